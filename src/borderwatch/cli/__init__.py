@@ -1,0 +1,52 @@
+"""The `borderwatch` command: thin typer commands that parse options and call the stages and the store.
+
+Each command family lives in its own module (`_ingest.py`, `_query.py`, ...) and
+is registered here. Errors of ours become one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..errors import BorderwatchError
+from ._context import app_state
+from ._extract import extract_cli
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="borderwatch",
+    help="Joint border-security situational awareness: ingest reports, extract and map events, share them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global_options(
+    db: Annotated[str | None, typer.Option(help="SQLite file or database URL [env BORDERWATCH_DB]")] = None,
+    spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline to load")] = None,
+) -> None:
+    app_state.overrides.update(db=db, spacy_model=spacy_model)
+
+
+app.command("extract")(extract_cli)
+
+
+def main() -> None:
+    # Standalone mode: typer prints usage errors itself (exit 2); ours and the unforeseen become one line.
+    try:
+        app()
+    except BorderwatchError as exc:
+        _fail(f"error {exc}")
+    except Exception as exc:
+        _fail(f"internal error ({type(exc).__name__}): {exc}")
+
+
+def _fail(message: str) -> None:
+    print(f"borderwatch: {message}", file=sys.stderr)
+    sys.exit(2)

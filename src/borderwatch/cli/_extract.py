@@ -1,0 +1,80 @@
+"""`borderwatch extract`: the output contract, one JSON line per report, nothing stored."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError
+from ..model import Report, Source
+from ..pipeline import extract_reports
+from ._context import app_state
+
+__all__ = ["extract_cli"]
+
+
+def extract_cli(
+    paths: Annotated[list[Path] | None, typer.Argument(help="report files or folders")] = None,
+    jsonl: Annotated[str | None, typer.Option(help='JSON lines {"id","text",...} from FILE, or - for stdin')] = None,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD of the files")] = None,
+) -> None:
+    """Extract events, actors and places from reports and print one JSON object per report."""
+    if not paths and jsonl is None:
+        raise InputError("give report files or folders, or --jsonl FILE|-")
+    settings = app_state.settings()
+    reports = _jsonl_reports(jsonl) if jsonl is not None else _file_reports(paths, _parse_date(published))
+    out = sys.stdout
+    for result in extract_reports(reports, settings):
+        out.write(result.model_dump_json() + "\n")
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        raise InputError(f"--published {value!r}: expected a date YYYY-MM-DD") from None
+
+
+def _jsonl_reports(source: str) -> Iterator[Report]:
+    stream = sys.stdin if source == "-" else _open(Path(source))
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source} line {number}: not JSON ({exc.msg})") from None
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str | int)
+            or not isinstance(item.get("text"), str)
+        ):
+            raise InputError(f'{source} line {number}: expected an object with "id" and "text"')
+        published = item.get("published")
+        yield Report(
+            id=str(item["id"]),
+            text=item["text"],
+            title=item.get("title"),
+            published=_parse_date(published[:10]) if isinstance(published, str) and published else None,
+            source=Source(name=item["source"]) if isinstance(item.get("source"), str) else None,
+        )
+
+
+def _file_reports(paths: list[Path], published: datetime | None) -> Iterator[Report]:
+    for path in paths:
+        text = _open(path).read()
+        yield Report(id=str(path), text=text, published=published, origin=str(path))
+
+
+def _open(path: Path):  # type: ignore[no-untyped-def]
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return path.open(encoding="utf-8")
