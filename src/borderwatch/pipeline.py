@@ -1,17 +1,22 @@
 """The composition root: wires the stages together for the CLI, the API and batch jobs.
 
-Stages never import each other backwards; this module is where they meet.
+Stages never import each other backwards and never open a database; this module is
+where they meet the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
 
 from .extract import Extractor
+from .ingest import Failure, NearDuplicateFinder, Signature
 from .model import ExtractResult, Report
 from .settings import Settings
+from .store import NewReport, Store
 
-__all__ = ["extract_reports", "make_extractor"]
+__all__ = ["IngestSummary", "extract_reports", "ingest", "make_extractor"]
 
 
 def make_extractor(settings: Settings) -> Extractor:
@@ -22,3 +27,88 @@ def make_extractor(settings: Settings) -> Extractor:
 def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[ExtractResult]:
     """Extract every report, in input order, without storing anything."""
     yield from make_extractor(settings).pipe(reports)
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def ingest(
+    items: Iterable[Report | Failure],
+    store: Store,
+    settings: Settings,
+    *,
+    extract: bool = True,
+    on_item: Callable[[Report | Failure], None] | None = None,
+) -> IngestSummary:
+    """Store every new report of a stream, in batches of `settings.batch_size`, one transaction each.
+
+    Reports already stored (same content hash) are counted and skipped before any NLP runs. A run
+    killed half-way and run again stores each report exactly once: committed batches are skipped
+    by their hashes, the interrupted one is stored anew.
+    """
+    summary = IngestSummary()
+    finder = NearDuplicateFinder(settings.near_duplicate_threshold)
+    extractor: Extractor | None = None
+    stream = iter(items)
+    while batch := list(islice(stream, settings.batch_size)):
+        reports = [item for item in batch if isinstance(item, Report)]
+        summary.failures.extend(item for item in batch if isinstance(item, Failure))
+        summary.read += len(reports)
+        fresh = _fresh(reports, store)
+        summary.duplicates += len(reports) - len(fresh)
+        new_items = _with_near_duplicates(fresh, store, finder)
+        if extract and new_items:
+            extractor = extractor or make_extractor(settings)
+            for item, result in zip(new_items, extractor.pipe(r.report for r in new_items), strict=True):
+                item.extraction = result
+        for item, stored in zip(new_items, store.add_reports(new_items), strict=True):
+            if stored:
+                summary.stored += 1
+                summary.near_duplicates += bool(item.near_duplicates)
+                summary.events += len(item.extraction.events) if item.extraction else 0
+            else:  # stored meanwhile by another process
+                summary.duplicates += 1
+        if on_item is not None:
+            for item in batch:
+                on_item(item)
+    return summary
+
+
+def _fresh(reports: list[Report], store: Store) -> list[Report]:
+    """Reports whose content is neither stored nor earlier in the same batch."""
+    known = store.known_hashes(r.content_hash for r in reports)
+    fresh = []
+    for report in reports:
+        if report.content_hash not in known:
+            known.add(report.content_hash)
+            fresh.append(report)
+    return fresh
+
+
+def _with_near_duplicates(reports: list[Report], store: Store, finder: NearDuplicateFinder) -> list[NewReport]:
+    signatures = [finder.signature(r.text) for r in reports]
+    stored = store.band_candidates(key for s in signatures for key in s.band_keys)
+    items: list[NewReport] = []
+    earlier: dict[str, Signature] = {}
+    for report, signature in zip(reports, signatures, strict=True):
+        shared = set(signature.band_keys)
+        candidates: dict[str, bytes | Signature] = dict(stored)
+        candidates.update({rid: sig for rid, sig in earlier.items() if shared.intersection(sig.band_keys)})
+        candidates.pop(report.id, None)
+        items.append(
+            NewReport(
+                report=report,
+                signature=signature.to_bytes(),
+                band_keys=signature.band_keys,
+                near_duplicates=finder.matches(signature, candidates),
+            )
+        )
+        earlier[report.id] = signature
+    return items

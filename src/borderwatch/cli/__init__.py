@@ -14,6 +14,8 @@ import typer
 from ..errors import BorderwatchError
 from ._context import app_state
 from ._extract import extract_cli
+from ._ingest import ingest_cli
+from ._query import events_cli, reports_cli
 
 __all__ = ["app", "main"]
 
@@ -34,7 +36,10 @@ def _global_options(
     app_state.overrides.update(db=db, spacy_model=spacy_model)
 
 
+app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
+app.command("reports")(reports_cli)
+app.command("events")(events_cli)
 
 
 def main() -> None:

@@ -12,11 +12,12 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError
+from ..ingest import Failure, ReadOptions, read_paths
 from ..model import Report, Source
 from ..pipeline import extract_reports
 from ._context import app_state
 
-__all__ = ["extract_cli"]
+__all__ = ["extract_cli", "parse_date"]
 
 
 def extract_cli(
@@ -28,13 +29,20 @@ def extract_cli(
     if not paths and jsonl is None:
         raise InputError("give report files or folders, or --jsonl FILE|-")
     settings = app_state.settings()
-    reports = _jsonl_reports(jsonl) if jsonl is not None else _file_reports(paths, _parse_date(published))
+    failures: list[Failure] = []
+    reports = (
+        _jsonl_reports(jsonl) if jsonl is not None else _file_reports(paths or [], parse_date(published), failures)
+    )
     out = sys.stdout
     for result in extract_reports(reports, settings):
         out.write(result.model_dump_json() + "\n")
+    for failure in failures:
+        print(f"borderwatch: {failure.origin}: {failure.reason}", file=sys.stderr)
+    if failures:
+        raise typer.Exit(1)
 
 
-def _parse_date(value: str | None) -> datetime | None:
+def parse_date(value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
@@ -63,15 +71,20 @@ def _jsonl_reports(source: str) -> Iterator[Report]:
             id=str(item["id"]),
             text=item["text"],
             title=item.get("title"),
-            published=_parse_date(published[:10]) if isinstance(published, str) and published else None,
+            published=parse_date(published[:10]) if isinstance(published, str) and published else None,
             source=Source(name=item["source"]) if isinstance(item.get("source"), str) else None,
         )
 
 
-def _file_reports(paths: list[Path], published: datetime | None) -> Iterator[Report]:
-    for path in paths:
-        text = _open(path).read()
-        yield Report(id=str(path), text=text, published=published, origin=str(path))
+def _file_reports(paths: list[Path], published: datetime | None, failures: list[Failure]) -> Iterator[Report]:
+    """Reports read by the ingest readers (any format), each with its origin as id."""
+    options = ReadOptions(published=published)
+    for item in read_paths([str(p) for p in paths], options):
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        item.id = item.origin or item.id
+        yield item
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]

@@ -1,0 +1,163 @@
+"""`borderwatch reports` and `borderwatch events`: what is stored, as a table, JSON lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import InputError
+from ..store import EventQuery, ReportQuery, Store
+from ._context import app_state
+
+__all__ = ["events_cli", "reports_cli"]
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+_EVENT_COLUMNS = (
+    "id",
+    "date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location_name",
+    "country",
+    "border",
+    "border_km",
+    "fatalities",
+    "confidence",
+    "sources",
+)
+_REPORT_COLUMNS = ("id", "kind", "published", "source", "title", "agency", "marking", "events", "origin")
+
+Since = Annotated[str | None, typer.Option(help="from this date, YYYY-MM-DD")]
+Until = Annotated[str | None, typer.Option(help="up to this date, YYYY-MM-DD")]
+Country = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code")]
+Limit = Annotated[int, typer.Option(help="at most this many rows")]
+Format = Annotated[OutputFormat, typer.Option("--format", help="table, json (one object a line) or csv")]
+
+
+def events_cli(
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    type_: Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type")] = None,
+    border: Annotated[str | None, typer.Option(help="nearest border, e.g. DZA-TUN")] = None,
+    km: Annotated[float | None, typer.Option(help="at most this far from the border, in km")] = None,
+    limit: Limit = 100,
+    output: Format = OutputFormat.TABLE,
+) -> None:
+    """List stored events, most recent first."""
+    query = _query(
+        EventQuery,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
+        country=country,
+        event_type=type_,
+        border=border,
+        max_border_km=km,
+        limit=limit,
+    )
+    with Store.open(app_state.settings()) as store:
+        rows = store.list_events(query)
+    _emit(rows, _EVENT_COLUMNS, output, "events")
+
+
+def reports_cli(
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    kind: Annotated[str | None, typer.Option(help="text, html, feed-entry or field")] = None,
+    limit: Limit = 100,
+    output: Format = OutputFormat.TABLE,
+) -> None:
+    """List stored reports, most recent first."""
+    start, end = _day(since, "--since"), _day(until, "--until")
+    query = _query(
+        ReportQuery,
+        country=country,
+        kind=kind,
+        limit=limit,
+        since=datetime.combine(start, datetime.min.time()) if start else None,
+        until=datetime.combine(end, datetime.max.time()) if end else None,
+    )
+    with Store.open(app_state.settings()) as store:
+        rows = store.list_reports(query)
+    _emit(rows, _REPORT_COLUMNS, output, "reports")
+
+
+def _query(cls: Any, **values: Any) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return cls(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InputError(f"option {first['loc'][0]}: {first['msg']}") from None
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r}: expected a date YYYY-MM-DD") from None
+
+
+def _emit(rows: list[dict[str, Any]], columns: Sequence[str], output: OutputFormat, what: str) -> None:
+    if output is OutputFormat.JSON:
+        for row in rows:
+            sys.stdout.write(
+                json.dumps({k: _plain(v) for k, v in row.items() if k != "raw"}, ensure_ascii=False) + "\n"
+            )
+    elif output is OutputFormat.CSV:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([[_plain(row.get(c)) for c in columns] for row in rows])
+    else:
+        _table(rows, columns, what)
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str], what: str) -> None:
+    # Piped output gets a wide table rather than rich's 80-column default.
+    console = Console() if sys.stdout.isatty() else Console(width=200)
+    if not rows:
+        console.print(f"no {what}")
+        return
+    table = Table(title=f"{len(rows)} {what}", show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    console.print(table)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)

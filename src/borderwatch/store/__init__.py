@@ -1,0 +1,10 @@
+"""The store: one module owns the database (SQLAlchemy 2 + Alembic; SQLite in WAL mode by default).
+
+Public entry point: `Store`. Pipeline stages never open a database; they hand model objects to the store.
+"""
+
+from ._queries import EventQuery, ReportQuery
+from ._store import Store
+from ._write import NewReport
+
+__all__ = ["EventQuery", "NewReport", "ReportQuery", "Store"]

@@ -1,0 +1,101 @@
+"""Opening a database: the engine, SQLite's settings, and checking that the file is ours and not newer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from ..errors import NewerDatabaseError, NotOurDatabaseError, StoreError
+from ._schema import meta
+
+__all__ = ["open_engine"]
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION = "borderwatch"
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on a database that is ours and at the current schema (created or upgraded as needed)."""
+    if url.startswith("sqlite:///"):
+        _check_sqlite_file(Path(url.removeprefix("sqlite:///")))
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot use database {url!r}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot use database {_display(url)}: {exc.orig}") from None
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer, and a killed process loses only its open transaction.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"database {path} is a folder, not a file")
+    if not path.parent.expanduser().is_dir():
+        raise StoreError(f"cannot create database {path}: folder {path.parent} does not exist")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            if handle.read(16) != _SQLITE_MAGIC:
+                raise NotOurDatabaseError(f"{path} is not a borderwatch database (not an SQLite file)")
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _migrate(engine: Engine) -> None:
+    scripts = ScriptDirectory(str(_MIGRATIONS))
+    head = scripts.get_current_head()
+    with engine.begin() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if tables and meta.name not in tables:
+            raise NotOurDatabaseError(f"{_display(str(engine.url))} is not a borderwatch database")
+        current = MigrationContext.configure(connection).get_current_revision()
+        if tables:
+            app = connection.execute(select(meta.c.value).where(meta.c.key == "application")).scalar()
+            if app != APPLICATION:
+                raise NotOurDatabaseError(f"{_display(str(engine.url))} is not a borderwatch database")
+            if current is not None and current != head and _unknown(scripts, current):
+                where = _display(str(engine.url))
+                raise NewerDatabaseError(f"{where} was written by a newer borderwatch (schema {current}); upgrade")
+        if current == head:
+            return
+        command.upgrade(_alembic_config(connection), "head")
+        if not tables:
+            connection.execute(meta.insert().values(key="application", value=APPLICATION))
+
+
+def _unknown(scripts: ScriptDirectory, revision: str) -> bool:
+    try:
+        return scripts.get_revision(revision) is None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return True
+
+
+def _display(url: str) -> str:
+    return url.removeprefix("sqlite:///")

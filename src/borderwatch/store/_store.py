@@ -1,0 +1,186 @@
+"""`Store`: the one owner of the database. No other module writes SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..errors import NotFoundError
+from ..settings import Settings
+from ._engine import open_engine
+from ._queries import EventQuery, ReportQuery
+from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
+from ._write import NewReport, write_report
+
+__all__ = ["Store"]
+
+_IN_CHUNK = 500  # bound on bound parameters per IN (...) query
+
+
+class Store:
+    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine: Engine = open_engine(url)
+        self._source_ids: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, settings: Settings) -> Store:
+        return cls(settings.db_url)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def add_reports(self, items: Sequence[NewReport]) -> list[bool]:
+        """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
+        try:
+            with self._engine.begin() as connection:
+                return [write_report(connection, item, self._source_ids) for item in items]
+        except BaseException:
+            self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
+            raise
+
+    # -- lookups for ingest -------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        found: set[str] = set()
+        with self._engine.connect() as connection:
+            for chunk in _chunks(list(hashes)):
+                rows = connection.execute(select(reports.c.content_hash).where(reports.c.content_hash.in_(chunk)))
+                found.update(rows.scalars())
+        return found
+
+    def band_candidates(self, keys: Iterable[int]) -> dict[str, bytes]:
+        """Reports sharing a MinHash band key with these, and their signatures."""
+        out: dict[str, bytes] = {}
+        with self._engine.connect() as connection:
+            for chunk in _chunks(list(set(keys))):
+                query = (
+                    select(reports.c.id, reports.c.minhash)
+                    .join(report_bands, report_bands.c.report_id == reports.c.id)
+                    .where(report_bands.c.key.in_(chunk))
+                    .distinct()
+                )
+                out.update({rid: sig for rid, sig in connection.execute(query) if sig is not None})
+        return out
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def count(self, what: str) -> int:
+        table = {"reports": reports, "events": events, "event_mentions": event_mentions}[what]
+        with self._engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+
+    def get_report(self, report_id: str) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(reports, sources.c.name.label("source"))
+                .outerjoin(sources, sources.c.id == reports.c.source_id)
+                .where(reports.c.id == report_id)
+            ).first()
+            if row is None:
+                raise NotFoundError(f"no report {report_id!r}")
+            result = dict(row._mapping)
+            links = connection.execute(
+                select(report_links.c.other_id, report_links.c.similarity).where(report_links.c.report_id == report_id)
+            )
+            result["near_duplicates"] = [{"report_id": o, "similarity": s} for o, s in links]
+            extraction = connection.execute(
+                select(extractions.c.result).where(extractions.c.report_id == report_id)
+            ).scalar()
+            result["extraction"] = extraction
+        return result
+
+    def list_reports(self, query: ReportQuery) -> list[dict[str, Any]]:
+        when = func.coalesce(reports.c.published, reports.c.ingested_at)
+        stmt = (
+            select(
+                reports.c.id,
+                reports.c.kind,
+                reports.c.title,
+                reports.c.published,
+                reports.c.ingested_at,
+                sources.c.name.label("source"),
+                reports.c.agency,
+                reports.c.marking,
+                reports.c.origin,
+                select(func.count())
+                .select_from(event_mentions)
+                .where(event_mentions.c.report_id == reports.c.id)
+                .scalar_subquery()
+                .label("events"),
+            )
+            .outerjoin(sources, sources.c.id == reports.c.source_id)
+            .order_by(when.desc(), reports.c.id)
+            .limit(query.limit)
+            .offset(query.offset)
+        )
+        if query.since:
+            stmt = stmt.where(when >= query.since)
+        if query.until:
+            stmt = stmt.where(when < query.until)
+        if query.kind:
+            stmt = stmt.where(reports.c.kind == query.kind)
+        if query.country:
+            in_country = (
+                select(event_mentions.c.report_id)
+                .join(events, events.c.id == event_mentions.c.event_id)
+                .where(events.c.country == query.country.upper())
+            )
+            stmt = stmt.where(reports.c.id.in_(in_country))
+        with self._engine.connect() as connection:
+            return [dict(r._mapping) for r in connection.execute(stmt)]
+
+    def list_events(self, query: EventQuery) -> list[dict[str, Any]]:
+        actor1, actor2 = aliased(actors), aliased(actors)
+        stmt = (
+            select(
+                events,
+                actor1.c.name.label("actor1"),
+                actor2.c.name.label("actor2"),
+                select(func.count(func.distinct(event_mentions.c.report_id)))
+                .where(event_mentions.c.event_id == events.c.id)
+                .scalar_subquery()
+                .label("sources"),
+            )
+            .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
+            .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
+            .order_by(events.c.date.desc().nulls_last(), events.c.id)
+            .limit(query.limit)
+            .offset(query.offset)
+        )
+        if query.since:
+            stmt = stmt.where(events.c.date >= query.since.isoformat())
+        if query.until:
+            stmt = stmt.where(events.c.date <= query.until.isoformat())
+        if query.country:
+            stmt = stmt.where(events.c.country == query.country.upper())
+        if query.event_type:
+            wanted = query.event_type.casefold()
+            stmt = stmt.where(
+                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
+            )
+        if query.border:
+            stmt = stmt.where(events.c.border == query.border.upper())
+        if query.max_border_km is not None:
+            stmt = stmt.where(events.c.border_km <= query.max_border_km)
+        with self._engine.connect() as connection:
+            return [dict(r._mapping) for r in connection.execute(stmt)]
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(values), _IN_CHUNK):
+        yield values[i : i + _IN_CHUNK]
