@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DB ?= borderwatch.db
 STAMP := $(VENV)/.setup-stamp
 
-.PHONY: setup demo test lint bench lock clean
+.PHONY: setup demo test lint bench lock clean schema
 
 setup: $(STAMP)
 
@@ -39,3 +39,8 @@ lock: setup
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+
+# The JSON schema of the `extract` output, generated from the model.
+schema: setup
+	$(PY) -c "import json; from borderwatch.model import ExtractResult; \
+	print(json.dumps(ExtractResult.model_json_schema(), indent=2))" > schema/extract-output.schema.json

@@ -12,7 +12,7 @@ from itertools import islice
 
 from .extract import Extractor
 from .ingest import Failure, NearDuplicateFinder, Signature
-from .model import ExtractResult, Report
+from .model import ExtractResult, Report, ReportKind
 from .settings import Settings
 from .store import NewReport, Store
 
@@ -93,14 +93,25 @@ def _fresh(reports: list[Report], store: Store) -> list[Report]:
 
 
 def _with_near_duplicates(reports: list[Report], store: Store, finder: NearDuplicateFinder) -> list[NewReport]:
-    signatures = [finder.signature(r.text) for r in reports]
-    stored = store.band_candidates(key for s in signatures for key in s.band_keys)
+    """Sign each published report and link it to stored or earlier ones it nearly repeats.
+
+    Field reports are left out: a post's report is identified by post, time and words, and
+    template-like patrol notes would otherwise all link to each other.
+    """
+    signed = {r.id: finder.signature(r.text) for r in reports if r.kind is not ReportKind.FIELD}
+    by_key: dict[int, dict[str, bytes | Signature]] = {
+        k: dict(v) for k, v in store.band_candidates(key for s in signed.values() for key in s.band_keys).items()
+    }
     items: list[NewReport] = []
-    earlier: dict[str, Signature] = {}
-    for report, signature in zip(reports, signatures, strict=True):
-        shared = set(signature.band_keys)
-        candidates: dict[str, bytes | Signature] = dict(stored)
-        candidates.update({rid: sig for rid, sig in earlier.items() if shared.intersection(sig.band_keys)})
+    for report in reports:
+        signature = signed.get(report.id)
+        if signature is None:
+            items.append(NewReport(report=report))
+            continue
+        candidates: dict[str, bytes | Signature] = {}
+        for key in signature.band_keys:
+            candidates.update(by_key.get(key, {}))
+            by_key.setdefault(key, {})[report.id] = signature  # later reports of the batch see this one
         candidates.pop(report.id, None)
         items.append(
             NewReport(
@@ -110,5 +121,4 @@ def _with_near_duplicates(reports: list[Report], store: Store, finder: NearDupli
                 near_duplicates=finder.matches(signature, candidates),
             )
         )
-        earlier[report.id] = signature
     return items

@@ -27,11 +27,17 @@ _PERMUTATIONS, _SCHEME = _SEED_MINHASH.permutations, _SEED_MINHASH.scheme
 class Signature:
     """A report's MinHash signature and its band keys."""
 
-    __slots__ = ("band_keys", "values")
+    __slots__ = ("_band_keys", "values")
 
     def __init__(self, values: np.ndarray) -> None:
         self.values = values.astype(np.uint32)
-        self.band_keys = [_band_key(i, self.values[i * _ROWS : (i + 1) * _ROWS]) for i in range(_BANDS)]
+        self._band_keys: list[int] | None = None
+
+    @property
+    def band_keys(self) -> list[int]:
+        if self._band_keys is None:
+            self._band_keys = [_band_key(i, self.values[i * _ROWS : (i + 1) * _ROWS]) for i in range(_BANDS)]
+        return self._band_keys
 
     def to_bytes(self) -> bytes:
         return self.values.tobytes()
@@ -43,7 +49,7 @@ class Signature:
     def similarity(self, other: Signature) -> float:
         if other.values.shape != self.values.shape:
             return 0.0
-        return float(np.mean(self.values == other.values))
+        return float(np.count_nonzero(self.values == other.values)) / len(self.values)
 
 
 class NearDuplicateFinder:

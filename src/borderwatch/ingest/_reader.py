@@ -90,7 +90,7 @@ def _is_feed(head: str) -> bool:
 
 
 def _finish(report: Report, options: ReadOptions) -> Report:
-    """Defaults of the batch for what the item did not say; the content hash as id."""
+    """Defaults of the batch for what the item did not say."""
     fields = report.model_fields_set
     if "agency" not in fields:
         report.agency = options.agency
@@ -100,8 +100,6 @@ def _finish(report: Report, options: ReadOptions) -> Report:
         report.sharing_groups = options.sharing_groups
     if report.published is None and options.published is not None:
         report.published = options.published
-    if not report.id:
-        report.id = report.content_hash[:24]
     return report
 
 

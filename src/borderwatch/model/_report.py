@@ -47,7 +47,7 @@ class Report(BaseModel):
     offset refers to; `raw` is the content exactly as it arrived.
     """
 
-    id: str = Field(description="stable id: the content hash unless the caller gives one")
+    id: str = Field(default="", description="stable id: from the content hash unless the caller gives one")
     kind: ReportKind = ReportKind.TEXT
     text: str
     title: str | None = None
@@ -68,6 +68,8 @@ class Report(BaseModel):
     def model_post_init(self, _context: object) -> None:
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
+        if not self.id:
+            self.id = self.content_hash[:24]
 
 
 def normalise_text(text: str) -> str:

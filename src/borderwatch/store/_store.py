@@ -63,19 +63,27 @@ class Store:
                 found.update(rows.scalars())
         return found
 
-    def band_candidates(self, keys: Iterable[int]) -> dict[str, bytes]:
-        """Reports sharing a MinHash band key with these, and their signatures."""
-        out: dict[str, bytes] = {}
+    def band_candidates(self, keys: Iterable[int], max_per_key: int = 50) -> dict[int, dict[str, bytes]]:
+        """For each MinHash band key, the reports that share it and their signatures.
+
+        A key shared by more than `max_per_key` reports is boilerplate (a template, a stock
+        phrase) and is left out, so that the cost per report does not grow with the store.
+        """
+        members: dict[int, list[str]] = {}
         with self._engine.connect() as connection:
             for chunk in _chunks(list(set(keys))):
-                query = (
-                    select(reports.c.id, reports.c.minhash)
-                    .join(report_bands, report_bands.c.report_id == reports.c.id)
-                    .where(report_bands.c.key.in_(chunk))
-                    .distinct()
+                rows = connection.execute(
+                    select(report_bands.c.key, report_bands.c.report_id).where(report_bands.c.key.in_(chunk))
                 )
-                out.update({rid: sig for rid, sig in connection.execute(query) if sig is not None})
-        return out
+                for key, report_id in rows:
+                    members.setdefault(key, []).append(report_id)
+            members = {k: ids for k, ids in members.items() if len(ids) <= max_per_key}
+            wanted = list({rid for ids in members.values() for rid in ids})
+            signatures: dict[str, bytes] = {}
+            for chunk in _chunks(wanted):
+                rows = connection.execute(select(reports.c.id, reports.c.minhash).where(reports.c.id.in_(chunk)))
+                signatures.update({rid: sig for rid, sig in rows if sig is not None})
+        return {k: {rid: signatures[rid] for rid in ids if rid in signatures} for k, ids in members.items()}
 
     # -- reads --------------------------------------------------------------------------------
 

@@ -1,0 +1,132 @@
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from borderwatch.errors import NewerDatabaseError, NotOurDatabaseError, StoreError
+from borderwatch.model import (
+    Actor,
+    ActorType,
+    EventMention,
+    EventType,
+    Evidence,
+    ExtractResult,
+    Location,
+    Report,
+    ReportRef,
+    Source,
+)
+from borderwatch.store import EventQuery, NewReport, ReportQuery, Store
+
+
+def _report(text: str, **kw: object) -> Report:
+    report = Report(id="", text=text, **kw)  # type: ignore[arg-type]
+    report.id = report.content_hash[:24]
+    return report
+
+
+def _extraction(report: Report, country: str, day: str, sub_type: str = "Armed clash") -> ExtractResult:
+    event = EventMention(
+        id="e1",
+        event_type=EventType.BATTLES,
+        sub_event_type=sub_type,
+        date=day,
+        time_precision=1,
+        actor1=Actor(
+            text="the army", name="Military Forces of Tunisia (2021-)", type=ActorType.STATE_FORCES, country="TN"
+        ),
+        location=Location(
+            name="Kasserine", lat=35.17, lon=8.83, country=country, geo_precision=1, border="DZA-TUN", border_km=38.0
+        ),
+        fatalities=2,
+        evidence=Evidence(sentence=report.text, start=0, end=len(report.text)),
+        confidence=0.8,
+    )
+    return ExtractResult(report=ReportRef(id=report.id), events=[event])
+
+
+def test_new_database_is_created_and_reopened(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    with Store(url) as store:
+        assert store.add_reports([NewReport(report=_report("SYNTHETIC. One."))]) == [True]
+    with Store(url) as store:
+        assert store.count("reports") == 1
+    mode = sqlite3.connect(tmp_path / "a.db").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_same_content_is_stored_once(db_url: str) -> None:
+    with Store(db_url) as store:
+        first = _report("SYNTHETIC. Guards   arrested two smugglers.")
+        rewrapped = _report("SYNTHETIC. Guards arrested\ntwo smugglers.")
+        assert store.add_reports([NewReport(report=first)]) == [True]
+        assert store.add_reports([NewReport(report=rewrapped)]) == [False]
+        assert store.known_hashes([first.content_hash, "0" * 64]) == {first.content_hash}
+
+
+def test_a_failed_batch_stores_nothing(db_url: str) -> None:
+    with Store(db_url) as store:
+        good = NewReport(report=_report("SYNTHETIC. Good."))
+        bad = NewReport(report=_report("SYNTHETIC. Bad."), near_duplicates=[("no-such-report", 0.9)])
+        with pytest.raises(Exception):  # noqa: B017 - the foreign key fails; which class is the driver's
+            store.add_reports([good, bad])
+        assert store.count("reports") == 0
+
+
+def test_near_duplicate_links_and_band_candidates(db_url: str) -> None:
+    with Store(db_url) as store:
+        a, b = _report("SYNTHETIC. Story A."), _report("SYNTHETIC. Story A, edited.")
+        store.add_reports([NewReport(report=a, signature=b"sig-a", band_keys=[1, 2])])
+        store.add_reports([NewReport(report=b, signature=b"sig-b", band_keys=[2, 3], near_duplicates=[(a.id, 0.8)])])
+        assert store.band_candidates([2, 3]) == {2: {a.id: b"sig-a", b.id: b"sig-b"}, 3: {b.id: b"sig-b"}}
+        assert store.band_candidates([2], max_per_key=1) == {}
+        assert store.get_report(b.id)["near_duplicates"] == [{"report_id": a.id, "similarity": 0.8}]
+
+
+def test_events_are_stored_with_evidence_and_filtered(db_url: str) -> None:
+    with Store(db_url) as store:
+        tn = _report("SYNTHETIC. Clash near Kasserine.", source=Source(name="Synthetic Wire"))
+        dz = _report("SYNTHETIC. Clash near Tebessa.")
+        store.add_reports([NewReport(report=tn, extraction=_extraction(tn, "TN", "2025-03-02"))])
+        store.add_reports([NewReport(report=dz, extraction=_extraction(dz, "DZ", "2025-04-10", "Armed clash"))])
+        assert store.count("events") == 2
+        tunisia = store.list_events(EventQuery(country="tn"))
+        assert [e["country"] for e in tunisia] == ["TN"]
+        assert tunisia[0]["actor1"] == "Military Forces of Tunisia (2021-)"
+        assert tunisia[0]["sources"] == 1
+        assert len(store.list_events(EventQuery(since=date(2025, 4, 1)))) == 1
+        assert len(store.list_events(EventQuery(event_type="armed clash", border="dza-tun", max_border_km=40))) == 2
+        assert store.list_events(EventQuery(event_type="Protests")) == []
+        reports = store.list_reports(ReportQuery(country="TN"))
+        assert [(r["id"], r["source"], r["events"]) for r in reports] == [(tn.id, "Synthetic Wire", 1)]
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes")
+    with pytest.raises(NotOurDatabaseError, match="not an SQLite file"):
+        Store(f"sqlite:///{path}")
+    assert path.read_text() == "these are my notes"
+
+
+def test_an_sqlite_file_of_another_application_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE customers (id INTEGER)").connection.commit()
+    with pytest.raises(NotOurDatabaseError, match="not a borderwatch database"):
+        Store(f"sqlite:///{path}")
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    Store(url).close()
+    connection = sqlite3.connect(tmp_path / "new.db")
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.commit()
+    with pytest.raises(NewerDatabaseError, match="newer borderwatch"):
+        Store(url)
+
+
+def test_a_database_in_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(f"sqlite:///{tmp_path / 'nope' / 'x.db'}")

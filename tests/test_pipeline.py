@@ -1,0 +1,63 @@
+from pathlib import Path
+
+from borderwatch.ingest import Failure, ReadOptions, read_paths
+from borderwatch.model import Report
+from borderwatch.pipeline import ingest
+from borderwatch.settings import Settings
+from borderwatch.store import Store
+from tests.conftest import field_report, write_jsonl
+
+STORY = (
+    "SYNTHETIC. Gunmen on motorbikes attacked a gendarmerie post near Tin Zaouatine early on Sunday, killing "
+    "three gendarmes and wounding two others, a security source said. The attackers fled toward the border "
+    "with Mali after a two-hour exchange of fire, the source added."
+)
+
+
+def _settings(db_url: str, **kw: object) -> Settings:
+    return Settings.load(db=db_url, **kw)
+
+
+def test_ingest_is_idempotent_and_keeps_failures(tmp_path: Path, db_url: str) -> None:
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "posts.jsonl", [field_report(i) for i in range(30)] + [{"post_id": "bad"}])
+    settings = _settings(db_url, batch_size=7)
+    with Store.open(settings) as store:
+        first = ingest(read_paths([str(tmp_path / "in")], ReadOptions()), store, settings, extract=False)
+        second = ingest(read_paths([str(tmp_path / "in")], ReadOptions()), store, settings, extract=False)
+        assert (first.stored, first.duplicates, len(first.failures)) == (30, 0, 1)
+        assert (second.stored, second.duplicates, len(second.failures)) == (0, 30, 1)
+        assert store.count("reports") == 30
+
+
+def test_duplicates_inside_one_batch_are_stored_once(db_url: str) -> None:
+    settings = _settings(db_url)
+    reports = [Report(id=f"r{i}", text="SYNTHETIC. The same words.") for i in range(3)]
+    with Store.open(settings) as store:
+        summary = ingest(reports, store, settings, extract=False)
+        assert (summary.stored, summary.duplicates) == (1, 2)
+
+
+def test_near_duplicates_are_linked_not_dropped(db_url: str) -> None:
+    settings = _settings(db_url, batch_size=1)
+    edited = STORY.replace("a security source said", "according to a security source")
+    with Store.open(settings) as store:
+        summary = ingest(
+            [Report(id="a", text=STORY), Report(id="b", text=edited), Report(id="c", text="SYNTHETIC. Other.")],
+            store,
+            settings,
+            extract=False,
+        )
+        assert (summary.stored, summary.near_duplicates) == (3, 1)
+        links = store.get_report("b")["near_duplicates"]
+        assert [link["report_id"] for link in links] == ["a"]
+
+
+def test_progress_sees_every_item(db_url: str) -> None:
+    settings = _settings(db_url, batch_size=2)
+    seen: list[Report | Failure] = []
+    items: list[Report | Failure] = [Report(id=str(i), text=f"SYNTHETIC. Report {i}.") for i in range(5)]
+    items.append(Failure("x", "bad"))
+    with Store.open(settings) as store:
+        ingest(items, store, settings, extract=False, on_item=seen.append)
+    assert len(seen) == 6
