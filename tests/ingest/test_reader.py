@@ -173,3 +173,27 @@ def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
     big.write_text("SYNTHETIC. " * 200)
     [failure] = list(read_paths([str(big)], ReadOptions(max_bytes=1000)))
     assert isinstance(failure, Failure) and "over the limit" in failure.reason
+
+
+def test_text_header_gives_metadata_and_is_not_part_of_the_text() -> None:
+    data = (
+        b"Published: 2025-07-16\nSource: Synthetic Wire\nMarking: GREEN\nGroups: dz-tn-cell, g2\n\n"
+        b"Patrol ambushed near Abala\nSYNTHETIC. Armed men ambushed a patrol near Abala on Tuesday."
+    )
+    [report] = _reports(list(read_bytes(data, "a.txt", OPTIONS)))
+    assert report.published == datetime(2025, 7, 16)
+    assert report.source is not None and report.source.name == "Synthetic Wire"
+    assert report.marking is Marking.GREEN and report.sharing_groups == ("dz-tn-cell", "g2")
+    assert report.title == "Patrol ambushed near Abala"
+    assert report.text.startswith("Patrol ambushed")
+
+
+def test_a_first_paragraph_that_only_looks_like_a_header_is_text() -> None:
+    data = b"Note: the convoy left at dawn.\n\nSYNTHETIC. Guards stopped it near Nefta."
+    [report] = _reports(list(read_bytes(data, "b.txt", OPTIONS)))
+    assert report.text.startswith("Note: the convoy")
+
+
+def test_a_bad_header_date_is_one_failure() -> None:
+    [failure] = list(read_bytes(b"Published: soon\n\nSYNTHETIC. Text.", "c.txt", OPTIONS))
+    assert isinstance(failure, Failure) and "header Published 'soon'" in failure.reason

@@ -7,7 +7,7 @@ from datetime import datetime
 import trafilatura
 
 from ..errors import InputError
-from ..model import Report, ReportKind, normalise_text
+from ..model import Report, ReportKind, Source, normalise_text
 
 __all__ = ["html_report", "html_to_text"]
 
@@ -27,6 +27,7 @@ def html_report(html: str, raw: bytes, origin: str, published: datetime | None, 
         title=(document.title if document is not None else None) or None,
         published=when,
         url=url or (document.url if document is not None else None),
+        source=Source(name=document.sitename) if document is not None and document.sitename else None,
         origin=origin,
         raw=raw,
     )
