@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@touch $(STAMP)
 
 demo: setup
-	$(PY) -m borderwatch --db $(DB) ingest samples/
-	$(PY) -m borderwatch --db $(DB) events --limit 40
+	$(PY) -m borderwatch --db $(DB) ingest samples/news samples/web samples/feeds samples/field
+	$(PY) -m borderwatch --db $(DB) events --limit 60
 
 test: setup
 	$(PY) -m pytest
