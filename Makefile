@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DB ?= borderwatch.db
 STAMP := $(VENV)/.setup-stamp
 
-.PHONY: setup demo test lint bench lock clean schema
+.PHONY: setup demo test lint bench lock clean schema migration
 
 setup: $(STAMP)
 
@@ -44,3 +44,14 @@ clean:
 schema: setup
 	$(PY) -c "import json; from borderwatch.model import ExtractResult; \
 	print(json.dumps(ExtractResult.model_json_schema(), indent=2))" > schema/extract-output.schema.json
+
+# Until the first release the schema has one migration, regenerated from store/_schema.py.
+# After a release, add a revision instead: alembic revision --autogenerate (see docs/ARCHITECTURE.md).
+migration: setup
+	rm -f src/borderwatch/store/migrations/versions/0001_initial_schema.py /tmp/bw-migration.db
+	$(PY) -c "from alembic.config import Config; from alembic import command; c = Config(); \
+	c.set_main_option('script_location', 'src/borderwatch/store/migrations'); \
+	c.set_main_option('sqlalchemy.url', 'sqlite:////tmp/bw-migration.db'); \
+	command.revision(c, message='initial schema', autogenerate=True, rev_id='0001')"
+	$(PY) -m ruff format -q src/borderwatch/store/migrations
+	$(PY) -m ruff check -q --fix src/borderwatch/store/migrations

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:05:37.129646
+Create Date: 2026-11-25 14:30:19.178114
 """
 
 from __future__ import annotations
