@@ -15,7 +15,9 @@ from ..errors import BorderwatchError
 from ._context import app_state
 from ._extract import extract_cli
 from ._ingest import ingest_cli
+from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
 from ._query import events_cli, reports_cli
+from ._share import agencies_app, audit_cli, groups_app, tokens_app, users_app
 
 __all__ = ["app", "main"]
 
@@ -32,14 +34,28 @@ app = typer.Typer(
 def _global_options(
     db: Annotated[str | None, typer.Option(help="SQLite file or database URL [env BORDERWATCH_DB]")] = None,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline to load")] = None,
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="read as this user (default: the local administrator, who sees all)")
+    ] = None,
 ) -> None:
     app_state.overrides.update(db=db, spacy_model=spacy_model)
+    app_state.as_user = as_user
 
 
 app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
 app.command("reports")(reports_cli)
 app.command("events")(events_cli)
+# Sharing (issue 7): accounts, audit, peers, STIX import, re-marking and withdrawal.
+app.add_typer(agencies_app, name="agencies")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(groups_app, name="groups")
+app.add_typer(peers_app, name="peers")
+app.command("audit")(audit_cli)
+app.command("import")(import_cli)
+app.command("mark")(mark_cli)
+app.command("withdraw")(withdraw_cli)
 
 
 def main() -> None:

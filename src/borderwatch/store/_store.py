@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Engine, select
 
-from ..errors import NotFoundError
 from ..settings import Settings
+from . import _views
+from ._access import AccessClasses, Reader, may_file
+from ._accounts import Accounts
+from ._audit import AuditLog, current_actor, record
+from ._compose import Composer, compose_mentions
 from ._engine import open_engine
+from ._exchange import ExchangeItem
+from ._peers import Exchange
 from ._queries import EventQuery, ReportQuery
-from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
+from ._schema import report_bands, reports
 from ._write import NewReport, write_report
 
 __all__ = ["Store"]
@@ -23,10 +28,16 @@ _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 class Store:
     """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, composer: Composer | None = None) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
+        self._classes = AccessClasses()
+        # How a partially visible event is composed from its visible mentions (the fusion stage's rules).
+        self.composer: Composer = composer or compose_mentions
+        self.audit = AuditLog(self._engine)
+        self.accounts = Accounts(self._engine)
+        self.exchange = Exchange(self._engine, self._classes, self)
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -43,11 +54,26 @@ class Store:
 
     # -- writes -------------------------------------------------------------------------------
 
-    def add_reports(self, items: Sequence[NewReport]) -> list[bool]:
-        """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
+    def add_reports(self, items: Sequence[NewReport], writer: Reader | None = None) -> list[bool]:
+        """Store a batch in one transaction; for each item, whether it was new (False: same content stored).
+
+        `writer` (default: the actor of the current context, see `acting_as`) must be allowed to file
+        each report; the write is recorded in the audit log in the same transaction.
+        """
+        writer = writer or current_actor()
+        for item in items:
+            may_file(writer, item.report)
         try:
             with self._engine.begin() as connection:
-                return [write_report(connection, item, self._source_ids) for item in items]
+                stored = [write_report(connection, item, self._source_ids) for item in items]
+                written = [
+                    _views.AuditObject("report", i.report.id, i.report.marking, i.report.agency)
+                    for i, new in zip(items, stored, strict=True)
+                    if new
+                ]
+                if written:
+                    record(connection, writer, "write", f"add {len(written)} report(s)", objects=written)
+                return stored
         except BaseException:
             self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
             raise
@@ -85,108 +111,65 @@ class Store:
                 signatures.update({rid: sig for rid, sig in rows if sig is not None})
         return {k: {rid: signatures[rid] for rid in ids if rid in signatures} for k, ids in members.items()}
 
-    # -- reads --------------------------------------------------------------------------------
+    # -- reads: every one takes the reader, and sees only what that reader may see ------------------
 
-    def count(self, what: str) -> int:
-        table = {"reports": reports, "events": events, "event_mentions": event_mentions}[what]
-        with self._engine.connect() as connection:
-            return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+    def count(self, what: str, reader: Reader) -> int:
+        """How many reports, events or event mentions the reader may see."""
+        return self._read(reader, _views.count, what)
 
-    def get_report(self, report_id: str) -> dict[str, Any]:
+    def get_report(self, report_id: str, reader: Reader) -> dict[str, Any]:
+        """A report with its extraction and near-duplicates; NotFoundError if missing or not visible."""
+        return self._read(reader, _views.get_report, report_id, what=f"get report {report_id}")
+
+    def get_event(self, event_id: str, reader: Reader) -> dict[str, Any]:
+        """An event as the reader sees it, with the evidence of its visible sources."""
+        return self._read(reader, _views.get_event, event_id, what=f"get event {event_id}")
+
+    def list_reports(self, query: ReportQuery, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _views.list_reports, query, what="list reports", detail=_detail(query))
+
+    def list_events(self, query: EventQuery, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _views.list_events, query, what="list events", detail=_detail(query))
+
+    def export_reports(self, query: EventQuery, reader: Reader, chunk: int = 500) -> Iterator[list[ExchangeItem]]:
+        """The reports behind the events a query selects (limit and offset ignored), as `reader` sees them.
+
+        Each visible report comes once, with only its mentions of the selected events, in chunks; the
+        export is recorded in the audit log as one entry.
+        """
+        selection: dict[str, set[str]] = {}
         with self._engine.connect() as connection:
-            row = connection.execute(
-                select(reports, sources.c.name.label("source"))
-                .outerjoin(sources, sources.c.id == reports.c.source_id)
-                .where(reports.c.id == report_id)
-            ).first()
-            if row is None:
-                raise NotFoundError(f"no report {report_id!r}")
-            result = dict(row._mapping)
-            links = connection.execute(
-                select(report_links.c.other_id, report_links.c.similarity).where(report_links.c.report_id == report_id)
-            )
-            result["near_duplicates"] = [{"report_id": o, "similarity": s} for o, s in links]
-            extraction = connection.execute(
-                select(extractions.c.result).where(extractions.c.report_id == report_id)
-            ).scalar()
-            result["extraction"] = extraction
+            context = _views.ReadContext(connection, reader, self._classes, self.composer)
+            for rows in _views.iter_event_pages(context, query):
+                for report_id, ids in _views.mentions_of(context, [r["id"] for r in rows]).items():
+                    selection.setdefault(report_id, set()).update(ids)
+        if context.audit:
+            self.audit.record(reader, "export", "export events", _detail(query), context.audit)
+        report_ids = sorted(selection)
+        for start in range(0, len(report_ids), chunk):
+            wanted = report_ids[start : start + chunk]
+            with self._engine.connect() as connection:
+                items = self.exchange.items_for(connection, wanted, reader)
+            for item in items:
+                if item.extraction is not None:
+                    keep = selection[item.report_id]
+                    item.extraction.events = [m for m in item.extraction.events if m.id in keep]
+            yield items
+
+    def _read(self, reader: Reader, fn: Any, *args: Any, what: str = "", detail: dict[str, Any] | None = None) -> Any:
+        """Run a read as `reader`; restricted material it returned is recorded in the audit log."""
+        if not isinstance(reader, Reader):
+            raise TypeError("every store read needs a Reader")
+        with self._engine.connect() as connection:
+            context = _views.ReadContext(connection, reader, self._classes, self.composer)
+            result = fn(context, *args)
+        if context.audit:
+            self.audit.record(reader, "read", what or fn.__name__, detail, context.audit)
         return result
 
-    def list_reports(self, query: ReportQuery) -> list[dict[str, Any]]:
-        when = func.coalesce(reports.c.published, reports.c.ingested_at)
-        stmt = (
-            select(
-                reports.c.id,
-                reports.c.kind,
-                reports.c.title,
-                reports.c.published,
-                reports.c.ingested_at,
-                sources.c.name.label("source"),
-                reports.c.agency,
-                reports.c.marking,
-                reports.c.origin,
-                select(func.count())
-                .select_from(event_mentions)
-                .where(event_mentions.c.report_id == reports.c.id)
-                .scalar_subquery()
-                .label("events"),
-            )
-            .outerjoin(sources, sources.c.id == reports.c.source_id)
-            .order_by(when.desc(), reports.c.id)
-            .limit(query.limit)
-            .offset(query.offset)
-        )
-        if query.since:
-            stmt = stmt.where(when >= query.since)
-        if query.until:
-            stmt = stmt.where(when < query.until)
-        if query.kind:
-            stmt = stmt.where(reports.c.kind == query.kind)
-        if query.country:
-            in_country = (
-                select(event_mentions.c.report_id)
-                .join(events, events.c.id == event_mentions.c.event_id)
-                .where(events.c.country == query.country.upper())
-            )
-            stmt = stmt.where(reports.c.id.in_(in_country))
-        with self._engine.connect() as connection:
-            return [dict(r._mapping) for r in connection.execute(stmt)]
 
-    def list_events(self, query: EventQuery) -> list[dict[str, Any]]:
-        actor1, actor2 = aliased(actors), aliased(actors)
-        stmt = (
-            select(
-                events,
-                actor1.c.name.label("actor1"),
-                actor2.c.name.label("actor2"),
-                select(func.count(func.distinct(event_mentions.c.report_id)))
-                .where(event_mentions.c.event_id == events.c.id)
-                .scalar_subquery()
-                .label("sources"),
-            )
-            .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
-            .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
-            .order_by(events.c.date.desc().nulls_last(), events.c.id)
-            .limit(query.limit)
-            .offset(query.offset)
-        )
-        if query.since:
-            stmt = stmt.where(events.c.date >= query.since.isoformat())
-        if query.until:
-            stmt = stmt.where(events.c.date <= query.until.isoformat())
-        if query.country:
-            stmt = stmt.where(events.c.country == query.country.upper())
-        if query.event_type:
-            wanted = query.event_type.casefold()
-            stmt = stmt.where(
-                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
-            )
-        if query.border:
-            stmt = stmt.where(events.c.border == query.border.upper())
-        if query.max_border_km is not None:
-            stmt = stmt.where(events.c.border_km <= query.max_border_km)
-        with self._engine.connect() as connection:
-            return [dict(r._mapping) for r in connection.execute(stmt)]
+def _detail(query: Any) -> dict[str, Any]:
+    return {k: str(v) for k, v in query.model_dump(exclude_defaults=True).items()}
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:

@@ -13,6 +13,8 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Actor, EventMention, ExtractResult, Report
+from ._access import record_report_access
+from ._exchange import Provenance, record_exchange
 from ._schema import (
     actors,
     event_mentions,
@@ -37,6 +39,7 @@ class NewReport:
     band_keys: list[int] = field(default_factory=list)
     near_duplicates: list[tuple[str, float]] = field(default_factory=list)
     extraction: ExtractResult | None = None
+    provenance: Provenance | None = None  # set for reports received from another installation
 
 
 def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[str]) -> Any:
@@ -73,6 +76,12 @@ def write_report(connection: Connection, item: NewReport, source_ids: dict[str, 
     inserted = connection.execute(insert_ignoring_conflicts(connection, reports, ["content_hash"]), values)
     if inserted.rowcount == 0:
         return False
+    # Sharing: every report gets its access class and its place in the exchange index with it.
+    provenance = item.provenance
+    record_report_access(
+        connection, report, provenance.recipients if provenance else (), bool(provenance and provenance.foreign)
+    )
+    record_exchange(connection, report.id, provenance)
     if item.band_keys:
         connection.execute(report_bands.insert(), [{"key": k, "report_id": report.id} for k in item.band_keys])
     for other_id, similarity in item.near_duplicates:

@@ -1,0 +1,375 @@
+"""The exchange index: what changed, in commit order, for TAXII's `added_after` and for peers.
+
+Every stored report has one row: when its current version was added here (`date_added`, strictly
+increasing, assigned under a row lock so that commit order and date order agree and a client that pages
+by `added_after` never misses a late commit), its STIX `created`/`modified` times, where it came from,
+and whether it was withdrawn (the row then stays as a tombstone).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from ..model import EventMention, ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
+from ._access import AccessClass, set_report_class
+from ._schema import (
+    access_classes,
+    actors,
+    agencies,
+    event_mentions,
+    events,
+    exchange_index,
+    extractions,
+    report_access,
+    report_bands,
+    report_links,
+    reports,
+    share_clocks,
+    sources,
+)
+
+__all__ = [
+    "STIX_NAMESPACE",
+    "ExchangeItem",
+    "Incoming",
+    "Provenance",
+    "apply_incoming",
+    "changes",
+    "delete_report",
+    "load_reports",
+    "next_instants",
+    "now_utc",
+    "record_exchange",
+    "refresh_events",
+    "replace_extraction",
+    "stix_report_id",
+    "touch_report",
+]
+
+# STIX ids are UUIDv5 in this namespace, from our own stable ids: the same report has the same STIX id
+# in every installation.
+STIX_NAMESPACE = uuid.UUID("5d1f4c2e-8a3b-5c6d-9e7f-0a1b2c3d4e5f")
+_TICK = timedelta(microseconds=1)
+_EPOCH = datetime(1970, 1, 1)
+
+
+@dataclass
+class Provenance:
+    """Where a report written now comes from, when it did not come from this installation's ingest."""
+
+    peer: str | None = None
+    installation: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    recipients: Sequence[str] = field(default_factory=tuple)
+
+    @property
+    def foreign(self) -> bool:
+        return self.peer is not None
+
+
+def stix_report_id(report_id: str) -> str:
+    return f"report--{uuid.uuid5(STIX_NAMESPACE, f'report|{report_id}')}"
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def next_instants(connection: Connection, count: int) -> list[datetime]:
+    """`count` new `date_added` values, later than every earlier one, under the exchange clock's lock."""
+    from ._write import insert_ignoring_conflicts  # the write path imports this module
+
+    connection.execute(
+        insert_ignoring_conflicts(connection, share_clocks, ["name"]), {"name": "exchange", "at": _EPOCH, "hash": ""}
+    )
+    connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(hash=""))
+    last = connection.execute(select(share_clocks.c.at).where(share_clocks.c.name == "exchange")).scalar_one()
+    start = max(now_utc(), last + _TICK)
+    instants = [start + i * _TICK for i in range(count)]
+    connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(at=instants[-1]))
+    return instants
+
+
+def record_exchange(connection: Connection, report_id: str, provenance: Provenance | None = None) -> datetime:
+    """Index a newly written report (called by the write path)."""
+    added = next_instants(connection, 1)[0]
+    provenance = provenance or Provenance()
+    values: dict[str, Any] = {
+        "stix_id": stix_report_id(report_id),
+        "created": provenance.created or added,
+        "modified": provenance.modified or added,
+        "date_added": added,
+        "withdrawn": False,
+        "origin_peer": provenance.peer,
+        "origin_installation": provenance.installation,
+    }
+    exists = connection.execute(
+        select(exchange_index.c.report_id).where(exchange_index.c.report_id == report_id)
+    ).scalar()
+    if exists is None:
+        connection.execute(exchange_index.insert().values(report_id=report_id, **values))
+    else:  # a withdrawn report that comes back
+        connection.execute(exchange_index.update().where(exchange_index.c.report_id == report_id).values(**values))
+    return added
+
+
+def touch_report(
+    connection: Connection, report_id: str, *, withdrawn: bool = False, modified: datetime | None = None
+) -> None:
+    """A new version of a report (re-marked, re-extracted or withdrawn): peers see it after their cursor."""
+    added = next_instants(connection, 1)[0]
+    connection.execute(
+        exchange_index.update()
+        .where(exchange_index.c.report_id == report_id)
+        .values(modified=modified or added, date_added=added, withdrawn=withdrawn)
+    )
+
+
+# -- what peers receive: the current version of each report, in date_added order ----------------------
+
+
+@dataclass
+class ExchangeItem:
+    """One report's current version (or its tombstone) as the exchange index lists it."""
+
+    report_id: str
+    date_added: datetime
+    created: datetime
+    modified: datetime
+    withdrawn: bool
+    origin_peer: str | None
+    origin_installation: str | None
+    report: Report | None = None
+    extraction: ExtractResult | None = None
+    agency_name: str | None = None
+    agency_country: str | None = None
+    recipients: tuple[str, ...] = ()
+
+
+def changes(connection: Connection, after: datetime | None, limit: int) -> list[ExchangeItem]:
+    """The next `limit` entries of the exchange index after `after`, with their reports loaded."""
+    stmt = select(exchange_index).order_by(exchange_index.c.date_added).limit(limit)
+    if after is not None:
+        stmt = stmt.where(exchange_index.c.date_added > after)
+    items = [
+        ExchangeItem(
+            report_id=r.report_id,
+            date_added=r.date_added,
+            created=r.created,
+            modified=r.modified,
+            withdrawn=bool(r.withdrawn),
+            origin_peer=r.origin_peer,
+            origin_installation=r.origin_installation,
+        )
+        for r in connection.execute(stmt)
+    ]
+    load_reports(connection, [i for i in items if not i.withdrawn])
+    return items
+
+
+def load_reports(connection: Connection, items: list[ExchangeItem]) -> None:
+    by_id = {i.report_id: i for i in items}
+    for chunk in _chunks(list(by_id)):
+        stmt = (
+            select(
+                reports,
+                sources.c.name.label("source_name"),
+                sources.c.url.label("source_url"),
+                sources.c.reliability,
+                agencies.c.name.label("agency_name"),
+                agencies.c.country.label("agency_country"),
+                access_classes.c.recipients,
+            )
+            .outerjoin(sources, sources.c.id == reports.c.source_id)
+            .outerjoin(agencies, agencies.c.id == reports.c.agency)
+            .outerjoin(report_access, report_access.c.report_id == reports.c.id)
+            .outerjoin(access_classes, access_classes.c.id == report_access.c.class_id)
+            .where(reports.c.id.in_(chunk))
+        )
+        for row in connection.execute(stmt):
+            item = by_id[row.id]
+            item.report = _report_of(row)
+            item.agency_name, item.agency_country = row.agency_name, row.agency_country
+            item.recipients = tuple(row.recipients or ())
+        rows = connection.execute(select(extractions).where(extractions.c.report_id.in_(chunk)))
+        for row in rows:
+            by_id[row.report_id].extraction = ExtractResult.model_validate(row.result)
+    for item in items:
+        if item.report is None:  # deleted without a tombstone: treat as withdrawn
+            item.withdrawn = True
+
+
+def _report_of(row: Any) -> Report:
+    source = Source(name=row.source_name, url=row.source_url, reliability=row.reliability) if row.source_name else None
+    position = FieldPosition(lat=row.lat, lon=row.lon) if row.lat is not None and row.lon is not None else None
+    return Report(
+        id=row.id,
+        kind=ReportKind(row.kind),
+        text=row.text,
+        title=row.title,
+        published=row.published,
+        source=source,
+        url=row.url,
+        origin=row.origin,
+        agency=row.agency,
+        marking=Marking(row.marking),
+        sharing_groups=tuple(row.sharing_groups),
+        raw=row.raw,
+        content_hash=row.content_hash,
+        post_id=row.post_id,
+        position=position,
+        category=row.category,
+    )
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+# -- what peers send: new versions and withdrawals, applied idempotently ----------------------------
+
+
+@dataclass
+class Incoming:
+    """A version of a report received from another installation (or read from a bundle)."""
+
+    report_id: str
+    created: datetime
+    modified: datetime
+    withdrawn: bool = False
+    report: Report | None = None
+    extraction: ExtractResult | None = None
+    installation: str | None = None
+
+
+def apply_incoming(
+    connection: Connection,
+    item: Incoming,
+    *,
+    peer: str | None,
+    recipients: Sequence[str],
+    installation: str,
+    composer: Any,
+) -> str:
+    """Apply one received version; returns what happened (created, updated, withdrawn, unchanged, ignored).
+
+    Our own reports are never overwritten from outside, a report received from one peer is updated or
+    withdrawn only by that peer, and a version not newer than the stored one changes nothing, so applying
+    the same page twice (a sync resumed after a cut) is harmless.
+    """
+    if item.installation == installation:
+        return "ignored: our own report"
+    row = connection.execute(select(exchange_index).where(exchange_index.c.report_id == item.report_id)).first()
+    present = row is not None and not row.withdrawn
+    if present and row.origin_peer is None:
+        return "ignored: a report of this installation"
+    if present and row.origin_peer != peer:
+        return f"ignored: received from {row.origin_peer}"
+    if present and item.modified <= row.modified:
+        return "unchanged"
+    if item.withdrawn:
+        if not present:
+            return "unchanged"
+        delete_report(connection, item.report_id, composer)
+        touch_report(connection, item.report_id, withdrawn=True, modified=item.modified)
+        return "withdrawn"
+    if item.report is None:
+        raise ValueError("an incoming version without its report")
+    provenance = Provenance(peer, item.installation, item.created, item.modified, tuple(recipients))
+    if present:
+        _update_report(connection, item.report, item.extraction, provenance, composer)
+        return "updated"
+    from ._write import NewReport, write_report
+
+    if row is not None:  # a tombstone: the report comes back
+        connection.execute(exchange_index.delete().where(exchange_index.c.report_id == item.report_id))
+    write_report(connection, NewReport(report=item.report, extraction=item.extraction, provenance=provenance), {})
+    return "created"
+
+
+def _update_report(
+    connection: Connection, report: Report, extraction: ExtractResult | None, provenance: Provenance, composer: Any
+) -> None:
+    values = {
+        "title": report.title,
+        "published": report.published.replace(tzinfo=None) if report.published else None,
+        "url": report.url,
+        "origin": report.origin,
+        "agency": report.agency,
+        "marking": report.marking.value,
+        "sharing_groups": list(report.sharing_groups),
+        "post_id": report.post_id,
+        "lat": report.position.lat if report.position else None,
+        "lon": report.position.lon if report.position else None,
+        "category": report.category,
+    }
+    connection.execute(reports.update().where(reports.c.id == report.id).values(**values))
+    set_report_class(connection, report.id, _access_of(report, provenance.recipients, provenance.foreign))
+    replace_extraction(connection, report.id, extraction, composer)
+    touch_report(connection, report.id, modified=provenance.modified)
+
+
+def _access_of(report: Report, recipients: Sequence[str], foreign: bool) -> AccessClass:
+    return AccessClass(
+        agency=report.agency,
+        marking=report.marking,
+        groups=tuple(report.sharing_groups),
+        post_id=report.post_id,
+        recipients=tuple(recipients),
+        foreign=foreign,
+    )
+
+
+def replace_extraction(connection: Connection, report_id: str, extraction: ExtractResult | None, composer: Any) -> None:
+    """A report's events replaced by a new extraction; events left without mentions disappear."""
+    from ._write import write_extraction
+
+    touched = _drop_mentions(connection, report_id)
+    connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
+    if extraction is not None:
+        write_extraction(connection, report_id, extraction, now_utc())
+    refresh_events(connection, touched, composer)
+
+
+def delete_report(connection: Connection, report_id: str, composer: Any) -> None:
+    touched = _drop_mentions(connection, report_id)
+    for table in (report_links, report_bands, extractions, report_access):
+        column = table.c.report_id
+        connection.execute(table.delete().where(column == report_id))
+    connection.execute(report_links.delete().where(report_links.c.other_id == report_id))
+    connection.execute(reports.delete().where(reports.c.id == report_id))
+    refresh_events(connection, touched, composer)
+
+
+def _drop_mentions(connection: Connection, report_id: str) -> set[str]:
+    touched = set(
+        connection.execute(select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id)).scalars()
+    )
+    connection.execute(event_mentions.delete().where(event_mentions.c.report_id == report_id))
+    return touched
+
+
+def refresh_events(connection: Connection, event_ids: set[str], composer: Any) -> None:
+    """Events whose mentions changed: deleted when none is left, otherwise composed again from the rest."""
+    for event_id in sorted(event_ids):
+        rows = connection.execute(
+            select(event_mentions.c.report_id, event_mentions.c.mention).where(event_mentions.c.event_id == event_id)
+        ).all()
+        if not rows:
+            connection.execute(events.delete().where(events.c.id == event_id))
+            continue
+        view = composer([(rid, EventMention.model_validate(m)) for rid, m in rows])
+        names = {view.pop("actor1", None): "actor1_id", view.pop("actor2", None): "actor2_id"}
+        for name, column in names.items():
+            view[column] = (
+                connection.execute(select(actors.c.id).where(actors.c.name == name)).scalar() if name else None
+            )
+        connection.execute(events.update().where(events.c.id == event_id).values(**view, updated_at=now_utc()))
