@@ -18,6 +18,7 @@ A withdrawn report becomes a revoked `report` that carries only its id.
 from __future__ import annotations
 
 import base64
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -123,9 +124,10 @@ def report_objects(
         "extensions": {EXT_REPORT: _report_extension(item, report, installation)},
     }
     if report.url:
-        report_obj["external_references"] = [
-            {"source_name": report.source.name if report.source else "url", "url": report.url}
-        ]
+        reference: dict[str, Any] = {"source_name": report.source.name if report.source else "url", "url": report.url}
+        if report.raw:  # the content as it was read from that address
+            reference["hashes"] = {"SHA-256": hashlib.sha256(report.raw).hexdigest()}
+        report_obj["external_references"] = [reference]
     return [*objects.values(), report_obj]
 
 

@@ -140,6 +140,7 @@ class Exchange:
         """
         outcomes: list[str] = []
         objects: list[AuditObject] = []
+        installation = self.installation  # before the transaction: it may write its own
         with self._engine.begin() as c:
             for item in items:
                 if item.report is not None and item.report.agency:
@@ -149,7 +150,7 @@ class Exchange:
                     item,
                     peer=peer.id if peer else "bundle",
                     recipients=recipients if peer is None else peer.recipients,
-                    installation=self.installation,
+                    installation=installation,
                     composer=self._store.composer,
                 )
                 outcomes.append(outcome)

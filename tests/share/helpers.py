@@ -1,0 +1,124 @@
+"""Builders for the sharing tests. Every report is synthetic: invented incidents, invented people."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+
+from borderwatch.model import (
+    Actor,
+    ActorType,
+    EventMention,
+    EventType,
+    Evidence,
+    ExtractResult,
+    Location,
+    Marking,
+    Report,
+    ReportRef,
+)
+from borderwatch.store import NewReport, Store
+from borderwatch.store._exchange import refresh_events
+from borderwatch.store._schema import event_mentions, events
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def fresh_db(folder: Path, name: str = "bw.db") -> str:
+    """A migrated empty database, copied from a template (migrating takes longer than copying)."""
+    if "db" not in _TEMPLATE:
+        template = Path(folder.parent) / "bw-template.db"
+        Store(f"sqlite:///{template}").close()
+        _TEMPLATE["db"] = template
+    target = folder / name
+    shutil.copy(_TEMPLATE["db"], target)
+    return f"sqlite:///{target}"
+
+
+def mention(
+    mention_id: str,
+    text: str,
+    *,
+    event_type: EventType = EventType.BATTLES,
+    sub_event_type: str = "Armed clash",
+    date: str | None = "2025-05-02",
+    time_precision: int | None = 1,
+    country: str | None = "DZ",
+    place: str | None = "Tebessa",
+    lat: float | None = 35.40,
+    lon: float | None = 8.12,
+    geo_precision: int | None = 1,
+    border: str | None = "DZA-TUN",
+    border_km: float | None = 20.0,
+    fatalities: int | None = 2,
+    confidence: float = 0.7,
+    actor1: str | None = "Synthetic Katiba of the Dunes",
+    actor1_type: ActorType | None = ActorType.REBEL_GROUP,
+    tags: Sequence[str] = (),
+) -> EventMention:
+    location = None
+    if place or country or lat is not None:
+        location = Location(
+            name=place,
+            geonameid=None,
+            lat=lat,
+            lon=lon,
+            country=country,
+            geo_precision=geo_precision,  # type: ignore[arg-type]
+            border=border,
+            border_km=border_km,
+        )
+    return EventMention(
+        id=mention_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        tags=list(tags),
+        date=date,
+        time_precision=time_precision,  # type: ignore[arg-type]
+        actor1=Actor(text=actor1, name=actor1, type=actor1_type) if actor1 else None,
+        actor2=Actor(name="Military Forces of Algeria (2019-)", type=ActorType.STATE_FORCES, country="DZ"),
+        location=location,
+        fatalities=fatalities,
+        evidence=Evidence(sentence=text[:200], start=0, end=min(len(text), 200)),
+        confidence=confidence,
+    )
+
+
+def new_report(
+    text: str,
+    *,
+    agency: str = "dz-mdn",
+    marking: Marking = Marking.AMBER,
+    groups: Sequence[str] = (),
+    post_id: str | None = None,
+    mentions: Sequence[EventMention] | None = None,
+    title: str | None = None,
+) -> NewReport:
+    report = Report(
+        text=text, title=title, agency=agency, marking=marking, sharing_groups=tuple(groups), post_id=post_id
+    )
+    if mentions is None:
+        mentions = [mention("e1", text)]
+    extraction = ExtractResult(report=ReportRef(id=report.id, title=title), events=list(mentions))
+    return NewReport(report=report, extraction=extraction)
+
+
+def event_ids_of(store: Store, report_id: str) -> list[str]:
+    with store._engine.connect() as c:
+        return sorted(
+            set(c.execute(select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id)).scalars())
+        )
+
+
+def fuse(store: Store, event_ids: Sequence[str]) -> str:
+    """Merge events into the first, as the fusion stage would, its fields composed from every mention."""
+    target, *others = event_ids
+    with store._engine.begin() as c:
+        for other in others:
+            c.execute(event_mentions.update().where(event_mentions.c.event_id == other).values(event_id=target))
+            c.execute(events.delete().where(events.c.id == other))
+        refresh_events(c, {target}, store.composer)
+    return target
