@@ -122,3 +122,63 @@ def fuse(store: Store, event_ids: Sequence[str]) -> str:
             c.execute(events.delete().where(events.c.id == other))
         refresh_events(c, {target}, store.composer)
     return target
+
+
+# -- two installations on loopback (in-process ASGI) ---------------------------------------------
+
+
+class Installation:
+    """One borderwatch installation: its store, its app, and a client on its app."""
+
+    def __init__(self, folder: Path, name: str, agency: str) -> None:
+        from fastapi.testclient import TestClient
+
+        from borderwatch.model import Agency
+        from borderwatch.settings import Settings
+        from borderwatch.share import create_share_app
+
+        self.name, self.agency = name, agency
+        self.store = Store(fresh_db(folder, f"{name}.db"))
+        self.settings = Settings.load(db=self.store.url, agency=agency, cookie_secure=False)
+        self.app = create_share_app(self.settings, self.store)
+        self.client = TestClient(self.app, base_url=f"http://{name}.test")
+        self.store.accounts.add_agency(Agency(id=agency, name=f"Synthetic {agency}"))
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+
+
+def pair(folder: Path, transport_wrapper=None):  # type: ignore[no-untyped-def]
+    """Installations A (dz-cnc) and B (tn-cnc), each a peer of the other, nothing shared yet."""
+    import httpx
+
+    a, b = Installation(folder, "a", "dz-cnc"), Installation(folder, "b", "tn-cnc")
+    for here, there in ((a, b), (b, a)):  # `there` knows `here` as the peer "peer-<here>"
+        there.store.exchange.add_peer(f"peer-{here.name}", here.agency, recipients=[f"agency:{there.agency}"])
+    for here, there in ((a, b), (b, a)):
+        token, _ = there.store.accounts.create_token(f"peer-{here.name}", "taxii", ["taxii"])
+        here.store.exchange.update_peer(f"peer-{there.name}", url=f"http://{there.name}.test/taxii2/api/", token=token)
+    transports = {}
+    for here, there in ((a, b), (b, a)):
+        inner = there.client._transport  # the ASGI transport of the other installation's app
+        transports[here.name] = transport_wrapper(inner) if transport_wrapper else inner
+    a.http = httpx.Client(transport=transports["a"])  # type: ignore[attr-defined]
+    b.http = httpx.Client(transport=transports["b"])  # type: ignore[attr-defined]
+    return a, b
+
+
+def sync(here: Installation, peer_id: str, attempts: int = 1, **kw: object):  # type: ignore[no-untyped-def]
+    """Sync until it succeeds, as an operator would after a cut; returns the number of attempts."""
+    from borderwatch.errors import PeerError
+    from borderwatch.share import PeerClient
+
+    for attempt in range(1, attempts + 1):
+        client = PeerClient(here.store, here.store.exchange.peer(peer_id), http=here.http, **kw)  # type: ignore[attr-defined]
+        try:
+            client.sync()
+            return attempt
+        except PeerError:
+            if attempt == attempts:
+                raise
+    return attempts

@@ -63,8 +63,9 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int) 
             page.last = item.date_added
             chosen = select_for_peer(rules, item, peer.id)
             if chosen is None:
-                had = delivered.get(item.report_id)
-                if had is not None and not had[1]:
+                # Any peer that ever had the report gets the withdrawal, again each time it asks from an earlier
+                # point: a withdrawal served but lost on the way must not be lost for good.
+                if item.report_id in delivered:
                     withdrawal = withdrawal_object(item.report_id, item.created, item.modified)
                     page.objects.append(withdrawal)
                     page.added[withdrawal["id"]] = item.date_added

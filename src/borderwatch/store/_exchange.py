@@ -333,10 +333,12 @@ def replace_extraction(connection: Connection, report_id: str, extraction: Extra
     from ._write import write_extraction
 
     touched = _drop_mentions(connection, report_id)
+    refresh_events(connection, touched, composer)  # events left without mentions go before new ones come
     connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
     if extraction is not None:
         write_extraction(connection, report_id, extraction, now_utc())
-    refresh_events(connection, touched, composer)
+        added = connection.execute(select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id))
+        refresh_events(connection, set(added.scalars()), composer)
 
 
 def delete_report(connection: Connection, report_id: str, composer: Any) -> None:

@@ -110,8 +110,10 @@ def write_extraction(connection: Connection, report_id: str, result: ExtractResu
 def _write_event(connection: Connection, report_id: str, mention: EventMention, now: datetime) -> None:
     event_id = f"{report_id[:16]}-{mention.id}"
     location = mention.location
+    # An event of that id may exist already: a fused event that keeps this report's mention when the
+    # report comes again in a new version (re-marked or re-extracted at a peer); the mention joins it.
     connection.execute(
-        events.insert(),
+        insert_ignoring_conflicts(connection, events, ["id"]),
         {
             "id": event_id,
             "event_type": mention.event_type.value,
