@@ -260,8 +260,8 @@ def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
 def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(names)):
-        rows = connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk)))
-        found.update({name: actor_id for name, actor_id in rows})
+        rows = connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).tuples()
+        found.update(dict(rows.all()))
     return found
 
 
