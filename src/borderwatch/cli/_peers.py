@@ -58,6 +58,32 @@ def peers_add(
     )
 
 
+@peers_app.command("set")
+def peers_set(
+    peer_id: str,
+    url: Annotated[str | None, typer.Option(help="the peer's TAXII API root")] = None,
+    token: Annotated[str | None, typer.Option(help="token the peer gave us, best as $env:NAME")] = None,
+    deliver_to: Annotated[list[str] | None, typer.Option(help="who here sees what it sends (repeatable)")] = None,
+) -> None:
+    """Change a peer's address, token or recipients."""
+    from ..store import parse_principal
+
+    values: dict[str, object] = {}
+    if url is not None:
+        values.update(url=url, read_collection=None, write_collection=None)
+    if token is not None:
+        values["token"] = token
+    if deliver_to:
+        for principal in deliver_to:
+            parse_principal(principal)
+        values["recipients"] = deliver_to
+    if not values:
+        raise InputError("give --url, --token or --deliver-to")
+    with _store() as store:
+        store.exchange.update_peer(peer_id, **values)
+    _err.print(f"peer {peer_id} updated")
+
+
 @peers_app.command("list")
 def peers_list() -> None:
     """List peers with their rules and sync state."""

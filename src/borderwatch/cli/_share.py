@@ -22,7 +22,7 @@ from ._context import app_state
 
 __all__ = ["agencies_app", "audit_cli", "groups_app", "tokens_app", "users_app"]
 
-_out = Console(soft_wrap=True)
+_out = Console(stderr=True, soft_wrap=True)  # messages; results go to stdout
 agencies_app = typer.Typer(help="Agencies that file and receive reports.", no_args_is_help=True)
 users_app = typer.Typer(help="User accounts: admin, analyst, post (a field post), peer.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens (hashed, scoped, expiring, revocable).", no_args_is_help=True)
@@ -253,7 +253,7 @@ def audit_cli(
             if broken is not None:
                 where = "the newest entries were removed" if broken == -1 else f"entry {broken} was altered"
                 raise InputError(f"audit log chain broken after {checked} entries: {where}")
-            _out.print(f"audit log intact: {checked} entries chained")
+            print(f"audit log intact: {checked} entries chained")
             return
         query = AuditQuery(
             since=_day(since),
