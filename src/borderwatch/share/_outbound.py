@@ -48,7 +48,7 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int) 
     installation = store.exchange.installation
     page = OutboundPage()
     seen: set[str] = set()
-    batch = max(50, min(limit, 500))
+    batch = max(20, min(limit // 4, 500))  # a report makes about 4-6 objects: read little more than a page
     while True:
         items = store.exchange.changes(after, batch)
         if not items:

@@ -31,6 +31,7 @@ from ..store import ExchangeItem
 __all__ = ["EXPLICIT_ONLY", "PeerRule", "Zone", "parse_rules", "select_for_peer"]
 
 EXPLICIT_ONLY = frozenset({Marking.AMBER_STRICT, Marking.RED})
+_FORWARDABLE = frozenset({Marking.CLEAR, Marking.GREEN})
 
 
 class Zone(BaseModel):
@@ -105,7 +106,7 @@ class PeerRule(BaseModel):
         report = item.report
         if report is None or report.marking not in self.markings:
             return None
-        if item.origin_peer is not None and (not self.forward or report.marking.rank > Marking.GREEN.rank):
+        if item.origin_peer is not None and (not self.forward or report.marking not in _FORWARDABLE):
             return None
         groups = set(report.sharing_groups)
         if self.groups:

@@ -18,6 +18,7 @@ A withdrawn report becomes a revoked `report` that carries only its id.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -61,6 +62,9 @@ _IDENTITY_CLASS = {
 }
 
 
+_shared_id = functools.lru_cache(maxsize=100_000)(stable_id)  # places, actors, agencies recur
+
+
 class StixError(ValueError):
     """An object that cannot be read as one of ours (names the object)."""
 
@@ -69,7 +73,7 @@ def agency_identity(agency: str, name: str | None = None) -> dict[str, Any]:
     return {
         "type": "identity",
         "spec_version": "2.1",
-        "id": stable_id("identity", "agency", agency),
+        "id": _shared_id("identity", "agency", agency),
         "created": FIXED_TIME,
         "modified": FIXED_TIME,
         "name": name or agency,
@@ -153,7 +157,7 @@ class _Base:
         return {
             "type": kind,
             "spec_version": "2.1",
-            "id": stable_id(kind, *key, self.marking.value),
+            "id": _shared_id(kind, *key, self.marking.value),
             "created": FIXED_TIME,
             "modified": FIXED_TIME,
             "object_marking_refs": [MARKING_IDS[self.marking]],
@@ -167,16 +171,17 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> lis
     actor_objects = [_actor_object(base, a) for a in actors]
     out += [o for o in (location, *actor_objects) if o is not None]
     group = next((o for o, a in zip(actor_objects, actors, strict=True) if a.type in _ARMED_GROUPS), None)
-    extension = compact(
-        {
-            "extension_type": "property-extension",
-            "report_ref": stable_id("report", base.report.id),
-            "mention_id": mention.id,
-            **mention.model_dump(mode="json", exclude={"id"}),
-            "location_ref": location["id"] if location else None,
-            "actor_refs": [o["id"] for o in actor_objects],
-        }
-    )
+    # Fields at their defaults (None, empty lists) are left out, as STIX wants; reading restores them.
+    extension = {
+        "extension_type": "property-extension",
+        "report_ref": stable_id("report", base.report.id),
+        "mention_id": mention.id,
+        **mention.model_dump(mode="json", exclude={"id"}, exclude_defaults=True),
+    }
+    if location:
+        extension["location_ref"] = location["id"]
+    if actor_objects:
+        extension["actor_refs"] = [o["id"] for o in actor_objects]
     incident = base.common("incident", base.report.id, mention.id) | {
         "created_by_ref": agency_ref,
         "name": _incident_name(mention),
@@ -208,7 +213,7 @@ def _location_object(base: _Base, mention: EventMention) -> dict[str, Any] | Non
     fields = {"name": loc.name, "country": loc.country, "administrative_area": loc.admin1}
     if loc.lat is not None and loc.lon is not None:
         fields.update(latitude=loc.lat, longitude=loc.lon)
-    return obj | compact(fields)
+    return obj | {k: v for k, v in fields.items() if v is not None}
 
 
 def _actor_object(base: _Base, actor: Actor) -> dict[str, Any]:
@@ -259,8 +264,12 @@ def _report_extension(item: ExchangeItem, report: Report, installation: str) -> 
             "installation": item.origin_installation or installation,
             "extracted": extraction is not None,
             "extraction_report": extraction.report.model_dump() if extraction else None,
-            "places": [p.model_dump(mode="json") for p in extraction.places] if extraction else None,
-            "actors": [a.model_dump(mode="json") for a in extraction.actors] if extraction else None,
+            "places": [p.model_dump(mode="json", exclude_defaults=True) for p in extraction.places]
+            if extraction
+            else None,
+            "actors": [a.model_dump(mode="json", exclude_defaults=True) for a in extraction.actors]
+            if extraction
+            else None,
         }
     )
 

@@ -9,12 +9,11 @@ travel in three property extensions whose JSON schemas are in `share/data/`.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from ..model import Marking
-from ..store import STIX_NAMESPACE, stix_report_id
+from ..store._exchange import stix_id, stix_report_id
 
 __all__ = [
     "BORDERWATCH_IDENTITY",
@@ -23,6 +22,7 @@ __all__ = [
     "EXT_ZONE",
     "FIXED_TIME",
     "MARKING_IDS",
+    "RANK",
     "TLP2_EXTENSION",
     "compact",
     "extension_definitions",
@@ -48,15 +48,17 @@ _TLP1_IDS: dict[str, Marking] = {
     "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": Marking.RED,
 }
 _BY_ID = {v: k for k, v in MARKING_IDS.items()} | _TLP1_IDS
+RANK = {m: i for i, m in enumerate(Marking)}  # Marking.rank, without listing the enum at each call
 
 # Objects that describe things rather than report them (identities, extension definitions) carry this.
 FIXED_TIME = "2025-01-01T00:00:00.000Z"
 
 
 def stable_id(kind: str, *parts: object) -> str:
+    """`kind--UUIDv5(namespace, "kind|part|...")`: the same thing has the same id in every installation."""
     if kind == "report" and len(parts) == 1:
         return stix_report_id(str(parts[0]))
-    return f"{kind}--{uuid.uuid5(STIX_NAMESPACE, '|'.join(str(p) for p in (kind, *parts)))}"
+    return stix_id(kind, "|".join(str(p) for p in (kind, *parts)))
 
 
 BORDERWATCH_IDENTITY = stable_id("identity", "borderwatch")
@@ -90,7 +92,7 @@ def marking_definition(marking: Marking) -> dict[str, Any]:
 def marking_of(obj: dict[str, Any]) -> Marking | None:
     """The TLP marking an object carries (the most restrictive if several), None if it carries none."""
     found = [_BY_ID[ref] for ref in obj.get("object_marking_refs", []) if ref in _BY_ID]
-    return max(found, key=lambda m: m.rank) if found else None
+    return max(found, key=RANK.__getitem__) if found else None
 
 
 def is_tlp_marking_id(ref: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,22 +106,31 @@ class PeerClient:
         self.peer = self.store.exchange.peer(self.peer.id)
 
     def pull(self, report: SyncReport) -> None:
+        """Pages in order; the next page is fetched while this one is applied (the peer works meanwhile)."""
         after = self.peer.pull_after
-        while True:
-            params: dict[str, Any] = {"limit": self.page_size}
-            if after:
-                params["added_after"] = after
-            response = self._request("GET", f"collections/{self.peer.read_collection}/objects/", params=params)
-            body = _json(response, self.peer.id)
-            incoming, failures = incoming_from_objects(body.get("objects", []))
-            last = response.headers.get("X-TAXII-Date-Added-Last") or after
-            outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
-            report.pulled.update(o.split(":")[0] for o in outcomes)
-            report.pull_failures.extend(failures)
-            report.pages += 1
-            if not body.get("more") or last == after:
-                return
-            after = last
+        with ThreadPoolExecutor(max_workers=1) as prefetch:
+            upcoming = prefetch.submit(self._page, after)
+            while True:
+                body, last = upcoming.result()
+                last = last or after
+                more = bool(body.get("more")) and last != after
+                if more:
+                    upcoming = prefetch.submit(self._page, last)
+                incoming, failures = incoming_from_objects(body.get("objects", []))
+                outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
+                report.pulled.update(o.split(":")[0] for o in outcomes)
+                report.pull_failures.extend(failures)
+                report.pages += 1
+                if not more:
+                    return
+                after = last
+
+    def _page(self, after: str | None) -> tuple[dict[str, Any], str | None]:
+        params: dict[str, Any] = {"limit": self.page_size}
+        if after:
+            params["added_after"] = after
+        response = self._request("GET", f"collections/{self.peer.read_collection}/objects/", params=params)
+        return _json(response, self.peer.id), response.headers.get("X-TAXII-Date-Added-Last")
 
     def push(self, report: SyncReport) -> None:
         after = self.peer.push_after

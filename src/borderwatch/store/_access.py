@@ -27,6 +27,7 @@ import json
 import threading
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Connection, exists, false, select
@@ -155,6 +156,7 @@ class AccessClasses:
     def __init__(self) -> None:
         self._by_id: dict[int, AccessClass] = {}
         self._lock = threading.Lock()
+        self._visible: dict[tuple[Reader, int], list[int]] = {}
 
     def refresh(self, connection: Connection) -> dict[int, AccessClass]:
         with self._lock:
@@ -168,7 +170,15 @@ class AccessClasses:
         """The classes this reader may see; None for the all-seeing local administrator."""
         if reader.all_seeing:
             return None
-        return sorted(i for i, c in self.refresh(connection).items() if class_visible(reader, c))
+        classes = self.refresh(connection)
+        key = (reader.model_copy(update={"interface": ""}), len(classes))
+        found = self._visible.get(key)
+        if found is None:  # classes are only ever added: the same reader and count give the same answer
+            found = sorted(i for i, c in classes.items() if class_visible(reader, c))
+            if len(self._visible) > 1000:
+                self._visible.clear()
+            self._visible[key] = found
+        return found
 
     def get(self, connection: Connection, class_id: int | None) -> AccessClass | None:
         if class_id is None:
@@ -190,11 +200,26 @@ def _class_of(row: object) -> AccessClass:
     )
 
 
+def transaction_cache(connection: Connection, name: str) -> dict[Any, Any]:
+    """A dict that lives as long as the connection's current transaction (ids made in a transaction that
+    is rolled back must not be reused)."""
+    transaction = connection.get_transaction()
+    entry = connection.info.get(name)
+    if entry is None or entry[0] is not transaction:
+        entry = (transaction, {})
+        connection.info[name] = entry
+    return entry[1]  # type: ignore[no-any-return]
+
+
 def class_id_for(connection: Connection, access: AccessClass) -> int:
     """The id of this class, created on first use."""
     key = access.key
+    cache = transaction_cache(connection, "borderwatch.classes")
+    if key in cache:
+        return int(cache[key])
     found = connection.execute(select(access_classes.c.id).where(access_classes.c.key == key)).scalar()
     if found is not None:
+        cache[key] = int(found)
         return int(found)
     values = {
         "key": key,
@@ -205,7 +230,8 @@ def class_id_for(connection: Connection, access: AccessClass) -> int:
         "recipients": sorted(set(access.recipients)),
         "foreign": access.foreign,
     }
-    return int(connection.execute(access_classes.insert().values(**values)).inserted_primary_key[0])
+    cache[key] = int(connection.execute(access_classes.insert().values(**values)).inserted_primary_key[0])
+    return int(cache[key])
 
 
 def record_report_access(

@@ -8,6 +8,7 @@ and whether it was withdrawn (the row then stays as a tombstone).
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -41,13 +42,16 @@ __all__ = [
     "Provenance",
     "apply_incoming",
     "changes",
+    "decide",
     "delete_report",
+    "exchange_rows",
     "load_reports",
     "next_instants",
     "now_utc",
     "record_exchange",
     "refresh_events",
     "replace_extraction",
+    "stix_id",
     "stix_report_id",
     "touch_report",
 ]
@@ -74,8 +78,17 @@ class Provenance:
         return self.peer is not None
 
 
+def stix_id(kind: str, name: str) -> str:
+    """`kind--` and the UUIDv5 of `name` in our namespace (as `uuid.uuid5`, without its object overhead)."""
+    digest = bytearray(hashlib.sha1(STIX_NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{kind}--{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def stix_report_id(report_id: str) -> str:
-    return f"report--{uuid.uuid5(STIX_NAMESPACE, f'report|{report_id}')}"
+    return stix_id("report", f"report|{report_id}")
 
 
 def now_utc() -> datetime:
@@ -83,22 +96,35 @@ def now_utc() -> datetime:
 
 
 def next_instants(connection: Connection, count: int) -> list[datetime]:
-    """`count` new `date_added` values, later than every earlier one, under the exchange clock's lock."""
+    """`count` new `date_added` values, later than every earlier one, under the exchange clock's lock.
+
+    The clock's row is locked by the first call in a transaction and held until it ends, so that the
+    order of `date_added` is the order of commits.
+    """
+    from ._access import transaction_cache
     from ._write import insert_ignoring_conflicts  # the write path imports this module
 
-    connection.execute(
-        insert_ignoring_conflicts(connection, share_clocks, ["name"]), {"name": "exchange", "at": _EPOCH, "hash": ""}
-    )
-    connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(hash=""))
-    last = connection.execute(select(share_clocks.c.at).where(share_clocks.c.name == "exchange")).scalar_one()
-    start = max(now_utc(), last + _TICK)
+    cache = transaction_cache(connection, "borderwatch.exchange_clock")
+    if "last" not in cache:
+        connection.execute(
+            insert_ignoring_conflicts(connection, share_clocks, ["name"]),
+            {"name": "exchange", "at": _EPOCH, "hash": ""},
+        )
+        connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(hash=""))
+        cache["last"] = connection.execute(
+            select(share_clocks.c.at).where(share_clocks.c.name == "exchange")
+        ).scalar_one()
+    start = max(now_utc(), cache["last"] + _TICK)
     instants = [start + i * _TICK for i in range(count)]
+    cache["last"] = instants[-1]
     connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(at=instants[-1]))
     return instants
 
 
 def record_exchange(connection: Connection, report_id: str, provenance: Provenance | None = None) -> datetime:
-    """Index a newly written report (called by the write path)."""
+    """Index a newly written report (called by the write path); a tombstone of the same id is replaced."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     added = next_instants(connection, 1)[0]
     provenance = provenance or Provenance()
     values: dict[str, Any] = {
@@ -110,13 +136,9 @@ def record_exchange(connection: Connection, report_id: str, provenance: Provenan
         "origin_peer": provenance.peer,
         "origin_installation": provenance.installation,
     }
-    exists = connection.execute(
-        select(exchange_index.c.report_id).where(exchange_index.c.report_id == report_id)
-    ).scalar()
-    if exists is None:
-        connection.execute(exchange_index.insert().values(report_id=report_id, **values))
-    else:  # a withdrawn report that comes back
-        connection.execute(exchange_index.update().where(exchange_index.c.report_id == report_id).values(**values))
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    upsert = dialect.insert(exchange_index).on_conflict_do_update(index_elements=["report_id"], set_=values)
+    connection.execute(upsert, {"report_id": report_id, **values})
     return added
 
 
@@ -250,6 +272,29 @@ class Incoming:
     installation: str | None = None
 
 
+def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str:
+    """What a received version does: create, update, withdraw, or why it changes nothing.
+
+    Our own reports are never overwritten from outside, a report received from one peer is updated or
+    withdrawn only by that peer, and a version not newer than the stored one changes nothing, so applying
+    the same page twice (a sync resumed after a cut) is harmless.
+    """
+    if item.installation == installation:
+        return "ignored: our own report"
+    present = row is not None and not row.withdrawn
+    if present and row.origin_peer is None:
+        return "ignored: a report of this installation"
+    if present and row.origin_peer != peer:
+        return f"ignored: received from {row.origin_peer}"
+    if present and item.modified <= row.modified:
+        return "unchanged"
+    if item.withdrawn:
+        return "withdraw" if present else "unchanged"
+    if item.report is None:
+        raise ValueError("an incoming version without its report")
+    return "update" if present else "create"
+
+
 def apply_incoming(
     connection: Connection,
     item: Incoming,
@@ -259,40 +304,34 @@ def apply_incoming(
     installation: str,
     composer: Any,
 ) -> str:
-    """Apply one received version; returns what happened (created, updated, withdrawn, unchanged, ignored).
-
-    Our own reports are never overwritten from outside, a report received from one peer is updated or
-    withdrawn only by that peer, and a version not newer than the stored one changes nothing, so applying
-    the same page twice (a sync resumed after a cut) is harmless.
-    """
-    if item.installation == installation:
-        return "ignored: our own report"
+    """Apply one received version; returns what happened (created, updated, withdrawn, unchanged, ignored)."""
     row = connection.execute(select(exchange_index).where(exchange_index.c.report_id == item.report_id)).first()
-    present = row is not None and not row.withdrawn
-    if present and row.origin_peer is None:
-        return "ignored: a report of this installation"
-    if present and row.origin_peer != peer:
-        return f"ignored: received from {row.origin_peer}"
-    if present and item.modified <= row.modified:
-        return "unchanged"
-    if item.withdrawn:
-        if not present:
-            return "unchanged"
+    decision = decide(item, row, peer, installation)
+    if decision == "withdraw":
         delete_report(connection, item.report_id, composer)
         touch_report(connection, item.report_id, withdrawn=True, modified=item.modified)
         return "withdrawn"
-    if item.report is None:
-        raise ValueError("an incoming version without its report")
+    if decision not in ("create", "update"):
+        return decision
+    assert item.report is not None
     provenance = Provenance(peer, item.installation, item.created, item.modified, tuple(recipients))
-    if present:
+    if decision == "update":
         _update_report(connection, item.report, item.extraction, provenance, composer)
         return "updated"
     from ._write import NewReport, write_report
 
-    if row is not None:  # a tombstone: the report comes back
-        connection.execute(exchange_index.delete().where(exchange_index.c.report_id == item.report_id))
-    write_report(connection, NewReport(report=item.report, extraction=item.extraction, provenance=provenance), {})
-    return "created"
+    stored = write_report(
+        connection, NewReport(report=item.report, extraction=item.extraction, provenance=provenance), {}
+    )
+    return "created" if stored else "ignored: the same content is stored"
+
+
+def exchange_rows(connection: Connection, report_ids: Sequence[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for chunk in _chunks(list(report_ids)):
+        for row in connection.execute(select(exchange_index).where(exchange_index.c.report_id.in_(chunk))):
+            found[row.report_id] = row
+    return found
 
 
 def _update_report(

@@ -22,6 +22,7 @@ from ..model import Agency, Marking
 from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
 from ._audit import current_actor, record
+from ._bulk import write_new_reports
 from ._schema import (
     agencies,
     collection_rights,
@@ -36,7 +37,7 @@ from ._schema import (
     users,
 )
 from ._views import AuditObject
-from ._write import insert_ignoring_conflicts
+from ._write import NewReport, insert_ignoring_conflicts
 
 __all__ = ["DEFAULT_COLLECTIONS", "Collection", "Exchange", "Peer"]
 
@@ -138,32 +139,51 @@ class Exchange:
 
         Versions from a bundle file (no peer) are received from "bundle" and seen by `recipients`.
         """
-        outcomes: list[str] = []
+        origin = peer.id if peer else "bundle"
+        recipients = tuple(recipients if peer is None else peer.recipients)
+        latest = {item.report_id: item for item in items}  # a page lists each report once; keep the last
+        outcomes: dict[str, str] = {}
         objects: list[AuditObject] = []
         installation = self.installation  # before the transaction: it may write its own
         with self._engine.begin() as c:
-            for item in items:
-                if item.report is not None and item.report.agency:
-                    _ensure_agency(c, item.report.agency)
-                outcome = ex.apply_incoming(
-                    c,
-                    item,
-                    peer=peer.id if peer else "bundle",
-                    recipients=recipients if peer is None else peer.recipients,
-                    installation=installation,
-                    composer=self._store.composer,
+            for agency in {i.report.agency for i in latest.values() if i.report is not None and i.report.agency}:
+                _ensure_agency(c, agency)
+            rows = ex.exchange_rows(c, list(latest))
+            decisions = {rid: ex.decide(item, rows.get(rid), origin, installation) for rid, item in latest.items()}
+            creates = [latest[rid] for rid, d in decisions.items() if d == "create"]
+            new = [
+                NewReport(
+                    report=i.report,
+                    extraction=i.extraction,  # type: ignore[arg-type]
+                    provenance=ex.Provenance(origin, i.installation, i.created, i.modified, recipients),
                 )
-                outcomes.append(outcome)
-                if outcome in ("created", "updated") and item.report is not None:
-                    objects.append(AuditObject("report", item.report_id, item.report.marking, item.report.agency))
-                elif outcome == "withdrawn":
-                    objects.append(AuditObject("report", item.report_id, Marking.CLEAR))
+                for i in creates
+            ]
+            for item, stored in zip(creates, write_new_reports(c, new), strict=True):
+                outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
+            for rid, decision in decisions.items():
+                if decision in ("update", "withdraw"):
+                    outcomes[rid] = ex.apply_incoming(
+                        c,
+                        latest[rid],
+                        peer=origin,
+                        recipients=recipients,
+                        installation=installation,
+                        composer=self._store.composer,
+                    )
+                elif decision != "create":
+                    outcomes[rid] = decision
+                item = latest[rid]
+                if outcomes[rid] in ("created", "updated") and item.report is not None:
+                    objects.append(AuditObject("report", rid, item.report.marking, item.report.agency))
+                elif outcomes[rid] == "withdrawn":
+                    objects.append(AuditObject("report", rid, Marking.CLEAR))
             if peer is not None and pull_after is not None:
                 c.execute(peers.update().where(peers.c.id == peer.id).values(pull_after=pull_after))
             if objects:
                 source = f"peer {peer.id}" if peer else "a bundle"
                 record(c, actor, "import", f"receive {len(objects)} report version(s) from {source}", objects=objects)
-        return outcomes
+        return [outcomes[item.report_id] for item in items]
 
     def set_marking(self, report_id: str, marking: Marking, groups: Sequence[str] | None = None) -> None:
         """Re-mark one of our reports: a new version for the peers that may (still) have it."""

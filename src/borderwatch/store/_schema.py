@@ -217,13 +217,13 @@ access_classes = Table(
     Column("foreign", Boolean, nullable=False),
 )
 
-# One row per report; a report without a row is visible to nobody but the local administrator.
+# One row per report; a report without a row is visible to nobody but the local administrator. No index on
+# class_id: the visibility test looks a report up by id and checks its class against the reader's list.
 report_access = Table(
     "report_access",
     metadata,
     Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
     Column("class_id", Integer, ForeignKey("access_classes.id"), nullable=False),
-    Index("ix_report_access_class", "class_id"),
     sqlite_with_rowid=False,
 )
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, String, Text, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
 from ..model import EventMention, Marking
-from ._access import AccessClasses, Reader, event_visible_clause, report_visible_clause
+from ._access import AccessClass, AccessClasses, Reader, event_visible_clause, report_visible_clause
 from ._compose import Composer, view_matches
 from ._queries import EventQuery, ReportQuery
 from ._schema import (
@@ -50,6 +50,8 @@ __all__ = [
 
 _IN_CHUNK = 500
 _RESTRICTED = (Marking.AMBER, Marking.AMBER_STRICT, Marking.RED)
+_RESTRICTED_VALUES = {m.value for m in _RESTRICTED}
+_RANK = {m: i for i, m in enumerate(Marking)}
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,33 @@ class ReadContext:
 # -- events -----------------------------------------------------------------------------------------
 
 
-def event_select() -> Select[Any]:
+_UNIT, _RECORD = "\x1f", "\x1e"
+
+
+def mentions_column(dialect: str = "sqlite") -> Any:
+    """Each event's mentions as one string "mention-id US report-id US class-id RS ...": the access data
+    of a page comes with the page, in the same statement (`annotate_events` reads it)."""
+    item = (
+        event_mentions.c.id
+        + _UNIT
+        + event_mentions.c.report_id
+        + _UNIT
+        + func.coalesce(cast(report_access.c.class_id, String), "")
+    )
+    joined = func.string_agg(item, _RECORD) if dialect == "postgresql" else func.group_concat(item, _RECORD)
+    return (
+        select(joined)
+        .select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
+        .where(event_mentions.c.event_id == events.c.id)
+        .scalar_subquery()
+        .label("_mentions")
+    )
+
+
+def event_select(dialect: str = "sqlite") -> Select[Any]:
     actor1, actor2 = aliased(actors), aliased(actors)
     return (
-        select(events, actor1.c.name.label("actor1"), actor2.c.name.label("actor2"))
+        select(events, actor1.c.name.label("actor1"), actor2.c.name.label("actor2"), mentions_column(dialect))
         .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
         .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
     )
@@ -127,7 +152,7 @@ def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
     a page may hold fewer than `limit` events while later pages still have some.
     """
     stmt = (
-        event_filters(event_select(), query)
+        event_filters(event_select(ctx.connection.dialect.name), query)
         .where(event_visible_clause(ctx.visible))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
         .limit(query.limit)
@@ -141,7 +166,7 @@ def iter_event_pages(ctx: ReadContext, query: EventQuery, chunk: int = 1000) -> 
     """Every event of a query (limit and offset ignored), page by page, for exports."""
     offset = 0
     base = (
-        event_filters(event_select(), query)
+        event_filters(event_select(ctx.connection.dialect.name), query)
         .where(event_visible_clause(ctx.visible))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
     )
@@ -177,19 +202,23 @@ def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[s
     """
     if not rows:
         return rows
-    mentions = _mention_access({r["id"] for r in rows}, ctx)
-    partial: dict[str, list[str]] = {}
+    classes = ctx.classes.refresh(ctx.connection)
+    if all("_mentions" in r for r in rows):
+        mentions = {r["id"]: _parse_mentions(ctx, r["id"], r.pop("_mentions"), classes) for r in rows}
+    else:
+        mentions = _mention_access({r["id"] for r in rows}, ctx)
+    everything = ctx.visible is None
+    seen = ctx._visible_set
+    partial: dict[str, list[_MentionAccess]] = {}
     for row in rows:
-        visible = [m for m in mentions.get(row["id"], []) if ctx.sees(m.class_id)]
-        hidden = len(mentions.get(row["id"], [])) - len(visible)
-        report_ids = sorted({m.report_id for m in visible})
-        marking = max((m.marking for m in visible), key=lambda k: k.rank, default=Marking.RED)
-        row.update(sources=len(report_ids), report_ids=report_ids, marking=marking.value)
-        row.update(_partial=hidden > 0, _visible=visible)
-        if hidden:
-            partial[row["id"]] = [m.mention_id for m in visible]
-            row["created_at"] = min(m.ingested_at for m in visible)
-            row["updated_at"] = max(m.ingested_at for m in visible)
+        found = mentions.get(row["id"], [])
+        visible = found if everything else [m for m in found if m.class_id in seen]
+        report_ids = sorted({m.report_id for m in visible}) if len(visible) > 1 else [m.report_id for m in visible]
+        marking = max((m.marking for m in visible), key=_RANK.__getitem__) if visible else Marking.RED
+        row["sources"], row["report_ids"], row["marking"] = len(report_ids), report_ids, marking.value
+        row["_partial"], row["_visible"] = len(visible) < len(found), visible
+        if len(visible) < len(found):
+            partial[row["id"]] = visible
     if partial:
         _compose_partial(ctx, rows, partial)
     return rows
@@ -197,58 +226,101 @@ def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[s
 
 def finish_event(ctx: ReadContext, row: dict[str, Any]) -> dict[str, Any]:
     """Drop the private keys of `annotate_events` and note what the reader receives."""
-    row.pop("_partial", None)
-    visible: list[_MentionAccess] = row.pop("_visible", [])
-    ctx.note("event", row["id"], Marking(row["marking"]))
-    for m in {m.report_id: m for m in visible}.values():
-        ctx.note("report", m.report_id, m.marking, m.agency)
+    del row["_partial"]
+    visible: list[_MentionAccess] = row.pop("_visible")
+    if row["marking"] in _RESTRICTED_VALUES:
+        ctx.note("event", row["id"], Marking(row["marking"]))
+        for m in visible:
+            if m.marking in _RESTRICTED:
+                ctx.note("report", m.report_id, m.marking, m.agency)
     return row
 
 
-@dataclass(frozen=True)
-class _MentionAccess:
+class _MentionAccess(NamedTuple):
     event_id: str
     mention_id: str
     report_id: str
     class_id: int | None
     marking: Marking
-    agency: str
-    ingested_at: Any
+    agency: str | None
 
 
-def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, list[_MentionAccess]]:
-    out: dict[str, list[_MentionAccess]] = {}
-    stmt = select(
-        event_mentions.c.event_id,
-        event_mentions.c.id,
-        event_mentions.c.report_id,
-        report_access.c.class_id,
-        reports.c.marking,
-        reports.c.agency,
-        reports.c.ingested_at,
-    ).select_from(
-        event_mentions.join(reports, reports.c.id == event_mentions.c.report_id).outerjoin(
-            report_access, report_access.c.report_id == event_mentions.c.report_id
-        )
-    )
-    for chunk in _chunks(sorted(event_ids)):
-        for row in ctx.connection.execute(stmt.where(event_mentions.c.event_id.in_(chunk))):
-            item = _MentionAccess(row[0], row[1], row[2], row[3], Marking(row[4]), row[5], row[6])
-            out.setdefault(item.event_id, []).append(item)
+def _parse_mentions(
+    ctx: ReadContext, event_id: str, joined: str | None, classes: dict[int, AccessClass]
+) -> list[_MentionAccess]:
+    out = []
+    for record in joined.split(_RECORD) if joined else ():
+        mention_id, report_id, class_text = record.split(_UNIT)
+        access = classes.get(int(class_text)) if class_text else None
+        if access is None:
+            out.append(_MentionAccess(event_id, mention_id, report_id, None, Marking.RED, None))
+        else:
+            out.append(_MentionAccess(event_id, mention_id, report_id, access.id, access.marking, access.agency))
+    if ctx.visible is None and any(m.class_id is None for m in out):
+        return _mention_access([event_id], ctx).get(event_id, out)
     return out
 
 
-def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[str]]) -> None:
-    wanted = [mid for ids in partial.values() for mid in ids]
+def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, list[_MentionAccess]]:
+    """Each event's mentions with their report's class; marking and agency come from the cached classes,
+    so that the reports' rows (long texts) are not read."""
+    out: dict[str, list[_MentionAccess]] = {}
+    stmt = select(
+        event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, report_access.c.class_id
+    ).select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
+    unclassed: list[str] = []
+    for chunk in _chunks(sorted(event_ids)):
+        for event_id, mention_id, report_id, class_id in ctx.connection.execute(
+            stmt.where(event_mentions.c.event_id.in_(chunk))
+        ):
+            access = ctx.classes.get(ctx.connection, class_id)
+            if access is None:
+                unclassed.append(report_id)
+            marking, agency = (access.marking, access.agency) if access else (Marking.RED, None)
+            out.setdefault(event_id, []).append(
+                _MentionAccess(event_id, mention_id, report_id, class_id, marking, agency)
+            )
+    if unclassed and ctx.visible is None:  # only the all-seeing reader sees reports without a class
+        found = dict(
+            ctx.connection.execute(select(reports.c.id, reports.c.marking).where(reports.c.id.in_(unclassed)))
+            .tuples()
+            .all()
+        )
+        for mentions in out.values():
+            for k, m in enumerate(mentions):
+                if m.report_id in found:
+                    mentions[k] = _MentionAccess(
+                        m.event_id, m.mention_id, m.report_id, None, Marking(found[m.report_id]), None
+                    )
+    return out
+
+
+def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
+    wanted = [m.mention_id for ms in partial.values() for m in ms]
     loaded: dict[str, tuple[str, EventMention]] = {}
-    stmt = select(event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention)
+    # The JSON as text where the driver gives it so: pydantic reads it faster than json + validation.
+    text = type_coerce(event_mentions.c.mention, Text)
+    stmt = select(event_mentions.c.id, event_mentions.c.report_id, text)
     for chunk in _chunks(wanted):
         for mention_id, report_id, mention in ctx.connection.execute(stmt.where(event_mentions.c.id.in_(chunk))):
-            loaded[mention_id] = (report_id, EventMention.model_validate(mention))
+            parsed = (
+                EventMention.model_validate_json(mention)
+                if isinstance(mention, str | bytes)
+                else (EventMention.model_validate(mention))
+            )
+            loaded[mention_id] = (report_id, parsed)
+    report_ids = sorted({m.report_id for ms in partial.values() for m in ms})
+    ingested: dict[str, Any] = {}
+    for chunk in _chunks(report_ids):
+        stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
+        ingested.update(ctx.connection.execute(stmt_times).tuples().all())
     names: set[str] = set()
     for row in rows:
-        if row["id"] in partial:
-            row.update(ctx.composer([loaded[mid] for mid in partial[row["id"]] if mid in loaded]))
+        visible = partial.get(row["id"])
+        if visible:
+            row.update(ctx.composer([loaded[m.mention_id] for m in visible if m.mention_id in loaded]))
+            row["created_at"] = min(ingested[m.report_id] for m in visible)
+            row["updated_at"] = max(ingested[m.report_id] for m in visible)
             names.update(n for n in (row["actor1"], row["actor2"]) if n)
     ids = _actor_ids(ctx.connection, names)
     for row in rows:
@@ -268,7 +340,7 @@ def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
 def get_event(ctx: ReadContext, event_id: str) -> dict[str, Any]:
     """One event with its visible sources and their evidence; hidden and missing ids look the same."""
     row = ctx.connection.execute(
-        event_select().where(events.c.id == event_id, event_visible_clause(ctx.visible))
+        event_select(ctx.connection.dialect.name).where(events.c.id == event_id, event_visible_clause(ctx.visible))
     ).first()
     if row is None:
         raise NotFoundError(f"no event {event_id!r}")

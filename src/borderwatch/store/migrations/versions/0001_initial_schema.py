@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:57:42.931589
+Create Date: 2026-11-25 15:36:08.462719
 """
 
 from __future__ import annotations
@@ -350,9 +350,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("report_id"),
         sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("report_access", schema=None) as batch_op:
-        batch_op.create_index("ix_report_access_class", ["class_id"], unique=False)
-
     op.create_table(
         "report_bands",
         sa.Column("key", sa.BigInteger(), nullable=False),
@@ -426,9 +423,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_report_bands_key")
 
     op.drop_table("report_bands")
-    with op.batch_alter_table("report_access", schema=None) as batch_op:
-        batch_op.drop_index("ix_report_access_class")
-
     op.drop_table("report_access")
     op.drop_table("peers")
     op.drop_table("extractions")
