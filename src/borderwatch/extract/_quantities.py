@@ -1,0 +1,180 @@
+"""Quantities in a sentence: fatalities by ACLED's rules, injured, arrested, hostages, fighters, weapons, vehicles, posts.
+
+A quantity is a number (digits, words, or a vague word: "dozens" = 12, "tens" = 10,
+"hundreds" = 100) next to a word that says what it counts. Qualifiers keep what the
+text says ("more than 20" is at least 20); fatalities take the most conservative
+figure the sentence gives for each group and add distinct groups ("two soldiers and
+three civilians were killed" = 5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Quantity
+from ._ontology import load_ontology
+
+__all__ = ["QuantityMention", "fatalities_of", "find_quantities", "parse_number"]
+
+_NOUNS: dict[str, str] = {
+    "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
+    "gendarmes|guards|guardsmen|militants|jihadists|terrorists|insurgents|fighters|rebels|assailants|attackers|"
+    "gunmen|bandits|members|individuals|men|women|children|farmers|herders|traders|worshippers|passengers|"
+    "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
+    "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits": "person",
+    "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
+    "tankers|lorries|camels": "vehicle",
+    "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
+    "machine guns|mortars|explosive devices|ieds|mines|rockets|munitions|assault rifles|arms": "weapon",
+    "monitoring centers|monitoring centres|monitoring posts|posts|checkpoints|outposts|observation posts|"
+    "surveillance posts|centers|centres|towers|stations|bases|camps|points|security points": "post",
+}  # fmt: skip
+_NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
+_NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
+
+_SINGULAR = r"(?:a|an|one)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official)"  # noqa: E501
+_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
+_WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
+    + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
+_RANGE = rf"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
+
+_KILL_VERB = r"(?:killed|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|tués|morts)"  # noqa: E501
+_INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
+_ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
+_ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
+
+_COUNT = rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX})\b)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "12 soldiers were killed", "4 dead", "at least 20 people have died"
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
+    # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
+    ("fatalities", rf"(?:kill(?:ed|ing|s)?|left|leaving|claimed the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué)\s+{_COUNT}"),  # noqa: E501
+    ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
+    ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
+    ("arrests", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ARREST_VERB}"),
+    ("arrests", rf"(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|captur(?:ed|ing)|round(?:ed|ing) up|the arrest of)\s+{_COUNT}"),  # noqa: E501
+    ("hostages", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ABDUCT_VERB}"),
+    ("hostages", rf"(?:kidnap(?:ped|ping)?|abduct(?:ed|ing)?|took|taking|seized|holding|held)\s+{_COUNT}\s*(?:hostages?|captives?)?"),  # noqa: E501
+    ("hostages", rf"{_NUM_PHRASE}(?:hostages|captives)\b"),
+    ("seized", rf"(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|impound(?:ed|ing)|intercept(?:ed|ing)|destroy(?:ed|ing)|found|discovered)\s+(?:\w+\s+){{0,3}}?{_COUNT}"),  # noqa: E501
+    ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
+    ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),
+    ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
+]  # fmt: skip
+_COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+# "killed two soldiers and three civilians": the groups after the first, each its own mention.
+_CONTINUATION = re.compile(rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+{_COUNT}", re.IGNORECASE)
+_SINGULAR_KILLED = re.compile(
+    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing))\s+{_SINGULAR}\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}",
+    re.IGNORECASE,
+)
+_QUALIFIERS = {
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least", "some": "about", "about": "about",
+    "around": "about", "nearly": "about", "almost": "about", "approximately": "about", "roughly": "about",
+    "an estimated": "about", "environ": "about", "près de": "about", "up to": "at_most", "as many as": "at_most",
+    "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    kind: str
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(words: str) -> int | None:
+    """'12', '1,200', 'twenty-one', 'dozens' -> int; None for words that state no number ('many')."""
+    token = words.strip().lower()
+    digits = re.sub(r"[,\s]", "", token)
+    if digits.isdigit():
+        return int(digits)
+    vague = load_ontology().vague_numbers
+    if token in vague:
+        return vague[token]
+    head, _, tail = token.replace("-", " ").partition(" ")
+    if head in vague and tail in vague and vague[head] is not None and vague[tail] is not None:
+        return vague[head] + vague[tail]  # type: ignore[operator]
+    return None
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Every quantity in a sentence; one mention per number, the most specific kind first."""
+    found: list[QuantityMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            span = m.span("num")
+            if any(s <= span[0] < e for s, e in taken):
+                continue
+            mention = _mention(kind, m)
+            if mention is None:
+                continue
+            found.append(mention)
+            taken.append(span)
+            if m.group("noun"):
+                found.extend(_continuations(kind, text, m.end(), taken))
+    for m in _SINGULAR_KILLED.finditer(text):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+            found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    while (m := _CONTINUATION.match(text, pos)) is not None and m.group("noun"):
+        mention = _mention(kind, m)
+        if mention is None:
+            break
+        out.append(mention)
+        taken.append(m.span("num"))
+        pos = m.end()
+    return out
+
+
+def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
+    value = parse_number(m.group("num"))
+    if value is None or value > 100_000:
+        return None
+    noun = (m.group("noun") or "").lower().split()
+    noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else "", None))
+    if kind in ("seized", "deployed"):
+        kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(noun_kind or "", "")
+        if not kind:
+            return None
+    elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
+        return None
+    qualifier = _QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+    if m.groupdict().get("num2"):
+        low = parse_number(m.group("num2"))
+        if low is not None and low > value:
+            qualifier = "at_least"  # "10 to 15 killed": the conservative figure, a lower bound
+    if m.group("num").lower() in ("dozens", "dozens of", "tens", "tens of", "hundreds", "hundreds of", "scores", "several"):
+        qualifier = "at_least"
+    return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
+
+
+def fatalities_of(mentions: list[QuantityMention]) -> int | None:
+    """Fatalities a sentence states: a toll if given, else the sum of the distinct groups killed; None if none."""
+    deaths = [q for q in mentions if q.kind == "fatalities"]
+    if not deaths:
+        return None
+    tolls = [q.value for q in deaths if "toll" in q.text.lower()]
+    if tolls:
+        return min(tolls)
+    return sum(q.value for q in deaths)
+
+
+def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:
+    return [Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier, text=q.text) for q in mentions]  # type: ignore[arg-type]

@@ -1,0 +1,55 @@
+"""Small text helpers shared by the stages: offset-preserving folding, phrase regexes, data files."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["fold", "load_data", "phrase_regex"]
+
+_SEPARATORS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "'": " ", "’": " ", "`": " ", "ʼ": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and hyphens/apostrophes folded, with exactly one output character per input character.
+
+    Matching runs on the folded text and reports offsets valid in the original, so
+    "Al-Qaïda" and "al Qaida" meet without losing the evidence span.
+    """
+    out = []
+    for ch in text.translate(_SEPARATORS):
+        base = unicodedata.normalize("NFKD", ch)[0] if ord(ch) > 127 else ch
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def _fold_phrase(phrase: str) -> str:
+    return " ".join(fold(phrase).split())
+
+
+def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex matching any of the phrases as whole words (longest first), spaces matching any run of spaces.
+
+    The phrases are folded; match the pattern against `fold(text)` (or against the
+    raw text with `flags=0` for case-sensitive acronyms).
+    """
+    folded = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in folded)
+    return re.compile(rf"(?<![\w]){'(?:' + body + ')' if body else '(?!)'}(?![\w])", flags)
+
+
+def folded_phrases(phrases: Iterable[str]) -> list[str]:
+    return [_fold_phrase(p) for p in phrases]
+
+
+@cache
+def load_data(name: str) -> Any:
+    """A JSON file from the package's data folder (read once per process)."""
+    ref = resources.files("borderwatch.extract").joinpath("data", name)
+    return json.loads(ref.read_text(encoding="utf-8"))
