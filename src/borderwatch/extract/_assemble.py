@@ -1,0 +1,189 @@
+"""An event group to the output contract's `EventMention`: actors in ACLED roles, date, numbers, confidence.
+
+ACLED conventions applied here: actor1 is the initiator the text names (else the
+side the sub-type implies: protesters protest, state forces arrest, an unidentified
+armed group plants a bomb); actor2 the target; violence against civilians always has
+civilians as actor2; generic actors take the event's country. Fatalities are the
+largest figure the report gives for the event (later sentences update a toll), 0 when
+it reports none, as ACLED codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+
+from ..model import Actor, Evidence, EventMention, Location, Quantity
+from ._confidence import Calibration, raw_score
+from ._dates import ResolvedDate
+from ._merge import EventGroup
+from ._quantities import to_quantities
+from ._registry import ActorMention, ActorRegistry
+from ._roles import Party
+
+__all__ = ["assemble_event", "event_country"]
+
+_FORCE_FOR_SUB = {
+    "Arrests": "police", "Agreement": "government", "Other": "government", "Change to group/activity": "military",
+    "Protest with intervention": "police", "Excessive force against protesters": "police",
+}  # fmt: skip
+_RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
+
+
+def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
+    """Where the event is, for naming generic actors: its location, else the country its words name, else the report's."""
+    if location is not None and location.country:
+        return location.country.upper()
+    named = [c for m in group.members for c in m.countries]
+    forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
+    for candidates in (named, forces):
+        if candidates:
+            return Counter(candidates).most_common(1)[0][0]
+    return report_country
+
+
+def assemble_event(
+    group: EventGroup,
+    registry: ActorRegistry,
+    *,
+    report_text: str,
+    date: ResolvedDate | None,
+    published: dt.date | None,
+    country: str | None,
+    location: Location | None,
+    calibration: Calibration,
+) -> EventMention:
+    main = group.main
+    when = date.date if date else published  # the ruling period in force when reported, if not when it happened
+    actor1, actor2, assoc = _actors(group, registry, when, country)
+    quantities = _quantities(group)
+    fatalities = max((m.fatalities for m in group.members if m.fatalities is not None), default=0)
+    tags = sorted({t for m in group.members for t in m.tags})
+    evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
+    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
+    return EventMention(
+        id=_event_id(report_text, main.sentence.start, main.sub_event_type),
+        event_type=main.event_type,  # type: ignore[arg-type]
+        sub_event_type=main.sub_event_type,
+        tags=tags,
+        modality=main.modality,
+        date=date.date.isoformat() if date else None,
+        time_precision=date.precision if date else None,  # type: ignore[arg-type]
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=assoc,
+        location=location,
+        fatalities=fatalities,
+        quantities=quantities,
+        evidence=evidence,
+        confidence=calibration(score),
+    )
+
+
+def _event_id(text: str, start: int, sub: str) -> str:
+    digest = hashlib.sha1(f"{start}:{sub}:{text}".encode()).hexdigest()
+    return f"ev-{digest[:12]}"
+
+
+def _quantities(group: EventGroup) -> list[Quantity]:
+    best: dict[str, Quantity] = {}
+    for member in group.members:
+        for q in to_quantities(member.quantities):
+            if q.kind not in best or q.value > best[q.kind].value:
+                best[q.kind] = q
+    return list(best.values())
+
+
+def _kind(mention: ActorMention) -> str:
+    if mention.named:
+        return "named"
+    if mention.force:
+        return "force"
+    return "org" if mention.org else "generic"
+
+
+def _ordered(parties: list[Party], roles: tuple[str, ...]) -> list[Party]:
+    chosen = [p for p in parties if p.role in roles]
+    return sorted(chosen, key=lambda p: _RANK[_kind(p.mention)])
+
+
+def _actors(
+    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None
+) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    sub = group.main.sub_event_type
+    # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
+    parties = [p for m in group.members for p in m.parties if p.mention.force != "auto" or p.role in ("agent", "both")]
+
+    def name(party: Party) -> Actor:
+        mention = party.mention
+        if mention.force == "auto":
+            kind = _FORCE_FOR_SUB.get(sub, "military")
+            return registry.force_actor(kind, mention.country, when, mention.text, country)
+        return registry.actor_for(mention, when, country)
+
+    agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
+    targets = [name(p) for p in _ordered(parties, ("target", "both"))]
+    others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
+    actor1, actor2 = _pick_pair(agents, targets, others)
+    if sub == "Agreement" and actor2 is None and actor1 is not None:
+        actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
+    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
+    seen = {a.name for a in (actor1, actor2) if a is not None}
+    assoc = []
+    for actor in [*agents, *targets, *others]:
+        if actor.name not in seen and len(assoc) < 3:
+            assoc.append(actor)
+            seen.add(actor.name)
+    return actor1, actor2, assoc
+
+
+def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -> tuple[Actor | None, Actor | None]:
+    actor1 = agents[0] if agents else None
+    rest = [a for a in targets if actor1 is None or a.name != actor1.name]
+    actor2 = rest[0] if rest else None
+    if actor1 is None and others:
+        actor1 = others[0]
+    if actor2 is None and actor1 is not None:
+        actor2 = next((a for a in [*agents[1:], *others] if a.name != actor1.name and a.type != actor1.type), None)
+    return actor1, actor2
+
+
+def _defaults(
+    sub: str,
+    group: EventGroup,
+    registry: ActorRegistry,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    when: dt.date | None,
+    country: str | None,
+) -> tuple[Actor | None, Actor | None]:
+    """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors)."""
+    cues = {c for m in group.members for c in m.cues}
+
+    def generic(kind: str) -> Actor:
+        return registry.actor_for(ActorMention(0, 0, "", "", generic=kind), when, country).model_copy(update={"text": None})
+
+    if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
+        actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
+    if group.main.event_type == "Riots" and (actor1 is None or actor1.type not in (5, 6)):
+        actor1, actor2 = generic("rioters"), actor2 or actor1
+    if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
+        actor2 = registry.force_actor("police", country, when)
+    if group.main.event_type == "Violence against civilians":
+        if actor1 is None or actor1.type == 7:
+            actor1 = generic("armed")
+        if actor2 is None or actor2.type != 7:
+            actor2 = generic("civilians")
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is None:
+        actor1 = generic("armed")
+    if sub == "Air/drone strike" and actor1 is None and country:
+        actor1 = registry.force_actor("military", country, when)
+    if sub == "Arrests" and actor1 is None:
+        actor1 = registry.force_actor("police", country, when)
+    if group.main.event_type == "Battles" and actor2 is None and "target_state" in cues:
+        if actor1 is None or actor1.type != 1:
+            actor2 = registry.force_actor("military", country, when)
+    if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
+        actor2 = generic("armed") if "any_armed_party" in cues else None
+    return actor1, actor2

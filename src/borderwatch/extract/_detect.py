@@ -1,0 +1,165 @@
+"""One candidate sentence, parsed, to at most one event mention: sub-type, tags, modality, parties, date, numbers.
+
+The steps are small functions over the sentence's cues (from `Ontology.scan`), its
+spaCy `Doc` and the actor mentions the registry finds in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._modality import modality_of
+from ._ontology import CueHit, Ontology
+from ._quantities import QuantityMention, fatalities_of, find_quantities
+from ._registry import ActorMention, ActorRegistry
+from ._roles import Party, assign_roles, derived_cues
+from ._segment import Sentence
+
+__all__ = ["SentenceEvent", "detect"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ORG_LABELS = {"ORG", "NORP"}
+# Sentences that only add to an event told just before ("The attack was claimed by ...").
+_ANAPHORA = re.compile(
+    r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
+    r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
+    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SentenceEvent:
+    """What one sentence says happened (or, with a modality, did not)."""
+
+    sentence: Sentence
+    sub_event_type: str
+    event_type: str
+    tags: set[str]
+    modality: str | None
+    cues: frozenset[str]
+    rule: int  # index of the rule that coded it; -1 when only a border tag did
+    parties: list[Party]
+    date: ResolvedDate | None
+    date_text: str | None
+    quantities: list[QuantityMention]
+    fatalities: int | None
+    places: list[tuple[int, int, str]]  # entity spans in report offsets
+    orgs: list[tuple[int, int]] = field(default_factory=list)
+    anaphoric: bool = False
+    countries: list[str] = field(default_factory=list)
+
+
+def detect(
+    sentence: Sentence,
+    hits: list[CueHit],
+    doc: Any,
+    ontology: Ontology,
+    registry: ActorRegistry,
+    published: dt.date | None,
+) -> SentenceEvent | None:
+    """The event a candidate sentence states, or None when its cues add up to none."""
+    text = sentence.text
+    mentions = _mentions(text, doc, registry)
+    eventive = [h for h in hits if h.cue in ontology.eventive]
+    quantities = find_quantities(text)
+    fatalities = fatalities_of(quantities)
+    cue_names = {h.cue for h in hits if not h.cue.startswith("tag:")}
+    triggers = [(h.start, h.end) for h in eventive]
+    parties = assign_roles(doc, mentions, triggers)
+    cues = cue_names | derived_cues(parties, text, registry, doc, triggers)
+    if fatalities:
+        cues.add("kill_victims")
+    tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
+    coded = ontology.classify(cues)
+    if coded is None:
+        sub = ontology.tag_fallback(sorted(tags, key=_tag_order(hits)))
+        if sub is None:
+            return None
+        coded = (sub, -1)
+    sub_event_type, rule = coded
+    anchor = _anchor(eventive, ontology, rule, tags)
+    modality = _modality(doc, anchor)
+    date_mention = _nearest_date(find_dates(text), anchor)
+    return SentenceEvent(
+        sentence=sentence,
+        sub_event_type=sub_event_type,
+        event_type=ontology.type_of[sub_event_type],
+        tags=tags,
+        modality=modality,
+        cues=frozenset(cues),
+        rule=rule,
+        parties=parties,
+        date=resolve(date_mention, published) if date_mention else None,
+        date_text=text[date_mention.start : date_mention.end] if date_mention else None,
+        quantities=quantities,
+        fatalities=fatalities,
+        places=[(sentence.start + e.start_char, sentence.start + e.end_char, e.text) for e in doc.ents if e.label_ in _PLACE_LABELS],
+        anaphoric=bool(_ANAPHORA.match(text)),
+        countries=[code for _, _, code in registry.countries_in(text)],
+    )
+
+
+def _tag_order(hits: list[CueHit]) -> Any:
+    first = {}
+    for h in hits:
+        if h.cue.startswith("tag:"):
+            first.setdefault(h.cue[4:], h.start)
+    return lambda tag: first.get(tag, 0)
+
+
+def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention]:
+    """Registry mentions, then organisations the NER finds that no mention covers, then bare country names."""
+    mentions = registry.find(text)
+    covered = [(m.start, m.end) for m in mentions]
+    for ent in doc.ents:
+        if ent.label_ in _ORG_LABELS and not _overlaps(ent.start_char, ent.end_char, covered):
+            if ent.label_ == "NORP" or len(ent.text) < 3:
+                continue
+            org = registry.org_mention(text, ent.start_char, ent.end_char)
+            if org is not None:
+                mentions.append(org)
+                covered.append((ent.start_char, ent.end_char))
+    for start, end, code in registry.countries_in(text):
+        if not _overlaps(start, end, covered):
+            mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str]) -> CueHit | None:
+    """The cue occurrence the event hangs on: one the deciding rule names, else the first eventive one."""
+    if rule >= 0:
+        named = ontology.rules[rule].all | ontology.rules[rule].any
+        for hit in eventive:
+            if hit.cue in named:
+                return hit
+    for hit in eventive:
+        if hit.cue.startswith("tag:") and hit.cue[4:] in tags:
+            return hit
+    return eventive[0] if eventive else None
+
+
+def _modality(doc: Any, anchor: CueHit | None) -> str | None:
+    if anchor is None:
+        return None
+    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return modality_of(span[0])
+
+
+def _nearest_date(dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
+    if not dates:
+        return None
+    if anchor is None:
+        return dates[0]
+    return min(dates, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))

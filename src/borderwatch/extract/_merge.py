@@ -1,0 +1,92 @@
+"""One event per happening: sentence events of a report that tell the same happening become one group.
+
+A sentence joins the event before it when it adds to it rather than tells something
+new: same event type (or a violent type with only deaths to add), no other date, no
+other place, and either close by (same paragraph, next sentence) or pointing back
+("The attack was claimed by ..."). Sentences with a modality never merge with facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._detect import SentenceEvent
+
+__all__ = ["EventGroup", "merge_events"]
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_WEAK_CUES = {"kill", "injure", "attack", "clash"}
+_MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
+
+
+@dataclass
+class EventGroup:
+    """Sentence events telling one happening; the first is the main one (its sub-type and evidence)."""
+
+    members: list[SentenceEvent] = field(default_factory=list)
+
+    @property
+    def main(self) -> SentenceEvent:
+        return self.members[0]
+
+
+def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
+    groups: list[EventGroup] = []
+    for event in events:
+        target = next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if target is None:
+            groups.append(EventGroup([event]))
+        else:
+            target.members.append(event)
+            _promote(target)
+    return groups
+
+
+def _joins(group: EventGroup, event: SentenceEvent) -> bool:
+    main, last = group.main, group.members[-1]
+    if (main.modality is None) != (event.modality is None):
+        return False
+    if not _same_kind(main, event):
+        return False
+    if _dates_differ(group, event) or _places_differ(group, event):
+        return False
+    close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
+    return close or event.anaphoric
+
+
+def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
+    if main.sub_event_type == event.sub_event_type:
+        return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
+    if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
+        # A sentence that only adds deaths or the fight itself belongs to the violent event told before it.
+        return _is_weak(event) or _is_weak(main) or event.anaphoric
+    return main.event_type == event.event_type and event.anaphoric
+
+
+def _is_weak(event: SentenceEvent) -> bool:
+    explicit = {c for c in event.cues if not c.startswith(("agent_", "target_", "any_", "victims_", "kill_"))}
+    return explicit <= _WEAK_CUES | {"injure", "direct_fire", "protest_party", "lethal", "threat_noun", "accident"}
+
+
+def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
+    if event.date is None:
+        return False
+    return any(m.date is not None and m.date.date != event.date.date for m in group.members)
+
+
+def _places_differ(group: EventGroup, event: SentenceEvent) -> bool:
+    if not event.places:
+        return False
+    names = {p[2].lower() for m in group.members for p in m.places}
+    return bool(names) and not names & {p[2].lower() for p in event.places}
+
+
+def _promote(group: EventGroup) -> None:
+    """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it."""
+    main = group.main
+    if not _is_weak(main):
+        return
+    for index, member in enumerate(group.members[1:], 1):
+        if not _is_weak(member) and member.event_type in _VIOLENT:
+            group.members.insert(0, group.members.pop(index))
+            return

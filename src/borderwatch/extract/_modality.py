@@ -1,0 +1,110 @@
+"""Did it happen? The modality of an event's trigger: None for a fact, else negated, future, intent, hypothetical.
+
+Read from the dependency parse around the trigger: a negation on its clause ("did
+not attack"), a future auxiliary ("will prevent"), a modal or an "if" clause
+("could attack"), a verb of intent or threat governing it ("aims to", "plans to",
+"threatened to"), a purpose infinitive ("measures to counter smuggling"), or a noun
+of threat before it ("the threat of attacks"). Reported speech is transparent:
+"said that militants attacked" is a fact, and the walk stops at the reporting verb.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["modality_of"]
+
+Token = Any
+
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_MODAL = {"could", "might", "may", "would", "should", "must", "can", "ca"}
+_INTENT = {
+    "aim", "plan", "intend", "want", "seek", "hope", "threaten", "vow", "pledge", "prepare", "plot", "try", "attempt",
+    "wish", "expect", "propose", "promise", "decide", "consider", "mean", "need", "urge", "ask", "call", "demand",
+    "order", "instruct", "allow", "enable", "help", "require", "able", "ready", "determined", "seeking", "likely",
+    "designed", "intended", "meant", "aimed", "going", "set", "poised", "due",
+}  # fmt: skip
+_REPORTING = {
+    "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
+    "explain", "recount", "describe", "write", "accuse", "acknowledge", "admit", "show", "learn",
+}  # fmt: skip
+_NEGATING_VERBS = {"deny", "refute", "dismiss", "reject", "prevent", "foil", "thwart", "avert", "stop", "deter"}
+_THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger", "possibility", "prospect", "spectre",
+                 "fight", "fighting", "war", "campaign", "struggle", "measures", "plans", "plan", "efforts", "bid",
+                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating"}  # fmt: skip
+_NEED = {"need", "require", "must", "should"}
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
+
+
+def modality_of(trigger: Token) -> str | None:
+    """None when the trigger states something that happened; otherwise why it did not."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"  # "there was no attack"
+    clause = _clause_verb(trigger)
+    own = _own_modality(clause)
+    if own is not None:
+        return own
+    if trigger.i != clause.i and _under_threat_noun(trigger, clause):
+        return "hypothetical"
+    return _governing_modality(clause)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _own_modality(verb: Token) -> str | None:
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE or ({"going"} <= auxes):
+        return "future"
+    if auxes & _MODAL:
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in children) and verb.dep_ == "advcl":
+        return "hypothetical"
+    return None
+
+
+def _under_threat_noun(trigger: Token, clause: Token) -> bool:
+    """'the threat of terrorist attacks', 'the fight against smuggling': the noun names no happening."""
+    node = trigger
+    while node.i != clause.i and node.head.i != node.i:
+        head = node.head
+        if head.lower_ in ("of", "against", "on") and head.head.lower_ in _THREAT_NOUNS:
+            return True
+        if head.lower_ in _THREAT_NOUNS and node.dep_ in ("compound", "amod", "nmod"):
+            return True
+        node = head
+    return False
+
+
+def _governing_modality(verb: Token) -> str | None:
+    """Walk up the clauses above the trigger's until a reporting verb (transparent) or the root."""
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i or node.lemma_ in _REPORTING:
+            return None
+        dep, head = node.dep_, node.head
+        is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "dobj") or is_infinitive:
+            if head.lemma_ in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
+                return "negated"
+            if head.lemma_ in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):
+                return "intent"
+            if head.lemma_ in _NEED and dep == "conj":
+                return "intent"  # "co-ordination needs more procedures ... [and to] run joint patrols"
+            if is_infinitive and dep in ("advcl", "acl", "relcl") and head.lemma_ not in _REPORTING:
+                return "intent"  # "measures to counter", "in order to prevent"
+            modal = _own_modality(head)
+            if modal is not None:
+                return modal
+        node = head
+    return None
