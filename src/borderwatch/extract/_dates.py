@@ -137,10 +137,22 @@ def _absolute(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     if "iso" in parts:
         return ResolvedDate(dt.date.fromisoformat(parts["iso"]), 1)
     if "num" in parts:
-        parsed = dateparser.parse(parts["num"], languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
-        return ResolvedDate(parsed.date(), 1) if parsed else None
+        return _numeric(parts["num"], published)
     day = dt.date(int(parts["year"]), _MONTHS[parts["month"]], int(parts["day"]))
     return ResolvedDate(day, 1)
+
+
+def _numeric(value: str, published: dt.date | None) -> ResolvedDate | None:
+    """'12/05/2023': day first (the region's usage) unless only month first is a date, or only it fits publication."""
+    readings = []
+    for order in ("DMY", "MDY"):
+        parsed = dateparser.parse(value, languages=["en"], settings={"DATE_ORDER": order, "STRICT_PARSING": True})
+        if parsed is not None and parsed.date() not in readings:
+            readings.append(parsed.date())
+    if published is not None:
+        fitting = [d for d in readings if dt.timedelta(0) <= published - d <= dt.timedelta(days=31)]
+        readings = fitting or readings
+    return ResolvedDate(readings[0], 1) if readings else None
 
 
 def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:

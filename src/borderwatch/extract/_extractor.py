@@ -72,7 +72,7 @@ class Extractor:
         self._locator = locator
         self._ontology = load_ontology()
         self._registry = load_registry()
-        self._calibration = load_calibration()
+        self.calibration = load_calibration()
         self.n_process = max(1, n_process)
         self.batch_size = max(1, batch_size)
         self.keep_modal = keep_modal
@@ -168,7 +168,7 @@ class Extractor:
             published=p.published,
             country=country,
             location=location,
-            calibration=self._calibration,
+            calibration=self.calibration,
         )
 
 

@@ -123,7 +123,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 continue
             found.append(mention)
             taken.append(span)
-            if m.group("noun"):
+            if m.groupdict().get("noun"):
                 found.extend(_continuations(kind, text, m.end(), taken))
     for m in _SINGULAR_KILLED.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
@@ -147,7 +147,7 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     value = parse_number(m.group("num"))
     if value is None or value > 100_000:
         return None
-    noun = (m.group("noun") or "").lower().split()
+    noun = (m.groupdict().get("noun") or "").lower().split()
     noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else "", None))
     if kind in ("seized", "deployed"):
         kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(noun_kind or "", "")
