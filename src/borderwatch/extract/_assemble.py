@@ -28,6 +28,7 @@ _FORCE_FOR_SUB = {
     "Arrests": "police", "Agreement": "government", "Other": "government", "Change to group/activity": "military",
     "Protest with intervention": "police", "Excessive force against protesters": "police",
 }  # fmt: skip
+_MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restriction", "weapons_seizure"}
 _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 
@@ -103,22 +104,29 @@ def _kind(mention: ActorMention) -> str:
     return "org" if mention.org else "generic"
 
 
-def _ordered(parties: list[Party], roles: tuple[str, ...]) -> list[Party]:
-    chosen = [p for p in parties if p.role in roles]
-    return sorted(chosen, key=lambda p: _RANK[_kind(p.mention)])
+def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[Party]:
+    """Parties of the main sentence first, then of the others; named before forces before generic words."""
+    chosen = [(i, p) for i, p in parties if p.role in roles]
+    return [p for _, p in sorted(chosen, key=lambda ip: (ip[0], _RANK[_kind(ip[1].mention)]))]
 
 
 def _actors(
     group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     sub = group.main.sub_event_type
+    tags = {t for m in group.members for t in m.tags}
     # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
-    parties = [p for m in group.members for p in m.parties if p.mention.force != "auto" or p.role in ("agent", "both")]
+    parties = [
+        (i, p)
+        for i, m in enumerate(group.members)
+        for p in m.parties
+        if p.mention.force != "auto" or p.role in ("agent", "both")
+    ]
 
     def name(party: Party) -> Actor:
         mention = party.mention
         if mention.force == "auto":
-            kind = _FORCE_FOR_SUB.get(sub, "military")
+            kind = "military" if tags & _MILITARY_TAGS else _FORCE_FOR_SUB.get(sub, "military")
             return registry.force_actor(kind, mention.country, when, mention.text, country)
         return registry.actor_for(mention, when, country)
 
@@ -129,6 +137,14 @@ def _actors(
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
+    if group.claimants and group.main.event_type != "Protests":
+        claimant = registry.actor_for(group.claimants[0], when, country)
+        if actor1 is None or actor1.name != claimant.name:
+            if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
+                actor2 = actor1
+            if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):
+                others.append(actor1)
+            actor1 = claimant
     seen = {a.name for a in (actor1, actor2) if a is not None}
     assoc = []
     for actor in [*agents, *targets, *others]:
@@ -175,7 +191,9 @@ def _defaults(
             actor1 = generic("armed")
         if actor2 is None or actor2.type != 7:
             actor2 = generic("civilians")
-    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is None:
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (actor1 is None or actor1.type in (1, 7)):
+        # State forces and civilians are the victims of bombs here, not who planted them.
+        actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
         actor1 = generic("armed")
     if sub == "Air/drone strike" and actor1 is None and country:
         actor1 = registry.force_actor("military", country, when)

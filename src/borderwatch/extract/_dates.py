@@ -52,7 +52,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[01]?\d/(?:19|20)\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
@@ -150,8 +150,8 @@ def _numeric(value: str, published: dt.date | None) -> ResolvedDate | None:
         if parsed is not None and parsed.date() not in readings:
             readings.append(parsed.date())
     if published is not None:
-        fitting = [d for d in readings if dt.timedelta(0) <= published - d <= dt.timedelta(days=31)]
-        readings = fitting or readings
+        fitting = sorted((published - d, d) for d in readings if d <= published)
+        readings = [d for _, d in fitting] or readings  # the reading closest before publication
     return ResolvedDate(readings[0], 1) if readings else None
 
 

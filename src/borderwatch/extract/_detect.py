@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
-from ._modality import modality_of
+from ._modality import is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import QuantityMention, fatalities_of, find_quantities
 from ._registry import ActorMention, ActorRegistry
@@ -66,7 +66,7 @@ def detect(
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
     mentions = _mentions(text, doc, registry)
-    eventive = [h for h in hits if h.cue in ontology.eventive]
+    eventive, hits = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
     quantities = find_quantities(text)
     fatalities = fatalities_of(quantities)
     cue_names = {h.cue for h in hits if not h.cue.startswith("tag:")}
@@ -103,6 +103,25 @@ def detect(
         anaphoric=bool(_ANAPHORA.match(text)),
         countries=[code for _, _, code in registry.countries_in(text)],
     )
+
+
+def _foreground(doc: Any, eventive: list[CueHit], hits: list[CueHit]) -> tuple[list[CueHit], list[CueHit]]:
+    """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
+    unless nothing would be left: then the sentence is coded from all of them and its modality says why."""
+    status = {h: _status(doc, h) for h in eventive}
+    kept = [h for h in eventive if status[h] is None]
+    if not kept or len(kept) == len(eventive):
+        return eventive, hits
+    dropped = set(eventive) - set(kept)
+    return kept, [h for h in hits if h not in dropped]
+
+
+def _status(doc: Any, hit: CueHit) -> str | None:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root if len(span) > 1 else span[0]
+    return modality_of(token) or ("background" if is_background(token) else None)
 
 
 def _tag_order(hits: list[CueHit]) -> Any:

@@ -21,7 +21,7 @@ from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect
-from ._merge import EventGroup, merge_events
+from ._merge import EventGroup, attach_claims, merge_events
 from ._ontology import CueHit, load_ontology
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
@@ -125,6 +125,7 @@ class Extractor:
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
         groups = merge_events(sentence_events)
+        attach_claims(groups, p.sentences, self._registry)
         entities = [
             EntitySpan(s.start + e.start_char, s.start + e.end_char, e.label_)
             for (s, _), doc in zip(p.candidates, p.docs, strict=True)

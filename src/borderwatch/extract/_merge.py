@@ -8,11 +8,14 @@ other place, and either close by (same paragraph, next sentence) or pointing bac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ._detect import SentenceEvent
+from ._registry import ActorMention, ActorRegistry
+from ._segment import Sentence
 
-__all__ = ["EventGroup", "merge_events"]
+__all__ = ["EventGroup", "attach_claims", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _WEAK_CUES = {"kill", "injure", "attack", "clash"}
@@ -24,6 +27,7 @@ class EventGroup:
     """Sentence events telling one happening; the first is the main one (its sub-type and evidence)."""
 
     members: list[SentenceEvent] = field(default_factory=list)
+    claimants: list[ActorMention] = field(default_factory=list)  # groups a later sentence says claimed it
 
     @property
     def main(self) -> SentenceEvent:
@@ -90,3 +94,25 @@ def _promote(group: EventGroup) -> None:
         if not _is_weak(member) and member.event_type in _VIOLENT:
             group.members.insert(0, group.members.pop(index))
             return
+
+
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|ing|s)?\s+(?:responsibility|the\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
+    r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
+    re.IGNORECASE,
+)
+
+
+def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
+    """'The Islamic State claimed responsibility': the named group initiated the event told before (or in) it."""
+    if not groups:
+        return
+    for sentence in sentences:
+        if not _CLAIM.search(sentence.text):
+            continue
+        named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
+        before = [g for g in groups if g.main.sentence.start <= sentence.start]
+        if named and before:
+            shifted = [ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named) for m in named]
+            before[-1].claimants.extend(shifted)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["modality_of"]
+__all__ = ["is_background", "modality_of"]
 
 Token = Any
 
@@ -40,6 +40,8 @@ def modality_of(trigger: Token) -> str | None:
     """None when the trigger states something that happened; otherwise why it did not."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "there was no attack"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return "negated"  # "handed over the camp without fighting"
     clause = _clause_verb(trigger)
     own = _own_modality(clause)
     if own is not None:
@@ -108,3 +110,34 @@ def _governing_modality(verb: Token) -> str | None:
                 return modal
         node = head
     return None
+
+
+_BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "against", "for", "to"}
+_BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
+_REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
+             "recall", "remember", "blame", "demand", "follow", "avenge", "retaliate", "respond", "mark", "response",
+             "retaliation", "reprisal", "reaction", "anger", "outrage"}  # fmt: skip
+
+
+def is_background(trigger: Token) -> bool:
+    """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
+    'before security forces regained control', 'the town, which was attacked last year'."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+            governor = head.head
+            if head.lower_ in ("after", "before", "following", "since", "amid", "despite") or governor.lemma_ in _REACTION:
+                return True
+        if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _REACTION:
+            return True
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):
+            return False
+        node = head
+    return False

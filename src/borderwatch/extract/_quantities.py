@@ -33,7 +33,7 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
-_SINGULAR = r"(?:a|an|one)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official)"  # noqa: E501
+_SINGULAR = r"(?:a|an|one)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 _NUMBER = (
@@ -52,7 +52,7 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?(?:\s*,[^,.;]{{1,60}},)?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
     ("fatalities", rf"(?:kill(?:ed|ing|s)?|left|leaving|claimed the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué)\s+{_COUNT}"),  # noqa: E501
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
@@ -69,10 +69,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # "killed two soldiers and three civilians": the groups after the first, each its own mention.
-_CONTINUATION = re.compile(rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+{_COUNT}", re.IGNORECASE)
+_CONTINUATION = re.compile(rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))", re.IGNORECASE)
+# "7 militants and 2 soldiers were killed": the groups before the verb.
+_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})|{_SINGULAR})"
+_ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
+_LIST_KILLED = re.compile(
+    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
+    rf"(?:\s*,[^,.;]{{1,60}},)?\s+(?:were|was|have been|had been|are|all)?\s*(?:reportedly\s+)?{_KILL_VERB}",
+    re.IGNORECASE,
+)
+_PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
+_VERB_FIRST = {1, 3, 5, 7, 9, 10}  # indexes of the patterns whose numbers follow the verb
 _SINGULAR_KILLED = re.compile(
-    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing))\s+{_SINGULAR}\b"
-    rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}",
+    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
+    rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
+    rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
+    rf"|(?<![\w-])blew (?:himself|herself) up",
     re.IGNORECASE,
 )
 _QUALIFIERS = {
@@ -113,7 +127,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _COMPILED:
+    found.extend(_listed_deaths(text, taken))
+    for index, (kind, pattern) in enumerate(_COMPILED):
         for m in pattern.finditer(text):
             span = m.span("num")
             if any(s <= span[0] < e for s, e in taken):
@@ -123,7 +138,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 continue
             found.append(mention)
             taken.append(span)
-            if m.groupdict().get("noun"):
+            if index in _VERB_FIRST and m.groupdict().get("noun"):
                 found.extend(_continuations(kind, text, m.end(), taken))
     for m in _SINGULAR_KILLED.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
@@ -131,9 +146,27 @@ def find_quantities(text: str) -> list[QuantityMention]:
     return sorted(found, key=lambda q: q.start)
 
 
+def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for m in _LIST_KILLED.finditer(text):
+        for part in _PART.finditer(m.group("list")):
+            value = parse_number(part.group("num")) if part.group("num") else 1
+            if value is None:
+                continue
+            start = m.start("list") + part.start()
+            out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
+            taken.append((start, m.start("list") + part.end()))
+    return out
+
+
 def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
-    while (m := _CONTINUATION.match(text, pos)) is not None and m.group("noun"):
+    while (m := _CONTINUATION.match(text, pos)) is not None and (m.group("noun") or m.group("one")):
+        if m.group("one"):
+            if kind == "fatalities":
+                out.append(QuantityMention(kind, 1, "exact", m.start("one"), m.end(), m.group("one")))
+            pos = m.end()
+            continue
         mention = _mention(kind, m)
         if mention is None:
             break

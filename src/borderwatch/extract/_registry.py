@@ -48,6 +48,7 @@ class NamedActor:
     country: str | None
     parent: str | None = None
     parent_since: str | None = None
+    countries: tuple[str, ...] = ()  # where it operates (picks among groups sharing an alias)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,9 @@ class ActorRegistry:
         self._by_acronym: dict[str, list[NamedActor]] = {}
         self.actors: dict[str, NamedActor] = {}
         for g in groups:
-            actor = NamedActor(g["name"], g["type"], g.get("country"), g.get("parent"), g.get("parent_since"))
+            actor = NamedActor(
+                g["name"], g["type"], g.get("country"), g.get("parent"), g.get("parent_since"), tuple(g.get("countries", ()))
+            )
             self.actors[actor.name] = actor
             for alias in [g["name"], *g["aliases"]]:
                 self._add_alias(alias, actor)
@@ -222,6 +225,7 @@ class ActorRegistry:
         """The canonical actor a mention names, for an event on `date` in `country` (either may be None)."""
         if mention.named:
             named = self._pick(mention.named, country)
+            named = self.parent_of(named, date) or named
             return Actor(text=mention.text, name=named.name, type=ActorType(named.type), country=named.country)
         if mention.force is not None:
             return self.force_actor(mention.force, mention.country or country, date, mention.text, country)
@@ -249,7 +253,10 @@ class ActorRegistry:
         return Actor(text=text, name=name, type=ActorType(kind_type), country=country)
 
     def _pick(self, actors: tuple[NamedActor, ...], country: str | None) -> NamedActor:
-        return next((a for a in actors if a.country == country), actors[0])
+        """Among groups sharing an alias ("Ansar al-Sharia", "Islamic State"): the one of the event's country."""
+        return next((a for a in actors if a.country == country), None) or next(
+            (a for a in actors if country in a.countries), actors[0]
+        )
 
     def _name(self, country: str | None) -> str | None:
         return self._countries[country]["name"] if country in self._countries else None

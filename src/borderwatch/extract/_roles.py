@@ -145,6 +145,8 @@ def derived_cues(
         cls = party.mention.party
         if party.role in ("agent", "both"):
             cues.add(f"agent_{cls}")
+        if party.mention.force == "auto":
+            continue  # a country's name is its state only as the subject ("Tunisia arrested"), never as a place
         if party.role in ("target", "both"):
             cues.add(f"target_{cls}")
         if cls in ("state", "armed"):
