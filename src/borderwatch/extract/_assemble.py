@@ -40,7 +40,10 @@ def event_country(group: EventGroup, location: Location | None, report_country: 
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     for candidates in (named, forces):
         if candidates:
-            return Counter(candidates).most_common(1)[0][0]
+            counts = Counter(candidates)
+            if report_country in counts and counts[report_country] == max(counts.values()):
+                return report_country
+            return counts.most_common(1)[0][0]
     return report_country
 
 
@@ -59,7 +62,7 @@ def assemble_event(
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
     actor1, actor2, assoc = _actors(group, registry, when, country)
     quantities = _quantities(group)
-    fatalities = max((m.fatalities for m in group.members if m.fatalities is not None), default=0)
+    fatalities = _fatalities(group, registry)
     tags = sorted({t for m in group.members for t in m.tags})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
     score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
@@ -80,6 +83,33 @@ def assemble_event(
         evidence=evidence,
         confidence=calibration(score),
     )
+
+
+_TOTAL_WORDS = ("people", "persons", "victims", "bodies", "toll", "dead", "casualties", "others", "individuals")
+
+
+def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
+    """Deaths of different sides add up across sentences ('killing 14 assailants. 3 soldiers died.'); a figure
+    for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
+    by_side: dict[str, int] = {}
+    total = 0
+    for member in group.members:
+        deaths = [q for q in member.quantities if q.kind == "fatalities"]
+        if member.fatalities is not None and any("toll" in q.text.lower() for q in deaths):
+            total = max(total, member.fatalities)
+            continue
+        sentence_sides: dict[str, int] = {}
+        for q in deaths:
+            lowered = q.text.lower()
+            if any(w in lowered.split() for w in _TOTAL_WORDS):
+                total = max(total, q.value)
+                continue
+            parties = registry.find(q.text)
+            side = parties[-1].party if parties else lowered
+            sentence_sides[side] = sentence_sides.get(side, 0) + q.value
+        for side, value in sentence_sides.items():
+            by_side[side] = max(by_side.get(side, 0), value)
+    return max(total, sum(by_side.values()))
 
 
 def _event_id(text: str, start: int, sub: str) -> str:
@@ -191,6 +221,8 @@ def _defaults(
             actor1 = generic("armed")
         if actor2 is None or actor2.type != 7:
             actor2 = generic("civilians")
+    if sub == "Shelling/artillery/missile attack" and actor1 is None:
+        actor1 = generic("armed")
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (actor1 is None or actor1.type in (1, 7)):
         # State forces and civilians are the victims of bombs here, not who planted them.
         actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1

@@ -53,6 +53,7 @@ class SentenceEvent:
     orgs: list[tuple[int, int]] = field(default_factory=list)
     anaphoric: bool = False
     countries: list[str] = field(default_factory=list)
+    chain_days: int | None = None  # "the next day": days after the event told before
 
 
 def detect(
@@ -66,8 +67,9 @@ def detect(
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
     mentions = _mentions(text, doc, registry)
-    eventive, hits = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
-    quantities = find_quantities(text)
+    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
+    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
     cue_names = {h.cue for h in hits if not h.cue.startswith("tag:")}
     triggers = [(h.start, h.end) for h in eventive]
@@ -84,7 +86,7 @@ def detect(
         coded = (sub, -1)
     sub_event_type, rule = coded
     anchor = _anchor(eventive, ontology, rule, tags)
-    modality = _modality(doc, anchor)
+    modality = _status(doc, anchor) if anchor is not None else None
     date_mention = _nearest_date(find_dates(text), anchor)
     return SentenceEvent(
         sentence=sentence,
@@ -101,19 +103,34 @@ def detect(
         fatalities=fatalities,
         places=[(sentence.start + e.start_char, sentence.start + e.end_char, e.text) for e in doc.ents if e.label_ in _PLACE_LABELS],
         anaphoric=bool(_ANAPHORA.match(text)),
+        chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
     )
 
 
-def _foreground(doc: Any, eventive: list[CueHit], hits: list[CueHit]) -> tuple[list[CueHit], list[CueHit]]:
+def _foreground(
+    doc: Any, eventive: list[CueHit], hits: list[CueHit]
+) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
     """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
-    unless nothing would be left: then the sentence is coded from all of them and its modality says why."""
+    with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
+    then the sentence is coded from all of them and its modality says why."""
     status = {h: _status(doc, h) for h in eventive}
     kept = [h for h in eventive if status[h] is None]
     if not kept or len(kept) == len(eventive):
-        return eventive, hits
-    dropped = set(eventive) - set(kept)
-    return kept, [h for h in hits if h not in dropped]
+        return eventive, hits, []
+    dropped = [h for h in eventive if h not in kept]
+    spans = [_subtree_span(doc, h) for h in dropped]
+    kept_starts = [h.start for h in kept]
+    spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
+    return kept, [h for h in hits if h not in dropped], spans
+
+
+def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return hit.start, hit.end
+    tokens = list(span.root.subtree)
+    return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
 
 
 def _status(doc: Any, hit: CueHit) -> str | None:
@@ -122,6 +139,27 @@ def _status(doc: Any, hit: CueHit) -> str | None:
         return None
     token = span.root if len(span) > 1 else span[0]
     return modality_of(token) or ("background" if is_background(token) else None)
+
+
+_CHAIN = re.compile(
+    r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
+    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b",
+    re.IGNORECASE,
+)
+_CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _chain_days(text: str) -> int | None:
+    """'The next day', 'two days later', 'the day before': days from the event told before."""
+    m = _CHAIN.search(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        days = _CHAIN_N[m.group("n").lower()]
+        return days if m.group("dir").lower() in ("later", "after") else -days
+    if m.group("next"):
+        return -1 if m.group("next").lower() == "previous" else 1
+    return -1 if m.group("db").lower() == "before" else 1
 
 
 def _tag_order(hits: list[CueHit]) -> Any:
@@ -165,15 +203,6 @@ def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str
         if hit.cue.startswith("tag:") and hit.cue[4:] in tags:
             return hit
     return eventive[0] if eventive else None
-
-
-def _modality(doc: Any, anchor: CueHit | None) -> str | None:
-    if anchor is None:
-        return None
-    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return modality_of(span[0])
 
 
 def _nearest_date(dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:

@@ -191,10 +191,14 @@ def _group_dates(groups: list[EventGroup], sentences: list[Sentence]) -> list[Re
     """Each event's date: the first its sentences state, else one stated earlier in the same paragraph."""
     dated: list[ResolvedDate | None] = []
     last_by_paragraph: dict[int, ResolvedDate] = {}
+    previous: ResolvedDate | None = None
     for group in groups:
         own = next((m.date for m in group.members if m.date is not None), None)
+        if own is None and previous is not None and group.main.chain_days is not None:
+            own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
         paragraph = group.main.sentence.paragraph
         date = own or last_by_paragraph.get(paragraph)
+        previous = date or previous
         if own is not None:
             for m in group.members:
                 last_by_paragraph[m.sentence.paragraph] = own
@@ -205,10 +209,10 @@ def _group_dates(groups: list[EventGroup], sentences: list[Sentence]) -> list[Re
 def _report_country(p: _Prepared, registry: Any) -> str | None:
     """The country a report is most about: the one its text (title first) names most often."""
     counts: Counter[str] = Counter()
-    if p.report.title:
-        counts.update(code for _, _, code in registry.countries_in(p.report.title))
-        counts.update({k: 1 for k in counts})  # a title's country counts double
-    counts.update(code for _, _, code in registry.countries_in(p.report.text))
+    for text, weight in ((p.report.title or "", 2), (p.report.text, 1)):
+        for start, end, code in registry.countries_in(text):
+            # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
+            counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -9,7 +9,7 @@ other place, and either close by (same paragraph, next sentence) or pointing bac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._detect import SentenceEvent
 from ._registry import ActorMention, ActorRegistry
@@ -50,7 +50,7 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     main, last = group.main, group.members[-1]
     if (main.modality is None) != (event.modality is None):
         return False
-    if not _same_kind(main, event):
+    if not (_same_kind(main, event) or _completes(main, event)):
         return False
     if _dates_differ(group, event) or _places_differ(group, event):
         return False
@@ -62,9 +62,23 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.sub_event_type == event.sub_event_type:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
-        # A sentence that only adds deaths or the fight itself belongs to the violent event told before it.
+        # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
+        # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
+        if _agents(main) and _agents(event) and not _agents(main) & _agents(event):
+            return False
         return _is_weak(event) or _is_weak(main) or event.anaphoric
     return main.event_type == event.event_type and event.anaphoric
+
+
+def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left."""
+    if main.event_type == "Protests" and (event.sub_event_type == "Arrests" or "intervene" in event.cues):
+        return True
+    return main.event_type == "Battles" and event.sub_event_type == "Disrupted weapons use"
+
+
+def _agents(event: SentenceEvent) -> set[str]:
+    return {p.mention.party for p in event.parties if p.role in ("agent", "both") and p.mention.force != "auto"}
 
 
 def _is_weak(event: SentenceEvent) -> bool:
@@ -86,8 +100,16 @@ def _places_differ(group: EventGroup, event: SentenceEvent) -> bool:
 
 
 def _promote(group: EventGroup) -> None:
-    """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it."""
+    """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it;
+    a police response makes a protest one 'with intervention' (or of excessive force, when it kills)."""
     main = group.main
+    if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
+        added = group.members[-1]
+        if added is not main and _completes(main, added):
+            lethal = bool(added.fatalities) or "lethal" in added.cues
+            sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+            group.members[0] = replace(main, sub_event_type=sub)
+        return
     if not _is_weak(main):
         return
     for index, member in enumerate(group.members[1:], 1):
@@ -97,7 +119,7 @@ def _promote(group: EventGroup) -> None:
 
 
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|ing|s)?\s+(?:responsibility|the\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|the\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
     r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
     re.IGNORECASE,

@@ -92,7 +92,7 @@ def _governing_modality(verb: Token) -> str | None:
     """Walk up the clauses above the trigger's until a reporting verb (transparent) or the root."""
     node = verb
     for _ in range(6):
-        if node.head.i == node.i or node.lemma_ in _REPORTING:
+        if node.head.i == node.i or (node.lemma_ in _REPORTING and node.pos_ in ("VERB", "AUX")):
             return None
         dep, head = node.dep_, node.head
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
@@ -116,7 +116,7 @@ _BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite",
 _BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
 _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
              "recall", "remember", "blame", "demand", "follow", "avenge", "retaliate", "respond", "mark", "response",
-             "retaliation", "reprisal", "reaction", "anger", "outrage"}  # fmt: skip
+             "retaliation", "reprisal", "reaction", "anger", "outrage", "end", "halt", "stop", "cessation"}  # fmt: skip
 
 
 def is_background(trigger: Token) -> bool:

@@ -144,6 +144,11 @@ class ActorRegistry:
         self.generic_rx = phrase_regex(self._generic_word)
 
     # --- finding mentions ---------------------------------------------------------------------
+    def is_country_name(self, words: str) -> bool:
+        key = " ".join(fold(words).split())
+        code = self._country_of.get(key)
+        return code is not None and key in {" ".join(fold(n).split()) for n in self._countries[code]["names"]}
+
     def countries_in(self, text: str) -> list[tuple[int, int, str]]:
         """Country names and adjectives in `text`: (start, end, ISO alpha-2)."""
         folded = fold(text)

@@ -25,6 +25,8 @@ _AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
 _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
+_REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
+              "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
 _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried", "perpetrated", "led", "launched"}
 
 
@@ -119,6 +121,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if r_edge.dep_ in ("nsubj", "csubj"):
+        if common.lemma_ in _REPORTING and common.pos_ == "VERB":
+            return "other"  # who says it is not who did it ("the army said militants attacked")
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
