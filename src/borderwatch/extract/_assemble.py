@@ -28,6 +28,7 @@ _FORCE_FOR_SUB = {
     "Arrests": "police", "Agreement": "government", "Other": "government", "Change to group/activity": "military",
     "Protest with intervention": "police", "Excessive force against protesters": "police",
 }  # fmt: skip
+_GOVERNMENT_SUBS = {"Agreement", "Change to group/activity", "Other"}
 _MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restriction", "weapons_seizure"}
 _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
@@ -36,7 +37,7 @@ def event_country(group: EventGroup, location: Location | None, report_country: 
     """Where the event is, for naming generic actors: its location, else the country its words name, else the report's."""
     if location is not None and location.country:
         return location.country.upper()
-    named = [c for m in group.members for c in m.countries]
+    named = [c for m in group.members for c in m.country_names] or [c for m in group.members for c in m.countries]
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     for candidates in (named, forces):
         if candidates:
@@ -63,7 +64,7 @@ def assemble_event(
     actor1, actor2, assoc = _actors(group, registry, when, country)
     quantities = _quantities(group)
     fatalities = _fatalities(group, registry)
-    tags = sorted({t for m in group.members for t in m.tags})
+    tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
     score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
     return EventMention(
@@ -135,9 +136,9 @@ def _kind(mention: ActorMention) -> str:
 
 
 def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[Party]:
-    """Parties of the main sentence first, then of the others; named before forces before generic words."""
+    """Parties of the main sentence first, then of the others; in text order, generic words after names."""
     chosen = [(i, p) for i, p in parties if p.role in roles]
-    return [p for _, p in sorted(chosen, key=lambda ip: (ip[0], _RANK[_kind(ip[1].mention)]))]
+    return [p for _, p in sorted(chosen, key=lambda ip: (ip[0], _kind(ip[1].mention) == "generic", ip[1].mention.start))]
 
 
 def _actors(
@@ -155,15 +156,21 @@ def _actors(
 
     def name(party: Party) -> Actor:
         mention = party.mention
-        if mention.force == "auto":
+        if mention.force == "auto" or (mention.force == "government" and sub not in _GOVERNMENT_SUBS):
+            # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
             kind = "military" if tags & _MILITARY_TAGS else _FORCE_FOR_SUB.get(sub, "military")
-            return registry.force_actor(kind, mention.country, when, mention.text, country)
+            return registry.force_actor(kind, mention.country or country, when, mention.text, country)
         return registry.actor_for(mention, when, country)
 
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
+    if actor1 is None or actor1.name.startswith("Unidentified Armed Group"):
+        # A named group in the sentence, neither target nor bystander, is who the text credits ("X said its fighters").
+        named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == "armed"]
+        if named:
+            actor1 = name(named[0])
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
@@ -234,6 +241,8 @@ def _defaults(
     if group.main.event_type == "Battles" and actor2 is None and "target_state" in cues:
         if actor1 is None or actor1.type != 1:
             actor2 = registry.force_actor("military", country, when)
+    if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
+        actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
         actor2 = generic("armed") if "any_armed_party" in cues else None
     return actor1, actor2

@@ -53,6 +53,7 @@ class SentenceEvent:
     orgs: list[tuple[int, int]] = field(default_factory=list)
     anaphoric: bool = False
     countries: list[str] = field(default_factory=list)
+    country_names: list[str] = field(default_factory=list)
     chain_days: int | None = None  # "the next day": days after the event told before
 
 
@@ -81,13 +82,15 @@ def detect(
     coded = ontology.classify(cues)
     if coded is None:
         sub = ontology.tag_fallback(sorted(tags, key=_tag_order(hits)))
+        if sub is None and fatalities and "kill" in cues:
+            sub, tags = "Armed clash", tags | {"_addendum"}  # "3 smugglers were killed.": adds to the event before
         if sub is None:
             return None
         coded = (sub, -1)
     sub_event_type, rule = coded
     anchor = _anchor(eventive, ontology, rule, tags)
     modality = _status(doc, anchor) if anchor is not None else None
-    date_mention = _nearest_date(find_dates(text), anchor)
+    date_mention = _event_date(doc, find_dates(text), anchor)
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
@@ -105,6 +108,7 @@ def detect(
         anaphoric=bool(_ANAPHORA.match(text)),
         chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
+        country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
     )
 
 
@@ -205,9 +209,28 @@ def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str
     return eventive[0] if eventive else None
 
 
-def _nearest_date(dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
+_REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate"}
+
+
+def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
+    """The date nearest the trigger, preferring one that does not date the telling ('said on Monday')."""
     if not dates:
         return None
     if anchor is None:
         return dates[0]
-    return min(dates, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+    own = [d for d in dates if not _dates_reporting(doc, d)] or dates
+    return min(own, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_ in _REPORTING
+    return False

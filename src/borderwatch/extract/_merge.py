@@ -18,6 +18,11 @@ from ._segment import Sentence
 __all__ = ["EventGroup", "attach_claims", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_SEPARATE = re.compile(
+    r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
+    r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|the day (?:before|after))\b",
+    re.IGNORECASE,
+)
 _WEAK_CUES = {"kill", "injure", "attack", "clash"}
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 
@@ -38,6 +43,8 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     for event in events:
         target = next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if target is None and "_addendum" in event.tags:
+            continue  # deaths with no event to add to
         if target is None:
             groups.append(EventGroup([event]))
         else:
@@ -54,6 +61,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if _dates_differ(group, event) or _places_differ(group, event):
         return False
+    if _SEPARATE.search(event.sentence.text):
+        return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
 
@@ -61,6 +70,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
 def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.sub_event_type == event.sub_event_type:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
+    if main.event_type == event.event_type == "Explosions/Remote violence":
+        return True  # how the bomb or the strike was delivered, told in the next sentence
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
         # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
         # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
@@ -71,9 +82,12 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
 
 
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
-    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left."""
-    if main.event_type == "Protests" and (event.sub_event_type == "Arrests" or "intervene" in event.cues):
-        return True
+    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left,
+    the deaths a violent event caused."""
+    if main.event_type == "Protests" and event.event_type in ("Protests", "Strategic developments"):
+        return event.sub_event_type == "Arrests" or "intervene" in event.cues
+    if "_addendum" in event.tags:
+        return main.event_type in _VIOLENT
     return main.event_type == "Battles" and event.sub_event_type == "Disrupted weapons use"
 
 

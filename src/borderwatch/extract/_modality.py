@@ -42,6 +42,10 @@ def modality_of(trigger: Token) -> str | None:
         return "negated"  # "there was no attack"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
         return "negated"  # "handed over the camp without fighting"
+    if trigger.dep_ == "dobj" and trigger.head.lemma_ in _INTENT:
+        return "intent"  # "a cell planning attacks", "threatened reprisals"
+    if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN"):
+        return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
     clause = _clause_verb(trigger)
     own = _own_modality(clause)
     if own is not None:
@@ -65,6 +69,8 @@ def _own_modality(verb: Token) -> str | None:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _is_nobody(c) for c in children):
+        return "negated"  # "no one was arrested", "nobody was hurt"
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxes & _FUTURE or ({"going"} <= auxes):
         return "future"
@@ -73,6 +79,12 @@ def _own_modality(verb: Token) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in children) and verb.dep_ == "advcl":
         return "hypothetical"
     return None
+
+
+def _is_nobody(token: Token) -> bool:
+    if token.lower_ in ("nobody", "none", "nothing", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _under_threat_noun(trigger: Token, clause: Token) -> bool:
@@ -96,7 +108,7 @@ def _governing_modality(verb: Token) -> str | None:
             return None
         dep, head = node.dep_, node.head
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
-        if dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "dobj") or is_infinitive:
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "dobj", "nsubj", "csubj", "nsubjpass") or is_infinitive:
             if head.lemma_ in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
                 return "negated"
             if head.lemma_ in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):

@@ -24,7 +24,7 @@ _NOUNS: dict[str, str] = {
     "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
-    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers": "person",
+    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|suicide bombers": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
     "tankers|lorries|camels": "vehicle",
     "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
@@ -57,6 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?(?:\s*,[^,.;]{{1,60}},)?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
     ("fatalities", rf"(?:kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|claimed the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué)\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
     ("arrests", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ARREST_VERB}"),
@@ -73,7 +74,7 @@ _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in
 # "killed two soldiers and three civilians": the groups after the first, each its own mention.
 _CONTINUATION = re.compile(rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))", re.IGNORECASE)
 # "7 militants and 2 soldiers were killed": the groups before the verb.
-_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})|{_SINGULAR})"
+_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
     rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
@@ -81,7 +82,7 @@ _LIST_KILLED = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
-_VERB_FIRST = {1, 3, 5, 7, 9, 10}  # indexes of the patterns whose numbers follow the verb
+_VERB_FIRST = {1, 4, 6, 8, 10, 11}  # indexes of the patterns whose numbers follow the verb
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"

@@ -24,7 +24,10 @@ __all__ = ["ActorMention", "ActorRegistry", "NamedActor", "load_registry"]
 
 # The class of party each ACLED actor type is, for the role rules.
 PARTY_OF_TYPE = {1: "state", 2: "armed", 3: "armed", 4: "armed", 5: "rioters", 6: "protesters", 7: "civilian", 8: "armed"}
-_GENERIC_PARTY = {"armed": "armed", "communal": "armed", "civilians": "civilian", "protesters": "protesters", "rioters": "rioters"}
+_GENERIC_PARTY = {
+    "armed": "armed", "communal": "armed", "civilians": "civilian", "protesters": "protesters", "rioters": "rioters",
+    "people": "people",  # "five people were killed": victims of unknown standing, neither civilians nor fighters
+}  # fmt: skip
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
 _TYPE_GUESSES = [
     (re.compile(r"\b(?:police|army|military|gendarmerie|ministry|government|guard|customs|armed forces)\b", re.I), 1),
@@ -133,7 +136,7 @@ class ActorRegistry:
         )
         words = phrase_regex(self._force_word).pattern
         self.force_rx = re.compile(
-            rf"(?:(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+)?(?P<word>{words})(?:\s+(?:of|from)\s+(?P<post>{countries})(?![\w]))?"
+            rf"(?:(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+)?(?P<word>{words})(?:\s+of\s+(?P<post>{countries})(?![\w]))?"
         )
 
     def _build_generic(self) -> None:

@@ -78,6 +78,8 @@ def _role_of(root: Token, trigger: Token) -> str:
     up = _path_up(root)
     if trigger in up:
         edge = up[up.index(trigger) - 1]
+        if not _head_of_phrase(up[: up.index(edge)]):
+            return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         return _edge_role(edge, trigger, up)
     trig_up = _path_up(trigger)
     if root in trig_up:
@@ -86,6 +88,22 @@ def _role_of(root: Token, trigger: Token) -> str:
             return "target" if child.tag_ == "VBN" else "agent"
         return "other"
     return _shared_role(up, trig_up, root, trigger)
+
+
+_PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
+
+
+def _head_of_phrase(below_edge: list[Token]) -> bool:
+    """The mention heads the phrase that fills the role, or is one of its conjuncts or 'of' complements."""
+    for node in below_edge:
+        if node.dep_ in _PHRASE_DEPS:
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "between", "among", "including"):
+            continue
+        if node.dep_ == "prep" and node.lower_ in ("of", "between", "among", "including"):
+            continue
+        return False
+    return True
 
 
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
@@ -122,7 +140,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if r_edge.dep_ in ("nsubj", "csubj"):
         if common.lemma_ in _REPORTING and common.pos_ == "VERB":
-            return "other"  # who says it is not who did it ("the army said militants attacked")
+            # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
+            # ("the rebels said they had killed", "Algeria said it closed its border").
+            return "agent" if _pronoun_subject(trig_up[: trig_up.index(common)]) else "other"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
@@ -134,6 +154,18 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
+
+
+_PRONOUNS = {"it", "they", "we", "its", "their", "our"}
+
+
+def _pronoun_subject(chain: list[Token]) -> bool:
+    for node in chain:
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "poss")]
+            if subjects:
+                return any(c.lower_ in _PRONOUNS for c in subjects)
+    return False
 
 
 def _passive(verb: Token) -> bool:
