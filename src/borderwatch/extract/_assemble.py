@@ -37,8 +37,10 @@ def event_country(group: EventGroup, location: Location | None, report_country: 
     """Where the event is, for naming generic actors: its location, else the country its words name, else the report's."""
     if location is not None and location.country:
         return location.country.upper()
-    named = [c for m in group.members for c in m.country_names] or [c for m in group.members for c in m.countries]
+    named = [c for m in group.members for c in m.country_names]
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
+    if not named and report_country is not None:
+        return report_country  # an adjective ("French troops") says who more often than where
     for candidates in (named, forces):
         if candidates:
             counts = Counter(candidates)
@@ -158,18 +160,27 @@ def _actors(
         mention = party.mention
         if mention.force == "auto" or (mention.force == "government" and sub not in _GOVERNMENT_SUBS):
             # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
-            kind = "military" if tags & _MILITARY_TAGS else _FORCE_FOR_SUB.get(sub, "military")
+            if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
+                kind = _FORCE_FOR_SUB[sub]
+            elif tags & _MILITARY_TAGS:
+                kind = "military"
+            else:
+                kind = _FORCE_FOR_SUB.get(sub, "military")
             return registry.force_actor(kind, mention.country or country, when, mention.text, country)
+        if mention.force == "government" and tags & _MILITARY_TAGS:
+            return registry.force_actor("military", mention.country or country, when, mention.text, country)
         return registry.actor_for(mention, when, country)
 
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    if actor1 is None or actor1.name.startswith("Unidentified Armed Group"):
-        # A named group in the sentence, neither target nor bystander, is who the text credits ("X said its fighters").
-        named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == "armed"]
-        if named:
+    if actor1 is None or actor1.name.startswith(("Unidentified Armed Group", "Military Forces of", "Police Forces of")):
+        # A named group in the sentence, neither target nor bystander, is who the text credits ("X said its
+        # fighters", "forces aligned with the GNA said they had recaptured"), if it is of the same kind.
+        party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
+        named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
+        if named and (actor2 is None or name(named[0]).name != actor2.name):
             actor1 = name(named[0])
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
@@ -219,8 +230,8 @@ def _defaults(
 
     if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
         actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
-    if group.main.event_type == "Riots" and (actor1 is None or actor1.type not in (5, 6)):
-        actor1, actor2 = generic("rioters"), actor2 or actor1
+    if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
+        actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":
@@ -230,11 +241,11 @@ def _defaults(
             actor2 = generic("civilians")
     if sub == "Shelling/artillery/missile attack" and actor1 is None:
         actor1 = generic("armed")
-    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (actor1 is None or actor1.type in (1, 7)):
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (actor1 is None or actor1.type in (1, 7, 8)):
         # State forces and civilians are the victims of bombs here, not who planted them.
         actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
         actor1 = generic("armed")
-    if sub == "Air/drone strike" and actor1 is None and country:
+    if sub in ("Air/drone strike", "Chemical weapon") and actor1 is None and country:
         actor1 = registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)

@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hijri", re.compile(rf"(?i:\b(?:the (?:holy |fasting )?month of |holy month of |during |in |since )?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
-        r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
+        r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|over the weekend|at the weekend|"
         r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier)\b")),
 ]  # fmt: skip
 
@@ -209,6 +209,7 @@ _RELATIVE_DAYS = {
     "aujourd'hui": (0, 1), "this morning": (0, 1), "this afternoon": (0, 1), "this evening": (0, 1),
     "earlier today": (0, 1), "last night": (-1, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
     "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
+    "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
 
 
@@ -222,6 +223,8 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     if rel in ("this month", "past month"):
         return ResolvedDate(published.replace(day=1), 3)
     offset, precision = _RELATIVE_DAYS[rel]
+    if offset is None:  # the weekend before publication: its Saturday
+        offset = -((published.weekday() - 5) % 7 or 7)
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
 
 

@@ -75,7 +75,8 @@ def detect(
     cue_names = {h.cue for h in hits if not h.cue.startswith("tag:")}
     triggers = [(h.start, h.end) for h in eventive]
     parties = assign_roles(doc, mentions, triggers)
-    cues = cue_names | derived_cues(parties, text, registry, doc, triggers)
+    tag_names = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
+    cues = cue_names | tag_names | derived_cues(parties, text, registry, doc, triggers)
     if fatalities:
         cues.add("kill_victims")
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
@@ -187,7 +188,8 @@ def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention
                 mentions.append(org)
                 covered.append((ent.start_char, ent.end_char))
     for start, end, code in registry.countries_in(text):
-        if not _overlaps(start, end, covered):
+        # Only a country's name can stand for its state ("Tunisia arrested"); "Chadian rebels" are no Chadian state.
+        if not _overlaps(start, end, covered) and registry.is_country_name(text[start:end]):
             mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
     return sorted(mentions, key=lambda m: m.start)
 

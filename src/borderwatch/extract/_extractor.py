@@ -19,7 +19,7 @@ from ..model import Actor, EventMention, ExtractResult, Place, Report, ReportRef
 from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
-from ._dates import ResolvedDate
+from ._dates import ResolvedDate, find_dates, resolve
 from ._detect import SentenceEvent, detect
 from ._merge import EventGroup, attach_claims, merge_events
 from ._ontology import CueHit, load_ontology
@@ -133,7 +133,7 @@ class Extractor:
         ]
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
-        dates = _group_dates(groups, p.sentences)
+        dates = _group_dates(groups, _sentence_dates(p))
         events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
@@ -187,22 +187,32 @@ def _evidence_of(event: SentenceEvent) -> Any:
     return Evidence(sentence=event.sentence.text, start=event.sentence.start, end=event.sentence.end)
 
 
-def _group_dates(groups: list[EventGroup], sentences: list[Sentence]) -> list[ResolvedDate | None]:
-    """Each event's date: the first its sentences state, else one stated earlier in the same paragraph."""
+def _sentence_dates(p: _Prepared) -> list[tuple[Sentence, ResolvedDate]]:
+    """The first date each sentence states (resolved), for events whose own sentences state none."""
+    out = []
+    for sentence in p.sentences:
+        for mention in find_dates(sentence.text):
+            resolved = resolve(mention, p.published)
+            if resolved is not None:
+                out.append((sentence, resolved))
+                break
+    return out
+
+
+def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, ResolvedDate]]) -> list[ResolvedDate | None]:
+    """Each event's date: the first its sentences state; else 'the next day' after the event before; else the
+    latest date stated before it in its paragraph (an ACLED note's "On 12 May, ... . 4 soldiers killed.")."""
     dated: list[ResolvedDate | None] = []
-    last_by_paragraph: dict[int, ResolvedDate] = {}
     previous: ResolvedDate | None = None
     for group in groups:
         own = next((m.date for m in group.members if m.date is not None), None)
         if own is None and previous is not None and group.main.chain_days is not None:
             own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
-        paragraph = group.main.sentence.paragraph
-        date = own or last_by_paragraph.get(paragraph)
-        previous = date or previous
-        if own is not None:
-            for m in group.members:
-                last_by_paragraph[m.sentence.paragraph] = own
+        main = group.main.sentence
+        before = [d for s, d in stated if s.paragraph == main.paragraph and s.start < main.start]
+        date = own or (before[-1] if before else None)
         dated.append(date)
+        previous = date or previous
     return dated
 
 

@@ -140,6 +140,14 @@ _CLAIM = re.compile(
 )
 
 
+_CLAIMED_KIND = re.compile(r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape)\b", re.IGNORECASE)
+_CLAIMED_TYPES = {
+    "kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
+    "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
+    "ambush": {"Battles"}, "killing": {"Attack", "Battles"}, "rape": {"Sexual violence"},
+}  # fmt: skip
+
+
 def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
     """'The Islamic State claimed responsibility': the named group initiated the event told before (or in) it."""
     if not groups:
@@ -149,6 +157,10 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
             continue
         named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
         before = [g for g in groups if g.main.sentence.start <= sentence.start]
+        kind = _CLAIMED_KIND.search(sentence.text)
+        if kind is not None:
+            wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
+            before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
         if named and before:
             shifted = [ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named) for m in named]
             before[-1].claimants.extend(shifted)

@@ -44,7 +44,7 @@ def modality_of(trigger: Token) -> str | None:
         return "negated"  # "handed over the camp without fighting"
     if trigger.dep_ == "dobj" and trigger.head.lemma_ in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
-    if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN"):
+    if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "mark") for c in trigger.children):
         return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
     clause = _clause_verb(trigger)
     own = _own_modality(clause)
@@ -118,8 +118,8 @@ def _governing_modality(verb: Token) -> str | None:
             if is_infinitive and dep in ("advcl", "acl", "relcl") and head.lemma_ not in _REPORTING:
                 return "intent"  # "measures to counter", "in order to prevent"
             modal = _own_modality(head)
-            if modal is not None:
-                return modal
+            if modal is not None and modal != "negated":
+                return modal  # negation stays in its clause ("no one was hurt when gunmen fired")
         node = head
     return None
 
@@ -129,6 +129,11 @@ _BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
 _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
              "recall", "remember", "blame", "demand", "follow", "avenge", "retaliate", "respond", "mark", "response",
              "retaliation", "reprisal", "reaction", "anger", "outrage", "end", "halt", "stop", "cessation"}  # fmt: skip
+
+
+_EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
+                "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
+                "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
 
 
 def is_background(trigger: Token) -> bool:
@@ -146,7 +151,7 @@ def is_background(trigger: Token) -> bool:
         if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _REACTION:
             return True
         if node.dep_ == "relcl":
-            return True
+            return head.lemma_ not in _EVENT_NOUNS  # "an attack in which 53 soldiers were killed" is the attack
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):

@@ -161,13 +161,13 @@ class ActorRegistry:
         """Actor mentions in a sentence, longest first where they overlap, in text order."""
         folded = fold(text)
         found = [*self._named_in(text, folded), *self._forces_in(text, folded), *self._generic_in(text, folded)]
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        # Where mentions overlap, a named actor beats a force, a force a generic word; then the longer wins.
+        found.sort(key=lambda m: (0 if m.named else 1 if m.force else 2, -(m.end - m.start), m.start))
         kept: list[ActorMention] = []
         for mention in found:
-            if kept and mention.start < kept[-1].end:
-                continue
-            kept.append(mention)
-        return _absorb_generic(kept, text)
+            if not any(mention.start < k.end and k.start < mention.end for k in kept):
+                kept.append(mention)
+        return _absorb_generic(sorted(kept, key=lambda m: m.start), text)
 
     def _named_in(self, text: str, folded: str) -> list[ActorMention]:
         out = []

@@ -78,7 +78,10 @@ def _role_of(root: Token, trigger: Token) -> str:
     up = _path_up(root)
     if trigger in up:
         edge = up[up.index(trigger) - 1]
-        if not _head_of_phrase(up[: up.index(edge)]):
+        below = up[: up.index(edge)]
+        if edge.dep_ == "prep" and below and below[-1].dep_ == "pobj":
+            below = below[:-1]  # "an attack on a village": the village fills the role
+        if not _head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         return _edge_role(edge, trigger, up)
     trig_up = _path_up(trigger)
@@ -110,7 +113,8 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj"):
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
-        return "target" if _passive(trigger) or intransitive else "agent"
+        defended = trigger.lemma_ in _DEFENDING  # "the army repelled an attack": the army was attacked
+        return "target" if _passive(trigger) or intransitive or defended else "agent"
     if dep == "prep":
         word = edge.lower_
         if word == "by":
@@ -142,7 +146,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         if common.lemma_ in _REPORTING and common.pos_ == "VERB":
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
-            return "agent" if _pronoun_subject(trig_up[: trig_up.index(common)]) else "other"
+            if not _pronoun_subject(trig_up[: trig_up.index(common)]):
+                return "other"
+            return "target" if trigger.lemma_ in _DEFENDING else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
@@ -156,6 +162,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     return "other"
 
 
+_DEFENDING = {"repel", "repulse", "foil", "thwart", "resist", "survive", "fend", "withstand"}
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 
