@@ -133,7 +133,7 @@ class Extractor:
         ]
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
-        dates = _group_dates(groups, _sentence_dates(p))
+        dates = _group_dates(groups, _sentence_dates(p, groups))
         events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
@@ -187,10 +187,13 @@ def _evidence_of(event: SentenceEvent) -> Any:
     return Evidence(sentence=event.sentence.text, start=event.sentence.start, end=event.sentence.end)
 
 
-def _sentence_dates(p: _Prepared) -> list[tuple[Sentence, ResolvedDate]]:
-    """The first date each sentence states (resolved), for events whose own sentences state none."""
+def _sentence_dates(p: _Prepared, groups: list[EventGroup]) -> list[tuple[Sentence, ResolvedDate]]:
+    """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none."""
+    wanted = {g.main.sentence.paragraph for g in groups if all(m.date is None for m in g.members)}
     out = []
     for sentence in p.sentences:
+        if sentence.paragraph not in wanted:
+            continue
         for mention in find_dates(sentence.text):
             resolved = resolve(mention, p.published)
             if resolved is not None:

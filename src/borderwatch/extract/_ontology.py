@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ._prefilter import Prefilter
 from ._text import load_data
 
 __all__ = ["CueHit", "Ontology", "Rule", "TagSpec", "load_ontology"]
@@ -62,6 +63,14 @@ class Ontology:
             [name for name, spec in data["cues"].items() if spec["eventive"]]
             + [f"tag:{name}" for name, spec in data["tags"].items() if spec["eventive"]]
         )
+        # Whether a sentence has any eventive cue at all (most do not): a cheap test on word starts, then one regex.
+        eventive_patterns = [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
+        eventive_patterns += [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
+        self._word_starts = Prefilter(eventive_patterns)
+        self._prefilter = _compile(
+            [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
+            + [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
+        )
         self.rules = [
             Rule(r["sub_event_type"], frozenset(r.get("all", ())), frozenset(r.get("any", ())), frozenset(r.get("none", ())))
             for r in data["rules"]
@@ -73,7 +82,9 @@ class Ontology:
             raise ValueError(f"ontology names unknown sub-event types: {sorted(unknown)}")
 
     def scan(self, text: str) -> list[CueHit]:
-        """Every cue and tag occurrence in `text`, in text order."""
+        """Every cue and tag occurrence in `text`, in text order; none at all when no eventive cue is there."""
+        if not self._word_starts.may_match(text) or self._prefilter.search(text) is None:
+            return []
         hits = [CueHit(name, m.start(), m.end()) for name, rx in self._cues.items() for m in rx.finditer(text)]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 

@@ -10,9 +10,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["fold", "load_data", "phrase_regex"]
+__all__ = ["fold", "folded_phrases", "load_data", "phrase_regex"]
 
 _SEPARATORS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "'": " ", "’": " ", "`": " ", "ʼ": " "})
+
+
+_FOLDED: dict[int, str] = {}  # translation table, grown as new characters are met
 
 
 def fold(text: str) -> str:
@@ -21,12 +24,18 @@ def fold(text: str) -> str:
     Matching runs on the folded text and reports offsets valid in the original, so
     "Al-Qaïda" and "al Qaida" meet without losing the evidence span.
     """
-    out = []
-    for ch in text.translate(_SEPARATORS):
-        base = unicodedata.normalize("NFKD", ch)[0] if ord(ch) > 127 else ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    if text.isascii():
+        return text.translate(_SEPARATORS).lower()
+    for ch in set(text) - {chr(c) for c in _FOLDED}:
+        _FOLDED[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLDED)
+
+
+def _fold_char(ch: str) -> str:
+    ch = ch.translate(_SEPARATORS)
+    base = unicodedata.normalize("NFKD", ch)[0] if ord(ch) > 127 else ch
+    low = base.lower()
+    return low if len(low) == 1 else base
 
 
 def _fold_phrase(phrase: str) -> str:
