@@ -16,7 +16,8 @@ and the calibration of the confidences (expected calibration error).
 
     PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|all] [--calibrate] [--errors N]
 
-`--calibrate` fits the confidence map on the tune split (isotonic, see
+`--calibrate` fits the confidence map on the development splits (tune and the opened
+first held-out; isotonic, see
 borderwatch/extract/_confidence.py) and writes src/borderwatch/extract/data/calibration.json.
 """
 
@@ -204,13 +205,13 @@ def print_errors(items: list[dict], results: dict, limit: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all", choices=["tune", "heldout", "heldout2", "all"])
-    parser.add_argument("--calibrate", action="store_true", help="fit the confidence map on the tune split")
+    parser.add_argument("--calibrate", action="store_true", help="fit the confidence map on the development splits")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (development splits only)")
     args = parser.parse_args()
     extractor = Extractor()
     if args.calibrate:
         extractor.calibration = Calibration()
-        items = load_items("tune")
+        items = load_items("tune") + load_items("heldout")
         results = run(items, extractor)
         scores = Scores()
         for pairs in results.values():

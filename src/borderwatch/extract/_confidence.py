@@ -4,7 +4,8 @@ The raw score adds up what makes a coding trustworthy (a specific rule rather th
 fallback, several cues agreeing, named parties, a date, a short sentence). The map
 from raw score to probability is fitted on the labelled development set by
 `bench/eval_events.py --calibrate` (isotonic regression by pool-adjacent-violators
-over the raw scores of the events it extracts, each right or wrong) and shipped as
+over the raw scores of the events it extracts from the development splits, each right
+or wrong, with Laplace-smoothed block rates) and shipped as
 `data/calibration.json`; events at 0.9 are then right about 90% of the time on it.
 """
 
@@ -66,7 +67,8 @@ def fit_isotonic(scores: Sequence[float], correct: Sequence[bool]) -> Calibratio
             last = blocks.pop()
             blocks[-1][1] += last[1]
             blocks[-1][2] += last[2]
-    return Calibration([b[0] for b in blocks], [b[1] / b[2] for b in blocks])
+    # Laplace-smoothed block rates: a block of 30 right answers says "about 0.97", not "certain".
+    return Calibration([b[0] for b in blocks], [(b[1] + 1) / (b[2] + 2) for b in blocks])
 
 
 def load_calibration() -> Calibration:

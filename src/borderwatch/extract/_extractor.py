@@ -77,6 +77,11 @@ class Extractor:
         self.batch_size = max(1, batch_size)
         self.keep_modal = keep_modal
 
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline the sentence stage runs (loaded once per extractor)."""
+        return self._nlp
+
     def __call__(self, report: Report) -> ExtractResult:
         return next(self._pipe_serial([report]))
 

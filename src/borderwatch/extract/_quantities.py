@@ -205,15 +205,27 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
 
 
+_TOTALS = {"people", "persons", "victims", "bodies", "dead", "individuals", "toll", "casualties", "others"}
+
+
 def fatalities_of(mentions: list[QuantityMention]) -> int | None:
-    """Fatalities a sentence states: a toll if given, else the sum of the distinct groups killed; None if none."""
+    """Fatalities a sentence states: a toll if given; else distinct groups added ("two soldiers and three
+    civilians"), the same group told twice counted once, and a figure for everyone standing for them all."""
     deaths = [q for q in mentions if q.kind == "fatalities"]
     if not deaths:
         return None
     tolls = [q.value for q in deaths if "toll" in q.text.lower()]
     if tolls:
         return min(tolls)
-    return sum(q.value for q in deaths)
+    total, groups = 0, {}
+    for q in deaths:
+        words = re.findall(r"[a-z]+", q.text.lower())
+        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in _TOTALS), q.text.lower())
+        if group in _TOTALS:
+            total = max(total, q.value)  # "hundreds of people": everyone
+        else:
+            groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
+    return max(total, sum(groups.values()))
 
 
 def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:
