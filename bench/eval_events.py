@@ -174,7 +174,9 @@ def expected_calibration_error(conf: list[tuple[float, bool]], bins: int = 10) -
     buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
     for c, ok in conf:
         buckets[min(int(c * bins), bins - 1)].append((c, ok))
-    return sum(abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b)) * len(b) for b in buckets.values()) / len(conf)
+    return sum(
+        abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b)) * len(b) for b in buckets.values()
+    ) / len(conf)
 
 
 def run(items: list[dict], extractor: Extractor) -> dict[str, list[tuple[dict | None, EventMention | None]]]:
@@ -189,7 +191,9 @@ def print_errors(items: list[dict], results: dict, limit: int) -> None:
     for item in items:
         for gold, pred in results[item["id"]]:
             bad = gold is None or pred is None or pred.sub_event_type != gold["sub_event_type"]
-            bad = bad or pred.fatalities != gold["fatalities"] or (gold.get("date_stated") and pred.date != gold["date"])
+            bad = (
+                bad or pred.fatalities != gold["fatalities"] or (gold.get("date_stated") and pred.date != gold["date"])
+            )
             bad = bad or bool(gold.get("actor1") and (pred.actor1 is None or pred.actor1.name != gold["actor1"]))
             if not bad or shown >= limit:
                 continue
@@ -199,7 +203,10 @@ def print_errors(items: list[dict], results: dict, limit: int) -> None:
                 print(f"  gold: {gold['sub_event_type']} {gold['date']} fat={gold['fatalities']} a1={gold['actor1']}")
             if pred:
                 a1 = pred.actor1.name if pred.actor1 else None
-                print(f"  pred: {pred.sub_event_type} {pred.date} fat={pred.fatalities} a1={a1} | {pred.evidence.sentence[:90]!r}")
+                print(
+                    f"  pred: {pred.sub_event_type} {pred.date} fat={pred.fatalities} a1={a1} | "
+                    f"{pred.evidence.sentence[:90]!r}"
+                )
 
 
 def main() -> int:
@@ -220,7 +227,7 @@ def main() -> int:
         CALIBRATION.write_text(json.dumps(fitted.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION} from {len(scores.conf)} events")
         extractor.calibration = fitted
-    for split in (["tune", "heldout", "heldout2"] if args.split == "all" else [args.split]):
+    for split in ["tune", "heldout", "heldout2"] if args.split == "all" else [args.split]:
         items = load_items(split)
         results = run(items, extractor)
         overall, by_style = Scores(), defaultdict(Scores)

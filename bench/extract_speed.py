@@ -36,7 +36,9 @@ def load_texts(limit: int | None) -> list[str]:
     folder = next((f for f in EVAL_FALLBACKS if f.is_dir()), None)
     if folder is None:
         sys.exit("no ../shared/eval folder with *.jsonl texts")
-    texts = [json.loads(line)["text"] for path in sorted(folder.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    texts = [
+        json.loads(line)["text"] for path in sorted(folder.glob("*.jsonl")) for line in path.open(encoding="utf-8")
+    ]
     return texts[:limit] if limit else texts
 
 

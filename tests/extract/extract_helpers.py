@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import ClassVar
 
 from borderwatch.model import Evidence, Location, Place, Report
 
@@ -17,7 +18,7 @@ def report(text: str, published: str | None = None, title: str | None = None, ri
 class FakeLocator:
     """A PlaceLocator standing in for the geo stage: a fixed little gazetteer, first place of the sentence wins."""
 
-    GAZETTEER = {
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
         "Boulkessi": ("ML", 15.1, -1.6),
         "Tillaberi": ("NE", 14.2, 1.45),
         "Kasserine": ("TN", 35.17, 8.83),

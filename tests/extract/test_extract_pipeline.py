@@ -33,7 +33,10 @@ def test_acled_note_is_one_coded_event(extractor) -> None:
 
 
 def test_violence_against_civilians_names_civilians_as_target(extractor) -> None:
-    text = "Unidentified gunmen on motorbikes killed 15 villagers in an attack on a village near Tillaberi, Niger, on Sunday."
+    text = (
+        "Unidentified gunmen on motorbikes killed 15 villagers in an attack on a village near Tillaberi, Niger, "
+        "on Sunday."
+    )
     event = only_event(extractor(report(text, published="2021-08-10")))
     assert (event.event_type, event.sub_event_type, event.fatalities) == ("Violence against civilians", "Attack", 15)
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Niger)"
@@ -147,7 +150,9 @@ def test_pipe_keeps_order_and_matches_single_calls(extractor) -> None:
 
 
 def test_parallel_extraction_equals_serial(extractor) -> None:
-    reports = [report(NOTE.replace("4 soldiers", f"{i} soldiers"), published="2023-05-14", rid=str(i)) for i in range(1, 9)]
+    reports = [
+        report(NOTE.replace("4 soldiers", f"{i} soldiers"), published="2023-05-14", rid=str(i)) for i in range(1, 9)
+    ]
     serial = [r.model_dump() for r in extractor.pipe(reports)]
     extractor.n_process, extractor.batch_size = 2, 3
     try:

@@ -64,7 +64,15 @@ def test_quantity_kinds(text: str, kind: str, value: int, qualifier: str) -> Non
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [("12", 12), ("1,200", 1200), ("twenty-one", 21), ("dozens", 12), ("a dozen", 12), ("hundreds", 100), ("many", None)],
+    [
+        ("12", 12),
+        ("1,200", 1200),
+        ("twenty-one", 21),
+        ("dozens", 12),
+        ("a dozen", 12),
+        ("hundreds", 100),
+        ("many", None),
+    ],
 )
 def test_parse_number(words: str, value: int | None) -> None:
     assert parse_number(words) == value

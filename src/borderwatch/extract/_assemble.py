@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 
-from ..model import Actor, Evidence, EventMention, Location, Quantity
+from ..model import Actor, EventMention, Evidence, Location, Quantity
 from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._merge import EventGroup
@@ -34,7 +34,8 @@ _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 
 def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
-    """Where the event is, for naming generic actors: its location, else the country its words name, else the report's."""
+    """Where the event is, for naming generic actors: its location, else the country its words name, else the
+    report's."""
     if location is not None and location.country:
         return location.country.upper()
     named = [c for m in group.members for c in m.country_names]
@@ -140,7 +141,9 @@ def _kind(mention: ActorMention) -> str:
 def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[Party]:
     """Parties of the main sentence first, then of the others; in text order, generic words after names."""
     chosen = [(i, p) for i, p in parties if p.role in roles]
-    return [p for _, p in sorted(chosen, key=lambda ip: (ip[0], _kind(ip[1].mention) == "generic", ip[1].mention.start))]
+    return [
+        p for _, p in sorted(chosen, key=lambda ip: (ip[0], _kind(ip[1].mention) == "generic", ip[1].mention.start))
+    ]
 
 
 def _actors(
@@ -226,7 +229,9 @@ def _defaults(
     cues = {c for m in group.members for c in m.cues}
 
     def generic(kind: str) -> Actor:
-        return registry.actor_for(ActorMention(0, 0, "", "", generic=kind), when, country).model_copy(update={"text": None})
+        return registry.actor_for(ActorMention(0, 0, "", "", generic=kind), when, country).model_copy(
+            update={"text": None}
+        )
 
     if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
         actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
@@ -241,7 +246,9 @@ def _defaults(
             actor2 = generic("civilians")
     if sub == "Shelling/artillery/missile attack" and actor1 is None:
         actor1 = generic("armed")
-    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (actor1 is None or actor1.type in (1, 7, 8)):
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (
+        actor1 is None or actor1.type in (1, 7, 8)
+    ):
         # State forces and civilians are the victims of bombs here, not who planted them.
         actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
         actor1 = generic("armed")
@@ -249,9 +256,9 @@ def _defaults(
         actor1 = registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)
-    if group.main.event_type == "Battles" and actor2 is None and "target_state" in cues:
-        if actor1 is None or actor1.type != 1:
-            actor2 = registry.force_actor("military", country, when)
+    battle = group.main.event_type == "Battles"
+    if battle and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
+        actor2 = registry.force_actor("military", country, when)
     if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
         actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:

@@ -38,7 +38,9 @@ _MONTHS = {
     for m in names
 }
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
-_WEEKDAYS.update({d: i for i, d in enumerate(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])})
+_WEEKDAYS.update(
+    {d: i for i, d in enumerate(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])}
+)
 _HIJRI_MONTHS = {
     "Muharram": 1, "Safar": 2, "Rabi al-Awwal": 3, "Rabi' al-Awwal": 3, "Rabi al-Thani": 4, "Jumada al-Awwal": 5,
     "Jumada al-Thani": 6, "Rajab": 7, "Shaaban": 8, "Sha'ban": 8, "Shaban": 8, "Ramadan": 9, "Ramadhan": 9,
@@ -50,6 +52,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
+_PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
+_HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
@@ -57,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
     ("md", re.compile(rf"\b{_MONTH} {_DAY}(?![\w/])")),
-    ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)[- ])?{_MONTH},? {_YEAR}\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<part>{_PART})[- ])?{_MONTH},? {_YEAR}\b")),
     (
         "month",
         re.compile(
@@ -66,10 +70,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early)? ?){_WEEKDAY}(?![\w])")),
-    ("hijri", re.compile(rf"(?i:\b(?:the (?:holy |fasting )?month of |holy month of |during |in |since )?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
+    ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
-        r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|over the weekend|at the weekend|"
+        r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
+        r"over the weekend|at the weekend|"
         r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier)\b")),
 ]  # fmt: skip
 
@@ -119,7 +124,9 @@ def _attach_weekdays(mentions: list[DateMention], text: str) -> list[DateMention
             and mention.kind in ("dm", "md", "dmy", "mdy")
             and re.fullmatch(r"[\s,(]*(?:the\s+)?", text[prev.end : mention.start])
         ):
-            out[-1] = DateMention(prev.start, mention.end, mention.kind, {**mention.parts, "weekday": prev.parts["weekday"]})
+            out[-1] = DateMention(
+                prev.start, mention.end, mention.kind, {**mention.parts, "weekday": prev.parts["weekday"]}
+            )
             continue
         out.append(mention)
     return out
@@ -181,7 +188,8 @@ def _month_year(parts: dict[str, str], published: dt.date | None) -> ResolvedDat
 
 
 def _month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
-    """'in January', 'last March', 'since early May': the latest such month before (or, but for 'last', at) publication."""
+    """'in January', 'last March', 'since early May': the latest such month not after publication
+    (before it, for 'last')."""
     if published is None:
         return None
     month = _MONTHS[parts["month"]]

@@ -105,7 +105,11 @@ def detect(
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
         fatalities=fatalities,
-        places=[(sentence.start + e.start_char, sentence.start + e.end_char, e.text) for e in doc.ents if e.label_ in _PLACE_LABELS],
+        places=[
+            (sentence.start + e.start_char, sentence.start + e.end_char, e.text)
+            for e in doc.ents
+            if e.label_ in _PLACE_LABELS
+        ],
         anaphoric=bool(_ANAPHORA.match(text)),
         chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],

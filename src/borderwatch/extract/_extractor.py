@@ -1,8 +1,8 @@
 """The extraction pipeline: cheap stages on every sentence, the neural pass only on sentences that can hold an event.
 
-    report -> sentences -> cues (regex) -> candidate sentences -> spaCy (batched over reports)
-           -> sentence events (sub-type, modality, parties, date, numbers) -> merged events
-           -> places and locations (the PlaceLocator) -> actors, confidence -> ExtractResult
+report -> sentences -> cues (regex) -> candidate sentences -> spaCy (batched over reports)
+       -> sentence events (sub-type, modality, parties, date, numbers) -> merged events
+       -> places and locations (the PlaceLocator) -> actors, confidence -> ExtractResult
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from ._segment import Sentence, split_sentences
 __all__ = ["Extractor"]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
 def _load_nlp(name: str) -> Any:
     import spacy  # imported late: loading it costs a second the CLI's other commands need not pay
 
@@ -155,10 +157,17 @@ class Extractor:
     def _places(self, text: str, entities: list[EntitySpan], country: str | None) -> list[Place]:
         if self._locator is not None:
             return self._locator.find_places(text, entities, country)
-        return [Place(text=text[e.start : e.end], start=e.start, end=e.end) for e in entities if e.label in _PLACE_LABELS]
+        return [
+            Place(text=text[e.start : e.end], start=e.start, end=e.end) for e in entities if e.label in _PLACE_LABELS
+        ]
 
     def _event(
-        self, group: EventGroup, p: _Prepared, places: list[Place], date: ResolvedDate | None, report_country: str | None
+        self,
+        group: EventGroup,
+        p: _Prepared,
+        places: list[Place],
+        date: ResolvedDate | None,
+        report_country: str | None,
     ) -> EventMention:
         main = group.main
         location = None

@@ -20,7 +20,8 @@ __all__ = ["EventGroup", "attach_claims", "merge_events"]
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SEPARATE = re.compile(
     r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
-    r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|the day (?:before|after))\b",
+    r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
+    r"the day (?:before|after))\b",
     re.IGNORECASE,
 )
 _WEAK_CUES = {"kill", "injure", "attack", "clash"}
@@ -140,7 +141,9 @@ _CLAIM = re.compile(
 )
 
 
-_CLAIMED_KIND = re.compile(r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape)\b", re.IGNORECASE)
+_CLAIMED_KIND = re.compile(
+    r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape)\b", re.IGNORECASE
+)
 _CLAIMED_TYPES = {
     "kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
     "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
@@ -162,5 +165,8 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
             wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
             before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
         if named and before:
-            shifted = [ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named) for m in named]
+            shifted = [
+                ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named)
+                for m in named
+            ]
             before[-1].claimants.extend(shifted)

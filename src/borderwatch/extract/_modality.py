@@ -44,7 +44,11 @@ def modality_of(trigger: Token) -> str | None:
         return "negated"  # "handed over the camp without fighting"
     if trigger.dep_ == "dobj" and trigger.head.lemma_ in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
-    if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "mark") for c in trigger.children):
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "mark") for c in trigger.children)
+    ):
         return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
     clause = _clause_verb(trigger)
     own = _own_modality(clause)
@@ -108,7 +112,25 @@ def _governing_modality(verb: Token) -> str | None:
             return None
         dep, head = node.dep_, node.head
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
-        if dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "dobj", "nsubj", "csubj", "nsubjpass") or is_infinitive:
+        if (
+            dep
+            in (
+                "xcomp",
+                "ccomp",
+                "advcl",
+                "acl",
+                "relcl",
+                "pcomp",
+                "conj",
+                "prep",
+                "pobj",
+                "dobj",
+                "nsubj",
+                "csubj",
+                "nsubjpass",
+            )
+            or is_infinitive
+        ):
             if head.lemma_ in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
                 return "negated"
             if head.lemma_ in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):
@@ -146,7 +168,10 @@ def is_background(trigger: Token) -> bool:
             return False
         if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
             governor = head.head
-            if head.lower_ in ("after", "before", "following", "since", "amid", "despite") or governor.lemma_ in _REACTION:
+            if (
+                head.lower_ in ("after", "before", "following", "since", "amid", "despite")
+                or governor.lemma_ in _REACTION
+            ):
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _REACTION:
             return True

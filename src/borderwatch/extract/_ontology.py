@@ -56,7 +56,9 @@ class Ontology:
     def __init__(self, data: dict) -> None:
         self.event_types: dict[str, list[str]] = data["event_types"]
         self.type_of: dict[str, str] = {sub: t for t, subs in self.event_types.items() for sub in subs}
-        self.tags = {name: TagSpec(name, spec["sub_event_type"], spec["eventive"]) for name, spec in data["tags"].items()}
+        self.tags = {
+            name: TagSpec(name, spec["sub_event_type"], spec["eventive"]) for name, spec in data["tags"].items()
+        }
         self._cues = {name: _compile(spec["patterns"]) for name, spec in data["cues"].items()}
         self._cues.update({f"tag:{name}": _compile(spec["patterns"]) for name, spec in data["tags"].items()})
         self.eventive = frozenset(
@@ -72,7 +74,12 @@ class Ontology:
             + [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
         )
         self.rules = [
-            Rule(r["sub_event_type"], frozenset(r.get("all", ())), frozenset(r.get("any", ())), frozenset(r.get("none", ())))
+            Rule(
+                r["sub_event_type"],
+                frozenset(r.get("all", ())),
+                frozenset(r.get("any", ())),
+                frozenset(r.get("none", ())),
+            )
             for r in data["rules"]
         ]
         self.vague_numbers: dict[str, int | None] = data["vague_numbers"]

@@ -10,8 +10,8 @@ whose start is unbounded (a leading wildcard) are kept as a small residual regex
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812 - the opcodes of Python's regex parser
-import re._parser as P  # noqa: N812
+import re._constants as C
+import re._parser as P
 from collections.abc import Iterable
 
 __all__ = ["Prefilter"]

@@ -1,4 +1,5 @@
-"""Quantities in a sentence: fatalities by ACLED's rules, injured, arrested, hostages, fighters, weapons, vehicles, posts.
+"""Quantities in a sentence: fatalities by ACLED's rules; injured, arrested, hostages, fighters, weapons, vehicles,
+posts.
 
 A quantity is a number (digits, words, or a vague word: "dozens" = 12, "tens" = 10,
 "hundreds" = 100) next to a word that says what it counts. Qualifiers keep what the
@@ -24,7 +25,8 @@ _NOUNS: dict[str, str] = {
     "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
-    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|suicide bombers": "person",
+    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
+    "suicide bombers": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
     "tankers|lorries|camels": "vehicle",
     "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
@@ -44,10 +46,13 @@ _NUMBER = (
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
-_RANGE = rf"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
+_RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
 # ", including women and children," between a number and its verb
-_ASIDE = r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)\b[^,.;]{1,50},)"
+_ASIDE = (
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
+    r"\b[^,.;]{1,50},)"
+)
 _KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|tués|morts)"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
 _ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
@@ -69,12 +74,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hostages", rf"{_NUM_PHRASE}(?:hostages|captives)\b"),
     ("seized", rf"(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|impound(?:ed|ing)|intercept(?:ed|ing)|destroy(?:ed|ing)|found|discovered)\s+(?:\w+\s+){{0,3}}?{_COUNT}"),  # noqa: E501
     ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
-    ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),
+    ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),  # noqa: E501
     ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # "killed two soldiers and three civilians": the groups after the first, each its own mention.
-_CONTINUATION = re.compile(rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))", re.IGNORECASE)
+_CONTINUATION = re.compile(
+    rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
+    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))",
+    re.IGNORECASE,
+)
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 _SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
@@ -98,7 +107,8 @@ _SINGULAR_KILLED = re.compile(
 )
 _QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
-    "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least", "some": "about", "about": "about",
+    "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least",
+    "some": "about", "about": "about",
     "around": "about", "nearly": "about", "almost": "about", "approximately": "about", "roughly": "about",
     "an estimated": "about", "environ": "about", "près de": "about", "up to": "at_most", "as many as": "at_most",
     "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
@@ -188,9 +198,11 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     if value is None or value > 100_000:
         return None
     noun = (m.groupdict().get("noun") or "").lower().split()
-    noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else "", None))
+    noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else ""))
     if kind in ("seized", "deployed"):
-        kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(noun_kind or "", "")
+        kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(
+            noun_kind or "", ""
+        )
         if not kind:
             return None
     elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
@@ -200,7 +212,16 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
         low = parse_number(m.group("num2"))
         if low is not None and low > value:
             qualifier = "at_least"  # "10 to 15 killed": the conservative figure, a lower bound
-    if m.group("num").lower() in ("dozens", "dozens of", "tens", "tens of", "hundreds", "hundreds of", "scores", "several"):
+    if m.group("num").lower() in (
+        "dozens",
+        "dozens of",
+        "tens",
+        "tens of",
+        "hundreds",
+        "hundreds of",
+        "scores",
+        "several",
+    ):
         qualifier = "at_least"
     return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
 

@@ -23,7 +23,16 @@ from ._text import fold, load_data, phrase_regex
 __all__ = ["ActorMention", "ActorRegistry", "NamedActor", "load_registry"]
 
 # The class of party each ACLED actor type is, for the role rules.
-PARTY_OF_TYPE = {1: "state", 2: "armed", 3: "armed", 4: "armed", 5: "rioters", 6: "protesters", 7: "civilian", 8: "armed"}
+PARTY_OF_TYPE = {
+    1: "state",
+    2: "armed",
+    3: "armed",
+    4: "armed",
+    5: "rioters",
+    6: "protesters",
+    7: "civilian",
+    8: "armed",
+}
 _GENERIC_PARTY = {
     "armed": "armed", "communal": "armed", "civilians": "civilian", "protesters": "protesters", "rioters": "rioters",
     "people": "people",  # "five people were killed": victims of unknown standing, neither civilians nor fighters
@@ -95,7 +104,12 @@ class ActorRegistry:
         self.actors: dict[str, NamedActor] = {}
         for g in groups:
             actor = NamedActor(
-                g["name"], g["type"], g.get("country"), g.get("parent"), g.get("parent_since"), tuple(g.get("countries", ()))
+                g["name"],
+                g["type"],
+                g.get("country"),
+                g.get("parent"),
+                g.get("parent_since"),
+                tuple(g.get("countries", ())),
             )
             self.actors[actor.name] = actor
             for alias in [g["name"], *g["aliases"]]:
@@ -155,7 +169,10 @@ class ActorRegistry:
     def countries_in(self, text: str) -> list[tuple[int, int, str]]:
         """Country names and adjectives in `text`: (start, end, ISO alpha-2)."""
         folded = fold(text)
-        return [(m.start(), m.end(), self._country_of[" ".join(m.group().split())]) for m in self.country_rx.finditer(folded)]
+        return [
+            (m.start(), m.end(), self._country_of[" ".join(m.group().split())])
+            for m in self.country_rx.finditer(folded)
+        ]
 
     def find(self, text: str) -> list[ActorMention]:
         """Actor mentions in a sentence, longest first where they overlap, in text order."""
@@ -175,7 +192,9 @@ class ActorRegistry:
             key = " ".join(m.group().split())
             if key in self._force_aliases:
                 kind, code = self._force_aliases[key]
-                out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=code))
+                out.append(
+                    ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=code)
+                )
                 continue
             actors = tuple(self._by_alias[key])
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _party(actors[0]), named=actors))
@@ -194,16 +213,16 @@ class ActorRegistry:
             kind = self._force_word[" ".join(m.group("word").split())]
             country_words = m.group("pre") or m.group("post")
             country = self._country_of[" ".join(country_words.split())] if country_words else None
-            out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=country))
+            out.append(
+                ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=country)
+            )
         return out
 
     def _generic_in(self, text: str, folded: str) -> list[ActorMention]:
         out = []
         for m in self.generic_rx.finditer(folded):
             kind = self._generic_word[" ".join(m.group().split())]
-            out.append(
-                ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind)
-            )
+            out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
         return out
 
     def named_in_text(self, text: str) -> list[Actor]:
@@ -226,7 +245,9 @@ class ActorRegistry:
         guessed = next((t for rx, t in _TYPE_GUESSES if rx.search(name)), None)
         if guessed is None:
             return None  # a name with nothing of an organisation about it (often a place the NER took for one)
-        return ActorMention(start, end, name, PARTY_OF_TYPE[guessed], org=name.removeprefix("the ").strip(), generic=str(guessed))
+        return ActorMention(
+            start, end, name, PARTY_OF_TYPE[guessed], org=name.removeprefix("the ").strip(), generic=str(guessed)
+        )
 
     # --- naming --------------------------------------------------------------------------------
     def actor_for(self, mention: ActorMention, date: dt.date | None, country: str | None) -> Actor:
@@ -238,17 +259,26 @@ class ActorRegistry:
         if mention.force is not None:
             return self.force_actor(mention.force, mention.country or country, date, mention.text, country)
         if mention.org is not None:
-            return Actor(text=mention.text, name=mention.org, type=ActorType(int(mention.generic or 3)), country=country)
+            return Actor(
+                text=mention.text, name=mention.org, type=ActorType(int(mention.generic or 3)), country=country
+            )
         spec = self._generic[mention.generic or "armed"]
-        return Actor(text=mention.text, name=_with_country(spec["name"], self._name(country)), type=ActorType(spec["type"]), country=country)
+        return Actor(
+            text=mention.text,
+            name=_with_country(spec["name"], self._name(country)),
+            type=ActorType(spec["type"]),
+            country=country,
+        )
 
     def force_actor(
         self, kind: str, country: str | None, date: dt.date | None, text: str | None = None, where: str | None = None
     ) -> Actor:
-        """A state force: "Military Forces of Mali (2021-)" for the period in force on `date` (the latest if no date)."""
+        """A state force: "Military Forces of Mali (2021-)", for the period in force on `date` (the latest if none)."""
         spec = self._kinds[kind]
         if country is None or country not in self._countries:
-            return Actor(text=text, name=spec["name"].format(country="Unidentified Country"), type=ActorType(spec["type"]))
+            return Actor(
+                text=text, name=spec["name"].format(country="Unidentified Country"), type=ActorType(spec["type"])
+            )
         info = self._countries[country]
         name = spec["name"].format(country=info["name"])
         periods = info.get("periods") or []
@@ -287,14 +317,28 @@ def _absorb_generic(mentions: list[ActorMention], text: str) -> list[ActorMentio
     out: list[ActorMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.named and mention.generic == "armed" and prev.party == "armed":
-            if _JOIN_AFTER.fullmatch(text[prev.end : mention.start]):
-                out[-1] = ActorMention(prev.start, mention.end, text[prev.start : mention.end], prev.party, named=prev.named)
-                continue
-        if prev is not None and mention.named and prev.generic == "armed" and mention.party == "armed":
-            if _JOIN_BEFORE.fullmatch(text[prev.end : mention.start]):
-                out[-1] = ActorMention(prev.start, mention.end, text[prev.start : mention.end], mention.party, named=mention.named)
-                continue
+        between = text[prev.end : mention.start] if prev is not None else ""
+        if (
+            prev is not None
+            and prev.named
+            and prev.party == "armed"
+            and mention.generic == "armed"
+            and _JOIN_AFTER.fullmatch(between)
+        ):
+            out[-1] = ActorMention(
+                prev.start, mention.end, text[prev.start : mention.end], prev.party, named=prev.named
+            )
+            continue
+        if (
+            prev is not None
+            and mention.named
+            and mention.party == "armed"
+            and prev.generic == "armed"
+            and _JOIN_BEFORE.fullmatch(between)
+        ):
+            named = mention.named
+            out[-1] = ActorMention(prev.start, mention.end, text[prev.start : mention.end], mention.party, named=named)
+            continue
         out.append(mention)
     return out
 
