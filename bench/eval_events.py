@@ -14,7 +14,10 @@ fatalities, main actor (strict: actor1 is the gold actor1; found: it is one of t
 event's actors; and the same without the country suffix), event precision/recall,
 and the calibration of the confidences (expected calibration error).
 
-    PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|all] [--calibrate] [--errors N]
+    PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|heldout2|all] [--calibrate] [--errors N] [--geo]
+
+`--geo` runs with `borderwatch.geo.Geoparser` as the locator (when installed): events get
+locations, and generic actors the country of their place.
 
 `--calibrate` fits the confidence map on the development splits (tune and the opened
 first held-out; isotonic, see
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -209,13 +213,22 @@ def print_errors(items: list[dict], results: dict, limit: int) -> None:
                 )
 
 
+def make_locator() -> object:
+    try:
+        from borderwatch.geo import Geoparser  # type: ignore[attr-defined]
+    except ImportError:
+        sys.exit("--geo: borderwatch.geo is not installed")
+    return Geoparser(index=os.environ.get("BORDERWATCH_GAZETTEER") or None)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all", choices=["tune", "heldout", "heldout2", "all"])
     parser.add_argument("--calibrate", action="store_true", help="fit the confidence map on the development splits")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (development splits only)")
+    parser.add_argument("--geo", action="store_true", help="locate places with borderwatch.geo")
     args = parser.parse_args()
-    extractor = Extractor()
+    extractor = Extractor(locator=make_locator() if args.geo else None)
     if args.calibrate:
         extractor.calibration = Calibration()
         items = load_items("tune") + load_items("heldout")

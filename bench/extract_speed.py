@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def make_locator() -> object | None:
         from borderwatch.geo import Geoparser  # type: ignore[attr-defined]
     except ImportError:
         return None
-    return Geoparser()
+    return Geoparser(index=os.environ.get("BORDERWATCH_GAZETTEER") or None)
 
 
 def peak_mb() -> float:
