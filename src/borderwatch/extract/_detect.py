@@ -215,6 +215,7 @@ def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str
     return eventive[0] if eventive else None
 
 
+_ABSOLUTE = {"iso", "numeric", "dmy", "mdy", "dm", "md", "month_year"}
 _REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate"}
 
 
@@ -225,7 +226,8 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
     if anchor is None:
         return dates[0]
     own = [d for d in dates if not _dates_reporting(doc, d)] or dates
-    return min(own, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+    stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
+    return min(stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:

@@ -203,10 +203,12 @@ def _evidence_of(event: SentenceEvent) -> Any:
 
 def _sentence_dates(p: _Prepared, groups: list[EventGroup]) -> list[tuple[Sentence, ResolvedDate]]:
     """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none."""
-    wanted = {g.main.sentence.paragraph for g in groups if all(m.date is None for m in g.members)}
+    undated = [g.main.sentence for g in groups if all(m.date is None for m in g.members)]
+    wanted = {s.paragraph for s in undated}
+    near = {i for s in undated for i in (s.index - 1, s.index - 2)}
     out = []
     for sentence in p.sentences:
-        if sentence.paragraph not in wanted:
+        if sentence.paragraph not in wanted and sentence.index not in near:
             continue
         for mention in find_dates(sentence.text):
             resolved = resolve(mention, p.published)
@@ -218,7 +220,8 @@ def _sentence_dates(p: _Prepared, groups: list[EventGroup]) -> list[tuple[Senten
 
 def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, ResolvedDate]]) -> list[ResolvedDate | None]:
     """Each event's date: the first its sentences state; else 'the next day' after the event before; else the
-    latest date stated before it in its paragraph (an ACLED note's "On 12 May, ... . 4 soldiers killed.")."""
+    latest date stated before it in its paragraph or in the two sentences before it (an ACLED note's "On 12 May,
+    ... . 4 soldiers killed.", a news story's next line)."""
     dated: list[ResolvedDate | None] = []
     previous: ResolvedDate | None = None
     for group in groups:
@@ -226,7 +229,11 @@ def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, Resolved
         if own is None and previous is not None and group.main.chain_days is not None:
             own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
         main = group.main.sentence
-        before = [d for s, d in stated if s.paragraph == main.paragraph and s.start < main.start]
+        before = [
+            d
+            for s, d in stated
+            if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
+        ]
         date = own or (before[-1] if before else None)
         dated.append(date)
         previous = date or previous

@@ -55,7 +55,7 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
 
 
 def _joins(group: EventGroup, event: SentenceEvent) -> bool:
-    main, last = group.main, group.members[-1]
+    main, last = group.main, max(group.members, key=lambda m: m.sentence.start)
     if (main.modality is None) != (event.modality is None):
         return False
     if not (_same_kind(main, event) or _completes(main, event)):
@@ -78,6 +78,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
         if _agents(main) and _agents(event) and not _agents(main) & _agents(event):
             return False
+        if main.event_type == event.event_type and not _agents(event):
+            return True  # "Gunmen took 170 hostages ... At least 20 hostages were killed": the same story
         return _is_weak(event) or _is_weak(main) or event.anaphoric
     return main.event_type == event.event_type and event.anaphoric
 
@@ -128,13 +130,14 @@ def _promote(group: EventGroup) -> None:
     if not _is_weak(main):
         return
     for index, member in enumerate(group.members[1:], 1):
-        if not _is_weak(member) and member.event_type in _VIOLENT:
+        # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
+        if not _is_weak(member) and member.event_type == "Explosions/Remote violence":
             group.members.insert(0, group.members.pop(index))
             return
 
 
 _CLAIM = re.compile(
-    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|the\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
     r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
     re.IGNORECASE,
@@ -159,7 +162,7 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
         if not _CLAIM.search(sentence.text):
             continue
         named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
-        before = [g for g in groups if g.main.sentence.start <= sentence.start]
+        before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
         kind = _CLAIMED_KIND.search(sentence.text)
         if kind is not None:
             wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]

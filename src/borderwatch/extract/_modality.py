@@ -150,7 +150,8 @@ _BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite",
 _BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
 _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
              "recall", "remember", "blame", "demand", "follow", "avenge", "retaliate", "respond", "mark", "response",
-             "retaliation", "reprisal", "reaction", "anger", "outrage", "end", "halt", "stop", "cessation"}  # fmt: skip
+             "retaliation", "reprisal", "reaction", "anger", "outrage", "end", "halt", "stop", "cessation",
+             "responsibility"}  # fmt: skip
 
 
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",

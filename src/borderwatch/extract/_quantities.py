@@ -160,6 +160,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
     for m in _SINGULAR_KILLED.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
+            found.extend(_continuations("fatalities", text, m.end(), taken))
     return sorted(found, key=lambda q: q.start)
 
 

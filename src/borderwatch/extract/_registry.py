@@ -152,6 +152,12 @@ class ActorRegistry:
         self.force_rx = re.compile(
             rf"(?:(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+)?(?P<word>{words})(?:\s+of\s+(?P<post>{countries})(?![\w]))?"
         )
+        # "Egyptian warplanes", "French forces": words that name a force only with a country before them.
+        adj_words = {" ".join(fold(w).split()): k for k, spec in self._kinds.items() for w in spec.get("adj_words", ())}
+        self._force_word.update({w: k for w, k in adj_words.items() if w not in self._force_word})
+        self.adj_force_rx = re.compile(
+            rf"(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+(?P<word>{phrase_regex(adj_words).pattern})"
+        )
 
     def _build_generic(self) -> None:
         self._generic_word: dict[str, str] = {}
@@ -209,9 +215,9 @@ class ActorRegistry:
 
     def _forces_in(self, text: str, folded: str) -> list[ActorMention]:
         out = []
-        for m in self.force_rx.finditer(folded):
+        for m in [*self.force_rx.finditer(folded), *self.adj_force_rx.finditer(folded)]:
             kind = self._force_word[" ".join(m.group("word").split())]
-            country_words = m.group("pre") or m.group("post")
+            country_words = m.group("pre") or m.groupdict().get("post")
             country = self._country_of[" ".join(country_words.split())] if country_words else None
             out.append(
                 ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=country)

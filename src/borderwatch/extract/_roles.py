@@ -146,9 +146,10 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         if common.lemma_ in _REPORTING and common.pos_ == "VERB":
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
-            if not _pronoun_subject(trig_up[: trig_up.index(common)]):
+            chain = trig_up[: trig_up.index(common)]
+            if not _pronoun_subject(chain):
                 return "other"
-            return "target" if trigger.lemma_ in _DEFENDING else "agent"
+            return "target" if any(t.lemma_ in _DEFENDING for t in chain) else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)

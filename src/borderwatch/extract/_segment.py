@@ -85,6 +85,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
+    index: int = 0  # position among the report's sentences
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -120,4 +121,4 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
     if not stripped:
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
-    sentences.append(Sentence(stripped, offset, offset + len(stripped), paragraph))
+    sentences.append(Sentence(stripped, offset, offset + len(stripped), paragraph, len(sentences)))
