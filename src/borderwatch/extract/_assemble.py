@@ -18,7 +18,7 @@ from ..model import Actor, EventMention, Evidence, Location, Quantity
 from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._merge import EventGroup
-from ._quantities import to_quantities
+from ._quantities import TOTAL_WORDS, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
 
@@ -89,9 +89,6 @@ def assemble_event(
     )
 
 
-_TOTAL_WORDS = ("people", "persons", "victims", "bodies", "toll", "dead", "casualties", "others", "individuals")
-
-
 def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
     """Deaths of different sides add up across sentences ('killing 14 assailants. 3 soldiers died.'); a figure
     for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
@@ -105,7 +102,7 @@ def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
         sentence_sides: dict[str, int] = {}
         for q in deaths:
             lowered = q.text.lower()
-            if any(w in lowered.split() for w in _TOTAL_WORDS):
+            if any(w in TOTAL_WORDS for w in lowered.split()):
                 total = max(total, q.value)
                 continue
             parties = registry.find(q.text)

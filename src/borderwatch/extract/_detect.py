@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
-from ._modality import is_background, modality_of
+from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import QuantityMention, fatalities_of, find_quantities
 from ._registry import ActorMention, ActorRegistry
@@ -128,10 +128,17 @@ def _foreground(
     if not kept or len(kept) == len(eventive):
         return eventive, hits, []
     dropped = [h for h in eventive if h not in kept]
-    spans = [_subtree_span(doc, h) for h in dropped]
+    # The words under a dropped cue go with it, but for a temporal clause of the same story ("... before
+    # security forces killed the two assailants"), whose deaths and parties still count.
+    spans = [_subtree_span(doc, h) for h in dropped if _background(doc, h) != "clause"]
     kept_starts = [h.start for h in kept]
     spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
     return kept, [h for h in hits if h not in dropped], spans
+
+
+def _background(doc: Any, hit: CueHit) -> str | None:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return background_kind(span.root) if span is not None and len(span) else None
 
 
 def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:

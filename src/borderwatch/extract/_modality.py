@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["is_background", "modality_of"]
+__all__ = ["background_kind", "is_background", "modality_of"]
 
 Token = Any
 
@@ -159,14 +159,25 @@ _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "exp
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
 
 
+def _in_which(clause: Token) -> bool:
+    """'in which', 'during which': a relative clause that tells what happened in the event itself."""
+    return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
+
+
 def is_background(trigger: Token) -> bool:
     """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
     'before security forces regained control', 'the town, which was attacked last year'."""
+    return background_kind(trigger) is not None
+
+
+def background_kind(trigger: Token) -> str | None:
+    """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
+    assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
     node = trigger
     for _ in range(6):
         head = node.head
         if head.i == node.i:
-            return False
+            return None
         if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
             governor = head.head
             if (
@@ -175,12 +186,12 @@ def is_background(trigger: Token) -> bool:
             ):
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _REACTION:
-            return True
-        if node.dep_ == "relcl":
-            return head.lemma_ not in _EVENT_NOUNS  # "an attack in which 53 soldiers were killed" is the attack
+            return "phrase"
+        if node.dep_ == "relcl" and head.lemma_ not in _EVENT_NOUNS and not _in_which(node):
+            return "phrase"  # but "an attack in which 53 soldiers were killed" is the attack
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
-            return True
+            return "clause"
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):
-            return False
+            return None
         node = head
-    return False
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import Quantity
 from ._ontology import load_ontology
 
-__all__ = ["QuantityMention", "fatalities_of", "find_quantities", "parse_number"]
+__all__ = ["TOTAL_WORDS", "QuantityMention", "fatalities_of", "find_quantities", "parse_number", "to_quantities"]
 
 _NOUNS: dict[str, str] = {
     "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
@@ -228,7 +228,7 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
 
 
-_TOTALS = {"people", "persons", "victims", "bodies", "dead", "individuals", "toll", "casualties", "others"}
+TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "others"}
 
 
 def fatalities_of(mentions: list[QuantityMention]) -> int | None:
@@ -243,8 +243,8 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     total, groups = 0, {}
     for q in deaths:
         words = re.findall(r"[a-z]+", q.text.lower())
-        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in _TOTALS), q.text.lower())
-        if group in _TOTALS:
+        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), q.text.lower())
+        if group in TOTAL_WORDS:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:
             groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
