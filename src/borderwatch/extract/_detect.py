@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import QuantityMention, fatalities_of, find_quantities
@@ -246,6 +247,9 @@ def _dates_reporting(doc: Any, date: DateMention) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_ in _REPORTING
+        if is_verb(node):
+            return lemma(node) in _REPORTING
     return False
+
+
+register_bases(_REPORTING)

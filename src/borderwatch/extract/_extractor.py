@@ -35,7 +35,8 @@ def _load_nlp(name: str) -> Any:
     import spacy  # imported late: loading it costs a second the CLI's other commands need not pay
 
     try:
-        return spacy.load(name)
+        # The stages read tags, the parse and entities; lemmas come from `_lex`, not from spaCy's slower rules.
+        return spacy.load(name, exclude=["attribute_ruler", "lemmatizer"])
     except OSError:
         from ..errors import ConfigError
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._lex import is_verb, lemma, register_bases
+
 __all__ = ["background_kind", "is_background", "modality_of"]
 
 Token = Any
@@ -42,7 +44,7 @@ def modality_of(trigger: Token) -> str | None:
         return "negated"  # "there was no attack"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
         return "negated"  # "handed over the camp without fighting"
-    if trigger.dep_ == "dobj" and trigger.head.lemma_ in _INTENT:
+    if trigger.dep_ == "dobj" and lemma(trigger.head) in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if (
         trigger.dep_ == "acl"
@@ -63,7 +65,7 @@ def _clause_verb(token: Token) -> Token:
     """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if is_verb(node) or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -108,7 +110,7 @@ def _governing_modality(verb: Token) -> str | None:
     """Walk up the clauses above the trigger's until a reporting verb (transparent) or the root."""
     node = verb
     for _ in range(6):
-        if node.head.i == node.i or (node.lemma_ in _REPORTING and node.pos_ in ("VERB", "AUX")):
+        if node.head.i == node.i or (lemma(node) in _REPORTING and is_verb(node)):
             return None
         dep, head = node.dep_, node.head
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
@@ -131,13 +133,13 @@ def _governing_modality(verb: Token) -> str | None:
             )
             or is_infinitive
         ):
-            if head.lemma_ in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
+            if lemma(head) in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
                 return "negated"
-            if head.lemma_ in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):
+            if lemma(head) in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):
                 return "intent"
-            if head.lemma_ in _NEED and dep == "conj":
+            if lemma(head) in _NEED and dep == "conj":
                 return "intent"  # "co-ordination needs more procedures ... [and to] run joint patrols"
-            if is_infinitive and dep in ("advcl", "acl", "relcl") and head.lemma_ not in _REPORTING:
+            if is_infinitive and dep in ("advcl", "acl", "relcl") and lemma(head) not in _REPORTING:
                 return "intent"  # "measures to counter", "in order to prevent"
             modal = _own_modality(head)
             if modal is not None and modal != "negated":
@@ -182,16 +184,19 @@ def background_kind(trigger: Token) -> str | None:
             governor = head.head
             if (
                 head.lower_ in ("after", "before", "following", "since", "amid", "despite")
-                or governor.lemma_ in _REACTION
+                or lemma(governor) in _REACTION
             ):
                 return True
-        if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _REACTION:
+        if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION:
             return "phrase"
-        if node.dep_ == "relcl" and head.lemma_ not in _EVENT_NOUNS and not _in_which(node):
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node):
             return "phrase"  # but "an attack in which 53 soldiers were killed" is the attack
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             return "clause"
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):
+        if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):
             return None
         node = head
     return None
+
+
+register_bases(_INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ._lex import is_verb, lemma, register_bases
 from ._registry import ActorMention, ActorRegistry
 from ._text import fold
 
@@ -113,7 +114,7 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj"):
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
-        defended = trigger.lemma_ in _DEFENDING  # "the army repelled an attack": the army was attacked
+        defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         return "target" if _passive(trigger) or intransitive or defended else "agent"
     if dep == "prep":
         word = edge.lower_
@@ -143,13 +144,13 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if r_edge.dep_ in ("nsubj", "csubj"):
-        if common.lemma_ in _REPORTING and common.pos_ == "VERB":
+        if lemma(common) in _REPORTING and is_verb(common):
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
             chain = trig_up[: trig_up.index(common)]
             if not _pronoun_subject(chain):
                 return "other"
-            return "target" if any(t.lemma_ in _DEFENDING for t in chain) else "agent"
+            return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
@@ -169,7 +170,7 @@ _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 def _pronoun_subject(chain: list[Token]) -> bool:
     for node in chain:
-        if node.pos_ in ("VERB", "AUX"):
+        if is_verb(node):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "poss")]
             if subjects:
                 return any(c.lower_ in _PRONOUNS for c in subjects)
@@ -216,3 +217,6 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
             if root is not None and any(_role_of(root, t) in ("target", "both") for t in trigger_tokens):
                 cues.add(cue)
     return cues
+
+
+register_bases(_DEFENDING | _REPORTING)
