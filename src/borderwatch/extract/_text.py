@@ -45,12 +45,42 @@ def _fold_phrase(phrase: str) -> str:
 def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """One regex matching any of the phrases as whole words (longest first), spaces matching any run of spaces.
 
-    The phrases are folded; match the pattern against `fold(text)` (or against the
-    raw text with `flags=0` for case-sensitive acronyms).
+    The phrases are given as they should match (fold them first to match `fold(text)`;
+    acronyms stay as they are, for a case-sensitive match of the raw text). The
+    alternatives are laid out as a trie, so that a thousand aliases cost little more
+    than one: the regex engine shares their common prefixes.
     """
-    folded = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in folded)
-    return re.compile(rf"(?<![\w]){'(?:' + body + ')' if body else '(?!)'}(?![\w])", flags)
+    words = {tuple(p.split()) for p in phrases if p.strip()}
+    body = _trie_pattern(_trie(words)) if words else "(?!)"
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+def _trie(phrases: set[tuple[str, ...]]) -> dict:
+    root: dict = {}
+    for words in phrases:
+        node = root
+        for i, word in enumerate(words):
+            for ch in (" " if i else "") + word:
+                node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    """Longest alternatives first at every branch, so that the longest phrase wins where several match."""
+    ends = "" in node
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{inner})?" if ends else inner
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 def folded_phrases(phrases: Iterable[str]) -> list[str]:
