@@ -95,8 +95,21 @@ class ResolvedDate:
     precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
 
 
+# Every pattern needs one of these: a cheap test that skips the sentences without any.
+_HINT = re.compile(
+    (
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|semaine|mois|{_HIJRI})"
+    )
+    .replace("(?P<month>", "(?:")
+    .replace("(?P<weekday>", "(?:")
+    .replace("(?P<hijri>", "(?:")
+)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in `text`; where two overlap, the longer (more specific) one wins."""
+    if _HINT.search(text) is None:
+        return []
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

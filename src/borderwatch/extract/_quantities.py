@@ -140,8 +140,18 @@ def parse_number(words: str) -> int | None:
     return None
 
 
+_HINT = re.compile(
+    r"\d|\b(?:"
+    + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
+    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
+    if _HINT.search(text) is None:
+        return []  # no number and no death: nothing any pattern could match
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
