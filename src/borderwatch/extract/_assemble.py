@@ -147,7 +147,6 @@ def _actors(
     group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     sub = group.main.sub_event_type
-    tags = {t for m in group.members for t in m.tags}
     # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
     parties = [
         (i, p)
@@ -155,44 +154,17 @@ def _actors(
         for p in m.parties
         if p.mention.force != "auto" or p.role in ("agent", "both")
     ]
-
-    def name(party: Party) -> Actor:
-        mention = party.mention
-        if mention.force == "auto" or (mention.force == "government" and sub not in _GOVERNMENT_SUBS):
-            # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
-            if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
-                kind = _FORCE_FOR_SUB[sub]
-            elif tags & _MILITARY_TAGS:
-                kind = "military"
-            else:
-                kind = _FORCE_FOR_SUB.get(sub, "military")
-            return registry.force_actor(kind, mention.country or country, when, mention.text, country)
-        if mention.force == "government" and tags & _MILITARY_TAGS:
-            return registry.force_actor("military", mention.country or country, when, mention.text, country)
-        return registry.actor_for(mention, when, country)
-
+    name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country)
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    if actor1 is None or actor1.name.startswith(("Unidentified Armed Group", "Military Forces of", "Police Forces of")):
-        # A named group in the sentence, neither target nor bystander, is who the text credits ("X said its
-        # fighters", "forces aligned with the GNA said they had recaptured"), if it is of the same kind.
-        party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
-        named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
-        if named and (actor2 is None or name(named[0]).name != actor2.name):
-            actor1 = name(named[0])
+    actor1 = _credited(parties, name, actor1, actor2)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
     if group.claimants and group.main.event_type != "Protests":
-        claimant = registry.actor_for(group.claimants[0], when, country)
-        if actor1 is None or actor1.name != claimant.name:
-            if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
-                actor2 = actor1
-            if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):
-                others.append(actor1)
-            actor1 = claimant
+        actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
     seen = {a.name for a in (actor1, actor2) if a is not None}
     assoc = []
     for actor in [*agents, *targets, *others]:
@@ -200,6 +172,58 @@ def _actors(
             assoc.append(actor)
             seen.add(actor.name)
     return actor1, actor2, assoc
+
+
+class _Namer:
+    """Party -> canonical actor, with the force a bare country or 'the authorities' stands for in this event."""
+
+    def __init__(self, registry: ActorRegistry, sub: str, tags: set[str], when: dt.date | None, country: str | None):
+        self.registry, self.sub, self.tags, self.when, self.country = registry, sub, tags, when, country
+
+    def __call__(self, party: Party) -> Actor:
+        mention, sub = party.mention, self.sub
+        where = mention.country or self.country
+        if mention.force == "auto" or (mention.force == "government" and sub not in _GOVERNMENT_SUBS):
+            # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
+            if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
+                kind = _FORCE_FOR_SUB[sub]
+            elif self.tags & _MILITARY_TAGS:
+                kind = "military"
+            else:
+                kind = _FORCE_FOR_SUB.get(sub, "military")
+            return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
+        if mention.force == "government" and self.tags & _MILITARY_TAGS:
+            return self.registry.force_actor("military", where, self.when, mention.text, self.country)
+        return self.registry.actor_for(mention, self.when, self.country)
+
+
+def _credited(
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> Actor | None:
+    """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
+    fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
+    if actor1 is not None and not actor1.name.startswith(
+        ("Unidentified Armed Group", "Military Forces of", "Police Forces of")
+    ):
+        return actor1
+    party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
+    named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
+    if named and (actor2 is None or name(named[0]).name != actor2.name):
+        return name(named[0])
+    return actor1
+
+
+def _claimed(
+    claimant: Actor, actor1: Actor | None, actor2: Actor | None, others: list[Actor]
+) -> tuple[Actor | None, Actor | None]:
+    """'X claimed responsibility': X initiated it; a state force or civilians coded first become the target."""
+    if actor1 is not None and actor1.name == claimant.name:
+        return actor1, actor2
+    if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
+        actor2 = actor1
+    if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):
+        others.append(actor1)
+    return claimant, actor2
 
 
 def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -> tuple[Actor | None, Actor | None]:

@@ -68,37 +68,27 @@ def detect(
 ) -> SentenceEvent | None:
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
-    mentions = _mentions(text, doc, registry)
     eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
-    cue_names = {h.cue for h in hits if not h.cue.startswith("tag:")}
     triggers = [(h.start, h.end) for h in eventive]
-    parties = assign_roles(doc, mentions, triggers)
-    tag_names = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
-    cues = cue_names | tag_names | derived_cues(parties, text, registry, doc, triggers)
-    if fatalities:
-        cues.add("kill_victims")
+    parties = assign_roles(doc, _mentions(text, doc, registry), triggers)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
-    coded = ontology.classify(cues)
+    cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
+    cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
+    coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
-        sub = ontology.tag_fallback(sorted(tags, key=_tag_order(hits)))
-        if sub is None and fatalities and "kill" in cues:
-            sub, tags = "Armed clash", tags | {"_addendum"}  # "3 smugglers were killed.": adds to the event before
-        if sub is None:
-            return None
-        coded = (sub, -1)
-    sub_event_type, rule = coded
+        return None
+    (sub_event_type, rule), tags = coded
     anchor = _anchor(eventive, ontology, rule, tags)
-    modality = _status(doc, anchor) if anchor is not None else None
     date_mention = _event_date(doc, find_dates(text), anchor)
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=modality,
+        modality=_status(doc, anchor) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
@@ -116,6 +106,22 @@ def detect(
         countries=[code for _, _, code in registry.countries_in(text)],
         country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
     )
+
+
+def _code(
+    ontology: Ontology, cues: set[str], tags: set[str], hits: list[CueHit], fatalities: int | None
+) -> tuple[tuple[str, int], set[str]] | None:
+    """(sub-event type, rule index) by the rules; else by the first eventive border tag (rule -1); else deaths
+    alone, marked as an addendum to the event told before ("3 smugglers were killed.")."""
+    coded = ontology.classify(cues)
+    if coded is not None:
+        return coded, tags
+    sub = ontology.tag_fallback(sorted(tags, key=_tag_order(hits)))
+    if sub is not None:
+        return (sub, -1), tags
+    if fatalities and "kill" in cues:
+        return ("Armed clash", -1), tags | {"_addendum"}
+    return None
 
 
 def _foreground(
