@@ -110,7 +110,8 @@ def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
             sentence_sides[side] = sentence_sides.get(side, 0) + q.value
         for side, value in sentence_sides.items():
             by_side[side] = max(by_side.get(side, 0), value)
-    return max(total, sum(by_side.values()))
+    attackers = sum(v for side, v in by_side.items() if side == "armed")
+    return max(total + attackers if total else 0, sum(by_side.values()))
 
 
 def _event_id(text: str, start: int, sub: str) -> str:

@@ -77,6 +77,7 @@ def detect(
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
+    cues |= _majority(quantities, registry)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
         return None
@@ -106,6 +107,18 @@ def detect(
         countries=[code for _, _, code in registry.countries_in(text)],
         country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
     )
+
+
+def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
+    """'killing 49 civilians and 15 soldiers': most of the dead were civilians (an attack on them, not a battle)."""
+    dead: dict[str, int] = {}
+    for q in quantities:
+        if q.kind == "fatalities":
+            parties = registry.find(q.text)
+            side = parties[-1].party if parties else "unknown"
+            dead[side] = dead.get(side, 0) + q.value
+    fighting = dead.get("state", 0) + dead.get("armed", 0)
+    return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
 
 
 def _code(

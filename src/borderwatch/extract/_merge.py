@@ -24,7 +24,10 @@ _SEPARATE = re.compile(
     r"the day (?:before|after))\b",
     re.IGNORECASE,
 )
-_WEAK_CUES = {"kill", "injure", "attack", "clash"}
+_STRONG_CUES = {
+    "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
+    "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
+}  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 
 
@@ -99,8 +102,8 @@ def _agents(event: SentenceEvent) -> set[str]:
 
 
 def _is_weak(event: SentenceEvent) -> bool:
-    explicit = {c for c in event.cues if not c.startswith(("agent_", "target_", "any_", "victims_", "kill_"))}
-    return explicit <= _WEAK_CUES | {"injure", "direct_fire", "protest_party", "lethal", "threat_noun", "accident"}
+    """A sentence that names no means, no territory, no kind of act of its own: only fighting, deaths, arrests."""
+    return not event.cues & _STRONG_CUES
 
 
 def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from ..model import Quantity
 from ._ontology import load_ontology
 
-__all__ = ["TOTAL_WORDS", "QuantityMention", "fatalities_of", "find_quantities", "parse_number", "to_quantities"]
+__all__ = [
+    "PERPETRATOR_WORDS",
+    "TOTAL_WORDS",
+    "QuantityMention",
+    "fatalities_of",
+    "find_quantities",
+    "parse_number",
+    "to_quantities",
+]
 
 _NOUNS: dict[str, str] = {
     "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
@@ -37,7 +45,7 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
-_SINGULAR = r"(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage)"  # noqa: E501
+_SINGULAR = r"(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 _NUMBER = (
@@ -45,7 +53,7 @@ _NUMBER = (
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
+_NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
 # ", including women and children," between a number and its verb
@@ -99,12 +107,14 @@ _SINGULAR_KILLED = re.compile(
     rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
+    rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
     rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
     re.IGNORECASE,
 )
+_ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
 _QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
     "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least",
@@ -171,7 +181,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-            found.extend(_continuations("fatalities", text, m.end(), taken))
+            if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
+                found.extend(_continuations("fatalities", text, m.end(), taken))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -238,6 +249,17 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
 
 
+# "18 people were killed before security forces killed the two assailants": the attackers are not among them.
+PERPETRATOR_WORDS = {
+    "assailants",
+    "attackers",
+    "gunmen",
+    "militants",
+    "jihadists",
+    "terrorists",
+    "bombers",
+    "insurgents",
+}
 TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "others"}
 
 
@@ -258,7 +280,8 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:
             groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
-    return max(total, sum(groups.values()))
+    attackers = sum(v for g, v in groups.items() if g in PERPETRATOR_WORDS)
+    return max(total + attackers, sum(groups.values()))
 
 
 def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:
