@@ -106,7 +106,9 @@ class Extractor:
         _WORKER = self
         context = multiprocessing.get_context("fork")
         iterator = iter(reports)
-        chunks = iter(lambda: list(islice(iterator, self.batch_size)), [])
+        # Small chunks keep the workers evenly busy; each still batches its candidate sentences for spaCy.
+        size = max(4, min(self.batch_size, 16))
+        chunks = iter(lambda: list(islice(iterator, size)), [])
         with context.Pool(self.n_process) as pool:
             for results in pool.imap(_work, chunks):
                 yield from results
