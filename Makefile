@@ -5,6 +5,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= borderwatch.db
 STAMP := $(VENV)/.setup-stamp
+# The code of this checkout runs, whichever checkout the shared virtualenv was installed from.
+export PYTHONPATH := $(CURDIR)/src
 
 .PHONY: setup demo test lint bench lock clean schema migration
 

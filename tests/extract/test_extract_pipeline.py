@@ -161,3 +161,19 @@ def test_parallel_extraction_equals_serial(extractor) -> None:
         extractor.n_process, extractor.batch_size = 1, 64
     assert parallel == serial
     assert [r["events"][0]["fatalities"] for r in parallel] == list(range(1, 9))
+
+
+def test_field_report_event_takes_the_report_time_when_the_text_states_none(extractor: Extractor) -> None:
+    from datetime import datetime
+
+    from borderwatch.model import FieldPosition, Report, ReportKind
+
+    field = Report(
+        id="f1",
+        kind=ReportKind.FIELD,
+        text="SYNTHETIC. Border guards arrested three smugglers at the post.",
+        published=datetime(2025, 6, 2, 5, 40),
+        position=FieldPosition(lat=21.33, lon=0.95),
+    )
+    [event] = extractor(field).events
+    assert (event.date, event.time_precision) == ("2025-06-02", 1)

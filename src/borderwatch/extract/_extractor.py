@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from ..model import Actor, EventMention, ExtractResult, Place, Report, ReportRef
+from ..model import Actor, EventMention, ExtractResult, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
@@ -173,6 +173,9 @@ class Extractor:
         report_country: str | None,
     ) -> EventMention:
         main = group.main
+        if date is None and p.report.kind is ReportKind.FIELD and p.published is not None:
+            # A post files what it saw when it saw it: the report's time is the event's day.
+            date = ResolvedDate(p.published, 1)
         location = None
         if self._locator is not None:
             evidence_stub = _evidence_of(main)
