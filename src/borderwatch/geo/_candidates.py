@@ -1,0 +1,73 @@
+"""Candidate places for a name: exact name keys first, then transliteration skeletons scored by similarity."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from ._normalise import name_key, skeleton
+from ._store import Gazetteer, PlaceRecord
+
+__all__ = ["Candidate", "CandidateFinder"]
+
+# Words that qualify a place name without changing which place it is: tried away when the whole name has no match.
+_LEADING = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "greater",
+            "upper", "lower", "downtown", "metro", "metropolitan", "rural", "outer", "inner", "mid", "old", "new"}  # fmt: skip
+_TRAILING = {"area", "region", "county", "province", "district", "city", "state", "governorate", "wilaya",
+             "department", "valley", "coast", "municipality", "prefecture", "town", "village", "oasis", "border",
+             "crossing", "countryside", "outskirts", "metro", "metropolitan", "suburbs", "area's", "parish"}  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MIN_SIMILARITY = 78.0
+
+
+class Candidate(NamedTuple):
+    record: PlaceRecord
+    match: float  # 1.0 main name, 0.9 alternate name, less for partial or transliterated matches
+
+
+class CandidateFinder:
+    def __init__(self, gazetteer: Gazetteer, cache_size: int = 50000) -> None:
+        self._gazetteer = gazetteer
+        self.find = lru_cache(maxsize=cache_size)(self._find)
+
+    def _find(self, text: str) -> tuple[Candidate, ...]:
+        key = name_key(_POSSESSIVE.sub("", text.strip()))
+        if not key:
+            return ()
+        found = self._exact(key, 1.0)
+        if not found:
+            found = self._transliterated(key)
+        if not found:
+            found = self._reduced(key)
+        return tuple(found)
+
+    def _exact(self, key: str, weight: float) -> list[Candidate]:
+        return [Candidate(record, weight * (1.0 if main else 0.9)) for record, main in self._gazetteer.by_key(key)]
+
+    def _transliterated(self, key: str) -> list[Candidate]:
+        skel = skeleton(key)
+        if not skel:
+            return []
+        best: dict[int, Candidate] = {}
+        for record, other_key in self._gazetteer.by_skeleton(skel):
+            similarity = fuzz.ratio(key.replace(" ", ""), other_key.replace(" ", ""))
+            if similarity < _MIN_SIMILARITY:
+                continue
+            match = 0.55 + 0.35 * similarity / 100
+            if record.id not in best or best[record.id].match < match:
+                best[record.id] = Candidate(record, match)
+        return list(best.values())
+
+    def _reduced(self, key: str) -> list[Candidate]:
+        words = key.split()
+        while len(words) > 1 and words[0] in _LEADING:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in _TRAILING:
+            words = words[:-1]
+        if words == key.split():
+            return []
+        reduced = " ".join(words)
+        return self._exact(reduced, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)]

@@ -1,0 +1,242 @@
+"""The gazetteer index: an SQLite file of places and their name keys, read with indexed look-ups only.
+
+Nothing is loaded whole: a look-up is one indexed query, so opening takes milliseconds and a resolving
+process holds only SQLite's page cache. Writers (`IndexWriter`) are used by the build and the loaders.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import ConfigError, InputError
+from ._normalise import is_indexable, name_key, skeleton
+
+__all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
+
+SCHEMA_VERSION = "3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS place(
+    id INTEGER PRIMARY KEY, geonameid TEXT, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country TEXT, admin1 TEXT, admin1_code TEXT, feature_class TEXT, feature_code TEXT,
+    population INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS name(key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
+    PRIMARY KEY(key, place)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skel(skel TEXT NOT NULL, place INTEGER NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY(skel, place, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shape(kind TEXT NOT NULL, code TEXT NOT NULL, wkb BLOB NOT NULL,
+    PRIMARY KEY(kind, code)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_geonameid ON place(geonameid);
+"""
+
+_PLACE_COLUMNS = (
+    "id, geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code, population, source"
+)
+_MAX_CANDIDATES = 60
+
+
+class PlaceRecord(NamedTuple):
+    """One gazetteer entry. `geonameid` is an int for GeoNames records, a string for our own and users' places."""
+
+    id: int
+    geonameid: int | str | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    feature_class: str | None
+    feature_code: str | None
+    population: int
+    source: str
+
+
+def _record(row: Sequence[object]) -> PlaceRecord:
+    gid = row[1]
+    geonameid: int | str | None = int(gid) if isinstance(gid, str) and gid.isdigit() else gid  # type: ignore[assignment]
+    return PlaceRecord(row[0], geonameid, *row[2:])  # type: ignore[arg-type]
+
+
+class Gazetteer:
+    """Read access to an index file. Safe to share between threads only through separate instances."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise ConfigError(f"gazetteer index {path} does not exist (run `borderwatch gazetteer build`)")
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError:
+            raise ConfigError(f"{path} is not a borderwatch gazetteer index") from None
+        if version is None or version[0] != SCHEMA_VERSION:
+            raise ConfigError(f"{path} is a gazetteer index of another version (rebuild it)")
+        self._db.execute("PRAGMA cache_size = -32000")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` that name at least one place."""
+        wanted = sorted(set(keys))
+        found: set[str] = set()
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._db.execute(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk))
+        return found
+
+    def by_key(self, key: str) -> list[tuple[PlaceRecord, bool]]:
+        """Places with exactly this name key, with whether it is their main name; most populous first."""
+        rows = self._db.execute(
+            f"SELECT {_prefixed('p')}, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC LIMIT ?",
+            (key, _MAX_CANDIDATES),
+        )
+        return [(_record(r[:-1]), bool(r[-1])) for r in rows]
+
+    def by_skeleton(self, skel: str) -> list[tuple[PlaceRecord, str]]:
+        """Places with a name of this skeleton, with that name's key; most populous first."""
+        rows = self._db.execute(
+            f"SELECT {_prefixed('p')}, s.key FROM skel s JOIN place p ON p.id = s.place WHERE s.skel = ? "
+            "ORDER BY p.population DESC LIMIT ?",
+            (skel, _MAX_CANDIDATES * 2),
+        )
+        return [(_record(r[:-1]), r[-1]) for r in rows]
+
+    def place(self, place_id: int) -> PlaceRecord | None:
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM place WHERE id = ?", (place_id,)).fetchone()
+        return _record(row) if row else None
+
+    def country(self, alpha2: str) -> PlaceRecord | None:
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM place WHERE country = ? AND feature_code IN ('PCLI','PCLD','PCLS','PCLF',"
+            "'PCL','TERR','PCLIX') ORDER BY population DESC LIMIT 1",
+            (alpha2,),
+        ).fetchone()
+        return _record(row) if row else None
+
+    def shapes(self, kind: str) -> list[tuple[str, bytes]]:
+        return list(self._db.execute("SELECT code, wkb FROM shape WHERE kind = ?", (kind,)))
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM place").fetchone()[0])
+
+
+def _prefixed(alias: str) -> str:
+    return ", ".join(f"{alias}.{c.strip()}" for c in _PLACE_COLUMNS.split(","))
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class IndexWriter:
+    """Adds places to an index file (creating it), one transaction per writer; `close()` commits."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path)
+        try:
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:
+            raise InputError(f"{path} is not a borderwatch gazetteer index") from None
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        self.added = 0
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def add(
+        self,
+        *,
+        name: str,
+        lat: float,
+        lon: float,
+        source: str,
+        names: Iterable[str] = (),
+        geonameid: int | str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        admin1_code: str | None = None,
+        feature_class: str | None = None,
+        feature_code: str | None = None,
+        population: int = 0,
+        replace: bool = False,
+    ) -> int:
+        """Add one place with its main name and alternate names; `replace` drops an entry of the same id first."""
+        if replace and geonameid is not None:
+            self.remove(geonameid)
+        cursor = self._db.execute(
+            "INSERT INTO place(geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code,"
+            " population, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                None if geonameid is None else str(geonameid),
+                name,
+                float(lat),
+                float(lon),
+                country,
+                admin1,
+                admin1_code,
+                feature_class,
+                feature_code,
+                int(population or 0),
+                source,
+            ),
+        )
+        place_id = int(cursor.lastrowid or 0)
+        self.add_names(place_id, [name], main=True)
+        self.add_names(place_id, names, main=False)
+        self.added += 1
+        return place_id
+
+    def add_names(self, place_id: int, names: Iterable[str], main: bool = False) -> None:
+        keys = {k for k in (name_key(n) for n in names if n) if is_indexable(k)}
+        self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", [(k, place_id, int(main)) for k in keys])
+        if main:
+            self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
+        skels = [(s, place_id, k) for k in keys if (s := skeleton(k))]
+        self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
+
+    def remove(self, geonameid: int | str) -> None:
+        ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
+        for place_id in ids:
+            self._remove_id(place_id)
+
+    def remove_source_place(self, source: str, country: str | None, key: str) -> None:
+        """Drop entries of a weaker source that a better record now stands for (same country and name)."""
+        rows = self._db.execute(
+            "SELECT p.id FROM place p JOIN name n ON n.place = p.id WHERE p.source = ? AND p.country IS ? "
+            "AND n.key = ? AND n.main = 1",
+            (source, country, key),
+        )
+        for (place_id,) in list(rows):
+            self._remove_id(place_id)
+
+    def _remove_id(self, place_id: int) -> None:
+        self._db.execute("DELETE FROM name WHERE place = ?", (place_id,))
+        self._db.execute("DELETE FROM skel WHERE place = ?", (place_id,))
+        self._db.execute("DELETE FROM place WHERE id = ?", (place_id,))
+
+    def put_shape(self, kind: str, code: str, wkb: bytes) -> None:
+        self._db.execute("INSERT OR REPLACE INTO shape VALUES (?,?,?)", (kind, code, wkb))
+
+    def close(self) -> None:
+        self._db.commit()
+        self._db.execute("ANALYZE")
+        self._db.commit()
+        self._db.close()
+
+    def abort(self) -> None:
+        self._db.rollback()
+        self._db.close()
