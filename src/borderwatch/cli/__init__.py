@@ -14,6 +14,7 @@ import typer
 from ..errors import BorderwatchError
 from ._context import app_state
 from ._extract import extract_cli
+from ._geo import gazetteer_app, places_app, zones_app
 
 __all__ = ["app", "main"]
 
@@ -35,6 +36,9 @@ def _global_options(
 
 
 app.command("extract")(extract_cli)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(places_app, name="places")
+app.add_typer(zones_app, name="zones")
 
 
 def main() -> None:

@@ -79,6 +79,9 @@ def index_fingerprint(atlas: Path | None) -> str:
         digest.update(f"{package}={metadata.version(package)};".encode())
     for name in DATA_FILES:
         digest.update(resources.files("borderwatch.geo").joinpath("data", name).read_bytes())
+    for module in ("_normalise.py", "_sources.py", "_store.py"):
+        # How names are keyed and which entries are made is part of what an index was built from.
+        digest.update(resources.files("borderwatch.geo").joinpath(module).read_bytes())
     for npm_file in (atlas, find_us_atlas()):
         digest.update(hashlib.sha256(npm_file.read_bytes()).digest() if npm_file and npm_file.is_file() else b"none")
     return digest.hexdigest()[:16]

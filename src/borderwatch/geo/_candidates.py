@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ._normalise import name_key, skeleton
+from ._normalise import loose_form, name_key, skeleton
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Candidate", "CandidateFinder"]
@@ -20,7 +20,8 @@ _TRAILING = {"area", "region", "county", "province", "district", "city", "state"
              "department", "valley", "coast", "municipality", "prefecture", "town", "village", "oasis", "border",
              "crossing", "countryside", "outskirts", "metro", "metropolitan", "suburbs", "area's", "parish"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
-_MIN_SIMILARITY = 78.0
+_MIN_SIMILARITY = 75.0
+_MIN_TRANSLITERATED_LENGTH = 4
 
 
 class Candidate(NamedTuple):
@@ -45,18 +46,19 @@ class CandidateFinder:
         return tuple(found)
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
-        return [Candidate(record, weight * (1.0 if main else 0.9)) for record, main in self._gazetteer.by_key(key)]
+        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in self._gazetteer.by_key(key)]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = skeleton(key)
-        if not skel:
+        if len(skel) < 3 or len(key) < _MIN_TRANSLITERATED_LENGTH:
             return []
         best: dict[int, Candidate] = {}
         for record, other_key in self._gazetteer.by_skeleton(skel):
-            similarity = fuzz.ratio(key.replace(" ", ""), other_key.replace(" ", ""))
+            # Similar once transliteration variants are folded, and still alike as written.
+            similarity = (fuzz.ratio(loose_form(key), loose_form(other_key)) + fuzz.ratio(key, other_key)) / 2
             if similarity < _MIN_SIMILARITY:
                 continue
-            match = 0.55 + 0.35 * similarity / 100
+            match = 0.45 + 0.35 * similarity / 100
             if record.id not in best or best[record.id].match < match:
                 best[record.id] = Candidate(record, match)
         return list(best.values())

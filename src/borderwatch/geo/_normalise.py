@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "is_indexable", "name_key", "skeleton"]
+__all__ = ["fold", "is_indexable", "loose_form", "name_key", "skeleton"]
 
 # Letters NFKD does not decompose.
 _SPECIAL = str.maketrans(
@@ -47,7 +47,7 @@ _DIGRAPHS = (
 )  # fmt: skip
 # q, k and g stand for one another across French, English and Maghrebi spellings (Gafsa/Qafsa, Kairouan/Qayrawan).
 _LETTERS = str.maketrans({"q": "k", "g": "k", "x": "ks", "c": "k", "'": None, "-": None})
-_VOWELS = re.compile(r"[aeiouhwy]")
+_VOWEL_LETTERS = re.compile(r"[aeiouwy]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
@@ -75,8 +75,8 @@ def is_indexable(key: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def skeleton(key: str) -> str:
-    """Transliteration-tolerant key of a name key (see the module docstring); '' when too short to be useful."""
+def loose_form(key: str) -> str:
+    """The key with transliteration variants folded but vowels kept (all as 'a'): what similarity is measured on."""
     words = key.replace("-", " ").split()
     if len(words) > 1:
         words = [w for w in words if w not in _ARTICLES] or words
@@ -90,6 +90,12 @@ def skeleton(key: str) -> str:
         word = word.translate(_LETTERS)
         if word.startswith("sh"):
             word = "s" + word[2:]
-        parts.append(_VOWELS.sub("", word.replace("sh", "s")))
-    result = _DOUBLES.sub(r"\1", "".join(parts))
+        parts.append(_VOWEL_LETTERS.sub("a", word.replace("sh", "s").replace("h", "")))
+    return _DOUBLES.sub(r"\1", "".join(parts))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(key: str) -> str:
+    """Transliteration-tolerant key of a name key (see the module docstring); '' when too short to be useful."""
+    result = _DOUBLES.sub(r"\1", loose_form(key).replace("a", ""))
     return result if len(result) >= 2 else ""

@@ -42,6 +42,7 @@ _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
+_DOUBT_FACTOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,16 @@ class Resolver:
         if not mention.candidates:
             return None
         scores = np.array([_prior(c) for c in mention.candidates])
+        doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
-            scores += context.bonus(mention)
-        order = np.argsort(-scores)
-        best = int(order[0])
+            bonus, doubtful = context.bonus(mention)
+            scores += bonus
+        best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         share = float(1.0 / weights.sum())
         candidate = mention.candidates[best]
-        return Resolution(candidate.record, round(share * candidate.match, 3))
+        confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
+        return Resolution(candidate.record, round(confidence, 3))
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> None:
@@ -171,7 +174,8 @@ class _Context:
             admin1 = self.admin1s.get(key, 0.0) - self.own_admin1s.get(mention.key, {}).get(key, 0.0)
         return max(0.0, country / total), max(0.0, admin1 / total)
 
-    def bonus(self, mention: _Mention) -> np.ndarray:
+    def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
+        """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""
         records = [c.record for c in mention.candidates]
         shares = np.array([self._share(mention, r) for r in records]).reshape(-1, 2)
         bonus = _CONTEXT_WEIGHT * shares[:, 0] + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * shares[:, 1])
@@ -179,14 +183,15 @@ class _Context:
             bonus += _HINT_WEIGHT * np.array([r.country == self.hint for r in records], dtype=float)
         bonus += self._nearness(mention, records)
         bonus += self._containment(mention, records)
+        doubtful = np.zeros(len(records), dtype=bool)
         if self.total > 0:
             # A spelling matched only through transliteration, or a generic word, is believed in the document's
             # own countries only.
-            doubtful = mention.key in _GENERIC_WORDS
-            foreign = np.array([(doubtful or c.match < 0.85) and s < 0.1 for c, s in zip(mention.candidates, shares[:, 0],
-                               strict=True)], dtype=float)  # fmt: skip
-            bonus -= _FOREIGN_SPELLING_PENALTY * foreign
-        return bonus
+            generic = mention.key in _GENERIC_WORDS
+            loose = np.array([c.match < 0.75 for c in mention.candidates])
+            doubtful = (generic | loose) & (shares[:, 0] < 0.1)
+            bonus -= _FOREIGN_SPELLING_PENALTY * doubtful
+        return bonus, doubtful
 
     def _nearness(self, mention: _Mention, records: list[PlaceRecord]) -> np.ndarray:
         others = [r for key, r in self.anchors if key != mention.key]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..errors import ConfigError, InputError
 from ._normalise import is_indexable, name_key, skeleton
@@ -37,6 +37,7 @@ _PLACE_COLUMNS = (
     "id, geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code, population, source"
 )
 _MAX_CANDIDATES = 60
+T = TypeVar("T")
 
 
 class PlaceRecord(NamedTuple):
@@ -56,34 +57,32 @@ class PlaceRecord(NamedTuple):
     source: str
 
 
-def _record(row: Sequence[object]) -> PlaceRecord:
+def _record(row: Sequence[object], db: int = 0) -> PlaceRecord:
     gid = row[1]
     geonameid: int | str | None = int(gid) if isinstance(gid, str) and gid.isdigit() else gid  # type: ignore[assignment]
-    return PlaceRecord(row[0], geonameid, *row[2:])  # type: ignore[arg-type]
+    return PlaceRecord(int(row[0]) + db * _ID_STRIDE, geonameid, *row[2:])  # type: ignore[arg-type]
 
 
 class Gazetteer:
-    """Read access to an index file. Safe to share between threads only through separate instances."""
+    """Read access to the index file and, when present, the users' file beside it (whose records win).
 
-    def __init__(self, path: Path) -> None:
-        if not path.is_file():
-            raise ConfigError(f"gazetteer index {path} does not exist (run `borderwatch gazetteer build`)")
+    Record ids are made unique across the two files; one instance per thread.
+    """
+
+    def __init__(self, path: Path, extra: Sequence[Path] = ()) -> None:
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        except sqlite3.DatabaseError:
-            raise ConfigError(f"{path} is not a borderwatch gazetteer index") from None
-        if version is None or version[0] != SCHEMA_VERSION:
-            raise ConfigError(f"{path} is a gazetteer index of another version (rebuild it)")
-        self._db.execute("PRAGMA cache_size = -32000")
+        self._dbs = [_open_index(path)] + [_open_index(p) for p in extra if p.is_file()]
 
     def close(self) -> None:
-        self._db.close()
+        for db in self._dbs:
+            db.close()
 
     def meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._dbs[0].execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[int, tuple[object, ...]]]:
+        return [(n, row) for n, db in enumerate(self._dbs) for row in db.execute(sql, params)]
 
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Those of `keys` that name at least one place."""
@@ -91,44 +90,74 @@ class Gazetteer:
         found: set[str] = set()
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._db.execute(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk))
+            found.update(r[0] for _, r in self._rows(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk))
         return found
 
     def by_key(self, key: str) -> list[tuple[PlaceRecord, bool]]:
         """Places with exactly this name key, with whether it is their main name; most populous first."""
-        rows = self._db.execute(
+        rows = self._rows(
             f"SELECT {_prefixed('p')}, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
             "ORDER BY p.population DESC LIMIT ?",
             (key, _MAX_CANDIDATES),
         )
-        return [(_record(r[:-1]), bool(r[-1])) for r in rows]
+        return _merged([(_record(r[:-1], n), bool(r[-1])) for n, r in rows])
 
     def by_skeleton(self, skel: str) -> list[tuple[PlaceRecord, str]]:
         """Places with a name of this skeleton, with that name's key; most populous first."""
-        rows = self._db.execute(
+        rows = self._rows(
             f"SELECT {_prefixed('p')}, s.key FROM skel s JOIN place p ON p.id = s.place WHERE s.skel = ? "
             "ORDER BY p.population DESC LIMIT ?",
             (skel, _MAX_CANDIDATES * 2),
         )
-        return [(_record(r[:-1]), r[-1]) for r in rows]
-
-    def place(self, place_id: int) -> PlaceRecord | None:
-        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM place WHERE id = ?", (place_id,)).fetchone()
-        return _record(row) if row else None
+        return _merged([(_record(r[:-1], n), str(r[-1])) for n, r in rows])
 
     def country(self, alpha2: str) -> PlaceRecord | None:
-        row = self._db.execute(
+        rows = self._rows(
             f"SELECT {_PLACE_COLUMNS} FROM place WHERE country = ? AND feature_code IN ('PCLI','PCLD','PCLS','PCLF',"
             "'PCL','TERR','PCLIX') ORDER BY population DESC LIMIT 1",
             (alpha2,),
-        ).fetchone()
-        return _record(row) if row else None
+        )
+        return _record(rows[-1][1], rows[-1][0]) if rows else None
 
     def shapes(self, kind: str) -> list[tuple[str, bytes]]:
-        return list(self._db.execute("SELECT code, wkb FROM shape WHERE kind = ?", (kind,)))
+        return [r for _, r in self._rows("SELECT code, wkb FROM shape WHERE kind = ?", (kind,))]  # type: ignore[misc]
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM place").fetchone()[0])
+        return sum(int(r[0]) for _, r in self._rows("SELECT count(*) FROM place", ()))  # type: ignore[call-overload]
+
+
+def _open_index(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise ConfigError(f"gazetteer index {path} does not exist (run `borderwatch gazetteer build`)")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise ConfigError(f"{path} is not a borderwatch gazetteer index") from None
+    if version is None or version[0] != SCHEMA_VERSION:
+        db.close()
+        raise ConfigError(f"{path} is a gazetteer index of another version (rebuild it)")
+    db.execute("PRAGMA cache_size = -16000")
+    return db
+
+
+_ID_STRIDE = 10**10
+
+
+def _merged(items: list[tuple[PlaceRecord, T]]) -> list[tuple[PlaceRecord, T]]:
+    """One entry per place across the files: the users' file wins for a GeoNames id, and a GeoNames
+    first-level division replaces the countrystatecity one of the same country and name."""
+    if not any(record.id >= _ID_STRIDE for record, _ in items):
+        return items
+    chosen: dict[object, tuple[PlaceRecord, T]] = {}
+    for record, extra in items:
+        key: object = record.geonameid if record.geonameid is not None else record.id
+        if record.feature_code == "ADM1":
+            key = ("ADM1", record.country, name_key(record.name))
+        if key not in chosen or record.id >= _ID_STRIDE:
+            chosen[key] = (record, extra)
+    return sorted(chosen.values(), key=lambda item: -item[0].population)
 
 
 def _prefixed(alias: str) -> str:
@@ -207,6 +236,13 @@ class IndexWriter:
             self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
         skels = [(s, place_id, k) for k in keys if (s := skeleton(k))]
         self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
+
+    def add_names_to(self, geonameid: int | str, names: list[str]) -> int:
+        """Add alternate names to the places of a GeoNames id already in this file; how many places got them."""
+        ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
+        for place_id in ids:
+            self.add_names(place_id, names)
+        return len(ids)
 
     def remove(self, geonameid: int | str) -> None:
         ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]

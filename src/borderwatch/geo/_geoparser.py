@@ -1,0 +1,183 @@
+"""The places stage's entry point: recognise and resolve place mentions, locate events, measure borders."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Evidence, Location, Place
+from ._borders import BorderIndex
+from ._build import ensure_index, user_index_path
+from ._candidates import CandidateFinder
+from ._locate import locate
+from ._normalise import name_key
+from ._recognise import PLACE_LABELS, Proposal, demonyms, is_locative, propose_spans
+from ._resolve import Resolution, Resolver
+from ._store import Gazetteer, PlaceRecord
+
+__all__ = ["Geoparser"]
+
+_SALIENT_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "MTS"}
+_SALIENT_POPULATION = 100_000
+_HINT_CONFIDENCE = 0.45
+_TEXT_CONFIDENCE = 0.6
+
+
+def _salient(record: PlaceRecord) -> bool:
+    return (
+        record.feature_code in _SALIENT_CODES
+        or record.population >= _SALIENT_POPULATION
+        or record.source.startswith("borderwatch")
+    )
+
+
+class Geoparser:
+    """Recognises and resolves place mentions against the gazetteer index; fits extraction's `PlaceLocator`.
+
+    `index` is the index file (built on first use when missing or out of date); the users' file beside it
+    (`borderwatch gazetteer load|add`) is read too. Instances are cheap to share within one thread.
+    """
+
+    def __init__(self, index: Path | str | None = None, min_confidence: float = 0.15) -> None:
+        path = ensure_index(Path(index) if index else None)
+        self.gazetteer = Gazetteer(path, [user_index_path(path)])
+        self._resolver = Resolver(CandidateFinder(self.gazetteer), min_confidence)
+        self._borders: BorderIndex | None = None
+        self._lock = threading.Lock()
+
+    # -- resolution of given spans ------------------------------------------------------------------------------
+    def resolve(
+        self, text: str, mentions: Sequence[tuple[int, int]], country_hint: str | None = None
+    ) -> list[Place | None]:
+        """Resolve the given character spans of `text` (one document): a Place or None for each, in order."""
+        spans = [_checked_span(text, m) for m in mentions]
+        resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
+        return [
+            self._place(text, s, e, r) if r is not None else None for (s, e), r in zip(spans, resolutions, strict=True)
+        ]
+
+    # -- recognition and resolution -----------------------------------------------------------------------------
+    def find_places(
+        self, text: str, entities: Sequence[tuple[int, int, str]], country_hint: str | None = None
+    ) -> list[Place]:
+        """Every place mention of a report text, resolved where the gazetteer allows (unresolved: null fields)."""
+        proposals, loose = propose_spans(text, [(int(e[0]), int(e[1]), str(e[2])) for e in entities])
+        known = self.gazetteer.known_keys(name_key(text[s:e]) for s, e, _ in loose)
+        loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
+        spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
+        resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
+        accepted: list[tuple[int, int, Resolution | None]] = []
+        for proposal, res in zip(proposals, resolutions, strict=False):
+            if _accept_proposal(text, proposal, res, entities):
+                accepted.append((proposal.start, proposal.end, res))
+        for (start, end, initial), res in zip(loose, resolutions[len(proposals) :], strict=True):
+            if _accept_loose(text, start, end, initial, res) and not _overlaps(start, end, accepted):
+                accepted.append((start, end, res))
+        accepted.sort(key=lambda a: a[0])
+        return [
+            self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
+            for s, e, r in accepted
+        ]
+
+    def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
+        """The event's location per ACLED: its own sentence first, then the context; with the nearest border."""
+        return locate(text, evidence, places, self.borders)
+
+    # -- borders -------------------------------------------------------------------------------------------------
+    @property
+    def borders(self) -> BorderIndex:
+        with self._lock:
+            if self._borders is None:
+                self._borders = BorderIndex.from_wkb(self.gazetteer.shapes("border"), self.gazetteer.shapes("country"))
+            return self._borders
+
+    def nearest_border(self, lat: float, lon: float) -> tuple[str, float]:
+        """(alpha-3 pair in alphabetical order, km) of the international border nearest to a point."""
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InputError(f"({lat}, {lon}): not a latitude and longitude")
+        return self.borders.nearest(lat, lon)
+
+    def border_strip(self, pair: str, km: float, clip: bool = True) -> Any:
+        """The zone within `km` of the border of a country pair (shapely geometry, lon/lat)."""
+        return self.borders.strip(pair, km, clip)
+
+    def _place(self, text: str, start: int, end: int, res: Resolution) -> Place:
+        record = res.record
+        return Place(
+            text=text[start:end],
+            start=start,
+            end=end,
+            name=record.name,
+            geonameid=record.geonameid,
+            lat=round(record.lat, 5),
+            lon=round(record.lon, 5),
+            country=record.country,
+            admin1=record.admin1,
+            feature_code=record.feature_code,
+            confidence=res.confidence,
+        )
+
+
+def _hint(country: str | None) -> str | None:
+    return country.upper() if country else None
+
+
+def _checked_span(text: str, mention: Sequence[int]) -> tuple[int, int]:
+    try:
+        start, end = int(mention[0]), int(mention[1])
+    except (TypeError, ValueError, IndexError):
+        raise InputError(f"mention {mention!r}: expected a start and an end offset") from None
+    if not 0 <= start < end <= len(text):
+        raise InputError(f"mention ({start}, {end}): outside the text of {len(text)} characters")
+    return start, end
+
+
+def _longest_first(
+    loose: list[tuple[int, int, bool]], proposals: list[Proposal]
+) -> list[tuple[int, int, bool]]:
+    """Non-overlapping untagged spans, longest first, outside the model's own place spans."""
+    taken = [(p.start, p.end) for p in proposals if p.origin == "place"]
+    chosen: list[tuple[int, int, bool]] = []
+    for span in sorted(loose, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(span[0] < e and s < span[1] for s, e in taken):
+            taken.append((span[0], span[1]))
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def _overlaps(start: int, end: int, accepted: list[tuple[int, int, Resolution | None]]) -> bool:
+    return any(start < e and s < end for s, e, _ in accepted)
+
+
+def _accept_proposal(
+    text: str, proposal: Proposal, res: Resolution | None, entities: Sequence[tuple[int, int, str]]
+) -> bool:
+    if proposal.demonym is not None:
+        return res is not None
+    if proposal.origin == "place":
+        # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
+        return res is not None or not _is_facility(proposal, entities)
+    if res is None:
+        return False
+    confident = res.confidence >= _HINT_CONFIDENCE
+    return confident and (proposal.locative or _salient(res.record))
+
+
+def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -> bool:
+    for start, end, label in entities:
+        if start <= proposal.start and proposal.end <= end:
+            return label not in PLACE_LABELS - {"FAC"}
+    return False
+
+
+def _accept_loose(text: str, start: int, end: int, initial: bool, res: Resolution | None) -> bool:
+    if res is None or res.confidence < _TEXT_CONFIDENCE:
+        return False
+    if name_key(text[start:end]) in demonyms():
+        return True
+    if initial:
+        return False
+    return is_locative(text, start) or _salient(res.record)

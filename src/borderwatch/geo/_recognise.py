@@ -1,0 +1,160 @@
+"""Finding place mentions in a text: spaCy's entity spans as hints, and the gazetteer itself.
+
+The small English model misses places of the region: it tags "Bourj Baji Mukhtar" an organisation, "Ain
+Ghazzam" and "Niger" persons, and cannot split "theGhadames". So every span is a proposal: GPE/LOC/FAC
+spans are places unless nothing in the gazetteer bears the name; ORG/PERSON/NORP spans and capitalised
+word runs the model did not tag are places when the gazetteer knows the name and the evidence is strong
+enough (a salient place, a locative word before it, a country the document is about). Demonyms used as
+adjectives ("the Libyan border") are mentions of their country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._normalise import name_key
+from ._sources import data_file
+
+__all__ = ["HINT_LABELS", "PLACE_LABELS", "Proposal", "demonyms", "is_locative", "propose_spans", "text_proposals"]
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+HINT_LABELS = {"ORG", "PERSON", "NORP"}
+
+_WORD = re.compile(r"[^\W_][\w'’.\-]*", re.UNICODE)
+_CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
+               "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
+_GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|"
+    r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
+    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    re.IGNORECASE,
+)
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
+_MAX_RUN = 5
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A span that may be a place: where it came from decides how much evidence it needs."""
+
+    start: int
+    end: int
+    origin: str  # "place" (GPE/LOC/FAC), "hint" (ORG/PERSON/NORP), "text" (untagged capitalised words)
+    locative: bool  # a locative word stands right before it
+    demonym: str | None  # the country (alpha-2) a demonym adjective stands for
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym and adjective keys -> country alpha-2 (continents' adjectives are names of continents)."""
+    table: dict[str, str] = {}
+    for code, entry in data_file("countries.json")["countries"].items():
+        for word in entry.get("demonyms", []):
+            table.setdefault(name_key(word), code)
+    return table
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive or punctuation from a span."""
+    span = text[start:end]
+    lowered = span.lower()
+    if lowered.startswith("the ") and len(span) > 4:
+        start += 4
+    while end > start and text[end - 1] in ".,;:'’)":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def is_locative(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> list[Proposal]:
+    found = []
+    table = demonyms()
+    for start, end, label in entities:
+        if label not in PLACE_LABELS and label not in HINT_LABELS:
+            continue
+        start, end = _trim(text, start, end)
+        if end <= start:
+            continue
+        key = name_key(text[start:end])
+        demonym = table.get(key)
+        if label == "NORP" and demonym is None:
+            continue
+        origin = "place" if label in PLACE_LABELS else "hint"
+        found.append(Proposal(start, end, origin, is_locative(text, start), demonym))
+    return found
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with lower-case name connectors inside), as lists of word spans."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        gap = text[last_end : match.start()] if last_end >= 0 else " "
+        joined = gap in (" ", "-") and last_end >= 0
+        if word[0].isupper() and word.lower() not in _CALENDAR:
+            if current and not joined:
+                runs.append(current)
+                current = []
+            current.append((match.start(), match.end()))
+        elif word.lower() in _CONNECTORS and current and joined:
+            current.append((match.start(), -match.end()))  # negative end: a connector, cannot end a name
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return start == 0 or before == "" or before[-1] in ".!?\n\"“:"
+
+
+def text_proposals(text: str) -> list[tuple[int, int, bool]]:
+    """Every sub-span (up to five words) of every capitalised run: (start, end, sentence-initial single word)."""
+    spans = []
+    for run in _runs(text):
+        for i, (start, _) in enumerate(run):
+            if run[i][1] < 0:
+                continue
+            for j in range(i, min(i + _MAX_RUN, len(run))):
+                end = run[j][1]
+                if end < 0:
+                    continue
+                s, e = _trim(text, start, end)
+                if e > s:
+                    spans.append((s, e, i == j and _sentence_initial(text, s)))
+    for match in _GLUED.finditer(text):
+        spans.append((match.start(1), match.end(1), False))
+    return spans
+
+
+def propose_spans(
+    text: str, entities: Sequence[tuple[int, int, str]], known: set[str] | None = None
+) -> tuple[list[Proposal], list[tuple[int, int, bool]]]:
+    """Entity proposals, and the untagged capitalised spans outside them (filtered by `known` keys if given)."""
+    proposals = _entity_proposals(text, entities)
+    covered = [(p.start, p.end) for p in proposals]
+    loose = [
+        (s, e, initial)
+        for s, e, initial in text_proposals(text)
+        if not any(s < ce and cs < e for cs, ce in covered) and (known is None or name_key(text[s:e]) in known)
+    ]
+    return proposals, loose
