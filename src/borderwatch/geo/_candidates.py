@@ -22,6 +22,7 @@ _TRAILING = {"area", "region", "county", "province", "district", "city", "state"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_SIMILARITY = 75.0
 _MIN_TRANSLITERATED_LENGTH = 4
+_INNER_NAME_WEIGHT = 0.6
 
 
 class Candidate(NamedTuple):
@@ -64,12 +65,25 @@ class CandidateFinder:
         return list(best.values())
 
     def _reduced(self, key: str) -> list[Candidate]:
+        """Qualified names ('Eastern Ghouta', 'Metcalfe County area') and names of things named after a place
+        ('Colorado State University', 'Liverpool Academy'): the longest place name inside, with a lower match."""
         words = key.split()
         while len(words) > 1 and words[0] in _LEADING:
             words = words[1:]
         while len(words) > 1 and words[-1] in _TRAILING:
             words = words[:-1]
-        if words == key.split():
-            return []
-        reduced = " ".join(words)
-        return self._exact(reduced, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)]
+        if words != key.split():
+            reduced = " ".join(words)
+            found = self._exact(reduced, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)]
+            if found:
+                return found
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                if size == 1 and (part[0] in _LEADING or part[0] in _TRAILING or len(part[0]) < 4):
+                    continue
+                found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
+                if found:
+                    return found
+        return []

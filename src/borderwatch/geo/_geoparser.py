@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,13 +15,18 @@ from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._locate import locate
 from ._normalise import name_key
-from ._recognise import PLACE_LABELS, Proposal, demonyms, is_locative, propose_spans
+from ._recognise import PLACE_LABELS, Proposal, adjectives, is_locative, propose_spans
 from ._resolve import Resolution, Resolver
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Geoparser"]
 
-_SALIENT_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "MTS"}
+_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
+_AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
+_SALIENT_CODES = _AREA_CODES | {"PPLC"}
+_AFTER_COMMA = re.compile(r",\s*$")
+_EXACT = 0.8
+_LOOSE_CONFIDENCE = 0.3
 _SALIENT_POPULATION = 100_000
 _HINT_CONFIDENCE = 0.45
 _TEXT_CONFIDENCE = 0.6
@@ -44,7 +50,8 @@ class Geoparser:
     def __init__(self, index: Path | str | None = None, min_confidence: float = 0.15) -> None:
         path = ensure_index(Path(index) if index else None)
         self.gazetteer = Gazetteer(path, [user_index_path(path)])
-        self._resolver = Resolver(CandidateFinder(self.gazetteer), min_confidence)
+        self._finder = CandidateFinder(self.gazetteer)
+        self._resolver = Resolver(self._finder, min_confidence)
         self._borders: BorderIndex | None = None
         self._lock = threading.Lock()
 
@@ -67,6 +74,9 @@ class Geoparser:
         proposals, loose = propose_spans(text, [(int(e[0]), int(e[1]), str(e[2])) for e in entities])
         known = self.gazetteer.known_keys(name_key(text[s:e]) for s, e, _ in loose)
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
+        # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
+        loose = [x for x in loose if self._may_accept_loose(text, *x)]
+        proposals = [p for p in proposals if p.origin == "place" or self._finder.find(text[p.start : p.end])]
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
         accepted: list[tuple[int, int, Resolution | None]] = []
@@ -81,6 +91,14 @@ class Geoparser:
             self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
             for s, e, r in accepted
         ]
+
+    def _may_accept_loose(self, text: str, start: int, end: int, initial: bool) -> bool:
+        if name_key(text[start:end]) in adjectives():
+            return True
+        if initial and not _dateline(text, start, end):
+            return False
+        exact = [c for c in self._finder.find(text[start:end]) if c.match >= _EXACT]
+        return bool(exact) and (is_locative(text, start) or any(_salient(c.record) for c in exact))
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         """The event's location per ACLED: its own sentence first, then the context; with the nearest border."""
@@ -160,10 +178,12 @@ def _accept_proposal(
     if proposal.origin == "place":
         # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
         return res is not None or not _is_facility(proposal, entities)
-    if res is None:
+    if res is None or not _short_ok(text, proposal.start, proposal.end, res):
         return False
-    confident = res.confidence >= _HINT_CONFIDENCE
-    return confident and (proposal.locative or _salient(res.record))
+    if res.match < _EXACT:
+        # A person's or organisation's name that only resembles a place: only where the text says it is one.
+        return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
+    return res.confidence >= _HINT_CONFIDENCE and (proposal.locative or _named_area(res.record))
 
 
 def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -> bool:
@@ -173,11 +193,31 @@ def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -
     return False
 
 
-def _accept_loose(text: str, start: int, end: int, initial: bool, res: Resolution | None) -> bool:
-    if res is None or res.confidence < _TEXT_CONFIDENCE:
-        return False
-    if name_key(text[start:end]) in demonyms():
+def _named_area(record: PlaceRecord) -> bool:
+    """A country, division, continent, region or one of our curated places: not a person's name by accident."""
+    return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
+
+
+def _short_ok(text: str, start: int, end: int, res: Resolution) -> bool:
+    """Two- and three-letter names (KY, La, BA) are places only as countries or after a comma ('Ashland, KY')."""
+    if len(text[start:end].replace(".", "").replace(" ", "")) > 3:
         return True
-    if initial:
+    return res.record.feature_code in _COUNTRY_CODES or bool(_AFTER_COMMA.search(text[max(0, start - 3) : start]))
+
+
+def _accept_loose(text: str, start: int, end: int, initial: bool, res: Resolution | None) -> bool:
+    if res is None or res.confidence < _TEXT_CONFIDENCE or not _short_ok(text, start, end, res):
         return False
+    if name_key(text[start:end]) in adjectives():
+        return True
+    if res.match < _EXACT:
+        return False
+    if initial:
+        return _dateline(text, start, end) and _salient(res.record)
     return is_locative(text, start) or _salient(res.record)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """'TORONTO — ...': a place name in capitals opening a line or a report."""
+    word = text[start:end]
+    return word.isupper() and len(word) >= 4

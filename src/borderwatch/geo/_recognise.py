@@ -18,7 +18,7 @@ from functools import lru_cache
 from ._normalise import name_key
 from ._sources import data_file
 
-__all__ = ["HINT_LABELS", "PLACE_LABELS", "Proposal", "demonyms", "is_locative", "propose_spans", "text_proposals"]
+__all__ = ["HINT_LABELS", "PLACE_LABELS", "Proposal", "adjectives", "demonyms", "is_locative", "propose_spans", "text_proposals"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
@@ -48,16 +48,26 @@ class Proposal:
     end: int
     origin: str  # "place" (GPE/LOC/FAC), "hint" (ORG/PERSON/NORP), "text" (untagged capitalised words)
     locative: bool  # a locative word stands right before it
-    demonym: str | None  # the country (alpha-2) a demonym adjective stands for
+    demonym: str | None  # what a demonym adjective stands for: a country (alpha-2) or 'continent:XX'
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Demonym and adjective keys -> country alpha-2 (continents' adjectives are names of continents)."""
+    """Demonym and adjective keys -> country alpha-2."""
     table: dict[str, str] = {}
     for code, entry in data_file("countries.json")["countries"].items():
         for word in entry.get("demonyms", []):
             table.setdefault(name_key(word), code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, str]:
+    """Demonyms of countries (-> alpha-2) and of continents (-> 'continent:XX'): adjectives that name places."""
+    table = dict(demonyms())
+    for code, entry in data_file("countries.json")["continents"].items():
+        for word in entry.get("demonyms", []):
+            table.setdefault(name_key(word), f"continent:{code}")
     return table
 
 
@@ -80,7 +90,7 @@ def is_locative(text: str, start: int) -> bool:
 
 def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> list[Proposal]:
     found = []
-    table = demonyms()
+    table = adjectives()
     for start, end, label in entities:
         if label not in PLACE_LABELS and label not in HINT_LABELS:
             continue
@@ -88,6 +98,8 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         if end <= start:
             continue
         key = name_key(text[start:end])
+        if key in _CALENDAR:
+            continue
         demonym = table.get(key)
         if label == "NORP" and demonym is None:
             continue
@@ -151,10 +163,13 @@ def propose_spans(
 ) -> tuple[list[Proposal], list[tuple[int, int, bool]]]:
     """Entity proposals, and the untagged capitalised spans outside them (filtered by `known` keys if given)."""
     proposals = _entity_proposals(text, entities)
-    covered = [(p.start, p.end) for p in proposals]
+    covered = bytearray(len(text) + 1)
+    for p in proposals:
+        if p.origin == "place" or p.demonym is not None:
+            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
     loose = [
         (s, e, initial)
         for s, e, initial in text_proposals(text)
-        if not any(s < ce and cs < e for cs, ce in covered) and (known is None or name_key(text[s:e]) in known)
+        if not any(covered[s:e]) and (known is None or name_key(text[s:e]) in known)
     ]
     return proposals, loose

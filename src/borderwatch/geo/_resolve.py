@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -49,6 +51,7 @@ _DOUBT_FACTOR = 0.2
 class Resolution:
     record: PlaceRecord
     confidence: float
+    match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
 
 
 @dataclass
@@ -57,7 +60,7 @@ class _Mention:
     start: int
     end: int
     key: str
-    candidates: Sequence[Candidate]
+    candidates: tuple[Candidate, ...]
     containers: list[int] = field(default_factory=list)
 
 
@@ -68,7 +71,12 @@ def _prior(candidate: Candidate) -> float:
     return math.log10(max(record.population, 0) + 10) + kind + curated + 2.0 * candidate.match
 
 
-def _haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+@lru_cache(maxsize=20000)
+def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
+    return np.array([_prior(c) for c in candidates])
+
+
+def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     p1, p2 = np.radians(lat), np.radians(lats)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
@@ -86,10 +94,16 @@ class Resolver:
             _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e])) for i, (s, e) in enumerate(spans)
         ]
         _link_containers(text, mentions)
-        ranked = {m.index: self._rank(m, None) for m in mentions}
+        # One sense per name and document: each distinct name is ranked once, for all its mentions.
+        first_of: dict[str, _Mention] = {}
+        for mention in mentions:
+            first_of.setdefault(mention.key, mention)
+        by_key = {key: self._rank(m, None) for key, m in first_of.items()}
+        ranked = {m.index: by_key[m.key] for m in mentions}
         for _ in range(_CONTEXT_PASSES):
             context = _Context.from_pass(mentions, ranked, country_hint)
-            ranked = {m.index: self._rank(m, context) for m in mentions}
+            by_key = {key: self._rank(m, context) for key, m in first_of.items()}
+            ranked = {m.index: by_key[m.key] for m in mentions}
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
@@ -99,7 +113,7 @@ class Resolver:
     def _rank(self, mention: _Mention, context: _Context | None) -> Resolution | None:
         if not mention.candidates:
             return None
-        scores = np.array([_prior(c) for c in mention.candidates])
+        scores = _priors(mention.candidates).copy()
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
@@ -109,7 +123,7 @@ class Resolver:
         share = float(1.0 / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
-        return Resolution(candidate.record, round(confidence, 3))
+        return Resolution(candidate.record, round(confidence, 3), candidate.match)
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> None:
@@ -126,95 +140,125 @@ def _link_containers(text: str, mentions: list[_Mention]) -> None:
         mention.containers = [i for i in by_key.get(mention.key, []) if i != mention.index]
 
 
+class _Arrays(NamedTuple):
+    """Per-candidate columns of one name's candidates, computed once per distinct candidate list."""
+
+    lats: np.ndarray
+    lons: np.ndarray
+    countries: list[str | None]
+    admin1s: list[tuple[str, str] | None]
+    areas: list[int]
+    loose: np.ndarray
+
+
+@lru_cache(maxsize=20000)
+def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
+    records = [c.record for c in candidates]
+    return _Arrays(
+        np.array([r.lat for r in records]),
+        np.array([r.lon for r in records]),
+        [r.country for r in records],
+        [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
+        [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
+        np.array([c.match < 0.75 for c in candidates]),
+    )
+
+
 @dataclass
 class _Context:
     """What the document is about, as read from a ranking pass; a name's own mentions never vote for it."""
 
-    countries: dict[str, float]
-    admin1s: dict[tuple[str, str], float]
-    own_countries: dict[str, dict[str, float]]
-    own_admin1s: dict[str, dict[tuple[str, str], float]]
-    anchors: list[tuple[str, PlaceRecord]]
     by_index: dict[int, Resolution | None]
     hint: str | None
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    own_countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    own_admin1s: dict[str, dict[tuple[str, str], float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    anchors: list[PlaceRecord] = field(default_factory=list)
+    anchor_keys: list[str] = field(default_factory=list)
+    total: float = 0.0
 
     @classmethod
     def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
-        context = cls(defaultdict(float), defaultdict(float), defaultdict(lambda: defaultdict(float)),
-                      defaultdict(lambda: defaultdict(float)), [], ranked, hint)  # fmt: skip
+        context = cls(ranked, hint)
         for mention in mentions:
             res = ranked[mention.index]
             if res is None or res.record.country is None:
                 continue
-            record = res.record
-            context.countries[record.country] += res.confidence  # type: ignore[index]
-            context.own_countries[mention.key][record.country] += res.confidence  # type: ignore[index]
+            record, weight = res.record, res.confidence
+            context.countries[record.country] += weight
+            context.own_countries[mention.key][record.country] += weight
             if record.admin1:
-                context.admin1s[(record.country, record.admin1)] += res.confidence  # type: ignore[index]
-                context.own_admin1s[mention.key][(record.country, record.admin1)] += res.confidence  # type: ignore[index]
+                context.admin1s[(record.country, record.admin1)] += weight
+                context.own_admin1s[mention.key][(record.country, record.admin1)] += weight
             if record.feature_code not in _AREA_CODES:
-                context.anchors.append((mention.key, record))
+                context.anchors.append(record)
+                context.anchor_keys.append(mention.key)
         context.total = sum(context.countries.values())
+        context._anchor_lats = np.array([r.lat for r in context.anchors])[None, :]
+        context._anchor_lons = np.array([r.lon for r in context.anchors])[None, :]
+        context._anchor_key_array = np.array(context.anchor_keys, dtype=object)
         return context
 
-    total: float = 0.0
-
-    def _share(self, mention: _Mention, record: PlaceRecord) -> tuple[float, float]:
+    def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+        size = len(arrays.countries)
         own = self.own_countries.get(mention.key, {})
         total = self.total - sum(own.values())
         if total <= 0:
-            return 0.0, 0.0
-        if record.country is None:
-            country = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
-            return country / total, 0.0
-        country = self.countries.get(record.country, 0.0) - own.get(record.country, 0.0)
-        admin1 = 0.0
-        if record.admin1 and record.feature_code != "ADM1" or record.feature_code == "ADM2":
-            key = (record.country, record.admin1 or "")
-            admin1 = self.admin1s.get(key, 0.0) - self.own_admin1s.get(mention.key, {}).get(key, 0.0)
-        return max(0.0, country / total), max(0.0, admin1 / total)
+            return np.zeros(size), np.zeros(size)
+        best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
+        country = np.array([self.countries.get(c, 0.0) - own.get(c, 0.0) if c else best_other
+                            for c in arrays.countries])  # fmt: skip
+        own_admin1 = self.own_admin1s.get(mention.key, {})
+        admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0 for a in arrays.admin1s])
+        return np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
 
     def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
         """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""
-        records = [c.record for c in mention.candidates]
-        shares = np.array([self._share(mention, r) for r in records]).reshape(-1, 2)
-        bonus = _CONTEXT_WEIGHT * shares[:, 0] + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * shares[:, 1])
+        arrays = _arrays(mention.candidates)
+        country, admin1 = self._shares(mention, arrays)
+        bonus = _CONTEXT_WEIGHT * country + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * admin1)
         if self.hint:
-            bonus += _HINT_WEIGHT * np.array([r.country == self.hint for r in records], dtype=float)
-        bonus += self._nearness(mention, records)
-        bonus += self._containment(mention, records)
-        doubtful = np.zeros(len(records), dtype=bool)
+            bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
+        bonus += self._nearness(mention, arrays)
+        if mention.containers:
+            bonus += self._containment(mention)
+        doubtful = np.zeros(len(country), dtype=bool)
         if self.total > 0:
             # A spelling matched only through transliteration, or a generic word, is believed in the document's
             # own countries only.
-            generic = mention.key in _GENERIC_WORDS
-            loose = np.array([c.match < 0.75 for c in mention.candidates])
-            doubtful = (generic | loose) & (shares[:, 0] < 0.1)
+            doubtful = (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
             bonus -= _FOREIGN_SPELLING_PENALTY * doubtful
         return bonus, doubtful
 
-    def _nearness(self, mention: _Mention, records: list[PlaceRecord]) -> np.ndarray:
-        others = [r for key, r in self.anchors if key != mention.key]
-        if not others:
-            return np.zeros(len(records))
-        lats = np.array([r.lat for r in others])
-        lons = np.array([r.lon for r in others])
-        near = np.zeros(len(records))
-        for i, record in enumerate(records):
-            if record.feature_code in _AREA_CODES:
-                near[i] = _NEAR_WEIGHT * any(_inside(o, record) for o in others)
-                continue
-            nearest = float(_haversine(record.lat, record.lon, lats, lons).min())
-            near[i] = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+    def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
+        if not self.anchors:
+            return np.zeros(len(arrays.lats))
+        others = self._anchor_key_array != mention.key
+        if not others.any():
+            return np.zeros(len(arrays.lats))
+        distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._anchor_lats, self._anchor_lons)
+        nearest = distances[:, others].min(axis=1)
+        near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+        # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
+        near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        for i in arrays.areas:
+            area = mention.candidates[i].record
+            near[i] = _NEAR_WEIGHT * any(
+                _inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.key
+            )
         return near
 
-    def _containment(self, mention: _Mention, records: list[PlaceRecord]) -> np.ndarray:
-        bonus = np.zeros(len(records))
+    def _containment(self, mention: _Mention) -> np.ndarray:
+        bonus = np.zeros(len(mention.candidates))
         for index in mention.containers:
             container = self.by_index.get(index)
             if container is None:
                 continue
-            bonus += _CONTAINER_WEIGHT * np.array([_inside(r, container.record) for r in records], dtype=float)
+            inside = [_inside(c.record, container.record) for c in mention.candidates]
+            bonus += _CONTAINER_WEIGHT * np.array(inside, dtype=float)
         return bonus
 
 
