@@ -25,6 +25,7 @@ _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
 _AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
 _SALIENT_CODES = _AREA_CODES | {"PPLC"}
 _AFTER_COMMA = re.compile(r",\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
 _LOOSE_CONFIDENCE = 0.3
 _SALIENT_POPULATION = 100_000
@@ -83,8 +84,8 @@ class Geoparser:
         for proposal, res in zip(proposals, resolutions, strict=False):
             if _accept_proposal(text, proposal, res, entities):
                 accepted.append((proposal.start, proposal.end, res))
-        for (start, end, initial), res in zip(loose, resolutions[len(proposals) :], strict=True):
-            if _accept_loose(text, start, end, initial, res) and not _overlaps(start, end, accepted):
+        for (start, end, guarded), res in zip(loose, resolutions[len(proposals) :], strict=True):
+            if _accept_loose(text, start, end, guarded, res) and not _overlaps(start, end, accepted):
                 accepted.append((start, end, res))
         accepted.sort(key=lambda a: a[0])
         return [
@@ -92,13 +93,13 @@ class Geoparser:
             for s, e, r in accepted
         ]
 
-    def _may_accept_loose(self, text: str, start: int, end: int, initial: bool) -> bool:
+    def _may_accept_loose(self, text: str, start: int, end: int, guarded: bool) -> bool:
         if name_key(text[start:end]) in adjectives():
             return True
-        if initial and not _dateline(text, start, end):
-            return False
-        exact = [c for c in self._finder.find(text[start:end]) if c.match >= _EXACT]
-        return bool(exact) and (is_locative(text, start) or any(_salient(c.record) for c in exact))
+        exact = [c.record for c in self._finder.find(text[start:end]) if c.match >= _EXACT]
+        if guarded:
+            return any(_named_area(r) for r in exact) or _dateline(text, start, end) and any(map(_salient, exact))
+        return bool(exact) and (is_locative(text, start) or any(map(_salient, exact)))
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         """The event's location per ACLED: its own sentence first, then the context; with the nearest border."""
@@ -177,13 +178,21 @@ def _accept_proposal(
         return res is not None
     if proposal.origin == "place":
         # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
-        return res is not None or not _is_facility(proposal, entities)
+        if res is None:
+            # Unknown to the gazetteer: kept (unresolved) when the text presents it as a place.
+            return not _is_facility(proposal, entities) and (proposal.locative or _has_container(text, proposal.end))
+        return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
     if res is None or not _short_ok(text, proposal.start, proposal.end, res):
         return False
     if res.match < _EXACT:
         # A person's or organisation's name that only resembles a place: only where the text says it is one.
         return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
     return res.confidence >= _HINT_CONFIDENCE and (proposal.locative or _named_area(res.record))
+
+
+def _has_container(text: str, end: int) -> bool:
+    """'Dogofri (Niono, Segou)', 'Tin Essako, Mali': followed by what contains it."""
+    return bool(_CONTAINER_AFTER.match(text, end))
 
 
 def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -> bool:
@@ -205,15 +214,17 @@ def _short_ok(text: str, start: int, end: int, res: Resolution) -> bool:
     return res.record.feature_code in _COUNTRY_CODES or bool(_AFTER_COMMA.search(text[max(0, start - 3) : start]))
 
 
-def _accept_loose(text: str, start: int, end: int, initial: bool, res: Resolution | None) -> bool:
+def _accept_loose(text: str, start: int, end: int, guarded: bool, res: Resolution | None) -> bool:
+    """Capitalised words the model did not tag; `guarded`: sentence-initial, or inside a person's or
+    organisation's name, where only a country, division or region (or a dateline) counts."""
     if res is None or res.confidence < _TEXT_CONFIDENCE or not _short_ok(text, start, end, res):
         return False
     if name_key(text[start:end]) in adjectives():
         return True
     if res.match < _EXACT:
         return False
-    if initial:
-        return _dateline(text, start, end) and _salient(res.record)
+    if guarded:
+        return _named_area(res.record) or _dateline(text, start, end) and _salient(res.record)
     return is_locative(text, start) or _salient(res.record)
 
 

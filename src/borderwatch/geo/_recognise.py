@@ -165,11 +165,12 @@ def propose_spans(
     proposals = _entity_proposals(text, entities)
     covered = bytearray(len(text) + 1)
     for p in proposals:
-        if p.origin == "place" or p.demonym is not None:
-            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+        # Inside a person's or organisation's name, words stay candidates but are marked (value 2) as such.
+        mark = b"\x01" if p.origin == "place" or p.demonym is not None else b"\x02"
+        covered[p.start : p.end] = mark * (p.end - p.start)
     loose = [
-        (s, e, initial)
+        (s, e, initial or 2 in covered[s:e])
         for s, e, initial in text_proposals(text)
-        if not any(covered[s:e]) and (known is None or name_key(text[s:e]) in known)
+        if 1 not in covered[s:e] and (known is None or name_key(text[s:e]) in known)
     ]
     return proposals, loose

@@ -154,7 +154,7 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
             continue
         country, code = key
         iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
-        names = [state.get("native") or "", getattr(iso, "name", "") or ""]
+        names = [_native(state), getattr(iso, "name", "") or ""]
         names += _admin1_forms(state["name"], state.get("type") or "")
         names += abbreviations.get(state.get("iso3166_2") or "", [])
         yield {
@@ -171,6 +171,17 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
             "population": max(admin_map.population.get(key, 0), _ADMIN1_POPULATION_FLOOR),
             "source": "countrystatecity",
         }
+
+
+def _native(state: Entry) -> str:
+    """countrystatecity's 'native' name, when it is one: in another script, or a spelling of the same name
+    (the field also holds translations of unrelated words, e.g. 'Saturday' for Lusaka)."""
+    from rapidfuzz import fuzz
+
+    native = str(state.get("native") or "")
+    if not native or not native.isascii() and not name_key(native).isascii():
+        return native
+    return native if fuzz.ratio(name_key(native), name_key(state["name"])) >= 60 else ""
 
 
 def _admin1_forms(name: str, kind: str) -> list[str]:
