@@ -48,9 +48,11 @@ class Geoparser:
     (`borderwatch gazetteer load|add`) is read too. Instances are cheap to share within one thread.
     """
 
-    def __init__(self, index: Path | str | None = None, min_confidence: float = 0.15) -> None:
+    def __init__(
+        self, index: Path | str | None = None, min_confidence: float = 0.15, user_index: Path | None = None
+    ) -> None:
         path = ensure_index(Path(index) if index else None)
-        self.gazetteer = Gazetteer(path, [user_index_path(path)])
+        self.gazetteer = Gazetteer(path, [user_index or user_index_path(path)])
         self._finder = CandidateFinder(self.gazetteer)
         self._resolver = Resolver(self._finder, min_confidence)
         self._borders: BorderIndex | None = None

@@ -27,8 +27,10 @@ _WORD = re.compile(r"[^\W_][\w'’.\-]*", re.UNICODE)
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
                "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
+_GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|"
+    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|out of|past|"
+    r"beyond|along|reach(?:ed)?|entered|"
     r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
     r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
@@ -72,11 +74,13 @@ def adjectives() -> dict[str, str]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' and a trailing possessive or punctuation from a span."""
+    """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
     span = text[start:end]
     lowered = span.lower()
     if lowered.startswith("the ") and len(span) > 4:
         start += 4
+    elif glued := _GLUED_START.match(span):
+        start += glued.end(1)
     while end > start and text[end - 1] in ".,;:'’)":
         end -= 1
     if text[start:end].endswith(("'s", "’s")):

@@ -45,6 +45,8 @@ _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
 _DOUBT_FACTOR = 0.2
+_NAMESAKE_TOWN_BONUS = 1.5
+_NAMESAKE_KM = 250
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,17 @@ def _prior(candidate: Candidate) -> float:
 
 @lru_cache(maxsize=20000)
 def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
-    return np.array([_prior(c) for c in candidates])
+    priors = np.array([_prior(c) for c in candidates])
+    # A town and the province named after it: the name alone most often means the town.
+    provinces = {(c.record.country, name_key(c.record.name)): c.record for c in candidates
+                 if c.record.feature_code == "ADM1"}  # fmt: skip
+    for i, candidate in enumerate(candidates):
+        record = candidate.record
+        province = provinces.get((record.country, name_key(record.name)))
+        if record.feature_class == "P" and province is not None:
+            distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
+            priors[i] += _NAMESAKE_TOWN_BONUS * (distance < _NAMESAKE_KM)
+    return priors
 
 
 def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -93,17 +105,17 @@ class Resolver:
         mentions = [
             _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e])) for i, (s, e) in enumerate(spans)
         ]
-        _link_containers(text, mentions)
-        # One sense per name and document: each distinct name is ranked once, for all its mentions.
-        first_of: dict[str, _Mention] = {}
+        groups = _link_containers(text, mentions)
+        # One sense per name and document (unless hints tell namesakes apart): each group is ranked once.
+        first_of: dict[tuple[str, tuple[str, ...]], _Mention] = {}
         for mention in mentions:
-            first_of.setdefault(mention.key, mention)
-        by_key = {key: self._rank(m, None) for key, m in first_of.items()}
-        ranked = {m.index: by_key[m.key] for m in mentions}
+            first_of.setdefault(groups[mention.index], mention)
+        by_group = {group: self._rank(m, None) for group, m in first_of.items()}
+        ranked = {m.index: by_group[groups[m.index]] for m in mentions}
         for _ in range(_CONTEXT_PASSES):
             context = _Context.from_pass(mentions, ranked, country_hint)
-            by_key = {key: self._rank(m, context) for key, m in first_of.items()}
-            ranked = {m.index: by_key[m.key] for m in mentions}
+            by_group = {group: self._rank(m, context) for group, m in first_of.items()}
+            ranked = {m.index: by_group[groups[m.index]] for m in mentions}
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
@@ -126,18 +138,27 @@ class Resolver:
         return Resolution(candidate.record, round(confidence, 3), candidate.match)
 
 
-def _link_containers(text: str, mentions: list[_Mention]) -> None:
-    """'A, B' and 'A (B, C)': B (and C) may be what contains A; a hint for every mention of the same name."""
+def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """'A, B' and 'A (B, C)': B (and C) may be what contains A. A mention without such a hint takes the hints
+    of the other mentions of its name when they all agree. Returns each mention's group: (name, hint names)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    by_key: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(ordered):
         for j in range(i + 1, min(i + 3, len(ordered))):
-            gap = text[ordered[j - 1].end : ordered[j].start]
-            if not _CONTAINER_GAP.match(gap):
+            if not _CONTAINER_GAP.match(text[ordered[j - 1].end : ordered[j].start]):
                 break
-            by_key[mention.key].append(ordered[j].index)
+            mention.containers.append(ordered[j].index)
+    hint_sets: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    donors: dict[str, list[int]] = {}
     for mention in mentions:
-        mention.containers = [i for i in by_key.get(mention.key, []) if i != mention.index]
+        if mention.containers:
+            hint_sets[mention.key].add(tuple(mentions[i].key for i in mention.containers))
+            donors.setdefault(mention.key, mention.containers)
+    groups = {}
+    for mention in mentions:
+        if not mention.containers and len(hint_sets.get(mention.key, ())) == 1:
+            mention.containers = list(donors[mention.key])
+        groups[mention.index] = (mention.key, tuple(mentions[i].key for i in mention.containers))
+    return groups
 
 
 class _Arrays(NamedTuple):
