@@ -24,7 +24,6 @@ from pathlib import Path
 from borderwatch.geo import Geoparser, haversine_km
 
 
-
 def _eval_dir() -> Path:
     """$BORDERWATCH_EVAL_DIR, else the first shared/eval beside the repository or one of its parents."""
     if os.environ.get("BORDERWATCH_EVAL_DIR"):

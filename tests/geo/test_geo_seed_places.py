@@ -1,7 +1,6 @@
 """The places of the seed reports, written the ways the seeds and the region's press write them (synthetic text)."""
 
 import pytest
-
 from geo_helpers import km_between, span
 
 # Known positions (town centres) of the seed places.

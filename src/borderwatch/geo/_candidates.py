@@ -14,11 +14,15 @@ from ._store import Gazetteer, PlaceRecord
 __all__ = ["Candidate", "CandidateFinder"]
 
 # Words that qualify a place name without changing which place it is: tried away when the whole name has no match.
-_LEADING = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "greater",
-            "upper", "lower", "downtown", "metro", "metropolitan", "rural", "outer", "inner", "mid", "old", "new"}  # fmt: skip
-_TRAILING = {"area", "region", "county", "province", "district", "city", "state", "governorate", "wilaya",
-             "department", "valley", "coast", "municipality", "prefecture", "town", "village", "oasis", "border",
-             "crossing", "countryside", "outskirts", "metro", "metropolitan", "suburbs", "area's", "parish"}  # fmt: skip
+_LEADING = {
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "greater",
+    "upper", "lower", "downtown", "metro", "metropolitan", "rural", "outer", "inner", "mid", "old", "new",
+}  # fmt: skip
+_TRAILING = {
+    "area", "region", "county", "province", "district", "city", "state", "governorate", "wilaya",
+    "department", "valley", "coast", "municipality", "prefecture", "town", "village", "oasis", "border",
+    "crossing", "countryside", "outskirts", "metro", "metropolitan", "suburbs", "area's", "parish",
+}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_SIMILARITY = 75.0
 _MIN_TRANSLITERATED_LENGTH = 4
@@ -74,7 +78,9 @@ class CandidateFinder:
             words = words[:-1]
         if words != key.split():
             reduced = " ".join(words)
-            found = self._exact(reduced, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)]
+            found = self._exact(reduced, 0.75) or [
+                Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)
+            ]
             if found:
                 return found
         words = key.split()

@@ -100,7 +100,7 @@ class Geoparser:
             return True
         exact = [c.record for c in self._finder.find(text[start:end]) if c.match >= _EXACT]
         if guarded:
-            return any(_named_area(r) for r in exact) or _dateline(text, start, end) and any(map(_salient, exact))
+            return any(_named_area(r) for r in exact) or (_dateline(text, start, end) and any(map(_salient, exact)))
         return bool(exact) and (is_locative(text, start) or any(map(_salient, exact)))
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
@@ -156,9 +156,7 @@ def _checked_span(text: str, mention: Sequence[int]) -> tuple[int, int]:
     return start, end
 
 
-def _longest_first(
-    loose: list[tuple[int, int, bool]], proposals: list[Proposal]
-) -> list[tuple[int, int, bool]]:
+def _longest_first(loose: list[tuple[int, int, bool]], proposals: list[Proposal]) -> list[tuple[int, int, bool]]:
     """Non-overlapping untagged spans, longest first, outside the model's own place spans."""
     taken = [(p.start, p.end) for p in proposals if p.origin == "place"]
     chosen: list[tuple[int, int, bool]] = []
@@ -226,7 +224,7 @@ def _accept_loose(text: str, start: int, end: int, guarded: bool, res: Resolutio
     if res.match < _EXACT:
         return False
     if guarded:
-        return _named_area(res.record) or _dateline(text, start, end) and _salient(res.record)
+        return _named_area(res.record) or (_dateline(text, start, end) and _salient(res.record))
     return is_locative(text, start) or _salient(res.record)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from ..model import Evidence, Location, Place
+from ._normalise import name_key
 from ._recognise import demonyms
 
 __all__ = ["locate"]
@@ -62,9 +63,11 @@ def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
         before = text[max(0, place.start - 40) : place.start]
         near = bool(_NEAR.search(before))
         at = bool(_AT.search(before))
-        scored.append((_rank(place), not (near or at), place.start, place, near))
-    best = min(scored, key=lambda s: s[:3])
-    return best[3], best[4]
+        # 'the Libyan border': an adjective describes, it does not place; a named place comes first.
+        adjective = name_key(place.text) in demonyms()
+        scored.append((_rank(place), adjective, not (near or at), place.start, place, near))
+    best = min(scored, key=lambda s: s[:4])
+    return best[4], best[5]
 
 
 def _precision(place: Place, near: bool, from_context: bool) -> int:

@@ -18,7 +18,16 @@ from functools import lru_cache
 from ._normalise import name_key
 from ._sources import data_file
 
-__all__ = ["HINT_LABELS", "PLACE_LABELS", "Proposal", "adjectives", "demonyms", "is_locative", "propose_spans", "text_proposals"]
+__all__ = [
+    "HINT_LABELS",
+    "PLACE_LABELS",
+    "Proposal",
+    "adjectives",
+    "demonyms",
+    "is_locative",
+    "propose_spans",
+    "text_proposals",
+]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
@@ -140,7 +149,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].strip()
-    return start == 0 or before == "" or before[-1] in ".!?\n\"“:"
+    return start == 0 or before == "" or before[-1] in '.!?\n"“:'
 
 
 def text_proposals(text: str) -> list[tuple[int, int, bool]]:

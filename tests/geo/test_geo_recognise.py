@@ -1,0 +1,59 @@
+"""Recognition: what counts as a place mention beyond the entity model's GPE/LOC (synthetic texts)."""
+
+from geo_helpers import span
+
+import borderwatch.geo as geo
+
+
+def _texts(places) -> list[str]:
+    return [p.text for p in places]
+
+
+def test_demonym_adjectives_point_to_their_country(geoparser) -> None:
+    text = "Synthetic: Algerian and Libyan officers inspected the post."
+    places = geoparser.find_places(text, [span(text, "Algerian", "NORP"), span(text, "Libyan", "NORP")])
+    assert [(p.text, p.country, p.feature_code) for p in places] == [
+        ("Algerian", "DZ", "PCLI"),
+        ("Libyan", "LY", "PCLI"),
+    ]
+
+
+def test_untagged_place_after_a_locative_word_is_found(geoparser) -> None:
+    text = "Synthetic: a water tanker broke down outside Remada on the way to the border post."
+    places = geoparser.find_places(text, [])
+    assert _texts(places) == ["Remada"] and places[0].country == "TN"
+
+
+def test_person_names_that_are_also_towns_are_not_places(geoparser) -> None:
+    text = "Synthetic: spokesman Tyler Paterson said Vladimir would attend."
+    entities = [span(text, "Tyler Paterson", "PERSON"), span(text, "Vladimir", "PERSON")]
+    assert geoparser.find_places(text, entities) == []
+
+
+def test_calendar_words_and_sentence_openers_are_not_places(geoparser) -> None:
+    text = "Synthetic: On Saturday the report was filed. March was quiet. Florence Nightingale Hospital staff helped."
+    assert geoparser.find_places(text, [span(text, "Saturday", "DATE")]) == []
+
+
+def test_postal_codes_count_only_after_a_comma(geoparser) -> None:
+    text = "Synthetic: In Ashland, KY, a La Plata firm opened."
+    places = geoparser.find_places(text, [span(text, "Ashland", "GPE")])
+    assert "KY" in _texts(places) and "In" not in _texts(places) and "La" not in _texts(places)
+
+
+def test_dateline_in_capitals_is_a_place(geoparser) -> None:
+    text = "TUNIS — Synthetic: the ministry announced new border measures."
+    assert _texts(geoparser.find_places(text, [])) == ["TUNIS"]
+
+
+def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
+    text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
+    entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name) for p in places] == [("Qwxzvbnm", None)]
+
+
+def test_public_names_are_sorted() -> None:
+    assert geo.__all__ == sorted(geo.__all__)
+    for name in geo.__all__:
+        assert hasattr(geo, name)
