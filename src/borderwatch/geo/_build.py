@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import sys
 import time
 from importlib import metadata, resources
@@ -108,12 +109,28 @@ def is_current(path: Path, atlas: Path | None) -> bool:
 
 
 def ensure_index(path: Path | None = None) -> Path:
-    """The index at `path` (default location when None), built first when missing or out of date."""
+    """The index at `path` (default location when None), built first when missing or out of date.
+
+    The build runs in a child process: it reads whole JSON sources (over 1 GB at its peak), which a process
+    that then resolves places should not keep."""
     path = path or default_index_path()
     atlas = find_world_atlas()
     if not is_current(path, atlas):
-        build_index(path, atlas)
+        code = "import sys; from pathlib import Path; from borderwatch.geo._build import build_index, find_world_atlas;"
+        code += " build_index(Path(sys.argv[1]), find_world_atlas())"
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [_package_root(), os.environ.get("PYTHONPATH")])),
+        }
+        done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+            raise ConfigError(f"could not build the gazetteer index {path}: {last}")
     return path
+
+
+def _package_root() -> str:
+    return str(Path(__file__).resolve().parents[2])
 
 
 def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,20 +39,36 @@ class CandidateFinder:
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50000) -> None:
         self._gazetteer = gazetteer
         self.find = lru_cache(maxsize=cache_size)(self._find)
+        self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        self._cache_size = cache_size
 
-    def _find(self, text: str) -> tuple[Candidate, ...]:
+    def prefetch(self, texts: Iterable[str]) -> set[str]:
+        """Look the exact names of many texts up at once (one query); returns the keys that name places."""
+        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        missing = [k for k in keys if k not in self._by_key]
+        if missing:
+            if len(self._by_key) > self._cache_size:
+                self._by_key.clear()
+            found = self._gazetteer.by_keys(missing)
+            for key in missing:
+                self._by_key[key] = found.get(key, [])
+        return {k for k in keys if self._by_key[k]}
+
+    def _find(self, text: str, exact_only: bool = False) -> tuple[Candidate, ...]:
+        """Candidates for a name; `exact_only` skips the (costlier) transliterated and partial matches."""
         key = name_key(_POSSESSIVE.sub("", text.strip()))
         if not key:
             return ()
         found = self._exact(key, 1.0)
-        if not found:
-            found = self._transliterated(key)
-        if not found:
-            found = self._reduced(key)
-        return tuple(found)
+        if found or exact_only:
+            return tuple(found)
+        return tuple(self._transliterated(key) or self._reduced(key))
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
-        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in self._gazetteer.by_key(key)]
+        rows = self._by_key.get(key)
+        if rows is None:
+            rows = self._gazetteer.by_key(key)
+        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = skeleton(key)

@@ -75,13 +75,14 @@ class Geoparser:
     ) -> list[Place]:
         """Every place mention of a report text, resolved where the gazetteer allows (unresolved: null fields)."""
         proposals, loose = propose_spans(text, [(int(e[0]), int(e[1]), str(e[2])) for e in entities])
-        known = self.gazetteer.known_keys(name_key(text[s:e]) for s, e, _ in loose)
+        known = self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         loose = [x for x in loose if self._may_accept_loose(text, *x)]
-        proposals = [p for p in proposals if p.origin == "place" or self._finder.find(text[p.start : p.end])]
+        proposals = [p for p in proposals if p.origin == "place" or self._finder.find(*_lookup(text, p))]
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
-        resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
+        exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
+        resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
         accepted: list[tuple[int, int, Resolution | None]] = []
         for proposal, res in zip(proposals, resolutions, strict=False):
             if _accept_proposal(text, proposal, res, entities):
@@ -98,7 +99,7 @@ class Geoparser:
     def _may_accept_loose(self, text: str, start: int, end: int, guarded: bool) -> bool:
         if name_key(text[start:end]) in adjectives():
             return True
-        exact = [c.record for c in self._finder.find(text[start:end]) if c.match >= _EXACT]
+        exact = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
         if guarded:
             return any(_named_area(r) for r in exact) or (_dateline(text, start, end) and any(map(_salient, exact)))
         return bool(exact) and (is_locative(text, start) or any(map(_salient, exact)))
@@ -140,6 +141,12 @@ class Geoparser:
             feature_code=record.feature_code,
             confidence=res.confidence,
         )
+
+
+def _lookup(text: str, proposal: Proposal) -> tuple[str, bool]:
+    """The name of a proposal and whether only its exact name is worth looking up: a person's or organisation's
+    name is looked up loosely only where a locative word presents it as a place."""
+    return text[proposal.start : proposal.end], proposal.origin == "hint" and not proposal.locative
 
 
 def _hint(country: str | None) -> str | None:

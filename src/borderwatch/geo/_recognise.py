@@ -32,9 +32,10 @@ __all__ = [
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
 
-_WORD = re.compile(r"[^\W_][\w'’.\-]*", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
                "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
+_LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -])?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
 _LOCATIVE = re.compile(
@@ -122,29 +123,33 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised words (with lower-case name connectors inside), as lists of word spans."""
+    """Runs of capitalised words (with lower-case name connectors inside), as lists of word spans; a
+    connector's end is stored negative: it cannot end a name."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_end = -1
-    for match in _WORD.finditer(text):
-        word = match.group()
-        gap = text[last_end : match.start()] if last_end >= 0 else " "
-        joined = gap in (" ", "-") and last_end >= 0
-        if word[0].isupper() and word.lower() not in _CALENDAR:
-            if current and not joined:
-                runs.append(current)
-                current = []
-            current.append((match.start(), match.end()))
-        elif word.lower() in _CONNECTORS and current and joined:
-            current.append((match.start(), -match.end()))  # negative end: a connector, cannot end a name
-        else:
+    for match in _CAPITALISED.finditer(text):
+        if match.group().lower() in _CALENDAR:
+            continue
+        gap = text[last_end : match.start()]
+        joinable = current and last_end == current[-1][1] and not _ends_sentence(text[current[-1][0] : last_end])
+        link = _LINK.fullmatch(gap) if joinable else None
+        if link is None:
             if current:
                 runs.append(current)
             current = []
+        elif link.group(1):
+            current.append((last_end + link.start(1), -(last_end + link.end(1))))
+        current.append((match.start(), match.end()))
         last_end = match.end()
     if current:
         runs.append(current)
     return runs
+
+
+def _ends_sentence(word: str) -> bool:
+    """'Turk.' ends a sentence; 'St.', 'Mt.' and 'U.S.' are abbreviations that go on."""
+    return word.endswith(".") and len(word) > 3 and word.count(".") == 1
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -102,10 +102,17 @@ class Resolver:
         self.min_confidence = min_confidence
 
     def resolve(
-        self, text: str, spans: Sequence[tuple[int, int]], country_hint: str | None = None
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        country_hint: str | None = None,
+        exact_only: Sequence[bool] | None = None,
     ) -> list[Resolution | None]:
+        """Resolve spans of one document; `exact_only[i]`: look span i up by its exact name only."""
+        exact = exact_only or [False] * len(spans)
         mentions = [
-            _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e])) for i, (s, e) in enumerate(spans)
+            _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e], exact[i]))
+            for i, (s, e) in enumerate(spans)
         ]
         groups = _link_containers(text, mentions)
         # One sense per name and document (unless hints tell namesakes apart): each group is ranked once.
@@ -129,7 +136,9 @@ class Resolver:
             return None
         scores = _priors(mention.candidates).copy()
         doubtful = np.zeros(len(scores), dtype=bool)
-        if context is not None:
+        if context is not None and len(scores) == 1:
+            doubtful = context.doubtful(mention)  # nothing to choose between: only whether to believe it
+        elif context is not None:
             bonus, doubtful = context.bonus(mention)
             scores += bonus
         best = int(np.argmax(scores))
@@ -248,13 +257,19 @@ class _Context:
         bonus += self._nearness(mention, arrays)
         if mention.containers:
             bonus += self._containment(mention)
-        doubtful = np.zeros(len(country), dtype=bool)
-        if self.total > 0:
-            # A spelling matched only through transliteration, or a generic word, is believed in the document's
-            # own countries only.
-            doubtful = (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
-            bonus -= _FOREIGN_SPELLING_PENALTY * doubtful
+        # A spelling matched only through transliteration, or a generic word, is believed in the document's own
+        # countries only.
+        doubtful = self.doubtful(mention)
+        bonus -= _FOREIGN_SPELLING_PENALTY * doubtful
         return bonus, doubtful
+
+    def doubtful(self, mention: _Mention) -> np.ndarray:
+        """Whether each candidate is a loose match (or a generic word) outside the document's countries."""
+        arrays = _arrays(mention.candidates)
+        if self.total <= 0:
+            return np.zeros(len(arrays.lats), dtype=bool)
+        country, _ = self._shares(mention, arrays)
+        return (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
 
     def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         if not self.anchors:

@@ -93,6 +93,24 @@ class Gazetteer:
             found.update(r[0] for _, r in self._rows(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk))
         return found
 
+    def by_keys(self, keys: Sequence[str]) -> dict[str, list[tuple[PlaceRecord, bool]]]:
+        """`by_key` for many keys in one query per file (each list most populous first, at most 60)."""
+        found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                f"SELECT {_prefixed('p')}, n.main, n.key FROM name n JOIN place p ON p.id = n.place "
+                f"WHERE n.key IN ({marks})",
+                chunk,
+            )
+            grouped: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+            for n, row in rows:
+                grouped.setdefault(str(row[-1]), []).append((_record(row[:-2], n), bool(row[-2])))
+            for key, items in grouped.items():
+                items.sort(key=lambda item: -item[0].population)
+                found[key] = _merged(items[:_MAX_CANDIDATES])
+        return found
+
     def by_key(self, key: str) -> list[tuple[PlaceRecord, bool]]:
         """Places with exactly this name key, with whether it is their main name; most populous first."""
         rows = self._rows(
