@@ -15,7 +15,17 @@ from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._locate import locate
 from ._normalise import name_key
-from ._recognise import PLACE_LABELS, Proposal, adjectives, is_locative, propose_spans
+from ._recognise import (
+    GUARD_INITIAL,
+    GUARD_ORG,
+    GUARD_PERSON,
+    PLACE_LABELS,
+    Proposal,
+    abbreviations,
+    adjectives,
+    is_locative,
+    propose_spans,
+)
 from ._resolve import Resolution, Resolver
 from ._store import Gazetteer, PlaceRecord
 
@@ -27,6 +37,7 @@ _SALIENT_CODES = _AREA_CODES | {"PPLC"}
 _AFTER_COMMA = re.compile(r",\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
+_PARTIAL = 0.7
 _LOOSE_CONFIDENCE = 0.3
 _SALIENT_POPULATION = 100_000
 _HINT_CONFIDENCE = 0.45
@@ -87,8 +98,8 @@ class Geoparser:
         for proposal, res in zip(proposals, resolutions, strict=False):
             if _accept_proposal(text, proposal, res, entities):
                 accepted.append((proposal.start, proposal.end, res))
-        for (start, end, guarded), res in zip(loose, resolutions[len(proposals) :], strict=True):
-            if _accept_loose(text, start, end, guarded, res) and not _overlaps(start, end, accepted):
+        for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
+            if _accept_loose(text, start, end, guard, res) and not _overlaps(start, end, accepted):
                 accepted.append((start, end, res))
         accepted.sort(key=lambda a: a[0])
         return [
@@ -96,13 +107,11 @@ class Geoparser:
             for s, e, r in accepted
         ]
 
-    def _may_accept_loose(self, text: str, start: int, end: int, guarded: bool) -> bool:
-        if name_key(text[start:end]) in adjectives():
-            return True
-        exact = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
-        if guarded:
-            return any(_named_area(r) for r in exact) or (_dateline(text, start, end) and any(map(_salient, exact)))
-        return bool(exact) and (is_locative(text, start) or any(map(_salient, exact)))
+    def _may_accept_loose(self, text: str, start: int, end: int, guard: int) -> bool:
+        records = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
+        return name_key(text[start:end]) in adjectives() or any(
+            _loose_evidence(text, start, end, guard, record) for record in records
+        )
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         """The event's location per ACLED: its own sentence first, then the context; with the nearest border."""
@@ -188,6 +197,8 @@ def _accept_proposal(
         if res is None:
             # Unknown to the gazetteer: kept (unresolved) when the text presents it as a place.
             return not _is_facility(proposal, entities) and (proposal.locative or _has_container(text, proposal.end))
+        if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
+            return proposal.locative
         return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
     if res is None or not _short_ok(text, proposal.start, proposal.end, res):
         return False
@@ -215,24 +226,34 @@ def _named_area(record: PlaceRecord) -> bool:
 
 
 def _short_ok(text: str, start: int, end: int, res: Resolution) -> bool:
-    """Two- and three-letter names (KY, La, BA) are places only as countries or after a comma ('Ashland, KY')."""
-    if len(text[start:end].replace(".", "").replace(" ", "")) > 3:
+    """Two- and three-letter names (KY, La, BA) and abbreviations (Mass., Ind.) are places only as countries or
+    after a comma ('Ashland, KY')."""
+    words = text[start:end]
+    if len(words.replace(".", "").replace(" ", "")) > 3 and name_key(words) not in abbreviations():
         return True
     return res.record.feature_code in _COUNTRY_CODES or bool(_AFTER_COMMA.search(text[max(0, start - 3) : start]))
 
 
-def _accept_loose(text: str, start: int, end: int, guarded: bool, res: Resolution | None) -> bool:
-    """Capitalised words the model did not tag; `guarded`: sentence-initial, or inside a person's or
-    organisation's name, where only a country, division or region (or a dateline) counts."""
+def _accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:
+    """Capitalised words the model did not tag as a place (see `_loose_evidence`)."""
     if res is None or res.confidence < _TEXT_CONFIDENCE or not _short_ok(text, start, end, res):
         return False
     if name_key(text[start:end]) in adjectives():
         return True
-    if res.match < _EXACT:
+    return res.match >= _EXACT and _loose_evidence(text, start, end, guard, res.record)
+
+
+def _loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
+    """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
+    well-known place ('Washington Post', 'Tunis Chamber'); opening a sentence a country, division or region,
+    or a dateline in capitals; elsewhere a well-known place or any place after a locative word."""
+    if guard == GUARD_PERSON:
         return False
-    if guarded:
-        return _named_area(res.record) or (_dateline(text, start, end) and _salient(res.record))
-    return is_locative(text, start) or _salient(res.record)
+    if guard == GUARD_ORG:
+        return _salient(record)
+    if guard == GUARD_INITIAL:
+        return _named_area(record) or (_dateline(text, start, end) and _salient(record))
+    return is_locative(text, start) or _salient(record)
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

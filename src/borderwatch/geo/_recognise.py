@@ -19,12 +19,18 @@ from ._normalise import name_key
 from ._sources import data_file
 
 __all__ = [
+    "GUARD_INITIAL",
+    "GUARD_NONE",
+    "GUARD_ORG",
+    "GUARD_PERSON",
     "HINT_LABELS",
     "PLACE_LABELS",
     "Proposal",
+    "abbreviations",
     "adjectives",
     "demonyms",
     "is_locative",
+    "is_strongly_locative",
     "propose_spans",
     "text_proposals",
 ]
@@ -46,10 +52,19 @@ _LOCATIVE = re.compile(
     r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
+_STRONG_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
+    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    re.IGNORECASE,
+)
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
 _MAX_RUN = 5
+# How much a capitalised span the model did not tag as a place needs to count as one (see `Geoparser`).
+GUARD_NONE, GUARD_INITIAL, GUARD_ORG, GUARD_PERSON = 0, 2, 3, 4
+_GUARD_OF_LABEL = {"PERSON": GUARD_PERSON, "ORG": GUARD_ORG, "NORP": GUARD_ORG}
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ class Proposal:
     origin: str  # "place" (GPE/LOC/FAC), "hint" (ORG/PERSON/NORP), "text" (untagged capitalised words)
     locative: bool  # a locative word stands right before it
     demonym: str | None  # what a demonym adjective stands for: a country (alpha-2) or 'continent:XX'
+    label: str = ""  # the entity model's label
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +87,13 @@ def demonyms() -> dict[str, str]:
         for word in entry.get("demonyms", []):
             table.setdefault(name_key(word), code)
     return table
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> set[str]:
+    """Keys of the abbreviations of divisions ('Ky.', 'Mass.', 'B.C.'): places only in 'Town, Abbr.' position."""
+    table = data_file("admin_abbreviations.json")["abbreviations"]
+    return {name_key(a) for names in table.values() for a in names if len(name_key(a)) <= 5}
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +121,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def is_strongly_locative(text: str, start: int) -> bool:
+    """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
+    return bool(_STRONG_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
 def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
 
@@ -118,7 +146,8 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         if label == "NORP" and demonym is None:
             continue
         origin = "place" if label in PLACE_LABELS else "hint"
-        found.append(Proposal(start, end, origin, is_locative(text, start), demonym))
+        locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
+        found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
 
@@ -178,17 +207,19 @@ def text_proposals(text: str) -> list[tuple[int, int, bool]]:
 
 def propose_spans(
     text: str, entities: Sequence[tuple[int, int, str]], known: set[str] | None = None
-) -> tuple[list[Proposal], list[tuple[int, int, bool]]]:
+) -> tuple[list[Proposal], list[tuple[int, int, int]]]:
     """Entity proposals, and the untagged capitalised spans outside them (filtered by `known` keys if given)."""
     proposals = _entity_proposals(text, entities)
     covered = bytearray(len(text) + 1)
     for p in proposals:
-        # Inside a person's or organisation's name, words stay candidates but are marked (value 2) as such.
-        mark = b"\x01" if p.origin == "place" or p.demonym is not None else b"\x02"
-        covered[p.start : p.end] = mark * (p.end - p.start)
-    loose = [
-        (s, e, initial or 2 in covered[s:e])
-        for s, e, initial in text_proposals(text)
-        if 1 not in covered[s:e] and (known is None or name_key(text[s:e]) in known)
-    ]
+        # Inside a person's or organisation's name, words stay candidates but are marked as such.
+        mark = GUARD_NONE + 1 if p.origin == "place" or p.demonym is not None else _GUARD_OF_LABEL.get(p.label, 0)
+        covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
+    loose = []
+    for s, e, initial in text_proposals(text):
+        marks = covered[s:e]
+        if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
+            continue
+        guard = GUARD_PERSON if GUARD_PERSON in marks else GUARD_ORG if GUARD_ORG in marks else GUARD_NONE
+        loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose

@@ -24,8 +24,15 @@ Entry = dict[str, Any]
 DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
 # Translations of country names kept as names: the languages of the region's reports and their neighbours'.
 _NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
+# A division's prior population when the cities in it could not be counted: a province or state weighs more
+# than a parish or municipality that the same table lists as first-level.
 _ADMIN1_POPULATION_FLOOR = 100_000
-_ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "state", "department", "district", "prefecture")
+_MINOR_ADMIN1_POPULATION_FLOOR = 5_000
+_MAJOR_ADMIN1_TYPES = {
+    "province", "state", "region", "governorate", "wilaya", "department", "country", "territory",
+    "autonomous region", "federal district", "capital district", "emirate", "republic", "nation",
+}  # fmt: skip
+_ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "department", "district", "prefecture")
 
 
 def data_file(name: str) -> Any:
@@ -168,9 +175,13 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
             "admin1_code": state.get("iso3166_2"),
             "feature_class": "A",
             "feature_code": "ADM1",
-            "population": max(admin_map.population.get(key, 0), _ADMIN1_POPULATION_FLOOR),
+            "population": max(admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "")),
             "source": "countrystatecity",
         }
+
+
+def _admin1_floor(kind: str) -> int:
+    return _ADMIN1_POPULATION_FLOOR if kind.lower() in _MAJOR_ADMIN1_TYPES else _MINOR_ADMIN1_POPULATION_FLOOR
 
 
 def _native(state: Entry) -> str:
@@ -188,7 +199,7 @@ def _admin1_forms(name: str, kind: str) -> list[str]:
     """'Kebili Governorate' -> 'Kebili'; 'Adrar' (province) -> 'Adrar Province', 'Wilaya of Adrar'."""
     words = name.split()
     forms = []
-    if len(words) > 1 and words[-1].lower() in _ADMIN1_WORDS:
+    if len(words) > 1 and words[-1].lower() in _ADMIN1_WORDS and len(" ".join(words[:-1])) >= 5:
         forms.append(" ".join(words[:-1]))
     base = forms[0] if forms else name
     for word in {kind.split()[-1].lower()} if kind else set():
