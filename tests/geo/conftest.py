@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from borderwatch.geo import Geoparser
+from borderwatch.settings import Settings
 
 
 @pytest.fixture(scope="session")
 def geoparser() -> Geoparser:
-    return Geoparser()
+    return Geoparser(Settings.load().gazetteer)

@@ -57,3 +57,11 @@ def test_public_names_are_sorted() -> None:
     assert geo.__all__ == sorted(geo.__all__)
     for name in geo.__all__:
         assert hasattr(geo, name)
+
+
+def test_place_name_split_by_the_entity_model_is_read_whole(geoparser) -> None:
+    # The small model reads "Sakiet" as NORP and "Sidi Youssef" as a person.
+    text = "Synthetic: smugglers were intercepted near Sakiet Sidi Youssef overnight."
+    entities = [span(text, "Sakiet", "NORP"), span(text, "Sidi Youssef", "PERSON")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.country) for p in places] == [("Sakiet Sidi Youssef", "TN")]

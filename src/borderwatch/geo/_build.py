@@ -136,6 +136,7 @@ def _package_root() -> str:
 def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
     """Write a fresh index to `path` (atomically: built beside it, then renamed). Returns counts and seconds."""
     started = time.perf_counter()
+    _remove_abandoned_builds(path)
     tmp = path.with_name(path.name + f".building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     writer = IndexWriter(tmp)
@@ -162,6 +163,14 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         raise
     tmp.replace(path)
     return {"places": places, "borders": borders, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _remove_abandoned_builds(path: Path) -> None:
+    """Half-written files of builds whose process is gone (killed): they would only take disk space."""
+    for leftover in path.parent.glob(path.name + ".building-*"):
+        pid = leftover.name.rsplit("-", 1)[-1].removesuffix("-journal")
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            leftover.unlink(missing_ok=True)
 
 
 def _store_borders(writer: IndexWriter, atlas: Path | None) -> int:

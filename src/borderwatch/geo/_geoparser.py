@@ -205,7 +205,9 @@ def _accept_proposal(
     if res.match < _EXACT:
         # A person's or organisation's name that only resembles a place: only where the text says it is one.
         return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
-    return res.confidence >= _HINT_CONFIDENCE and (proposal.locative or _named_area(res.record))
+    # An organisation named like a well-known place is mostly that place's team, police, council...: the place.
+    known = _salient(res.record) if proposal.label != "PERSON" else _named_area(res.record)
+    return res.confidence >= _HINT_CONFIDENCE and (proposal.locative or known)
 
 
 def _has_container(text: str, end: int) -> bool:

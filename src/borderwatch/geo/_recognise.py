@@ -220,6 +220,9 @@ def propose_spans(
         marks = covered[s:e]
         if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
             continue
-        guard = GUARD_PERSON if GUARD_PERSON in marks else GUARD_ORG if GUARD_ORG in marks else GUARD_NONE
+        # Guarded only when wholly inside one such name; a longer place name across the model's spans
+        # ('Sakiet' NORP + 'Sidi Youssef' PERSON) is the better reading.
+        inside = set(marks)
+        guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
