@@ -211,6 +211,7 @@ class _Context:
     anchors: list[PlaceRecord] = field(default_factory=list)
     anchor_keys: list[str] = field(default_factory=list)
     total: float = 0.0
+    _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
@@ -235,17 +236,26 @@ class _Context:
         return context
 
     def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
+        cached = self._share_cache.get((mention.key, id(arrays)))
+        if cached is not None:
+            return cached
         size = len(arrays.countries)
         own = self.own_countries.get(mention.key, {})
         total = self.total - sum(own.values())
         if total <= 0:
             return np.zeros(size), np.zeros(size)
         best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
-        country = np.array([self.countries.get(c, 0.0) - own.get(c, 0.0) if c else best_other
-                            for c in arrays.countries])  # fmt: skip
-        own_admin1 = self.own_admin1s.get(mention.key, {})
-        admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0 for a in arrays.admin1s])
-        return np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
+        get = self.countries.get
+        country = np.array([get(c, 0.0) - own.get(c, 0.0) if c else best_other for c in arrays.countries])
+        admin1 = np.zeros(size)
+        if self.admin1s:
+            own_admin1 = self.own_admin1s.get(mention.key, {})
+            admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0
+                               for a in arrays.admin1s])  # fmt: skip
+        shares = np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
+        self._share_cache[(mention.key, id(arrays))] = shares
+        return shares
 
     def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
         """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""

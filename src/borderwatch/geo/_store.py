@@ -99,13 +99,14 @@ class Gazetteer:
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._rows(
-                f"SELECT {_prefixed('p')}, n.main, n.key FROM name n JOIN place p ON p.id = n.place "
-                f"WHERE n.key IN ({marks})",
-                chunk,
+                f"SELECT * FROM (SELECT {_prefixed('p')}, n.main, n.key, ROW_NUMBER() OVER (PARTITION BY n.key "
+                f"ORDER BY p.population DESC) AS rank FROM name n JOIN place p ON p.id = n.place "
+                f"WHERE n.key IN ({marks})) WHERE rank <= ?",
+                [*chunk, _MAX_CANDIDATES],
             )
             grouped: dict[str, list[tuple[PlaceRecord, bool]]] = {}
             for n, row in rows:
-                grouped.setdefault(str(row[-1]), []).append((_record(row[:-2], n), bool(row[-2])))
+                grouped.setdefault(str(row[-2]), []).append((_record(row[:-3], n), bool(row[-3])))
             for key, items in grouped.items():
                 items.sort(key=lambda item: -item[0].population)
                 found[key] = _merged(items[:_MAX_CANDIDATES])
