@@ -65,3 +65,17 @@ def test_place_name_split_by_the_entity_model_is_read_whole(geoparser) -> None:
     entities = [span(text, "Sakiet", "NORP"), span(text, "Sidi Youssef", "PERSON")]
     places = geoparser.find_places(text, entities)
     assert [(p.text, p.country) for p in places] == [("Sakiet Sidi Youssef", "TN")]
+
+
+def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) -> None:
+    # The model tags the town as an organisation; the report is about Tunisia, where Sbeitla lies.
+    text = "Synthetic: gendarmes in Kasserine arrested two men. Sbeitla officials said the road was reopened."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Sbeitla", "ORG")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"),
+        ("Sbeitla", "TN"),
+    ]
+    # The same name as a person's stays a person.
+    text = "Synthetic: gendarmes in Kasserine arrested two men, said Sbeitla."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Sbeitla", "PERSON")]
+    assert [p.text for p in geoparser.find_places(text, entities)] == ["Kasserine"]

@@ -95,9 +95,14 @@ class Geoparser:
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
         accepted: list[tuple[int, int, Resolution | None]] = []
-        for proposal, res in zip(proposals, resolutions, strict=False):
-            if _accept_proposal(text, proposal, res, entities):
+        # Places the model tagged as places first: the countries they lie in are the document's.
+        pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
+        countries: set[str] = set()
+        for proposal, res in pairs:
+            if _accept_proposal(text, proposal, res, entities, countries):
                 accepted.append((proposal.start, proposal.end, res))
+                if proposal.origin == "place" and res is not None and res.record.country:
+                    countries.add(res.record.country)
         for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
             if _accept_loose(text, start, end, guard, res) and not _overlaps(start, end, accepted):
                 accepted.append((start, end, res))
@@ -188,7 +193,11 @@ def _overlaps(start: int, end: int, accepted: list[tuple[int, int, Resolution | 
 
 
 def _accept_proposal(
-    text: str, proposal: Proposal, res: Resolution | None, entities: Sequence[tuple[int, int, str]]
+    text: str,
+    proposal: Proposal,
+    res: Resolution | None,
+    entities: Sequence[tuple[int, int, str]],
+    countries: set[str],
 ) -> bool:
     if proposal.demonym is not None:
         return res is not None
@@ -205,9 +214,15 @@ def _accept_proposal(
     if res.match < _EXACT:
         # A person's or organisation's name that only resembles a place: only where the text says it is one.
         return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
-    # An organisation named like a well-known place is mostly that place's team, police, council...: the place.
-    known = _salient(res.record) if proposal.label != "PERSON" else _named_area(res.record)
-    return res.confidence >= _HINT_CONFIDENCE and (proposal.locative or known)
+    if res.confidence < _HINT_CONFIDENCE:
+        return False
+    if proposal.locative or _named_area(res.record):
+        return True
+    if proposal.label == "PERSON":
+        return False
+    # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
+    # the place, when it is a well-known one or lies in a country the document is about.
+    return res.match >= 1.0 and (_salient(res.record) or res.record.country in countries)
 
 
 def _has_container(text: str, end: int) -> bool:
