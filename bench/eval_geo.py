@@ -50,7 +50,7 @@ def gold_with_coordinates(doc: dict) -> list[dict]:
 
 
 def score_gold_mentions(geoparser: Geoparser, docs: list[dict]) -> dict[str, float]:
-    total = near = exact = with_id = near_with_id = unresolved = 0
+    total = near = exact = with_id = near_with_id = unresolved = division_points = 0
     started = time.perf_counter()
     for doc in docs:
         gold = gold_with_coordinates(doc)
@@ -64,6 +64,8 @@ def score_gold_mentions(geoparser: Geoparser, docs: list[dict]) -> dict[str, flo
                 continue
             right = haversine_km(mention["lat"], mention["lon"], place.lat, place.lon) <= KM
             near += right
+            # The right first-level division, placed at another reference point than GeoNames' own.
+            division_points += not right and place.feature_code == "ADM1" and mention.get("fcode") == "ADM1"
             near_with_id += right and has_id
             exact += has_id and str(place.geonameid) == str(mention["geonameid"])
     seconds = time.perf_counter() - started
@@ -73,6 +75,7 @@ def score_gold_mentions(geoparser: Geoparser, docs: list[dict]) -> dict[str, flo
         "acc_161km_with_geonameid": near_with_id / max(1, with_id),
         "exact_geonameid": exact / max(1, with_id),
         "unresolved": unresolved / total,
+        "division_point_misses": division_points,
         "mentions_per_s": total / seconds,
     }
 
@@ -131,6 +134,9 @@ def main() -> int:
               f" (mentions with a GeoNames id: {gold['acc_161km_with_geonameid']:.3f}),"
               f" exact GeoNames id {gold['exact_geonameid']:.3f}, unresolved {gold['unresolved']:.3f},"
               f" {gold['mentions_per_s']:.0f} mentions/s")  # fmt: skip
+        if gold["division_point_misses"]:
+            print(f"{corpus}: of the misses, {gold['division_point_misses']} are the right first-level division"
+                  " whose countrystatecity centroid lies over 161 km from GeoNames' point")  # fmt: skip
         if nlp is not None:
             e2e = score_end_to_end(geoparser, nlp, docs)
             print(f"{corpus}: end to end: precision {e2e['precision']:.3f} recall {e2e['recall']:.3f}"

@@ -84,15 +84,6 @@ class Gazetteer:
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, row) for n, db in enumerate(self._dbs) for row in db.execute(sql, params)]
 
-    def known_keys(self, keys: Iterable[str]) -> set[str]:
-        """Those of `keys` that name at least one place."""
-        wanted = sorted(set(keys))
-        found: set[str] = set()
-        for chunk in _chunks(wanted, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for _, r in self._rows(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk))
-        return found
-
     def by_keys(self, keys: Sequence[str]) -> dict[str, list[tuple[PlaceRecord, bool]]]:
         """`by_key` for many keys in one query per file (each list most populous first, at most 60)."""
         found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
@@ -130,19 +121,8 @@ class Gazetteer:
         )
         return _merged([(_record(r[:-1], n), str(r[-1])) for n, r in rows])
 
-    def country(self, alpha2: str) -> PlaceRecord | None:
-        rows = self._rows(
-            f"SELECT {_PLACE_COLUMNS} FROM place WHERE country = ? AND feature_code IN ('PCLI','PCLD','PCLS','PCLF',"
-            "'PCL','TERR','PCLIX') ORDER BY population DESC LIMIT 1",
-            (alpha2,),
-        )
-        return _record(rows[-1][1], rows[-1][0]) if rows else None
-
     def shapes(self, kind: str) -> list[tuple[str, bytes]]:
         return [r for _, r in self._rows("SELECT code, wkb FROM shape WHERE kind = ?", (kind,))]  # type: ignore[misc]
-
-    def count(self) -> int:
-        return sum(int(r[0]) for _, r in self._rows("SELECT count(*) FROM place", ()))  # type: ignore[call-overload]
 
 
 def _open_index(path: Path) -> sqlite3.Connection:
@@ -266,16 +246,6 @@ class IndexWriter:
     def remove(self, geonameid: int | str) -> None:
         ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
         for place_id in ids:
-            self._remove_id(place_id)
-
-    def remove_source_place(self, source: str, country: str | None, key: str) -> None:
-        """Drop entries of a weaker source that a better record now stands for (same country and name)."""
-        rows = self._db.execute(
-            "SELECT p.id FROM place p JOIN name n ON n.place = p.id WHERE p.source = ? AND p.country IS ? "
-            "AND n.key = ? AND n.main = 1",
-            (source, country, key),
-        )
-        for (place_id,) in list(rows):
             self._remove_id(place_id)
 
     def _remove_id(self, place_id: int) -> None:
