@@ -5,6 +5,10 @@ Public entry point: `Geoparser` (fits extraction's `PlaceLocator`), with `find_p
 `Geoparser` on the default index. The gazetteer index is built by `build_index` (run by `make setup` as
 `borderwatch gazetteer build`); GeoNames dump files and users' own places are loaded by `load_geonames`
 and `add_user_places`.
+
+A place's `geonameid` is the GeoNames id (an int) or, for a place GeoNames does not give us, a string naming
+its source: 'csc:<id>' (a countrystatecity division), 'fips:<code>' (a US county), 'bw:<id>' (our curated
+supplement in data/), 'user:<id>' (a user's own place).
 """
 
 from __future__ import annotations
