@@ -79,3 +79,11 @@ def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) 
     text = "Synthetic: gendarmes in Kasserine arrested two men, said Sbeitla."
     entities = [span(text, "Kasserine", "GPE"), span(text, "Sbeitla", "PERSON")]
     assert [p.text for p in geoparser.find_places(text, entities)] == ["Kasserine"]
+
+
+def test_place_span_of_the_model_grows_to_the_longer_known_name(geoparser) -> None:
+    # The model reads "Jebel" as a place and "Semmama" as a person: the gazetteer knows "Jebel Semmama".
+    text = "Synthetic: a cell was tracked in Jebel Semmama last week."
+    entities = [span(text, "Jebel", "GPE"), span(text, "Semmama", "PERSON")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name, p.country) for p in places] == [("Jebel Semmama", "Mount Semmama", "TN")]

@@ -89,3 +89,10 @@ def test_every_resolution_has_a_confidence(geoparser) -> None:
     for place in geoparser.resolve(text, [span(text, "Tunisia"), span(text, "Libya"), span(text, "Tripoli")]):
         assert place is not None and 0 < place.confidence <= 1
     assert place.country == "LY"  # Tripoli, Libya: the document is about the Maghreb, not Lebanon
+
+
+def test_a_town_named_like_its_province_is_the_town(geoparser) -> None:
+    text = "Synthetic: migrants were stopped on the road from Agadez to Arlit."
+    agadez, arlit = geoparser.resolve(text, [span(text, "Agadez"), span(text, "Arlit")])
+    assert km_between(agadez, 16.973, 7.991) < 25  # the town, not the region's centroid far to the north-east
+    assert arlit.country == "NE"

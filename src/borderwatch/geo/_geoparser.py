@@ -25,6 +25,7 @@ from ._recognise import (
     adjectives,
     is_locative,
     propose_spans,
+    text_proposals,
 )
 from ._resolve import Resolution, Resolver
 from ._store import Gazetteer, PlaceRecord
@@ -85,8 +86,10 @@ class Geoparser:
         self, text: str, entities: Sequence[tuple[int, int, str]], country_hint: str | None = None
     ) -> list[Place]:
         """Every place mention of a report text, resolved where the gazetteer allows (unresolved: null fields)."""
-        proposals, loose = propose_spans(text, [(int(e[0]), int(e[1]), str(e[2])) for e in entities])
-        known = self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
+        entities = [(int(e[0]), int(e[1]), str(e[2])) for e in entities]
+        spans = text_proposals(text)
+        known = self._finder.prefetch([text[s:e] for s, e, _ in spans] + [text[s:e] for s, e, _ in entities])
+        proposals, loose = propose_spans(text, entities, known, spans)
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         loose = [x for x in loose if self._may_accept_loose(text, *x)]
@@ -99,9 +102,11 @@ class Geoparser:
         pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
         countries: set[str] = set()
         for proposal, res in pairs:
-            if _accept_proposal(text, proposal, res, entities, countries):
+            if _accept_proposal(text, proposal, res, entities, countries) and not _overlaps(
+                proposal.start, proposal.end, accepted
+            ):
                 accepted.append((proposal.start, proposal.end, res))
-                if proposal.origin == "place" and res is not None and res.record.country:
+                if res is not None and res.record.country:
                     countries.add(res.record.country)
         for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
             if _accept_loose(text, start, end, guard, res) and not _overlaps(start, end, accepted):

@@ -206,17 +206,28 @@ def text_proposals(text: str) -> list[tuple[int, int, bool]]:
 
 
 def propose_spans(
-    text: str, entities: Sequence[tuple[int, int, str]], known: set[str] | None = None
+    text: str,
+    entities: Sequence[tuple[int, int, str]],
+    known: set[str] | None = None,
+    spans: list[tuple[int, int, bool]] | None = None,
 ) -> tuple[list[Proposal], list[tuple[int, int, int]]]:
-    """Entity proposals, and the untagged capitalised spans outside them (filtered by `known` keys if given)."""
+    """Entity proposals, and the untagged capitalised spans outside them, each with its guard level.
+
+    With `known` (the name keys the gazetteer has) untagged spans are kept only when known, and a place span
+    of the model that a longer known name contains is read as that name ('Jebel' GPE + 'Semmama' PERSON:
+    'Jebel Semmama'). `spans` are the `text_proposals` of the text, when already computed.
+    """
+    spans = text_proposals(text) if spans is None else spans
     proposals = _entity_proposals(text, entities)
+    if known is not None:
+        proposals = [_extended(text, p, spans, known) for p in proposals]
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
         mark = GUARD_NONE + 1 if p.origin == "place" or p.demonym is not None else _GUARD_OF_LABEL.get(p.label, 0)
         covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
     loose = []
-    for s, e, initial in text_proposals(text):
+    for s, e, initial in spans:
         marks = covered[s:e]
         if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
             continue
@@ -226,3 +237,18 @@ def propose_spans(
         guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
+
+
+def _extended(text: str, proposal: Proposal, spans: list[tuple[int, int, bool]], known: set[str]) -> Proposal:
+    if proposal.origin != "place":
+        return proposal
+    longer = [
+        (s, e)
+        for s, e, _ in spans
+        if s <= proposal.start and proposal.end <= e and e - s > proposal.end - proposal.start
+        and name_key(text[s:e]) in known
+    ]  # fmt: skip
+    if not longer:
+        return proposal
+    start, end = max(longer, key=lambda span: span[1] - span[0])
+    return Proposal(start, end, "place", is_locative(text, start), None, proposal.label)

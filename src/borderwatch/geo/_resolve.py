@@ -47,8 +47,9 @@ _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
 _DOUBT_FACTOR = 0.2
-_NAMESAKE_TOWN_BONUS = 1.5
-_NAMESAKE_KM = 250
+_NAMESAKE_TOWN_BONUS = 1.0
+_NAMESAKE_KM = 400
+_SAME_SPOT_KM = 100
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
         province = provinces.get((record.country, name_key(record.name)))
         if record.feature_class == "P" and province is not None:
             distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
-            priors[i] += _NAMESAKE_TOWN_BONUS * (distance < _NAMESAKE_KM)
+            inside = distance < _NAMESAKE_KM
+            priors[i] += _NAMESAKE_TOWN_BONUS * inside
     return priors
 
 
@@ -143,7 +145,11 @@ class Resolver:
             scores += bonus
         best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
-        share = float(1.0 / weights.sum())
+        # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
+        # place from two sources) do not divide it.
+        arrays = _arrays(mention.candidates)
+        same_spot = _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
+        share = float(weights[same_spot].sum() / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
         return Resolution(candidate.record, round(confidence, 3), candidate.match)

@@ -26,7 +26,7 @@ DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json"
 _NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
 # A division's prior population when the cities in it could not be counted: a province or state weighs more
 # than a parish or municipality that the same table lists as first-level.
-_ADMIN1_POPULATION_FLOOR = 100_000
+_ADMIN1_POPULATION_FLOOR = 30_000
 _MINOR_ADMIN1_POPULATION_FLOOR = 5_000
 _MAJOR_ADMIN1_TYPES = {
     "province", "state", "region", "governorate", "wilaya", "department", "country", "territory",
