@@ -92,6 +92,13 @@ def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     return priors
 
 
+@lru_cache(maxsize=20000)
+def _same_spot(candidates: tuple[Candidate, ...], best: int) -> np.ndarray:
+    """Which candidates lie within _SAME_SPOT_KM of candidate `best`."""
+    arrays = _arrays(candidates)
+    return _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
+
+
 def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     p1, p2 = np.radians(lat), np.radians(lats)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
@@ -147,9 +154,7 @@ class Resolver:
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
         # place from two sources) do not divide it.
-        arrays = _arrays(mention.candidates)
-        same_spot = _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
-        share = float(weights[same_spot].sum() / weights.sum())
+        share = float(weights[_same_spot(mention.candidates, best)].sum() / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
         return Resolution(candidate.record, round(confidence, 3), candidate.match)

@@ -84,8 +84,8 @@ class Gazetteer:
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, row) for n, db in enumerate(self._dbs) for row in db.execute(sql, params)]
 
-    def by_keys(self, keys: Sequence[str]) -> dict[str, list[tuple[PlaceRecord, bool]]]:
-        """`by_key` for many keys in one query per file (each list most populous first, at most 60)."""
+    def by_keys(self, keys: Sequence[str], limit: int = _MAX_CANDIDATES) -> dict[str, list[tuple[PlaceRecord, bool]]]:
+        """`by_key` for many keys in one query per file (each list most populous first, at most `limit`)."""
         found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
@@ -93,14 +93,14 @@ class Gazetteer:
                 f"SELECT * FROM (SELECT {_prefixed('p')}, n.main, n.key, ROW_NUMBER() OVER (PARTITION BY n.key "
                 f"ORDER BY p.population DESC) AS rank FROM name n JOIN place p ON p.id = n.place "
                 f"WHERE n.key IN ({marks})) WHERE rank <= ?",
-                [*chunk, _MAX_CANDIDATES],
+                [*chunk, limit],
             )
             grouped: dict[str, list[tuple[PlaceRecord, bool]]] = {}
             for n, row in rows:
                 grouped.setdefault(str(row[-2]), []).append((_record(row[:-3], n), bool(row[-3])))
             for key, items in grouped.items():
                 items.sort(key=lambda item: -item[0].population)
-                found[key] = _merged(items[:_MAX_CANDIDATES])
+                found[key] = _merged(items[:limit])
         return found
 
     def by_key(self, key: str) -> list[tuple[PlaceRecord, bool]]:
