@@ -44,6 +44,12 @@ class CandidateFinder:
         self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
         self._cache_size = cache_size
 
+    def known(self, texts: Iterable[str]) -> set[str]:
+        """The name keys of `texts` that name places (cheap: no place is read)."""
+        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        cached = {k for k in keys if k in self._by_key}
+        return {k for k in cached if self._by_key[k]} | self._gazetteer.known_keys(keys - cached)
+
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
         keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}

@@ -84,6 +84,14 @@ class Gazetteer:
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, row) for n, db in enumerate(self._dbs) for row in db.execute(sql, params)]
 
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` that name at least one place (an index-only look-up, no place read)."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(str(r[0]) for _, r in self._rows(f"SELECT key FROM name WHERE key IN ({marks})", chunk))
+        return found
+
     def by_keys(self, keys: Sequence[str], limit: int = _MAX_CANDIDATES) -> dict[str, list[tuple[PlaceRecord, bool]]]:
         """`by_key` for many keys in one query per file (each list most populous first, at most `limit`)."""
         found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
