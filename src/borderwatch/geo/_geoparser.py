@@ -88,9 +88,10 @@ class Geoparser:
         """Every place mention of a report text, resolved where the gazetteer allows (unresolved: null fields)."""
         entities = [(int(e[0]), int(e[1]), str(e[2])) for e in entities]
         spans = text_proposals(text)
-        known = self._finder.prefetch([text[s:e] for s, e, _ in spans] + [text[s:e] for s, e, _ in entities])
+        known = self._finder.known([text[s:e] for s, e, _ in spans])
         proposals, loose = propose_spans(text, entities, known, spans)
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
+        self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         loose = [x for x in loose if self._may_accept_loose(text, *x)]
         proposals = [p for p in proposals if p.origin == "place" or self._finder.find(*_lookup(text, p))]
