@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..model import Evidence, Location, Place
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
@@ -126,7 +126,11 @@ class Geoparser:
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         """The event's location per ACLED: its own sentence first, then the context; with the nearest border."""
-        return locate(text, evidence, places, self.borders)
+        try:
+            borders: BorderIndex | None = self.borders
+        except ConfigError:  # an index built without world-atlas: locations without borders, not no locations
+            borders = None
+        return locate(text, evidence, places, borders)
 
     # -- borders -------------------------------------------------------------------------------------------------
     @property
