@@ -28,8 +28,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_SIMILARITY = 75.0
 _MIN_TRANSLITERATED_LENGTH = 4
 _INNER_NAME_WEIGHT = 0.6
-# Names met in running text are looked up in bulk; the most populous places of each name are enough there.
-_PREFETCH_LIMIT = 25
 
 
 class Candidate(NamedTuple):
@@ -57,7 +55,7 @@ class CandidateFinder:
         if missing:
             if len(self._by_key) > self._cache_size:
                 self._by_key.clear()
-            found = self._gazetteer.by_keys(missing, _PREFETCH_LIMIT)
+            found = self._gazetteer.by_keys(missing)
             for key in missing:
                 self._by_key[key] = found.get(key, [])
         return {k for k in keys if self._by_key[k]}

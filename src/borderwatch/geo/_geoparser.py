@@ -76,6 +76,7 @@ class Geoparser:
     ) -> list[Place | None]:
         """Resolve the given character spans of `text` (one document): a Place or None for each, in order."""
         spans = [_checked_span(text, m) for m in mentions]
+        self._finder.prefetch([text[s:e] for s, e in spans])
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
         return [
             self._place(text, s, e, r) if r is not None else None for (s, e), r in zip(spans, resolutions, strict=True)
