@@ -10,7 +10,12 @@ export PYTHONPATH := $(CURDIR)/src
 
 .PHONY: setup demo test lint bench lock clean schema migration
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.package-lock.json
+	@$(PY) -m borderwatch gazetteer build
+
+# Natural Earth borders (world-atlas) and US counties (us-atlas) for the gazetteer; the dashboard's packages too.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
