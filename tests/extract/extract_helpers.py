@@ -45,3 +45,6 @@ class FakeLocator:
             return None
         place = inside[0]
         return Location(name=place.name, lat=place.lat, lon=place.lon, country=place.country, geo_precision=1)
+
+    def locate_point(self, lat: float, lon: float, name: str | None = None) -> Location:
+        return Location(name=name, lat=lat, lon=lon, country="DZ", geo_precision=1, border="DZA-MLI", border_km=5.0)

@@ -177,3 +177,22 @@ def test_field_report_event_takes_the_report_time_when_the_text_states_none(extr
     )
     [event] = extractor(field).events
     assert (event.date, event.time_precision) == ("2025-06-02", 1)
+
+
+def test_field_report_naming_no_place_is_located_at_its_post() -> None:
+    from datetime import datetime
+
+    from borderwatch.model import FieldPosition, Report, ReportKind
+
+    extractor = Extractor(locator=FakeLocator())
+    field = Report(
+        id="f2",
+        kind=ReportKind.FIELD,
+        post_id="DZ-BBM-03",
+        text="SYNTHETIC. Gunmen fired on the post at dawn.",
+        published=datetime(2025, 6, 2, 5, 40),
+        position=FieldPosition(lat=21.33, lon=0.95),
+    )
+    [event] = extractor(field).events
+    assert event.location is not None
+    assert (event.location.name, event.location.lat, event.location.border) == ("post DZ-BBM-03", 21.33, "DZA-MLI")

@@ -67,3 +67,15 @@ def test_border_strip_rejects_bad_input(geoparser) -> None:
 def test_nearest_border_rejects_impossible_coordinates(geoparser) -> None:
     with pytest.raises(InputError):
         geoparser.nearest_border(123.0, 5.0)
+
+
+def test_a_known_position_is_located_with_country_and_border(geoparser) -> None:
+    # Bordj Badji Mokhtar itself, a few km from the Malian border.
+    location = geoparser.locate_point(21.33, 0.95, "post DZ-TEST-01")
+    assert (location.name, location.country, location.geo_precision, location.border) == (
+        "post DZ-TEST-01",
+        "DZ",
+        1,
+        "DZA-MLI",
+    )
+    assert location.border_km is not None and location.border_km < 40

@@ -180,6 +180,11 @@ class Extractor:
         if self._locator is not None:
             evidence_stub = _evidence_of(main)
             location = self._locator.locate_event(p.report.text, evidence_stub, places)
+            position = p.report.position
+            if position is not None and (location is None or location.geo_precision == 3):
+                # The text names no place finer than a province: the post saw it where the post stands.
+                name = f"post {p.report.post_id}" if p.report.post_id else None
+                location = self._locator.locate_point(position.lat, position.lon, name)
         country = event_country(group, location, report_country)
         return assemble_event(
             group,

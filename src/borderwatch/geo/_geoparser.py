@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from ..errors import ConfigError, InputError
 from ..model import Evidence, Location, Place
 from ._borders import BorderIndex
@@ -132,6 +134,20 @@ class Geoparser:
         except ConfigError:  # an index built without world-atlas: locations without borders, not no locations
             borders = None
         return locate(text, evidence, places, borders)
+
+    def locate_point(self, lat: float, lon: float, name: str | None = None) -> Location:
+        """A known position (a monitoring post's report) as an event location: exact, with country and border."""
+        location = Location(name=name, lat=lat, lon=lon, geo_precision=1)
+        try:
+            borders = self.borders
+        except ConfigError:
+            return location
+        alpha3 = borders.country_at(lat, lon)
+        country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+        border, km = borders.nearest(lat, lon)
+        return location.model_copy(
+            update={"country": country.alpha_2 if country else None, "border": border, "border_km": km}
+        )
 
     # -- borders -------------------------------------------------------------------------------------------------
     @property
