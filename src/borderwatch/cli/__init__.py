@@ -14,6 +14,7 @@ import typer
 from ..errors import BorderwatchError
 from ._context import app_state
 from ._extract import extract_cli
+from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
 from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
 from ._query import events_cli, reports_cli
@@ -46,6 +47,9 @@ app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
 app.command("reports")(reports_cli)
 app.command("events")(events_cli)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(places_app, name="places")
+app.add_typer(zones_app, name="zones")
 # Sharing (issue 7): accounts, audit, peers, STIX import, re-marking and withdrawal.
 app.add_typer(agencies_app, name="agencies")
 app.add_typer(users_app, name="users")
