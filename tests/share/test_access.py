@@ -353,11 +353,28 @@ def _check_reader(
     for event_id in set(owners) - expected_events:
         with pytest.raises(NotFoundError):
             store.get_event(event_id, reader)
+    received += _exported(store, reader)
     for token in hidden_tokens:
         assert token not in received, f"{reader.user} received {token}"
     for country in ("DZ", "TN"):
         for event in store.list_events(EventQuery(country=country, limit=1000), reader):
             assert event["id"] in expected_events and event["country"] == country
+
+
+def _exported(store: Store, reader: Reader) -> str:
+    """What a STIX export of every event gives this reader (the export runs on the same reads)."""
+    import io
+
+    from borderwatch.share import export_stix
+
+    out = io.StringIO()
+    export_stix(store, reader, EventQuery(), out, check=False)
+    bundle = json.loads(out.getvalue())
+    reports = [o for o in bundle["objects"] if o["type"] == "report"]
+    assert {o["extensions"][next(iter(o["extensions"]))]["report_id"] for o in reports} <= {
+        r["id"] for r in store.list_reports(ReportQuery(limit=1000), reader)
+    }
+    return out.getvalue()
 
 
 def _check_fields(store: Store, event: dict[str, Any], sources: set[str]) -> None:
