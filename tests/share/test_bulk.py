@@ -36,8 +36,19 @@ def _dump(store: Store) -> dict[str, Any]:
         source_names = dict(c.execute(select(sources.c.id, sources.c.name)).tuples().all())
         keys = dict(c.execute(select(access_classes.c.id, access_classes.c.key)).tuples().all())
         out: dict[str, Any] = {}
-        for table in (reports, extractions, places, actors, sources, events, event_mentions, report_access,
-                      exchange_index, report_bands, report_links):
+        for table in (
+            reports,
+            extractions,
+            places,
+            actors,
+            sources,
+            events,
+            event_mentions,
+            report_access,
+            exchange_index,
+            report_bands,
+            report_links,
+        ):
             rows = []
             for row in c.execute(select(table)):
                 serial = table in (actors, sources)  # their ids are autoincremented: compared through names
