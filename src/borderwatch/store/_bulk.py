@@ -129,9 +129,9 @@ def _report_row(item: NewReport, source_ids: dict[str, int], now: datetime) -> d
 def _write_extractions(connection: Connection, todo: Sequence[NewReport], now: datetime) -> None:
     if not todo:
         return
+    dumps = {i.report.id: i.extraction.model_dump(mode="json") for i in todo}  # type: ignore[union-attr]
     connection.execute(
-        extractions.insert(),
-        [{"report_id": i.report.id, "extracted_at": now, "result": i.extraction.model_dump(mode="json")} for i in todo],  # type: ignore[union-attr]
+        extractions.insert(), [{"report_id": rid, "extracted_at": now, "result": dump} for rid, dump in dumps.items()]
     )
     place_rows: dict[str, dict[str, Any]] = {}
     for item in todo:
@@ -141,12 +141,15 @@ def _write_extractions(connection: Connection, todo: Sequence[NewReport], now: d
                 place_rows.setdefault(str(place.geonameid), {"geonameid": str(place.geonameid), **row})
     if place_rows:
         connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), list(place_rows.values()))
-    mentions = [(i.report.id, m) for i in todo for m in i.extraction.events]  # type: ignore[union-attr]
+    # Each mention as JSON is the extraction's own dump of it: serialised once.
+    mentions = [
+        (i.report.id, m, dumps[i.report.id]["events"][k]) for i in todo for k, m in enumerate(i.extraction.events)
+    ]  # type: ignore[union-attr]
     if not mentions:
         return
-    actor_ids = _actor_ids(connection, [a for _, m in mentions for a in (m.actor1, m.actor2) if a is not None])
+    actor_ids = _actor_ids(connection, [a for _, m, _ in mentions for a in (m.actor1, m.actor2) if a is not None])
     event_rows, mention_rows = [], []
-    for report_id, mention in mentions:
+    for report_id, mention, dumped in mentions:
         event_id = f"{report_id[:16]}-{mention.id}"
         location = mention.location
         event_rows.append(
@@ -182,7 +185,7 @@ def _write_extractions(connection: Connection, todo: Sequence[NewReport], now: d
                 "sentence": mention.evidence.sentence,
                 "start": mention.evidence.start,
                 "end": mention.evidence.end,
-                "mention": mention.model_dump(mode="json"),
+                "mention": dumped,
             }
         )
     connection.execute(insert_ignoring_conflicts(connection, events, ["id"]), event_rows)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, select, type_coerce
 
 from ..model import EventMention, ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
 from ._access import AccessClass, set_report_class
@@ -220,9 +220,15 @@ def load_reports(connection: Connection, items: list[ExchangeItem]) -> None:
             item.report = _report_of(row)
             item.agency_name, item.agency_country = row.agency_name, row.agency_country
             item.recipients = tuple(row.recipients or ())
-        rows = connection.execute(select(extractions).where(extractions.c.report_id.in_(chunk)))
-        for row in rows:
-            by_id[row.report_id].extraction = ExtractResult.model_validate(row.result)
+        # The JSON as text where the driver gives it so: pydantic parses and checks it in one pass.
+        result = type_coerce(extractions.c.result, Text)
+        rows = connection.execute(select(extractions.c.report_id, result).where(extractions.c.report_id.in_(chunk)))
+        for report_id, text in rows:
+            by_id[report_id].extraction = (
+                ExtractResult.model_validate_json(text)
+                if isinstance(text, str | bytes)
+                else ExtractResult.model_validate(text)
+            )
     for item in items:
         if item.report is None:  # deleted without a tombstone: treat as withdrawn
             item.withdrawn = True

@@ -33,6 +33,7 @@ class Store:
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
         self._classes = AccessClasses()
+        self._views = _views.ViewCache()
         # How a partially visible event is composed from its visible mentions (the fusion stage's rules).
         self.composer: Composer = composer or compose_mentions
         self.audit = AuditLog(self._engine)
@@ -139,7 +140,7 @@ class Store:
         """
         selection: dict[str, set[str]] = {}
         with self._engine.connect() as connection:
-            context = _views.ReadContext(connection, reader, self._classes, self.composer)
+            context = _views.ReadContext(connection, reader, self._classes, self.composer, self._views)
             for rows in _views.iter_event_pages(context, query):
                 for report_id, ids in _views.mentions_of(context, [r["id"] for r in rows]).items():
                     selection.setdefault(report_id, set()).update(ids)
@@ -161,7 +162,7 @@ class Store:
         if not isinstance(reader, Reader):
             raise TypeError("every store read needs a Reader")
         with self._engine.connect() as connection:
-            context = _views.ReadContext(connection, reader, self._classes, self.composer)
+            context = _views.ReadContext(connection, reader, self._classes, self.composer, self._views)
             result = fn(context, *args)
         if context.audit:
             self.audit.record(reader, "read", what or fn.__name__, detail, context.audit)

@@ -9,8 +9,10 @@ that do not exist.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Select, String, Text, cast, func, or_, select, type_coerce
@@ -35,6 +37,7 @@ from ._schema import (
 __all__ = [
     "AuditObject",
     "ReadContext",
+    "ViewCache",
     "annotate_events",
     "count",
     "event_filters",
@@ -64,12 +67,35 @@ class AuditObject:
     agency: str | None = None
 
 
+class ViewCache:
+    """The last composed views of partly visible events (bounded; shared by a store's reads)."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self._views: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._views.get(key)
+            if found is not None:
+                self._views.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], view: dict[str, Any]) -> None:
+        with self._lock:
+            self._views[key] = view
+            if len(self._views) > self._size:
+                self._views.popitem(last=False)
+
+
 @dataclass
 class ReadContext:
     connection: Connection
     reader: Reader
     classes: AccessClasses
     composer: Composer
+    views: ViewCache = field(default_factory=ViewCache)
 
     def __post_init__(self) -> None:
         self.visible = self.classes.visible_ids(self.connection, self.reader)
@@ -296,6 +322,30 @@ def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, lis
 
 
 def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
+    """Fields, times and actor ids of partly visible events, from their visible mentions.
+
+    Composed views are kept in `ctx.views` under (event, updated_at, visible mentions): a view holds only
+    what those mentions say, and whatever changes an event's mentions changes that key.
+    """
+    pending: dict[str, list[_MentionAccess]] = {}
+    for row in rows:
+        visible = partial.get(row["id"])
+        if visible:
+            cached = ctx.views.get(_view_key(row, visible))
+            if cached is not None:
+                row.update(cached)
+            else:
+                pending[row["id"]] = visible
+    if pending:
+        _compose_pending(ctx, [r for r in rows if r["id"] in pending], pending)
+
+
+def _view_key(row: dict[str, Any], visible: list[_MentionAccess]) -> tuple[Any, ...]:
+    return (row["id"], row["updated_at"], tuple(sorted(m.mention_id for m in visible)))
+
+
+def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
+    keys = {row["id"]: _view_key(row, partial[row["id"]]) for row in rows}
     wanted = [m.mention_id for ms in partial.values() for m in ms]
     loaded: dict[str, tuple[str, EventMention]] = {}
     # The JSON as text where the driver gives it so: pydantic reads it faster than json + validation.
@@ -314,19 +364,21 @@ def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
     for chunk in _chunks(report_ids):
         stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
         ingested.update(ctx.connection.execute(stmt_times).tuples().all())
-    names: set[str] = set()
+    views: dict[str, dict[str, Any]] = {}
     for row in rows:
-        visible = partial.get(row["id"])
-        if visible:
-            row.update(ctx.composer([loaded[m.mention_id] for m in visible if m.mention_id in loaded]))
-            row["created_at"] = min(ingested[m.report_id] for m in visible)
-            row["updated_at"] = max(ingested[m.report_id] for m in visible)
-            names.update(n for n in (row["actor1"], row["actor2"]) if n)
+        visible = partial[row["id"]]
+        view = ctx.composer([loaded[m.mention_id] for m in visible if m.mention_id in loaded])
+        view["created_at"] = min(ingested[m.report_id] for m in visible)
+        view["updated_at"] = max(ingested[m.report_id] for m in visible)
+        views[row["id"]] = view
+    names = {n for view in views.values() for n in (view["actor1"], view["actor2"]) if n}
     ids = _actor_ids(ctx.connection, names)
     for row in rows:
-        if row["id"] in partial:
-            row["actor1_id"] = ids.get(row["actor1"]) if row["actor1"] else None
-            row["actor2_id"] = ids.get(row["actor2"]) if row["actor2"] else None
+        view = views[row["id"]]
+        view["actor1_id"] = ids.get(view["actor1"]) if view["actor1"] else None
+        view["actor2_id"] = ids.get(view["actor2"]) if view["actor2"] else None
+        ctx.views.put(keys[row["id"]], view)
+        row.update(view)
 
 
 def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
