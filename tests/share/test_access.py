@@ -66,6 +66,8 @@ def test_a_field_post_reads_only_its_own_post() -> None:
     assert class_visible(post, _class(Marking.AMBER, post_id="P1"))
     assert not class_visible(post, _class(Marking.AMBER, post_id="P2"))
     assert not class_visible(post, _class(Marking.CLEAR, agency="tn", post_id="P1"))
+    # A report from another installation naming the same agency and post is not the post's own.
+    assert not class_visible(post, _class(Marking.AMBER, post_id="P1", foreign=True))
 
 
 def test_received_reports_are_seen_through_recipients_not_group_names() -> None:

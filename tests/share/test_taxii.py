@@ -177,3 +177,24 @@ def test_rules_decide_what_a_peer_reads(installations) -> None:  # type: ignore[
 
     [entry] = a.store.audit.entries(AuditQuery(actor="peer-b", action="read"))
     assert entry["interface"] == "taxii" and [o["id"] for o in entry["objects"]] == [near.report.id]
+
+
+def test_a_peer_that_receives_little_gets_short_pages_not_a_long_request(installations) -> None:  # type: ignore[no-untyped-def]
+    a, _ = installations
+    a.store.add_reports([new_report(f"SYNTHETIC. AMBER item {i}.", agency="dz-cnc") for i in range(30)])
+    a.store.add_reports([new_report("SYNTHETIC. The one GREEN item.", agency="dz-cnc", marking=Marking.GREEN)])
+    _rules(a, "peer-b", PeerRule.up_to(Marking.GREEN))
+    from borderwatch.share import outbound_page
+
+    peer = a.store.exchange.peer("peer-b")
+    first = outbound_page(a.store, peer, None, 100, scan=10)
+    assert first.objects == [] and first.more and first.last is not None
+    pages, after, texts = 1, first.last, []
+    while True:
+        page = outbound_page(a.store, peer, after, 100, scan=10)
+        pages += 1
+        texts += [o["description"] for o in page.objects if o["type"] == "report"]
+        if not page.more:
+            break
+        after = page.last
+    assert texts == ["SYNTHETIC. The one GREEN item."] and pages >= 2

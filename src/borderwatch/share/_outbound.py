@@ -42,15 +42,24 @@ class OutboundPage:
         return [*head, borderwatch_identity(), *extension_definitions(), *self.objects]
 
 
-def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int) -> OutboundPage:
-    """Up to about `limit` objects for `peer` after `after` (a report's objects are never split)."""
+def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int = 5000) -> OutboundPage:
+    """Up to about `limit` objects for `peer` after `after` (a report's objects are never split).
+
+    At most `scan` entries of the index are read for one page, so that a peer whose rules let little
+    through gets short (even empty) pages with `more` set rather than one request that reads everything.
+    """
     rules = parse_rules(peer.rules)
     installation = store.exchange.installation
     page = OutboundPage()
     seen: set[str] = set()
     batch = max(20, min(limit // 4, 500))  # a report makes about 4-6 objects: read little more than a page
+    scanned = 0
     while True:
+        if scanned >= scan:
+            page.more = True
+            return page
         items = store.exchange.changes(after, batch)
+        scanned += len(items)
         if not items:
             return page
         delivered = store.exchange.delivered(peer.id, [i.report_id for i in items])

@@ -120,7 +120,8 @@ def class_visible(reader: Reader, access: AccessClass) -> bool:
     if reader.role is Role.PEER:
         return False
     if reader.role is Role.POST:
-        return reader.post_id is not None and access.agency == reader.agency and access.post_id == reader.post_id
+        own = access.agency == reader.agency and access.post_id == reader.post_id and not access.foreign
+        return reader.post_id is not None and own
     if access.agency == reader.agency and not access.foreign:
         return True
     marking = access.marking
