@@ -41,6 +41,7 @@ _EVENT_COLUMNS = (
     "fatalities",
     "confidence",
     "sources",
+    "marking",
 )
 _REPORT_COLUMNS = ("id", "kind", "published", "source", "title", "agency", "marking", "events", "origin")
 
