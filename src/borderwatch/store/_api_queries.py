@@ -25,6 +25,7 @@ __all__ = [
     "MARKINGS",
     "event_conditions",
     "event_detail",
+    "event_facets",
     "event_item",
     "event_points",
     "event_select",
@@ -409,3 +410,12 @@ def _quantities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             key = (quantity.get("kind", ""), quantity.get("value", 0), quantity.get("qualifier", "exact"))
             seen.setdefault(key, quantity)
     return list(seen.values())
+
+
+def event_facets(connection: Connection) -> dict[str, Any]:
+    """What the filters can offer: countries and borders that occur, and the range of dates."""
+    c = events.c
+    countries = connection.execute(select(c.country).where(c.country.is_not(None)).distinct().order_by(c.country))
+    borders = connection.execute(select(c.border).where(c.border.is_not(None)).distinct().order_by(c.border))
+    first, last = connection.execute(select(func.min(c.date), func.max(c.date))).one()
+    return {"countries": list(countries.scalars()), "borders": list(borders.scalars()), "date_range": [first, last]}

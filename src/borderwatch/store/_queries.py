@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..model import Marking
 
@@ -69,11 +69,13 @@ class EventQuery(_Query):
             )
         return value
 
-    @model_validator(mode="after")
-    def _check_range(self) -> EventQuery:
-        if self.since and self.until and self.since > self.until:
-            raise ValueError("since is after until")
-        return self
+    @field_validator("until")
+    @classmethod
+    def _check_range(cls, value: date | None, info: ValidationInfo) -> date | None:
+        since = info.data.get("since")
+        if value is not None and since is not None and since > value:
+            raise ValueError(f"{value} is before since ({since})")
+        return value
 
 
 class ActorQuery(_Query):

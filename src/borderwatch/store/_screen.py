@@ -64,6 +64,10 @@ class ScreenMixin:
         with self._engine.connect() as connection:
             return _api_queries.event_timeline(connection, query, bucket)
 
+    def event_facets(self) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _api_queries.event_facets(connection)
+
     def get_event(self, event_id: str) -> dict[str, Any]:
         with self._engine.connect() as connection:
             return _api_queries.event_detail(connection, event_id)
