@@ -30,7 +30,10 @@ def zone_geometry(spec: ZoneSpec, border_strip: BorderStripMaker) -> BaseGeometr
     if spec.border:
         if spec.km is None:
             raise InputError("km: a border strip needs its width in km")
-        return border_strip(spec.border.upper(), spec.km)
+        try:
+            return border_strip(spec.border.upper(), spec.km)
+        except InputError as exc:
+            raise InputError(f"border: {exc.message}") from None
     raise InputError("geometry: give a GeoJSON geometry, or a border (e.g. DZA-TUN) and km")
 
 
