@@ -302,3 +302,40 @@ def square(lon: float, lat: float, half: float = 0.5) -> dict[str, Any]:
     """A GeoJSON square polygon around a point."""
     ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half]]
     return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+_TYPES = [
+    (EventType.BATTLES, "Armed clash"),
+    (EventType.EXPLOSIONS, "Remote explosive/landmine/IED"),
+    (EventType.VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"),
+    (EventType.PROTESTS, "Peaceful protest"),
+    (EventType.RIOTS, "Mob violence"),
+    (EventType.STRATEGIC_DEVELOPMENTS, "Arrests"),
+]
+_ACTORS = ["Unidentified Armed Group (Mali)", "Military Forces of Niger", "Police Forces of Tunisia",
+           "Border Guards of Algeria", "Protesters (Libya)", "Civilians (Mali)"]  # fmt: skip
+
+
+def synthetic_reports(events: int, per_report: int = 10, seed: int = 7) -> list[NewReport]:
+    """Generated reports of invented events scattered over the Maghreb and the Sahel through 2025."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    items: list[NewReport] = []
+    for r in range((events + per_report - 1) // per_report):
+        batch = []
+        for _ in range(min(per_report, events - r * per_report)):
+            event_type, sub_type = rng.choice(_TYPES)
+            lat, lon = rng.uniform(12, 37), rng.uniform(-12, 24)
+            day = (date(2025, 1, 1) + timedelta(days=rng.randrange(365))).isoformat()
+            batch.append(
+                SyntheticEvent(
+                    f"Generated incident {r}-{len(batch)}: {sub_type.lower()} reported on {day}.",
+                    event_type, sub_type, (f"Place {rng.randrange(500)}", round(lat, 4), round(lon, 4), "DZ"), day,
+                    rng.choice(_ACTORS), None, rng.choice([None, 0, 1, 2, 5, 12]), [], round(rng.uniform(0.3, 1), 2),
+                )
+            )  # fmt: skip
+        items.append(make_report(SyntheticReport(title=f"Generated report {r}", published="2025-12-31", events=batch,
+                                                 lead=f"SYNTHETIC generated report {r} (seed {seed}).")))  # fmt: skip
+    return items

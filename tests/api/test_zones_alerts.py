@@ -135,16 +135,19 @@ def _app(settings: Settings, store: Store, extractor: KeywordExtractor) -> FastA
 def test_webhook_signed_retried_and_logged(settings: Settings, store: Store, extractor: KeywordExtractor) -> None:
     receiver = WebhookReceiver(fail_first=2)
     secret = "loopback-secret-123"
-    with live_server(receiver.app()) as hook_base, live_server(_app(settings, store, extractor)) as base:
-        with httpx.Client(base_url=base, timeout=10) as http:
-            http.post("/api/zones", json={"name": "box", "geometry": KASSERINE_BOX}).raise_for_status()
-            hook = http.post("/api/webhooks", json={"url": hook_base + "/hook", "secret": secret}).json()
-            http.post("/api/reports", json={"text": CLASH}).raise_for_status()
-            assert receiver.arrived.wait(10), "webhook never delivered"
-            deadline = time.monotonic() + 5
-            while (log := http.get(f"/api/webhooks/{hook['id']}/deliveries").json())[0]["status"] != "delivered":
-                assert time.monotonic() < deadline
-                time.sleep(0.05)
+    with (
+        live_server(receiver.app()) as hook_base,
+        live_server(_app(settings, store, extractor)) as base,
+        httpx.Client(base_url=base, timeout=10) as http,
+    ):
+        http.post("/api/zones", json={"name": "box", "geometry": KASSERINE_BOX}).raise_for_status()
+        hook = http.post("/api/webhooks", json={"url": hook_base + "/hook", "secret": secret}).json()
+        http.post("/api/reports", json={"text": CLASH}).raise_for_status()
+        assert receiver.arrived.wait(10), "webhook never delivered"
+        deadline = time.monotonic() + 5
+        while (log := http.get(f"/api/webhooks/{hook['id']}/deliveries").json())[0]["status"] != "delivered":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
     (delivery,) = log
     assert delivery["attempts"] == 3
     assert [a["status_code"] for a in delivery["log"]] == [503, 503, 200]
@@ -182,24 +185,26 @@ async def _listen(
     base: str, after_connect: object = None, headers: dict[str, str] | None = None, count: int = 2
 ) -> list[dict[str, object]]:
     messages: list[dict[str, object]] = []
-    async with httpx.AsyncClient(base_url=base, timeout=10) as client:
-        async with client.stream("GET", "/api/stream", headers=headers or {}) as response:
-            assert response.headers["content-type"].startswith("text/event-stream")
-            current: dict[str, object] = {}
-            lines = response.aiter_lines()
-            first = await asyncio.wait_for(lines.__anext__(), 5)  # the greeting comment
-            assert first.startswith(":")
-            if callable(after_connect):
-                await asyncio.to_thread(after_connect)
-            while len(messages) < count:
-                line = await asyncio.wait_for(lines.__anext__(), 10)
-                if line.startswith("event: "):
-                    current["event"] = line[7:]
-                elif line.startswith("data: "):
-                    current["data"] = json.loads(line[6:])
-                elif line.startswith("id: "):
-                    current["id"] = line[4:]
-                elif line == "" and "event" in current:
-                    messages.append(current)
-                    current = {}
+    async with (
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+        client.stream("GET", "/api/stream", headers=headers or {}) as response,
+    ):
+        assert response.headers["content-type"].startswith("text/event-stream")
+        current: dict[str, object] = {}
+        lines = response.aiter_lines()
+        first = await asyncio.wait_for(lines.__anext__(), 5)  # the greeting comment
+        assert first.startswith(":")
+        if callable(after_connect):
+            await asyncio.to_thread(after_connect)
+        while len(messages) < count:
+            line = await asyncio.wait_for(lines.__anext__(), 10)
+            if line.startswith("event: "):
+                current["event"] = line[7:]
+            elif line.startswith("data: "):
+                current["data"] = json.loads(line[6:])
+            elif line.startswith("id: "):
+                current["id"] = line[4:]
+            elif line == "" and "event" in current:
+                messages.append(current)
+                current = {}
     return messages

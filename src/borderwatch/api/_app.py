@@ -100,7 +100,7 @@ def create_app(
         app.include_router(router)
     install_web(app, settings)
     _document_report_bodies(app)
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=4)  # level 9 costs more than it saves
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:

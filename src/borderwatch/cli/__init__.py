@@ -12,10 +12,13 @@ from typing import Annotated
 import typer
 
 from ..errors import BorderwatchError
+from ._alerts import alerts_app
 from ._context import app_state
 from ._extract import extract_cli
 from ._ingest import ingest_cli
 from ._query import events_cli, reports_cli
+from ._serve import serve_cli
+from ._zones import add_zone_commands
 
 __all__ = ["app", "main"]
 
@@ -40,6 +43,13 @@ app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
 app.command("reports")(reports_cli)
 app.command("events")(events_cli)
+app.command("serve")(serve_cli)
+
+# `zones` is shared with the places commands (`zones border PAIR --km N`): each adds its commands to it.
+zones_app = typer.Typer(help="Watch zones: polygons or border strips whose events raise alerts.")
+add_zone_commands(zones_app)
+app.add_typer(zones_app, name="zones")
+app.add_typer(alerts_app, name="alerts")
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "event_points",
     "event_select",
     "event_timeline",
+    "events_by_ids",
     "search_events",
 ]
 
@@ -40,6 +41,7 @@ _SORT_COLUMNS = {
     "fatalities": events.c.fatalities,
     "updated": events.c.updated_at,
 }
+_SORT_KEYS = {"date": "date", "confidence": "confidence", "fatalities": "fatalities", "updated": "updated_at"}
 _NULLABLE = {"date", "fatalities"}
 
 
@@ -54,20 +56,17 @@ def marking_rank_of_event() -> Any:
     )
 
 
-def event_select(*, with_marking: bool = True) -> Any:
-    """Events with their actors' names, number of distinct reports and marking rank."""
+def event_select(*, with_sources: bool = True) -> Any:
+    """Events with their actors' names and (unless not wanted) number of distinct reports and marking rank."""
     actor1, actor2 = aliased(actors), aliased(actors)
-    columns: list[Any] = [
-        events,
-        actor1.c.name.label("actor1"),
-        actor2.c.name.label("actor2"),
-        select(func.count(func.distinct(event_mentions.c.report_id)))
-        .where(event_mentions.c.event_id == events.c.id)
-        .scalar_subquery()
-        .label("sources"),
-    ]
-    if with_marking:
-        columns.append(marking_rank_of_event().label("marking_rank"))
+    columns: list[Any] = [events, actor1.c.name.label("actor1"), actor2.c.name.label("actor2")]
+    if with_sources:
+        sources = (
+            select(func.count(func.distinct(event_mentions.c.report_id)))
+            .where(event_mentions.c.event_id == events.c.id)
+            .scalar_subquery()
+        )
+        columns += [sources.label("sources"), marking_rank_of_event().label("marking_rank")]
     return (
         select(*columns)
         .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
@@ -174,12 +173,16 @@ def _text_condition(text: str) -> ColumnElement[bool]:
 
 
 def search_events(connection: Connection, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of events in the query's order, and the cursor of the next page (None at the end)."""
+    """One page of events in the query's order, and the cursor of the next page (None at the end).
+
+    The page's rows come with their actors from one query that SQLite answers from the
+    (type, date, lat, lon) index; their sources and markings come from one grouped query.
+    """
     desc = query.sort.startswith("-")
     key = query.sort.lstrip("-")
     column = _SORT_COLUMNS[key]
     dialect = connection.dialect.name
-    stmt = event_select().where(*event_conditions(query, dialect))
+    stmt = event_select(with_sources=False).where(*event_conditions(query, dialect))
     if query.cursor:
         value, last_id = _decode_cursor(query.cursor, key)
         stmt = stmt.where(_after(column, desc, value, last_id, key in _NULLABLE))
@@ -193,9 +196,37 @@ def search_events(connection: Connection, query: EventQuery) -> tuple[list[dict[
     next_cursor = None
     if len(rows) > query.limit:
         rows = rows[: query.limit]
-        last = rows[-1]
-        next_cursor = _encode_cursor(_cursor_value(last, key), last["id"])
+        last = rows[-1][_SORT_KEYS[key]]
+        next_cursor = _encode_cursor(last.isoformat() if isinstance(last, datetime) else last, rows[-1]["id"])
+    _add_sources(connection, rows)
     return [event_item(r) for r in rows], next_cursor
+
+
+def _add_sources(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Each row's number of distinct reports and the rank of its most restrictive marking, in one query."""
+    by_id = {r["id"]: r for r in rows}
+    rank = case({m: i for i, m in enumerate(MARKINGS)}, value=reports.c.marking, else_=len(MARKINGS) - 1)
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):
+        stats = connection.execute(
+            select(event_mentions.c.event_id, func.count(func.distinct(event_mentions.c.report_id)), func.max(rank))
+            .join(reports, reports.c.id == event_mentions.c.report_id)
+            .where(event_mentions.c.event_id.in_(ids[i : i + 500]))
+            .group_by(event_mentions.c.event_id)
+        )
+        for event_id, count, marking_rank in stats:
+            by_id[event_id].update(sources=count, marking_rank=marking_rank)
+
+
+def events_by_ids(connection: Connection, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Events in the API's shape by id."""
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(event_ids), 500):
+        stmt = event_select(with_sources=False).where(events.c.id.in_(event_ids[i : i + 500]))
+        rows = [dict(r._mapping) for r in connection.execute(stmt)]
+        _add_sources(connection, rows)
+        found.update({r["id"]: event_item(r) for r in rows})
+    return found
 
 
 def _after(column: Any, desc: bool, value: Any, last_id: str, nullable: bool) -> ColumnElement[bool]:
@@ -209,11 +240,6 @@ def _after(column: Any, desc: bool, value: Any, last_id: str, nullable: bool) ->
     if value is None:
         return or_(and_(column.is_(None), ids > last_id), column.is_not(None))
     return or_(column > value, and_(column == value, ids > last_id))
-
-
-def _cursor_value(row: dict[str, Any], key: str) -> Any:
-    value = row["updated_at" if key == "updated" else key]
-    return value.isoformat() if isinstance(value, datetime) else value
 
 
 def _encode_cursor(value: Any, last_id: str) -> str:

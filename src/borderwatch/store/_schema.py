@@ -198,6 +198,8 @@ Index("ix_events_date_pos", events.c.date, events.c.lat, events.c.lon)
 Index("ix_events_actor1", events.c.actor1_id)
 Index("ix_events_actor2", events.c.actor2_id)
 Index("ix_events_geonameid", events.c.geonameid)
+# Sources and markings of a page of events from the index alone (mention rows are wide: JSON, sentence).
+Index("ix_event_mentions_event_report", event_mentions.c.event_id, event_mentions.c.report_id)
 
 # A watch zone: a polygon (GeoJSON, lon/lat) or a strip along a border, with the rules that raise alerts.
 zones = Table(

@@ -14,7 +14,7 @@ from shapely.geometry.base import BaseGeometry
 from sqlalchemy import Engine, select
 
 from ..zones import ZoneSpec
-from . import _alerts, _api_queries, _directory, _zones
+from . import _alerts, _api_queries, _bulk, _directory, _zones
 from ._queries import ActorQuery, AlertQuery, EventQuery, PlaceQuery
 from ._schema import event_mentions
 
@@ -50,6 +50,11 @@ class ScreenMixin:
         with self._engine.begin() as connection:
             return _zones.watch_events(connection, list(event_ids), self._zone_cache, utc_now())
 
+    def bulk_insert_events(self, rows: Sequence[dict[str, Any]], report_id: str) -> None:
+        """Insert already-coded events in one transaction (see `_bulk`); `report_id` must be stored."""
+        with self._engine.begin() as connection:
+            _bulk.bulk_insert_events(connection, rows, report_id, utc_now())
+
     # -- events ------------------------------------------------------------------------------------
 
     def search_events(self, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
@@ -76,8 +81,7 @@ class ScreenMixin:
         if not event_ids:
             return []
         with self._engine.connect() as connection:
-            stmt = _api_queries.event_select().where(_api_queries.events.c.id.in_(list(event_ids)))
-            return [_api_queries.event_item(dict(r._mapping)) for r in connection.execute(stmt)]
+            return list(_api_queries.events_by_ids(connection, list(event_ids)).values())
 
     def report_events(self, report_id: str) -> list[dict[str, Any]]:
         with self._engine.connect() as connection:

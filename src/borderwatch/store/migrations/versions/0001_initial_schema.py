@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:38:02.536058
+Create Date: 2026-11-25 15:02:37.075816
 """
 
 from __future__ import annotations
@@ -211,6 +211,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event_mentions", schema=None) as batch_op:
         batch_op.create_index("ix_event_mentions_event", ["event_id"], unique=False)
+        batch_op.create_index("ix_event_mentions_event_report", ["event_id", "report_id"], unique=False)
         batch_op.create_index("ix_event_mentions_report", ["report_id"], unique=False)
 
     op.create_table(
@@ -315,6 +316,7 @@ def downgrade() -> None:
     op.drop_table("extractions")
     with op.batch_alter_table("event_mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_event_mentions_report")
+        batch_op.drop_index("ix_event_mentions_event_report")
         batch_op.drop_index("ix_event_mentions_event")
 
     op.drop_table("event_mentions")

@@ -1,0 +1,34 @@
+"""`borderwatch serve`: the API, the live stream and the dashboard in one process (FastAPI + uvicorn)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError
+from ._context import app_state
+
+__all__ = ["serve_cli"]
+
+
+def serve_cli(
+    db: Annotated[str | None, typer.Option(help="SQLite file or database URL (default: the global --db)")] = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs), the live stream and the dashboard over the store."""
+    import uvicorn
+
+    from ..api import create_app
+
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port}: expected 1-65535")
+    settings = app_state.settings(db=db)
+    app = create_app(settings)
+    typer.echo(f"borderwatch: dashboard at http://{_shown(host)}:{port}/  (API docs at /docs; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _shown(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
