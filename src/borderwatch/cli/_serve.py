@@ -24,7 +24,7 @@ def serve_cli(
 
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: expected 1-65535")
-    settings = app_state.settings(db=db)
+    settings = app_state.settings(**({"db": db} if db else {}))  # else the global --db
     app = create_app(settings)
     typer.echo(f"borderwatch: dashboard at http://{_shown(host)}:{port}/  (API docs at /docs; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -69,10 +69,15 @@ export class EventMap {
     }).addTo(this.zones);
   }
 
+  // Fit the view to where most events are: the 5th to 95th percentiles, so that one mislocated
+  // event on another continent does not zoom the map out to the world.
   fitToPoints(points) {
     if (!points.length) return;
-    const bounds = L.latLngBounds(points.map((p) => [p[1], p[2]]));
-    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 7 });
+    const pick = (values, q) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
+    const lats = points.map((p) => p[1]).sort((a, b) => a - b);
+    const lons = points.map((p) => p[2]).sort((a, b) => a - b);
+    const bounds = L.latLngBounds([pick(lats, 0.05), pick(lons, 0.05)], [pick(lats, 0.95), pick(lons, 0.95)]);
+    this.map.fitBounds(bounds.pad(0.15), { maxZoom: 7 });
   }
 
   // Drawing a polygon: each click adds a corner; finish() returns the GeoJSON polygon.

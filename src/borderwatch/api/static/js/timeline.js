@@ -62,7 +62,8 @@ export class Timeline {
     const ticks = Math.min(8, n);
     for (let k = 0; k <= ticks; k++) {
       const t = first + Math.round((k / ticks) * n) * bucket;
-      const label = s("text", { x: PAD.left + (k / ticks) * plotW, y: height - 4, "text-anchor": "middle" });
+      const anchor = k === 0 ? "start" : k === ticks ? "end" : "middle";
+      const label = s("text", { x: PAD.left + (k / ticks) * plotW, y: height - 4, "text-anchor": anchor });
       label.textContent = new Date(t).toISOString().slice(0, 10);
       axis.append(label);
     }
