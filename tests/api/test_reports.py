@@ -107,3 +107,14 @@ async def test_list_and_read_reports(client: httpx.AsyncClient) -> None:
     assert (await client.get("/api/reports/nope")).status_code == 404
     assert (await client.get("/api/reports", params={"kind": "pdf"})).status_code == 422
     assert (await client.get("/api/reports", params={"since": "2025-13-01"})).status_code == 422
+
+
+async def test_a_body_over_the_size_limit_is_413(settings: object, store: object, extractor: KeywordExtractor) -> None:
+    from borderwatch.api import create_app
+    from borderwatch.settings import Settings
+
+    small = Settings(db=settings.db, max_file_mb=0.01)  # type: ignore[attr-defined]
+    app = create_app(small, store=store, make_extractor=lambda: extractor, background=False)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bw.test") as client:
+        response = await client.post("/api/reports", json={"text": "x" * 20_000})
+    assert response.status_code == 413

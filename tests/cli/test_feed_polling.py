@@ -13,7 +13,6 @@ from tests.ingest.test_reader import RSS
 
 
 class _FeedHandler(BaseHTTPRequestHandler):
-
     def do_GET(self) -> None:
         if self.path == "/missing.xml":
             self.send_response(404)

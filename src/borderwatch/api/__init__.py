@@ -6,5 +6,6 @@ read goes through the store's query objects. The dashboard's files are in `stati
 """
 
 from ._app import create_app
+from ._delivery import WebhookDeliverer
 
-__all__ = ["create_app"]
+__all__ = ["WebhookDeliverer", "create_app"]

@@ -84,7 +84,7 @@ def alerts_deliver_cli(
     once: Annotated[bool, typer.Option("--once", help="try what is due now, then stop")] = False,
 ) -> None:
     """Deliver alerts to the webhooks (what `borderwatch serve` does in the background)."""
-    from ..api._delivery import WebhookDeliverer
+    from ..api import WebhookDeliverer
 
     settings = app_state.settings()
     with Store.open(settings) as store:
