@@ -27,7 +27,7 @@ from borderwatch.model import EVENT_TYPES, Report  # noqa: E402
 from borderwatch.store import NewReport, Store  # noqa: E402
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
-QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+QUERIES = int(os.environ.get("BENCH_QUERIES", "400"))
 TARGET_P95_MS = 50.0
 GENERATOR = "v1"
 REGION = (-17.0, 10.0, 25.0, 38.0)  # west, south, east, north: the Maghreb and the Sahel

@@ -13,7 +13,8 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, exists, func, or_, select
+import orjson
+from sqlalchemy import ColumnElement, Connection, Text, and_, case, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import InputError, NotFoundError
@@ -41,6 +42,10 @@ _SORT_COLUMNS = {
     "fatalities": events.c.fatalities,
     "updated": events.c.updated_at,
 }
+# Tags and times are read as stored (JSON text, ISO text on SQLite) and turned into the API's shape by
+# `event_item` directly: SQLAlchemy's per-value processing was a fifth of the time of a page of 500.
+_RAW = {"tags", "created_at", "updated_at"}
+_EVENT_COLUMNS = [type_coerce(c, Text).label(c.name) if c.name in _RAW else c for c in events.columns]
 _SORT_KEYS = {"date": "date", "confidence": "confidence", "fatalities": "fatalities", "updated": "updated_at"}
 _NULLABLE = {"date", "fatalities"}
 
@@ -59,7 +64,7 @@ def marking_rank_of_event() -> Any:
 def event_select(*, with_sources: bool = True) -> Any:
     """Events with their actors' names and (unless not wanted) number of distinct reports and marking rank."""
     actor1, actor2 = aliased(actors), aliased(actors)
-    columns: list[Any] = [events, actor1.c.name.label("actor1"), actor2.c.name.label("actor2")]
+    columns: list[Any] = [*_EVENT_COLUMNS, actor1.c.name.label("actor1"), actor2.c.name.label("actor2")]
     if with_sources:
         sources = (
             select(func.count(func.distinct(event_mentions.c.report_id)))
@@ -197,7 +202,7 @@ def search_events(connection: Connection, query: EventQuery) -> tuple[list[dict[
     if len(rows) > query.limit:
         rows = rows[: query.limit]
         last = rows[-1][_SORT_KEYS[key]]
-        next_cursor = _encode_cursor(last.isoformat() if isinstance(last, datetime) else last, rows[-1]["id"])
+        next_cursor = _encode_cursor(_iso(last) if key == "updated" else last, rows[-1]["id"])
     _add_sources(connection, rows)
     return [event_item(r) for r in rows], next_cursor
 
@@ -265,11 +270,12 @@ def _decode_cursor(cursor: str, key: str) -> tuple[Any, str]:
 def event_item(row: dict[str, Any]) -> dict[str, Any]:
     """The API's shape of an event row."""
     rank = row.get("marking_rank")
+    tags = row["tags"]
     return {
         "id": row["id"],
         "event_type": row["event_type"],
         "sub_event_type": row["sub_event_type"],
-        "tags": list(row["tags"] or []),
+        "tags": list(orjson.loads(tags) if isinstance(tags, str | bytes) else tags or []),
         "date": row["date"],
         "time_precision": row["time_precision"],
         "actor1": _actor_ref(row["actor1_id"], row.get("actor1")),
@@ -298,7 +304,9 @@ def _actor_ref(actor_id: int | None, name: str | None) -> dict[str, Any] | None:
     return None if actor_id is None else {"id": actor_id, "name": name}
 
 
-def _iso(value: datetime | None) -> str | None:
+def _iso(value: datetime | str | None) -> str | None:
+    if isinstance(value, str):
+        return value.replace(" ", "T", 1)
     return value.isoformat() if value else None
 
 
