@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Response
 
+from ..errors import NotFoundError
 from ..store import AlertQuery
 from ._errors import validated
 from ._schemas import AlertOut, AlertPage, DeliveryOut, ErrorOut, WebhookIn, WebhookOut
@@ -37,8 +38,6 @@ def list_alerts(
 def get_alert(state: State, alert_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     found = state.store.get_alerts([alert_id])
     if not found:
-        from ..errors import NotFoundError
-
         raise NotFoundError(f"no alert {alert_id}")
     return found[0]
 

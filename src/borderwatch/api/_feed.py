@@ -84,13 +84,24 @@ class ChangeFeed:
         ]
         return sorted(out, key=lambda m: m.seq)
 
-    def subscribe(self) -> asyncio.Queue[FeedMessage]:
-        queue: asyncio.Queue[FeedMessage] = asyncio.Queue(self._queue_size)
-        self._subscribers.add(queue)
+    def subscribe(self) -> asyncio.Queue[FeedMessage | None]:
+        queue: asyncio.Queue[FeedMessage | None] = asyncio.Queue(self._queue_size)
+        self._subscribers.add(queue)  # type: ignore[arg-type]
         return queue
 
-    def unsubscribe(self, queue: asyncio.Queue[FeedMessage]) -> None:
-        self._subscribers.discard(queue)
+    def close(self) -> None:
+        """End every open stream (the server is stopping); callable from any thread."""
+
+        def end() -> None:
+            for queue in list(self._subscribers):
+                with contextlib.suppress(asyncio.QueueFull):
+                    queue.put_nowait(None)  # type: ignore[arg-type]
+
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(end)
+
+    def unsubscribe(self, queue: asyncio.Queue[FeedMessage | None]) -> None:
+        self._subscribers.discard(queue)  # type: ignore[arg-type]
 
     @property
     def subscribers(self) -> int:

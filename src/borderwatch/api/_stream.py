@@ -41,6 +41,8 @@ async def stream(
                 yield _sse(message)
         while True:
             message = await queue.get()
+            if message is None:  # the server is stopping
+                return
             if message.seq > sent:
                 sent = max(sent, message.seq)
                 yield _sse(message)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -31,7 +30,7 @@ VENDOR_FILES = {
 
 def find_node_modules(settings: Settings) -> Path | None:
     """The setting, else node_modules in the working folder or in a folder above the package (a checkout)."""
-    given = settings.node_modules or os.environ.get("BORDERWATCH_NODE_MODULES")
+    given = settings.node_modules
     candidates = [Path(given).expanduser()] if given else [Path.cwd() / "node_modules"]
     if not given:
         candidates += [p / "node_modules" for p in Path(__file__).resolve().parents]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Any
 
@@ -46,8 +47,6 @@ def list_zones(state: State) -> list[dict[str, Any]]:
 @router.get(".geojson", response_model=dict[str, Any])
 def zones_geojson(state: State) -> Response:
     """Every zone as a GeoJSON FeatureCollection."""
-    import json
-
     features = [
         {"type": "Feature", "id": z["id"], "geometry": z["geometry"],
          "properties": {k: v for k, v in z.items() if k != "geometry"}}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,8 +18,6 @@ def serve_cli(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs), the live stream and the dashboard over the store."""
-    import uvicorn
-
     from ..api import create_app
 
     if not 0 < port < 65536:
@@ -27,7 +25,21 @@ def serve_cli(
     settings = app_state.settings(**({"db": db} if db else {}))  # else the global --db
     app = create_app(settings)
     typer.echo(f"borderwatch: dashboard at http://{_shown(host)}:{port}/  (API docs at /docs; Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    _run(app, host, port)
+
+
+def _run(app: Any, host: str, port: int) -> None:
+    """uvicorn, ending the open live streams first when asked to stop (else they would hold it up)."""
+    import uvicorn
+
+    end_streams = app.state.borderwatch.feed.close
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            end_streams()
+            super().handle_exit(sig, frame)
+
+    Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)).run()
 
 
 def _shown(host: str) -> str:
