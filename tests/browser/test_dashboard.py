@@ -139,6 +139,33 @@ def test_zone_drawn_on_the_map_and_live_alert(
     page.wait_for_selector("#toast div:has-text('Drawn box')", timeout=10_000)
     assert page.locator("#alert-badge").inner_text() == "1"
     _wait_markers(page, before + 1)
+    # The inbox: acknowledge the alert.
+    page.locator("#alerts-button").click()
+    row = page.locator(".alert-row", has_text="Drawn box")
+    row.locator("button.ack").click()
+    page.wait_for_selector(".alert-row:not(.open) >> text=acknowledged by dashboard")
+    assert page.locator("#alert-badge").inner_text() == "0"
+    page.close()
+
+
+def test_brushing_the_timeline_filters_the_map(browser: Any, served: tuple[str, Store]) -> None:
+    base, _ = served
+    page = open_dashboard(browser, base)
+    total = _markers(page)
+    box = page.locator("#timeline svg").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    # Drag over the first third of the time axis: only the earlier events stay on the map and in the list.
+    page.mouse.move(box["x"] + 31, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 3, y, steps=5)
+    page.mouse.up()
+    page.wait_for_selector("#panel-list h3:has-text(' to ')")
+    shown = _markers(page)
+    assert 0 < shown < total
+    assert page.locator(".event-row").count() == shown
+    page.locator("#timeline svg").dblclick()
+    _wait_markers(page, total)
     page.close()
 
 
