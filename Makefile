@@ -7,6 +7,8 @@ DB ?= borderwatch.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.setup-stamp
+# The code of this checkout runs, whichever checkout the shared virtualenv was installed from.
+export PYTHONPATH := $(CURDIR)/src
 
 .PHONY: setup demo test lint bench lock clean schema migration
 
