@@ -12,11 +12,14 @@ from typing import Annotated
 import typer
 
 from ..errors import BorderwatchError
+from ._alerts import alerts_app
 from ._context import app_state
 from ._extract import extract_cli
 from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
 from ._query import events_cli, reports_cli
+from ._serve import serve_cli
+from ._zones import add_zone_commands
 
 __all__ = ["app", "main"]
 
@@ -43,7 +46,12 @@ app.command("reports")(reports_cli)
 app.command("events")(events_cli)
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(places_app, name="places")
+app.command("serve")(serve_cli)
+
+# `zones` is shared with the places commands (`zones border PAIR --km N`): each adds its commands to it.
+add_zone_commands(zones_app)
 app.add_typer(zones_app, name="zones")
+app.add_typer(alerts_app, name="alerts")
 
 
 def main() -> None:

@@ -5,28 +5,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
 from ..settings import Settings
+from ._api_queries import event_conditions
 from ._engine import open_engine
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
+from ._screen import ScreenMixin
 from ._write import NewReport, write_report
+from ._zones import ZoneCache
 
 __all__ = ["Store"]
 
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
-class Store:
+class Store(ScreenMixin):
     """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
+        self._zone_cache = ZoneCache()
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -47,7 +51,10 @@ class Store:
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                return [write_report(connection, item, self._source_ids) for item in items]
+                stored = [write_report(connection, item, self._source_ids) for item in items]
+                # Zones and the live stream see the events of this batch in the same transaction.
+                self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])
+                return stored
         except BaseException:
             self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
             raise
@@ -170,21 +177,7 @@ class Store:
             .limit(query.limit)
             .offset(query.offset)
         )
-        if query.since:
-            stmt = stmt.where(events.c.date >= query.since.isoformat())
-        if query.until:
-            stmt = stmt.where(events.c.date <= query.until.isoformat())
-        if query.country:
-            stmt = stmt.where(events.c.country == query.country.upper())
-        if query.event_type:
-            wanted = query.event_type.casefold()
-            stmt = stmt.where(
-                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
-            )
-        if query.border:
-            stmt = stmt.where(events.c.border == query.border.upper())
-        if query.max_border_km is not None:
-            stmt = stmt.where(events.c.border_km <= query.max_border_km)
+        stmt = stmt.where(*event_conditions(query, self._engine.dialect.name))
         with self._engine.connect() as connection:
             return [dict(r._mapping) for r in connection.execute(stmt)]
 
