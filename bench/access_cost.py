@@ -42,7 +42,7 @@ from borderwatch.model import (  # noqa: E402
     ReportRef,
 )
 from borderwatch.store import EventQuery, Reader, Role, Store  # noqa: E402
-from borderwatch.store._bulk import write_new_reports  # noqa: E402
+from borderwatch.store._bulk_reports import write_new_reports  # noqa: E402
 from borderwatch.store._schema import actors, event_mentions, events  # noqa: E402
 from borderwatch.store._schema import reports as report_rows  # noqa: E402
 from borderwatch.store._views import ReadContext, ViewCache, list_events  # noqa: E402

@@ -42,7 +42,7 @@ def generate(db: str, reports: int, per_report: int) -> None:
         ReportRef,
     )
     from borderwatch.store import Store
-    from borderwatch.store._bulk import write_new_reports
+    from borderwatch.store._bulk_reports import write_new_reports
     from borderwatch.store._write import NewReport
 
     places = [("Tebessa", 35.40, 8.12), ("Kasserine", 35.17, 8.83), ("El Kef", 36.18, 8.71), ("Nefta", 33.87, 7.88)]

@@ -4,7 +4,14 @@ import importlib
 
 import pytest
 
-PACKAGES = ["borderwatch.model", "borderwatch.ingest", "borderwatch.extract", "borderwatch.store"]
+PACKAGES = [
+    "borderwatch.model",
+    "borderwatch.ingest",
+    "borderwatch.extract",
+    "borderwatch.store",
+    "borderwatch.api",
+    "borderwatch.zones",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

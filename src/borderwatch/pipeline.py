@@ -48,16 +48,17 @@ def ingest(
     *,
     extract: bool = True,
     on_item: Callable[[Report | Failure], None] | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestSummary:
     """Store every new report of a stream, in batches of `settings.batch_size`, one transaction each.
 
     Reports already stored (same content hash) are counted and skipped before any NLP runs. A run
     killed half-way and run again stores each report exactly once: committed batches are skipped
-    by their hashes, the interrupted one is stored anew.
+    by their hashes, the interrupted one is stored anew. A long-running caller (the API) hands in
+    its loaded `extractor`; otherwise one is made when the first new report needs it.
     """
     summary = IngestSummary()
     finder = NearDuplicateFinder(settings.near_duplicate_threshold)
-    extractor: Extractor | None = None
     stream = iter(items)
     while batch := list(islice(stream, settings.batch_size)):
         reports = [item for item in batch if isinstance(item, Report)]

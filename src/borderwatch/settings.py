@@ -51,6 +51,13 @@ class Settings(BaseModel):
     gazetteer: str | None = Field(
         default=None, description="gazetteer index file; default: the one built by `make setup` in the data folder"
     )
+    webhook_max_attempts: int = Field(
+        default=8, ge=1, le=50, description="tries of a webhook delivery before it is marked failed"
+    )
+    webhook_timeout_s: float = Field(default=10.0, gt=0, le=120, description="seconds to wait for a webhook's answer")
+    node_modules: str | None = Field(
+        default=None, description="folder of the dashboard's npm packages; default: node_modules of the checkout"
+    )
 
     @field_validator("marking", mode="before")
     @classmethod

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from borderwatch.model import Marking
 from borderwatch.store import Provenance, Store
-from borderwatch.store._bulk import write_new_reports
+from borderwatch.store._bulk_reports import write_new_reports
 from borderwatch.store._schema import (
     access_classes,
     actors,

@@ -12,13 +12,16 @@ from typing import Annotated
 import typer
 
 from ..errors import BorderwatchError
+from ._alerts import alerts_app
 from ._context import app_state
 from ._extract import extract_cli
 from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
 from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
 from ._query import events_cli, reports_cli
+from ._serve import serve_cli
 from ._share import agencies_app, audit_cli, groups_app, tokens_app, users_app
+from ._zones import add_zone_commands
 
 __all__ = ["app", "main"]
 
@@ -49,7 +52,12 @@ app.command("reports")(reports_cli)
 app.command("events")(events_cli)
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(places_app, name="places")
+app.command("serve")(serve_cli)
+
+# `zones` is shared with the places commands (`zones border PAIR --km N`): each adds its commands to it.
+add_zone_commands(zones_app)
 app.add_typer(zones_app, name="zones")
+app.add_typer(alerts_app, name="alerts")
 # Sharing (issue 7): accounts, audit, peers, STIX import, re-marking and withdrawal.
 app.add_typer(agencies_app, name="agencies")
 app.add_typer(users_app, name="users")

@@ -10,16 +10,19 @@ from ._audit import AuditQuery, acting_as, current_actor, set_actor
 from ._compose import Composer, compose_mentions
 from ._exchange import STIX_NAMESPACE, ExchangeItem, Incoming, Provenance, stix_report_id
 from ._peers import Collection, Peer
-from ._queries import EventQuery, ReportQuery
+from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventQuery, PlaceQuery, ReportQuery
 from ._store import Store
 from ._views import AuditObject
 from ._write import NewReport
 
 __all__ = [
+    "EVENT_SORTS",
     "LOCAL_ADMIN",
     "SCOPES",
     "STIX_NAMESPACE",
     "AccessClass",
+    "ActorQuery",
+    "AlertQuery",
     "AuditObject",
     "AuditQuery",
     "Collection",
@@ -30,6 +33,7 @@ __all__ = [
     "LoginThrottled",
     "NewReport",
     "Peer",
+    "PlaceQuery",
     "Provenance",
     "Reader",
     "ReportQuery",

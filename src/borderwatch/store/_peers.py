@@ -22,7 +22,7 @@ from ..model import Agency, Marking
 from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
 from ._audit import current_actor, record
-from ._bulk import write_new_reports
+from ._bulk_reports import write_new_reports
 from ._schema import (
     agencies,
     collection_rights,

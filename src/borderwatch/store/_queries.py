@@ -1,12 +1,21 @@
-"""Read-side filters: what a caller may ask for when listing reports and events."""
+"""Read-side filters: what a caller may ask for when listing reports, events, actors, places and alerts.
+
+Every read of the CLI and the API goes through one of these objects, so that access control
+(issue 7) is added here, in one place, for every command, endpoint and export.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-__all__ = ["EventQuery", "ReportQuery"]
+from ..model import Marking
+
+__all__ = ["EVENT_SORTS", "ActorQuery", "AlertQuery", "EventQuery", "PlaceQuery", "ReportQuery"]
+
+EVENT_SORTS = ("-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated")
 
 
 class _Query(BaseModel):
@@ -30,3 +39,58 @@ class EventQuery(_Query):
     event_type: str | None = Field(default=None, description="ACLED event type or sub-event type")
     border: str | None = Field(default=None, description="alpha-3 pair, e.g. DZA-TUN")
     max_border_km: float | None = None
+    # The API's and the dashboard's filters.
+    event_types: tuple[str, ...] = Field(default=(), description="any of these ACLED event types or sub-types")
+    sub_event_types: tuple[str, ...] = Field(default=(), description="any of these ACLED sub-event types")
+    tags: tuple[str, ...] = Field(default=(), description="events with any of these border-security tags")
+    actor: str | None = Field(default=None, description="actor id, or a part of an actor's name (actor 1 or 2)")
+    place: str | None = Field(default=None, description="GeoNames id of the event's place")
+    bbox: tuple[float, float, float, float] | None = Field(
+        default=None, description="west, south, east, north in degrees"
+    )
+    zone_id: int | None = Field(default=None, description="events inside this watch zone")
+    min_confidence: float | None = Field(default=None, ge=0, le=1)
+    text: str | None = Field(default=None, min_length=1, max_length=200, description="words in place, actors, evidence")
+    markings: tuple[Marking, ...] = Field(default=(), description="events whose marking is one of these")
+    sort: Literal["-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated"] = (
+        "-date"
+    )
+    cursor: str | None = Field(default=None, description="from the previous page's next_cursor")
+
+    @field_validator("bbox")
+    @classmethod
+    def _check_bbox(cls, value: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+        if value is None:
+            return None
+        west, south, east, north = value
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise ValueError(
+                "expected west,south,east,north with -180 ≤ west ≤ east ≤ 180 and -90 ≤ south ≤ north ≤ 90"
+            )
+        return value
+
+    @field_validator("until")
+    @classmethod
+    def _check_range(cls, value: date | None, info: ValidationInfo) -> date | None:
+        since = info.data.get("since")
+        if value is not None and since is not None and since > value:
+            raise ValueError(f"{value} is before since ({since})")
+        return value
+
+
+class ActorQuery(_Query):
+    text: str | None = Field(default=None, max_length=200, description="part of the actor's name")
+    type: int | None = Field(default=None, ge=1, le=8, description="ACLED actor type 1-8")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+
+
+class PlaceQuery(_Query):
+    text: str | None = Field(default=None, max_length=200, description="part of the place's name")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+
+
+class AlertQuery(_Query):
+    zone_id: int | None = None
+    acknowledged: bool | None = Field(default=None, description="true: only acknowledged; false: only open")
+    kind: Literal["event", "spike"] | None = None
+    before_id: int | None = Field(default=None, ge=1, description="cursor: alerts older than this id")

@@ -17,15 +17,18 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 __all__ = [
     "access_classes",
     "actors",
     "agencies",
+    "alerts",
     "api_tokens",
     "audit_log",
     "audit_objects",
+    "change_log",
     "collection_rights",
     "event_mentions",
     "events",
@@ -49,6 +52,11 @@ __all__ = [
     "taxii_collections",
     "taxii_status",
     "users",
+    "webhook_attempts",
+    "webhook_deliveries",
+    "webhooks",
+    "zone_events",
+    "zones",
 ]
 
 metadata = MetaData()
@@ -420,4 +428,118 @@ taxii_status = Table(
     Column("total", Integer, nullable=False),
     Column("successes", JSON, nullable=False),
     Column("failures", JSON, nullable=False),
+)
+# -- The centre's screen (issue 6): read indexes on events, watch zones, alerts, webhooks, the change feed. --
+
+# Map and list queries filter on type, time and a bounding box and page by date: these let SQLite answer
+# them from the index alone and stop after one page (bench/api_latency.py).
+Index("ix_events_type_date_pos", events.c.event_type, events.c.date, events.c.lat, events.c.lon)
+Index("ix_events_date_pos", events.c.date, events.c.lat, events.c.lon)
+Index("ix_events_actor1", events.c.actor1_id)
+Index("ix_events_actor2", events.c.actor2_id)
+Index("ix_events_geonameid", events.c.geonameid)
+# Sources and markings of a page of events from the index alone (mention rows are wide: JSON, sentence).
+Index("ix_event_mentions_event_report", event_mentions.c.event_id, event_mentions.c.report_id)
+
+# A watch zone: a polygon (GeoJSON, lon/lat) or a strip along a border, with the rules that raise alerts.
+zones = Table(
+    "zones",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("border", String(7)),
+    Column("km", Float),
+    Column("geometry", JSON, nullable=False),
+    Column("min_lon", Float, nullable=False),
+    Column("min_lat", Float, nullable=False),
+    Column("max_lon", Float, nullable=False),
+    Column("max_lat", Float, nullable=False),
+    Column("rules", JSON, nullable=False),
+    Column("marking", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# Which events lie inside which zone (kept as events are stored): "events in zone" and spike counts.
+zone_events = Table(
+    "zone_events",
+    metadata,
+    Column("zone_id", Integer, ForeignKey("zones.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", String(10)),
+    Index("ix_zone_events_event", "event_id"),
+    Index("ix_zone_events_zone_date", "zone_id", "date"),
+)
+
+# One alert per zone and key: the event id for an event alert, "spike:DATE" for an activity spike.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zone_id", Integer, ForeignKey("zones.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("key", String(80), nullable=False),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="SET NULL")),
+    Column("reason", Text, nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("acknowledged_at", DateTime),
+    Column("acknowledged_by", Text),
+    UniqueConstraint("zone_id", "key", name="uq_alerts_zone_key"),
+    Index("ix_alerts_created", "created_at"),
+    Index("ix_alerts_event", "event_id"),
+)
+
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("secret", Text, nullable=False),
+    Column("zone_id", Integer, ForeignKey("zones.id", ondelete="CASCADE")),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# The delivery of one alert to one webhook; `webhook_attempts` is its log, one row per try.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("webhook_id", Integer, ForeignKey("webhooks.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime),
+    Column("lease_until", DateTime),
+    Column("created_at", DateTime, nullable=False),
+    Column("delivered_at", DateTime),
+    UniqueConstraint("alert_id", "webhook_id", name="uq_webhook_deliveries_alert_hook"),
+    Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+)
+
+webhook_attempts = Table(
+    "webhook_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("delivery_id", Integer, ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), nullable=False),
+    Column("attempt", Integer, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("status_code", Integer),
+    Column("error", Text),
+    Column("ms", Float, nullable=False),
+    Index("ix_webhook_attempts_delivery", "delivery_id"),
+)
+
+# What changed, in commit order: the live stream (SSE) and its resumption (Last-Event-ID) read this.
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("item_id", String(80), nullable=False),
+    Column("at", DateTime, nullable=False),
+    sqlite_autoincrement=True,
 )

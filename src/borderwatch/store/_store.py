@@ -18,20 +18,23 @@ from ._exchange import ExchangeItem
 from ._peers import Exchange
 from ._queries import EventQuery, ReportQuery
 from ._schema import report_bands, reports
+from ._screen import ScreenMixin
 from ._write import NewReport, write_report
+from ._zones import ZoneCache
 
 __all__ = ["Store"]
 
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
-class Store:
+class Store(ScreenMixin):
     """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
 
     def __init__(self, url: str, composer: Composer | None = None) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
+        self._zone_cache = ZoneCache()
         self._classes = AccessClasses()
         self._views = _views.ViewCache()
         # How a partially visible event is composed from its visible mentions (the fusion stage's rules).
@@ -67,6 +70,8 @@ class Store:
         try:
             with self._engine.begin() as connection:
                 stored = [write_report(connection, item, self._source_ids) for item in items]
+                # Zones and the live stream see the events of this batch in the same transaction.
+                self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])
                 written = [
                     _views.AuditObject("report", i.report.id, i.report.marking, i.report.agency)
                     for i, new in zip(items, stored, strict=True)

@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, String, Text, cast, func, or_, select, type_coerce
+from sqlalchemy import Connection, Select, String, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
 from ..model import EventMention, Marking
 from ._access import AccessClass, AccessClasses, Reader, event_visible_clause, report_visible_clause
+from ._api_queries import event_conditions
 from ._compose import Composer, view_matches
 from ._queries import EventQuery, ReportQuery
 from ._schema import (
@@ -154,21 +155,9 @@ def event_select(dialect: str = "sqlite") -> Select[Any]:
     )
 
 
-def event_filters(stmt: Select[Any], query: EventQuery) -> Select[Any]:
-    if query.since:
-        stmt = stmt.where(events.c.date >= query.since.isoformat())
-    if query.until:
-        stmt = stmt.where(events.c.date <= query.until.isoformat())
-    if query.country:
-        stmt = stmt.where(events.c.country == query.country.upper())
-    if query.event_type:
-        wanted = query.event_type.casefold()
-        stmt = stmt.where(or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted))
-    if query.border:
-        stmt = stmt.where(events.c.border == query.border.upper())
-    if query.max_border_km is not None:
-        stmt = stmt.where(events.c.border_km <= query.max_border_km)
-    return stmt
+def event_filters(stmt: Select[Any], query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
+    """The query's filters (the API's `event_conditions`), on the stored (fused) fields."""
+    return stmt.where(*event_conditions(query, dialect))
 
 
 def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
@@ -178,7 +167,7 @@ def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
     a page may hold fewer than `limit` events while later pages still have some.
     """
     stmt = (
-        event_filters(event_select(ctx.connection.dialect.name), query)
+        event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
         .where(event_visible_clause(ctx.visible))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
         .limit(query.limit)
@@ -192,7 +181,7 @@ def iter_event_pages(ctx: ReadContext, query: EventQuery, chunk: int = 1000) -> 
     """Every event of a query (limit and offset ignored), page by page, for exports."""
     offset = 0
     base = (
-        event_filters(event_select(ctx.connection.dialect.name), query)
+        event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
         .where(event_visible_clause(ctx.visible))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
     )

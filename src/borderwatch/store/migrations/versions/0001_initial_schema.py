@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 15:36:08.462719
+Create Date: 2026-11-25 16:04:03.795973
 """
 
 from __future__ import annotations
@@ -72,6 +72,15 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
+    )
+    op.create_table(
+        "change_log",
+        sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("item_id", sa.String(length=80), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("seq"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "exchange_index",
@@ -157,6 +166,25 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
+        "zones",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("border", sa.String(length=7), nullable=True),
+        sa.Column("km", sa.Float(), nullable=True),
+        sa.Column("geometry", sa.JSON(), nullable=False),
+        sa.Column("min_lon", sa.Float(), nullable=False),
+        sa.Column("min_lat", sa.Float(), nullable=False),
+        sa.Column("max_lon", sa.Float(), nullable=False),
+        sa.Column("max_lat", sa.Float(), nullable=False),
+        sa.Column("rules", sa.JSON(), nullable=False),
+        sa.Column("marking", sa.String(length=16), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
         "audit_objects",
         sa.Column("entry_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
@@ -206,10 +234,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index("ix_events_actor1", ["actor1_id"], unique=False)
+        batch_op.create_index("ix_events_actor2", ["actor2_id"], unique=False)
         batch_op.create_index("ix_events_border", ["border", "border_km"], unique=False)
         batch_op.create_index("ix_events_date", ["date"], unique=False)
+        batch_op.create_index("ix_events_date_pos", ["date", "lat", "lon"], unique=False)
+        batch_op.create_index("ix_events_geonameid", ["geonameid"], unique=False)
         batch_op.create_index("ix_events_latlon", ["lat", "lon"], unique=False)
         batch_op.create_index("ix_events_type", ["event_type", "sub_event_type"], unique=False)
+        batch_op.create_index("ix_events_type_date_pos", ["event_type", "date", "lat", "lon"], unique=False)
 
     op.create_table(
         "group_members",
@@ -272,6 +305,38 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.create_index("ix_users_agency", ["agency"], unique=False)
+
+    op.create_table(
+        "webhooks",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("secret", sa.Text(), nullable=False),
+        sa.Column("zone_id", sa.Integer(), nullable=True),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["zone_id"], ["zones.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "alerts",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("zone_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("details", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("acknowledged_at", sa.DateTime(), nullable=True),
+        sa.Column("acknowledged_by", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["zone_id"], ["zones.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("zone_id", "key", name="uq_alerts_zone_key"),
+    )
+    with op.batch_alter_table("alerts", schema=None) as batch_op:
+        batch_op.create_index("ix_alerts_created", ["created_at"], unique=False)
+        batch_op.create_index("ix_alerts_event", ["event_id"], unique=False)
 
     op.create_table(
         "api_tokens",
@@ -387,6 +452,19 @@ def upgrade() -> None:
         batch_op.create_index("ix_sessions_user", ["user_id"], unique=False)
 
     op.create_table(
+        "zone_events",
+        sa.Column("zone_id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("date", sa.String(length=10), nullable=True),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["zone_id"], ["zones.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("zone_id", "event_id"),
+    )
+    with op.batch_alter_table("zone_events", schema=None) as batch_op:
+        batch_op.create_index("ix_zone_events_event", ["event_id"], unique=False)
+        batch_op.create_index("ix_zone_events_zone_date", ["zone_id", "date"], unique=False)
+
+    op.create_table(
         "collection_rights",
         sa.Column("collection_id", sa.String(length=36), nullable=False),
         sa.Column("peer_id", sa.String(length=64), nullable=False),
@@ -406,13 +484,60 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("peer_id", "report_id"),
         sqlite_with_rowid=False,
     )
+    op.create_table(
+        "webhook_deliveries",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("alert_id", sa.Integer(), nullable=False),
+        sa.Column("webhook_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=True),
+        sa.Column("lease_until", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("delivered_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(["alert_id"], ["alerts.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["webhook_id"], ["webhooks.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("alert_id", "webhook_id", name="uq_webhook_deliveries_alert_hook"),
+    )
+    with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
+        batch_op.create_index("ix_webhook_deliveries_due", ["status", "next_attempt_at"], unique=False)
+
+    op.create_table(
+        "webhook_attempts",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("delivery_id", sa.Integer(), nullable=False),
+        sa.Column("attempt", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("status_code", sa.Integer(), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("ms", sa.Float(), nullable=False),
+        sa.ForeignKeyConstraint(["delivery_id"], ["webhook_deliveries.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("webhook_attempts", schema=None) as batch_op:
+        batch_op.create_index("ix_webhook_attempts_delivery", ["delivery_id"], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("webhook_attempts", schema=None) as batch_op:
+        batch_op.drop_index("ix_webhook_attempts_delivery")
+
+    op.drop_table("webhook_attempts")
+    with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
+        batch_op.drop_index("ix_webhook_deliveries_due")
+
+    op.drop_table("webhook_deliveries")
     op.drop_table("peer_deliveries")
     op.drop_table("collection_rights")
+    with op.batch_alter_table("zone_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_zone_events_zone_date")
+        batch_op.drop_index("ix_zone_events_event")
+
+    op.drop_table("zone_events")
     with op.batch_alter_table("sessions", schema=None) as batch_op:
         batch_op.drop_index("ix_sessions_user")
 
@@ -436,6 +561,12 @@ def downgrade() -> None:
         batch_op.drop_index("ix_api_tokens_user")
 
     op.drop_table("api_tokens")
+    with op.batch_alter_table("alerts", schema=None) as batch_op:
+        batch_op.drop_index("ix_alerts_event")
+        batch_op.drop_index("ix_alerts_created")
+
+    op.drop_table("alerts")
+    op.drop_table("webhooks")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_index("ix_users_agency")
 
@@ -450,16 +581,22 @@ def downgrade() -> None:
 
     op.drop_table("group_members")
     with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index("ix_events_type_date_pos")
         batch_op.drop_index("ix_events_type")
         batch_op.drop_index("ix_events_latlon")
+        batch_op.drop_index("ix_events_geonameid")
+        batch_op.drop_index("ix_events_date_pos")
         batch_op.drop_index("ix_events_date")
         batch_op.drop_index("ix_events_border")
+        batch_op.drop_index("ix_events_actor2")
+        batch_op.drop_index("ix_events_actor1")
 
     op.drop_table("events")
     with op.batch_alter_table("audit_objects", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_objects_object")
 
     op.drop_table("audit_objects")
+    op.drop_table("zones")
     op.drop_table("taxii_status")
     op.drop_table("taxii_collections")
     op.drop_table("sources")
@@ -472,6 +609,7 @@ def downgrade() -> None:
 
     op.drop_table("login_failures")
     op.drop_table("exchange_index")
+    op.drop_table("change_log")
     op.drop_table("bw_meta")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_at")

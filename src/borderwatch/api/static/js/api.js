@@ -1,0 +1,44 @@
+// The REST API, as the dashboard uses it.
+
+export const TYPE_COLOURS = {
+  "Battles": "#d62728",
+  "Explosions/Remote violence": "#ff7f0e",
+  "Violence against civilians": "#9467bd",
+  "Protests": "#2ca02c",
+  "Riots": "#8c564b",
+  "Strategic developments": "#1f77b4",
+};
+
+export function colourOf(type) {
+  return TYPE_COLOURS[type] || "#555";
+}
+
+export async function getJSON(path, params) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params || {})) {
+    for (const item of [value].flat()) {
+      if (item !== null && item !== undefined && item !== "") url.searchParams.append(key, item);
+    }
+  }
+  const response = await fetch(url);
+  return answer(response);
+}
+
+export async function send(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return answer(response);
+}
+
+async function answer(response) {
+  if (response.status === 204) return null;
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const message = body.error ? body.error.message : `HTTP ${response.status}`;
+    throw new Error(message);
+  }
+  return body;
+}

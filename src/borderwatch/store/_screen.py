@@ -1,0 +1,188 @@
+"""The `Store` methods of the centre's screen: API reads, zones, alerts, webhooks, the change log.
+
+A mixin of `Store` (which owns the engine); each method is one transaction around a function of
+`_api_queries`, `_directory`, `_zones` or `_alerts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from shapely.geometry.base import BaseGeometry
+from sqlalchemy import Engine, select
+
+from ..zones import ZoneSpec
+from . import _alerts, _api_queries, _bulk, _directory, _zones
+from ._queries import ActorQuery, AlertQuery, EventQuery, PlaceQuery
+from ._schema import event_mentions
+
+__all__ = ["ScreenMixin", "utc_now"]
+
+
+def utc_now() -> datetime:
+    """Naive UTC, as the store keeps times."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ScreenMixin:
+    _engine: Engine
+    _zone_cache: _zones.ZoneCache
+
+    # -- after writes ------------------------------------------------------------------------------
+
+    def _watch_reports(self, connection: Any, report_ids: Sequence[str]) -> list[int]:
+        """In the writing transaction: check the events these reports created or updated against the zones."""
+        if not report_ids:
+            return []
+        changed: list[str] = []
+        for i in range(0, len(report_ids), 500):
+            chunk = list(report_ids[i : i + 500])
+            stmt = select(event_mentions.c.event_id).where(event_mentions.c.report_id.in_(chunk)).distinct()
+            changed += list(connection.execute(stmt).scalars())
+        return _zones.watch_events(connection, changed, self._zone_cache, utc_now())
+
+    def events_changed(self, event_ids: Sequence[str]) -> list[int]:
+        """Tell the store that these events were created or changed outside `add_reports` (a merge, a split,
+        a correction): they are checked against the zones and announced on the live stream. Returns the
+        ids of the alerts raised."""
+        with self._engine.begin() as connection:
+            return _zones.watch_events(connection, list(event_ids), self._zone_cache, utc_now())
+
+    def bulk_insert_events(self, rows: Sequence[dict[str, Any]], report_id: str) -> None:
+        """Insert already-coded events in one transaction (see `_bulk`); `report_id` must be stored."""
+        with self._engine.begin() as connection:
+            _bulk.bulk_insert_events(connection, rows, report_id, utc_now())
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def search_events(self, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
+        with self._engine.connect() as connection:
+            return _api_queries.search_events(connection, query)
+
+    def event_points(self, query: EventQuery) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _api_queries.event_points(connection, query)
+
+    def event_timeline(self, query: EventQuery, bucket: str = "day") -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _api_queries.event_timeline(connection, query, bucket)
+
+    def event_facets(self) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _api_queries.event_facets(connection)
+
+    def get_event(self, event_id: str) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _api_queries.event_detail(connection, event_id)
+
+    def events_by_id(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+        if not event_ids:
+            return []
+        with self._engine.connect() as connection:
+            return list(_api_queries.events_by_ids(connection, list(event_ids)).values())
+
+    def report_events(self, report_id: str) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _directory.report_events(connection, report_id)
+
+    # -- actors and places -------------------------------------------------------------------------
+
+    def list_actors(self, query: ActorQuery) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _directory.list_actor_rows(connection, query)
+
+    def get_actor(self, actor_id: int) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _directory.actor_page(connection, actor_id)
+
+    def list_places(self, query: PlaceQuery) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _directory.list_place_rows(connection, query)
+
+    def get_place(self, geonameid: str) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _directory.place_page(connection, geonameid)
+
+    # -- zones -------------------------------------------------------------------------------------
+
+    def create_zone(self, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
+        with self._engine.begin() as connection:
+            zone_id = _zones.create_zone(connection, spec, geometry, utc_now())
+            return _zones.zone_row(connection, zone_id)
+
+    def update_zone(self, zone_id: int, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
+        with self._engine.begin() as connection:
+            _zones.update_zone(connection, zone_id, spec, geometry, utc_now())
+            return _zones.zone_row(connection, zone_id)
+
+    def delete_zone(self, zone_id: int) -> None:
+        with self._engine.begin() as connection:
+            _zones.delete_zone(connection, zone_id)
+
+    def get_zone(self, zone_id: int) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _zones.zone_row(connection, zone_id)
+
+    def list_zones(self) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _zones.list_zone_rows(connection)
+
+    def zone_activity(self, zone_id: int, days: int = 90, until: date | None = None) -> dict[str, Any]:
+        with self._engine.connect() as connection:
+            return _zones.zone_activity(connection, zone_id, days, until)
+
+    # -- alerts and webhooks -----------------------------------------------------------------------
+
+    def list_alerts(self, query: AlertQuery) -> tuple[list[dict[str, Any]], int | None]:
+        with self._engine.connect() as connection:
+            return _alerts.list_alerts(connection, query)
+
+    def get_alerts(self, alert_ids: Sequence[int]) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _alerts.alert_items(connection, list(alert_ids))
+
+    def acknowledge_alert(self, alert_id: int, by: str | None = None) -> dict[str, Any]:
+        with self._engine.begin() as connection:
+            return _alerts.acknowledge_alert(connection, alert_id, by, utc_now())
+
+    def add_webhook(self, url: str, secret: str, zone_id: int | None = None) -> dict[str, Any]:
+        with self._engine.begin() as connection:
+            return _alerts.add_webhook(connection, url, secret, zone_id, utc_now())
+
+    def list_webhooks(self) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _alerts.list_webhooks(connection)
+
+    def delete_webhook(self, webhook_id: int) -> None:
+        with self._engine.begin() as connection:
+            _alerts.delete_webhook(connection, webhook_id)
+
+    def webhook_deliveries(self, webhook_id: int, limit: int = 100) -> list[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            return _alerts.list_deliveries(connection, webhook_id, limit)
+
+    def claim_deliveries(self, limit: int = 20, lease_s: float = 60.0) -> list[_alerts.DeliveryJob]:
+        with self._engine.begin() as connection:
+            return _alerts.claim_deliveries(connection, utc_now(), limit, lease_s)
+
+    def record_delivery_attempt(
+        self, delivery_id: int, ok: bool, status_code: int | None, error: str | None, ms: float, retry_in: float | None
+    ) -> None:
+        with self._engine.begin() as connection:
+            _alerts.record_attempt(connection, delivery_id, ok, status_code, error, ms, utc_now(), retry_in)
+
+    def next_delivery_due(self) -> datetime | None:
+        with self._engine.connect() as connection:
+            return _alerts.next_due(connection)
+
+    # -- the change log ----------------------------------------------------------------------------
+
+    def changes_after(self, seq: int, limit: int = 500) -> list[tuple[int, str, str]]:
+        with self._engine.connect() as connection:
+            return _alerts.changes_after(connection, seq, limit)
+
+    def last_change(self) -> int:
+        with self._engine.connect() as connection:
+            return _alerts.last_change(connection)
