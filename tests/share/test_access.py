@@ -132,16 +132,13 @@ def test_partly_visible_event_is_composed_from_visible_reports_only(store: Store
     assert (event["location_name"], event["fatalities"], event["date"]) == ("Tebessa area", 5, "2025-05-03")
     assert (event["sources"], event["report_ids"], event["marking"]) == (1, [green.report.id], "GREEN")
     assert "Secret" not in json.dumps(event, default=str)
-    detail = store.get_event(fused, tn)
-    assert [e["report_id"] for e in detail["evidence"]] == [green.report.id]
+    detail = store.get_event(fused, reader=tn)
+    assert [m["report"]["id"] for m in detail["mentions"]] == [green.report.id]
+    assert (detail["location"]["name"], detail["fatalities"], detail["marking"]) == ("Tebessa area", 5, "GREEN")
     # The administrator sees the fused event whole.
-    whole = store.get_event(fused, ADMIN)
-    assert (whole["location_name"], whole["fatalities"], whole["sources"], whole["marking"]) == (
-        "Bir Secret",
-        3,
-        2,
-        "RED",
-    )
+    whole = store.get_event(fused, reader=ADMIN)
+    whole_fields = (whole["location"]["name"], whole["fatalities"], whole["sources"], whole["marking"])
+    assert whole_fields == ("Bir Secret", 3, 2, "RED")
     # A filter on a value only the hidden report gives does not reveal it.
     assert store.list_events(EventQuery(max_border_km=10), tn) == []
 
@@ -153,9 +150,9 @@ def test_invisible_ids_look_missing(store: Store) -> None:
     tn = Reader(agency="tn-gn", user="u")
     for get, hidden in ((store.get_report, red.report.id), (store.get_event, event_id)):
         with pytest.raises(NotFoundError) as hidden_error:
-            get(hidden, tn)
+            get(hidden, reader=tn)
         with pytest.raises(NotFoundError) as missing_error:
-            get("0" * len(hidden), tn)
+            get("0" * len(hidden), reader=tn)
         assert str(hidden_error.value).replace(hidden, "X") == str(missing_error.value).replace("0" * len(hidden), "X")
     assert store.count("events", tn) == store.count("reports", tn) == store.count("event_mentions", tn) == 0
     assert store.list_reports(ReportQuery(), tn) == []
@@ -346,7 +343,7 @@ def _check_reader(
             ).value
         )
         _check_fields(store, event, srcs)
-        received += json.dumps(store.get_event(event["id"], reader), default=str)
+        received += json.dumps(store.get_event(event["id"], reader=reader), default=str)
     for k in visible:
         received += json.dumps(store.get_report(items[k].report.id, reader), default=str)
     for k in set(range(len(items))) - visible:
@@ -354,7 +351,7 @@ def _check_reader(
             store.get_report(items[k].report.id, reader)
     for event_id in set(owners) - expected_events:
         with pytest.raises(NotFoundError):
-            store.get_event(event_id, reader)
+            store.get_event(event_id, reader=reader)
     received += _exported(store, reader)
     for token in hidden_tokens:
         assert token not in received, f"{reader.user} received {token}"

@@ -31,7 +31,7 @@ def test_reads_of_amber_and_red_are_recorded_and_others_are_not(store: Store) ->
     assert store.audit.entries(AuditQuery(actor="libyan")) == []
     analyst = Reader(agency="tn-gn", user="hela", interface="dashboard")
     store.list_events(EventQuery(), analyst)
-    store.get_event(event_ids_of(store, red.report.id)[0], analyst)
+    store.get_event(event_ids_of(store, red.report.id)[0], reader=analyst)
     entries = store.audit.entries(AuditQuery(actor="hela"))
     assert [(e["action"], e["interface"], e["agency"]) for e in entries] == [("read", "dashboard", "tn-gn")] * 2
     listed = {(o["kind"], o["id"], o["marking"]) for o in entries[1]["objects"]}

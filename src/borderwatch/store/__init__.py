@@ -7,6 +7,7 @@ Every read takes a `Reader` and returns only what that reader may see (`_access.
 from ._access import LOCAL_ADMIN, AccessClass, Reader, Role, class_visible
 from ._accounts import SCOPES, LoginThrottled, Session, TokenInfo, User, parse_principal, scopes_of
 from ._audit import AuditQuery, acting_as, current_actor, set_actor
+from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._exchange import STIX_NAMESPACE, ExchangeItem, Incoming, Provenance, stix_report_id
 from ._peers import Collection, Peer
@@ -25,6 +26,7 @@ __all__ = [
     "AlertQuery",
     "AuditObject",
     "AuditQuery",
+    "BoundStore",
     "Collection",
     "Composer",
     "EventQuery",

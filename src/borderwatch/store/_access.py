@@ -30,7 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Connection, exists, false, select
+from sqlalchemy import ColumnElement, Connection, exists, false, or_, select
 
 from ..errors import AccessDeniedError
 from ..model import Marking, Report
@@ -43,6 +43,7 @@ __all__ = [
     "Reader",
     "Role",
     "class_visible",
+    "event_hidden_clause",
     "event_visible_clause",
     "may_file",
     "record_report_access",
@@ -286,3 +287,16 @@ def event_visible_clause(visible: Iterable[int] | None) -> ColumnElement[bool]:
 def reports_with_class() -> object:
     """reports joined with their class id (outer: a report without one is visible to nobody)."""
     return reports.outerjoin(report_access, report_access.c.report_id == reports.c.id)
+
+
+def event_hidden_clause(visible: Iterable[int]) -> ColumnElement[bool]:
+    """SQL: the event has a mention in a report the reader may not see (or that has no class)."""
+    ids = list(visible)
+    hidden = report_access.c.class_id.is_(None)
+    if ids:
+        hidden = or_(hidden, report_access.c.class_id.not_in(ids))
+    return exists(
+        select(1)
+        .select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
+        .where(event_mentions.c.event_id == events.c.id, hidden)
+    )

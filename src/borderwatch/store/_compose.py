@@ -109,14 +109,70 @@ def _max_border_km(view: dict[str, Any], value: float) -> bool:
     return view["border_km"] is not None and view["border_km"] <= value
 
 
+def _event_types(view: dict[str, Any], value: tuple[str, ...]) -> bool:
+    return any(_event_type(view, v) for v in value)
+
+
+def _sub_event_types(view: dict[str, Any], value: tuple[str, ...]) -> bool:
+    return str(view["sub_event_type"]).casefold() in {v.casefold() for v in value}
+
+
+def _tags(view: dict[str, Any], value: tuple[str, ...]) -> bool:
+    tags = view["tags"] if isinstance(view["tags"], list) else []
+    return bool({t.casefold() for t in tags} & {v.casefold() for v in value})
+
+
+def _actor(view: dict[str, Any], value: str) -> bool:
+    if value.isdigit():
+        return int(value) in (view.get("actor1_id"), view.get("actor2_id"))
+    return any(value.casefold() in str(view.get(k) or "").casefold() for k in ("actor1", "actor2") if view.get(k))
+
+
+def _place(view: dict[str, Any], value: str) -> bool:
+    return view["geonameid"] == value
+
+
+def _bbox(view: dict[str, Any], value: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = value
+    lat, lon = view["lat"], view["lon"]
+    return lat is not None and lon is not None and south <= lat <= north and west <= lon <= east
+
+
+def _min_confidence(view: dict[str, Any], value: float) -> bool:
+    return view["confidence"] is not None and view["confidence"] >= value
+
+
+def _text(view: dict[str, Any], value: str) -> bool:
+    # The supporting sentences are not part of a view: an event seen in part that matches only through
+    # one of them is left out (missed, never shown on the strength of a hidden sentence).
+    words = value.casefold()
+    fields = (view.get("location_name"), view.get("sub_event_type"), view.get("actor1"), view.get("actor2"))
+    return any(words in str(f).casefold() for f in fields if f)
+
+
+def _markings(view: dict[str, Any], value: tuple[Any, ...]) -> bool:
+    return view.get("marking") in {str(getattr(v, "value", v)) for v in value}
+
+
 _MATCHERS: dict[str, Callable[[dict[str, Any], Any], bool]] = {
     "since": _since,
     "until": _until,
     "country": _country,
     "event_type": _event_type,
+    "event_types": _event_types,
+    "sub_event_types": _sub_event_types,
+    "tags": _tags,
+    "actor": _actor,
+    "place": _place,
+    "bbox": _bbox,
+    "min_confidence": _min_confidence,
+    "text": _text,
+    "markings": _markings,
     "border": _border,
     "max_border_km": _max_border_km,
 }
+# `zone_id` is left out on purpose: zone membership is worked out from the stored (fused) location, so an
+# event seen in part is not shown in a zone's list on the strength of a location the reader may not see.
 _NOT_FILTERS = {"limit", "offset", "sort", "cursor"}
 
 

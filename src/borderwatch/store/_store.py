@@ -12,6 +12,7 @@ from . import _views
 from ._access import AccessClasses, Reader, may_file
 from ._accounts import Accounts
 from ._audit import AuditLog, current_actor, record
+from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._engine import open_engine
 from ._exchange import ExchangeItem
@@ -46,6 +47,10 @@ class Store(ScreenMixin):
     @classmethod
     def open(cls, settings: Settings) -> Store:
         return cls(settings.db_url)
+
+    def as_reader(self, reader: Reader) -> BoundStore:
+        """This store as `reader` sees it: every read gets the reader, every write runs as the reader."""
+        return BoundStore(self, reader)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -126,10 +131,6 @@ class Store(ScreenMixin):
     def get_report(self, report_id: str, reader: Reader) -> dict[str, Any]:
         """A report with its extraction and near-duplicates; NotFoundError if missing or not visible."""
         return self._read(reader, _views.get_report, report_id, what=f"get report {report_id}")
-
-    def get_event(self, event_id: str, reader: Reader) -> dict[str, Any]:
-        """An event as the reader sees it, with the evidence of its visible sources."""
-        return self._read(reader, _views.get_event, event_id, what=f"get event {event_id}")
 
     def list_reports(self, query: ReportQuery, reader: Reader) -> list[dict[str, Any]]:
         return self._read(reader, _views.list_reports, query, what="list reports", detail=_detail(query))

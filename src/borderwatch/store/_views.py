@@ -15,12 +15,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, String, Text, cast, func, select, type_coerce
+from sqlalchemy import ColumnElement, Connection, Select, String, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
 from ..model import EventMention, Marking
-from ._access import AccessClass, AccessClasses, Reader, event_visible_clause, report_visible_clause
+from ._access import (
+    AccessClass,
+    AccessClasses,
+    Reader,
+    event_hidden_clause,
+    event_visible_clause,
+    report_visible_clause,
+)
 from ._api_queries import event_conditions
 from ._compose import Composer, view_matches
 from ._queries import EventQuery, ReportQuery
@@ -44,12 +51,17 @@ __all__ = [
     "event_filters",
     "event_select",
     "finish_event",
+    "fully_visible",
     "get_event",
     "get_report",
     "iter_event_pages",
     "list_events",
     "list_reports",
     "mentions_of",
+    "partly_visible_rows",
+    "reader_rows",
+    "restricted",
+    "with_access",
 ]
 
 _IN_CHUNK = 500
@@ -175,6 +187,51 @@ def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
     )
     rows = annotate_events(ctx, [dict(r._mapping) for r in ctx.connection.execute(stmt)])
     return [finish_event(ctx, row) for row in rows if not row["_partial"] or view_matches(query, row)]
+
+
+# -- for the other readers of events (the API's pages, map, timeline, directory, zones, alerts) --------
+
+
+def restricted(ctx: ReadContext | None) -> bool:
+    """Whether reads through `ctx` must be restricted (False: no context given, or the all-seeing reader)."""
+    return ctx is not None and ctx.visible is not None
+
+
+def with_access(stmt: Select[Any], ctx: ReadContext) -> Select[Any]:
+    """An event select with the reader's visibility and each event's mentions for `annotate_events`."""
+    return stmt.where(event_visible_clause(ctx.visible)).add_columns(mentions_column(ctx.connection.dialect.name))
+
+
+def reader_rows(ctx: ReadContext, rows: list[dict[str, Any]], query: Any = None) -> list[dict[str, Any]]:
+    """Rows of `with_access` as the reader sees them: sources, marking (also as `marking_rank`), events seen
+    in part composed from their visible mentions and left out when they no longer match `query`."""
+    annotated = annotate_events(ctx, rows)
+    out = []
+    for row in annotated:
+        if row["_partial"] and query is not None and not view_matches(query, row):
+            continue
+        finish_event(ctx, row)
+        row["marking_rank"] = _RANK[Marking(row["marking"])]
+        out.append(row)
+    return out
+
+
+def fully_visible(ctx: ReadContext) -> list[ColumnElement[bool]]:
+    """Conditions for aggregates in SQL: events every report of which the reader may see (none: all-seeing)."""
+    if ctx.visible is None:
+        return []
+    return [event_visible_clause(ctx.visible), ~event_hidden_clause(ctx.visible)]
+
+
+def partly_visible_rows(ctx: ReadContext, conditions: list[Any], query: Any = None) -> list[dict[str, Any]]:
+    """Events the reader sees in part, composed from their visible mentions (for aggregates in Python)."""
+    if ctx.visible is None:
+        return []
+    stmt = event_select(ctx.connection.dialect.name).where(
+        *conditions, event_visible_clause(ctx.visible), event_hidden_clause(ctx.visible)
+    )
+    rows = [dict(r._mapping) for r in ctx.connection.execute(stmt)]
+    return reader_rows(ctx, rows, query)
 
 
 def iter_event_pages(ctx: ReadContext, query: EventQuery, chunk: int = 1000) -> Iterator[list[dict[str, Any]]]:
