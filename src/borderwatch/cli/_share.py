@@ -66,6 +66,7 @@ def agencies_add(
     agency_id: Annotated[str, typer.Argument(help="short stable id, e.g. dz-mdn")],
     name: Annotated[str, typer.Option(help="full name")],
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2")] = None,
+    if_missing: Annotated[bool, typer.Option("--if-missing", help="no error if it exists (for scripts)")] = False,
 ) -> None:
     """Add an agency."""
     try:
@@ -73,6 +74,8 @@ def agencies_add(
     except ValueError:
         raise InputError(f"agency id {agency_id!r}: lower-case letters, digits, '.', '_' and '-'") from None
     with _store() as store:
+        if if_missing and agency_id in {a["id"] for a in store.accounts.list_agencies()}:
+            return
         store.accounts.add_agency(agency)
     _out.print(f"agency {agency_id} added")
 
@@ -104,11 +107,14 @@ def users_add(
     post: Annotated[str | None, typer.Option(help="post id, for a field post's account")] = None,
     password: Annotated[bool, typer.Option("--password", help="ask for a dashboard password")] = False,
     password_stdin: Annotated[bool, typer.Option("--password-stdin", help="read the password from stdin")] = False,
+    if_missing: Annotated[bool, typer.Option("--if-missing", help="no error if it exists (for scripts)")] = False,
 ) -> None:
     """Add a user (without a password the account uses API tokens only)."""
     if role is Role.PEER:
         raise InputError("a peer's account is made by `borderwatch peers add`")
     with _store() as store:
+        if if_missing and user_id in {u.id for u in store.accounts.list_users()}:
+            return
         store.accounts.add_user(
             user_id, agency, role, name=name, post_id=post, password=_password(password_stdin, password)
         )
