@@ -388,3 +388,19 @@ def _check_fields(store: Store, event: dict[str, Any], sources: set[str]) -> Non
     view = compose_mentions([(r.report_id, EventMention.model_validate(r.mention)) for r in rows])
     for key, value in view.items():
         assert event[key] == value, key
+
+
+def test_a_report_without_an_access_class_is_seen_by_nobody_but_the_administrator(store: Store) -> None:
+    """A write path that forgot the sharing hooks fails closed, also for a reader who sees every class."""
+    from borderwatch.store._schema import report_access
+
+    kept, orphan = new_report("SYNTHETIC. A classed report."), new_report("SYNTHETIC. A report without class.")
+    store.add_reports([kept, orphan])
+    with store._engine.begin() as c:
+        c.execute(report_access.delete().where(report_access.c.report_id == orphan.report.id))
+    reader = Reader(agency="dz-mdn", user="u")  # sees its agency's only class: every class there is
+    assert [e["report_ids"] for e in store.list_events(EventQuery(), reader)] == [[kept.report.id]]
+    assert [r["id"] for r in store.list_reports(ReportQuery(), reader)] == [kept.report.id]
+    page, _ = store.search_events(EventQuery(limit=100), reader=reader)
+    assert [e["id"] for e in page] == event_ids_of(store, kept.report.id)
+    assert store.count("events", ADMIN) == 2 and store.count("events", reader) == 1

@@ -182,6 +182,9 @@ class AccessClasses:
             self._visible[key] = found
         return found
 
+    def count(self) -> int:
+        return len(self._by_id)
+
     def get(self, connection: Connection, class_id: int | None) -> AccessClass | None:
         if class_id is None:
             return None

@@ -13,6 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
+import queue
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -30,6 +34,7 @@ from ._write import insert_ignoring_conflicts
 __all__ = ["AuditLog", "AuditQuery", "acting_as", "current_actor", "record", "set_actor"]
 
 _GENESIS = "0" * 64
+log = logging.getLogger("borderwatch.audit")
 _current: ContextVar[Reader | None] = ContextVar("borderwatch_actor", default=None)
 
 
@@ -71,8 +76,10 @@ def record(
     what: str,
     detail: dict[str, Any] | None = None,
     objects: Sequence[AuditObject] = (),
+    at: datetime | None = None,
 ) -> int:
-    """Append one entry inside the caller's transaction (the write and its record commit together)."""
+    """Append one entry inside the caller's transaction (the write and its record commit together);
+    `at` is when it happened (default now)."""
     unique = list({(o.kind, o.object_id): o for o in objects}.values())
     connection.execute(
         insert_ignoring_conflicts(connection, share_clocks, ["name"]),
@@ -83,7 +90,7 @@ def record(
     connection.execute(share_clocks.update().where(share_clocks.c.name == "audit").values(at=now))
     prev = connection.execute(select(share_clocks.c.hash).where(share_clocks.c.name == "audit")).scalar_one()
     entry = {
-        "at": now,
+        "at": at or now,
         "actor": actor.actor,
         "agency": actor.agency,
         "role": actor.role.value,
@@ -129,10 +136,63 @@ class AuditQuery:
 
 
 class AuditLog:
-    """Reading and verifying the log; entries are appended with `record` by the store's own operations."""
+    """Reading and verifying the log; entries are appended with `record` by the store's own operations.
+
+    Writes are recorded in their own transaction. Reads are recorded by a background thread, in batches,
+    within moments (`flush` waits for it; closing the store flushes): a read then does not wait for a
+    write, and many readers do not queue on SQLite's single writer.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._pending: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._start = threading.Lock()
+
+    def record_soon(
+        self, actor: Reader, action: str, what: str, detail: dict[str, Any] | None, objects: Sequence[AuditObject]
+    ) -> None:
+        """Append an entry from the background thread (reads)."""
+        with self._start:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(target=self._drain, name="borderwatch-audit", daemon=True)
+                self._writer.start()
+        self._pending.put((actor, action, what, detail, list(objects), _now()))
+
+    def flush(self) -> None:
+        """Wait until every entry handed to `record_soon` is written."""
+        if self._writer is not None and self._writer.is_alive():
+            self._pending.join()
+
+    def close(self) -> None:
+        if self._writer is not None and self._writer.is_alive():
+            self._pending.put(None)
+            self._writer.join(30)
+
+    def _drain(self) -> None:
+        while True:
+            batch = [self._pending.get()]
+            while len(batch) < 200:
+                try:
+                    batch.append(self._pending.get_nowait())
+                except queue.Empty:
+                    break
+            entries = [b for b in batch if b is not None]
+            try:
+                if entries:
+                    with self._engine.begin() as connection:
+                        for entry in entries:
+                            record(connection, *entry)
+            except Exception:  # the database is locked or gone: keep the entries for the next batch
+                log.exception("audit log: could not write %d entries; retrying", len(entries))
+                for entry in entries:
+                    self._pending.put(entry)
+                time.sleep(0.5)
+            finally:
+                for _ in batch:
+                    self._pending.task_done()
+            if None in batch:
+                return
 
     def record(
         self,
@@ -147,6 +207,7 @@ class AuditLog:
 
     def entries(self, query: AuditQuery) -> list[dict[str, Any]]:
         """Newest first, each with the objects it names."""
+        self.flush()
         stmt = select(audit_log).order_by(audit_log.c.id.desc()).limit(query.limit)
         conditions = {
             "actor": audit_log.c.actor,
@@ -185,6 +246,7 @@ class AuditLog:
 
     def verify(self) -> tuple[int, int | None]:
         """(entries checked, id of the first entry that breaks the chain or None)."""
+        self.flush()
         prev = _GENESIS
         checked = 0
         with self._engine.connect() as connection:

@@ -53,6 +53,7 @@ class Store(ScreenMixin):
         return BoundStore(self, reader)
 
     def close(self) -> None:
+        self.audit.close()  # the reads' entries still queued are written first
         self._engine.dispose()
 
     def __enter__(self) -> Store:
@@ -151,7 +152,7 @@ class Store(ScreenMixin):
                 for report_id, ids in _views.mentions_of(context, [r["id"] for r in rows]).items():
                     selection.setdefault(report_id, set()).update(ids)
         if context.audit:
-            self.audit.record(reader, "export", "export events", _detail(query), context.audit)
+            self.audit.record_soon(reader, "export", "export events", _detail(query), context.audit)
         report_ids = sorted(selection)
         for start in range(0, len(report_ids), chunk):
             wanted = report_ids[start : start + chunk]
@@ -171,7 +172,7 @@ class Store(ScreenMixin):
             context = _views.ReadContext(connection, reader, self._classes, self.composer, self._views)
             result = fn(context, *args)
         if context.audit:
-            self.audit.record(reader, "read", what or fn.__name__, detail, context.audit)
+            self.audit.record_soon(reader, "read", what or fn.__name__, detail, context.audit)
         return result
 
 

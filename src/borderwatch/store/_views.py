@@ -112,7 +112,14 @@ class ReadContext:
 
     def __post_init__(self) -> None:
         self.visible = self.classes.visible_ids(self.connection, self.reader)
+        # A reader who may see every class there is (an agency's analyst on its own installation) needs no
+        # visibility test in SQL; `annotate_events` still leaves out mentions of reports without a class.
+        self.every_class = self.visible is not None and len(self.visible) == self.classes.count()
         self.audit: list[AuditObject] = []
+
+    def page_clause(self) -> ColumnElement[bool]:
+        """The visibility test of a page of events (none needed when the reader sees every class)."""
+        return event_visible_clause(None if self.every_class else self.visible)
 
     def sees(self, class_id: int | None) -> bool:
         if self.visible is None:
@@ -180,13 +187,20 @@ def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
     """
     stmt = (
         event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
-        .where(event_visible_clause(ctx.visible))
+        .where(ctx.page_clause())
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
         .limit(query.limit)
         .offset(query.offset)
     )
     rows = annotate_events(ctx, [dict(r._mapping) for r in ctx.connection.execute(stmt)])
-    return [finish_event(ctx, row) for row in rows if not row["_partial"] or view_matches(query, row)]
+    return [finish_event(ctx, row) for row in rows if _keep(row, query)]
+
+
+def _keep(row: dict[str, Any], query: Any) -> bool:
+    """A row `annotate_events` found visible, and that still matches the query as the reader sees it."""
+    if not row["_visible"]:
+        return False  # only reports without a class: nobody but the all-seeing reader sees them
+    return not row["_partial"] or query is None or view_matches(query, row)
 
 
 # -- for the other readers of events (the API's pages, map, timeline, directory, zones, alerts) --------
@@ -199,7 +213,7 @@ def restricted(ctx: ReadContext | None) -> bool:
 
 def with_access(stmt: Select[Any], ctx: ReadContext) -> Select[Any]:
     """An event select with the reader's visibility and each event's mentions for `annotate_events`."""
-    return stmt.where(event_visible_clause(ctx.visible)).add_columns(mentions_column(ctx.connection.dialect.name))
+    return stmt.where(ctx.page_clause()).add_columns(mentions_column(ctx.connection.dialect.name))
 
 
 def reader_rows(ctx: ReadContext, rows: list[dict[str, Any]], query: Any = None) -> list[dict[str, Any]]:
@@ -208,7 +222,7 @@ def reader_rows(ctx: ReadContext, rows: list[dict[str, Any]], query: Any = None)
     annotated = annotate_events(ctx, rows)
     out = []
     for row in annotated:
-        if row["_partial"] and query is not None and not view_matches(query, row):
+        if not _keep(row, query):
             continue
         finish_event(ctx, row)
         row["marking_rank"] = _RANK[Marking(row["marking"])]
@@ -239,13 +253,13 @@ def iter_event_pages(ctx: ReadContext, query: EventQuery, chunk: int = 1000) -> 
     offset = 0
     base = (
         event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
-        .where(event_visible_clause(ctx.visible))
+        .where(ctx.page_clause())
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
     )
     while True:
         raw = [dict(r._mapping) for r in ctx.connection.execute(base.limit(chunk).offset(offset))]
         rows = annotate_events(ctx, raw)
-        yield [finish_event(ctx, row) for row in rows if not row["_partial"] or view_matches(query, row)]
+        yield [finish_event(ctx, row) for row in rows if _keep(row, query)]
         if len(raw) < chunk:
             return
         offset += chunk
@@ -289,7 +303,7 @@ def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[s
         marking = max((m.marking for m in visible), key=_RANK.__getitem__) if visible else Marking.RED
         row["sources"], row["report_ids"], row["marking"] = len(report_ids), report_ids, marking.value
         row["_partial"], row["_visible"] = len(visible) < len(found), visible
-        if len(visible) < len(found):
+        if visible and len(visible) < len(found):
             partial[row["id"]] = visible
     if partial:
         _compose_partial(ctx, rows, partial)
@@ -300,8 +314,8 @@ def finish_event(ctx: ReadContext, row: dict[str, Any]) -> dict[str, Any]:
     """Drop the private keys of `annotate_events` and note what the reader receives."""
     del row["_partial"]
     visible: list[_MentionAccess] = row.pop("_visible")
+    # The restricted material is the reports: an event read is logged as the reports it was read from.
     if row["marking"] in _RESTRICTED_VALUES:
-        ctx.note("event", row["id"], Marking(row["marking"]))
         for m in visible:
             if m.marking in _RESTRICTED:
                 ctx.note("report", m.report_id, m.marking, m.agency)
