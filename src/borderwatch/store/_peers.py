@@ -178,6 +178,9 @@ class Exchange:
                     objects.append(AuditObject("report", rid, item.report.marking, item.report.agency))
                 elif outcomes[rid] == "withdrawn":
                     objects.append(AuditObject("report", rid, Marking.CLEAR))
+            # Received events are watched like ingested ones: zones, alerts and the live stream see them.
+            changed = [rid for rid, outcome in outcomes.items() if outcome in ("created", "updated")]
+            self._store._watch_reports(c, changed)
             if peer is not None and pull_after is not None:
                 c.execute(peers.update().where(peers.c.id == peer.id).values(pull_after=pull_after))
             if objects:
