@@ -9,8 +9,10 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
+from ..fuse import Fuser
 from ..settings import Settings
 from ._engine import open_engine
+from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
 from ._write import NewReport, write_report
@@ -20,13 +22,17 @@ __all__ = ["Store"]
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
-class Store:
-    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
+class Store(FusionStoreMixin):
+    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine.
 
-    def __init__(self, url: str) -> None:
+    Event mentions are fused into events as reports are stored, by `fuser` (default: the packaged one).
+    """
+
+    def __init__(self, url: str, fuser: Fuser | None = None) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
+        self._fuser = fuser
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -47,7 +53,7 @@ class Store:
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                return [write_report(connection, item, self._source_ids) for item in items]
+                return [write_report(connection, item, self._source_ids, self.fuser) for item in items]
         except BaseException:
             self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
             raise

@@ -1,0 +1,40 @@
+"""Fusion stage: event mentions -> events. One event per happening, every source kept, every merge explained.
+
+Public entry point: `Fuser` (`features`, `block`, `decide`, `cluster`, `derive`, `corroborate`). Pure
+logic: the store reads candidates and writes decisions; thresholds and families are data
+(`data/fusion.json`).
+"""
+
+from ._config import FusionConfig, load_config
+from ._corroboration import Corroboration, ReportSource, corroborate
+from ._features import content_words, date_interval, mention_features
+from ._fields import FusedFields, SourcedMention, derive_fields
+from ._fuser import UNLOCATED_CELL, Block, Fuser, cell_of
+from ._score import PairScorer, haversine_km
+from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
+
+__all__ = [
+    "UNLOCATED_CELL",
+    "AnalystLinks",
+    "Block",
+    "Candidate",
+    "Corroboration",
+    "Decision",
+    "FeatureScore",
+    "FusedFields",
+    "Fuser",
+    "FusionConfig",
+    "MatchExplanation",
+    "MentionFeatures",
+    "PairScorer",
+    "ReportSource",
+    "SourcedMention",
+    "cell_of",
+    "content_words",
+    "corroborate",
+    "date_interval",
+    "derive_fields",
+    "haversine_km",
+    "load_config",
+    "mention_features",
+]

@@ -1,0 +1,99 @@
+"""From an extracted event mention to the compact features that matching compares."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from ..model import EventMention
+from ._config import FusionConfig
+from ._types import MentionFeatures
+
+__all__ = ["content_words", "date_interval", "mention_features"]
+
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("borderwatch.fuse").joinpath("data", "stopwords.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["words"])
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, accent-free words of three letters or more that are not function words."""
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    stop = _stopwords()
+    return frozenset(w for w in _WORD.findall(folded) if w not in stop)
+
+
+def date_interval(day: date, precision: int | None) -> tuple[int, int]:
+    """The days an event dated `day` at ACLED `time_precision` may fall on (1 day, 2 week, 3 month)."""
+    ordinal = day.toordinal()
+    if precision == 2:
+        return ordinal - 3, ordinal + 3
+    if precision == 3:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1).toordinal(), day.replace(day=last).toordinal()
+    return ordinal, ordinal
+
+
+def mention_features(
+    mention: EventMention, key: str, report_id: str, anchor: date, config: FusionConfig
+) -> MentionFeatures:
+    """Features of `mention`; `anchor` is the report's publication (or ingest) day, for undated mentions."""
+    dated, day_lo, day_hi = _days(mention, anchor, config)
+    location = mention.location
+    located = location is not None and location.lat is not None and location.lon is not None
+    return MentionFeatures(
+        key=key,
+        report_id=report_id,
+        event_type=mention.event_type.value,
+        sub_event_type=mention.sub_event_type,
+        family=config.family_of(mention.event_type.value, mention.sub_event_type),
+        day_lo=day_lo,
+        day_hi=day_hi,
+        dated=dated,
+        precise_date=dated and day_lo == day_hi,
+        lat=location.lat if located and location else None,
+        lon=location.lon if located and location else None,
+        geo_precision=location.geo_precision if location else None,
+        geonameid=str(location.geonameid) if location and location.geonameid is not None else None,
+        country=location.country.upper() if location and location.country else None,
+        admin1=location.admin1 if location else None,
+        actors=_actor_names(mention),
+        quantities=_quantities(mention),
+        words=content_words(mention.evidence.sentence),
+    )
+
+
+def _days(mention: EventMention, anchor: date, config: FusionConfig) -> tuple[bool, int, int]:
+    if mention.date:
+        try:
+            lo, hi = date_interval(date.fromisoformat(mention.date), mention.time_precision)
+            return True, lo, hi
+        except ValueError:
+            pass  # an unreadable date is treated as no date, never guessed
+    hi = anchor.toordinal()
+    return False, hi - config.blocking.undated_days_before_publication, hi
+
+
+def _actor_names(mention: EventMention) -> tuple[str, ...]:
+    names = [a.name for a in (mention.actor1, mention.actor2, *mention.assoc_actors) if a is not None and a.name]
+    return tuple(dict.fromkeys(names))
+
+
+def _quantities(mention: EventMention) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for quantity in mention.quantities:
+        kind = quantity.kind.casefold()
+        if kind not in found or quantity.value > found[kind][0]:
+            found[kind] = (quantity.value, quantity.qualifier)
+    if mention.fatalities is not None:
+        found["fatalities"] = (mention.fatalities, found.get("fatalities", (0, "exact"))[1])
+    return found

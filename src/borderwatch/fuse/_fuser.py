@@ -1,0 +1,199 @@
+"""`Fuser`: the fusion stage's entry point. Pure: the store hands it candidates and keeps what it decides.
+
+For each new mention: `block` says which stored mentions may be the same happening (a time window
+around its date, cells around its place, compatible event families), the store reads those through
+its indexes, and `decide` scores the mention against each candidate event and picks the best one
+above the threshold, or none (a new event). `cluster` runs the same decisions in memory, for
+evaluation and for callers without a store.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import EventMention
+from ._config import FusionConfig, load_config
+from ._corroboration import Corroboration, ReportSource, corroborate
+from ._features import mention_features
+from ._fields import FusedFields, SourcedMention, derive_fields
+from ._score import PairScorer
+from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
+
+__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "cell_of"]
+
+UNLOCATED_CELL = 0
+_KM_PER_DEGREE = 111.2
+_MAX_SPAN_DAYS = 31  # the longest date interval (a month, time precision 3)
+
+
+def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
+    """The grid cell a place falls in (a positive integer), or UNLOCATED_CELL."""
+    if lat is None or lon is None:
+        return UNLOCATED_CELL
+    row = math.floor((lat + 90.0) / degrees)
+    column = math.floor((lon + 180.0) / degrees)
+    return 1 + row * 100_000 + column
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Which stored mentions a new one is compared with.
+
+    A stored mention is a candidate when its family is in `families`, its date interval reaches into
+    [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and, when `cells` is
+    given, it lies in one of them (UNLOCATED_CELL included) and inside the bounding box.
+    """
+
+    families: tuple[str, ...]
+    day_from: int
+    day_to: int
+    span_days: int
+    cells: tuple[int, ...] | None = None
+    lat_min: float = -90.0
+    lat_max: float = 90.0
+    lon_min: float = -180.0
+    lon_max: float = 180.0
+
+    def admits(self, other: MentionFeatures, cell_degrees: float) -> bool:
+        if other.family not in self.families or other.day_hi < self.day_from or other.day_lo > self.day_to:
+            return False
+        if self.cells is None or other.lat is None or other.lon is None:
+            return True
+        return self.lat_min <= other.lat <= self.lat_max and self.lon_min <= other.lon <= self.lon_max
+
+
+class Fuser:
+    """Matches event mentions to events; derives fused fields and corroboration. See `data/fusion.json`."""
+
+    def __init__(self, config: FusionConfig | None = None) -> None:
+        self.config = config or load_config()
+        self._scorer = PairScorer(self.config)
+
+    # -- features and blocking -------------------------------------------------------------------
+
+    def features(self, mention: EventMention, key: str, report_id: str, anchor: date) -> MentionFeatures:
+        return mention_features(mention, key, report_id, anchor, self.config)
+
+    def cell(self, features: MentionFeatures) -> int:
+        return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
+
+    def block(self, features: MentionFeatures) -> Block:
+        blocking = self.config.blocking
+        span = max(blocking.undated_days_before_publication, _MAX_SPAN_DAYS)
+        families = self.config.compatible_families(features.family)
+        day_from, day_to = features.day_lo - blocking.days, features.day_hi + blocking.days
+        if features.lat is None or features.lon is None:
+            return Block(families, day_from, day_to, span)
+        dlat = blocking.km / _KM_PER_DEGREE
+        dlon = blocking.km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
+        box = (features.lat - dlat, features.lat + dlat, features.lon - dlon, features.lon + dlon)
+        return Block(families, day_from, day_to, span, self._cells(*box), *box)
+
+    def _cells(self, lat_min: float, lat_max: float, lon_min: float, lon_max: float) -> tuple[int, ...]:
+        degrees = self.config.blocking.cell_degrees
+        rows = range(math.floor((lat_min + 90) / degrees), math.floor((lat_max + 90) / degrees) + 1)
+        columns = range(math.floor((lon_min + 180) / degrees), math.floor((lon_max + 180) / degrees) + 1)
+        return (UNLOCATED_CELL, *(1 + r * 100_000 + c for r in rows for c in columns))
+
+    # -- decisions -------------------------------------------------------------------------------
+
+    def decide(
+        self, features: MentionFeatures, candidates: Iterable[Candidate], links: AnalystLinks | None = None
+    ) -> Decision:
+        """The event `features` joins (the best candidate scoring at least the threshold), or a new one."""
+        links = links or AnalystLinks()
+        scored: list[tuple[float, str, MentionFeatures | None]] = []
+        considered = 0
+        for candidate in candidates:
+            considered += 1
+            members = candidate.members[-self.config.blocking.max_members_compared :]
+            if links and any(links.apart(features.key, m.key) for m in candidate.members):
+                continue
+            if links and any(links.together(features.key, m.key) for m in candidate.members):
+                return Decision(mention=features.key, event_id=candidate.event_id, reason="analyst-merge")
+            best, against = max(((self._scorer.score(features, m)[0], m) for m in members), key=lambda p: p[0])
+            scored.append((best, candidate.event_id, against))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        others = [(event_id, round(s, 3)) for s, event_id, _ in scored[1:4] if s > -math.inf]
+        if not scored or scored[0][0] == -math.inf:
+            return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
+        score, event_id, against = scored[0]
+        explanation = self.explain(features, against, event_id) if against else None
+        merged = score >= self.config.merge_threshold
+        return Decision(
+            mention=features.key,
+            event_id=event_id if merged else None,
+            reason="matched" if merged else "new",
+            best=explanation,
+            candidates=considered,
+            others=others,
+        )
+
+    def explain(self, new: MentionFeatures, old: MentionFeatures, event_id: str) -> MatchExplanation:
+        """The feature-by-feature comparison of two mentions, as stored with a decision."""
+        total, veto, features = self._scorer.score(new, old)
+        weights = self.config.weights
+        return MatchExplanation(
+            event_id=event_id,
+            against=old.key,
+            score=round(total, 3) if veto is None else -999.0,
+            threshold=self.config.merge_threshold,
+            vetoed=veto,
+            features=[
+                FeatureScore(
+                    name=name,
+                    value=value,
+                    weight=weights.get(name, 0.0),
+                    contribution=round(weights.get(name, 0.0) * value, 3),
+                    detail=detail,
+                )
+                for name, value, detail in features
+            ],
+        )
+
+    # -- fused fields and corroboration ----------------------------------------------------------
+
+    def derive(self, mentions: Sequence[SourcedMention]) -> FusedFields:
+        return derive_fields(mentions)
+
+    def corroborate(self, sources: Sequence[ReportSource], near_duplicates: Iterable[tuple[str, str]]) -> Corroboration:
+        return corroborate(sources, near_duplicates, self.config)
+
+    # -- in memory -------------------------------------------------------------------------------
+
+    def cluster(self, mentions: Iterable[MentionFeatures], links: AnalystLinks | None = None) -> Iterator[Decision]:
+        """Fuse mentions in the order given without a store; yields one decision per mention.
+
+        New events are named after their first mention's key. Candidates are found with the same
+        blocking as in the store, through an in-memory grid.
+        """
+        index = _MemoryIndex(self.config.blocking.cell_degrees)
+        for features in mentions:
+            block = self.block(features)
+            candidates: dict[str, Candidate] = {}
+            for other in index.lookup(block):
+                assert other.event_id is not None
+                candidates.setdefault(other.event_id, Candidate(other.event_id)).members.append(other)
+            decision = self.decide(features, candidates.values(), links)
+            features.event_id = decision.event_id or features.key
+            index.add(features, self.cell(features))
+            yield decision
+
+
+class _MemoryIndex:
+    def __init__(self, cell_degrees: float) -> None:
+        self._degrees = cell_degrees
+        self._cells: dict[int, list[MentionFeatures]] = {}
+
+    def add(self, features: MentionFeatures, cell: int) -> None:
+        self._cells.setdefault(cell, []).append(features)
+
+    def lookup(self, block: Block) -> Iterator[MentionFeatures]:
+        cells = block.cells if block.cells is not None else list(self._cells)
+        for cell in cells:
+            for other in self._cells.get(cell, ()):
+                if block.admits(other, self._degrees):
+                    yield other
