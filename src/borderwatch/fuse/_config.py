@@ -50,6 +50,9 @@ class DateRules(_Section):
     overlap_imprecise: float
     undated_in_window: float
     veto_gap_days: int = Field(ge=0)
+    follow_up_gap_days: int = Field(
+        ge=1, description="precise dates this far apart with types of different families: a follow-up event"
+    )
 
 
 class PlaceRules(_Section):

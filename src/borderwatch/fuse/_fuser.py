@@ -118,11 +118,11 @@ class Fuser:
             scored.append((best, candidate.event_id, against))
         scored.sort(key=lambda item: (-item[0], item[1]))
         others = [(event_id, round(s, 3)) for s, event_id, _ in scored[1:4] if s > -math.inf]
-        if not scored or scored[0][0] == -math.inf:
+        if not scored:
             return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
         score, event_id, against = scored[0]
         explanation = self.explain(features, against, event_id) if against else None
-        merged = score >= self.config.merge_threshold
+        merged = score >= self.config.merge_threshold and score > -math.inf
         return Decision(
             mention=features.key,
             event_id=event_id if merged else None,

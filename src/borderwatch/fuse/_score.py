@@ -75,6 +75,9 @@ class PairScorer:
         if gap > rules.veto_gap_days:
             return "date", None, f"{gap} days apart"
         if new.precise_date and old.precise_date:
+            if gap >= rules.follow_up_gap_days and new.family != old.family:
+                # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
+                return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             return "date", value, "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
         if gap == 0:

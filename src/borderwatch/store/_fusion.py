@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, or_, select
 
 from ..fuse import AnalystLinks, Block, Candidate, Decision, Fuser, MentionFeatures
-from ..model import EventMention, Report
+from ..model import EventMention
 from ._fusion_events import refresh_event
 from ._schema import event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
 
@@ -39,26 +39,27 @@ def mention_key(report_id: str, mention_id: str) -> str:
 def fuse_mentions(
     connection: Connection,
     fuser: Fuser,
-    report: Report,
+    report_id: str,
+    published: datetime | None,
     mentions: Sequence[EventMention],
     now: datetime,
     links: AnalystLinks | None = None,
     fallback: datetime | None = None,
 ) -> list[Decision]:
-    """Match each mention of `report` to a stored event or start a new one; returns the decisions.
+    """Match each mention of a report to a stored event or start a new one; returns the decisions.
 
     Mentions of intentions, threats or denials (`modality` set) are not events that happened and
     are left out of fusion (they stay in the stored extraction). Undated mentions are placed before
     the report's publication, or before `fallback` (its ingest time) when it has none.
     """
     links = links if links is not None else load_links(connection)
-    anchor = (report.published or fallback or now).date()
+    anchor = (published or fallback or now).date()
     decisions = []
     for mention in mentions:
         if mention.modality:
             continue
-        key = mention_key(report.id, mention.id)
-        features = fuser.features(mention, key, report.id, anchor)
+        key = mention_key(report_id, mention.id)
+        features = fuser.features(mention, key, report_id, anchor)
         decision = fuser.decide(features, _candidates(connection, fuser, features, links), links)
         event_id = decision.event_id or new_event_id(connection, key)
         _write_mention(connection, fuser, event_id, features, mention, is_new=decision.event_id is None, now=now)

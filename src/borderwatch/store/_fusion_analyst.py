@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Decision, Fuser
-from ..model import ExtractResult, Report
+from ..model import ExtractResult
 from ._fusion import fuse_mentions, load_links, new_event_id, record_decision
 from ._fusion_events import refresh_event
 from ._schema import (
@@ -104,9 +104,9 @@ def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str,
     ).all()
     mentions = 0
     for row in rows:
-        report = Report.model_construct(id=row.id, published=row.published)
         result = ExtractResult.model_validate(row.result)
-        mentions += len(fuse_mentions(connection, fuser, report, result.events, now, links, fallback=row.ingested_at))
+        decisions = fuse_mentions(connection, fuser, row.id, row.published, result.events, now, links, row.ingested_at)
+        mentions += len(decisions)
     total = connection.execute(select(func.count()).select_from(events)).scalar_one()
     return {"reports": len(rows), "mentions": mentions, "events": int(total)}
 

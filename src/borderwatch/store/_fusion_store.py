@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
-from ..model import ExtractResult, Marking, Report
+from ..model import ExtractResult, Marking
 from ._fusion import fuse_mentions
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
 from ._fusion_events import refresh_event, remove_report_mentions
@@ -64,8 +64,9 @@ class FusionStoreMixin:
                 extractions.insert(),
                 {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
             )
-            report = Report.model_construct(id=report_id, published=row.published)
-            decisions = fuse_mentions(connection, self.fuser, report, result.events, now, fallback=row.ingested_at)
+            decisions = fuse_mentions(
+                connection, self.fuser, report_id, row.published, result.events, now, fallback=row.ingested_at
+            )
         return {"mentions": len(decisions), "merged": sum(d.event_id is not None for d in decisions)}
 
     def mark_report(self, report_id: str, marking: Marking | str) -> int:

@@ -95,7 +95,7 @@ def write_extraction(
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
             row["geonameid"] = str(place.geonameid)
             connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    fuse_mentions(connection, fuser, report, result.events, now)
+    fuse_mentions(connection, fuser, report.id, report.published, result.events, now)
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:
