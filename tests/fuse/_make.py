@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from borderwatch.model import Actor, EventMention, Evidence, ExtractResult, Location, Quantity, Report, ReportRef, Source
+from borderwatch.model import (
+    Actor,
+    EventMention,
+    Evidence,
+    ExtractResult,
+    Location,
+    Quantity,
+    Report,
+    ReportRef,
+    Source,
+)
 from borderwatch.store import NewReport
 
 # Real places, approximate coordinates.

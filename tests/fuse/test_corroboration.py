@@ -12,7 +12,12 @@ def source(rid: str, key: str, reliability: str | None = None, confidence: float
 
 
 def test_same_agency_and_near_duplicates_count_once() -> None:
-    sources = [source("a", "agency:x"), source("b", "agency:x"), source("c", "source:wire"), source("d", "source:paper")]
+    sources = [
+        source("a", "agency:x"),
+        source("b", "agency:x"),
+        source("c", "source:wire"),
+        source("d", "source:paper"),
+    ]
     result = FUSER.corroborate(sources, [("c", "d")])
     assert result.reports == 4
     assert result.independent_sources == 2

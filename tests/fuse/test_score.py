@@ -27,7 +27,12 @@ def decide(new: EventMention, old: EventMention) -> tuple[str | None, float, str
 
 
 def test_same_attack_told_differently_merges() -> None:
-    old = mention(**ATTACK, actor1="Islamic State Sahel", fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market.")
+    old = mention(
+        **ATTACK,
+        actor1="Islamic State Sahel",
+        fatalities=7,
+        sentence="Gunmen killed seven civilians at the Ouallam livestock market.",
+    )
     new = mention(
         **ATTACK,
         actor1="Islamic State Sahel",
@@ -112,7 +117,8 @@ def test_quantities_far_apart_count_against() -> None:
     rifles2 = [Quantity(kind="weapons", value=2), Quantity(kind="arrests", value=4)]
     seize = {"etype": "Strategic developments", "sub": "Disrupted weapons use"}
     decision = FUSER.decide(
-        features(mention(**seize, quantities=rifles2)), [Candidate("E0", [features(mention(**seize, quantities=rifles4), "r0")])]
+        features(mention(**seize, quantities=rifles2)),
+        [Candidate("E0", [features(mention(**seize, quantities=rifles4), "r0")])],
     )
     quantities = next(f for f in decision.best.features if f.name == "quantities")  # type: ignore[union-attr]
     assert quantities.value < 0

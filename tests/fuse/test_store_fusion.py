@@ -18,7 +18,11 @@ def market_attack_reports() -> list[NewReport]:
     return [
         report(
             "SYNTHETIC. Gunmen killed seven civilians at the Ouallam livestock market on Sunday.",
-            [mention(**ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market.")],
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market."
+                )
+            ],
             source="Niamey Evening (synthetic)",
         ),
         report(
@@ -31,12 +35,23 @@ def market_attack_reports() -> list[NewReport]:
         ),
         report(
             "SYNTHETIC. At least 7 people were shot dead when militants raided the cattle market in Ouallam.",
-            [mention(**ATTACK, fatalities=7, sentence="At least 7 people were shot dead at the cattle market in Ouallam.")],
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="At least 7 people were shot dead at the cattle market in Ouallam."
+                )
+            ],
             source="Sahel Dispatch (synthetic)",
         ),
         report(
             "SYNTHETIC. Five villagers were killed at a well near Ouallam on Sunday, a week after the market raid.",
-            [mention(**ATTACK, day="2025-04-13", fatalities=5, sentence="Five villagers were killed at a well near Ouallam.")],
+            [
+                mention(
+                    **ATTACK,
+                    day="2025-04-13",
+                    fatalities=5,
+                    sentence="Five villagers were killed at a well near Ouallam.",
+                )
+            ],
             published="2025-04-14",
         ),
     ]
@@ -159,7 +174,11 @@ def test_near_duplicate_copies_count_once(db_url: str) -> None:
         first = market_attack_reports()[0]
         copy = report(
             "SYNTHETIC. Gunmen killed seven civilians at the Ouallam livestock market on Sunday, a copy.",
-            [mention(**ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market.")],
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market."
+                )
+            ],
             source="Desert Courier (synthetic)",
             near_duplicates=[(first.report.id, 0.9)],
         )
