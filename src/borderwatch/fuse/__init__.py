@@ -9,7 +9,7 @@ from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import content_words, date_interval, mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._fuser import UNLOCATED_CELL, Block, Fuser, cell_of
+from ._fuser import UNLOCATED_CELL, Block, Fuser, MentionIndex, area_cell, cell_of
 from ._score import PairScorer, haversine_km
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
@@ -26,9 +26,11 @@ __all__ = [
     "FusionConfig",
     "MatchExplanation",
     "MentionFeatures",
+    "MentionIndex",
     "PairScorer",
     "ReportSource",
     "SourcedMention",
+    "area_cell",
     "cell_of",
     "content_words",
     "corroborate",

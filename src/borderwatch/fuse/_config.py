@@ -37,7 +37,6 @@ class _Section(BaseModel):
 class Blocking(_Section):
     days: int = Field(ge=0, description="days searched beyond a mention's date interval")
     undated_days_before_publication: int = Field(ge=0)
-    km: float = Field(gt=0, description="radius searched around a located mention")
     cell_degrees: float = Field(gt=0, description="side of the grid cells the store indexes places by")
     max_members_compared: int = Field(ge=1, description="an event's most recent mentions compared with a new one")
 
@@ -59,6 +58,7 @@ class PlaceRules(_Section):
     radius_km: dict[str, float] = Field(description="how far from its coordinates a place of each precision may be")
     margin_km: float = Field(ge=0, description="added to two radii before two places are too far apart")
     same_geonameid: float
+    unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
     other_country: float
     same_admin1_imprecise: float
 
@@ -98,6 +98,8 @@ class FusionConfig(_Section):
     version: int
     about: str = ""
     merge_threshold: float
+    merge_threshold_unlocated: float = Field(description="threshold when one of the two mentions has no place")
+    ambiguity_margin: float = Field(ge=0, description="lead an unlocated mention's best event needs over the next")
     blocking: Blocking
     weights: dict[str, float]
     date: DateRules

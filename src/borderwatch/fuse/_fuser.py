@@ -9,6 +9,7 @@ evaluation and for callers without a store.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ._fields import FusedFields, SourcedMention, derive_fields
 from ._score import PairScorer
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
-__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "cell_of"]
+__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "MentionIndex", "area_cell", "cell_of"]
 
 UNLOCATED_CELL = 0
 _KM_PER_DEGREE = 111.2
@@ -36,6 +37,12 @@ def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
     row = math.floor((lat + 90.0) / degrees)
     column = math.floor((lon + 180.0) / degrees)
     return 1 + row * 100_000 + column
+
+
+def area_cell(country: str | None, admin1: str | None) -> int:
+    """The cell (a negative integer) of mentions located only to a province (or a country)."""
+    name = f"{(country or '').upper()}|{(admin1 or '').casefold()}"
+    return -1 - int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest(), "little") // 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +64,15 @@ class Block:
     lon_min: float = -180.0
     lon_max: float = 180.0
 
-    def admits(self, other: MentionFeatures, cell_degrees: float) -> bool:
+    def admits(self, other: MentionFeatures, other_cell: int) -> bool:
         if other.family not in self.families or other.day_hi < self.day_from or other.day_lo > self.day_to:
             return False
-        if self.cells is None or other.lat is None or other.lon is None:
+        if self.cells is None:
             return True
+        if other_cell not in self.cells:
+            return False
+        if other_cell <= 0 or other.lat is None or other.lon is None:
+            return True  # unlocated, or only its province known: the cell is the whole test
         return self.lat_min <= other.lat <= self.lat_max and self.lon_min <= other.lon <= self.lon_max
 
 
@@ -78,42 +89,59 @@ class Fuser:
         return mention_features(mention, key, report_id, anchor, self.config)
 
     def cell(self, features: MentionFeatures) -> int:
+        """The cell a mention is indexed by: a grid cell for a place, its province's cell when only the
+        province is known (precision 3), UNLOCATED_CELL without a place."""
+        if features.lat is None or features.lon is None:
+            return UNLOCATED_CELL
+        if features.geo_precision == 3:
+            return area_cell(features.country, features.admin1)
         return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
 
     def block(self, features: MentionFeatures) -> Block:
+        """Where a mention's candidates are: compatible families, the days around its date, and the places
+        its own precision and the finest others' allow (with the province's imprecise mentions)."""
         blocking = self.config.blocking
         span = max(blocking.undated_days_before_publication, _MAX_SPAN_DAYS)
         families = self.config.compatible_families(features.family)
         day_from, day_to = features.day_lo - blocking.days, features.day_hi + blocking.days
         if features.lat is None or features.lon is None:
             return Block(families, day_from, day_to, span)
-        dlat = blocking.km / _KM_PER_DEGREE
-        dlon = blocking.km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
+        radius = self.config.place.radius_km
+        km = radius[str(features.geo_precision or 2)] + radius["2"] + self.config.place.margin_km
+        dlat = km / _KM_PER_DEGREE
+        dlon = km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
         box = (features.lat - dlat, features.lat + dlat, features.lon - dlon, features.lon + dlon)
-        return Block(families, day_from, day_to, span, self._cells(*box), *box)
+        cells = (UNLOCATED_CELL, area_cell(features.country, features.admin1), *self._cells(*box))
+        return Block(families, day_from, day_to, span, cells, *box)
 
     def _cells(self, lat_min: float, lat_max: float, lon_min: float, lon_max: float) -> tuple[int, ...]:
         degrees = self.config.blocking.cell_degrees
         rows = range(math.floor((lat_min + 90) / degrees), math.floor((lat_max + 90) / degrees) + 1)
         columns = range(math.floor((lon_min + 180) / degrees), math.floor((lon_max + 180) / degrees) + 1)
-        return (UNLOCATED_CELL, *(1 + r * 100_000 + c for r in rows for c in columns))
+        return tuple(1 + r * 100_000 + c for r in rows for c in columns)
 
     # -- decisions -------------------------------------------------------------------------------
 
     def decide(
         self, features: MentionFeatures, candidates: Iterable[Candidate], links: AnalystLinks | None = None
     ) -> Decision:
-        """The event `features` joins (the best candidate scoring at least the threshold), or a new one."""
+        """The event `features` joins (the best candidate scoring at least the threshold), or a new one.
+
+        A mention is compared with an event's most informative mentions: a located mention with its
+        located ones and a dated one with its dated ones when it has any, so that a vague mention
+        never bridges two happenings. A mention without a place, whose window is the whole region,
+        joins an event only when no other comes close (`ambiguity_margin`).
+        """
         links = links or AnalystLinks()
         scored: list[tuple[float, str, MentionFeatures | None]] = []
         considered = 0
         for candidate in candidates:
             considered += 1
-            members = candidate.members[-self.config.blocking.max_members_compared :]
             if links and any(links.apart(features.key, m.key) for m in candidate.members):
                 continue
             if links and any(links.together(features.key, m.key) for m in candidate.members):
                 return Decision(mention=features.key, event_id=candidate.event_id, reason="analyst-merge")
+            members = _informative(features, candidate.members)[-self.config.blocking.max_members_compared :]
             best, against = max(((self._scorer.score(features, m)[0], m) for m in members), key=lambda p: p[0])
             scored.append((best, candidate.event_id, against))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -122,11 +150,18 @@ class Fuser:
             return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
         score, event_id, against = scored[0]
         explanation = self.explain(features, against, event_id) if against else None
-        merged = score >= self.config.merge_threshold and score > -math.inf
+        threshold = self.config.merge_threshold
+        if against is not None and not (features.located and against.located):
+            threshold = self.config.merge_threshold_unlocated
+        merged = score >= threshold and score > -math.inf
+        reason = "matched" if merged else "new"
+        contested = len(scored) > 1 and scored[1][0] > score - self.config.ambiguity_margin
+        if merged and not features.located and contested:
+            merged, reason = False, "ambiguous"
         return Decision(
             mention=features.key,
             event_id=event_id if merged else None,
-            reason="matched" if merged else "new",
+            reason=reason,
             best=explanation,
             candidates=considered,
             others=others,
@@ -170,7 +205,7 @@ class Fuser:
         New events are named after their first mention's key. Candidates are found with the same
         blocking as in the store, through an in-memory grid.
         """
-        index = _MemoryIndex(self.config.blocking.cell_degrees)
+        index = MentionIndex(self.config.blocking.cell_degrees)
         for features in mentions:
             block = self.block(features)
             candidates: dict[str, Candidate] = {}
@@ -183,7 +218,21 @@ class Fuser:
             yield decision
 
 
-class _MemoryIndex:
+def _informative(features: MentionFeatures, members: list[MentionFeatures]) -> list[MentionFeatures]:
+    chosen = members
+    if features.located:
+        located = [m for m in chosen if m.located]
+        chosen = located or chosen
+    if features.dated:
+        dated = [m for m in chosen if m.dated]
+        chosen = dated or chosen
+    return chosen
+
+
+class MentionIndex:
+    """Mentions in memory, found by the same blocking as in the store (for `cluster`, and for the store's
+    mentions of a batch not yet written)."""
+
     def __init__(self, cell_degrees: float) -> None:
         self._degrees = cell_degrees
         self._cells: dict[int, list[MentionFeatures]] = {}
@@ -191,9 +240,13 @@ class _MemoryIndex:
     def add(self, features: MentionFeatures, cell: int) -> None:
         self._cells.setdefault(cell, []).append(features)
 
+    def all(self) -> Iterator[MentionFeatures]:
+        for members in self._cells.values():
+            yield from members
+
     def lookup(self, block: Block) -> Iterator[MentionFeatures]:
         cells = block.cells if block.cells is not None else list(self._cells)
         for cell in cells:
             for other in self._cells.get(cell, ()):
-                if block.admits(other, self._degrees):
+                if block.admits(other, cell):
                     yield other

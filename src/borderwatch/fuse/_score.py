@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -16,6 +17,8 @@ from ._types import MentionFeatures
 __all__ = ["PairScore", "PairScorer", "haversine_km"]
 
 _EARTH_KM = 6371.0088
+_DIGITS = re.compile(r"\d+")
+_WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 _PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")  # "(2023-)" in ACLED state-force names: a period, not an identity
 
 # (name, value, detail) for each feature, the weighted total, and why the pair was vetoed (None: not vetoed).
@@ -89,7 +92,7 @@ class PairScorer:
         if new.lat is None or new.lon is None or old.lat is None or old.lon is None:
             if new.country and old.country and new.country != old.country:
                 return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
-            return "place", 0.0, "place unknown in one of them"
+            return "place", rules.unknown, "place unknown in one of them"
         if new.geonameid is not None and new.geonameid == old.geonameid and 3 not in _precisions(new, old):
             return "place", rules.same_geonameid, f"same place (GeoNames {new.geonameid})"
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)
@@ -107,7 +110,7 @@ class PairScorer:
         shared = self._shared(mine[0], theirs[0])
         if shared:
             return "actors", rules.shared_specific, f"same group: {shared}"
-        shared = self._shared(mine[1], theirs[1])
+        shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
         if shared:
             return "actors", rules.shared_state, f"same state force: {shared}"
         if mine[0] and theirs[0]:
@@ -152,18 +155,31 @@ class PairScorer:
         rules = self.config.actors
         specific, state = [], []
         for name in names:
-            key = _PERIOD.sub("", name).casefold()
+            key = _fold(_PERIOD.sub("", name))
             if key.startswith(rules.generic_prefixes):
                 continue
             (state if key.startswith(rules.state_prefixes) else specific).append(key)
         return specific, state
 
-    def _shared(self, mine: list[str], theirs: list[str]) -> str:
+    def _shared(self, mine: list[str], theirs: list[str], fuzzy: bool = True) -> str:
         for a in mine:
             for b in theirs:
-                if a == b or fuzz.token_sort_ratio(a, b) >= self.config.actors.fuzzy_min_ratio:
+                if a == b or (fuzzy and self._spelling_variants(a, b)):
                     return a
         return ""
+
+    def _spelling_variants(self, a: str, b: str) -> bool:
+        """Two spellings of one name not in the actor registry (accents, a doubled letter, a typo): the whole
+        names close, every word of one close to a word of the other, the same numbers. Transliterations
+        ("Uqba" / "Okba") are the registry's job, not this one's."""
+        if _DIGITS.findall(a) != _DIGITS.findall(b) or fuzz.token_sort_ratio(a, b) < self.config.actors.fuzzy_min_ratio:
+            return False
+        words_b = b.split()
+        return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii").strip()
 
 
 def _precisions(a: MentionFeatures, b: MentionFeatures) -> tuple[int | None, int | None]:

@@ -124,7 +124,10 @@ class Decision(_Out):
 
     mention: str
     event_id: str | None
-    reason: str = Field(description="matched, new (nothing scored enough), analyst-merge or analyst-split")
+    reason: str = Field(
+        description="matched; new (nothing scored enough); ambiguous (an unlocated mention fitting several "
+        "events: kept apart); analyst-merge; analyst-split"
+    )
     best: MatchExplanation | None = None
     candidates: int = Field(default=0, description="stored events that blocking let through")
     others: list[tuple[str, float]] = Field(default_factory=list, description="next-best events and their scores")

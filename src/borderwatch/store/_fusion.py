@@ -1,8 +1,9 @@
 """Fusion's write path: each new event mention is matched against stored events through indexed reads.
 
 Runs inside the caller's transaction (a batch of reports is stored with its events, or not at all).
-The decisions are the `Fuser`'s (pure logic); this module only reads candidates by the fuser's
-blocking keys, and writes mentions, events and decisions.
+The decisions are the `Fuser`'s (pure logic); a `FusionSession` only reads candidates by the fuser's
+blocking keys and writes mentions, events and decisions. Statements are built once, at import, and
+reused: this runs for every mention stored.
 """
 
 from __future__ import annotations
@@ -13,15 +14,34 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select
 
-from ..fuse import AnalystLinks, Block, Candidate, Decision, Fuser, MentionFeatures
+from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex
 from ..model import EventMention
-from ._fusion_events import refresh_event
-from ._schema import event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
+from ._fusion_events import EventRefresher
+from ._schema import event_fusion, event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
 
-__all__ = ["fuse_mentions", "load_links", "mention_key", "new_event_id", "record_decision"]
+__all__ = ["FusionSession", "features_from_row", "load_links", "mention_key"]
 
+_c = fusion_mentions.c
+_WINDOW = (
+    _c.day_lo.between(bindparam("lo"), bindparam("hi")),
+    _c.day_hi >= bindparam("day_from"),
+    _c.family.in_(bindparam("families", expanding=True)),
+)
+_UNLOCATED_BLOCK = select(fusion_mentions).where(*_WINDOW)
+_LOCATED_BLOCK = select(fusion_mentions).where(
+    *_WINDOW,
+    _c.cell.in_(bindparam("cells", expanding=True)),
+    or_(
+        _c.cell <= 0,
+        and_(
+            _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
+            _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
+        ),
+    ),
+)
+_EVENT_EXISTS = select(events.c.id).where(events.c.id == bindparam("event_id"))
 _LAST_SEQ = [0]
 
 
@@ -31,42 +51,197 @@ def _next_seq() -> int:
     return _LAST_SEQ[0]
 
 
+class FusionSession:
+    """Fusion inside one transaction.
+
+    Decisions are taken mention by mention, but written in one go by `flush` (inserts of mentions and
+    new events, then one re-derivation per touched event): mentions of the batch not yet written are
+    found through an in-memory index with the same blocking. Analysts' links are read once.
+    """
+
+    def __init__(self, connection: Connection, fuser: Fuser, now: datetime, links: AnalystLinks | None = None) -> None:
+        self.connection = connection
+        self.fuser = fuser
+        self.now = now
+        self.refresher = EventRefresher(connection, fuser, now)
+        self._links = links
+        self._decisions: list[dict[str, Any]] = []
+        self._pending = MentionIndex(fuser.config.blocking.cell_degrees)
+        self._mention_rows: list[dict[str, Any]] = []
+        self._feature_rows: list[dict[str, Any]] = []
+        self._new_events: dict[str, EventMention] = {}
+        self._dirty: set[str] = set()
+
+    @property
+    def links(self) -> AnalystLinks:
+        if self._links is None:
+            self._links = load_links(self.connection)
+        return self._links
+
+    def fuse_report(
+        self,
+        report_id: str,
+        published: datetime | None,
+        mentions: Sequence[EventMention],
+        *,
+        fallback: datetime | None = None,
+    ) -> list[Decision]:
+        """Match each mention of a report to a stored event or start a new one; returns the decisions.
+
+        Mentions of intentions, threats or denials (`modality` set) are not events that happened and
+        are left out of fusion (they stay in the stored extraction). Undated mentions are placed before
+        the report's publication, or before `fallback` (its ingest time) when it has none.
+        """
+        anchor = (published or fallback or self.now).date()
+        decisions = []
+        for mention in mentions:
+            if mention.modality:
+                continue
+            key = mention_key(report_id, mention.id)
+            features = self.fuser.features(mention, key, report_id, anchor)
+            decision = self.fuser.decide(features, self._candidates(features), self.links)
+            event_id = decision.event_id
+            if event_id is None:
+                event_id = self._new_event_id(key)
+                self._new_events[event_id] = mention
+            self._add(event_id, features, mention)
+            self.record(decision, event_id, "fusion")
+            decisions.append(decision)
+        return decisions
+
+    def record(self, decision: Decision, event_id: str, by: str) -> None:
+        """Keep a decision with its explanation (written by `flush`)."""
+        best = decision.best
+        self._decisions.append(
+            {
+                "event_id": event_id,
+                "mention_key": decision.mention,
+                "reason": decision.reason,
+                "score": best.score if best else None,
+                "explanation": decision.model_dump(mode="json"),
+                "decided_at": self.now,
+                "decided_by": by,
+            }
+        )
+
+    def flush(self) -> None:
+        """Write what the session decided: new events, mentions, decisions; then re-derive touched events."""
+        connection = self.connection
+        if self._new_events:
+            connection.execute(insert(events), [_placeholder(e, m, self.now) for e, m in self._new_events.items()])
+            connection.execute(insert(event_fusion), [_summary_placeholder(e) for e in self._new_events])
+        if self._mention_rows:
+            connection.execute(insert(event_mentions), self._mention_rows)
+            connection.execute(insert(fusion_mentions), self._feature_rows)
+        if self._decisions:
+            connection.execute(insert(fusion_decisions), self._decisions)
+        self.refresher.refresh_many(sorted(self._dirty))
+        self._pending = MentionIndex(self.fuser.config.blocking.cell_degrees)
+        self._mention_rows, self._feature_rows, self._decisions = [], [], []
+        self._new_events, self._dirty = {}, set()
+
+    def new_event_id(self, key: str) -> str:
+        return self._new_event_id(key)
+
+    def _new_event_id(self, key: str) -> str:
+        """An id named after the event's first mention, so that fusing the same input again gives the same ids."""
+        for attempt in range(1000):
+            seed = key if attempt == 0 else f"{key}#{attempt}"
+            event_id = "E" + hashlib.blake2b(seed.encode("utf-8"), digest_size=8).hexdigest()
+            if event_id in self._new_events:
+                continue
+            if self.connection.execute(_EVENT_EXISTS, {"event_id": event_id}).first() is None:
+                return event_id
+        raise RuntimeError(f"no free event id for mention {key}")  # 1000 collisions: never in practice
+
+    def _add(self, event_id: str, features: MentionFeatures, mention: EventMention) -> None:
+        features.event_id = event_id
+        self._pending.add(features, self.fuser.cell(features))
+        self._dirty.add(event_id)
+        self._mention_rows.append(
+            {
+                "id": features.key,
+                "event_id": event_id,
+                "report_id": features.report_id,
+                "sentence": mention.evidence.sentence,
+                "start": mention.evidence.start,
+                "end": mention.evidence.end,
+                "mention": mention.model_dump(mode="json"),
+            }
+        )
+        self._feature_rows.append(feature_row(self.fuser, features, event_id))
+
+    def _candidates(self, features: MentionFeatures) -> list[Candidate]:
+        block = self.fuser.block(features)
+        params: dict[str, Any] = {
+            "lo": block.day_from - block.span_days,
+            "hi": block.day_to,
+            "day_from": block.day_from,
+            "families": list(block.families),
+        }
+        if block.cells is None:
+            rows = self.connection.execute(_UNLOCATED_BLOCK, params).all()
+        else:
+            params.update(cells=list(block.cells), lat_min=block.lat_min, lat_max=block.lat_max)
+            params.update(lon_min=block.lon_min, lon_max=block.lon_max)
+            rows = self.connection.execute(_LOCATED_BLOCK, params).all()
+        by_event: dict[str, list[Any]] = {}
+        for row in rows:
+            by_event.setdefault(row.event_id, []).append(row)
+        links = self.links
+        if links and links.involves(features.key):
+            self._bound_events(features.key, by_event)
+        candidates = {
+            event_id: Candidate(event_id, [features_from_row(r) for r in sorted(members, key=lambda r: r.seq)])
+            for event_id, members in by_event.items()
+        }
+        for pending in self._pending.lookup(block):
+            assert pending.event_id is not None
+            candidates.setdefault(pending.event_id, Candidate(pending.event_id)).members.append(pending)
+        return list(candidates.values())
+
+    def _bound_events(self, key: str, by_event: dict[str, list[Any]]) -> None:
+        """An analyst's decision binds whatever the window: read the whole of the events concerned."""
+        partners = self.links.partners(key)
+        if partners:
+            bound = select(fusion_mentions.c.event_id).where(fusion_mentions.c.key.in_(partners))
+            by_event.update({event_id: [] for event_id in self.connection.execute(bound).scalars()})
+            for pending in self._pending.all():
+                if pending.key in partners and pending.event_id:
+                    by_event.setdefault(pending.event_id, [])
+        for event_id, members in _whole_events(self.connection, list(by_event)).items():
+            by_event[event_id] = members
+
+
 def mention_key(report_id: str, mention_id: str) -> str:
     """The stored id of a mention: stable for the same report and extraction."""
     return f"{report_id[:16]}-{mention_id}"
 
 
-def fuse_mentions(
-    connection: Connection,
-    fuser: Fuser,
-    report_id: str,
-    published: datetime | None,
-    mentions: Sequence[EventMention],
-    now: datetime,
-    links: AnalystLinks | None = None,
-    fallback: datetime | None = None,
-) -> list[Decision]:
-    """Match each mention of a report to a stored event or start a new one; returns the decisions.
+def _placeholder(event_id: str, mention: EventMention, now: datetime) -> dict[str, Any]:
+    """A new event's row until `refresh_many` derives its fields (mentions refer to it)."""
+    return {
+        "id": event_id,
+        "event_type": mention.event_type.value,
+        "sub_event_type": mention.sub_event_type,
+        "tags": [],
+        "confidence": 0.0,
+        "created_at": now,
+        "updated_at": now,
+    }
 
-    Mentions of intentions, threats or denials (`modality` set) are not events that happened and
-    are left out of fusion (they stay in the stored extraction). Undated mentions are placed before
-    the report's publication, or before `fallback` (its ingest time) when it has none.
-    """
-    links = links if links is not None else load_links(connection)
-    anchor = (published or fallback or now).date()
-    decisions = []
-    for mention in mentions:
-        if mention.modality:
-            continue
-        key = mention_key(report_id, mention.id)
-        features = fuser.features(mention, key, report_id, anchor)
-        decision = fuser.decide(features, _candidates(connection, fuser, features, links), links)
-        event_id = decision.event_id or new_event_id(connection, key)
-        _write_mention(connection, fuser, event_id, features, mention, is_new=decision.event_id is None, now=now)
-        record_decision(connection, decision, event_id, now, "fusion")
-        refresh_event(connection, fuser, event_id, now)
-        decisions.append(decision)
-    return decisions
+
+def _summary_placeholder(event_id: str) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "provenance": {},
+        "assoc_actors": [],
+        "notes": "",
+        "source_names": "",
+        "reports": 0,
+        "independent_sources": 0,
+        "source_groups": [],
+    }
 
 
 def load_links(connection: Connection) -> AnalystLinks:
@@ -75,70 +250,6 @@ def load_links(connection: Connection) -> AnalystLinks:
         must=[(a, b) for a, b, kind in rows if kind == "must"],
         cannot=[(a, b) for a, b, kind in rows if kind == "cannot"],
     )
-
-
-def new_event_id(connection: Connection, key: str) -> str:
-    """An id named after the event's first mention, so that fusing the same input again gives the same ids."""
-    for attempt in range(1000):
-        seed = key if attempt == 0 else f"{key}#{attempt}"
-        event_id = "E" + hashlib.blake2b(seed.encode("utf-8"), digest_size=8).hexdigest()
-        if connection.execute(select(events.c.id).where(events.c.id == event_id)).first() is None:
-            return event_id
-    raise RuntimeError(f"no free event id for mention {key}")  # 1000 collisions: never in practice
-
-
-def record_decision(connection: Connection, decision: Decision, event_id: str, now: datetime, by: str) -> None:
-    best = decision.best
-    connection.execute(
-        fusion_decisions.insert(),
-        {
-            "event_id": event_id,
-            "mention_key": decision.mention,
-            "reason": decision.reason,
-            "score": best.score if best else None,
-            "explanation": decision.model_dump(mode="json"),
-            "decided_at": now,
-            "decided_by": by,
-        },
-    )
-
-
-# -- candidates -------------------------------------------------------------------------------------
-
-
-def _candidates(
-    connection: Connection, fuser: Fuser, features: MentionFeatures, links: AnalystLinks
-) -> list[Candidate]:
-    block = fuser.block(features)
-    rows = connection.execute(select(fusion_mentions).where(*_block_conditions(block))).all()
-    by_event: dict[str, list[Any]] = {}
-    for row in rows:
-        by_event.setdefault(row.event_id, []).append(row)
-    if links and links.involves(features.key):
-        # An analyst's decision binds whatever the window: read the whole of the events concerned.
-        partners = links.partners(features.key)
-        if partners:
-            bound = select(fusion_mentions.c.event_id).where(fusion_mentions.c.key.in_(partners))
-            by_event.update({key: [] for key in connection.execute(bound).scalars()})
-        for event_id, members in _whole_events(connection, list(by_event)).items():
-            by_event[event_id] = members
-    return [
-        Candidate(event_id, [features_from_row(r) for r in sorted(members, key=lambda r: r.seq)])
-        for event_id, members in by_event.items()
-    ]
-
-
-def _block_conditions(block: Block) -> list[Any]:
-    c = fusion_mentions.c
-    conditions = [
-        c.day_lo.between(block.day_from - block.span_days, block.day_to),
-        c.day_hi >= block.day_from,
-        c.family.in_(block.families),
-    ]
-    if block.cells is not None:
-        inside = and_(c.lat.between(block.lat_min, block.lat_max), c.lon.between(block.lon_min, block.lon_max))
-        conditions += [c.cell.in_(block.cells), or_(c.cell == 0, inside)]
-    return conditions
 
 
 def _whole_events(connection: Connection, event_ids: list[str]) -> dict[str, list[Any]]:
@@ -172,47 +283,6 @@ def features_from_row(row: Any) -> MentionFeatures:
         words=frozenset(row.words.split()),
         event_id=row.event_id,
     )
-
-
-# -- writes -----------------------------------------------------------------------------------------
-
-
-def _write_mention(
-    connection: Connection,
-    fuser: Fuser,
-    event_id: str,
-    features: MentionFeatures,
-    mention: EventMention,
-    *,
-    is_new: bool,
-    now: datetime,
-) -> None:
-    if is_new:  # a placeholder row the mention can refer to; refresh_event fills it
-        connection.execute(
-            events.insert(),
-            {
-                "id": event_id,
-                "event_type": mention.event_type.value,
-                "sub_event_type": mention.sub_event_type,
-                "tags": [],
-                "confidence": 0.0,
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
-    connection.execute(
-        event_mentions.insert(),
-        {
-            "id": features.key,
-            "event_id": event_id,
-            "report_id": features.report_id,
-            "sentence": mention.evidence.sentence,
-            "start": mention.evidence.start,
-            "end": mention.evidence.end,
-            "mention": mention.model_dump(mode="json"),
-        },
-    )
-    connection.execute(fusion_mentions.insert(), feature_row(fuser, features, event_id))
 
 
 def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[str, Any]:

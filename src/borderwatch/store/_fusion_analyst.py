@@ -17,8 +17,7 @@ from sqlalchemy.orm import aliased
 from ..errors import InputError, NotFoundError
 from ..fuse import Decision, Fuser
 from ..model import ExtractResult
-from ._fusion import fuse_mentions, load_links, new_event_id, record_decision
-from ._fusion_events import refresh_event
+from ._fusion import FusionSession, load_links
 from ._schema import (
     actors,
     event_fusion,
@@ -34,6 +33,8 @@ from ._schema import (
 
 __all__ = ["event_detail", "merge_events", "refuse_all", "split_event"]
 
+_FLUSH_EVERY = 200  # reports fused between writes when fusing the whole store again
+
 
 def split_event(
     connection: Connection, fuser: Fuser, event_id: str, moved: Sequence[str], by: str, now: datetime
@@ -47,7 +48,8 @@ def split_event(
     if not chosen or len(chosen) == len(keys):
         raise InputError(f"a split must leave mentions in both parts (event {event_id} has {len(keys)})")
     staying = sorted(set(keys) - set(chosen))
-    new_id = new_event_id(connection, chosen[0])
+    session = FusionSession(connection, fuser, now)
+    new_id = session.new_event_id(chosen[0])
     row = connection.execute(select(events).where(events.c.id == event_id)).one()._mapping
     connection.execute(events.insert().values({**row, "id": new_id, "created_at": now, "updated_at": now}))
     for table, column in ((event_mentions, event_mentions.c.id), (fusion_mentions, fusion_mentions.c.key)):
@@ -56,10 +58,10 @@ def split_event(
     _link(connection, [(a, b) for a in chosen for b in staying], "cannot", by, now)
     _link(connection, list(itertools.pairwise(chosen)), "must", by, now)
     for key in chosen:
-        decision = Decision(mention=key, event_id=new_id, reason="analyst-split")
-        record_decision(connection, decision, new_id, now, by)
-    refresh_event(connection, fuser, event_id, now)
-    refresh_event(connection, fuser, new_id, now)
+        session.record(Decision(mention=key, event_id=new_id, reason="analyst-split"), new_id, by)
+    session.flush()
+    session.refresher.refresh(event_id)
+    session.refresher.refresh(new_id)
     return new_id
 
 
@@ -81,11 +83,13 @@ def merge_events(
     every = sorted(keys + moved)
     _unlink(connection, every, every, "cannot")
     _link(connection, list(itertools.pairwise(every)), "must", by, now)
+    session = FusionSession(connection, fuser, now)
     for key in moved:
-        record_decision(connection, Decision(mention=key, event_id=target, reason="analyst-merge"), target, now, by)
+        session.record(Decision(mention=key, event_id=target, reason="analyst-merge"), target, by)
+    session.flush()
     for other in others:
-        refresh_event(connection, fuser, other, now)  # no mention left: removed
-    refresh_event(connection, fuser, target, now)
+        session.refresher.refresh(other)  # no mention left: removed
+    session.refresher.refresh(target)
 
 
 def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str, int]:
@@ -95,7 +99,7 @@ def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str,
     connection.execute(delete(event_mentions))
     connection.execute(delete(event_fusion))
     connection.execute(delete(events))
-    links = load_links(connection)
+    session = FusionSession(connection, fuser, now, load_links(connection))
     when = func.coalesce(reports.c.published, reports.c.ingested_at)
     rows = connection.execute(
         select(reports, extractions.c.result)
@@ -103,10 +107,12 @@ def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str,
         .order_by(when, reports.c.ingested_at, reports.c.id)
     ).all()
     mentions = 0
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         result = ExtractResult.model_validate(row.result)
-        decisions = fuse_mentions(connection, fuser, row.id, row.published, result.events, now, links, row.ingested_at)
-        mentions += len(decisions)
+        mentions += len(session.fuse_report(row.id, row.published, result.events, fallback=row.ingested_at))
+        if number % _FLUSH_EVERY == 0:
+            session.flush()
+    session.flush()
     total = connection.execute(select(func.count()).select_from(events)).scalar_one()
     return {"reports": len(rows), "mentions": mentions, "events": int(total)}
 

@@ -11,9 +11,9 @@ from sqlalchemy import Engine, select, update
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
 from ..model import ExtractResult, Marking
-from ._fusion import fuse_mentions
+from ._fusion import FusionSession
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
-from ._fusion_events import refresh_event, remove_report_mentions
+from ._fusion_events import EventRefresher
 from ._schema import event_mentions, extractions, reports, sources
 
 __all__ = ["FusionStoreMixin"]
@@ -45,7 +45,7 @@ class FusionStoreMixin:
         with self._engine.begin() as connection:
             if connection.execute(select(reports.c.id).where(reports.c.id == report_id)).first() is None:
                 raise NotFoundError(f"no report {report_id!r}")
-            touched = remove_report_mentions(connection, self.fuser, [report_id], now)
+            touched = EventRefresher(connection, self.fuser, now).remove_report_mentions([report_id])
             connection.execute(reports.delete().where(reports.c.id == report_id))
             remaining = _existing(connection, touched)
         return {"events_changed": len(remaining), "events_removed": len(touched) - len(remaining)}
@@ -58,15 +58,15 @@ class FusionStoreMixin:
             row = connection.execute(select(reports).where(reports.c.id == report_id)).first()
             if row is None:
                 raise NotFoundError(f"no report {report_id!r}")
-            remove_report_mentions(connection, self.fuser, [report_id], now)
+            session = FusionSession(connection, self.fuser, now)
+            session.refresher.remove_report_mentions([report_id])
             connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
             connection.execute(
                 extractions.insert(),
                 {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
             )
-            decisions = fuse_mentions(
-                connection, self.fuser, report_id, row.published, result.events, now, fallback=row.ingested_at
-            )
+            decisions = session.fuse_report(report_id, row.published, result.events, fallback=row.ingested_at)
+            session.flush()
         return {"mentions": len(decisions), "merged": sum(d.event_id is not None for d in decisions)}
 
     def mark_report(self, report_id: str, marking: Marking | str) -> int:
@@ -78,8 +78,9 @@ class FusionStoreMixin:
             if done.rowcount == 0:
                 raise NotFoundError(f"no report {report_id!r}")
             touched = _events_of_reports(connection, [report_id])
+            refresher = EventRefresher(connection, self.fuser, now)
             for event_id in touched:
-                refresh_event(connection, self.fuser, event_id, now)
+                refresher.refresh(event_id)
         return len(touched)
 
     # -- sources -------------------------------------------------------------------------------
@@ -100,8 +101,9 @@ class FusionStoreMixin:
                 connection.execute(select(reports.c.id).where(reports.c.source_id == source_id)).scalars()
             )
             touched = _events_of_reports(connection, report_ids)
+            refresher = EventRefresher(connection, self.fuser, now)
             for event_id in touched:
-                refresh_event(connection, self.fuser, event_id, now)
+                refresher.refresh(event_id)
         return len(touched)
 
     def list_sources(self) -> list[dict[str, Any]]:
@@ -123,6 +125,17 @@ class FusionStoreMixin:
         """Run fusion again over every stored extraction (after new thresholds), keeping analysts' decisions."""
         with self._engine.begin() as connection:
             return refuse_all(connection, self.fuser, _now())
+
+    def report_events(self) -> dict[str, str]:
+        """Each report's event: the one its first stored mention belongs to (for evaluation and summaries)."""
+        found: dict[str, str] = {}
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(event_mentions.c.report_id, event_mentions.c.event_id).order_by(event_mentions.c.id)
+            )
+            for report_id, event_id in rows:
+                found.setdefault(report_id, event_id)
+        return found
 
     def get_event(self, event_id: str) -> dict[str, Any]:
         """An event with provenance, sources, sentences and the fusion decisions about it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, or_, select
@@ -12,6 +13,7 @@ from ..errors import NotFoundError
 from ..fuse import Fuser
 from ..settings import Settings
 from ._engine import open_engine
+from ._fusion import FusionSession
 from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
@@ -53,7 +55,10 @@ class Store(FusionStoreMixin):
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                return [write_report(connection, item, self._source_ids, self.fuser) for item in items]
+                fusion = FusionSession(connection, self.fuser, datetime.now(UTC).replace(tzinfo=None))
+                stored = [write_report(connection, item, self._source_ids, fusion) for item in items]
+                fusion.flush()
+                return stored
         except BaseException:
             self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
             raise

@@ -12,9 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..fuse import Fuser
 from ..model import ExtractResult, Report
-from ._fusion import fuse_mentions
+from ._fusion import FusionSession
 from ._schema import (
     extractions,
     places,
@@ -44,7 +43,7 @@ def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[s
     return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
-def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fuser: Fuser) -> bool:
+def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fusion: FusionSession) -> bool:
     """Store one report; False when a report with the same content is already there."""
     report = item.report
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -78,12 +77,12 @@ def write_report(connection: Connection, item: NewReport, source_ids: dict[str, 
         link = {"report_id": report.id, "other_id": other_id, "kind": "near_duplicate", "similarity": similarity}
         connection.execute(insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"]), link)
     if item.extraction is not None:
-        write_extraction(connection, report, item.extraction, now, fuser)
+        write_extraction(connection, report, item.extraction, now, fusion)
     return True
 
 
 def write_extraction(
-    connection: Connection, report: Report, result: ExtractResult, now: datetime, fuser: Fuser
+    connection: Connection, report: Report, result: ExtractResult, now: datetime, fusion: FusionSession
 ) -> None:
     """The extraction result as it came, its places, and its event mentions fused into events."""
     connection.execute(
@@ -95,7 +94,7 @@ def write_extraction(
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
             row["geonameid"] = str(place.geonameid)
             connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    fuse_mentions(connection, fuser, report.id, report.published, result.events, now)
+    fusion.fuse_report(report.id, report.published, result.events, fallback=now)
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:
