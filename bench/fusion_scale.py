@@ -17,6 +17,7 @@ cores, per-report time flat.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -201,10 +202,12 @@ def main() -> None:
         with Store(f"sqlite:///{db}") as store:
             timings = run(store, items, args.batch)
             predicted = store.report_events()
-    total = sum(t for _, t in timings)
-    print(f"fused {count} mentions in {total:.1f} s: {count / total:.0f} mentions/s (target: {count} in <= 60 s)")
+    total = sum(t for _, t, _ in timings)
+    cpu = sum(c for _, _, c in timings)
+    print(f"fused {count} mentions in {total:.1f} s ({cpu:.1f} s CPU): {count / total:.0f} mentions/s")
+    print(f"target: 100000 in <= 60 s on 2 cores (machine load now: {os.getloadavg()[0]:.1f})")
     for mark in (10_000, 100_000):
-        window = [t for stored, t in timings if mark * 0.9 <= stored <= mark]
+        window = [t for stored, t, _ in timings if mark * 0.9 <= stored <= mark]
         if window and mark <= count:
             per = sum(window) / (len(window) * args.batch) * 1000
             print(f"per report with ~{mark // 1000}k mentions stored: {per:.2f} ms")
@@ -215,15 +218,15 @@ def main() -> None:
     sys.exit(0 if total <= 60 else 1)
 
 
-def run(store: Store, items: list[tuple[NewReport, int]], batch: int) -> list[tuple[int, float]]:
-    """Store the reports in batches; (mentions stored after the batch, seconds it took) per batch."""
+def run(store: Store, items: list[tuple[NewReport, int]], batch: int) -> list[tuple[int, float, float]]:
+    """Store the reports in batches; (mentions stored after the batch, seconds, CPU seconds) per batch."""
     timings = []
     stored = 0
     for start in range(0, len(items), batch):
         chunk = [item for item, _ in items[start : start + batch]]
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         store.add_reports(chunk)
-        timings.append((stored + len(chunk), time.perf_counter() - began))
+        timings.append((stored + len(chunk), time.perf_counter() - began, time.process_time() - began_cpu))
         stored += len(chunk)
     return timings
 

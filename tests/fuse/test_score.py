@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from borderwatch.fuse import Candidate, Fuser, MentionFeatures
+from borderwatch.fuse import Candidate, Fuser, MentionFeatures, actor_cell
 from borderwatch.model import EventMention, Quantity
 
 from ._make import mention
@@ -132,10 +132,12 @@ def test_mentions_of_one_report_are_kept_apart_unless_everything_agrees() -> Non
 
 
 def test_block_covers_cells_around_the_place_and_the_time_window() -> None:
-    f = features(mention(place="Ouallam"))
+    f = features(mention(place="Ouallam", actor1="JNIM"))
     block = FUSER.block(f)
-    assert block.cells is not None and 0 in block.cells and FUSER.cell(f) in block.cells
+    assert FUSER.cell(f) in block.cells and actor_cell("jnim") in block.cells
     assert block.day_from < f.day_lo and block.day_to > f.day_hi
     assert "civilians" in block.families
-    unlocated = FUSER.block(features(mention(place=None)))
-    assert unlocated.cells is None
+    placeless = features(mention(place=None, actor1="JNIM"))
+    assert FUSER.cell(placeless) == actor_cell("jnim")
+    assert FUSER.block(placeless).cells == (actor_cell("jnim"),)
+    assert FUSER.block(features(mention(place=None))).cells == ()

@@ -7,9 +7,9 @@ logic: the store reads candidates and writes decisions; thresholds and families 
 
 from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
-from ._features import content_words, date_interval, mention_features
+from ._features import classify_actors, content_words, date_interval, fold_name, mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._fuser import UNLOCATED_CELL, Block, Fuser, MentionIndex, area_cell, cell_of
+from ._fuser import UNLOCATED_CELL, Block, Fuser, MentionIndex, actor_cell, area_cell, cell_of
 from ._score import PairScorer, haversine_km
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
@@ -30,12 +30,15 @@ __all__ = [
     "PairScorer",
     "ReportSource",
     "SourcedMention",
+    "actor_cell",
     "area_cell",
     "cell_of",
+    "classify_actors",
     "content_words",
     "corroborate",
     "date_interval",
     "derive_fields",
+    "fold_name",
     "haversine_km",
     "load_config",
     "mention_features",

@@ -14,9 +14,10 @@ from ..model import EventMention
 from ._config import FusionConfig
 from ._types import MentionFeatures
 
-__all__ = ["content_words", "date_interval", "mention_features"]
+__all__ = ["classify_actors", "content_words", "date_interval", "fold_name", "mention_features"]
 
 _WORD = re.compile(r"[a-z]{3,}")
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")  # "(2023-)" in ACLED state-force names: a period, not an identity
 
 
 @cache
@@ -66,7 +67,7 @@ def mention_features(
         geonameid=str(location.geonameid) if location and location.geonameid is not None else None,
         country=location.country.upper() if location and location.country else None,
         admin1=location.admin1 if location else None,
-        actors=_actor_names(mention),
+        **dict(zip(("named", "state"), classify_actors(_actor_names(mention), config), strict=True)),
         quantities=_quantities(mention),
         words=content_words(mention.evidence.sentence),
     )
@@ -86,6 +87,25 @@ def _days(mention: EventMention, anchor: date, config: FusionConfig) -> tuple[bo
 def _actor_names(mention: EventMention) -> tuple[str, ...]:
     names = [a.name for a in (mention.actor1, mention.actor2, *mention.assoc_actors) if a is not None and a.name]
     return tuple(dict.fromkeys(names))
+
+
+def classify_actors(names: tuple[str, ...], config: FusionConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Named actors and state forces, folded for comparison; generic ones ("Unidentified Armed Group") left out."""
+    rules = config.actors
+    named: list[str] = []
+    state: list[str] = []
+    for name in names:
+        key = fold_name(name)
+        if key.startswith(rules.generic_prefixes):
+            continue
+        (state if key.startswith(rules.state_prefixes) else named).append(key)
+    return tuple(dict.fromkeys(named)), tuple(dict.fromkeys(state))
+
+
+def fold_name(name: str) -> str:
+    """Lower case, no accents, no ACLED period ("(2023-)"): the form names are compared in."""
+    name = _PERIOD.sub("", name)
+    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii").strip()
 
 
 def _quantities(mention: EventMention) -> dict[str, tuple[int, str]]:

@@ -23,7 +23,7 @@ from ._fields import FusedFields, SourcedMention, derive_fields
 from ._score import PairScorer
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
-__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "MentionIndex", "area_cell", "cell_of"]
+__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "MentionIndex", "actor_cell", "area_cell", "cell_of"]
 
 UNLOCATED_CELL = 0
 _KM_PER_DEGREE = 111.2
@@ -41,7 +41,15 @@ def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
 
 def area_cell(country: str | None, admin1: str | None) -> int:
     """The cell (a negative integer) of mentions located only to a province (or a country)."""
-    name = f"{(country or '').upper()}|{(admin1 or '').casefold()}"
+    return _named_cell(f"area|{(country or '').upper()}|{(admin1 or '').casefold()}")
+
+
+def actor_cell(actor: str) -> int:
+    """The cell (a negative integer) of mentions without a place, by the (folded) name of their actor."""
+    return _named_cell(f"actor|{actor}")
+
+
+def _named_cell(name: str) -> int:
     return -1 - int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest(), "little") // 2
 
 
@@ -51,14 +59,15 @@ class Block:
 
     A stored mention is a candidate when its family is in `families`, its date interval reaches into
     [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and, when `cells` is
-    given, it lies in one of them (UNLOCATED_CELL included) and inside the bounding box.
+    is indexed under one of `cells` and, for a grid cell, lies inside the bounding box. No cells: no
+    candidates.
     """
 
     families: tuple[str, ...]
     day_from: int
     day_to: int
     span_days: int
-    cells: tuple[int, ...] | None = None
+    cells: tuple[int, ...] = ()
     lat_min: float = -90.0
     lat_max: float = 90.0
     lon_min: float = -180.0
@@ -67,8 +76,6 @@ class Block:
     def admits(self, other: MentionFeatures, other_cell: int) -> bool:
         if other.family not in self.families or other.day_hi < self.day_from or other.day_lo > self.day_to:
             return False
-        if self.cells is None:
-            return True
         if other_cell not in self.cells:
             return False
         if other_cell <= 0 or other.lat is None or other.lon is None:
@@ -89,30 +96,34 @@ class Fuser:
         return mention_features(mention, key, report_id, anchor, self.config)
 
     def cell(self, features: MentionFeatures) -> int:
-        """The cell a mention is indexed by: a grid cell for a place, its province's cell when only the
-        province is known (precision 3), UNLOCATED_CELL without a place."""
-        if features.lat is None or features.lon is None:
-            return UNLOCATED_CELL
-        if features.geo_precision == 3:
+        """The cell a mention is indexed by: a grid cell for a place; its province's cell when only the
+        province (or country) is known; without a place, its first named actor's (or state force's) cell;
+        UNLOCATED_CELL (found by no one) when it has neither."""
+        if features.located and features.geo_precision != 3:
+            return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
+        if features.country:
             return area_cell(features.country, features.admin1)
-        return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
+        actors = features.named or features.state
+        return actor_cell(actors[0]) if actors else UNLOCATED_CELL
 
     def block(self, features: MentionFeatures) -> Block:
         """Where a mention's candidates are: compatible families, the days around its date, and the places
-        its own precision and the finest others' allow (with the province's imprecise mentions)."""
+        its own precision and the finest others' allow, with its province's imprecise mentions and the
+        placeless mentions of its actors. A mention without a place meets only those last two."""
         blocking = self.config.blocking
         span = max(blocking.undated_days_before_publication, _MAX_SPAN_DAYS)
         families = self.config.compatible_families(features.family)
         day_from, day_to = features.day_lo - blocking.days, features.day_hi + blocking.days
+        named = tuple(actor_cell(a) for a in (*features.named, *features.state))
+        area = (area_cell(features.country, features.admin1),) if features.country else ()
         if features.lat is None or features.lon is None:
-            return Block(families, day_from, day_to, span)
+            return Block(families, day_from, day_to, span, area + named)
         radius = self.config.place.radius_km
         km = radius[str(features.geo_precision or 2)] + radius["2"] + self.config.place.margin_km
         dlat = km / _KM_PER_DEGREE
         dlon = km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
         box = (features.lat - dlat, features.lat + dlat, features.lon - dlon, features.lon + dlon)
-        cells = (UNLOCATED_CELL, area_cell(features.country, features.admin1), *self._cells(*box))
-        return Block(families, day_from, day_to, span, cells, *box)
+        return Block(families, day_from, day_to, span, area + named + self._cells(*box), *box)
 
     def _cells(self, lat_min: float, lat_max: float, lon_min: float, lon_max: float) -> tuple[int, ...]:
         degrees = self.config.blocking.cell_degrees
@@ -245,8 +256,7 @@ class MentionIndex:
             yield from members
 
     def lookup(self, block: Block) -> Iterator[MentionFeatures]:
-        cells = block.cells if block.cells is not None else list(self._cells)
-        for cell in cells:
+        for cell in dict.fromkeys(block.cells):
             for other in self._cells.get(cell, ()):
                 if block.admits(other, cell):
                     yield other

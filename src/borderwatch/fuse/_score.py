@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -19,7 +18,6 @@ __all__ = ["PairScore", "PairScorer", "haversine_km"]
 _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
-_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")  # "(2023-)" in ACLED state-force names: a period, not an identity
 
 # (name, value, detail) for each feature, the weighted total, and why the pair was vetoed (None: not vetoed).
 Feature = tuple[str, float, str]
@@ -106,7 +104,7 @@ class PairScorer:
 
     def _actors(self, new: MentionFeatures, old: MentionFeatures) -> Feature:
         rules = self.config.actors
-        mine, theirs = self._classify(new.actors), self._classify(old.actors)
+        mine, theirs = (new.named, new.state), (old.named, old.state)
         shared = self._shared(mine[0], theirs[0])
         if shared:
             return "actors", rules.shared_specific, f"same group: {shared}"
@@ -151,17 +149,7 @@ class PairScorer:
     def _reach(self, features: MentionFeatures) -> float:
         return self._radius.get(features.geo_precision or 2, self._radius[2])
 
-    def _classify(self, names: tuple[str, ...]) -> tuple[list[str], list[str]]:
-        rules = self.config.actors
-        specific, state = [], []
-        for name in names:
-            key = _fold(_PERIOD.sub("", name))
-            if key.startswith(rules.generic_prefixes):
-                continue
-            (state if key.startswith(rules.state_prefixes) else specific).append(key)
-        return specific, state
-
-    def _shared(self, mine: list[str], theirs: list[str], fuzzy: bool = True) -> str:
+    def _shared(self, mine: tuple[str, ...], theirs: tuple[str, ...], fuzzy: bool = True) -> str:
         for a in mine:
             for b in theirs:
                 if a == b or (fuzzy and self._spelling_variants(a, b)):
@@ -176,10 +164,6 @@ class PairScorer:
             return False
         words_b = b.split()
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
-
-
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii").strip()
 
 
 def _precisions(a: MentionFeatures, b: MentionFeatures) -> tuple[int | None, int | None]:

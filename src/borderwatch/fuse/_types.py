@@ -34,7 +34,8 @@ class MentionFeatures:
     geonameid: str | None = None
     country: str | None = None
     admin1: str | None = None
-    actors: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # named actors other than state forces, folded ("jnim", "islamic state sahel")
+    state: tuple[str, ...] = ()  # state forces, folded, without their period ("military forces of niger")
     quantities: dict[str, tuple[int, str]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     event_id: str | None = None

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, insert, or_, select
+from sqlalchemy import Connection, and_, bindparam, insert, literal_column, or_, select
 
-from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex
+from ..fuse import AnalystLinks, Block, Candidate, Decision, Fuser, MentionFeatures, MentionIndex
 from ..model import EventMention
 from ._fusion_events import EventRefresher
 from ._schema import event_fusion, event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
@@ -24,17 +25,16 @@ from ._schema import event_fusion, event_mentions, events, fusion_decisions, fus
 __all__ = ["FusionSession", "features_from_row", "load_links", "mention_key"]
 
 _c = fusion_mentions.c
-_WINDOW = (
+# Fixed numbers of parameters (padded by repeating the last value) keep the SQL text constant, so that it
+# is compiled once and the driver's statement cache is hit; a block with more cells is read in parts.
+_CELL_SLOTS, _FAMILY_SLOTS = 48, 16
+_BLOCK = select(fusion_mentions).where(
+    _c.cell.in_([bindparam(f"c{i}") for i in range(_CELL_SLOTS)]),
     _c.day_lo.between(bindparam("lo"), bindparam("hi")),
     _c.day_hi >= bindparam("day_from"),
-    _c.family.in_(bindparam("families", expanding=True)),
-)
-_UNLOCATED_BLOCK = select(fusion_mentions).where(*_WINDOW)
-_LOCATED_BLOCK = select(fusion_mentions).where(
-    *_WINDOW,
-    _c.cell.in_(bindparam("cells", expanding=True)),
+    _c.family.in_([bindparam(f"f{i}") for i in range(_FAMILY_SLOTS)]),
     or_(
-        _c.cell <= 0,
+        _c.cell <= literal_column("0"),
         and_(
             _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
             _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
@@ -69,8 +69,9 @@ class FusionSession:
         self._pending = MentionIndex(fuser.config.blocking.cell_degrees)
         self._mention_rows: list[dict[str, Any]] = []
         self._feature_rows: list[dict[str, Any]] = []
-        self._new_events: dict[str, EventMention] = {}
+        self._new_events: dict[str, tuple[str, EventMention]] = {}  # tentative id -> (first mention key, mention)
         self._dirty: set[str] = set()
+        self._seen: dict[str, MentionFeatures] = {}
 
     @property
     def links(self) -> AnalystLinks:
@@ -102,8 +103,8 @@ class FusionSession:
             decision = self.fuser.decide(features, self._candidates(features), self.links)
             event_id = decision.event_id
             if event_id is None:
-                event_id = self._new_event_id(key)
-                self._new_events[event_id] = mention
+                event_id = self._tentative_id(key)
+                self._new_events[event_id] = (key, mention)
             self._add(event_id, features, mention)
             self.record(decision, event_id, "fusion")
             decisions.append(decision)
@@ -127,8 +128,10 @@ class FusionSession:
     def flush(self) -> None:
         """Write what the session decided: new events, mentions, decisions; then re-derive touched events."""
         connection = self.connection
+        self._settle_new_ids()
         if self._new_events:
-            connection.execute(insert(events), [_placeholder(e, m, self.now) for e, m in self._new_events.items()])
+            rows = [_placeholder(e, m, self.now) for e, (_, m) in self._new_events.items()]
+            connection.execute(insert(events), rows)
             connection.execute(insert(event_fusion), [_summary_placeholder(e) for e in self._new_events])
         if self._mention_rows:
             connection.execute(insert(event_mentions), self._mention_rows)
@@ -141,18 +144,44 @@ class FusionSession:
         self._new_events, self._dirty = {}, set()
 
     def new_event_id(self, key: str) -> str:
-        return self._new_event_id(key)
-
-    def _new_event_id(self, key: str) -> str:
-        """An id named after the event's first mention, so that fusing the same input again gives the same ids."""
+        """A free id for an event whose first mention is `key` (checked against the store now)."""
         for attempt in range(1000):
-            seed = key if attempt == 0 else f"{key}#{attempt}"
-            event_id = "E" + hashlib.blake2b(seed.encode("utf-8"), digest_size=8).hexdigest()
+            event_id = _event_id(key, attempt)
             if event_id in self._new_events:
                 continue
             if self.connection.execute(_EVENT_EXISTS, {"event_id": event_id}).first() is None:
                 return event_id
         raise RuntimeError(f"no free event id for mention {key}")  # 1000 collisions: never in practice
+
+    def _tentative_id(self, key: str) -> str:
+        """An id named after the event's first mention, so that fusing the same input again gives the same
+        ids; checked against the store for the whole batch at once by `_settle_new_ids`."""
+        attempt = 0
+        while _event_id(key, attempt) in self._new_events:
+            attempt += 1
+        return _event_id(key, attempt)
+
+    def _settle_new_ids(self) -> None:
+        """Rename the batch's new events whose id the store already has (a re-extracted mention whose old
+        event lives on through other mentions)."""
+        tentative = list(self._new_events)
+        taken: set[str] = set()
+        for start in range(0, len(tentative), 500):
+            chunk = tentative[start : start + 500]
+            taken.update(self.connection.execute(select(events.c.id).where(events.c.id.in_(chunk))).scalars())
+        if not taken:
+            return
+        renames = {}
+        for old in sorted(taken):
+            key, mention = self._new_events.pop(old)
+            renames[old] = self.new_event_id(key)
+            self._new_events[renames[old]] = (key, mention)
+        for row in (*self._mention_rows, *self._feature_rows, *self._decisions):
+            row["event_id"] = renames.get(row["event_id"], row["event_id"])
+        for row in self._decisions:
+            explanation = row["explanation"]
+            explanation["event_id"] = renames.get(explanation["event_id"], explanation["event_id"])
+        self._dirty = {renames.get(e, e) for e in self._dirty}
 
     def _add(self, event_id: str, features: MentionFeatures, mention: EventMention) -> None:
         features.event_id = event_id
@@ -173,18 +202,7 @@ class FusionSession:
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         block = self.fuser.block(features)
-        params: dict[str, Any] = {
-            "lo": block.day_from - block.span_days,
-            "hi": block.day_to,
-            "day_from": block.day_from,
-            "families": list(block.families),
-        }
-        if block.cells is None:
-            rows = self.connection.execute(_UNLOCATED_BLOCK, params).all()
-        else:
-            params.update(cells=list(block.cells), lat_min=block.lat_min, lat_max=block.lat_max)
-            params.update(lon_min=block.lon_min, lon_max=block.lon_max)
-            rows = self.connection.execute(_LOCATED_BLOCK, params).all()
+        rows = _read_block(self.connection, block)
         by_event: dict[str, list[Any]] = {}
         for row in rows:
             by_event.setdefault(row.event_id, []).append(row)
@@ -192,13 +210,21 @@ class FusionSession:
         if links and links.involves(features.key):
             self._bound_events(features.key, by_event)
         candidates = {
-            event_id: Candidate(event_id, [features_from_row(r) for r in sorted(members, key=lambda r: r.seq)])
+            event_id: Candidate(event_id, [self._features(r) for r in sorted(members, key=lambda r: r.seq)])
             for event_id, members in by_event.items()
         }
         for pending in self._pending.lookup(block):
             assert pending.event_id is not None
             candidates.setdefault(pending.event_id, Candidate(pending.event_id)).members.append(pending)
         return list(candidates.values())
+
+    def _features(self, row: Any) -> MentionFeatures:
+        """Features of a stored mention, decoded once per session (nearby mentions meet the same ones)."""
+        cached = self._seen.get(row.key)
+        if cached is None:
+            cached = self._seen[row.key] = features_from_row(row)
+        cached.event_id = row.event_id
+        return cached
 
     def _bound_events(self, key: str, by_event: dict[str, list[Any]]) -> None:
         """An analyst's decision binds whatever the window: read the whole of the events concerned."""
@@ -211,6 +237,59 @@ class FusionSession:
                     by_event.setdefault(pending.event_id, [])
         for event_id, members in _whole_events(self.connection, list(by_event)).items():
             by_event[event_id] = members
+
+
+def _event_id(key: str, attempt: int) -> str:
+    seed = key if attempt == 0 else f"{key}#{attempt}"
+    return "E" + hashlib.blake2b(seed.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _read_block(connection: Connection, block: Block) -> list[Any]:
+    """The stored mentions in a block, through the driver: this runs once per mention stored, and the
+    statement never changes, so it is compiled once per dialect and the driver's cursor runs it."""
+    params: dict[str, Any] = {
+        "lo": block.day_from - block.span_days,
+        "hi": block.day_to,
+        "day_from": block.day_from,
+        "lat_min": block.lat_min,
+        "lat_max": block.lat_max,
+        "lon_min": block.lon_min,
+        "lon_max": block.lon_max,
+    }
+    params.update(_slots("f", block.families, _FAMILY_SLOTS))
+    sql, order = _compiled_block(connection)
+    cells = sorted(set(block.cells))
+    rows: list[Any] = []
+    cursor = connection.connection.cursor()
+    try:
+        for start in range(0, len(cells), _CELL_SLOTS):
+            params.update(_slots("c", cells[start : start + _CELL_SLOTS], _CELL_SLOTS))
+            cursor.execute(sql, [params[name] for name in order] if order is not None else params)
+            rows += cursor.fetchall()
+    finally:
+        cursor.close()
+    return [_BlockRow(*row) for row in rows]
+
+
+_COMPILED: dict[str, tuple[str, list[str] | None]] = {}
+
+
+def _compiled_block(connection: Connection) -> tuple[str, list[str] | None]:
+    dialect = connection.dialect
+    key = f"{dialect.name}:{dialect.paramstyle}"
+    if key not in _COMPILED:
+        compiled = _BLOCK.compile(dialect=dialect)
+        order = list(compiled.positiontup) if dialect.positional and compiled.positiontup else None
+        _COMPILED[key] = (str(compiled), order)
+    return _COMPILED[key]
+
+
+_BlockRow = namedtuple("_BlockRow", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
+
+
+def _slots(prefix: str, values: Sequence[Any], size: int) -> dict[str, Any]:
+    padded = [*values[:size], *([values[-1]] * (size - len(values)))]
+    return {f"{prefix}{i}": value for i, value in enumerate(padded)}
 
 
 def mention_key(report_id: str, mention_id: str) -> str:
@@ -278,8 +357,9 @@ def features_from_row(row: Any) -> MentionFeatures:
         geonameid=row.geonameid,
         country=row.country,
         admin1=row.admin1,
-        actors=tuple(row.actors),
-        quantities={k: (v[0], v[1]) for k, v in row.quantities.items()},
+        named=tuple(row.named_actors.split("|")) if row.named_actors else (),
+        state=tuple(row.state_actors.split("|")) if row.state_actors else (),
+        quantities=_parse_quantities(row.quantities),
         words=frozenset(row.words.split()),
         event_id=row.event_id,
     )
@@ -303,8 +383,18 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "geonameid": features.geonameid,
         "country": features.country,
         "admin1": features.admin1,
-        "actors": list(features.actors),
-        "quantities": {k: list(v) for k, v in features.quantities.items()},
+        "named_actors": "|".join(features.named),
+        "state_actors": "|".join(features.state),
+        "quantities": ";".join(f"{k}={v}:{q}" for k, (v, q) in sorted(features.quantities.items())),
         "words": " ".join(sorted(features.words)),
         "seq": _next_seq(),
     }
+
+
+def _parse_quantities(text: str) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for part in text.split(";") if text else ():
+        kind, _, rest = part.rpartition("=")
+        value, _, qualifier = rest.partition(":")
+        found[kind] = (int(value), qualifier)
+    return found

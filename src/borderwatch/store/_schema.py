@@ -186,8 +186,9 @@ event_mentions = Table(
 
 # -- fusion (issue 5) ---------------------------------------------------------------------------------
 
-# The fusion index: each stored event mention in the compact form matching compares, with the keys
-# blocking reads it by (grid cell and first day; family and first day).
+# The fusion index: each stored event mention in the compact form matching compares, with the key
+# blocking reads it by: its cell (a grid cell, its province's, or its actor's when it has no place) and
+# first day. (No index on family: it would tempt the planner away from the much narrower cell index.)
 fusion_mentions = Table(
     "fusion_mentions",
     metadata,
@@ -207,12 +208,12 @@ fusion_mentions = Table(
     Column("geonameid", String(32)),
     Column("country", String(2)),
     Column("admin1", Text),
-    Column("actors", JSON, nullable=False),
-    Column("quantities", JSON, nullable=False),
+    Column("named_actors", Text, nullable=False),  # folded names, separated by "|"
+    Column("state_actors", Text, nullable=False),
+    Column("quantities", Text, nullable=False),  # "kind=value:qualifier" separated by ";"
     Column("words", Text, nullable=False),
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
     Index("ix_fusion_mentions_cell_day", "cell", "day_lo"),
-    Index("ix_fusion_mentions_family_day", "family", "day_lo"),
     Index("ix_fusion_mentions_event", "event_id"),
 )
 
