@@ -13,9 +13,12 @@ import typer
 
 from ..errors import BorderwatchError
 from ._context import app_state
+from ._events import events_app
+from ._export import export_cli
 from ._extract import extract_cli
 from ._ingest import ingest_cli
-from ._query import events_cli, reports_cli
+from ._reports import reports_app
+from ._sources import sources_app
 
 __all__ = ["app", "main"]
 
@@ -38,8 +41,10 @@ def _global_options(
 
 app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
-app.command("reports")(reports_cli)
-app.command("events")(events_cli)
+app.add_typer(reports_app, name="reports")
+app.add_typer(events_app, name="events")
+app.add_typer(sources_app, name="sources")
+app.command("export")(export_cli)
 
 
 def main() -> None:

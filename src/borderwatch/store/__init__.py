@@ -3,8 +3,8 @@
 Public entry point: `Store`. Pipeline stages never open a database; they hand model objects to the store.
 """
 
-from ._queries import EventQuery, ReportQuery
+from ._queries import EventFilter, EventQuery, ReportQuery
 from ._store import Store
 from ._write import NewReport
 
-__all__ = ["EventQuery", "NewReport", "ReportQuery", "Store"]
+__all__ = ["EventFilter", "EventQuery", "NewReport", "ReportQuery", "Store"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,9 +11,11 @@ from sqlalchemy import Engine, select, update
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
 from ..model import ExtractResult, Marking
+from ._export import stream_events
 from ._fusion import FusionSession
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
 from ._fusion_events import EventRefresher
+from ._queries import EventFilter
 from ._schema import event_mentions, extractions, reports, sources
 
 __all__ = ["FusionStoreMixin"]
@@ -125,6 +127,10 @@ class FusionStoreMixin:
         """Run fusion again over every stored extraction (after new thresholds), keeping analysts' decisions."""
         with self._engine.begin() as connection:
             return refuse_all(connection, self.fuser, _now())
+
+    def stream_events(self, query: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Every event the filter selects (all when None), oldest first, in constant memory (for exports)."""
+        return stream_events(self._engine, query or EventFilter())
 
     def report_events(self) -> dict[str, str]:
         """Each report's event: the one its first stored mention belongs to (for evaluation and summaries)."""

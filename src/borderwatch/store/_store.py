@@ -6,13 +6,14 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
 from ..fuse import Fuser
 from ..settings import Settings
 from ._engine import open_engine
+from ._event_filter import event_conditions
 from ._fusion import FusionSession
 from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
@@ -181,21 +182,7 @@ class Store(FusionStoreMixin):
             .limit(query.limit)
             .offset(query.offset)
         )
-        if query.since:
-            stmt = stmt.where(events.c.date >= query.since.isoformat())
-        if query.until:
-            stmt = stmt.where(events.c.date <= query.until.isoformat())
-        if query.country:
-            stmt = stmt.where(events.c.country == query.country.upper())
-        if query.event_type:
-            wanted = query.event_type.casefold()
-            stmt = stmt.where(
-                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
-            )
-        if query.border:
-            stmt = stmt.where(events.c.border == query.border.upper())
-        if query.max_border_km is not None:
-            stmt = stmt.where(events.c.border_km <= query.max_border_km)
+        stmt = stmt.where(*event_conditions(query))
         with self._engine.connect() as connection:
             return [dict(r._mapping) for r in connection.execute(stmt)]
 
