@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
-from ..model import ExtractResult, Marking
+from ..model import Actor, ExtractResult, Marking
 from ._export import stream_events
 from ._fusion import FusionSession
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
 from ._fusion_events import EventRefresher
 from ._queries import EventFilter
-from ._schema import event_mentions, extractions, reports, sources
+from ._schema import event_fusion, event_mentions, events, extractions, reports, sources
 
 __all__ = ["FusionStoreMixin"]
 
@@ -128,6 +128,23 @@ class FusionStoreMixin:
         with self._engine.begin() as connection:
             return refuse_all(connection, self.fuser, _now())
 
+    def import_events(self, rows: Iterable[dict[str, Any]], chunk: int = 10_000) -> int:
+        """Write fused events from elsewhere (a benchmark's generated data, a bulk load) as given, without
+        mentions: each row has the `events` columns (actor names as `actor1`/`actor2`, with `actor1_type`/
+        `actor2_type`) and optionally `source_names` and `notes`. Returns how many were written."""
+        now = _now()
+        count = 0
+        batch: list[dict[str, Any]] = []
+        with self._engine.begin() as connection:
+            refresher = EventRefresher(connection, self.fuser, now)
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= chunk:
+                    count += _import_batch(connection, refresher, batch, now)
+                    batch = []
+            count += _import_batch(connection, refresher, batch, now)
+        return count
+
     def stream_events(self, query: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every event the filter selects (all when None), oldest first, in constant memory (for exports)."""
         return stream_events(self._engine, query or EventFilter())
@@ -149,6 +166,38 @@ class FusionStoreMixin:
             return event_detail(connection, event_id)
 
 
+def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[str, Any]], now: datetime) -> int:
+    if not batch:
+        return 0
+    event_rows, summaries = [], []
+    for row in batch:
+        values = {k: v for k, v in row.items() if k in events.c and k not in {"actor1_id", "actor2_id"}}
+        for side in ("actor1", "actor2"):
+            name = row.get(side)
+            actor = Actor(name=name, type=row.get(f"{side}_type")) if name else None
+            values[f"{side}_id"] = refresher.actor_id(actor)
+        values.setdefault("tags", [])
+        values.setdefault("created_at", now)
+        values.setdefault("updated_at", now)
+        event_rows.append(values)
+        summaries.append(
+            {
+                "event_id": row["id"],
+                "provenance": {},
+                "assoc_actors": row.get("assoc_actors", []),
+                "notes": row.get("notes", ""),
+                "source_names": row.get("source_names", ""),
+                "reports": row.get("reports", 0),
+                "independent_sources": row.get("independent_sources", 0),
+                "source_groups": [],
+                "reliability": row.get("reliability"),
+            }
+        )
+    connection.execute(insert(events), event_rows)
+    connection.execute(insert(event_fusion), summaries)
+    return len(batch)
+
+
 def _events_of_reports(connection: Any, report_ids: list[str]) -> list[str]:
     if not report_ids:
         return []
@@ -159,8 +208,6 @@ def _events_of_reports(connection: Any, report_ids: list[str]) -> list[str]:
 
 
 def _existing(connection: Any, event_ids: set[str]) -> set[str]:
-    from ._schema import events
-
     if not event_ids:
         return set()
     return set(connection.execute(select(events.c.id).where(events.c.id.in_(sorted(event_ids)))).scalars())
