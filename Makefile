@@ -5,10 +5,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= borderwatch.db
 STAMP := $(VENV)/.setup-stamp
+# The code of this checkout runs, whichever checkout the shared virtualenv was installed from.
+export PYTHONPATH := $(CURDIR)/src
 
 .PHONY: setup demo test lint bench lock clean schema migration
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.package-lock.json
+	@$(PY) -m borderwatch gazetteer build
+
+# Natural Earth borders (world-atlas) and US counties (us-atlas) for the gazetteer; the dashboard's packages too.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -21,7 +21,9 @@ __all__ = ["IngestSummary", "extract_reports", "ingest", "make_extractor"]
 
 def make_extractor(settings: Settings) -> Extractor:
     """The extractor with every stage it needs (places come with the geo stage)."""
-    return Extractor(spacy_model=settings.spacy_model)
+    from .geo import Geoparser
+
+    return Extractor(spacy_model=settings.spacy_model, locator=Geoparser(settings.gazetteer))
 
 
 def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[ExtractResult]:

@@ -16,6 +16,7 @@ from ._context import app_state
 from ._events import events_app
 from ._export import export_cli
 from ._extract import extract_cli
+from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
 from ._reports import reports_app
 from ._sources import sources_app
@@ -45,6 +46,9 @@ app.add_typer(reports_app, name="reports")
 app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
 app.command("export")(export_cli)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(places_app, name="places")
+app.add_typer(zones_app, name="zones")
 
 
 def main() -> None:

@@ -31,3 +31,7 @@ class PlaceLocator(Protocol):
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         """The event's location per ACLED rules: its own sentence first, then context; with border and precision."""
         ...
+
+    def locate_point(self, lat: float, lon: float, name: str | None = None) -> Location:
+        """A known position (a field report's) as a location, with its country and nearest border."""
+        ...

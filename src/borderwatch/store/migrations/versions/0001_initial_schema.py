@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 15:29:11.544850
+Create Date: 2026-11-25 15:43:32.741691
 """
 
 from __future__ import annotations

@@ -1,0 +1,288 @@
+"""An event group to the output contract's `EventMention`: actors in ACLED roles, date, numbers, confidence.
+
+ACLED conventions applied here: actor1 is the initiator the text names (else the
+side the sub-type implies: protesters protest, state forces arrest, an unidentified
+armed group plants a bomb); actor2 the target; violence against civilians always has
+civilians as actor2; generic actors take the event's country. Fatalities are the
+largest figure the report gives for the event (later sentences update a toll), 0 when
+it reports none, as ACLED codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+
+from ..model import Actor, EventMention, Evidence, Location, Quantity
+from ._confidence import Calibration, raw_score
+from ._dates import ResolvedDate
+from ._merge import EventGroup
+from ._quantities import TOTAL_WORDS, to_quantities
+from ._registry import ActorMention, ActorRegistry
+from ._roles import Party
+
+__all__ = ["assemble_event", "event_country"]
+
+_FORCE_FOR_SUB = {
+    "Arrests": "police", "Agreement": "government", "Other": "government", "Change to group/activity": "military",
+    "Protest with intervention": "police", "Excessive force against protesters": "police",
+}  # fmt: skip
+_GOVERNMENT_SUBS = {"Agreement", "Change to group/activity", "Other"}
+_MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restriction", "weapons_seizure"}
+_RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
+
+
+def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
+    """Where the event is, for naming generic actors: its location, else the country its words name, else the
+    report's."""
+    if location is not None and location.country:
+        return location.country.upper()
+    named = [c for m in group.members for c in m.country_names]
+    forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
+    if not named and report_country is not None:
+        return report_country  # an adjective ("French troops") says who more often than where
+    for candidates in (named, forces):
+        if candidates:
+            counts = Counter(candidates)
+            if report_country in counts and counts[report_country] == max(counts.values()):
+                return report_country
+            return counts.most_common(1)[0][0]
+    return report_country
+
+
+def assemble_event(
+    group: EventGroup,
+    registry: ActorRegistry,
+    *,
+    report_text: str,
+    date: ResolvedDate | None,
+    published: dt.date | None,
+    country: str | None,
+    location: Location | None,
+    calibration: Calibration,
+) -> EventMention:
+    main = group.main
+    when = date.date if date else published  # the ruling period in force when reported, if not when it happened
+    actor1, actor2, assoc = _actors(group, registry, when, country)
+    quantities = _quantities(group)
+    fatalities = _fatalities(group, registry)
+    tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
+    evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
+    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
+    return EventMention(
+        id=_event_id(report_text, main.sentence.start, main.sub_event_type),
+        event_type=main.event_type,  # type: ignore[arg-type]
+        sub_event_type=main.sub_event_type,
+        tags=tags,
+        modality=main.modality,
+        date=date.date.isoformat() if date else None,
+        time_precision=date.precision if date else None,  # type: ignore[arg-type]
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=assoc,
+        location=location,
+        fatalities=fatalities,
+        quantities=quantities,
+        evidence=evidence,
+        confidence=calibration(score),
+    )
+
+
+def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
+    """Deaths of different sides add up across sentences ('killing 14 assailants. 3 soldiers died.'); a figure
+    for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
+    by_side: dict[str, int] = {}
+    total = 0
+    for member in group.members:
+        deaths = [q for q in member.quantities if q.kind == "fatalities"]
+        if member.fatalities is not None and any("toll" in q.text.lower() for q in deaths):
+            total = max(total, member.fatalities)
+            continue
+        sentence_sides: dict[str, int] = {}
+        for q in deaths:
+            lowered = q.text.lower()
+            if any(w in TOTAL_WORDS for w in lowered.split()):
+                total = max(total, q.value)
+                continue
+            parties = registry.find(q.text)
+            side = parties[-1].party if parties else lowered
+            sentence_sides[side] = sentence_sides.get(side, 0) + q.value
+        for side, value in sentence_sides.items():
+            by_side[side] = max(by_side.get(side, 0), value)
+    attackers = sum(v for side, v in by_side.items() if side == "armed")
+    return max(total + attackers if total else 0, sum(by_side.values()))
+
+
+def _event_id(text: str, start: int, sub: str) -> str:
+    digest = hashlib.sha1(f"{start}:{sub}:{text}".encode()).hexdigest()
+    return f"ev-{digest[:12]}"
+
+
+def _quantities(group: EventGroup) -> list[Quantity]:
+    best: dict[str, Quantity] = {}
+    for member in group.members:
+        for q in to_quantities(member.quantities):
+            if q.kind not in best or q.value > best[q.kind].value:
+                best[q.kind] = q
+    return list(best.values())
+
+
+def _kind(mention: ActorMention) -> str:
+    if mention.named:
+        return "named"
+    if mention.force:
+        return "force"
+    return "org" if mention.org else "generic"
+
+
+def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[Party]:
+    """Parties of the main sentence first, then of the others; in text order, generic words after names."""
+    chosen = [(i, p) for i, p in parties if p.role in roles]
+    return [
+        p for _, p in sorted(chosen, key=lambda ip: (ip[0], _kind(ip[1].mention) == "generic", ip[1].mention.start))
+    ]
+
+
+def _actors(
+    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None
+) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    sub = group.main.sub_event_type
+    # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
+    parties = [
+        (i, p)
+        for i, m in enumerate(group.members)
+        for p in m.parties
+        if p.mention.force != "auto" or p.role in ("agent", "both")
+    ]
+    name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country)
+    agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
+    targets = [name(p) for p in _ordered(parties, ("target", "both"))]
+    others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
+    actor1, actor2 = _pick_pair(agents, targets, others)
+    actor1 = _credited(parties, name, actor1, actor2)
+    if sub == "Agreement" and actor2 is None and actor1 is not None:
+        actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
+    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
+    if group.claimants and group.main.event_type != "Protests":
+        actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
+    seen = {a.name for a in (actor1, actor2) if a is not None}
+    assoc = []
+    for actor in [*agents, *targets, *others]:
+        if actor.name not in seen and len(assoc) < 3:
+            assoc.append(actor)
+            seen.add(actor.name)
+    return actor1, actor2, assoc
+
+
+class _Namer:
+    """Party -> canonical actor, with the force a bare country or 'the authorities' stands for in this event."""
+
+    def __init__(self, registry: ActorRegistry, sub: str, tags: set[str], when: dt.date | None, country: str | None):
+        self.registry, self.sub, self.tags, self.when, self.country = registry, sub, tags, when, country
+
+    def __call__(self, party: Party) -> Actor:
+        mention, sub = party.mention, self.sub
+        where = mention.country or self.country
+        if mention.force == "auto" or (mention.force == "government" and sub not in _GOVERNMENT_SUBS):
+            # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
+            if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
+                kind = _FORCE_FOR_SUB[sub]
+            elif self.tags & _MILITARY_TAGS:
+                kind = "military"
+            else:
+                kind = _FORCE_FOR_SUB.get(sub, "military")
+            return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
+        if mention.force == "government" and self.tags & _MILITARY_TAGS:
+            return self.registry.force_actor("military", where, self.when, mention.text, self.country)
+        return self.registry.actor_for(mention, self.when, self.country)
+
+
+def _credited(
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> Actor | None:
+    """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
+    fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
+    if actor1 is not None and not actor1.name.startswith(
+        ("Unidentified Armed Group", "Military Forces of", "Police Forces of")
+    ):
+        return actor1
+    party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
+    named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
+    if named and (actor2 is None or name(named[0]).name != actor2.name):
+        return name(named[0])
+    return actor1
+
+
+def _claimed(
+    claimant: Actor, actor1: Actor | None, actor2: Actor | None, others: list[Actor]
+) -> tuple[Actor | None, Actor | None]:
+    """'X claimed responsibility': X initiated it; a state force or civilians coded first become the target."""
+    if actor1 is not None and actor1.name == claimant.name:
+        return actor1, actor2
+    if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
+        actor2 = actor1
+    if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):
+        others.append(actor1)
+    return claimant, actor2
+
+
+def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -> tuple[Actor | None, Actor | None]:
+    actor1 = agents[0] if agents else None
+    rest = [a for a in targets if actor1 is None or a.name != actor1.name]
+    actor2 = rest[0] if rest else None
+    if actor1 is None and others:
+        actor1 = others[0]
+    if actor2 is None and actor1 is not None:
+        actor2 = next((a for a in [*agents[1:], *others] if a.name != actor1.name and a.type != actor1.type), None)
+    return actor1, actor2
+
+
+def _defaults(
+    sub: str,
+    group: EventGroup,
+    registry: ActorRegistry,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    when: dt.date | None,
+    country: str | None,
+) -> tuple[Actor | None, Actor | None]:
+    """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors)."""
+    cues = {c for m in group.members for c in m.cues}
+
+    def generic(kind: str) -> Actor:
+        return registry.actor_for(ActorMention(0, 0, "", "", generic=kind), when, country).model_copy(
+            update={"text": None}
+        )
+
+    if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
+        actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
+    if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
+        actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
+    if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
+        actor2 = registry.force_actor("police", country, when)
+    if group.main.event_type == "Violence against civilians":
+        if actor1 is None or actor1.type == 7:
+            actor1 = generic("armed")
+        if actor2 is None or actor2.type != 7:
+            actor2 = generic("civilians")
+    if sub == "Shelling/artillery/missile attack" and actor1 is None:
+        actor1 = generic("armed")
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (
+        actor1 is None or actor1.type in (1, 7, 8)
+    ):
+        # State forces and civilians are the victims of bombs here, not who planted them.
+        actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
+        actor1 = generic("armed")
+    if sub in ("Air/drone strike", "Chemical weapon") and actor1 is None and country:
+        actor1 = registry.force_actor("military", country, when)
+    if sub == "Arrests" and actor1 is None:
+        actor1 = registry.force_actor("police", country, when)
+    battle = group.main.event_type == "Battles"
+    if battle and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
+        actor2 = registry.force_actor("military", country, when)
+    if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
+        actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
+    if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
+        actor2 = generic("armed") if "any_armed_party" in cues else None
+    return actor1, actor2

@@ -1,0 +1,272 @@
+"""Date expressions in a sentence, resolved against the report's publication date with ACLED time precision.
+
+Precision 1 is a day, 2 a week (or a few days), 3 a month. An expression that needs an
+anchor (a weekday, "last week", "in January", "during Ramadan") and has none resolves
+to nothing: dates are never invented. Month names are matched capitalised only, so the
+verb "may" is no date, and nothing here reads bare numbers, so "5+5 Dialogue" is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+from hijridate import Gregorian, Hijri
+
+__all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("January", "Jan", "janvier"),
+            ("February", "Feb", "février", "fevrier"),
+            ("March", "Mar", "mars"),
+            ("April", "Apr", "avril"),
+            ("May", "mai"),
+            ("June", "Jun", "juin"),
+            ("July", "Jul", "juillet"),
+            ("August", "Aug", "août", "aout"),
+            ("September", "Sep", "Sept", "septembre"),
+            ("October", "Oct", "octobre"),
+            ("November", "Nov", "novembre"),
+            ("December", "Dec", "décembre", "decembre"),
+        ]
+    )
+    for m in names
+}
+_WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
+_WEEKDAYS.update(
+    {d: i for i, d in enumerate(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])}
+)
+_HIJRI_MONTHS = {
+    "Muharram": 1, "Safar": 2, "Rabi al-Awwal": 3, "Rabi' al-Awwal": 3, "Rabi al-Thani": 4, "Jumada al-Awwal": 5,
+    "Jumada al-Thani": 6, "Rajab": 7, "Shaaban": 8, "Sha'ban": 8, "Shaban": 8, "Ramadan": 9, "Ramadhan": 9,
+    "Ramazan": 9, "Shawwal": 10, "Dhu al-Qadah": 11, "Dhu al-Hijjah": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
+_PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
+_HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
+    ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
+    ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
+    ("md", re.compile(rf"\b{_MONTH} {_DAY}(?![\w/])")),
+    ("month_year", re.compile(rf"\b(?:(?P<part>{_PART})[- ])?{_MONTH},? {_YEAR}\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?i:\b(?P<lead>in|since|during|last|early|mid|late|this|by|until|through|throughout|the|the end of|"
+            rf"the beginning of|en|depuis)(?: (?P<part>early|mid|late))?[- ]){_MONTH}(?![\w])(?! [0-3]?\d\b)"
+        ),
+    ),
+    ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early)? ?){_WEEKDAY}(?![\w])")),
+    ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
+    ("relative", re.compile(
+        r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+        r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
+        r"over the weekend|at the weekend|"
+        r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier)\b")),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: where it is in the sentence, what kind it is and its matched parts."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: dt.date
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+
+
+# Every pattern needs one of these: a cheap test that skips the sentences without any.
+_HINT = re.compile(
+    (
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|semaine|mois|{_HIJRI})"
+    )
+    .replace("(?P<month>", "(?:")
+    .replace("(?P<weekday>", "(?:")
+    .replace("(?P<hijri>", "(?:")
+)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in `text`; where two overlap, the longer (more specific) one wins."""
+    if _HINT.search(text) is None:
+        return []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            parts = {k: v for k, v in m.groupdict().items() if v}
+            found.append(DateMention(m.start(), m.end(), kind, parts))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return _attach_weekdays(kept, text)
+
+
+def _attach_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """'on Tuesday (April 9th)', 'Tuesday, April 9': one mention whose weekday checks the day."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "weekday"
+            and mention.kind in ("dm", "md", "dmy", "mdy")
+            and re.fullmatch(r"[\s,(]*(?:the\s+)?", text[prev.end : mention.start])
+        ):
+            out[-1] = DateMention(
+                prev.start, mention.end, mention.kind, {**mention.parts, "weekday": prev.parts["weekday"]}
+            )
+            continue
+        out.append(mention)
+    return out
+
+
+def resolve(mention: DateMention, published: dt.date | None) -> ResolvedDate | None:
+    """The date and precision of a mention, against the publication date; None when it cannot be known."""
+    try:
+        return _RESOLVERS[mention.kind](mention.parts, published)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _absolute(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    if "iso" in parts:
+        return ResolvedDate(dt.date.fromisoformat(parts["iso"]), 1)
+    if "num" in parts:
+        return _numeric(parts["num"], published)
+    day = dt.date(int(parts["year"]), _MONTHS[parts["month"]], int(parts["day"]))
+    return ResolvedDate(day, 1)
+
+
+def _numeric(value: str, published: dt.date | None) -> ResolvedDate | None:
+    """'12/05/2023': day first (the region's usage) unless only month first is a date, or only it fits publication."""
+    readings = []
+    for order in ("DMY", "MDY"):
+        parsed = dateparser.parse(value, languages=["en"], settings={"DATE_ORDER": order, "STRICT_PARSING": True})
+        if parsed is not None and parsed.date() not in readings:
+            readings.append(parsed.date())
+    if published is not None:
+        fitting = sorted((published - d, d) for d in readings if d <= published)
+        readings = [d for _, d in fitting] or readings  # the reading closest before publication
+    return ResolvedDate(readings[0], 1) if readings else None
+
+
+def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """A day and month without a year: the latest such date not after publication (a weekday picks the year)."""
+    if published is None:
+        return None
+    month, day = _MONTHS[parts["month"]], int(parts["day"])
+    candidates = [dt.date(y, month, day) for y in (published.year, published.year - 1) if _valid(y, month, day)]
+    candidates = [c for c in candidates if c <= published + dt.timedelta(days=2)]
+    if "weekday" in parts:
+        agreeing = [c for c in candidates if c.weekday() == _WEEKDAYS[parts["weekday"]]]
+        candidates = agreeing or candidates
+    return ResolvedDate(candidates[0], 1) if candidates else None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_year(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    return ResolvedDate(dt.date(int(parts["year"]), _MONTHS[parts["month"]], 1), 3)
+
+
+def _month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'in January', 'last March', 'since early May': the latest such month not after publication
+    (before it, for 'last')."""
+    if published is None:
+        return None
+    month = _MONTHS[parts["month"]]
+    year = published.year if month <= published.month else published.year - 1
+    if parts.get("lead", "").lower() == "last" and month == published.month:
+        year -= 1
+    return ResolvedDate(dt.date(year, month, 1), 3)
+
+
+def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """The latest such weekday on or before publication ('on Monday' in a Monday report is that day)."""
+    if published is None:
+        return None
+    rel = (parts.get("rel") or "").lower()
+    if rel == "next":
+        return None
+    back = (published.weekday() - _WEEKDAYS[parts["weekday"]]) % 7
+    if rel in ("last", "past") and back == 0:
+        back = 7
+    return ResolvedDate(published - dt.timedelta(days=back), 1)
+
+
+_RELATIVE_DAYS = {
+    "the day before yesterday": (-2, 1), "yesterday": (-1, 1), "hier": (-1, 1), "today": (0, 1), "tonight": (0, 1),
+    "aujourd'hui": (0, 1), "this morning": (0, 1), "this afternoon": (0, 1), "this evening": (0, 1),
+    "earlier today": (0, 1), "last night": (-1, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
+    "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
+    "over the weekend": (None, 2), "at the weekend": (None, 2),
+}  # fmt: skip
+
+
+def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    if published is None:
+        return None
+    rel = parts["rel"].lower()
+    if rel in ("last month", "le mois dernier"):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return ResolvedDate(first.replace(day=1), 3)
+    if rel in ("this month", "past month"):
+        return ResolvedDate(published.replace(day=1), 3)
+    offset, precision = _RELATIVE_DAYS[rel]
+    if offset is None:  # the weekend before publication: its Saturday
+        offset = -((published.weekday() - 5) % 7 or 7)
+    return ResolvedDate(published + dt.timedelta(days=offset), precision)
+
+
+def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """An Islamic month (Umm al-Qura calendar): its first day, with month precision."""
+    month = _HIJRI_MONTHS[next(k for k in _HIJRI_MONTHS if k.lower() == parts["hijri"].lower())]
+    if "hyear" in parts:
+        start = Hijri(int(parts["hyear"]), month, 1).to_gregorian()
+        return ResolvedDate(dt.date(start.year, start.month, start.day), 3)
+    if published is None:
+        return None
+    hyear = Gregorian(published.year, published.month, published.day).to_hijri().year
+    for year in (hyear, hyear - 1):
+        start = Hijri(year, month, 1).to_gregorian()
+        first = dt.date(start.year, start.month, start.day)
+        if first <= published:
+            return ResolvedDate(first, 3)
+    return None
+
+
+_RESOLVERS = {
+    "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
+    "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
+}  # fmt: skip

@@ -1,0 +1,274 @@
+"""One candidate sentence, parsed, to at most one event mention: sub-type, tags, modality, parties, date, numbers.
+
+The steps are small functions over the sentence's cues (from `Ontology.scan`), its
+spaCy `Doc` and the actor mentions the registry finds in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._lex import is_verb, lemma, register_bases
+from ._modality import background_kind, is_background, modality_of
+from ._ontology import CueHit, Ontology
+from ._quantities import QuantityMention, fatalities_of, find_quantities
+from ._registry import ActorMention, ActorRegistry
+from ._roles import Party, assign_roles, derived_cues
+from ._segment import Sentence
+
+__all__ = ["SentenceEvent", "detect"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ORG_LABELS = {"ORG", "NORP"}
+# Sentences that only add to an event told just before ("The attack was claimed by ...").
+_ANAPHORA = re.compile(
+    r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
+    r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
+    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SentenceEvent:
+    """What one sentence says happened (or, with a modality, did not)."""
+
+    sentence: Sentence
+    sub_event_type: str
+    event_type: str
+    tags: set[str]
+    modality: str | None
+    cues: frozenset[str]
+    rule: int  # index of the rule that coded it; -1 when only a border tag did
+    parties: list[Party]
+    date: ResolvedDate | None
+    date_text: str | None
+    quantities: list[QuantityMention]
+    fatalities: int | None
+    places: list[tuple[int, int, str]]  # entity spans in report offsets
+    orgs: list[tuple[int, int]] = field(default_factory=list)
+    anaphoric: bool = False
+    countries: list[str] = field(default_factory=list)
+    country_names: list[str] = field(default_factory=list)
+    chain_days: int | None = None  # "the next day": days after the event told before
+
+
+def detect(
+    sentence: Sentence,
+    hits: list[CueHit],
+    doc: Any,
+    ontology: Ontology,
+    registry: ActorRegistry,
+    published: dt.date | None,
+) -> SentenceEvent | None:
+    """The event a candidate sentence states, or None when its cues add up to none."""
+    text = sentence.text
+    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
+    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
+    fatalities = fatalities_of(quantities)
+    triggers = [(h.start, h.end) for h in eventive]
+    parties = assign_roles(doc, _mentions(text, doc, registry), triggers)
+    tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
+    cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
+    cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
+    cues |= _majority(quantities, registry)
+    coded = _code(ontology, cues, tags, hits, fatalities)
+    if coded is None:
+        return None
+    (sub_event_type, rule), tags = coded
+    anchor = _anchor(eventive, ontology, rule, tags)
+    date_mention = _event_date(doc, find_dates(text), anchor)
+    return SentenceEvent(
+        sentence=sentence,
+        sub_event_type=sub_event_type,
+        event_type=ontology.type_of[sub_event_type],
+        tags=tags,
+        modality=_status(doc, anchor) if anchor is not None else None,
+        cues=frozenset(cues),
+        rule=rule,
+        parties=parties,
+        date=resolve(date_mention, published) if date_mention else None,
+        date_text=text[date_mention.start : date_mention.end] if date_mention else None,
+        quantities=quantities,
+        fatalities=fatalities,
+        places=[
+            (sentence.start + e.start_char, sentence.start + e.end_char, e.text)
+            for e in doc.ents
+            if e.label_ in _PLACE_LABELS
+        ],
+        anaphoric=bool(_ANAPHORA.match(text)),
+        chain_days=_chain_days(text),
+        countries=[code for _, _, code in registry.countries_in(text)],
+        country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
+    )
+
+
+def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
+    """'killing 49 civilians and 15 soldiers': most of the dead were civilians (an attack on them, not a battle)."""
+    dead: dict[str, int] = {}
+    for q in quantities:
+        if q.kind == "fatalities":
+            parties = registry.find(q.text)
+            side = parties[-1].party if parties else "unknown"
+            dead[side] = dead.get(side, 0) + q.value
+    fighting = dead.get("state", 0) + dead.get("armed", 0)
+    return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
+
+
+def _code(
+    ontology: Ontology, cues: set[str], tags: set[str], hits: list[CueHit], fatalities: int | None
+) -> tuple[tuple[str, int], set[str]] | None:
+    """(sub-event type, rule index) by the rules; else by the first eventive border tag (rule -1); else deaths
+    alone, marked as an addendum to the event told before ("3 smugglers were killed.")."""
+    coded = ontology.classify(cues)
+    if coded is not None:
+        return coded, tags
+    sub = ontology.tag_fallback(sorted(tags, key=_tag_order(hits)))
+    if sub is not None:
+        return (sub, -1), tags
+    if fatalities and "kill" in cues:
+        return ("Armed clash", -1), tags | {"_addendum"}
+    return None
+
+
+def _foreground(
+    doc: Any, eventive: list[CueHit], hits: list[CueHit]
+) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
+    """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
+    with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
+    then the sentence is coded from all of them and its modality says why."""
+    status = {h: _status(doc, h) for h in eventive}
+    kept = [h for h in eventive if status[h] is None]
+    if not kept or len(kept) == len(eventive):
+        return eventive, hits, []
+    dropped = [h for h in eventive if h not in kept]
+    # The words under a dropped cue go with it, but for a temporal clause of the same story ("... before
+    # security forces killed the two assailants"), whose deaths and parties still count.
+    spans = [_subtree_span(doc, h) for h in dropped if _background(doc, h) != "clause"]
+    kept_starts = [h.start for h in kept]
+    spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
+    return kept, [h for h in hits if h not in dropped], spans
+
+
+def _background(doc: Any, hit: CueHit) -> str | None:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return background_kind(span.root) if span is not None and len(span) else None
+
+
+def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return hit.start, hit.end
+    tokens = list(span.root.subtree)
+    return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
+
+
+def _status(doc: Any, hit: CueHit) -> str | None:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root if len(span) > 1 else span[0]
+    return modality_of(token) or ("background" if is_background(token) else None)
+
+
+_CHAIN = re.compile(
+    r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
+    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b",
+    re.IGNORECASE,
+)
+_CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _chain_days(text: str) -> int | None:
+    """'The next day', 'two days later', 'the day before': days from the event told before."""
+    m = _CHAIN.search(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        days = _CHAIN_N[m.group("n").lower()]
+        return days if m.group("dir").lower() in ("later", "after") else -days
+    if m.group("next"):
+        return -1 if m.group("next").lower() == "previous" else 1
+    return -1 if m.group("db").lower() == "before" else 1
+
+
+def _tag_order(hits: list[CueHit]) -> Any:
+    first = {}
+    for h in hits:
+        if h.cue.startswith("tag:"):
+            first.setdefault(h.cue[4:], h.start)
+    return lambda tag: first.get(tag, 0)
+
+
+def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention]:
+    """Registry mentions, then organisations the NER finds that no mention covers, then bare country names."""
+    mentions = registry.find(text)
+    covered = [(m.start, m.end) for m in mentions]
+    for ent in doc.ents:
+        if ent.label_ in _ORG_LABELS and not _overlaps(ent.start_char, ent.end_char, covered):
+            if ent.label_ == "NORP" or len(ent.text) < 3:
+                continue
+            org = registry.org_mention(text, ent.start_char, ent.end_char)
+            if org is not None:
+                mentions.append(org)
+                covered.append((ent.start_char, ent.end_char))
+    for start, end, code in registry.countries_in(text):
+        # Only a country's name can stand for its state ("Tunisia arrested"); "Chadian rebels" are no Chadian state.
+        if not _overlaps(start, end, covered) and registry.is_country_name(text[start:end]):
+            mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str]) -> CueHit | None:
+    """The cue occurrence the event hangs on: one the deciding rule names, else the first eventive one."""
+    if rule >= 0:
+        named = ontology.rules[rule].all | ontology.rules[rule].any
+        for hit in eventive:
+            if hit.cue in named:
+                return hit
+    for hit in eventive:
+        if hit.cue.startswith("tag:") and hit.cue[4:] in tags:
+            return hit
+    return eventive[0] if eventive else None
+
+
+_ABSOLUTE = {"iso", "numeric", "dmy", "mdy", "dm", "md", "month_year"}
+_REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate"}
+
+
+def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
+    """The date nearest the trigger, preferring one that does not date the telling ('said on Monday')."""
+    if not dates:
+        return None
+    if anchor is None:
+        return dates[0]
+    own = [d for d in dates if not _dates_reporting(doc, d)] or dates
+    stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
+    return min(stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if is_verb(node):
+            return lemma(node) in _REPORTING
+    return False
+
+
+register_bases(_REPORTING)

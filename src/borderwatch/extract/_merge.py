@@ -1,0 +1,178 @@
+"""One event per happening: sentence events of a report that tell the same happening become one group.
+
+A sentence joins the event before it when it adds to it rather than tells something
+new: same event type (or a violent type with only deaths to add), no other date, no
+other place, and either close by (same paragraph, next sentence) or pointing back
+("The attack was claimed by ..."). Sentences with a modality never merge with facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ._detect import SentenceEvent
+from ._registry import ActorMention, ActorRegistry
+from ._segment import Sentence
+
+__all__ = ["EventGroup", "attach_claims", "merge_events"]
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_SEPARATE = re.compile(
+    r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
+    r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
+    r"the day (?:before|after))\b",
+    re.IGNORECASE,
+)
+_STRONG_CUES = {
+    "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
+    "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
+}  # fmt: skip
+_MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
+
+
+@dataclass
+class EventGroup:
+    """Sentence events telling one happening; the first is the main one (its sub-type and evidence)."""
+
+    members: list[SentenceEvent] = field(default_factory=list)
+    claimants: list[ActorMention] = field(default_factory=list)  # groups a later sentence says claimed it
+
+    @property
+    def main(self) -> SentenceEvent:
+        return self.members[0]
+
+
+def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
+    groups: list[EventGroup] = []
+    for event in events:
+        target = next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if target is None and "_addendum" in event.tags:
+            continue  # deaths with no event to add to
+        if target is None:
+            groups.append(EventGroup([event]))
+        else:
+            target.members.append(event)
+            _promote(target)
+    return groups
+
+
+def _joins(group: EventGroup, event: SentenceEvent) -> bool:
+    main, last = group.main, max(group.members, key=lambda m: m.sentence.start)
+    if (main.modality is None) != (event.modality is None):
+        return False
+    if not (_same_kind(main, event) or _completes(main, event)):
+        return False
+    if _dates_differ(group, event) or _places_differ(group, event):
+        return False
+    if _SEPARATE.search(event.sentence.text):
+        return False
+    close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
+    return close or event.anaphoric
+
+
+def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
+    if main.sub_event_type == event.sub_event_type:
+        return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
+    if main.event_type == event.event_type == "Explosions/Remote violence":
+        return True  # how the bomb or the strike was delivered, told in the next sentence
+    if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
+        # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
+        # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
+        if _agents(main) and _agents(event) and not _agents(main) & _agents(event):
+            return False
+        if main.event_type == event.event_type and not _agents(event):
+            return True  # "Gunmen took 170 hostages ... At least 20 hostages were killed": the same story
+        return _is_weak(event) or _is_weak(main) or event.anaphoric
+    return main.event_type == event.event_type and event.anaphoric
+
+
+def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left,
+    the deaths a violent event caused."""
+    if main.event_type == "Protests" and event.event_type in ("Protests", "Strategic developments"):
+        return event.sub_event_type == "Arrests" or "intervene" in event.cues
+    if "_addendum" in event.tags:
+        return main.event_type in _VIOLENT
+    return main.event_type == "Battles" and event.sub_event_type == "Disrupted weapons use"
+
+
+def _agents(event: SentenceEvent) -> set[str]:
+    return {p.mention.party for p in event.parties if p.role in ("agent", "both") and p.mention.force != "auto"}
+
+
+def _is_weak(event: SentenceEvent) -> bool:
+    """A sentence that names no means, no territory, no kind of act of its own: only fighting, deaths, arrests."""
+    return not event.cues & _STRONG_CUES
+
+
+def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
+    if event.date is None:
+        return False
+    return any(m.date is not None and m.date.date != event.date.date for m in group.members)
+
+
+def _places_differ(group: EventGroup, event: SentenceEvent) -> bool:
+    if not event.places:
+        return False
+    names = {p[2].lower() for m in group.members for p in m.places}
+    return bool(names) and not names & {p[2].lower() for p in event.places}
+
+
+def _promote(group: EventGroup) -> None:
+    """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it;
+    a police response makes a protest one 'with intervention' (or of excessive force, when it kills)."""
+    main = group.main
+    if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
+        added = group.members[-1]
+        if added is not main and _completes(main, added):
+            lethal = bool(added.fatalities) or "lethal" in added.cues
+            sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+            group.members[0] = replace(main, sub_event_type=sub)
+        return
+    if not _is_weak(main):
+        return
+    for index, member in enumerate(group.members[1:], 1):
+        # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
+        if not _is_weak(member) and member.event_type == "Explosions/Remote violence":
+            group.members.insert(0, group.members.pop(index))
+            return
+
+
+_CLAIM = re.compile(
+    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
+    r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
+    re.IGNORECASE,
+)
+
+
+_CLAIMED_KIND = re.compile(
+    r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape)\b", re.IGNORECASE
+)
+_CLAIMED_TYPES = {
+    "kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
+    "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
+    "ambush": {"Battles"}, "killing": {"Attack", "Battles"}, "rape": {"Sexual violence"},
+}  # fmt: skip
+
+
+def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
+    """'The Islamic State claimed responsibility': the named group initiated the event told before (or in) it."""
+    if not groups:
+        return
+    for sentence in sentences:
+        if not _CLAIM.search(sentence.text):
+            continue
+        named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
+        before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
+        kind = _CLAIMED_KIND.search(sentence.text)
+        if kind is not None:
+            wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
+            before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
+        if named and before:
+            shifted = [
+                ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named)
+                for m in named
+            ]
+            before[-1].claimants.extend(shifted)

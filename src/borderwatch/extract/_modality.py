@@ -1,0 +1,202 @@
+"""Did it happen? The modality of an event's trigger: None for a fact, else negated, future, intent, hypothetical.
+
+Read from the dependency parse around the trigger: a negation on its clause ("did
+not attack"), a future auxiliary ("will prevent"), a modal or an "if" clause
+("could attack"), a verb of intent or threat governing it ("aims to", "plans to",
+"threatened to"), a purpose infinitive ("measures to counter smuggling"), or a noun
+of threat before it ("the threat of attacks"). Reported speech is transparent:
+"said that militants attacked" is a fact, and the walk stops at the reporting verb.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._lex import is_verb, lemma, register_bases
+
+__all__ = ["background_kind", "is_background", "modality_of"]
+
+Token = Any
+
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_MODAL = {"could", "might", "may", "would", "should", "must", "can", "ca"}
+_INTENT = {
+    "aim", "plan", "intend", "want", "seek", "hope", "threaten", "vow", "pledge", "prepare", "plot", "try", "attempt",
+    "wish", "expect", "propose", "promise", "decide", "consider", "mean", "need", "urge", "ask", "call", "demand",
+    "order", "instruct", "allow", "enable", "help", "require", "able", "ready", "determined", "seeking", "likely",
+    "designed", "intended", "meant", "aimed", "going", "set", "poised", "due",
+}  # fmt: skip
+_REPORTING = {
+    "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
+    "explain", "recount", "describe", "write", "accuse", "acknowledge", "admit", "show", "learn",
+}  # fmt: skip
+_NEGATING_VERBS = {"deny", "refute", "dismiss", "reject", "prevent", "foil", "thwart", "avert", "stop", "deter"}
+_THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger", "possibility", "prospect", "spectre",
+                 "fight", "fighting", "war", "campaign", "struggle", "measures", "plans", "plan", "efforts", "bid",
+                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating"}  # fmt: skip
+_NEED = {"need", "require", "must", "should"}
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
+
+
+def modality_of(trigger: Token) -> str | None:
+    """None when the trigger states something that happened; otherwise why it did not."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"  # "there was no attack"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return "negated"  # "handed over the camp without fighting"
+    if trigger.dep_ == "dobj" and lemma(trigger.head) in _INTENT:
+        return "intent"  # "a cell planning attacks", "threatened reprisals"
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("aux", "mark") for c in trigger.children)
+    ):
+        return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
+    clause = _clause_verb(trigger)
+    own = _own_modality(clause)
+    if own is not None:
+        return own
+    if trigger.i != clause.i and _under_threat_noun(trigger, clause):
+        return "hypothetical"
+    return _governing_modality(clause)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    node = token
+    for _ in range(8):
+        if is_verb(node) or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _own_modality(verb: Token) -> str | None:
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _is_nobody(c) for c in children):
+        return "negated"  # "no one was arrested", "nobody was hurt"
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE or ({"going"} <= auxes):
+        return "future"
+    if auxes & _MODAL:
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in children) and verb.dep_ == "advcl":
+        return "hypothetical"
+    return None
+
+
+def _is_nobody(token: Token) -> bool:
+    if token.lower_ in ("nobody", "none", "nothing", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _under_threat_noun(trigger: Token, clause: Token) -> bool:
+    """'the threat of terrorist attacks', 'the fight against smuggling': the noun names no happening."""
+    node = trigger
+    while node.i != clause.i and node.head.i != node.i:
+        head = node.head
+        if head.lower_ in ("of", "against", "on") and head.head.lower_ in _THREAT_NOUNS:
+            return True
+        if head.lower_ in _THREAT_NOUNS and node.dep_ in ("compound", "amod", "nmod"):
+            return True
+        node = head
+    return False
+
+
+def _governing_modality(verb: Token) -> str | None:
+    """Walk up the clauses above the trigger's until a reporting verb (transparent) or the root."""
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i or (lemma(node) in _REPORTING and is_verb(node)):
+            return None
+        dep, head = node.dep_, node.head
+        is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        if (
+            dep
+            in (
+                "xcomp",
+                "ccomp",
+                "advcl",
+                "acl",
+                "relcl",
+                "pcomp",
+                "conj",
+                "prep",
+                "pobj",
+                "dobj",
+                "nsubj",
+                "csubj",
+                "nsubjpass",
+            )
+            or is_infinitive
+        ):
+            if lemma(head) in _NEGATING_VERBS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
+                return "negated"
+            if lemma(head) in _INTENT and dep in ("xcomp", "ccomp", "prep", "pcomp"):
+                return "intent"
+            if lemma(head) in _NEED and dep == "conj":
+                return "intent"  # "co-ordination needs more procedures ... [and to] run joint patrols"
+            if is_infinitive and dep in ("advcl", "acl", "relcl") and lemma(head) not in _REPORTING:
+                return "intent"  # "measures to counter", "in order to prevent"
+            modal = _own_modality(head)
+            if modal is not None and modal != "negated":
+                return modal  # negation stays in its clause ("no one was hurt when gunmen fired")
+        node = head
+    return None
+
+
+_BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "against", "for", "to"}
+_BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
+_REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
+             "recall", "remember", "blame", "demand", "follow", "avenge", "retaliate", "respond", "mark", "response",
+             "retaliation", "reprisal", "reaction", "anger", "outrage", "end", "halt", "stop", "cessation",
+             "responsibility"}  # fmt: skip
+
+
+_EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
+                "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
+                "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
+
+
+def _in_which(clause: Token) -> bool:
+    """'in which', 'during which': a relative clause that tells what happened in the event itself."""
+    return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
+
+
+def is_background(trigger: Token) -> bool:
+    """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
+    'before security forces regained control', 'the town, which was attacked last year'."""
+    return background_kind(trigger) is not None
+
+
+def background_kind(trigger: Token) -> str | None:
+    """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
+    assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+            governor = head.head
+            if (
+                head.lower_ in ("after", "before", "following", "since", "amid", "despite")
+                or lemma(governor) in _REACTION
+            ):
+                return True
+        if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION:
+            return "phrase"
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node):
+            return "phrase"  # but "an attack in which 53 soldiers were killed" is the attack
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
+            return "clause"
+        if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):
+            return None
+        node = head
+    return None
+
+
+register_bases(_INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS)

@@ -1,0 +1,288 @@
+"""Quantities in a sentence: fatalities by ACLED's rules; injured, arrested, hostages, fighters, weapons, vehicles,
+posts.
+
+A quantity is a number (digits, words, or a vague word: "dozens" = 12, "tens" = 10,
+"hundreds" = 100) next to a word that says what it counts. Qualifiers keep what the
+text says ("more than 20" is at least 20); fatalities take the most conservative
+figure the sentence gives for each group and add distinct groups ("two soldiers and
+three civilians were killed" = 5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Quantity
+from ._ontology import load_ontology
+
+__all__ = [
+    "PERPETRATOR_WORDS",
+    "TOTAL_WORDS",
+    "QuantityMention",
+    "fatalities_of",
+    "find_quantities",
+    "parse_number",
+    "to_quantities",
+]
+
+_NOUNS: dict[str, str] = {
+    "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
+    "gendarmes|guards|guardsmen|militants|jihadists|terrorists|insurgents|fighters|rebels|assailants|attackers|"
+    "gunmen|bandits|members|individuals|men|women|children|farmers|herders|traders|worshippers|passengers|"
+    "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
+    "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
+    "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
+    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
+    "suicide bombers": "person",
+    "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
+    "tankers|lorries|camels": "vehicle",
+    "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
+    "machine guns|mortars|explosive devices|ieds|mines|rockets|munitions|assault rifles|arms": "weapon",
+    "monitoring centers|monitoring centres|monitoring posts|posts|checkpoints|outposts|observation posts|"
+    "surveillance posts|centers|centres|towers|stations|bases|camps|points|security points": "post",
+}  # fmt: skip
+_NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
+_NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
+
+_SINGULAR = r"(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
+_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
+_WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
+    + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
+_RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
+
+# ", including women and children," between a number and its verb
+_ASIDE = (
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
+    r"\b[^,.;]{1,50},)"
+)
+_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|tués|morts)"  # noqa: E501
+_INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
+_ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
+_ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
+
+_COUNT = rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX})\b)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "12 soldiers were killed", "4 dead", "at least 20 people have died"
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
+    # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
+    ("fatalities", rf"(?:kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|claimed the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué)\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
+    ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
+    ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
+    ("arrests", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ARREST_VERB}"),
+    ("arrests", rf"(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|captur(?:ed|ing)|round(?:ed|ing) up|the arrest of)\s+{_COUNT}"),  # noqa: E501
+    ("hostages", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ABDUCT_VERB}"),
+    ("hostages", rf"(?:kidnap(?:ped|ping)?|abduct(?:ed|ing)?|took|taking|seized|holding|held)\s+{_COUNT}\s*(?:hostages?|captives?)?"),  # noqa: E501
+    ("hostages", rf"{_NUM_PHRASE}(?:hostages|captives)\b"),
+    ("seized", rf"(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|impound(?:ed|ing)|intercept(?:ed|ing)|destroy(?:ed|ing)|found|discovered)\s+(?:\w+\s+){{0,3}}?{_COUNT}"),  # noqa: E501
+    ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
+    ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),  # noqa: E501
+    ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
+]  # fmt: skip
+_COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+# "killed two soldiers and three civilians": the groups after the first, each its own mention.
+_CONTINUATION = re.compile(
+    rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
+    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))",
+    re.IGNORECASE,
+)
+# "7 militants and 2 soldiers were killed": the groups before the verb.
+_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
+_ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
+_LIST_KILLED = re.compile(
+    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
+    rf"{_ASIDE}?\s+(?:were|was|have been|had been|are|all)?\s*(?:reportedly\s+)?{_KILL_VERB}",
+    re.IGNORECASE,
+)
+_PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
+_VERB_FIRST = {1, 4, 6, 8, 10, 11}  # indexes of the patterns whose numbers follow the verb
+_SINGULAR_KILLED = re.compile(
+    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
+    rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
+    rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
+    rf"|(?<![\w-])blew (?:himself|herself) up"
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
+    re.IGNORECASE,
+)
+_ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
+_QUALIFIERS = {
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least",
+    "some": "about", "about": "about",
+    "around": "about", "nearly": "about", "almost": "about", "approximately": "about", "roughly": "about",
+    "an estimated": "about", "environ": "about", "près de": "about", "up to": "at_most", "as many as": "at_most",
+    "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    kind: str
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(words: str) -> int | None:
+    """'12', '1,200', 'twenty-one', 'dozens' -> int; None for words that state no number ('many')."""
+    token = words.strip().lower()
+    digits = re.sub(r"[,\s]", "", token)
+    if digits.isdigit():
+        return int(digits)
+    vague = load_ontology().vague_numbers
+    if token in vague:
+        return vague[token]
+    head, _, tail = token.replace("-", " ").partition(" ")
+    if head in vague and tail in vague and vague[head] is not None and vague[tail] is not None:
+        return vague[head] + vague[tail]  # type: ignore[operator]
+    return None
+
+
+_HINT = re.compile(
+    r"\d|\b(?:"
+    + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
+    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned",
+    re.IGNORECASE,
+)
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Every quantity in a sentence; one mention per number, the most specific kind first."""
+    if _HINT.search(text) is None:
+        return []  # no number and no death: nothing any pattern could match
+    found: list[QuantityMention] = []
+    taken: list[tuple[int, int]] = []
+    found.extend(_listed_deaths(text, taken))
+    for index, (kind, pattern) in enumerate(_COMPILED):
+        for m in pattern.finditer(text):
+            span = m.span("num")
+            if any(s <= span[0] < e for s, e in taken):
+                continue
+            mention = _mention(kind, m)
+            if mention is None:
+                continue
+            found.append(mention)
+            taken.append(span)
+            if index in _VERB_FIRST and m.groupdict().get("noun"):
+                found.extend(_continuations(kind, text, m.end(), taken))
+    for m in _SINGULAR_KILLED.finditer(text):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+            found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
+            if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
+                found.extend(_continuations("fatalities", text, m.end(), taken))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for m in _LIST_KILLED.finditer(text):
+        for part in _PART.finditer(m.group("list")):
+            value = parse_number(part.group("num")) if part.group("num") else 1
+            if value is None:
+                continue
+            start = m.start("list") + part.start()
+            out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
+            taken.append((start, m.start("list") + part.end()))
+    return out
+
+
+def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    while (m := _CONTINUATION.match(text, pos)) is not None and (m.group("noun") or m.group("one")):
+        if m.group("one"):
+            if kind == "fatalities":
+                out.append(QuantityMention(kind, 1, "exact", m.start("one"), m.end(), m.group("one")))
+            pos = m.end()
+            continue
+        mention = _mention(kind, m)
+        if mention is None:
+            break
+        out.append(mention)
+        taken.append(m.span("num"))
+        pos = m.end()
+    return out
+
+
+def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
+    value = parse_number(m.group("num"))
+    if value is None or value > 100_000:
+        return None
+    noun = (m.groupdict().get("noun") or "").lower().split()
+    noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else ""))
+    if kind in ("seized", "deployed"):
+        kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(
+            noun_kind or "", ""
+        )
+        if not kind:
+            return None
+    elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
+        return None
+    qualifier = _QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+    if m.groupdict().get("num2"):
+        low = parse_number(m.group("num2"))
+        if low is not None and low > value:
+            qualifier = "at_least"  # "10 to 15 killed": the conservative figure, a lower bound
+    if m.group("num").lower() in (
+        "dozens",
+        "dozens of",
+        "tens",
+        "tens of",
+        "hundreds",
+        "hundreds of",
+        "scores",
+        "several",
+    ):
+        qualifier = "at_least"
+    return QuantityMention(kind, value, qualifier, m.start(), m.end(), m.group().strip())
+
+
+# "18 people were killed before security forces killed the two assailants": the attackers are not among them.
+PERPETRATOR_WORDS = {
+    "assailants",
+    "attackers",
+    "gunmen",
+    "militants",
+    "jihadists",
+    "terrorists",
+    "bombers",
+    "insurgents",
+}
+TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "others"}
+
+
+def fatalities_of(mentions: list[QuantityMention]) -> int | None:
+    """Fatalities a sentence states: a toll if given; else distinct groups added ("two soldiers and three
+    civilians"), the same group told twice counted once, and a figure for everyone standing for them all."""
+    deaths = [q for q in mentions if q.kind == "fatalities"]
+    if not deaths:
+        return None
+    tolls = [q.value for q in deaths if "toll" in q.text.lower()]
+    if tolls:
+        return min(tolls)
+    total, groups = 0, {}
+    for q in deaths:
+        words = re.findall(r"[a-z]+", q.text.lower())
+        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), q.text.lower())
+        if group in TOTAL_WORDS:
+            total = max(total, q.value)  # "hundreds of people": everyone
+        else:
+            groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
+    attackers = sum(v for g, v in groups.items() if g in PERPETRATOR_WORDS)
+    return max(total + attackers, sum(groups.values()))
+
+
+def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:
+    return [Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier, text=q.text) for q in mentions]  # type: ignore[arg-type]

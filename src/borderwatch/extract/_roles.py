@@ -1,0 +1,222 @@
+"""Who did what to whom: the role of each party of a sentence relative to the event's trigger words.
+
+Roles come from the dependency parse: the subject of an active trigger verb, its
+"by" agent, the possessor or modifier of a trigger noun ("JNIM's attack", "a JNIM
+attack") initiate; objects, passive subjects, the victims of "killing" and the
+objects of "on/against" are targets. Parties a parse does not connect fall back on
+word order. The roles then give the derived cues the classification rules read
+(agent_state, target_civilian, target_fighting, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ._lex import is_verb, lemma, register_bases
+from ._registry import ActorMention, ActorRegistry
+from ._text import fold
+
+__all__ = ["Party", "assign_roles", "derived_cues"]
+
+Token = Any  # spacy.tokens.Token; typed loosely so this module imports without spaCy
+
+_TARGET_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd", "pobj", "npadvmod"}
+_AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
+_TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
+_DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
+                "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
+_REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
+              "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
+_CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried", "perpetrated", "led", "launched"}
+
+
+@dataclass(frozen=True)
+class Party:
+    mention: ActorMention
+    role: str  # agent | target | both | other
+
+
+def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
+    """The role of every mention relative to the trigger spans (character offsets into the sentence)."""
+    trigger_tokens = [t for t in (_token_at(doc, s, e) for s, e in triggers) if t is not None]
+    parties = []
+    for mention in mentions:
+        root = _token_at(doc, mention.start, mention.end)
+        roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
+        parties.append(Party(mention, _combine(roles)))
+    return parties
+
+
+def _combine(roles: set[str]) -> str:
+    if "both" in roles:
+        return "both"
+    if "agent" in roles and "target" in roles:
+        return "agent"  # the subject of one verb is rarely the object of the next in one sentence
+    for role in ("agent", "target"):
+        if role in roles:
+            return role
+    return "other"
+
+
+def _token_at(doc: Any, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _path_up(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head.i != path[-1].i and len(path) < 40:
+        path.append(path[-1].head)
+    return path
+
+
+def _role_of(root: Token, trigger: Token) -> str:
+    if root.i == trigger.i:
+        return "other"
+    up = _path_up(root)
+    if trigger in up:
+        edge = up[up.index(trigger) - 1]
+        below = up[: up.index(edge)]
+        if edge.dep_ == "prep" and below and below[-1].dep_ == "pobj":
+            below = below[:-1]  # "an attack on a village": the village fills the role
+        if not _head_of_phrase(below):
+            return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
+        return _edge_role(edge, trigger, up)
+    trig_up = _path_up(trigger)
+    if root in trig_up:
+        child = trig_up[trig_up.index(root) - 1]
+        if child.dep_ in ("acl", "relcl"):
+            return "target" if child.tag_ == "VBN" else "agent"
+        return "other"
+    return _shared_role(up, trig_up, root, trigger)
+
+
+_PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
+
+
+def _head_of_phrase(below_edge: list[Token]) -> bool:
+    """The mention heads the phrase that fills the role, or is one of its conjuncts or 'of' complements."""
+    for node in below_edge:
+        if node.dep_ in _PHRASE_DEPS:
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "between", "among", "including"):
+            continue
+        if node.dep_ == "prep" and node.lower_ in ("of", "between", "among", "including"):
+            continue
+        return False
+    return True
+
+
+def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
+    dep = edge.dep_
+    if dep in ("nsubj", "csubj"):
+        intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
+        defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
+        return "target" if _passive(trigger) or intransitive or defended else "agent"
+    if dep == "prep":
+        word = edge.lower_
+        if word == "by":
+            return "agent"
+        if word == "between" or word == "among":
+            return "both"
+        if word in _TARGET_PREPS:
+            return "target"
+        if word in ("with", "alongside"):
+            return "both" if trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")) else "other"
+        return "other"
+    if dep in _AGENT_DEPS:
+        return "agent"
+    if dep in _TARGET_DEPS:
+        return "target"
+    if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
+        return "agent"
+    return "other"
+
+
+def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: Token) -> str:
+    """Parties and trigger under a common head: the head's subject initiates what its clauses do."""
+    common = next((t for t in up if t in trig_up), None)
+    if common is None:
+        return "agent" if root.i < trigger.i else "target"
+    r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
+    t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
+    if r_edge.dep_ in ("nsubj", "csubj"):
+        if lemma(common) in _REPORTING and is_verb(common):
+            # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
+            # ("the rebels said they had killed", "Algeria said it closed its border").
+            chain = trig_up[: trig_up.index(common)]
+            if not _pronoun_subject(chain):
+                return "other"
+            return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
+        if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
+            return "target"  # "the post came under attack"
+        intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
+        return "target" if _passive(common) or intransitive else "agent"
+    if r_edge.dep_ == "nsubjpass":
+        return "target"
+    if r_edge.dep_ == "agent":
+        return "agent"
+    if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
+        return "target" if t_edge.dep_ == "conj" else "other"
+    return "other"
+
+
+_DEFENDING = {"repel", "repulse", "foil", "thwart", "resist", "survive", "fend", "withstand"}
+_PRONOUNS = {"it", "they", "we", "its", "their", "our"}
+
+
+def _pronoun_subject(chain: list[Token]) -> bool:
+    for node in chain:
+        if is_verb(node):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "poss")]
+            if subjects:
+                return any(c.lower_ in _PRONOUNS for c in subjects)
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def derived_cues(
+    parties: list[Party], sentence: str, registry: ActorRegistry, doc: Any, triggers: list[tuple[int, int]]
+) -> set[str]:
+    """Cues about the parties: agent_<class>, target_<class>, target_fighting, victims_known, any_armed_party."""
+    cues: set[str] = set()
+    for party in parties:
+        cls = party.mention.party
+        if party.role in ("agent", "both"):
+            cues.add(f"agent_{cls}")
+        if party.mention.force == "auto":
+            continue  # a country's name is its state only as the subject ("Tunisia arrested"), never as a place
+        if party.role in ("target", "both"):
+            cues.add(f"target_{cls}")
+        if cls in ("state", "armed"):
+            cues.add("any_armed_party")
+    cues |= _place_targets(sentence, registry, doc, triggers)
+    if cues & {"target_state", "target_armed"}:
+        cues.add("target_fighting")
+    if any(c.startswith("target_") for c in cues):
+        cues.add("victims_known")
+    if "target_civilian" in cues and "target_fighting" not in cues:
+        cues.add("target_civilian_only")
+    return cues
+
+
+def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: list[tuple[int, int]]) -> set[str]:
+    """'attacked a military post' is an attack on a force; 'attacked a market', on civilians."""
+    folded = fold(sentence)
+    trigger_tokens = [t for t in (_token_at(doc, s, e) for s, e in triggers) if t is not None]
+    cues: set[str] = set()
+    for rx, cue in ((registry.state_targets, "target_state"), (registry.civilian_targets, "target_civilian")):
+        for m in rx.finditer(folded):
+            root = _token_at(doc, m.start(), m.end())
+            if root is not None and any(_role_of(root, t) in ("target", "both") for t in trigger_tokens):
+                cues.add(cue)
+    return cues
+
+
+register_bases(_DEFENDING | _REPORTING)

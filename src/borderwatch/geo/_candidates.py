@@ -1,0 +1,118 @@
+"""Candidate places for a name: exact name keys first, then transliteration skeletons scored by similarity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from ._normalise import loose_form, name_key, skeleton
+from ._store import Gazetteer, PlaceRecord
+
+__all__ = ["Candidate", "CandidateFinder"]
+
+# Words that qualify a place name without changing which place it is: tried away when the whole name has no match.
+_LEADING = {
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "greater",
+    "upper", "lower", "downtown", "metro", "metropolitan", "rural", "outer", "inner", "mid", "old", "new",
+}  # fmt: skip
+_TRAILING = {
+    "area", "region", "county", "province", "district", "city", "state", "governorate", "wilaya",
+    "department", "valley", "coast", "municipality", "prefecture", "town", "village", "oasis", "border",
+    "crossing", "countryside", "outskirts", "metro", "metropolitan", "suburbs", "area's", "parish",
+}  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MIN_SIMILARITY = 75.0
+_MIN_TRANSLITERATED_LENGTH = 4
+_INNER_NAME_WEIGHT = 0.6
+
+
+class Candidate(NamedTuple):
+    record: PlaceRecord
+    match: float  # 1.0 main name, 0.9 alternate name, less for partial or transliterated matches
+
+
+class CandidateFinder:
+    def __init__(self, gazetteer: Gazetteer, cache_size: int = 50000) -> None:
+        self._gazetteer = gazetteer
+        self.find = lru_cache(maxsize=cache_size)(self._find)
+        self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        self._cache_size = cache_size
+
+    def known(self, texts: Iterable[str]) -> set[str]:
+        """The name keys of `texts` that name places (cheap: no place is read)."""
+        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        cached = {k for k in keys if k in self._by_key}
+        return {k for k in cached if self._by_key[k]} | self._gazetteer.known_keys(keys - cached)
+
+    def prefetch(self, texts: Iterable[str]) -> set[str]:
+        """Look the exact names of many texts up at once (one query); returns the keys that name places."""
+        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        missing = [k for k in keys if k not in self._by_key]
+        if missing:
+            if len(self._by_key) > self._cache_size:
+                self._by_key.clear()
+            found = self._gazetteer.by_keys(missing)
+            for key in missing:
+                self._by_key[key] = found.get(key, [])
+        return {k for k in keys if self._by_key[k]}
+
+    def _find(self, text: str, exact_only: bool = False) -> tuple[Candidate, ...]:
+        """Candidates for a name; `exact_only` skips the (costlier) transliterated and partial matches."""
+        key = name_key(_POSSESSIVE.sub("", text.strip()))
+        if not key:
+            return ()
+        found = self._exact(key, 1.0)
+        if found or exact_only:
+            return tuple(found)
+        return tuple(self._transliterated(key) or self._reduced(key))
+
+    def _exact(self, key: str, weight: float) -> list[Candidate]:
+        rows = self._by_key.get(key)
+        if rows is None:
+            rows = self._gazetteer.by_key(key)
+        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in rows]
+
+    def _transliterated(self, key: str) -> list[Candidate]:
+        skel = skeleton(key)
+        if len(skel) < 3 or len(key) < _MIN_TRANSLITERATED_LENGTH:
+            return []
+        best: dict[int, Candidate] = {}
+        for record, other_key in self._gazetteer.by_skeleton(skel):
+            # Similar once transliteration variants are folded, and still alike as written.
+            similarity = (fuzz.ratio(loose_form(key), loose_form(other_key)) + fuzz.ratio(key, other_key)) / 2
+            if similarity < _MIN_SIMILARITY:
+                continue
+            match = 0.45 + 0.35 * similarity / 100
+            if record.id not in best or best[record.id].match < match:
+                best[record.id] = Candidate(record, match)
+        return list(best.values())
+
+    def _reduced(self, key: str) -> list[Candidate]:
+        """Qualified names ('Eastern Ghouta', 'Metcalfe County area') and names of things named after a place
+        ('Colorado State University', 'Liverpool Academy'): the longest place name inside, with a lower match."""
+        words = key.split()
+        while len(words) > 1 and words[0] in _LEADING:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in _TRAILING:
+            words = words[:-1]
+        if words != key.split():
+            reduced = " ".join(words)
+            found = self._exact(reduced, 0.75) or [
+                Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)
+            ]
+            if found:
+                return found
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                if size == 1 and (part[0] in _LEADING or part[0] in _TRAILING or len(part[0]) < 4):
+                    continue
+                found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
+                if found:
+                    return found
+        return []

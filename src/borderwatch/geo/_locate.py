@@ -1,0 +1,143 @@
+"""An event's location, coded the way ACLED does.
+
+The place comes from the event's own sentence first (the most specific resolved place there, preferring one
+introduced by a locative word), then from the sentences before it, then from the report's most mentioned
+place. `geo_precision`: 1 the town itself; 2 "near"/"outskirts of"/"km from" a town, a district or a natural
+feature or region, or a place taken from the context; 3 only a first-level division or country is known,
+coded to its centroid. Every location gets the nearest international border and its distance; a country-level
+location gets the border the sentence names ("the Libyan border") and no distance, which would be meaningless.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..model import Evidence, Location, Place
+from ._normalise import name_key
+from ._recognise import demonyms
+
+__all__ = ["locate"]
+
+_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
+_COARSE_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "DSRT", "GULF"}
+_AREA_CODES = {"ADM2", "ADM3", "MTS", "MT", "PLAT", "ERG", "WAD", "PASS", "PEN", "LK", "OILF", "MNA", "PRK"}
+_NEAR = re.compile(
+    r"\b(?:near|nearby|close to|outside|outskirts of|vicinity of|area of|region of|around|surroundings of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\b(?:in|at|inside|into|on)\s+(?:the\s+)?(?:town|city|village|locality)?\s*(?:of\s+)?$", re.I)
+_BORDER = re.compile(r"\bborder|frontier|crossing\b", re.IGNORECASE)
+_CONTEXT_SENTENCES_BACK = 600  # characters of text before the sentence searched for the place
+
+
+class _Borders(Protocol):
+    borders: dict[str, object]
+
+    def nearest(self, lat: float, lon: float) -> tuple[str, float]: ...
+
+    def country_at(self, lat: float, lon: float) -> str | None: ...
+
+
+def _rank(place: Place) -> int:
+    code = place.feature_code or ""
+    if code in _COUNTRY_CODES:
+        return 3
+    if code in _COARSE_CODES:
+        return 2
+    if code in _AREA_CODES:
+        return 1
+    return 0
+
+
+def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
+    """The most specific place, preferring one after a locative word; and whether 'near' qualifies it."""
+    if not places:
+        return None
+    scored = []
+    for place in places:
+        before = text[max(0, place.start - 40) : place.start]
+        near = bool(_NEAR.search(before))
+        at = bool(_AT.search(before))
+        # 'the Libyan border': an adjective describes, it does not place; a named place comes first.
+        adjective = name_key(place.text) in demonyms()
+        scored.append((_rank(place), adjective, not (near or at), place.start, place, near))
+    best = min(scored, key=lambda s: s[:4])
+    return best[4], best[5]
+
+
+def _precision(place: Place, near: bool, from_context: bool) -> int:
+    rank = _rank(place)
+    if rank >= 2:
+        return 3
+    if rank == 1 or near or from_context:
+        return 2
+    return 1
+
+
+def locate(text: str, evidence: Evidence, places: Sequence[Place], borders: _Borders | None) -> Location | None:
+    resolved = [p for p in places if p.lat is not None and p.lon is not None]
+    own = [p for p in resolved if evidence.start <= p.start and p.end <= evidence.end]
+    picked = _pick(text, own)
+    from_context = False
+    if picked is None or _rank(picked[0]) >= 2:
+        before = [p for p in resolved if evidence.start - _CONTEXT_SENTENCES_BACK <= p.start < evidence.start]
+        earlier = _pick(text, [p for p in before if _rank(p) < 2])
+        if earlier is not None and (picked is None or _same_country(earlier[0], picked[0])):
+            picked, from_context = earlier, True
+    if picked is None:
+        frequent = Counter(p.geonameid for p in resolved if p.geonameid is not None).most_common(1)
+        if not frequent:
+            return None
+        picked = (next(p for p in resolved if p.geonameid == frequent[0][0]), False)
+        from_context = True
+    place, near = picked
+    precision = _precision(place, near, from_context)
+    border, border_km = _border(evidence, own, place, precision, borders)
+    return Location(
+        name=place.name,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        geo_precision=precision,  # type: ignore[arg-type]
+        border=border,
+        border_km=border_km,
+    )
+
+
+def _same_country(a: Place, b: Place) -> bool:
+    return a.country is not None and a.country == b.country
+
+
+def _border(
+    evidence: Evidence, own: list[Place], place: Place, precision: int, borders: _Borders | None
+) -> tuple[str | None, float | None]:
+    if borders is None or place.lat is None or place.lon is None:
+        return None, None
+    if precision < 3:
+        pair, km = borders.nearest(place.lat, place.lon)
+        return pair, km
+    named = _named_border(evidence, own, place, borders)
+    return named, None
+
+
+def _named_border(evidence: Evidence, own: list[Place], place: Place, borders: _Borders) -> str | None:
+    """'on the Libyan border', 'the Algerian-Tunisian border': the pair of the countries the sentence names."""
+    if not _BORDER.search(evidence.sentence):
+        return None
+    import pycountry
+
+    codes = {p.country for p in own if p.country}
+    if place.country:
+        codes.add(place.country)
+    words = re.findall(r"[A-Z][a-z]+", evidence.sentence)
+    codes |= {demonyms()[w.lower()] for w in words if w.lower() in demonyms()}
+    alpha3 = sorted({c.alpha_3 for code in codes if (c := pycountry.countries.get(alpha_2=code))})
+    pairs = [f"{a}-{b}" for i, a in enumerate(alpha3) for b in alpha3[i + 1 :] if f"{a}-{b}" in borders.borders]
+    return pairs[0] if len(pairs) == 1 else None

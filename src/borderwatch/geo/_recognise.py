@@ -1,0 +1,254 @@
+"""Finding place mentions in a text: spaCy's entity spans as hints, and the gazetteer itself.
+
+The small English model misses places of the region: it tags "Bourj Baji Mukhtar" an organisation, "Ain
+Ghazzam" and "Niger" persons, and cannot split "theGhadames". So every span is a proposal: GPE/LOC/FAC
+spans are places unless nothing in the gazetteer bears the name; ORG/PERSON/NORP spans and capitalised
+word runs the model did not tag are places when the gazetteer knows the name and the evidence is strong
+enough (a salient place, a locative word before it, a country the document is about). Demonyms used as
+adjectives ("the Libyan border") are mentions of their country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._normalise import name_key
+from ._sources import data_file
+
+__all__ = [
+    "GUARD_INITIAL",
+    "GUARD_NONE",
+    "GUARD_ORG",
+    "GUARD_PERSON",
+    "HINT_LABELS",
+    "PLACE_LABELS",
+    "Proposal",
+    "abbreviations",
+    "adjectives",
+    "demonyms",
+    "is_locative",
+    "is_strongly_locative",
+    "propose_spans",
+    "text_proposals",
+]
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+HINT_LABELS = {"ORG", "PERSON", "NORP"}
+
+_CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+_CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
+               "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
+_LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -])?")
+_GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
+_GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|out of|past|"
+    r"beyond|along|reach(?:ed)?|entered|"
+    r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
+    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    re.IGNORECASE,
+)
+_STRONG_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
+    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    re.IGNORECASE,
+)
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
+_MAX_RUN = 5
+# How much a capitalised span the model did not tag as a place needs to count as one (see `Geoparser`).
+GUARD_NONE, GUARD_INITIAL, GUARD_ORG, GUARD_PERSON = 0, 2, 3, 4
+_GUARD_OF_LABEL = {"PERSON": GUARD_PERSON, "ORG": GUARD_ORG, "NORP": GUARD_ORG}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A span that may be a place: where it came from decides how much evidence it needs."""
+
+    start: int
+    end: int
+    origin: str  # "place" (GPE/LOC/FAC), "hint" (ORG/PERSON/NORP), "text" (untagged capitalised words)
+    locative: bool  # a locative word stands right before it
+    demonym: str | None  # what a demonym adjective stands for: a country (alpha-2) or 'continent:XX'
+    label: str = ""  # the entity model's label
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym and adjective keys -> country alpha-2."""
+    table: dict[str, str] = {}
+    for code, entry in data_file("countries.json")["countries"].items():
+        for word in entry.get("demonyms", []):
+            table.setdefault(name_key(word), code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> set[str]:
+    """Keys of the abbreviations of divisions ('Ky.', 'Mass.', 'B.C.'): places only in 'Town, Abbr.' position."""
+    table = data_file("admin_abbreviations.json")["abbreviations"]
+    return {name_key(a) for names in table.values() for a in names if len(name_key(a)) <= 5}
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, str]:
+    """Demonyms of countries (-> alpha-2) and of continents (-> 'continent:XX'): adjectives that name places."""
+    table = dict(demonyms())
+    for code, entry in data_file("countries.json")["continents"].items():
+        for word in entry.get("demonyms", []):
+            table.setdefault(name_key(word), f"continent:{code}")
+    return table
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
+    span = text[start:end]
+    lowered = span.lower()
+    if lowered.startswith("the ") and len(span) > 4:
+        start += 4
+    elif glued := _GLUED_START.match(span):
+        start += glued.end(1)
+    while end > start and text[end - 1] in ".,;:'’)":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def is_strongly_locative(text: str, start: int) -> bool:
+    """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
+    return bool(_STRONG_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def is_locative(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> list[Proposal]:
+    found = []
+    table = adjectives()
+    for start, end, label in entities:
+        if label not in PLACE_LABELS and label not in HINT_LABELS:
+            continue
+        start, end = _trim(text, start, end)
+        if end <= start:
+            continue
+        key = name_key(text[start:end])
+        if key in _CALENDAR:
+            continue
+        demonym = table.get(key)
+        if label == "NORP" and demonym is None:
+            continue
+        origin = "place" if label in PLACE_LABELS else "hint"
+        locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
+        found.append(Proposal(start, end, origin, locative, demonym, label))
+    return found
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with lower-case name connectors inside), as lists of word spans; a
+    connector's end is stored negative: it cannot end a name."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -1
+    for match in _CAPITALISED.finditer(text):
+        if match.group().lower() in _CALENDAR:
+            continue
+        gap = text[last_end : match.start()]
+        joinable = current and last_end == current[-1][1] and not _ends_sentence(text[current[-1][0] : last_end])
+        link = _LINK.fullmatch(gap) if joinable else None
+        if link is None:
+            if current:
+                runs.append(current)
+            current = []
+        elif link.group(1):
+            current.append((last_end + link.start(1), -(last_end + link.end(1))))
+        current.append((match.start(), match.end()))
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _ends_sentence(word: str) -> bool:
+    """'Turk.' ends a sentence; 'St.', 'Mt.' and 'U.S.' are abbreviations that go on."""
+    return word.endswith(".") and len(word) > 3 and word.count(".") == 1
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return start == 0 or before == "" or before[-1] in '.!?\n"“:'
+
+
+def text_proposals(text: str) -> list[tuple[int, int, bool]]:
+    """Every sub-span (up to five words) of every capitalised run: (start, end, sentence-initial single word)."""
+    spans = []
+    for run in _runs(text):
+        for i, (start, _) in enumerate(run):
+            if run[i][1] < 0:
+                continue
+            for j in range(i, min(i + _MAX_RUN, len(run))):
+                end = run[j][1]
+                if end < 0:
+                    continue
+                s, e = _trim(text, start, end)
+                if e > s:
+                    spans.append((s, e, i == j and _sentence_initial(text, s)))
+    for match in _GLUED.finditer(text):
+        spans.append((match.start(1), match.end(1), False))
+    return spans
+
+
+def propose_spans(
+    text: str,
+    entities: Sequence[tuple[int, int, str]],
+    known: set[str] | None = None,
+    spans: list[tuple[int, int, bool]] | None = None,
+) -> tuple[list[Proposal], list[tuple[int, int, int]]]:
+    """Entity proposals, and the untagged capitalised spans outside them, each with its guard level.
+
+    With `known` (the name keys the gazetteer has) untagged spans are kept only when known, and a place span
+    of the model that a longer known name contains is read as that name ('Jebel' GPE + 'Semmama' PERSON:
+    'Jebel Semmama'). `spans` are the `text_proposals` of the text, when already computed.
+    """
+    spans = text_proposals(text) if spans is None else spans
+    proposals = _entity_proposals(text, entities)
+    if known is not None:
+        proposals = [_extended(text, p, spans, known) for p in proposals]
+    covered = bytearray(len(text) + 1)
+    for p in proposals:
+        # Inside a person's or organisation's name, words stay candidates but are marked as such.
+        mark = GUARD_NONE + 1 if p.origin == "place" or p.demonym is not None else _GUARD_OF_LABEL.get(p.label, 0)
+        covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
+    loose = []
+    for s, e, initial in spans:
+        marks = covered[s:e]
+        if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
+            continue
+        # Guarded only when wholly inside one such name; a longer place name across the model's spans
+        # ('Sakiet' NORP + 'Sidi Youssef' PERSON) is the better reading.
+        inside = set(marks)
+        guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
+        loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
+    return proposals, loose
+
+
+def _extended(text: str, proposal: Proposal, spans: list[tuple[int, int, bool]], known: set[str]) -> Proposal:
+    if proposal.origin != "place":
+        return proposal
+    longer = [
+        (s, e)
+        for s, e, _ in spans
+        if s <= proposal.start and proposal.end <= e and e - s > proposal.end - proposal.start
+        and name_key(text[s:e]) in known
+    ]  # fmt: skip
+    if not longer:
+        return proposal
+    start, end = max(longer, key=lambda span: span[1] - span[0])
+    return Proposal(start, end, "place", is_locative(text, start), None, proposal.label)

@@ -1,0 +1,331 @@
+"""Ranking candidate places for the mentions of one document.
+
+Two passes. The first ranks each distinct name on its own (population, kind of place, how well the name
+matches). The document's context is read from that pass: the countries it is about, places already placed,
+and administrative hints written next to a name ("Dogofri (Niono, Segou)", "Edmonton, Ky."). The second
+pass ranks again with that context. Every resolution carries a confidence: the share of the score mass of
+its best candidate, scaled by how well the name matched; below `min_confidence` a mention stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._candidates import Candidate, CandidateFinder
+from ._normalise import name_key
+from ._store import PlaceRecord
+
+__all__ = ["Resolution", "Resolver"]
+
+_KIND_PRIOR = {
+    "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
+    "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
+    "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
+}  # fmt: skip
+_CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$")
+_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
+_AREA_CODES = _COUNTRY_CODES | {"ADM1", "CONT"}
+_GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
+    "coast", "gulf", "centre", "center", "island", "islands", "valley", "city", "border", "lake", "river",
+    "mountain", "mountains", "desert", "highlands", "lowlands", "riviera", "delta", "plateau",
+}  # fmt: skip
+_TEMPERATURE = 1.0
+_CONTEXT_WEIGHT = 3.0
+_NEAR_WEIGHT = 2.0
+_CONTAINER_WEIGHT = 5.0
+_HINT_WEIGHT = 1.5
+_ADMIN1_WEIGHT = 2.0
+_FOREIGN_SPELLING_PENALTY = 2.0
+_CONTEXT_PASSES = 2
+_DOUBT_FACTOR = 0.2
+_NAMESAKE_TOWN_BONUS = 1.0
+_NAMESAKE_KM = 400
+_SAME_SPOT_KM = 100
+
+
+@dataclass(frozen=True)
+class Resolution:
+    record: PlaceRecord
+    confidence: float
+    match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
+
+
+@dataclass
+class _Mention:
+    index: int
+    start: int
+    end: int
+    key: str
+    candidates: tuple[Candidate, ...]
+    containers: list[int] = field(default_factory=list)
+
+
+def _prior(candidate: Candidate) -> float:
+    record = candidate.record
+    kind = _KIND_PRIOR.get(record.feature_code or "", 0.0)
+    curated = 1.5 if record.source.startswith("borderwatch") else 0.0
+    return math.log10(max(record.population, 0) + 10) + kind + curated + 2.0 * candidate.match
+
+
+@lru_cache(maxsize=20000)
+def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
+    priors = np.array([_prior(c) for c in candidates])
+    # A town and the province named after it: the name alone most often means the town.
+    provinces = {(c.record.country, name_key(c.record.name)): c.record for c in candidates
+                 if c.record.feature_code == "ADM1"}  # fmt: skip
+    for i, candidate in enumerate(candidates):
+        record = candidate.record
+        province = provinces.get((record.country, name_key(record.name)))
+        if record.feature_class == "P" and province is not None:
+            distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
+            inside = distance < _NAMESAKE_KM
+            priors[i] += _NAMESAKE_TOWN_BONUS * inside
+    return priors
+
+
+@lru_cache(maxsize=20000)
+def _same_spot(candidates: tuple[Candidate, ...], best: int) -> np.ndarray:
+    """Which candidates lie within _SAME_SPOT_KM of candidate `best`."""
+    arrays = _arrays(candidates)
+    return _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
+
+
+def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    p1, p2 = np.radians(lat), np.radians(lats)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+
+
+class Resolver:
+    def __init__(self, finder: CandidateFinder, min_confidence: float = 0.15) -> None:
+        self._finder = finder
+        self.min_confidence = min_confidence
+
+    def resolve(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        country_hint: str | None = None,
+        exact_only: Sequence[bool] | None = None,
+    ) -> list[Resolution | None]:
+        """Resolve spans of one document; `exact_only[i]`: look span i up by its exact name only."""
+        exact = exact_only or [False] * len(spans)
+        mentions = [
+            _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e], exact[i]))
+            for i, (s, e) in enumerate(spans)
+        ]
+        groups = _link_containers(text, mentions)
+        # One sense per name and document (unless hints tell namesakes apart): each group is ranked once.
+        first_of: dict[tuple[str, tuple[str, ...]], _Mention] = {}
+        for mention in mentions:
+            first_of.setdefault(groups[mention.index], mention)
+        by_group = {group: self._rank(m, None) for group, m in first_of.items()}
+        ranked = {m.index: by_group[groups[m.index]] for m in mentions}
+        for _ in range(_CONTEXT_PASSES):
+            context = _Context.from_pass(mentions, ranked, country_hint)
+            by_group = {group: self._rank(m, context) for group, m in first_of.items()}
+            ranked = {m.index: by_group[groups[m.index]] for m in mentions}
+        results: list[Resolution | None] = []
+        for mention in mentions:
+            res = ranked[mention.index]
+            results.append(res if res is not None and res.confidence >= self.min_confidence else None)
+        return results
+
+    def _rank(self, mention: _Mention, context: _Context | None) -> Resolution | None:
+        if not mention.candidates:
+            return None
+        scores = _priors(mention.candidates).copy()
+        doubtful = np.zeros(len(scores), dtype=bool)
+        if context is not None and len(scores) == 1:
+            doubtful = context.doubtful(mention)  # nothing to choose between: only whether to believe it
+        elif context is not None:
+            bonus, doubtful = context.bonus(mention)
+            scores += bonus
+        best = int(np.argmax(scores))
+        weights = np.exp((scores - scores[best]) / _TEMPERATURE)
+        # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
+        # place from two sources) do not divide it.
+        share = float(weights[_same_spot(mention.candidates, best)].sum() / weights.sum())
+        candidate = mention.candidates[best]
+        confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
+        return Resolution(candidate.record, round(confidence, 3), candidate.match)
+
+
+def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """'A, B' and 'A (B, C)': B (and C) may be what contains A. A mention without such a hint takes the hints
+    of the other mentions of its name when they all agree. Returns each mention's group: (name, hint names)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, mention in enumerate(ordered):
+        for j in range(i + 1, min(i + 3, len(ordered))):
+            if not _CONTAINER_GAP.match(text[ordered[j - 1].end : ordered[j].start]):
+                break
+            mention.containers.append(ordered[j].index)
+    hint_sets: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    donors: dict[str, list[int]] = {}
+    for mention in mentions:
+        if mention.containers:
+            hint_sets[mention.key].add(tuple(mentions[i].key for i in mention.containers))
+            donors.setdefault(mention.key, mention.containers)
+    groups = {}
+    for mention in mentions:
+        if not mention.containers and len(hint_sets.get(mention.key, ())) == 1:
+            mention.containers = list(donors[mention.key])
+        groups[mention.index] = (mention.key, tuple(mentions[i].key for i in mention.containers))
+    return groups
+
+
+class _Arrays(NamedTuple):
+    """Per-candidate columns of one name's candidates, computed once per distinct candidate list."""
+
+    lats: np.ndarray
+    lons: np.ndarray
+    countries: list[str | None]
+    admin1s: list[tuple[str, str] | None]
+    areas: list[int]
+    loose: np.ndarray
+
+
+@lru_cache(maxsize=20000)
+def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
+    records = [c.record for c in candidates]
+    return _Arrays(
+        np.array([r.lat for r in records]),
+        np.array([r.lon for r in records]),
+        [r.country for r in records],
+        [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
+        [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
+        np.array([c.match < 0.75 for c in candidates]),
+    )
+
+
+@dataclass
+class _Context:
+    """What the document is about, as read from a ranking pass; a name's own mentions never vote for it."""
+
+    by_index: dict[int, Resolution | None]
+    hint: str | None
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    own_countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    own_admin1s: dict[str, dict[tuple[str, str], float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    anchors: list[PlaceRecord] = field(default_factory=list)
+    anchor_keys: list[str] = field(default_factory=list)
+    total: float = 0.0
+    _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    @classmethod
+    def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
+        context = cls(ranked, hint)
+        for mention in mentions:
+            res = ranked[mention.index]
+            if res is None or res.record.country is None:
+                continue
+            record, weight = res.record, res.confidence
+            context.countries[record.country] += weight
+            context.own_countries[mention.key][record.country] += weight
+            if record.admin1:
+                context.admin1s[(record.country, record.admin1)] += weight
+                context.own_admin1s[mention.key][(record.country, record.admin1)] += weight
+            if record.feature_code not in _AREA_CODES:
+                context.anchors.append(record)
+                context.anchor_keys.append(mention.key)
+        context.total = sum(context.countries.values())
+        context._anchor_lats = np.array([r.lat for r in context.anchors])[None, :]
+        context._anchor_lons = np.array([r.lon for r in context.anchors])[None, :]
+        context._anchor_key_array = np.array(context.anchor_keys, dtype=object)
+        return context
+
+    def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
+        cached = self._share_cache.get((mention.key, id(arrays)))
+        if cached is not None:
+            return cached
+        size = len(arrays.countries)
+        own = self.own_countries.get(mention.key, {})
+        total = self.total - sum(own.values())
+        if total <= 0:
+            return np.zeros(size), np.zeros(size)
+        best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
+        get = self.countries.get
+        country = np.array([get(c, 0.0) - own.get(c, 0.0) if c else best_other for c in arrays.countries])
+        admin1 = np.zeros(size)
+        if self.admin1s:
+            own_admin1 = self.own_admin1s.get(mention.key, {})
+            admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0
+                               for a in arrays.admin1s])  # fmt: skip
+        shares = np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
+        self._share_cache[(mention.key, id(arrays))] = shares
+        return shares
+
+    def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
+        """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""
+        arrays = _arrays(mention.candidates)
+        country, admin1 = self._shares(mention, arrays)
+        bonus = _CONTEXT_WEIGHT * country + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * admin1)
+        if self.hint:
+            bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
+        bonus += self._nearness(mention, arrays)
+        if mention.containers:
+            bonus += self._containment(mention)
+        # A spelling matched only through transliteration, or a generic word, is believed in the document's own
+        # countries only.
+        doubtful = self.doubtful(mention)
+        bonus -= _FOREIGN_SPELLING_PENALTY * doubtful
+        return bonus, doubtful
+
+    def doubtful(self, mention: _Mention) -> np.ndarray:
+        """Whether each candidate is a loose match (or a generic word) outside the document's countries."""
+        arrays = _arrays(mention.candidates)
+        if self.total <= 0:
+            return np.zeros(len(arrays.lats), dtype=bool)
+        country, _ = self._shares(mention, arrays)
+        return (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
+
+    def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
+        if not self.anchors:
+            return np.zeros(len(arrays.lats))
+        others = self._anchor_key_array != mention.key
+        if not others.any():
+            return np.zeros(len(arrays.lats))
+        distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._anchor_lats, self._anchor_lons)
+        nearest = distances[:, others].min(axis=1)
+        near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+        # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
+        near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        for i in arrays.areas:
+            area = mention.candidates[i].record
+            near[i] = _NEAR_WEIGHT * any(
+                _inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.key
+            )
+        return near
+
+    def _containment(self, mention: _Mention) -> np.ndarray:
+        bonus = np.zeros(len(mention.candidates))
+        for index in mention.containers:
+            container = self.by_index.get(index)
+            if container is None:
+                continue
+            inside = [_inside(c.record, container.record) for c in mention.candidates]
+            bonus += _CONTAINER_WEIGHT * np.array(inside, dtype=float)
+        return bonus
+
+
+def _inside(record: PlaceRecord, container: PlaceRecord) -> bool:
+    if record.id == container.id or record.country != container.country or record.country is None:
+        return False
+    if container.feature_code in _COUNTRY_CODES:
+        return True
+    if container.feature_code == "ADM1":
+        return record.admin1 is not None and record.admin1 == container.admin1 and record.feature_code != "ADM1"
+    return float(_haversine(container.lat, container.lon, np.array([record.lat]), np.array([record.lon]))[0]) < 150

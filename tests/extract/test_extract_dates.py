@@ -1,0 +1,88 @@
+"""Date expressions resolved against the publication date; never invented without an anchor (synthetic sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderwatch.extract._dates import find_dates, resolve
+
+PUB = dt.date(2013, 4, 10)  # a Wednesday
+
+
+def first(text: str, published: dt.date | None = PUB):
+    mentions = find_dates(text)
+    assert mentions, f"no date found in {text!r}"
+    return resolve(mentions[0], published)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("The minister on Tuesday (April 9th) said that operations were under way.", "2013-04-09", 1),
+        ("On 12 May 2012, militants attacked a post.", "2012-05-12", 1),
+        ("March 3, 2011 was quiet.", "2011-03-03", 1),
+        ("Soldiers clashed with gunmen on Monday.", "2013-04-08", 1),
+        ("Protesters gathered on Wednesday.", "2013-04-10", 1),  # the report is itself from a Wednesday
+        ("Police arrested two men yesterday.", "2013-04-09", 1),
+        ("He spoke at a press conference last week.", "2013-04-03", 2),
+        ("During the January meeting, the three countries agreed.", "2013-01-01", 3),
+        ("Since last March, forces have searched the border.", "2013-03-01", 3),
+        ("Talks resumed in April.", "2013-04-01", 3),
+        ("Talks collapsed last April.", "2012-04-01", 3),
+        ("Cases of infiltration were recorded during the month of Ramadan.", "2012-07-20", 3),
+        ("Incursions rose in Ramadan 1434.", "2013-07-09", 3),
+        ("The report dated 2013-02-01 says so.", "2013-02-01", 1),
+        ("Gunmen raided the village over the weekend.", "2013-04-06", 2),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, date: str, precision: int) -> None:
+    resolved = first(text)
+    assert resolved is not None
+    assert (resolved.date.isoformat(), resolved.precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers clashed with gunmen on Monday.",
+        "Cases of infiltration were recorded during the month of Ramadan.",
+        "He spoke at a press conference last week.",
+        "On Tuesday (April 9th) the minister spoke.",
+    ],
+)
+def test_dates_without_anchor_stay_unknown(text: str) -> None:
+    assert first(text, published=None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He spoke after the "5+5 Dialogue" session in Algiers.',
+        "Rear bases may be used to secure weapons.",
+        "The 11 terrorists may flee.",
+        "A group of 2013 fighters is not a date.",
+    ],
+)
+def test_false_dates_are_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_weekday_picks_the_year_of_a_day_and_month() -> None:
+    # 9 April was a Tuesday in 2013 and a Monday in 2012: the weekday agrees with 2013.
+    resolved = first("on Tuesday, April 9", published=dt.date(2013, 4, 20))
+    assert resolved is not None and resolved.date == dt.date(2013, 4, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("03/18/2015: Assailants opened fire.", dt.date(2015, 3, 19), "2015-03-18"),  # month first: only reading
+        ("12/05/2023 attack", dt.date(2023, 5, 14), "2023-05-12"),  # day first fits the publication
+        ("08/07/2015: militants stormed a hotel.", dt.date(2015, 8, 8), "2015-08-07"),  # the closer reading
+    ],
+)
+def test_numeric_dates_pick_the_reading_that_fits(text: str, published: dt.date, date: str) -> None:
+    resolved = first(text, published)
+    assert resolved is not None and resolved.date.isoformat() == date

@@ -1,0 +1,66 @@
+"""The ontology data: ACLED's 25 sub-types, tags mapped to them, rules that reach every sub-type, the prefilter."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from borderwatch.extract._ontology import load_ontology
+from borderwatch.extract._segment import split_sentences
+from borderwatch.model import EVENT_TYPES
+
+DEV = Path(__file__).parents[2] / "bench" / "data" / "events_dev.jsonl"
+
+
+def test_acled_types_and_sub_types() -> None:
+    ontology = load_ontology()
+    assert tuple(ontology.event_types) == EVENT_TYPES
+    assert len(ontology.type_of) == 25
+
+
+def test_every_sub_type_is_reachable_and_every_tag_maps_to_one() -> None:
+    ontology = load_ontology()
+    coded = {rule.sub_event_type for rule in ontology.rules} | {t.sub_event_type for t in ontology.tags.values()}
+    assert coded == set(ontology.type_of)
+    assert set(ontology.tags) == {
+        "infiltration", "smuggling", "trafficking", "weapons_seizure", "deployment", "joint_operation", "patrol",
+        "cooperation_agreement", "movement_restriction", "diplomatic_appeal",
+    }  # fmt: skip
+
+
+def test_rules_name_only_known_cues() -> None:
+    ontology = load_ontology()
+    known = set(ontology._cues) | set(ontology.tags) | {
+        "agent_state", "agent_armed", "agent_civilian", "agent_protesters", "agent_rioters", "target_state",
+        "target_armed", "target_civilian", "target_protesters", "target_fighting", "target_civilian_only",
+        "victims_known", "any_armed_party", "kill_victims", "civilian_majority",
+    }  # fmt: skip
+    for rule in ontology.rules:
+        assert rule.all | rule.any | rule.none <= known, rule
+
+
+def test_classification_rules() -> None:
+    ontology = load_ontology()
+    assert ontology.classify({"attack", "target_civilian"})[0] == "Attack"
+    assert ontology.classify({"attack", "target_fighting", "target_state"})[0] == "Armed clash"
+    assert ontology.classify({"ied", "attack", "target_state"})[0] == "Remote explosive/landmine/IED"
+    assert ontology.classify({"protest", "intervene"})[0] == "Protest with intervention"
+    assert ontology.classify({"protest", "lethal", "target_protesters"})[0] == "Excessive force against protesters"
+    assert ontology.classify({"arrest", "agent_state"})[0] == "Arrests"
+    assert ontology.classify({"arrest", "agent_armed"})[0] == "Abduction/forced disappearance"
+    assert ontology.classify({"overtake", "agent_state"})[0] == "Government regains territory"
+    assert ontology.classify({"overtake", "agent_armed"})[0] == "Non-state actor overtakes territory"
+    assert ontology.classify({"injure"}) is None
+
+
+def test_prefilter_never_hides_a_cue() -> None:
+    """The cheap word-start test must let through every sentence the full cue regexes match."""
+    ontology = load_ontology()
+    full = re.compile(ontology._prefilter.pattern, re.IGNORECASE)
+    texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sentences = [s.text for t in texts for s in split_sentences(t)]
+    assert len(sentences) > 300
+    for sentence in sentences:
+        if full.search(sentence):
+            assert ontology._word_starts.may_match(sentence), sentence

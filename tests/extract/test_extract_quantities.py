@@ -1,0 +1,78 @@
+"""Quantities by ACLED's rules: conservative figures, vague words, distinct groups added (synthetic sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from borderwatch.extract._quantities import fatalities_of, find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 12 May 2023, militants attacked a military post. 4 soldiers were killed.", 4),
+        ("Gunmen killed two soldiers and three civilians.", 5),
+        ("7 militants and 2 soldiers killed.", 9),
+        ("A suicide bomber detonated his belt, killing 2 soldiers and himself.", 3),
+        ("Dozens of people were killed in the raid.", 12),
+        ("Tens of fighters died.", 10),
+        ("Hundreds were killed, residents said; hundreds of people died.", 100),
+        ("The army said it neutralised at least 30 terrorists.", 30),
+        ("Gunmen killed between 10 and 15 people.", 10),
+        ("15 civilians, including women and children, were killed.", 15),
+        ("An angry mob lynched a man accused of theft.", 1),
+        ("A soldier was killed when an IED exploded.", 1),
+        ("Two suicide bombers blew themselves up at the gate.", 2),
+        ("15 soldiers were killed and 20 others wounded.", 15),
+        ("The death toll rose to 40 on Sunday.", 40),
+    ],
+)
+def test_fatalities(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen wounded five people.",
+        "Police arrested 25 protesters.",
+        "The army deployed 300 troops.",
+        "The 5+5 Dialogue met in Algiers.",
+        "Many people were worried.",
+    ],
+)
+def test_no_fatalities_where_none_are_stated(text: str) -> None:
+    assert fatalities_of(find_quantities(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "qualifier"),
+    [
+        ("The ministry has deployed more than 20 monitoring centers on the border.", "posts", 20, "at_least"),
+        ("Police arrested 25 protesters.", "arrests", 25, "exact"),
+        ("Troops seized 12 Kalashnikov rifles.", "weapons", 12, "exact"),
+        ("Customs seized three vehicles loaded with fuel.", "vehicles", 3, "exact"),
+        ("A terrorist group consisting of 11 terrorists hid in the mountains.", "fighters", 11, "exact"),
+        ("Gunmen kidnapped 8 women near the village.", "hostages", 8, "exact"),
+        ("The blast wounded about 30 people.", "injured", 30, "about"),
+    ],
+)
+def test_quantity_kinds(text: str, kind: str, value: int, qualifier: str) -> None:
+    found = [(q.kind, q.value, q.qualifier) for q in find_quantities(text)]
+    assert (kind, value, qualifier) in found
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("12", 12),
+        ("1,200", 1200),
+        ("twenty-one", 21),
+        ("dozens", 12),
+        ("a dozen", 12),
+        ("hundreds", 100),
+        ("many", None),
+    ],
+)
+def test_parse_number(words: str, value: int | None) -> None:
+    assert parse_number(words) == value

@@ -1,0 +1,55 @@
+"""Event locations the ACLED way (synthetic reports)."""
+
+from borderwatch.model import Evidence
+
+
+def _evidence(text: str, sentence: str) -> Evidence:
+    start = text.index(sentence)
+    return Evidence(sentence=sentence, start=start, end=start + len(sentence))
+
+
+def _entities(text: str, *words_labels: tuple[str, str]) -> list[tuple[int, int, str]]:
+    found = []
+    for words, label in words_labels:
+        start = text.index(words)
+        found.append((start, start + len(words), label))
+    return found
+
+
+def test_town_of_the_sentence_is_precision_1_with_its_border(geoparser) -> None:
+    text = "Synthetic: customs officers in Ben Gardane seized 300 jerrycans of fuel on Friday."
+    places = geoparser.find_places(text, _entities(text, ("Ben Gardane", "GPE")))
+    location = geoparser.locate_event(text, _evidence(text, text), places)
+    assert location is not None and location.name == "Ben Gardane"
+    assert location.geo_precision == 1
+    assert location.border == "LBY-TUN" and 0 < location.border_km < 60
+
+
+def test_near_a_town_is_precision_2(geoparser) -> None:
+    text = "Synthetic: an army unit clashed with smugglers near Debdeb overnight."
+    places = geoparser.find_places(text, _entities(text, ("Debdeb", "GPE")))
+    location = geoparser.locate_event(text, _evidence(text, text), places)
+    assert location is not None and location.geo_precision == 2
+    assert location.border == "DZA-LBY"
+
+
+def test_only_the_country_known_is_precision_3_with_the_named_border(geoparser) -> None:
+    text = "Synthetic: Tunisia reinforced its patrols on the Libyan border this month."
+    places = geoparser.find_places(text, _entities(text, ("Tunisia", "GPE"), ("Libyan", "NORP")))
+    location = geoparser.locate_event(text, _evidence(text, text), places)
+    assert location is not None and location.geo_precision == 3
+    assert location.country == "TN"
+    assert location.border == "LBY-TUN" and location.border_km is None
+
+
+def test_place_from_the_previous_sentence(geoparser) -> None:
+    text = "Synthetic: the patrol left Tamanrasset at dawn. Two vehicles were intercepted later that day."
+    places = geoparser.find_places(text, _entities(text, ("Tamanrasset", "GPE")))
+    location = geoparser.locate_event(text, _evidence(text, "Two vehicles were intercepted later that day."), places)
+    assert location is not None and location.name in ("Tamanghasset", "Tamanrasset")
+    assert location.geo_precision == 2
+
+
+def test_no_place_no_location(geoparser) -> None:
+    text = "Synthetic: officials met to discuss cooperation."
+    assert geoparser.locate_event(text, _evidence(text, text), []) is None

@@ -1,0 +1,89 @@
+"""Recognition: what counts as a place mention beyond the entity model's GPE/LOC (synthetic texts)."""
+
+from geo_helpers import span
+
+import borderwatch.geo as geo
+
+
+def _texts(places) -> list[str]:
+    return [p.text for p in places]
+
+
+def test_demonym_adjectives_point_to_their_country(geoparser) -> None:
+    text = "Synthetic: Algerian and Libyan officers inspected the post."
+    places = geoparser.find_places(text, [span(text, "Algerian", "NORP"), span(text, "Libyan", "NORP")])
+    assert [(p.text, p.country, p.feature_code) for p in places] == [
+        ("Algerian", "DZ", "PCLI"),
+        ("Libyan", "LY", "PCLI"),
+    ]
+
+
+def test_untagged_place_after_a_locative_word_is_found(geoparser) -> None:
+    text = "Synthetic: a water tanker broke down outside Remada on the way to the border post."
+    places = geoparser.find_places(text, [])
+    assert _texts(places) == ["Remada"] and places[0].country == "TN"
+
+
+def test_person_names_that_are_also_towns_are_not_places(geoparser) -> None:
+    text = "Synthetic: spokesman Tyler Paterson said Vladimir would attend."
+    entities = [span(text, "Tyler Paterson", "PERSON"), span(text, "Vladimir", "PERSON")]
+    assert geoparser.find_places(text, entities) == []
+
+
+def test_calendar_words_and_sentence_openers_are_not_places(geoparser) -> None:
+    text = "Synthetic: On Saturday the report was filed. March was quiet. Florence Nightingale Hospital staff helped."
+    assert geoparser.find_places(text, [span(text, "Saturday", "DATE")]) == []
+
+
+def test_postal_codes_count_only_after_a_comma(geoparser) -> None:
+    text = "Synthetic: In Ashland, KY, a La Plata firm opened."
+    places = geoparser.find_places(text, [span(text, "Ashland", "GPE")])
+    assert "KY" in _texts(places) and "In" not in _texts(places) and "La" not in _texts(places)
+
+
+def test_dateline_in_capitals_is_a_place(geoparser) -> None:
+    text = "TUNIS — Synthetic: the ministry announced new border measures."
+    assert _texts(geoparser.find_places(text, [])) == ["TUNIS"]
+
+
+def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
+    text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
+    entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name) for p in places] == [("Qwxzvbnm", None)]
+
+
+def test_public_names_are_sorted() -> None:
+    assert geo.__all__ == sorted(geo.__all__)
+    for name in geo.__all__:
+        assert hasattr(geo, name)
+
+
+def test_place_name_split_by_the_entity_model_is_read_whole(geoparser) -> None:
+    # The small model reads "Sakiet" as NORP and "Sidi Youssef" as a person.
+    text = "Synthetic: smugglers were intercepted near Sakiet Sidi Youssef overnight."
+    entities = [span(text, "Sakiet", "NORP"), span(text, "Sidi Youssef", "PERSON")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.country) for p in places] == [("Sakiet Sidi Youssef", "TN")]
+
+
+def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) -> None:
+    # The model tags the town as an organisation; the report is about Tunisia, where Sbeitla lies.
+    text = "Synthetic: gendarmes in Kasserine arrested two men. Sbeitla officials said the road was reopened."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Sbeitla", "ORG")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"),
+        ("Sbeitla", "TN"),
+    ]
+    # The same name as a person's stays a person.
+    text = "Synthetic: gendarmes in Kasserine arrested two men, said Sbeitla."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Sbeitla", "PERSON")]
+    assert [p.text for p in geoparser.find_places(text, entities)] == ["Kasserine"]
+
+
+def test_place_span_of_the_model_grows_to_the_longer_known_name(geoparser) -> None:
+    # The model reads "Jebel" as a place and "Semmama" as a person: the gazetteer knows "Jebel Semmama".
+    text = "Synthetic: a cell was tracked in Jebel Semmama last week."
+    entities = [span(text, "Jebel", "GPE"), span(text, "Semmama", "PERSON")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name, p.country) for p in places] == [("Jebel Semmama", "Mount Semmama", "TN")]
