@@ -201,7 +201,7 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "fusion_scale.db")
         with Store(f"sqlite:///{db}") as store:
             timings = run(store, items, args.batch)
-            predicted = store.report_events()
+            predicted = {r: events[0] for r, events in store.report_event_lists().items()}
     total = sum(t for _, t, _ in timings)
     cpu = sum(c for _, _, c in timings)
     print(f"fused {count} mentions in {total:.1f} s ({cpu:.1f} s CPU): {count / total:.0f} mentions/s")

@@ -56,7 +56,11 @@ class DateRules(_Section):
 
 class PlaceRules(_Section):
     radius_km: dict[str, float] = Field(description="how far from its coordinates a place of each precision may be")
-    margin_km: float = Field(ge=0, description="added to two radii before two places are too far apart")
+    falloff_km: float = Field(
+        gt=0, description="beyond their two radii, the distance over which agreement falls to -1 (and then a veto)"
+    )
+    same_country_unlocated: float = Field(description="one place unknown, the countries (of place or actors) agree")
+    same_name: float = Field(description="the same place name resolved to two places (namesakes): likely one")
     same_geonameid: float
     unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
     other_country: float

@@ -65,7 +65,8 @@ def mention_features(
         lon=location.lon if located and location else None,
         geo_precision=location.geo_precision if location else None,
         geonameid=str(location.geonameid) if location and location.geonameid is not None else None,
-        country=location.country.upper() if location and location.country else None,
+        place_name=fold_name(location.name) if location and location.name else None,
+        country=_country(mention, located),
         admin1=location.admin1 if location else None,
         **dict(zip(("named", "state"), classify_actors(_actor_names(mention), config), strict=True)),
         quantities=_quantities(mention),
@@ -82,6 +83,16 @@ def _days(mention: EventMention, anchor: date, config: FusionConfig) -> tuple[bo
             pass  # an unreadable date is treated as no date, never guessed
     hi = anchor.toordinal()
     return False, hi - config.blocking.undated_days_before_publication, hi
+
+
+def _country(mention: EventMention, located: bool) -> str | None:
+    location = mention.location
+    if location is not None and location.country and (located or location.geo_precision):
+        return location.country.upper()
+    for actor in (mention.actor1, mention.actor2, *mention.assoc_actors):
+        if actor is not None and actor.country:
+            return actor.country.upper()
+    return location.country.upper() if location is not None and location.country else None
 
 
 def _actor_names(mention: EventMention) -> tuple[str, ...]:

@@ -59,8 +59,8 @@ class Block:
 
     A stored mention is a candidate when its family is in `families`, its date interval reaches into
     [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and, when `cells` is
-    is indexed under one of `cells` and, for a grid cell, lies inside the bounding box. No cells: no
-    candidates.
+    is indexed under one of `cells` and, for a grid cell, lies inside the bounding box, or is in one of
+    `countries`. No cells and no countries: no candidates.
     """
 
     families: tuple[str, ...]
@@ -72,10 +72,13 @@ class Block:
     lat_max: float = 90.0
     lon_min: float = -180.0
     lon_max: float = 180.0
+    countries: tuple[str, ...] = ()  # a mention without a place: every mention of these countries
 
     def admits(self, other: MentionFeatures, other_cell: int) -> bool:
         if other.family not in self.families or other.day_hi < self.day_from or other.day_lo > self.day_to:
             return False
+        if other.country is not None and other.country in self.countries:
+            return True
         if other_cell not in self.cells:
             return False
         if other_cell <= 0 or other.lat is None or other.lon is None:
@@ -115,11 +118,12 @@ class Fuser:
         families = self.config.compatible_families(features.family)
         day_from, day_to = features.day_lo - blocking.days, features.day_hi + blocking.days
         named = tuple(actor_cell(a) for a in (*features.named, *features.state))
-        area = (area_cell(features.country, features.admin1),) if features.country else ()
         if features.lat is None or features.lon is None:
-            return Block(families, day_from, day_to, span, area + named)
+            countries = (features.country,) if features.country else ()
+            return Block(families, day_from, day_to, span, named, countries=countries)
+        area = (area_cell(features.country, features.admin1), area_cell(features.country, None))
         radius = self.config.place.radius_km
-        km = radius[str(features.geo_precision or 2)] + radius["2"] + self.config.place.margin_km
+        km = radius[str(features.geo_precision or 2)] + radius["2"] + self.config.place.falloff_km
         dlat = km / _KM_PER_DEGREE
         dlon = km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
         box = (features.lat - dlat, features.lat + dlat, features.lon - dlon, features.lon + dlon)
@@ -181,7 +185,7 @@ class Fuser:
     def explain(self, new: MentionFeatures, old: MentionFeatures, event_id: str) -> MatchExplanation:
         """The feature-by-feature comparison of two mentions, as stored with a decision."""
         total, veto, features = self._scorer.score(new, old)
-        weights = self.config.weights
+        weight = self._scorer.weight_of
         return MatchExplanation(
             event_id=event_id,
             against=old.key,
@@ -192,8 +196,8 @@ class Fuser:
                 FeatureScore(
                     name=name,
                     value=value,
-                    weight=weights.get(name, 0.0),
-                    contribution=round(weights.get(name, 0.0) * value, 3),
+                    weight=weight(name, value),
+                    contribution=round(weight(name, value) * value, 3),
                     detail=detail,
                 )
                 for name, value, detail in features
@@ -256,7 +260,8 @@ class MentionIndex:
             yield from members
 
     def lookup(self, block: Block) -> Iterator[MentionFeatures]:
-        for cell in dict.fromkeys(block.cells):
+        cells = list(self._cells) if block.countries else list(dict.fromkeys(block.cells))
+        for cell in cells:
             for other in self._cells.get(cell, ()):
                 if block.admits(other, cell):
                     yield other

@@ -51,8 +51,15 @@ class PairScorer:
         features.append(self._text(new, old))
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report"))
-        total = sum(self._weights.get(name, 0.0) * value for name, value, _ in features)
+        total = sum(self.weight_of(name, value) * value for name, value, _ in features)
         return total, None, features
+
+    def weight_of(self, name: str, value: float) -> float:
+        """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
+        apart are two happenings, whatever else they share)."""
+        if name == "place" and value < 0:
+            return self._weights.get("place_against", self._weights.get("place", 0.0))
+        return self._weights.get(name, 0.0)
 
     # -- features -------------------------------------------------------------------------------
 
@@ -87,19 +94,31 @@ class PairScorer:
 
     def _place(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float | None, str]:
         rules = self.config.place
-        if new.lat is None or new.lon is None or old.lat is None or old.lon is None:
-            if new.country and old.country and new.country != old.country:
-                return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+        if not (new.located and old.located):
+            if new.country and old.country:
+                if new.country != old.country:
+                    return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+                return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
             return "place", rules.unknown, "place unknown in one of them"
         if new.geonameid is not None and new.geonameid == old.geonameid and 3 not in _precisions(new, old):
             return "place", rules.same_geonameid, f"same place (GeoNames {new.geonameid})"
-        km = haversine_km(new.lat, new.lon, old.lat, old.lon)
+        km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
+        if 3 in _precisions(new, old):  # a province or country centroid: only the areas can be compared
+            if new.country and old.country and new.country != old.country:
+                return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+            same = new.admin1 is not None and new.admin1 == old.admin1
+            value = rules.same_admin1_imprecise if same else 0.0
+            return "place", value, f"{km:.0f} km apart, one known only to its {'province' if same else 'area'}"
+        if new.place_name and new.place_name == old.place_name:
+            return "place", rules.same_name, f"same name ({new.place_name}) resolved {km:.0f} km apart"
         reach = self._reach(new) + self._reach(old)
-        if km > reach + rules.margin_km:
-            return "place", None, f"{km:.0f} km apart, beyond {reach:.0f} km their precisions allow"
-        value = 1.0 - 1.5 * km / reach
-        if 3 in _precisions(new, old):  # a province or country centroid: agreeing says little
-            value = min(value, rules.same_admin1_imprecise)
+        if km > reach + rules.falloff_km:
+            return (
+                "place",
+                None,
+                f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow",
+            )
+        value = 1.0 - 0.5 * km / reach if km <= reach else 0.5 - 1.5 * (km - reach) / rules.falloff_km
         return "place", round(value, 3), f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
 
     def _actors(self, new: MentionFeatures, old: MentionFeatures) -> Feature:

@@ -32,7 +32,8 @@ class MentionFeatures:
     lon: float | None = None
     geo_precision: int | None = None
     geonameid: str | None = None
-    country: str | None = None
+    place_name: str | None = None  # folded
+    country: str | None = None  # of the place; of the actors when there is no place
     admin1: str | None = None
     named: tuple[str, ...] = ()  # named actors other than state forces, folded ("jnim", "islamic state sahel")
     state: tuple[str, ...] = ()  # state forces, folded, without their period ("military forces of niger")

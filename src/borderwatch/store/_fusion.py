@@ -41,6 +41,13 @@ _BLOCK = select(fusion_mentions).where(
         ),
     ),
 )
+_COUNTRY_SLOTS = 4
+_COUNTRY_BLOCK = select(fusion_mentions).where(
+    _c.country.in_([bindparam(f"k{i}") for i in range(_COUNTRY_SLOTS)]),
+    _c.day_lo.between(bindparam("lo"), bindparam("hi")),
+    _c.day_hi >= bindparam("day_from"),
+    _c.family.in_([bindparam(f"f{i}") for i in range(_FAMILY_SLOTS)]),
+)
 _EVENT_EXISTS = select(events.c.id).where(events.c.id == bindparam("event_id"))
 _LAST_SEQ = [0]
 
@@ -257,28 +264,33 @@ def _read_block(connection: Connection, block: Block) -> list[Any]:
         "lon_max": block.lon_max,
     }
     params.update(_slots("f", block.families, _FAMILY_SLOTS))
-    sql, order = _compiled_block(connection)
     cells = sorted(set(block.cells))
-    rows: list[Any] = []
+    rows: dict[str, Any] = {}
     cursor = connection.connection.cursor()
     try:
+        sql, order = _compiled(connection, _BLOCK)
         for start in range(0, len(cells), _CELL_SLOTS):
             params.update(_slots("c", cells[start : start + _CELL_SLOTS], _CELL_SLOTS))
             cursor.execute(sql, [params[name] for name in order] if order is not None else params)
-            rows += cursor.fetchall()
+            rows.update((row[0], row) for row in cursor.fetchall())
+        if block.countries:
+            sql, order = _compiled(connection, _COUNTRY_BLOCK)
+            params.update(_slots("k", block.countries, _COUNTRY_SLOTS))
+            cursor.execute(sql, [params[name] for name in order] if order is not None else params)
+            rows.update((row[0], row) for row in cursor.fetchall())
     finally:
         cursor.close()
-    return [_BlockRow(*row) for row in rows]
+    return [_BlockRow(*row) for row in rows.values()]
 
 
-_COMPILED: dict[str, tuple[str, list[str] | None]] = {}
+_COMPILED: dict[tuple[int, str], tuple[str, list[str] | None]] = {}
 
 
-def _compiled_block(connection: Connection) -> tuple[str, list[str] | None]:
+def _compiled(connection: Connection, statement: Any) -> tuple[str, list[str] | None]:
     dialect = connection.dialect
-    key = f"{dialect.name}:{dialect.paramstyle}"
+    key = (id(statement), f"{dialect.name}:{dialect.paramstyle}")
     if key not in _COMPILED:
-        compiled = _BLOCK.compile(dialect=dialect)
+        compiled = statement.compile(dialect=dialect)
         order = list(compiled.positiontup) if dialect.positional and compiled.positiontup else None
         _COMPILED[key] = (str(compiled), order)
     return _COMPILED[key]
@@ -355,6 +367,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         lon=row.lon,
         geo_precision=row.geo_precision,
         geonameid=row.geonameid,
+        place_name=row.place_name,
         country=row.country,
         admin1=row.admin1,
         named=tuple(row.named_actors.split("|")) if row.named_actors else (),
@@ -381,6 +394,7 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "lon": features.lon,
         "geo_precision": features.geo_precision,
         "geonameid": features.geonameid,
+        "place_name": features.place_name,
         "country": features.country,
         "admin1": features.admin1,
         "named_actors": "|".join(features.named),

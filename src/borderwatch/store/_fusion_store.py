@@ -149,15 +149,17 @@ class FusionStoreMixin:
         """Every event the filter selects (all when None), oldest first, in constant memory (for exports)."""
         return stream_events(self._engine, query or EventFilter())
 
-    def report_events(self) -> dict[str, str]:
-        """Each report's event: the one its first stored mention belongs to (for evaluation and summaries)."""
-        found: dict[str, str] = {}
+    def report_event_lists(self) -> dict[str, list[str]]:
+        """Each report's events, in the order its text states them (for evaluation and summaries)."""
+        found: dict[str, list[str]] = {}
         with self._engine.connect() as connection:
             rows = connection.execute(
-                select(event_mentions.c.report_id, event_mentions.c.event_id).order_by(event_mentions.c.id)
+                select(event_mentions.c.report_id, event_mentions.c.event_id).order_by(
+                    event_mentions.c.report_id, event_mentions.c.start, event_mentions.c.id
+                )
             )
             for report_id, event_id in rows:
-                found.setdefault(report_id, event_id)
+                found.setdefault(report_id, []).append(event_id)
         return found
 
     def get_event(self, event_id: str) -> dict[str, Any]:

@@ -188,7 +188,8 @@ event_mentions = Table(
 
 # The fusion index: each stored event mention in the compact form matching compares, with the key
 # blocking reads it by: its cell (a grid cell, its province's, or its actor's when it has no place) and
-# first day. (No index on family: it would tempt the planner away from the much narrower cell index.)
+# first day; and, for mentions without a place, by country and first day. (No index on family: it would
+# tempt the planner away from the much narrower cell index.)
 fusion_mentions = Table(
     "fusion_mentions",
     metadata,
@@ -206,7 +207,8 @@ fusion_mentions = Table(
     Column("lon", Float),
     Column("geo_precision", Integer),
     Column("geonameid", String(32)),
-    Column("country", String(2)),
+    Column("place_name", Text),
+    Column("country", String(2)),  # of the place; of the actors when there is no place
     Column("admin1", Text),
     Column("named_actors", Text, nullable=False),  # folded names, separated by "|"
     Column("state_actors", Text, nullable=False),
@@ -214,6 +216,7 @@ fusion_mentions = Table(
     Column("words", Text, nullable=False),
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
     Index("ix_fusion_mentions_cell_day", "cell", "day_lo"),
+    Index("ix_fusion_mentions_country_day", "country", "day_lo"),
     Index("ix_fusion_mentions_event", "event_id"),
 )
 
