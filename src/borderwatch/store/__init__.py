@@ -3,8 +3,18 @@
 Public entry point: `Store`. Pipeline stages never open a database; they hand model objects to the store.
 """
 
-from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventQuery, PlaceQuery, ReportQuery
+from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventFilter, EventQuery, PlaceQuery, ReportQuery
 from ._store import Store
 from ._write import NewReport
 
-__all__ = ["EVENT_SORTS", "ActorQuery", "AlertQuery", "EventQuery", "NewReport", "PlaceQuery", "ReportQuery", "Store"]
+__all__ = [
+    "EVENT_SORTS",
+    "ActorQuery",
+    "AlertQuery",
+    "EventFilter",
+    "EventQuery",
+    "NewReport",
+    "PlaceQuery",
+    "ReportQuery",
+    "Store",
+]

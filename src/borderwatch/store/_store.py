@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
+from ..fuse import Fuser
 from ..settings import Settings
-from ._api_queries import event_conditions
 from ._engine import open_engine
+from ._event_filter import event_conditions
+from ._fusion import FusionSession
+from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
 from ._screen import ScreenMixin
@@ -23,14 +27,18 @@ __all__ = ["Store"]
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
-class Store(ScreenMixin):
-    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
+class Store(ScreenMixin, FusionStoreMixin):
+    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine.
 
-    def __init__(self, url: str) -> None:
+    Event mentions are fused into events as reports are stored, by `fuser` (default: the packaged one).
+    """
+
+    def __init__(self, url: str, fuser: Fuser | None = None) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
         self._zone_cache = ZoneCache()
+        self._fuser = fuser
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -51,7 +59,9 @@ class Store(ScreenMixin):
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                stored = [write_report(connection, item, self._source_ids) for item in items]
+                fusion = FusionSession(connection, self.fuser, datetime.now(UTC).replace(tzinfo=None))
+                stored = [write_report(connection, item, self._source_ids, fusion) for item in items]
+                fusion.flush()
                 # Zones and the live stream see the events of this batch in the same transaction.
                 self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])
                 return stored

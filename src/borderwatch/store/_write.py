@@ -12,11 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..model import Actor, EventMention, ExtractResult, Report
+from ..model import ExtractResult, Report
+from ._fusion import FusionSession
 from ._schema import (
-    actors,
-    event_mentions,
-    events,
     extractions,
     places,
     report_bands,
@@ -45,7 +43,7 @@ def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[s
     return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
-def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int]) -> bool:
+def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fusion: FusionSession) -> bool:
     """Store one report; False when a report with the same content is already there."""
     report = item.report
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -79,74 +77,24 @@ def write_report(connection: Connection, item: NewReport, source_ids: dict[str, 
         link = {"report_id": report.id, "other_id": other_id, "kind": "near_duplicate", "similarity": similarity}
         connection.execute(insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"]), link)
     if item.extraction is not None:
-        write_extraction(connection, report.id, item.extraction, now)
+        write_extraction(connection, report, item.extraction, now, fusion)
     return True
 
 
-def write_extraction(connection: Connection, report_id: str, result: ExtractResult, now: datetime) -> None:
-    """The extraction result as it came, plus one event row per event mention (fusion may merge them)."""
+def write_extraction(
+    connection: Connection, report: Report, result: ExtractResult, now: datetime, fusion: FusionSession
+) -> None:
+    """The extraction result as it came, its places, and its event mentions fused into events."""
     connection.execute(
         extractions.insert(),
-        {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
+        {"report_id": report.id, "extracted_at": now, "result": result.model_dump(mode="json")},
     )
     for place in result.places:
         if place.geonameid is not None and place.name:
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
             row["geonameid"] = str(place.geonameid)
             connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    for mention in result.events:
-        _write_event(connection, report_id, mention, now)
-
-
-def _write_event(connection: Connection, report_id: str, mention: EventMention, now: datetime) -> None:
-    event_id = f"{report_id[:16]}-{mention.id}"
-    location = mention.location
-    connection.execute(
-        events.insert(),
-        {
-            "id": event_id,
-            "event_type": mention.event_type.value,
-            "sub_event_type": mention.sub_event_type,
-            "tags": mention.tags,
-            "date": mention.date,
-            "time_precision": mention.time_precision,
-            "actor1_id": _actor_id(connection, mention.actor1),
-            "actor2_id": _actor_id(connection, mention.actor2),
-            "location_name": location.name if location else None,
-            "geonameid": str(location.geonameid) if location and location.geonameid is not None else None,
-            "lat": location.lat if location else None,
-            "lon": location.lon if location else None,
-            "country": location.country if location else None,
-            "admin1": location.admin1 if location else None,
-            "geo_precision": location.geo_precision if location else None,
-            "border": location.border if location else None,
-            "border_km": location.border_km if location else None,
-            "fatalities": mention.fatalities,
-            "confidence": mention.confidence,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
-    connection.execute(
-        event_mentions.insert(),
-        {
-            "id": event_id,
-            "event_id": event_id,
-            "report_id": report_id,
-            "sentence": mention.evidence.sentence,
-            "start": mention.evidence.start,
-            "end": mention.evidence.end,
-            "mention": mention.model_dump(mode="json"),
-        },
-    )
-
-
-def _actor_id(connection: Connection, actor: Actor | None) -> int | None:
-    if actor is None:
-        return None
-    row = {"name": actor.name, "type": int(actor.type) if actor.type else None, "country": actor.country}
-    connection.execute(insert_ignoring_conflicts(connection, actors, ["name"]), row)
-    return connection.execute(select(actors.c.id).where(actors.c.name == actor.name)).scalar_one()
+    fusion.fuse_report(report.id, report.published, result.events, fallback=now)
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 15:47:30.348822
+Create Date: 2026-11-25 16:02:48.901717
 """
 
 from __future__ import annotations
@@ -48,6 +48,31 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("seq"),
         sqlite_autoincrement=True,
+    )
+    op.create_table(
+        "fusion_decisions",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("mention_key", sa.String(length=80), nullable=False),
+        sa.Column("reason", sa.String(length=24), nullable=False),
+        sa.Column("score", sa.Float(), nullable=True),
+        sa.Column("explanation", sa.JSON(), nullable=True),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("fusion_decisions", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_decisions_event", ["event_id"], unique=False)
+        batch_op.create_index("ix_fusion_decisions_mention", ["mention_key"], unique=False)
+
+    op.create_table(
+        "fusion_links",
+        sa.Column("mention_a", sa.String(length=80), nullable=False),
+        sa.Column("mention_b", sa.String(length=80), nullable=False),
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("mention_a", "mention_b", "kind"),
     )
     op.create_table(
         "places",
@@ -197,6 +222,20 @@ def upgrade() -> None:
         batch_op.create_index("ix_alerts_event", ["event_id"], unique=False)
 
     op.create_table(
+        "event_fusion",
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("provenance", sa.JSON(), nullable=False),
+        sa.Column("assoc_actors", sa.JSON(), nullable=False),
+        sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("source_names", sa.Text(), nullable=False),
+        sa.Column("reports", sa.Integer(), nullable=False),
+        sa.Column("independent_sources", sa.Integer(), nullable=False),
+        sa.Column("source_groups", sa.JSON(), nullable=False),
+        sa.Column("reliability", sa.String(length=1), nullable=True),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("event_id"),
+    )
+    op.create_table(
         "event_mentions",
         sa.Column("id", sa.String(length=80), nullable=False),
         sa.Column("event_id", sa.String(length=64), nullable=False),
@@ -256,6 +295,39 @@ def upgrade() -> None:
         batch_op.create_index("ix_zone_events_zone_date", ["zone_id", "date"], unique=False)
 
     op.create_table(
+        "fusion_mentions",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("report_id", sa.String(length=64), nullable=False),
+        sa.Column("family", sa.String(length=24), nullable=False),
+        sa.Column("event_type", sa.String(length=40), nullable=False),
+        sa.Column("sub_event_type", sa.String(length=80), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("day_hi", sa.Integer(), nullable=False),
+        sa.Column("dated", sa.Integer(), nullable=False),
+        sa.Column("cell", sa.Integer(), nullable=False),
+        sa.Column("lat", sa.Float(), nullable=True),
+        sa.Column("lon", sa.Float(), nullable=True),
+        sa.Column("geo_precision", sa.Integer(), nullable=True),
+        sa.Column("geonameid", sa.String(length=32), nullable=True),
+        sa.Column("place_name", sa.Text(), nullable=True),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("admin1", sa.Text(), nullable=True),
+        sa.Column("named_actors", sa.Text(), nullable=False),
+        sa.Column("state_actors", sa.Text(), nullable=False),
+        sa.Column("quantities", sa.Text(), nullable=False),
+        sa.Column("words", sa.Text(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["key"], ["event_mentions.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("key"),
+    )
+    with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_lo"], unique=False)
+        batch_op.create_index("ix_fusion_mentions_country_day", ["country", "day_lo"], unique=False)
+        batch_op.create_index("ix_fusion_mentions_event", ["event_id"], unique=False)
+
+    op.create_table(
         "webhook_deliveries",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("alert_id", sa.Integer(), nullable=False),
@@ -302,6 +374,12 @@ def downgrade() -> None:
         batch_op.drop_index("ix_webhook_deliveries_due")
 
     op.drop_table("webhook_deliveries")
+    with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_mentions_event")
+        batch_op.drop_index("ix_fusion_mentions_country_day")
+        batch_op.drop_index("ix_fusion_mentions_cell_day")
+
+    op.drop_table("fusion_mentions")
     with op.batch_alter_table("zone_events", schema=None) as batch_op:
         batch_op.drop_index("ix_zone_events_zone_date")
         batch_op.drop_index("ix_zone_events_event")
@@ -320,6 +398,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_event_mentions_event")
 
     op.drop_table("event_mentions")
+    op.drop_table("event_fusion")
     with op.batch_alter_table("alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_alerts_event")
         batch_op.drop_index("ix_alerts_created")
@@ -346,6 +425,12 @@ def downgrade() -> None:
     op.drop_table("zones")
     op.drop_table("sources")
     op.drop_table("places")
+    op.drop_table("fusion_links")
+    with op.batch_alter_table("fusion_decisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_decisions_mention")
+        batch_op.drop_index("ix_fusion_decisions_event")
+
+    op.drop_table("fusion_decisions")
     op.drop_table("change_log")
     op.drop_table("bw_meta")
     op.drop_table("agencies")

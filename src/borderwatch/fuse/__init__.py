@@ -1,0 +1,45 @@
+"""Fusion stage: event mentions -> events. One event per happening, every source kept, every merge explained.
+
+Public entry point: `Fuser` (`features`, `block`, `decide`, `cluster`, `derive`, `corroborate`). Pure
+logic: the store reads candidates and writes decisions; thresholds and families are data
+(`data/fusion.json`).
+"""
+
+from ._config import FusionConfig, load_config
+from ._corroboration import Corroboration, ReportSource, corroborate
+from ._features import classify_actors, content_words, date_interval, fold_name, mention_features
+from ._fields import FusedFields, SourcedMention, derive_fields
+from ._fuser import UNLOCATED_CELL, Block, Fuser, MentionIndex, actor_cell, area_cell, cell_of
+from ._score import PairScorer, haversine_km
+from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
+
+__all__ = [
+    "UNLOCATED_CELL",
+    "AnalystLinks",
+    "Block",
+    "Candidate",
+    "Corroboration",
+    "Decision",
+    "FeatureScore",
+    "FusedFields",
+    "Fuser",
+    "FusionConfig",
+    "MatchExplanation",
+    "MentionFeatures",
+    "MentionIndex",
+    "PairScorer",
+    "ReportSource",
+    "SourcedMention",
+    "actor_cell",
+    "area_cell",
+    "cell_of",
+    "classify_actors",
+    "content_words",
+    "corroborate",
+    "date_interval",
+    "derive_fields",
+    "fold_name",
+    "haversine_km",
+    "load_config",
+    "mention_features",
+]
