@@ -10,6 +10,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ._normalise import loose_form, name_key, skeleton
+from ._recognise import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Candidate", "CandidateFinder"]
@@ -68,7 +69,13 @@ class CandidateFinder:
         found = self._exact(key, 1.0)
         if found or exact_only:
             return tuple(found)
-        return tuple(self._transliterated(key) or self._reduced(key))
+        core = _core(key)
+        if core != key:
+            # 'Sahel Province', 'Eastern Ghouta': the name without its qualifiers, before any looser reading of
+            # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
+            found = self._exact(core, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(core)]
+            return tuple(found or self._inner(key))
+        return tuple(self._transliterated(key) or self._inner(key))
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
         rows = self._by_key.get(key)
@@ -91,28 +98,29 @@ class CandidateFinder:
                 best[record.id] = Candidate(record, match)
         return list(best.values())
 
-    def _reduced(self, key: str) -> list[Candidate]:
-        """Qualified names ('Eastern Ghouta', 'Metcalfe County area') and names of things named after a place
-        ('Colorado State University', 'Liverpool Academy'): the longest place name inside, with a lower match."""
+    def _inner(self, key: str) -> list[Candidate]:
+        """Names of things named after a place ('Colorado State University', 'Liverpool Academy'): the longest
+        place name inside, with a lower match. Not for natural features: the Niger River is not Niger."""
         words = key.split()
-        while len(words) > 1 and words[0] in _LEADING:
-            words = words[1:]
-        while len(words) > 1 and words[-1] in _TRAILING:
-            words = words[:-1]
-        if words != key.split():
-            reduced = " ".join(words)
-            found = self._exact(reduced, 0.75) or [
-                Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)
-            ]
-            if found:
-                return found
-        words = key.split()
+        if words[-1] in natural_feature_words():
+            return []
+        generic = _LEADING | _TRAILING | facility_words() | natural_feature_words()
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 part = words[i : i + size]
-                if size == 1 and (part[0] in _LEADING or part[0] in _TRAILING or len(part[0]) < 4):
+                if size == 1 and (part[0] in generic or len(part[0]) < 4):
                     continue
                 found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
                 if found:
                     return found
         return []
+
+
+def _core(key: str) -> str:
+    """A name without the words that qualify it ('Northern Mali' -> 'mali', 'Kidal region' -> 'kidal')."""
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words = words[:-1]
+    return " ".join(words)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ._normalise import name_key
 from ._sources import data_file
@@ -28,9 +29,19 @@ __all__ = [
     "Proposal",
     "abbreviations",
     "adjectives",
+    "brands",
     "demonyms",
+    "facility_words",
+    "inside_longer_name",
+    "is_compound_adjective",
+    "is_counted",
+    "is_language_use",
     "is_locative",
+    "is_road_qualifier",
+    "is_route",
     "is_strongly_locative",
+    "natural_feature_words",
+    "not_a_place",
     "propose_spans",
     "text_proposals",
 ]
@@ -49,19 +60,37 @@ _LOCATIVE = re.compile(
     r"beyond|along|reach(?:ed)?|entered|"
     r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
 _MAX_RUN = 5
+_NAME = r"[A-Z][\w'’.\-]*(?:[ -][A-Z][\w'’.\-]*)*"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
+_FROM_NAME_TO_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + _NAME + r"\s+to\s+(?:the\s+)?$")
+_ROAD_WORDS = r"(?:road|axis|highway|route|corridor|track|motorway)s?\b"
+_CAPITALISED_BEFORE = re.compile(
+    r"(?<![.!?:;\n]\s)\b(?!(?:The|A|An|In|On|At|Of|And|But|For|From|To|By|With|As|Its|His|Her|Their)\b)"
+    r"[A-Z][\w'’.]*[ -]$"
+)
+_CAPITALISED_AFTER = re.compile(r"[ -][A-Z]")
+_ROAD_AFTER = re.compile(r"^(?:\s*[–—/-]\s*" + _NAME + r")?\s+(?i:" + _ROAD_WORDS + ")")
+_COUNT_BEFORE = re.compile(
+    r"(?:(?<![\d,.$€£])\b\d{1,3}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"dozens of|hundreds of|scores of|multiple|many|numerous|few))\s+$",
+    re.IGNORECASE,
+)
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|speaks?|spoke|speaking|translated\s+(?:from|into))\s+$", re.I)
+_LANGUAGE_END = re.compile(r"^\s*(?:$|[),.;:!?\"”\n])")
 # How much a capitalised span the model did not tag as a place needs to count as one (see `Geoparser`).
 GUARD_NONE, GUARD_INITIAL, GUARD_ORG, GUARD_PERSON = 0, 2, 3, 4
 _GUARD_OF_LABEL = {"PERSON": GUARD_PERSON, "ORG": GUARD_ORG, "NORP": GUARD_ORG}
@@ -106,6 +135,85 @@ def adjectives() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    return data_file("recognition.json")  # type: ignore[no-any-return]
+
+
+def _keys(section: str) -> frozenset[str]:
+    return frozenset(name_key(word) for word in _vocabulary()[section])
+
+
+@lru_cache(maxsize=1)
+def brands() -> frozenset[str]:
+    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota')."""
+    return _keys("brands")
+
+
+@lru_cache(maxsize=1)
+def natural_feature_words() -> frozenset[str]:
+    """Last words of names of rivers, mountains, coasts...: 'Niger River' is not the place Niger."""
+    return _keys("natural_feature_words")
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Last words of names of streets and buildings: alone ('Street', 'Church') they name no place."""
+    return _keys("facility_words")
+
+
+@lru_cache(maxsize=1)
+def _compound_suffixes() -> frozenset[str]:
+    return _keys("compound_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _language_words() -> frozenset[str]:
+    return _keys("language_words")
+
+
+def is_road_qualifier(text: str, end: int) -> bool:
+    """'the Ansongo road', 'the Gao–Ansongo axis': the name says where a road leads, not where it is."""
+    return bool(_ROAD_AFTER.match(text[end : end + 80]))
+
+
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Capitalised words right before or after the span ('Point Zero', 'Zero Point'): part of another name."""
+    return bool(_CAPITALISED_BEFORE.search(text[max(0, start - 30) : start]) or _CAPITALISED_AFTER.match(text, end))
+
+
+def is_route(text: str, start: int, end: int) -> bool:
+    """'from Gao to Ansongo', 'the Gao–Ansongo axis', 'the Ansongo road': names of the ends of a route or of a
+    road are places, whatever the entity model made of them ('between X and Y' is as often about people)."""
+    before, after = text[max(0, start - 80) : start], text[end : end + 80]
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+        return True
+    if _FROM_NAME_TO_BEFORE.search(before):
+        return True
+    return bool(_ROAD_AFTER.match(after))
+
+
+def is_counted(text: str, start: int) -> bool:
+    """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
+    is a make or a model unless it names a country or a province ('two Illinois locations')."""
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 15) : start]))
+
+
+def is_compound_adjective(text: str, end: int) -> bool:
+    """'Turkish-made drones', 'a Saudi-led coalition': where a thing or an actor comes from, not a location."""
+    match = re.match(r"[-‐]\s*([A-Za-z]+)", text[end : end + 20])
+    return match is not None and match.group(1).lower() in _compound_suffixes()
+
+
+def is_language_use(text: str, start: int, end: int) -> bool:
+    """'translated from French', 'spoke in Arabic', 'French-language press': a language, not a country."""
+    after = text[end : end + 20]
+    word = re.match(r"[\s-]*([A-Za-z]+)", after)
+    if word is not None and word.group(1).lower() in _language_words():
+        return True
+    return bool(_LANGUAGE_BEFORE.search(text[max(0, start - 30) : start]) and _LANGUAGE_END.match(after))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
     span = text[start:end]
@@ -119,6 +227,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     return start, end
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """Spans that name no place whatever the gazetteer says: a demonym naming a language ('translated from
+    French')."""
+    return name_key(text[start:end]) in adjectives() and is_language_use(text, start, end)
 
 
 def is_strongly_locative(text: str, start: int) -> bool:
@@ -147,6 +261,7 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         origin = "place" if label in PLACE_LABELS else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
+        locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
@@ -251,4 +366,5 @@ def _extended(text: str, proposal: Proposal, spans: list[tuple[int, int, bool]],
     if not longer:
         return proposal
     start, end = max(longer, key=lambda span: span[1] - span[0])
-    return Proposal(start, end, "place", is_locative(text, start), None, proposal.label)
+    locative = is_locative(text, start) or is_route(text, start, end)
+    return Proposal(start, end, "place", locative, None, proposal.label)

@@ -50,6 +50,12 @@ _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
 _SAME_SPOT_KM = 100
+# A candidate far from every other place of the document, in a country the document is not about, needs more
+# evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
+_FAR_KM = 1000.0
+_FAR_WEIGHT = 2.0
+_REMOTE_KM = 3000.0
+_LOOSE_MATCH = 0.75
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Resolution:
     record: PlaceRecord
     confidence: float
     match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
+    remote: bool = False  # far from every other place of the document, in a country it is not about
 
 
 @dataclass
@@ -157,7 +164,8 @@ class Resolver:
         share = float(weights[_same_spot(mention.candidates, best)].sum() / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
-        return Resolution(candidate.record, round(confidence, 3), candidate.match)
+        remote = context is not None and context.remote(mention, best)
+        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote)
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[str, ...]]]:
@@ -201,9 +209,10 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         np.array([r.lat for r in records]),
         np.array([r.lon for r in records]),
         [r.country for r in records],
+        # A division's own support is the places inside it (see `_nearness`), not the shares of its admin1.
         [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
         [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
-        np.array([c.match < 0.75 for c in candidates]),
+        np.array([c.match < _LOOSE_MATCH for c in candidates]),
     )
 
 
@@ -221,8 +230,11 @@ class _Context:
     )
     anchors: list[PlaceRecord] = field(default_factory=list)
     anchor_keys: list[str] = field(default_factory=list)
+    points: list[PlaceRecord] = field(default_factory=list)  # every place with a country: anchors and areas
+    point_keys: list[str] = field(default_factory=list)
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _far_cache: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
@@ -240,7 +252,12 @@ class _Context:
             if record.feature_code not in _AREA_CODES:
                 context.anchors.append(record)
                 context.anchor_keys.append(mention.key)
+            context.points.append(record)
+            context.point_keys.append(mention.key)
         context.total = sum(context.countries.values())
+        context._point_lats = np.array([r.lat for r in context.points])[None, :]
+        context._point_lons = np.array([r.lon for r in context.points])[None, :]
+        context._point_key_array = np.array(context.point_keys, dtype=object)
         context._anchor_lats = np.array([r.lat for r in context.anchors])[None, :]
         context._anchor_lons = np.array([r.lon for r in context.anchors])[None, :]
         context._anchor_key_array = np.array(context.anchor_keys, dtype=object)
@@ -276,6 +293,7 @@ class _Context:
         if self.hint:
             bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
         bonus += self._nearness(mention, arrays)
+        bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
         if mention.containers:
             bonus += self._containment(mention)
         # A spelling matched only through transliteration, or a generic word, is believed in the document's own
@@ -290,7 +308,35 @@ class _Context:
         if self.total <= 0:
             return np.zeros(len(arrays.lats), dtype=bool)
         country, _ = self._shares(mention, arrays)
-        return (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
+        # Far from everything else the document names, a loose match is doubtful even in a country it names.
+        far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
+        return (arrays.loose & far) | ((arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1))
+
+    def remote(self, mention: _Mention, index: int) -> bool:
+        """Whether candidate `index` lies over _REMOTE_KM from every other place of the document, in a country
+        the document is not otherwise about."""
+        arrays = _arrays(mention.candidates)
+        if arrays.countries[index] is None or mention.candidates[index].record.feature_code in _COUNTRY_CODES:
+            return False  # a country is near to every document that names it ('US dollars' in a Kazakh report)
+        country, _ = self._shares(mention, arrays)
+        return bool(country[index] < 0.1 and self._farness(mention, arrays)[index] >= math.log10(_REMOTE_KM / _FAR_KM))
+
+    def _farness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
+        """0 within _FAR_KM of another place of the document, rising with the log of the distance to 1 at ten times
+        that; 0 for everything when the document names no other place, and for places without a country."""
+        cache_key = (mention.key, id(arrays))
+        cached = self._far_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        farness = np.zeros(len(arrays.lats))
+        others = self._point_key_array != mention.key if self.points else np.zeros(0, dtype=bool)
+        if others.any():
+            distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._point_lats, self._point_lons)
+            nearest = distances[:, others].min(axis=1)
+            farness = np.clip(np.log10(np.maximum(nearest, 1.0) / _FAR_KM), 0.0, 1.0)
+            farness[[c is None for c in arrays.countries]] = 0.0
+        self._far_cache[cache_key] = farness
+        return farness
 
     def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         if not self.anchors:
