@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ._normalise import name_key
 from ._recognise import (
@@ -31,7 +32,15 @@ from ._recognise import (
 from ._resolve import Resolution
 from ._store import PlaceRecord
 
-__all__ = ["accept_loose", "accept_proposal", "loose_evidence", "presented_as_place", "salient", "short_name_ok"]
+__all__ = [
+    "accept_loose",
+    "accept_proposal",
+    "loose_evidence",
+    "named_area",
+    "presented_as_place",
+    "salient",
+    "short_name_ok",
+]
 
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
 _AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
@@ -91,7 +100,7 @@ def accept_proposal(
         return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
     if res.confidence < _HINT_CONFIDENCE:
         return False
-    if proposal.locative or _named_area(res.record):
+    if proposal.locative or named_area(res.record):
         return True
     if proposal.label == "PERSON":
         return False
@@ -125,7 +134,7 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     if guard == GUARD_ORG:
         return salient(record)
     if guard == GUARD_INITIAL:
-        return _named_area(record) or (_dateline(text, start, end) and salient(record))
+        return named_area(record) or (_dateline(text, start, end) and salient(record))
     return is_locative(text, start) or is_route(text, start, end) or salient(record)
 
 
@@ -140,6 +149,7 @@ def _well_known(record: PlaceRecord) -> bool:
     return record.feature_code in _AREA_CODES - {"ADM1"} or record.population >= _SALIENT_POPULATION
 
 
+@lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
     """The text presents the span as a place: a strong locative word, a route, or what contains it after it."""
     return is_strongly_locative(text, start) or is_route(text, start, end) or _has_container(text, end)
@@ -157,7 +167,7 @@ def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -
     return False
 
 
-def _named_area(record: PlaceRecord) -> bool:
+def named_area(record: PlaceRecord) -> bool:
     """A country, division, continent, region or one of our curated places: not a person's name by accident."""
     return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
 

@@ -41,17 +41,23 @@ class CandidateFinder:
         self._gazetteer = gazetteer
         self.find = lru_cache(maxsize=cache_size)(self._find)
         self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        self._known: dict[str, bool] = {}  # whether a key names a place, for keys not (yet) read in `_by_key`
         self._cache_size = cache_size
 
     def known(self, texts: Iterable[str]) -> set[str]:
         """The name keys of `texts` that name places (cheap: no place is read)."""
-        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
-        cached = {k for k in keys if k in self._by_key}
-        return {k for k in cached if self._by_key[k]} | self._gazetteer.known_keys(keys - cached)
+        keys = {_key(t) for t in texts} - {""}
+        unseen = [k for k in keys if k not in self._by_key and k not in self._known]
+        if unseen:
+            if len(self._known) > self._cache_size:
+                self._known.clear()
+            found = self._gazetteer.known_keys(unseen)
+            self._known.update((k, k in found) for k in unseen)
+        return {k for k in keys if (bool(self._by_key[k]) if k in self._by_key else self._known[k])}
 
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
-        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        keys = {_key(t) for t in texts} - {""}
         missing = [k for k in keys if k not in self._by_key]
         if missing:
             if len(self._by_key) > self._cache_size:
@@ -63,7 +69,7 @@ class CandidateFinder:
 
     def _find(self, text: str, exact_only: bool = False) -> tuple[Candidate, ...]:
         """Candidates for a name; `exact_only` skips the (costlier) transliterated and partial matches."""
-        key = name_key(_POSSESSIVE.sub("", text.strip()))
+        key = _key(text)
         if not key:
             return ()
         found = self._exact(key, 1.0)
@@ -114,6 +120,11 @@ class CandidateFinder:
                 if found:
                     return found
         return []
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    return name_key(_POSSESSIVE.sub("", text.strip()))
 
 
 def _core(key: str) -> str:

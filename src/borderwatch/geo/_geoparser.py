@@ -11,13 +11,21 @@ import pycountry
 
 from ..errors import ConfigError, InputError
 from ..model import Evidence, Location, Place
-from ._accept import accept_loose, accept_proposal, loose_evidence, presented_as_place, short_name_ok
+from ._accept import (
+    accept_loose,
+    accept_proposal,
+    loose_evidence,
+    named_area,
+    presented_as_place,
+    short_name_ok,
+)
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._locate import locate
 from ._normalise import name_key
 from ._recognise import (
+    GUARD_NONE,
     GUARD_ORG,
     Proposal,
     adjectives,
@@ -69,47 +77,37 @@ class Geoparser:
     ) -> list[Place]:
         """Every place mention of a report text, resolved where the gazetteer allows (unresolved: null fields)."""
         entities = [(int(e[0]), int(e[1]), str(e[2])) for e in entities]
-        spans = [x for x in text_proposals(text) if not not_a_place(text, x[0], x[1])]
+        spans = text_proposals(text)
         known = self._finder.known([text[s:e] for s, e, _ in spans])
         proposals, loose = propose_spans(text, entities, known, spans)
         proposals = [p for p in proposals if not not_a_place(text, p.start, p.end)]
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
+        loose = [x for x in loose if not not_a_place(text, x[0], x[1])]
         self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         # The others are held back: they are places only if the same name is one elsewhere in the text.
-        held = [x for x in loose if not self._may_accept_loose(text, *x)]
-        loose = [x for x in loose if self._may_accept_loose(text, *x)]
-        proposals = [p for p in proposals if p.origin == "place" or self._finder.find(*_lookup(text, p))]
+        could_pass = [self._may_accept_loose(text, *x) for x in loose]
+        held = [x for x, ok in zip(loose, could_pass, strict=True) if not ok]
+        loose = [x for x, ok in zip(loose, could_pass, strict=True) if ok]
+        # A person's name is resolved only if it could pass: after a locative word, or naming a country or region.
+        held += [(p.start, p.end, GUARD_NONE) for p in proposals if not self._may_accept_hint(text, p)]
+        proposals = [p for p in proposals if self._may_accept_hint(text, p)]
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
-        accepted: list[tuple[int, int, Resolution | None]] = []
-        rejected: list[tuple[int, int]] = [(s, e) for s, e, guard in held if guard < GUARD_ORG]
-        # Places the model tagged as places first: the countries they lie in are the document's.
-        pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
-        countries: set[str] = set()
-        for proposal, res in pairs:
-            if _overlaps(proposal.start, proposal.end, accepted):
-                continue
-            if accept_proposal(text, proposal, res, entities, countries):
-                accepted.append((proposal.start, proposal.end, res))
-                if res is not None and res.record.country:
-                    countries.add(res.record.country)
-            elif proposal.demonym is None:
-                rejected.append((proposal.start, proposal.end))
-        for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
-            if _overlaps(start, end, accepted):
-                continue
-            if accept_loose(text, start, end, guard, res):
-                accepted.append((start, end, res))
-            elif guard < GUARD_ORG:
-                rejected.append((start, end))
-        accepted += _same_name_elsewhere(text, accepted, rejected)
-        accepted.sort(key=lambda a: a[0])
+        accepted = _accepted(text, entities, proposals, loose, held, resolutions)
         return [
             self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
             for s, e, r in accepted
         ]
+
+    def _may_accept_hint(self, text: str, proposal: Proposal) -> bool:
+        if proposal.origin == "place":
+            return True
+        candidates = self._finder.find(*_lookup(text, proposal))
+        if proposal.label != "PERSON" or proposal.locative or proposal.demonym is not None:
+            return bool(candidates)
+        return any(named_area(c.record) for c in candidates if c.match >= _EXACT)
 
     def _may_accept_loose(self, text: str, start: int, end: int, guard: int) -> bool:
         """Whether an untagged span could pass `accept_loose`: read before resolving, so that spans that cannot
@@ -199,41 +197,96 @@ def _checked_span(text: str, mention: Sequence[int]) -> tuple[int, int]:
     return start, end
 
 
-def _longest_first(loose: list[tuple[int, int, bool]], proposals: list[Proposal]) -> list[tuple[int, int, bool]]:
+def _longest_first(loose: list[tuple[int, int, int]], proposals: list[Proposal]) -> list[tuple[int, int, int]]:
     """Non-overlapping untagged spans, longest first, outside the model's own place spans."""
-    taken = [(p.start, p.end) for p in proposals if p.origin == "place"]
-    chosen: list[tuple[int, int, bool]] = []
+    taken = _Taken()
+    for p in proposals:
+        if p.origin == "place":
+            taken.add(p.start, p.end)
+    chosen: list[tuple[int, int, int]] = []
     for span in sorted(loose, key=lambda x: (x[0] - x[1], x[0])):
-        if not any(span[0] < e and s < span[1] for s, e in taken):
-            taken.append((span[0], span[1]))
+        if not taken.overlaps(span[0], span[1]):
+            taken.add(span[0], span[1])
             chosen.append(span)
     return sorted(chosen)
 
 
-def _overlaps(start: int, end: int, accepted: list[tuple[int, int, Resolution | None]]) -> bool:
-    return any(start < e and s < end for s, e, _ in accepted)
+class _Taken:
+    """Character offsets already taken by accepted spans."""
+
+    def __init__(self) -> None:
+        self._marks: bytearray = bytearray()
+
+    def add(self, start: int, end: int) -> None:
+        if len(self._marks) < end:
+            self._marks.extend(bytes(end - len(self._marks)))
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self._marks[start:end]
 
 
-def _same_name_elsewhere(
-    text: str, accepted: list[tuple[int, int, Resolution | None]], rejected: list[tuple[int, int]]
-) -> list[tuple[int, int, Resolution | None]]:
+Span = tuple[int, int, Resolution | None]
+
+
+def _accepted(
+    text: str,
+    entities: Sequence[tuple[int, int, str]],
+    proposals: list[Proposal],
+    loose: list[tuple[int, int, int]],
+    held: list[tuple[int, int, int]],
+    resolutions: list[Resolution | None],
+) -> list[Span]:
+    """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions."""
+    accepted: list[Span] = []
+    taken = _Taken()
+    rejected: list[tuple[int, int]] = [(s, e) for s, e, guard in held if guard < GUARD_ORG]
+    # Places the model tagged as places first: the countries they lie in are the document's.
+    pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
+    countries: set[str] = set()
+    for proposal, res in pairs:
+        if taken.overlaps(proposal.start, proposal.end):
+            continue
+        if accept_proposal(text, proposal, res, entities, countries):
+            accepted.append((proposal.start, proposal.end, res))
+            taken.add(proposal.start, proposal.end)
+            if res is not None and res.record.country:
+                countries.add(res.record.country)
+        elif proposal.demonym is None:
+            rejected.append((proposal.start, proposal.end))
+    for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
+        if taken.overlaps(start, end):
+            continue
+        if accept_loose(text, start, end, guard, res):
+            accepted.append((start, end, res))
+            taken.add(start, end)
+        elif guard < GUARD_ORG:
+            rejected.append((start, end))
+    accepted += _same_name_elsewhere(text, accepted, rejected, taken)
+    return sorted(accepted, key=lambda a: a[0])
+
+
+def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[int, int]], taken: _Taken) -> list[Span]:
     """One sense per name and document: a name the text often presents as a place ('held in Gao', 'from Gao to
     Ansongo': at least a third of its mentions) is that place in its other mentions too ('Gao: residents...',
     the model's 'Gao' PERSON). A person named once after a locative word ('met Kelly in ...') is not."""
     keys = [(name_key(text[s:e]), r) for s, e, r in accepted]
     # By its main name only: other names include translations ('White House' is a name of Casablanca).
     by_key = {key: r for key, r in keys if r is not None and r.match >= 1.0 and key not in adjectives()}
-    mentions: dict[str, list[tuple[int, int]]] = {}
+    if not by_key:
+        return []
+    mentions: dict[str, set[tuple[int, int]]] = {}
     for start, end in [(s, e) for s, e, _ in accepted] + rejected:
-        mentions.setdefault(name_key(text[start:end]), []).append((start, end))
-    found: list[tuple[int, int, Resolution | None]] = []
+        mentions.setdefault(name_key(text[start:end]), set()).add((start, end))
+    found: list[Span] = []
     for start, end in sorted(set(rejected)):
         key = name_key(text[start:end])
         res = by_key.get(key)
-        if res is None or _overlaps(start, end, accepted) or _overlaps(start, end, found):
+        if res is None or taken.overlaps(start, end):
             continue
-        spans = set(mentions[key])
+        spans = mentions[key]
         presented = [presented_as_place(text, s, e) and not inside_longer_name(text, s, e) for s, e in spans]
         if 3 * sum(presented) >= len(spans):
             found.append((start, end, res))
+            taken.add(start, end)
     return found

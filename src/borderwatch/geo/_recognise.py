@@ -79,7 +79,8 @@ _TO_AFTER = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 _FROM_NAME_TO_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + _NAME + r"\s+to\s+(?:the\s+)?$")
 _ROAD_WORDS = r"(?:road|axis|highway|route|corridor|track|motorway)s?\b"
 _CAPITALISED_BEFORE = re.compile(
-    r"(?<![.!?:;\n]\s)\b(?!(?:The|A|An|In|On|At|Of|And|But|For|From|To|By|With|As|Its|His|Her|Their)\b)"
+    r"(?<![.!?:;\n]\s)\b(?!(?:The|A|An|In|On|At|Of|And|But|For|From|To|By|With|As|Its|His|Her|Their|Near|Into|"
+    r"Outside|Around|Towards?|Inside|Across|Via|Through|Beyond|Along|Between|Past|After|Before|Since|Despite)\b)"
     r"[A-Z][\w'’.]*[ -]$"
 )
 _CAPITALISED_AFTER = re.compile(r"[ -][A-Z]")
@@ -90,6 +91,7 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|speaks?|spoke|speaking|translated\s+(?:from|into))\s+$", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _LANGUAGE_END = re.compile(r"^\s*(?:$|[),.;:!?\"”\n])")
 # How much a capitalised span the model did not tag as a place needs to count as one (see `Geoparser`).
 GUARD_NONE, GUARD_INITIAL, GUARD_ORG, GUARD_PERSON = 0, 2, 3, 4
@@ -168,20 +170,28 @@ def _compound_suffixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _water_words() -> frozenset[str]:
+    return _keys("water_words")
+
+
+@lru_cache(maxsize=1)
 def _language_words() -> frozenset[str]:
     return _keys("language_words")
 
 
+@lru_cache(maxsize=8192)  # per text: the same spans are asked about several times
 def is_road_qualifier(text: str, end: int) -> bool:
     """'the Ansongo road', 'the Gao–Ansongo axis': the name says where a road leads, not where it is."""
     return bool(_ROAD_AFTER.match(text[end : end + 80]))
 
 
+@lru_cache(maxsize=8192)
 def inside_longer_name(text: str, start: int, end: int) -> bool:
     """Capitalised words right before or after the span ('Point Zero', 'Zero Point'): part of another name."""
     return bool(_CAPITALISED_BEFORE.search(text[max(0, start - 30) : start]) or _CAPITALISED_AFTER.match(text, end))
 
 
+@lru_cache(maxsize=8192)
 def is_route(text: str, start: int, end: int) -> bool:
     """'from Gao to Ansongo', 'the Gao–Ansongo axis', 'the Ansongo road': names of the ends of a route or of a
     road are places, whatever the entity model made of them ('between X and Y' is as often about people)."""
@@ -193,6 +203,7 @@ def is_route(text: str, start: int, end: int) -> bool:
     return bool(_ROAD_AFTER.match(after))
 
 
+@lru_cache(maxsize=8192)
 def is_counted(text: str, start: int) -> bool:
     """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
     is a make or a model unless it names a country or a province ('two Illinois locations')."""
@@ -205,6 +216,7 @@ def is_compound_adjective(text: str, end: int) -> bool:
     return match is not None and match.group(1).lower() in _compound_suffixes()
 
 
+@lru_cache(maxsize=8192)
 def is_language_use(text: str, start: int, end: int) -> bool:
     """'translated from French', 'spoke in Arabic', 'French-language press': a language, not a country."""
     after = text[end : end + 20]
@@ -229,17 +241,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=8192)
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Spans that name no place whatever the gazetteer says: a demonym naming a language ('translated from
-    French')."""
-    return name_key(text[start:end]) in adjectives() and is_language_use(text, start, end)
+    French'), the name of a river ('along the Niger river': not the country)."""
+    if name_key(text[start:end]) in adjectives():
+        return is_language_use(text, start, end)
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and word.group(1).lower() in _water_words()
 
 
+@lru_cache(maxsize=8192)
 def is_strongly_locative(text: str, start: int) -> bool:
     """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
     return bool(_STRONG_LOCATIVE.search(text[max(0, start - 40) : start]))
 
 
+@lru_cache(maxsize=8192)
 def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
 
@@ -335,7 +353,8 @@ def propose_spans(
     spans = text_proposals(text) if spans is None else spans
     proposals = _entity_proposals(text, entities)
     if known is not None:
-        proposals = [_extended(text, p, spans, known) for p in proposals]
+        known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
+        proposals = [_extended(text, p, known_spans) for p in proposals]
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -343,8 +362,10 @@ def propose_spans(
         covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
     loose = []
     for s, e, initial in spans:
+        if known is not None and name_key(text[s:e]) not in known:
+            continue
         marks = covered[s:e]
-        if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
+        if GUARD_NONE + 1 in marks:
             continue
         # Guarded only when wholly inside one such name; a longer place name across the model's spans
         # ('Sakiet' NORP + 'Sidi Youssef' PERSON) is the better reading.
@@ -354,15 +375,12 @@ def propose_spans(
     return proposals, loose
 
 
-def _extended(text: str, proposal: Proposal, spans: list[tuple[int, int, bool]], known: set[str]) -> Proposal:
+def _extended(text: str, proposal: Proposal, known_spans: list[tuple[int, int]]) -> Proposal:
+    """A place span of the model grown to the longest known name that contains it."""
     if proposal.origin != "place":
         return proposal
-    longer = [
-        (s, e)
-        for s, e, _ in spans
-        if s <= proposal.start and proposal.end <= e and e - s > proposal.end - proposal.start
-        and name_key(text[s:e]) in known
-    ]  # fmt: skip
+    size = proposal.end - proposal.start
+    longer = [(s, e) for s, e in known_spans if s <= proposal.start and proposal.end <= e and e - s > size]
     if not longer:
         return proposal
     start, end = max(longer, key=lambda span: span[1] - span[0])
