@@ -114,7 +114,7 @@ def test_a_demonym_in_a_compound_never_locates_the_event(geoparser) -> None:
         "Synthetic: drone strike near Kidal kills four. The Malian army took control of Kidal in late 2023 "
         "and has since relied heavily on Turkish-made drones."
     )
-    entities = _all(text, "Kidal", "NORP") + [span(text, "Malian", "NORP"), span(text, "Turkish", "NORP")]
+    entities = [*_all(text, "Kidal", "NORP"), span(text, "Malian", "NORP"), span(text, "Turkish", "NORP")]
     places = geoparser.find_places(text, entities)
     sentence = "The Malian army took control of Kidal in late 2023 and has since relied heavily on Turkish-made drones."
     location = geoparser.locate_event(text, _evidence(text, sentence), places)
@@ -137,7 +137,7 @@ def test_a_far_namesake_of_a_qualified_name_is_not_taken(geoparser) -> None:
     # 'Sahel Province' transliterated could read as 'Sulu Province' (Philippines): the report is about Mali.
     text = "Synthetic: near Menaka, where fighters of the Islamic State Sahel Province operate, a patrol was hit."
     places = geoparser.find_places(text, [span(text, "Menaka", "GPE"), span(text, "Sahel Province", "GPE")])
-    assert [p.country for p in places if p.name is not None][0] == "ML"
+    assert next(p.country for p in places if p.name is not None) == "ML"
     assert all(p.country != "PH" for p in places)
     location = geoparser.locate_event(text, _evidence(text, text), places)
     assert location is not None and km_between(location, *MENAKA) < 25

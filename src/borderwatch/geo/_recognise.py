@@ -4,8 +4,10 @@ The small English model misses places of the region: it tags "Bourj Baji Mukhtar
 Ghazzam" and "Niger" persons, and cannot split "theGhadames". So every span is a proposal: GPE/LOC/FAC
 spans are places unless nothing in the gazetteer bears the name; ORG/PERSON/NORP spans and capitalised
 word runs the model did not tag are places when the gazetteer knows the name and the evidence is strong
-enough (a salient place, a locative word before it, a country the document is about). Demonyms used as
-adjectives ("the Libyan border") are mentions of their country.
+enough (a salient place, a locative word before it, a route such as "from Gao to Ansongo" or "the Ansongo
+road", a country the document is about). Demonyms used as adjectives ("the Libyan border") are mentions of
+their country, unless they name a language ("translated from French"). Vocabularies that decide the reading
+(makes of vehicles and weapons, feature words, compound suffixes, language words) are in data/recognition.json.
 """
 
 from __future__ import annotations

@@ -2,9 +2,13 @@
 
 Two passes. The first ranks each distinct name on its own (population, kind of place, how well the name
 matches). The document's context is read from that pass: the countries it is about, places already placed,
-and administrative hints written next to a name ("Dogofri (Niono, Segou)", "Edmonton, Ky."). The second
-pass ranks again with that context. Every resolution carries a confidence: the share of the score mass of
-its best candidate, scaled by how well the name matched; below `min_confidence` a mention stays unresolved.
+and administrative hints written next to a name ("Dogofri (Niono, Segou)", "Edmonton, Ky."). Context passes
+rank again with it (a second one only for names still undecided): candidates in the document's countries and
+near its other places gain; candidates far from all of them, in countries it does not name, lose with the
+distance (a report about Mali needs strong evidence for a place 10,000 km away) and are marked `remote`, so
+that recognition asks the text to present them as places. Every resolution carries a confidence: the share of
+the score mass of its best candidate, scaled by how well the name matched; below `min_confidence` a mention
+stays unresolved.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
-_SETTLED_MARGIN = 3.0
+_SETTLED_MARGIN = _CONTEXT_WEIGHT
 _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
@@ -148,7 +152,8 @@ class Resolver:
         ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
         for _ in range(_CONTEXT_PASSES):
             context = _Context.from_pass(mentions, ranked, country_hint)
-            # A name whose best candidate leads by more than any change of context could make is settled.
+            # A name whose best candidate already leads by more than the document's countries alone can move a
+            # score (_CONTEXT_WEIGHT) is settled: a further pass would not change it.
             by_group = {
                 group: by_group[group] if by_group[group][1] > _SETTLED_MARGIN else self._rank(m, context)
                 for group, m in first_of.items()
