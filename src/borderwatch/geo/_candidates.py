@@ -87,7 +87,8 @@ class CandidateFinder:
         rows = self._by_key.get(key)
         if rows is None:
             rows = self._gazetteer.by_key(key)
-        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in rows]
+        make = Candidate._make
+        return [make((record, weight * (1.0 if main else 0.8))) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = skeleton(key)
