@@ -19,7 +19,8 @@ fatalities, main actor (strict: actor1 is the gold actor1; found: it is one of t
 event's actors; and the same without the country suffix), event precision/recall,
 and the calibration of the confidences (expected calibration error).
 
-    PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|heldout2|heldout3|all] [--calibrate] [--errors N] [--geo]
+    PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|heldout2|heldout3|all] [--calibrate]
+        [--errors N] [--geo]
 
 `--geo` runs with `borderwatch.geo.Geoparser` as the locator (when installed): events get
 locations, and generic actors the country of their place.
