@@ -94,7 +94,10 @@ def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
     for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
     by_side: dict[str, int] = {}
     total = 0
-    for member in group.members:
+    members = [m for m in group.members if not m.sentence.headline]
+    if not any(q.kind == "fatalities" for m in members for q in m.quantities):
+        members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    for member in members:
         deaths = [q for q in member.quantities if q.kind == "fatalities"]
         if member.fatalities is not None and any("toll" in q.text.lower() for q in deaths):
             total = max(total, member.fatalities)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
@@ -56,6 +57,7 @@ class SentenceEvent:
     countries: list[str] = field(default_factory=list)
     country_names: list[str] = field(default_factory=list)
     chain_days: int | None = None  # "the next day": days after the event told before
+    date_weak: bool = False  # the sentence dates only the telling ("the army said on Monday")
 
 
 def detect(
@@ -68,7 +70,8 @@ def detect(
 ) -> SentenceEvent | None:
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
-    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
+    headline = sentence.headline
+    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits, headline)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
@@ -83,17 +86,19 @@ def detect(
         return None
     (sub_event_type, rule), tags = coded
     anchor = _anchor(eventive, ontology, rule, tags)
-    date_mention = _event_date(doc, find_dates(text), anchor)
+    dates = [d for d in find_dates(text) if d.start >= sentence.lead]  # a dateline dates the telling
+    date_mention = _event_date(doc, dates, anchor)
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_status(doc, anchor) if anchor is not None else None,
+        modality=_status(doc, anchor, headline) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
         date=resolve(date_mention, published) if date_mention else None,
+        date_weak=date_mention is not None and _dates_reporting(doc, date_mention),
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
         fatalities=fatalities,
@@ -138,12 +143,12 @@ def _code(
 
 
 def _foreground(
-    doc: Any, eventive: list[CueHit], hits: list[CueHit]
+    doc: Any, eventive: list[CueHit], hits: list[CueHit], headline: bool = False
 ) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
     """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
     with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
     then the sentence is coded from all of them and its modality says why."""
-    status = {h: _status(doc, h) for h in eventive}
+    status = {h: _status(doc, h, headline) for h in eventive}
     kept = [h for h in eventive if status[h] is None]
     if not kept or len(kept) == len(eventive):
         return eventive, hits, []
@@ -169,12 +174,12 @@ def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
     return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
 
 
-def _status(doc: Any, hit: CueHit) -> str | None:
+def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root if len(span) > 1 else span[0]
-    return modality_of(token) or ("background" if is_background(token) else None)
+    return modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
 
 
 _CHAIN = re.compile(

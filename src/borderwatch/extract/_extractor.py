@@ -11,7 +11,7 @@ import datetime as dt
 import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
@@ -21,6 +21,8 @@ from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate, find_dates, resolve
 from ._detect import SentenceEvent, detect
+from ._habitual import is_history
+from ._layout import dateline_date, mark_layout
 from ._merge import EventGroup, attach_claims, merge_events
 from ._ontology import CueHit, load_ontology
 from ._registry import load_registry
@@ -123,13 +125,13 @@ class Extractor:
 
     # --- stages ---------------------------------------------------------------------------------
     def _prepare(self, report: Report) -> _Prepared:
-        sentences = split_sentences(report.text)
+        sentences = mark_layout(split_sentences(report.text), report.title)
         candidates = []
         for sentence in sentences:
             hits = self._ontology.scan(sentence.text)
             if self._ontology.is_candidate(hits):
                 candidates.append((sentence, hits))
-        published = report.published.date() if report.published else None
+        published = report.published.date() if report.published else dateline_date(sentences)
         return _Prepared(report, published, sentences, candidates)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
@@ -144,6 +146,7 @@ class Extractor:
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
         dates = _group_dates(groups, _sentence_dates(p, groups))
+        _mark_history(groups)
         events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
@@ -222,6 +225,8 @@ def _sentence_dates(p: _Prepared, groups: list[EventGroup]) -> list[tuple[Senten
         if sentence.paragraph not in wanted and sentence.index not in near:
             continue
         for mention in find_dates(sentence.text):
+            if mention.start < sentence.lead:
+                continue  # a dateline dates the telling
             resolved = resolve(mention, p.published)
             if resolved is not None:
                 out.append((sentence, resolved))
@@ -236,7 +241,7 @@ def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, Resolved
     dated: list[ResolvedDate | None] = []
     previous: ResolvedDate | None = None
     for group in groups:
-        own = next((m.date for m in group.members if m.date is not None), None)
+        own = _own_date(group)
         if own is None and previous is not None and group.main.chain_days is not None:
             own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
         main = group.main.sentence
@@ -245,10 +250,37 @@ def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, Resolved
             for s, d in stated
             if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
         ]
-        date = own or (before[-1] if before else None)
+        # Else the date told just before; else the story goes on from the event told before it.
+        date = own or (before[-1] if before else None) or previous
         dated.append(date)
         previous = date or previous
     return dated
+
+
+def _own_date(group: EventGroup) -> ResolvedDate | None:
+    """The date the event's own sentences give: a date of the happening before a date of its telling, the most
+    precise first ('on Sunday' over 'at the weekend')."""
+    dated = [(m.date_weak, m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None]
+    return min(dated)[3] if dated else None
+
+
+def _mark_history(groups: list[EventGroup]) -> None:
+    """An event whose own sentences date it long before the report's other events is history told as background
+    ("took control of Kidal in late 2023", "launched an offensive in April 2021")."""
+    own = [_own_date(g) for g in groups]
+    for index, (group, date) in enumerate(zip(groups, own, strict=True)):
+        others = [
+            d.date
+            for i, (g, d) in enumerate(zip(groups, own, strict=True))
+            if i != index and d is not None and d.precision <= 2 and g.main.modality is None
+        ]
+        if (
+            date is not None
+            and others
+            and group.main.modality is None
+            and is_history(date.date, date.precision, max(others))
+        ):
+            group.members[0] = replace(group.main, modality="background")
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:

@@ -4,6 +4,10 @@ A sentence joins the event before it when it adds to it rather than tells someth
 new: same event type (or a violent type with only deaths to add), no other date, no
 other place, and either close by (same paragraph, next sentence) or pointing back
 ("The attack was claimed by ..."). Sentences with a modality never merge with facts.
+A claim or an attribution ("JNIM claimed the attack on Monday") joins the violent event
+told before it whatever its own date (the claim's). The headline's events join the body's
+events of the same family; a headline event the body does not tell stands alone only when
+the body tells no event at all.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
 
-__all__ = ["EventGroup", "attach_claims", "merge_events"]
+__all__ = ["EventGroup", "attach_claims", "is_claim", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SEPARATE = re.compile(
@@ -26,7 +31,7 @@ _SEPARATE = re.compile(
 )
 _STRONG_CUES = {
     "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
-    "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
+    "hostage", "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 
@@ -46,7 +51,9 @@ class EventGroup:
 def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     for event in events:
-        target = next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if event.sentence.headline:
+            continue
+        target = _claimed_group(groups, event) or next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
         if target is None and "_addendum" in event.tags:
             continue  # deaths with no event to add to
         if target is None:
@@ -54,7 +61,45 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
         else:
             target.members.append(event)
             _promote(target)
+    body = len(groups)
+    for event in events:
+        if event.sentence.headline:
+            target = _headline_group(groups[:body], event)
+            if target is not None:
+                target.members.append(event)
+                _promote(target)
+            elif not body:
+                groups.insert(0, EventGroup([event]))
     return groups
+
+
+def _family(event_type: str) -> str:
+    if event_type in _VIOLENT:
+        return "violent"
+    return "demonstration" if event_type in ("Protests", "Riots") else event_type
+
+
+def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
+    """A claim or attribution of a violent event joins the violent event told before it, whatever its date."""
+    if not is_claim(event.sentence.text):
+        return None
+    same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
+    return next((g for g in reversed(same_status) if g.main.event_type in _VIOLENT), None)
+
+
+def _headline_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
+    """The body event a headline event sums up: the first of the same sub-type, else of the same event type, else
+    of the same family."""
+    facts = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
+    for same in (
+        lambda g: g.main.sub_event_type == event.sub_event_type,
+        lambda g: g.main.event_type == event.event_type,
+        lambda g: _family(g.main.event_type) == _family(event.event_type),
+    ):
+        target = next((g for g in facts if same(g)), None)
+        if target is not None:
+            return target
+    return None
 
 
 def _joins(group: EventGroup, event: SentenceEvent) -> bool:
@@ -107,9 +152,18 @@ def _is_weak(event: SentenceEvent) -> bool:
 
 
 def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
-    if event.date is None:
+    """Dates that cannot be the same day: a weekend, a week or a month holds the days inside it."""
+    if event.date is None or event.date_weak:
         return False
-    return any(m.date is not None and m.date.date != event.date.date for m in group.members)
+    return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
+
+
+def _same_time(a: ResolvedDate, b: ResolvedDate) -> bool:
+    if a.precision == b.precision == 1:
+        return a.date == b.date
+    if 3 in (a.precision, b.precision):
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return abs((a.date - b.date).days) <= 3
 
 
 def _places_differ(group: EventGroup, event: SentenceEvent) -> bool:
@@ -134,17 +188,35 @@ def _promote(group: EventGroup) -> None:
         return
     for index, member in enumerate(group.members[1:], 1):
         # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
-        if not _is_weak(member) and member.event_type == "Explosions/Remote violence":
+        if not _is_weak(member) and member.event_type == "Explosions/Remote violence" and not member.sentence.headline:
             group.members.insert(0, group.members.pop(index))
             return
 
 
 _CLAIM = re.compile(
+    r"\b(?:believed|thought|understood|said)\s+to\s+(?:be|belong|have\s+been)\b|"
+    r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?suspected\b(?!\s+(?:militants|jihadists|terrorists|smugglers))|"
     r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
     r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
     re.IGNORECASE,
 )
+
+
+_NO_CLAIM = re.compile(
+    r"\b(?:no\s+(?:group|one|organi[sz]ation|faction)|nobody|none\s+of\s+the\s+groups)\b[^.;]{0,40}?\bclaim|"
+    r"\b(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?claim|\bunclaimed\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement)",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_BREAK = re.compile(r",?\s+but\s+|;|\s+while\s+|\s+whereas\s+")
+
+
+def is_claim(text: str) -> bool:
+    """A claim of responsibility or an attribution, not its absence ('No group has claimed the attack'), read
+    clause by clause ('Officials blamed Katiba Macina, but no group claimed the attack' is one)."""
+    return any(_CLAIM.search(part) and not _NO_CLAIM.search(part) for part in _CLAUSE_BREAK.split(text))
 
 
 _CLAIMED_KIND = re.compile(
@@ -162,7 +234,7 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
     if not groups:
         return
     for sentence in sentences:
-        if not _CLAIM.search(sentence.text):
+        if not is_claim(sentence.text):
             continue
         named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
         before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]

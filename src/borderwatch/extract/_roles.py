@@ -148,7 +148,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
             chain = trig_up[: trig_up.index(common)]
-            if not _pronoun_subject(chain):
+            if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
             return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
