@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 
 from ..model import Actor, EventMention, Evidence, Location, Quantity
 from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
+from ._detect import SentenceEvent
 from ._merge import EventGroup
 from ._quantities import TOTAL_WORDS, to_quantities
 from ._registry import ActorMention, ActorRegistry
@@ -163,9 +165,10 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    actor1 = _credited(parties, name, actor1, actor2)
+    actor1 = _credited(parties, name, actor1, actor2, group.main)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
+    actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
@@ -202,7 +205,7 @@ class _Namer:
 
 
 def _credited(
-    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, main: SentenceEvent
 ) -> Actor | None:
     """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
     fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
@@ -211,10 +214,39 @@ def _credited(
     ):
         return actor1
     party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
-    named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
+    named = [
+        p
+        for i, p in parties
+        if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, main)
+    ]
     if named and (actor2 is None or name(named[0]).name != actor2.name):
         return name(named[0])
     return actor1
+
+
+_SELF = re.compile(r"\b(?:its|their|our|we|they|itself|themselves)\b", re.IGNORECASE)
+
+
+def _speaks_of_itself(party: Party, main: SentenceEvent) -> bool:
+    """'X said its fighters ...', 'X said they had ...': the group tells of its own doing (not 'according to X')."""
+    return bool(_SELF.search(main.sentence.text, party.mention.end))
+
+
+def _initiative(
+    group: EventGroup, parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """In a fight the text says who started ('terrorists who had attacked a convoy', 'the officers, who returned
+    fire'): the one who started it is actor1."""
+    if group.main.event_type != "Battles":
+        return actor1, actor2
+    starters = [name(p) for _, p in parties if p.stance == "initiator"]
+    answering = {name(p).name for _, p in parties if p.stance == "responder"}
+    if starters and (actor1 is None or actor1.name != starters[0].name):
+        other = actor1 if actor1 is not None and actor1.name != starters[0].name else actor2
+        return starters[0], other
+    if actor1 is not None and actor1.name in answering and actor2 is not None and actor2.name not in answering:
+        return actor2, actor1
+    return actor1, actor2
 
 
 def _claimed(

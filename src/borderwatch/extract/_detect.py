@@ -75,7 +75,9 @@ def detect(
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
-    triggers = [(h.start, h.end) for h in eventive]
+    # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
+    core = [h for h in eventive if not h.cue.startswith("tag:")]
+    triggers = [(h.start, h.end) for h in (core or eventive)]
     parties = assign_roles(doc, _mentions(text, doc, registry), triggers)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags

@@ -28,6 +28,9 @@ _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "sl
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
               "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
+_AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open", "fir", "shot"}
+_VICTIM_NOUNS = {"death", "deaths", "casualties", "casualty", "losses", "bodies", "body", "victims", "victim", "dead",
+                 "fatalities", "toll", "corpses", "wounded", "injured"}  # fmt: skip
 _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried", "perpetrated", "led", "launched"}
 
 
@@ -35,6 +38,7 @@ _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried",
 class Party:
     mention: ActorMention
     role: str  # agent | target | both | other
+    stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
 
 
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
@@ -44,8 +48,36 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
-        parties.append(Party(mention, _combine(roles)))
+        parties.append(Party(mention, _combine(roles), _stance(root) if root is not None else None))
     return parties
+
+
+_INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
+# Answering within the same fight; who fights back or gives chase afterwards starts a fight of their own.
+_RESPONDING = {"repel", "repulse", "riposte", "parry"}
+
+
+def _stance(root: Token) -> str | None:
+    """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
+    clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
+    subject of 'returned fire' or 'repelled' answered."""
+    for verb in _verbs_of(root):
+        word = lemma(verb)
+        if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
+            return "responder"
+        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+            return "initiator"
+    return None
+
+
+def _verbs_of(root: Token) -> list[Token]:
+    """The verbs the mention is the subject of: its own relative clause ('terrorists who had attacked'), the verb
+    it is the subject of, and that verb's conjuncts ('opened fire and fled')."""
+    verbs = [c for c in root.children if c.dep_ == "relcl" and is_verb(c)]
+    if root.dep_ in ("nsubj", "csubj") and is_verb(root.head):
+        verbs.append(root.head)
+        verbs.extend(c for c in root.head.children if c.dep_ == "conj" and is_verb(c))
+    return verbs
 
 
 def _combine(roles: set[str]) -> str:
@@ -122,13 +154,16 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
             return "agent"
         if word == "between" or word == "among":
             return "both"
+        if word == "at":
+            # "fired at a convoy", not "killed at a checkpoint"
+            return "target" if lemma(trigger) in _AIMING else "other"
         if word in _TARGET_PREPS:
             return "target"
         if word in ("with", "alongside"):
             return "both" if trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")) else "other"
         return "other"
     if dep in _AGENT_DEPS:
-        return "agent"
+        return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
     if dep in _TARGET_DEPS:
         return "target"
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
@@ -219,4 +254,4 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING)
+register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING)
