@@ -20,7 +20,7 @@ from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import TOTAL_WORDS, to_quantities
+from ._quantities import PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
 
@@ -92,31 +92,82 @@ def assemble_event(
 
 
 def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
-    """Deaths of different sides add up across sentences ('killing 14 assailants. 3 soldiers died.'); a figure
-    for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
-    by_side: dict[str, int] = {}
-    total = 0
+    """ACLED's count across the event's sentences: the deaths of each side (added up within a sentence; the same
+    side told again in another sentence counts once, at its most conservative), and figures for everyone (a toll,
+    'people', 'N dead') that stand for them all.
+
+    A count the text corrects ('revising an earlier count of eleven') is dropped, and a vague one ('dozens') when
+    a precise one is given for the same people. When both a toll and the deaths of both fighting sides are told,
+    they are two estimates of one fight and the lower one is coded; attackers killed beside a toll of victims add
+    to it.
+    """
+    counts = _death_counts(group)
+    precise_sides = {_side(q, registry) for _, q, vague in counts if not vague}
+    # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
+    counts = [
+        c
+        for c in counts
+        if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
+    ]
+    totals: list[int] = []
+    sides: dict[str, int] = {}
+    for member in {id(m): m for m, _, _ in counts}.values():
+        in_sentence: dict[str, int] = {}
+        for _, q, _ in (c for c in counts if c[0] is member):
+            side = _side(q, registry)
+            if side is None:
+                totals.append(q.value)
+            else:
+                in_sentence[side] = in_sentence.get(side, 0) + q.value
+        for side, value in in_sentence.items():
+            sides[side] = min(sides[side], value) if side in sides else value
+    armed = sides.pop("armed", 0)
+    others = sum(sides.values())
+    if not totals:
+        return others + armed
+    total = max(totals)
+    if "state" in sides and armed:
+        return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
+    return max(total, others) + armed
+
+
+def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
+    """Whose dead a count counts (None: everyone's)."""
+    lowered = q.text.lower()
+    if lowered in ("himself", "herself") or lowered.startswith("blew"):
+        return "armed"  # the bomber
+    noun = counted_noun(q.text)
+    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
+        return None
+    if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
+        return "armed"
+    parties = registry.find(q.text)
+    side = parties[-1].party if parties else noun
+    return None if side == "people" else side
+
+
+_SUPERSEDED = re.compile(
+    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
+    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
+    re.IGNORECASE,
+)
+_VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
+
+
+def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool]]:
+    """(member, count, vague) for every death count of the event's sentences; the headline's only when the body
+    gives none, and none the text itself corrects."""
     members = [m for m in group.members if not m.sentence.headline]
     if not any(q.kind == "fatalities" for m in members for q in m.quantities):
         members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    out = []
     for member in members:
-        deaths = [q for q in member.quantities if q.kind == "fatalities"]
-        if member.fatalities is not None and any("toll" in q.text.lower() for q in deaths):
-            total = max(total, member.fatalities)
-            continue
-        sentence_sides: dict[str, int] = {}
-        for q in deaths:
-            lowered = q.text.lower()
-            if any(w in TOTAL_WORDS for w in lowered.split()):
-                total = max(total, q.value)
+        for q in member.quantities:
+            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
                 continue
-            parties = registry.find(q.text)
-            side = parties[-1].party if parties else lowered
-            sentence_sides[side] = sentence_sides.get(side, 0) + q.value
-        for side, value in sentence_sides.items():
-            by_side[side] = max(by_side.get(side, 0), value)
-    attackers = sum(v for side, v in by_side.items() if side == "armed")
-    return max(total + attackers if total else 0, sum(by_side.values()))
+            vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
+            out.append((member, q, vague))
+    return out
 
 
 def _event_id(text: str, start: int, sub: str) -> str:

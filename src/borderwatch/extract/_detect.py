@@ -83,6 +83,7 @@ def detect(
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
     cues |= _majority(quantities, registry)
+    cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
         return None
@@ -112,8 +113,19 @@ def detect(
         anaphoric=bool(_ANAPHORA.match(text)),
         chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
-        country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
+        country_names=[
+            code
+            for s, e, code in registry.countries_in(text)
+            if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
+        ],
     )
+
+
+# "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.
+_DIRECTION = re.compile(
+    r"\b(?:from|towards?|into|across|with|to|back\s+to|fled\s+to|entering)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
@@ -190,6 +202,25 @@ _CHAIN = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+_USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
+_INSTRUMENTS = {"ied", "grenade", "shelling"}
+
+
+def _instruments(doc: Any, hits: list[CueHit]) -> set[str]:
+    """Explosives an assault used ('used a car bomb against the gate before storming it', 'detonated a car bomb and
+    attacked the headquarters'): the assault is the event, the bomb its means."""
+    if not any(h.cue == "attack" for h in hits):
+        return set()
+    used = set()
+    for hit in hits:
+        if hit.cue in _INSTRUMENTS:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and root.dep_ in ("dobj", "pobj") and lemma(root.head) in _USING:
+                used.add(hit.cue)
+    return used if used == {h.cue for h in hits if h.cue in _INSTRUMENTS} else set()
 
 
 def _chain_days(text: str) -> int | None:
@@ -278,4 +309,4 @@ def _dates_reporting(doc: Any, date: DateMention) -> bool:
     return False
 
 
-register_bases(_REPORTING)
+register_bases(_REPORTING | _USING)

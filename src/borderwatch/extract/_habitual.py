@@ -66,13 +66,17 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
     """'generic' or 'background' when the trigger's own clause says it is no single happening; else None."""
     clause = _clause_of(trigger)
     tokens = _clause_tokens(clause)
+    if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VBN") and not _has_subject(clause):
+        tokens += _clause_tokens(clause.head)  # "has been carrying out strikes for months, killing dozens"
     words = {t.lower_ for t in tokens}
     text = " ".join(t.text for t in tokens)
     perfect = _is_perfect(clause)
     if words & _FREQUENCY or _GENERIC.search(text):
         return "generic"
     if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _KIND_WORDS for c in trigger.children):
-        return "generic"  # "in such strikes", "frequent attacks"
+        return "generic"  # "frequent attacks"
+    if any(t.lower_ == "such" and t.head.i != t.i and t.nbor(1).lower_ != "as" for t in tokens if t.i + 1 < len(t.doc)):
+        return "generic"  # "dozens of civilian deaths in such strikes"
     if _SINCE_YEAR.search(text) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "have killed hundreds since 2015", "has been a closed zone since 2014"
     if perfect and _TALLY.search(text):
@@ -113,7 +117,14 @@ def _clause_tokens(clause: Token) -> list[Token]:
 
 
 def _is_clause(token: Token) -> bool:
+    """A clause of its own: a verb (a conjoined verb only with its own subject: 'died or went missing' is one)."""
+    if token.dep_ == "conj" and not _has_subject(token):
+        return False
     return is_verb(token) or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in token.children)
 
 
 def _is_perfect(verb: Token) -> bool:

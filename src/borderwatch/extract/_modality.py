@@ -53,12 +53,21 @@ def modality_of(trigger: Token) -> str | None:
     ):
         return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
     clause = _clause_verb(trigger)
+    if _asked_for(trigger, clause):
+        return "intent"  # "called for peaceful demonstrations", "appealed for a ceasefire"
     own = _own_modality(clause)
     if own is not None:
         return own
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+def _asked_for(trigger: Token, clause: Token) -> bool:
+    node = trigger
+    while node.head.i != node.i and node.head.i != clause.i:
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in ("for", "to") and lemma(clause) in _INTENT and node.i != trigger.i
 
 
 def _clause_verb(token: Token) -> Token:

@@ -20,6 +20,7 @@ __all__ = [
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
     "QuantityMention",
+    "counted_noun",
     "fatalities_of",
     "find_quantities",
     "parse_number",
@@ -100,8 +101,8 @@ _CONTINUATION = re.compile(
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 # In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
-_LIST_NOUN = rf"(?:{_NOUN_RX}|[a-z]+(?:s|men)\b)"
-_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
+_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-z]+(?:s|men))\b)"
+_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
     rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
@@ -285,13 +286,35 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     total, groups = 0, {}
     for q in deaths:
         words = re.findall(r"[a-z]+", q.text.lower())
-        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), q.text.lower())
+        noun = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), None)
+        # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
+        group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
         if group in TOTAL_WORDS:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:
             groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
     attackers = sum(v for g, v in groups.items() if g in PERPETRATOR_WORDS)
     return max(total + attackers, sum(groups.values()))
+
+
+_NOT_NOUNS = {
+    "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "all", "and", "the",
+    "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
+    "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
+}  # fmt: skip
+
+
+def _group_words(text: str) -> str:
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    return " ".join(w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE))
+
+
+def counted_noun(text: str) -> str | None:
+    """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
+    12') that counts everyone."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE)]
+    return words[-1] if words else None
 
 
 def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:
