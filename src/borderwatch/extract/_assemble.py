@@ -288,15 +288,15 @@ def _initiative(
 ) -> tuple[Actor | None, Actor | None]:
     """In a fight the text says who started ('terrorists who had attacked a convoy', 'the officers, who returned
     fire'): the one who started it is actor1."""
-    if group.main.event_type != "Battles":
+    if group.main.event_type not in ("Battles", "Explosions/Remote violence"):
         return actor1, actor2
     starters = [name(p) for _, p in parties if p.stance == "initiator"]
     answering = {name(p).name for _, p in parties if p.stance == "responder"}
     if starters and (actor1 is None or actor1.name != starters[0].name):
         other = actor1 if actor1 is not None and actor1.name != starters[0].name else actor2
         return starters[0], other
-    if actor1 is not None and actor1.name in answering and actor2 is not None and actor2.name not in answering:
-        return actor2, actor1
+    if actor1 is not None and actor1.name in answering and (actor2 is None or actor2.name not in answering):
+        return actor2, actor1  # "the army returned fire": who fired first is the other side (unnamed: the defaults)
     return actor1, actor2
 
 
@@ -306,6 +306,8 @@ def _claimed(
     """'X claimed responsibility': X initiated it; a state force or civilians coded first become the target."""
     if actor1 is not None and actor1.name == claimant.name:
         return actor1, actor2
+    if claimant.type == 1:  # a state force blamed for it: it struck; what it struck stays the target
+        return claimant, actor2 if actor2 is None or actor2.name != claimant.name else None
     if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
         actor2 = actor1
     if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):

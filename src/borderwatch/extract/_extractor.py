@@ -251,17 +251,22 @@ def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, Resolved
             if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
         ]
         # Else the date told just before; else the story goes on from the event told before it.
-        date = own or (before[-1] if before else None) or previous
+        date = own or (before[-1] if before else None) or _own_date(group, weak=True) or previous
         dated.append(date)
         previous = date or previous
     return dated
 
 
-def _own_date(group: EventGroup) -> ResolvedDate | None:
-    """The date the event's own sentences give: a date of the happening before a date of its telling, the most
-    precise first ('on Sunday' over 'at the weekend')."""
-    dated = [(m.date_weak, m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None]
-    return min(dated)[3] if dated else None
+def _own_date(group: EventGroup, weak: bool = False) -> ResolvedDate | None:
+    """The date the event's own sentences give for the happening, the most precise first ('on Sunday' over 'at the
+    weekend'); with `weak`, the date of its telling ('the ministry said on Tuesday') when there is no other."""
+    strong = [
+        (m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None and not m.date_weak
+    ]
+    if strong:
+        return min(strong)[2]
+    weak_dates = [(m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None]
+    return min(weak_dates)[2] if weak and weak_dates else None
 
 
 def _mark_history(groups: list[EventGroup]) -> None:

@@ -29,6 +29,7 @@ _SEPARATE = re.compile(
     r"the day (?:before|after))\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
 _STRONG_CUES = {
     "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
     "hostage", "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
@@ -110,8 +111,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if _dates_differ(group, event) or _places_differ(group, event):
         return False
-    if _SEPARATE.search(event.sentence.text):
-        return False
+    if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
+        return False  # "Separately, ...", or the next item of a list
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
 
@@ -129,17 +130,37 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         if main.event_type == event.event_type and not _agents(event):
             return True  # "Gunmen took 170 hostages ... At least 20 hostages were killed": the same story
         return _is_weak(event) or _is_weak(main) or event.anaphoric
+    if {main.event_type, event.event_type} == {"Protests", "Riots"}:
+        return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
 
 
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
-    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left,
-    the deaths a violent event caused."""
-    if main.event_type == "Protests" and event.event_type in ("Protests", "Strategic developments"):
-        return event.sub_event_type == "Arrests" or "intervene" in event.cues
+    """Sentences that finish the story of the one before: the police response to a protest or a riot, the arms and
+    prisoners a battle left, the deaths, the plunder and the burning a violent event caused, the arms an arrest
+    found (and the arrests a seizure made), what a seizure's cache held, the patrol or smuggling it began with."""
+    sub = event.sub_event_type
+    if main.event_type in ("Protests", "Riots") and event.event_type in ("Protests", "Strategic developments"):
+        return sub == "Arrests" or "intervene" in event.cues
     if "_addendum" in event.tags:
         return main.event_type in _VIOLENT
-    return main.event_type == "Battles" and event.sub_event_type == "Disrupted weapons use"
+    if main.event_type in _VIOLENT and sub == "Looting/property destruction":
+        return True
+    if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
+        return True
+    if {main.sub_event_type, sub} == {"Arrests", "Disrupted weapons use"}:
+        return True
+    if main.sub_event_type in ("Disrupted weapons use", "Arrests") and event.event_type == "Explosions/Remote violence":
+        return not event.fatalities and not any(c.startswith("target_") for c in event.cues)  # the cache's content
+    return _context_only(event) or _context_only(main)
+
+
+_CONTEXT_TAGS = {"patrol", "infiltration", "smuggling", "trafficking", "joint_operation"}
+
+
+def _context_only(event: SentenceEvent) -> bool:
+    """Coded by a border tag alone that tells how it began (a patrol, a crossing), not what happened."""
+    return event.rule < 0 and bool(event.tags) and event.tags <= _CONTEXT_TAGS | {"_addendum"}
 
 
 def _agents(event: SentenceEvent) -> set[str]:
@@ -177,12 +198,20 @@ def _promote(group: EventGroup) -> None:
     """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it;
     a police response makes a protest one 'with intervention' (or of excessive force, when it kills)."""
     main = group.main
+    if main.event_type == "Protests" and group.members[-1].event_type == "Riots":
+        group.members.insert(0, group.members.pop())  # a demonstration that turned violent is a riot
+        return
     if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
         added = group.members[-1]
         if added is not main and _completes(main, added):
             lethal = bool(added.fatalities) or "lethal" in added.cues
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             group.members[0] = replace(main, sub_event_type=sub)
+        return
+    if _context_only(main):
+        index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)
+        if index is not None and not group.members[index].sentence.headline:
+            group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
         return
     if not _is_weak(main):
         return
@@ -196,11 +225,17 @@ def _promote(group: EventGroup) -> None:
 _CLAIM = re.compile(
     r"\b(?:believed|thought|understood|said)\s+to\s+(?:be|belong|have\s+been)\b|"
     r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?suspected\b(?!\s+(?:militants|jihadists|terrorists|smugglers))|"
-    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\b(?:blamed|accused)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:army|forces|troops|soldiers|military|police|gendarmerie|FAMa)\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
     r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
     re.IGNORECASE,
 )
+
+
+def _is_blamed(text: str, mention: ActorMention) -> bool:
+    """The force is who is blamed ('blamed the Malian army', 'accused the army of'), not who blames."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(re.search(r"\b(?:blamed|accused|held\s+responsible)\s+(?:the\s+)?$", before, re.IGNORECASE))
 
 
 _NO_CLAIM = re.compile(
@@ -236,7 +271,10 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
     for sentence in sentences:
         if not is_claim(sentence.text):
             continue
-        named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
+        mentions = registry.find(sentence.text)
+        # Who is blamed, not who blames ("The CSP ... accused the Malian army of"); else the groups that claim.
+        named = [m for m in mentions if (m.named or m.force in ("military", "police")) and _is_blamed(sentence.text, m)]
+        named = named or [m for m in mentions if m.named and m.party == "armed"]
         before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
         kind = _CLAIMED_KIND.search(sentence.text)
         if kind is not None:
@@ -244,7 +282,15 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
             before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
         if named and before:
             shifted = [
-                ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named)
+                ActorMention(
+                    m.start + sentence.start,
+                    m.end + sentence.start,
+                    m.text,
+                    m.party,
+                    m.named,
+                    m.force,
+                    country=m.country,
+                )
                 for m in named
             ]
             before[-1].claimants.extend(shifted)

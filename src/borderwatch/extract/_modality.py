@@ -33,7 +33,8 @@ _REPORTING = {
 _NEGATING_VERBS = {"deny", "refute", "dismiss", "reject", "prevent", "foil", "thwart", "avert", "stop", "deter"}
 _THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger", "possibility", "prospect", "spectre",
                  "fight", "fighting", "war", "campaign", "struggle", "measures", "plans", "plan", "efforts", "bid",
-                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating"}  # fmt: skip
+                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating",
+                 "framework", "context"}  # fmt: skip
 _NEED = {"need", "require", "must", "should"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
