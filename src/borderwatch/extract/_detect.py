@@ -78,7 +78,8 @@ def detect(
     # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
-    parties = assign_roles(doc, _mentions(text, doc, registry), triggers)
+    mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
+    parties = assign_roles(doc, mentions, triggers)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())

@@ -117,7 +117,8 @@ class Extractor:
 
     def _extract_batch(self, reports: Sequence[Report]) -> list[ExtractResult]:
         prepared = [self._prepare(r) for r in reports]
-        texts = [s.text for p in prepared for s, _ in p.candidates]
+        # A dateline is parsed as blanks: "KASSERINE, Tunisia, Jan 15 (Wire) —" would otherwise head the parse.
+        texts = [" " * s.lead + s.text[s.lead :] for p in prepared for s, _ in p.candidates]
         docs = iter(self._nlp.pipe(texts, batch_size=256))
         for p in prepared:
             p.docs = [next(docs) for _ in p.candidates]

@@ -83,8 +83,8 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"  # "more than 1,000 people have died this year"
     if not headline and _bare_plural_subject(trigger) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "Kidnappings of herders have increased"
-    if _HISTORY.search(text):
-        return "background"
+    if _HISTORY.search(text) or _HISTORY.search(" ".join(t.text for t in _clause_tokens(trigger.sent.root))):
+        return "background"  # "held a first meeting more than a decade ago, but the arrangements agreed then ..."
     return None
 
 
