@@ -136,12 +136,12 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     lowered = q.text.lower()
     if lowered in ("himself", "herself") or lowered.startswith("blew"):
         return "armed"  # the bomber
-    noun = counted_noun(q.text)
+    noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
         return "armed"
-    parties = registry.find(q.text)
+    parties = registry.find(re.split(r",|\(", q.text)[0])
     side = parties[-1].party if parties else noun
     return None if side == "people" else side
 
@@ -250,7 +250,7 @@ class _Namer:
             else:
                 kind = _FORCE_FOR_SUB.get(sub, "military")
             return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
-        if mention.force == "government" and self.tags & _MILITARY_TAGS:
+        if mention.force == "government" and self.tags & _MILITARY_TAGS and sub != "Agreement":
             return self.registry.force_actor("military", where, self.when, mention.text, self.country)
         return self.registry.actor_for(mention, self.when, self.country)
 

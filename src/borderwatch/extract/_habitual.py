@@ -83,9 +83,21 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"  # "more than 1,000 people have died this year"
     if not headline and _bare_plural_subject(trigger) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "Kidnappings of herders have increased"
+    if _standing(trigger, clause):
+        return "generic"  # "the buffer zone is a closed military zone": a standing rule, not a happening
     if _HISTORY.search(text) or _HISTORY.search(" ".join(t.text for t in _clause_tokens(trigger.sent.root))):
         return "background"  # "held a first meeting more than a decade ago, but the arrangements agreed then ..."
     return None
+
+
+def _standing(trigger: Token, clause: Token) -> bool:
+    """The trigger is what something is or remains now: a present-tense copula's complement."""
+    if clause.lower_ not in ("is", "are", "remains", "remain"):
+        return False
+    node = trigger
+    while node.head.i != clause.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("attr", "acomp", "oprd") or (node.i == trigger.i and trigger.dep_ in ("attr", "acomp"))
 
 
 def is_history(date: dt.date, precision: int, reference: dt.date) -> bool:

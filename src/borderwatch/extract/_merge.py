@@ -148,11 +148,22 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         return True
     if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
         return True
-    if {main.sub_event_type, sub} == {"Arrests", "Disrupted weapons use"}:
-        return True
+    if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
+        _is_seizure(main) or _is_seizure(event) or main.sub_event_type != sub
+    ):
+        return True  # arrests, seizures of arms or of contraband in one operation
+    if _is_seizure(main) and event.event_type in _VIOLENT:
+        return True  # "intercepted a convoy ... occupants opened fire": the interception began the fight
     if main.sub_event_type in ("Disrupted weapons use", "Arrests") and event.event_type == "Explosions/Remote violence":
         return not event.fatalities and not any(c.startswith("target_") for c in event.cues)  # the cache's content
     return _context_only(event) or _context_only(main)
+
+
+_INTERDICTION = {"Arrests", "Disrupted weapons use", "Other"}
+
+
+def _is_seizure(event: SentenceEvent) -> bool:
+    return event.sub_event_type == "Other" and "seizure" in event.cues
 
 
 _CONTEXT_TAGS = {"patrol", "infiltration", "smuggling", "trafficking", "joint_operation"}
@@ -207,6 +218,9 @@ def _promote(group: EventGroup) -> None:
             lethal = bool(added.fatalities) or "lethal" in added.cues
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             group.members[0] = replace(main, sub_event_type=sub)
+        return
+    if _is_seizure(main) and group.members[-1].event_type in _VIOLENT and not group.members[-1].sentence.headline:
+        group.members.insert(0, group.members.pop())  # the fight outranks the interception that began it
         return
     if _context_only(main):
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)

@@ -199,8 +199,9 @@ def background_kind(trigger: Token) -> str | None:
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION:
             return "phrase"
-        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node):
-            return "phrase"  # but "an attack in which 53 soldiers were killed" is the attack
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node) and node.tag_ != "VBG":
+            # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest
+            return "phrase"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             return "clause"
         if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):

@@ -67,7 +67,7 @@ _INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
 _ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
 _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
 
-_COUNT = rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
+_COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
