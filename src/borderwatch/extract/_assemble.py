@@ -322,7 +322,11 @@ def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -
     if actor1 is None and others:
         actor1 = others[0]
     if actor2 is None and actor1 is not None:
-        actor2 = next((a for a in [*agents[1:], *others] if a.name != actor1.name and a.type != actor1.type), None)
+        rest = [a for a in [*agents[1:], *others] if a.name != actor1.name]
+        # another kind of actor first; two armed groups fight each other too ("between IS Sahel and JNIM")
+        actor2 = next((a for a in rest if a.type != actor1.type), None) or next(
+            (a for a in rest if actor1.type in (2, 3, 4) and a.type in (2, 3, 4)), None
+        )
     return actor1, actor2
 
 

@@ -194,7 +194,9 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     if span is None or len(span) == 0:
         return None
     token = span.root if len(span) > 1 else span[0]
-    return modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+    own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+    # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
+    return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
 
 
 _CHAIN = re.compile(

@@ -80,9 +80,19 @@ def _family(event_type: str) -> str:
     return "demonstration" if event_type in ("Protests", "Riots") else event_type
 
 
+_UPDATE = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\b|"
+    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached)\b|"
+    r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
+    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
+    re.IGNORECASE,
+)
+
+
 def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
-    """A claim or attribution of a violent event joins the violent event told before it, whatever its date."""
-    if not is_claim(event.sentence.text):
+    """A claim or attribution of a violent event, or a later word on its toll ('one of the wounded died overnight,
+    bringing the toll to two'), joins the violent event told before it, whatever its own date."""
+    if not is_claim(event.sentence.text) and not _UPDATE.search(event.sentence.text):
         return None
     same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
     return next((g for g in reversed(same_status) if g.main.event_type in _VIOLENT), None)

@@ -43,7 +43,7 @@ def modality_of(trigger: Token) -> str | None:
     """None when the trigger states something that happened; otherwise why it did not."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "there was no attack"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without":
         return "negated"  # "handed over the camp without fighting"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"

@@ -155,8 +155,9 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         if word == "between" or word == "among":
             return "both"
         if word == "at":
-            # "fired at a convoy", not "killed at a checkpoint"
-            return "target" if lemma(trigger) in _AIMING else "other"
+            # "fired at a convoy", "opened fire at", not "shot dead by soldiers at a checkpoint"
+            aimed = lemma(trigger) in _AIMING and 0 < edge.i - trigger.i <= 2
+            return "target" if aimed else "other"
         if word in _TARGET_PREPS:
             return "target"
         if word in ("with", "alongside"):
@@ -188,6 +189,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
+        if lemma(common) in _DEFENDING:
+            return "target"  # "troops repelled an attack by ...": the troops were attacked
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "nsubjpass":
@@ -199,7 +202,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     return "other"
 
 
-_DEFENDING = {"repel", "repulse", "foil", "thwart", "resist", "survive", "fend", "withstand"}
+_DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 
