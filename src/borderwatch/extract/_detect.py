@@ -295,7 +295,23 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
         return dates[0]
     own = [d for d in dates if not _dates_reporting(doc, d)] or dates
     stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
-    return min(stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+    # In the trigger's own clause first: "Funerals were held on Friday for soldiers killed when a bomb struck their
+    # convoy last Monday" dates the bomb to Monday.
+    clause = _clause_at(doc, anchor.start, anchor.end)
+    same = [d for d in stated if clause is not None and _clause_at(doc, d.start, d.end) == clause]
+    return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _clause_at(doc: Any, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(8):
+        if (is_verb(node) and node.dep_ not in ("pobj", "pcomp", "dobj")) or node.head.i == node.i:
+            return node.i
+        node = node.head
+    return node.i
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:

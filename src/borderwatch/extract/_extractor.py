@@ -23,7 +23,7 @@ from ._dates import ResolvedDate, find_dates, resolve
 from ._detect import SentenceEvent, detect
 from ._habitual import is_history
 from ._layout import dateline_date, mark_layout
-from ._merge import EventGroup, attach_claims, merge_events
+from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
@@ -139,6 +139,7 @@ class Extractor:
         sentence_events = self._sentence_events(p)
         groups = merge_events(sentence_events)
         attach_claims(groups, p.sentences, self._registry)
+        complete_protests(groups, p.sentences, self._ontology)
         entities = [
             EntitySpan(s.start + e.start_char, s.start + e.end_char, e.label_)
             for (s, _), doc in zip(p.candidates, p.docs, strict=True)

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
+from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
 
-__all__ = ["EventGroup", "attach_claims", "is_claim", "merge_events"]
+__all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SEPARATE = re.compile(
@@ -286,6 +287,21 @@ _CLAIMED_TYPES = {
     "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
     "ambush": {"Battles"}, "killing": {"Attack", "Battles"}, "rape": {"Sexual violence"},
 }  # fmt: skip
+
+
+def complete_protests(groups: list[EventGroup], sentences: list[Sentence], ontology: Ontology) -> None:
+    """A peaceful protest whose next sentences (no event of their own) tell the police breaking it up ('Police
+    dispersed them with tear gas.') is a protest with intervention."""
+    starts = sorted(m.sentence.index for g in groups for m in g.members)
+    for group in groups:
+        main = group.main
+        if main.sub_event_type != "Peaceful protest" or main.modality is not None:
+            continue
+        last = max(m.sentence.index for m in group.members)
+        following = [s for s in sentences[last + 1 : last + 3] if s.paragraph - main.sentence.paragraph <= 1]
+        following = [s for s in following if s.index not in starts]
+        if any(ontology.finds("intervene", s.text) for s in following):
+            group.members[0] = replace(main, sub_event_type="Protest with intervention")
 
 
 def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
