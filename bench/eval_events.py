@@ -26,7 +26,7 @@ and the calibration of the confidences (expected calibration error).
 locations, and generic actors the country of their place.
 
 `--calibrate` fits the confidence map on the development splits (tune and the opened
-first held-out; isotonic, see
+first and third held-out sets; isotonic, see
 borderwatch/extract/_confidence.py) and writes src/borderwatch/extract/data/calibration.json.
 """
 
@@ -247,7 +247,7 @@ def main() -> int:
     extractor = Extractor(locator=make_locator() if args.geo else None)
     if args.calibrate:
         extractor.calibration = Calibration()
-        items = load_items("tune") + load_items("heldout")
+        items = load_items("tune") + load_items("heldout") + load_items("heldout3")
         results = run(items, extractor)
         scores = Scores()
         for pairs in results.values():

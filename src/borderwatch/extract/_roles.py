@@ -28,7 +28,7 @@ _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "sl
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
               "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
-_AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open", "fir", "shot"}
+_AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
 _VICTIM_NOUNS = {"death", "deaths", "casualties", "casualty", "losses", "bodies", "body", "victims", "victim", "dead",
                  "fatalities", "toll", "corpses", "wounded", "injured"}  # fmt: skip
 _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried", "perpetrated", "led", "launched"}
