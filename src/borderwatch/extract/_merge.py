@@ -156,7 +156,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if "_addendum" in event.tags:
         return main.event_type in _VIOLENT
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
-        return True
+        # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
+        return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
     if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
         return True
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
