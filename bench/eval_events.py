@@ -241,7 +241,8 @@ def make_locator() -> object:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"])
+    splits = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"]
+    parser.add_argument("--split", default="all", choices=splits)
     parser.add_argument("--calibrate", action="store_true", help="fit the confidence map on the development splits")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (development splits only)")
     parser.add_argument("--geo", action="store_true", help="locate places with borderwatch.geo")
