@@ -38,6 +38,9 @@ class Settings(BaseModel):
         default=0.7, gt=0, le=1, description="estimated Jaccard similarity above which two reports are linked"
     )
     batch_size: int = Field(default=200, ge=1, description="reports written per database transaction")
+    extract_processes: int = Field(
+        default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
+    )
     gazetteer: str | None = Field(
         default=None, description="gazetteer index file; default: the one built by `make setup` in the data folder"
     )
