@@ -52,6 +52,13 @@ class DateRules(_Section):
     follow_up_gap_days: int = Field(
         ge=1, description="precise dates this far apart with types of different families: a follow-up event"
     )
+    report_lag_days: int = Field(
+        ge=0,
+        description="a mention dated on (or the day before) its own report's publication may carry the day of "
+        "the statement, claim or funeral it reports rather than the event's: up to this many days after the "
+        "other's date, the gap counts as `reported_late`",
+    )
+    reported_late: float
 
 
 class PlaceRules(_Section):
@@ -65,14 +72,23 @@ class PlaceRules(_Section):
     unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
     other_country: float
     same_admin1_imprecise: float
+    named: float = Field(description="one has no place (or only its province or country) and its sentence names "
+                         "the other's place")  # fmt: skip
+    named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
+                             "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
+    misplaced_km: float = Field(gt=0)
+    admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
+                               "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
 
 
 class ActorRules(_Section):
     shared_specific: float
     shared_state: float
+    related_state: float = Field(description="other forces of one state (its police and its army)")
     conflicting_specific: float
     fuzzy_min_ratio: float = Field(ge=0, le=100)
     generic_prefixes: tuple[str, ...]
+    generic_words: tuple[str, ...] = Field(description="an actor name with one of these words names no one")
     state_prefixes: tuple[str, ...]
 
 
@@ -82,6 +98,11 @@ class QuantityRules(_Section):
     far: float
     fatalities_far: float
     close_ratio: float = Field(gt=0, le=1)
+
+
+class NameRules(_Section):
+    per_shared: float = Field(gt=0, description="value of each proper name (key) the two sentences share")
+    most: float = Field(gt=0, le=1)
 
 
 class TextRules(_Section):
@@ -102,8 +123,12 @@ class FusionConfig(_Section):
     version: int
     about: str = ""
     merge_threshold: float
-    merge_threshold_unlocated: float = Field(description="threshold when one of the two mentions has no place")
-    ambiguity_margin: float = Field(ge=0, description="lead an unlocated mention's best event needs over the next")
+    merge_threshold_unlocated: float = Field(
+        description="threshold when one of the two mentions has no place, or only its province or country"
+    )
+    ambiguity_margin: float = Field(
+        ge=0, description="lead the best event needs over the next when the comparison rests on a vague place"
+    )
     blocking: Blocking
     weights: dict[str, float]
     date: DateRules
@@ -111,6 +136,7 @@ class FusionConfig(_Section):
     actors: ActorRules
     quantities: QuantityRules
     text: TextRules
+    names: NameRules
     families: dict[str, tuple[str, ...]]
     type: TypeRules
     compatibility: tuple[tuple[str, str, float], ...]

@@ -8,7 +8,7 @@ left. Statements are built once (module level) because this runs for every menti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,6 +23,7 @@ from ._schema import (
     event_mentions,
     events,
     fusion_decisions,
+    fusion_keys,
     fusion_mentions,
     report_links,
     reports,
@@ -122,24 +123,45 @@ class EventRefresher:
         """Derive one event's fields and confidence from its stored mentions; False when it had none (deleted)."""
         return event_id in self.refresh_many([event_id])
 
-    def refresh_many(self, event_ids: Sequence[str]) -> set[str]:
-        """Re-derive events from their stored mentions, deleting those left without; returns those that remain."""
-        stored = self._read_mentions(event_ids)
+    def refresh_many(
+        self,
+        event_ids: Sequence[str],
+        pending: Mapping[str, list[SourcedMention]] | None = None,
+        new: Set[str] = frozenset(),
+    ) -> set[str]:
+        """Re-derive events from their stored mentions, deleting those left without; returns those that remain.
+
+        `pending`: mentions of these events not written yet (a batch being stored); `new`: events not in
+        the store yet, inserted whole from their pending mentions instead of read back and updated."""
+        stored = self._read_mentions([e for e in event_ids if e not in new])
+        for event_id, mentions in (pending or {}).items():
+            stored.setdefault(event_id, []).extend(mentions)
         gone = [e for e in event_ids if e not in stored]
-        if gone:
-            self.connection.execute(delete(fusion_decisions).where(fusion_decisions.c.event_id.in_(gone)))
-            self.connection.execute(delete(events).where(events.c.id.in_(gone)))
-        self._know_reports({m.report_id for mentions in stored.values() for m in mentions})
-        links = self._links_among({m.report_id for mentions in stored.values() for m in mentions})
-        event_rows, summary_rows = [], []
+        for start in range(0, len(gone), _CHUNK):
+            chunk = gone[start : start + _CHUNK]
+            self.connection.execute(delete(fusion_decisions).where(fusion_decisions.c.event_id.in_(chunk)))
+            self.connection.execute(delete(events).where(events.c.id.in_(chunk)))
+        reports = {m.report_id for mentions in stored.values() for m in mentions}
+        self._know_reports(reports)
+        links = self._links_among(reports)
+        inserts, summaries, updates, summary_updates = [], [], [], []
         for event_id, mentions in stored.items():
             fields = self.fuser.derive(mentions)
             corroboration, names = self._corroboration(mentions, links)
-            event_rows.append({"event_id": event_id, **self._event_values(fields, corroboration.confidence)})
-            summary_rows.append({"k_event_id": event_id, **_summary(fields, corroboration, names)})
-        if event_rows:
-            self.connection.execute(_UPDATE_EVENT, event_rows)
-            self.connection.execute(_UPDATE_SUMMARY, summary_rows)
+            values = self._event_values(fields, corroboration.confidence)
+            summary = _summary(fields, corroboration, names)
+            if event_id in new:
+                inserts.append({"id": event_id, "created_at": self.now, **values})
+                summaries.append({"event_id": event_id, **summary})
+            else:
+                updates.append({"event_id": event_id, **{f"v_{k}": v for k, v in values.items()}})
+                summary_updates.append({"k_event_id": event_id, **{f"v_{k}": v for k, v in summary.items()}})
+        if inserts:
+            self.connection.execute(insert(events), inserts)
+            self.connection.execute(insert(event_fusion), summaries)
+        if updates:
+            self.connection.execute(_UPDATE_EVENT, updates)
+            self.connection.execute(_UPDATE_SUMMARY, summary_updates)
         return set(stored)
 
     def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:
@@ -184,10 +206,10 @@ class EventRefresher:
         )
         keys = select(event_mentions.c.id).where(event_mentions.c.report_id.in_(ids))
         connection.execute(delete(fusion_decisions).where(fusion_decisions.c.mention_key.in_(keys)))
-        connection.execute(delete(fusion_mentions).where(fusion_mentions.c.report_id.in_(ids)))
+        connection.execute(delete(fusion_keys).where(fusion_keys.c.mention.in_(keys)))
+        connection.execute(delete(fusion_mentions).where(fusion_mentions.c.key.in_(keys)))
         connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
-        for event_id in sorted(touched):
-            self.refresh(event_id)
+        self.refresh_many(sorted(touched))
         return touched
 
     def actor_id(self, actor: Actor | None) -> int | None:
@@ -226,7 +248,7 @@ class EventRefresher:
             "confidence": confidence,
             "updated_at": self.now,
         }
-        return {f"v_{k}": v for k, v in values.items()}
+        return values
 
     def _corroboration(
         self, mentions: Sequence[SourcedMention], links: dict[str, list[str]]
@@ -256,4 +278,4 @@ def _summary(fields: FusedFields, corroboration: Corroboration, names: list[str]
         "source_groups": corroboration.groups,
         "reliability": corroboration.reliability,
     }
-    return {f"v_{k}": v for k, v in values.items()}
+    return values

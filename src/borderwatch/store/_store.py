@@ -15,6 +15,7 @@ from ..settings import Settings
 from ._engine import open_engine
 from ._event_filter import event_conditions
 from ._fusion import FusionSession
+from ._fusion_index import FeatureCache
 from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
@@ -39,6 +40,7 @@ class Store(ScreenMixin, FusionStoreMixin):
         self._source_ids: dict[str, int] = {}
         self._zone_cache = ZoneCache()
         self._fuser = fuser
+        self._fusion_cache = FeatureCache()
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -59,7 +61,8 @@ class Store(ScreenMixin, FusionStoreMixin):
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                fusion = FusionSession(connection, self.fuser, datetime.now(UTC).replace(tzinfo=None))
+                now = datetime.now(UTC).replace(tzinfo=None)
+                fusion = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
                 stored = [write_report(connection, item, self._source_ids, fusion) for item in items]
                 fusion.flush()
                 # Zones and the live stream see the events of this batch in the same transaction.

@@ -94,7 +94,7 @@ def write_extraction(
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
             row["geonameid"] = str(place.geonameid)
             connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    fusion.fuse_report(report.id, report.published, result.events, fallback=now)
+    fusion.fuse_report(report.id, report.published, result.events, fallback=now, text=report.text)
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:
