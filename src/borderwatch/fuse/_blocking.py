@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ._names import fold
 from ._types import MentionFeatures
 
 __all__ = ["UNLOCATED_CELL", "Block", "MentionIndex", "cell_of", "grid_cells", "index_keys", "lookup_keys", "named_key"]
@@ -51,7 +52,8 @@ def grid_cells(lat: float, lon: float, km: float, degrees: float) -> tuple[tuple
 
 
 def _area(features: MentionFeatures) -> str:
-    return features.admin_key or ""
+    """The province, folded ("Tillabéri" and "Tillaberi" alike; "Region 3" and "Region 4" not)."""
+    return fold(features.admin1) if features.admin1 else ""
 
 
 def index_keys(features: MentionFeatures) -> tuple[int, ...]:
@@ -60,8 +62,8 @@ def index_keys(features: MentionFeatures) -> tuple[int, ...]:
     country = features.country
     if country:
         keys.append(named_key("area", country, ""))
-        if features.admin_key:
-            keys.append(named_key("area", country, features.admin_key))
+        if features.admin1:
+            keys.append(named_key("area", country, _area(features)))
         if features.vague:
             keys.append(named_key("vague-area", country, _area(features)))
     for actor in (*features.named, *features.state):
@@ -80,13 +82,13 @@ def lookup_keys(features: MentionFeatures) -> tuple[int, ...]:
     if not features.vague:
         if country:
             keys.append(named_key("vague-area", country, ""))
-            if features.admin_key:
-                keys.append(named_key("vague-area", country, features.admin_key))
+            if features.admin1:
+                keys.append(named_key("vague-area", country, _area(features)))
         keys += [named_key("vague-actor", actor) for actor in actors]
     else:
         if country:
             keys.append(named_key("area", country, _area(features)))
-            if features.admin_key:
+            if features.admin1:
                 keys.append(named_key("vague-area", country, ""))
         keys += [named_key("actor", actor) for actor in actors]
     keys += [named_key("name", name) for name in sorted(features.names | features.context | features.place_keys)]

@@ -20,11 +20,11 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-__all__ = ["name_keys", "names_place", "place_keys", "skeleton"]
+__all__ = ["fold", "name_keys", "names_place", "place_keys", "skeleton"]
 
 _PARENTHESES = re.compile(r"\([^)]*\)")  # "(Synthetic Wire)", "(03)": credits and figures, not names
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_GAP = re.compile(r"^[\s\-]*$")  # what may separate two words of one name
+_GAP = re.compile(r"[\s\-]*$")  # what may separate two words of one name (matched from its start)
 _CLAUSE = re.compile(r"[.:;!?\"“”—–]")  # after these, a capital may just open a clause
 _SOUNDS = (("tch", "s"), ("sch", "s"), ("ch", "s"), ("sh", "s"), ("dj", "j"), ("kh", "k"), ("gh", "g"))
 _LETTERS = str.maketrans({"c": "k", "q": "k", "x": "k", "a": None, "e": None, "i": None, "o": None, "u": None,
@@ -40,8 +40,12 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["not_names"]), frozenset(data["place_words"]), frozenset(data["connectors"])
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents."""
     return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+
+
+_fold = fold
 
 
 @cache
@@ -121,32 +125,44 @@ def _present(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _runs(text: str) -> list[list[str]]:
-    """The names of a text, each as its folded words."""
+    """The names of a text, each as its folded words. (Runs per report: lower-case words, most of a text,
+    take the short path.)"""
     text = _PARENTHESES.sub(" ", text)
     _, _, connectors = _vocabulary()
     names: list[list[str]] = []
     run: list[str] = []
     run_starts_clause = dateline = False
     last_end = 0
-    for index, match in enumerate(_TOKEN.finditer(text)):
-        word = _words(match.group(0))
-        folded = _fold(word)
+    first = True
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if "'" in raw or "’" in raw:
+            raw = _words(raw)  # "d'In" -> "In", "Aguel'hoc" -> "Aguelhoc", "Mali's" -> "Mali"
+        if not raw or not raw[0].isupper():
+            if run:
+                if raw in connectors and _GAP.match(text, last_end, match.start()) is not None:
+                    run.append(raw)
+                else:
+                    _close(run, run_starts_clause, text, last_end, names)
+                    run, dateline = [], False
+            last_end, first = match.end(), False
+            continue
+        word = raw
         between = text[last_end : match.start()]
-        opens = index == 0 or _CLAUSE.search(between) is not None
+        opens = first or _CLAUSE.search(between) is not None
         joined = bool(run) and _GAP.match(between) is not None
         acronym = len(word) > 1 and word.isupper()
         if acronym and (_dateline(text, match, opens) or (joined and dateline)):
             acronym, dateline = False, True  # "BORDJ BADJI MOKHTAR, Algeria": a dateline, not acronyms
-        capital = word[:1].isupper() and not acronym
-        if capital or (run and joined and folded in connectors):
-            if not (run and joined):
-                _close(run, run_starts_clause, text, last_end, names)
-                run, run_starts_clause = [], opens
-            run.append(folded)
-        else:
+        if acronym:
             _close(run, run_starts_clause, text, last_end, names)
             run, dateline = [], False
-        last_end = match.end()
+        else:
+            if not joined:
+                _close(run, run_starts_clause, text, last_end, names)
+                run, run_starts_clause = [], opens
+            run.append(word.lower() if word.isascii() else _fold(word))
+        last_end, first = match.end(), False
     _close(run, run_starts_clause, text, last_end, names)
     return names
 

@@ -11,6 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
+from ._names import fold
 from ._types import MentionFeatures
 
 __all__ = ["PairScore", "PairScorer", "haversine_km"]
@@ -137,7 +138,7 @@ class PairScorer:
         if placed and new.country and old.country and new.country != old.country:
             return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
         if new.located and old.located:
-            if new.admin_key is not None and new.admin_key == old.admin_key:
+            if new.admin1 and old.admin1 and fold(new.admin1) == fold(old.admin1):
                 return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
             if _admin_named(new, old):
                 return "place", rules.admin_named, "one is named after the other's province"
@@ -241,6 +242,8 @@ def _admin_named(a: MentionFeatures, b: MentionFeatures) -> bool:
 
 def _part_of(a: str, b: str) -> bool:
     """Every word of the shorter name is in the longer ("islamic state" in "islamic state (sahel)")."""
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False  # "... 2-3/1" and "... 2-3/2" are two groups
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     words = set(_WORDS.findall(long))
     mine = _WORDS.findall(short)
