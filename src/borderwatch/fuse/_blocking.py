@@ -16,6 +16,7 @@ import hashlib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._names import fold
 from ._types import MentionFeatures
@@ -35,6 +36,7 @@ def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
     return 1 + row * 100_000 + column
 
 
+@lru_cache(maxsize=65536)
 def named_key(*parts: str) -> int:
     """A secondary key (a negative integer) named by its parts ("area", "ML", "kdl")."""
     name = "|".join(parts)

@@ -143,6 +143,7 @@ class FusionConfig(_Section):
     independence: Independence
     _family_lookup: _FamilyLookup = PrivateAttr()
     _pairs: dict[tuple[str, str], float] = PrivateAttr()
+    _compatible: dict[str, tuple[str, ...]] = PrivateAttr()
 
     @model_validator(mode="after")
     def _known_families(self) -> FusionConfig:
@@ -153,27 +154,34 @@ class FusionConfig(_Section):
         return self
 
     def model_post_init(self, _context: object) -> None:
-        self._family_lookup = _FamilyLookup(self.families)
         pairs: dict[tuple[str, str], float] = {}
         for left, right, value in self.compatibility:
             pairs[(left, right)] = value
             pairs[(right, left)] = value
         self._pairs = pairs
+        self._family_lookup = _FamilyLookup(self.families)
+        self._compatible = {
+            family: tuple(sorted({family, *(right for (left, right) in pairs if left == family)}))
+            for family in self.families
+        }
+
+    # The lookups below run for every comparison: they read the private attributes directly, not through
+    # pydantic's attribute hook.
 
     def family_of(self, event_type: str, sub_event_type: str) -> str:
         """The family of an ACLED type and sub-type ('other' when none lists it)."""
-        return self._family_lookup(event_type, sub_event_type)
+        return self.__pydantic_private__["_family_lookup"](event_type, sub_event_type)  # type: ignore[index]
 
     def compatibility_of(self, left: str, right: str) -> float | None:
         """Value of comparing two families; None when they are never compared."""
         if left == right:
             return self.type.same_family
-        return self._pairs.get((left, right))
+        return self.__pydantic_private__["_pairs"].get((left, right))  # type: ignore[index]
 
     def compatible_families(self, family: str) -> tuple[str, ...]:
         """Families a mention of `family` may be compared with (itself included), sorted."""
-        others = {right for (left, right) in self._pairs if left == family}
-        return tuple(sorted({family, *others}))
+        found = self.__pydantic_private__["_compatible"].get(family)  # type: ignore[index]
+        return found if found is not None else (family,)
 
 
 def load_config(path: str | Path | None = None) -> FusionConfig:

@@ -12,7 +12,7 @@ from importlib import resources
 
 from ..model import EventMention, Location
 from ._config import FusionConfig
-from ._names import name_keys, names_place, place_keys, skeleton
+from ._names import name_keys, name_keys_within, names_place, place_keys, skeleton
 from ._types import MentionFeatures
 
 __all__ = ["admin_key", "classify_actors", "content_words", "date_interval", "fold_name", "mention_features"]
@@ -58,10 +58,9 @@ def mention_features(
     ("the post of Abala was attacked. Ten soldiers were killed...")."""
     dated, day_lo, day_hi = _days(mention, anchor, config)
     sentence = mention.evidence.sentence
-    around = _around(mention, text)
-    location = _trusted(mention.location, text)
+    names, context = _names(mention, text)
+    location = _trusted(mention.location, text, names | context)
     located = location is not None and location.lat is not None and location.lon is not None
-    names = name_keys(sentence)
     return MentionFeatures(
         key=key,
         report_id=report_id,
@@ -85,7 +84,7 @@ def mention_features(
         quantities=_quantities(mention),
         words=content_words(sentence),
         names=names,
-        context=name_keys(around) - names if around != sentence else frozenset(),
+        context=context,
         place_keys=place_keys(location.name if location else None),
         admin_key=admin_key(location.admin1 if location else None),
     )
@@ -94,21 +93,26 @@ def mention_features(
 _BEFORE, _AFTER = 400, 200  # characters of the report around the evidence sentence read for names
 
 
-def _around(mention: EventMention, text: str | None) -> str:
-    """The evidence sentence with the lines before it (headline, dateline, the sentence naming the place)
-    and a little after, when the report's text is known and holds the sentence where the extractor said."""
+def _names(mention: EventMention, text: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Name keys of the evidence sentence, and of the report's lines around it (headline, dateline, the
+    sentence naming the place) when the report's text is known and holds the sentence where the extractor
+    said."""
     evidence = mention.evidence
     if not text or text[evidence.start : evidence.end] != evidence.sentence:
-        return evidence.sentence
-    return text[max(0, evidence.start - _BEFORE) : evidence.end + _AFTER]
+        return name_keys(evidence.sentence), frozenset()
+    names = name_keys_within(text, evidence.start, evidence.end)
+    around = name_keys_within(text, max(0, evidence.start - _BEFORE), evidence.end + _AFTER)
+    return names, around - names
 
 
-def _trusted(location: Location | None, text: str | None) -> Location | None:
+def _trusted(location: Location | None, text: str | None, near: frozenset[str]) -> Location | None:
     """The mention's location, unless it was looked up by a name the report does not contain (a geocoder's
     reading of "Sahel Province" as Sulu): fusion then treats the mention as placeless. Positions (a post's,
     without a gazetteer id), countries, and places of mentions whose report text is not at hand are kept."""
     if text is None or location is None or location.geonameid is None or not location.name:
         return location
+    if place_keys(location.name) & near:
+        return location  # named around the sentence: no need to read the whole report
     return location if names_place(text, location.name) else None
 
 

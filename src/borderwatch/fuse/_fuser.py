@@ -103,7 +103,7 @@ class Fuser:
         contested = len(scored) > 1 and scored[1][0] > score - self.config.ambiguity_margin
         if merged and vague and contested:
             merged, reason = False, "ambiguous"
-        return Decision(
+        return Decision.model_construct(
             mention=features.key,
             event_id=event_id if merged else None,
             reason=reason,
@@ -135,14 +135,15 @@ class Fuser:
     def explain(self, new: MentionFeatures, old: MentionFeatures, event_id: str) -> MatchExplanation:
         """The feature-by-feature comparison of two mentions, as stored with a decision."""
         total, veto, features = self._scorer.score(new, old)
-        return MatchExplanation(
+        # Built without validation (the values are the scorer's own): one per mention stored.
+        return MatchExplanation.model_construct(
             event_id=event_id,
             against=old.key,
             score=round(total, 3) if veto is None else -999.0,
             threshold=self.threshold(new, old),
             vetoed=veto,
             features=[
-                FeatureScore(
+                FeatureScore.model_construct(
                     name=name, value=value, weight=weight, contribution=round(weight * value, 3), detail=detail
                 )
                 for name, value, detail, weight in features

@@ -20,7 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-__all__ = ["fold", "name_keys", "names_place", "place_keys", "skeleton"]
+__all__ = ["fold", "name_keys", "name_keys_within", "names_place", "place_keys", "skeleton"]
 
 _PARENTHESES = re.compile(r"\([^)]*\)")  # "(Synthetic Wire)", "(03)": credits and figures, not names
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -90,6 +90,22 @@ def place_keys(name: str | None) -> frozenset[str]:
     return frozenset(_keys_of([_fold(_words(t)) for t in _TOKEN.findall(_PARENTHESES.sub(" ", name))]))
 
 
+def name_keys_within(text: str, start: int, end: int) -> frozenset[str]:
+    """`name_keys` of the names of `text` that begin in [start, end) (the text's names are found once)."""
+    keys: set[str] = set()
+    for at, words in _placed_runs(text):
+        if start <= at < end:
+            keys |= _keys_of(words)
+    return frozenset(sorted(keys)[:_MAX_NAMES])
+
+
+@lru_cache(maxsize=16)
+def _placed_runs(text: str) -> tuple[tuple[int, list[str]], ...]:
+    starts: list[int] = []
+    runs = _runs(text, starts)
+    return tuple(zip(starts, runs, strict=True))
+
+
 def name_keys(text: str) -> frozenset[str]:
     """Keys of the proper names in a text: runs of capitalised words (joined by spaces, hyphens or connectors
     like "ibn"); acronyms are left out (groups, which the actors compare), but not a capitalised dateline
@@ -119,20 +135,20 @@ def names_place(text: str, place_name: str) -> bool:
 @lru_cache(maxsize=16)
 def _present(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of a text's names (and each name run together), and their keys: asked once per report."""
-    runs = _runs(text)
+    runs = [words for _, words in _placed_runs(text)]
     present = frozenset({w for words in runs for w in words} | {"".join(words) for words in runs})
     return present, frozenset(skeleton(w) for w in present)
 
 
-def _runs(text: str) -> list[list[str]]:
-    """The names of a text, each as its folded words. (Runs per report: lower-case words, most of a text,
-    take the short path.)"""
-    text = _PARENTHESES.sub(" ", text)
+def _runs(text: str, starts: list[int] | None = None) -> list[list[str]]:
+    """The names of a text, each as its folded words (and, into `starts`, the offset where each begins).
+    Runs per report: lower-case words, most of a text, take the short path."""
+    text = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)  # blanked, not removed: offsets stay
     _, _, connectors = _vocabulary()
     names: list[list[str]] = []
     run: list[str] = []
     run_starts_clause = dateline = False
-    last_end = 0
+    last_end = run_start = 0
     first = True
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
@@ -143,7 +159,7 @@ def _runs(text: str) -> list[list[str]]:
                 if raw in connectors and _GAP.match(text, last_end, match.start()) is not None:
                     run.append(raw)
                 else:
-                    _close(run, run_starts_clause, text, last_end, names)
+                    _close(run, run_starts_clause, text, last_end, names, starts, run_start)
                     run, dateline = [], False
             last_end, first = match.end(), False
             continue
@@ -155,15 +171,15 @@ def _runs(text: str) -> list[list[str]]:
         if acronym and (_dateline(text, match, opens) or (joined and dateline)):
             acronym, dateline = False, True  # "BORDJ BADJI MOKHTAR, Algeria": a dateline, not acronyms
         if acronym:
-            _close(run, run_starts_clause, text, last_end, names)
+            _close(run, run_starts_clause, text, last_end, names, starts, run_start)
             run, dateline = [], False
         else:
             if not joined:
-                _close(run, run_starts_clause, text, last_end, names)
-                run, run_starts_clause = [], opens
+                _close(run, run_starts_clause, text, last_end, names, starts, run_start)
+                run, run_starts_clause, run_start = [], opens, match.start()
             run.append(word.lower() if word.isascii() else _fold(word))
         last_end, first = match.end(), False
-    _close(run, run_starts_clause, text, last_end, names)
+    _close(run, run_starts_clause, text, last_end, names, starts, run_start)
     return names
 
 
@@ -173,7 +189,15 @@ def _dateline(text: str, match: re.Match[str], opens: bool) -> bool:
     return opens and len(match.group(0)) >= 3 and re.match(r"^(?:[\s\-]+[A-Z'’\-]+)*\s*,", rest) is not None
 
 
-def _close(run: list[str], at_start: bool, text: str, end: int, names: list[list[str]]) -> None:
+def _close(
+    run: list[str],
+    at_start: bool,
+    text: str,
+    end: int,
+    names: list[list[str]],
+    starts: list[int] | None,
+    start: int,
+) -> None:
     _, _, connectors = _vocabulary()
     while run and run[-1] in connectors:
         run.pop()
@@ -182,3 +206,5 @@ def _close(run: list[str], at_start: bool, text: str, end: int, names: list[list
     if at_start and len(run) == 1 and text[end : end + 1] not in (":", ","):
         return
     names.append(list(run))
+    if starts is not None:
+        starts.append(start)

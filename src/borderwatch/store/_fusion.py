@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, feature_row, key_rows, read_block
+from ._fusion_index import FeatureCache, feature_row, insert_plain, read_block
 from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -125,9 +125,8 @@ class FusionSession:
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
         if self._mention_rows:
             connection.execute(insert(event_mentions), self._mention_rows)
-            connection.execute(insert(fusion_mentions), self._feature_rows)
-            if self._key_rows:
-                connection.execute(insert(fusion_keys), self._key_rows)
+            insert_plain(connection, fusion_mentions, self._feature_rows)
+            insert_plain(connection, fusion_keys, self._key_rows)
         if self._decisions:
             connection.execute(insert(fusion_decisions), self._decisions)
         self.cache.put(self._features)
@@ -179,7 +178,8 @@ class FusionSession:
 
     def _add(self, event_id: str, features: MentionFeatures, mention: EventMention) -> None:
         features.event_id = event_id
-        self._pending.add(features, self.fuser.cell(features), self.fuser.keys(features))
+        keys = self.fuser.keys(features)
+        self._pending.add(features, self.fuser.cell(features), keys)
         self._added.setdefault(event_id, []).append(SourcedMention(features.key, features.report_id, mention))
         self._features.append(features)
         self._mention_rows.append(
@@ -194,7 +194,7 @@ class FusionSession:
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id))
-        self._key_rows += key_rows(self.fuser, features)
+        self._key_rows += [{"bkey": key, "day_lo": features.day_lo, "mention": features.key} for key in keys]
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         block = self.fuser.block(features)

@@ -16,14 +16,14 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, select, union_all
 
 from ..fuse import Block, Fuser, MentionFeatures
 from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
 from ._schema import fusion_keys, fusion_mentions
 
-__all__ = ["FeatureCache", "feature_row", "features_from_row", "key_rows", "next_seq", "read_block"]
+__all__ = ["FeatureCache", "feature_row", "features_from_row", "insert_plain", "next_seq", "read_block"]
 
 _c = fusion_mentions.c
 # Fixed numbers of parameters (padded by repeating the last value) keep the SQL text constant, so that it
@@ -48,6 +48,7 @@ _KEYED = (
         _c.family.in_(_FAMILIES),
     )
 )
+_BOTH = union_all(_GRID, _KEYED)  # a precise mention's two reads in one statement
 _Row = namedtuple("_Row", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
 _COMPILED: dict[tuple[int, str], tuple[str, list[str] | None]] = {}
 _LAST_SEQ = [0]
@@ -65,12 +66,18 @@ def read_block(connection: Connection, block: Block) -> list[Any]:
     params.update(_slots("f", block.families, _FAMILY_SLOTS))
     rows: dict[str, Any] = {}
     cursor = connection.connection.cursor()
+    cells, keys = sorted(set(block.cells)), sorted(set(block.keys))
     try:
-        if block.cells:
+        if cells:
             params.update(lat_min=block.lat_min, lat_max=block.lat_max, lon_min=block.lon_min, lon_max=block.lon_max)
-            _run(connection, cursor, _GRID, params, "c", sorted(set(block.cells)), _CELL_SLOTS, rows)
-        if block.keys:
-            _run(connection, cursor, _KEYED, params, "k", sorted(set(block.keys)), _KEY_SLOTS, rows)
+        if cells and keys and len(cells) <= _CELL_SLOTS and len(keys) <= _KEY_SLOTS:
+            params.update(_slots("k", keys, _KEY_SLOTS))
+            _run(connection, cursor, _BOTH, params, "c", cells, _CELL_SLOTS, rows)
+        else:
+            if cells:
+                _run(connection, cursor, _GRID, params, "c", cells, _CELL_SLOTS, rows)
+            if keys:
+                _run(connection, cursor, _KEYED, params, "k", keys, _KEY_SLOTS, rows)
     finally:
         cursor.close()
     return [_Row(*row) for row in rows.values()]
@@ -91,6 +98,28 @@ def _run(
         params.update(_slots(prefix, values[start : start + size], size))
         cursor.execute(sql, [params[name] for name in order] if order is not None else params)
         rows.update((row[0], row) for row in cursor.fetchall())
+
+
+def insert_plain(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of a table whose columns are plain numbers and text (the fusion index) straight through the
+    driver's executemany: SQLAlchemy's per-row parameter processing was most of the cost of these rows."""
+    if not rows:
+        return
+    statement = _INSERTS.get(table.name)
+    if statement is None:  # built once: `_compiled` knows statements by identity
+        statement = _INSERTS[table.name] = table.insert().values({c.name: bindparam(c.name) for c in table.columns})
+    sql, order = _compiled(connection, statement)
+    cursor = connection.connection.cursor()
+    try:
+        if order is not None:
+            cursor.executemany(sql, [tuple(row[name] for name in order) for row in rows])
+        else:
+            cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
+_INSERTS: dict[str, Any] = {}
 
 
 def _compiled(connection: Connection, statement: Any) -> tuple[str, list[str] | None]:
@@ -205,11 +234,6 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "context": " ".join(sorted(features.context)),
         "seq": features.seq,
     }
-
-
-def key_rows(fuser: Fuser, features: MentionFeatures) -> list[dict[str, Any]]:
-    """The `fusion_keys` rows of a mention."""
-    return [{"bkey": key, "day_lo": features.day_lo, "mention": features.key} for key in fuser.keys(features)]
 
 
 def _parse_quantities(text: str) -> dict[str, tuple[int, str]]:

@@ -20,7 +20,7 @@ from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
 from ._screen import ScreenMixin
-from ._write import NewReport, write_report
+from ._write import NewReport, write_batch
 from ._zones import ZoneCache
 
 __all__ = ["Store"]
@@ -63,7 +63,7 @@ class Store(ScreenMixin, FusionStoreMixin):
             with self._engine.begin() as connection:
                 now = datetime.now(UTC).replace(tzinfo=None)
                 fusion = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
-                stored = [write_report(connection, item, self._source_ids, fusion) for item in items]
+                stored = write_batch(connection, items, self._source_ids, fusion)
                 fusion.flush()
                 # Zones and the live stream see the events of this batch in the same transaction.
                 self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])
