@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, select
 
 from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
+from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, feature_row, insert_plain, read_block
+from ._fusion_index import FeatureCache, feature_row, read_block
 from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -123,12 +124,10 @@ class FusionSession:
         self._settle_new_ids()
         touched = sorted(self._added)
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
-        if self._mention_rows:
-            connection.execute(insert(event_mentions), self._mention_rows)
-            insert_plain(connection, fusion_mentions, self._feature_rows)
-            insert_plain(connection, fusion_keys, self._key_rows)
-        if self._decisions:
-            connection.execute(insert(fusion_decisions), self._decisions)
+        bulk_insert(connection, event_mentions, self._mention_rows)
+        bulk_insert(connection, fusion_mentions, self._feature_rows)
+        bulk_insert(connection, fusion_keys, self._key_rows)
+        bulk_insert(connection, fusion_decisions, self._decisions)
         self.cache.put(self._features)
         self._reset()
         return touched

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
 from ..model import Actor, EventMention
+from ._fusion_bulk import bulk_insert, bulk_update
 from ._schema import (
     actors,
     event_fusion,
@@ -34,51 +35,12 @@ __all__ = ["DEFAULT_AGENCY", "EventRefresher", "ReportInfo", "independence_key"]
 
 DEFAULT_AGENCY = "local"  # reports ingested for no agency in particular: their outlet is the source
 
-_EVENT_COLUMNS = (
-    "event_type",
-    "sub_event_type",
-    "tags",
-    "date",
-    "time_precision",
-    "actor1_id",
-    "actor2_id",
-    "location_name",
-    "geonameid",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "geo_precision",
-    "border",
-    "border_km",
-    "fatalities",
-    "confidence",
-    "updated_at",
-)
-_SUMMARY_COLUMNS = (
-    "provenance",
-    "assoc_actors",
-    "notes",
-    "source_names",
-    "reports",
-    "independent_sources",
-    "source_groups",
-    "reliability",
-)
 _CHUNK = 500
 _READ_MENTIONS = (
     select(event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention)
     .join(fusion_mentions, fusion_mentions.c.key == event_mentions.c.id)
     .where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
     .order_by(fusion_mentions.c.seq)
-)
-_UPDATE_EVENT = (
-    update(events).where(events.c.id == bindparam("event_id")).values({c: bindparam(f"v_{c}") for c in _EVENT_COLUMNS})
-)
-_UPDATE_SUMMARY = (
-    update(event_fusion)
-    .where(event_fusion.c.event_id == bindparam("k_event_id"))
-    .values({c: bindparam(f"v_{c}") for c in _SUMMARY_COLUMNS})
 )
 _REPORT_INFO = (
     select(reports.c.id, reports.c.agency, sources.c.name, sources.c.reliability)
@@ -154,14 +116,12 @@ class EventRefresher:
                 inserts.append({"id": event_id, "created_at": self.now, **values})
                 summaries.append({"event_id": event_id, **summary})
             else:
-                updates.append({"event_id": event_id, **{f"v_{k}": v for k, v in values.items()}})
-                summary_updates.append({"k_event_id": event_id, **{f"v_{k}": v for k, v in summary.items()}})
-        if inserts:
-            self.connection.execute(insert(events), inserts)
-            self.connection.execute(insert(event_fusion), summaries)
-        if updates:
-            self.connection.execute(_UPDATE_EVENT, updates)
-            self.connection.execute(_UPDATE_SUMMARY, summary_updates)
+                updates.append({"id": event_id, **values})
+                summary_updates.append({"event_id": event_id, **summary})
+        bulk_insert(self.connection, events, inserts)
+        bulk_insert(self.connection, event_fusion, summaries)
+        bulk_update(self.connection, events, "id", updates)
+        bulk_update(self.connection, event_fusion, "event_id", summary_updates)
         return set(stored)
 
     def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:

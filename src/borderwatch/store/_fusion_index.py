@@ -23,7 +23,7 @@ from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
 from ._schema import fusion_keys, fusion_mentions
 
-__all__ = ["FeatureCache", "feature_row", "features_from_row", "insert_plain", "next_seq", "read_block"]
+__all__ = ["FeatureCache", "feature_row", "features_from_row", "next_seq", "read_block"]
 
 _c = fusion_mentions.c
 # Fixed numbers of parameters (padded by repeating the last value) keep the SQL text constant, so that it
@@ -98,28 +98,6 @@ def _run(
         params.update(_slots(prefix, values[start : start + size], size))
         cursor.execute(sql, [params[name] for name in order] if order is not None else params)
         rows.update((row[0], row) for row in cursor.fetchall())
-
-
-def insert_plain(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of a table whose columns are plain numbers and text (the fusion index) straight through the
-    driver's executemany: SQLAlchemy's per-row parameter processing was most of the cost of these rows."""
-    if not rows:
-        return
-    statement = _INSERTS.get(table.name)
-    if statement is None:  # built once: `_compiled` knows statements by identity
-        statement = _INSERTS[table.name] = table.insert().values({c.name: bindparam(c.name) for c in table.columns})
-    sql, order = _compiled(connection, statement)
-    cursor = connection.connection.cursor()
-    try:
-        if order is not None:
-            cursor.executemany(sql, [tuple(row[name] for name in order) for row in rows])
-        else:
-            cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
-
-
-_INSERTS: dict[str, Any] = {}
 
 
 def _compiled(connection: Connection, statement: Any) -> tuple[str, list[str] | None]:
