@@ -11,7 +11,7 @@ from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import classify_actors, content_words, date_interval, fold_name, mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
 from ._fuser import Fuser
-from ._names import name_keys, place_keys
+from ._names import name_keys, name_keys_within, names_place, place_keys
 from ._score import PairScorer, haversine_km
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
@@ -45,6 +45,8 @@ __all__ = [
     "lookup_keys",
     "mention_features",
     "name_keys",
+    "name_keys_within",
     "named_key",
+    "names_place",
     "place_keys",
 ]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
@@ -15,6 +15,7 @@ from . import _zones
 from ._export import stream_events
 from ._fusion import FusionSession
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
+from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache
 from ._queries import EventFilter
@@ -197,16 +198,17 @@ class FusionStoreMixin:
 def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[str, Any]], now: datetime) -> int:
     if not batch:
         return 0
+    columns = [c.name for c in events.columns]
     event_rows, summaries = [], []
     for row in batch:
-        values = {k: v for k, v in row.items() if k in events.c and k not in {"actor1_id", "actor2_id"}}
+        values = {name: row.get(name) for name in columns}
         for side in ("actor1", "actor2"):
             name = row.get(side)
             actor = Actor(name=name, type=row.get(f"{side}_type")) if name else None
             values[f"{side}_id"] = refresher.actor_id(actor)
-        values.setdefault("tags", [])
-        values.setdefault("created_at", now)
-        values.setdefault("updated_at", now)
+        values["tags"] = values["tags"] or []
+        values["created_at"] = values["created_at"] or now
+        values["updated_at"] = values["updated_at"] or now
         event_rows.append(values)
         summaries.append(
             {
@@ -221,8 +223,8 @@ def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[s
                 "reliability": row.get("reliability"),
             }
         )
-    connection.execute(insert(events), event_rows)
-    connection.execute(insert(event_fusion), summaries)
+    bulk_insert(connection, events, event_rows)
+    bulk_insert(connection, event_fusion, summaries)
     return len(batch)
 
 
