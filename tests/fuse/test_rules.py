@@ -23,7 +23,7 @@ def place_of(decision_features: list) -> tuple[float, str]:
     return place.value, place.detail
 
 
-def decide(new: MentionFeatures, *old: MentionFeatures):  # noqa: ANN201
+def decide(new: MentionFeatures, *old: MentionFeatures):
     return FUSER.decide(new, [Candidate("E0", list(old))])
 
 
