@@ -95,6 +95,15 @@ WORDS = [
 ]
 
 
+SYLLABLES = ["ta", "kou", "ma", "ne", "ri", "sa", "lou", "di", "ga", "zou", "fi", "ba", "mo", "ke", "ha", "ti"]
+
+
+def place_name(n: int) -> str:
+    """A made-up place name, one per happening ("Koumari"), spelled with made-up syllables."""
+    parts = [SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8, 12, 16) if shift == 0 or n >> shift]
+    return "".join(reversed(parts)).capitalize() + ("t" if n % 3 == 0 else "")
+
+
 def happenings(count: int, rng: random.Random) -> list[dict]:
     """Invented events over a year and a region (lat 12-37, lon -10-25), with their truth."""
     kinds, weights = TYPES, [t[2] for t in TYPES]
@@ -126,7 +135,7 @@ def tellings(event: dict, rng: random.Random) -> list[tuple[date, EventMention]]
         precision = rng.choice([1, 1, 2, 2, 3])
         jitter = {1: 0.02, 2: 0.1, 3: 0.5}[precision]
         location = Location(
-            name=f"Place {event['n']}",
+            name=place_name(event["n"]),
             geonameid=f"S{event['n']}" if precision < 3 else f"A{event['n'] // 50}",
             lat=event["lat"] + rng.uniform(-jitter, jitter),
             lon=event["lon"] + rng.uniform(-jitter, jitter),
@@ -135,7 +144,7 @@ def tellings(event: dict, rng: random.Random) -> list[tuple[date, EventMention]]
             geo_precision=precision,
         )
         words = event["words"][:8] + rng.sample(WORDS, 4)
-        sentence = "SYNTHETIC. " + " ".join(rng.sample(words, len(words))) + "."
+        sentence = "SYNTHETIC. " + " ".join(rng.sample(words, len(words))) + f" near {place_name(event['n'])}."
         fatalities = event["fatalities"] + (rng.choice([0, 0, 1]) if event["fatalities"] else 0)
         mention = EventMention(
             id="e1",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from borderwatch.fuse import Candidate, Fuser, MentionFeatures, actor_cell
+from borderwatch.fuse import Candidate, Fuser, MentionFeatures, named_key
 from borderwatch.model import EventMention, Quantity
 
 from ._make import mention
@@ -49,7 +49,7 @@ def test_explanation_names_every_feature() -> None:
     decision = FUSER.decide(features(new), [Candidate("E0", [features(old, "r0")])])
     assert decision.best is not None
     names = [f.name for f in decision.best.features]
-    assert names == ["type", "date", "place", "actors", "quantities", "text"]
+    assert names == ["type", "date", "place", "actors", "quantities", "text", "names"]
     assert sum(f.contribution for f in decision.best.features) == pytest.approx(decision.best.score, abs=0.01)
     assert decision.best.features[1].detail == "same day"
 
@@ -138,10 +138,14 @@ def test_mentions_of_one_report_are_kept_apart_unless_everything_agrees() -> Non
 def test_block_covers_cells_around_the_place_and_the_time_window() -> None:
     f = features(mention(place="Ouallam", actor1="JNIM"))
     block = FUSER.block(f)
-    assert FUSER.cell(f) in block.cells and actor_cell("jnim") in block.cells
+    assert FUSER.cell(f) in block.cells
+    assert named_key("vague-actor", "jnim") in block.keys  # placeless mentions of its actor
+    assert named_key("vague-area", "NE", "") in block.keys  # mentions known only to its country
     assert block.day_from < f.day_lo and block.day_to > f.day_hi
     assert "civilians" in block.families
     placeless = features(mention(place=None, actor1="JNIM"))
-    assert FUSER.cell(placeless) == actor_cell("jnim")
-    assert FUSER.block(placeless).cells == (actor_cell("jnim"),)
-    assert FUSER.block(features(mention(place=None))).cells == ()
+    assert FUSER.cell(placeless) == 0 and not FUSER.block(placeless).cells
+    assert named_key("actor", "jnim") in FUSER.block(placeless).keys  # every mention of its actor
+    assert named_key("actor", "jnim") in FUSER.keys(f)
+    nothing = features(mention(place=None, sentence="SYNTHETIC. gunmen attacked the market."))
+    assert FUSER.block(nothing).keys == () and FUSER.block(nothing).cells == ()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
+
+import orjson
 
 from ._fields import plain_event
 from ._jsonl import write_buffered
@@ -24,12 +25,12 @@ class GeoJsonExporter:
         out.write(b"\n]}\n")
         return count
 
-    def _features(self, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-        separator = ""
+    def _features(self, rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+        separator = b""
         for row in rows:
             properties = plain_event(row)
             lat, lon = properties["latitude"], properties["longitude"]
             geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
             feature = {"type": "Feature", "id": properties["id"], "geometry": geometry, "properties": properties}
-            yield separator + json.dumps(feature, ensure_ascii=False)
-            separator = ",\n"
+            yield separator + orjson.dumps(feature, option=orjson.OPT_NON_STR_KEYS)
+            separator = b",\n"

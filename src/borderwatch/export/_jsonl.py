@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any, BinaryIO
+
+import orjson
 
 from ._fields import plain_event
 
@@ -20,20 +21,20 @@ class JsonLinesExporter:
     seekable_output = False
 
     def write(self, rows: Iterable[dict[str, Any]], out: BinaryIO) -> int:
-        lines = (json.dumps(plain_event(row), ensure_ascii=False) + "\n" for row in rows)
-        return write_buffered(lines, out)
+        option = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
+        return write_buffered((orjson.dumps(plain_event(row), option=option) for row in rows), out)
 
 
-def write_buffered(lines: Iterable[str], out: BinaryIO) -> int:
-    """Write text lines as UTF-8 in blocks (one write per block, not per line); return how many."""
+def write_buffered(lines: Iterable[bytes], out: BinaryIO) -> int:
+    """Write encoded lines in blocks (one write per block, not per line); return how many."""
     count = 0
-    block: list[str] = []
+    block: list[bytes] = []
     for line in lines:
         block.append(line)
         count += 1
         if len(block) >= _FLUSH_LINES:
-            out.write("".join(block).encode("utf-8"))
+            out.write(b"".join(block))
             block.clear()
     if block:
-        out.write("".join(block).encode("utf-8"))
+        out.write(b"".join(block))
     return count

@@ -5,11 +5,13 @@ logic: the store reads candidates and writes decisions; thresholds and families 
 (`data/fusion.json`).
 """
 
+from ._blocking import UNLOCATED_CELL, Block, MentionIndex, cell_of, index_keys, lookup_keys, named_key
 from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import classify_actors, content_words, date_interval, fold_name, mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._fuser import UNLOCATED_CELL, Block, Fuser, MentionIndex, actor_cell, area_cell, cell_of
+from ._fuser import Fuser
+from ._names import name_keys, name_keys_within, names_place, place_keys
 from ._score import PairScorer, haversine_km
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
@@ -30,8 +32,6 @@ __all__ = [
     "PairScorer",
     "ReportSource",
     "SourcedMention",
-    "actor_cell",
-    "area_cell",
     "cell_of",
     "classify_actors",
     "content_words",
@@ -40,6 +40,13 @@ __all__ = [
     "derive_fields",
     "fold_name",
     "haversine_km",
+    "index_keys",
     "load_config",
+    "lookup_keys",
     "mention_features",
+    "name_keys",
+    "name_keys_within",
+    "named_key",
+    "names_place",
+    "place_keys",
 ]

@@ -52,6 +52,13 @@ class DateRules(_Section):
     follow_up_gap_days: int = Field(
         ge=1, description="precise dates this far apart with types of different families: a follow-up event"
     )
+    report_lag_days: int = Field(
+        ge=0,
+        description="a mention dated on (or the day before) its own report's publication may carry the day of "
+        "the statement, claim or funeral it reports rather than the event's: up to this many days after the "
+        "other's date, the gap counts as `reported_late`",
+    )
+    reported_late: float
 
 
 class PlaceRules(_Section):
@@ -65,14 +72,23 @@ class PlaceRules(_Section):
     unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
     other_country: float
     same_admin1_imprecise: float
+    named: float = Field(description="one has no place (or only its province or country) and its sentence names "
+                         "the other's place")  # fmt: skip
+    named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
+                             "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
+    misplaced_km: float = Field(gt=0)
+    admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
+                               "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
 
 
 class ActorRules(_Section):
     shared_specific: float
     shared_state: float
+    related_state: float = Field(description="other forces of one state (its police and its army)")
     conflicting_specific: float
     fuzzy_min_ratio: float = Field(ge=0, le=100)
     generic_prefixes: tuple[str, ...]
+    generic_words: tuple[str, ...] = Field(description="an actor name with one of these words names no one")
     state_prefixes: tuple[str, ...]
 
 
@@ -82,6 +98,11 @@ class QuantityRules(_Section):
     far: float
     fatalities_far: float
     close_ratio: float = Field(gt=0, le=1)
+
+
+class NameRules(_Section):
+    per_shared: float = Field(gt=0, description="value of each proper name (key) the two sentences share")
+    most: float = Field(gt=0, le=1)
 
 
 class TextRules(_Section):
@@ -102,8 +123,12 @@ class FusionConfig(_Section):
     version: int
     about: str = ""
     merge_threshold: float
-    merge_threshold_unlocated: float = Field(description="threshold when one of the two mentions has no place")
-    ambiguity_margin: float = Field(ge=0, description="lead an unlocated mention's best event needs over the next")
+    merge_threshold_unlocated: float = Field(
+        description="threshold when one of the two mentions has no place, or only its province or country"
+    )
+    ambiguity_margin: float = Field(
+        ge=0, description="lead the best event needs over the next when the comparison rests on a vague place"
+    )
     blocking: Blocking
     weights: dict[str, float]
     date: DateRules
@@ -111,12 +136,14 @@ class FusionConfig(_Section):
     actors: ActorRules
     quantities: QuantityRules
     text: TextRules
+    names: NameRules
     families: dict[str, tuple[str, ...]]
     type: TypeRules
     compatibility: tuple[tuple[str, str, float], ...]
     independence: Independence
     _family_lookup: _FamilyLookup = PrivateAttr()
     _pairs: dict[tuple[str, str], float] = PrivateAttr()
+    _compatible: dict[str, tuple[str, ...]] = PrivateAttr()
 
     @model_validator(mode="after")
     def _known_families(self) -> FusionConfig:
@@ -127,27 +154,34 @@ class FusionConfig(_Section):
         return self
 
     def model_post_init(self, _context: object) -> None:
-        self._family_lookup = _FamilyLookup(self.families)
         pairs: dict[tuple[str, str], float] = {}
         for left, right, value in self.compatibility:
             pairs[(left, right)] = value
             pairs[(right, left)] = value
         self._pairs = pairs
+        self._family_lookup = _FamilyLookup(self.families)
+        self._compatible = {
+            family: tuple(sorted({family, *(right for (left, right) in pairs if left == family)}))
+            for family in self.families
+        }
+
+    # The lookups below run for every comparison: they read the private attributes directly, not through
+    # pydantic's attribute hook.
 
     def family_of(self, event_type: str, sub_event_type: str) -> str:
         """The family of an ACLED type and sub-type ('other' when none lists it)."""
-        return self._family_lookup(event_type, sub_event_type)
+        return self.__pydantic_private__["_family_lookup"](event_type, sub_event_type)  # type: ignore[index]
 
     def compatibility_of(self, left: str, right: str) -> float | None:
         """Value of comparing two families; None when they are never compared."""
         if left == right:
             return self.type.same_family
-        return self._pairs.get((left, right))
+        return self.__pydantic_private__["_pairs"].get((left, right))  # type: ignore[index]
 
     def compatible_families(self, family: str) -> tuple[str, ...]:
         """Families a mention of `family` may be compared with (itself included), sorted."""
-        others = {right for (left, right) in self._pairs if left == family}
-        return tuple(sorted({family, *others}))
+        found = self.__pydantic_private__["_compatible"].get(family)  # type: ignore[index]
+        return found if found is not None else (family,)
 
 
 def load_config(path: str | Path | None = None) -> FusionConfig:

@@ -9,13 +9,12 @@ evaluation and for callers without a store.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from ..model import EventMention
+from ._blocking import UNLOCATED_CELL, Block, MentionIndex, cell_of, grid_cells, index_keys, lookup_keys
 from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import mention_features
@@ -23,67 +22,9 @@ from ._fields import FusedFields, SourcedMention, derive_fields
 from ._score import PairScorer
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
-__all__ = ["UNLOCATED_CELL", "Block", "Fuser", "MentionIndex", "actor_cell", "area_cell", "cell_of"]
+__all__ = ["Fuser"]
 
-UNLOCATED_CELL = 0
-_KM_PER_DEGREE = 111.2
 _MAX_SPAN_DAYS = 31  # the longest date interval (a month, time precision 3)
-
-
-def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
-    """The grid cell a place falls in (a positive integer), or UNLOCATED_CELL."""
-    if lat is None or lon is None:
-        return UNLOCATED_CELL
-    row = math.floor((lat + 90.0) / degrees)
-    column = math.floor((lon + 180.0) / degrees)
-    return 1 + row * 100_000 + column
-
-
-def area_cell(country: str | None, admin1: str | None) -> int:
-    """The cell (a negative integer) of mentions located only to a province (or a country)."""
-    return _named_cell(f"area|{(country or '').upper()}|{(admin1 or '').casefold()}")
-
-
-def actor_cell(actor: str) -> int:
-    """The cell (a negative integer) of mentions without a place, by the (folded) name of their actor."""
-    return _named_cell(f"actor|{actor}")
-
-
-def _named_cell(name: str) -> int:
-    return -1 - int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest(), "little") // 2
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """Which stored mentions a new one is compared with.
-
-    A stored mention is a candidate when its family is in `families`, its date interval reaches into
-    [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and, when `cells` is
-    is indexed under one of `cells` and, for a grid cell, lies inside the bounding box, or is in one of
-    `countries`. No cells and no countries: no candidates.
-    """
-
-    families: tuple[str, ...]
-    day_from: int
-    day_to: int
-    span_days: int
-    cells: tuple[int, ...] = ()
-    lat_min: float = -90.0
-    lat_max: float = 90.0
-    lon_min: float = -180.0
-    lon_max: float = 180.0
-    countries: tuple[str, ...] = ()  # a mention without a place: every mention of these countries
-
-    def admits(self, other: MentionFeatures, other_cell: int) -> bool:
-        if other.family not in self.families or other.day_hi < self.day_from or other.day_lo > self.day_to:
-            return False
-        if other.country is not None and other.country in self.countries:
-            return True
-        if other_cell not in self.cells:
-            return False
-        if other_cell <= 0 or other.lat is None or other.lon is None:
-            return True  # unlocated, or only its province known: the cell is the whole test
-        return self.lat_min <= other.lat <= self.lat_max and self.lon_min <= other.lon <= self.lon_max
 
 
 class Fuser:
@@ -95,45 +36,36 @@ class Fuser:
 
     # -- features and blocking -------------------------------------------------------------------
 
-    def features(self, mention: EventMention, key: str, report_id: str, anchor: date) -> MentionFeatures:
-        return mention_features(mention, key, report_id, anchor, self.config)
+    def features(
+        self, mention: EventMention, key: str, report_id: str, anchor: date, text: str | None = None
+    ) -> MentionFeatures:
+        """What matching compares of a mention (`anchor`: its report's day; `text`: its report's text)."""
+        return mention_features(mention, key, report_id, anchor, self.config, text)
 
     def cell(self, features: MentionFeatures) -> int:
-        """The cell a mention is indexed by: a grid cell for a place; its province's cell when only the
-        province (or country) is known; without a place, its first named actor's (or state force's) cell;
-        UNLOCATED_CELL (found by no one) when it has neither."""
-        if features.located and features.geo_precision != 3:
-            return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
-        if features.country:
-            return area_cell(features.country, features.admin1)
-        actors = features.named or features.state
-        return actor_cell(actors[0]) if actors else UNLOCATED_CELL
+        """The grid cell a mention with a precise place is indexed by; UNLOCATED_CELL for a vague one."""
+        if features.vague:
+            return UNLOCATED_CELL
+        return cell_of(features.lat, features.lon, self.config.blocking.cell_degrees)
+
+    def keys(self, features: MentionFeatures) -> tuple[int, ...]:
+        """The secondary keys a stored mention is indexed by: its areas, actors and names (`_blocking`)."""
+        return index_keys(features)
 
     def block(self, features: MentionFeatures) -> Block:
-        """Where a mention's candidates are: compatible families, the days around its date, and the places
-        its own precision and the finest others' allow, with its province's imprecise mentions and the
-        placeless mentions of its actors. A mention without a place meets only those last two."""
+        """Where a mention's candidates are: compatible families, the days around its date, the grid cells its
+        precision and the finest others' allow (a precise mention), and the keys of `_blocking.lookup_keys`."""
         blocking = self.config.blocking
         span = max(blocking.undated_days_before_publication, _MAX_SPAN_DAYS)
         families = self.config.compatible_families(features.family)
         day_from, day_to = features.day_lo - blocking.days, features.day_hi + blocking.days
-        named = tuple(actor_cell(a) for a in (*features.named, *features.state))
-        if features.lat is None or features.lon is None:
-            countries = (features.country,) if features.country else ()
-            return Block(families, day_from, day_to, span, named, countries=countries)
-        area = (area_cell(features.country, features.admin1), area_cell(features.country, None))
+        keys = lookup_keys(features)
+        if features.vague:
+            return Block(families, day_from, day_to, span, keys=keys)
         radius = self.config.place.radius_km
         km = radius[str(features.geo_precision or 2)] + radius["2"] + self.config.place.falloff_km
-        dlat = km / _KM_PER_DEGREE
-        dlon = km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(features.lat))))
-        box = (features.lat - dlat, features.lat + dlat, features.lon - dlon, features.lon + dlon)
-        return Block(families, day_from, day_to, span, area + named + self._cells(*box), *box)
-
-    def _cells(self, lat_min: float, lat_max: float, lon_min: float, lon_max: float) -> tuple[int, ...]:
-        degrees = self.config.blocking.cell_degrees
-        rows = range(math.floor((lat_min + 90) / degrees), math.floor((lat_max + 90) / degrees) + 1)
-        columns = range(math.floor((lon_min + 180) / degrees), math.floor((lon_max + 180) / degrees) + 1)
-        return tuple(1 + r * 100_000 + c for r in rows for c in columns)
+        cells, box = grid_cells(features.lat, features.lon, km, blocking.cell_degrees)  # type: ignore[arg-type]
+        return Block(families, day_from, day_to, span, cells, *box, keys=keys)
 
     # -- decisions -------------------------------------------------------------------------------
 
@@ -142,10 +74,11 @@ class Fuser:
     ) -> Decision:
         """The event `features` joins (the best candidate scoring at least the threshold), or a new one.
 
-        A mention is compared with an event's most informative mentions: a located mention with its
-        located ones and a dated one with its dated ones when it has any, so that a vague mention
-        never bridges two happenings. A mention without a place, whose window is the whole region,
-        joins an event only when no other comes close (`ambiguity_margin`).
+        A mention is compared with an event's (most recent) mentions and scores as its best match, unless
+        one of them rules it out: a precisely located mention whose place is too far, or a dated one whose
+        date is too far, so that a vague mention never bridges two happenings that places or dates tell
+        apart. When the best comparison rests on a vague place (no place, or only a province or country),
+        the mention joins only if no other event comes close (`ambiguity_margin`).
         """
         links = links or AnalystLinks()
         scored: list[tuple[float, str, MentionFeatures | None]] = []
@@ -156,24 +89,21 @@ class Fuser:
                 continue
             if links and any(links.together(features.key, m.key) for m in candidate.members):
                 return Decision(mention=features.key, event_id=candidate.event_id, reason="analyst-merge")
-            members = _informative(features, candidate.members)[-self.config.blocking.max_members_compared :]
-            best, against = max(((self._scorer.score(features, m)[0], m) for m in members), key=lambda p: p[0])
+            best, against = self._best_member(features, candidate.members)
             scored.append((best, candidate.event_id, against))
         scored.sort(key=lambda item: (-item[0], item[1]))
         others = [(event_id, round(s, 3)) for s, event_id, _ in scored[1:4] if s > -math.inf]
         if not scored:
             return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
         score, event_id, against = scored[0]
+        vague = against is not None and (features.vague or against.vague)
         explanation = self.explain(features, against, event_id) if against else None
-        threshold = self.config.merge_threshold
-        if against is not None and not (features.located and against.located):
-            threshold = self.config.merge_threshold_unlocated
-        merged = score >= threshold and score > -math.inf
+        merged = score >= self.threshold(features, against) and score > -math.inf
         reason = "matched" if merged else "new"
         contested = len(scored) > 1 and scored[1][0] > score - self.config.ambiguity_margin
-        if merged and not features.located and contested:
+        if merged and vague and contested:
             merged, reason = False, "ambiguous"
-        return Decision(
+        return Decision.model_construct(
             mention=features.key,
             event_id=event_id if merged else None,
             reason=reason,
@@ -182,25 +112,41 @@ class Fuser:
             others=others,
         )
 
+    def _best_member(
+        self, features: MentionFeatures, members: list[MentionFeatures]
+    ) -> tuple[float, MentionFeatures | None]:
+        """The best score of `features` against an event's most recent mentions (-inf when one rules it out)."""
+        best, against = -math.inf, None
+        for member in members[-self.config.blocking.max_members_compared :]:
+            score, veto, _ = self._scorer.score(features, member)
+            if veto is not None and _binding(veto, member):
+                return -math.inf, member
+            if against is None or score > best:
+                best, against = score, member
+        return best, against
+
+    def threshold(self, new: MentionFeatures, old: MentionFeatures | None) -> float:
+        """The score two mentions need to be one event: higher when either place is vague (no place, or only
+        a province or country), since the place then vouches for little."""
+        if old is not None and (new.vague or old.vague):
+            return self.config.merge_threshold_unlocated
+        return self.config.merge_threshold
+
     def explain(self, new: MentionFeatures, old: MentionFeatures, event_id: str) -> MatchExplanation:
         """The feature-by-feature comparison of two mentions, as stored with a decision."""
         total, veto, features = self._scorer.score(new, old)
-        weight = self._scorer.weight_of
-        return MatchExplanation(
+        # Built without validation (the values are the scorer's own): one per mention stored.
+        return MatchExplanation.model_construct(
             event_id=event_id,
             against=old.key,
             score=round(total, 3) if veto is None else -999.0,
-            threshold=self.config.merge_threshold,
+            threshold=self.threshold(new, old),
             vetoed=veto,
             features=[
-                FeatureScore(
-                    name=name,
-                    value=value,
-                    weight=weight(name, value),
-                    contribution=round(weight(name, value) * value, 3),
-                    detail=detail,
+                FeatureScore.model_construct(
+                    name=name, value=value, weight=weight, contribution=round(weight * value, 3), detail=detail
                 )
-                for name, value, detail in features
+                for name, value, detail, weight in features
             ],
         )
 
@@ -220,7 +166,7 @@ class Fuser:
         New events are named after their first mention's key. Candidates are found with the same
         blocking as in the store, through an in-memory grid.
         """
-        index = MentionIndex(self.config.blocking.cell_degrees)
+        index = MentionIndex()
         for features in mentions:
             block = self.block(features)
             candidates: dict[str, Candidate] = {}
@@ -229,39 +175,13 @@ class Fuser:
                 candidates.setdefault(other.event_id, Candidate(other.event_id)).members.append(other)
             decision = self.decide(features, candidates.values(), links)
             features.event_id = decision.event_id or features.key
-            index.add(features, self.cell(features))
+            index.add(features, self.cell(features), self.keys(features))
             yield decision
 
 
-def _informative(features: MentionFeatures, members: list[MentionFeatures]) -> list[MentionFeatures]:
-    chosen = members
-    if features.located:
-        located = [m for m in chosen if m.located]
-        chosen = located or chosen
-    if features.dated:
-        dated = [m for m in chosen if m.dated]
-        chosen = dated or chosen
-    return chosen
-
-
-class MentionIndex:
-    """Mentions in memory, found by the same blocking as in the store (for `cluster`, and for the store's
-    mentions of a batch not yet written)."""
-
-    def __init__(self, cell_degrees: float) -> None:
-        self._degrees = cell_degrees
-        self._cells: dict[int, list[MentionFeatures]] = {}
-
-    def add(self, features: MentionFeatures, cell: int) -> None:
-        self._cells.setdefault(cell, []).append(features)
-
-    def all(self) -> Iterator[MentionFeatures]:
-        for members in self._cells.values():
-            yield from members
-
-    def lookup(self, block: Block) -> Iterator[MentionFeatures]:
-        cells = list(self._cells) if block.countries else list(dict.fromkeys(block.cells))
-        for cell in cells:
-            for other in self._cells.get(cell, ()):
-                if block.admits(other, cell):
-                    yield other
+def _binding(veto: str, member: MentionFeatures) -> bool:
+    """Whether a member's veto rules its whole event out: one about a precise place or a known date (not a
+    type, nor a follow-up, which rest on the member's type: another member may be typed otherwise)."""
+    if veto.startswith("place"):
+        return not member.vague
+    return veto.startswith("date") and member.dated and "follow-up" not in veto

@@ -11,17 +11,22 @@ import re
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
+from ._names import fold
 from ._types import MentionFeatures
 
 __all__ = ["PairScore", "PairScorer", "haversine_km"]
 
 _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[a-z0-9]{3,}")
+_UNKNOWN = "place unknown"
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
-# (name, value, detail) for each feature, the weighted total, and why the pair was vetoed (None: not vetoed).
-Feature = tuple[str, float, str]
+# (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
+# vetoed), and the features compared before a veto or all of them.
+Feature = tuple[str, float, str, float]
 PairScore = tuple[float, str | None, list[Feature]]
+_Step = tuple[str, float | None, str]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -45,25 +50,24 @@ class PairScorer:
             name, value, detail = feature(new, old)
             if value is None:
                 return -math.inf, f"{name}: {detail}", features
-            features.append((name, value, detail))
-        features.append(self._actors(new, old))
-        features.append(self._quantities(new, old))
-        features.append(self._text(new, old))
+            features.append((name, value, detail, self.weight_of(name, value, detail)))
+        steps = [self._actors(new, old), self._quantities(new, old), self._text(new, old), self._names(new, old)]
         if new.report_id == old.report_id:
-            features.append(("same_report", -1.0, "both from the same report"))
-        total = sum(self.weight_of(name, value) * value for name, value, _ in features)
+            steps.append(("same_report", -1.0, "both from the same report"))
+        features += [(name, value, detail, self.weight_of(name, value, detail)) for name, value, detail in steps]
+        total = sum(weight * value for _, value, _, weight in features)
         return total, None, features
 
-    def weight_of(self, name: str, value: float) -> float:
+    def weight_of(self, name: str, value: float, detail: str = "") -> float:
         """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
-        apart are two happenings, whatever else they share)."""
-        if name == "place" and value < 0:
+        apart are two happenings, whatever else they share), but a place merely unknown does not."""
+        if name == "place" and value < 0 and not detail.startswith(_UNKNOWN):
             return self._weights.get("place_against", self._weights.get("place", 0.0))
         return self._weights.get(name, 0.0)
 
     # -- features -------------------------------------------------------------------------------
 
-    def _type(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float | None, str]:
+    def _type(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         if new.event_type == old.event_type and new.sub_event_type == old.sub_event_type:
             return "type", self.config.type.same_sub_type, f"same sub-type ({new.sub_event_type})"
         value = self.config.compatibility_of(new.family, old.family)
@@ -73,7 +77,7 @@ class PairScorer:
         kind = "same family" if new.family == old.family else "related families"
         return "type", value, f"{kind}: {pair}"
 
-    def _date(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float | None, str]:
+    def _date(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         rules = self.config.date
         gap = max(0, max(new.day_lo, old.day_lo) - min(new.day_hi, old.day_hi))
         if not (new.dated and old.dated):
@@ -87,41 +91,63 @@ class PairScorer:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
                 return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
-            return "date", value, "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
-        if gap == 0:
-            return "date", rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
-        return "date", rules.two_days if gap <= 2 else rules.further, f"date ranges {gap} days apart"
+            detail = "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
+        elif gap == 0:
+            value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
+        else:
+            value, detail = rules.two_days if gap <= 2 else rules.further, f"date ranges {gap} days apart"
+        if value < rules.reported_late and 0 < gap <= rules.report_lag_days and _dated_by_report(new, old):
+            return "date", rules.reported_late, f"{detail}; the later is its report's own day (a statement or claim)"
+        return "date", value, detail
 
-    def _place(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float | None, str]:
+    def _place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         rules = self.config.place
-        if not (new.located and old.located):
-            if new.country and old.country:
-                if new.country != old.country:
-                    return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
-                return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
-            return "place", rules.unknown, "place unknown in one of them"
-        if new.geonameid is not None and new.geonameid == old.geonameid and 3 not in _precisions(new, old):
+        if new.vague or old.vague:
+            return self._vague_place(new, old)
+        if new.geonameid is not None and new.geonameid == old.geonameid:
             return "place", rules.same_geonameid, f"same place (GeoNames {new.geonameid})"
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
-        if 3 in _precisions(new, old):  # a province or country centroid: only the areas can be compared
-            if new.country and old.country and new.country != old.country:
-                return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
-            same = new.admin1 is not None and new.admin1 == old.admin1
-            value = rules.same_admin1_imprecise if same else 0.0
-            return "place", value, f"{km:.0f} km apart, one known only to its {'province' if same else 'area'}"
-        if new.place_name and new.place_name == old.place_name:
-            return "place", rules.same_name, f"same name ({new.place_name}) resolved {km:.0f} km apart"
+        alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
+            new.place_keys & old.place_keys
+        )
         reach = self._reach(new) + self._reach(old)
-        if km > reach + rules.falloff_km:
-            return (
-                "place",
-                None,
-                f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow",
-            )
-        value = 1.0 - 0.5 * km / reach if km <= reach else 0.5 - 1.5 * (km - reach) / rules.falloff_km
-        return "place", round(value, 3), f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+        if km <= reach:
+            value = round(1.0 - 0.5 * km / reach, 3)
+            if alike and value < rules.same_name:
+                return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+        if alike:  # namesakes, or one name resolved to two records
+            return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+        if _admin_named(new, old):
+            return "place", rules.admin_named, f"{km:.0f} km apart; one is named after the other's province"
+        if km <= reach + rules.falloff_km:
+            value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
+            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+        if km >= rules.misplaced_km and (_named(new, old) or _named(old, new)):
+            return "place", rules.named_far, f"{km:.0f} km apart, but one sentence names the other's place"
+        return "place", None, f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow"
 
-    def _actors(self, new: MentionFeatures, old: MentionFeatures) -> Feature:
+    def _vague_place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
+        """One (or both) known only to a province or country, or not at all: the areas, and whether the vague
+        one's sentence names the other's place."""
+        rules = self.config.place
+        for vague, other in ((new, old), (old, new)):
+            if vague.vague and not other.vague and _named(vague, other):
+                return "place", rules.named, f"one names the other's place ({other.place_name})"
+        placed = new.country_of_place and old.country_of_place
+        if placed and new.country and old.country and new.country != old.country:
+            return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+        if new.located and old.located:
+            if new.admin1 and old.admin1 and fold(new.admin1) == fold(old.admin1):
+                return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
+            if _admin_named(new, old):
+                return "place", rules.admin_named, "one is named after the other's province"
+            return "place", 0.0, "one known only to its province or country"
+        if new.country and new.country == old.country:
+            return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
+        return "place", rules.unknown, f"{_UNKNOWN} in one of them"
+
+    def _actors(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
         rules = self.config.actors
         mine, theirs = (new.named, new.state), (old.named, old.state)
         shared = self._shared(mine[0], theirs[0])
@@ -130,12 +156,23 @@ class PairScorer:
         shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
         if shared:
             return "actors", rules.shared_state, f"same state force: {shared}"
+        related = _related_state(mine[1], theirs[1])
         if mine[0] and theirs[0]:
             detail = f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}"
             return "actors", rules.conflicting_specific, detail
+        if related:
+            return "actors", rules.related_state, f"forces of one state: {related}"
         return "actors", 0.0, "no named actor to compare"
 
-    def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> Feature:
+    def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+        rules = self.config.names
+        shared = (new.names & old.names) - new.place_keys - old.place_keys  # the places: the place feature's
+        if not shared:
+            return "names", 0.0, "no other proper name in common"
+        value = min(rules.most, rules.per_shared * len(shared))
+        return "names", round(value, 3), f"names in common: {', '.join(sorted(shared))}"
+
+    def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
         rules = self.config.quantities
         values: list[float] = []
         notes: list[str] = []
@@ -154,7 +191,7 @@ class PairScorer:
             return "quantities", 0.0, "no figure to compare"
         return "quantities", round(sum(values) / len(values), 3), ", ".join(notes)
 
-    def _text(self, new: MentionFeatures, old: MentionFeatures) -> Feature:
+    def _text(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
         rules = self.config.text
         if min(len(new.words), len(old.words)) < rules.min_words:
             return "text", 0.0, "sentence too short to compare"
@@ -171,7 +208,7 @@ class PairScorer:
     def _shared(self, mine: tuple[str, ...], theirs: tuple[str, ...], fuzzy: bool = True) -> str:
         for a in mine:
             for b in theirs:
-                if a == b or (fuzzy and self._spelling_variants(a, b)):
+                if a == b or (fuzzy and (_part_of(a, b) or self._spelling_variants(a, b))):
                     return a
         return ""
 
@@ -185,8 +222,42 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def _precisions(a: MentionFeatures, b: MentionFeatures) -> tuple[int | None, int | None]:
-    return a.geo_precision, b.geo_precision
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
+    """Whether the later-dated of the two is dated on (or the day before) its own report's publication."""
+    later = new if new.day_lo >= old.day_lo else old
+    return later.anchor > 0 and later.day_hi >= later.anchor - 1
+
+
+def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
+    """Whether `vague`'s sentence (or the lines around it) names `other`'s place."""
+    return bool((vague.names | vague.context) & other.place_keys)
+
+
+def _admin_named(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """One place bears the name of the other's province (a town picked for its province by the geocoder)."""
+    return (a.admin_key is not None and a.admin_key in b.place_keys) or (
+        b.admin_key is not None and b.admin_key in a.place_keys
+    )
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Every word of the shorter name is in the longer ("islamic state" in "islamic state (sahel)")."""
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False  # "... 2-3/1" and "... 2-3/2" are two groups
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    words = set(_WORDS.findall(long))
+    mine = _WORDS.findall(short)
+    return bool(mine) and all(w in words for w in mine)
+
+
+def _related_state(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
+    """Forces of one state under two names ("police forces of tunisia" / "military forces of tunisia")."""
+    of_mine = {name.rpartition(" of ")[2]: name for name in mine if " of " in name}
+    for name in theirs:
+        country = name.rpartition(" of ")[2]
+        if " of " in name and country in of_mine:
+            return country
+    return ""
 
 
 def _show(features: MentionFeatures) -> str:

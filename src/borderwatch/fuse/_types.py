@@ -26,6 +26,7 @@ class MentionFeatures:
     family: str
     day_lo: int  # first possible day of the event
     day_hi: int  # last possible day of the event
+    anchor: int = 0  # the report's publication (or ingest) day
     dated: bool = True
     precise_date: bool = True
     lat: float | None = None
@@ -34,16 +35,27 @@ class MentionFeatures:
     geonameid: str | None = None
     place_name: str | None = None  # folded
     country: str | None = None  # of the place; of the actors when there is no place
+    country_of_place: bool = True  # False: `country` is only the actors' (a hint, never a disagreement)
     admin1: str | None = None
     named: tuple[str, ...] = ()  # named actors other than state forces, folded ("jnim", "islamic state sahel")
     state: tuple[str, ...] = ()  # state forces, folded, without their period ("military forces of niger")
     quantities: dict[str, tuple[int, str]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # name keys of the sentence's proper names (`_names.name_keys`)
+    context: frozenset[str] = frozenset()  # name keys of the report's lines around the sentence, not in it
+    place_keys: frozenset[str] = frozenset()  # name keys of the resolved place's name
+    admin_key: str | None = None  # name key of the place's province
     event_id: str | None = None
+    seq: int = 0  # the store's storing order (0: not stored)
 
     @property
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def vague(self) -> bool:
+        """No place, or only a province or country (its centroid says little about where it happened)."""
+        return self.lat is None or self.lon is None or self.geo_precision == 3
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from ._schema import (
     events,
     extractions,
     fusion_decisions,
+    fusion_keys,
     fusion_links,
     fusion_mentions,
     reports,
@@ -52,6 +53,8 @@ def split_event(
     new_id = session.new_event_id(chosen[0])
     row = connection.execute(select(events).where(events.c.id == event_id)).one()._mapping
     connection.execute(events.insert().values({**row, "id": new_id, "created_at": now, "updated_at": now}))
+    summary = connection.execute(select(event_fusion).where(event_fusion.c.event_id == event_id)).one()._mapping
+    connection.execute(event_fusion.insert().values({**summary, "event_id": new_id}))
     for table, column in ((event_mentions, event_mentions.c.id), (fusion_mentions, fusion_mentions.c.key)):
         connection.execute(update(table).where(column.in_(chosen)).values(event_id=new_id))
     _unlink(connection, chosen, staying, "must")
@@ -60,8 +63,7 @@ def split_event(
     for key in chosen:
         session.record(Decision(mention=key, event_id=new_id, reason="analyst-split"), new_id, by)
     session.flush()
-    session.refresher.refresh(event_id)
-    session.refresher.refresh(new_id)
+    session.refresher.refresh_many([event_id, new_id])
     return new_id
 
 
@@ -87,14 +89,13 @@ def merge_events(
     for key in moved:
         session.record(Decision(mention=key, event_id=target, reason="analyst-merge"), target, by)
     session.flush()
-    for other in others:
-        session.refresher.refresh(other)  # no mention left: removed
-    session.refresher.refresh(target)
+    session.refresher.refresh_many([*others, target])  # the others have no mention left: removed
 
 
 def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str, int]:
     """Fuse every stored extraction again from scratch, in publication order, keeping analysts' decisions."""
-    connection.execute(delete(fusion_decisions).where(fusion_decisions.c.reason.in_(["matched", "new"])))
+    connection.execute(delete(fusion_decisions).where(fusion_decisions.c.reason.in_(["matched", "new", "ambiguous"])))
+    connection.execute(delete(fusion_keys))
     connection.execute(delete(fusion_mentions))
     connection.execute(delete(event_mentions))
     connection.execute(delete(event_fusion))
@@ -109,7 +110,9 @@ def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str,
     mentions = 0
     for number, row in enumerate(rows, 1):
         result = ExtractResult.model_validate(row.result)
-        mentions += len(session.fuse_report(row.id, row.published, result.events, fallback=row.ingested_at))
+        mentions += len(
+            session.fuse_report(row.id, row.published, result.events, fallback=row.ingested_at, text=row.text)
+        )
         if number % _FLUSH_EVERY == 0:
             session.flush()
     session.flush()

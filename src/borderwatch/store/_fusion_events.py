@@ -8,21 +8,23 @@ left. Statements are built once (module level) because this runs for every menti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
 from ..model import Actor, EventMention
+from ._fusion_bulk import bulk_insert, bulk_update
 from ._schema import (
     actors,
     event_fusion,
     event_mentions,
     events,
     fusion_decisions,
+    fusion_keys,
     fusion_mentions,
     report_links,
     reports,
@@ -33,51 +35,12 @@ __all__ = ["DEFAULT_AGENCY", "EventRefresher", "ReportInfo", "independence_key"]
 
 DEFAULT_AGENCY = "local"  # reports ingested for no agency in particular: their outlet is the source
 
-_EVENT_COLUMNS = (
-    "event_type",
-    "sub_event_type",
-    "tags",
-    "date",
-    "time_precision",
-    "actor1_id",
-    "actor2_id",
-    "location_name",
-    "geonameid",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "geo_precision",
-    "border",
-    "border_km",
-    "fatalities",
-    "confidence",
-    "updated_at",
-)
-_SUMMARY_COLUMNS = (
-    "provenance",
-    "assoc_actors",
-    "notes",
-    "source_names",
-    "reports",
-    "independent_sources",
-    "source_groups",
-    "reliability",
-)
 _CHUNK = 500
 _READ_MENTIONS = (
     select(event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention)
     .join(fusion_mentions, fusion_mentions.c.key == event_mentions.c.id)
     .where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
     .order_by(fusion_mentions.c.seq)
-)
-_UPDATE_EVENT = (
-    update(events).where(events.c.id == bindparam("event_id")).values({c: bindparam(f"v_{c}") for c in _EVENT_COLUMNS})
-)
-_UPDATE_SUMMARY = (
-    update(event_fusion)
-    .where(event_fusion.c.event_id == bindparam("k_event_id"))
-    .values({c: bindparam(f"v_{c}") for c in _SUMMARY_COLUMNS})
 )
 _REPORT_INFO = (
     select(reports.c.id, reports.c.agency, sources.c.name, sources.c.reliability)
@@ -122,24 +85,43 @@ class EventRefresher:
         """Derive one event's fields and confidence from its stored mentions; False when it had none (deleted)."""
         return event_id in self.refresh_many([event_id])
 
-    def refresh_many(self, event_ids: Sequence[str]) -> set[str]:
-        """Re-derive events from their stored mentions, deleting those left without; returns those that remain."""
-        stored = self._read_mentions(event_ids)
+    def refresh_many(
+        self,
+        event_ids: Sequence[str],
+        pending: Mapping[str, list[SourcedMention]] | None = None,
+        new: Set[str] = frozenset(),
+    ) -> set[str]:
+        """Re-derive events from their stored mentions, deleting those left without; returns those that remain.
+
+        `pending`: mentions of these events not written yet (a batch being stored); `new`: events not in
+        the store yet, inserted whole from their pending mentions instead of read back and updated."""
+        stored = self._read_mentions([e for e in event_ids if e not in new])
+        for event_id, mentions in (pending or {}).items():
+            stored.setdefault(event_id, []).extend(mentions)
         gone = [e for e in event_ids if e not in stored]
-        if gone:
-            self.connection.execute(delete(fusion_decisions).where(fusion_decisions.c.event_id.in_(gone)))
-            self.connection.execute(delete(events).where(events.c.id.in_(gone)))
-        self._know_reports({m.report_id for mentions in stored.values() for m in mentions})
-        links = self._links_among({m.report_id for mentions in stored.values() for m in mentions})
-        event_rows, summary_rows = [], []
+        for start in range(0, len(gone), _CHUNK):
+            chunk = gone[start : start + _CHUNK]
+            self.connection.execute(delete(fusion_decisions).where(fusion_decisions.c.event_id.in_(chunk)))
+            self.connection.execute(delete(events).where(events.c.id.in_(chunk)))
+        reports = {m.report_id for mentions in stored.values() for m in mentions}
+        self._know_reports(reports)
+        links = self._links_among(reports)
+        inserts, summaries, updates, summary_updates = [], [], [], []
         for event_id, mentions in stored.items():
             fields = self.fuser.derive(mentions)
             corroboration, names = self._corroboration(mentions, links)
-            event_rows.append({"event_id": event_id, **self._event_values(fields, corroboration.confidence)})
-            summary_rows.append({"k_event_id": event_id, **_summary(fields, corroboration, names)})
-        if event_rows:
-            self.connection.execute(_UPDATE_EVENT, event_rows)
-            self.connection.execute(_UPDATE_SUMMARY, summary_rows)
+            values = self._event_values(fields, corroboration.confidence)
+            summary = _summary(fields, corroboration, names)
+            if event_id in new:
+                inserts.append({"id": event_id, "created_at": self.now, **values})
+                summaries.append({"event_id": event_id, **summary})
+            else:
+                updates.append({"id": event_id, **values})
+                summary_updates.append({"event_id": event_id, **summary})
+        bulk_insert(self.connection, events, inserts)
+        bulk_insert(self.connection, event_fusion, summaries)
+        bulk_update(self.connection, events, "id", updates)
+        bulk_update(self.connection, event_fusion, "event_id", summary_updates)
         return set(stored)
 
     def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:
@@ -184,10 +166,10 @@ class EventRefresher:
         )
         keys = select(event_mentions.c.id).where(event_mentions.c.report_id.in_(ids))
         connection.execute(delete(fusion_decisions).where(fusion_decisions.c.mention_key.in_(keys)))
-        connection.execute(delete(fusion_mentions).where(fusion_mentions.c.report_id.in_(ids)))
+        connection.execute(delete(fusion_keys).where(fusion_keys.c.mention.in_(keys)))
+        connection.execute(delete(fusion_mentions).where(fusion_mentions.c.key.in_(keys)))
         connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
-        for event_id in sorted(touched):
-            self.refresh(event_id)
+        self.refresh_many(sorted(touched))
         return touched
 
     def actor_id(self, actor: Actor | None) -> int | None:
@@ -226,7 +208,7 @@ class EventRefresher:
             "confidence": confidence,
             "updated_at": self.now,
         }
-        return {f"v_{k}": v for k, v in values.items()}
+        return values
 
     def _corroboration(
         self, mentions: Sequence[SourcedMention], links: dict[str, list[str]]
@@ -256,4 +238,4 @@ def _summary(fields: FusedFields, corroboration: Corroboration, names: list[str]
         "source_groups": corroboration.groups,
         "reliability": corroboration.reliability,
     }
-    return {f"v_{k}": v for k, v in values.items()}
+    return values

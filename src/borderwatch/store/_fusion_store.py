@@ -6,15 +6,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
 from ..model import Actor, ExtractResult, Marking
+from . import _zones
 from ._export import stream_events
 from ._fusion import FusionSession
 from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
+from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
+from ._fusion_index import FeatureCache
 from ._queries import EventFilter
 from ._schema import event_fusion, event_mentions, events, extractions, reports, sources
 
@@ -30,6 +33,8 @@ def _now() -> datetime:
 class FusionStoreMixin:
     _engine: Engine
     _fuser: Fuser | None
+    _zone_cache: _zones.ZoneCache
+    _fusion_cache: FeatureCache
 
     @property
     def fuser(self) -> Fuser:
@@ -50,6 +55,7 @@ class FusionStoreMixin:
             touched = EventRefresher(connection, self.fuser, now).remove_report_mentions([report_id])
             connection.execute(reports.delete().where(reports.c.id == report_id))
             remaining = _existing(connection, touched)
+            self._changed(connection, touched, now)
         return {"events_changed": len(remaining), "events_removed": len(touched) - len(remaining)}
 
     def replace_extraction(self, report_id: str, result: ExtractResult) -> dict[str, int]:
@@ -60,15 +66,18 @@ class FusionStoreMixin:
             row = connection.execute(select(reports).where(reports.c.id == report_id)).first()
             if row is None:
                 raise NotFoundError(f"no report {report_id!r}")
-            session = FusionSession(connection, self.fuser, now)
-            session.refresher.remove_report_mentions([report_id])
+            session = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
+            touched = session.refresher.remove_report_mentions([report_id])
             connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
             connection.execute(
                 extractions.insert(),
                 {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
             )
-            decisions = session.fuse_report(report_id, row.published, result.events, fallback=row.ingested_at)
-            session.flush()
+            decisions = session.fuse_report(
+                report_id, row.published, result.events, fallback=row.ingested_at, text=row.text
+            )
+            touched.update(session.flush())
+            self._changed(connection, touched, now)
         return {"mentions": len(decisions), "merged": sum(d.event_id is not None for d in decisions)}
 
     def mark_report(self, report_id: str, marking: Marking | str) -> int:
@@ -80,9 +89,8 @@ class FusionStoreMixin:
             if done.rowcount == 0:
                 raise NotFoundError(f"no report {report_id!r}")
             touched = _events_of_reports(connection, [report_id])
-            refresher = EventRefresher(connection, self.fuser, now)
-            for event_id in touched:
-                refresher.refresh(event_id)
+            EventRefresher(connection, self.fuser, now).refresh_many(touched)
+            self._changed(connection, touched, now)
         return len(touched)
 
     # -- sources -------------------------------------------------------------------------------
@@ -103,9 +111,8 @@ class FusionStoreMixin:
                 connection.execute(select(reports.c.id).where(reports.c.source_id == source_id)).scalars()
             )
             touched = _events_of_reports(connection, report_ids)
-            refresher = EventRefresher(connection, self.fuser, now)
-            for event_id in touched:
-                refresher.refresh(event_id)
+            EventRefresher(connection, self.fuser, now).refresh_many(touched)
+            self._changed(connection, touched, now)
         return len(touched)
 
     def list_sources(self) -> list[dict[str, Any]]:
@@ -116,17 +123,37 @@ class FusionStoreMixin:
 
     def split_event(self, event_id: str, moved: Sequence[str], by: str = "analyst") -> str:
         """Move mentions (by key, or all mentions of the given reports) into a new event; returns its id."""
+        now = _now()
         with self._engine.begin() as connection:
-            return split_event(connection, self.fuser, event_id, moved, by, _now())
+            new_id = split_event(connection, self.fuser, event_id, moved, by, now)
+            self._changed(connection, [event_id, new_id], now)
+            return new_id
 
     def merge_events(self, target: str, others: Sequence[str], by: str = "analyst") -> None:
+        """Move every mention of `others` into `target`; the others disappear."""
+        now = _now()
         with self._engine.begin() as connection:
-            merge_events(connection, self.fuser, target, others, by, _now())
+            merge_events(connection, self.fuser, target, others, by, now)
+            self._changed(connection, [target, *others], now)
 
     def refuse(self) -> dict[str, int]:
         """Run fusion again over every stored extraction (after new thresholds), keeping analysts' decisions."""
+        now = _now()
+        self._fusion_cache.clear()
         with self._engine.begin() as connection:
-            return refuse_all(connection, self.fuser, _now())
+            before = set(connection.execute(select(events.c.id)).scalars())
+            summary = refuse_all(connection, self.fuser, now)
+            after = set(connection.execute(select(events.c.id)).scalars())
+            self._changed(connection, before | after, now)
+        self._fusion_cache.clear()
+        return summary
+
+    def _changed(self, connection: Any, event_ids: Iterable[str], now: datetime) -> None:
+        """Events changed outside `add_reports` (deleted, re-derived, split, merged): zones, alerts and the live
+        stream see them in the same transaction (what `Store.events_changed` does in its own)."""
+        ids = sorted(set(event_ids))
+        if ids:
+            _zones.watch_events(connection, ids, self._zone_cache, now)
 
     def import_events(self, rows: Iterable[dict[str, Any]], chunk: int = 10_000) -> int:
         """Write fused events from elsewhere (a benchmark's generated data, a bulk load) as given, without
@@ -171,16 +198,17 @@ class FusionStoreMixin:
 def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[str, Any]], now: datetime) -> int:
     if not batch:
         return 0
+    columns = [c.name for c in events.columns]
     event_rows, summaries = [], []
     for row in batch:
-        values = {k: v for k, v in row.items() if k in events.c and k not in {"actor1_id", "actor2_id"}}
+        values = {name: row.get(name) for name in columns}
         for side in ("actor1", "actor2"):
             name = row.get(side)
             actor = Actor(name=name, type=row.get(f"{side}_type")) if name else None
             values[f"{side}_id"] = refresher.actor_id(actor)
-        values.setdefault("tags", [])
-        values.setdefault("created_at", now)
-        values.setdefault("updated_at", now)
+        values["tags"] = values["tags"] or []
+        values["created_at"] = values["created_at"] or now
+        values["updated_at"] = values["updated_at"] or now
         event_rows.append(values)
         summaries.append(
             {
@@ -195,8 +223,8 @@ def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[s
                 "reliability": row.get("reliability"),
             }
         )
-    connection.execute(insert(events), event_rows)
-    connection.execute(insert(event_fusion), summaries)
+    bulk_insert(connection, events, event_rows)
+    bulk_insert(connection, event_fusion, summaries)
     return len(batch)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "events",
     "extractions",
     "fusion_decisions",
+    "fusion_keys",
     "fusion_links",
     "fusion_mentions",
     "meta",
@@ -310,10 +311,10 @@ change_log = Table(
 
 # -- fusion (issue 5) ---------------------------------------------------------------------------------
 
-# The fusion index: each stored event mention in the compact form matching compares, with the key
-# blocking reads it by: its cell (a grid cell, its province's, or its actor's when it has no place) and
-# first day; and, for mentions without a place, by country and first day. (No index on family: it would
-# tempt the planner away from the much narrower cell index.)
+# The fusion index: each stored event mention in the compact form matching compares. A mention with a
+# precise place is found by its grid cell and first day (`cell` is 0 for the others); every mention is
+# also found by its secondary keys (`fusion_keys`). (No index on family: it would tempt the planner away
+# from the much narrower cell index.)
 fusion_mentions = Table(
     "fusion_mentions",
     metadata,
@@ -325,6 +326,7 @@ fusion_mentions = Table(
     Column("sub_event_type", String(80), nullable=False),
     Column("day_lo", Integer, nullable=False),
     Column("day_hi", Integer, nullable=False),
+    Column("anchor", Integer, nullable=False),  # the report's day (proleptic ordinal)
     Column("dated", Integer, nullable=False),
     Column("cell", Integer, nullable=False),
     Column("lat", Float),
@@ -333,15 +335,28 @@ fusion_mentions = Table(
     Column("geonameid", String(32)),
     Column("place_name", Text),
     Column("country", String(2)),  # of the place; of the actors when there is no place
+    Column("country_of_place", Integer, nullable=False),  # 0: `country` is only the actors'
     Column("admin1", Text),
     Column("named_actors", Text, nullable=False),  # folded names, separated by "|"
     Column("state_actors", Text, nullable=False),
     Column("quantities", Text, nullable=False),  # "kind=value:qualifier" separated by ";"
     Column("words", Text, nullable=False),
+    Column("names", Text, nullable=False),  # name keys of the sentence, separated by spaces
+    Column("context", Text, nullable=False),  # name keys of the report's lines around it
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
     Index("ix_fusion_mentions_cell_day", "cell", "day_lo"),
-    Index("ix_fusion_mentions_country_day", "country", "day_lo"),
     Index("ix_fusion_mentions_event", "event_id"),
+)
+
+# The fusion index's secondary keys (fuse/_blocking.py): a mention's province and country, actors and
+# proper names, each a negative integer, with the mention's first day; a mention has a few.
+fusion_keys = Table(
+    "fusion_keys",
+    metadata,
+    Column("bkey", BigInteger, primary_key=True),
+    Column("day_lo", Integer, primary_key=True),
+    Column("mention", String(80), ForeignKey("fusion_mentions.key", ondelete="CASCADE"), primary_key=True),
+    Index("ix_fusion_keys_mention", "mention"),
 )
 
 # What fusion made of each event beyond the `events` columns: field provenance, corroboration, and

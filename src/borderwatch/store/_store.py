@@ -15,11 +15,12 @@ from ..settings import Settings
 from ._engine import open_engine
 from ._event_filter import event_conditions
 from ._fusion import FusionSession
+from ._fusion_index import FeatureCache
 from ._fusion_store import FusionStoreMixin
 from ._queries import EventQuery, ReportQuery
 from ._schema import actors, event_mentions, events, extractions, report_bands, report_links, reports, sources
 from ._screen import ScreenMixin
-from ._write import NewReport, write_report
+from ._write import NewReport, write_batch
 from ._zones import ZoneCache
 
 __all__ = ["Store"]
@@ -39,6 +40,7 @@ class Store(ScreenMixin, FusionStoreMixin):
         self._source_ids: dict[str, int] = {}
         self._zone_cache = ZoneCache()
         self._fuser = fuser
+        self._fusion_cache = FeatureCache()
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -59,8 +61,9 @@ class Store(ScreenMixin, FusionStoreMixin):
         """Store a batch in one transaction; for each item, whether it was new (False: same content stored)."""
         try:
             with self._engine.begin() as connection:
-                fusion = FusionSession(connection, self.fuser, datetime.now(UTC).replace(tzinfo=None))
-                stored = [write_report(connection, item, self._source_ids, fusion) for item in items]
+                now = datetime.now(UTC).replace(tzinfo=None)
+                fusion = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
+                stored = write_batch(connection, items, self._source_ids, fusion)
                 fusion.flush()
                 # Zones and the live stream see the events of this batch in the same transaction.
                 self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])

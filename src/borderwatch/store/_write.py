@@ -5,6 +5,7 @@ Everything here runs inside the caller's transaction, so a batch is stored whole
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -23,7 +24,7 @@ from ._schema import (
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "write_report"]
+__all__ = ["NewReport", "insert_ignoring_conflicts", "write_batch", "write_report"]
 
 
 @dataclass
@@ -43,11 +44,44 @@ def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[s
     return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
-def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fusion: FusionSession) -> bool:
-    """Store one report; False when a report with the same content is already there."""
-    report = item.report
+def write_batch(
+    connection: Connection, items: Sequence[NewReport], source_ids: dict[str, int], fusion: FusionSession
+) -> list[bool]:
+    """Store a batch of reports as `write_report` does one by one, but with one statement per table (a
+    batch is written at every ingest: a statement per report and table would cost more than fusion).
+    For each item, whether it was new."""
     now = datetime.now(UTC).replace(tzinfo=None)
-    values = {
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        first.setdefault(item.report.content_hash, index)
+    rows = [_report_row(connection, items[i].report, source_ids, items[i].signature, now) for i in first.values()]
+    inserted: set[str] = set()
+    if rows:
+        statement = insert_ignoring_conflicts(connection, reports, ["content_hash"]).returning(reports.c.id)
+        inserted = set(connection.execute(statement, rows).scalars())
+    firsts = set(first.values())
+    new = [index in firsts and items[index].report.id in inserted for index in range(len(items))]
+    fresh = [item for item, is_new in zip(items, new, strict=True) if is_new]
+    _write_near_duplicates(connection, fresh)
+    extracted = [i for i in fresh if i.extraction is not None]
+    if extracted:
+        connection.execute(
+            extractions.insert(),
+            [{"report_id": i.report.id, "extracted_at": now, "result": _dump(i.extraction)} for i in extracted],
+        )
+        _write_places(connection, [p for i in extracted for p in i.extraction.places])  # type: ignore[union-attr]
+    for item in extracted:
+        result = item.extraction
+        assert result is not None
+        report = item.report
+        fusion.fuse_report(report.id, report.published, result.events, fallback=now, text=report.text)
+    return new
+
+
+def _report_row(
+    connection: Connection, report: Report, source_ids: dict[str, int], signature: bytes | None, now: datetime
+) -> dict[str, Any]:
+    return {
         "id": report.id,
         "content_hash": report.content_hash,
         "kind": report.kind.value,
@@ -66,8 +100,43 @@ def write_report(connection: Connection, item: NewReport, source_ids: dict[str, 
         "lat": report.position.lat if report.position else None,
         "lon": report.position.lon if report.position else None,
         "category": report.category,
-        "minhash": item.signature,
+        "minhash": signature,
     }
+
+
+def _write_near_duplicates(connection: Connection, fresh: Sequence[NewReport]) -> None:
+    bands = [{"key": k, "report_id": i.report.id} for i in fresh for k in i.band_keys]
+    if bands:
+        connection.execute(report_bands.insert(), bands)
+    links = [
+        {"report_id": i.report.id, "other_id": other, "kind": "near_duplicate", "similarity": similarity}
+        for i in fresh
+        for other, similarity in i.near_duplicates
+    ]
+    if links:
+        statement = insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"])
+        connection.execute(statement, links)
+
+
+def _dump(result: ExtractResult | None) -> Any:
+    return result.model_dump(mode="json") if result is not None else None
+
+
+def _write_places(connection: Connection, found: Sequence[Any]) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for place in found:
+        if place.geonameid is not None and place.name:
+            row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
+            rows.setdefault(str(place.geonameid), {**row, "geonameid": str(place.geonameid)})
+    if rows:
+        connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), list(rows.values()))
+
+
+def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fusion: FusionSession) -> bool:
+    """Store one report; False when a report with the same content is already there."""
+    report = item.report
+    now = datetime.now(UTC).replace(tzinfo=None)
+    values = _report_row(connection, report, source_ids, item.signature, now)
     inserted = connection.execute(insert_ignoring_conflicts(connection, reports, ["content_hash"]), values)
     if inserted.rowcount == 0:
         return False
@@ -94,7 +163,7 @@ def write_extraction(
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
             row["geonameid"] = str(place.geonameid)
             connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    fusion.fuse_report(report.id, report.published, result.events, fallback=now)
+    fusion.fuse_report(report.id, report.published, result.events, fallback=now, text=report.text)
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:02:48.901717
+Create Date: 2026-11-25 16:26:44.266877
 """
 
 from __future__ import annotations
@@ -304,6 +304,7 @@ def upgrade() -> None:
         sa.Column("sub_event_type", sa.String(length=80), nullable=False),
         sa.Column("day_lo", sa.Integer(), nullable=False),
         sa.Column("day_hi", sa.Integer(), nullable=False),
+        sa.Column("anchor", sa.Integer(), nullable=False),
         sa.Column("dated", sa.Integer(), nullable=False),
         sa.Column("cell", sa.Integer(), nullable=False),
         sa.Column("lat", sa.Float(), nullable=True),
@@ -312,11 +313,14 @@ def upgrade() -> None:
         sa.Column("geonameid", sa.String(length=32), nullable=True),
         sa.Column("place_name", sa.Text(), nullable=True),
         sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("country_of_place", sa.Integer(), nullable=False),
         sa.Column("admin1", sa.Text(), nullable=True),
         sa.Column("named_actors", sa.Text(), nullable=False),
         sa.Column("state_actors", sa.Text(), nullable=False),
         sa.Column("quantities", sa.Text(), nullable=False),
         sa.Column("words", sa.Text(), nullable=False),
+        sa.Column("names", sa.Text(), nullable=False),
+        sa.Column("context", sa.Text(), nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["key"], ["event_mentions.id"], ondelete="CASCADE"),
@@ -324,7 +328,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
         batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_lo"], unique=False)
-        batch_op.create_index("ix_fusion_mentions_country_day", ["country", "day_lo"], unique=False)
         batch_op.create_index("ix_fusion_mentions_event", ["event_id"], unique=False)
 
     op.create_table(
@@ -345,6 +348,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
         batch_op.create_index("ix_webhook_deliveries_due", ["status", "next_attempt_at"], unique=False)
+
+    op.create_table(
+        "fusion_keys",
+        sa.Column("bkey", sa.BigInteger(), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("mention", sa.String(length=80), nullable=False),
+        sa.ForeignKeyConstraint(["mention"], ["fusion_mentions.key"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("bkey", "day_lo", "mention"),
+    )
+    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_keys_mention", ["mention"], unique=False)
 
     op.create_table(
         "webhook_attempts",
@@ -370,13 +384,16 @@ def downgrade() -> None:
         batch_op.drop_index("ix_webhook_attempts_delivery")
 
     op.drop_table("webhook_attempts")
+    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_keys_mention")
+
+    op.drop_table("fusion_keys")
     with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
         batch_op.drop_index("ix_webhook_deliveries_due")
 
     op.drop_table("webhook_deliveries")
     with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_fusion_mentions_event")
-        batch_op.drop_index("ix_fusion_mentions_country_day")
         batch_op.drop_index("ix_fusion_mentions_cell_day")
 
     op.drop_table("fusion_mentions")
