@@ -49,7 +49,7 @@ lint: setup
 	$(PY) -m ruff format --check src tests bench
 
 bench: setup
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: setup

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sqlalchemy import case, func, or_, select  # noqa: E402
 from sqlalchemy.orm import aliased  # noqa: E402
 
+from _unfused import write_unfused  # noqa: E402
 from borderwatch.model import (  # noqa: E402
     Actor,
     ActorType,
@@ -42,7 +43,6 @@ from borderwatch.model import (  # noqa: E402
     ReportRef,
 )
 from borderwatch.store import EventQuery, Reader, Role, Store  # noqa: E402
-from borderwatch.store._bulk_reports import write_new_reports  # noqa: E402
 from borderwatch.store._schema import actors, event_mentions, events  # noqa: E402
 from borderwatch.store._schema import reports as report_rows  # noqa: E402
 from borderwatch.store._views import ReadContext, ViewCache, list_events  # noqa: E402
@@ -76,8 +76,7 @@ def build(url: str, reports: int) -> None:
         store.accounts.set_members("dz-tn", ["agency:dz-cnc", "agency:tn-gn"])
         for start in range(0, reports, 2000):
             batch = [_report(i) for i in range(start, min(start + 2000, reports))]
-            with store._engine.begin() as connection:
-                write_new_reports(connection, batch)
+            write_unfused(store, batch)
         _fuse_some(store)
 
 

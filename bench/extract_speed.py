@@ -4,13 +4,16 @@ Reads the texts of ../shared/eval/*.jsonl (news articles, about 2,300 characters
 least 200 of them), then measures in the same run:
 
 - the bare entity pass: `nlp.pipe` over every text with only tok2vec + ner, one process;
-- the whole extraction (`Extractor.pipe`: sentences, cues, the spaCy pass on candidate
-  sentences, events, actors, dates, quantities; places when a locator is given) with
-  n_process=1 and n_process=2;
-- and, when `borderwatch.geo` is installed, the same with its `Geoparser` as locator.
+- the whole extraction without places (`Extractor(locator=None)`: sentences, cues, the spaCy
+  pass on candidate sentences, events, actors, dates, quantities), n_process=1 and 2;
+- the whole extraction as the product runs it (`pipeline.make_extractor`: the same plus the geo
+  stage, places and event locations; every worker opens its own gazetteer), n_process=1 and 2;
+- what the geo stage costs per document: the same one-process run with a stopwatch around the
+  locator's calls (`find_places`, `locate_event`, `locate_point`).
 
 Each measurement runs in a fresh process, so its peak memory (the largest resident set of
-that process plus the largest of its workers) is that configuration's alone.
+that process plus the largest of its workers) is that configuration's alone. The machine may be
+shared: compare the ratios to the bare pass measured in the same run.
 
     PYTHONPATH=src python bench/extract_speed.py [--limit N] [--repeat R]
 """
@@ -19,15 +22,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from borderwatch.extract import Extractor
 from borderwatch.model import Report
+from borderwatch.pipeline import make_extractor
+from borderwatch.settings import Settings
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 EVAL_FALLBACKS = [EVAL, Path("/work/shared/eval")]
@@ -53,20 +59,34 @@ def bare_entity_pass(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
-def extraction(texts: list[str], n_process: int, locator: object | None = None) -> tuple[float, int]:
-    extractor = Extractor(locator=locator, n_process=n_process)  # type: ignore[arg-type]
-    reports = [Report(id=str(i), text=t) for i, t in enumerate(texts)]
-    start = time.perf_counter()
-    events = sum(len(r.events) for r in extractor.pipe(reports))
-    return len(texts) / (time.perf_counter() - start), events
+class TimedLocator:
+    """A locator with a stopwatch: seconds spent in each call of the wrapped one."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.inner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - start
+
+        return timed
 
 
-def make_locator() -> object | None:
-    try:
-        from borderwatch.geo import Geoparser  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return Geoparser(index=os.environ.get("BORDERWATCH_GAZETTEER") or None)
+def make(kind: str, n_process: int) -> tuple[Extractor, TimedLocator | None]:
+    if kind == "plain":
+        return Extractor(locator=None, n_process=n_process), None
+    extractor = make_extractor(Settings.load(), n_process=n_process)
+    if kind != "geo-timed":
+        return extractor, None
+    locator = TimedLocator(extractor.locator)
+    return Extractor(locator=locator), locator  # type: ignore[arg-type]
 
 
 def peak_mb() -> float:
@@ -76,15 +96,27 @@ def peak_mb() -> float:
 
 
 def measure(kind: str, texts_limit: int | None, repeat: int, n_process: int) -> dict:
-    """One configuration, in this process: docs/s (and events) and peak memory."""
+    """One configuration, in this process: docs/s (and events, places) and peak memory."""
     texts = load_texts(texts_limit) * repeat
     if kind == "bare":
         return {"rate": bare_entity_pass(texts), "mb": peak_mb()}
-    locator = make_locator() if kind == "geo" else None
-    if kind == "geo" and locator is None:
-        return {"skipped": True}
-    rate, events = extraction(texts, n_process, locator)
-    return {"rate": rate, "events": events, "mb": peak_mb()}
+    extractor, timer = make(kind, n_process)
+    reports = [Report(id=str(i), text=t) for i, t in enumerate(texts)]
+    list(extractor.pipe(reports[:4]))  # warm up (lazy loads) outside the clock
+    if timer is not None:
+        timer.seconds.clear()
+    start = time.perf_counter()
+    results = list(extractor.pipe(reports))
+    seconds = time.perf_counter() - start
+    got = {
+        "rate": len(texts) / seconds,
+        "events": sum(len(r.events) for r in results),
+        "places": sum(len(r.places) for r in results),
+        "mb": peak_mb(),
+    }
+    if timer is not None:
+        got["geo_ms"] = {name: 1000 * s / len(texts) for name, s in timer.seconds.items()}
+    return got
 
 
 def run_fresh(kind: str, args: argparse.Namespace, n_process: int = 1) -> dict:
@@ -109,17 +141,18 @@ def main() -> int:
     print(f"texts: {len(texts)} ({sum(len(t.split()) for t in texts) / len(texts):.0f} words each on average)")
     bare = run_fresh("bare", args)
     print(f"bare spaCy entity pass (tok2vec+ner, 1 process): {bare['rate']:6.1f} docs/s  peak {bare['mb']:.0f} MB")
-    for kind in ("plain", "geo"):
+    for kind, label in (("plain", "without places  "), ("geo", "make_extractor  ")):
         for n_process in (1, 2):
             got = run_fresh(kind, args, n_process)
-            if got.get("skipped"):
-                print("extract with the geo locator: borderwatch.geo not installed, skipped")
-                break
-            label = "geo locator" if kind == "geo" else "locator=None"
             print(
-                f"extract, {label:<12} n_process={n_process}: {got['rate']:6.1f} docs/s  "
-                f"({got['rate'] / bare['rate']:.2f}x bare)  {got['events']} events  peak {got['mb']:.0f} MB"
+                f"extract, {label} n_process={n_process}: {got['rate']:6.1f} docs/s  "
+                f"({got['rate'] / bare['rate']:.2f}x bare)  {got['events']} events  {got['places']} places  "
+                f"peak {got['mb']:.0f} MB"
             )
+    timed = run_fresh("geo-timed", args, 1)
+    calls = "  ".join(f"{name} {ms:.2f}" for name, ms in sorted(timed["geo_ms"].items()))
+    total = sum(timed["geo_ms"].values())
+    print(f"geo stage, 1 process: {total:.2f} ms per document ({calls})")
     return 0
 
 

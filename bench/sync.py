@@ -29,6 +29,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 def generate(db: str, reports: int, per_report: int) -> None:
     """Installation A: synthetic reports near the DZA-TUN border, GREEN and AMBER, two agencies."""
+    from _unfused import write_unfused  # bench/ is on the path: it is the script's folder
     from borderwatch.model import (
         Actor,
         ActorType,
@@ -42,7 +43,6 @@ def generate(db: str, reports: int, per_report: int) -> None:
         ReportRef,
     )
     from borderwatch.store import Store
-    from borderwatch.store._bulk_reports import write_new_reports
     from borderwatch.store._write import NewReport
 
     places = [("Tebessa", 35.40, 8.12), ("Kasserine", 35.17, 8.83), ("El Kef", 36.18, 8.71), ("Nefta", 33.87, 7.88)]
@@ -86,8 +86,7 @@ def generate(db: str, reports: int, per_report: int) -> None:
                     )
                 extraction = ExtractResult(report=ReportRef(id=report.id), events=mentions)
                 batch.append(NewReport(report=report, extraction=extraction))
-            with store._engine.begin() as connection:
-                write_new_reports(connection, batch)
+            write_unfused(store, batch)
 
 
 def _free_port() -> int:

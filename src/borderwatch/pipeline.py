@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
+from pathlib import Path
 
 from .extract import Extractor
 from .ingest import Failure, NearDuplicateFinder, Signature
@@ -19,11 +21,20 @@ from .store import NewReport, Store
 __all__ = ["IngestSummary", "extract_reports", "ingest", "make_extractor"]
 
 
-def make_extractor(settings: Settings) -> Extractor:
-    """The extractor with every stage it needs (places come with the geo stage)."""
-    from .geo import Geoparser
+def make_extractor(settings: Settings, n_process: int | None = None) -> Extractor:
+    """The extractor with every stage it needs (places come with the geo stage).
 
-    return Extractor(spacy_model=settings.spacy_model, locator=Geoparser(settings.gazetteer))
+    Large batches run in `n_process` forked workers (default: the `extract_processes` setting); every
+    process opens its own gazetteer index, so no SQLite connection crosses a fork.
+    """
+    from .geo import Geoparser, ensure_index
+
+    index = ensure_index(Path(settings.gazetteer) if settings.gazetteer else None)  # built once, in this process
+    return Extractor(
+        spacy_model=settings.spacy_model,
+        locator_factory=partial(Geoparser, index),
+        n_process=settings.extract_processes if n_process is None else n_process,
+    )
 
 
 def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[ExtractResult]:

@@ -38,6 +38,9 @@ class Settings(BaseModel):
         default=0.7, gt=0, le=1, description="estimated Jaccard similarity above which two reports are linked"
     )
     batch_size: int = Field(default=200, ge=1, description="reports written per database transaction")
+    extract_processes: int = Field(
+        default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
+    )
     session_hours: float = Field(default=12, gt=0, le=168, description="dashboard sessions end after this long")
     session_idle_minutes: float = Field(
         default=60, gt=0, description="dashboard sessions end after this long without a request"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from extract_helpers import FakeLocator, report
 
 from borderwatch.extract import Extractor
+from borderwatch.model import Place
 
 pytestmark = pytest.mark.slow
 
@@ -196,3 +199,32 @@ def test_field_report_naming_no_place_is_located_at_its_post() -> None:
     [event] = extractor(field).events
     assert event.location is not None
     assert (event.location.name, event.location.lat, event.location.border) == ("post DZ-BBM-03", 21.33, "DZA-MLI")
+
+
+class _PidLocator(FakeLocator):
+    """Answers with the id of the process that made it, to see which process served each report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pid = os.getpid()
+
+    def find_places(self, text, entities, country_hint=None):
+        return [Place(text=text[:1], start=0, end=1, name=str(self.pid))]
+
+
+def test_forked_workers_make_their_own_locator() -> None:
+    made_here: list[int] = []
+
+    def factory() -> _PidLocator:
+        made_here.append(os.getpid())
+        return _PidLocator()
+
+    extractor = Extractor(locator_factory=factory, n_process=2, min_parallel=8)
+    reports = [report(f"Report {i}: gunmen attacked a village near Djibo.", rid=f"r{i}") for i in range(12)]
+    results = list(extractor.pipe(reports))
+    assert [r.report.id for r in results] == [f"r{i}" for i in range(12)]
+    served = {int(r.places[0].name) for r in results}
+    assert os.getpid() not in served and served  # every locator was opened in a worker
+    assert made_here == []  # and none in this process
+    assert [r.report.id for r in extractor.pipe(reports[:3])] == ["r0", "r1", "r2"]  # few reports: in-process
+    assert made_here == [os.getpid()]

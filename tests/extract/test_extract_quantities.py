@@ -25,6 +25,13 @@ from borderwatch.extract._quantities import fatalities_of, find_quantities, pars
         ("Two suicide bombers blew themselves up at the gate.", 2),
         ("15 soldiers were killed and 20 others wounded.", 15),
         ("The death toll rose to 40 on Sunday.", 40),
+        ("Four Malian soldiers and four Burkinabe soldiers were killed.", 8),
+        ("7 soldiers and 2 Russian instructors were killed.", 9),
+        ("Gunmen killed a village chief and his son near Ouallam.", 2),
+        ("A suicide bomber blew himself up at a mosque, killing 6 worshippers and himself.", 7),
+        ("At least seven Islamic State Sahel fighters were killed in a drone strike.", 7),
+        ("The death toll from the attack by gunmen on the village at the weekend has risen to 22.", 22),
+        ("The army reported 4 soldiers killed and 'at least 5' assailants killed.", 9),
     ],
 )
 def test_fatalities(text: str, expected: int) -> None:

@@ -21,8 +21,7 @@ from borderwatch.model import (
     ReportRef,
 )
 from borderwatch.store import NewReport, Store
-from borderwatch.store._exchange import refresh_events
-from borderwatch.store._schema import event_mentions, events
+from borderwatch.store._schema import event_mentions
 
 _TEMPLATE: dict[str, Path] = {}
 
@@ -114,13 +113,11 @@ def event_ids_of(store: Store, report_id: str) -> list[str]:
 
 
 def fuse(store: Store, event_ids: Sequence[str]) -> str:
-    """Merge events into the first, as the fusion stage would, its fields composed from every mention."""
-    target, *others = event_ids
-    with store._engine.begin() as c:
-        for other in others:
-            c.execute(event_mentions.update().where(event_mentions.c.event_id == other).values(event_id=target))
-            c.execute(events.delete().where(events.c.id == other))
-        refresh_events(c, {target}, store.composer)
+    """Merge events into the first, as an analyst does (`events merge`): one event with every mention."""
+    target, *rest = event_ids
+    others = sorted({e for e in rest if e != target})  # reports of one happening may be fused already
+    if others:
+        store.merge_events(target, others, by="test")
     return target
 
 

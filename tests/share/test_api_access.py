@@ -49,7 +49,8 @@ def centre(tmp_path: Path):  # type: ignore[no-untyped-def]
                                           actor1="Oued Zitoun cell", country="DZ")])  # fmt: skip
     shared = new_report("SYNTHETIC. TN GREEN: a patrol reported smoke near Nefta.", agency="tn-gn",
                         marking=Marking.GREEN, mentions=[mention("e1", "smoke near Nefta", place="Nefta",
-                                                                 actor1=None, country="TN")])  # fmt: skip
+                                                                 actor1=None, country="TN", lat=33.87, lon=7.88,
+                                                                 date="2025-06-20")])  # fmt: skip
     store.add_reports([secret, shared])
     client = _app(store, tmp_path)
     yield store, client, secret.report.id, event_ids_of(store, secret.report.id)[0]

@@ -91,12 +91,16 @@ def test_spike_against_the_zones_own_baseline(tmp_path: Path) -> None:
             "2025-03-03",
             "2025-03-04",
             "2025-03-05",
-            "2025-03-06",
         ]
-        for n, day in enumerate(days):
-            event = SyntheticEvent(
-                f"Clash number {n} near Kasserine.", EventType.BATTLES, "Armed clash", KASSERINE, day
-            )
+        # The week's incidents differ in town or kind: fusion rightly takes same-town clashes a day apart
+        # for one happening.
+        towns = [KASSERINE] * 5 + [("Sbeitla", 35.23, 9.13, "TN"), ("Feriana", 34.95, 8.57, "TN")]
+        kinds = [(EventType.BATTLES, "Armed clash")] * 5 + [
+            (EventType.EXPLOSIONS, "Remote explosive/landmine/IED"),
+            (EventType.BATTLES, "Armed clash"),
+        ]
+        for n, (day, town, (kind, sub)) in enumerate(zip(days, towns, kinds, strict=True)):
+            event = SyntheticEvent(f"Incident number {n} near {town[0]}.", kind, sub, town, day)
             store.add_reports([make_report(SyntheticReport(title=f"r{n}", published=day, events=[event]))])
         alerts = _alerts(store)
         assert [(a["kind"], a["details"]["recent"], a["details"]["window"]["to"]) for a in alerts] == [

@@ -14,13 +14,16 @@ import typer
 from ..errors import BorderwatchError
 from ._alerts import alerts_app
 from ._context import app_state
+from ._events import events_app
+from ._export import export_cli
 from ._extract import extract_cli
 from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
 from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
-from ._query import events_cli, reports_cli
+from ._reports import reports_app
 from ._serve import serve_cli
 from ._share import agencies_app, audit_cli, groups_app, tokens_app, users_app
+from ._sources import sources_app
 from ._zones import add_zone_commands
 
 __all__ = ["app", "main"]
@@ -48,8 +51,10 @@ def _global_options(
 
 app.command("ingest")(ingest_cli)
 app.command("extract")(extract_cli)
-app.command("reports")(reports_cli)
-app.command("events")(events_cli)
+app.add_typer(reports_app, name="reports")
+app.add_typer(events_app, name="events")
+app.add_typer(sources_app, name="sources")
+app.command("export")(export_cli)
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(places_app, name="places")
 app.command("serve")(serve_cli)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,14 @@ class _AppState:
         if self.as_user:
             return store.accounts.reader_for(self.as_user, interface="cli")
         return Reader.local_admin(agency=self.settings().agency)
+
+    @contextlib.contextmanager
+    def acting(self, store: Store) -> Iterator[Reader]:
+        """The command's writes run as its reader (the audit log names it; its rights are checked)."""
+        from ..store import acting_as
+
+        with acting_as(self.reader(store)) as reader:
+            yield reader
 
 
 app_state = _AppState()

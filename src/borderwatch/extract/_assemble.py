@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 
 from ..model import Actor, EventMention, Evidence, Location, Quantity
 from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
+from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import TOTAL_WORDS, to_quantities
+from ._quantities import PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
 
@@ -90,28 +92,82 @@ def assemble_event(
 
 
 def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
-    """Deaths of different sides add up across sentences ('killing 14 assailants. 3 soldiers died.'); a figure
-    for everyone (a toll, 'people') stands for them all; the same side told twice counts once, at its largest."""
-    by_side: dict[str, int] = {}
-    total = 0
-    for member in group.members:
-        deaths = [q for q in member.quantities if q.kind == "fatalities"]
-        if member.fatalities is not None and any("toll" in q.text.lower() for q in deaths):
-            total = max(total, member.fatalities)
-            continue
-        sentence_sides: dict[str, int] = {}
-        for q in deaths:
-            lowered = q.text.lower()
-            if any(w in TOTAL_WORDS for w in lowered.split()):
-                total = max(total, q.value)
+    """ACLED's count across the event's sentences: the deaths of each side (added up within a sentence; the same
+    side told again in another sentence counts once, at its most conservative), and figures for everyone (a toll,
+    'people', 'N dead') that stand for them all.
+
+    A count the text corrects ('revising an earlier count of eleven') is dropped, and a vague one ('dozens') when
+    a precise one is given for the same people. When both a toll and the deaths of both fighting sides are told,
+    they are two estimates of one fight and the lower one is coded; attackers killed beside a toll of victims add
+    to it.
+    """
+    counts = _death_counts(group)
+    precise_sides = {_side(q, registry) for _, q, vague in counts if not vague}
+    # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
+    counts = [
+        c
+        for c in counts
+        if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
+    ]
+    totals: list[int] = []
+    sides: dict[str, int] = {}
+    for member in {id(m): m for m, _, _ in counts}.values():
+        in_sentence: dict[str, int] = {}
+        for _, q, _ in (c for c in counts if c[0] is member):
+            side = _side(q, registry)
+            if side is None:
+                totals.append(q.value)
+            else:
+                in_sentence[side] = in_sentence.get(side, 0) + q.value
+        for side, value in in_sentence.items():
+            sides[side] = min(sides[side], value) if side in sides else value
+    armed = sides.pop("armed", 0)
+    others = sum(sides.values())
+    if not totals:
+        return others + armed
+    total = max(totals)
+    if "state" in sides and armed:
+        return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
+    return max(total, others) + armed
+
+
+def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
+    """Whose dead a count counts (None: everyone's)."""
+    lowered = q.text.lower()
+    if lowered in ("himself", "herself") or lowered.startswith("blew"):
+        return "armed"  # the bomber
+    noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
+    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
+        return None
+    if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
+        return "armed"
+    parties = registry.find(re.split(r",|\(", q.text)[0])
+    side = parties[-1].party if parties else noun
+    return None if side == "people" else side
+
+
+_SUPERSEDED = re.compile(
+    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
+    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
+    re.IGNORECASE,
+)
+_VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
+
+
+def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool]]:
+    """(member, count, vague) for every death count of the event's sentences; the headline's only when the body
+    gives none, and none the text itself corrects."""
+    members = [m for m in group.members if not m.sentence.headline]
+    if not any(q.kind == "fatalities" for m in members for q in m.quantities):
+        members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    out = []
+    for member in members:
+        for q in member.quantities:
+            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
                 continue
-            parties = registry.find(q.text)
-            side = parties[-1].party if parties else lowered
-            sentence_sides[side] = sentence_sides.get(side, 0) + q.value
-        for side, value in sentence_sides.items():
-            by_side[side] = max(by_side.get(side, 0), value)
-    attackers = sum(v for side, v in by_side.items() if side == "armed")
-    return max(total + attackers if total else 0, sum(by_side.values()))
+            vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
+            out.append((member, q, vague))
+    return out
 
 
 def _event_id(text: str, start: int, sub: str) -> str:
@@ -160,9 +216,10 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    actor1 = _credited(parties, name, actor1, actor2)
+    actor1 = _credited(parties, name, actor1, actor2, group.main)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
+    actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
@@ -193,13 +250,13 @@ class _Namer:
             else:
                 kind = _FORCE_FOR_SUB.get(sub, "military")
             return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
-        if mention.force == "government" and self.tags & _MILITARY_TAGS:
+        if mention.force == "government" and self.tags & _MILITARY_TAGS and sub != "Agreement":
             return self.registry.force_actor("military", where, self.when, mention.text, self.country)
         return self.registry.actor_for(mention, self.when, self.country)
 
 
 def _credited(
-    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, main: SentenceEvent
 ) -> Actor | None:
     """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
     fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
@@ -208,10 +265,39 @@ def _credited(
     ):
         return actor1
     party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
-    named = [p for i, p in parties if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party]
+    named = [
+        p
+        for i, p in parties
+        if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, main)
+    ]
     if named and (actor2 is None or name(named[0]).name != actor2.name):
         return name(named[0])
     return actor1
+
+
+_SELF = re.compile(r"\b(?:its|their|our|we|they|itself|themselves)\b", re.IGNORECASE)
+
+
+def _speaks_of_itself(party: Party, main: SentenceEvent) -> bool:
+    """'X said its fighters ...', 'X said they had ...': the group tells of its own doing (not 'according to X')."""
+    return bool(_SELF.search(main.sentence.text, party.mention.end))
+
+
+def _initiative(
+    group: EventGroup, parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """In a fight the text says who started ('terrorists who had attacked a convoy', 'the officers, who returned
+    fire'): the one who started it is actor1."""
+    if group.main.event_type not in ("Battles", "Explosions/Remote violence"):
+        return actor1, actor2
+    starters = [name(p) for _, p in parties if p.stance == "initiator"]
+    answering = {name(p).name for _, p in parties if p.stance == "responder"}
+    if starters and (actor1 is None or actor1.name != starters[0].name):
+        other = actor1 if actor1 is not None and actor1.name != starters[0].name else actor2
+        return starters[0], other
+    if actor1 is not None and actor1.name in answering and (actor2 is None or actor2.name not in answering):
+        return actor2, actor1  # "the army returned fire": who fired first is the other side (unnamed: the defaults)
+    return actor1, actor2
 
 
 def _claimed(
@@ -220,6 +306,8 @@ def _claimed(
     """'X claimed responsibility': X initiated it; a state force or civilians coded first become the target."""
     if actor1 is not None and actor1.name == claimant.name:
         return actor1, actor2
+    if claimant.type == 1:  # a state force blamed for it: it struck; what it struck stays the target
+        return claimant, actor2 if actor2 is None or actor2.name != claimant.name else None
     if actor1 is not None and actor1.type in (1, 7, 8) and actor2 is None:
         actor2 = actor1
     if actor1 is not None and actor1.type not in (1, 7, 8) and not actor1.name.startswith("Unidentified"):
@@ -234,7 +322,11 @@ def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -
     if actor1 is None and others:
         actor1 = others[0]
     if actor2 is None and actor1 is not None:
-        actor2 = next((a for a in [*agents[1:], *others] if a.name != actor1.name and a.type != actor1.type), None)
+        rest = [a for a in [*agents[1:], *others] if a.name != actor1.name]
+        # another kind of actor first; two armed groups fight each other too ("between IS Sahel and JNIM")
+        actor2 = next((a for a in rest if a.type != actor1.type), None) or next(
+            (a for a in rest if actor1.type in (2, 3, 4) and a.type in (2, 3, 4)), None
+        )
     return actor1, actor2
 
 

@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"the beginning of|en|depuis)(?: (?P<part>early|mid|late))?[- ]){_MONTH}(?![\w])(?! [0-3]?\d\b)"
         ),
     ),
-    ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early)? ?){_WEEKDAY}(?![\w])")),
+    ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for|until|till)? ?){_WEEKDAY}(?![\w])")),
     ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
@@ -217,8 +217,8 @@ def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate |
     if published is None:
         return None
     rel = (parts.get("rel") or "").lower()
-    if rel == "next":
-        return None
+    if rel in ("next", "for", "until", "till"):
+        return None  # "a strike called for Thursday": a day still to come
     back = (published.weekday() - _WEEKDAYS[parts["weekday"]]) % 7
     if rel in ("last", "past") and back == 0:
         back = 7

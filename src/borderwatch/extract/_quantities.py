@@ -20,6 +20,7 @@ __all__ = [
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
     "QuantityMention",
+    "counted_noun",
     "fatalities_of",
     "find_quantities",
     "parse_number",
@@ -66,7 +67,7 @@ _INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
 _ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
 _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
 
-_COUNT = rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX})\b)?"
+_COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
@@ -84,16 +85,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
     ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),  # noqa: E501
     ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
+    # "The death toll from an attack by gunmen on a village ... has risen to 22"
+    ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
-# "killed two soldiers and three civilians": the groups after the first, each its own mention.
+_KIN = (
+    "son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|cousin|uncle|child|grandson|bodyguard|"
+    "driver|escort|companion|guard|assistant|deputy"
+)
+# "killed two soldiers and three civilians", "a chief and his son": the groups after the first, each its own mention.
 _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
-    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself))",
+    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b))",
     re.IGNORECASE,
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
-_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUN_RX})(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
+# In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
+_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-z]+(?:s|men))\b)"
+_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
     rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
@@ -183,6 +192,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             taken.append((m.start(), m.end()))
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 found.extend(_continuations("fatalities", text, m.end(), taken))
+    if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
+        found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -275,13 +286,35 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     total, groups = 0, {}
     for q in deaths:
         words = re.findall(r"[a-z]+", q.text.lower())
-        group = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), q.text.lower())
+        noun = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), None)
+        # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
+        group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
         if group in TOTAL_WORDS:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:
             groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
     attackers = sum(v for g, v in groups.items() if g in PERPETRATOR_WORDS)
     return max(total + attackers, sum(groups.values()))
+
+
+_NOT_NOUNS = {
+    "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "all", "and", "the",
+    "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
+    "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
+}  # fmt: skip
+
+
+def _group_words(text: str) -> str:
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    return " ".join(w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE))
+
+
+def counted_noun(text: str) -> str | None:
+    """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
+    12') that counts everyone."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE)]
+    return words[-1] if words else None
 
 
 def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:

@@ -28,6 +28,9 @@ _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "sl
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
               "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
+_AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
+_VICTIM_NOUNS = {"death", "deaths", "casualties", "casualty", "losses", "bodies", "body", "victims", "victim", "dead",
+                 "fatalities", "toll", "corpses", "wounded", "injured"}  # fmt: skip
 _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried", "perpetrated", "led", "launched"}
 
 
@@ -35,6 +38,7 @@ _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried",
 class Party:
     mention: ActorMention
     role: str  # agent | target | both | other
+    stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
 
 
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
@@ -44,8 +48,36 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
-        parties.append(Party(mention, _combine(roles)))
+        parties.append(Party(mention, _combine(roles), _stance(root) if root is not None else None))
     return parties
+
+
+_INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
+# Answering within the same fight; who fights back or gives chase afterwards starts a fight of their own.
+_RESPONDING = {"repel", "repulse", "riposte", "parry"}
+
+
+def _stance(root: Token) -> str | None:
+    """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
+    clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
+    subject of 'returned fire' or 'repelled' answered."""
+    for verb in _verbs_of(root):
+        word = lemma(verb)
+        if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
+            return "responder"
+        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+            return "initiator"
+    return None
+
+
+def _verbs_of(root: Token) -> list[Token]:
+    """The verbs the mention is the subject of: its own relative clause ('terrorists who had attacked'), the verb
+    it is the subject of, and that verb's conjuncts ('opened fire and fled')."""
+    verbs = [c for c in root.children if c.dep_ == "relcl" and is_verb(c)]
+    if root.dep_ in ("nsubj", "csubj") and is_verb(root.head):
+        verbs.append(root.head)
+        verbs.extend(c for c in root.head.children if c.dep_ == "conj" and is_verb(c))
+    return verbs
 
 
 def _combine(roles: set[str]) -> str:
@@ -122,13 +154,17 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
             return "agent"
         if word == "between" or word == "among":
             return "both"
+        if word == "at":
+            # "fired at a convoy", "opened fire at", not "shot dead by soldiers at a checkpoint"
+            aimed = lemma(trigger) in _AIMING and 0 < edge.i - trigger.i <= 2
+            return "target" if aimed else "other"
         if word in _TARGET_PREPS:
             return "target"
         if word in ("with", "alongside"):
             return "both" if trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")) else "other"
         return "other"
     if dep in _AGENT_DEPS:
-        return "agent"
+        return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
     if dep in _TARGET_DEPS:
         return "target"
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
@@ -148,11 +184,13 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
             chain = trig_up[: trig_up.index(common)]
-            if not _pronoun_subject(chain):
+            if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
             return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
+        if lemma(common) in _DEFENDING:
+            return "target"  # "troops repelled an attack by ...": the troops were attacked
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "nsubjpass":
@@ -164,7 +202,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     return "other"
 
 
-_DEFENDING = {"repel", "repulse", "foil", "thwart", "resist", "survive", "fend", "withstand"}
+_DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 
@@ -219,4 +257,4 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING)
+register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING)

@@ -86,6 +86,8 @@ class Sentence(NamedTuple):
     end: int
     paragraph: int
     index: int = 0  # position among the report's sentences
+    headline: bool = False  # the report's headline (see `_layout`)
+    lead: int = 0  # characters of a dateline opening the sentence, where no event date is read
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ._normalise import loose_form, name_key, skeleton
+from ._recognise import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Candidate", "CandidateFinder"]
@@ -40,17 +41,23 @@ class CandidateFinder:
         self._gazetteer = gazetteer
         self.find = lru_cache(maxsize=cache_size)(self._find)
         self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
+        self._known: dict[str, bool] = {}  # whether a key names a place, for keys not (yet) read in `_by_key`
         self._cache_size = cache_size
 
     def known(self, texts: Iterable[str]) -> set[str]:
         """The name keys of `texts` that name places (cheap: no place is read)."""
-        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
-        cached = {k for k in keys if k in self._by_key}
-        return {k for k in cached if self._by_key[k]} | self._gazetteer.known_keys(keys - cached)
+        keys = {_key(t) for t in texts} - {""}
+        unseen = [k for k in keys if k not in self._by_key and k not in self._known]
+        if unseen:
+            if len(self._known) > self._cache_size:
+                self._known.clear()
+            found = self._gazetteer.known_keys(unseen)
+            self._known.update((k, k in found) for k in unseen)
+        return {k for k in keys if (bool(self._by_key[k]) if k in self._by_key else self._known[k])}
 
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
-        keys = {name_key(_POSSESSIVE.sub("", t.strip())) for t in texts} - {""}
+        keys = {_key(t) for t in texts} - {""}
         missing = [k for k in keys if k not in self._by_key]
         if missing:
             if len(self._by_key) > self._cache_size:
@@ -62,19 +69,26 @@ class CandidateFinder:
 
     def _find(self, text: str, exact_only: bool = False) -> tuple[Candidate, ...]:
         """Candidates for a name; `exact_only` skips the (costlier) transliterated and partial matches."""
-        key = name_key(_POSSESSIVE.sub("", text.strip()))
+        key = _key(text)
         if not key:
             return ()
         found = self._exact(key, 1.0)
         if found or exact_only:
             return tuple(found)
-        return tuple(self._transliterated(key) or self._reduced(key))
+        core = _core(key)
+        if core != key:
+            # 'Sahel Province', 'Eastern Ghouta': the name without its qualifiers, before any looser reading of
+            # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
+            found = self._exact(core, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(core)]
+            return tuple(found or self._inner(key))
+        return tuple(self._transliterated(key) or self._inner(key))
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
         rows = self._by_key.get(key)
         if rows is None:
             rows = self._gazetteer.by_key(key)
-        return [Candidate(record, weight * (1.0 if main else 0.8)) for record, main in rows]
+        make = Candidate._make
+        return [make((record, weight * (1.0 if main else 0.8))) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = skeleton(key)
@@ -91,28 +105,34 @@ class CandidateFinder:
                 best[record.id] = Candidate(record, match)
         return list(best.values())
 
-    def _reduced(self, key: str) -> list[Candidate]:
-        """Qualified names ('Eastern Ghouta', 'Metcalfe County area') and names of things named after a place
-        ('Colorado State University', 'Liverpool Academy'): the longest place name inside, with a lower match."""
+    def _inner(self, key: str) -> list[Candidate]:
+        """Names of things named after a place ('Colorado State University', 'Liverpool Academy'): the longest
+        place name inside, with a lower match. Not for natural features: the Niger River is not Niger."""
         words = key.split()
-        while len(words) > 1 and words[0] in _LEADING:
-            words = words[1:]
-        while len(words) > 1 and words[-1] in _TRAILING:
-            words = words[:-1]
-        if words != key.split():
-            reduced = " ".join(words)
-            found = self._exact(reduced, 0.75) or [
-                Candidate(c.record, c.match * 0.8) for c in self._transliterated(reduced)
-            ]
-            if found:
-                return found
-        words = key.split()
+        if words[-1] in natural_feature_words():
+            return []
+        generic = _LEADING | _TRAILING | facility_words() | natural_feature_words()
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 part = words[i : i + size]
-                if size == 1 and (part[0] in _LEADING or part[0] in _TRAILING or len(part[0]) < 4):
+                if size == 1 and (part[0] in generic or len(part[0]) < 4):
                     continue
                 found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
                 if found:
                     return found
         return []
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    return name_key(_POSSESSIVE.sub("", text.strip()))
+
+
+def _core(key: str) -> str:
+    """A name without the words that qualify it ('Northern Mali' -> 'mali', 'Kidal region' -> 'kidal')."""
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words = words[:-1]
+    return " ".join(words)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,47 +11,35 @@ import pycountry
 
 from ..errors import ConfigError, InputError
 from ..model import Evidence, Location, Place
+from ._accept import (
+    accept_loose,
+    accept_proposal,
+    loose_evidence,
+    named_area,
+    presented_as_place,
+    short_name_ok,
+)
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._locate import locate
 from ._normalise import name_key
 from ._recognise import (
-    GUARD_INITIAL,
+    GUARD_NONE,
     GUARD_ORG,
-    GUARD_PERSON,
-    PLACE_LABELS,
     Proposal,
-    abbreviations,
     adjectives,
-    is_locative,
+    inside_longer_name,
+    not_a_place,
     propose_spans,
     text_proposals,
 )
 from ._resolve import Resolution, Resolver
-from ._store import Gazetteer, PlaceRecord
+from ._store import Gazetteer
 
 __all__ = ["Geoparser"]
 
-_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
-_AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
-_SALIENT_CODES = _AREA_CODES | {"PPLC"}
-_AFTER_COMMA = re.compile(r",\s*$")
-_CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
-_PARTIAL = 0.7
-_LOOSE_CONFIDENCE = 0.3
-_SALIENT_POPULATION = 100_000
-_HINT_CONFIDENCE = 0.45
-_TEXT_CONFIDENCE = 0.6
-
-
-def _salient(record: PlaceRecord) -> bool:
-    return (
-        record.feature_code in _SALIENT_CODES
-        or record.population >= _SALIENT_POPULATION
-        or record.source.startswith("borderwatch")
-    )
 
 
 class Geoparser:
@@ -93,38 +80,44 @@ class Geoparser:
         spans = text_proposals(text)
         known = self._finder.known([text[s:e] for s, e, _ in spans])
         proposals, loose = propose_spans(text, entities, known, spans)
+        proposals = [p for p in proposals if not not_a_place(text, p.start, p.end)]
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
+        loose = [x for x in loose if not not_a_place(text, x[0], x[1])]
         self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
-        loose = [x for x in loose if self._may_accept_loose(text, *x)]
-        proposals = [p for p in proposals if p.origin == "place" or self._finder.find(*_lookup(text, p))]
+        # The others are held back: they are places only if the same name is one elsewhere in the text.
+        could_pass = [self._may_accept_loose(text, *x) for x in loose]
+        held = [x for x, ok in zip(loose, could_pass, strict=True) if not ok]
+        loose = [x for x, ok in zip(loose, could_pass, strict=True) if ok]
+        # A person's name is resolved only if it could pass: after a locative word, or naming a country or region.
+        held += [(p.start, p.end, GUARD_NONE) for p in proposals if not self._may_accept_hint(text, p)]
+        proposals = [p for p in proposals if self._may_accept_hint(text, p)]
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
-        accepted: list[tuple[int, int, Resolution | None]] = []
-        # Places the model tagged as places first: the countries they lie in are the document's.
-        pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
-        countries: set[str] = set()
-        for proposal, res in pairs:
-            if _accept_proposal(text, proposal, res, entities, countries) and not _overlaps(
-                proposal.start, proposal.end, accepted
-            ):
-                accepted.append((proposal.start, proposal.end, res))
-                if res is not None and res.record.country:
-                    countries.add(res.record.country)
-        for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
-            if _accept_loose(text, start, end, guard, res) and not _overlaps(start, end, accepted):
-                accepted.append((start, end, res))
-        accepted.sort(key=lambda a: a[0])
+        accepted = _accepted(text, entities, proposals, loose, held, resolutions)
         return [
             self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
             for s, e, r in accepted
         ]
 
+    def _may_accept_hint(self, text: str, proposal: Proposal) -> bool:
+        if proposal.origin == "place":
+            return True
+        candidates = self._finder.find(*_lookup(text, proposal))
+        if proposal.label != "PERSON" or proposal.locative or proposal.demonym is not None:
+            return bool(candidates)
+        return any(named_area(c.record) for c in candidates if c.match >= _EXACT)
+
     def _may_accept_loose(self, text: str, start: int, end: int, guard: int) -> bool:
+        """Whether an untagged span could pass `accept_loose`: read before resolving, so that spans that cannot
+        ('NE' of 'NE of Djanet') neither cost a resolution nor sway the document's context."""
         records = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
+        codes = [r.feature_code for r in records]
+        if not short_name_ok(text, start, end, codes, presented_as_place(text, start, end)):
+            return False
         return name_key(text[start:end]) in adjectives() or any(
-            _loose_evidence(text, start, end, guard, record) for record in records
+            loose_evidence(text, start, end, guard, record) for record in records
         )
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
@@ -204,103 +197,96 @@ def _checked_span(text: str, mention: Sequence[int]) -> tuple[int, int]:
     return start, end
 
 
-def _longest_first(loose: list[tuple[int, int, bool]], proposals: list[Proposal]) -> list[tuple[int, int, bool]]:
+def _longest_first(loose: list[tuple[int, int, int]], proposals: list[Proposal]) -> list[tuple[int, int, int]]:
     """Non-overlapping untagged spans, longest first, outside the model's own place spans."""
-    taken = [(p.start, p.end) for p in proposals if p.origin == "place"]
-    chosen: list[tuple[int, int, bool]] = []
+    taken = _Taken()
+    for p in proposals:
+        if p.origin == "place":
+            taken.add(p.start, p.end)
+    chosen: list[tuple[int, int, int]] = []
     for span in sorted(loose, key=lambda x: (x[0] - x[1], x[0])):
-        if not any(span[0] < e and s < span[1] for s, e in taken):
-            taken.append((span[0], span[1]))
+        if not taken.overlaps(span[0], span[1]):
+            taken.add(span[0], span[1])
             chosen.append(span)
     return sorted(chosen)
 
 
-def _overlaps(start: int, end: int, accepted: list[tuple[int, int, Resolution | None]]) -> bool:
-    return any(start < e and s < end for s, e, _ in accepted)
+class _Taken:
+    """Character offsets already taken by accepted spans."""
+
+    def __init__(self) -> None:
+        self._marks: bytearray = bytearray()
+
+    def add(self, start: int, end: int) -> None:
+        if len(self._marks) < end:
+            self._marks.extend(bytes(end - len(self._marks)))
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self._marks[start:end]
 
 
-def _accept_proposal(
+Span = tuple[int, int, Resolution | None]
+
+
+def _accepted(
     text: str,
-    proposal: Proposal,
-    res: Resolution | None,
     entities: Sequence[tuple[int, int, str]],
-    countries: set[str],
-) -> bool:
-    if proposal.demonym is not None:
-        return res is not None
-    if proposal.origin == "place":
-        # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
-        if res is None:
-            # Unknown to the gazetteer: kept (unresolved) when the text presents it as a place.
-            return not _is_facility(proposal, entities) and (proposal.locative or _has_container(text, proposal.end))
-        if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
-            return proposal.locative
-        return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
-    if res is None or not _short_ok(text, proposal.start, proposal.end, res):
-        return False
-    if res.match < _EXACT:
-        # A person's or organisation's name that only resembles a place: only where the text says it is one.
-        return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
-    if res.confidence < _HINT_CONFIDENCE:
-        return False
-    if proposal.locative or _named_area(res.record):
-        return True
-    if proposal.label == "PERSON":
-        return False
-    # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
-    # the place, when it is a well-known one or lies in a country the document is about.
-    return res.match >= 1.0 and (_salient(res.record) or res.record.country in countries)
+    proposals: list[Proposal],
+    loose: list[tuple[int, int, int]],
+    held: list[tuple[int, int, int]],
+    resolutions: list[Resolution | None],
+) -> list[Span]:
+    """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions."""
+    accepted: list[Span] = []
+    taken = _Taken()
+    rejected: list[tuple[int, int]] = [(s, e) for s, e, guard in held if guard < GUARD_ORG]
+    # Places the model tagged as places first: the countries they lie in are the document's.
+    pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
+    countries: set[str] = set()
+    for proposal, res in pairs:
+        if taken.overlaps(proposal.start, proposal.end):
+            continue
+        if accept_proposal(text, proposal, res, entities, countries):
+            accepted.append((proposal.start, proposal.end, res))
+            taken.add(proposal.start, proposal.end)
+            if res is not None and res.record.country:
+                countries.add(res.record.country)
+        elif proposal.demonym is None:
+            rejected.append((proposal.start, proposal.end))
+    for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
+        if taken.overlaps(start, end):
+            continue
+        if accept_loose(text, start, end, guard, res):
+            accepted.append((start, end, res))
+            taken.add(start, end)
+        elif guard < GUARD_ORG:
+            rejected.append((start, end))
+    accepted += _same_name_elsewhere(text, accepted, rejected, taken)
+    return sorted(accepted, key=lambda a: a[0])
 
 
-def _has_container(text: str, end: int) -> bool:
-    """'Dogofri (Niono, Segou)', 'Tin Essako, Mali': followed by what contains it."""
-    return bool(_CONTAINER_AFTER.match(text, end))
-
-
-def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -> bool:
-    for start, end, label in entities:
-        if start <= proposal.start and proposal.end <= end:
-            return label not in PLACE_LABELS - {"FAC"}
-    return False
-
-
-def _named_area(record: PlaceRecord) -> bool:
-    """A country, division, continent, region or one of our curated places: not a person's name by accident."""
-    return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
-
-
-def _short_ok(text: str, start: int, end: int, res: Resolution) -> bool:
-    """Two- and three-letter names (KY, La, BA) and abbreviations (Mass., Ind.) are places only as countries or
-    after a comma ('Ashland, KY')."""
-    words = text[start:end]
-    if len(words.replace(".", "").replace(" ", "")) > 3 and name_key(words) not in abbreviations():
-        return True
-    return res.record.feature_code in _COUNTRY_CODES or bool(_AFTER_COMMA.search(text[max(0, start - 3) : start]))
-
-
-def _accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:
-    """Capitalised words the model did not tag as a place (see `_loose_evidence`)."""
-    if res is None or res.confidence < _TEXT_CONFIDENCE or not _short_ok(text, start, end, res):
-        return False
-    if name_key(text[start:end]) in adjectives():
-        return True
-    return res.match >= _EXACT and _loose_evidence(text, start, end, guard, res.record)
-
-
-def _loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
-    """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
-    well-known place ('Washington Post', 'Tunis Chamber'); opening a sentence a country, division or region,
-    or a dateline in capitals; elsewhere a well-known place or any place after a locative word."""
-    if guard == GUARD_PERSON:
-        return False
-    if guard == GUARD_ORG:
-        return _salient(record)
-    if guard == GUARD_INITIAL:
-        return _named_area(record) or (_dateline(text, start, end) and _salient(record))
-    return is_locative(text, start) or _salient(record)
-
-
-def _dateline(text: str, start: int, end: int) -> bool:
-    """'TORONTO — ...': a place name in capitals opening a line or a report."""
-    word = text[start:end]
-    return word.isupper() and len(word) >= 4
+def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[int, int]], taken: _Taken) -> list[Span]:
+    """One sense per name and document: a name the text often presents as a place ('held in Gao', 'from Gao to
+    Ansongo': at least a third of its mentions) is that place in its other mentions too ('Gao: residents...',
+    the model's 'Gao' PERSON). A person named once after a locative word ('met Kelly in ...') is not."""
+    keys = [(name_key(text[s:e]), r) for s, e, r in accepted]
+    # By its main name only: other names include translations ('White House' is a name of Casablanca).
+    by_key = {key: r for key, r in keys if r is not None and r.match >= 1.0 and key not in adjectives()}
+    if not by_key:
+        return []
+    mentions: dict[str, set[tuple[int, int]]] = {}
+    for start, end in [(s, e) for s, e, _ in accepted] + rejected:
+        mentions.setdefault(name_key(text[start:end]), set()).add((start, end))
+    found: list[Span] = []
+    for start, end in sorted(set(rejected)):
+        key = name_key(text[start:end])
+        res = by_key.get(key)
+        if res is None or taken.overlaps(start, end):
+            continue
+        spans = mentions[key]
+        presented = [presented_as_place(text, s, e) and not inside_longer_name(text, s, e) for s, e in spans]
+        if 3 * sum(presented) >= len(spans):
+            found.append((start, end, res))
+            taken.add(start, end)
+    return found

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..model import Evidence, Location, Place
 from ._normalise import name_key
-from ._recognise import demonyms
+from ._recognise import demonyms, is_compound_adjective, is_road_qualifier
 
 __all__ = ["locate"]
 
@@ -26,8 +26,9 @@ _COARSE_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "DSRT", "GULF"}
 _AREA_CODES = {"ADM2", "ADM3", "MTS", "MT", "PLAT", "ERG", "WAD", "PASS", "PEN", "LK", "OILF", "MNA", "PRK"}
 _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outside|outskirts of|vicinity of|area of|region of|around|surroundings of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
-    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?$",
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|(?-i:[NSEW]{1,3}) of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|of|(?:north|south|east|west|(?-i:[NSEW]{1,3})) of))\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _AT = re.compile(r"\b(?:in|at|inside|into|on)\s+(?:the\s+)?(?:town|city|village|locality)?\s*(?:of\s+)?$", re.I)
@@ -55,19 +56,27 @@ def _rank(place: Place) -> int:
 
 
 def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
-    """The most specific place, preferring one after a locative word; and whether 'near' qualifies it."""
+    """The most specific place, preferring one after a locative word; and whether 'near' qualifies it.
+
+    A demonym ('Malian soldiers') gives a country only when no named place is there, and a road's end ('the
+    Ansongo road') counts as near it, after the places the text puts the event in."""
+    places = [p for p in places if not (_is_demonym(p) and is_compound_adjective(text, p.end))]
     if not places:
         return None
     scored = []
     for place in places:
         before = text[max(0, place.start - 40) : place.start]
-        near = bool(_NEAR.search(before))
-        at = bool(_AT.search(before))
-        # 'the Libyan border': an adjective describes, it does not place; a named place comes first.
-        adjective = name_key(place.text) in demonyms()
-        scored.append((_rank(place), adjective, not (near or at), place.start, place, near))
-    best = min(scored, key=lambda s: s[:4])
-    return best[4], best[5]
+        road = is_road_qualifier(text, place.end)
+        near = bool(_NEAR.search(before)) or road
+        at = bool(_AT.search(before)) and not road
+        scored.append((_is_demonym(place), _rank(place), road, not (near or at), place.start, place, near))
+    best = min(scored, key=lambda s: s[:5])
+    return best[5], best[6]
+
+
+def _is_demonym(place: Place) -> bool:
+    """'the Libyan border', 'Turkish-made drones': an adjective describes, it does not place."""
+    return name_key(place.text) in demonyms()
 
 
 def _precision(place: Place, near: bool, from_context: bool) -> int:
@@ -84,16 +93,16 @@ def locate(text: str, evidence: Evidence, places: Sequence[Place], borders: _Bor
     own = [p for p in resolved if evidence.start <= p.start and p.end <= evidence.end]
     picked = _pick(text, own)
     from_context = False
-    if picked is None or _rank(picked[0]) >= 2:
+    if picked is None or _rank(picked[0]) >= 2 or _is_demonym(picked[0]):
+        # Only a country, province or region here (or nothing): a town named just before, inside it, is finer.
         before = [p for p in resolved if evidence.start - _CONTEXT_SENTENCES_BACK <= p.start < evidence.start]
-        earlier = _pick(text, [p for p in before if _rank(p) < 2])
-        if earlier is not None and (picked is None or _same_country(earlier[0], picked[0])):
+        earlier = _pick(text, [p for p in before if _rank(p) < 2 and not _is_demonym(p)])
+        if earlier is not None and (picked is None or _within(earlier[0], picked[0])):
             picked, from_context = earlier, True
     if picked is None:
-        frequent = Counter(p.geonameid for p in resolved if p.geonameid is not None).most_common(1)
-        if not frequent:
+        picked = _most_mentioned(text, resolved)
+        if picked is None:
             return None
-        picked = (next(p for p in resolved if p.geonameid == frequent[0][0]), False)
         from_context = True
     place, near = picked
     precision = _precision(place, near, from_context)
@@ -109,6 +118,22 @@ def locate(text: str, evidence: Evidence, places: Sequence[Place], borders: _Bor
         border=border,
         border_km=border_km,
     )
+
+
+def _most_mentioned(text: str, resolved: list[Place]) -> tuple[Place, bool] | None:
+    """The report's most mentioned place, a named one before a demonym (then a town before a country)."""
+    usable = [p for p in resolved if p.geonameid is not None and not is_compound_adjective(text, p.end)]
+    counts = Counter(p.geonameid for p in usable)
+    if not counts:
+        return None
+    best = min(usable, key=lambda p: (_is_demonym(p), -counts[p.geonameid], _rank(p) >= 2, p.start))
+    return best, False
+
+
+def _within(finer: Place, coarse: Place) -> bool:
+    """Whether a finer place may stand for a coarser one: in the same country, or the coarse one is a region
+    without a country ('the Sahel') or only a demonym's country ('Malian soldiers')."""
+    return coarse.country is None or _is_demonym(coarse) or _same_country(finer, coarse)
 
 
 def _same_country(a: Place, b: Place) -> bool:

@@ -4,8 +4,10 @@ The small English model misses places of the region: it tags "Bourj Baji Mukhtar
 Ghazzam" and "Niger" persons, and cannot split "theGhadames". So every span is a proposal: GPE/LOC/FAC
 spans are places unless nothing in the gazetteer bears the name; ORG/PERSON/NORP spans and capitalised
 word runs the model did not tag are places when the gazetteer knows the name and the evidence is strong
-enough (a salient place, a locative word before it, a country the document is about). Demonyms used as
-adjectives ("the Libyan border") are mentions of their country.
+enough (a salient place, a locative word before it, a route such as "from Gao to Ansongo" or "the Ansongo
+road", a country the document is about). Demonyms used as adjectives ("the Libyan border") are mentions of
+their country, unless they name a language ("translated from French"). Vocabularies that decide the reading
+(makes of vehicles and weapons, feature words, compound suffixes, language words) are in data/recognition.json.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ._normalise import name_key
 from ._sources import data_file
@@ -28,9 +31,19 @@ __all__ = [
     "Proposal",
     "abbreviations",
     "adjectives",
+    "brands",
     "demonyms",
+    "facility_words",
+    "inside_longer_name",
+    "is_compound_adjective",
+    "is_counted",
+    "is_language_use",
     "is_locative",
+    "is_road_qualifier",
+    "is_route",
     "is_strongly_locative",
+    "natural_feature_words",
+    "not_a_place",
     "propose_spans",
     "text_proposals",
 ]
@@ -49,19 +62,39 @@ _LOCATIVE = re.compile(
     r"beyond|along|reach(?:ed)?|entered|"
     r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"south|north|east|west|km|kilometres|kilometers|miles) of)\s+(?:the\s*)?)$",
+    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
 _MAX_RUN = 5
+_NAME = r"[A-Z][\w'’.\-]*(?:[ -][A-Z][\w'’.\-]*)*"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
+_FROM_NAME_TO_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + _NAME + r"\s+to\s+(?:the\s+)?$")
+_ROAD_WORDS = r"(?:road|axis|highway|route|corridor|track|motorway)s?\b"
+_CAPITALISED_BEFORE = re.compile(
+    r"(?<![.!?:;\n]\s)\b(?!(?:The|A|An|In|On|At|Of|And|But|For|From|To|By|With|As|Its|His|Her|Their|Near|Into|"
+    r"Outside|Around|Towards?|Inside|Across|Via|Through|Beyond|Along|Between|Past|After|Before|Since|Despite)\b)"
+    r"[A-Z][\w'’.]*[ -]$"
+)
+_CAPITALISED_AFTER = re.compile(r"[ -][A-Z]")
+_ROAD_AFTER = re.compile(r"^(?:\s*[–—/-]\s*" + _NAME + r")?\s+(?i:" + _ROAD_WORDS + ")")
+_COUNT_BEFORE = re.compile(
+    r"(?:(?<![\d,.$€£])\b\d{1,3}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"dozens of|hundreds of|scores of|multiple|many|numerous|few))\s+$",
+    re.IGNORECASE,
+)
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|speaks?|spoke|speaking|translated\s+(?:from|into))\s+$", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_LANGUAGE_END = re.compile(r"^\s*(?:$|[),.;:!?\"”\n])")
 # How much a capitalised span the model did not tag as a place needs to count as one (see `Geoparser`).
 GUARD_NONE, GUARD_INITIAL, GUARD_ORG, GUARD_PERSON = 0, 2, 3, 4
 _GUARD_OF_LABEL = {"PERSON": GUARD_PERSON, "ORG": GUARD_ORG, "NORP": GUARD_ORG}
@@ -106,6 +139,95 @@ def adjectives() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    return data_file("recognition.json")  # type: ignore[no-any-return]
+
+
+def _keys(section: str) -> frozenset[str]:
+    return frozenset(name_key(word) for word in _vocabulary()[section])
+
+
+@lru_cache(maxsize=1)
+def brands() -> frozenset[str]:
+    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota')."""
+    return _keys("brands")
+
+
+@lru_cache(maxsize=1)
+def natural_feature_words() -> frozenset[str]:
+    """Last words of names of rivers, mountains, coasts...: 'Niger River' is not the place Niger."""
+    return _keys("natural_feature_words")
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Last words of names of streets and buildings: alone ('Street', 'Church') they name no place."""
+    return _keys("facility_words")
+
+
+@lru_cache(maxsize=1)
+def _compound_suffixes() -> frozenset[str]:
+    return _keys("compound_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _water_words() -> frozenset[str]:
+    return _keys("water_words")
+
+
+@lru_cache(maxsize=1)
+def _language_words() -> frozenset[str]:
+    return _keys("language_words")
+
+
+@lru_cache(maxsize=8192)  # per text: the same spans are asked about several times
+def is_road_qualifier(text: str, end: int) -> bool:
+    """'the Ansongo road', 'the Gao–Ansongo axis': the name says where a road leads, not where it is."""
+    return bool(_ROAD_AFTER.match(text[end : end + 80]))
+
+
+@lru_cache(maxsize=8192)
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Capitalised words right before or after the span ('Point Zero', 'Zero Point'): part of another name."""
+    return bool(_CAPITALISED_BEFORE.search(text[max(0, start - 30) : start]) or _CAPITALISED_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=8192)
+def is_route(text: str, start: int, end: int) -> bool:
+    """'from Gao to Ansongo', 'the Gao–Ansongo axis', 'the Ansongo road': names of the ends of a route or of a
+    road are places, whatever the entity model made of them ('between X and Y' is as often about people)."""
+    before, after = text[max(0, start - 80) : start], text[end : end + 80]
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+        return True
+    if _FROM_NAME_TO_BEFORE.search(before):
+        return True
+    return bool(_ROAD_AFTER.match(after))
+
+
+@lru_cache(maxsize=8192)
+def is_counted(text: str, start: int) -> bool:
+    """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
+    is a make or a model unless it names a country or a province ('two Illinois locations')."""
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 15) : start]))
+
+
+def is_compound_adjective(text: str, end: int) -> bool:
+    """'Turkish-made drones', 'a Saudi-led coalition': where a thing or an actor comes from, not a location."""
+    match = re.match(r"[-‐]\s*([A-Za-z]+)", text[end : end + 20])
+    return match is not None and match.group(1).lower() in _compound_suffixes()
+
+
+@lru_cache(maxsize=8192)
+def is_language_use(text: str, start: int, end: int) -> bool:
+    """'translated from French', 'spoke in Arabic', 'French-language press': a language, not a country."""
+    after = text[end : end + 20]
+    word = re.match(r"[\s-]*([A-Za-z]+)", after)
+    if word is not None and word.group(1).lower() in _language_words():
+        return True
+    return bool(_LANGUAGE_BEFORE.search(text[max(0, start - 30) : start]) and _LANGUAGE_END.match(after))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
     span = text[start:end]
@@ -121,11 +243,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=8192)
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """Spans that name no place whatever the gazetteer says: a demonym naming a language ('translated from
+    French'), the name of a river ('along the Niger river': not the country)."""
+    if name_key(text[start:end]) in adjectives():
+        return is_language_use(text, start, end)
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and word.group(1).lower() in _water_words()
+
+
+@lru_cache(maxsize=8192)
 def is_strongly_locative(text: str, start: int) -> bool:
     """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
     return bool(_STRONG_LOCATIVE.search(text[max(0, start - 40) : start]))
 
 
+@lru_cache(maxsize=8192)
 def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
 
@@ -147,6 +281,7 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         origin = "place" if label in PLACE_LABELS else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
+        locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
@@ -220,7 +355,8 @@ def propose_spans(
     spans = text_proposals(text) if spans is None else spans
     proposals = _entity_proposals(text, entities)
     if known is not None:
-        proposals = [_extended(text, p, spans, known) for p in proposals]
+        known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
+        proposals = [_extended(text, p, known_spans) for p in proposals]
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -228,8 +364,10 @@ def propose_spans(
         covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
     loose = []
     for s, e, initial in spans:
+        if known is not None and name_key(text[s:e]) not in known:
+            continue
         marks = covered[s:e]
-        if GUARD_NONE + 1 in marks or (known is not None and name_key(text[s:e]) not in known):
+        if GUARD_NONE + 1 in marks:
             continue
         # Guarded only when wholly inside one such name; a longer place name across the model's spans
         # ('Sakiet' NORP + 'Sidi Youssef' PERSON) is the better reading.
@@ -239,16 +377,14 @@ def propose_spans(
     return proposals, loose
 
 
-def _extended(text: str, proposal: Proposal, spans: list[tuple[int, int, bool]], known: set[str]) -> Proposal:
+def _extended(text: str, proposal: Proposal, known_spans: list[tuple[int, int]]) -> Proposal:
+    """A place span of the model grown to the longest known name that contains it."""
     if proposal.origin != "place":
         return proposal
-    longer = [
-        (s, e)
-        for s, e, _ in spans
-        if s <= proposal.start and proposal.end <= e and e - s > proposal.end - proposal.start
-        and name_key(text[s:e]) in known
-    ]  # fmt: skip
+    size = proposal.end - proposal.start
+    longer = [(s, e) for s, e in known_spans if s <= proposal.start and proposal.end <= e and e - s > size]
     if not longer:
         return proposal
     start, end = max(longer, key=lambda span: span[1] - span[0])
-    return Proposal(start, end, "place", is_locative(text, start), None, proposal.label)
+    locative = is_locative(text, start) or is_route(text, start, end)
+    return Proposal(start, end, "place", locative, None, proposal.label)

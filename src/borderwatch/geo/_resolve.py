@@ -2,9 +2,13 @@
 
 Two passes. The first ranks each distinct name on its own (population, kind of place, how well the name
 matches). The document's context is read from that pass: the countries it is about, places already placed,
-and administrative hints written next to a name ("Dogofri (Niono, Segou)", "Edmonton, Ky."). The second
-pass ranks again with that context. Every resolution carries a confidence: the share of the score mass of
-its best candidate, scaled by how well the name matched; below `min_confidence` a mention stays unresolved.
+and administrative hints written next to a name ("Dogofri (Niono, Segou)", "Edmonton, Ky."). Context passes
+rank again with it (a second one only for names still undecided): candidates in the document's countries and
+near its other places gain; candidates far from all of them, in countries it does not name, lose with the
+distance (a report about Mali needs strong evidence for a place 10,000 km away) and are marked `remote`, so
+that recognition asks the text to present them as places. Every resolution carries a confidence: the share of
+the score mass of its best candidate, scaled by how well the name matched; below `min_confidence` a mention
+stays unresolved.
 """
 
 from __future__ import annotations
@@ -46,10 +50,17 @@ _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
+_SETTLED_MARGIN = _CONTEXT_WEIGHT
 _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
 _SAME_SPOT_KM = 100
+# A candidate far from every other place of the document, in a country the document is not about, needs more
+# evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
+_FAR_KM = 1000.0
+_FAR_WEIGHT = 2.0
+_REMOTE_KM = 3000.0
+_LOOSE_MATCH = 0.75
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class Resolution:
     record: PlaceRecord
     confidence: float
     match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
+    remote: bool = False  # far from every other place of the document, in a country it is not about
 
 
 @dataclass
@@ -67,6 +79,21 @@ class _Mention:
     key: str
     candidates: tuple[Candidate, ...]
     containers: list[int] = field(default_factory=list)
+    _priors: np.ndarray | None = None
+    _arrays: _Arrays | None = None
+
+    @property
+    def priors(self) -> np.ndarray:
+        """The candidates' priors (computed once per mention: hashing a long candidate tuple is not free)."""
+        if self._priors is None:
+            self._priors = _priors(self.candidates)
+        return self._priors
+
+    @property
+    def arrays(self) -> _Arrays:
+        if self._arrays is None:
+            self._arrays = _arrays(self.candidates)
+        return self._arrays
 
 
 def _prior(candidate: Candidate) -> float:
@@ -90,13 +117,6 @@ def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
             inside = distance < _NAMESAKE_KM
             priors[i] += _NAMESAKE_TOWN_BONUS * inside
     return priors
-
-
-@lru_cache(maxsize=20000)
-def _same_spot(candidates: tuple[Candidate, ...], best: int) -> np.ndarray:
-    """Which candidates lie within _SAME_SPOT_KM of candidate `best`."""
-    arrays = _arrays(candidates)
-    return _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
 
 
 def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -129,35 +149,56 @@ class Resolver:
         for mention in mentions:
             first_of.setdefault(groups[mention.index], mention)
         by_group = {group: self._rank(m, None) for group, m in first_of.items()}
-        ranked = {m.index: by_group[groups[m.index]] for m in mentions}
+        ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
         for _ in range(_CONTEXT_PASSES):
             context = _Context.from_pass(mentions, ranked, country_hint)
-            by_group = {group: self._rank(m, context) for group, m in first_of.items()}
-            ranked = {m.index: by_group[groups[m.index]] for m in mentions}
+            # A name whose best candidate already leads by more than the document's countries alone can move a
+            # score (_CONTEXT_WEIGHT) is settled: a further pass would not change it.
+            by_group = {
+                group: by_group[group] if by_group[group][1] > _SETTLED_MARGIN else self._rank(m, context)
+                for group, m in first_of.items()
+            }
+            ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
             results.append(res if res is not None and res.confidence >= self.min_confidence else None)
         return results
 
-    def _rank(self, mention: _Mention, context: _Context | None) -> Resolution | None:
+    def _rank(self, mention: _Mention, context: _Context | None) -> tuple[Resolution | None, float]:
+        """The best candidate of a mention with its confidence, and its lead over the second (once context is
+        read: a single candidate has nothing left to decide)."""
         if not mention.candidates:
-            return None
-        scores = _priors(mention.candidates).copy()
+            return None, math.inf
+        if len(mention.candidates) == 1:
+            return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
+        scores = mention.priors.copy()
         doubtful = np.zeros(len(scores), dtype=bool)
-        if context is not None and len(scores) == 1:
-            doubtful = context.doubtful(mention)  # nothing to choose between: only whether to believe it
-        elif context is not None:
+        if context is not None:
             bonus, doubtful = context.bonus(mention)
             scores += bonus
         best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
         # place from two sources) do not divide it.
-        share = float(weights[_same_spot(mention.candidates, best)].sum() / weights.sum())
+        arrays = mention.arrays
+        same_spot = _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
+        share = float(weights[same_spot].sum() / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
-        return Resolution(candidate.record, round(confidence, 3), candidate.match)
+        remote = context is not None and context.remote(mention, best)
+        margin = float(scores[best] - np.partition(scores, -2)[-2]) if context is not None else 0.0
+        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote), margin
+
+
+def _only_candidate(mention: _Mention, context: _Context | None) -> Resolution:
+    """Nothing to choose between: only whether to believe it (a loose match or a generic word may be doubted)."""
+    candidate = mention.candidates[0]
+    doubtable = candidate.match < _LOOSE_MATCH or mention.key in _GENERIC_WORDS
+    doubtful = context is not None and doubtable and bool(context.doubtful(mention)[0])
+    confidence = candidate.match * (_DOUBT_FACTOR if doubtful else 1.0)
+    remote = context is not None and context.remote(mention, 0)
+    return Resolution(candidate.record, round(confidence, 3), candidate.match, remote)
 
 
 def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[str, ...]]]:
@@ -201,9 +242,10 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         np.array([r.lat for r in records]),
         np.array([r.lon for r in records]),
         [r.country for r in records],
+        # A division's own support is the places inside it (see `_nearness`), not the shares of its admin1.
         [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
         [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
-        np.array([c.match < 0.75 for c in candidates]),
+        np.array([c.match < _LOOSE_MATCH for c in candidates]),
     )
 
 
@@ -221,8 +263,12 @@ class _Context:
     )
     anchors: list[PlaceRecord] = field(default_factory=list)
     anchor_keys: list[str] = field(default_factory=list)
+    points: list[PlaceRecord] = field(default_factory=list)  # every place with a country: anchors and areas
+    point_keys: list[str] = field(default_factory=list)
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _far_cache: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    _distance_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
@@ -240,11 +286,34 @@ class _Context:
             if record.feature_code not in _AREA_CODES:
                 context.anchors.append(record)
                 context.anchor_keys.append(mention.key)
+            context.points.append(record)
+            context.point_keys.append(mention.key)
         context.total = sum(context.countries.values())
-        context._anchor_lats = np.array([r.lat for r in context.anchors])[None, :]
-        context._anchor_lons = np.array([r.lon for r in context.anchors])[None, :]
-        context._anchor_key_array = np.array(context.anchor_keys, dtype=object)
+        context._point_lats = np.array([r.lat for r in context.points])[None, :]
+        context._point_lons = np.array([r.lon for r in context.points])[None, :]
+        context._point_key_array = np.array(context.point_keys, dtype=object)
+        context._point_is_anchor = np.array([r.feature_code not in _AREA_CODES for r in context.points], dtype=bool)
         return context
+
+    def _nearest(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's distance (km) to the nearest other place of the document that is not an area, and to
+        the nearest other place of any kind (inf when there is none); one distance matrix per name and pass."""
+        cache_key = (mention.key, id(arrays))
+        cached = self._distance_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        size = len(arrays.lats)
+        others = self._point_key_array != mention.key if self.points else np.zeros(0, dtype=bool)
+        to_anchor = to_point = np.full(size, np.inf)
+        if others.any():
+            distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._point_lats, self._point_lons)
+            distances[:, ~others] = np.inf
+            to_point = distances.min(axis=1)
+            anchors = others & self._point_is_anchor
+            if anchors.any():
+                to_anchor = distances[:, anchors].min(axis=1)
+        self._distance_cache[cache_key] = (to_anchor, to_point)
+        return to_anchor, to_point
 
     def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
@@ -270,12 +339,13 @@ class _Context:
 
     def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
         """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""
-        arrays = _arrays(mention.candidates)
+        arrays = mention.arrays
         country, admin1 = self._shares(mention, arrays)
         bonus = _CONTEXT_WEIGHT * country + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * admin1)
         if self.hint:
             bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
         bonus += self._nearness(mention, arrays)
+        bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
         if mention.containers:
             bonus += self._containment(mention)
         # A spelling matched only through transliteration, or a generic word, is believed in the document's own
@@ -286,20 +356,42 @@ class _Context:
 
     def doubtful(self, mention: _Mention) -> np.ndarray:
         """Whether each candidate is a loose match (or a generic word) outside the document's countries."""
-        arrays = _arrays(mention.candidates)
+        arrays = mention.arrays
         if self.total <= 0:
             return np.zeros(len(arrays.lats), dtype=bool)
         country, _ = self._shares(mention, arrays)
-        return (arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1)
+        # Far from everything else the document names, a loose match is doubtful even in a country it names.
+        far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
+        return (arrays.loose & far) | ((arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1))
+
+    def remote(self, mention: _Mention, index: int) -> bool:
+        """Whether candidate `index` lies over _REMOTE_KM from every other place of the document, in a country
+        the document is not otherwise about."""
+        arrays = mention.arrays
+        if arrays.countries[index] is None or mention.candidates[index].record.feature_code in _COUNTRY_CODES:
+            return False  # a country is near to every document that names it ('US dollars' in a Kazakh report)
+        country, _ = self._shares(mention, arrays)
+        return bool(country[index] < 0.1 and self._farness(mention, arrays)[index] >= math.log10(_REMOTE_KM / _FAR_KM))
+
+    def _farness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
+        """0 within _FAR_KM of another place of the document, rising with the log of the distance to 1 at ten times
+        that; 0 for everything when the document names no other place, and for places without a country."""
+        cache_key = (mention.key, id(arrays))
+        cached = self._far_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        _, to_point = self._nearest(mention, arrays)
+        farness = np.zeros(len(arrays.lats))
+        if np.isfinite(to_point).any():
+            farness = np.clip(np.log10(np.maximum(to_point, 1.0) / _FAR_KM), 0.0, 1.0)
+            farness[[c is None for c in arrays.countries]] = 0.0
+        self._far_cache[cache_key] = farness
+        return farness
 
     def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
-        if not self.anchors:
+        nearest, _ = self._nearest(mention, arrays)
+        if not np.isfinite(nearest).any():
             return np.zeros(len(arrays.lats))
-        others = self._anchor_key_array != mention.key
-        if not others.any():
-            return np.zeros(len(arrays.lats))
-        distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._anchor_lats, self._anchor_lons)
-        nearest = distances[:, others].min(axis=1)
         near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
         # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
         near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT

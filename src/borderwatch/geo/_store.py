@@ -60,7 +60,7 @@ class PlaceRecord(NamedTuple):
 def _record(row: Sequence[object], db: int = 0) -> PlaceRecord:
     gid = row[1]
     geonameid: int | str | None = int(gid) if isinstance(gid, str) and gid.isdigit() else gid  # type: ignore[assignment]
-    return PlaceRecord(int(row[0]) + db * _ID_STRIDE, geonameid, *row[2:])  # type: ignore[arg-type]
+    return PlaceRecord._make((int(row[0]) + db * _ID_STRIDE, geonameid, *row[2:]))  # _make: no argument parsing
 
 
 class Gazetteer:

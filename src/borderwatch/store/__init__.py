@@ -11,7 +11,7 @@ from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._exchange import STIX_NAMESPACE, ExchangeItem, Incoming, Provenance, stix_report_id
 from ._peers import Collection, Peer
-from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventQuery, PlaceQuery, ReportQuery
+from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventFilter, EventQuery, PlaceQuery, ReportQuery
 from ._store import Store
 from ._views import AuditObject
 from ._write import NewReport
@@ -29,6 +29,7 @@ __all__ = [
     "BoundStore",
     "Collection",
     "Composer",
+    "EventFilter",
     "EventQuery",
     "ExchangeItem",
     "Incoming",

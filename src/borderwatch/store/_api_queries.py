@@ -14,13 +14,13 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, Text, and_, case, exists, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, Connection, Text, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from ..errors import InputError, NotFoundError
-from ..model import EVENT_TYPES, Marking
+from ._event_filter import MARKINGS, event_conditions, marking_rank_of_event
 from ._queries import EventQuery
-from ._schema import actors, event_mentions, events, reports, sources, zone_events
+from ._schema import actors, event_mentions, events, fusion_decisions, reports, sources
 
 if TYPE_CHECKING:
     from ._views import ReadContext
@@ -38,7 +38,6 @@ __all__ = [
     "search_events",
 ]
 
-MARKINGS = tuple(m.value for m in Marking)
 _SORT_COLUMNS = {
     "date": events.c.date,
     "confidence": events.c.confidence,
@@ -51,17 +50,6 @@ _RAW = {"tags", "created_at", "updated_at"}
 _EVENT_COLUMNS = [type_coerce(c, Text).label(c.name) if c.name in _RAW else c for c in events.columns]
 _SORT_KEYS = {"date": "date", "confidence": "confidence", "fatalities": "fatalities", "updated": "updated_at"}
 _NULLABLE = {"date", "fatalities"}
-
-
-def marking_rank_of_event() -> Any:
-    """The most restrictive marking among an event's reports, as a rank 0 (CLEAR) .. 4 (RED)."""
-    rank = case({m: i for i, m in enumerate(MARKINGS)}, value=reports.c.marking, else_=len(MARKINGS) - 1)
-    return (
-        select(func.max(rank))
-        .select_from(event_mentions.join(reports, reports.c.id == event_mentions.c.report_id))
-        .where(event_mentions.c.event_id == events.c.id)
-        .scalar_subquery()
-    )
 
 
 def event_select(*, with_sources: bool = True) -> Any:
@@ -79,101 +67,6 @@ def event_select(*, with_sources: bool = True) -> Any:
         select(*columns)
         .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
         .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
-    )
-
-
-def event_conditions(query: EventQuery, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
-    """The WHERE conditions of an event query (all must hold)."""
-    c = events.c
-    conditions: list[ColumnElement[bool]] = []
-    if query.since:
-        conditions.append(c.date >= query.since.isoformat())
-    if query.until:
-        conditions.append(c.date <= query.until.isoformat())
-    if query.country:
-        conditions.append(c.country == query.country.upper())
-    if query.event_type:
-        conditions.append(_type_condition((query.event_type,)))
-    if query.event_types:
-        conditions.append(_type_condition(query.event_types))
-    if query.sub_event_types:
-        conditions.append(func.lower(c.sub_event_type).in_([t.casefold() for t in query.sub_event_types]))
-    if query.border:
-        conditions.append(c.border == query.border.upper())
-    if query.max_border_km is not None:
-        conditions.append(c.border_km <= query.max_border_km)
-    if query.bbox:
-        west, south, east, north = query.bbox
-        conditions += [c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east]
-    if query.min_confidence is not None:
-        conditions.append(c.confidence >= query.min_confidence)
-    if query.place:
-        conditions.append(c.geonameid == query.place)
-    if query.zone_id is not None:
-        member = select(zone_events.c.event_id).where(zone_events.c.zone_id == query.zone_id)
-        conditions.append(c.id.in_(member))
-    if query.tags:
-        conditions.append(_tags_condition(query.tags, dialect))
-    if query.actor:
-        conditions.append(_actor_condition(query.actor))
-    if query.text:
-        conditions.append(_text_condition(query.text))
-    if query.markings:
-        ranks = sorted({m.rank for m in query.markings})
-        conditions.append(marking_rank_of_event().in_(ranks))
-    return conditions
-
-
-def _type_condition(wanted: tuple[str, ...]) -> ColumnElement[bool]:
-    """Any of these ACLED event types (any case) or sub-event types.
-
-    Event types are turned into their exact names so that the (event_type, date, lat, lon) index
-    answers the query; only sub-types, an open vocabulary, are compared case-folded.
-    """
-    by_fold = {t.casefold(): t for t in EVENT_TYPES}
-    types = sorted({by_fold[w.casefold()] for w in wanted if w.casefold() in by_fold})
-    others = sorted({w.casefold() for w in wanted if w.casefold() not in by_fold})
-    conditions: list[ColumnElement[bool]] = []
-    if types:
-        conditions.append(events.c.event_type.in_(types))
-    if others:
-        conditions.append(func.lower(events.c.sub_event_type).in_(others))
-    return or_(*conditions) if len(conditions) > 1 else conditions[0]
-
-
-def _tags_condition(tags: tuple[str, ...], dialect: str) -> ColumnElement[bool]:
-    if dialect == "postgresql":
-        from sqlalchemy import cast
-        from sqlalchemy.dialects.postgresql import JSONB, array
-
-        return cast(events.c.tags, JSONB).has_any(array(list(tags)))
-    each = func.json_each(events.c.tags).table_valued("value")
-    return exists(select(1).select_from(each).where(func.lower(each.c.value).in_([t.casefold() for t in tags])))
-
-
-def _actor_condition(actor: str) -> ColumnElement[bool]:
-    if actor.isdigit():
-        actor_id = int(actor)
-        return or_(events.c.actor1_id == actor_id, events.c.actor2_id == actor_id)
-    named = select(actors.c.id).where(func.lower(actors.c.name).contains(actor.casefold(), autoescape=True))
-    return or_(events.c.actor1_id.in_(named), events.c.actor2_id.in_(named))
-
-
-def _text_condition(text: str) -> ColumnElement[bool]:
-    words = text.casefold()
-    named = select(actors.c.id).where(func.lower(actors.c.name).contains(words, autoescape=True))
-    in_evidence = exists(
-        select(1).where(
-            event_mentions.c.event_id == events.c.id,
-            func.lower(event_mentions.c.sentence).contains(words, autoescape=True),
-        )
-    )
-    return or_(
-        func.lower(events.c.location_name).contains(words, autoescape=True),
-        func.lower(events.c.sub_event_type).contains(words, autoescape=True),
-        events.c.actor1_id.in_(named),
-        events.c.actor2_id.in_(named),
-        in_evidence,
     )
 
 
@@ -469,6 +362,10 @@ def event_detail(connection: Connection, event_id: str, ctx: ReadContext | None 
     if visible_reports is not None:
         stmt = stmt.where(event_mentions.c.report_id.in_(visible_reports))
     item["mentions"] = [_mention(dict(m._mapping)) for m in connection.execute(stmt)]
+    visible_keys = {m["id"] for m in item["mentions"]} if visible_reports is not None else None
+    reasons = _merge_reasons(connection, event_id, visible_keys)
+    for mention in item["mentions"]:
+        mention["merge_reason"] = mention["merge_reason"] or reasons.get(mention["id"])
     item["quantities"] = _quantities(item["mentions"])
     item["merge_reasons"] = [m["merge_reason"] for m in item["mentions"] if m.get("merge_reason")]
     return item
@@ -504,6 +401,37 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
         "confidence": mention.get("confidence"),
         "merge_reason": mention.get("merge_reason"),
     }
+
+
+def _merge_reasons(connection: Connection, event_id: str, visible: set[str] | None = None) -> dict[str, str]:
+    """Why each mention is in this event, in words, from fusion's stored decisions (`events show --why`).
+
+    With `visible` (a reader's visible mentions), a match against a hidden mention is told without its
+    features: they would say what the hidden report states."""
+    rows = connection.execute(
+        select(
+            fusion_decisions.c.mention_key,
+            fusion_decisions.c.reason,
+            fusion_decisions.c.score,
+            fusion_decisions.c.explanation,
+        )
+        .where(fusion_decisions.c.event_id == event_id)
+        .order_by(fusion_decisions.c.id)
+    )
+    reasons: dict[str, str] = {}
+    for key, reason, score, explanation in rows:
+        text = reason.replace("-", " ")
+        best = (explanation or {}).get("best") or {}
+        features = (explanation or {}).get("features") or best.get("features") or []
+        against = best.get("against")
+        if visible is not None and against is not None and against not in visible:
+            features = []
+        if score is not None and features:
+            strongest = sorted(features, key=lambda f: -abs(f.get("contribution") or 0))[:4]
+            parts = ", ".join(f"{f['name']} {f['contribution']:+.2f}" for f in strongest)
+            text += f": score {score:.2f} ({parts})"
+        reasons[key] = text
+    return reasons
 
 
 def _quantities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:

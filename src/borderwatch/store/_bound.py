@@ -25,6 +25,7 @@ _READS = frozenset(
         "count",
         "event_facets",
         "event_points",
+        "event_provenance",
         "event_timeline",
         "events_by_id",
         "export_reports",
@@ -38,8 +39,10 @@ _READS = frozenset(
         "list_events",
         "list_places",
         "list_reports",
+        "list_sources",
         "report_events",
         "search_events",
+        "stream_events",
         "zone_activity",
     }
 )

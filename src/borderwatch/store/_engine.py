@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -27,7 +28,7 @@ def open_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         _check_sqlite_file(Path(url.removeprefix("sqlite:///")))
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, json_serializer=_json_dumps)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot use database {url!r}: {exc}") from None
     if engine.dialect.name == "sqlite":
@@ -38,6 +39,12 @@ def open_engine(url: str) -> Engine:
         engine.dispose()
         raise StoreError(f"cannot use database {_display(url)}: {exc.orig}") from None
     return engine
+
+
+def _json_dumps(value: Any) -> str:
+    """JSON columns through orjson: every stored report, mention and decision has some (json.dumps was a tenth
+    of the write path's time)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

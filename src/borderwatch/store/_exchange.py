@@ -17,19 +17,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Text, select, type_coerce
 
-from ..model import EventMention, ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
-from ._access import AccessClass, set_report_class
+from ..model import ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
 from ._schema import (
     access_classes,
-    actors,
     agencies,
-    event_mentions,
-    events,
     exchange_index,
     extractions,
     report_access,
-    report_bands,
-    report_links,
     reports,
     share_clocks,
     sources,
@@ -40,17 +34,13 @@ __all__ = [
     "ExchangeItem",
     "Incoming",
     "Provenance",
-    "apply_incoming",
     "changes",
     "decide",
-    "delete_report",
     "exchange_rows",
     "load_reports",
     "next_instants",
     "now_utc",
     "record_exchange",
-    "refresh_events",
-    "replace_extraction",
     "stix_id",
     "stix_report_id",
     "touch_report",
@@ -301,122 +291,9 @@ def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str
     return "update" if present else "create"
 
 
-def apply_incoming(
-    connection: Connection,
-    item: Incoming,
-    *,
-    peer: str | None,
-    recipients: Sequence[str],
-    installation: str,
-    composer: Any,
-) -> str:
-    """Apply one received version; returns what happened (created, updated, withdrawn, unchanged, ignored)."""
-    row = connection.execute(select(exchange_index).where(exchange_index.c.report_id == item.report_id)).first()
-    decision = decide(item, row, peer, installation)
-    if decision == "withdraw":
-        delete_report(connection, item.report_id, composer)
-        touch_report(connection, item.report_id, withdrawn=True, modified=item.modified)
-        return "withdrawn"
-    if decision not in ("create", "update"):
-        return decision
-    assert item.report is not None
-    provenance = Provenance(peer, item.installation, item.created, item.modified, tuple(recipients))
-    if decision == "update":
-        _update_report(connection, item.report, item.extraction, provenance, composer)
-        return "updated"
-    from ._write import NewReport, write_report
-
-    stored = write_report(
-        connection, NewReport(report=item.report, extraction=item.extraction, provenance=provenance), {}
-    )
-    return "created" if stored else "ignored: the same content is stored"
-
-
 def exchange_rows(connection: Connection, report_ids: Sequence[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for chunk in _chunks(list(report_ids)):
         for row in connection.execute(select(exchange_index).where(exchange_index.c.report_id.in_(chunk))):
             found[row.report_id] = row
     return found
-
-
-def _update_report(
-    connection: Connection, report: Report, extraction: ExtractResult | None, provenance: Provenance, composer: Any
-) -> None:
-    values = {
-        "title": report.title,
-        "published": report.published.replace(tzinfo=None) if report.published else None,
-        "url": report.url,
-        "origin": report.origin,
-        "agency": report.agency,
-        "marking": report.marking.value,
-        "sharing_groups": list(report.sharing_groups),
-        "post_id": report.post_id,
-        "lat": report.position.lat if report.position else None,
-        "lon": report.position.lon if report.position else None,
-        "category": report.category,
-    }
-    connection.execute(reports.update().where(reports.c.id == report.id).values(**values))
-    set_report_class(connection, report.id, _access_of(report, provenance.recipients, provenance.foreign))
-    replace_extraction(connection, report.id, extraction, composer)
-    touch_report(connection, report.id, modified=provenance.modified)
-
-
-def _access_of(report: Report, recipients: Sequence[str], foreign: bool) -> AccessClass:
-    return AccessClass(
-        agency=report.agency,
-        marking=report.marking,
-        groups=tuple(report.sharing_groups),
-        post_id=report.post_id,
-        recipients=tuple(recipients),
-        foreign=foreign,
-    )
-
-
-def replace_extraction(connection: Connection, report_id: str, extraction: ExtractResult | None, composer: Any) -> None:
-    """A report's events replaced by a new extraction; events left without mentions disappear."""
-    from ._write import write_extraction
-
-    touched = _drop_mentions(connection, report_id)
-    refresh_events(connection, touched, composer)  # events left without mentions go before new ones come
-    connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
-    if extraction is not None:
-        write_extraction(connection, report_id, extraction, now_utc())
-        added = connection.execute(select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id))
-        refresh_events(connection, set(added.scalars()), composer)
-
-
-def delete_report(connection: Connection, report_id: str, composer: Any) -> None:
-    touched = _drop_mentions(connection, report_id)
-    for table in (report_links, report_bands, extractions, report_access):
-        column = table.c.report_id
-        connection.execute(table.delete().where(column == report_id))
-    connection.execute(report_links.delete().where(report_links.c.other_id == report_id))
-    connection.execute(reports.delete().where(reports.c.id == report_id))
-    refresh_events(connection, touched, composer)
-
-
-def _drop_mentions(connection: Connection, report_id: str) -> set[str]:
-    touched = set(
-        connection.execute(select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id)).scalars()
-    )
-    connection.execute(event_mentions.delete().where(event_mentions.c.report_id == report_id))
-    return touched
-
-
-def refresh_events(connection: Connection, event_ids: set[str], composer: Any) -> None:
-    """Events whose mentions changed: deleted when none is left, otherwise composed again from the rest."""
-    for event_id in sorted(event_ids):
-        rows = connection.execute(
-            select(event_mentions.c.report_id, event_mentions.c.mention).where(event_mentions.c.event_id == event_id)
-        ).all()
-        if not rows:
-            connection.execute(events.delete().where(events.c.id == event_id))
-            continue
-        view = composer([(rid, EventMention.model_validate(m)) for rid, m in rows])
-        names = {view.pop("actor1", None): "actor1_id", view.pop("actor2", None): "actor2_id"}
-        for name, column in names.items():
-            view[column] = (
-                connection.execute(select(actors.c.id).where(actors.c.name == name)).scalar() if name else None
-            )
-        connection.execute(events.update().where(events.c.id == event_id).values(**view, updated_at=now_utc()))

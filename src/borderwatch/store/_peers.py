@@ -22,10 +22,14 @@ from ..model import Agency, Marking
 from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
 from ._audit import current_actor, record
-from ._bulk_reports import write_new_reports
+from ._exchange_apply import apply_incoming, delete_report_rows
+from ._fusion import FusionSession
+from ._fusion_events import EventRefresher
 from ._schema import (
     agencies,
     collection_rights,
+    event_mentions,
+    events,
     exchange_index,
     meta,
     peer_deliveries,
@@ -37,7 +41,7 @@ from ._schema import (
     users,
 )
 from ._views import AuditObject
-from ._write import NewReport, insert_ignoring_conflicts
+from ._write import NewReport, insert_ignoring_conflicts, write_batch
 
 __all__ = ["DEFAULT_COLLECTIONS", "Collection", "Exchange", "Peer"]
 
@@ -83,7 +87,7 @@ class Exchange:
     def __init__(self, engine: Engine, classes: AccessClasses, store: Any) -> None:
         self._engine = engine
         self._classes = classes
-        self._store = store  # for its composer, which may be replaced after construction
+        self._store = store  # for its fuser and its zones (events changed by a version are watched)
         self._installation: str | None = None
 
     @property
@@ -145,6 +149,7 @@ class Exchange:
         outcomes: dict[str, str] = {}
         objects: list[AuditObject] = []
         installation = self.installation  # before the transaction: it may write its own
+        store = self._store
         with self._engine.begin() as c:
             for agency in {i.report.agency for i in latest.values() if i.report is not None and i.report.agency}:
                 _ensure_agency(c, agency)
@@ -159,17 +164,22 @@ class Exchange:
                 )
                 for i in creates
             ]
-            for item, stored in zip(creates, write_new_reports(c, new), strict=True):
+            now = ex.now_utc()
+            # Received reports are fused with what is stored, as ingested ones are.
+            fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
+            touched: set[str] = set()
+            for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
             for rid, decision in decisions.items():
                 if decision in ("update", "withdraw"):
-                    outcomes[rid] = ex.apply_incoming(
+                    outcomes[rid] = apply_incoming(
                         c,
                         latest[rid],
                         peer=origin,
                         recipients=recipients,
                         installation=installation,
-                        composer=self._store.composer,
+                        fusion=fusion,
+                        touched=touched,
                     )
                 elif decision != "create":
                     outcomes[rid] = decision
@@ -178,9 +188,9 @@ class Exchange:
                     objects.append(AuditObject("report", rid, item.report.marking, item.report.agency))
                 elif outcomes[rid] == "withdrawn":
                     objects.append(AuditObject("report", rid, Marking.CLEAR))
+            touched.update(fusion.flush())
             # Received events are watched like ingested ones: zones, alerts and the live stream see them.
-            changed = [rid for rid, outcome in outcomes.items() if outcome in ("created", "updated")]
-            self._store._watch_reports(c, changed)
+            store._changed(c, touched, now)
             if peer is not None and pull_after is not None:
                 c.execute(peers.update().where(peers.c.id == peer.id).values(pull_after=pull_after))
             if objects:
@@ -188,9 +198,11 @@ class Exchange:
                 record(c, actor, "import", f"receive {len(objects)} report version(s) from {source}", objects=objects)
         return [outcomes[item.report_id] for item in items]
 
-    def set_marking(self, report_id: str, marking: Marking, groups: Sequence[str] | None = None) -> None:
-        """Re-mark one of our reports: a new version for the peers that may (still) have it."""
+    def set_marking(self, report_id: str, marking: Marking, groups: Sequence[str] | None = None) -> int:
+        """Re-mark one of our reports: a new version for the peers that may (still) have it. Its events are
+        derived again (who may see them changed) and seen as updated; returns how many."""
         actor = current_actor()
+        now = ex.now_utc()
         with self._engine.begin() as c:
             row = self._own_report(c, report_id, actor)
             new_groups = list(groups) if groups is not None else list(row.sharing_groups)
@@ -215,18 +227,28 @@ class Exchange:
                 ),
             )
             ex.touch_report(c, report_id)
+            stmt = select(event_mentions.c.event_id).where(event_mentions.c.report_id == report_id).distinct()
+            touched = sorted(c.execute(stmt).scalars())
+            EventRefresher(c, self._store.fuser, now).refresh_many(touched)
+            self._store._changed(c, touched, now)
             objects = [AuditObject("report", report_id, marking, row.agency)]
             record(c, actor, "write", f"mark report {report_id} {marking.value}", {"groups": new_groups}, objects)
+        return len(touched)
 
-    def withdraw(self, report_id: str) -> None:
-        """Delete one of our reports; peers that had it receive the withdrawal."""
+    def withdraw(self, report_id: str) -> dict[str, int]:
+        """Delete one of our reports; peers that had it receive the withdrawal. Its events are derived again
+        from their other sources, or disappear when it was their only one."""
         actor = current_actor()
+        now = ex.now_utc()
         with self._engine.begin() as c:
             row = self._own_report(c, report_id, actor)
-            ex.delete_report(c, report_id, self._store.composer)
+            touched = delete_report_rows(c, report_id, EventRefresher(c, self._store.fuser, now))
             ex.touch_report(c, report_id, withdrawn=True)
+            remaining = set(c.execute(select(events.c.id).where(events.c.id.in_(sorted(touched)))).scalars())
+            self._store._changed(c, touched, now)
             objects = [AuditObject("report", report_id, Marking(row.marking), row.agency)]
             record(c, actor, "write", f"withdraw report {report_id}", objects=objects)
+        return {"events_changed": len(remaining), "events_removed": len(touched) - len(remaining)}
 
     def _own_report(self, c: Connection, report_id: str, actor: Reader) -> Any:
         """A report this actor may change: one of its agency's (a post: of its post), not a peer's."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..model import Marking
 
-__all__ = ["EVENT_SORTS", "ActorQuery", "AlertQuery", "EventQuery", "PlaceQuery", "ReportQuery"]
+__all__ = ["EVENT_SORTS", "ActorQuery", "AlertQuery", "EventFilter", "EventQuery", "PlaceQuery", "ReportQuery"]
 
 EVENT_SORTS = ("-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated")
 
@@ -32,7 +32,13 @@ class ReportQuery(_Query):
     kind: str | None = Field(default=None, description="text, html, feed-entry or field")
 
 
-class EventQuery(_Query):
+class EventFilter(BaseModel):
+    """Which events. Every list, page, count, map, timeline and export of events goes through
+    `event_conditions` (store/_event_filter.py), the one place where these become SQL and where a
+    reader's access rule joins them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     since: date | None = None
     until: date | None = Field(default=None, description="inclusive")
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
@@ -43,19 +49,17 @@ class EventQuery(_Query):
     event_types: tuple[str, ...] = Field(default=(), description="any of these ACLED event types or sub-types")
     sub_event_types: tuple[str, ...] = Field(default=(), description="any of these ACLED sub-event types")
     tags: tuple[str, ...] = Field(default=(), description="events with any of these border-security tags")
-    actor: str | None = Field(default=None, description="actor id, or a part of an actor's name (actor 1 or 2)")
+    actor: str | None = Field(
+        default=None, description="actor id, or part of the name of actor 1, actor 2 or an associated actor"
+    )
     place: str | None = Field(default=None, description="GeoNames id of the event's place")
     bbox: tuple[float, float, float, float] | None = Field(
-        default=None, description="west, south, east, north in degrees"
+        default=None, description="west, south, east, north in degrees (west > east crosses the antimeridian)"
     )
     zone_id: int | None = Field(default=None, description="events inside this watch zone")
     min_confidence: float | None = Field(default=None, ge=0, le=1)
     text: str | None = Field(default=None, min_length=1, max_length=200, description="words in place, actors, evidence")
     markings: tuple[Marking, ...] = Field(default=(), description="events whose marking is one of these")
-    sort: Literal["-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated"] = (
-        "-date"
-    )
-    cursor: str | None = Field(default=None, description="from the previous page's next_cursor")
 
     @field_validator("bbox")
     @classmethod
@@ -63,9 +67,10 @@ class EventQuery(_Query):
         if value is None:
             return None
         west, south, east, north = value
-        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
             raise ValueError(
-                "expected west,south,east,north with -180 ≤ west ≤ east ≤ 180 and -90 ≤ south ≤ north ≤ 90"
+                "expected west,south,east,north with longitudes in -180..180 and -90 ≤ south ≤ north ≤ 90 "
+                "(west > east crosses the antimeridian)"
             )
         return value
 
@@ -76,6 +81,15 @@ class EventQuery(_Query):
         if value is not None and since is not None and since > value:
             raise ValueError(f"{value} is before since ({since})")
         return value
+
+
+class EventQuery(EventFilter, _Query):
+    """Events as a page: a filter, an order and where the page starts."""
+
+    sort: Literal["-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated"] = (
+        "-date"
+    )
+    cursor: str | None = Field(default=None, description="from the previous page's next_cursor")
 
 
 class ActorQuery(_Query):

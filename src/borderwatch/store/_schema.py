@@ -30,10 +30,15 @@ __all__ = [
     "audit_objects",
     "change_log",
     "collection_rights",
+    "event_fusion",
     "event_mentions",
     "events",
     "exchange_index",
     "extractions",
+    "fusion_decisions",
+    "fusion_keys",
+    "fusion_links",
+    "fusion_mentions",
     "group_members",
     "login_failures",
     "meta",
@@ -542,4 +547,98 @@ change_log = Table(
     Column("item_id", String(80), nullable=False),
     Column("at", DateTime, nullable=False),
     sqlite_autoincrement=True,
+)
+
+# -- fusion (issue 5) ---------------------------------------------------------------------------------
+
+# The fusion index: each stored event mention in the compact form matching compares. A mention with a
+# precise place is found by its grid cell and first day (`cell` is 0 for the others); every mention is
+# also found by its secondary keys (`fusion_keys`). (No index on family: it would tempt the planner away
+# from the much narrower cell index.)
+fusion_mentions = Table(
+    "fusion_mentions",
+    metadata,
+    Column("key", String(80), ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("report_id", String(64), nullable=False),
+    Column("family", String(24), nullable=False),
+    Column("event_type", String(40), nullable=False),
+    Column("sub_event_type", String(80), nullable=False),
+    Column("day_lo", Integer, nullable=False),
+    Column("day_hi", Integer, nullable=False),
+    Column("anchor", Integer, nullable=False),  # the report's day (proleptic ordinal)
+    Column("dated", Integer, nullable=False),
+    Column("cell", Integer, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("geonameid", String(32)),
+    Column("place_name", Text),
+    Column("country", String(2)),  # of the place; of the actors when there is no place
+    Column("country_of_place", Integer, nullable=False),  # 0: `country` is only the actors'
+    Column("admin1", Text),
+    Column("named_actors", Text, nullable=False),  # folded names, separated by "|"
+    Column("state_actors", Text, nullable=False),
+    Column("quantities", Text, nullable=False),  # "kind=value:qualifier" separated by ";"
+    Column("words", Text, nullable=False),
+    Column("names", Text, nullable=False),  # name keys of the sentence, separated by spaces
+    Column("context", Text, nullable=False),  # name keys of the report's lines around it
+    Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
+    Index("ix_fusion_mentions_cell_day", "cell", "day_lo"),
+    Index("ix_fusion_mentions_event", "event_id"),
+)
+
+# The fusion index's secondary keys (fuse/_blocking.py): a mention's province and country, actors and
+# proper names, each a negative integer, with the mention's first day; a mention has a few.
+fusion_keys = Table(
+    "fusion_keys",
+    metadata,
+    Column("bkey", BigInteger, primary_key=True),
+    Column("day_lo", Integer, primary_key=True),
+    Column("mention", String(80), ForeignKey("fusion_mentions.key", ondelete="CASCADE"), primary_key=True),
+    Index("ix_fusion_keys_mention", "mention"),
+)
+
+# What fusion made of each event beyond the `events` columns: field provenance, corroboration, and
+# the summary the exports read (source names, notes, associated actors) without joining mentions.
+event_fusion = Table(
+    "event_fusion",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("provenance", JSON, nullable=False),
+    Column("assoc_actors", JSON, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("source_names", Text, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("source_groups", JSON, nullable=False),
+    Column("reliability", String(1)),
+)
+
+# Every decision fusion or an analyst took about a mention, with its explanation (events show --why).
+fusion_decisions = Table(
+    "fusion_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("mention_key", String(80), nullable=False),
+    Column("reason", String(24), nullable=False),
+    Column("score", Float),
+    Column("explanation", JSON),
+    Column("decided_at", DateTime, nullable=False),
+    Column("decided_by", String(64), nullable=False),
+    Index("ix_fusion_decisions_event", "event_id"),
+    Index("ix_fusion_decisions_mention", "mention_key"),
+)
+
+# Analysts' split and merge decisions as links between mention keys ("must" be together, "cannot");
+# kept when the mentions are re-extracted, so that every later fusion run respects them.
+fusion_links = Table(
+    "fusion_links",
+    metadata,
+    Column("mention_a", String(80), primary_key=True),
+    Column("mention_b", String(80), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("decided_at", DateTime, nullable=False),
+    Column("decided_by", String(64), nullable=False),
 )

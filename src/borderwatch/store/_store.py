@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
 
+from ..errors import AccessDeniedError, InputError
+from ..fuse import Fuser
+from ..model import Marking
 from ..settings import Settings
-from . import _views
-from ._access import AccessClasses, Reader, may_file
+from . import _fusion_access, _views
+from ._access import AccessClasses, Reader, Role, may_file
 from ._accounts import Accounts
 from ._audit import AuditLog, current_actor, record
 from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._engine import open_engine
 from ._exchange import ExchangeItem
+from ._export import stream_events
+from ._fusion import FusionSession
+from ._fusion_index import FeatureCache
+from ._fusion_store import FusionStoreMixin
 from ._peers import Exchange
-from ._queries import EventQuery, ReportQuery
+from ._queries import EventFilter, EventQuery, ReportQuery
 from ._schema import report_bands, reports
 from ._screen import ScreenMixin
-from ._write import NewReport, write_report
+from ._write import NewReport, write_batch
 from ._zones import ZoneCache
 
 __all__ = ["Store"]
@@ -28,14 +36,20 @@ __all__ = ["Store"]
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
-class Store(ScreenMixin):
-    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine."""
+class Store(ScreenMixin, FusionStoreMixin):
+    """Reports, events and their evidence in SQLite (default) or another SQLAlchemy engine.
 
-    def __init__(self, url: str, composer: Composer | None = None) -> None:
+    Event mentions are fused into events as reports are stored, by `fuser` (default: the packaged one);
+    how an event is shown to a reader who may see only some of its mentions is `composer`'s business.
+    """
+
+    def __init__(self, url: str, fuser: Fuser | None = None, composer: Composer | None = None) -> None:
         self.url = url
         self._engine: Engine = open_engine(url)
         self._source_ids: dict[str, int] = {}
         self._zone_cache = ZoneCache()
+        self._fuser = fuser
+        self._fusion_cache = FeatureCache()
         self._classes = AccessClasses()
         self._views = _views.ViewCache()
         # How a partially visible event is composed from its visible mentions (the fusion stage's rules).
@@ -75,7 +89,10 @@ class Store(ScreenMixin):
             may_file(writer, item.report)
         try:
             with self._engine.begin() as connection:
-                stored = [write_report(connection, item, self._source_ids) for item in items]
+                now = datetime.now(UTC).replace(tzinfo=None)
+                fusion = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
+                stored = write_batch(connection, items, self._source_ids, fusion)
+                fusion.flush()
                 # Zones and the live stream see the events of this batch in the same transaction.
                 self._watch_reports(connection, [i.report.id for i, new in zip(items, stored, strict=True) if new])
                 written = [
@@ -164,6 +181,70 @@ class Store(ScreenMixin):
                     item.extraction.events = [m for m in item.extraction.events if m.id in keep]
             yield items
 
+    # -- fusion's reads, as the reader sees them (`_fusion_access`) -----------------------------------------
+
+    def event_provenance(self, event_id: str, *, reader: Reader) -> dict[str, Any]:
+        """An event with provenance, sources, sentences and the fusion decisions about it (`events show`)."""
+        return self._read(reader, _fusion_access.visible_provenance, event_id, what=f"provenance of {event_id}")
+
+    def stream_events(self, query: EventFilter | None = None, *, reader: Reader) -> Iterator[dict[str, Any]]:
+        """Every event the filter selects that the reader may see, in constant memory (for exports)."""
+        query = query or EventFilter()
+        if not isinstance(reader, Reader):
+            raise TypeError("every store read needs a Reader")
+        if reader.all_seeing:
+            self.audit.record_soon(reader, "export", "export events", _detail(query), [])
+            return stream_events(self._engine, query)
+        return self._stream_visible(query, reader)
+
+    def _stream_visible(self, query: EventFilter, reader: Reader) -> Iterator[dict[str, Any]]:
+        with self._engine.connect() as connection:
+            context = _views.ReadContext(connection, reader, self._classes, self.composer, self._views)
+            yield from _fusion_access.visible_event_rows(context, query)
+        self.audit.record_soon(reader, "export", "export events", _detail(query), context.audit)
+
+    def list_sources(self, *, reader: Reader) -> list[dict[str, Any]]:
+        """Sources with at least one report the reader may see."""
+        return self._read(reader, _fusion_access.visible_sources, what="list sources")
+
+    # -- changes to reports and events, by the current actor (`acting_as`; default the local administrator) --
+
+    def mark_report(self, report_id: str, marking: Marking | str) -> int:
+        """Re-mark one of our reports (a new version for peers); its events follow. Returns their number."""
+        return self.exchange.set_marking(report_id, _marking(marking))
+
+    def delete_report(self, report_id: str) -> dict[str, int]:
+        """Withdraw one of our reports: it and what was derived from it go, peers that had it are told."""
+        return self.exchange.withdraw(report_id)
+
+    def split_event(self, event_id: str, moved: Sequence[str], by: str = "analyst") -> str:
+        actor = self._may_edit_events([event_id])
+        new_id = super().split_event(event_id, moved, by)
+        self.audit.record(actor, "write", f"split event {event_id} into {new_id}", {"moved": list(moved)})
+        return new_id
+
+    def merge_events(self, target: str, others: Sequence[str], by: str = "analyst") -> None:
+        actor = self._may_edit_events([target, *others])
+        super().merge_events(target, others, by)
+        self.audit.record(actor, "write", f"merge events {', '.join(others)} into {target}")
+
+    def refuse(self) -> dict[str, int]:
+        actor = current_actor()
+        if not actor.all_seeing and actor.role is not Role.ADMIN:
+            raise AccessDeniedError(f"{actor.actor} may not run fusion again over the whole store")
+        summary = super().refuse()
+        self.audit.record(actor, "write", "fuse every stored extraction again", summary)
+        return summary
+
+    def _may_edit_events(self, event_ids: Sequence[str]) -> Reader:
+        """The current actor, if an analyst or administrator who may see these events (else an error)."""
+        actor = current_actor()
+        if not actor.all_seeing and actor.role not in (Role.ADMIN, Role.ANALYST):
+            raise AccessDeniedError(f"{actor.actor} may not split or merge events")
+        for event_id in event_ids:
+            self.get_event(event_id, reader=actor)  # NotFoundError when hidden, like a missing one
+        return actor
+
     def _read(self, reader: Reader, fn: Any, *args: Any, what: str = "", detail: dict[str, Any] | None = None) -> Any:
         """Run a read as `reader`; restricted material it returned is recorded in the audit log."""
         if not isinstance(reader, Reader):
@@ -174,6 +255,15 @@ class Store(ScreenMixin):
         if context.audit:
             self.audit.record_soon(reader, "read", what or fn.__name__, detail, context.audit)
         return result
+
+
+def _marking(value: Marking | str) -> Marking:
+    if isinstance(value, Marking):
+        return value
+    try:
+        return Marking(value.upper())
+    except ValueError:
+        raise InputError(f"marking {value!r}: expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED") from None
 
 
 def _detail(query: Any) -> dict[str, Any]:

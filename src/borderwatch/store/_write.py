@@ -5,6 +5,7 @@ Everything here runs inside the caller's transaction, so a batch is stored whole
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -12,22 +13,22 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..model import Actor, EventMention, ExtractResult, Report
-from ._access import record_report_access
-from ._exchange import Provenance, record_exchange
+from ..model import ExtractResult, Report
+from ._access import AccessClass, class_id_for
+from ._exchange import Provenance, next_instants, stix_report_id
+from ._fusion import FusionSession
 from ._schema import (
-    actors,
-    event_mentions,
-    events,
+    exchange_index,
     extractions,
     places,
+    report_access,
     report_bands,
     report_links,
     reports,
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "write_report"]
+__all__ = ["NewReport", "insert_ignoring_conflicts", "write_batch"]
 
 
 @dataclass
@@ -48,11 +49,45 @@ def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[s
     return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
-def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int]) -> bool:
-    """Store one report; False when a report with the same content is already there."""
-    report = item.report
+def write_batch(
+    connection: Connection, items: Sequence[NewReport], source_ids: dict[str, int], fusion: FusionSession
+) -> list[bool]:
+    """Store a batch of reports with one statement per table (a batch is written at every ingest and every
+    sync page: a statement per report and table would cost more than fusion), each with its access class
+    and its place in the exchange index. For each item, whether it was new."""
     now = datetime.now(UTC).replace(tzinfo=None)
-    values = {
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        first.setdefault(item.report.content_hash, index)
+    rows = [_report_row(connection, items[i].report, source_ids, items[i].signature, now) for i in first.values()]
+    inserted: set[str] = set()
+    if rows:
+        statement = insert_ignoring_conflicts(connection, reports, ["content_hash"]).returning(reports.c.id)
+        inserted = set(connection.execute(statement, rows).scalars())
+    firsts = set(first.values())
+    new = [index in firsts and items[index].report.id in inserted for index in range(len(items))]
+    fresh = [item for item, is_new in zip(items, new, strict=True) if is_new]
+    _write_near_duplicates(connection, fresh)
+    _write_sharing(connection, fresh)
+    extracted = [i for i in fresh if i.extraction is not None]
+    if extracted:
+        connection.execute(
+            extractions.insert(),
+            [{"report_id": i.report.id, "extracted_at": now, "result": _dump(i.extraction)} for i in extracted],
+        )
+        _write_places(connection, [p for i in extracted for p in i.extraction.places])  # type: ignore[union-attr]
+    for item in extracted:
+        result = item.extraction
+        assert result is not None
+        report = item.report
+        fusion.fuse_report(report.id, report.published, result.events, fallback=now, text=report.text)
+    return new
+
+
+def _report_row(
+    connection: Connection, report: Report, source_ids: dict[str, int], signature: bytes | None, now: datetime
+) -> dict[str, Any]:
+    return {
         "id": report.id,
         "content_hash": report.content_hash,
         "kind": report.kind.value,
@@ -71,93 +106,36 @@ def write_report(connection: Connection, item: NewReport, source_ids: dict[str, 
         "lat": report.position.lat if report.position else None,
         "lon": report.position.lon if report.position else None,
         "category": report.category,
-        "minhash": item.signature,
+        "minhash": signature,
     }
-    inserted = connection.execute(insert_ignoring_conflicts(connection, reports, ["content_hash"]), values)
-    if inserted.rowcount == 0:
-        return False
-    # Sharing: every report gets its access class and its place in the exchange index with it.
-    provenance = item.provenance
-    record_report_access(
-        connection, report, provenance.recipients if provenance else (), bool(provenance and provenance.foreign)
-    )
-    record_exchange(connection, report.id, provenance)
-    if item.band_keys:
-        connection.execute(report_bands.insert(), [{"key": k, "report_id": report.id} for k in item.band_keys])
-    for other_id, similarity in item.near_duplicates:
-        link = {"report_id": report.id, "other_id": other_id, "kind": "near_duplicate", "similarity": similarity}
-        connection.execute(insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"]), link)
-    if item.extraction is not None:
-        write_extraction(connection, report.id, item.extraction, now)
-    return True
 
 
-def write_extraction(connection: Connection, report_id: str, result: ExtractResult, now: datetime) -> None:
-    """The extraction result as it came, plus one event row per event mention (fusion may merge them)."""
-    connection.execute(
-        extractions.insert(),
-        {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
-    )
-    for place in result.places:
+def _write_near_duplicates(connection: Connection, fresh: Sequence[NewReport]) -> None:
+    bands = [{"key": k, "report_id": i.report.id} for i in fresh for k in i.band_keys]
+    if bands:
+        connection.execute(report_bands.insert(), bands)
+    links = [
+        {"report_id": i.report.id, "other_id": other, "kind": "near_duplicate", "similarity": similarity}
+        for i in fresh
+        for other, similarity in i.near_duplicates
+    ]
+    if links:
+        statement = insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"])
+        connection.execute(statement, links)
+
+
+def _dump(result: ExtractResult | None) -> Any:
+    return result.model_dump(mode="json") if result is not None else None
+
+
+def _write_places(connection: Connection, found: Sequence[Any]) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for place in found:
         if place.geonameid is not None and place.name:
             row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
-            row["geonameid"] = str(place.geonameid)
-            connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    for mention in result.events:
-        _write_event(connection, report_id, mention, now)
-
-
-def _write_event(connection: Connection, report_id: str, mention: EventMention, now: datetime) -> None:
-    event_id = f"{report_id[:16]}-{mention.id}"
-    location = mention.location
-    # An event of that id may exist already: a fused event that keeps this report's mention when the
-    # report comes again in a new version (re-marked or re-extracted at a peer); the mention joins it.
-    connection.execute(
-        insert_ignoring_conflicts(connection, events, ["id"]),
-        {
-            "id": event_id,
-            "event_type": mention.event_type.value,
-            "sub_event_type": mention.sub_event_type,
-            "tags": mention.tags,
-            "date": mention.date,
-            "time_precision": mention.time_precision,
-            "actor1_id": _actor_id(connection, mention.actor1),
-            "actor2_id": _actor_id(connection, mention.actor2),
-            "location_name": location.name if location else None,
-            "geonameid": str(location.geonameid) if location and location.geonameid is not None else None,
-            "lat": location.lat if location else None,
-            "lon": location.lon if location else None,
-            "country": location.country if location else None,
-            "admin1": location.admin1 if location else None,
-            "geo_precision": location.geo_precision if location else None,
-            "border": location.border if location else None,
-            "border_km": location.border_km if location else None,
-            "fatalities": mention.fatalities,
-            "confidence": mention.confidence,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
-    connection.execute(
-        event_mentions.insert(),
-        {
-            "id": event_id,
-            "event_id": event_id,
-            "report_id": report_id,
-            "sentence": mention.evidence.sentence,
-            "start": mention.evidence.start,
-            "end": mention.evidence.end,
-            "mention": mention.model_dump(mode="json"),
-        },
-    )
-
-
-def _actor_id(connection: Connection, actor: Actor | None) -> int | None:
-    if actor is None:
-        return None
-    row = {"name": actor.name, "type": int(actor.type) if actor.type else None, "country": actor.country}
-    connection.execute(insert_ignoring_conflicts(connection, actors, ["name"]), row)
-    return connection.execute(select(actors.c.id).where(actors.c.name == actor.name)).scalar_one()
+            rows.setdefault(str(place.geonameid), {**row, "geonameid": str(place.geonameid)})
+    if rows:
+        connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), list(rows.values()))
 
 
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:
@@ -176,3 +154,58 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is None:
         return value
     return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def _write_sharing(connection: Connection, todo: Sequence[NewReport]) -> None:
+    """Each new report's access class (who may see it) and exchange index row (what peers are sent)."""
+    if not todo:
+        return
+    class_ids: dict[str, int] = {}
+    access_rows = []
+    for item in todo:
+        provenance = item.provenance or Provenance()
+        access = AccessClass(
+            agency=item.report.agency,
+            marking=item.report.marking,
+            groups=tuple(item.report.sharing_groups),
+            post_id=item.report.post_id,
+            recipients=tuple(provenance.recipients),
+            foreign=provenance.foreign,
+        )
+        key = access.key
+        if key not in class_ids:
+            class_ids[key] = class_id_for(connection, access)
+        access_rows.append({"report_id": item.report.id, "class_id": class_ids[key]})
+    connection.execute(report_access.insert(), access_rows)
+    ids = [i.report.id for i in todo]
+    tombstones: set[str] = set()
+    for chunk in _chunks(ids):
+        tombstones.update(
+            connection.execute(
+                select(exchange_index.c.report_id).where(exchange_index.c.report_id.in_(chunk))
+            ).scalars()
+        )
+    for chunk in _chunks(sorted(tombstones)):  # withdrawn reports that come back
+        connection.execute(exchange_index.delete().where(exchange_index.c.report_id.in_(chunk)))
+    instants = next_instants(connection, len(todo))
+    rows = []
+    for item, added in zip(todo, instants, strict=True):
+        provenance = item.provenance or Provenance()
+        rows.append(
+            {
+                "report_id": item.report.id,
+                "stix_id": stix_report_id(item.report.id),
+                "created": provenance.created or added,
+                "modified": provenance.modified or added,
+                "date_added": added,
+                "withdrawn": False,
+                "origin_peer": provenance.peer,
+                "origin_installation": provenance.installation,
+            }
+        )
+    connection.execute(exchange_index.insert(), rows)
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:04:03.795973
+Create Date: 2026-11-25 17:26:20.235190
 """
 
 from __future__ import annotations
@@ -95,6 +95,31 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("report_id"),
         sa.UniqueConstraint("date_added"),
         sa.UniqueConstraint("stix_id"),
+    )
+    op.create_table(
+        "fusion_decisions",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("mention_key", sa.String(length=80), nullable=False),
+        sa.Column("reason", sa.String(length=24), nullable=False),
+        sa.Column("score", sa.Float(), nullable=True),
+        sa.Column("explanation", sa.JSON(), nullable=True),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("fusion_decisions", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_decisions_event", ["event_id"], unique=False)
+        batch_op.create_index("ix_fusion_decisions_mention", ["mention_key"], unique=False)
+
+    op.create_table(
+        "fusion_links",
+        sa.Column("mention_a", sa.String(length=80), nullable=False),
+        sa.Column("mention_b", sa.String(length=80), nullable=False),
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("mention_a", "mention_b", "kind"),
     )
     op.create_table(
         "login_failures",
@@ -356,6 +381,20 @@ def upgrade() -> None:
         batch_op.create_index("ix_api_tokens_user", ["user_id"], unique=False)
 
     op.create_table(
+        "event_fusion",
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("provenance", sa.JSON(), nullable=False),
+        sa.Column("assoc_actors", sa.JSON(), nullable=False),
+        sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("source_names", sa.Text(), nullable=False),
+        sa.Column("reports", sa.Integer(), nullable=False),
+        sa.Column("independent_sources", sa.Integer(), nullable=False),
+        sa.Column("source_groups", sa.JSON(), nullable=False),
+        sa.Column("reliability", sa.String(length=1), nullable=True),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("event_id"),
+    )
+    op.create_table(
         "event_mentions",
         sa.Column("id", sa.String(length=80), nullable=False),
         sa.Column("event_id", sa.String(length=64), nullable=False),
@@ -475,6 +514,42 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("collection_id", "peer_id"),
     )
     op.create_table(
+        "fusion_mentions",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("report_id", sa.String(length=64), nullable=False),
+        sa.Column("family", sa.String(length=24), nullable=False),
+        sa.Column("event_type", sa.String(length=40), nullable=False),
+        sa.Column("sub_event_type", sa.String(length=80), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("day_hi", sa.Integer(), nullable=False),
+        sa.Column("anchor", sa.Integer(), nullable=False),
+        sa.Column("dated", sa.Integer(), nullable=False),
+        sa.Column("cell", sa.Integer(), nullable=False),
+        sa.Column("lat", sa.Float(), nullable=True),
+        sa.Column("lon", sa.Float(), nullable=True),
+        sa.Column("geo_precision", sa.Integer(), nullable=True),
+        sa.Column("geonameid", sa.String(length=32), nullable=True),
+        sa.Column("place_name", sa.Text(), nullable=True),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("country_of_place", sa.Integer(), nullable=False),
+        sa.Column("admin1", sa.Text(), nullable=True),
+        sa.Column("named_actors", sa.Text(), nullable=False),
+        sa.Column("state_actors", sa.Text(), nullable=False),
+        sa.Column("quantities", sa.Text(), nullable=False),
+        sa.Column("words", sa.Text(), nullable=False),
+        sa.Column("names", sa.Text(), nullable=False),
+        sa.Column("context", sa.Text(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["key"], ["event_mentions.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("key"),
+    )
+    with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_lo"], unique=False)
+        batch_op.create_index("ix_fusion_mentions_event", ["event_id"], unique=False)
+
+    op.create_table(
         "peer_deliveries",
         sa.Column("peer_id", sa.String(length=64), nullable=False),
         sa.Column("report_id", sa.String(length=64), nullable=False),
@@ -504,6 +579,17 @@ def upgrade() -> None:
         batch_op.create_index("ix_webhook_deliveries_due", ["status", "next_attempt_at"], unique=False)
 
     op.create_table(
+        "fusion_keys",
+        sa.Column("bkey", sa.BigInteger(), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("mention", sa.String(length=80), nullable=False),
+        sa.ForeignKeyConstraint(["mention"], ["fusion_mentions.key"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("bkey", "day_lo", "mention"),
+    )
+    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
+        batch_op.create_index("ix_fusion_keys_mention", ["mention"], unique=False)
+
+    op.create_table(
         "webhook_attempts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("delivery_id", sa.Integer(), nullable=False),
@@ -527,11 +613,20 @@ def downgrade() -> None:
         batch_op.drop_index("ix_webhook_attempts_delivery")
 
     op.drop_table("webhook_attempts")
+    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_keys_mention")
+
+    op.drop_table("fusion_keys")
     with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
         batch_op.drop_index("ix_webhook_deliveries_due")
 
     op.drop_table("webhook_deliveries")
     op.drop_table("peer_deliveries")
+    with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_mentions_event")
+        batch_op.drop_index("ix_fusion_mentions_cell_day")
+
+    op.drop_table("fusion_mentions")
     op.drop_table("collection_rights")
     with op.batch_alter_table("zone_events", schema=None) as batch_op:
         batch_op.drop_index("ix_zone_events_zone_date")
@@ -557,6 +652,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_event_mentions_event")
 
     op.drop_table("event_mentions")
+    op.drop_table("event_fusion")
     with op.batch_alter_table("api_tokens", schema=None) as batch_op:
         batch_op.drop_index("ix_api_tokens_user")
 
@@ -608,6 +704,12 @@ def downgrade() -> None:
         batch_op.drop_index("ix_login_failures_client")
 
     op.drop_table("login_failures")
+    op.drop_table("fusion_links")
+    with op.batch_alter_table("fusion_decisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_decisions_mention")
+        batch_op.drop_index("ix_fusion_decisions_event")
+
+    op.drop_table("fusion_decisions")
     op.drop_table("exchange_index")
     op.drop_table("change_log")
     op.drop_table("bw_meta")

@@ -1,0 +1,215 @@
+"""Fusion quality on the development clusters (bench/data/fusion_dev.jsonl) and on the sample reports.
+
+Every unordered pair of the 150 reports is a "same event" decision; a pair is positive in the gold when
+both reports have the same `cluster`, and predicted positive when both reports' main events are the
+same fused event. A report's main event is the event of its first-stated mention (news put the main
+happening first); a report without any event is alone. The "any shared event" figure counts a pair
+as predicted positive when the two reports share any event at all.
+
+Held-out half: the clusters are split by the parity of their number. The rules and weights were tuned
+looking at the odd clusters only; the even clusters are held out. Pairs are reported in three groups:
+both reports in odd clusters (tuning), both in even clusters (held out), and one in each (all negative:
+the false merges across the halves). "Ceiling" is the best recall fusion could reach given the
+extractor's output: a report without any event mention can join nothing.
+
+Modes:
+- `--mode e2e` (default): ingest the reports into a fresh store with `pipeline.ingest` (extraction,
+  places, fusion as in production: agency, source and publication date of each item) and read the
+  stored events back.
+- `--mode fusion`: extract once (or read `--extraction FILE` saved with `--save-extraction FILE`), then
+  fuse in memory with `Fuser.cluster`: fusion alone, given the extractor's output.
+- `--mode samples`: ingest samples/ (news, web, feeds, field) and check the answer key in
+  bench/data/samples_incidents.json: incidents told by several reports that end as one event, and
+  pairs of different happenings kept apart.
+
+`--config FILE` fuses with another fusion configuration (same shape as fuse/data/fusion.json).
+Target (issue 5): F1 >= 0.95.
+
+    PYTHONPATH=src python bench/eval_fusion.py [--mode e2e|fusion|samples] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, datetime
+from itertools import combinations
+from pathlib import Path
+
+from borderwatch.fuse import Fuser, load_config
+from borderwatch.ingest import ReadOptions, read_paths
+from borderwatch.model import ExtractResult, Report, Source
+from borderwatch.pipeline import extract_reports, ingest
+from borderwatch.settings import Settings
+from borderwatch.store import ReportQuery, Store
+
+DATA = Path(__file__).with_name("data") / "fusion_dev.jsonl"
+SAMPLES_KEY = Path(__file__).with_name("data") / "samples_incidents.json"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def to_report(item: dict) -> Report:
+    return Report(
+        id=item["id"],
+        text=item["text"],
+        published=datetime.fromisoformat(item["published"]),
+        source=Source(name=item["source"]),
+        agency=item["agency"],
+        origin=f"fusion_dev:{item['id']}",
+    )
+
+
+def end_to_end(items: list[dict], fuser: Fuser) -> dict[str, list[str]]:
+    """Ingest into a fresh store; each report's events, its first-stated mention's first."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.load(db=str(Path(tmp) / "eval.db"))
+        with Store(settings.db_url, fuser) as store:
+            ingest([to_report(i) for i in items], store, settings)
+            return store.report_event_lists()
+
+
+def fusion_only(items: list[dict], fuser: Fuser, extraction: Path | None, save: Path | None) -> dict[str, list[str]]:
+    """Fuse the extractor's output in memory, report by report in arrival order."""
+    results = _extractions(items, extraction, save)
+    features = []
+    for item in items:
+        anchor = date.fromisoformat(item["published"])
+        mentions = sorted(results[item["id"]].events, key=lambda m: m.evidence.start)
+        kept = [m for m in mentions if not m.modality]
+        features += [fuser.features(m, f"{item['id']}-{m.id}", item["id"], anchor, item["text"]) for m in kept]
+    event_of = {d.mention: d.event_id or d.mention for d in fuser.cluster(features)}
+    lists: dict[str, list[str]] = defaultdict(list)
+    for f in features:
+        lists[f.report_id].append(event_of[f.key])
+    return lists
+
+
+def _extractions(items: list[dict], extraction: Path | None, save: Path | None) -> dict[str, ExtractResult]:
+    if extraction is not None:
+        results = [ExtractResult.model_validate_json(line) for line in extraction.read_text().splitlines()]
+    else:
+        results = list(extract_reports([to_report(i) for i in items], Settings.load()))
+    if save is not None:
+        save.write_text("".join(r.model_dump_json() + "\n" for r in results), encoding="utf-8")
+    return {r.report.id: r for r in results}
+
+
+def half_of(item: dict) -> str:
+    return "odd" if int(item["cluster"].lstrip("c")) % 2 else "even"
+
+
+def pairwise(items: list[dict], events: dict[str, list[str]], any_shared: bool, group: str) -> dict:
+    """Counts and figures over the pairs of one group ("all", "odd", "even", "cross")."""
+    tp = fp = fn = reachable = 0
+    mistakes = []
+    for a, b in combinations(items, 2):
+        halves = {half_of(a), half_of(b)}
+        if group != "all" and (halves != {group} if group != "cross" else len(halves) == 1):
+            continue
+        gold = a["cluster"] == b["cluster"]
+        ea, eb = events.get(a["id"], []), events.get(b["id"], [])
+        predicted = bool(set(ea) & set(eb)) if any_shared else bool(ea and eb and ea[0] == eb[0])
+        tp += gold and predicted
+        fp += predicted and not gold
+        fn += gold and not predicted
+        reachable += gold and bool(ea) and bool(eb)
+        if gold != predicted:
+            mistakes.append(("merged" if predicted else "split", a, b))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    ceiling = reachable / (tp + fn) if tp + fn else 1.0
+    counts = {"tp": tp, "fp": fp, "fn": fn}
+    return {"p": precision, "r": recall, "f1": f1, **counts, "ceiling": ceiling, "mistakes": mistakes}
+
+
+def report_dev(items: list[dict], events: dict[str, list[str]], mode: str, seconds: float, verbose: bool) -> float:
+    without = sum(1 for i in items if not events.get(i["id"]))
+    print(f"{len(items)} reports, {len({e for v in events.values() for e in v})} events ({mode}, {seconds:.0f} s)")
+    print(f"reports without any event: {without}")
+    labels = {"all": "all pairs", "odd": "odd clusters (tuning)", "even": "even clusters (held out)"}
+    for group, label in labels.items():
+        s = pairwise(items, events, False, group)
+        print(
+            f"{label:>26}: P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}   "
+            f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']}; recall ceiling {s['ceiling']:.3f})"
+        )
+    cross = pairwise(items, events, False, "cross")
+    print(f"{'odd x even (all apart)':>26}: {cross['fp']} false merges")
+    shared = pairwise(items, events, True, "all")
+    print(f"{'any shared event, all':>26}: P {shared['p']:.3f}  R {shared['r']:.3f}  F1 {shared['f1']:.3f}")
+    overall = pairwise(items, events, False, "all")
+    if verbose:
+        for kind, a, b in overall["mistakes"]:
+            print(f"  {kind}: {a['id']} ({a['cluster']}) / {b['id']} ({b['cluster']})")
+    print("target: F1 >= 0.95")
+    return overall["f1"]
+
+
+def samples(fuser: Fuser, verbose: bool) -> bool:
+    """Ingest samples/ and check the answer key; True when every incident is one event and every pair apart."""
+    key = json.loads(SAMPLES_KEY.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.load(db=str(Path(tmp) / "samples.db"))
+        with Store(settings.db_url, fuser) as store:
+            paths = [str(SAMPLES / part) for part in ("news", "web", "feeds", "field")]
+            summary = ingest(read_paths(paths, ReadOptions()), store, settings)
+            lists = store.report_event_lists()
+            origins = {r["origin"]: r["id"] for r in store.list_reports(ReportQuery(limit=1000))}
+            total_events = len({e for v in lists.values() for e in v})
+    print(f"samples: {summary.stored} reports, {summary.events} event mentions, {total_events} events")
+
+    def report_id(suffix: str) -> str:
+        return next(rid for origin, rid in origins.items() if origin.endswith(suffix))
+
+    together = 0
+    for incident, members in key["together"].items():
+        event_sets = [set(lists.get(report_id(m), [])) for m in members]
+        one = bool(set.intersection(*event_sets))
+        together += one
+        if verbose or not one:
+            print(f"  {incident}: {'one event' if one else 'NOT one event'} over {len(members)} reports")
+    apart = 0
+    for left, right, what in key["apart"]:
+        a, b = lists.get(report_id(left), []), lists.get(report_id(right), [])
+        kept = not (a and b and a[0] == b[0])
+        apart += kept
+        if verbose or not kept:
+            print(f"  {what}: {'apart' if kept else 'MERGED'}")
+    print(f"incidents told by several reports that end as one event: {together} of {len(key['together'])}")
+    print(f"pairs of different happenings kept apart: {apart} of {len(key['apart'])}")
+    return together == len(key["together"]) and apart == len(key["apart"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mode", choices=["e2e", "fusion", "samples"], default="e2e")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--config", type=Path, help="a fusion configuration to use instead of the packaged one")
+    parser.add_argument("--extraction", type=Path, help="fusion mode: extractor output saved earlier")
+    parser.add_argument("--save-extraction", type=Path, help="fusion mode: save the extractor output here")
+    parser.add_argument("--verbose", action="store_true", help="list the pairs decided wrongly")
+    args = parser.parse_args()
+    fuser = Fuser(load_config(args.config) if args.config else None)
+    if args.mode == "samples":
+        sys.exit(0 if samples(fuser, args.verbose) else 1)
+    items = load(args.data)
+    began = time.perf_counter()
+    if args.mode == "e2e":
+        events = end_to_end(items, fuser)
+    else:
+        events = fusion_only(items, fuser, args.extraction, args.save_extraction)
+    f1 = report_dev(items, events, args.mode, time.perf_counter() - began, args.verbose)
+    sys.exit(0 if f1 >= 0.95 else 1)
+
+
+if __name__ == "__main__":
+    main()

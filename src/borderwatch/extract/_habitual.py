@@ -1,0 +1,151 @@
+"""Statements that tell no single happening: habits, generalities, tallies and history.
+
+"Kidnappings for ransom have become frequent in the area", "Algerian troops regularly patrol the
+border", "Roadside bombs have killed hundreds of civilians since 2015", "More than 1,000 people have
+died on the route this year", "FACT launched an offensive in April 2021", "in such strikes": the
+trigger's own clause says the happening is habitual, generic, a running total or history. Read from the
+words of that clause only (not of the clauses it governs or that govern it), so that "Gunmen killed 12
+villagers in Karou, which has been attacked repeatedly since 2019" keeps its killing.
+
+`habitual_kind` returns "generic" (habits, generalities, totals) or "background" (history: a time long
+before the report's), or None. Whether a stated date is long before the report's other events is
+decided once all events are dated (`is_history`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ._lex import is_verb
+
+__all__ = ["habitual_kind", "is_history"]
+
+Token = Any
+
+_FREQUENCY = {
+    "regularly", "frequently", "often", "routinely", "repeatedly", "usually", "increasingly", "commonly",
+    "constantly", "periodically", "sometimes", "occasionally", "habitually", "typically", "generally", "normally",
+    "traditionally", "customarily", "seldom", "rarely", "recurrently", "continually", "perennially",
+}  # fmt: skip
+_KIND_WORDS = {
+    "such", "frequent", "repeated", "regular", "recurrent", "recurring", "numerous", "countless", "sporadic",
+    "periodic", "occasional", "constant", "continual", "incessant", "daily", "weekly", "habitual", "routine",
+}  # fmt: skip
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "appos"}
+_GENERIC = re.compile(
+    r"\b(?:become|becoming|became|are|is|remain|remains|remained|were|was|grown|grow|grew)\s+"
+    r"(?:increasingly\s+|more\s+|very\s+|all\s+too\s+|so\s+|quite\s+|fairly\s+|a\s+)?"
+    r"(?:frequent|common|commonplace|routine|widespread|rife|rampant|regular|recurrent|recurring|endemic|"
+    r"rare|daily|everyday|occurrence|phenomenon)\b|"
+    r"\bfor\s+(?:(?:many|several|some)\s+)?(?:months|years|decades)\b|"
+    r"\b(?:over|in|during|throughout)\s+(?:the\s+)?(?:past|last|previous|recent)\s+(?:(?:few|two|three|four|five|"
+    r"six|ten|several|\d+)\s+)?(?:decades?|years?|months?)\b|"
+    r"\bin\s+recent\s+(?:years|months|weeks|times)\b|\bevery\s+(?:day|week|month|year|time)\b|"
+    r"\beach\s+(?:day|week|month|year)\b|\bseveral\s+times\b|\bon\s+several\s+occasions\b|\bat\s+times\b|"
+    r"\bas\s+(?:a\s+)?(?:rule|usual)\b|"
+    r"\b(?:in|during)\s+(?:(?:more\s+than|over|nearly|almost)\s+)?(?:\w+\s+)?(?:days|weeks|months|years)\s+of\s+"
+    r"(?:fighting|clashes|combat|violence|unrest|war|conflict|attacks)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:years?|decades?)\s+ago\b|"
+    r"\b(?:more\s+than|over|nearly|almost|about)\s+(?:a|one|two|three)\s+(?:years?|decades?)\s+ago\b|"
+    r"\blast\s+year\b|\bthe\s+previous\s+year\b|"
+    r"\b(?:in|during|since|until|by|from)\s+(?:(?:early|mid|late|the\s+(?:start|end|beginning|summer|spring|autumn|"
+    r"fall|winter)\s+of)[- ]?\s*)?(?:19|20)\d\d\b(?![-/]\d)",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|mid|late|the\s+\w+\s+of)[- ]?\s*)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+_TALLY = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b|\bsince\s+(?:January|the\s+(?:start|beginning)\s+of)\b", re.I)
+_HISTORY_DAYS = 180  # a happening of the last months told in passing is still coded, with its own date
+
+
+def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
+    """'generic' or 'background' when the trigger's own clause says it is no single happening; else None."""
+    clause = _clause_of(trigger)
+    tokens = _clause_tokens(clause)
+    if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VBN") and not _has_subject(clause):
+        tokens += _clause_tokens(clause.head)  # "has been carrying out strikes for months, killing dozens"
+    words = {t.lower_ for t in tokens}
+    text = " ".join(t.text for t in tokens)
+    perfect = _is_perfect(clause)
+    if words & _FREQUENCY or _GENERIC.search(text):
+        return "generic"
+    if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _KIND_WORDS for c in trigger.children):
+        return "generic"  # "frequent attacks"
+    if any(t.lower_ == "such" and t.head.i != t.i and t.nbor(1).lower_ != "as" for t in tokens if t.i + 1 < len(t.doc)):
+        return "generic"  # "dozens of civilian deaths in such strikes"
+    if _SINCE_YEAR.search(text) and (perfect or clause.tag_ in ("VBZ", "VBP")):
+        return "generic"  # "have killed hundreds since 2015", "has been a closed zone since 2014"
+    if perfect and _TALLY.search(text):
+        return "generic"  # "more than 1,000 people have died this year"
+    if not headline and _bare_plural_subject(trigger) and (perfect or clause.tag_ in ("VBZ", "VBP")):
+        return "generic"  # "Kidnappings of herders have increased"
+    if _standing(trigger, clause):
+        return "generic"  # "the buffer zone is a closed military zone": a standing rule, not a happening
+    if _HISTORY.search(text) or _HISTORY.search(" ".join(t.text for t in _clause_tokens(trigger.sent.root))):
+        return "background"  # "held a first meeting more than a decade ago, but the arrangements agreed then ..."
+    return None
+
+
+def _standing(trigger: Token, clause: Token) -> bool:
+    """The trigger is what something is or remains now: a present-tense copula's complement."""
+    if clause.lower_ not in ("is", "are", "remains", "remain"):
+        return False
+    node = trigger
+    while node.head.i != clause.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("attr", "acomp", "oprd") or (node.i == trigger.i and trigger.dep_ in ("attr", "acomp"))
+
+
+def is_history(date: dt.date, precision: int, reference: dt.date) -> bool:
+    """A stated date long before the report's other events ("in April 2021", "in late 2023")."""
+    end = date + dt.timedelta(days=30 if precision == 3 else 7 if precision == 2 else 0)
+    return end < reference - dt.timedelta(days=_HISTORY_DAYS)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause holds the token; a gerund used as a noun ('in five weeks of fighting') is no clause."""
+    node = token
+    for _ in range(8):
+        nominal = node.tag_ == "VBG" and node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj")
+        if (is_verb(node) and not nominal) or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """The clause's words, without the clauses it governs (their own time words are theirs)."""
+    out = [clause]
+    stack = [c for c in clause.children if not (c.dep_ in _CLAUSE_DEPS and _is_clause(c))]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if not (c.dep_ in _CLAUSE_DEPS and _is_clause(c)))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_clause(token: Token) -> bool:
+    """A clause of its own: a verb (a conjoined verb only with its own subject: 'died or went missing' is one)."""
+    if token.dep_ == "conj" and not _has_subject(token):
+        return False
+    return is_verb(token) or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in token.children)
+
+
+def _is_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+
+
+def _bare_plural_subject(trigger: Token) -> bool:
+    """The trigger is a plural subject without article, number or possessor: a kind of happening ("Kidnappings
+    have become ..."), not particular ones."""
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or trigger.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in trigger.children)

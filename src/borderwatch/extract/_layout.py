@@ -1,0 +1,66 @@
+"""Where a sentence stands in its report: a headline that sums the story up, a dateline that dates the telling.
+
+A headline (the report's title repeated as its first line, or a short first line without a full stop
+above the body) tells the happening the body tells: its events join the body's instead of standing as
+new ones. A dateline ("BONI, Mali, Nov 14 (Synthetic Wire) —", "Tunis, 2 September 2025 —", a
+communiqué's closing "Bamako, 13 May 2025.") dates the report, not the event: no event date is read
+inside it, and it stands in for a missing publication date when it gives the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ._dates import find_dates, resolve
+from ._segment import Sentence
+from ._text import fold
+
+__all__ = ["dateline_date", "mark_layout"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|By|Since|From)\b"
+_PLACE_WORD = r"[A-ZÀ-Ý][\w'’.-]*"
+_DATELINE = re.compile(
+    rf"^(?!{_WEEKDAY}){_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}"  # the place: a few capitalised words
+    rf"(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"  # its country or region
+    rf",\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?)"
+    r"\s*(?:\([^)]{1,60}\))?\s*(?:[—–]+|--?\s|\.(?=\s|$)|$)"
+)
+_END = (".", "!", "?", '."', ".'", ".”", "!”", "?”", ".»")
+_MAX_HEADLINE_WORDS = 25
+
+
+def mark_layout(sentences: list[Sentence], title: str | None) -> list[Sentence]:
+    """The sentences with `headline` and `lead` (the length of a dateline opening them) set."""
+    folded_title = " ".join(fold(title).split()) if title else None
+    out = []
+    for sentence in sentences:
+        match = _DATELINE.match(sentence.text)
+        headline = _is_headline(sentence, sentences, folded_title)
+        out.append(sentence._replace(headline=headline, lead=match.end() if match else 0))
+    return out
+
+
+def _is_headline(sentence: Sentence, sentences: list[Sentence], folded_title: str | None) -> bool:
+    if folded_title and " ".join(fold(sentence.text).split()) == folded_title:
+        return True
+    if sentence.index != 0 or len(sentences) < 2 or sentences[1].paragraph == sentence.paragraph:
+        return False
+    return not sentence.text.rstrip().endswith(_END) and len(sentence.text.split()) <= _MAX_HEADLINE_WORDS
+
+
+def dateline_date(sentences: list[Sentence]) -> dt.date | None:
+    """The full date (with its year) of the report's first dateline: the publication date a report without one
+    states in its text."""
+    for sentence in sentences:
+        if sentence.lead:
+            for mention in find_dates(sentence.text[: sentence.lead]):
+                resolved = resolve(mention, None)
+                if resolved is not None and resolved.precision == 1:
+                    return resolved.date
+    return None

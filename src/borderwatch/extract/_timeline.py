@@ -1,0 +1,93 @@
+"""When each event happened: its own sentences' date, else the date told just before it, else the story's.
+
+`sentence_dates` reads the dates of the sentences around undated events; `group_dates`
+gives every event group its date (ACLED precision kept); `mark_history` turns events
+dated long before the report's other events into background (history told in passing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from ._dates import ResolvedDate, find_dates, resolve
+from ._habitual import is_history
+from ._merge import EventGroup
+from ._segment import Sentence
+
+__all__ = ["group_dates", "mark_history", "sentence_dates"]
+
+
+def sentence_dates(
+    sentences: list[Sentence], published: dt.date | None, groups: list[EventGroup]
+) -> list[tuple[Sentence, ResolvedDate]]:
+    """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none."""
+    undated = [g.main.sentence for g in groups if all(m.date is None for m in g.members)]
+    wanted = {s.paragraph for s in undated}
+    near = {i for s in undated for i in (s.index - 1, s.index - 2)}
+    out = []
+    for sentence in sentences:
+        if sentence.paragraph not in wanted and sentence.index not in near:
+            continue
+        for mention in find_dates(sentence.text):
+            if mention.start < sentence.lead:
+                continue  # a dateline dates the telling
+            resolved = resolve(mention, published)
+            if resolved is not None:
+                out.append((sentence, resolved))
+                break
+    return out
+
+
+def group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, ResolvedDate]]) -> list[ResolvedDate | None]:
+    """Each event's date: the first its sentences state; else 'the next day' after the event before; else the
+    latest date stated before it in its paragraph or in the two sentences before it (an ACLED note's "On 12 May,
+    ... . 4 soldiers killed.", a news story's next line)."""
+    dated: list[ResolvedDate | None] = []
+    previous: ResolvedDate | None = None
+    for group in groups:
+        own = _own_date(group)
+        if own is None and previous is not None and group.main.chain_days is not None:
+            own = ResolvedDate(previous.date + dt.timedelta(days=group.main.chain_days), previous.precision)
+        main = group.main.sentence
+        before = [
+            d
+            for s, d in stated
+            if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
+        ]
+        # Else the date told just before; else the story goes on from the event told before it.
+        date = own or (before[-1] if before else None) or _own_date(group, weak=True) or previous
+        dated.append(date)
+        previous = date or previous
+    return dated
+
+
+def _own_date(group: EventGroup, weak: bool = False) -> ResolvedDate | None:
+    """The date the event's own sentences give for the happening, the most precise first ('on Sunday' over 'at the
+    weekend'); with `weak`, the date of its telling ('the ministry said on Tuesday') when there is no other."""
+    strong = [
+        (m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None and not m.date_weak
+    ]
+    if strong:
+        return min(strong)[2]
+    weak_dates = [(m.date.precision, i, m.date) for i, m in enumerate(group.members) if m.date is not None]
+    return min(weak_dates)[2] if weak and weak_dates else None
+
+
+def mark_history(groups: list[EventGroup]) -> None:
+    """An event whose own sentences date it long before the report's other events is history told as background
+    ("took control of Kidal in late 2023", "launched an offensive in April 2021")."""
+    own = [_own_date(g) for g in groups]
+    for index, (group, date) in enumerate(zip(groups, own, strict=True)):
+        others = [
+            d.date
+            for i, (g, d) in enumerate(zip(groups, own, strict=True))
+            if i != index and d is not None and d.precision <= 2 and g.main.modality is None
+        ]
+        if (
+            date is not None
+            and others
+            and group.main.modality is None
+            and is_history(date.date, date.precision, max(others))
+        ):
+            group.members[0] = replace(group.main, modality="background")

@@ -1,0 +1,162 @@
+"""Blocking: which stored mentions a new one may be the same happening as, found through indexed keys.
+
+A mention with a precise place (geo_precision 1 or 2) is indexed by its grid cell; every mention is
+also indexed by secondary keys (negative integers): its province and country, its actors, and the
+proper names of its sentence and place. A precise mention looks for precise ones in the grid cells
+its precision reaches, and for vague ones (no place, or only a province or country) of its province,
+of its country known only as such, of its actors, and for any mention sharing a name (a namesake
+resolved to another continent names the same town as the others). A vague mention looks for every
+mention of its province (or, known only to its country, of its country), of its actors, and sharing a
+name. Keys are built so that each pair of mentions that should meet meets whichever is stored first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._names import fold
+from ._types import MentionFeatures
+
+__all__ = ["UNLOCATED_CELL", "Block", "MentionIndex", "cell_of", "grid_cells", "index_keys", "lookup_keys", "named_key"]
+
+UNLOCATED_CELL = 0
+_KM_PER_DEGREE = 111.2
+
+
+def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
+    """The grid cell a place falls in (a positive integer), or UNLOCATED_CELL."""
+    if lat is None or lon is None:
+        return UNLOCATED_CELL
+    row = math.floor((lat + 90.0) / degrees)
+    column = math.floor((lon + 180.0) / degrees)
+    return 1 + row * 100_000 + column
+
+
+@lru_cache(maxsize=65536)
+def named_key(*parts: str) -> int:
+    """A secondary key (a negative integer) named by its parts ("area", "ML", "kdl")."""
+    name = "|".join(parts)
+    return -1 - int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=6).digest(), "little") // 2
+
+
+def grid_cells(lat: float, lon: float, km: float, degrees: float) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """The grid cells within `km` of a point, and the box (lat_min, lat_max, lon_min, lon_max) they cover."""
+    dlat = km / _KM_PER_DEGREE
+    dlon = km / (_KM_PER_DEGREE * max(0.05, math.cos(math.radians(lat))))
+    box = (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+    rows = range(math.floor((box[0] + 90) / degrees), math.floor((box[1] + 90) / degrees) + 1)
+    columns = range(math.floor((box[2] + 180) / degrees), math.floor((box[3] + 180) / degrees) + 1)
+    return tuple(1 + r * 100_000 + c for r in rows for c in columns), box
+
+
+def _area(features: MentionFeatures) -> str:
+    """The province, folded ("Tillabéri" and "Tillaberi" alike; "Region 3" and "Region 4" not)."""
+    return fold(features.admin1) if features.admin1 else ""
+
+
+def index_keys(features: MentionFeatures) -> tuple[int, ...]:
+    """The secondary keys a stored mention is found by (see the module's docstring)."""
+    keys: list[int] = []
+    country = features.country
+    if country:
+        keys.append(named_key("area", country, ""))
+        if features.admin1:
+            keys.append(named_key("area", country, _area(features)))
+        if features.vague:
+            keys.append(named_key("vague-area", country, _area(features)))
+    for actor in (*features.named, *features.state):
+        keys.append(named_key("actor", actor))
+        if features.vague:
+            keys.append(named_key("vague-actor", actor))
+    keys += [named_key("name", name) for name in sorted(features.names | features.context | features.place_keys)]
+    return tuple(dict.fromkeys(keys))
+
+
+def lookup_keys(features: MentionFeatures) -> tuple[int, ...]:
+    """The secondary keys under which a new mention's candidates are (see the module's docstring)."""
+    keys: list[int] = []
+    country = features.country
+    actors = (*features.named, *features.state)
+    if not features.vague:
+        if country:
+            keys.append(named_key("vague-area", country, ""))
+            if features.admin1:
+                keys.append(named_key("vague-area", country, _area(features)))
+        keys += [named_key("vague-actor", actor) for actor in actors]
+    else:
+        if country:
+            keys.append(named_key("area", country, _area(features)))
+            if features.admin1:
+                keys.append(named_key("vague-area", country, ""))
+        keys += [named_key("actor", actor) for actor in actors]
+    keys += [named_key("name", name) for name in sorted(features.names | features.context | features.place_keys)]
+    return tuple(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Which stored mentions a new one is compared with.
+
+    A stored mention is a candidate when its family is in `families`, its date interval reaches into
+    [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and it is either a
+    precise mention in one of the grid `cells` inside the box, or indexed under one of `keys`.
+    """
+
+    families: tuple[str, ...]
+    day_from: int
+    day_to: int
+    span_days: int
+    cells: tuple[int, ...] = ()
+    lat_min: float = -90.0
+    lat_max: float = 90.0
+    lon_min: float = -180.0
+    lon_max: float = 180.0
+    keys: tuple[int, ...] = ()
+
+    def in_time(self, other: MentionFeatures) -> bool:
+        return other.family in self.families and other.day_hi >= self.day_from and other.day_lo <= self.day_to
+
+    def in_box(self, other: MentionFeatures) -> bool:
+        return (
+            other.lat is not None
+            and other.lon is not None
+            and self.lat_min <= other.lat <= self.lat_max
+            and self.lon_min <= other.lon <= self.lon_max
+        )
+
+
+class MentionIndex:
+    """Mentions in memory, found by the same blocking as in the store (for `Fuser.cluster`, and for the
+    store's mentions of a batch not yet written)."""
+
+    def __init__(self) -> None:
+        self._cells: dict[int, list[MentionFeatures]] = {}
+        self._keys: dict[int, list[MentionFeatures]] = {}
+        self._all: list[MentionFeatures] = []
+
+    def add(self, features: MentionFeatures, cell: int, keys: tuple[int, ...]) -> None:
+        self._all.append(features)
+        if cell != UNLOCATED_CELL:
+            self._cells.setdefault(cell, []).append(features)
+        for key in keys:
+            self._keys.setdefault(key, []).append(features)
+
+    def all(self) -> Iterator[MentionFeatures]:
+        yield from self._all
+
+    def lookup(self, block: Block) -> Iterator[MentionFeatures]:
+        seen: set[int] = set()
+        for cell in dict.fromkeys(block.cells):
+            for other in self._cells.get(cell, ()):
+                if id(other) not in seen and block.in_time(other) and block.in_box(other):
+                    seen.add(id(other))
+                    yield other
+        for key in block.keys:
+            for other in self._keys.get(key, ()):
+                if id(other) not in seen and block.in_time(other):
+                    seen.add(id(other))
+                    yield other

@@ -1,0 +1,205 @@
+"""Fusion's thresholds, weights and event families: data (`data/fusion.json`), validated here."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from ..errors import ConfigError
+
+__all__ = ["FusionConfig", "load_config"]
+
+
+class _FamilyLookup:
+    def __init__(self, families: dict[str, tuple[str, ...]]) -> None:
+        self._exact: dict[str, str] = {}
+        self._by_type: dict[str, str] = {}
+        for family, patterns in families.items():
+            for pattern in patterns:
+                if pattern.endswith("/*"):
+                    self._by_type[pattern.removesuffix("/*")] = family
+                else:
+                    self._exact[pattern.casefold()] = family
+
+    def __call__(self, event_type: str, sub_event_type: str) -> str:
+        exact = self._exact.get(f"{event_type}/{sub_event_type}".casefold())
+        return exact or self._by_type.get(event_type, "other")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Blocking(_Section):
+    days: int = Field(ge=0, description="days searched beyond a mention's date interval")
+    undated_days_before_publication: int = Field(ge=0)
+    cell_degrees: float = Field(gt=0, description="side of the grid cells the store indexes places by")
+    max_members_compared: int = Field(ge=1, description="an event's most recent mentions compared with a new one")
+
+
+class DateRules(_Section):
+    same_day: float
+    one_day: float
+    two_days: float
+    further: float
+    overlap_imprecise: float
+    undated_in_window: float
+    veto_gap_days: int = Field(ge=0)
+    follow_up_gap_days: int = Field(
+        ge=1, description="precise dates this far apart with types of different families: a follow-up event"
+    )
+    report_lag_days: int = Field(
+        ge=0,
+        description="a mention dated on (or the day before) its own report's publication may carry the day of "
+        "the statement, claim or funeral it reports rather than the event's: up to this many days after the "
+        "other's date, the gap counts as `reported_late`",
+    )
+    reported_late: float
+
+
+class PlaceRules(_Section):
+    radius_km: dict[str, float] = Field(description="how far from its coordinates a place of each precision may be")
+    falloff_km: float = Field(
+        gt=0, description="beyond their two radii, the distance over which agreement falls to -1 (and then a veto)"
+    )
+    same_country_unlocated: float = Field(description="one place unknown, the countries (of place or actors) agree")
+    same_name: float = Field(description="the same place name resolved to two places (namesakes): likely one")
+    same_geonameid: float
+    unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
+    other_country: float
+    same_admin1_imprecise: float
+    named: float = Field(description="one has no place (or only its province or country) and its sentence names "
+                         "the other's place")  # fmt: skip
+    named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
+                             "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
+    misplaced_km: float = Field(gt=0)
+    admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
+                               "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
+
+
+class ActorRules(_Section):
+    shared_specific: float
+    shared_state: float
+    related_state: float = Field(description="other forces of one state (its police and its army)")
+    conflicting_specific: float
+    fuzzy_min_ratio: float = Field(ge=0, le=100)
+    generic_prefixes: tuple[str, ...]
+    generic_words: tuple[str, ...] = Field(description="an actor name with one of these words names no one")
+    state_prefixes: tuple[str, ...]
+
+
+class QuantityRules(_Section):
+    equal: float
+    close: float
+    far: float
+    fatalities_far: float
+    close_ratio: float = Field(gt=0, le=1)
+
+
+class NameRules(_Section):
+    per_shared: float = Field(gt=0, description="value of each proper name (key) the two sentences share")
+    most: float = Field(gt=0, le=1)
+
+
+class TextRules(_Section):
+    floor: float = Field(ge=0, lt=1, description="similarity at or below which text adds nothing")
+    min_words: int = Field(ge=1)
+
+
+class TypeRules(_Section):
+    same_sub_type: float
+    same_family: float
+
+
+class Independence(_Section):
+    reliability_weight: dict[str, float]
+
+
+class FusionConfig(_Section):
+    version: int
+    about: str = ""
+    merge_threshold: float
+    merge_threshold_unlocated: float = Field(
+        description="threshold when one of the two mentions has no place, or only its province or country"
+    )
+    ambiguity_margin: float = Field(
+        ge=0, description="lead the best event needs over the next when the comparison rests on a vague place"
+    )
+    blocking: Blocking
+    weights: dict[str, float]
+    date: DateRules
+    place: PlaceRules
+    actors: ActorRules
+    quantities: QuantityRules
+    text: TextRules
+    names: NameRules
+    families: dict[str, tuple[str, ...]]
+    type: TypeRules
+    compatibility: tuple[tuple[str, str, float], ...]
+    independence: Independence
+    _family_lookup: _FamilyLookup = PrivateAttr()
+    _pairs: dict[tuple[str, str], float] = PrivateAttr()
+    _compatible: dict[str, tuple[str, ...]] = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _known_families(self) -> FusionConfig:
+        for left, right, _value in self.compatibility:
+            for name in (left, right):
+                if name not in self.families:
+                    raise ValueError(f"compatibility names unknown family {name!r}")
+        return self
+
+    def model_post_init(self, _context: object) -> None:
+        pairs: dict[tuple[str, str], float] = {}
+        for left, right, value in self.compatibility:
+            pairs[(left, right)] = value
+            pairs[(right, left)] = value
+        self._pairs = pairs
+        self._family_lookup = _FamilyLookup(self.families)
+        self._compatible = {
+            family: tuple(sorted({family, *(right for (left, right) in pairs if left == family)}))
+            for family in self.families
+        }
+
+    # The lookups below run for every comparison: they read the private attributes directly, not through
+    # pydantic's attribute hook.
+
+    def family_of(self, event_type: str, sub_event_type: str) -> str:
+        """The family of an ACLED type and sub-type ('other' when none lists it)."""
+        return self.__pydantic_private__["_family_lookup"](event_type, sub_event_type)  # type: ignore[index]
+
+    def compatibility_of(self, left: str, right: str) -> float | None:
+        """Value of comparing two families; None when they are never compared."""
+        if left == right:
+            return self.type.same_family
+        return self.__pydantic_private__["_pairs"].get((left, right))  # type: ignore[index]
+
+    def compatible_families(self, family: str) -> tuple[str, ...]:
+        """Families a mention of `family` may be compared with (itself included), sorted."""
+        found = self.__pydantic_private__["_compatible"].get(family)  # type: ignore[index]
+        return found if found is not None else (family,)
+
+
+def load_config(path: str | Path | None = None) -> FusionConfig:
+    """The packaged configuration, or one read from `path` (a JSON file of the same shape)."""
+    if path is None:
+        return _packaged()
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return FusionConfig.model_validate(data)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"fusion configuration {path}: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"fusion configuration {path}: {where}: {first['msg']}") from None
+
+
+@cache
+def _packaged() -> FusionConfig:
+    text = resources.files("borderwatch.fuse").joinpath("data", "fusion.json").read_text(encoding="utf-8")
+    return FusionConfig.model_validate(json.loads(text))

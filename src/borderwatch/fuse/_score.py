@@ -1,0 +1,272 @@
+"""Comparing two mentions: one value in [-1, 1] per feature, weighted and summed, or a veto.
+
+Each feature says what it rests on (`detail`), so that a merge can be explained to an analyst.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from rapidfuzz import fuzz
+
+from ._config import FusionConfig
+from ._names import fold
+from ._types import MentionFeatures
+
+__all__ = ["PairScore", "PairScorer", "haversine_km"]
+
+_EARTH_KM = 6371.0088
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[a-z0-9]{3,}")
+_UNKNOWN = "place unknown"
+_WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
+
+# (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
+# vetoed), and the features compared before a veto or all of them.
+Feature = tuple[str, float, str, float]
+PairScore = tuple[float, str | None, list[Feature]]
+_Step = tuple[str, float | None, str]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class PairScorer:
+    """Scores a new mention against a stored one with the weights and rules of a `FusionConfig`."""
+
+    def __init__(self, config: FusionConfig) -> None:
+        self.config = config
+        self._weights = config.weights
+        self._radius = {int(k): v for k, v in config.place.radius_km.items()}
+
+    def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
+        features: list[Feature] = []
+        for feature in (self._type, self._date, self._place):
+            name, value, detail = feature(new, old)
+            if value is None:
+                return -math.inf, f"{name}: {detail}", features
+            features.append((name, value, detail, self.weight_of(name, value, detail)))
+        steps = [self._actors(new, old), self._quantities(new, old), self._text(new, old), self._names(new, old)]
+        if new.report_id == old.report_id:
+            steps.append(("same_report", -1.0, "both from the same report"))
+        features += [(name, value, detail, self.weight_of(name, value, detail)) for name, value, detail in steps]
+        total = sum(weight * value for _, value, _, weight in features)
+        return total, None, features
+
+    def weight_of(self, name: str, value: float, detail: str = "") -> float:
+        """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
+        apart are two happenings, whatever else they share), but a place merely unknown does not."""
+        if name == "place" and value < 0 and not detail.startswith(_UNKNOWN):
+            return self._weights.get("place_against", self._weights.get("place", 0.0))
+        return self._weights.get(name, 0.0)
+
+    # -- features -------------------------------------------------------------------------------
+
+    def _type(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
+        if new.event_type == old.event_type and new.sub_event_type == old.sub_event_type:
+            return "type", self.config.type.same_sub_type, f"same sub-type ({new.sub_event_type})"
+        value = self.config.compatibility_of(new.family, old.family)
+        pair = f"{new.sub_event_type} / {old.sub_event_type}"
+        if value is None:
+            return "type", None, f"{pair} are never the same happening"
+        kind = "same family" if new.family == old.family else "related families"
+        return "type", value, f"{kind}: {pair}"
+
+    def _date(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
+        rules = self.config.date
+        gap = max(0, max(new.day_lo, old.day_lo) - min(new.day_hi, old.day_hi))
+        if not (new.dated and old.dated):
+            if gap == 0:
+                return "date", rules.undated_in_window, "one date unknown; the other within its report's window"
+            return "date", rules.further, f"one date unknown; the other {gap} days outside its report's window"
+        if gap > rules.veto_gap_days:
+            return "date", None, f"{gap} days apart"
+        if new.precise_date and old.precise_date:
+            if gap >= rules.follow_up_gap_days and new.family != old.family:
+                # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
+                return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
+            value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
+            detail = "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
+        elif gap == 0:
+            value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
+        else:
+            value, detail = rules.two_days if gap <= 2 else rules.further, f"date ranges {gap} days apart"
+        if value < rules.reported_late and 0 < gap <= rules.report_lag_days and _dated_by_report(new, old):
+            return "date", rules.reported_late, f"{detail}; the later is its report's own day (a statement or claim)"
+        return "date", value, detail
+
+    def _place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
+        rules = self.config.place
+        if new.vague or old.vague:
+            return self._vague_place(new, old)
+        if new.geonameid is not None and new.geonameid == old.geonameid:
+            return "place", rules.same_geonameid, f"same place (GeoNames {new.geonameid})"
+        km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
+        alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
+            new.place_keys & old.place_keys
+        )
+        reach = self._reach(new) + self._reach(old)
+        if km <= reach:
+            value = round(1.0 - 0.5 * km / reach, 3)
+            if alike and value < rules.same_name:
+                return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+        if alike:  # namesakes, or one name resolved to two records
+            return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+        if _admin_named(new, old):
+            return "place", rules.admin_named, f"{km:.0f} km apart; one is named after the other's province"
+        if km <= reach + rules.falloff_km:
+            value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
+            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+        if km >= rules.misplaced_km and (_named(new, old) or _named(old, new)):
+            return "place", rules.named_far, f"{km:.0f} km apart, but one sentence names the other's place"
+        return "place", None, f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow"
+
+    def _vague_place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
+        """One (or both) known only to a province or country, or not at all: the areas, and whether the vague
+        one's sentence names the other's place."""
+        rules = self.config.place
+        for vague, other in ((new, old), (old, new)):
+            if vague.vague and not other.vague and _named(vague, other):
+                return "place", rules.named, f"one names the other's place ({other.place_name})"
+        placed = new.country_of_place and old.country_of_place
+        if placed and new.country and old.country and new.country != old.country:
+            return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+        if new.located and old.located:
+            if new.admin1 and old.admin1 and fold(new.admin1) == fold(old.admin1):
+                return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
+            if _admin_named(new, old):
+                return "place", rules.admin_named, "one is named after the other's province"
+            return "place", 0.0, "one known only to its province or country"
+        if new.country and new.country == old.country:
+            return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
+        return "place", rules.unknown, f"{_UNKNOWN} in one of them"
+
+    def _actors(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+        rules = self.config.actors
+        mine, theirs = (new.named, new.state), (old.named, old.state)
+        shared = self._shared(mine[0], theirs[0])
+        if shared:
+            return "actors", rules.shared_specific, f"same group: {shared}"
+        shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
+        if shared:
+            return "actors", rules.shared_state, f"same state force: {shared}"
+        related = _related_state(mine[1], theirs[1])
+        if mine[0] and theirs[0]:
+            detail = f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}"
+            return "actors", rules.conflicting_specific, detail
+        if related:
+            return "actors", rules.related_state, f"forces of one state: {related}"
+        return "actors", 0.0, "no named actor to compare"
+
+    def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+        rules = self.config.names
+        shared = (new.names & old.names) - new.place_keys - old.place_keys  # the places: the place feature's
+        if not shared:
+            return "names", 0.0, "no other proper name in common"
+        value = min(rules.most, rules.per_shared * len(shared))
+        return "names", round(value, 3), f"names in common: {', '.join(sorted(shared))}"
+
+    def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+        rules = self.config.quantities
+        values: list[float] = []
+        notes: list[str] = []
+        for kind in sorted(new.quantities.keys() & old.quantities.keys()):
+            (a, qa), (b, qb) = new.quantities[kind], old.quantities[kind]
+            if kind == "fatalities" and (a == 0 or b == 0):
+                continue  # a report silent on deaths is coded 0: not a disagreement
+            if a == b:
+                values.append(rules.equal)
+            elif _close(a, qa, b, qb, rules.close_ratio):
+                values.append(rules.close)
+            else:
+                values.append(rules.fatalities_far if kind == "fatalities" else rules.far)
+            notes.append(f"{kind} {a}/{b}")
+        if not values:
+            return "quantities", 0.0, "no figure to compare"
+        return "quantities", round(sum(values) / len(values), 3), ", ".join(notes)
+
+    def _text(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+        rules = self.config.text
+        if min(len(new.words), len(old.words)) < rules.min_words:
+            return "text", 0.0, "sentence too short to compare"
+        common = len(new.words & old.words)
+        dice = 2 * common / (len(new.words) + len(old.words))
+        value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
+        return "text", round(value, 3), f"{common} words in common (Dice {dice:.2f})"
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _reach(self, features: MentionFeatures) -> float:
+        return self._radius.get(features.geo_precision or 2, self._radius[2])
+
+    def _shared(self, mine: tuple[str, ...], theirs: tuple[str, ...], fuzzy: bool = True) -> str:
+        for a in mine:
+            for b in theirs:
+                if a == b or (fuzzy and (_part_of(a, b) or self._spelling_variants(a, b))):
+                    return a
+        return ""
+
+    def _spelling_variants(self, a: str, b: str) -> bool:
+        """Two spellings of one name not in the actor registry (accents, a doubled letter, a typo): the whole
+        names close, every word of one close to a word of the other, the same numbers. Transliterations
+        ("Uqba" / "Okba") are the registry's job, not this one's."""
+        if _DIGITS.findall(a) != _DIGITS.findall(b) or fuzz.token_sort_ratio(a, b) < self.config.actors.fuzzy_min_ratio:
+            return False
+        words_b = b.split()
+        return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
+
+
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
+    """Whether the later-dated of the two is dated on (or the day before) its own report's publication."""
+    later = new if new.day_lo >= old.day_lo else old
+    return later.anchor > 0 and later.day_hi >= later.anchor - 1
+
+
+def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
+    """Whether `vague`'s sentence (or the lines around it) names `other`'s place."""
+    return bool((vague.names | vague.context) & other.place_keys)
+
+
+def _admin_named(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """One place bears the name of the other's province (a town picked for its province by the geocoder)."""
+    return (a.admin_key is not None and a.admin_key in b.place_keys) or (
+        b.admin_key is not None and b.admin_key in a.place_keys
+    )
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Every word of the shorter name is in the longer ("islamic state" in "islamic state (sahel)")."""
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False  # "... 2-3/1" and "... 2-3/2" are two groups
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    words = set(_WORDS.findall(long))
+    mine = _WORDS.findall(short)
+    return bool(mine) and all(w in words for w in mine)
+
+
+def _related_state(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
+    """Forces of one state under two names ("police forces of tunisia" / "military forces of tunisia")."""
+    of_mine = {name.rpartition(" of ")[2]: name for name in mine if " of " in name}
+    for name in theirs:
+        country = name.rpartition(" of ")[2]
+        if " of " in name and country in of_mine:
+            return country
+    return ""
+
+
+def _show(features: MentionFeatures) -> str:
+    return str(features.geo_precision) if features.geo_precision else "?"
+
+
+def _close(a: int, qa: str, b: int, qb: str, ratio: float) -> bool:
+    low, high = (a, b) if a <= b else (b, a)
+    low_q = qa if a <= b else qb
+    if low_q == "at_least" or "about" in (qa, qb):
+        return True  # "at least 5" agrees with 7; "about ten" with 8
+    return low / high >= ratio or high - low <= 1

@@ -1,0 +1,203 @@
+"""Whether a resolved span is a place mention: the evidence each kind of span needs (see `Geoparser.find_places`).
+
+A span the entity model tagged as a place needs little; a person's or organisation's name, or capitalised words
+the model left untagged, need a salient place, a locative word, a route ('from Gao to Ansongo') or a country
+the document is about. Some names need more whatever their origin: two- and three-letter words (abbreviations
+unless the text presents them as places), makes of vehicles and weapons ('Toyota'), and places far from
+everything else the document names ('remote').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ._normalise import name_key
+from ._recognise import (
+    GUARD_INITIAL,
+    GUARD_ORG,
+    GUARD_PERSON,
+    PLACE_LABELS,
+    Proposal,
+    abbreviations,
+    adjectives,
+    brands,
+    inside_longer_name,
+    is_counted,
+    is_locative,
+    is_route,
+    is_strongly_locative,
+)
+from ._resolve import Resolution
+from ._store import PlaceRecord
+
+__all__ = [
+    "accept_loose",
+    "accept_proposal",
+    "loose_evidence",
+    "named_area",
+    "presented_as_place",
+    "salient",
+    "short_name_ok",
+]
+
+_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
+_AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
+_SALIENT_CODES = _AREA_CODES | {"PPLC"}
+_AFTER_COMMA = re.compile(r",\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
+_EXACT = 0.8
+_PARTIAL = 0.7
+_LOOSE_CONFIDENCE = 0.3
+_SALIENT_POPULATION = 100_000
+_HINT_CONFIDENCE = 0.45
+_TEXT_CONFIDENCE = 0.6
+_GREAT_CITY = 1_000_000
+
+
+def salient(record: PlaceRecord) -> bool:
+    return (
+        record.feature_code in _SALIENT_CODES
+        or record.population >= _SALIENT_POPULATION
+        or record.source.startswith("borderwatch")
+    )
+
+
+def accept_proposal(
+    text: str,
+    proposal: Proposal,
+    res: Resolution | None,
+    entities: Sequence[tuple[int, int, str]],
+    countries: set[str],
+) -> bool:
+    """A span of the entity model (GPE/LOC/FAC, or ORG/PERSON/NORP) resolved to `res`; `countries`: those of the
+    places already accepted."""
+    if proposal.demonym is not None:
+        return res is not None
+    presented = proposal.locative or _has_container(text, proposal.end)
+    if name_key(text[proposal.start : proposal.end]) in brands() and not presented:
+        return False
+    if res is not None and _counted(text, proposal.start, res.record):
+        return False
+    if proposal.origin == "place":
+        # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
+        if res is None:
+            # Unknown to the gazetteer: kept (unresolved) when the text presents it as a place.
+            return not _is_facility(proposal, entities) and presented
+        if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
+            return proposal.locative
+        if not _short_ok(text, proposal.start, proposal.end, res, proposal.locative):
+            # 'NE of Djanet' tagged a place: an abbreviation, unless it stands for a country or a great city (LA).
+            return res.record.population >= _GREAT_CITY
+        return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
+    if res is None or not _short_ok(text, proposal.start, proposal.end, res, proposal.locative and res.match >= 1.0):
+        return False
+    if res.remote and not presented:
+        return False
+    if res.match < _EXACT:
+        # A person's or organisation's name that only resembles a place: only where the text says it is one.
+        return proposal.locative and res.confidence >= _LOOSE_CONFIDENCE
+    if res.confidence < _HINT_CONFIDENCE:
+        return False
+    if proposal.locative or named_area(res.record):
+        return True
+    if proposal.label == "PERSON":
+        return False
+    # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
+    # the place, when it is a well-known one or lies in a country the document is about.
+    return res.match >= 1.0 and (salient(res.record) or res.record.country in countries)
+
+
+def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:
+    """Capitalised words the model did not tag as a place (see `loose_evidence`)."""
+    if res is None or res.confidence < _TEXT_CONFIDENCE:
+        return False
+    if name_key(text[start:end]) in adjectives():
+        return _short_ok(text, start, end, res, False)
+    presented = presented_as_place(text, start, end)
+    if not _short_ok(text, start, end, res, presented and res.match >= 1.0):
+        return False
+    if ((res.remote or name_key(text[start:end]) in brands()) and not presented) or _counted(text, start, res.record):
+        return False
+    if res.match < 1.0 and inside_longer_name(text, start, end) and not (presented or _well_known(res.record)):
+        return False  # another name of a place, read inside a longer name ('Point Zero'): not enough
+    return res.match >= _EXACT and loose_evidence(text, start, end, guard, res.record)
+
+
+def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
+    """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
+    well-known place ('Washington Post', 'Tunis Chamber'); opening a sentence a country, division or region,
+    or a dateline in capitals; elsewhere a well-known place or any place after a locative word or on a route."""
+    if guard == GUARD_PERSON:
+        return False
+    if guard == GUARD_ORG:
+        return salient(record)
+    if guard == GUARD_INITIAL:
+        return named_area(record) or (_dateline(text, start, end) and salient(record))
+    return is_locative(text, start) or is_route(text, start, end) or salient(record)
+
+
+def _counted(text: str, start: int, record: PlaceRecord) -> bool:
+    """A counted town ('3 Toyota 4x4 vehicles') is a make or a model; a counted country or province is not."""
+    return record.feature_code not in _AREA_CODES and is_counted(text, start)
+
+
+def _well_known(record: PlaceRecord) -> bool:
+    """A country, region or sea, or a city of over _SALIENT_POPULATION: found inside longer names by right ('New
+    York Times', 'Gulf Security Conference'); a province is not ('Point Zero' is no Ziro, Burkina Faso)."""
+    return record.feature_code in _AREA_CODES - {"ADM1"} or record.population >= _SALIENT_POPULATION
+
+
+@lru_cache(maxsize=8192)
+def presented_as_place(text: str, start: int, end: int) -> bool:
+    """The text presents the span as a place: a strong locative word, a route, or what contains it after it."""
+    return is_strongly_locative(text, start) or is_route(text, start, end) or _has_container(text, end)
+
+
+def _has_container(text: str, end: int) -> bool:
+    """'Dogofri (Niono, Segou)', 'Tin Essako, Mali': followed by what contains it."""
+    return bool(_CONTAINER_AFTER.match(text, end))
+
+
+def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -> bool:
+    for start, end, label in entities:
+        if start <= proposal.start and proposal.end <= end:
+            return label not in PLACE_LABELS - {"FAC"}
+    return False
+
+
+def named_area(record: PlaceRecord) -> bool:
+    """A country, division, continent, region or one of our curated places: not a person's name by accident."""
+    return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
+
+
+def short_name_ok(text: str, start: int, end: int, feature_codes: Sequence[str | None], presented: bool) -> bool:
+    """`_short_ok` before resolution: whether any of the candidates' feature codes could let the span pass."""
+    return any(_short_ok_code(text, start, end, code, presented) for code in feature_codes)
+
+
+def _short_ok(text: str, start: int, end: int, res: Resolution, presented: bool) -> bool:
+    return _short_ok_code(text, start, end, res.record.feature_code, presented)
+
+
+def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, presented: bool) -> bool:
+    """Two- and three-letter names (KY, La, BA) and abbreviations (Mass., Ind.) are places only as countries or
+    after a comma ('Ashland, KY'); a three-letter name written as a name ('Gao') also where the text presents
+    it as a place ('held in Gao')."""
+    words = text[start:end]
+    letters = words.replace(".", "").replace(" ", "")
+    key = name_key(words)
+    if len(letters) > 3 and key not in abbreviations():
+        return True
+    if feature_code in _COUNTRY_CODES or _AFTER_COMMA.search(text[max(0, start - 3) : start]):
+        return True
+    written_as_name = len(letters) == 3 and words.isalpha() and words[0].isupper() and words[1:].islower()
+    alone = not inside_longer_name(text, start, end)  # 'Ben' of 'Ben Guerdane' is no name of its own
+    return presented and written_as_name and alone and key not in abbreviations()
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """'TORONTO — ...': a place name in capitals opening a line or a report."""
+    word = text[start:end]
+    return word.isupper() and len(word) >= 4

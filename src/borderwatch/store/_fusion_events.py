@@ -1,0 +1,241 @@
+"""Keeping fused events true to their mentions: re-deriving fields and corroboration, removing mentions.
+
+Every change to an event's mentions (a new mention, a deleted or re-extracted report, an analyst's
+split or merge, a source's new reliability) ends in `EventRefresher.refresh`, which derives the
+event's fields from what is stored by the `Fuser`'s rules, or deletes the event when no mention is
+left. Statements are built once (module level) because this runs for every mention stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select
+
+from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
+from ..model import Actor, EventMention
+from ._fusion_bulk import bulk_insert, bulk_update
+from ._schema import (
+    actors,
+    event_fusion,
+    event_mentions,
+    events,
+    fusion_decisions,
+    fusion_keys,
+    fusion_mentions,
+    report_links,
+    reports,
+    sources,
+)
+
+__all__ = ["DEFAULT_AGENCY", "EventRefresher", "ReportInfo", "independence_key"]
+
+DEFAULT_AGENCY = "local"  # reports ingested for no agency in particular: their outlet is the source
+
+_CHUNK = 500
+_READ_MENTIONS = (
+    select(event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention)
+    .join(fusion_mentions, fusion_mentions.c.key == event_mentions.c.id)
+    .where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(fusion_mentions.c.seq)
+)
+_REPORT_INFO = (
+    select(reports.c.id, reports.c.agency, sources.c.name, sources.c.reliability)
+    .outerjoin(sources, sources.c.id == reports.c.source_id)
+    .where(reports.c.id.in_(bindparam("ids", expanding=True)))
+)
+_LINKS_FROM = select(report_links.c.report_id, report_links.c.other_id).where(
+    report_links.c.report_id.in_(bindparam("ids", expanding=True))
+)
+_ACTOR_ID = select(actors.c.id).where(actors.c.name == bindparam("name"))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """What corroboration needs to know about a report."""
+
+    independence_key: str
+    reliability: str | None
+    source_name: str | None
+
+
+def independence_key(report_id: str, agency: str | None, source_name: str | None) -> str:
+    """Reports with one key are one source: their agency, or their outlet when filed for no agency."""
+    if agency and agency != DEFAULT_AGENCY:
+        return f"agency:{agency}"
+    if source_name:
+        return f"source:{source_name}"
+    return f"report:{report_id}"
+
+
+class EventRefresher:
+    """Re-derives events inside one transaction, caching actor ids and report facts as it goes."""
+
+    def __init__(self, connection: Connection, fuser: Fuser, now: datetime) -> None:
+        self.connection = connection
+        self.fuser = fuser
+        self.now = now
+        self._actor_ids: dict[str, int] = {}
+        self._reports: dict[str, ReportInfo] = {}
+
+    def refresh(self, event_id: str) -> bool:
+        """Derive one event's fields and confidence from its stored mentions; False when it had none (deleted)."""
+        return event_id in self.refresh_many([event_id])
+
+    def refresh_many(
+        self,
+        event_ids: Sequence[str],
+        pending: Mapping[str, list[SourcedMention]] | None = None,
+        new: Set[str] = frozenset(),
+    ) -> set[str]:
+        """Re-derive events from their stored mentions, deleting those left without; returns those that remain.
+
+        `pending`: mentions of these events not written yet (a batch being stored); `new`: events not in
+        the store yet, inserted whole from their pending mentions instead of read back and updated."""
+        stored = self._read_mentions([e for e in event_ids if e not in new])
+        for event_id, mentions in (pending or {}).items():
+            stored.setdefault(event_id, []).extend(mentions)
+        gone = [e for e in event_ids if e not in stored]
+        for start in range(0, len(gone), _CHUNK):
+            chunk = gone[start : start + _CHUNK]
+            self.connection.execute(delete(fusion_decisions).where(fusion_decisions.c.event_id.in_(chunk)))
+            self.connection.execute(delete(events).where(events.c.id.in_(chunk)))
+        reports = {m.report_id for mentions in stored.values() for m in mentions}
+        self._know_reports(reports)
+        links = self._links_among(reports)
+        inserts, summaries, updates, summary_updates = [], [], [], []
+        for event_id, mentions in stored.items():
+            fields = self.fuser.derive(mentions)
+            corroboration, names = self._corroboration(mentions, links)
+            values = self._event_values(fields, corroboration.confidence)
+            summary = _summary(fields, corroboration, names)
+            if event_id in new:
+                inserts.append({"id": event_id, "created_at": self.now, **values})
+                summaries.append({"event_id": event_id, **summary})
+            else:
+                updates.append({"id": event_id, **values})
+                summary_updates.append({"event_id": event_id, **summary})
+        bulk_insert(self.connection, events, inserts)
+        bulk_insert(self.connection, event_fusion, summaries)
+        bulk_update(self.connection, events, "id", updates)
+        bulk_update(self.connection, event_fusion, "event_id", summary_updates)
+        return set(stored)
+
+    def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:
+        found: dict[str, list[SourcedMention]] = {}
+        for start in range(0, len(event_ids), _CHUNK):
+            chunk = list(event_ids[start : start + _CHUNK])
+            for event_id, key, report_id, mention in self.connection.execute(_READ_MENTIONS, {"ids": chunk}):
+                found.setdefault(event_id, []).append(
+                    SourcedMention(key, report_id, EventMention.model_validate(mention))
+                )
+        return found
+
+    def _know_reports(self, report_ids: set[str]) -> None:
+        missing = sorted(r for r in report_ids if r not in self._reports)
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            for rid, agency, name, reliability in self.connection.execute(_REPORT_INFO, {"ids": chunk}):
+                self._reports[rid] = ReportInfo(independence_key(rid, agency, name), reliability, name)
+
+    def _links_among(self, report_ids: set[str]) -> dict[str, list[str]]:
+        """Near-duplicate links between the given reports, both ways."""
+        ids = sorted(report_ids)
+        links: dict[str, list[str]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for a, b in self.connection.execute(_LINKS_FROM, {"ids": chunk}):
+                if b in report_ids:
+                    links.setdefault(a, []).append(b)
+                    links.setdefault(b, []).append(a)
+        return links
+
+    def remove_report_mentions(self, report_ids: Iterable[str]) -> set[str]:
+        """Take the reports' mentions out of their events and refresh those; returns the events touched."""
+        ids = list(report_ids)
+        if not ids:
+            return set()
+        connection = self.connection
+        touched = set(
+            connection.execute(
+                select(event_mentions.c.event_id).where(event_mentions.c.report_id.in_(ids)).distinct()
+            ).scalars()
+        )
+        keys = select(event_mentions.c.id).where(event_mentions.c.report_id.in_(ids))
+        connection.execute(delete(fusion_decisions).where(fusion_decisions.c.mention_key.in_(keys)))
+        connection.execute(delete(fusion_keys).where(fusion_keys.c.mention.in_(keys)))
+        connection.execute(delete(fusion_mentions).where(fusion_mentions.c.key.in_(keys)))
+        connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
+        self.refresh_many(sorted(touched))
+        return touched
+
+    def actor_id(self, actor: Actor | None) -> int | None:
+        if actor is None:
+            return None
+        cached = self._actor_ids.get(actor.name)
+        if cached is not None:
+            return cached
+        found = self.connection.execute(_ACTOR_ID, {"name": actor.name}).scalar()
+        if found is None:
+            row = {"name": actor.name, "type": int(actor.type) if actor.type else None, "country": actor.country}
+            found = self.connection.execute(insert(actors), row).inserted_primary_key[0]
+        self._actor_ids[actor.name] = int(found)
+        return int(found)
+
+    def _event_values(self, fields: FusedFields, confidence: float) -> dict[str, Any]:
+        location = fields.location
+        values = {
+            "event_type": fields.event_type.value,
+            "sub_event_type": fields.sub_event_type,
+            "tags": fields.tags,
+            "date": fields.date,
+            "time_precision": fields.time_precision,
+            "actor1_id": self.actor_id(fields.actor1),
+            "actor2_id": self.actor_id(fields.actor2),
+            "location_name": location.name if location else None,
+            "geonameid": str(location.geonameid) if location and location.geonameid is not None else None,
+            "lat": location.lat if location else None,
+            "lon": location.lon if location else None,
+            "country": location.country.upper() if location and location.country else None,
+            "admin1": location.admin1 if location else None,
+            "geo_precision": location.geo_precision if location else None,
+            "border": location.border if location else None,
+            "border_km": location.border_km if location else None,
+            "fatalities": fields.fatalities,
+            "confidence": confidence,
+            "updated_at": self.now,
+        }
+        return values
+
+    def _corroboration(
+        self, mentions: Sequence[SourcedMention], links: dict[str, list[str]]
+    ) -> tuple[Corroboration, list[str]]:
+        confidence: dict[str, float] = {}
+        for m in mentions:
+            confidence[m.report_id] = max(confidence.get(m.report_id, 0.0), m.mention.confidence)
+        unknown = ReportInfo("", None, None)
+        report_sources = []
+        for rid in sorted(confidence):
+            info = self._reports.get(rid, unknown)
+            key = info.independence_key or f"report:{rid}"
+            report_sources.append(ReportSource(rid, key, info.reliability, confidence[rid], info.source_name))
+        pairs = [(a, b) for a in confidence for b in links.get(a, ()) if b in confidence]
+        names = sorted({s.source_name for s in report_sources if s.source_name})
+        return self.fuser.corroborate(report_sources, pairs), names
+
+
+def _summary(fields: FusedFields, corroboration: Corroboration, names: list[str]) -> dict[str, Any]:
+    values = {
+        "provenance": fields.provenance,
+        "assoc_actors": [a.model_dump(mode="json") for a in fields.assoc_actors],
+        "notes": fields.notes,
+        "source_names": "; ".join(names),
+        "reports": corroboration.reports,
+        "independent_sources": corroboration.independent_sources,
+        "source_groups": corroboration.groups,
+        "reliability": corroboration.reliability,
+    }
+    return values

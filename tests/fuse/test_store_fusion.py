@@ -1,0 +1,191 @@
+"""Fusion through the store: events built as reports are stored, provenance, idempotence, analysts' decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from borderwatch.errors import InputError, NotFoundError
+from borderwatch.model import ExtractResult, ReportRef
+from borderwatch.store import EventQuery, NewReport, Reader, Store
+
+from ._make import mention, report
+
+ATTACK = {"etype": "Violence against civilians", "sub": "Attack", "actor1": "Islamic State Sahel"}
+
+ADMIN = Reader.local_admin()
+
+
+def market_attack_reports() -> list[NewReport]:
+    """Three reports of one invented market attack in Ouallam, and one of another attack there a week later."""
+    return [
+        report(
+            "SYNTHETIC. Gunmen killed seven civilians at the Ouallam livestock market on Sunday.",
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market."
+                )
+            ],
+            source="Niamey Evening (synthetic)",
+        ),
+        report(
+            "SYNTHETIC. An armed group attacked the livestock market of Ouallam on 6 April: eight civilians killed.",
+            [mention(**ATTACK, fatalities=8, sentence="An armed group attacked the livestock market of Ouallam.")],
+            source="Ministry communique (synthetic)",
+            agency="ne-mdn",
+            reliability="B",
+            published="2025-04-08",
+        ),
+        report(
+            "SYNTHETIC. At least 7 people were shot dead when militants raided the cattle market in Ouallam.",
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="At least 7 people were shot dead at the cattle market in Ouallam."
+                )
+            ],
+            source="Sahel Dispatch (synthetic)",
+        ),
+        report(
+            "SYNTHETIC. Five villagers were killed at a well near Ouallam on Sunday, a week after the market raid.",
+            [
+                mention(
+                    **ATTACK,
+                    day="2025-04-13",
+                    fatalities=5,
+                    sentence="Five villagers were killed at a well near Ouallam.",
+                )
+            ],
+            published="2025-04-14",
+        ),
+    ]
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    with Store(db_url) as opened:
+        opened.add_reports(market_attack_reports())
+        yield opened
+
+
+def events_by_fatalities(store: Store) -> dict[int, dict]:
+    return {e["fatalities"]: e for e in store.list_events(EventQuery(), ADMIN)}
+
+
+def test_three_reports_one_event_and_the_other_attack_apart(store: Store) -> None:
+    events = events_by_fatalities(store)
+    assert sorted(events) == [5, 7]
+    assert events[7]["sources"] == 3 and events[5]["sources"] == 1
+    assert events[7]["date"] == "2025-04-06" and events[7]["actor1"] == "Islamic State Sahel"
+
+
+def test_detail_gives_provenance_sources_and_why(store: Store) -> None:
+    event_id = events_by_fatalities(store)[7]["id"]
+    detail = store.event_provenance(event_id, reader=ADMIN)
+    assert len(detail["mentions"]) == 3
+    assert {m["source"] for m in detail["mentions"]} >= {"Niamey Evening (synthetic)", "Sahel Dispatch (synthetic)"}
+    assert detail["provenance"]["fatalities"] in {m["id"] for m in detail["mentions"]}
+    assert detail["independent_sources"] == 3 and detail["reliability"] == "B"
+    reasons = [d["reason"] for d in detail["decisions"]]
+    assert reasons == ["new", "matched", "matched"]
+    matched = detail["decisions"][1]["explanation"]["best"]
+    assert matched["score"] >= matched["threshold"]
+    assert {f["name"] for f in matched["features"]} >= {"type", "date", "place", "actors"}
+
+
+def test_storing_the_same_reports_again_changes_nothing(store: Store) -> None:
+    before = sorted(e["id"] for e in store.list_events(EventQuery(), ADMIN))
+    assert store.add_reports(market_attack_reports()) == [False] * 4
+    assert sorted(e["id"] for e in store.list_events(EventQuery(), ADMIN)) == before
+
+
+def test_re_extracting_gives_the_same_events(store: Store) -> None:
+    before = {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}
+    for item in market_attack_reports():
+        assert item.extraction is not None
+        store.replace_extraction(item.report.id, item.extraction)
+    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)} == before
+    assert store.count("event_mentions", ADMIN) == 4
+
+
+def test_deleting_a_report_updates_or_removes_its_events(store: Store) -> None:
+    items = market_attack_reports()
+    store.delete_report(items[3].report.id)
+    assert sorted(events_by_fatalities(store)) == [7]
+    result = store.delete_report(items[0].report.id)
+    assert result == {"events_changed": 1, "events_removed": 0}
+    (event,) = store.list_events(EventQuery(), ADMIN)
+    assert event["sources"] == 2
+    with pytest.raises(NotFoundError):
+        store.delete_report(items[0].report.id)
+
+
+def test_re_extraction_without_events_removes_an_only_sourced_event(store: Store) -> None:
+    item = market_attack_reports()[3]
+    store.replace_extraction(item.report.id, ExtractResult(report=ReportRef(id=item.report.id)))
+    assert sorted(events_by_fatalities(store)) == [7]
+
+
+def test_split_and_merge_are_respected_by_a_rerun(store: Store) -> None:
+    items = market_attack_reports()
+    event_id = events_by_fatalities(store)[7]["id"]
+    new_id = store.split_event(event_id, [items[2].report.id], by="tester")
+    assert store.count("events", ADMIN) == 3
+    store.refuse()
+    ids = {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}
+    assert ids[event_id] == 2 and ids[new_id] == 1
+    assert store.event_provenance(new_id, reader=ADMIN)["decisions"][0]["reason"] == "analyst-split"
+    store.merge_events(event_id, [new_id], by="tester")
+    store.refuse()
+    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}[event_id] == 3
+    assert store.count("events", ADMIN) == 2
+
+
+def test_a_new_report_respects_a_split(store: Store) -> None:
+    items = market_attack_reports()
+    event_id = events_by_fatalities(store)[7]["id"]
+    store.split_event(event_id, [items[2].report.id])
+    store.replace_extraction(items[2].report.id, items[2].extraction)  # type: ignore[arg-type]
+    assert store.count("events", ADMIN) == 3
+
+
+def test_split_needs_mentions_on_both_sides(store: Store) -> None:
+    event_id = events_by_fatalities(store)[5]["id"]
+    with pytest.raises(InputError):
+        store.split_event(event_id, [market_attack_reports()[3].report.id])
+    with pytest.raises(InputError):
+        store.split_event(event_id, ["no-such-mention"])
+    with pytest.raises(NotFoundError):
+        store.merge_events(event_id, ["Enope"])
+
+
+def test_source_reliability_changes_confidence(store: Store) -> None:
+    before = events_by_fatalities(store)[5]["confidence"]
+    assert store.set_source_reliability("Synthetic Wire (synthetic)", "E") == 1
+    assert events_by_fatalities(store)[5]["confidence"] < before
+    with pytest.raises(InputError):
+        store.set_source_reliability("Synthetic Wire (synthetic)", "G")
+
+
+def test_mentions_of_intent_are_not_events(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add_reports([report("SYNTHETIC. The group threatened to attack.", [mention(modality="intent")])])
+        assert store.count("events", ADMIN) == 0
+
+
+def test_near_duplicate_copies_count_once(db_url: str) -> None:
+    with Store(db_url) as store:
+        first = market_attack_reports()[0]
+        copy = report(
+            "SYNTHETIC. Gunmen killed seven civilians at the Ouallam livestock market on Sunday, a copy.",
+            [
+                mention(
+                    **ATTACK, fatalities=7, sentence="Gunmen killed seven civilians at the Ouallam livestock market."
+                )
+            ],
+            source="Desert Courier (synthetic)",
+            near_duplicates=[(first.report.id, 0.9)],
+        )
+        store.add_reports([first])
+        store.add_reports([copy])
+        (event,) = store.list_events(EventQuery(), ADMIN)
+        assert event["sources"] == 2
+        assert store.event_provenance(event["id"], reader=ADMIN)["independent_sources"] == 1
