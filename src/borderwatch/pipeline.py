@@ -25,14 +25,15 @@ def make_extractor(settings: Settings, n_process: int | None = None) -> Extracto
     """The extractor with every stage it needs (places come with the geo stage).
 
     Large batches run in `n_process` forked workers (default: the `extract_processes` setting); every
-    process opens its own gazetteer index, so no SQLite connection crosses a fork.
+    process opens its own gazetteer index, so no SQLite connection crosses a fork. The index is checked (and
+    built if need be) once, here: a worker opens it as it is, so a stale index is never rebuilt once per worker.
     """
     from .geo import Geoparser, ensure_index
 
     index = ensure_index(Path(settings.gazetteer) if settings.gazetteer else None)  # built once, in this process
     return Extractor(
         spacy_model=settings.spacy_model,
-        locator_factory=partial(Geoparser, index),
+        locator_factory=partial(Geoparser, index, check_index=False),
         n_process=settings.extract_processes if n_process is None else n_process,
     )
 
