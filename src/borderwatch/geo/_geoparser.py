@@ -121,7 +121,7 @@ class Geoparser:
         ('NE' of 'NE of Djanet') neither cost a resolution nor sway the document's context."""
         records = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
         codes = [r.feature_code for r in records]
-        if not short_name_ok(text, start, end, codes, presented_as_place(text, start, end)):
+        if not short_name_ok(text, start, end, codes, lambda: presented_as_place(text, start, end)):
             return False
         return name_key(text[start:end]) in adjectives() or any(
             loose_evidence(text, start, end, guard, record) for record in records

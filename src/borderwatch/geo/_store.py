@@ -89,7 +89,8 @@ class Gazetteer:
         found: set[str] = set()
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
-            found.update(str(r[0]) for _, r in self._rows(f"SELECT key FROM name WHERE key IN ({marks})", chunk))
+            rows = self._rows(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk)
+            found.update(str(r[0]) for _, r in rows)
         return found
 
     def by_keys(self, keys: Sequence[str], limit: int = _MAX_CANDIDATES) -> dict[str, list[tuple[PlaceRecord, bool]]]:
