@@ -173,6 +173,15 @@ class Resolver:
             return None, math.inf
         if len(mention.candidates) == 1:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
+        if context is not None:
+            return self._scored(mention, context)
+        # Without context the ranking depends on the candidates alone: kept with them, for the next document.
+        kept = mention.arrays.plain
+        if not kept:
+            kept.append(self._scored(mention, None))
+        return kept[0]
+
+    def _scored(self, mention: _Mention, context: _Context | None) -> tuple[Resolution, float]:
         scores = mention.priors.copy()
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
@@ -234,6 +243,7 @@ class _Arrays(NamedTuple):
     areas: list[int]
     loose: np.ndarray
     spots: dict[int, np.ndarray]  # filled by `same_spot`
+    plain: list[tuple[Resolution, float]]  # the ranking without context, once made
 
     def same_spot(self, index: int) -> np.ndarray:
         """Which candidates lie within _SAME_SPOT_KM of candidate `index` (kept: the same names recur)."""
@@ -256,6 +266,7 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
         np.array([c.match < _LOOSE_MATCH for c in candidates]),
         {},
+        [],
     )
 
 
