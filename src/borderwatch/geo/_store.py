@@ -148,9 +148,6 @@ def _open_index(path: Path) -> sqlite3.Connection:
         db.close()
         raise ConfigError(f"{path} is a gazetteer index of another version (rebuild it)")
     db.execute("PRAGMA cache_size = -16000")
-    # Read through a memory map: no copy per page read, and forked workers share the pages. The file is only
-    # ever replaced (renamed over), never truncated in place, so the map stays valid.
-    db.execute("PRAGMA mmap_size = 268435456")
     return db
 
 
