@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= borderwatch.db
+DEMO_PASSWORD ?= synthetic-demo-password
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.setup-stamp
@@ -33,7 +34,11 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 demo: setup
 	$(PY) -m borderwatch --db $(DB) ingest samples/news samples/web samples/feeds samples/field
 	$(PY) -m borderwatch --db $(DB) events --limit 60
+	@$(PY) -m borderwatch --db $(DB) agencies add local --name "This centre" --if-missing
+	@printf '%s\n' "$(DEMO_PASSWORD)" | $(PY) -m borderwatch --db $(DB) users add demo --agency local --role admin \
+	  --password-stdin --if-missing
 	@echo "Open http://$(HOST):$(PORT)/ for the map, timeline, zones and alerts (Ctrl-C stops the server)."
+	@echo "Log in as demo, password $(DEMO_PASSWORD) (a demo account: change it with borderwatch users password demo)."
 	$(PY) -m borderwatch --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: setup
@@ -44,7 +49,7 @@ lint: setup
 	$(PY) -m ruff format --check src tests bench
 
 bench: setup
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: setup

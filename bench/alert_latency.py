@@ -116,7 +116,7 @@ def start_serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            httpx.get(base + "/api/meta", timeout=5).raise_for_status()
+            httpx.get(base + "/auth/me", timeout=5)  # up (401 without a token is fine)
             return process, base
         except httpx.TransportError:
             if process.poll() is not None or time.monotonic() > deadline:
@@ -128,17 +128,31 @@ def main() -> int:
     receiver = Receiver()
     hook_server, hook_url = start_receiver(receiver)
     with tempfile.TemporaryDirectory() as folder:
-        process, base = start_serve(Path(folder) / "alerts.db")
+        db = Path(folder) / "alerts.db"
+        token = bench_token(db)
+        process, base = start_serve(db)
         try:
-            return measure(base, hook_url, receiver)
+            return measure(base, hook_url, receiver, token)
         finally:
             process.terminate()
             process.wait(15)
             hook_server.should_exit = True
 
 
-def measure(base: str, hook_url: str, receiver: Receiver) -> int:
-    with httpx.Client(base_url=base, timeout=120) as client:
+def bench_token(db: Path) -> str:
+    """An admin's API token (every request is authenticated; webhooks need the admin scope)."""
+    from borderwatch.model import Agency
+    from borderwatch.store import Role, Store
+
+    with Store(f"sqlite:///{db}") as store:
+        store.accounts.add_agency(Agency(id="local", name="local"))
+        store.accounts.add_user("bench", "local", Role.ADMIN)
+        return store.accounts.create_token("bench", "bench", days=1)[0]
+
+
+def measure(base: str, hook_url: str, receiver: Receiver, token: str) -> int:
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, timeout=120, headers=headers) as client:
         client.post("/api/zones", json={"name": "region", "geometry": REGION}).raise_for_status()
         client.post("/api/webhooks", json={"url": hook_url, "secret": SECRET}).raise_for_status()
         warm = client.post("/api/reports", json=report(REPORTS))  # loads the extractor: not timed

@@ -4,7 +4,7 @@ from borderwatch.ingest import Failure, ReadOptions, read_paths
 from borderwatch.model import Report
 from borderwatch.pipeline import ingest
 from borderwatch.settings import Settings
-from borderwatch.store import Store
+from borderwatch.store import Reader, Store
 from tests.conftest import field_report, write_jsonl
 
 STORY = (
@@ -27,7 +27,7 @@ def test_ingest_is_idempotent_and_keeps_failures(tmp_path: Path, db_url: str) ->
         second = ingest(read_paths([str(tmp_path / "in")], ReadOptions()), store, settings, extract=False)
         assert (first.stored, first.duplicates, len(first.failures)) == (30, 0, 1)
         assert (second.stored, second.duplicates, len(second.failures)) == (0, 30, 1)
-        assert store.count("reports") == 30
+        assert store.count("reports", Reader.local_admin()) == 30
 
 
 def test_duplicates_inside_one_batch_are_stored_once(db_url: str) -> None:
@@ -49,7 +49,7 @@ def test_near_duplicates_are_linked_not_dropped(db_url: str) -> None:
             extract=False,
         )
         assert (summary.stored, summary.near_duplicates) == (3, 1)
-        links = store.get_report("b")["near_duplicates"]
+        links = store.get_report("b", Reader.local_admin())["near_duplicates"]
         assert [link["report_id"] for link in links] == ["a"]
 
 

@@ -4,10 +4,13 @@
     ├── InputError              bad input: missing path, empty, binary, too large, undecodable, malformed
     │   └── FieldReportError    a structured field report whose field is wrong (names the field)
     ├── FeedError               a feed that cannot be fetched or is not a feed
+    ├── PeerError               a peer installation that cannot be reached or answers wrongly (sync resumes)
     ├── StoreError              the database cannot be used
     │   ├── NotOurDatabaseError a file that is not a borderwatch database
     │   └── NewerDatabaseError  a database written by a newer borderwatch
     ├── NotFoundError           an id that does not exist (or that the reader may not see)
+    ├── AccessDeniedError       an action the caller's account may not take (never for reading: hidden is missing)
+    ├── AuthError               no valid credentials: unknown, expired or revoked token, bad password, locked
     └── ConfigError             a setting with a bad value
 
 Messages are one line, name the thing at fault and say what was expected.
@@ -16,6 +19,8 @@ Messages are one line, name the thing at fault and say what was expected.
 from __future__ import annotations
 
 __all__ = [
+    "AccessDeniedError",
+    "AuthError",
     "BorderwatchError",
     "ConfigError",
     "FeedError",
@@ -24,6 +29,7 @@ __all__ = [
     "NewerDatabaseError",
     "NotFoundError",
     "NotOurDatabaseError",
+    "PeerError",
     "StoreError",
 ]
 
@@ -51,6 +57,10 @@ class FeedError(BorderwatchError):
     code = "E200"
 
 
+class PeerError(BorderwatchError):
+    code = "E210"
+
+
 class StoreError(BorderwatchError):
     code = "E300"
 
@@ -65,6 +75,14 @@ class NewerDatabaseError(StoreError):
 
 class NotFoundError(BorderwatchError):
     code = "E404"
+
+
+class AccessDeniedError(BorderwatchError):
+    code = "E403"
+
+
+class AuthError(BorderwatchError):
+    code = "E401"
 
 
 class ConfigError(BorderwatchError):

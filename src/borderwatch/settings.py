@@ -41,6 +41,16 @@ class Settings(BaseModel):
     extract_processes: int = Field(
         default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
     )
+    session_hours: float = Field(default=12, gt=0, le=168, description="dashboard sessions end after this long")
+    session_idle_minutes: float = Field(
+        default=60, gt=0, description="dashboard sessions end after this long without a request"
+    )
+    cookie_secure: bool = Field(
+        default=True, description="send the session cookie over HTTPS only (false only for plain-HTTP loopback)"
+    )
+    token_days: float = Field(default=90, gt=0, le=366, description="validity of new API tokens, in days")
+    taxii_page_size: int = Field(default=1000, ge=1, le=10_000, description="STIX objects per TAXII page")
+    taxii_max_mb: float = Field(default=20, gt=0, description="largest TAXII request body accepted, in MB")
     gazetteer: str | None = Field(
         default=None, description="gazetteer index file; default: the one built by `make setup` in the data folder"
     )

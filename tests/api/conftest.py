@@ -34,6 +34,18 @@ def store(settings: Settings) -> Iterator[Store]:
         yield store
 
 
+@pytest.fixture
+def token(store: Store) -> str:
+    """An API token of an admin of the centre that filed the test reports (it sees all of them)."""
+    from borderwatch.model import Agency
+    from borderwatch.store import Role
+
+    store.accounts.add_agency(Agency(id="test-centre", name="Synthetic test centre"))
+    store.accounts.add_user("tester", "test-centre", Role.ADMIN)
+    secret, _ = store.accounts.create_token("tester", "tests")
+    return secret
+
+
 def fake_border_strip(pair: str, km: float) -> shapely.Geometry:
     """A stand-in for the places stage's border strips: a box around a straight 'border' at lon 8.3."""
     if pair != "DZA-TUN":
@@ -64,7 +76,8 @@ def app(settings: Settings, store: Store, extractor: KeywordExtractor) -> FastAP
 
 
 @pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+async def client(app: FastAPI, token: str) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bw.test") as client:
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://bw.test", headers=headers) as client:
         yield client

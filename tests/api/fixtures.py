@@ -24,7 +24,7 @@ from borderwatch.model import (
     ReportRef,
     Source,
 )
-from borderwatch.store import EventQuery, NewReport, Store
+from borderwatch.store import EventQuery, NewReport, Reader, Store
 
 XSS_SCRIPT = "<script>window.__xss = 1</script>"
 XSS_IMG = '<img src=x onerror="window.__xss = 2">'
@@ -265,7 +265,11 @@ def fill_store(store: Store, items: list[SyntheticReport] | None = None) -> list
 
 def event_at(store: Store, place: str) -> dict[str, Any]:
     """The one stored event at a place (by name), whatever id the write path gave it."""
-    found = [e for e in store.search_events(EventQuery(limit=1000))[0] if e["location"]["name"] == place]
+    found = [
+        e
+        for e in store.search_events(EventQuery(limit=1000), reader=Reader.local_admin())[0]
+        if e["location"]["name"] == place
+    ]
     assert len(found) == 1, f"{len(found)} events at {place}"
     return found[0]
 

@@ -132,13 +132,15 @@ def _app(settings: Settings, store: Store, extractor: KeywordExtractor) -> FastA
 
 
 @pytest.mark.slow
-def test_webhook_signed_retried_and_logged(settings: Settings, store: Store, extractor: KeywordExtractor) -> None:
+def test_webhook_signed_retried_and_logged(
+    settings: Settings, store: Store, extractor: KeywordExtractor, token: str
+) -> None:
     receiver = WebhookReceiver(fail_first=2)
     secret = "loopback-secret-123"
     with (
         live_server(receiver.app()) as hook_base,
         live_server(_app(settings, store, extractor)) as base,
-        httpx.Client(base_url=base, timeout=10) as http,
+        httpx.Client(base_url=base, timeout=10, headers={"Authorization": f"Bearer {token}"}) as http,
     ):
         http.post("/api/zones", json={"name": "box", "geometry": KASSERINE_BOX}).raise_for_status()
         hook = http.post("/api/webhooks", json={"url": hook_base + "/hook", "secret": secret}).json()
@@ -164,30 +166,33 @@ def test_webhook_signed_retried_and_logged(settings: Settings, store: Store, ext
 
 @pytest.mark.slow
 def test_stream_sends_new_events_and_alerts_and_resumes(
-    settings: Settings, store: Store, extractor: KeywordExtractor
+    settings: Settings, store: Store, extractor: KeywordExtractor, token: str
 ) -> None:
+    auth = {"Authorization": f"Bearer {token}"}
     with live_server(_app(settings, store, extractor)) as base:
-        httpx.post(base + "/api/zones", json={"name": "box", "geometry": KASSERINE_BOX}).raise_for_status()
+        box = {"name": "box", "geometry": KASSERINE_BOX}
+        httpx.post(base + "/api/zones", json=box, headers=auth).raise_for_status()
         received = asyncio.run(
-            _listen(base, after_connect=lambda: httpx.post(base + "/api/reports", json={"text": CLASH}))
-        )
+            _listen(base, auth, after_connect=lambda: httpx.post(base + "/api/reports", json={"text": CLASH},
+                                                                 headers=auth))
+        )  # fmt: skip
         kinds = [m["event"] for m in received]
         assert kinds == ["event", "alert"], received
         assert received[0]["data"]["sub_event_type"] == "Armed clash"
         assert received[1]["data"]["zone"]["name"] == "box"
         # A client that comes back with Last-Event-ID gets what it missed.
         first_id = received[0]["id"]
-        again = asyncio.run(_listen(base, headers={"Last-Event-ID": first_id}, count=1))
+        again = asyncio.run(_listen(base, {**auth, "Last-Event-ID": first_id}, count=1))
         assert again[0]["event"] == "alert" and again[0]["id"] == received[1]["id"]
 
 
 async def _listen(
-    base: str, after_connect: object = None, headers: dict[str, str] | None = None, count: int = 2
+    base: str, headers: dict[str, str], after_connect: object = None, count: int = 2
 ) -> list[dict[str, object]]:
     messages: list[dict[str, object]] = []
     async with (
         httpx.AsyncClient(base_url=base, timeout=10) as client,
-        client.stream("GET", "/api/stream", headers=headers or {}) as response,
+        client.stream("GET", "/api/stream", headers=headers) as response,
     ):
         assert response.headers["content-type"].startswith("text/event-stream")
         current: dict[str, object] = {}

@@ -10,7 +10,7 @@ import pytest
 
 from borderwatch.store import Store
 from tests.api.fixtures import SAMPLE_REPORTS, XSS_IMG, XSS_SCRIPT, KeywordExtractor, event_at
-from tests.browser.conftest import ARTIFACTS, open_dashboard
+from tests.browser.conftest import ARTIFACTS, add_analyst, open_dashboard
 
 pytestmark = pytest.mark.slow
 
@@ -134,10 +134,13 @@ def test_zone_drawn_on_the_map_and_live_alert(
     template.place = ("Synthetic wadi", (south + north) / 2, (west + east) / 2, "DZ")
     # A report posted by someone else arrives live: a new marker, an alert in the badge, a toast.
     before = _markers(page)
-    posted = page.request.post(base + "/api/reports", data={"text": "SYNTHETIC. Gunmen clashed with a patrol."})
+    csrf = page.request.get(base + "/auth/me").json()["csrf_token"]  # the session's: it posts with it
+    posted = page.request.post(
+        base + "/api/reports", data={"text": "SYNTHETIC. Gunmen clashed with a patrol."}, headers={"X-CSRF-Token": csrf}
+    )
     assert posted.status == 201
-    page.wait_for_selector("#toast div:has-text('Drawn box')", timeout=10_000)
-    assert page.locator("#alert-badge").inner_text() == "1"
+    page.wait_for_selector("#toast div:has-text('Alert in Drawn box')", timeout=10_000)
+    page.wait_for_function("document.getElementById('alert-badge').textContent === '1'", timeout=10_000)
     _wait_markers(page, before + 1)
     # The inbox: acknowledge the alert.
     page.locator("#alerts-button").click()
@@ -176,10 +179,11 @@ def test_page_with_ten_thousand_events_loads_in_under_two_seconds(browser: Any, 
     from borderwatch.store import NewReport
     from tests.api.live import live_server
 
-    settings = Settings(db=str(tmp_path / "ten-thousand.db"))
+    settings = Settings(db=str(tmp_path / "ten-thousand.db"), cookie_secure=False)
     with Store.open(settings) as store:
         report = Report(text="SYNTHETIC. Generated events for the page-load test.", title="generated")
         store.add_reports([NewReport(report=report)])
+        add_analyst(store, report.agency)
         store.bulk_insert_events(generated_event_rows(10_000), report.id)
         with live_server(create_app(settings, store=store)) as base:
             open_dashboard(browser, base).close()  # a first visit fills the browser's cache, as for an analyst
@@ -206,3 +210,44 @@ def generated_event_rows(count: int, seed: int = 5) -> list[dict[str, object]]:
          "location_name": f"Place {n % 300}"}
         for n in range(count)
     ]  # fmt: skip
+
+
+def test_login_form_and_filing_with_a_marking_and_groups(browser: Any, served: tuple[str, Store]) -> None:
+    """The analyst logs in through the form, files a report choosing its marking and sharing groups; items
+    show their markings."""
+    from borderwatch.store import ReportQuery
+
+    base, store = served
+    if "dz-tn" not in {g["id"] for g in store.accounts.list_groups()}:
+        store.accounts.add_group("dz-tn", "Synthetic joint cell")
+        store.accounts.set_members("dz-tn", ["agency:test-centre"])
+    page = open_dashboard(browser, base, via_form=True)
+    assert "analyst · test-centre" in page.locator("#who").inner_text()
+    assert page.locator(".event-row .marking").count() > 0  # every listed event shows its marking
+    page.locator("#tabs button[data-tab=file]").click()
+    page.fill("#file-form textarea[name=text]", "SYNTHETIC. A patrol saw smoke near an invented well.")
+    page.select_option("#file-form select[name=marking]", "AMBER+STRICT")
+    page.check("#file-form input[name=group][value=dz-tn]")
+    page.click("#file-form button[type=submit]")
+    page.wait_for_selector("#toast div:has-text('Report filed')", timeout=10_000)
+    admin = __import__("borderwatch.store", fromlist=["Reader"]).Reader.local_admin()
+    filed = [r for r in store.list_reports(ReportQuery(limit=1000), admin) if r["origin"] == "api"]
+    newest = filed[0]
+    assert (newest["marking"], newest["sharing_groups"], newest["agency"]) == (
+        "AMBER+STRICT", ["dz-tn"], "test-centre",
+    )  # fmt: skip
+    assert page.errors == []
+    page.close()
+
+
+def test_a_wrong_password_is_refused_in_the_form(browser: Any, served: tuple[str, Store]) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "/")
+    page.wait_for_selector("#login-form")
+    page.fill("#login-form input[name=username]", "analyst")
+    page.fill("#login-form input[name=password]", "not the password")
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#login-message:has-text('wrong user name or password')")
+    assert page.locator("body[data-ready='1']").count() == 0
+    page.close()

@@ -11,7 +11,7 @@ import pytest
 
 from borderwatch.errors import InputError
 from borderwatch.export import ACLED_COLUMNS, export_events, exporter_names, get_exporter, interaction_code
-from borderwatch.store import EventFilter, Store
+from borderwatch.store import EventFilter, Reader, Store
 
 from ..fuse._make import mention, report
 
@@ -48,7 +48,7 @@ def store(db_url: str) -> Store:
 
 def export(store: Store, fmt: str, **filters: object) -> bytes:
     out = io.BytesIO()
-    export_events(store, EventFilter(**filters), fmt, out)
+    export_events(store, EventFilter(**filters), fmt, out, Reader.local_admin())
     return out.getvalue()
 
 
@@ -104,7 +104,7 @@ def test_parquet_round_trip(store: Store, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     path = tmp_path / "events.parquet"
     with path.open("wb") as handle:
-        assert export_events(store, EventFilter(), "parquet", handle) == 3
+        assert export_events(store, EventFilter(), "parquet", handle, Reader.local_admin()) == 3
     table = pq.read_table(path)
     assert table.num_rows == 3
     assert sorted(table.column("fatalities").to_pylist(), key=lambda v: v or 0) == [None, 3, 7]

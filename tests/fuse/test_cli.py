@@ -9,10 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from borderwatch.cli import app
-from borderwatch.store import EventQuery, Store
+from borderwatch.store import EventQuery, Reader, Store
 
 from ..conftest import run_cli
 from .test_store_fusion import market_attack_reports
+
+ADMIN = Reader.local_admin()
 
 RUNNER = CliRunner()
 
@@ -34,12 +36,12 @@ def cli(db: str, *args: str) -> str:
 def event_ids(db: str) -> dict[int, str]:
     """Event id by toll (7: the market attack, 5: the attack at the well)."""
     with Store(f"sqlite:///{db}") as store:
-        return {e["fatalities"]: e["id"] for e in store.list_events(EventQuery())}
+        return {e["fatalities"]: e["id"] for e in store.list_events(EventQuery(), ADMIN)}
 
 
 def count_events(db: str) -> int:
     with Store(f"sqlite:///{db}") as store:
-        return store.count("events")
+        return store.count("events", ADMIN)
 
 
 def test_events_list_still_works_with_filters(db: str) -> None:

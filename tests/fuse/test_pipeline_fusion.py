@@ -12,7 +12,9 @@ import pytest
 from borderwatch.model import Report, Source
 from borderwatch.pipeline import ingest
 from borderwatch.settings import Settings
-from borderwatch.store import EventQuery, Store
+from borderwatch.store import EventQuery, Reader, Store
+
+ADMIN = Reader.local_admin()
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +61,7 @@ def test_three_reports_of_one_attack_and_another_attack_give_two_events(tmp_path
     with Store.open(settings) as store:
         summary = ingest([*attack_reports, other_report], store, settings)
         assert summary.stored == 4
-        events = store.list_events(EventQuery())
+        events = store.list_events(EventQuery(), ADMIN)
         by_report = store.report_event_lists()
     assert len(events) == 2, events
     attack_event = {by_report[r.id][0] for r in attack_reports}

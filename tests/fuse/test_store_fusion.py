@@ -6,11 +6,13 @@ import pytest
 
 from borderwatch.errors import InputError, NotFoundError
 from borderwatch.model import ExtractResult, ReportRef
-from borderwatch.store import EventQuery, NewReport, Store
+from borderwatch.store import EventQuery, NewReport, Reader, Store
 
 from ._make import mention, report
 
 ATTACK = {"etype": "Violence against civilians", "sub": "Attack", "actor1": "Islamic State Sahel"}
+
+ADMIN = Reader.local_admin()
 
 
 def market_attack_reports() -> list[NewReport]:
@@ -65,7 +67,7 @@ def store(db_url: str) -> Store:
 
 
 def events_by_fatalities(store: Store) -> dict[int, dict]:
-    return {e["fatalities"]: e for e in store.list_events(EventQuery())}
+    return {e["fatalities"]: e for e in store.list_events(EventQuery(), ADMIN)}
 
 
 def test_three_reports_one_event_and_the_other_attack_apart(store: Store) -> None:
@@ -77,7 +79,7 @@ def test_three_reports_one_event_and_the_other_attack_apart(store: Store) -> Non
 
 def test_detail_gives_provenance_sources_and_why(store: Store) -> None:
     event_id = events_by_fatalities(store)[7]["id"]
-    detail = store.event_provenance(event_id)
+    detail = store.event_provenance(event_id, reader=ADMIN)
     assert len(detail["mentions"]) == 3
     assert {m["source"] for m in detail["mentions"]} >= {"Niamey Evening (synthetic)", "Sahel Dispatch (synthetic)"}
     assert detail["provenance"]["fatalities"] in {m["id"] for m in detail["mentions"]}
@@ -90,18 +92,18 @@ def test_detail_gives_provenance_sources_and_why(store: Store) -> None:
 
 
 def test_storing_the_same_reports_again_changes_nothing(store: Store) -> None:
-    before = sorted(e["id"] for e in store.list_events(EventQuery()))
+    before = sorted(e["id"] for e in store.list_events(EventQuery(), ADMIN))
     assert store.add_reports(market_attack_reports()) == [False] * 4
-    assert sorted(e["id"] for e in store.list_events(EventQuery())) == before
+    assert sorted(e["id"] for e in store.list_events(EventQuery(), ADMIN)) == before
 
 
 def test_re_extracting_gives_the_same_events(store: Store) -> None:
-    before = {e["id"]: e["sources"] for e in store.list_events(EventQuery())}
+    before = {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}
     for item in market_attack_reports():
         assert item.extraction is not None
         store.replace_extraction(item.report.id, item.extraction)
-    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery())} == before
-    assert store.count("event_mentions") == 4
+    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)} == before
+    assert store.count("event_mentions", ADMIN) == 4
 
 
 def test_deleting_a_report_updates_or_removes_its_events(store: Store) -> None:
@@ -110,7 +112,7 @@ def test_deleting_a_report_updates_or_removes_its_events(store: Store) -> None:
     assert sorted(events_by_fatalities(store)) == [7]
     result = store.delete_report(items[0].report.id)
     assert result == {"events_changed": 1, "events_removed": 0}
-    (event,) = store.list_events(EventQuery())
+    (event,) = store.list_events(EventQuery(), ADMIN)
     assert event["sources"] == 2
     with pytest.raises(NotFoundError):
         store.delete_report(items[0].report.id)
@@ -126,15 +128,15 @@ def test_split_and_merge_are_respected_by_a_rerun(store: Store) -> None:
     items = market_attack_reports()
     event_id = events_by_fatalities(store)[7]["id"]
     new_id = store.split_event(event_id, [items[2].report.id], by="tester")
-    assert store.count("events") == 3
+    assert store.count("events", ADMIN) == 3
     store.refuse()
-    ids = {e["id"]: e["sources"] for e in store.list_events(EventQuery())}
+    ids = {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}
     assert ids[event_id] == 2 and ids[new_id] == 1
-    assert store.event_provenance(new_id)["decisions"][0]["reason"] == "analyst-split"
+    assert store.event_provenance(new_id, reader=ADMIN)["decisions"][0]["reason"] == "analyst-split"
     store.merge_events(event_id, [new_id], by="tester")
     store.refuse()
-    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery())}[event_id] == 3
-    assert store.count("events") == 2
+    assert {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}[event_id] == 3
+    assert store.count("events", ADMIN) == 2
 
 
 def test_a_new_report_respects_a_split(store: Store) -> None:
@@ -142,7 +144,7 @@ def test_a_new_report_respects_a_split(store: Store) -> None:
     event_id = events_by_fatalities(store)[7]["id"]
     store.split_event(event_id, [items[2].report.id])
     store.replace_extraction(items[2].report.id, items[2].extraction)  # type: ignore[arg-type]
-    assert store.count("events") == 3
+    assert store.count("events", ADMIN) == 3
 
 
 def test_split_needs_mentions_on_both_sides(store: Store) -> None:
@@ -166,7 +168,7 @@ def test_source_reliability_changes_confidence(store: Store) -> None:
 def test_mentions_of_intent_are_not_events(db_url: str) -> None:
     with Store(db_url) as store:
         store.add_reports([report("SYNTHETIC. The group threatened to attack.", [mention(modality="intent")])])
-        assert store.count("events") == 0
+        assert store.count("events", ADMIN) == 0
 
 
 def test_near_duplicate_copies_count_once(db_url: str) -> None:
@@ -184,6 +186,6 @@ def test_near_duplicate_copies_count_once(db_url: str) -> None:
         )
         store.add_reports([first])
         store.add_reports([copy])
-        (event,) = store.list_events(EventQuery())
+        (event,) = store.list_events(EventQuery(), ADMIN)
         assert event["sources"] == 2
-        assert store.event_provenance(event["id"])["independent_sources"] == 1
+        assert store.event_provenance(event["id"], reader=ADMIN)["independent_sources"] == 1

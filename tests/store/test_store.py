@@ -17,7 +17,9 @@ from borderwatch.model import (
     ReportRef,
     Source,
 )
-from borderwatch.store import EventQuery, NewReport, ReportQuery, Store
+from borderwatch.store import EventQuery, NewReport, Reader, ReportQuery, Store
+
+ADMIN = Reader.local_admin()
 
 
 def _report(text: str, **kw: object) -> Report:
@@ -51,7 +53,7 @@ def test_new_database_is_created_and_reopened(tmp_path: Path) -> None:
     with Store(url) as store:
         assert store.add_reports([NewReport(report=_report("SYNTHETIC. One."))]) == [True]
     with Store(url) as store:
-        assert store.count("reports") == 1
+        assert store.count("reports", ADMIN) == 1
     mode = sqlite3.connect(tmp_path / "a.db").execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
@@ -71,7 +73,7 @@ def test_a_failed_batch_stores_nothing(db_url: str) -> None:
         bad = NewReport(report=_report("SYNTHETIC. Bad."), near_duplicates=[("no-such-report", 0.9)])
         with pytest.raises(Exception):  # noqa: B017 - the foreign key fails; which class is the driver's
             store.add_reports([good, bad])
-        assert store.count("reports") == 0
+        assert store.count("reports", ADMIN) == 0
 
 
 def test_near_duplicate_links_and_band_candidates(db_url: str) -> None:
@@ -81,7 +83,7 @@ def test_near_duplicate_links_and_band_candidates(db_url: str) -> None:
         store.add_reports([NewReport(report=b, signature=b"sig-b", band_keys=[2, 3], near_duplicates=[(a.id, 0.8)])])
         assert store.band_candidates([2, 3]) == {2: {a.id: b"sig-a", b.id: b"sig-b"}, 3: {b.id: b"sig-b"}}
         assert store.band_candidates([2], max_per_key=1) == {}
-        assert store.get_report(b.id)["near_duplicates"] == [{"report_id": a.id, "similarity": 0.8}]
+        assert store.get_report(b.id, ADMIN)["near_duplicates"] == [{"report_id": a.id, "similarity": 0.8}]
 
 
 def test_events_are_stored_with_evidence_and_filtered(db_url: str) -> None:
@@ -90,15 +92,17 @@ def test_events_are_stored_with_evidence_and_filtered(db_url: str) -> None:
         dz = _report("SYNTHETIC. Clash near Tebessa.")
         store.add_reports([NewReport(report=tn, extraction=_extraction(tn, "TN", "2025-03-02"))])
         store.add_reports([NewReport(report=dz, extraction=_extraction(dz, "DZ", "2025-04-10", "Armed clash"))])
-        assert store.count("events") == 2
-        tunisia = store.list_events(EventQuery(country="tn"))
+        assert store.count("events", ADMIN) == 2
+        tunisia = store.list_events(EventQuery(country="tn"), ADMIN)
         assert [e["country"] for e in tunisia] == ["TN"]
         assert tunisia[0]["actor1"] == "Military Forces of Tunisia (2021-)"
         assert tunisia[0]["sources"] == 1
-        assert len(store.list_events(EventQuery(since=date(2025, 4, 1)))) == 1
-        assert len(store.list_events(EventQuery(event_type="armed clash", border="dza-tun", max_border_km=40))) == 2
-        assert store.list_events(EventQuery(event_type="Protests")) == []
-        reports = store.list_reports(ReportQuery(country="TN"))
+        assert len(store.list_events(EventQuery(since=date(2025, 4, 1)), ADMIN)) == 1
+        assert (
+            len(store.list_events(EventQuery(event_type="armed clash", border="dza-tun", max_border_km=40), ADMIN)) == 2
+        )
+        assert store.list_events(EventQuery(event_type="Protests"), ADMIN) == []
+        reports = store.list_reports(ReportQuery(country="TN"), ADMIN)
         assert [(r["id"], r["source"], r["events"]) for r in reports] == [(tn.id, "Synthetic Wire", 1)]
 
 

@@ -66,10 +66,22 @@ def test_bad_input_is_one_line(tmp_path: Path, args: tuple[str, ...], message: s
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
+def _token(store: Store, agency: str) -> dict[str, str]:
+    """Every request of the API is authenticated: an analyst of the agency that filed the report."""
+    from borderwatch.model import Agency
+    from borderwatch.store import Role
+
+    store.accounts.add_agency(Agency(id=agency, name=agency))
+    store.accounts.add_user("analyst", agency, Role.ANALYST)
+    return {"Authorization": f"Bearer {store.accounts.create_token('analyst', 'test')[0]}"}
+
+
 def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     db = str(tmp_path / "serve.db")
     with Store(f"sqlite:///{db}") as store:
-        store.add_reports([make_report(SAMPLE_REPORTS[0])])
+        report = make_report(SAMPLE_REPORTS[0])
+        store.add_reports([report])
+        token = _token(store, report.report.agency)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -80,7 +92,7 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while True:
             try:
-                meta = httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=2).json()
+                meta = httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=2, headers=token).json()
                 break
             except httpx.TransportError:
                 assert process.poll() is None and time.monotonic() < deadline, "serve did not start"

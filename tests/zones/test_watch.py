@@ -8,7 +8,7 @@ import shapely
 from sqlalchemy import update
 
 from borderwatch.model import EventType
-from borderwatch.store import AlertQuery, EventQuery, Store
+from borderwatch.store import AlertQuery, EventQuery, Reader, Store
 from borderwatch.store._schema import events
 from borderwatch.zones import SpikeRule, ZoneRules, ZoneSpec, polygon_from_geojson
 from tests.api.fixtures import KASSERINE, SyntheticEvent, SyntheticReport, event_at, fill_store, make_report, square
@@ -24,7 +24,7 @@ def _zone(store: Store, name: str, rules: ZoneRules, geometry: dict | None = Non
 
 
 def _alerts(store: Store) -> list[dict]:  # type: ignore[type-arg]
-    return store.list_alerts(AlertQuery(limit=1000))[0]
+    return store.list_alerts(AlertQuery(limit=1000), reader=Reader.local_admin())[0]
 
 
 def test_only_matching_events_in_the_zone_raise_alerts_once(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_only_matching_events_in_the_zone_raise_alerts_once(tmp_path: Path) -> N
         kasserine = event_at(store, "Kasserine")
         assert store.events_changed([kasserine["id"]]) == []  # checked again: no second alert
         assert len(_alerts(store)) == 8
-        assert len(store.search_events(EventQuery(zone_id=battles))[0]) == 1
+        assert len(store.search_events(EventQuery(zone_id=battles), reader=Reader.local_admin())[0]) == 1
 
 
 def test_an_event_that_comes_to_match_after_an_update_alerts_once(tmp_path: Path) -> None:
@@ -68,11 +68,13 @@ def test_an_event_moved_out_of_a_zone_leaves_it(tmp_path: Path) -> None:
         zone = _zone(store, "box", ZoneRules())
         fill_store(store)
         kasserine = event_at(store, "Kasserine")
-        assert [e["id"] for e in store.search_events(EventQuery(zone_id=zone))[0]] == [kasserine["id"]]
+        assert [e["id"] for e in store.search_events(EventQuery(zone_id=zone), reader=Reader.local_admin())[0]] == [
+            kasserine["id"]
+        ]
         with store._engine.begin() as connection:
             connection.execute(update(events).where(events.c.id == kasserine["id"]).values(lat=30.0))
         store.events_changed([kasserine["id"]])
-        assert store.search_events(EventQuery(zone_id=zone))[0] == []
+        assert store.search_events(EventQuery(zone_id=zone), reader=Reader.local_admin())[0] == []
         assert store.get_zone(zone)["events"] == 0
 
 

@@ -12,6 +12,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..settings import Settings
+from ..share import mount_share
 from ..store import Store
 from ..zones import BorderStripMaker, default_border_strip
 from . import _alerts, _directory, _events, _meta, _reports, _stream, _zones
@@ -85,6 +86,11 @@ def create_app(
         max_body_size=int(settings.max_file_mb * 1_000_000),
     )
     app.state.borderwatch = state
+    # Sharing (issue 7): login and sessions, account administration, TAXII 2.1; they read these two.
+    app.state.store, app.state.settings = the_store, settings
+    the_store.accounts.session_hours = settings.session_hours
+    the_store.accounts.idle_minutes = settings.session_idle_minutes
+    mount_share(app, settings)
     install_error_handlers(app)
     for router in (
         _reports.router,

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
-from ..errors import BorderwatchError, InputError, NotFoundError, StoreError
+from ..errors import AccessDeniedError, AuthError, BorderwatchError, InputError, NotFoundError, StoreError
 
 __all__ = ["install_error_handlers", "validated"]
 
@@ -61,12 +61,18 @@ async def _on_ours(_request: Request, exc: BorderwatchError) -> JSONResponse:
         return _error(422, exc.code, exc.message, field if sep and " " not in field else None)
     if isinstance(exc, StoreError):
         return _error(503, exc.code, exc.message)
+    if isinstance(exc, AccessDeniedError):
+        return _error(403, exc.code, exc.message)
+    if isinstance(exc, AuthError):
+        return _error(401, exc.code, exc.message)
     return _error(500, exc.code, exc.message)
 
 
 async def _on_http(_request: Request, exc: HTTPException) -> JSONResponse:
     code = {404: "E404", 405: "E405", 413: "E413"}.get(exc.status_code, f"E{exc.status_code}")
-    return _error(exc.status_code, code, str(exc.detail))
+    response = _error(exc.status_code, code, str(exc.detail))
+    response.headers.update(exc.headers or {})  # WWW-Authenticate on 401, Retry-After on 429
+    return response
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:

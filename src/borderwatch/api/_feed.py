@@ -70,18 +70,16 @@ class ChangeFeed:
                     queue.put_nowait(message)
 
     def messages(self, changes: list[tuple[int, str, str]]) -> list[FeedMessage]:
-        """The changes as messages with the items' current state; several changes of one item make one."""
+        """The changes as messages naming the items; several changes of one item make one.
+
+        The items' state is read for each subscriber as that subscriber sees it (`api._stream`): what one
+        agency may not see is never put on a stream another agency reads.
+        """
         latest: dict[tuple[str, str], int] = {}
         for seq, kind, item_id in changes:
-            latest[(kind, item_id)] = seq
-        events = {e["id"]: e for e in self._store.events_by_id([i for k, i in latest if k == "event"])}
-        alerts = {str(a["id"]): a for a in self._store.get_alerts([int(i) for k, i in latest if k == "alert"])}
-        found = {"event": events, "alert": alerts}
-        out = [
-            FeedMessage(seq, kind, found[kind][item])
-            for (kind, item), seq in latest.items()
-            if item in found.get(kind, {})
-        ]
+            if kind in ("event", "alert"):
+                latest[(kind, item_id)] = seq
+        out = [FeedMessage(seq, kind, {"id": item}) for (kind, item), seq in latest.items()]
         return sorted(out, key=lambda m: m.seq)
 
     def subscribe(self) -> asyncio.Queue[FeedMessage | None]:

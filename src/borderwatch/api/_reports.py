@@ -112,7 +112,19 @@ def _store_report(state: AppState, content_type: str, body: bytes) -> tuple[bool
 
 
 def _report_from(content_type: str, body: bytes, state: AppState) -> Report:
-    options = ReadOptions(agency=state.settings.agency, marking=state.settings.marking,
+    report = _parse_report(content_type, body, state)
+    # Filed in the caller's name: its agency unless the body names one (the store refuses another agency's),
+    # and a field post's account files for its own post.
+    reader = getattr(state.store, "reader", None)
+    if reader is not None and reader.post_id and report.post_id is None:
+        report.post_id = reader.post_id
+    return report
+
+
+def _parse_report(content_type: str, body: bytes, state: AppState) -> Report:
+    reader = getattr(state.store, "reader", None)
+    agency = reader.agency if reader is not None and not reader.all_seeing else state.settings.agency
+    options = ReadOptions(agency=agency, marking=state.settings.marking,
                           max_bytes=int(state.settings.max_file_mb * 1_000_000))  # fmt: skip
     kind = content_type.split(";")[0].strip().lower()
     if not body.strip():

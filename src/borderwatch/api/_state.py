@@ -7,17 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 
 from ..settings import Settings
-from ..store import Store
+from ..store import BoundStore, Store
 from ..zones import BorderStripMaker, default_border_strip
 
 if TYPE_CHECKING:
     from ._delivery import WebhookDeliverer
     from ._feed import ChangeFeed
 
-__all__ = ["AppState", "get_state"]
+__all__ = ["AppState", "RequestState", "get_state"]
 
 
 @dataclass
@@ -50,6 +50,27 @@ class AppState:
         self.deliverer.nudge()
 
 
-def get_state(request: Request) -> AppState:
+class RequestState:
+    """The app's state for one authenticated request: the same, but its store sees as the caller does."""
+
+    def __init__(self, state: AppState, store: BoundStore) -> None:
+        self._state = state
+        self.store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state, name)
+
+
+async def get_state(request: Request) -> AppState:
+    """The caller (token or session: 401 without), its scope checked (reads need `read`, other methods
+    `write`, webhooks `admin`), and the state with the store bound to the caller's reader."""
+    from ..share import authenticate
+
+    principal = await authenticate(request)
+    scope = "read" if request.method in ("GET", "HEAD") else "write"
+    if request.url.path.startswith("/api/webhooks"):
+        scope = "admin"
+    if scope not in principal.scopes:
+        raise HTTPException(403, f"this credential lacks the {scope!r} scope")
     state: AppState = request.app.state.borderwatch
-    return state
+    return RequestState(state, state.store.as_reader(principal.reader))  # type: ignore[return-value]

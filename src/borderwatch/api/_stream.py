@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterable
 from typing import Annotated
 
@@ -21,6 +22,16 @@ def _sse(message: FeedMessage) -> ServerSentEvent:
     return ServerSentEvent(event=message.kind, id=str(message.seq), data=message.data)
 
 
+async def _as_seen(state: AppState, message: FeedMessage) -> ServerSentEvent | None:
+    """The item a message names, as this subscriber sees it now (None: it may not see it)."""
+    item = message.data["id"]
+    if message.kind == "event":
+        found = await asyncio.to_thread(state.store.events_by_id, [item])
+    else:
+        found = await asyncio.to_thread(state.store.get_alerts, [int(item)])
+    return _sse(FeedMessage(message.seq, message.kind, found[0])) if found else None
+
+
 @router.get("/stream", response_class=EventSourceResponse)
 async def stream(
     state: State,
@@ -38,13 +49,15 @@ async def stream(
         yield ServerSentEvent(comment="borderwatch live feed", retry=3000)
         if resume is not None:
             for message in await feed.replay(resume, sent):
-                yield _sse(message)
+                if (seen := await _as_seen(state, message)) is not None:
+                    yield seen
         while True:
             message = await queue.get()
             if message is None:  # the server is stopping
                 return
             if message.seq > sent:
                 sent = max(sent, message.seq)
-                yield _sse(message)
+                if (seen := await _as_seen(state, message)) is not None:
+                    yield seen
     finally:
         feed.unsubscribe(queue)

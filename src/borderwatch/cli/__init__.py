@@ -19,8 +19,10 @@ from ._export import export_cli
 from ._extract import extract_cli
 from ._geo import gazetteer_app, places_app, zones_app
 from ._ingest import ingest_cli
+from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
 from ._reports import reports_app
 from ._serve import serve_cli
+from ._share import agencies_app, audit_cli, groups_app, tokens_app, users_app
 from ._sources import sources_app
 from ._zones import add_zone_commands
 
@@ -39,8 +41,12 @@ app = typer.Typer(
 def _global_options(
     db: Annotated[str | None, typer.Option(help="SQLite file or database URL [env BORDERWATCH_DB]")] = None,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline to load")] = None,
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="read as this user (default: the local administrator, who sees all)")
+    ] = None,
 ) -> None:
     app_state.overrides.update(db=db, spacy_model=spacy_model)
+    app_state.as_user = as_user
 
 
 app.command("ingest")(ingest_cli)
@@ -57,6 +63,16 @@ app.command("serve")(serve_cli)
 add_zone_commands(zones_app)
 app.add_typer(zones_app, name="zones")
 app.add_typer(alerts_app, name="alerts")
+# Sharing (issue 7): accounts, audit, peers, STIX import, re-marking and withdrawal.
+app.add_typer(agencies_app, name="agencies")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(groups_app, name="groups")
+app.add_typer(peers_app, name="peers")
+app.command("audit")(audit_cli)
+app.command("import")(import_cli)
+app.command("mark")(mark_cli)
+app.command("withdraw")(withdraw_cli)
 
 
 def main() -> None:

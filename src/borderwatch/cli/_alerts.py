@@ -37,7 +37,7 @@ def alerts_list_cli(
     """Alerts, newest first."""
     query = AlertQuery(zone_id=zone, acknowledged=False if open_ else None, limit=limit)
     with Store.open(app_state.settings()) as store:
-        alerts, _ = store.list_alerts(query)
+        alerts, _ = store.list_alerts(query, reader=app_state.reader(store))
     if not alerts and not json_:
         typer.echo("no alerts")
     for alert in alerts:
@@ -52,7 +52,7 @@ def alerts_ack_cli(
     """Acknowledge alerts."""
     with Store.open(app_state.settings()) as store:
         for alert_id in alert_ids:
-            typer.echo(_line(store.acknowledge_alert(alert_id, by)))
+            typer.echo(_line(store.acknowledge_alert(alert_id, by, reader=app_state.reader(store))))
 
 
 @alerts_app.command("watch")
@@ -69,7 +69,7 @@ def alerts_watch_cli(
                 if changes:
                     seq = changes[-1][0]
                     ids = sorted({int(i) for _, kind, i in changes if kind == "alert"})
-                    for alert in store.get_alerts(ids):
+                    for alert in store.get_alerts(ids, reader=app_state.reader(store)):
                         if alert["acknowledged_at"] is None:
                             typer.echo(json.dumps(alert, ensure_ascii=False) if json_ else _line(alert))
                             sys.stdout.flush()

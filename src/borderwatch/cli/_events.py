@@ -67,7 +67,7 @@ def show_cli(
 ) -> None:
     """One event: its fields and where each came from, its sources and their sentences."""
     with Store.open(app_state.settings()) as store:
-        detail = store.event_provenance(event_id)
+        detail = store.event_provenance(event_id, reader=app_state.reader(store))
     if as_json:
         sys.stdout.write(json.dumps(detail, default=str, ensure_ascii=False) + "\n")
         return
@@ -87,7 +87,7 @@ def split_cli(
     by: By = None,
 ) -> None:
     """Move some mentions out of an event into a new one; later fusion runs keep them apart."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         new_id = store.split_event(event_id, move, by=by or _login())
     print(new_id)
 
@@ -99,7 +99,7 @@ def merge_cli(
     by: By = None,
 ) -> None:
     """Merge events into one; later fusion runs keep their mentions together."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         store.merge_events(target, others, by=by or _login())
     print(target)
 
@@ -107,7 +107,7 @@ def merge_cli(
 @events_app.command("rebuild")
 def rebuild_cli() -> None:
     """Fuse every stored extraction again (after a change of thresholds), keeping analysts' splits and merges."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         summary = store.refuse()
     print(f"{summary['mentions']} mentions of {summary['reports']} reports fused into {summary['events']} events")
 

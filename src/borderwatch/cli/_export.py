@@ -1,4 +1,4 @@
-"""`borderwatch export`: events in ACLED CSV, GeoJSON, JSON lines or Parquet, streamed to a file or stdout."""
+"""`borderwatch export`: events in ACLED CSV, GeoJSON, JSON lines, Parquet or STIX 2.1, to a file or stdout."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputError
 from ..export import get_exporter
-from ..store import EventFilter, Store
+from ..store import EventFilter, EventQuery, Store
 from ._context import app_state
 from ._events import parse_bbox
 from ._query import _day, _query
@@ -19,7 +19,9 @@ __all__ = ["export_cli"]
 
 
 def export_cli(
-    format_: Annotated[str, typer.Option("--format", help="acled-csv, geojson, jsonl or parquet")] = "acled-csv",
+    format_: Annotated[
+        str, typer.Option("--format", help="acled-csv, geojson, jsonl, parquet or stix (a STIX 2.1 bundle)")
+    ] = "acled-csv",
     bbox: Annotated[str | None, typer.Option(help="W,S,E,N in degrees")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="from this date, YYYY-MM-DD")] = None,
     to: Annotated[str | None, typer.Option("--to", help="up to this date (inclusive), YYYY-MM-DD")] = None,
@@ -30,29 +32,49 @@ def export_cli(
     km: Annotated[float | None, typer.Option(help="at most this far from the border, in km")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="file to write [default: stdout]")] = None,
 ) -> None:
-    """Export events; every format streams, so the size of the store does not matter."""
-    exporter = get_exporter(format_)
-    query = _query(
-        EventFilter,
-        bbox=parse_bbox(bbox),
-        since=_day(from_, "--from"),
-        until=_day(to, "--to"),
-        event_type=type_,
-        actor=actor,
-        country=country,
-        border=border,
-        max_border_km=km,
-    )
-    if output is None and exporter.seekable_output:
-        raise InputError(f"--format {format_} writes a file: give one with -o FILE")
+    """Export the events you may see; every format streams, so the size of the store does not matter."""
+    filters = {
+        "bbox": parse_bbox(bbox),
+        "since": _day(from_, "--from"),
+        "until": _day(to, "--to"),
+        "event_type": type_,
+        "actor": actor,
+        "country": country,
+        "border": border,
+        "max_border_km": km,
+    }
     if output is not None and output.parent and not output.parent.is_dir():
         raise InputError(f"-o {output}: folder {output.parent} does not exist")
+    if format_ == "stix":
+        _export_stix(_query(EventQuery, **filters), output)
+        return
+    exporter = get_exporter(format_)
+    query = _query(EventFilter, **filters)
+    if output is None and exporter.seekable_output:
+        raise InputError(f"--format {format_} writes a file: give one with -o FILE")
     with Store.open(app_state.settings()) as store:
+        rows = store.stream_events(query, reader=app_state.reader(store))
         if output is None:
-            count = exporter.write(store.stream_events(query), sys.stdout.buffer)
+            count = exporter.write(rows, sys.stdout.buffer)
         else:
             partial = output.with_name(output.name + ".partial")
             with partial.open("wb") as handle:
-                count = exporter.write(store.stream_events(query), handle)
+                count = exporter.write(rows, handle)
             partial.replace(output)  # a reader never sees half an export
     print(f"exported {count} events as {format_}", file=sys.stderr)
+
+
+def _export_stix(query: EventQuery, output: Path | None) -> None:
+    """The reports behind the selected events, with those events, as one STIX 2.1 bundle (`share`)."""
+    from ..share import export_stix
+
+    with Store.open(app_state.settings()) as store:
+        reader = app_state.reader(store)
+        if output is None:
+            summary = export_stix(store, reader, query, sys.stdout)
+        else:
+            partial = output.with_name(output.name + ".partial")
+            with partial.open("w", encoding="utf-8") as handle:
+                summary = export_stix(store, reader, query, handle)
+            partial.replace(output)
+    print(f"exported {summary.reports} reports ({summary.objects} STIX objects) as stix", file=sys.stderr)

@@ -41,6 +41,7 @@ _EVENT_COLUMNS = (
     "fatalities",
     "confidence",
     "sources",
+    "marking",
 )
 _REPORT_COLUMNS = ("id", "kind", "published", "source", "title", "agency", "marking", "events", "origin")
 
@@ -73,7 +74,7 @@ def events_cli(
         limit=limit,
     )
     with Store.open(app_state.settings()) as store:
-        rows = store.list_events(query)
+        rows = store.list_events(query, app_state.reader(store))
     _emit(rows, _EVENT_COLUMNS, output, "events")
 
 
@@ -96,7 +97,7 @@ def reports_cli(
         until=datetime.combine(end, datetime.max.time()) if end else None,
     )
     with Store.open(app_state.settings()) as store:
-        rows = store.list_reports(query)
+        rows = store.list_reports(query, app_state.reader(store))
     _emit(rows, _REPORT_COLUMNS, output, "reports")
 
 

@@ -13,7 +13,7 @@ from ._query import Country, Format, Limit, OutputFormat, Since, Until, reports_
 __all__ = ["reports_app"]
 
 reports_app = typer.Typer(
-    help="List stored reports, delete one, or change its marking (its events follow).",
+    help="List stored reports, withdraw one, or change its marking (its events follow; peers get the new version).",
     invoke_without_command=True,
 )
 
@@ -36,7 +36,7 @@ def _list(
 @reports_app.command("delete")
 def delete_cli(report_id: Annotated[str, typer.Argument(help="report id")]) -> None:
     """Delete a report and what was derived from it; an event it alone supported disappears."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         result = store.delete_report(report_id)
     print(f"deleted {report_id}: {result['events_changed']} events updated, {result['events_removed']} removed")
 
@@ -47,6 +47,6 @@ def mark_cli(
     marking: Annotated[str, typer.Argument(help="TLP 2.0: CLEAR, GREEN, AMBER, AMBER+STRICT or RED")],
 ) -> None:
     """Change a report's marking; the events built from it are updated."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         count = store.mark_report(report_id, marking)
     print(f"marked {report_id}; {count} events updated")

@@ -23,7 +23,7 @@ def _list(ctx: typer.Context, output: Format = OutputFormat.TABLE) -> None:
     """List sources with their reliability (or run a sub-command)."""
     if ctx.invoked_subcommand is None:
         with Store.open(app_state.settings()) as store:
-            rows = store.list_sources()
+            rows = store.list_sources(reader=app_state.reader(store))
         _emit(rows, ("name", "reliability", "url"), output, "sources")
 
 
@@ -33,6 +33,6 @@ def reliability_cli(
     grade: Annotated[str, typer.Argument(help="A, B, C, D, E or F; 'none' for unknown")],
 ) -> None:
     """Set a source's reliability; the confidence of its events is recomputed."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         count = store.set_source_reliability(name, None if grade.casefold() == "none" else grade)
     print(f"{name}: reliability {grade.upper()}; {count} events re-scored")

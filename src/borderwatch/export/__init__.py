@@ -1,6 +1,6 @@
 """Exports of events in the formats analysts use: ACLED CSV, GeoJSON, JSON lines, Parquet.
 
-Public entry point: `export_events(store, query, format, out)`; formats come from a registry of
+Public entry point: `export_events(store, query, format, out, reader)`; formats come from a registry of
 versioned names (`register_exporter`), so that more (STIX) can be added without touching this one.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ..store import EventFilter, Store
+from ..store import EventFilter, Reader, Store
 from ._acled import ACLED_COLUMNS, interaction_code
 from ._fields import EVENT_FIELDS, plain_event
 from ._registry import Exporter, exporter_names, get_exporter, register_exporter
@@ -26,6 +26,6 @@ __all__ = [
 ]
 
 
-def export_events(store: Store, query: EventFilter, format: str, out: BinaryIO) -> int:
-    """Write every event the filter selects to `out` in `format`; returns how many."""
-    return get_exporter(format).write(store.stream_events(query), out)
+def export_events(store: Store, query: EventFilter, format: str, out: BinaryIO, reader: Reader) -> int:
+    """Write every event the filter selects that `reader` may see to `out` in `format`; returns how many."""
+    return get_exporter(format).write(store.stream_events(query, reader=reader), out)

@@ -11,7 +11,7 @@ import binascii
 import json
 from collections import Counter
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 from sqlalchemy import ColumnElement, Connection, Text, and_, case, func, or_, select, type_coerce
@@ -21,6 +21,9 @@ from ..errors import InputError, NotFoundError
 from ._event_filter import MARKINGS, event_conditions, marking_rank_of_event
 from ._queries import EventQuery
 from ._schema import actors, event_mentions, events, fusion_decisions, reports, sources
+
+if TYPE_CHECKING:
+    from ._views import ReadContext
 
 __all__ = [
     "MARKINGS",
@@ -70,11 +73,14 @@ def event_select(*, with_sources: bool = True) -> Any:
 # -- pages ----------------------------------------------------------------------------------------
 
 
-def search_events(connection: Connection, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
+def search_events(
+    connection: Connection, query: EventQuery, ctx: ReadContext | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
     """One page of events in the query's order, and the cursor of the next page (None at the end).
 
     The page's rows come with their actors from one query that SQLite answers from the
-    (type, date, lat, lon) index; their sources and markings come from one grouped query.
+    (type, date, lat, lon) index; their sources and markings come from one grouped query. With a
+    reader's `ctx`, only events the reader may see, as the reader sees them (`_views`).
     """
     desc = query.sort.startswith("-")
     key = query.sort.lstrip("-")
@@ -90,14 +96,32 @@ def search_events(connection: Connection, query: EventQuery) -> tuple[list[dict[
     stmt = stmt.order_by(order, events.c.id.desc() if desc else events.c.id.asc()).limit(query.limit + 1)
     if query.offset:
         stmt = stmt.offset(query.offset)
+    if ctx is not None:
+        stmt = _views().with_access(stmt, ctx)
     rows = [dict(r._mapping) for r in connection.execute(stmt)]
     next_cursor = None
     if len(rows) > query.limit:
         rows = rows[: query.limit]
         last = rows[-1][_SORT_KEYS[key]]
         next_cursor = _encode_cursor(_iso(last) if key == "updated" else last, rows[-1]["id"])
-    _add_sources(connection, rows)
+    rows = _finish(connection, rows, ctx, query)
     return [event_item(r) for r in rows], next_cursor
+
+
+def _views() -> Any:
+    from . import _views  # imports this module
+
+    return _views
+
+
+def _finish(
+    connection: Connection, rows: list[dict[str, Any]], ctx: ReadContext | None, query: EventQuery | None = None
+) -> list[dict[str, Any]]:
+    """Sources and marking of each row: of all its reports, or (with a reader) of those the reader may see."""
+    if ctx is None:
+        _add_sources(connection, rows)
+        return rows
+    return _views().reader_rows(ctx, rows, query)  # type: ignore[no-any-return]
 
 
 def _add_sources(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -116,13 +140,16 @@ def _add_sources(connection: Connection, rows: list[dict[str, Any]]) -> None:
             by_id[event_id].update(sources=count, marking_rank=marking_rank)
 
 
-def events_by_ids(connection: Connection, event_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Events in the API's shape by id."""
+def events_by_ids(
+    connection: Connection, event_ids: list[str], ctx: ReadContext | None = None
+) -> dict[str, dict[str, Any]]:
+    """Events in the API's shape by id (with a reader: those it may see, as it sees them)."""
     found: dict[str, dict[str, Any]] = {}
     for i in range(0, len(event_ids), 500):
         stmt = event_select(with_sources=False).where(events.c.id.in_(event_ids[i : i + 500]))
-        rows = [dict(r._mapping) for r in connection.execute(stmt)]
-        _add_sources(connection, rows)
+        if ctx is not None:
+            stmt = _views().with_access(stmt, ctx)
+        rows = _finish(connection, [dict(r._mapping) for r in connection.execute(stmt)], ctx)
         found.update({r["id"]: event_item(r) for r in rows})
     return found
 
@@ -206,20 +233,29 @@ def _iso(value: datetime | str | None) -> str | None:
 # -- the map and the timeline -----------------------------------------------------------------------
 
 
-def event_points(connection: Connection, query: EventQuery) -> dict[str, Any]:
+def event_points(connection: Connection, query: EventQuery, ctx: ReadContext | None = None) -> dict[str, Any]:
     """Every located event of the query (up to its limit, most recent first) in a compact form for the map.
 
     Each point is [id, lat, lon, type index, fatalities, date, confidence]; `types` names the indexes.
+    With a reader: events it sees whole from SQL, events it sees in part composed from what it may see.
     """
     c = events.c
     conditions = [*event_conditions(query, connection.dialect.name), c.lat.is_not(None), c.lon.is_not(None)]
+    full = _views().fully_visible(ctx) if _views().restricted(ctx) else []
     stmt = (
         select(c.id, c.lat, c.lon, c.event_type, c.fatalities, c.date, c.confidence)
-        .where(*conditions)
+        .where(*conditions, *full)
         .order_by(c.date.desc(), c.id.desc())
         .limit(query.limit + 1)
     )
-    rows = connection.execute(stmt).all()
+    rows: list[Any] = list(connection.execute(stmt).all())
+    if _views().restricted(ctx):
+        partial = [
+            _Point(**{k: v[k] for k in _Point._fields})
+            for v in _views().partly_visible_rows(ctx, event_conditions(query, connection.dialect.name), query)
+            if v["lat"] is not None and v["lon"] is not None
+        ]
+        rows = sorted([*rows, *partial], key=lambda r: (r.date or "", r.id), reverse=True)
     truncated = len(rows) > query.limit
     types: dict[str, int] = {}
     points = [
@@ -229,13 +265,31 @@ def event_points(connection: Connection, query: EventQuery) -> dict[str, Any]:
     return {"types": list(types), "points": points, "truncated": truncated}
 
 
-def event_timeline(connection: Connection, query: EventQuery, bucket: str) -> dict[str, Any]:
+class _Point(NamedTuple):
+    id: str
+    lat: float
+    lon: float
+    event_type: str
+    fatalities: int | None
+    date: str | None
+    confidence: float
+
+
+def event_timeline(
+    connection: Connection, query: EventQuery, bucket: str, ctx: ReadContext | None = None
+) -> dict[str, Any]:
     """Events per day, week (starting Monday) or month, by event type; undated events are counted apart."""
     c = events.c
-    stmt = select(c.date, c.event_type, func.count()).where(*event_conditions(query, connection.dialect.name))
+    conditions = event_conditions(query, connection.dialect.name)
+    restricted = _views().restricted(ctx)
+    full = _views().fully_visible(ctx) if restricted else []
+    stmt = select(c.date, c.event_type, func.count()).where(*conditions, *full)
+    grouped = list(connection.execute(stmt.group_by(c.date, c.event_type)))
+    if restricted:
+        grouped += [(v["date"], v["event_type"], 1) for v in _views().partly_visible_rows(ctx, conditions, query)]
     counts: Counter[tuple[str, str]] = Counter()
     undated = 0
-    for day, event_type, count in connection.execute(stmt.group_by(c.date, c.event_type)):
+    for day, event_type, count in grouped:
         if day is None:
             undated += count
             continue
@@ -262,12 +316,25 @@ def _bucket(day: str, bucket: str) -> str:
 # -- one event -----------------------------------------------------------------------------------------
 
 
-def event_detail(connection: Connection, event_id: str) -> dict[str, Any]:
-    """An event with every source: each report, its text and the span of the sentence that supports it."""
-    row = connection.execute(event_select().where(events.c.id == event_id)).first()
-    if row is None:
-        raise NotFoundError(f"no event {event_id!r}")
-    item = event_item(dict(row._mapping))
+def event_detail(connection: Connection, event_id: str, ctx: ReadContext | None = None) -> dict[str, Any]:
+    """An event with every source: each report, its text and the span of the sentence that supports it.
+
+    With a reader: only if it may see the event (else the same 404 as a missing one), as it sees it, with
+    the sources it may see."""
+    if ctx is not None:
+        stmt = _views().with_access(event_select(with_sources=False).where(events.c.id == event_id), ctx)
+        found = [dict(r._mapping) for r in connection.execute(stmt)]
+        rows = _finish(connection, found, ctx)
+        if not rows:
+            raise NotFoundError(f"no event {event_id!r}")
+        item = event_item(rows[0])
+        visible_reports = rows[0]["report_ids"]
+    else:
+        row = connection.execute(event_select().where(events.c.id == event_id)).first()
+        if row is None:
+            raise NotFoundError(f"no event {event_id!r}")
+        item = event_item(dict(row._mapping))
+        visible_reports = None
     stmt = (
         select(
             event_mentions.c.id,
@@ -292,8 +359,11 @@ def event_detail(connection: Connection, event_id: str) -> dict[str, Any]:
         .where(event_mentions.c.event_id == event_id)
         .order_by(func.coalesce(reports.c.published, reports.c.ingested_at), event_mentions.c.id)
     )
+    if visible_reports is not None:
+        stmt = stmt.where(event_mentions.c.report_id.in_(visible_reports))
     item["mentions"] = [_mention(dict(m._mapping)) for m in connection.execute(stmt)]
-    reasons = _merge_reasons(connection, event_id)
+    visible_keys = {m["id"] for m in item["mentions"]} if visible_reports is not None else None
+    reasons = _merge_reasons(connection, event_id, visible_keys)
     for mention in item["mentions"]:
         mention["merge_reason"] = mention["merge_reason"] or reasons.get(mention["id"])
     item["quantities"] = _quantities(item["mentions"])
@@ -333,8 +403,11 @@ def _mention(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _merge_reasons(connection: Connection, event_id: str) -> dict[str, str]:
-    """Why each mention is in this event, in words, from fusion's stored decisions (`events show --why`)."""
+def _merge_reasons(connection: Connection, event_id: str, visible: set[str] | None = None) -> dict[str, str]:
+    """Why each mention is in this event, in words, from fusion's stored decisions (`events show --why`).
+
+    With `visible` (a reader's visible mentions), a match against a hidden mention is told without its
+    features: they would say what the hidden report states."""
     rows = connection.execute(
         select(
             fusion_decisions.c.mention_key,
@@ -348,7 +421,11 @@ def _merge_reasons(connection: Connection, event_id: str) -> dict[str, str]:
     reasons: dict[str, str] = {}
     for key, reason, score, explanation in rows:
         text = reason.replace("-", " ")
-        features = (explanation or {}).get("features") or []
+        best = (explanation or {}).get("best") or {}
+        features = (explanation or {}).get("features") or best.get("features") or []
+        against = best.get("against")
+        if visible is not None and against is not None and against not in visible:
+            features = []
         if score is not None and features:
             strongest = sorted(features, key=lambda f: -abs(f.get("contribution") or 0))[:4]
             parts = ", ".join(f"{f['name']} {f['contribution']:+.2f}" for f in strongest)
@@ -366,10 +443,19 @@ def _quantities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def event_facets(connection: Connection) -> dict[str, Any]:
-    """What the filters can offer: countries and borders that occur, and the range of dates."""
+def event_facets(connection: Connection, ctx: ReadContext | None = None) -> dict[str, Any]:
+    """What the filters can offer: countries and borders that occur, and the range of dates (with a reader:
+    of the events it may see, as it sees them)."""
     c = events.c
-    countries = connection.execute(select(c.country).where(c.country.is_not(None)).distinct().order_by(c.country))
-    borders = connection.execute(select(c.border).where(c.border.is_not(None)).distinct().order_by(c.border))
-    first, last = connection.execute(select(func.min(c.date), func.max(c.date))).one()
-    return {"countries": list(countries.scalars()), "borders": list(borders.scalars()), "date_range": [first, last]}
+    restricted = _views().restricted(ctx)
+    full = _views().fully_visible(ctx) if restricted else []
+    countries = set(connection.execute(select(c.country).where(c.country.is_not(None), *full).distinct()).scalars())
+    borders = set(connection.execute(select(c.border).where(c.border.is_not(None), *full).distinct()).scalars())
+    dates = [d for d in connection.execute(select(func.min(c.date), func.max(c.date)).where(*full)).one() if d]
+    if restricted:
+        for view in _views().partly_visible_rows(ctx, []):
+            countries.update([view["country"]] if view["country"] else [])
+            borders.update([view["border"]] if view["border"] else [])
+            dates.extend([view["date"]] if view["date"] else [])
+    date_range = [min(dates), max(dates)] if dates else [None, None]
+    return {"countries": sorted(countries), "borders": sorted(borders), "date_range": date_range}

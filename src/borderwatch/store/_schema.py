@@ -21,25 +21,42 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "access_classes",
     "actors",
     "agencies",
     "alerts",
+    "api_tokens",
+    "audit_log",
+    "audit_objects",
     "change_log",
+    "collection_rights",
     "event_fusion",
     "event_mentions",
     "events",
+    "exchange_index",
     "extractions",
     "fusion_decisions",
     "fusion_keys",
     "fusion_links",
     "fusion_mentions",
+    "group_members",
+    "login_failures",
     "meta",
     "metadata",
+    "peer_deliveries",
+    "peers",
     "places",
+    "report_access",
     "report_bands",
     "report_links",
     "reports",
+    "sessions",
+    "share_clocks",
+    "sharing_groups",
     "sources",
+    "taxii_collections",
+    "taxii_status",
+    "users",
     "webhook_attempts",
     "webhook_deliveries",
     "webhooks",
@@ -194,6 +211,229 @@ event_mentions = Table(
 )
 
 
+# -- Sharing (issue 7): access classes, accounts, the audit log, exchange with peers. ------------------
+
+# The (agency, marking, groups, post, recipients, foreign) combinations that reports carry. A reader's
+# visible classes are worked out in Python with one predicate (`store._access.class_visible`), and every
+# query filters reports by `class_id IN (...)`: the predicate is written once and the SQL stays an index
+# lookup.
+access_classes = Table(
+    "access_classes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("agency", String(64), nullable=False),
+    Column("marking", String(16), nullable=False),
+    Column("groups", JSON, nullable=False),
+    Column("post_id", String(64)),
+    Column("recipients", JSON, nullable=False),
+    Column("foreign", Boolean, nullable=False),
+)
+
+# One row per report; a report without a row is visible to nobody but the local administrator. No index on
+# class_id: the visibility test looks a report up by id and checks its class against the reader's list.
+report_access = Table(
+    "report_access",
+    metadata,
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("class_id", Integer, ForeignKey("access_classes.id"), nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# "Has this event a mention the reader may see" is answered from the index alone.
+Index("ix_event_mentions_event_report", event_mentions.c.event_id, event_mentions.c.report_id)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("agency", String(64), ForeignKey("agencies.id"), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("name", Text),
+    Column("post_id", String(64)),
+    Column("password_hash", Text),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_users_agency", "agency"),
+)
+
+# API tokens: only a SHA-256 of the secret part is kept (the secret has 256 bits of entropy).
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("user_id", String(64), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("secret_hash", String(64), nullable=False),
+    Column("scopes", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    Column("last_used_at", DateTime),
+    Index("ix_api_tokens_user", "user_id"),
+)
+
+# Dashboard sessions: the cookie's value is never stored, only its SHA-256.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_id", String(64), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    Column("client", Text),
+    Index("ix_sessions_user", "user_id"),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(128), nullable=False),
+    Column("client", String(128), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_login_failures_user", "username", "at"),
+    Index("ix_login_failures_client", "client", "at"),
+)
+
+sharing_groups = Table(
+    "sharing_groups",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("description", Text),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Members are agencies ("agency") or individually named users ("user": the only members RED reaches).
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("group_id", String(64), ForeignKey("sharing_groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("member", String(64), primary_key=True),
+    Index("ix_group_members_member", "kind", "member"),
+)
+
+# Append-only: rows are chained by hash (`borderwatch audit --verify`); nothing updates or deletes them.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("agency", String(64)),
+    Column("role", String(16)),
+    Column("interface", String(16), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("what", Text, nullable=False),
+    Column("detail", JSON, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_actor", "actor", "at"),
+    sqlite_autoincrement=True,
+)
+
+audit_objects = Table(
+    "audit_objects",
+    metadata,
+    Column("entry_id", Integer, ForeignKey("audit_log.id"), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("object_id", String(80), primary_key=True),
+    Column("marking", String(16), nullable=False),
+    Column("agency", String(64)),
+    Index("ix_audit_objects_object", "object_id"),
+)
+
+# Monotonic clocks that serialise writers: "exchange" (TAXII date_added) and "audit" (the hash chain).
+share_clocks = Table(
+    "share_clocks",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Every report's exchange state: its STIX version and when it was added here. Rows outlive withdrawn
+# reports (tombstones), so that a withdrawal reaches the peers that had the report.
+exchange_index = Table(
+    "exchange_index",
+    metadata,
+    Column("report_id", String(64), primary_key=True),
+    Column("stix_id", String(64), nullable=False, unique=True),
+    Column("created", DateTime, nullable=False),
+    Column("modified", DateTime, nullable=False),
+    Column("date_added", DateTime, nullable=False, unique=True),
+    Column("withdrawn", Boolean, nullable=False),
+    Column("origin_peer", String(64)),
+    Column("origin_installation", String(64)),
+)
+
+peers = Table(
+    "peers",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("token", Text),
+    Column("user_id", String(64), ForeignKey("users.id"), nullable=False),
+    Column("recipients", JSON, nullable=False),
+    Column("rules", JSON, nullable=False),
+    Column("read_collection", String(64)),
+    Column("write_collection", String(64)),
+    Column("pull_after", String(40)),
+    Column("push_after", DateTime),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_sync_at", DateTime),
+    Column("last_error", Text),
+)
+
+# Which version of which report went to which peer: withdrawals go only to peers that had the report.
+peer_deliveries = Table(
+    "peer_deliveries",
+    metadata,
+    Column("peer_id", String(64), ForeignKey("peers.id", ondelete="CASCADE"), primary_key=True),
+    Column("report_id", String(64), primary_key=True),
+    Column("modified", DateTime, nullable=False),
+    Column("withdrawn", Boolean, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+taxii_collections = Table(
+    "taxii_collections",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("alias", String(64), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text),
+    Column("kind", String(16), nullable=False),
+)
+
+collection_rights = Table(
+    "collection_rights",
+    metadata,
+    Column("collection_id", String(36), ForeignKey("taxii_collections.id", ondelete="CASCADE"), primary_key=True),
+    Column("peer_id", String(64), ForeignKey("peers.id", ondelete="CASCADE"), primary_key=True),
+    Column("can_read", Boolean, nullable=False),
+    Column("can_write", Boolean, nullable=False),
+)
+
+taxii_status = Table(
+    "taxii_status",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("peer_id", String(64), nullable=False),
+    Column("collection_id", String(36), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("successes", JSON, nullable=False),
+    Column("failures", JSON, nullable=False),
+)
 # -- The centre's screen (issue 6): read indexes on events, watch zones, alerts, webhooks, the change feed. --
 
 # Map and list queries filter on type, time and a bounding box and page by date: these let SQLite answer

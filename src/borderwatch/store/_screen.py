@@ -14,11 +14,17 @@ from shapely.geometry.base import BaseGeometry
 from sqlalchemy import Engine, select
 
 from ..zones import ZoneSpec
-from . import _alerts, _api_queries, _bulk, _directory, _zones
+from . import _alerts, _bulk, _screen_access, _zones
+from ._access import Reader
+from ._audit import current_actor, record
 from ._queries import ActorQuery, AlertQuery, EventQuery, PlaceQuery
 from ._schema import event_mentions
 
 __all__ = ["ScreenMixin", "utc_now"]
+
+
+def _q(query: Any) -> dict[str, Any]:
+    return {k: str(v) for k, v in query.model_dump(exclude_defaults=True).items()}
 
 
 def utc_now() -> datetime:
@@ -29,6 +35,7 @@ def utc_now() -> datetime:
 class ScreenMixin:
     _engine: Engine
     _zone_cache: _zones.ZoneCache
+    _read: Any  # Store._read: a read as a reader, audited
 
     # -- after writes ------------------------------------------------------------------------------
 
@@ -55,71 +62,65 @@ class ScreenMixin:
         with self._engine.begin() as connection:
             _bulk.bulk_insert_events(connection, rows, report_id, utc_now())
 
-    # -- events ------------------------------------------------------------------------------------
+    # -- events: every read takes the reader (`Store._read`: restricted to what it may see, audited) ----------
 
-    def search_events(self, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
-        with self._engine.connect() as connection:
-            return _api_queries.search_events(connection, query)
+    def search_events(self, query: EventQuery, *, reader: Reader) -> tuple[list[dict[str, Any]], str | None]:
+        return self._read(reader, _screen_access.search_events, query, what="search events", detail=_q(query))
 
-    def event_points(self, query: EventQuery) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _api_queries.event_points(connection, query)
+    def event_points(self, query: EventQuery, *, reader: Reader) -> dict[str, Any]:
+        return self._read(reader, _screen_access.event_points, query, what="map points", detail=_q(query))
 
-    def event_timeline(self, query: EventQuery, bucket: str = "day") -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _api_queries.event_timeline(connection, query, bucket)
+    def event_timeline(self, query: EventQuery, bucket: str = "day", *, reader: Reader) -> dict[str, Any]:
+        return self._read(reader, _screen_access.event_timeline, query, bucket, what="timeline")
 
-    def event_facets(self) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _api_queries.event_facets(connection)
+    def event_facets(self, *, reader: Reader) -> dict[str, Any]:
+        return self._read(reader, _screen_access.event_facets, what="facets")
 
-    def get_event(self, event_id: str) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _api_queries.event_detail(connection, event_id)
+    def get_event(self, event_id: str, *, reader: Reader) -> dict[str, Any]:
+        """An event as the reader sees it with its visible sources; hidden and missing ids look the same."""
+        return self._read(reader, _screen_access.event_detail, event_id, what=f"get event {event_id}")
 
-    def events_by_id(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    def events_by_id(self, event_ids: Sequence[str], *, reader: Reader) -> list[dict[str, Any]]:
         if not event_ids:
             return []
-        with self._engine.connect() as connection:
-            return list(_api_queries.events_by_ids(connection, list(event_ids)).values())
+        found = self._read(reader, _screen_access.events_by_ids, list(event_ids), what="events by id")
+        return list(found.values())
 
-    def report_events(self, report_id: str) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return _directory.report_events(connection, report_id)
+    def report_events(self, report_id: str, *, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _screen_access.report_events_of, report_id, what=f"events of report {report_id}")
 
     # -- actors and places -------------------------------------------------------------------------
 
-    def list_actors(self, query: ActorQuery) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return _directory.list_actor_rows(connection, query)
+    def list_actors(self, query: ActorQuery, *, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _screen_access.actor_list, query, what="list actors")
 
-    def get_actor(self, actor_id: int) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _directory.actor_page(connection, actor_id)
+    def get_actor(self, actor_id: int, *, reader: Reader) -> dict[str, Any]:
+        return self._read(reader, _screen_access.actor, actor_id, what=f"get actor {actor_id}")
 
-    def list_places(self, query: PlaceQuery) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return _directory.list_place_rows(connection, query)
+    def list_places(self, query: PlaceQuery, *, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _screen_access.places_list, query, what="list places")
 
-    def get_place(self, geonameid: str) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _directory.place_page(connection, geonameid)
+    def get_place(self, geonameid: str, *, reader: Reader) -> dict[str, Any]:
+        return self._read(reader, _screen_access.place, geonameid, what=f"get place {geonameid}")
 
     # -- zones -------------------------------------------------------------------------------------
 
     def create_zone(self, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
         with self._engine.begin() as connection:
             zone_id = _zones.create_zone(connection, spec, geometry, utc_now())
+            record(connection, current_actor(), "write", f"create zone {zone_id}")
             return _zones.zone_row(connection, zone_id)
 
     def update_zone(self, zone_id: int, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
         with self._engine.begin() as connection:
             _zones.update_zone(connection, zone_id, spec, geometry, utc_now())
+            record(connection, current_actor(), "write", f"update zone {zone_id}")
             return _zones.zone_row(connection, zone_id)
 
     def delete_zone(self, zone_id: int) -> None:
         with self._engine.begin() as connection:
             _zones.delete_zone(connection, zone_id)
+            record(connection, current_actor(), "write", f"delete zone {zone_id}")
 
     def get_zone(self, zone_id: int) -> dict[str, Any]:
         with self._engine.connect() as connection:
@@ -129,27 +130,35 @@ class ScreenMixin:
         with self._engine.connect() as connection:
             return _zones.list_zone_rows(connection)
 
-    def zone_activity(self, zone_id: int, days: int = 90, until: date | None = None) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _zones.zone_activity(connection, zone_id, days, until)
+    def zone_activity(
+        self, zone_id: int, days: int = 90, until: date | None = None, *, reader: Reader
+    ) -> dict[str, Any]:
+        return self._read(reader, _screen_access.activity, zone_id, days, until, what=f"zone {zone_id} activity")
 
     # -- alerts and webhooks -----------------------------------------------------------------------
 
-    def list_alerts(self, query: AlertQuery) -> tuple[list[dict[str, Any]], int | None]:
-        with self._engine.connect() as connection:
-            return _alerts.list_alerts(connection, query)
+    def list_alerts(self, query: AlertQuery, *, reader: Reader) -> tuple[list[dict[str, Any]], int | None]:
+        return self._read(reader, _screen_access.alerts_page, query, what="list alerts")
 
-    def get_alerts(self, alert_ids: Sequence[int]) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return _alerts.alert_items(connection, list(alert_ids))
+    def get_alerts(self, alert_ids: Sequence[int], *, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, _screen_access.alerts_by_id, list(alert_ids), what="get alerts")
 
-    def acknowledge_alert(self, alert_id: int, by: str | None = None) -> dict[str, Any]:
+    def acknowledge_alert(self, alert_id: int, by: str | None = None, *, reader: Reader) -> dict[str, Any]:
+        """Acknowledge an alert the reader may see (others look missing)."""
+        if not self.get_alerts([alert_id], reader=reader):
+            from ..errors import NotFoundError
+
+            raise NotFoundError(f"no alert {alert_id}")
         with self._engine.begin() as connection:
-            return _alerts.acknowledge_alert(connection, alert_id, by, utc_now())
+            found = _alerts.acknowledge_alert(connection, alert_id, by, utc_now())
+            record(connection, reader, "write", f"acknowledge alert {alert_id}")
+        return self.get_alerts([alert_id], reader=reader)[0] if found else found
 
     def add_webhook(self, url: str, secret: str, zone_id: int | None = None) -> dict[str, Any]:
         with self._engine.begin() as connection:
-            return _alerts.add_webhook(connection, url, secret, zone_id, utc_now())
+            found = _alerts.add_webhook(connection, url, secret, zone_id, utc_now())
+            record(connection, current_actor(), "admin", f"add webhook {found['id']}", {"url": url})
+            return found
 
     def list_webhooks(self) -> list[dict[str, Any]]:
         with self._engine.connect() as connection:
@@ -158,6 +167,7 @@ class ScreenMixin:
     def delete_webhook(self, webhook_id: int) -> None:
         with self._engine.begin() as connection:
             _alerts.delete_webhook(connection, webhook_id)
+            record(connection, current_actor(), "admin", f"delete webhook {webhook_id}")
 
     def webhook_deliveries(self, webhook_id: int, limit: int = 100) -> list[dict[str, Any]]:
         with self._engine.connect() as connection:

@@ -5,7 +5,7 @@ Everything here runs inside the caller's transaction, so a batch is stored whole
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -14,17 +14,21 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ExtractResult, Report
+from ._access import AccessClass, class_id_for
+from ._exchange import Provenance, next_instants, stix_report_id
 from ._fusion import FusionSession
 from ._schema import (
+    exchange_index,
     extractions,
     places,
+    report_access,
     report_bands,
     report_links,
     reports,
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "write_batch", "write_report"]
+__all__ = ["NewReport", "insert_ignoring_conflicts", "write_batch"]
 
 
 @dataclass
@@ -36,6 +40,7 @@ class NewReport:
     band_keys: list[int] = field(default_factory=list)
     near_duplicates: list[tuple[str, float]] = field(default_factory=list)
     extraction: ExtractResult | None = None
+    provenance: Provenance | None = None  # set for reports received from another installation
 
 
 def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[str]) -> Any:
@@ -47,9 +52,9 @@ def insert_ignoring_conflicts(connection: Connection, table: Table, keys: list[s
 def write_batch(
     connection: Connection, items: Sequence[NewReport], source_ids: dict[str, int], fusion: FusionSession
 ) -> list[bool]:
-    """Store a batch of reports as `write_report` does one by one, but with one statement per table (a
-    batch is written at every ingest: a statement per report and table would cost more than fusion).
-    For each item, whether it was new."""
+    """Store a batch of reports with one statement per table (a batch is written at every ingest and every
+    sync page: a statement per report and table would cost more than fusion), each with its access class
+    and its place in the exchange index. For each item, whether it was new."""
     now = datetime.now(UTC).replace(tzinfo=None)
     first: dict[str, int] = {}
     for index, item in enumerate(items):
@@ -63,6 +68,7 @@ def write_batch(
     new = [index in firsts and items[index].report.id in inserted for index in range(len(items))]
     fresh = [item for item, is_new in zip(items, new, strict=True) if is_new]
     _write_near_duplicates(connection, fresh)
+    _write_sharing(connection, fresh)
     extracted = [i for i in fresh if i.extraction is not None]
     if extracted:
         connection.execute(
@@ -132,40 +138,6 @@ def _write_places(connection: Connection, found: Sequence[Any]) -> None:
         connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), list(rows.values()))
 
 
-def write_report(connection: Connection, item: NewReport, source_ids: dict[str, int], fusion: FusionSession) -> bool:
-    """Store one report; False when a report with the same content is already there."""
-    report = item.report
-    now = datetime.now(UTC).replace(tzinfo=None)
-    values = _report_row(connection, report, source_ids, item.signature, now)
-    inserted = connection.execute(insert_ignoring_conflicts(connection, reports, ["content_hash"]), values)
-    if inserted.rowcount == 0:
-        return False
-    if item.band_keys:
-        connection.execute(report_bands.insert(), [{"key": k, "report_id": report.id} for k in item.band_keys])
-    for other_id, similarity in item.near_duplicates:
-        link = {"report_id": report.id, "other_id": other_id, "kind": "near_duplicate", "similarity": similarity}
-        connection.execute(insert_ignoring_conflicts(connection, report_links, ["report_id", "other_id", "kind"]), link)
-    if item.extraction is not None:
-        write_extraction(connection, report, item.extraction, now, fusion)
-    return True
-
-
-def write_extraction(
-    connection: Connection, report: Report, result: ExtractResult, now: datetime, fusion: FusionSession
-) -> None:
-    """The extraction result as it came, its places, and its event mentions fused into events."""
-    connection.execute(
-        extractions.insert(),
-        {"report_id": report.id, "extracted_at": now, "result": result.model_dump(mode="json")},
-    )
-    for place in result.places:
-        if place.geonameid is not None and place.name:
-            row = {k: getattr(place, k) for k in ("name", "lat", "lon", "country", "admin1", "feature_code")}
-            row["geonameid"] = str(place.geonameid)
-            connection.execute(insert_ignoring_conflicts(connection, places, ["geonameid"]), row)
-    fusion.fuse_report(report.id, report.published, result.events, fallback=now, text=report.text)
-
-
 def _source_id(connection: Connection, report: Report, cache: dict[str, int]) -> int | None:
     if report.source is None:
         return None
@@ -182,3 +154,58 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is None:
         return value
     return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def _write_sharing(connection: Connection, todo: Sequence[NewReport]) -> None:
+    """Each new report's access class (who may see it) and exchange index row (what peers are sent)."""
+    if not todo:
+        return
+    class_ids: dict[str, int] = {}
+    access_rows = []
+    for item in todo:
+        provenance = item.provenance or Provenance()
+        access = AccessClass(
+            agency=item.report.agency,
+            marking=item.report.marking,
+            groups=tuple(item.report.sharing_groups),
+            post_id=item.report.post_id,
+            recipients=tuple(provenance.recipients),
+            foreign=provenance.foreign,
+        )
+        key = access.key
+        if key not in class_ids:
+            class_ids[key] = class_id_for(connection, access)
+        access_rows.append({"report_id": item.report.id, "class_id": class_ids[key]})
+    connection.execute(report_access.insert(), access_rows)
+    ids = [i.report.id for i in todo]
+    tombstones: set[str] = set()
+    for chunk in _chunks(ids):
+        tombstones.update(
+            connection.execute(
+                select(exchange_index.c.report_id).where(exchange_index.c.report_id.in_(chunk))
+            ).scalars()
+        )
+    for chunk in _chunks(sorted(tombstones)):  # withdrawn reports that come back
+        connection.execute(exchange_index.delete().where(exchange_index.c.report_id.in_(chunk)))
+    instants = next_instants(connection, len(todo))
+    rows = []
+    for item, added in zip(todo, instants, strict=True):
+        provenance = item.provenance or Provenance()
+        rows.append(
+            {
+                "report_id": item.report.id,
+                "stix_id": stix_report_id(item.report.id),
+                "created": provenance.created or added,
+                "modified": provenance.modified or added,
+                "date_added": added,
+                "withdrawn": False,
+                "origin_peer": provenance.peer,
+                "origin_installation": provenance.installation,
+            }
+        )
+    connection.execute(exchange_index.insert(), rows)
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]

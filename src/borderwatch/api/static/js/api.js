@@ -13,6 +13,15 @@ export function colourOf(type) {
   return TYPE_COLOURS[type] || "#555";
 }
 
+// The session's CSRF token (from /auth/login or /auth/me): every request that changes something carries it.
+let csrfToken = null;
+let onUnauthorised = () => {};
+
+export function setSession(token, whenLoggedOut) {
+  csrfToken = token;
+  if (whenLoggedOut) onUnauthorised = whenLoggedOut;
+}
+
 export async function getJSON(path, params) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params || {})) {
@@ -25,16 +34,15 @@ export async function getJSON(path, params) {
 }
 
 export async function send(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const headers = body === undefined ? {} : { "Content-Type": "application/json" };
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return answer(response);
 }
 
 async function answer(response) {
   if (response.status === 204) return null;
+  if (response.status === 401) onUnauthorised();
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const message = body.error ? body.error.message : `HTTP ${response.status}`;

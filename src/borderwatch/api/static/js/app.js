@@ -4,6 +4,7 @@ import { colourOf, getJSON } from "./api.js";
 import { clear, h, toast } from "./dom.js";
 import { EventMap } from "./map.js";
 import { showActor, showEvent, showList } from "./panels.js";
+import { showFiling, showUser, signIn } from "./session.js";
 import { Timeline } from "./timeline.js";
 import { alertRow, showAlerts, showZones } from "./zones.js";
 
@@ -22,6 +23,8 @@ class Dashboard {
   }
 
   async start() {
+    this.me = await signIn();
+    showUser(this.me, $("user"));
     const [meta] = await Promise.all([getJSON("/api/meta"), this.map.drawBaseMap().catch((e) => toast(e.message))]);
     this.buildFilters(meta);
     this.bindTabs();
@@ -141,6 +144,7 @@ class Dashboard {
     for (const panel of document.querySelectorAll(".panel")) panel.classList.toggle("active", panel.id === `panel-${name}`);
     if (name === "zones") showZones($("panel-zones"), this).catch((e) => toast(e.message));
     if (name === "alerts") showAlerts($("panel-alerts"), this).catch((e) => toast(e.message));
+    if (name === "file") showFiling($("panel-file"), this.me, () => this.load(false));
   }
 
   async openEvent(id) {

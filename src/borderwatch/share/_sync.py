@@ -1,0 +1,182 @@
+"""The sync client: pull what a peer shares with us, push what our rules share with it.
+
+Both directions page through TAXII 2.1 and can be cut at any point:
+- pull: each page is applied together with the new `added_after` cursor in one transaction, so a cut
+  leaves either the page and its cursor or neither; re-applying a page changes nothing (versions not
+  newer than the stored ones are skipped);
+- push: the push cursor and the delivery log advance only after the peer answered; a page cut in flight
+  is sent again and the peer, idempotent too, ignores what it already has.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from ..errors import PeerError
+from ..store import Peer, Reader, Role, Store
+from ._outbound import outbound_page
+from ._stix_map import incoming_from_objects
+from ._taxii import TAXII_MEDIA_TYPE
+
+__all__ = ["PeerClient", "SyncReport", "resolve_secret"]
+
+
+@dataclass
+class SyncReport:
+    peer: str
+    pulled: Counter[str] = field(default_factory=Counter)
+    pull_failures: list[tuple[str, str]] = field(default_factory=list)
+    pushed: int = 0
+    push_failures: list[dict[str, Any]] = field(default_factory=list)
+    pages: int = 0
+
+    def summary(self) -> str:
+        pulled = ", ".join(f"{n} {k}" for k, n in sorted(self.pulled.items())) or "nothing"
+        line = f"{self.peer}: pulled {pulled}; pushed {self.pushed} report version(s) in {self.pages} page(s)"
+        failures = len(self.pull_failures) + len(self.push_failures)
+        return line + (f"; {failures} object(s) refused" if failures else "")
+
+
+def resolve_secret(value: str | None) -> str | None:
+    """A stored secret: `$env:NAME` is read from the environment, anything else is the secret itself."""
+    if value and value.startswith("$env:"):
+        name = value.removeprefix("$env:")
+        if name not in os.environ:
+            raise PeerError(f"environment variable {name} (the peer's token) is not set")
+        return os.environ[name]
+    return value
+
+
+class PeerClient:
+    """Talks to one peer's TAXII API root (`peer.url`, e.g. http://127.0.0.1:8001/taxii2/api/)."""
+
+    def __init__(self, store: Store, peer: Peer, http: httpx.Client | None = None, page_size: int = 1000) -> None:
+        if not peer.url:
+            raise PeerError(f"peer {peer.id} has no URL: it only pulls from us")
+        self.store = store
+        self.peer = peer
+        self.page_size = page_size
+        self.root = peer.url.rstrip("/") + "/"
+        token = resolve_secret(peer.token)
+        headers = {"Accept": TAXII_MEDIA_TYPE, **({"Authorization": f"Bearer {token}"} if token else {})}
+        self._own_http = http is None
+        self.http = http or httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0))
+        self.headers = headers
+        self.reader = Reader(agency=peer.agency, user=peer.user_id, role=Role.PEER, interface="sync")
+
+    def close(self) -> None:
+        if self._own_http:
+            self.http.close()
+
+    def sync(self, pull: bool = True, push: bool = True) -> SyncReport:
+        report = SyncReport(self.peer.id)
+        try:
+            self._discover()
+            if pull and self.peer.read_collection:
+                self.pull(report)
+            if push and self.peer.write_collection:
+                self.push(report)
+        except PeerError as exc:
+            self.store.exchange.update_peer(self.peer.id, last_error=exc.message)
+            raise
+        from ..store._exchange import now_utc
+
+        self.store.exchange.update_peer(self.peer.id, last_sync_at=now_utc(), last_error=None)
+        return report
+
+    def _discover(self) -> None:
+        if self.peer.read_collection and self.peer.write_collection:
+            return
+        found = self._get("collections/").get("collections", [])
+        readable = [c for c in found if c.get("can_read")]
+        writable = [c for c in found if c.get("can_write")]
+        read = next((c for c in readable if c.get("alias") == "shared"), readable[0] if readable else None)
+        write = next((c for c in writable if c.get("alias") == "inbox"), writable[0] if writable else None)
+        self.store.exchange.update_peer(
+            self.peer.id,
+            read_collection=read["id"] if read else None,
+            write_collection=write["id"] if write else None,
+        )
+        self.peer = self.store.exchange.peer(self.peer.id)
+
+    def pull(self, report: SyncReport) -> None:
+        """Pages in order; the next page is fetched while this one is applied (the peer works meanwhile)."""
+        after = self.peer.pull_after
+        with ThreadPoolExecutor(max_workers=1) as prefetch:
+            upcoming = prefetch.submit(self._page, after)
+            while True:
+                body, last = upcoming.result()
+                last = last or after
+                more = bool(body.get("more")) and last != after
+                if more:
+                    upcoming = prefetch.submit(self._page, last)
+                incoming, failures = incoming_from_objects(body.get("objects", []))
+                outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
+                report.pulled.update(o.split(":")[0] for o in outcomes)
+                report.pull_failures.extend(failures)
+                report.pages += 1
+                if not more:
+                    return
+                after = last
+
+    def _page(self, after: str | None) -> tuple[dict[str, Any], str | None]:
+        params: dict[str, Any] = {"limit": self.page_size}
+        if after:
+            params["added_after"] = after
+        response = self._request("GET", f"collections/{self.peer.read_collection}/objects/", params=params)
+        return _json(response, self.peer.id), response.headers.get("X-TAXII-Date-Added-Last")
+
+    def push(self, report: SyncReport) -> None:
+        after = self.peer.push_after
+        while True:
+            page = outbound_page(self.store, self.peer, after, self.page_size)
+            if page.last is None:
+                return
+            if page.objects:
+                envelope = {"objects": page.with_definitions()}
+                response = self._request(
+                    "POST",
+                    f"collections/{self.peer.write_collection}/objects/",
+                    json=envelope,
+                    headers={"Content-Type": TAXII_MEDIA_TYPE},
+                )
+                status = _json(response, self.peer.id)
+                report.push_failures.extend(status.get("failures", []))
+                report.pushed += sum(1 for _, _, withdrawn in page.sent if not withdrawn)
+                report.pages += 1
+            self.store.exchange.record_deliveries(
+                self.peer.id, page.sent, self.reader, page.audit, push_after=page.last
+            )
+            if not page.more:
+                return
+            after = page.last
+
+    def _get(self, path: str) -> dict[str, Any]:
+        return _json(self._request("GET", path), self.peer.id)
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        try:
+            response = self.http.request(method, self.root + path, headers=headers, **kwargs)
+        except httpx.HTTPError as exc:
+            raise PeerError(f"peer {self.peer.id}: {type(exc).__name__}: {exc} (run sync again to resume)") from None
+        if response.status_code >= 400:
+            detail = response.text[:200].replace("\n", " ")
+            raise PeerError(f"peer {self.peer.id} answered {response.status_code} to {method} {path}: {detail}")
+        return response
+
+
+def _json(response: httpx.Response, peer: str) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        raise PeerError(f"peer {peer} did not answer with JSON") from None
+    if not isinstance(body, dict):
+        raise PeerError(f"peer {peer} answered with something that is not a TAXII resource")
+    return body

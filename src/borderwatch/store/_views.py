@@ -1,0 +1,565 @@
+"""Reads as a reader sees them: every list, get and count of reports and events goes through here.
+
+An event exists for a reader when at least one of its mentions comes from a report the reader may see.
+When some of its mentions come from reports the reader may not see, its fields are composed again from
+the visible mentions only (`_compose.py`), its sources are the visible reports only, and its marking is
+the most restrictive marking among them. Ids the reader may not see raise the same `NotFoundError` as ids
+that do not exist.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Connection, Select, String, Text, cast, func, select, type_coerce
+from sqlalchemy.orm import aliased
+
+from ..errors import NotFoundError
+from ..model import EventMention, Marking
+from ._access import (
+    AccessClass,
+    AccessClasses,
+    Reader,
+    event_hidden_clause,
+    event_visible_clause,
+    report_visible_clause,
+)
+from ._api_queries import event_conditions
+from ._compose import Composer, view_matches
+from ._queries import EventQuery, ReportQuery
+from ._schema import (
+    actors,
+    event_mentions,
+    events,
+    extractions,
+    report_access,
+    report_links,
+    reports,
+    sources,
+)
+
+__all__ = [
+    "AuditObject",
+    "ReadContext",
+    "ViewCache",
+    "annotate_events",
+    "count",
+    "event_filters",
+    "event_select",
+    "finish_event",
+    "fully_visible",
+    "get_event",
+    "get_report",
+    "iter_event_pages",
+    "list_events",
+    "list_reports",
+    "mentions_of",
+    "partly_visible_rows",
+    "reader_rows",
+    "restricted",
+    "with_access",
+]
+
+_IN_CHUNK = 500
+_RESTRICTED = (Marking.AMBER, Marking.AMBER_STRICT, Marking.RED)
+_RESTRICTED_VALUES = {m.value for m in _RESTRICTED}
+_RANK = {m: i for i, m in enumerate(Marking)}
+
+
+@dataclass(frozen=True)
+class AuditObject:
+    """One item of restricted material a read returned."""
+
+    kind: str
+    object_id: str
+    marking: Marking
+    agency: str | None = None
+
+
+class ViewCache:
+    """The last composed views of partly visible events (bounded; shared by a store's reads)."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self._views: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._views.get(key)
+            if found is not None:
+                self._views.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], view: dict[str, Any]) -> None:
+        with self._lock:
+            self._views[key] = view
+            if len(self._views) > self._size:
+                self._views.popitem(last=False)
+
+
+@dataclass
+class ReadContext:
+    connection: Connection
+    reader: Reader
+    classes: AccessClasses
+    composer: Composer
+    views: ViewCache = field(default_factory=ViewCache)
+
+    def __post_init__(self) -> None:
+        self.visible = self.classes.visible_ids(self.connection, self.reader)
+        # A reader who may see every class there is (an agency's analyst on its own installation) needs no
+        # visibility test in SQL; `annotate_events` still leaves out mentions of reports without a class.
+        self.every_class = self.visible is not None and len(self.visible) == self.classes.count()
+        self.audit: list[AuditObject] = []
+
+    def page_clause(self) -> ColumnElement[bool]:
+        """The visibility test of a page of events (none needed when the reader sees every class)."""
+        return event_visible_clause(None if self.every_class else self.visible)
+
+    def sees(self, class_id: int | None) -> bool:
+        if self.visible is None:
+            return True
+        return class_id is not None and class_id in self._visible_set
+
+    @property
+    def _visible_set(self) -> set[int]:
+        cached = getattr(self, "_vset", None)
+        if cached is None:
+            cached = set(self.visible or ())
+            self._vset = cached
+        return cached
+
+    def note(self, kind: str, object_id: str, marking: Marking, agency: str | None = None) -> None:
+        if marking in _RESTRICTED:
+            self.audit.append(AuditObject(kind, object_id, marking, agency))
+
+
+# -- events -----------------------------------------------------------------------------------------
+
+
+_UNIT, _RECORD = "\x1f", "\x1e"
+
+
+def mentions_column(dialect: str = "sqlite") -> Any:
+    """Each event's mentions as one string "mention-id US report-id US class-id RS ...": the access data
+    of a page comes with the page, in the same statement (`annotate_events` reads it)."""
+    item = (
+        event_mentions.c.id
+        + _UNIT
+        + event_mentions.c.report_id
+        + _UNIT
+        + func.coalesce(cast(report_access.c.class_id, String), "")
+    )
+    joined = func.string_agg(item, _RECORD) if dialect == "postgresql" else func.group_concat(item, _RECORD)
+    return (
+        select(joined)
+        .select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
+        .where(event_mentions.c.event_id == events.c.id)
+        .scalar_subquery()
+        .label("_mentions")
+    )
+
+
+def event_select(dialect: str = "sqlite") -> Select[Any]:
+    actor1, actor2 = aliased(actors), aliased(actors)
+    return (
+        select(events, actor1.c.name.label("actor1"), actor2.c.name.label("actor2"), mentions_column(dialect))
+        .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
+        .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
+    )
+
+
+def event_filters(stmt: Select[Any], query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
+    """The query's filters (the API's `event_conditions`), on the stored (fused) fields."""
+    return stmt.where(*event_conditions(query, dialect))
+
+
+def list_events(ctx: ReadContext, query: EventQuery) -> list[dict[str, Any]]:
+    """One page of the events the reader may see that match the query, most recent first.
+
+    A partially visible event whose composed view no longer matches the query is left out of the page, so
+    a page may hold fewer than `limit` events while later pages still have some.
+    """
+    stmt = (
+        event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
+        .where(ctx.page_clause())
+        .order_by(events.c.date.desc().nulls_last(), events.c.id)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    rows = annotate_events(ctx, [dict(r._mapping) for r in ctx.connection.execute(stmt)])
+    return [finish_event(ctx, row) for row in rows if _keep(row, query)]
+
+
+def _keep(row: dict[str, Any], query: Any) -> bool:
+    """A row `annotate_events` found visible, and that still matches the query as the reader sees it."""
+    if not row["_visible"]:
+        return False  # only reports without a class: nobody but the all-seeing reader sees them
+    return not row["_partial"] or query is None or view_matches(query, row)
+
+
+# -- for the other readers of events (the API's pages, map, timeline, directory, zones, alerts) --------
+
+
+def restricted(ctx: ReadContext | None) -> bool:
+    """Whether reads through `ctx` must be restricted (False: no context given, or the all-seeing reader)."""
+    return ctx is not None and ctx.visible is not None
+
+
+def with_access(stmt: Select[Any], ctx: ReadContext) -> Select[Any]:
+    """An event select with the reader's visibility and each event's mentions for `annotate_events`."""
+    return stmt.where(ctx.page_clause()).add_columns(mentions_column(ctx.connection.dialect.name))
+
+
+def reader_rows(ctx: ReadContext, rows: list[dict[str, Any]], query: Any = None) -> list[dict[str, Any]]:
+    """Rows of `with_access` as the reader sees them: sources, marking (also as `marking_rank`), events seen
+    in part composed from their visible mentions and left out when they no longer match `query`."""
+    annotated = annotate_events(ctx, rows)
+    out = []
+    for row in annotated:
+        if not _keep(row, query):
+            continue
+        finish_event(ctx, row)
+        row["marking_rank"] = _RANK[Marking(row["marking"])]
+        out.append(row)
+    return out
+
+
+def fully_visible(ctx: ReadContext) -> list[ColumnElement[bool]]:
+    """Conditions for aggregates in SQL: events every report of which the reader may see (none: all-seeing)."""
+    if ctx.visible is None:
+        return []
+    return [event_visible_clause(ctx.visible), ~event_hidden_clause(ctx.visible)]
+
+
+def partly_visible_rows(ctx: ReadContext, conditions: list[Any], query: Any = None) -> list[dict[str, Any]]:
+    """Events the reader sees in part, composed from their visible mentions (for aggregates in Python)."""
+    if ctx.visible is None:
+        return []
+    stmt = event_select(ctx.connection.dialect.name).where(
+        *conditions, event_visible_clause(ctx.visible), event_hidden_clause(ctx.visible)
+    )
+    rows = [dict(r._mapping) for r in ctx.connection.execute(stmt)]
+    return reader_rows(ctx, rows, query)
+
+
+def iter_event_pages(ctx: ReadContext, query: EventQuery, chunk: int = 1000) -> Iterator[list[dict[str, Any]]]:
+    """Every event of a query (limit and offset ignored), page by page, for exports."""
+    offset = 0
+    base = (
+        event_filters(event_select(ctx.connection.dialect.name), query, ctx.connection.dialect.name)
+        .where(ctx.page_clause())
+        .order_by(events.c.date.desc().nulls_last(), events.c.id)
+    )
+    while True:
+        raw = [dict(r._mapping) for r in ctx.connection.execute(base.limit(chunk).offset(offset))]
+        rows = annotate_events(ctx, raw)
+        yield [finish_event(ctx, row) for row in rows if _keep(row, query)]
+        if len(raw) < chunk:
+            return
+        offset += chunk
+
+
+def mentions_of(ctx: ReadContext, event_ids: list[str]) -> dict[str, set[str]]:
+    """For these events: each visible report and the ids of its mentions in them."""
+    out: dict[str, set[str]] = {}
+    mention_id = event_mentions.c.mention["id"].as_string()
+    stmt = select(event_mentions.c.report_id, mention_id).where(
+        report_visible_clause(ctx.visible, event_mentions.c.report_id)
+    )
+    for chunk in _chunks(event_ids):
+        for report_id, mid in ctx.connection.execute(stmt.where(event_mentions.c.event_id.in_(chunk))):
+            out.setdefault(report_id, set()).add(mid)
+    return out
+
+
+def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each event row its visible sources and marking, and compose partially visible ones again.
+
+    Rows must be events the reader may see (the query had `event_visible_clause`). Each row gains
+    `sources` (number of visible reports), `report_ids` and `marking`, plus `_partial` and `_visible` for
+    the caller only: `finish_event` removes them (they say that something is hidden) and notes the
+    restricted material for the audit log.
+    """
+    if not rows:
+        return rows
+    classes = ctx.classes.refresh(ctx.connection)
+    if all("_mentions" in r for r in rows):
+        mentions = {r["id"]: _parse_mentions(ctx, r["id"], r.pop("_mentions"), classes) for r in rows}
+    else:
+        mentions = _mention_access({r["id"] for r in rows}, ctx)
+    everything = ctx.visible is None
+    seen = ctx._visible_set
+    partial: dict[str, list[_MentionAccess]] = {}
+    for row in rows:
+        found = mentions.get(row["id"], [])
+        visible = found if everything else [m for m in found if m.class_id in seen]
+        report_ids = sorted({m.report_id for m in visible}) if len(visible) > 1 else [m.report_id for m in visible]
+        marking = max((m.marking for m in visible), key=_RANK.__getitem__) if visible else Marking.RED
+        row["sources"], row["report_ids"], row["marking"] = len(report_ids), report_ids, marking.value
+        row["_partial"], row["_visible"] = len(visible) < len(found), visible
+        if visible and len(visible) < len(found):
+            partial[row["id"]] = visible
+    if partial:
+        _compose_partial(ctx, rows, partial)
+    return rows
+
+
+def finish_event(ctx: ReadContext, row: dict[str, Any]) -> dict[str, Any]:
+    """Drop the private keys of `annotate_events` and note what the reader receives."""
+    del row["_partial"]
+    visible: list[_MentionAccess] = row.pop("_visible")
+    # The restricted material is the reports: an event read is logged as the reports it was read from.
+    if row["marking"] in _RESTRICTED_VALUES:
+        for m in visible:
+            if m.marking in _RESTRICTED:
+                ctx.note("report", m.report_id, m.marking, m.agency)
+    return row
+
+
+class _MentionAccess(NamedTuple):
+    event_id: str
+    mention_id: str
+    report_id: str
+    class_id: int | None
+    marking: Marking
+    agency: str | None
+
+
+def _parse_mentions(
+    ctx: ReadContext, event_id: str, joined: str | None, classes: dict[int, AccessClass]
+) -> list[_MentionAccess]:
+    out = []
+    for record in joined.split(_RECORD) if joined else ():
+        mention_id, report_id, class_text = record.split(_UNIT)
+        access = classes.get(int(class_text)) if class_text else None
+        if access is None:
+            out.append(_MentionAccess(event_id, mention_id, report_id, None, Marking.RED, None))
+        else:
+            out.append(_MentionAccess(event_id, mention_id, report_id, access.id, access.marking, access.agency))
+    if ctx.visible is None and any(m.class_id is None for m in out):
+        return _mention_access([event_id], ctx).get(event_id, out)
+    return out
+
+
+def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, list[_MentionAccess]]:
+    """Each event's mentions with their report's class; marking and agency come from the cached classes,
+    so that the reports' rows (long texts) are not read."""
+    out: dict[str, list[_MentionAccess]] = {}
+    stmt = select(
+        event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, report_access.c.class_id
+    ).select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
+    unclassed: list[str] = []
+    for chunk in _chunks(sorted(event_ids)):
+        for event_id, mention_id, report_id, class_id in ctx.connection.execute(
+            stmt.where(event_mentions.c.event_id.in_(chunk))
+        ):
+            access = ctx.classes.get(ctx.connection, class_id)
+            if access is None:
+                unclassed.append(report_id)
+            marking, agency = (access.marking, access.agency) if access else (Marking.RED, None)
+            out.setdefault(event_id, []).append(
+                _MentionAccess(event_id, mention_id, report_id, class_id, marking, agency)
+            )
+    if unclassed and ctx.visible is None:  # only the all-seeing reader sees reports without a class
+        found = dict(
+            ctx.connection.execute(select(reports.c.id, reports.c.marking).where(reports.c.id.in_(unclassed)))
+            .tuples()
+            .all()
+        )
+        for mentions in out.values():
+            for k, m in enumerate(mentions):
+                if m.report_id in found:
+                    mentions[k] = _MentionAccess(
+                        m.event_id, m.mention_id, m.report_id, None, Marking(found[m.report_id]), None
+                    )
+    return out
+
+
+def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
+    """Fields, times and actor ids of partly visible events, from their visible mentions.
+
+    Composed views are kept in `ctx.views` under (event, updated_at, visible mentions): a view holds only
+    what those mentions say, and whatever changes an event's mentions changes that key.
+    """
+    pending: dict[str, list[_MentionAccess]] = {}
+    for row in rows:
+        visible = partial.get(row["id"])
+        if visible:
+            cached = ctx.views.get(_view_key(row, visible))
+            if cached is not None:
+                row.update(cached)
+            else:
+                pending[row["id"]] = visible
+    if pending:
+        _compose_pending(ctx, [r for r in rows if r["id"] in pending], pending)
+
+
+def _view_key(row: dict[str, Any], visible: list[_MentionAccess]) -> tuple[Any, ...]:
+    return (row["id"], row["updated_at"], tuple(sorted(m.mention_id for m in visible)))
+
+
+def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
+    keys = {row["id"]: _view_key(row, partial[row["id"]]) for row in rows}
+    wanted = [m.mention_id for ms in partial.values() for m in ms]
+    loaded: dict[str, tuple[str, EventMention]] = {}
+    # The JSON as text where the driver gives it so: pydantic reads it faster than json + validation.
+    text = type_coerce(event_mentions.c.mention, Text)
+    stmt = select(event_mentions.c.id, event_mentions.c.report_id, text)
+    for chunk in _chunks(wanted):
+        for mention_id, report_id, mention in ctx.connection.execute(stmt.where(event_mentions.c.id.in_(chunk))):
+            parsed = (
+                EventMention.model_validate_json(mention)
+                if isinstance(mention, str | bytes)
+                else (EventMention.model_validate(mention))
+            )
+            loaded[mention_id] = (report_id, parsed)
+    report_ids = sorted({m.report_id for ms in partial.values() for m in ms})
+    ingested: dict[str, Any] = {}
+    for chunk in _chunks(report_ids):
+        stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
+        ingested.update(ctx.connection.execute(stmt_times).tuples().all())
+    views: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        visible = partial[row["id"]]
+        view = ctx.composer([loaded[m.mention_id] for m in visible if m.mention_id in loaded])
+        view["created_at"] = min(ingested[m.report_id] for m in visible)
+        view["updated_at"] = max(ingested[m.report_id] for m in visible)
+        views[row["id"]] = view
+    names = {n for view in views.values() for n in (view["actor1"], view["actor2"]) if n}
+    ids = _actor_ids(ctx.connection, names)
+    for row in rows:
+        view = views[row["id"]]
+        view["actor1_id"] = ids.get(view["actor1"]) if view["actor1"] else None
+        view["actor2_id"] = ids.get(view["actor2"]) if view["actor2"] else None
+        ctx.views.put(keys[row["id"]], view)
+        row.update(view)
+
+
+def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(names)):
+        rows = connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).tuples()
+        found.update(dict(rows.all()))
+    return found
+
+
+def get_event(ctx: ReadContext, event_id: str) -> dict[str, Any]:
+    """One event with its visible sources and their evidence; hidden and missing ids look the same."""
+    row = ctx.connection.execute(
+        event_select(ctx.connection.dialect.name).where(events.c.id == event_id, event_visible_clause(ctx.visible))
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no event {event_id!r}")
+    result = finish_event(ctx, annotate_events(ctx, [dict(row._mapping)])[0])
+    evidence = ctx.connection.execute(
+        select(
+            event_mentions.c.report_id,
+            event_mentions.c.sentence,
+            event_mentions.c.start,
+            event_mentions.c.end,
+            reports.c.title,
+            reports.c.agency,
+            reports.c.marking,
+        )
+        .select_from(event_mentions.join(reports, reports.c.id == event_mentions.c.report_id))
+        .where(event_mentions.c.event_id == event_id, event_mentions.c.report_id.in_(result["report_ids"]))
+        .order_by(event_mentions.c.report_id, event_mentions.c.start)
+    )
+    result["evidence"] = [dict(r._mapping) for r in evidence]
+    return result
+
+
+# -- reports ----------------------------------------------------------------------------------------
+
+
+def list_reports(ctx: ReadContext, query: ReportQuery) -> list[dict[str, Any]]:
+    when = func.coalesce(reports.c.published, reports.c.ingested_at)
+    stmt = (
+        select(
+            reports.c.id,
+            reports.c.kind,
+            reports.c.title,
+            reports.c.published,
+            reports.c.ingested_at,
+            sources.c.name.label("source"),
+            reports.c.agency,
+            reports.c.marking,
+            reports.c.sharing_groups,
+            reports.c.origin,
+            select(func.count())
+            .select_from(event_mentions)
+            .where(event_mentions.c.report_id == reports.c.id)
+            .scalar_subquery()
+            .label("events"),
+        )
+        .outerjoin(sources, sources.c.id == reports.c.source_id)
+        .where(report_visible_clause(ctx.visible, reports.c.id))
+        .order_by(when.desc(), reports.c.id)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    if query.since:
+        stmt = stmt.where(when >= query.since)
+    if query.until:
+        stmt = stmt.where(when < query.until)
+    if query.kind:
+        stmt = stmt.where(reports.c.kind == query.kind)
+    if query.country:
+        # The report's own mentions: a fused event's country may come from a report the reader may not see.
+        country = event_mentions.c.mention["location"]["country"].as_string()
+        in_country = select(event_mentions.c.report_id).where(country == query.country.upper())
+        stmt = stmt.where(reports.c.id.in_(in_country))
+    rows = [dict(r._mapping) for r in ctx.connection.execute(stmt)]
+    for row in rows:
+        ctx.note("report", row["id"], Marking(row["marking"]), row["agency"])
+    return rows
+
+
+def get_report(ctx: ReadContext, report_id: str) -> dict[str, Any]:
+    row = ctx.connection.execute(
+        select(reports, sources.c.name.label("source"))
+        .outerjoin(sources, sources.c.id == reports.c.source_id)
+        .where(reports.c.id == report_id, report_visible_clause(ctx.visible, reports.c.id))
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no report {report_id!r}")
+    result = dict(row._mapping)
+    links = ctx.connection.execute(
+        select(report_links.c.other_id, report_links.c.similarity).where(
+            report_links.c.report_id == report_id, report_visible_clause(ctx.visible, report_links.c.other_id)
+        )
+    )
+    result["near_duplicates"] = [{"report_id": o, "similarity": s} for o, s in links]
+    result["extraction"] = ctx.connection.execute(
+        select(extractions.c.result).where(extractions.c.report_id == report_id)
+    ).scalar()
+    ctx.note("report", report_id, Marking(result["marking"]), result["agency"])
+    return result
+
+
+def count(ctx: ReadContext, what: str) -> int:
+    """How many reports, events or event mentions the reader may see."""
+    if what == "reports":
+        stmt = select(func.count()).select_from(reports).where(report_visible_clause(ctx.visible, reports.c.id))
+    elif what == "events":
+        stmt = select(func.count()).select_from(events).where(event_visible_clause(ctx.visible))
+    elif what == "event_mentions":
+        stmt = (
+            select(func.count())
+            .select_from(event_mentions)
+            .where(report_visible_clause(ctx.visible, event_mentions.c.report_id))
+        )
+    else:
+        raise ValueError(f"cannot count {what!r}")
+    return int(ctx.connection.execute(stmt).scalar_one())
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(values), _IN_CHUNK):
+        yield values[i : i + _IN_CHUNK]
