@@ -52,6 +52,7 @@ _BOTH = union_all(_GRID, _KEYED)  # a precise mention's two reads in one stateme
 _Row = namedtuple("_Row", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
 _COMPILED: dict[tuple[int, str], tuple[str, list[str] | None]] = {}
 _LAST_SEQ = [0]
+_LEAD = "!"  # marks, in the `names` column, the keys named before the mention's place (`MentionFeatures.lead`)
 
 
 def next_seq() -> int:
@@ -148,7 +149,8 @@ class FeatureCache:
 
 
 def features_from_row(row: Any) -> MentionFeatures:
-    names = frozenset(row.names.split()) if row.names else frozenset()
+    listed = row.names.split() if row.names else []
+    names = frozenset(key.lstrip(_LEAD) for key in listed)
     return MentionFeatures(
         key=row.key,
         report_id=row.report_id,
@@ -173,6 +175,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         quantities=_parse_quantities(row.quantities),
         words=frozenset(row.words.split()),
         names=names,
+        lead=frozenset(key[1:] for key in listed if key.startswith(_LEAD)),
         context=frozenset(row.context.split()) if row.context else frozenset(),
         place_keys=place_name_keys(row.place_name),
         admin_key=admin_key(row.admin1),
@@ -208,7 +211,7 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "state_actors": "|".join(features.state),
         "quantities": ";".join(f"{k}={v}:{q}" for k, (v, q) in sorted(features.quantities.items())),
         "words": " ".join(sorted(features.words)),
-        "names": " ".join(sorted(features.names)),
+        "names": " ".join(_LEAD + key if key in features.lead else key for key in sorted(features.names)),
         "context": " ".join(sorted(features.context)),
         "seq": features.seq,
     }
