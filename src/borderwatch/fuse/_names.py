@@ -73,7 +73,8 @@ def _words(token: str) -> str:
     return "".join(parts)
 
 
-def _keys_of(words: list[str]) -> set[str]:
+@lru_cache(maxsize=8192)
+def _keys_of(words: tuple[str, ...]) -> frozenset[str]:
     """Keys of one name (its words, folded): each distinctive word's, and the whole name's run together, so
     that "Tin Zaouatine" meets "Tinzaouatène", "Ben Guerdane" meets "Ben Gardane" and "In-Tahaka" meets
     "Intahaka" (a generic part of a place name, "In" or "Ain", is kept in the run even where the word alone
@@ -84,7 +85,7 @@ def _keys_of(words: list[str]) -> set[str]:
     joined = [w for w in words if w not in not_names or w in place_words]
     if len(joined) > 1 and kept:
         keys.add(skeleton("".join(joined)))
-    return keys
+    return frozenset(keys)
 
 
 @cache
@@ -92,7 +93,7 @@ def place_keys(name: str | None) -> frozenset[str]:
     """Keys of a resolved place's name ("Bordj Badji Mokhtar": mokhtar's, badji's, and the whole name's)."""
     if not name:
         return frozenset()
-    return frozenset(_keys_of([_fold(_words(t)) for t in _TOKEN.findall(_PARENTHESES.sub(" ", name))]))
+    return _keys_of(tuple(_fold(_words(t)) for t in _TOKEN.findall(_PARENTHESES.sub(" ", name))))
 
 
 def name_keys_within(text: str, start: int, end: int) -> frozenset[str]:
@@ -120,10 +121,10 @@ def lead_keys(text: str, start: int, end: int, place: frozenset[str]) -> frozens
 
 
 @lru_cache(maxsize=16)
-def _placed_runs(text: str) -> tuple[tuple[int, list[str]], ...]:
+def _placed_runs(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     starts: list[int] = []
     runs = _runs(text, starts)
-    return tuple(zip(starts, runs, strict=True))
+    return tuple(zip(starts, map(tuple, runs), strict=True))
 
 
 def name_keys(text: str) -> frozenset[str]:
@@ -132,7 +133,7 @@ def name_keys(text: str) -> frozenset[str]:
     ("NIAMEY, Feb 26"). A lone capitalised word that opens the text or a clause counts only before a colon
     or comma ("Menaka: ...", not "Gunmen attacked")."""
     keys: set[str] = set()
-    for words in _runs(text):
+    for _, words in _placed_runs(text):  # cached: a mention's sentence is read again for `lead_keys`
         keys |= _keys_of(words)
     return frozenset(sorted(keys)[:_MAX_NAMES])
 
