@@ -28,32 +28,51 @@ from ._schema import fusion_keys, fusion_mentions
 __all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "next_seq", "read_block"]
 
 _c = fusion_mentions.c
-# Fixed numbers of parameters (padded by repeating the last value) keep the SQL text constant, so that it
-# is compiled once and the driver's statement cache is hit; a block with more cells or keys is read in parts.
-_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS = 48, 32, 16
-_FAMILIES = [bindparam(f"f{i}") for i in range(_FAMILY_SLOTS)]
+# Lists of cells, keys and families are bound as IN lists of a few fixed lengths (padded by repeating the
+# last value), so that the SQL texts are few: each is compiled once and the driver's statement cache is
+# hit, and a short list is not padded to the longest. A longer list is read in parts.
+_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS = (4, 8, 16, 48), (4, 8, 16, 32), (4, 8, 16)
 # Blocks read only which mentions they hold (key, event, seq): the features of recent mentions are in the
 # cache; the rows of the others are read whole afterwards (`FeatureCache.resolve`).
 _REF = (_c.key, _c.event_id, _c.seq)
-_GRID = select(*_REF).where(
-    _c.cell.in_([bindparam(f"c{i}") for i in range(_CELL_SLOTS)]),
-    _c.day_lo.between(bindparam("lo"), bindparam("hi")),
-    _c.day_hi >= bindparam("day_from"),
-    _c.family.in_(_FAMILIES),
-    _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
-    _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
-)
-_KEYED = (
-    select(*_REF)
-    .join(fusion_keys, fusion_keys.c.mention == _c.key)
-    .where(
-        fusion_keys.c.bkey.in_([bindparam(f"k{i}") for i in range(_KEY_SLOTS)]),
-        fusion_keys.c.day_lo.between(bindparam("lo"), bindparam("hi")),
+
+
+@cache
+def _grid(cells: int, families: int) -> Any:
+    return select(*_REF).where(
+        _c.cell.in_([bindparam(name) for name in _slot_names("c", cells)]),
+        _c.day_lo.between(bindparam("lo"), bindparam("hi")),
         _c.day_hi >= bindparam("day_from"),
-        _c.family.in_(_FAMILIES),
+        _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
+        _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
+        _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
     )
-)
-_BOTH = union_all(_GRID, _KEYED)  # a precise mention's two reads in one statement
+
+
+@cache
+def _keyed(keys: int, families: int) -> Any:
+    return (
+        select(*_REF)
+        .join(fusion_keys, fusion_keys.c.mention == _c.key)
+        .where(
+            fusion_keys.c.bkey.in_([bindparam(name) for name in _slot_names("k", keys)]),
+            fusion_keys.c.day_lo.between(bindparam("lo"), bindparam("hi")),
+            _c.day_hi >= bindparam("day_from"),
+            _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
+        )
+    )
+
+
+@cache
+def _both(cells: int, keys: int, families: int) -> Any:
+    return union_all(_grid(cells, families), _keyed(keys, families))  # a precise mention's two reads in one
+
+
+def _size(count: int, sizes: tuple[int, ...]) -> int:
+    """The shortest list length that holds `count` values (the longest when none does)."""
+    return next((size for size in sizes if size >= count), sizes[-1])
+
+
 _Row = namedtuple("_Row", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
 Ref = namedtuple("Ref", ["key", "event_id", "seq"])  # a stored mention as a block read finds it
 _WHOLE = select(fusion_mentions).where(_c.key.in_(bindparam("keys", expanding=True)))
@@ -72,21 +91,25 @@ def next_seq() -> int:
 def read_block(connection: Connection, block: Block) -> list[Ref]:
     """The stored mentions in a block (each once), through the driver's cursor."""
     params: dict[str, Any] = {"lo": block.day_from - block.span_days, "hi": block.day_to, "day_from": block.day_from}
-    params.update(_slots("f", block.families, _FAMILY_SLOTS))
+    families = _size(len(block.families), _FAMILY_SLOTS)
+    params.update(_slots("f", block.families, families))
     rows: dict[str, Any] = {}
     cursor = connection.connection.cursor()
     cells, keys = sorted(set(block.cells)), sorted(set(block.keys))
     try:
         if cells:
             params.update(lat_min=block.lat_min, lat_max=block.lat_max, lon_min=block.lon_min, lon_max=block.lon_max)
-        if cells and keys and len(cells) <= _CELL_SLOTS and len(keys) <= _KEY_SLOTS:
-            params.update(_slots("k", keys, _KEY_SLOTS))
-            _run(connection, cursor, _BOTH, params, "c", cells, _CELL_SLOTS, rows)
+        if cells and keys and len(cells) <= _CELL_SLOTS[-1] and len(keys) <= _KEY_SLOTS[-1]:
+            n_cells, n_keys = _size(len(cells), _CELL_SLOTS), _size(len(keys), _KEY_SLOTS)
+            params.update(_slots("k", keys, n_keys))
+            _run(connection, cursor, _both(n_cells, n_keys, families), params, "c", cells, n_cells, rows)
         else:
             if cells:
-                _run(connection, cursor, _GRID, params, "c", cells, _CELL_SLOTS, rows)
+                n_cells = _size(len(cells), _CELL_SLOTS)
+                _run(connection, cursor, _grid(n_cells, families), params, "c", cells, n_cells, rows)
             if keys:
-                _run(connection, cursor, _KEYED, params, "k", keys, _KEY_SLOTS, rows)
+                n_keys = _size(len(keys), _KEY_SLOTS)
+                _run(connection, cursor, _keyed(n_keys, families), params, "k", keys, n_keys, rows)
     finally:
         cursor.close()
     return [Ref(*row) for row in rows.values()]
