@@ -20,7 +20,7 @@ from ._exchange import Incoming, Provenance, decide, now_utc, touch_report
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._schema import exchange_index, extractions, report_bands, report_links, reports
-from ._write import NewReport, write_batch
+from ._write import NewReport, report_fields, write_batch
 
 __all__ = ["apply_incoming", "delete_report_rows", "replace_extraction"]
 
@@ -64,19 +64,7 @@ def _update_report(
     provenance: Provenance,
     fusion: FusionSession,
 ) -> set[str]:
-    values = {
-        "title": report.title,
-        "published": report.published.replace(tzinfo=None) if report.published else None,
-        "url": report.url,
-        "origin": report.origin,
-        "agency": report.agency,
-        "marking": report.marking.value,
-        "sharing_groups": list(report.sharing_groups),
-        "post_id": report.post_id,
-        "lat": report.position.lat if report.position else None,
-        "lon": report.position.lon if report.position else None,
-        "category": report.category,
-    }
+    values = report_fields(report)
     connection.execute(reports.update().where(reports.c.id == report.id).values(**values))
     set_report_class(connection, report.id, _access_of(report, provenance.recipients, provenance.foreign))
     touched = replace_extraction(connection, report.id, extraction, fusion)

@@ -28,7 +28,7 @@ from ._schema import (
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "write_batch"]
+__all__ = ["NewReport", "insert_ignoring_conflicts", "report_fields", "write_batch"]
 
 
 @dataclass
@@ -91,14 +91,22 @@ def _report_row(
         "id": report.id,
         "content_hash": report.content_hash,
         "kind": report.kind.value,
-        "title": report.title,
         "text": report.text,
         "raw": report.raw,
         "source_id": _source_id(connection, report, source_ids),
+        "ingested_at": now,
+        "minhash": signature,
+        **report_fields(report),
+    }
+
+
+def report_fields(report: Report) -> dict[str, Any]:
+    """The columns of a report that a new version of it (received from a peer) may change."""
+    return {
+        "title": report.title,
         "url": report.url,
         "origin": report.origin,
         "published": _naive_utc(report.published),
-        "ingested_at": now,
         "agency": report.agency,
         "marking": report.marking.value,
         "sharing_groups": list(report.sharing_groups),
@@ -106,7 +114,6 @@ def _report_row(
         "lat": report.position.lat if report.position else None,
         "lon": report.position.lon if report.position else None,
         "category": report.category,
-        "minhash": signature,
     }
 
 
