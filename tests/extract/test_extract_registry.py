@@ -112,3 +112,18 @@ def test_misspelt_organisation_is_matched_fuzzily() -> None:
 def test_a_name_with_nothing_of_an_organisation_is_no_actor() -> None:
     registry = load_registry()
     assert registry.org_mention("the Bourj Baji Mukhtar", 0, 22) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Fighting along the Niger river near Gao (synthetic).", []),
+        ("Boats were seized in the inner delta du Niger (synthetic).", []),
+        ("Herders crossed the Niger Delta region (synthetic).", []),
+        ("Niger troops crossed into Mali (synthetic).", ["NE", "ML"]),
+        ("Algerian state television reported the clash (synthetic).", ["DZ"]),
+        ("The Niger-Mali border was closed (synthetic).", ["NE", "ML"]),
+    ],
+)
+def test_a_feature_named_after_a_country_is_not_the_country(text: str, codes: list[str]) -> None:
+    assert [code for _, _, code in load_registry().countries_in(text)] == codes

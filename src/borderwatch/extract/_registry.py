@@ -83,7 +83,7 @@ class ActorRegistry:
         self._countries: dict[str, dict] = data["countries"]
         self._kinds: dict[str, dict] = data["force_kinds"]
         self._generic: dict[str, dict] = data["generic"]
-        self._build_countries()
+        self._build_countries(data.get("named_features", {}))
         self._build_named(data["groups"])
         self._build_forces()
         self._build_generic()
@@ -91,12 +91,23 @@ class ActorRegistry:
         self.civilian_targets = phrase_regex(data["party_classes"]["civilian_targets"])
 
     # --- building the matchers -------------------------------------------------------------
-    def _build_countries(self) -> None:
+    def _build_countries(self, features: dict) -> None:
         self._country_of: dict[str, str] = {}
         for code, spec in self._countries.items():
             for word in [*spec["names"], *spec["adjectives"], *spec["fr"]]:
                 self._country_of[" ".join(fold(word).split())] = code
         self.country_rx = phrase_regex(self._country_of)
+        # "the Niger river", "delta du Niger": the country's name names a feature, not the country.
+        after = "|".join(re.escape(fold(w)) for w in features.get("after", []))
+        before = "|".join(re.escape(fold(w)) for w in features.get("before", []))
+        self._feature_after = re.compile(rf"\s+(?:{after})\b") if after else None
+        self._feature_before = re.compile(rf"\b(?:{before})\s+$") if before else None
+
+    def _names_a_feature(self, folded: str, start: int, end: int) -> bool:
+        if self._feature_after is not None and self._feature_after.match(folded, end):
+            return True
+        window = folded[max(0, start - 24) : start]
+        return self._feature_before is not None and bool(self._feature_before.search(window))
 
     def _build_named(self, groups: list[dict]) -> None:
         self._by_alias: dict[str, list[NamedActor]] = {}
@@ -178,6 +189,7 @@ class ActorRegistry:
         return [
             (m.start(), m.end(), self._country_of[" ".join(m.group().split())])
             for m in self.country_rx.finditer(folded)
+            if not self._names_a_feature(folded, m.start(), m.end())
         ]
 
     def find(self, text: str) -> list[ActorMention]:
