@@ -6,6 +6,7 @@ where they meet the store.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,16 +26,33 @@ def make_extractor(settings: Settings, n_process: int | None = None) -> Extracto
     """The extractor with every stage it needs (places come with the geo stage).
 
     Large batches run in `n_process` forked workers (default: the `extract_processes` setting); every
-    process opens its own gazetteer index, so no SQLite connection crosses a fork.
+    process opens its own gazetteer index, so no SQLite connection crosses a fork. The index is checked (and
+    built if need be) once, here: a worker opens it as it is, so a stale index is never rebuilt once per worker.
     """
     from .geo import Geoparser, ensure_index
 
     index = ensure_index(Path(settings.gazetteer) if settings.gazetteer else None)  # built once, in this process
-    return Extractor(
+    extractor = Extractor(
         spacy_model=settings.spacy_model,
-        locator_factory=partial(Geoparser, index),
+        locator_factory=partial(Geoparser, index, check_index=False),
         n_process=settings.extract_processes if n_process is None else n_process,
     )
+    _freeze_loaded()
+    return extractor
+
+
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """Take what is loaded so far (modules, the spaCy model: kept for the life of the process) out of the
+    garbage collector's sight, once per process. Collections then no longer walk the model, and forked
+    workers no longer write to (and so copy) the pages they share with their parent when they collect."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
 
 
 def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[ExtractResult]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from borderwatch.fuse import name_keys, name_keys_within, names_place, place_keys
-from borderwatch.fuse._names import skeleton
+from borderwatch.fuse._names import lead_keys, skeleton
 
 
 def test_spellings_of_one_place_share_a_key() -> None:
@@ -28,7 +28,24 @@ def test_different_places_keep_different_keys() -> None:
 
 
 def test_short_names_are_their_own_key() -> None:
-    assert skeleton("Gao") == "gao" and skeleton("Abala") == "abala"
+    assert skeleton("Gao") == "gao" and skeleton("Ayorou") == "ayorou"
+
+
+def test_two_consonant_names_of_four_letters_or_more_keep_their_skeleton() -> None:
+    assert place_keys("Dehiba") == place_keys("Dhiba") == place_keys("Dhehiba")
+    assert not place_keys("Dehiba") & place_keys("Abala")
+
+
+def test_a_generic_part_joins_the_run_together_key() -> None:
+    assert place_keys("In-Tahaka") & place_keys("Intahaka")
+    assert name_keys("Miners at In-Tahaka said eight died.") & place_keys("Intahaka")
+
+
+def test_lead_keys_are_the_names_before_the_place() -> None:
+    text = "SYNTHETIC. Gunmen attacked the camp at Aguelhok, about 80 km south of Tessalit, on Sunday."
+    assert lead_keys(text, 0, len(text), place_keys("Aguelhok")) == frozenset()
+    assert lead_keys(text, 0, len(text), place_keys("Tessalit")) == place_keys("Aguelhok")
+    assert lead_keys(text, 0, len(text), place_keys("Kidal")) == name_keys(text)  # the place is not named
 
 
 def test_sentence_names_leave_out_weekdays_countries_institutions_and_acronyms() -> None:

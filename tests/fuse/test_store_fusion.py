@@ -189,3 +189,28 @@ def test_near_duplicate_copies_count_once(db_url: str) -> None:
         (event,) = store.list_events(EventQuery(), ADMIN)
         assert event["sources"] == 2
         assert store.event_provenance(event["id"], reader=ADMIN)["independent_sources"] == 1
+
+
+def test_cached_and_cold_reads_give_the_same_events(tmp_path) -> None:
+    """Reports stored one batch at a time by one store (features and mentions from its cache) and by a new
+    store for each batch (everything read from the database) end in the same events and decisions."""
+    results = []
+    for cold in (False, True):
+        url = f"sqlite:///{tmp_path / f'cold{cold}.db'}"
+        warm = Store(url)
+        for item in market_attack_reports():
+            if cold:
+                with Store(url) as fresh:
+                    fresh.add_reports([item])
+            else:
+                warm.add_reports([item])
+        events = events_by_fatalities(warm)
+        details = {f: warm.event_provenance(e["id"], reader=ADMIN) for f, e in events.items()}
+        warm.close()
+        results.append(
+            {
+                f: (e["id"], e["sources"], e["date"], [d["reason"] for d in details[f]["decisions"]])
+                for f, e in events.items()
+            }
+        )
+    assert results[0] == results[1] and sorted(results[0]) == [5, 7]

@@ -76,6 +76,9 @@ class PlaceRules(_Section):
                          "the other's place")  # fmt: skip
     named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
                              "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
+    named_near: float = Field(description="the places are too far apart for their precisions (but less than "
+                              "`misplaced_km`) and one sentence names the other's place: the geocoder may have "
+                              "picked another place of the sentence; a weak disagreement, not a veto")  # fmt: skip
     misplaced_km: float = Field(gt=0)
     admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
                                "Gao region): a geocoder's pick of the town for the province")  # fmt: skip

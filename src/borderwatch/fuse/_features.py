@@ -12,7 +12,7 @@ from importlib import resources
 
 from ..model import EventMention, Location
 from ._config import FusionConfig
-from ._names import name_keys, name_keys_within, names_place, place_keys, skeleton
+from ._names import lead_keys, name_keys, name_keys_within, names_place, place_keys, skeleton
 from ._types import MentionFeatures
 
 __all__ = ["admin_key", "classify_actors", "content_words", "date_interval", "fold_name", "mention_features"]
@@ -61,6 +61,7 @@ def mention_features(
     names, context = _names(mention, text)
     location = _trusted(mention.location, text, names | context)
     located = location is not None and location.lat is not None and location.lon is not None
+    keys_of_place = place_keys(location.name if location else None)
     return MentionFeatures(
         key=key,
         report_id=report_id,
@@ -85,7 +86,8 @@ def mention_features(
         words=content_words(sentence),
         names=names,
         context=context,
-        place_keys=place_keys(location.name if location else None),
+        place_keys=keys_of_place,
+        lead=_lead(mention, text, names, keys_of_place),
         admin_key=admin_key(location.admin1 if location else None),
     )
 
@@ -103,6 +105,16 @@ def _names(mention: EventMention, text: str | None) -> tuple[frozenset[str], fro
     names = name_keys_within(text, evidence.start, evidence.end)
     around = name_keys_within(text, max(0, evidence.start - _BEFORE), evidence.end + _AFTER)
     return names, around - names
+
+
+def _lead(mention: EventMention, text: str | None, names: frozenset[str], place: frozenset[str]) -> frozenset[str]:
+    """The sentence's names before its own place's (`_names.lead_keys`), read where `_names` read them."""
+    if not names or not place:
+        return names
+    evidence = mention.evidence
+    if text and text[evidence.start : evidence.end] == evidence.sentence:
+        return lead_keys(text, evidence.start, evidence.end, place) & names
+    return lead_keys(evidence.sentence, 0, len(evidence.sentence), place) & names
 
 
 def _trusted(location: Location | None, text: str | None, near: frozenset[str]) -> Location | None:

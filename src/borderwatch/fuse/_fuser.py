@@ -19,7 +19,7 @@ from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._score import PairScorer
+from ._score import PairScore, PairScorer
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
 __all__ = ["Fuser"]
@@ -81,7 +81,7 @@ class Fuser:
         the mention joins only if no other event comes close (`ambiguity_margin`).
         """
         links = links or AnalystLinks()
-        scored: list[tuple[float, str, MentionFeatures | None]] = []
+        scored: list[tuple[float, str, MentionFeatures | None, PairScore | None]] = []
         considered = 0
         for candidate in candidates:
             considered += 1
@@ -89,15 +89,15 @@ class Fuser:
                 continue
             if links and any(links.together(features.key, m.key) for m in candidate.members):
                 return Decision(mention=features.key, event_id=candidate.event_id, reason="analyst-merge")
-            best, against = self._best_member(features, candidate.members)
-            scored.append((best, candidate.event_id, against))
+            best, against, pair = self._best_member(features, candidate.members)
+            scored.append((best, candidate.event_id, against, pair))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        others = [(event_id, round(s, 3)) for s, event_id, _ in scored[1:4] if s > -math.inf]
+        others = [(event_id, round(s, 3)) for s, event_id, _, _ in scored[1:4] if s > -math.inf]
         if not scored:
             return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
-        score, event_id, against = scored[0]
+        score, event_id, against, pair = scored[0]
         vague = against is not None and (features.vague or against.vague)
-        explanation = self.explain(features, against, event_id) if against else None
+        explanation = self._explanation(features, against, event_id, pair) if against else None
         merged = score >= self.threshold(features, against) and score > -math.inf
         reason = "matched" if merged else "new"
         contested = len(scored) > 1 and scored[1][0] > score - self.config.ambiguity_margin
@@ -114,16 +114,18 @@ class Fuser:
 
     def _best_member(
         self, features: MentionFeatures, members: list[MentionFeatures]
-    ) -> tuple[float, MentionFeatures | None]:
-        """The best score of `features` against an event's most recent mentions (-inf when one rules it out)."""
-        best, against = -math.inf, None
+    ) -> tuple[float, MentionFeatures | None, PairScore | None]:
+        """The best score of `features` against an event's most recent mentions (-inf when one rules it out),
+        the member it was reached with, and that comparison."""
+        best, against, pair = -math.inf, None, None
         for member in members[-self.config.blocking.max_members_compared :]:
-            score, veto, _ = self._scorer.score(features, member)
+            scored = self._scorer.score(features, member)
+            veto = scored[1]
             if veto is not None and _binding(veto, member):
-                return -math.inf, member
-            if against is None or score > best:
-                best, against = score, member
-        return best, against
+                return -math.inf, member, scored
+            if against is None or scored[0] > best:
+                best, against, pair = scored[0], member, scored
+        return best, against, pair
 
     def threshold(self, new: MentionFeatures, old: MentionFeatures | None) -> float:
         """The score two mentions need to be one event: higher when either place is vague (no place, or only
@@ -134,7 +136,13 @@ class Fuser:
 
     def explain(self, new: MentionFeatures, old: MentionFeatures, event_id: str) -> MatchExplanation:
         """The feature-by-feature comparison of two mentions, as stored with a decision."""
-        total, veto, features = self._scorer.score(new, old)
+        return self._explanation(new, old, event_id, None)
+
+    def _explanation(
+        self, new: MentionFeatures, old: MentionFeatures, event_id: str, pair: PairScore | None
+    ) -> MatchExplanation:
+        """`explain`, from the comparison `decide` already made when there is one (scoring is pure)."""
+        total, veto, features = pair if pair is not None else self._scorer.score(new, old)
         # Built without validation (the values are the scorer's own): one per mention stored.
         return MatchExplanation.model_construct(
             event_id=event_id,

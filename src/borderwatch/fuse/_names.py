@@ -20,7 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-__all__ = ["fold", "name_keys", "name_keys_within", "names_place", "place_keys", "skeleton"]
+__all__ = ["fold", "lead_keys", "name_keys", "name_keys_within", "names_place", "place_keys", "skeleton"]
 
 _PARENTHESES = re.compile(r"\([^)]*\)")  # "(Synthetic Wire)", "(03)": credits and figures, not names
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -50,15 +50,17 @@ _fold = fold
 
 @cache
 def skeleton(word: str) -> str:
-    """The key of one (folded) word: its consonants, one letter per sound, doubled letters collapsed; a word
-    with fewer than three consonants ("Gao", "Abala") is its own key."""
+    """The key of one (folded) word: its consonants, one letter per sound, doubled letters collapsed. A word
+    of five letters or more keeps a two-consonant skeleton ("Dehiba" / "Dhiba" / "Dhehiba": "db"); a shorter
+    word ("Gao", "Sulu"), or one with a single consonant ("Ayorou"), is its own key: two consonants of a
+    short word say too little ("Sulu" / "Sahel")."""
     folded = "".join(ch for ch in _fold(word) if ch.isalpha())
     key = folded
     for spelling, sound in _SOUNDS:
         key = key.replace(spelling, sound)
     key = key.translate(_LETTERS)
     key = "".join(ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1])
-    return key if len(key) >= 3 else folded
+    return key if len(key) >= 3 or (len(key) == 2 and len(folded) >= 5) else folded
 
 
 def _words(token: str) -> str:
@@ -71,15 +73,19 @@ def _words(token: str) -> str:
     return "".join(parts)
 
 
-def _keys_of(words: list[str]) -> set[str]:
+@lru_cache(maxsize=8192)
+def _keys_of(words: tuple[str, ...]) -> frozenset[str]:
     """Keys of one name (its words, folded): each distinctive word's, and the whole name's run together, so
-    that "Tin Zaouatine" meets "Tinzaouatène" and "Ben Guerdane" meets "Ben Gardane"."""
+    that "Tin Zaouatine" meets "Tinzaouatène", "Ben Guerdane" meets "Ben Gardane" and "In-Tahaka" meets
+    "Intahaka" (a generic part of a place name, "In" or "Ain", is kept in the run even where the word alone
+    names nothing)."""
     not_names, place_words, connectors = _vocabulary()
     kept = [w for w in words if w not in not_names]
     keys = {skeleton(w) for w in kept if len(w) >= 3 and w not in place_words and w not in connectors}
-    if len(kept) > 1:
-        keys.add(skeleton("".join(kept)))
-    return keys
+    joined = [w for w in words if w not in not_names or w in place_words]
+    if len(joined) > 1 and kept:
+        keys.add(skeleton("".join(joined)))
+    return frozenset(keys)
 
 
 @cache
@@ -87,7 +93,7 @@ def place_keys(name: str | None) -> frozenset[str]:
     """Keys of a resolved place's name ("Bordj Badji Mokhtar": mokhtar's, badji's, and the whole name's)."""
     if not name:
         return frozenset()
-    return frozenset(_keys_of([_fold(_words(t)) for t in _TOKEN.findall(_PARENTHESES.sub(" ", name))]))
+    return _keys_of(tuple(_fold(_words(t)) for t in _TOKEN.findall(_PARENTHESES.sub(" ", name))))
 
 
 def name_keys_within(text: str, start: int, end: int) -> frozenset[str]:
@@ -99,11 +105,26 @@ def name_keys_within(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(sorted(keys)[:_MAX_NAMES])
 
 
+def lead_keys(text: str, start: int, end: int, place: frozenset[str]) -> frozenset[str]:
+    """Keys of the names of `text` in [start, end) that come before the first one naming `place` (the keys of
+    the mention's own place); all of them when none does. News name where a thing happened first and the
+    places it is measured from or fled to after ("at Aguelhok, 80 km south of Tessalit"): a place named
+    before the geocoded one may be where it happened."""
+    keys: set[str] = set()
+    for at, words in _placed_runs(text):
+        if start <= at < end:
+            found = _keys_of(words)
+            if found & place:
+                break
+            keys |= found
+    return frozenset(sorted(keys)[:_MAX_NAMES])
+
+
 @lru_cache(maxsize=16)
-def _placed_runs(text: str) -> tuple[tuple[int, list[str]], ...]:
+def _placed_runs(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     starts: list[int] = []
     runs = _runs(text, starts)
-    return tuple(zip(starts, runs, strict=True))
+    return tuple(zip(starts, map(tuple, runs), strict=True))
 
 
 def name_keys(text: str) -> frozenset[str]:
@@ -112,7 +133,7 @@ def name_keys(text: str) -> frozenset[str]:
     ("NIAMEY, Feb 26"). A lone capitalised word that opens the text or a clause counts only before a colon
     or comma ("Menaka: ...", not "Gunmen attacked")."""
     keys: set[str] = set()
-    for words in _runs(text):
+    for _, words in _placed_runs(text):  # cached: a mention's sentence is read again for `lead_keys`
         keys |= _keys_of(words)
     return frozenset(sorted(keys)[:_MAX_NAMES])
 

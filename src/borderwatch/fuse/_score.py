@@ -120,11 +120,15 @@ class PairScorer:
             return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
         if _admin_named(new, old):
             return "place", rules.admin_named, f"{km:.0f} km apart; one is named after the other's province"
+        named = _named_in_sentence(new, old) or _named_in_sentence(old, new)
         if km <= reach + rules.falloff_km:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
+            if named and value < rules.named_near:
+                return "place", rules.named_near, f"{km:.0f} km apart, but one sentence names the other's place"
             return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
-        if km >= rules.misplaced_km and (_named(new, old) or _named(old, new)):
-            return "place", rules.named_far, f"{km:.0f} km apart, but one sentence names the other's place"
+        if named:  # the geocoder picked another place the sentence names (where people fled, a patrol's end)
+            value = rules.named_far if km >= rules.misplaced_km else rules.named_near
+            return "place", value, f"{km:.0f} km apart, but one sentence names the other's place"
         return "place", None, f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow"
 
     def _vague_place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
@@ -231,6 +235,12 @@ def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
     """Whether `vague`'s sentence (or the lines around it) names `other`'s place."""
     return bool((vague.names | vague.context) & other.place_keys)
+
+
+def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
+    """Whether `one`'s own sentence (not the lines around it) names `other`'s place before its own (a place
+    named after it is most often a reference: "80 km south of ...", "fled to ...")."""
+    return bool(one.lead & other.place_keys)
 
 
 def _admin_named(a: MentionFeatures, b: MentionFeatures) -> bool:

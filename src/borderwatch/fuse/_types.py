@@ -44,6 +44,7 @@ class MentionFeatures:
     names: frozenset[str] = frozenset()  # name keys of the sentence's proper names (`_names.name_keys`)
     context: frozenset[str] = frozenset()  # name keys of the report's lines around the sentence, not in it
     place_keys: frozenset[str] = frozenset()  # name keys of the resolved place's name
+    lead: frozenset[str] = frozenset()  # of `names`, those named before the place (all: the place is not named)
     admin_key: str | None = None  # name key of the place's province
     event_id: str | None = None
     seq: int = 0  # the store's storing order (0: not stored)

@@ -10,7 +10,7 @@ everything else the document names ('remote').
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ._normalise import name_key
@@ -172,9 +172,22 @@ def named_area(record: PlaceRecord) -> bool:
     return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
 
 
-def short_name_ok(text: str, start: int, end: int, feature_codes: Sequence[str | None], presented: bool) -> bool:
-    """`_short_ok` before resolution: whether any of the candidates' feature codes could let the span pass."""
-    return any(_short_ok_code(text, start, end, code, presented) for code in feature_codes)
+def short_name_ok(
+    text: str, start: int, end: int, feature_codes: Sequence[str | None], presented: Callable[[], bool]
+) -> bool:
+    """`_short_ok` before resolution: whether any of the candidates' feature codes could let the span pass.
+    `presented` (whether the text presents the span as a place) is asked only of a short name."""
+    if not feature_codes:
+        return False
+    if _long_name(text[start:end]):
+        return True
+    is_presented = presented()
+    return any(_short_ok_code(text, start, end, code, is_presented) for code in feature_codes)
+
+
+def _long_name(words: str) -> bool:
+    """More than three letters and no abbreviation: a name `_short_ok_code` lets pass whatever its kind."""
+    return len(words.replace(".", "").replace(" ", "")) > 3 and name_key(words) not in abbreviations()
 
 
 def _short_ok(text: str, start: int, end: int, res: Resolution, presented: bool) -> bool:
@@ -188,7 +201,7 @@ def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, pr
     words = text[start:end]
     letters = words.replace(".", "").replace(" ", "")
     key = name_key(words)
-    if len(letters) > 3 and key not in abbreviations():
+    if _long_name(words):
         return True
     if feature_code in _COUNTRY_CODES or _AFTER_COMMA.search(text[max(0, start - 3) : start]):
         return True

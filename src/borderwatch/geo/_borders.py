@@ -24,6 +24,7 @@ __all__ = ["BorderIndex", "border_pair", "decode_world_atlas", "haversine_km", "
 _KM_PER_DEG_LAT = 110.574
 _KM_PER_DEG_LON = 111.320
 _EARTH_KM = 6371.0088
+_CACHE_SIZE = 65536  # points whose border and country are kept
 
 
 def border_pair(a: str, b: str) -> str:
@@ -134,6 +135,9 @@ class BorderIndex:
         self._tree = shapely.STRtree(self._parts)
         self._country_codes = sorted(countries)
         self._country_tree = shapely.STRtree([countries[c] for c in self._country_codes])
+        # Events fall on the same towns again and again: each point's answers are kept.
+        self._nearest_cache: dict[tuple[float, float], tuple[str, float]] = {}
+        self._country_cache: dict[tuple[float, float], str | None] = {}
 
     @classmethod
     def from_wkb(cls, borders: Iterable[tuple[str, bytes]], countries: Iterable[tuple[str, bytes]]) -> BorderIndex:
@@ -141,6 +145,14 @@ class BorderIndex:
 
     def nearest(self, lat: float, lon: float) -> tuple[str, float]:
         """The nearest international border to a point: (alphabetical alpha-3 pair, distance in km)."""
+        found = self._nearest_cache.get((lat, lon))
+        if found is None:
+            if len(self._nearest_cache) >= _CACHE_SIZE:
+                self._nearest_cache.clear()
+            found = self._nearest_cache[(lat, lon)] = self._nearest(lat, lon)
+        return found
+
+    def _nearest(self, lat: float, lon: float) -> tuple[str, float]:
         point = Point(lon, lat)
         first = int(self._tree.nearest(point))
         reach = point.distance(self._parts[first])
@@ -153,10 +165,12 @@ class BorderIndex:
 
     def country_at(self, lat: float, lon: float) -> str | None:
         """The alpha-3 code of the country whose territory holds the point, if any."""
-        point = Point(lon, lat)
-        for i in self._country_tree.query(point, predicate="intersects"):
-            return self._country_codes[int(i)]
-        return None
+        if (lat, lon) not in self._country_cache:
+            if len(self._country_cache) >= _CACHE_SIZE:
+                self._country_cache.clear()
+            hits = self._country_tree.query(Point(lon, lat), predicate="intersects")
+            self._country_cache[(lat, lon)] = self._country_codes[int(hits[0])] if len(hits) else None
+        return self._country_cache[(lat, lon)]
 
     def strip(self, pair: str, km: float, clip: bool = True) -> Any:
         """The zone within `km` of the border of a pair, on both sides (clipped to the two countries' land)."""

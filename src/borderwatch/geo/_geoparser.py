@@ -46,13 +46,20 @@ class Geoparser:
     """Recognises and resolves place mentions against the gazetteer index; fits extraction's `PlaceLocator`.
 
     `index` is the index file (built on first use when missing or out of date); the users' file beside it
-    (`borderwatch gazetteer load|add`) is read too. Instances are cheap to share within one thread.
+    (`borderwatch gazetteer load|add`) is read too. Instances are cheap to share within one thread. With
+    `check_index=False` the file is opened as it is: for a worker whose parent has just ensured it (checking
+    again hashes the sources, and a rebuild there would run once per worker).
     """
 
     def __init__(
-        self, index: Path | str | None = None, min_confidence: float = 0.15, user_index: Path | None = None
+        self,
+        index: Path | str | None = None,
+        min_confidence: float = 0.15,
+        user_index: Path | None = None,
+        *,
+        check_index: bool = True,
     ) -> None:
-        path = ensure_index(Path(index) if index else None)
+        path = Path(index) if index and not check_index else ensure_index(Path(index) if index else None)
         self.gazetteer = Gazetteer(path, [user_index or user_index_path(path)])
         self._finder = CandidateFinder(self.gazetteer)
         self._resolver = Resolver(self._finder, min_confidence)
@@ -114,7 +121,7 @@ class Geoparser:
         ('NE' of 'NE of Djanet') neither cost a resolution nor sway the document's context."""
         records = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
         codes = [r.feature_code for r in records]
-        if not short_name_ok(text, start, end, codes, presented_as_place(text, start, end)):
+        if not short_name_ok(text, start, end, codes, lambda: presented_as_place(text, start, end)):
             return False
         return name_key(text[start:end]) in adjectives() or any(
             loose_evidence(text, start, end, guard, record) for record in records

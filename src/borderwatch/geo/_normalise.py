@@ -54,6 +54,8 @@ _DOUBLES = re.compile(r"(.)\1+")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, with typographic quotes and dashes made plain."""
+    if text.isascii():  # nothing to decompose (most names in English news): skip the per-character pass
+        return text.casefold().translate(_SPECIAL)
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_SPECIAL)
 

@@ -150,8 +150,9 @@ class Resolver:
             first_of.setdefault(groups[mention.index], mention)
         by_group = {group: self._rank(m, None) for group, m in first_of.items()}
         ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
+        geometry: dict[tuple[int | str, ...], _Geometry] = {}  # distances, by the document's places: kept across passes
         for _ in range(_CONTEXT_PASSES):
-            context = _Context.from_pass(mentions, ranked, country_hint)
+            context = _Context.from_pass(mentions, ranked, country_hint, geometry)
             # A name whose best candidate already leads by more than the document's countries alone can move a
             # score (_CONTEXT_WEIGHT) is settled: a further pass would not change it.
             by_group = {
@@ -172,6 +173,15 @@ class Resolver:
             return None, math.inf
         if len(mention.candidates) == 1:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
+        if context is not None:
+            return self._scored(mention, context)
+        # Without context the ranking depends on the candidates alone: kept with them, for the next document.
+        kept = mention.arrays.plain
+        if not kept:
+            kept.append(self._scored(mention, None))
+        return kept[0]
+
+    def _scored(self, mention: _Mention, context: _Context | None) -> tuple[Resolution, float]:
         scores = mention.priors.copy()
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
@@ -181,8 +191,7 @@ class Resolver:
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
         # place from two sources) do not divide it.
-        arrays = mention.arrays
-        same_spot = _haversine(arrays.lats[best], arrays.lons[best], arrays.lats, arrays.lons) < _SAME_SPOT_KM
+        same_spot = mention.arrays.same_spot(best)
         share = float(weights[same_spot].sum() / weights.sum())
         candidate = mention.candidates[best]
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
@@ -233,6 +242,16 @@ class _Arrays(NamedTuple):
     admin1s: list[tuple[str, str] | None]
     areas: list[int]
     loose: np.ndarray
+    spots: dict[int, np.ndarray]  # filled by `same_spot`
+    plain: list[tuple[Resolution, float]]  # the ranking without context, once made
+
+    def same_spot(self, index: int) -> np.ndarray:
+        """Which candidates lie within _SAME_SPOT_KM of candidate `index` (kept: the same names recur)."""
+        row = self.spots.get(index)
+        if row is None:
+            distances = _haversine(self.lats[index], self.lons[index], self.lats, self.lons)
+            row = self.spots[index] = distances < _SAME_SPOT_KM
+        return row
 
 
 @lru_cache(maxsize=20000)
@@ -246,7 +265,17 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
         [i for i, r in enumerate(records) if r.feature_code in _AREA_CODES],
         np.array([c.match < _LOOSE_MATCH for c in candidates]),
+        {},
+        [],
     )
+
+
+class _Geometry(NamedTuple):
+    """Per name (key, candidate arrays): distances to the document's other places, and what they make of it."""
+
+    distances: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]]
+    farness: dict[tuple[str, int], np.ndarray]
+    nearness: dict[tuple[str, int], np.ndarray]
 
 
 @dataclass
@@ -267,11 +296,18 @@ class _Context:
     point_keys: list[str] = field(default_factory=list)
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
-    _far_cache: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
-    _distance_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _geometry: _Geometry = field(default_factory=lambda: _Geometry({}, {}, {}))
 
     @classmethod
-    def from_pass(cls, mentions: list[_Mention], ranked: dict[int, Resolution | None], hint: str | None) -> _Context:
+    def from_pass(
+        cls,
+        mentions: list[_Mention],
+        ranked: dict[int, Resolution | None],
+        hint: str | None,
+        geometry: dict[tuple[int | str, ...], _Geometry] | None = None,
+    ) -> _Context:
+        """The context of a ranking pass; `geometry` keeps distances for the next pass of the same document: they
+        depend only on which places it holds (most often the same ones again)."""
         context = cls(ranked, hint)
         for mention in mentions:
             res = ranked[mention.index]
@@ -293,13 +329,17 @@ class _Context:
         context._point_lons = np.array([r.lon for r in context.points])[None, :]
         context._point_key_array = np.array(context.point_keys, dtype=object)
         context._point_is_anchor = np.array([r.feature_code not in _AREA_CODES for r in context.points], dtype=bool)
+        if geometry is not None:
+            # A record's id gives its position and kind; a name's key which mentions are its own.
+            signature = tuple(r.id for r in context.points) + tuple(context.point_keys)
+            context._geometry = geometry.setdefault(signature, _Geometry({}, {}, {}))
         return context
 
     def _nearest(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's distance (km) to the nearest other place of the document that is not an area, and to
         the nearest other place of any kind (inf when there is none); one distance matrix per name and pass."""
         cache_key = (mention.key, id(arrays))
-        cached = self._distance_cache.get(cache_key)
+        cached = self._geometry.distances.get(cache_key)
         if cached is not None:
             return cached
         size = len(arrays.lats)
@@ -312,7 +352,7 @@ class _Context:
             anchors = others & self._point_is_anchor
             if anchors.any():
                 to_anchor = distances[:, anchors].min(axis=1)
-        self._distance_cache[cache_key] = (to_anchor, to_point)
+        self._geometry.distances[cache_key] = (to_anchor, to_point)
         return to_anchor, to_point
 
     def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
@@ -377,7 +417,7 @@ class _Context:
         """0 within _FAR_KM of another place of the document, rising with the log of the distance to 1 at ten times
         that; 0 for everything when the document names no other place, and for places without a country."""
         cache_key = (mention.key, id(arrays))
-        cached = self._far_cache.get(cache_key)
+        cached = self._geometry.farness.get(cache_key)
         if cached is not None:
             return cached
         _, to_point = self._nearest(mention, arrays)
@@ -385,10 +425,17 @@ class _Context:
         if np.isfinite(to_point).any():
             farness = np.clip(np.log10(np.maximum(to_point, 1.0) / _FAR_KM), 0.0, 1.0)
             farness[[c is None for c in arrays.countries]] = 0.0
-        self._far_cache[cache_key] = farness
+        self._geometry.farness[cache_key] = farness
         return farness
 
     def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
+        cache_key = (mention.key, id(arrays))
+        cached = self._geometry.nearness.get(cache_key)
+        if cached is None:
+            cached = self._geometry.nearness[cache_key] = self._compute_nearness(mention, arrays)
+        return cached
+
+    def _compute_nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         nearest, _ = self._nearest(mention, arrays)
         if not np.isfinite(nearest).any():
             return np.zeros(len(arrays.lats))

@@ -89,7 +89,8 @@ class Gazetteer:
         found: set[str] = set()
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
-            found.update(str(r[0]) for _, r in self._rows(f"SELECT key FROM name WHERE key IN ({marks})", chunk))
+            rows = self._rows(f"SELECT DISTINCT key FROM name WHERE key IN ({marks})", chunk)
+            found.update(str(r[0]) for _, r in rows)
         return found
 
     def by_keys(self, keys: Sequence[str], limit: int = _MAX_CANDIDATES) -> dict[str, list[tuple[PlaceRecord, bool]]]:
@@ -97,15 +98,16 @@ class Gazetteer:
         found: dict[str, list[tuple[PlaceRecord, bool]]] = {}
         for chunk in _chunks(sorted(set(keys)), 500):
             marks = ",".join("?" * len(chunk))
+            # Every place of each key, cut to the most populous here: a name has a few hundred places at most,
+            # and ranking them in SQL (a window function) costs more than reading them all.
             rows = self._rows(
-                f"SELECT * FROM (SELECT {_prefixed('p')}, n.main, n.key, ROW_NUMBER() OVER (PARTITION BY n.key "
-                f"ORDER BY p.population DESC) AS rank FROM name n JOIN place p ON p.id = n.place "
-                f"WHERE n.key IN ({marks})) WHERE rank <= ?",
-                [*chunk, limit],
+                f"SELECT {_prefixed('p')}, n.main, n.key FROM name n JOIN place p ON p.id = n.place "
+                f"WHERE n.key IN ({marks})",
+                chunk,
             )
             grouped: dict[str, list[tuple[PlaceRecord, bool]]] = {}
             for n, row in rows:
-                grouped.setdefault(str(row[-2]), []).append((_record(row[:-3], n), bool(row[-3])))
+                grouped.setdefault(str(row[-1]), []).append((_record(row[:-2], n), bool(row[-2])))
             for key, items in grouped.items():
                 items.sort(key=lambda item: -item[0].population)
                 found[key] = _merged(items[:limit])

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from ..errors import NewerDatabaseError, NotOurDatabaseError, StoreError
 from ._schema import meta
 
-__all__ = ["open_engine"]
+__all__ = ["MMAP_BYTES", "open_engine"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,6 +47,9 @@ def _json_dumps(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
 
 
+MMAP_BYTES = 1 << 30  # SQLite files are read through a memory map of up to this size
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers never block the writer, and a killed process loses only its open transaction.
@@ -55,7 +58,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     # Reads of large stores (the API's pages): map the file and keep more pages than the 2 MB default.
-    cursor.execute("PRAGMA mmap_size=1073741824")
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 

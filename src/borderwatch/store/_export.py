@@ -15,6 +15,7 @@ import orjson
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
+from ._engine import MMAP_BYTES
 from ._event_filter import event_conditions
 from ._queries import EventFilter
 from ._schema import actors, event_fusion, events
@@ -67,6 +68,11 @@ def stream_events(engine: Engine, query: EventFilter) -> Iterator[dict[str, Any]
         else:
             params = compiled.params
         cursor = connection.connection.cursor()
+        sqlite = dialect.name == "sqlite"
+        if sqlite:
+            # A whole-store scan through the memory map would count every page of the file in the process's
+            # memory; through SQLite's page cache (bounded) it does not.
+            cursor.execute("PRAGMA mmap_size=0")
         try:
             cursor.arraysize = _PARTITION
             cursor.execute(str(compiled), params)
@@ -79,6 +85,10 @@ def stream_events(engine: Engine, query: EventFilter) -> Iterator[dict[str, Any]
                     yield item
         finally:
             cursor.close()
+            if sqlite:
+                restore = connection.connection.cursor()
+                restore.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+                restore.close()
 
 
 def _converters(names: list[str]) -> list[tuple[str, Any]]:

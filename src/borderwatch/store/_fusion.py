@@ -20,7 +20,7 @@ from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, Me
 from ..model import EventMention
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, feature_row, read_block
+from ._fusion_index import FeatureCache, Ref, feature_row, read_block
 from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -48,8 +48,8 @@ class FusionSession:
         self.connection = connection
         self.fuser = fuser
         self.now = now
-        self.refresher = EventRefresher(connection, fuser, now)
         self.cache = cache if cache is not None else FeatureCache(10_000)
+        self.refresher = EventRefresher(connection, fuser, now, self.cache)
         self._links = links
         self._reset()
 
@@ -61,6 +61,7 @@ class FusionSession:
         self._key_rows: list[dict[str, Any]] = []
         self._added: dict[str, list[SourcedMention]] = {}  # event id -> mentions of this batch
         self._features: list[MentionFeatures] = []
+        self._sourced: list[SourcedMention] = []  # one per `_features`
         self._new_events: dict[str, str] = {}  # tentative id -> first mention key
 
     @property
@@ -129,6 +130,9 @@ class FusionSession:
         bulk_insert(connection, fusion_keys, self._key_rows)
         bulk_insert(connection, fusion_decisions, self._decisions)
         self.cache.put(self._features)
+        self.cache.put_mentions(
+            (f.key, f.seq, sourced.mention) for f, sourced in zip(self._features, self._sourced, strict=True)
+        )
         self._reset()
         return touched
 
@@ -179,8 +183,10 @@ class FusionSession:
         features.event_id = event_id
         keys = self.fuser.keys(features)
         self._pending.add(features, self.fuser.cell(features), keys)
-        self._added.setdefault(event_id, []).append(SourcedMention(features.key, features.report_id, mention))
+        sourced = SourcedMention(features.key, features.report_id, mention)
+        self._added.setdefault(event_id, []).append(sourced)
         self._features.append(features)
+        self._sourced.append(sourced)
         self._mention_rows.append(
             {
                 "id": features.key,
@@ -197,23 +203,23 @@ class FusionSession:
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         block = self.fuser.block(features)
-        by_event: dict[str, list[Any]] = {}
-        for row in read_block(self.connection, block):
-            by_event.setdefault(row.event_id, []).append(row)
+        by_event: dict[str, list[Ref]] = {}
+        for ref in read_block(self.connection, block):
+            by_event.setdefault(ref.event_id, []).append(ref)
         links = self.links
         if links and links.involves(features.key):
             self._bound_events(features.key, by_event)
-        get = self.cache.get
-        candidates = {
-            event_id: Candidate(event_id, [get(r) for r in sorted(members, key=lambda r: r.seq)])
-            for event_id, members in by_event.items()
-        }
+        refs = [ref for members in by_event.values() for ref in sorted(members, key=lambda r: r.seq)]
+        candidates: dict[str, Candidate] = {}
+        for member in self.cache.resolve(self.connection, refs):
+            assert member.event_id is not None
+            candidates.setdefault(member.event_id, Candidate(member.event_id)).members.append(member)
         for pending in self._pending.lookup(block):
             assert pending.event_id is not None
             candidates.setdefault(pending.event_id, Candidate(pending.event_id)).members.append(pending)
         return list(candidates.values())
 
-    def _bound_events(self, key: str, by_event: dict[str, list[Any]]) -> None:
+    def _bound_events(self, key: str, by_event: dict[str, list[Ref]]) -> None:
         """An analyst's decision binds whatever the window: read the whole of the events concerned."""
         partners = self.links.partners(key)
         if partners:
@@ -272,12 +278,11 @@ def load_links(connection: Connection) -> AnalystLinks:
     )
 
 
-def _whole_events(connection: Connection, event_ids: list[str]) -> dict[str, list[Any]]:
-    from ._fusion_index import _Row
-
-    found: dict[str, list[Any]] = {}
+def _whole_events(connection: Connection, event_ids: list[str]) -> dict[str, list[Ref]]:
+    found: dict[str, list[Ref]] = {}
+    c = fusion_mentions.c
     for start in range(0, len(event_ids), _CHUNK):
         chunk = event_ids[start : start + _CHUNK]
-        for row in connection.execute(select(fusion_mentions).where(fusion_mentions.c.event_id.in_(chunk))):
-            found.setdefault(row.event_id, []).append(_Row(*row))
+        for row in connection.execute(select(c.key, c.event_id, c.seq).where(c.event_id.in_(chunk))):
+            found.setdefault(row.event_id, []).append(Ref(*row))
     return found

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
 from ..model import Actor, EventMention
 from ._fusion_bulk import bulk_insert, bulk_update
+from ._fusion_index import FeatureCache
 from ._schema import (
     actors,
     event_fusion,
@@ -41,6 +42,15 @@ _READ_MENTIONS = (
     .join(fusion_mentions, fusion_mentions.c.key == event_mentions.c.id)
     .where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
     .order_by(fusion_mentions.c.seq)
+)
+# With a cache of parsed mentions: which mentions the events have (and their `seq`), then the misses' JSON.
+_LIST_MENTIONS = (
+    select(fusion_mentions.c.event_id, fusion_mentions.c.key, fusion_mentions.c.report_id, fusion_mentions.c.seq)
+    .where(fusion_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(fusion_mentions.c.seq)
+)
+_MENTION_JSON = select(event_mentions.c.id, event_mentions.c.mention).where(
+    event_mentions.c.id.in_(bindparam("ids", expanding=True))
 )
 _REPORT_INFO = (
     select(reports.c.id, reports.c.agency, sources.c.name, sources.c.reliability)
@@ -74,10 +84,11 @@ def independence_key(report_id: str, agency: str | None, source_name: str | None
 class EventRefresher:
     """Re-derives events inside one transaction, caching actor ids and report facts as it goes."""
 
-    def __init__(self, connection: Connection, fuser: Fuser, now: datetime) -> None:
+    def __init__(self, connection: Connection, fuser: Fuser, now: datetime, cache: FeatureCache | None = None) -> None:
         self.connection = connection
         self.fuser = fuser
         self.now = now
+        self.cache = cache  # parsed mentions of recent batches: an event's mentions are read without parsing
         self._actor_ids: dict[str, int] = {}
         self._reports: dict[str, ReportInfo] = {}
 
@@ -125,6 +136,8 @@ class EventRefresher:
         return set(stored)
 
     def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:
+        if self.cache is not None:
+            return self._read_mentions_cached(event_ids, self.cache)
         found: dict[str, list[SourcedMention]] = {}
         for start in range(0, len(event_ids), _CHUNK):
             chunk = list(event_ids[start : start + _CHUNK])
@@ -132,6 +145,24 @@ class EventRefresher:
                 found.setdefault(event_id, []).append(
                     SourcedMention(key, report_id, EventMention.model_validate(mention))
                 )
+        return found
+
+    def _read_mentions_cached(self, event_ids: Sequence[str], cache: FeatureCache) -> dict[str, list[SourcedMention]]:
+        """`_read_mentions` through the cache: only the mentions it misses are read whole and parsed."""
+        listed: list[tuple[str, str, str, int]] = []
+        for start in range(0, len(event_ids), _CHUNK):
+            chunk = list(event_ids[start : start + _CHUNK])
+            listed += [tuple(row) for row in self.connection.execute(_LIST_MENTIONS, {"ids": chunk})]
+        parsed = {key: m for _, key, _, seq in listed if (m := cache.mention(key, seq)) is not None}
+        missing = [key for _, key, _, _ in listed if key not in parsed]
+        for start in range(0, len(missing), _CHUNK):
+            rows = self.connection.execute(_MENTION_JSON, {"ids": missing[start : start + _CHUNK]})
+            parsed.update((key, EventMention.model_validate(mention)) for key, mention in rows)
+        cache.put_mentions((key, seq, parsed[key]) for _, key, _, seq in listed if key in parsed)
+        found: dict[str, list[SourcedMention]] = {}
+        for event_id, key, report_id, _ in listed:
+            if key in parsed:  # a mention without its row in event_mentions is being deleted
+                found.setdefault(event_id, []).append(SourcedMention(key, report_id, parsed[key]))
         return found
 
     def _know_reports(self, report_ids: set[str]) -> None:

@@ -13,6 +13,7 @@ import threading
 import time
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -21,37 +22,64 @@ from sqlalchemy import Connection, bindparam, select, union_all
 from ..fuse import Block, Fuser, MentionFeatures
 from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
+from ..model import EventMention
 from ._schema import fusion_keys, fusion_mentions
 
-__all__ = ["FeatureCache", "feature_row", "features_from_row", "next_seq", "read_block"]
+__all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "next_seq", "read_block"]
 
 _c = fusion_mentions.c
-# Fixed numbers of parameters (padded by repeating the last value) keep the SQL text constant, so that it
-# is compiled once and the driver's statement cache is hit; a block with more cells or keys is read in parts.
-_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS = 48, 32, 16
-_FAMILIES = [bindparam(f"f{i}") for i in range(_FAMILY_SLOTS)]
-_GRID = select(fusion_mentions).where(
-    _c.cell.in_([bindparam(f"c{i}") for i in range(_CELL_SLOTS)]),
-    _c.day_lo.between(bindparam("lo"), bindparam("hi")),
-    _c.day_hi >= bindparam("day_from"),
-    _c.family.in_(_FAMILIES),
-    _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
-    _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
-)
-_KEYED = (
-    select(fusion_mentions)
-    .join(fusion_keys, fusion_keys.c.mention == _c.key)
-    .where(
-        fusion_keys.c.bkey.in_([bindparam(f"k{i}") for i in range(_KEY_SLOTS)]),
-        fusion_keys.c.day_lo.between(bindparam("lo"), bindparam("hi")),
+# Lists of cells, keys and families are bound as IN lists of a few fixed lengths (padded by repeating the
+# last value), so that the SQL texts are few: each is compiled once and the driver's statement cache is
+# hit, and a short list is not padded to the longest. A longer list is read in parts.
+_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS = (4, 8, 16, 48), (4, 8, 16, 32), (4, 8, 16)
+# Blocks read only which mentions they hold (key, event, seq): the features of recent mentions are in the
+# cache; the rows of the others are read whole afterwards (`FeatureCache.resolve`).
+_REF = (_c.key, _c.event_id, _c.seq)
+
+
+@cache
+def _grid(cells: int, families: int) -> Any:
+    return select(*_REF).where(
+        _c.cell.in_([bindparam(name) for name in _slot_names("c", cells)]),
+        _c.day_lo.between(bindparam("lo"), bindparam("hi")),
         _c.day_hi >= bindparam("day_from"),
-        _c.family.in_(_FAMILIES),
+        _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
+        _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
+        _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
     )
-)
-_BOTH = union_all(_GRID, _KEYED)  # a precise mention's two reads in one statement
+
+
+@cache
+def _keyed(keys: int, families: int) -> Any:
+    return (
+        select(*_REF)
+        .join(fusion_keys, fusion_keys.c.mention == _c.key)
+        .where(
+            fusion_keys.c.bkey.in_([bindparam(name) for name in _slot_names("k", keys)]),
+            fusion_keys.c.day_lo.between(bindparam("lo"), bindparam("hi")),
+            _c.day_hi >= bindparam("day_from"),
+            _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
+        )
+    )
+
+
+@cache
+def _both(cells: int, keys: int, families: int) -> Any:
+    return union_all(_grid(cells, families), _keyed(keys, families))  # a precise mention's two reads in one
+
+
+def _size(count: int, sizes: tuple[int, ...]) -> int:
+    """The shortest list length that holds `count` values (the longest when none does)."""
+    return next((size for size in sizes if size >= count), sizes[-1])
+
+
 _Row = namedtuple("_Row", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
+Ref = namedtuple("Ref", ["key", "event_id", "seq"])  # a stored mention as a block read finds it
+_WHOLE = select(fusion_mentions).where(_c.key.in_(bindparam("keys", expanding=True)))
+_CHUNK = 500
 _COMPILED: dict[tuple[int, str], tuple[str, list[str] | None]] = {}
 _LAST_SEQ = [0]
+_LEAD = "!"  # marks, in the `names` column, the keys named before the mention's place (`MentionFeatures.lead`)
 
 
 def next_seq() -> int:
@@ -60,27 +88,31 @@ def next_seq() -> int:
     return _LAST_SEQ[0]
 
 
-def read_block(connection: Connection, block: Block) -> list[Any]:
-    """The stored mentions in a block (rows of `fusion_mentions`, each once), through the driver's cursor."""
+def read_block(connection: Connection, block: Block) -> list[Ref]:
+    """The stored mentions in a block (each once), through the driver's cursor."""
     params: dict[str, Any] = {"lo": block.day_from - block.span_days, "hi": block.day_to, "day_from": block.day_from}
-    params.update(_slots("f", block.families, _FAMILY_SLOTS))
+    families = _size(len(block.families), _FAMILY_SLOTS)
+    params.update(_slots("f", block.families, families))
     rows: dict[str, Any] = {}
     cursor = connection.connection.cursor()
     cells, keys = sorted(set(block.cells)), sorted(set(block.keys))
     try:
         if cells:
             params.update(lat_min=block.lat_min, lat_max=block.lat_max, lon_min=block.lon_min, lon_max=block.lon_max)
-        if cells and keys and len(cells) <= _CELL_SLOTS and len(keys) <= _KEY_SLOTS:
-            params.update(_slots("k", keys, _KEY_SLOTS))
-            _run(connection, cursor, _BOTH, params, "c", cells, _CELL_SLOTS, rows)
+        if cells and keys and len(cells) <= _CELL_SLOTS[-1] and len(keys) <= _KEY_SLOTS[-1]:
+            n_cells, n_keys = _size(len(cells), _CELL_SLOTS), _size(len(keys), _KEY_SLOTS)
+            params.update(_slots("k", keys, n_keys))
+            _run(connection, cursor, _both(n_cells, n_keys, families), params, "c", cells, n_cells, rows)
         else:
             if cells:
-                _run(connection, cursor, _GRID, params, "c", cells, _CELL_SLOTS, rows)
+                n_cells = _size(len(cells), _CELL_SLOTS)
+                _run(connection, cursor, _grid(n_cells, families), params, "c", cells, n_cells, rows)
             if keys:
-                _run(connection, cursor, _KEYED, params, "k", keys, _KEY_SLOTS, rows)
+                n_keys = _size(len(keys), _KEY_SLOTS)
+                _run(connection, cursor, _keyed(n_keys, families), params, "k", keys, n_keys, rows)
     finally:
         cursor.close()
-    return [_Row(*row) for row in rows.values()]
+    return [Ref(*row) for row in rows.values()]
 
 
 def _run(
@@ -112,18 +144,36 @@ def _compiled(connection: Connection, statement: Any) -> tuple[str, list[str] | 
 
 def _slots(prefix: str, values: Sequence[Any], size: int) -> dict[str, Any]:
     padded = [*values[:size], *([values[-1]] * (size - len(values)))]
-    return {f"{prefix}{i}": value for i, value in enumerate(padded)}
+    return dict(zip(_slot_names(prefix, size), padded, strict=True))
+
+
+@cache
+def _slot_names(prefix: str, size: int) -> tuple[str, ...]:
+    return tuple(f"{prefix}{i}" for i in range(size))
 
 
 class FeatureCache:
-    """Decoded features of recently stored mentions, by key, at most `size` (the oldest go first).
+    """Decoded features of recently stored mentions, by key, at most `size` (the oldest go first); and their
+    parsed mentions, which re-deriving an event reads (`mention`, `put_mentions`).
 
     An entry is used only while its `seq` is the stored row's (a re-extracted mention is stored anew)."""
 
     def __init__(self, size: int = 100_000) -> None:
         self.size = size
         self._items: dict[str, MentionFeatures] = {}
+        self._mentions: dict[str, tuple[int, EventMention]] = {}
         self._lock = threading.Lock()
+
+    def mention(self, key: str, seq: int) -> EventMention | None:
+        """The parsed mention stored as `key` with this `seq`, if still cached."""
+        cached = self._mentions.get(key)
+        return cached[1] if cached is not None and cached[0] == seq else None
+
+    def put_mentions(self, mentions: Iterable[tuple[str, int, EventMention]]) -> None:
+        with self._lock:
+            for key, seq, mention in mentions:
+                self._mentions[key] = (seq, mention)
+            _trim(self._mentions, self.size)
 
     def get(self, row: Any) -> MentionFeatures:
         """The features of a stored row (decoded once), with the event it belongs to now."""
@@ -134,21 +184,54 @@ class FeatureCache:
         cached.event_id = row.event_id
         return cached
 
+    def resolve(self, connection: Connection, refs: Sequence[Ref]) -> list[MentionFeatures]:
+        """The features of stored mentions, in the order given, each with the event it belongs to now: from the
+        cache, or read whole (in one statement per 500) and decoded once."""
+        items = self._items
+        found: list[MentionFeatures | None] = []
+        missing: list[str] = []
+        for ref in refs:
+            cached = items.get(ref.key)
+            if cached is None or cached.seq != ref.seq:
+                missing.append(ref.key)
+                cached = None
+            found.append(cached)
+        if missing:
+            read: dict[str, MentionFeatures] = {}
+            for start in range(0, len(missing), _CHUNK):
+                rows = connection.execute(_WHOLE, {"keys": missing[start : start + _CHUNK]})
+                read.update((row.key, features_from_row(row)) for row in rows)
+            self.put(read.values())
+            found = [f if f is not None else read.get(ref.key) for f, ref in zip(found, refs, strict=True)]
+        out = []
+        for features, ref in zip(found, refs, strict=True):
+            if features is not None:  # None: deleted since the block was read (not within one transaction)
+                features.event_id = ref.event_id
+                out.append(features)
+        return out
+
     def put(self, features: Iterable[MentionFeatures]) -> None:
         with self._lock:
             for f in features:
                 self._items[f.key] = f
-            if len(self._items) > self.size:
-                for key in list(islice(self._items, len(self._items) - self.size + self.size // 10)):
-                    del self._items[key]
+            _trim(self._items, self.size)
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._mentions.clear()
+
+
+def _trim(items: dict[str, Any], size: int) -> None:
+    """Drop the oldest entries (a tenth more than needed, so that trimming is rare)."""
+    if len(items) > size:
+        for key in list(islice(items, len(items) - size + size // 10)):
+            del items[key]
 
 
 def features_from_row(row: Any) -> MentionFeatures:
-    names = frozenset(row.names.split()) if row.names else frozenset()
+    listed = row.names.split() if row.names else []
+    names = frozenset(key.lstrip(_LEAD) for key in listed)
     return MentionFeatures(
         key=row.key,
         report_id=row.report_id,
@@ -173,6 +256,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         quantities=_parse_quantities(row.quantities),
         words=frozenset(row.words.split()),
         names=names,
+        lead=frozenset(key[1:] for key in listed if key.startswith(_LEAD)),
         context=frozenset(row.context.split()) if row.context else frozenset(),
         place_keys=place_name_keys(row.place_name),
         admin_key=admin_key(row.admin1),
@@ -208,7 +292,7 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "state_actors": "|".join(features.state),
         "quantities": ";".join(f"{k}={v}:{q}" for k, (v, q) in sorted(features.quantities.items())),
         "words": " ".join(sorted(features.words)),
-        "names": " ".join(sorted(features.names)),
+        "names": " ".join(_LEAD + key if key in features.lead else key for key in sorted(features.names)),
         "context": " ".join(sorted(features.context)),
         "seq": features.seq,
     }
