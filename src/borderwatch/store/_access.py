@@ -168,11 +168,15 @@ class AccessClasses:
                 self._by_id[row.id] = _class_of(row)
             return dict(self._by_id)
 
-    def visible_ids(self, connection: Connection, reader: Reader) -> list[int] | None:
-        """The classes this reader may see; None for the all-seeing local administrator."""
+    def visible_ids(
+        self, connection: Connection, reader: Reader, classes: dict[int, AccessClass] | None = None
+    ) -> list[int] | None:
+        """The classes this reader may see; None for the all-seeing local administrator. `classes`: what
+        `refresh` has just returned, when the caller has it."""
         if reader.all_seeing:
             return None
-        classes = self.refresh(connection)
+        if classes is None:
+            classes = self.refresh(connection)
         key = (reader.model_copy(update={"interface": ""}), len(classes))
         found = self._visible.get(key)
         if found is None:  # classes are only ever added: the same reader and count give the same answer

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..model import EventMention, Location
 
-__all__ = ["Composer", "compose_mentions", "view_matches"]
+__all__ = ["Composer", "compose_mentions", "view_matcher", "view_matches"]
 
 # (report id, mention) pairs in, the events table's columns out.
 Composer = Callable[[Sequence[tuple[str, EventMention]]], dict[str, Any]]
@@ -182,10 +182,17 @@ def view_matches(query: Any, view: dict[str, Any]) -> bool:
     A filter this function does not know counts as not satisfied: a partially visible event is then left
     out rather than shown on the strength of a value the reader may not see.
     """
+    return view_matcher(query)(view)
+
+
+def view_matcher(query: Any) -> Callable[[dict[str, Any]], bool]:
+    """`view_matches` for one query and many views: the query's filters are looked at once."""
+    tests: list[tuple[Callable[[dict[str, Any], Any], bool] | None, Any]] = []
     for name, value in query:
         if name in _NOT_FILTERS or value in (None, (), [], ""):
             continue
-        matcher = _MATCHERS.get(name)
-        if matcher is None or not matcher(view, value):
-            return False
-    return True
+        tests.append((_MATCHERS.get(name), value))
+    if any(matcher is None for matcher, _ in tests):
+        return lambda view: False
+    known = [(m, v) for m, v in tests if m is not None]
+    return lambda view: all(matcher(view, value) for matcher, value in known)
