@@ -228,3 +228,18 @@ def test_forked_workers_make_their_own_locator() -> None:
     assert made_here == []  # and none in this process
     assert [r.report.id for r in extractor.pipe(reports[:3])] == ["r0", "r1", "r2"]  # few reports: in-process
     assert made_here == [os.getpid()]
+
+
+@pytest.mark.parametrize("glossed", [False, True])
+def test_numbers_written_twice_as_communiques_do(extractor, glossed: bool) -> None:
+    """'four (04) smugglers': the figure in brackets changes nothing (synthetic communiqué)."""
+    figure = (lambda n: f" ({n:02d})") if glossed else (lambda n: "")
+    text = (
+        f"SYNTHETIC. On 18 May 2025, border guards intercepted near Illizi four{figure(4)} smugglers and seized "
+        f"two{figure(2)} rifles and three{figure(3)} all-terrain vehicles."
+    )
+    event = only_event(extractor(report(text, published="2025-05-20")))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert {"smuggling", "weapons_seizure"} <= set(event.tags)
+    assert ("weapons", 2) in [(q.kind, q.value) for q in event.quantities]
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence

@@ -45,6 +45,15 @@ class Rule:
         return self.all <= cues and (not self.any or bool(self.any & cues)) and not (self.none & cues)
 
 
+# Official communiqués write numbers twice, "four (04) smugglers": the figure in brackets is glued to the word
+# before it (same length, so offsets hold) and no longer counts as a word between a cue's verb and its object.
+_FIGURE_GLOSS = re.compile(r"(?<=\w) \(\d{1,6}\)(?= )")
+
+
+def without_figure_glosses(text: str) -> str:
+    return _FIGURE_GLOSS.sub(lambda m: "_" * len(m.group()), text) if "(" in text else text
+
+
 def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
@@ -90,6 +99,7 @@ class Ontology:
 
     def scan(self, text: str) -> list[CueHit]:
         """Every cue and tag occurrence in `text`, in text order; none at all when no eventive cue is there."""
+        text = without_figure_glosses(text)
         if not self._word_starts.may_match(text) or self._prefilter.search(text) is None:
             return []
         hits = [CueHit(name, m.start(), m.end()) for name, rx in self._cues.items() for m in rx.finditer(text)]
@@ -97,7 +107,7 @@ class Ontology:
 
     def finds(self, cue: str, text: str) -> bool:
         """Whether one cue occurs in `text` (for sentences the event scan skipped)."""
-        return self._cues[cue].search(text) is not None
+        return self._cues[cue].search(without_figure_glosses(text)) is not None
 
     def is_candidate(self, hits: Iterable[CueHit]) -> bool:
         return any(h.cue in self.eventive for h in hits)

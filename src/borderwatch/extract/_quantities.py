@@ -53,6 +53,7 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
