@@ -46,7 +46,6 @@ __all__ = [
     "event_hidden_clause",
     "event_visible_clause",
     "may_file",
-    "record_report_access",
     "report_visible_clause",
     "set_report_class",
 ]
@@ -100,6 +99,18 @@ class AccessClass(BaseModel):
     post_id: str | None = None
     recipients: tuple[str, ...] = Field(default=(), description="'agency:ID' or 'user:ID' principals")
     foreign: bool = False
+
+    @classmethod
+    def of_report(cls, report: Report, recipients: Sequence[str] = (), foreign: bool = False) -> AccessClass:
+        """The class of a report: its own sharing attributes, and who receives it when it came from a peer."""
+        return cls(
+            agency=report.agency,
+            marking=report.marking,
+            groups=tuple(report.sharing_groups),
+            post_id=report.post_id,
+            recipients=tuple(recipients),
+            foreign=foreign,
+        )
 
     @property
     def key(self) -> str:
@@ -241,23 +252,6 @@ def class_id_for(connection: Connection, access: AccessClass) -> int:
     }
     cache[key] = int(connection.execute(access_classes.insert().values(**values)).inserted_primary_key[0])
     return int(cache[key])
-
-
-def record_report_access(
-    connection: Connection, report: Report, recipients: Sequence[str] = (), foreign: bool = False
-) -> int:
-    """Give a newly written report its access class (called by the write path)."""
-    access = AccessClass(
-        agency=report.agency,
-        marking=report.marking,
-        groups=tuple(report.sharing_groups),
-        post_id=report.post_id,
-        recipients=tuple(recipients),
-        foreign=foreign,
-    )
-    class_id = class_id_for(connection, access)
-    connection.execute(report_access.insert().values(report_id=report.id, class_id=class_id))
-    return class_id
 
 
 def set_report_class(connection: Connection, report_id: str, access: AccessClass) -> int:

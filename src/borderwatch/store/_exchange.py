@@ -40,7 +40,6 @@ __all__ = [
     "load_reports",
     "next_instants",
     "now_utc",
-    "record_exchange",
     "stix_id",
     "stix_report_id",
     "touch_report",
@@ -109,27 +108,6 @@ def next_instants(connection: Connection, count: int) -> list[datetime]:
     cache["last"] = instants[-1]
     connection.execute(share_clocks.update().where(share_clocks.c.name == "exchange").values(at=instants[-1]))
     return instants
-
-
-def record_exchange(connection: Connection, report_id: str, provenance: Provenance | None = None) -> datetime:
-    """Index a newly written report (called by the write path); a tombstone of the same id is replaced."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    added = next_instants(connection, 1)[0]
-    provenance = provenance or Provenance()
-    values: dict[str, Any] = {
-        "stix_id": stix_report_id(report_id),
-        "created": provenance.created or added,
-        "modified": provenance.modified or added,
-        "date_added": added,
-        "withdrawn": False,
-        "origin_peer": provenance.peer,
-        "origin_installation": provenance.installation,
-    }
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    upsert = dialect.insert(exchange_index).on_conflict_do_update(index_elements=["report_id"], set_=values)
-    connection.execute(upsert, {"report_id": report_id, **values})
-    return added
 
 
 def touch_report(

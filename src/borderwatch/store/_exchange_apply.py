@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from ..fuse import Decision
 from ..model import ExtractResult, Report
 from ._access import AccessClass, set_report_class
-from ._exchange import Incoming, Provenance, decide, now_utc, touch_report
+from ._exchange import Incoming, Provenance, decide, touch_report
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._schema import exchange_index, extractions, report_bands, report_links, reports
@@ -66,41 +67,30 @@ def _update_report(
 ) -> set[str]:
     values = report_fields(report)
     connection.execute(reports.update().where(reports.c.id == report.id).values(**values))
-    set_report_class(connection, report.id, _access_of(report, provenance.recipients, provenance.foreign))
-    touched = replace_extraction(connection, report.id, extraction, fusion)
+    set_report_class(connection, report.id, AccessClass.of_report(report, provenance.recipients, provenance.foreign))
+    touched, _ = replace_extraction(connection, report.id, extraction, fusion)
     touch_report(connection, report.id, modified=provenance.modified)
     return touched
 
 
-def _access_of(report: Report, recipients: Sequence[str], foreign: bool) -> AccessClass:
-    return AccessClass(
-        agency=report.agency,
-        marking=report.marking,
-        groups=tuple(report.sharing_groups),
-        post_id=report.post_id,
-        recipients=tuple(recipients),
-        foreign=foreign,
-    )
-
-
 def replace_extraction(
     connection: Connection, report_id: str, extraction: ExtractResult | None, fusion: FusionSession
-) -> set[str]:
+) -> tuple[set[str], list[Decision]]:
     """A report's mentions leave their events and the new extraction's are fused (the caller flushes);
-    returns the events the old mentions left."""
+    returns the events the old mentions left and fusion's decisions about the new ones."""
     touched = fusion.refresher.remove_report_mentions([report_id])
     connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
     if extraction is None:
-        return touched
+        return touched, []
     connection.execute(
         extractions.insert(),
-        {"report_id": report_id, "extracted_at": now_utc(), "result": extraction.model_dump(mode="json")},
+        {"report_id": report_id, "extracted_at": fusion.now, "result": extraction.model_dump(mode="json")},
     )
     row: Any = connection.execute(
         select(reports.c.published, reports.c.ingested_at, reports.c.text).where(reports.c.id == report_id)
     ).one()
-    fusion.fuse_report(report_id, row.published, extraction.events, fallback=row.ingested_at, text=row.text)
-    return touched
+    decisions = fusion.fuse_report(report_id, row.published, extraction.events, fallback=row.ingested_at, text=row.text)
+    return touched, decisions
 
 
 def delete_report_rows(connection: Connection, report_id: str, refresher: EventRefresher) -> set[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,16 +10,16 @@ from sqlalchemy import Engine, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
-from ..model import Actor, ExtractResult, Marking
+from ..model import Actor, ExtractResult
 from . import _zones
-from ._export import stream_events
+from ._exchange import touch_report
+from ._exchange_apply import replace_extraction
 from ._fusion import FusionSession
-from ._fusion_analyst import event_detail, merge_events, refuse_all, split_event
+from ._fusion_analyst import merge_events, refuse_all, split_event
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache
-from ._queries import EventFilter
-from ._schema import event_fusion, event_mentions, events, extractions, reports, sources
+from ._schema import event_fusion, event_mentions, events, reports, sources
 
 __all__ = ["FusionStoreMixin"]
 
@@ -45,53 +45,20 @@ class FusionStoreMixin:
 
     # -- provenance: reports going away or changing --------------------------------------------
 
-    def delete_report(self, report_id: str) -> dict[str, int]:
-        """Delete a report and everything derived from it; its events are re-derived or, when it was their
-        only source, deleted. Returns how many events changed and how many disappeared."""
+    def replace_extraction(self, report_id: str, result: ExtractResult) -> dict[str, int]:
+        """Store a new extraction of a stored report (re-extract): its old mentions leave their events and
+        the new ones are fused; peers that may have the report get the new version. The same extraction
+        again changes nothing."""
         now = _now()
         with self._engine.begin() as connection:
             if connection.execute(select(reports.c.id).where(reports.c.id == report_id)).first() is None:
                 raise NotFoundError(f"no report {report_id!r}")
-            touched = EventRefresher(connection, self.fuser, now).remove_report_mentions([report_id])
-            connection.execute(reports.delete().where(reports.c.id == report_id))
-            remaining = _existing(connection, touched)
-            self._changed(connection, touched, now)
-        return {"events_changed": len(remaining), "events_removed": len(touched) - len(remaining)}
-
-    def replace_extraction(self, report_id: str, result: ExtractResult) -> dict[str, int]:
-        """Store a new extraction of a stored report (re-extract): its old mentions leave their events and
-        the new ones are fused. The same extraction again changes nothing."""
-        now = _now()
-        with self._engine.begin() as connection:
-            row = connection.execute(select(reports).where(reports.c.id == report_id)).first()
-            if row is None:
-                raise NotFoundError(f"no report {report_id!r}")
             session = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
-            touched = session.refresher.remove_report_mentions([report_id])
-            connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
-            connection.execute(
-                extractions.insert(),
-                {"report_id": report_id, "extracted_at": now, "result": result.model_dump(mode="json")},
-            )
-            decisions = session.fuse_report(
-                report_id, row.published, result.events, fallback=row.ingested_at, text=row.text
-            )
+            touched, decisions = replace_extraction(connection, report_id, result, session)
             touched.update(session.flush())
+            touch_report(connection, report_id)
             self._changed(connection, touched, now)
         return {"mentions": len(decisions), "merged": sum(d.event_id is not None for d in decisions)}
-
-    def mark_report(self, report_id: str, marking: Marking | str) -> int:
-        """Change a report's TLP marking; its events are refreshed (and so seen as updated). Returns their number."""
-        value = marking if isinstance(marking, Marking) else _marking(marking)
-        now = _now()
-        with self._engine.begin() as connection:
-            done = connection.execute(update(reports).where(reports.c.id == report_id).values(marking=value.value))
-            if done.rowcount == 0:
-                raise NotFoundError(f"no report {report_id!r}")
-            touched = _events_of_reports(connection, [report_id])
-            EventRefresher(connection, self.fuser, now).refresh_many(touched)
-            self._changed(connection, touched, now)
-        return len(touched)
 
     # -- sources -------------------------------------------------------------------------------
 
@@ -114,10 +81,6 @@ class FusionStoreMixin:
             EventRefresher(connection, self.fuser, now).refresh_many(touched)
             self._changed(connection, touched, now)
         return len(touched)
-
-    def list_sources(self) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return [dict(r._mapping) for r in connection.execute(select(sources).order_by(sources.c.name))]
 
     # -- analysts ------------------------------------------------------------------------------
 
@@ -172,10 +135,6 @@ class FusionStoreMixin:
             count += _import_batch(connection, refresher, batch, now)
         return count
 
-    def stream_events(self, query: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Every event the filter selects (all when None), oldest first, in constant memory (for exports)."""
-        return stream_events(self._engine, query or EventFilter())
-
     def report_event_lists(self) -> dict[str, list[str]]:
         """Each report's events, in the order its text states them (for evaluation and summaries)."""
         found: dict[str, list[str]] = {}
@@ -188,11 +147,6 @@ class FusionStoreMixin:
             for report_id, event_id in rows:
                 found.setdefault(report_id, []).append(event_id)
         return found
-
-    def event_provenance(self, event_id: str) -> dict[str, Any]:
-        """An event with provenance, sources, sentences and the fusion decisions about it."""
-        with self._engine.connect() as connection:
-            return event_detail(connection, event_id)
 
 
 def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[str, Any]], now: datetime) -> int:
@@ -235,16 +189,3 @@ def _events_of_reports(connection: Any, report_ids: list[str]) -> list[str]:
         select(event_mentions.c.event_id).where(event_mentions.c.report_id.in_(report_ids)).distinct()
     )
     return sorted(rows.scalars())
-
-
-def _existing(connection: Any, event_ids: set[str]) -> set[str]:
-    if not event_ids:
-        return set()
-    return set(connection.execute(select(events.c.id).where(events.c.id.in_(sorted(event_ids)))).scalars())
-
-
-def _marking(value: str) -> Marking:
-    try:
-        return Marking.parse(value)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None

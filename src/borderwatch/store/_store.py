@@ -261,9 +261,9 @@ def _marking(value: Marking | str) -> Marking:
     if isinstance(value, Marking):
         return value
     try:
-        return Marking(value.upper())
-    except ValueError:
-        raise InputError(f"marking {value!r}: expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED") from None
+        return Marking.parse(value)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _detail(query: Any) -> dict[str, Any]:

@@ -171,14 +171,7 @@ def _write_sharing(connection: Connection, todo: Sequence[NewReport]) -> None:
     access_rows = []
     for item in todo:
         provenance = item.provenance or Provenance()
-        access = AccessClass(
-            agency=item.report.agency,
-            marking=item.report.marking,
-            groups=tuple(item.report.sharing_groups),
-            post_id=item.report.post_id,
-            recipients=tuple(provenance.recipients),
-            foreign=provenance.foreign,
-        )
+        access = AccessClass.of_report(item.report, provenance.recipients, provenance.foreign)
         key = access.key
         if key not in class_ids:
             class_ids[key] = class_id_for(connection, access)
