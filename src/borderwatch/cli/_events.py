@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import InputError
 from ..store import Store
 from ._context import app_state
-from ._query import Country, Format, Limit, OutputFormat, Since, Until, events_cli
+from ._query import Country, Format, Limit, OutputFormat, Since, Until, print_events
 
 __all__ = ["events_app"]
 
@@ -56,7 +56,7 @@ def _list(
 ) -> None:
     """List stored events, most recent first (or run a sub-command)."""
     if ctx.invoked_subcommand is None:
-        events_cli(since, until, country, type_, border, km, limit, output)
+        print_events(since, until, country, type_, border, km, limit, output)
 
 
 @events_app.command("show")

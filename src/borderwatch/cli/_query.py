@@ -1,4 +1,5 @@
-"""`borderwatch reports` and `borderwatch events`: what is stored, as a table, JSON lines or CSV."""
+"""Listing what is stored, as a table, JSON lines or CSV: the work of `borderwatch reports` and `borderwatch events`
+(their options are declared once, on those commands; the shared option types are here)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ..errors import InputError
 from ..store import EventQuery, ReportQuery, Store
 from ._context import app_state
 
-__all__ = ["events_cli", "reports_cli"]
+__all__ = ["print_events", "print_reports"]
 
 
 class OutputFormat(StrEnum):
@@ -52,15 +53,15 @@ Limit = Annotated[int, typer.Option(help="at most this many rows")]
 Format = Annotated[OutputFormat, typer.Option("--format", help="table, json (one object a line) or csv")]
 
 
-def events_cli(
-    since: Since = None,
-    until: Until = None,
-    country: Country = None,
-    type_: Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type")] = None,
-    border: Annotated[str | None, typer.Option(help="nearest border, e.g. DZA-TUN")] = None,
-    km: Annotated[float | None, typer.Option(help="at most this far from the border, in km")] = None,
-    limit: Limit = 100,
-    output: Format = OutputFormat.TABLE,
+def print_events(
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    type_: str | None,
+    border: str | None,
+    km: float | None,
+    limit: int,
+    output: OutputFormat,
 ) -> None:
     """List stored events, most recent first."""
     query = _query(
@@ -78,13 +79,8 @@ def events_cli(
     _emit(rows, _EVENT_COLUMNS, output, "events")
 
 
-def reports_cli(
-    since: Since = None,
-    until: Until = None,
-    country: Country = None,
-    kind: Annotated[str | None, typer.Option(help="text, html, feed-entry or field")] = None,
-    limit: Limit = 100,
-    output: Format = OutputFormat.TABLE,
+def print_reports(
+    since: str | None, until: str | None, country: str | None, kind: str | None, limit: int, output: OutputFormat
 ) -> None:
     """List stored reports, most recent first."""
     start, end = _day(since, "--since"), _day(until, "--until")

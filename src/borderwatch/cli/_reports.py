@@ -8,7 +8,7 @@ import typer
 
 from ..store import Store
 from ._context import app_state
-from ._query import Country, Format, Limit, OutputFormat, Since, Until, reports_cli
+from ._query import Country, Format, Limit, OutputFormat, Since, Until, print_reports
 
 __all__ = ["reports_app"]
 
@@ -30,7 +30,7 @@ def _list(
 ) -> None:
     """List stored reports, most recent first (or run a sub-command)."""
     if ctx.invoked_subcommand is None:
-        reports_cli(since, until, country, kind, limit, output)
+        print_reports(since, until, country, kind, limit, output)
 
 
 @reports_app.command("delete")
