@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,6 +28,7 @@ from starlette.routing import Route
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _server import admin_token, start_serve  # noqa: E402
 from borderwatch.zones import verify_signature  # noqa: E402
 
 REPORTS = int(os.environ.get("BENCH_REPORTS", "30"))
@@ -95,12 +94,6 @@ class Receiver:
             return min(self.arrivals[e] for e in event_ids if e in self.arrivals)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def start_receiver(receiver: Receiver) -> tuple[uvicorn.Server, str]:
     app = Starlette(routes=[Route("/hook", receiver.hook, methods=["POST"])])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
@@ -110,29 +103,12 @@ def start_receiver(receiver: Receiver) -> tuple[uvicorn.Server, str]:
     return server, f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}/hook"
 
 
-def start_serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "borderwatch", "serve", "--db", str(db), "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(base + "/auth/me", timeout=5)  # up (401 without a token is fine)
-            return process, base
-        except httpx.TransportError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("borderwatch serve did not start") from None
-            time.sleep(0.2)
-
-
 def main() -> int:
     receiver = Receiver()
     hook_server, hook_url = start_receiver(receiver)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "alerts.db"
-        token = bench_token(db)
+        token = admin_token(db)
         process, base = start_serve(db)
         try:
             return measure(base, hook_url, receiver, token)
@@ -140,17 +116,6 @@ def main() -> int:
             process.terminate()
             process.wait(15)
             hook_server.should_exit = True
-
-
-def bench_token(db: Path) -> str:
-    """An admin's API token (every request is authenticated; webhooks need the admin scope)."""
-    from borderwatch.model import Agency
-    from borderwatch.store import Role, Store
-
-    with Store(f"sqlite:///{db}") as store:
-        store.accounts.add_agency(Agency(id="local", name="local"))
-        store.accounts.add_user("bench", "local", Role.ADMIN)
-        return store.accounts.create_token("bench", "bench", days=1)[0]
 
 
 def measure(base: str, hook_url: str, receiver: Receiver, token: str) -> int:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -23,6 +21,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _server import admin_token, start_serve  # noqa: E402
 from borderwatch.model import EVENT_TYPES, Report  # noqa: E402
 from borderwatch.store import NewReport, Store  # noqa: E402
 
@@ -99,43 +98,10 @@ def queries(rng: random.Random) -> list[dict[str, object]]:
     return out
 
 
-def serve(path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`borderwatch serve` in its own process (as in use: the client does not share its interpreter)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "borderwatch", "serve", "--db", str(path), "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(base + "/auth/me", timeout=5)  # up (401 without a token is fine)
-            return process, base
-        except httpx.TransportError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("borderwatch serve did not start") from None
-            time.sleep(0.2)
-
-
-def bench_token(path: Path) -> str:
-    """An API token of an admin of the agency that filed the bench's report (every request is authenticated)."""
-    from borderwatch.model import Agency
-    from borderwatch.store import Role
-
-    with Store(f"sqlite:///{path}") as store:
-        if "bench" not in {u.id for u in store.accounts.list_users()}:
-            if "local" not in {a["id"] for a in store.accounts.list_agencies()}:
-                store.accounts.add_agency(Agency(id="local", name="local"))
-            store.accounts.add_user("bench", "local", Role.ADMIN)
-        return store.accounts.create_token("bench", "bench", days=1)[0]
-
-
 def main() -> int:
     path = database()
-    headers = {"Authorization": f"Bearer {bench_token(path)}"}
-    process, base = serve(path)
+    headers = {"Authorization": f"Bearer {admin_token(path)}"}
+    process, base = start_serve(path)
     timings, sizes = [], []
     try:
         with httpx.Client(base_url=base, timeout=30, headers=headers) as client:

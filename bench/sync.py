@@ -24,7 +24,6 @@ import math
 import os
 import random
 import resource
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from _server import free_port  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 SECOND_REPORTS = 0.03  # the share of reports that are a second report of an earlier happening
@@ -253,12 +254,6 @@ def _mention(h: dict[str, Any], j: int, text: str, sentence: str) -> Any:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _cli(db: str, *args: str) -> str:
     command = [sys.executable, "-m", "borderwatch", "--db", db, *args]
     return subprocess.run(command, env=ENV, check=True, capture_output=True, text=True).stdout.strip()
@@ -376,7 +371,7 @@ def main() -> None:
             f"installation A: {args.reports} reports, {events} events, built in "
             f"{time.perf_counter() - started:.1f} s (not counted)"
         )
-        port = _free_port()
+        port = free_port()
         _cli(db_a, "peers", "add", "peer-b", "--agency", "tn-cnc")
         _cli(db_a, "peers", "rule", "peer-b", "--up-to", "AMBER")
         token = _cli(db_a, "tokens", "create", "peer-b", "--name", "bench", "--scope", "taxii")
