@@ -21,7 +21,8 @@ setup: $(STAMP) node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-# Debian's chromium for the browser tests (never `playwright install`: it downloads a browser).
+# Debian's chromium for the browser tests (never `playwright install`: it downloads a browser); Debian's
+# PostgreSQL server for the tests that run the store on PostgreSQL (each test session starts its own cluster).
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
@@ -29,6 +30,9 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
 	  || echo "warning: could not install chromium (needs root): the browser tests will be skipped"
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+	  || { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql; } \
+	  || echo "warning: could not install PostgreSQL (needs root): the PostgreSQL tests will be skipped"
 	@touch $(STAMP)
 
 demo: setup

@@ -4,19 +4,46 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests._postgres import PostgresServer, find_pg_bin, postgres_server
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent.parent / "shared" / "seeds"
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server for the session (skipped where PostgreSQL is not installed)."""
+    if find_pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (make setup installs it where it may)")
+    folder = Path(tempfile.mkdtemp(prefix="bw-pg-"))  # not under pytest's 0700 root folder: postgres must enter it
+    try:
+        with postgres_server(folder) as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The store's URL: each test that takes it runs on the embedded SQLite file and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    url = server.create_database()
+    try:
+        yield url
+    finally:
+        server.drop_database(url)
 
 
 def field_report(n: int, **overrides: object) -> dict[str, object]:

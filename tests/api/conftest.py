@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -23,8 +22,9 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(db=str(tmp_path / "api.db"))
+def settings(db_url: str) -> Settings:
+    """On the embedded SQLite file and on PostgreSQL (`db_url` is parametrized)."""
+    return Settings(db=db_url)
 
 
 @pytest.fixture

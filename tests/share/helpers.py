@@ -127,7 +127,7 @@ def fuse(store: Store, event_ids: Sequence[str]) -> str:
 class Installation:
     """One borderwatch installation: its store, its app, and a client on its app."""
 
-    def __init__(self, folder: Path, name: str, agency: str) -> None:
+    def __init__(self, folder: Path, name: str, agency: str, url: str | None = None) -> None:
         from fastapi.testclient import TestClient
 
         from borderwatch.model import Agency
@@ -135,7 +135,7 @@ class Installation:
         from borderwatch.share import create_share_app
 
         self.name, self.agency = name, agency
-        self.store = Store(fresh_db(folder, f"{name}.db"))
+        self.store = Store(url or fresh_db(folder, f"{name}.db"))
         self.settings = Settings.load(db=self.store.url, agency=agency, cookie_secure=False)
         self.app = create_share_app(self.settings, self.store)
         self.client = TestClient(self.app, base_url=f"http://{name}.test")
@@ -146,11 +146,11 @@ class Installation:
         self.store.close()
 
 
-def pair(folder: Path, transport_wrapper=None):  # type: ignore[no-untyped-def]
-    """Installations A (dz-cnc) and B (tn-cnc), each a peer of the other, nothing shared yet."""
+def pair(folder: Path, transport_wrapper=None, b_url: str | None = None):  # type: ignore[no-untyped-def]
+    """Installations A (dz-cnc) and B (tn-cnc, on `b_url` when given), each a peer of the other, nothing shared yet."""
     import httpx
 
-    a, b = Installation(folder, "a", "dz-cnc"), Installation(folder, "b", "tn-cnc")
+    a, b = Installation(folder, "a", "dz-cnc"), Installation(folder, "b", "tn-cnc", b_url)
     for here, there in ((a, b), (b, a)):  # `there` knows `here` as the peer "peer-<here>"
         there.store.exchange.add_peer(f"peer-{here.name}", here.agency, recipients=[f"agency:{there.agency}"])
     for here, there in ((a, b), (b, a)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..model import Place
@@ -49,11 +50,15 @@ _default_lock = threading.Lock()
 
 
 def default_geoparser() -> Geoparser:
-    """One shared Geoparser on the default index (built on first use if needed)."""
+    """One shared Geoparser on the configured index (`BORDERWATCH_GAZETTEER`, else the one `make setup`
+    built), built on first use if needed: zones and border strips must read the index extraction reads."""
     global _default
     with _default_lock:
         if _default is None:
-            _default = Geoparser()
+            from ..settings import Settings
+
+            configured = Settings.load().gazetteer
+            _default = Geoparser(Path(configured).expanduser() if configured else None)
         return _default
 
 
