@@ -20,7 +20,7 @@ from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
+from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
 
@@ -137,6 +137,10 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     if lowered in ("himself", "herself") or lowered.startswith("blew"):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
+    if q.side is not None and (noun is None or noun in TOTAL_WORDS):
+        return q.side
+    if noun in MORE_WORDS:
+        return "more"
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
@@ -16,7 +16,7 @@ from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
-from ._quantities import QuantityMention, fatalities_of, find_quantities
+from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._segment import Sentence
@@ -71,6 +71,7 @@ def detect(
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
     headline = sentence.headline
+    hits = _confirmed(doc, hits, ontology, registry)
     eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits, headline)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
@@ -80,6 +81,7 @@ def detect(
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     parties = assign_roles(doc, mentions, triggers)
+    quantities = _killed_by_state(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
@@ -120,6 +122,69 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+def _killed_by_state(
+    doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]
+) -> list[QuantityMention]:
+    """Dead the count does not name, killed by state forces ('the soldiers repelled the assault, killing 11 of them',
+    'troops neutralised eight'): the forces' adversaries, whose losses add to the forces' own."""
+    out = []
+    for q in quantities:
+        verb = _token_at(doc, q.start, q.end)
+        subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
+        if q.kind == "fatalities" and subject is not None and counted_noun(q.text) is None:
+            party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
+            if party == "state":
+                q = replace(q, side="armed")
+        out.append(q)
+    return out
+
+
+def _token_at(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subject_of(verb: Any) -> Any:
+    """The subject of a verb, or of the verb it hangs on ('repelled the assault, killing 11')."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for node in (verb, verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else None):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
+        if subject is not None:
+            return subject
+    return None
+
+
+_PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
+
+
+def _confirmed(doc: Any, hits: list[CueHit], ontology: Ontology, registry: ActorRegistry) -> list[CueHit]:
+    """Cues the parse must confirm, read as the cue they count as ('five traffickers held in Djanet' is an arrest;
+    'a meeting held in Algiers' is nothing)."""
+    out = []
+    for hit in hits:
+        if hit.cue in ontology.person_patient and not _acts_on_person(doc, hit, registry):
+            continue
+        out.append(CueHit(ontology.counts_as[hit.cue], hit.start, hit.end) if hit.cue in ontology.counts_as else hit)
+    return out
+
+
+def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    verbs = [t for t in span if is_verb(t)] if span is not None else []
+    for verb in verbs:
+        patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+            patients.append(verb.head)  # "the traffickers held in Djanet", "men who were held"
+        for patient in patients:
+            if patient.lower_ in ("who", "whom") and patient.head.dep_ == "relcl":
+                patient = patient.head.head
+            words = doc[patient.left_edge.i : patient.i + 1].text
+            if patient.lower_ in _PERSON_PRONOUNS or is_person_noun(patient.lower_) or registry.find(words):
+                return True
+    return False
 
 
 # "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.

@@ -70,6 +70,10 @@ class Ontology:
         }
         self._cues = {name: _compile(spec["patterns"]) for name, spec in data["cues"].items()}
         self._cues.update({f"tag:{name}": _compile(spec["patterns"]) for name, spec in data["tags"].items()})
+        # Cues read as another once the parse confirms them ("held" is an arrest when a person is held).
+        cues = data["cues"]
+        self.counts_as: dict[str, str] = {n: spec["counts_as"] for n, spec in cues.items() if "counts_as" in spec}
+        self.person_patient = frozenset(n for n, spec in cues.items() if spec.get("patient") == "person")
         self.eventive = frozenset(
             [name for name, spec in data["cues"].items() if spec["eventive"]]
             + [f"tag:{name}" for name, spec in data["tags"].items() if spec["eventive"]]
@@ -96,6 +100,8 @@ class Ontology:
         unknown |= {t.sub_event_type for t in self.tags.values()} - set(self.type_of)
         if unknown:
             raise ValueError(f"ontology names unknown sub-event types: {sorted(unknown)}")
+        if set(self.counts_as.values()) - set(cues):
+            raise ValueError(f"ontology cues count as unknown cues: {sorted(set(self.counts_as.values()) - set(cues))}")
 
     def scan(self, text: str) -> list[CueHit]:
         """Every cue and tag occurrence in `text`, in text order; none at all when no eventive cue is there."""

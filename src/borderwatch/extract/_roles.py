@@ -112,8 +112,8 @@ def _role_of(root: Token, trigger: Token) -> str:
     if trigger in up:
         edge = up[up.index(trigger) - 1]
         below = up[: up.index(edge)]
-        if edge.dep_ == "prep" and below and below[-1].dep_ == "pobj":
-            below = below[:-1]  # "an attack on a village": the village fills the role
+        if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
+            below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
         if not _head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         return _edge_role(edge, trigger, up)
