@@ -249,7 +249,7 @@ class _Namer:
             # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
             if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
                 kind = _FORCE_FOR_SUB[sub]
-            elif self.tags & _MILITARY_TAGS:
+            elif self.tags & _MILITARY_TAGS and sub != "Agreement":  # states agree; patrols are what they agree on
                 kind = "military"
             else:
                 kind = _FORCE_FOR_SUB.get(sub, "military")

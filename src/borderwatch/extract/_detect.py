@@ -358,13 +358,24 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
         return None
     if anchor is None:
         return dates[0]
-    own = [d for d in dates if not _dates_reporting(doc, d)] or dates
+    own = [d for d in dates if not _dates_reporting(doc, d)] or _beside_telling(doc, dates)
     stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
     # In the trigger's own clause first: "Funerals were held on Friday for soldiers killed when a bomb struck their
     # convoy last Monday" dates the bomb to Monday.
     clause = _clause_at(doc, anchor.start, anchor.end)
     same = [d for d in stated if clause is not None and _clause_at(doc, d.start, d.end) == clause]
     return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _beside_telling(doc: Any, dates: list[DateMention]) -> list[DateMention]:
+    """Every date hangs on a verb of telling ('announced on Saturday the neutralisation of four terrorists ... on
+    Thursday'): the one next to the verb dates the telling, the others the happening told (when there are any)."""
+    by_verb: dict[int, list[DateMention]] = {}
+    for date in dates:
+        verb = _reporting_verb(doc, date)
+        by_verb.setdefault(verb.idx if verb is not None else -1, []).append(date)
+    telling = {id(min(ds, key=lambda d: abs(d.start - at))) for at, ds in by_verb.items()}
+    return [d for d in dates if id(d) not in telling] or dates
 
 
 def _clause_at(doc: Any, start: int, end: int) -> int | None:
@@ -380,17 +391,22 @@ def _clause_at(doc: Any, start: int, end: int) -> int | None:
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    return _reporting_verb(doc, date) is not None
+
+
+def _reporting_verb(doc: Any, date: DateMention) -> Any:
+    """The verb of telling a date hangs on ('said on Monday'), if it hangs on one."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
     node = span.root
     for _ in range(4):
         if node.head.i == node.i:
-            return False
+            return None
         node = node.head
         if is_verb(node):
-            return lemma(node) in _REPORTING
-    return False
+            return node if lemma(node) in _REPORTING else None
+    return None
 
 
 register_bases(_REPORTING | _USING)

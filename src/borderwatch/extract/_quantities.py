@@ -56,7 +56,7 @@ _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
-    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"  # whole words: 'seize', not 'seized'
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
@@ -128,6 +128,10 @@ _SINGULAR_KILLED = re.compile(
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
+    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:his|her)\s+(?:wounds|injuries)|during\b|in\s+(?:the|an?)\s+"
+    rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"

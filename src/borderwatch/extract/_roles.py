@@ -147,11 +147,11 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     if dep in ("nsubj", "csubj"):
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
-        return "target" if _passive(trigger) or intransitive or defended else "agent"
+        return "target" if _passive(trigger) or intransitive or defended or _undergoes(trigger) else "agent"
     if dep == "prep":
         word = edge.lower_
-        if word == "by":
-            return "agent"
+        if word == "by" or (word == "from" and _undergoes(trigger)):
+            return "agent"  # "came under fire from gunmen"
         if word == "between" or word == "among":
             return "both"
         if word == "at":
@@ -215,6 +215,11 @@ def _pronoun_subject(chain: list[Token]) -> bool:
     return False
 
 
+def _undergoes(verb: Token) -> bool:
+    """'The patrol came under attack': its subject is the target."""
+    return lemma(verb) == "come" and any(c.lower_ == "under" for c in verb.children)
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -257,4 +262,4 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING)
+register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | {"come"})
