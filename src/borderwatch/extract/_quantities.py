@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
     ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),  # noqa: E501
     ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
+    # "two martyrs of the National Guard who fell on Sunday", "three soldiers, who were killed"
+    ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Five bodies were found", "the bodies of five herders": a body counted is a death
     ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
     ("fatalities", rf"(?:bodies|corpses|remains) of\s+{_COUNT}"),
@@ -134,6 +136,9 @@ _SINGULAR_KILLED = re.compile(
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
+    # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
+    rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
+    rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
     rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
     re.IGNORECASE,

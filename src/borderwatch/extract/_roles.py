@@ -187,6 +187,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
             return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
+        if lemma(common) in _REACTING:
+            return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         if lemma(common) in _DEFENDING:
@@ -202,6 +204,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     return "other"
 
 
+_REACTING = {"mourn", "condemn", "denounce", "deplore", "salute", "honour", "honor", "bury", "commemorate", "lament",
+             "regret", "hail", "praise", "welcome"}  # fmt: skip
 _DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
@@ -262,4 +266,4 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | {"come"})
+register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | {"come"})
