@@ -152,6 +152,9 @@ def _subject_of(verb: Any) -> Any:
         return None
     for node in (verb, verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else None):
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
+        if subject is not None and subject.lower_ in ("it", "they", "we") and node.dep_ == "ccomp":
+            # "the army said it had repelled an incursion, killing 23 of them": who says it of itself
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), subject)
         if subject is not None:
             return subject
     return None
@@ -399,6 +402,9 @@ def _reporting_verb(doc: Any, date: DateMention) -> Any:
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    before = span[0].i - 1 - (span[0].lower_ != "on" and span[0].i > 0 and doc[span[0].i - 1].lower_ == "on")
+    if before >= 0 and is_verb(doc[before]) and lemma(doc[before]) in _REPORTING:
+        return doc[before]  # "said on Thursday it had repelled ...": the parser often hangs the date on the clause
     node = span.root
     for _ in range(4):
         if node.head.i == node.i:
