@@ -188,7 +188,8 @@ def parse_number(words: str) -> int | None:
 _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
-    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned",
+    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
+    r"fell|martyr|perish|bodies|corpses|KIA|péri|mort",
     re.IGNORECASE,
 )
 

@@ -196,7 +196,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
-        return "both"  # "fighting broke out between rival militias", "clashes erupted between X and Y"
+        # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
+        below = up[: up.index(r_edge)]
+        return "both" if _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below) else "other"
     if r_edge.dep_ == "nsubjpass":
         return "target"
     if r_edge.dep_ == "agent":
