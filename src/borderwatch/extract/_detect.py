@@ -329,9 +329,22 @@ def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention
                 covered.append((ent.start_char, ent.end_char))
     for start, end, code in registry.countries_in(text):
         # Only a country's name can stand for its state ("Tunisia arrested"); "Chadian rebels" are no Chadian state.
-        if not _overlaps(start, end, covered) and registry.is_country_name(text[start:end]):
+        if (
+            not _overlaps(start, end, covered)
+            and registry.is_country_name(text[start:end])
+            and not _qualifies_a_place(text, start, registry)
+        ):
             mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_AFTER_PLACE = re.compile(r"(?:\b(?P<word>[A-Z][\w'-]*)|\))\s*,\s*$")
+
+
+def _qualifies_a_place(text: str, start: int, registry: ActorRegistry) -> bool:
+    """'near Ouallam, Niger', '(Soum), Burkina Faso': the country says where the place is (not 'Algeria, Tunisia')."""
+    m = _AFTER_PLACE.search(text[max(0, start - 40) : start])
+    return m is not None and not (m.group("word") and registry.countries_in(m.group("word")))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

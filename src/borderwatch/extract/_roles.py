@@ -180,6 +180,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if r_edge.dep_ in ("nsubj", "csubj"):
+        below = up[: up.index(r_edge)]
+        if not _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below):
+            return "other"  # "the attack in Mali left 12 soldiers dead": Mali only says where
         if lemma(common) in _REPORTING and is_verb(common):
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
@@ -203,6 +206,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "target"
     if r_edge.dep_ == "agent":
         return "agent"
+    if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
+        return "target"  # "the attack left 12 soldiers dead", "the blast wounded two guards"
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
