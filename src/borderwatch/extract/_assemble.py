@@ -139,7 +139,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
     if q.side is not None and (noun is None or noun in TOTAL_WORDS):
         return q.side
-    if noun in MORE_WORDS or (noun is None and _MORE.search(lowered)):
+    if noun in MORE_WORDS or ((noun is None or noun in TOTAL_WORDS) and _MORE.search(lowered)):
         return "more"  # "two more died in hospital"
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
@@ -394,6 +394,8 @@ def _defaults(
         actor2 = registry.force_actor("military", country, when)
     if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
         actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
+    if battle and actor1 is None and actor2 is not None and actor2.type in (2, 3) and country:
+        actor1 = registry.force_actor("military", country, when)  # "a terrorist was killed in a security operation"
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
         actor2 = generic("armed") if "any_armed_party" in cues else None
     return actor1, actor2

@@ -167,6 +167,8 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
 
 
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
+# "the soldiers, who responded, killing three": the answer within the same fight
+_SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
                 "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
@@ -206,7 +208,7 @@ def background_kind(trigger: Token) -> str | None:
             and lemma(head) not in _EVENT_NOUNS
             and not _in_which(node)
             and node.tag_ != "VBG"
-            and lemma(node) not in _DEATHS
+            and lemma(node) not in _DEATHS | _SAME_FIGHT
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)
@@ -220,4 +222,6 @@ def background_kind(trigger: Token) -> str | None:
     return None
 
 
-register_bases(_INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS | _DEATHS)
+register_bases(
+    _INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS | _DEATHS | _SAME_FIGHT
+)

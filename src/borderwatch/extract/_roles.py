@@ -54,7 +54,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
 
 _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
 # Answering within the same fight; who fights back or gives chase afterwards starts a fight of their own.
-_RESPONDING = {"repel", "repulse", "riposte", "parry"}
+_RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
 def _stance(root: Token) -> str | None:
@@ -148,6 +148,8 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         return "target" if _passive(trigger) or intransitive or defended or _undergoes(trigger) else "agent"
+    if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
+        return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
         word = edge.lower_
         if word == "by" or (word == "from" and _undergoes(trigger)):
