@@ -117,3 +117,59 @@ def test_fighting_between_two_unnamed_sides_names_them(extractor) -> None:
         extractor, "Fighting broke out between rival militias in Zawiya, Libya, on Monday, killing four."
     )
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Libya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "fatalities"),
+    [
+        (
+            "Islamic State Sahel fighters were repelled by the Nigerien army at Tillia, Niger, on Monday; seven "
+            "attackers died.",
+            "Islamic State (Sahel)",
+            "Military Forces of Niger (2023-)",
+            7,
+        ),
+        (
+            "The jihadists opened fire on the soldiers, who responded, killing three of the assailants, near Menaka, "
+            "Mali.",
+            "Unidentified Armed Group (Mali)",
+            "Military Forces of Mali (2021-)",
+            3,
+        ),
+        (
+            "The attack in Mali left 12 soldiers dead and 8 wounded.",
+            "Unidentified Armed Group (Mali)",
+            "Military Forces of Mali (2021-)",
+            12,
+        ),
+        (
+            "Villagers were attacked by gunmen near Ouallam, Niger, on Friday; four were killed.",
+            "Unidentified Armed Group (Niger)",
+            "Civilians (Niger)",
+            4,
+        ),
+        (
+            "JNIM said its fighters had attacked a FAMa camp near Niono, Mali, on Sunday.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Military Forces of Mali (2021-)",
+            0,
+        ),
+        (
+            "The assault, claimed by JNIM, cost the lives of seven soldiers in Burkina Faso.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Military Forces of Burkina Faso (2022-)",
+            7,
+        ),
+        (
+            "Militants killed 5 soldiers in Mali on Monday. Two more died later in hospital.",
+            "Unidentified Armed Group (Mali)",
+            "Military Forces of Mali (2021-)",
+            7,
+        ),
+    ],
+)
+def test_initiator_target_and_toll(extractor, text: str, actor1: str, actor2: str, fatalities: int) -> None:
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.actor2 is not None and event.actor2.name == actor2
+    assert event.fatalities == fatalities
