@@ -173,3 +173,27 @@ def test_initiator_target_and_toll(extractor, text: str, actor1: str, actor2: st
     assert event.actor1 is not None and event.actor1.name == actor1
     assert event.actor2 is not None and event.actor2.name == actor2
     assert event.fatalities == fatalities
+
+
+def test_a_later_toll_update_is_the_events_toll(extractor) -> None:
+    text = (
+        "Gunmen attacked the village of Tondikiwindi in Niger on Sunday. Residents said 14 people were killed. "
+        "The next day, the toll rose to 19."
+    )
+    (event,) = _events(extractor, text)
+    assert event.fatalities == 19
+
+
+def test_protesters_fired_on_by_forces_are_actor1(extractor) -> None:
+    (event,) = _events(
+        extractor, "Security forces fired on protesters in Zinder, Niger, on Friday, killing three of them."
+    )
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor1.name, event.actor2.name) == ("Protesters (Niger)", "Military Forces of Niger (2023-)")
+    assert event.fatalities == 3
+
+
+def test_a_french_communique_count(extractor) -> None:
+    text = "Les forces armées maliennes ont neutralisé une dizaine de terroristes près de Niono, au Mali."
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 10)

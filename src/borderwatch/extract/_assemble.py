@@ -364,7 +364,9 @@ def _defaults(
         )
 
     if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
-        actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
+        # "security forces fired on protesters": the protesters are actor1, the forces actor2
+        force = actor1 if actor1 is not None and actor1.type == 1 else None
+        actor1, actor2 = generic("protesters"), force or (actor2 if actor2 is not None and actor2.type != 6 else None)
     if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
         actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
