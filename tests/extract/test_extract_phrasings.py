@@ -197,3 +197,41 @@ def test_a_french_communique_count(extractor) -> None:
     text = "Les forces armées maliennes ont neutralisé une dizaine de terroristes près de Niono, au Mali."
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "fatalities"),
+    [
+        (
+            "Militants attacked an army post in Tessit, Mali, on Sunday. Eleven soldiers were killed, the army said. "
+            "The assailants lost about 20 men, according to the army.",
+            "Armed clash",
+            "Unidentified Armed Group (Mali)",
+            31,
+        ),
+        (
+            "An IED blast killed three soldiers near Boni, Mali, on Monday. A fourth soldier succumbed to his "
+            "injuries on Tuesday.",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Mali)",
+            4,
+        ),
+        (
+            "A convoy of traders was attacked near Menaka, Mali, on Friday. The attackers killed nine traders and "
+            "wounded six others. Two of the wounded died later.",
+            "Attack",
+            "Unidentified Armed Group (Mali)",
+            11,
+        ),
+        (
+            "The Malian army lost four men in the ambush near Boni, Mali.",
+            "Armed clash",
+            "Unidentified Armed Group (Mali)",
+            4,
+        ),
+    ],
+)
+def test_tolls_told_across_sentences(extractor, text: str, sub_event_type: str, actor1: str, fatalities: int) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
+    assert event.actor1 is not None and event.actor1.name == actor1

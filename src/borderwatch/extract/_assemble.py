@@ -137,10 +137,10 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     if lowered in ("himself", "herself") or lowered.startswith("blew"):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
-    if q.side is not None and (noun is None or noun in TOTAL_WORDS):
+    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons")):
         return q.side
-    if noun in MORE_WORDS or ((noun is None or noun in TOTAL_WORDS) and _MORE.search(lowered)):
-        return "more"  # "two more died in hospital"
+    if noun in MORE_WORDS or _MORE.search(lowered):
+        return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
@@ -150,7 +150,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
-_MORE = re.compile(r"\b(?:more|others)\b(?!\s+than)")
+_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",

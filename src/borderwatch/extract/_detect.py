@@ -81,7 +81,7 @@ def detect(
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     parties = assign_roles(doc, mentions, triggers)
-    quantities = _killed_by_state(doc, quantities, mentions)
+    quantities = _sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
@@ -124,18 +124,20 @@ def detect(
     )
 
 
-def _killed_by_state(
-    doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]
-) -> list[QuantityMention]:
-    """Dead the count does not name, killed by state forces ('the soldiers repelled the assault, killing 11 of them',
-    'troops neutralised eight'): the forces' adversaries, whose losses add to the forces' own."""
+def _sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
+    """Whose dead a count is when its words do not say: killed by state forces ('the soldiers repelled the assault,
+    killing 11 of them', 'troops neutralised eight'), the forces' adversaries; lost by a side ('the assailants lost
+    about 20 men'), that side's."""
     out = []
     for q in quantities:
         verb = _token_at(doc, q.start, q.end)
         subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
-        if q.kind == "fatalities" and subject is not None and counted_noun(q.text) is None:
+        noun = counted_noun(q.text)
+        if q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons"):
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
-            if party == "state":
+            if lemma(verb) == "lose" and party in ("state", "armed"):
+                q = replace(q, side=party)
+            elif party == "state" and noun is None:
                 q = replace(q, side="armed")
         out.append(q)
     return out
@@ -428,4 +430,4 @@ def _reporting_verb(doc: Any, date: DateMention) -> Any:
     return None
 
 
-register_bases(_REPORTING | _USING)
+register_bases(_REPORTING | _USING | {"lose"})

@@ -10,6 +10,7 @@ word order. The roles then give the derived cues the classification rules read
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,7 +148,10 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     if dep in ("nsubj", "csubj"):
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
-        return "target" if _passive(trigger) or intransitive or defended or _undergoes(trigger) else "agent"
+        lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
+        return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
+    if dep == "dobj" and lemma(trigger) == "lose":
+        return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
         return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
@@ -196,8 +200,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
-        if lemma(common) in _DEFENDING:
-            return "target"  # "troops repelled an attack by ...": the troops were attacked
+        if lemma(common) in _DEFENDING or lemma(common) == "lose":
+            return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
@@ -273,8 +277,21 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
         for m in rx.finditer(folded):
             root = _token_at(doc, m.start(), m.end())
             if root is not None and any(_role_of(root, t) in ("target", "both") for t in trigger_tokens):
-                cues.add(cue)
+                cues.add(_of_whom(sentence, m.end(), registry) or cue)
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | {"come"})
+_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?=\w)")
+
+
+def _of_whom(sentence: str, end: int, registry: ActorRegistry) -> str | None:
+    """'a convoy of traders', 'a patrol of the National Guard': the party the place or unit is made of."""
+    m = _OF.match(sentence, end)
+    if m is None:
+        return None
+    found = registry.find(sentence[m.end() : m.end() + 40])
+    party = found[0].party if found and found[0].start == 0 else None
+    return {"civilian": "target_civilian", "state": "target_state", "armed": "target_armed"}.get(party or "")
+
+
+register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | {"come", "lose"})
