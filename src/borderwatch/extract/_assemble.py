@@ -382,7 +382,7 @@ def _defaults(
         actor1 is None or actor1.type in (1, 7, 8)
     ):
         # State forces and civilians are the victims of bombs here, not who planted them.
-        actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
+        actor2 = actor2 if actor2 is not None and (actor1 is None or actor2.type != actor1.type) else actor1
         actor1 = generic("armed")
     remote = group.main.event_type == "Explosions/Remote violence"
     if remote and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
