@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ._prefilter import Prefilter
+from ._prefilter import Prefilter, word_starts
 from ._text import load_data
 
 __all__ = ["CueHit", "Ontology", "Rule", "TagSpec", "load_ontology"]
@@ -82,6 +82,10 @@ class Ontology:
         eventive_patterns = [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
         eventive_patterns += [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
         self._word_starts = Prefilter(eventive_patterns)
+        # Each cue's own word-start filter: a sentence runs only the regexes of cues whose first letters it has.
+        specs = {**data["cues"], **{f"tag:{name}": spec for name, spec in data["tags"].items()}}
+        self._cue_filters = {name: Prefilter(spec["patterns"]) for name, spec in specs.items()}
+        self._start_lengths = sorted({n for f in self._cue_filters.values() for n in f.lengths})
         self._prefilter = _compile(
             [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
             + [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
@@ -108,7 +112,13 @@ class Ontology:
         text = without_figure_glosses(text)
         if not self._word_starts.may_match(text) or self._prefilter.search(text) is None:
             return []
-        hits = [CueHit(name, m.start(), m.end()) for name, rx in self._cues.items() for m in rx.finditer(text)]
+        starts = word_starts(text, self._start_lengths)
+        hits = [
+            CueHit(name, m.start(), m.end())
+            for name, rx in self._cues.items()
+            if self._cue_filters[name].may_match_starts(starts)
+            for m in rx.finditer(text)
+        ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def finds(self, cue: str, text: str) -> bool:
