@@ -11,6 +11,7 @@ three civilians were killed" = 5).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Quantity
@@ -104,6 +105,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+# The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
+# there alone (anchored), not at every character of the sentence.
+_COUNT_FIRST = {i for i, (_, p) in enumerate(_PATTERNS) if p.startswith((_COUNT, _NUM_PHRASE))}
+_COUNT_START = re.compile(rf"(?<![\w-])(?:{_QUALIFIER}|the|{_NUMBER})", re.IGNORECASE)
 _KIN = (
     "son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|cousin|uncle|child|grandson|bodyguard|"
     "driver|escort|companion|guard|assistant|deputy"
@@ -204,8 +209,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
+    starts = [m.start() for m in _COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(_COMPILED):
-        for m in pattern.finditer(text):
+        for m in _anchored(pattern, text, starts) if index in _COUNT_FIRST else pattern.finditer(text):
             span = m.span("num")
             if any(s <= span[0] < e for s, e in taken):
                 continue
@@ -225,6 +231,15 @@ def find_quantities(text: str) -> list[QuantityMention]:
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
+
+
+def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only begin at one of `starts`."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = max(m.end(), start + 1)
 
 
 def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
