@@ -235,3 +235,32 @@ def test_tolls_told_across_sentences(extractor, text: str, sub_event_type: str, 
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "fatalities"),
+    [
+        (
+            "It was the Islamic State Sahel Province that carried out Thursday's attack on the Tillia camp in Niger, "
+            "killing 9 soldiers, the group said.",
+            "Islamic State (Sahel)",
+            9,
+        ),
+        (
+            "A gendarmerie patrol ran into an ambush near Diapaga, Burkina Faso, on Monday; three gendarmes were "
+            "killed.",
+            "Unidentified Armed Group (Burkina Faso)",
+            3,
+        ),
+        (
+            "Algerian border guards exchanged fire with smugglers near Bordj Badji Mokhtar, Algeria, on Sunday, "
+            "killing one of them.",
+            "Military Forces of Algeria (2019-)",
+            1,
+        ),
+    ],
+)
+def test_cleft_ran_into_and_one_of_them(extractor, text: str, actor1: str, fatalities: int) -> None:
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.fatalities == fatalities

@@ -174,6 +174,16 @@ _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "exp
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
 
 
+def _cleft(clause: Token) -> bool:
+    """'It was IS Sahel that carried out the attack': the relative clause is what the sentence asserts."""
+    head = clause.head
+    return (
+        head.dep_ == "attr"
+        and lemma(head.head) == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)
+    )
+
+
 def _in_which(clause: Token) -> bool:
     """'in which', 'during which': a relative clause that tells what happened in the event itself."""
     return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
@@ -209,6 +219,7 @@ def background_kind(trigger: Token) -> str | None:
             and not _in_which(node)
             and node.tag_ != "VBG"
             and lemma(node) not in _DEATHS | _SAME_FIGHT
+            and not _cleft(node)
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)

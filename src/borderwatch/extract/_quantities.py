@@ -144,6 +144,8 @@ _SINGULAR_KILLED = re.compile(
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
+    rf"(?:them|the\s+\w+|their\s+\w+)"
     # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"

@@ -200,7 +200,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
-        if lemma(common) in _DEFENDING or lemma(common) == "lose":
+        if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
             return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
@@ -235,8 +235,14 @@ def _pronoun_subject(chain: list[Token]) -> bool:
 
 
 def _undergoes(verb: Token) -> bool:
-    """'The patrol came under attack': its subject is the target."""
-    return lemma(verb) == "come" and any(c.lower_ == "under" for c in verb.children)
+    """'The patrol came under attack', 'ran into an ambush': its subject is the target."""
+    word = lemma(verb)
+    if word == "come":
+        return any(c.lower_ == "under" for c in verb.children)
+    return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
+
+
+_INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 
 
 def _passive(verb: Token) -> bool:
@@ -294,4 +300,6 @@ def _of_whom(sentence: str, end: int, registry: ActorRegistry) -> str | None:
     return {"civilian": "target_civilian", "state": "target_state", "armed": "target_armed"}.get(party or "")
 
 
-register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | {"come", "lose"})
+register_bases(
+    _DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | _INTO_VERBS | {"come", "lose"}
+)
