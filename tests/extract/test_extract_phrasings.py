@@ -264,3 +264,27 @@ def test_cleft_ran_into_and_one_of_them(extractor, text: str, actor1: str, fatal
     (event,) = _events(extractor, text)
     assert event.actor1 is not None and event.actor1.name == actor1
     assert event.fatalities == fatalities
+
+
+def test_a_recent_event_told_only_in_passing_is_the_reports_event(extractor) -> None:
+    text = (
+        "Units at the Ras Jedir border post were placed on alert after last Sunday's shooting on the Libyan side "
+        "of the crossing, which left two dead."
+    )
+    (event,) = _events(extractor, text, published="2025-06-12")
+    assert (event.sub_event_type, event.date, event.fatalities) == ("Armed clash", "2025-06-08", 2)
+
+
+def test_an_old_event_told_in_passing_stays_background(extractor) -> None:
+    text = "Residents still remember the attack on the market in March 2019, which left 30 dead."
+    assert _events(extractor, text, published="2025-06-12") == []
+
+
+def test_a_claim_for_a_days_attack_dates_the_attack(extractor) -> None:
+    text = (
+        "AQIM claimed responsibility on Wednesday for Sunday's ambush near Sbiba, Tunisia, that killed two members "
+        "of the National Guard."
+    )
+    (event,) = _events(extractor, text, published="2025-03-13")
+    assert (event.date, event.fatalities) == ("2025-03-09", 2)
+    assert event.actor1 is not None and event.actor1.name.startswith("AQIM")
