@@ -6,7 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from borderwatch.extract._ontology import load_ontology
+import pytest
+
+from borderwatch.extract._ontology import load_ontology, without_figure_glosses
 from borderwatch.extract._segment import split_sentences
 from borderwatch.model import EVENT_TYPES
 
@@ -64,3 +66,31 @@ def test_prefilter_never_hides_a_cue() -> None:
     for sentence in sentences:
         if full.search(sentence):
             assert ontology._word_starts.may_match(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen set the market on fire.",  # a start cut short inside a group: 'set ', never 'set o'
+        "They set it ablaze on Sunday.",
+        "Armed men set several granaries on fire near Djibo.",
+    ],
+)
+def test_a_start_cut_short_inside_a_group_still_lets_the_sentence_through(sentence: str) -> None:
+    ontology = load_ontology()
+    assert ontology._word_starts.may_match(sentence)
+    assert "loot" in {h.cue for h in ontology.scan(sentence)}
+
+
+def test_each_cue_filter_keeps_every_hit_of_its_cue() -> None:
+    """Scanning only the cues whose word starts a sentence has finds what scanning every cue finds (synthetic dev
+    sentences)."""
+    ontology = load_ontology()
+    texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for sentence in (s.text for t in texts for s in split_sentences(t)):
+        hits = ontology.scan(sentence)
+        if not hits:
+            continue
+        text = without_figure_glosses(sentence)
+        every = {(name, m.start(), m.end()) for name, rx in ontology._cues.items() for m in rx.finditer(text)}
+        assert {(h.cue, h.start, h.end) for h in hits} == every, sentence

@@ -20,7 +20,7 @@ from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
+from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
 
@@ -137,6 +137,10 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     if lowered in ("himself", "herself") or lowered.startswith("blew"):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
+    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons")):
+        return q.side
+    if noun in MORE_WORDS or _MORE.search(lowered):
+        return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
@@ -146,6 +150,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
@@ -216,7 +221,7 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    actor1 = _credited(parties, name, actor1, actor2, group.main)
+    actor1, actor2 = _credited(parties, name, actor1, actor2, group.main)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
@@ -245,7 +250,7 @@ class _Namer:
             # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
             if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
                 kind = _FORCE_FOR_SUB[sub]
-            elif self.tags & _MILITARY_TAGS:
+            elif self.tags & _MILITARY_TAGS and sub != "Agreement":  # states agree; patrols are what they agree on
                 kind = "military"
             else:
                 kind = _FORCE_FOR_SUB.get(sub, "military")
@@ -257,22 +262,24 @@ class _Namer:
 
 def _credited(
     parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, main: SentenceEvent
-) -> Actor | None:
+) -> tuple[Actor | None, Actor | None]:
     """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
     fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
     if actor1 is not None and not actor1.name.startswith(
         ("Unidentified Armed Group", "Military Forces of", "Police Forces of")
     ):
-        return actor1
+        return actor1, actor2
     party = "armed" if actor1 is None or actor1.name.startswith("Unidentified") else "state"
     named = [
         p
         for i, p in parties
         if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, main)
     ]
-    if named and (actor2 is None or name(named[0]).name != actor2.name):
-        return name(named[0])
-    return actor1
+    if not named:
+        return actor1, actor2
+    credited = name(named[0])
+    # "JNIM said its fighters had attacked a camp": JNIM did it, whatever the bystander pass made it
+    return credited, None if actor2 is not None and actor2.name == credited.name else actor2
 
 
 _SELF = re.compile(r"\b(?:its|their|our|we|they|itself|themselves)\b", re.IGNORECASE)
@@ -291,6 +298,8 @@ def _initiative(
     if group.main.event_type not in ("Battles", "Explosions/Remote violence"):
         return actor1, actor2
     starters = [name(p) for _, p in parties if p.stance == "initiator"]
+    if starters and actor1 is not None and _names_more(actor1, starters[0]):
+        starters = []  # "JNIM said its fighters had attacked": the fighters are JNIM's
     answering = {name(p).name for _, p in parties if p.stance == "responder"}
     if starters and (actor1 is None or actor1.name != starters[0].name):
         other = actor1 if actor1 is not None and actor1.name != starters[0].name else actor2
@@ -298,6 +307,12 @@ def _initiative(
     if actor1 is not None and actor1.name in answering and (actor2 is None or actor2.name not in answering):
         return actor2, actor1  # "the army returned fire": who fired first is the other side (unnamed: the defaults)
     return actor1, actor2
+
+
+def _names_more(actor: Actor, generic: Actor) -> bool:
+    """A named armed group where the text's other words only say 'fighters' or 'militants'."""
+    unnamed = generic.name.startswith("Unidentified Armed Group")
+    return unnamed and actor.type in (2, 3, 4) and actor.name != generic.name
 
 
 def _claimed(
@@ -318,7 +333,8 @@ def _claimed(
 def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -> tuple[Actor | None, Actor | None]:
     actor1 = agents[0] if agents else None
     rest = [a for a in targets if actor1 is None or a.name != actor1.name]
-    actor2 = rest[0] if rest else None
+    # the other side first: "LNA forces clashed with Chadian rebels; five rebels and two LNA soldiers died"
+    actor2 = next((a for a in rest if actor1 is None or a.type != actor1.type), rest[0] if rest else None)
     if actor1 is None and others:
         actor1 = others[0]
     if actor2 is None and actor1 is not None:
@@ -348,7 +364,9 @@ def _defaults(
         )
 
     if group.main.event_type == "Protests" and (actor1 is None or actor1.type != 6):
-        actor1, actor2 = generic("protesters"), actor2 or (actor1 if actor1 and actor1.type == 1 else None)
+        # "security forces fired on protesters": the protesters are actor1, the forces actor2
+        force = actor1 if actor1 is not None and actor1.type == 1 else None
+        actor1, actor2 = generic("protesters"), force or (actor2 if actor2 is not None and actor2.type != 6 else None)
     if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
         actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
@@ -364,8 +382,11 @@ def _defaults(
         actor1 is None or actor1.type in (1, 7, 8)
     ):
         # State forces and civilians are the victims of bombs here, not who planted them.
-        actor2 = actor2 if actor2 is not None and actor1 is not None and actor2.type != actor1.type else actor1
+        actor2 = actor2 if actor2 is not None and (actor1 is None or actor2.type != actor1.type) else actor1
         actor1 = generic("armed")
+    remote = group.main.event_type == "Explosions/Remote violence"
+    if remote and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
+        actor2 = registry.force_actor("military", country, when)  # "a military post came under mortar fire"
     if sub in ("Air/drone strike", "Chemical weapon") and actor1 is None and country:
         actor1 = registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
@@ -375,6 +396,8 @@ def _defaults(
         actor2 = registry.force_actor("military", country, when)
     if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
         actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
+    if battle and actor1 is None and actor2 is not None and actor2.type in (2, 3) and country:
+        actor1 = registry.force_actor("military", country, when)  # "a terrorist was killed in a security operation"
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
         actor2 = generic("armed") if "any_armed_party" in cues else None
     return actor1, actor2

@@ -69,7 +69,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"the beginning of|en|depuis)(?: (?P<part>early|mid|late))?[- ]){_MONTH}(?![\w])(?! [0-3]?\d\b)"
         ),
     ),
-    ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for|until|till)? ?){_WEEKDAY}(?![\w])")),
+    # "for Thursday" is a day to come, but "responsibility for Sunday's ambush" is the ambush's day
+    ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for(?!\s+\w+['’]s\b)|until|till)? ?){_WEEKDAY}(?![\w])")),  # noqa: E501
     ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"

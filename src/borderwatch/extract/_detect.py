@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
@@ -16,7 +16,7 @@ from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
-from ._quantities import QuantityMention, fatalities_of, find_quantities
+from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._segment import Sentence
@@ -71,6 +71,7 @@ def detect(
     """The event a candidate sentence states, or None when its cues add up to none."""
     text = sentence.text
     headline = sentence.headline
+    hits = _confirmed(doc, hits, ontology, registry)
     eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits, headline)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
@@ -80,6 +81,7 @@ def detect(
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     parties = assign_roles(doc, mentions, triggers)
+    quantities = _sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
@@ -120,6 +122,74 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+def _sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
+    """Whose dead a count is when its words do not say: killed by state forces ('the soldiers repelled the assault,
+    killing 11 of them', 'troops neutralised eight'), the forces' adversaries; lost by a side ('the assailants lost
+    about 20 men'), that side's."""
+    out = []
+    for q in quantities:
+        verb = _token_at(doc, q.start, q.end)
+        subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
+        noun = counted_noun(q.text)
+        if q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons"):
+            party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
+            if lemma(verb) == "lose" and party in ("state", "armed"):
+                q = replace(q, side=party)
+            elif party == "state" and noun is None:
+                q = replace(q, side="armed")
+        out.append(q)
+    return out
+
+
+def _token_at(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subject_of(verb: Any) -> Any:
+    """The subject of a verb, or of the verb it hangs on ('repelled the assault, killing 11')."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for node in (verb, verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else None):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
+        if subject is not None and subject.lower_ in ("it", "they", "we") and node.dep_ == "ccomp":
+            # "the army said it had repelled an incursion, killing 23 of them": who says it of itself
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), subject)
+        if subject is not None:
+            return subject
+    return None
+
+
+_PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
+
+
+def _confirmed(doc: Any, hits: list[CueHit], ontology: Ontology, registry: ActorRegistry) -> list[CueHit]:
+    """Cues the parse must confirm, read as the cue they count as ('five traffickers held in Djanet' is an arrest;
+    'a meeting held in Algiers' is nothing)."""
+    out = []
+    for hit in hits:
+        if hit.cue in ontology.person_patient and not _acts_on_person(doc, hit, registry):
+            continue
+        out.append(CueHit(ontology.counts_as[hit.cue], hit.start, hit.end) if hit.cue in ontology.counts_as else hit)
+    return out
+
+
+def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    verbs = [t for t in span if is_verb(t)] if span is not None else []
+    for verb in verbs:
+        patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+            patients.append(verb.head)  # "the traffickers held in Djanet", "men who were held"
+        for patient in patients:
+            if patient.lower_ in ("who", "whom") and patient.head.dep_ == "relcl":
+                patient = patient.head.head
+            words = doc[patient.left_edge.i : patient.i + 1].text
+            if patient.lower_ in _PERSON_PRONOUNS or is_person_noun(patient.lower_) or registry.find(words):
+                return True
+    return False
 
 
 # "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.
@@ -261,9 +331,22 @@ def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention
                 covered.append((ent.start_char, ent.end_char))
     for start, end, code in registry.countries_in(text):
         # Only a country's name can stand for its state ("Tunisia arrested"); "Chadian rebels" are no Chadian state.
-        if not _overlaps(start, end, covered) and registry.is_country_name(text[start:end]):
+        if (
+            not _overlaps(start, end, covered)
+            and registry.is_country_name(text[start:end])
+            and not _qualifies_a_place(text, start, registry)
+        ):
             mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_AFTER_PLACE = re.compile(r"(?:\b(?P<word>[A-Z][\w'-]*)|\))\s*,\s*$")
+
+
+def _qualifies_a_place(text: str, start: int, registry: ActorRegistry) -> bool:
+    """'near Ouallam, Niger', '(Soum), Burkina Faso': the country says where the place is (not 'Algeria, Tunisia')."""
+    m = _AFTER_PLACE.search(text[max(0, start - 40) : start])
+    return m is not None and not (m.group("word") and registry.countries_in(m.group("word")))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -293,13 +376,24 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
         return None
     if anchor is None:
         return dates[0]
-    own = [d for d in dates if not _dates_reporting(doc, d)] or dates
+    own = [d for d in dates if not _dates_reporting(doc, d)] or _beside_telling(doc, dates)
     stated = [d for d in own if d.kind in _ABSOLUTE] or own  # "On 5 June 2021, ... overnight attack": the date
     # In the trigger's own clause first: "Funerals were held on Friday for soldiers killed when a bomb struck their
     # convoy last Monday" dates the bomb to Monday.
     clause = _clause_at(doc, anchor.start, anchor.end)
     same = [d for d in stated if clause is not None and _clause_at(doc, d.start, d.end) == clause]
     return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _beside_telling(doc: Any, dates: list[DateMention]) -> list[DateMention]:
+    """Every date hangs on a verb of telling ('announced on Saturday the neutralisation of four terrorists ... on
+    Thursday'): the one next to the verb dates the telling, the others the happening told (when there are any)."""
+    by_verb: dict[int, list[DateMention]] = {}
+    for date in dates:
+        verb = _reporting_verb(doc, date)
+        by_verb.setdefault(verb.idx if verb is not None else -1, []).append(date)
+    telling = {id(min(ds, key=lambda d: abs(d.start - at))) for at, ds in by_verb.items()}
+    return [d for d in dates if id(d) not in telling] or dates
 
 
 def _clause_at(doc: Any, start: int, end: int) -> int | None:
@@ -315,17 +409,25 @@ def _clause_at(doc: Any, start: int, end: int) -> int | None:
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    return _reporting_verb(doc, date) is not None
+
+
+def _reporting_verb(doc: Any, date: DateMention) -> Any:
+    """The verb of telling a date hangs on ('said on Monday'), if it hangs on one."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
+    before = span[0].i - 1 - (span[0].lower_ != "on" and span[0].i > 0 and doc[span[0].i - 1].lower_ == "on")
+    if before >= 0 and is_verb(doc[before]) and lemma(doc[before]) in _REPORTING:
+        return doc[before]  # "said on Thursday it had repelled ...": the parser often hangs the date on the clause
     node = span.root
     for _ in range(4):
         if node.head.i == node.i:
-            return False
+            return None
         node = node.head
         if is_verb(node):
-            return lemma(node) in _REPORTING
-    return False
+            return node if lemma(node) in _REPORTING else None
+    return None
 
 
-register_bases(_REPORTING | _USING)
+register_bases(_REPORTING | _USING | {"lose"})

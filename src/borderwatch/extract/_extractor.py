@@ -169,6 +169,7 @@ class Extractor:
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
         mark_history(groups)
         events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
+        events = _told_only_in_passing(events, p.published)
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
         return ExtractResult(report=_report_ref(p.report), places=places, actors=actors, events=events)
@@ -245,6 +246,24 @@ def _evidence_of(event: SentenceEvent) -> Any:
     from ..model import Evidence
 
     return Evidence(sentence=event.sentence.text, start=event.sentence.start, end=event.sentence.end)
+
+
+_RECENT_DAYS = 31
+
+
+def _told_only_in_passing(events: list[EventMention], published: dt.date | None) -> list[EventMention]:
+    """A report that tells no event of its own but refers to a recent dated one ('claimed responsibility for Sunday's
+    ambush', 'placed on alert after last Sunday's shooting, which left two dead') reports that event."""
+    if published is None or any(e.modality is None for e in events):
+        return events
+    out = []
+    for event in events:
+        if event.modality == "background" and event.date is not None and event.time_precision in (1, 2):
+            age = (published - dt.date.fromisoformat(event.date)).days
+            if 0 <= age <= _RECENT_DAYS:
+                event = event.model_copy(update={"modality": None})
+        out.append(event)
+    return out
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:

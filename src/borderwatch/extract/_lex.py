@@ -23,7 +23,7 @@ _IRREGULAR = {
     "set": "set", "put": "put", "struck": "strike", "hit": "hit", "overran": "overrun", "rode": "ride",
     "fled": "flee", "lost": "lose", "won": "win", "spoke": "speak", "spoken": "speak", "fell": "fall",
     "fallen": "fall", "drove": "drive", "driven": "drive", "found": "find", "bought": "buy", "caught": "catch",
-    "forbade": "forbid", "forbidden": "forbid", "withstood": "withstand", "underwent": "undergo",
+    "forbade": "forbid", "forbidden": "forbid", "withstood": "withstand", "underwent": "undergo", "came": "come",
 }  # fmt: skip
 _FORMS: dict[str, str] = dict(_IRREGULAR)
 

@@ -120,8 +120,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if not (_same_kind(main, event) or _completes(main, event)):
         return False
-    if _dates_differ(group, event) or _places_differ(group, event):
-        return False
+    if _dates_differ(group, event) or (_places_differ(group, event) and not event.anaphoric):
+        return False  # "The fighting took place near X": the place told more closely, not another place
     if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400

@@ -166,9 +166,22 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
              "responsibility"}  # fmt: skip
 
 
+_DEATHS = {"fall", "die", "kill", "perish", "martyr"}
+# "the soldiers, who responded, killing three": the answer within the same fight
+_SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
                 "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
+
+
+def _cleft(clause: Token) -> bool:
+    """'It was IS Sahel that carried out the attack': the relative clause is what the sentence asserts."""
+    head = clause.head
+    return (
+        head.dep_ == "attr"
+        and lemma(head.head) == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)
+    )
 
 
 def _in_which(clause: Token) -> bool:
@@ -186,6 +199,7 @@ def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
     node = trigger
+    death_told = False  # came up through "who fell on Tuesday": the reaction's object is the dead, not the event
     for _ in range(6):
         head = node.head
         if head.i == node.i:
@@ -197,11 +211,20 @@ def background_kind(trigger: Token) -> str | None:
                 or lemma(governor) in _REACTION
             ):
                 return True
-        if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION:
+        if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION and not death_told:
             return "phrase"
-        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and not _in_which(node) and node.tag_ != "VBG":
-            # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest
+        if (
+            node.dep_ == "relcl"
+            and lemma(head) not in _EVENT_NOUNS
+            and not _in_which(node)
+            and node.tag_ != "VBG"
+            and lemma(node) not in _DEATHS | _SAME_FIGHT
+            and not _cleft(node)
+        ):
+            # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
+            # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)
             return "phrase"
+        death_told = death_told or (node.dep_ == "relcl" and lemma(node) in _DEATHS)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             return "clause"
         if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):
@@ -210,4 +233,6 @@ def background_kind(trigger: Token) -> str | None:
     return None
 
 
-register_bases(_INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS)
+register_bases(
+    _INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS | _DEATHS | _SAME_FIGHT
+)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ._prefilter import Prefilter
+from ._prefilter import Prefilter, word_starts
 from ._text import load_data
 
 __all__ = ["CueHit", "Ontology", "Rule", "TagSpec", "load_ontology"]
@@ -70,6 +70,10 @@ class Ontology:
         }
         self._cues = {name: _compile(spec["patterns"]) for name, spec in data["cues"].items()}
         self._cues.update({f"tag:{name}": _compile(spec["patterns"]) for name, spec in data["tags"].items()})
+        # Cues read as another once the parse confirms them ("held" is an arrest when a person is held).
+        cues = data["cues"]
+        self.counts_as: dict[str, str] = {n: spec["counts_as"] for n, spec in cues.items() if "counts_as" in spec}
+        self.person_patient = frozenset(n for n, spec in cues.items() if spec.get("patient") == "person")
         self.eventive = frozenset(
             [name for name, spec in data["cues"].items() if spec["eventive"]]
             + [f"tag:{name}" for name, spec in data["tags"].items() if spec["eventive"]]
@@ -78,6 +82,10 @@ class Ontology:
         eventive_patterns = [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
         eventive_patterns += [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
         self._word_starts = Prefilter(eventive_patterns)
+        # Each cue's own word-start filter: a sentence runs only the regexes of cues whose first letters it has.
+        specs = {**data["cues"], **{f"tag:{name}": spec for name, spec in data["tags"].items()}}
+        self._cue_filters = {name: Prefilter(spec["patterns"]) for name, spec in specs.items()}
+        self._start_lengths = sorted({n for f in self._cue_filters.values() for n in f.lengths})
         self._prefilter = _compile(
             [p for name, spec in data["cues"].items() if spec["eventive"] for p in spec["patterns"]]
             + [p for spec in data["tags"].values() if spec["eventive"] for p in spec["patterns"]]
@@ -96,13 +104,21 @@ class Ontology:
         unknown |= {t.sub_event_type for t in self.tags.values()} - set(self.type_of)
         if unknown:
             raise ValueError(f"ontology names unknown sub-event types: {sorted(unknown)}")
+        if set(self.counts_as.values()) - set(cues):
+            raise ValueError(f"ontology cues count as unknown cues: {sorted(set(self.counts_as.values()) - set(cues))}")
 
     def scan(self, text: str) -> list[CueHit]:
         """Every cue and tag occurrence in `text`, in text order; none at all when no eventive cue is there."""
         text = without_figure_glosses(text)
         if not self._word_starts.may_match(text) or self._prefilter.search(text) is None:
             return []
-        hits = [CueHit(name, m.start(), m.end()) for name, rx in self._cues.items() for m in rx.finditer(text)]
+        starts = word_starts(text, self._start_lengths)
+        hits = [
+            CueHit(name, m.start(), m.end())
+            for name, rx in self._cues.items()
+            if self._cue_filters[name].may_match_starts(starts)
+            for m in rx.finditer(text)
+        ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def finds(self, cue: str, text: str) -> bool:

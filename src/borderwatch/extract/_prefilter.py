@@ -14,7 +14,7 @@ import re._constants as C
 import re._parser as P
 from collections.abc import Iterable
 
-__all__ = ["Prefilter"]
+__all__ = ["Prefilter", "word_starts"]
 
 _K = 6
 _MAX = 20000
@@ -42,6 +42,19 @@ class Prefilter:
         body = "|".join(f"(?:{p})" for p in residual)
         self._residual = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE) if residual else None
 
+    @property
+    def unbounded(self) -> bool:
+        """Some pattern can start anywhere: word starts alone cannot rule it out."""
+        return self._residual is not None
+
+    @property
+    def lengths(self) -> list[int]:
+        return self._lengths
+
+    def may_match_starts(self, starts: set[str]) -> bool:
+        """Like `may_match`, given the word starts of a text (see `word_starts`) computed once for many filters."""
+        return self.unbounded or not self.prefixes.isdisjoint(starts)
+
     def may_match(self, text: str) -> bool:
         """False only when no eventive cue can match in `text`."""
         lowered = text.lower()
@@ -53,17 +66,32 @@ class Prefilter:
         return bool(self._residual and self._residual.search(text))
 
 
+def word_starts(text: str, lengths: Iterable[int]) -> set[str]:
+    """The first n characters (lower-cased) of every word of `text`, for every n in `lengths`."""
+    lowered = text.lower()
+    lengths = tuple(lengths)
+    return {lowered[m.start() : m.start() + n] for m in _WORD_START.finditer(lowered) for n in lengths}
+
+
 def _prefixes(items: list) -> set[str]:  # type: ignore[type-arg]
     """The possible starts (up to _K characters) of what the parsed (sub)pattern matches; a start is cut short
     where the pattern goes on with something too open to enumerate (it still must begin the match)."""
+    return _starts(items)[0]
+
+
+def _starts(items: list) -> tuple[set[str], bool]:  # type: ignore[type-arg]
+    """(starts, cut): `cut` when the enumeration stopped at something too open, so that nothing may be appended
+    to these starts by what follows the (sub)pattern ('set (?:\\w+ ){0,4}on fire' starts with 'set ', never with
+    'set o')."""
     partial = {""}
     for op, av in items:
         try:
-            options = _options(op, av)
+            found = _options(op, av)
         except _Unbounded:
-            return partial
-        if options is None:
+            return partial, True
+        if found is None:
             continue  # zero-width
+        options, cut = found
         grown = set()
         for head in partial:
             if len(head) >= _K:
@@ -74,20 +102,23 @@ def _prefixes(items: list) -> set[str]:  # type: ignore[type-arg]
         if len(grown) > _MAX:
             raise _Unbounded
         partial = grown
+        if cut:
+            return partial, True
         if all(len(p) >= _K for p in partial):
             break
-    return partial
+    return partial, False
 
 
-def _options(op: object, av: object) -> set[str] | None:
+def _options(op: object, av: object) -> tuple[set[str], bool] | None:
     if op is C.LITERAL:
-        return {chr(av).lower()}  # type: ignore[arg-type]
+        return {chr(av).lower()}, False  # type: ignore[arg-type]
     if op is C.IN:
-        return _charset(av)  # type: ignore[arg-type]
+        return _charset(av), False  # type: ignore[arg-type]
     if op is C.BRANCH:
-        return set().union(*(_prefixes(list(branch)) for branch in av[1]))  # type: ignore[index]
+        branches = [_starts(list(branch)) for branch in av[1]]  # type: ignore[index]
+        return set().union(*(b for b, _ in branches)), any(cut for _, cut in branches)
     if op is C.SUBPATTERN:
-        return _prefixes(list(av[-1]))  # type: ignore[index]
+        return _starts(list(av[-1]))  # type: ignore[index]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         low, high, sub = av  # type: ignore[misc]
         return _repeat(low, high, list(sub))
@@ -108,8 +139,10 @@ def _charset(members: list) -> set[str]:  # type: ignore[type-arg]
     return chars
 
 
-def _repeat(low: int, high: int, sub: list) -> set[str]:  # type: ignore[type-arg]
-    once = _prefixes(sub)
+def _repeat(low: int, high: int, sub: list) -> tuple[set[str], bool]:  # type: ignore[type-arg]
+    once, cut = _starts(sub)
+    if cut:
+        return ({""} | once if low == 0 else once), True  # what one repetition starts with, and no further
     result = {""} if low == 0 else set()
     current = {""}
     for count in range(1, min(high, _K) + 1):
@@ -120,4 +153,4 @@ def _repeat(low: int, high: int, sub: list) -> set[str]:  # type: ignore[type-ar
             result |= current
     if low > _K:
         result = current
-    return result
+    return result, False

@@ -11,18 +11,21 @@ three civilians were killed" = 5).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Quantity
 from ._ontology import load_ontology
 
 __all__ = [
+    "MORE_WORDS",
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
     "QuantityMention",
     "counted_noun",
     "fatalities_of",
     "find_quantities",
+    "is_person_noun",
     "parse_number",
     "to_quantities",
 ]
@@ -35,7 +38,9 @@ _NOUNS: dict[str, str] = {
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
     "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
-    "suicide bombers": "person",
+    "suicide bombers|martyrs|comrades|guardsmen|hostiles|militaires|soldats|civils|personnes|policiers|douaniers|"
+    "terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
+    "éléments": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
     "tankers|lorries|camels": "vehicle",
     "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
@@ -46,16 +51,18 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
-_SINGULAR = r"(?:a|an|one|the)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
+_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
-    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"  # whole words: 'seize', not 'seized'
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
-_NUM_PHRASE = rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+)?)?"
+_NUM_PHRASE = (
+    rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?)?"
+)
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
 # ", including women and children," between a number and its verb
@@ -63,17 +70,20 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
     r"\b[^,.;]{1,50},)"
 )
-_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|tués|morts)"  # noqa: E501
+_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under)\b)|tués|morts|ont péri|péri|trouvé la mort|perdu la vie)"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
-_ARREST_VERB = r"(?:arrested|detained|apprehended|captured|caught|taken into custody|rounded up|interpellés|arrêtés)"
+_ARREST_VERB = (
+    r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
+    r"held(?!\s+(?:hostage|captive))|rounded up|interpellés|arrêtés)"
+)
 _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
 
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|claimed the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué)\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué|neutralis[ée]|abattu)\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -86,10 +96,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deployed", rf"(?:deploy(?:ed|ing)|install(?:ed|ing)|set up|establish(?:ed|ing)|dispatch(?:ed|ing)|sent|stationed|erected|built)\s+(?:\w+\s+){{0,2}}?{_COUNT}"),  # noqa: E501
     ("fighters", rf"(?:group|column|band|convoy|unit|force|cell) (?:of|consisting of|made up of|comprising)\s+{_COUNT}"),  # noqa: E501
     ("fighters", rf"{_COUNT}\s+(?:heavily\s+)?armed\b"),
+    # "two martyrs of the National Guard who fell on Sunday", "three soldiers, who were killed"
+    ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
+    # "Five bodies were found", "the bodies of five herders": a body counted is a death
+    ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
+    ("fatalities", rf"(?:bodies|corpses|remains) of\s+{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+# The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
+# there alone (anchored), not at every character of the sentence.
+_COUNT_FIRST = {i for i, (_, p) in enumerate(_PATTERNS) if p.startswith((_COUNT, _NUM_PHRASE))}
+_COUNT_START = re.compile(rf"(?<![\w-])(?:{_QUALIFIER}|the|{_NUMBER})", re.IGNORECASE)
 _KIN = (
     "son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|cousin|uncle|child|grandson|bodyguard|"
     "driver|escort|companion|guard|assistant|deputy"
@@ -111,15 +130,25 @@ _LIST_KILLED = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
-_VERB_FIRST = {1, 4, 6, 8, 10, 11}  # indexes of the patterns whose numbers follow the verb
+_VERB_FIRST = {1, 4, 6, 8, 10, 11, 16}  # indexes of the patterns whose numbers follow the verb
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:his|her)\s+(?:wounds|injuries)|during\b|in\s+(?:the|an?)\s+"
+    rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
+    rf"(?:them|the\s+\w+|their\s+\w+)"
+    # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
+    rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
+    rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
     rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
     re.IGNORECASE,
@@ -143,6 +172,12 @@ class QuantityMention:
     start: int
     end: int
     text: str
+    side: str | None = None  # whose dead, when the parse says and the words do not ("killing 11 of them")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a (plural) noun counts people: 'smugglers', 'migrants', 'militaires'."""
+    return _NOUN_KIND.get(word.lower()) == "person"
 
 
 def parse_number(words: str) -> int | None:
@@ -163,7 +198,8 @@ def parse_number(words: str) -> int | None:
 _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
-    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned",
+    + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
+    r"fell|martyr|perish|bodies|corpses|KIA|péri|mort|succumb|lost",
     re.IGNORECASE,
 )
 
@@ -175,8 +211,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
+    starts = [m.start() for m in _COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(_COMPILED):
-        for m in pattern.finditer(text):
+        for m in _anchored(pattern, text, starts) if index in _COUNT_FIRST else pattern.finditer(text):
             span = m.span("num")
             if any(s <= span[0] < e for s, e in taken):
                 continue
@@ -196,6 +233,15 @@ def find_quantities(text: str) -> list[QuantityMention]:
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
+
+
+def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only begin at one of `starts`."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = max(m.end(), start + 1)
 
 
 def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
@@ -272,7 +318,9 @@ PERPETRATOR_WORDS = {
     "bombers",
     "insurgents",
 }
-TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "others"}
+TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties"}
+# "Twelve residents were killed and four others died": others are more dead, never everyone.
+MORE_WORDS = {"others", "more"}
 
 
 def fatalities_of(mentions: list[QuantityMention]) -> int | None:

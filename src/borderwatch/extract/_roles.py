@@ -10,6 +10,7 @@ word order. The roles then give the derived cues the classification rules read
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +55,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
 
 _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
 # Answering within the same fight; who fights back or gives chase afterwards starts a fight of their own.
-_RESPONDING = {"repel", "repulse", "riposte", "parry"}
+_RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
 def _stance(root: Token) -> str | None:
@@ -112,8 +113,8 @@ def _role_of(root: Token, trigger: Token) -> str:
     if trigger in up:
         edge = up[up.index(trigger) - 1]
         below = up[: up.index(edge)]
-        if edge.dep_ == "prep" and below and below[-1].dep_ == "pobj":
-            below = below[:-1]  # "an attack on a village": the village fills the role
+        if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
+            below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
         if not _head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         return _edge_role(edge, trigger, up)
@@ -147,11 +148,16 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     if dep in ("nsubj", "csubj"):
         intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
-        return "target" if _passive(trigger) or intransitive or defended else "agent"
+        lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
+        return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
+    if dep == "dobj" and lemma(trigger) == "lose":
+        return "other"  # the men the army lost are the army's own
+    if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
+        return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
         word = edge.lower_
-        if word == "by":
-            return "agent"
+        if word == "by" or (word == "from" and _undergoes(trigger)):
+            return "agent"  # "came under fire from gunmen"
         if word == "between" or word == "among":
             return "both"
         if word == "at":
@@ -180,6 +186,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if r_edge.dep_ in ("nsubj", "csubj"):
+        below = up[: up.index(r_edge)]
+        if not _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below):
+            return "other"  # "the attack in Mali left 12 soldiers dead": Mali only says where
         if lemma(common) in _REPORTING and is_verb(common):
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
@@ -187,21 +196,31 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
             return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
+        if lemma(common) in _REACTING:
+            return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
-        if lemma(common) in _DEFENDING:
-            return "target"  # "troops repelled an attack by ...": the troops were attacked
+        if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
+            return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
         intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
         return "target" if _passive(common) or intransitive else "agent"
+    if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
+        # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
+        below = up[: up.index(r_edge)]
+        return "both" if _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below) else "other"
     if r_edge.dep_ == "nsubjpass":
         return "target"
     if r_edge.dep_ == "agent":
         return "agent"
+    if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
+        return "target"  # "the attack left 12 soldiers dead", "the blast wounded two guards"
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
 
 
+_REACTING = {"mourn", "condemn", "denounce", "deplore", "salute", "honour", "honor", "bury", "commemorate", "lament",
+             "regret", "hail", "praise", "welcome"}  # fmt: skip
 _DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
@@ -213,6 +232,17 @@ def _pronoun_subject(chain: list[Token]) -> bool:
             if subjects:
                 return any(c.lower_ in _PRONOUNS for c in subjects)
     return False
+
+
+def _undergoes(verb: Token) -> bool:
+    """'The patrol came under attack', 'ran into an ambush': its subject is the target."""
+    word = lemma(verb)
+    if word == "come":
+        return any(c.lower_ == "under" for c in verb.children)
+    return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
+
+
+_INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 
 
 def _passive(verb: Token) -> bool:
@@ -253,8 +283,23 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
         for m in rx.finditer(folded):
             root = _token_at(doc, m.start(), m.end())
             if root is not None and any(_role_of(root, t) in ("target", "both") for t in trigger_tokens):
-                cues.add(cue)
+                cues.add(_of_whom(sentence, m.end(), registry) or cue)
     return cues
 
 
-register_bases(_DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?=\w)")
+
+
+def _of_whom(sentence: str, end: int, registry: ActorRegistry) -> str | None:
+    """'a convoy of traders', 'a patrol of the National Guard': the party the place or unit is made of."""
+    m = _OF.match(sentence, end)
+    if m is None:
+        return None
+    found = registry.find(sentence[m.end() : m.end() + 40])
+    party = found[0].party if found and found[0].start == 0 else None
+    return {"civilian": "target_civilian", "state": "target_state", "armed": "target_armed"}.get(party or "")
+
+
+register_bases(
+    _DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | _INTO_VERBS | {"come", "lose"}
+)
