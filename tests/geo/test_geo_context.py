@@ -184,3 +184,24 @@ def test_korea_alone_is_south_korea(geoparser) -> None:
     text = "Synthetic: exports from Korea rose last month, an invented trade body said."
     [korea] = geoparser.resolve(text, [span(text, "Korea")])
     assert korea.country == "KR"
+
+
+def test_airports_are_places_by_the_names_people_write(geoparser) -> None:
+    text = "Synthetic: an invented flight from London Heathrow was diverted to Mitiga after shelling near Tripoli."
+    names = ("London Heathrow", "Mitiga", "Tripoli")
+    heathrow, mitiga, tripoli = geoparser.resolve(text, [span(text, n) for n in names])
+    assert (heathrow.feature_code, heathrow.country) == ("AIRP", "GB") and km_between(heathrow, 51.47, -0.46) < 10
+    assert (mitiga.feature_code, mitiga.country) == ("AIRP", "LY") and km_between(mitiga, 32.894, 13.276) < 10
+    assert tripoli.feature_code != "AIRP" and tripoli.country == "LY"
+
+
+def test_an_airport_is_one_by_its_short_name_where_its_city_is_named(geoparser) -> None:
+    text = "Synthetic: flights at Heathrow were halted; London police spoke of an invented drone."
+    heathrow, london = geoparser.resolve(text, [span(text, "Heathrow"), span(text, "London")])
+    assert (heathrow.feature_code, heathrow.country) == ("AIRP", "GB") and london.country == "GB"
+
+
+def test_an_airport_named_after_its_town_leaves_the_name_to_the_town(geoparser) -> None:
+    text = "Synthetic: the invented patrol returned to In Salah at dawn."
+    [in_salah] = geoparser.resolve(text, [span(text, "In Salah")])
+    assert in_salah.feature_code != "AIRP" and km_between(in_salah, 27.197, 2.483) < 25
