@@ -156,3 +156,52 @@ def test_a_road_named_after_a_town_is_near_it(geoparser) -> None:
     places = geoparser.find_places(text, [span(text, "Arlit", "PERSON")])
     location = geoparser.locate_event(text, _evidence(text, text), places)
     assert location is not None and location.name == "Arlit" and location.geo_precision == 2
+
+
+def test_a_name_among_sibling_divisions_is_a_division(geoparser) -> None:
+    # 'Delaware' is also a town in Ohio, near Kentucky's towns; named beside the state of Kentucky it is the state.
+    text = "Synthetic: an invented company with offices in Louisville, Kentucky, and in Delaware."
+    _, kentucky, delaware = geoparser.resolve(text, [span(text, n) for n in ("Louisville", "Kentucky", "Delaware")])
+    assert (kentucky.feature_code, delaware.feature_code, delaware.country) == ("ADM1", "ADM1", "US")
+    assert km_between(delaware, 39.0, -75.5) < 100
+
+
+def test_wilaya_seats_named_together_stay_towns(geoparser) -> None:
+    text = "Synthetic: a convoy left Tamanrasset for Illizi and Adrar."
+    places = geoparser.resolve(text, [span(text, n) for n in ("Tamanrasset", "Illizi", "Adrar")])
+    assert [p.feature_code for p in places] == ["PPL", "PPL", "PPL"]
+    assert km_between(places[2], 27.874, -0.294) < 25
+
+
+def test_a_constituent_country_outweighs_a_village_of_its_name(geoparser) -> None:
+    text = "Synthetic: the ferry carrying the invented crew sailed from Ireland to Wales."
+    _, wales = geoparser.resolve(text, [span(text, "Ireland"), span(text, "Wales")])
+    assert wales.feature_code == "ADM1" and wales.country == "GB"
+    assert km_between(wales, 52.3, -3.7) < 100
+
+
+def test_korea_alone_is_south_korea(geoparser) -> None:
+    text = "Synthetic: exports from Korea rose last month, an invented trade body said."
+    [korea] = geoparser.resolve(text, [span(text, "Korea")])
+    assert korea.country == "KR"
+
+
+def test_airports_are_places_by_the_names_people_write(geoparser) -> None:
+    text = "Synthetic: an invented flight from London Heathrow was diverted to Mitiga after shelling near Tripoli."
+    names = ("London Heathrow", "Mitiga", "Tripoli")
+    heathrow, mitiga, tripoli = geoparser.resolve(text, [span(text, n) for n in names])
+    assert (heathrow.feature_code, heathrow.country) == ("AIRP", "GB") and km_between(heathrow, 51.47, -0.46) < 10
+    assert (mitiga.feature_code, mitiga.country) == ("AIRP", "LY") and km_between(mitiga, 32.894, 13.276) < 10
+    assert tripoli.feature_code != "AIRP" and tripoli.country == "LY"
+
+
+def test_an_airport_is_one_by_its_short_name_where_its_city_is_named(geoparser) -> None:
+    text = "Synthetic: flights at Heathrow were halted; London police spoke of an invented drone."
+    heathrow, london = geoparser.resolve(text, [span(text, "Heathrow"), span(text, "London")])
+    assert (heathrow.feature_code, heathrow.country) == ("AIRP", "GB") and london.country == "GB"
+
+
+def test_an_airport_named_after_its_town_leaves_the_name_to_the_town(geoparser) -> None:
+    text = "Synthetic: the invented patrol returned to In Salah at dawn."
+    [in_salah] = geoparser.resolve(text, [span(text, "In Salah")])
+    assert in_salah.feature_code != "AIRP" and km_between(in_salah, 27.197, 2.483) < 25

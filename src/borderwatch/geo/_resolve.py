@@ -46,6 +46,7 @@ _TEMPERATURE = 1.0
 _CONTEXT_WEIGHT = 3.0
 _NEAR_WEIGHT = 2.0
 _CONTAINER_WEIGHT = 5.0
+_SIBLING_WEIGHT = 1.0
 _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
@@ -54,6 +55,7 @@ _SETTLED_MARGIN = _CONTEXT_WEIGHT
 _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
+_SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
 _SAME_SPOT_KM = 100
 # A candidate far from every other place of the document, in a country the document is not about, needs more
 # evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
@@ -106,13 +108,18 @@ def _prior(candidate: Candidate) -> float:
 @lru_cache(maxsize=20000)
 def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     priors = np.array([_prior(c) for c in candidates])
-    # A town and the province named after it: the name alone most often means the town.
+    # A town and the province named after it (its seat: Adrar, Kebili): the name alone most often means the town.
+    # A village that only shares a great division's name (Wales, Florida NY) is no seat of it.
     provinces = {(c.record.country, name_key(c.record.name)): c.record for c in candidates
                  if c.record.feature_code == "ADM1"}  # fmt: skip
     for i, candidate in enumerate(candidates):
         record = candidate.record
         province = provinces.get((record.country, name_key(record.name)))
-        if record.feature_class == "P" and province is not None:
+        if (
+            record.feature_class == "P"
+            and province is not None
+            and _SEAT_SHARE * province.population <= record.population
+        ):
             distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
             inside = distance < _NAMESAKE_KM
             priors[i] += _NAMESAKE_TOWN_BONUS * inside
@@ -444,10 +451,22 @@ class _Context:
         near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
         for i in arrays.areas:
             area = mention.candidates[i].record
-            near[i] = _NEAR_WEIGHT * any(
+            holds = any(
                 _inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.key
             )
+            near[i] = _NEAR_WEIGHT if holds else _SIBLING_WEIGHT * self._has_sibling(mention.key, area)
         return near
+
+    def _has_sibling(self, key: str, area: PlaceRecord) -> bool:
+        """Another division of the same level and country named in the document ('Florida' beside 'New Jersey',
+        'Kebili' beside 'Tozeur'): a name among divisions is a division, not a town called after one."""
+        if area.feature_code != "ADM1":
+            return False
+        return any(
+            p.feature_code == "ADM1" and p.country == area.country and p.id != area.id
+            for p, k in zip(self.points, self.point_keys, strict=True)
+            if k != key
+        )
 
     def _containment(self, mention: _Mention) -> np.ndarray:
         bonus = np.zeros(len(mention.candidates))

