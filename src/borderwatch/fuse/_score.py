@@ -91,7 +91,7 @@ class PairScorer:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
                 return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
-            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old)
+            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, lag=0)
             if gap >= rules.precise_veto_gap_days and not late:
                 return "date", None, f"{gap} days apart, both known to the day"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
@@ -148,6 +148,9 @@ class PairScorer:
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
                 return "place", rules.named, f"one names the other's place ({other.place_name})"
+        both = _both_name(new, old)
+        if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
+            return "place", rules.named, f"both name a place the geocoders did not resolve ({both})"
         for vague, other in ((new, old), (old, new)):
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
             if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
@@ -240,10 +243,11 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
-    """Whether the later-dated of the two is dated on (or the day before) its own report's publication."""
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures, lag: int = 1) -> bool:
+    """Whether the later-dated of the two is dated on (or up to `lag` days before) its own report's publication.
+    (A report of the day before is most news; one dated its own day may carry a statement's day.)"""
     later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - 1
+    return later.anchor > 0 and later.day_hi >= later.anchor - lag
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
@@ -269,6 +273,16 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
         known |= place_keys(actor)
     elsewhere = [key for key in vague.lead - known if not any(_keys_alike(key, other) for other in known if other)]
     return ", ".join(sorted(elsewhere))
+
+
+def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
+    """The name keys that one sentence names before its own (vague or other) place and the other report names
+    too, leaving out the names of either's actors."""
+    actors: set[str] = set()
+    for name in (*a.named, *a.state, *b.named, *b.state):
+        actors |= place_keys(name)
+    shared = (a.lead & (b.names | b.context)) | (b.lead & (a.names | a.context))
+    return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
 
 
 def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
