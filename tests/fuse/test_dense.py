@@ -32,9 +32,16 @@ def place_feature(decision: Decision) -> tuple[float, str]:
 def test_two_attacks_on_one_town_three_days_apart_are_two_events() -> None:
     first = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-04")
     second = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-07")
-    decision = decide(features(second, "r1", "2025-08-08"), features(first, "r0", "2025-08-05"))
+    decision = decide(features(second, "r1", "2025-08-10"), features(first, "r0", "2025-08-05"))
     assert decision.event_id is None
     assert decision.best is not None and "both known to the day" in (decision.best.vetoed or "")
+
+
+def test_a_date_taken_from_a_funeral_the_day_before_publication_is_not_a_second_event() -> None:
+    attack = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-04")
+    funeral = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-08")  # "buried on Friday" (Aug 8)
+    decision = decide(features(funeral, "r1", "2025-08-09"), features(attack, "r0", "2025-08-05"))
+    assert decision.best is not None and decision.best.vetoed is None
 
 
 def test_one_day_apart_in_one_town_is_still_one_event() -> None:

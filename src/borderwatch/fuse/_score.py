@@ -91,7 +91,7 @@ class PairScorer:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
                 return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
-            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, lag=0)
+            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old)
             if gap >= rules.precise_veto_gap_days and not late:
                 return "date", None, f"{gap} days apart, both known to the day"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
@@ -243,11 +243,12 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def _dated_by_report(new: MentionFeatures, old: MentionFeatures, lag: int = 1) -> bool:
-    """Whether the later-dated of the two is dated on (or up to `lag` days before) its own report's publication.
-    (A report of the day before is most news; one dated its own day may carry a statement's day.)"""
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
+    """Whether the later-dated of the two is dated on (or the day before) its own report's publication: the
+    day of a statement, claim or funeral it reports may have been taken for the event's ("funerals were
+    held on Friday for the soldiers killed last Monday")."""
     later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - lag
+    return later.anchor > 0 and later.day_hi >= later.anchor - 1
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
