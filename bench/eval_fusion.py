@@ -45,7 +45,7 @@ from borderwatch.ingest import ReadOptions, read_paths
 from borderwatch.model import ExtractResult, Report, Source
 from borderwatch.pipeline import extract_reports, ingest
 from borderwatch.settings import Settings
-from borderwatch.store import ReportQuery, Store
+from borderwatch.store import Reader, ReportQuery, Store
 
 DATA = Path(__file__).with_name("data") / "fusion_dev.jsonl"
 SAMPLES_KEY = Path(__file__).with_name("data") / "samples_incidents.json"
@@ -163,7 +163,7 @@ def samples(fuser: Fuser, verbose: bool) -> bool:
             paths = [str(SAMPLES / part) for part in ("news", "web", "feeds", "field")]
             summary = ingest(read_paths(paths, ReadOptions()), store, settings)
             lists = store.report_event_lists()
-            origins = {r["origin"]: r["id"] for r in store.list_reports(ReportQuery(limit=1000))}
+            origins = {r["origin"]: r["id"] for r in store.list_reports(ReportQuery(limit=1000), Reader.local_admin())}
             total_events = len({e for v in lists.values() for e in v})
     print(f"samples: {summary.stored} reports, {summary.events} event mentions, {total_events} events")
 

@@ -1,10 +1,13 @@
 """Fusion at scale: 100,000 generated event mentions over a year and a region, fused through the store.
 
-Generates synthetic happenings (random places in the Maghreb and the Sahel, dates over 2025, types,
-actors, tolls), each told by 1-5 reports that vary the wording, the day (reports of a night event
-straddle midnight), the place (another spelling resolves a few km away, or only to the province)
-and the figures; the reports are stored in publication order in batches, one transaction each, and
-every mention goes through blocking, scoring and the fused-event update as in ingest.
+Generates synthetic happenings (at towns of the Maghreb and the Sahel, a few of them hot spots that
+see an event every few days, and some attacks followed by arrests in the same town: the near misses of
+real data; `--places uniform`: each at its own random point, as the first version of this benchmark
+did; dates over 2025, types, actors, tolls), each told by 1-5 reports that vary the wording, the
+spelling of the town, the day (reports of a night event straddle midnight), the place (another
+spelling resolves to a record of the same name a few km away, or only to the province) and the
+figures; the reports are stored in publication order in batches, one transaction each, and every
+mention goes through blocking, scoring and the fused-event update as in ingest.
 
 Prints: total time and mentions per second; the time per report while the store holds about 10k
 mentions and while it holds about 100k (flat when blocking works); and the pairwise precision and
@@ -24,7 +27,7 @@ import tempfile
 import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from itertools import combinations
+from itertools import accumulate, combinations
 from pathlib import Path
 
 from borderwatch.model import Actor, EventMention, Evidence, ExtractResult, Location, Report, ReportRef, Source
@@ -99,52 +102,108 @@ SYLLABLES = ["ta", "kou", "ma", "ne", "ri", "sa", "lou", "di", "ga", "zou", "fi"
 
 
 def place_name(n: int) -> str:
-    """A made-up place name, one per happening ("Koumari"), spelled with made-up syllables."""
+    """A made-up place name, one per town ("Koumari"), spelled with made-up syllables."""
     parts = [SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8, 12, 16) if shift == 0 or n >> shift]
     return "".join(reversed(parts)).capitalize() + ("t" if n % 3 == 0 else "")
 
 
-def happenings(count: int, rng: random.Random) -> list[dict]:
-    """Invented events over a year and a region (lat 12-37, lon -10-25), with their truth."""
+TOWNS = 20_000  # places events happen at; a few are hot spots (a provincial capital, a mining site)
+TOWN_SKEW = 0.5  # Zipf exponent of how often a town sees an event: the busiest ~140 a year, most a few
+FOLLOW_UP = 0.12  # share of violent happenings followed by arrests in the same town 1-4 days later
+PROVINCE_DEGREES = 3
+NEIGHBOUR = 0.2  # share of precise tellings geocoded to another record of the town's name, a few km off
+
+
+def towns(rng: random.Random) -> tuple[list[tuple[float, float]], list[float]]:
+    """Places in the region (lat 12-37, lon -10-25) and how often each sees a happening (Zipf, cumulated)."""
+    places = [(rng.uniform(12, 37), rng.uniform(-10, 25)) for _ in range(TOWNS)]
+    return places, list(accumulate(1 / (rank + 1) ** TOWN_SKEW for rank in range(TOWNS)))
+
+
+def happenings(count: int, rng: random.Random, places: str = "towns") -> list[dict]:
+    """Invented events over a year and a region, with their truth. `towns`: events happen at towns, some
+    of them again and again (two attacks on one town days apart, an attack and the arrests that follow it:
+    the near misses of real data); `uniform`: each at its own random point (the earlier generator)."""
     kinds, weights = TYPES, [t[2] for t in TYPES]
-    events = []
-    for n in range(count):
+    spots, popularity = towns(rng) if places == "towns" else ([], [])
+    events: list[dict] = []
+    while len(events) < count:
         etype, sub, _ = rng.choices(kinds, weights)[0]
-        lat, lon = rng.uniform(12, 37), rng.uniform(-10, 25)
+        if spots:
+            town = rng.choices(range(TOWNS), cum_weights=popularity)[0]
+            (lat, lon), name_n = spots[town], town
+        else:
+            lat, lon, name_n = rng.uniform(12, 37), rng.uniform(-10, 25), len(events)
         area = f"{int(lat // 6)}-{int(lon // 6)}"
-        events.append(
-            {
-                "n": n,
-                "type": (etype, sub),
-                "day": date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
-                "lat": lat,
-                "lon": lon,
-                "actor": f"Synthetic Armed Group {area}/{rng.randrange(GROUPS_PER_AREA)}",
-                "fatalities": rng.choice([0, 0, 1, 2, 3, 5, 8, 12]),
-                "words": rng.sample(WORDS, 12),
-            }
-        )
-    return events
+        event = {
+            "n": len(events),
+            "place": name_n,
+            "type": (etype, sub),
+            "day": date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
+            "lat": lat,
+            "lon": lon,
+            "actor": f"Synthetic Armed Group {area}/{rng.randrange(GROUPS_PER_AREA)}",
+            "fatalities": rng.choice([0, 0, 1, 2, 3, 5, 8, 12]),
+            "words": rng.sample(WORDS, 12),
+        }
+        events.append(event)
+        if spots and etype != "Strategic developments" and etype != "Protests" and rng.random() < FOLLOW_UP:
+            follow = dict(event, n=len(events), type=("Strategic developments", "Arrests"), fatalities=0)
+            follow.update(day=event["day"] + timedelta(days=rng.choice([1, 1, 2, 3, 4])), words=rng.sample(WORDS, 12))
+            follow["actor"] = "Military Forces of Mali"
+            events.append(follow)
+    return events[:count]
 
 
-def tellings(event: dict, rng: random.Random) -> list[tuple[date, EventMention]]:
-    """1-5 reports of one happening, each with its own wording, day, place precision and toll."""
+def province(lat: float, lon: float) -> tuple[str, float, float]:
+    """The (invented) province a point lies in, and its centre."""
+    row, column = int(lat // PROVINCE_DEGREES), int(lon // PROVINCE_DEGREES)
+    centre = ((row + 0.5) * PROVINCE_DEGREES, (column + 0.5) * PROVINCE_DEGREES)
+    return f"Region {row}-{column}", *centre
+
+
+def spelling(name: str, rng: random.Random) -> str:
+    """Another transliteration of a name, now and then ("Koumari" / "Kumari" / "Koumary")."""
+    roll = rng.random()
+    if roll < 0.15:
+        return name.replace("ou", "u")
+    if roll < 0.25 and name.endswith("i"):
+        return name[:-1] + "y"
+    return name
+
+
+def tellings(event: dict, rng: random.Random, places: str = "towns") -> list[tuple[date, EventMention]]:
+    """1-5 reports of one happening, each with its own wording, day, place precision and toll. A report
+    placing it only in its province (precision 3) is geocoded to the province (`towns`), or to the town's
+    name a few dozen km off (`uniform`, the earlier generator)."""
     out = []
+    town = place_name(event["place"] if "place" in event else event["n"])
+    region, centre_lat, centre_lon = province(event["lat"], event["lon"])
     for k in range(rng.choice([1, 1, 2, 2, 3, 4, 5])):
         day = event["day"] + timedelta(days=rng.choice([0, 0, 0, 0, 0, 1]) if k else 0)
         precision = rng.choice([1, 1, 2, 2, 3])
         jitter = {1: 0.02, 2: 0.1, 3: 0.5}[precision]
+        lat, lon = event["lat"] + rng.uniform(-jitter, jitter), event["lon"] + rng.uniform(-jitter, jitter)
+        name, geonameid = town, f"S{event.get('place', event['n'])}"
+        if places == "towns" and precision < 3 and rng.random() < NEIGHBOUR:
+            geonameid += f"-{rng.randrange(1, 4)}"  # the commune, a quarter or a well of the town's name
+            lat, lon = lat + rng.uniform(-0.08, 0.08), lon + rng.uniform(-0.08, 0.08)
+        if precision == 3:
+            geonameid = f"A{event['n'] // 50}"
+            if places == "towns":
+                name, geonameid, lat, lon = region, f"A{region}", centre_lat, centre_lon
         location = Location(
-            name=place_name(event["n"]),
-            geonameid=f"S{event['n']}" if precision < 3 else f"A{event['n'] // 50}",
-            lat=event["lat"] + rng.uniform(-jitter, jitter),
-            lon=event["lon"] + rng.uniform(-jitter, jitter),
+            name=name,
+            geonameid=geonameid,
+            lat=lat,
+            lon=lon,
             country="ML",
-            admin1=f"Region {int(event['lat'] // 3)}-{int(event['lon'] // 3)}",
+            admin1=region,
             geo_precision=precision,
         )
         words = event["words"][:8] + rng.sample(WORDS, 4)
-        sentence = "SYNTHETIC. " + " ".join(rng.sample(words, len(words))) + f" near {place_name(event['n'])}."
+        told = spelling(town, rng) if places == "towns" else town
+        sentence = "SYNTHETIC. " + " ".join(rng.sample(words, len(words))) + f" near {told}."
         fatalities = event["fatalities"] + (rng.choice([0, 0, 1]) if event["fatalities"] else 0)
         mention = EventMention(
             id="e1",
@@ -162,12 +221,12 @@ def tellings(event: dict, rng: random.Random) -> list[tuple[date, EventMention]]
     return out
 
 
-def generate(total_mentions: int, seed: int = 7) -> tuple[list[tuple[NewReport, int]], int]:
+def generate(total_mentions: int, seed: int = 7, places: str = "towns") -> tuple[list[tuple[NewReport, int]], int]:
     rng = random.Random(seed)
     reports: list[tuple[datetime, NewReport, int]] = []
     mentions = 0
-    for event in happenings(total_mentions, rng):
-        for published, mention in tellings(event, rng):
+    for event in happenings(total_mentions, rng, places):
+        for published, mention in tellings(event, rng, places):
             if mentions >= total_mentions:
                 break
             mentions += 1
@@ -202,9 +261,12 @@ def main() -> None:
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--db", default=None)
+    parser.add_argument(
+        "--places", choices=["towns", "uniform"], default="towns", help="happenings at towns, or at random points"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    items, count = generate(args.mentions)
+    items, count = generate(args.mentions, places=args.places)
     print(f"generated {count} mentions in {len(items)} reports in {time.perf_counter() - started:.1f} s")
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "fusion_scale.db")

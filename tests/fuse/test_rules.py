@@ -112,8 +112,9 @@ def test_a_date_that_is_the_reports_own_day_counts_less_against() -> None:
     on_time = features(claim, "r1", "2025-07-09")
     old = features(attack, "r0", "2025-07-03")
     dated = {f.name: f for f in decide(late, old).best.features}["date"]  # type: ignore[union-attr]
-    plain = {f.name: f for f in decide(on_time, old).best.features}["date"]  # type: ignore[union-attr]
-    assert dated.value > plain.value and "report's own day" in dated.detail
+    assert dated.value == FUSER.config.date.reported_late and "report's own day" in dated.detail
+    plain = decide(on_time, old)  # the same 4 days when neither is its report's day: two happenings
+    assert plain.event_id is None and "both known to the day" in (plain.best.vetoed or "")  # type: ignore[union-attr]
 
 
 def test_type_and_date_alone_do_not_merge_a_vague_mention() -> None:

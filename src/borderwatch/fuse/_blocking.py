@@ -102,7 +102,7 @@ class Block:
     """Which stored mentions a new one is compared with.
 
     A stored mention is a candidate when its family is in `families`, its date interval reaches into
-    [`day_from`, `day_to`] (so its first day is at least `day_from - span_days`), and it is either a
+    [`day_from`, `day_to`] (so its last day is at most `day_to + span_days`), and it is either a
     precise mention in one of the grid `cells` inside the box, or indexed under one of `keys`.
     """
 

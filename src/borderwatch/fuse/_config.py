@@ -49,6 +49,11 @@ class DateRules(_Section):
     overlap_imprecise: float
     undated_in_window: float
     veto_gap_days: int = Field(ge=0)
+    precise_veto_gap_days: int = Field(
+        ge=0,
+        description="two dates known to the day this many days apart or more are two happenings (reports of one "
+        "event agree on its day within a day or two), unless the later is a statement's day (`report_lag_days`)",
+    )
     follow_up_gap_days: int = Field(
         ge=1, description="precise dates this far apart with types of different families: a follow-up event"
     )
@@ -80,6 +85,14 @@ class PlaceRules(_Section):
                               "`misplaced_km`) and one sentence names the other's place: the geocoder may have "
                               "picked another place of the sentence; a weak disagreement, not a veto")  # fmt: skip
     misplaced_km: float = Field(gt=0)
+    names_apart: float = Field(
+        description="two places of different names, farther apart than the finer precision allows, and neither "
+        "report names the other's: two happenings more often than one place geocoded twice (at most this)"
+    )
+    names_elsewhere: float = Field(
+        description="one known only to its province or country, and its sentence names places, none of them the "
+        "other's: it tells of somewhere else"
+    )
     admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
                                "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
 

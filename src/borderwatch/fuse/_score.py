@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
-from ._names import fold
+from ._names import fold, place_keys
 from ._types import MentionFeatures
 
 __all__ = ["PairScore", "PairScorer", "haversine_km"]
@@ -20,6 +20,7 @@ _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
 _UNKNOWN = "place unknown"
+_KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
 # (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
@@ -90,6 +91,9 @@ class PairScorer:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
                 return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
+            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old)
+            if gap >= rules.precise_veto_gap_days and not late:
+                return "date", None, f"{gap} days apart, both known to the day"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             detail = "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
         elif gap == 0:
@@ -115,8 +119,11 @@ class PairScorer:
             value = round(1.0 - 0.5 * km / reach, 3)
             if alike and value < rules.same_name:
                 return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+            if not alike and km > min(self._reach(new), self._reach(old)) and not _cross_named(new, old):
+                detail = f"{km:.0f} km apart, two places each named alone ({new.place_name} / {old.place_name})"
+                return "place", min(value, rules.names_apart), detail
             return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
-        if alike:  # namesakes, or one name resolved to two records
+        if alike and _abroad(new, old):  # one spelling resolved to a namesake in another country
             return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
         if _admin_named(new, old):
             return "place", rules.admin_named, f"{km:.0f} km apart; one is named after the other's province"
@@ -125,6 +132,9 @@ class PairScorer:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
                 return "place", rules.named_near, f"{km:.0f} km apart, but one sentence names the other's place"
+            if value > rules.names_apart and not _cross_named(new, old):
+                detail = f"{km:.0f} km apart, two places each named alone ({new.place_name} / {old.place_name})"
+                return "place", rules.names_apart, detail
             return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
         if named:  # the geocoder picked another place the sentence names (where people fled, a patrol's end)
             value = rules.named_far if km >= rules.misplaced_km else rules.named_near
@@ -138,6 +148,13 @@ class PairScorer:
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
                 return "place", rules.named, f"one names the other's place ({other.place_name})"
+        both = _both_name(new, old)
+        if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
+            return "place", rules.named, f"both name a place the geocoders did not resolve ({both})"
+        for vague, other in ((new, old), (old, new)):
+            elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
+            if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
+                return "place", rules.names_elsewhere, f"one names other places ({elsewhere}), not the other's"
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
             return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
@@ -227,7 +244,9 @@ class PairScorer:
 
 
 def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
-    """Whether the later-dated of the two is dated on (or the day before) its own report's publication."""
+    """Whether the later-dated of the two is dated on (or the day before) its own report's publication: the
+    day of a statement, claim or funeral it reports may have been taken for the event's ("funerals were
+    held on Friday for the soldiers killed last Monday")."""
     later = new if new.day_lo >= old.day_lo else old
     return later.anchor > 0 and later.day_hi >= later.anchor - 1
 
@@ -235,6 +254,51 @@ def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
     """Whether `vague`'s sentence (or the lines around it) names `other`'s place."""
     return bool((vague.names | vague.context) & other.place_keys)
+
+
+def _abroad(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Whether two places lie in different countries: two places of one name far apart in one country are
+    namesakes (two villages), but one of them abroad is most often a geocoder's pick for a name it did not know."""
+    return a.country is not None and b.country is not None and a.country != b.country
+
+
+def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
+    """The name keys of `vague`'s sentence that are neither its own place, province nor actors, nor `other`'s
+    province, nor named around `other`'s sentence: places where its happening was, when its geocoder could only
+    place it in a province or country ("near Koumari" resolved to the province). Empty when the sentence names
+    the other's place."""
+    if vague.names & other.place_keys:
+        return ""
+    known = vague.place_keys | other.place_keys | other.names | other.context | {vague.admin_key, other.admin_key}
+    for actor in (*vague.named, *vague.state):
+        known |= place_keys(actor)
+    elsewhere = [key for key in vague.lead - known if not any(_keys_alike(key, other) for other in known if other)]
+    return ", ".join(sorted(elsewhere))
+
+
+def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
+    """The name keys that one sentence names before its own (vague or other) place and the other report names
+    too, leaving out the names of either's actors."""
+    actors: set[str] = set()
+    for name in (*a.named, *a.state, *b.named, *b.state):
+        actors |= place_keys(name)
+    shared = (a.lead & (b.names | b.context)) | (b.lead & (a.names | a.context))
+    return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
+
+
+def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Whether either report names, around its sentence, the other's place (or a spelling of it)."""
+    for one, other in ((a, b), (b, a)):
+        said = one.names | one.context
+        if any(_keys_alike(key, name) for key in other.place_keys for name in said):
+            return True
+    return False
+
+
+def _keys_alike(a: str, b: str) -> bool:
+    """Two name keys that may be one name: one inside the other ("tk" of "Tahaka", "ntk" of "In-Tahaka"), or
+    spelled nearly alike ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
+    return a in b or b in a or fuzz.ratio(a, b) >= _KEY_RATIO
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:

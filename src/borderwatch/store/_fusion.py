@@ -199,7 +199,8 @@ class FusionSession:
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id))
-        self._key_rows += [{"bkey": key, "day_lo": features.day_lo, "mention": features.key} for key in keys]
+        days_and_family = {"day_hi": features.day_hi, "day_lo": features.day_lo, "family": features.family}
+        self._key_rows += [{"bkey": key, "mention": features.key, **days_and_family} for key in keys]
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         block = self.fuser.block(features)

@@ -41,8 +41,8 @@ _REF = (_c.key, _c.event_id, _c.seq)
 def _grid(cells: int, families: int) -> Any:
     return select(*_REF).where(
         _c.cell.in_([bindparam(name) for name in _slot_names("c", cells)]),
-        _c.day_lo.between(bindparam("lo"), bindparam("hi")),
-        _c.day_hi >= bindparam("day_from"),
+        _c.day_hi.between(bindparam("lo"), bindparam("hi")),
+        _c.day_lo <= bindparam("day_to"),
         _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
         _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
         _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
@@ -56,9 +56,9 @@ def _keyed(keys: int, families: int) -> Any:
         .join(fusion_keys, fusion_keys.c.mention == _c.key)
         .where(
             fusion_keys.c.bkey.in_([bindparam(name) for name in _slot_names("k", keys)]),
-            fusion_keys.c.day_lo.between(bindparam("lo"), bindparam("hi")),
-            _c.day_hi >= bindparam("day_from"),
-            _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
+            fusion_keys.c.day_hi.between(bindparam("lo"), bindparam("hi")),
+            fusion_keys.c.day_lo <= bindparam("day_to"),
+            fusion_keys.c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
         )
     )
 
@@ -90,7 +90,9 @@ def next_seq() -> int:
 
 def read_block(connection: Connection, block: Block) -> list[Ref]:
     """The stored mentions in a block (each once), through the driver's cursor."""
-    params: dict[str, Any] = {"lo": block.day_from - block.span_days, "hi": block.day_to, "day_from": block.day_from}
+    # Overlapping [day_from, day_to]: ending from day_from on, and starting by day_to (so ending by day_to
+    # plus the longest span): read as a range of last days, which the indexes are ordered by.
+    params: dict[str, Any] = {"lo": block.day_from, "hi": block.day_to + block.span_days, "day_to": block.day_to}
     families = _size(len(block.families), _FAMILY_SLOTS)
     params.update(_slots("f", block.families, families))
     rows: dict[str, Any] = {}

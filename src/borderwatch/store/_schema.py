@@ -552,7 +552,7 @@ change_log = Table(
 # -- fusion (issue 5) ---------------------------------------------------------------------------------
 
 # The fusion index: each stored event mention in the compact form matching compares. A mention with a
-# precise place is found by its grid cell and first day (`cell` is 0 for the others); every mention is
+# precise place is found by its grid cell and last day (`cell` is 0 for the others); every mention is
 # also found by its secondary keys (`fusion_keys`). (No index on family: it would tempt the planner away
 # from the much narrower cell index.)
 fusion_mentions = Table(
@@ -584,19 +584,25 @@ fusion_mentions = Table(
     Column("names", Text, nullable=False),  # name keys of the sentence, separated by spaces
     Column("context", Text, nullable=False),  # name keys of the report's lines around it
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
-    Index("ix_fusion_mentions_cell_day", "cell", "day_lo"),
+    Index("ix_fusion_mentions_cell_day", "cell", "day_hi"),
     Index("ix_fusion_mentions_event", "event_id"),
 )
 
 # The fusion index's secondary keys (fuse/_blocking.py): a mention's province and country, actors and
-# proper names, each a negative integer, with the mention's first day; a mention has a few.
+# proper names, each a negative integer, with the mention's last and first day and family; a mention has a
+# few. Ordered by key and last day (reports come mostly after what they tell: few stored mentions end after a
+# new one's window) and stored in that order (SQLite: without rowid), so that a block is read by one range
+# scan that filters on the first day and family without visiting `fusion_mentions` for the rows it rejects.
 fusion_keys = Table(
     "fusion_keys",
     metadata,
     Column("bkey", BigInteger, primary_key=True),
-    Column("day_lo", Integer, primary_key=True),
+    Column("day_hi", Integer, primary_key=True),
     Column("mention", String(80), ForeignKey("fusion_mentions.key", ondelete="CASCADE"), primary_key=True),
+    Column("day_lo", Integer, nullable=False),
+    Column("family", String(24), nullable=False),
     Index("ix_fusion_keys_mention", "mention"),
+    sqlite_with_rowid=False,
 )
 
 # What fusion made of each event beyond the `events` columns: field provenance, corroboration, and

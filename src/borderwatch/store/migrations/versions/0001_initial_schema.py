@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:26:20.235190
+Create Date: 2026-11-25 20:49:35.333774
 """
 
 from __future__ import annotations
@@ -546,7 +546,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key"),
     )
     with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
-        batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_lo"], unique=False)
+        batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_hi"], unique=False)
         batch_op.create_index("ix_fusion_mentions_event", ["event_id"], unique=False)
 
     op.create_table(
@@ -581,10 +581,13 @@ def upgrade() -> None:
     op.create_table(
         "fusion_keys",
         sa.Column("bkey", sa.BigInteger(), nullable=False),
-        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("day_hi", sa.Integer(), nullable=False),
         sa.Column("mention", sa.String(length=80), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("family", sa.String(length=24), nullable=False),
         sa.ForeignKeyConstraint(["mention"], ["fusion_mentions.key"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("bkey", "day_lo", "mention"),
+        sa.PrimaryKeyConstraint("bkey", "day_hi", "mention"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
         batch_op.create_index("ix_fusion_keys_mention", ["mention"], unique=False)

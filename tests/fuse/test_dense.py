@@ -1,0 +1,110 @@
+"""Near misses of dense data: distinct happenings that look alike (one town on two days, two villages a few
+dozen km apart, namesakes, a province-level report naming another town), and the one place two reports name
+when neither geocoder resolved it. All synthetic: invented incidents at real places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.model import EventMention
+
+from ._make import mention
+
+FUSER = Fuser()
+CLASH = {"sub": "Armed clash", "etype": "Battles"}
+
+
+def features(m: EventMention, report: str, published: str = "2025-08-11") -> MentionFeatures:
+    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
+
+
+def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
+    return FUSER.decide(new, [Candidate("E0", [old])])
+
+
+def place_feature(decision: Decision) -> tuple[float, str]:
+    assert decision.best is not None
+    place = next(f for f in decision.best.features if f.name == "place")
+    return place.value, place.detail
+
+
+def test_two_attacks_on_one_town_three_days_apart_are_two_events() -> None:
+    first = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-04")
+    second = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-07")
+    decision = decide(features(second, "r1", "2025-08-10"), features(first, "r0", "2025-08-05"))
+    assert decision.event_id is None
+    assert decision.best is not None and "both known to the day" in (decision.best.vetoed or "")
+
+
+def test_a_date_taken_from_a_funeral_the_day_before_publication_is_not_a_second_event() -> None:
+    attack = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-04")
+    funeral = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-08")  # "buried on Friday" (Aug 8)
+    decision = decide(features(funeral, "r1", "2025-08-09"), features(attack, "r0", "2025-08-05"))
+    assert decision.best is not None and decision.best.vetoed is None
+
+
+def test_one_day_apart_in_one_town_is_still_one_event() -> None:
+    night = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-04")
+    morning = mention(**CLASH, place="Ouallam", actor1="JNIM", day="2025-08-05")
+    assert decide(features(morning, "r1", "2025-08-06"), features(night, "r0", "2025-08-05")).event_id == "E0"
+
+
+def test_two_villages_of_one_name_in_one_country_are_not_one_place() -> None:
+    here = mention(**CLASH, place="Tessalit", actor1="JNIM")
+    there = here.model_copy(
+        update={"location": here.location.model_copy(update={"geonameid": 99, "lat": 21.5})}  # type: ignore[union-attr]
+    )
+    decision = decide(features(there, "r1"), features(here, "r0"))
+    assert decision.event_id is None
+    assert decision.best is not None and (decision.best.vetoed or "").startswith("place:")
+
+
+def test_places_of_two_names_that_neither_report_names_count_against() -> None:
+    kasserine = mention(
+        **CLASH, place="Kasserine", geo_precision=2, sentence="SYNTHETIC. Gunmen clashed with a patrol near Kasserine."
+    )
+    sbiba = mention(
+        **CLASH, place="Sbiba", geo_precision=2, sentence="SYNTHETIC. Smugglers exchanged fire with guards at Sbiba."
+    )
+    decision = decide(features(sbiba, "r1"), features(kasserine, "r0"))
+    value, detail = place_feature(decision)
+    assert value == FUSER.config.place.names_apart and "each named alone" in detail
+    assert decision.event_id is None
+
+
+def test_places_of_two_names_one_report_names_both_stay_comparable() -> None:
+    kasserine = mention(
+        **CLASH, place="Kasserine", geo_precision=2, sentence="SYNTHETIC. Gunmen clashed with a patrol near Kasserine."
+    )
+    sbiba = mention(
+        **CLASH,
+        place="Sbiba",
+        geo_precision=2,
+        sentence="SYNTHETIC. Guards exchanged fire with gunmen at Sbiba, north of Kasserine.",
+    )
+    value, detail = place_feature(decide(features(sbiba, "r1"), features(kasserine, "r0")))
+    assert value > 0 and "each named alone" not in detail
+
+
+def test_a_province_level_report_naming_another_town_counts_against() -> None:
+    elsewhere = mention(**CLASH, place=None, sentence="SYNTHETIC. Gunmen attacked an army post near Aguelhok.")
+    tessalit = mention(**CLASH, place="Tessalit", sentence="SYNTHETIC. Soldiers fought gunmen at dawn.")
+    decision = decide(features(elsewhere, "r1"), features(tessalit, "r0"))
+    value, detail = place_feature(decision)
+    assert value == FUSER.config.place.names_elsewhere and detail.startswith("one names other places")
+    assert decision.event_id is None
+
+
+def test_two_reports_naming_one_unresolved_place_agree_on_it() -> None:
+    precise = mention(
+        **CLASH,
+        place="Tessalit",
+        geo_precision=2,
+        sentence="SYNTHETIC. Soldiers fought gunmen at the Intahaka gold site north of Tessalit.",
+    )
+    placeless = mention(**CLASH, place=None, sentence="SYNTHETIC. Miners at In-Tahaka said the fighting lasted hours.")
+    decision = decide(features(placeless, "r1"), features(precise, "r0"))
+    value, detail = place_feature(decision)
+    assert value == FUSER.config.place.named and detail.startswith("both name")
+    assert decision.event_id == "E0"
