@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -43,6 +44,7 @@ __all__ = [
     "stix_id",
     "stix_report_id",
     "touch_report",
+    "unmapped",
 ]
 
 # STIX ids are UUIDv5 in this namespace, from our own stable ids: the same report has the same STIX id
@@ -65,6 +67,27 @@ class Provenance:
     @property
     def foreign(self) -> bool:
         return self.peer is not None
+
+
+@contextmanager
+def unmapped(connection: Connection) -> Iterator[None]:
+    """SQLite reads through its page cache rather than its memory map while inside: a sync touches pages
+    all over the file, and every mapped page it touched would count in the process's memory (a bounded
+    page cache does not grow with the store)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.cursor()
+    raw.execute("PRAGMA mmap_size=0")
+    raw.close()
+    try:
+        yield
+    finally:
+        from ._engine import MMAP_BYTES  # the engine imports the store's modules
+
+        restore = connection.connection.cursor()
+        restore.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        restore.close()
 
 
 def stix_id(kind: str, name: str) -> str:
