@@ -39,9 +39,9 @@ class Settings(BaseModel):
     )
     batch_size: int = Field(default=200, ge=1, description="reports written per database transaction")
     fusion_cache: int = Field(
-        default=30_000,
+        default=20_000,
         ge=0,
-        description="stored mentions whose fusion features are kept decoded in memory (about 5 KB each): more is "
+        description="stored mentions whose fusion features are kept decoded in memory (about 7 KB each): more is "
         "faster fusion of large imports and syncs, less is a smaller process",
     )
     extract_processes: int = Field(
