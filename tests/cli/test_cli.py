@@ -53,7 +53,11 @@ def test_partly_failed_batch_names_each_failure_and_exits_non_zero(tmp_path: Pat
         (("ingest", "--every", "soon", "--feed", "x.xml"), "--every 'soon'"),
         (("extract", "--published", "yesterday", "x.txt"), "--published 'yesterday'"),
         (("events", "--since", "2025-13-01"), "--since '2025-13-01'"),
-        (("events", "--limit", "0"), "option limit"),
+        (("events", "--limit", "0"), "--limit"),
+        (("export", "--border", "DZA-TUS"), "TUS is not an ISO 3166-1 alpha-3"),
+        (("export", "--border", "DZA"), "two ISO 3166-1 alpha-3 codes"),
+        (("export", "--country", "Algeria"), "--country: 'Algeria'"),
+        (("events", "--km", "-5"), "--km: -5.0"),
     ],
 )
 def test_bad_options_give_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:

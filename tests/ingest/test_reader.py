@@ -82,6 +82,29 @@ def test_rss_entries_become_reports_with_link_date_and_source() -> None:
     assert first.source is not None and first.source.name == "Synthetic Sahel Wire"
 
 
+def test_a_feed_cut_off_keeps_the_entries_read_and_reports_the_break() -> None:
+    cut = RSS[: RSS.index("<item><title>Market")] + "<item><title>Market reo"
+    items = list(read_bytes(cut.encode(), "cut.xml", OPTIONS))
+    reports = [item for item in items if isinstance(item, Report)]
+    failures = [item for item in items if isinstance(item, Failure)]
+    assert [r.title for r in reports] == ["Patrol ambushed near Menaka"]
+    assert len(failures) == 1 and "malformed feed" in failures[0].reason
+
+
+def test_a_feed_with_a_wrongly_declared_encoding_is_not_an_error() -> None:
+    latin = RSS.replace('encoding="UTF-8"', 'encoding="us-ascii"').replace("Gao", "Gaó")
+    items = list(read_bytes(latin.encode("utf-8"), "feed.xml", OPTIONS))
+    assert all(isinstance(item, Report) for item in items) and len(items) == 2
+
+
+def test_feed_entries_without_title_or_text_are_counted_as_failed() -> None:
+    blank = RSS.replace("</channel>", "<item><link>https://example.org/a3</link></item></channel>")
+    items = list(read_bytes(blank.encode(), "feed.xml", OPTIONS))
+    assert len([item for item in items if isinstance(item, Report)]) == 2
+    [failure] = [item for item in items if isinstance(item, Failure)]
+    assert "1 feed entry without title or text" in failure.reason
+
+
 def test_atom_feed_is_sniffed_without_a_telling_file_name() -> None:
     [report] = _reports(list(read_bytes(ATOM.encode(), "download", OPTIONS)))
     assert report.url == "https://example.net/s1"

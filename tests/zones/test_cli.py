@@ -52,7 +52,7 @@ def test_zones_and_alerts_commands(tmp_path: Path) -> None:
         (("zones", "add", "x"), "give either --geojson FILE or --border PAIR --km N"),
         (("zones", "add", "x", "--geojson", "/no/such.geojson"), "no such file"),
         (("zones", "add", "x", "--border", "DZA-TUN"), "--border needs --km"),
-        (("zones", "add", "x", "--border", "DZA-TUN", "--km", "-3"), "option km"),
+        (("zones", "add", "x", "--border", "DZA-TUN", "--km", "-3"), "--km"),
         (("zones", "show", "42"), "error E404: no zone 42"),
         (("alerts", "ack", "42"), "error E404: no alert 42"),
         (("alerts", "webhooks", "add", "ftp://x", "--secret", "0123456789abcdef"), "http:// or https://"),

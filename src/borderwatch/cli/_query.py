@@ -97,14 +97,26 @@ def print_reports(
     _emit(rows, _REPORT_COLUMNS, output, "reports")
 
 
+# Filter fields whose command-line option has another name.
+_OPTION_OF_FIELD = {"max_border_km": "km", "event_type": "type"}
+
+
 def _query(cls: Any, **values: Any) -> Any:
     from pydantic import ValidationError
 
     try:
         return cls(**values)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InputError(f"option {first['loc'][0]}: {first['msg']}") from None
+        raise option_error(exc) from None
+
+
+def option_error(exc: Any) -> InputError:
+    """A pydantic ValidationError of options as one line naming the command-line option."""
+    first = exc.errors()[0]
+    names = [str(part) for part in first["loc"] if isinstance(part, str)]
+    field = names[-1] if names else ""
+    option = "--" + _OPTION_OF_FIELD.get(field, field.replace("_", "-")) if field else "options"
+    return InputError(f"{option}: {first['msg'].removeprefix('Value error, ')}")
 
 
 def _day(value: str | None, option: str) -> date | None:

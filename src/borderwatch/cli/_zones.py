@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..store import Store
 from ..zones import SpikeRule, ZoneRules, ZoneSpec, default_border_strip, polygon_from_geojson
 from ._context import app_state
+from ._query import option_error
 
 __all__ = ["add_zone_commands"]
 
@@ -59,8 +60,7 @@ def zones_add_cli(
         spec = ZoneSpec(name=name, geometry=_read_geojson(geojson) if geojson else None, border=border, km=km,
                         rules=rules, marking=marking)  # fmt: skip
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InputError(f"option {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+        raise option_error(exc) from None
     if spec.border and spec.km is None:
         raise InputError("--border needs --km, the width of the strip")
     geometry = (

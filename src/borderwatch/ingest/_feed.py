@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax import SAXException
 
 import feedparser
 
@@ -45,12 +46,14 @@ def feed_reports(data: bytes, origin: str) -> Iterator[Report]:
         raise FeedError(f"{origin}: not an RSS or Atom feed" + (f" ({reason})" if reason else ""))
     channel = parsed.feed
     source = Source(name=channel.get("title") or origin, url=channel.get("link"))
+    empty = 0
     for index, entry in enumerate(parsed.entries, 1):
         text = _entry_text(entry)
         title = normalise_text(entry.get("title", "")) or None
         if not text:
             text = title or ""
         if not text:
+            empty += 1
             continue
         yield Report(
             id="",
@@ -63,6 +66,14 @@ def feed_reports(data: bytes, origin: str) -> Iterator[Report]:
             origin=f"{origin} entry {index}",
             raw=text.encode("utf-8"),
         )
+    # A feed cut off mid-way parses "successfully" into fewer (or empty) entries: the entries read are
+    # kept, and the breakage is reported so that the lost tail is not silent. Other "bozo" flags
+    # (a declared encoding that was wrong, a text/plain content type) are harmless and common.
+    reason = parsed.get("bozo_exception")
+    if isinstance(reason, SAXException):
+        raise FeedError(f"{origin}: malformed feed, entries after the break are lost ({reason})")
+    if empty:
+        raise FeedError(f"{origin}: {empty} feed entr{'y' if empty == 1 else 'ies'} without title or text")
 
 
 def _entry_text(entry: Any) -> str:

@@ -6,15 +6,19 @@ Every read of the CLI and the API goes through one of these objects, so that acc
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Literal
 
+import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..model import Marking
 
 __all__ = ["EVENT_SORTS", "ActorQuery", "AlertQuery", "EventFilter", "EventQuery", "PlaceQuery", "ReportQuery"]
 
+_ALPHA2 = re.compile(r"[A-Z]{2}")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
 EVENT_SORTS = ("-date", "date", "-confidence", "confidence", "-fatalities", "fatalities", "-updated", "updated")
 
 
@@ -72,6 +76,38 @@ class EventFilter(BaseModel):
                 "expected west,south,east,north with longitudes in -180..180 and -90 ≤ south ≤ north ≤ 90 "
                 "(west > east crosses the antimeridian)"
             )
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _check_country(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not _ALPHA2.fullmatch(code) or (not code.startswith("X") and pycountry.countries.get(alpha_2=code) is None):
+            raise ValueError(f"{value!r}: expected an ISO 3166-1 alpha-2 country code, e.g. DZ")
+        return code
+
+    @field_validator("border")
+    @classmethod
+    def _check_border(cls, value: str | None) -> str | None:
+        """A border is stored as its two alpha-3 codes in alphabetical order; "tun-dza" asks for DZA-TUN."""
+        if value is None:
+            return None
+        codes = value.strip().upper().split("-")
+        if len(codes) != 2 or not all(_ALPHA3.fullmatch(code) for code in codes) or codes[0] == codes[1]:
+            raise ValueError(f"{value!r}: expected two ISO 3166-1 alpha-3 codes, e.g. DZA-TUN")
+        for code in codes:
+            # X.. codes are ISO's user-assigned range (Kosovo's XKX in Natural Earth); the rest must exist.
+            if not code.startswith("X") and pycountry.countries.get(alpha_3=code) is None:
+                raise ValueError(f"{value!r}: {code} is not an ISO 3166-1 alpha-3 country code")
+        return "-".join(sorted(codes))
+
+    @field_validator("max_border_km")
+    @classmethod
+    def _check_km(cls, value: float | None) -> float | None:
+        if value is not None and not 0 <= value <= 20_000:
+            raise ValueError(f"{value}: expected a distance in km between 0 and 20000")
         return value
 
     @field_validator("until")

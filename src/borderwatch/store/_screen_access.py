@@ -196,7 +196,7 @@ def place_page(ctx: ReadContext, geonameid: str, recent: int = 50) -> dict[str, 
     row = ctx.connection.execute(select(places).where(places.c.geonameid == geonameid)).first()
     here = events.c.geonameid == geonameid
     stmt = select(events.c.event_type, func.count()).where(here, *fully_visible(ctx)).group_by(events.c.event_type)
-    by_type: Counter[str] = Counter(dict(ctx.connection.execute(stmt).tuples().all()))
+    by_type: Counter[str] = Counter(dict(ctx.connection.execute(stmt).all()))
     by_type.update(v["event_type"] for v in partly_visible_rows(ctx, []) if v.get("geonameid") == geonameid)
     if row is None or not by_type:
         raise NotFoundError(f"no place {geonameid!r}")
