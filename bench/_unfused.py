@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from borderwatch.model import EventMention
 from borderwatch.store import NewReport, Store
+from borderwatch.store._access import recompute_event_access
 from borderwatch.store._schema import actors, event_mentions, events
 from borderwatch.store._write import insert_ignoring_conflicts, write_batch
 
@@ -83,6 +84,7 @@ class _OneEventPerMention:
         if event_rows:
             connection.execute(events.insert(), event_rows)
             connection.execute(event_mentions.insert(), mention_rows)
+            recompute_event_access(connection, [r["id"] for r in event_rows])
 
 
 def write_unfused(store: Store, batch: list[NewReport]) -> None:

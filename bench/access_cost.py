@@ -43,6 +43,7 @@ from borderwatch.model import (  # noqa: E402
     ReportRef,
 )
 from borderwatch.store import EventQuery, Reader, Role, Store  # noqa: E402
+from borderwatch.store._access import recompute_event_access  # noqa: E402
 from borderwatch.store._schema import actors, event_mentions, events  # noqa: E402
 from borderwatch.store._schema import reports as report_rows  # noqa: E402
 from borderwatch.store._views import ReadContext, ViewCache, list_events  # noqa: E402
@@ -127,6 +128,8 @@ def _fuse_some(store: Store) -> None:
                 event_mentions.update().where(event_mentions.c.event_id == other).values(event_id=target)
             )
             connection.execute(events.delete().where(events.c.id == other))
+        # Mentions moved by hand, not through fusion: the events' access classes are derived again here.
+        recompute_event_access(connection, [target for target, _ in pairs])
 
 
 def unchecked(connection: Any, query: EventQuery, marking: bool = True) -> list[dict[str, Any]]:

@@ -259,6 +259,16 @@ def _cli(db: str, *args: str) -> str:
     return subprocess.run(command, env=ENV, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def _resident() -> dict[str, float]:
+    """This process's resident memory now, in MB: the heap (anonymous) and mapped files (SQLite's mmap)."""
+    found = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("RssAnon", "RssFile", "VmHWM"):
+            found[name] = int(value.split()[0]) / 1024
+    return found
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -298,12 +308,15 @@ def client(db: str, page: int, profile: bool) -> None:
                 stages = _stages(profiler)
             timings.append(time.perf_counter() - started)
             reports.append(dict(result.pulled))
+            if run == 0:
+                resident = _resident()
         admin = Reader.local_admin()
         counts = {what: store.count(what, admin) for what in ("reports", "events", "event_mentions")}
         joined = _joined_reports(store)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
     figures = {"seconds": timings, "pulled": reports, "counts": counts, "joined": joined, "stages": stages}
+    figures["resident"] = resident
     print(json.dumps({**figures, "peak_mb": peak, "cpu": cpu}))
 
 
@@ -428,6 +441,11 @@ def main() -> None:
         f"{counts['reports']} reports and {counts['events']} events (no duplicate)"
     )
     print(f"peak memory: client {figures['peak_mb']:.0f} MB, server {server_peak:.0f} MB; target < 500 MB each")
+    resident = figures["resident"]
+    print(
+        f"client after the first sync: heap {resident.get('RssAnon', 0):.0f} MB, mapped files "
+        f"{resident.get('RssFile', 0):.0f} MB (peak so far {resident.get('VmHWM', 0):.0f} MB)"
+    )
     print(
         f"CPU time: client {figures['cpu']:.1f} s (three syncs), server {server_cpu:.1f} s; machine load average "
         f"{load_before:.1f} at the start on {os.cpu_count()} cores (other work slows the wall-clock figure)"

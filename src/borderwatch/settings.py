@@ -38,6 +38,12 @@ class Settings(BaseModel):
         default=0.7, gt=0, le=1, description="estimated Jaccard similarity above which two reports are linked"
     )
     batch_size: int = Field(default=200, ge=1, description="reports written per database transaction")
+    fusion_cache: int = Field(
+        default=20_000,
+        ge=0,
+        description="stored mentions whose fusion features are kept decoded in memory (about 7 KB each): more is "
+        "faster fusion of large imports and syncs, less is a smaller process",
+    )
     extract_processes: int = Field(
         default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
     )

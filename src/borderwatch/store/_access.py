@@ -30,7 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Connection, exists, false, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, false, or_, select, text, update
 
 from ..errors import AccessDeniedError
 from ..model import Marking, Report
@@ -43,9 +43,12 @@ __all__ = [
     "Reader",
     "Role",
     "class_visible",
+    "event_access_class",
     "event_hidden_clause",
     "event_visible_clause",
+    "install_access_triggers",
     "may_file",
+    "recompute_event_access",
     "report_visible_clause",
     "set_report_class",
 ]
@@ -255,10 +258,43 @@ def class_id_for(connection: Connection, access: AccessClass) -> int:
 
 
 def set_report_class(connection: Connection, report_id: str, access: AccessClass) -> int:
+    """Give a report its class. The events citing it lose their `access_class` (the database's triggers
+    see to it) until they are derived again, which the caller does."""
     class_id = class_id_for(connection, access)
     connection.execute(report_access.delete().where(report_access.c.report_id == report_id))
     connection.execute(report_access.insert().values(report_id=report_id, class_id=class_id))
     return class_id
+
+
+def event_access_class(class_ids: Iterable[int | None]) -> int | None:
+    """An event's `access_class` from the classes of its mentions' reports: the one they all share, None
+    when they differ, when one has no class, or when there is no mention.
+
+    The only rule for the column: `EventRefresher` applies it to the mentions it derives an event from,
+    `recompute_event_access` to the stored rows."""
+    found = set(class_ids)
+    return found.pop() if len(found) == 1 else None
+
+
+def recompute_event_access(connection: Connection, event_ids: Sequence[str]) -> None:
+    """Set `access_class` of these events from their stored mentions (for writers that insert event rows
+    without `EventRefresher`: bulk loads of coded events, benchmarks)."""
+    if connection.dialect.name != "sqlite":
+        return  # no triggers guard the column there: it stays NULL
+    stmt = select(event_mentions.c.event_id, report_access.c.class_id).select_from(
+        event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id)
+    )
+    ids = list(event_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        classes: dict[str, list[int | None]] = {event_id: [] for event_id in chunk}
+        for event_id, class_id in connection.execute(stmt.where(event_mentions.c.event_id.in_(chunk))):
+            classes[event_id].append(class_id)
+        rows = [{"_id": e, "_class": event_access_class(found)} for e, found in classes.items()]
+        connection.execute(
+            update(events).where(events.c.id == bindparam("_id")).values(access_class=bindparam("_class")),
+            rows,
+        )
 
 
 def report_visible_clause(visible: Iterable[int] | None, report_id: ColumnElement[str]) -> ColumnElement[bool]:
@@ -272,17 +308,22 @@ def report_visible_clause(visible: Iterable[int] | None, report_id: ColumnElemen
 
 
 def event_visible_clause(visible: Iterable[int] | None) -> ColumnElement[bool]:
-    """SQL: the event has at least one mention in a report the reader may see."""
+    """SQL: the event has at least one mention in a report the reader may see.
+
+    An event whose reports all share one class (most) says so in `events.access_class`: one test of a
+    column. The others (NULL) are looked at mention by mention."""
     if visible is None:
         return events.c.id.is_not(None)
     ids = list(visible)
     if not ids:
         return false()
-    return exists(
+    single = events.c.access_class
+    by_mentions = exists(
         select(1)
         .select_from(event_mentions.join(report_access, report_access.c.report_id == event_mentions.c.report_id))
         .where(event_mentions.c.event_id == events.c.id, report_access.c.class_id.in_(ids))
     )
+    return or_(and_(single.is_not(None), single.in_(ids)), and_(single.is_(None), by_mentions))
 
 
 def reports_with_class() -> object:
@@ -296,8 +337,81 @@ def event_hidden_clause(visible: Iterable[int]) -> ColumnElement[bool]:
     hidden = report_access.c.class_id.is_(None)
     if ids:
         hidden = or_(hidden, report_access.c.class_id.not_in(ids))
-    return exists(
+    by_mentions = exists(
         select(1)
         .select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
         .where(event_mentions.c.event_id == events.c.id, hidden)
     )
+    single = events.c.access_class
+    single_hidden = single.not_in(ids) if ids else single.is_not(None)
+    return or_(and_(single.is_not(None), single_hidden), and_(single.is_(None), by_mentions))
+
+
+# `events.access_class` is kept safe by the database itself (SQLite): a value that is not NULL always
+# names the class of every stored mention's report. Writing a wrong value aborts the statement (the
+# `check_*` triggers); a mention or a report's class that changes under an event turns the value NULL
+# (the `forget_*` triggers), which is always safe (the reader's check then reads the mentions) and is
+# set again when the event is derived again. So a write path that forgets the column loses speed, never
+# confidentiality. An event row written before its mentions (fusion's flush) passes the check vacuously
+# and is checked again, mention by mention, as they are inserted.
+_CLASS_OF = "(SELECT class_id FROM report_access WHERE report_id = {report})"
+_DISAGREES = (
+    "EXISTS (SELECT 1 FROM event_mentions m LEFT JOIN report_access a ON a.report_id = m.report_id "
+    "WHERE m.event_id = NEW.id AND a.class_id IS NOT NEW.access_class)"
+)
+_FORGET_UNLESS = (
+    "UPDATE events SET access_class = NULL WHERE id = {event} AND access_class IS NOT NULL "
+    "AND access_class IS NOT " + _CLASS_OF + ";"
+)
+_FORGET_IF_EMPTY = (
+    "UPDATE events SET access_class = NULL WHERE id = {event} AND access_class IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = {event});"
+)
+_FORGET_CITING = (
+    "UPDATE events SET access_class = NULL WHERE access_class IS NOT NULL "
+    "AND id IN (SELECT event_id FROM event_mentions WHERE report_id = {report});"
+)
+_TRIGGERS = {
+    "bw1_check_event_class_insert": (
+        "BEFORE INSERT ON events WHEN NEW.access_class IS NOT NULL AND " + _DISAGREES,
+        "SELECT RAISE(ABORT, 'events.access_class disagrees with the mentions');",
+    ),
+    "bw1_check_event_class_update": (
+        "BEFORE UPDATE OF access_class ON events WHEN NEW.access_class IS NOT NULL AND " + _DISAGREES,
+        "SELECT RAISE(ABORT, 'events.access_class disagrees with the mentions');",
+    ),
+    "bw1_forget_event_class_mention_in": (
+        "AFTER INSERT ON event_mentions",
+        _FORGET_UNLESS.format(event="NEW.event_id", report="NEW.report_id"),
+    ),
+    "bw1_forget_event_class_mention_out": (
+        "AFTER DELETE ON event_mentions",
+        _FORGET_IF_EMPTY.format(event="OLD.event_id"),
+    ),
+    "bw1_forget_event_class_mention_moved": (
+        "AFTER UPDATE OF event_id, report_id ON event_mentions",
+        _FORGET_IF_EMPTY.format(event="OLD.event_id")
+        + _FORGET_UNLESS.format(event="NEW.event_id", report="NEW.report_id"),
+    ),
+    "bw1_forget_event_class_access_in": (
+        "AFTER INSERT ON report_access",
+        _FORGET_CITING.format(report="NEW.report_id"),
+    ),
+    "bw1_forget_event_class_access_out": (
+        "AFTER DELETE ON report_access",
+        _FORGET_CITING.format(report="OLD.report_id"),
+    ),
+    "bw1_forget_event_class_access_changed": (
+        "AFTER UPDATE ON report_access",
+        _FORGET_CITING.format(report="OLD.report_id") + _FORGET_CITING.format(report="NEW.report_id"),
+    ),
+}
+
+
+def install_access_triggers(connection: Connection) -> None:
+    """Create the triggers that keep `events.access_class` safe (SQLite; elsewhere the column stays NULL
+    and every event is checked mention by mention)."""
+    if connection.dialect.name != "sqlite":
+        return
+    for name, (when, body) in _TRIGGERS.items():
+        connection.execute(text(f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {body} END"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert
 
+from ._access import recompute_event_access
 from ._schema import event_mentions, events
 
 __all__ = ["EVENT_COLUMNS", "bulk_insert_events"]
@@ -25,6 +26,7 @@ def bulk_insert_events(connection: Connection, rows: Sequence[dict[str, Any]], r
     full = [{**dict.fromkeys(EVENT_COLUMNS), "tags": [], "created_at": now, "updated_at": now, **r} for r in rows]
     connection.execute(insert(events), full)
     connection.execute(insert(event_mentions), list(_mentions(full, report_id)))
+    recompute_event_access(connection, [r["id"] for r in full])
 
 
 def _mentions(rows: Iterable[dict[str, Any]], report_id: str) -> Iterable[dict[str, Any]]:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import NewerDatabaseError, NotOurDatabaseError, StoreError
+from ._access import install_access_triggers
 from ._schema import meta
 
 __all__ = ["MMAP_BYTES", "open_engine"]
@@ -96,11 +97,11 @@ def _migrate(engine: Engine) -> None:
             if current is not None and current != head and _unknown(scripts, current):
                 where = _display(str(engine.url))
                 raise NewerDatabaseError(f"{where} was written by a newer borderwatch (schema {current}); upgrade")
-        if current == head:
-            return
-        command.upgrade(_alembic_config(connection), "head")
-        if not tables:
-            connection.execute(meta.insert().values(key="application", value=APPLICATION))
+        if current != head:
+            command.upgrade(_alembic_config(connection), "head")
+            if not tables:
+                connection.execute(meta.insert().values(key="application", value=APPLICATION))
+        install_access_triggers(connection)  # not in the migration: alembic does not compare triggers
 
 
 def _unknown(scripts: ScriptDirectory, revision: str) -> bool:

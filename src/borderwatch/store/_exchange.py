@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -43,6 +44,7 @@ __all__ = [
     "stix_id",
     "stix_report_id",
     "touch_report",
+    "unmapped",
 ]
 
 # STIX ids are UUIDv5 in this namespace, from our own stable ids: the same report has the same STIX id
@@ -50,6 +52,7 @@ __all__ = [
 STIX_NAMESPACE = uuid.UUID("5d1f4c2e-8a3b-5c6d-9e7f-0a1b2c3d4e5f")
 _TICK = timedelta(microseconds=1)
 _EPOCH = datetime(1970, 1, 1)
+_SYNC_CACHE_KIB = 16_384  # SQLite's page cache while a page is applied or read for a peer
 
 
 @dataclass
@@ -65,6 +68,29 @@ class Provenance:
     @property
     def foreign(self) -> bool:
         return self.peer is not None
+
+
+@contextmanager
+def unmapped(connection: Connection) -> Iterator[None]:
+    """SQLite reads through a small page cache rather than its memory map while inside: a sync touches
+    pages all over the file, and every mapped page it touched, like every page of a large cache, would
+    count in the process's memory (the operating system still caches the file for us)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.cursor()
+    mapped = raw.execute("PRAGMA mmap_size").fetchone()[0]
+    cached = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute("PRAGMA mmap_size=0")
+    raw.execute(f"PRAGMA cache_size=-{_SYNC_CACHE_KIB}")
+    raw.close()
+    try:
+        yield
+    finally:
+        restore = connection.connection.cursor()
+        restore.execute(f"PRAGMA mmap_size={int(mapped)}")
+        restore.execute(f"PRAGMA cache_size={int(cached)}")
+        restore.close()
 
 
 def stix_id(kind: str, name: str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
 from ..model import Actor, EventMention
+from ._access import event_access_class
 from ._fusion_bulk import bulk_insert, bulk_update
 from ._fusion_index import FeatureCache
 from ._schema import (
@@ -27,6 +28,7 @@ from ._schema import (
     fusion_decisions,
     fusion_keys,
     fusion_mentions,
+    report_access,
     report_links,
     reports,
     sources,
@@ -61,6 +63,9 @@ _LINKS_FROM = select(report_links.c.report_id, report_links.c.other_id).where(
     report_links.c.report_id.in_(bindparam("ids", expanding=True))
 )
 _ACTOR_ID = select(actors.c.id).where(actors.c.name == bindparam("name"))
+_CLASSES = select(report_access.c.report_id, report_access.c.class_id).where(
+    report_access.c.report_id.in_(bindparam("ids", expanding=True))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +122,15 @@ class EventRefresher:
         reports = {m.report_id for mentions in stored.values() for m in mentions}
         self._know_reports(reports)
         links = self._links_among(reports)
+        classes = self._classes_of(reports)
         inserts, summaries, updates, summary_updates = [], [], [], []
         for event_id, mentions in stored.items():
             fields = self.fuser.derive(mentions)
             corroboration, names = self._corroboration(mentions, links)
             values = self._event_values(fields, corroboration.confidence)
+            # Who may see the event, from the same mentions as its fields (read now: never cached, a
+            # report's class may have changed since this refresher last looked).
+            values["access_class"] = event_access_class(classes.get(m.report_id) for m in mentions) if classes else None
             summary = _summary(fields, corroboration, names)
             if event_id in new:
                 inserts.append({"id": event_id, "created_at": self.now, **values})
@@ -171,6 +180,16 @@ class EventRefresher:
             chunk = missing[start : start + _CHUNK]
             for rid, agency, name, reliability in self.connection.execute(_REPORT_INFO, {"ids": chunk}):
                 self._reports[rid] = ReportInfo(independence_key(rid, agency, name), reliability, name)
+
+    def _classes_of(self, report_ids: set[str]) -> dict[str, int]:
+        """Each report's access class (none where the database does not guard `events.access_class`)."""
+        found: dict[str, int] = {}
+        if self.connection.dialect.name != "sqlite":
+            return found
+        ids = sorted(report_ids)
+        for start in range(0, len(ids), _CHUNK):
+            found.update(self.connection.execute(_CLASSES, {"ids": ids[start : start + _CHUNK]}).all())
+        return found
 
     def _links_among(self, report_ids: set[str]) -> dict[str, list[str]]:
         """Near-duplicate links between the given reports, both ways."""

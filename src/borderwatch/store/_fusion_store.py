@@ -161,6 +161,7 @@ def _import_batch(connection: Any, refresher: EventRefresher, batch: list[dict[s
             actor = Actor(name=name, type=row.get(f"{side}_type")) if name else None
             values[f"{side}_id"] = refresher.actor_id(actor)
         values["tags"] = values["tags"] or []
+        values["access_class"] = None  # no mention: seen by no reader but the all-seeing one
         values["created_at"] = values["created_at"] or now
         values["updated_at"] = values["updated_at"] or now
         event_rows.append(values)

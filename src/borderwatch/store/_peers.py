@@ -104,7 +104,7 @@ class Exchange:
     # -- versions -------------------------------------------------------------------------------
 
     def changes(self, after: datetime | None, limit: int) -> list[ex.ExchangeItem]:
-        with self._engine.connect() as c:
+        with self._engine.connect() as c, ex.unmapped(c):
             return ex.changes(c, after, limit)
 
     def items_for(self, connection: Connection, report_ids: Sequence[str], reader: Reader) -> list[ex.ExchangeItem]:
@@ -150,7 +150,7 @@ class Exchange:
         objects: list[AuditObject] = []
         installation = self.installation  # before the transaction: it may write its own
         store = self._store
-        with self._engine.begin() as c:
+        with self._engine.begin() as c, ex.unmapped(c):
             for agency in {i.report.agency for i in latest.values() if i.report is not None and i.report.agency}:
                 _ensure_agency(c, agency)
             rows = ex.exchange_rows(c, list(latest))

@@ -189,6 +189,10 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # The access class every mention's report shares; NULL when they differ or one has none (the reader's
+    # check then looks at the mentions). Set where events are derived (`EventRefresher`), cleared when a
+    # report's class changes (`set_report_class`): see `_access.event_visible_clause`.
+    Column("access_class", Integer),
     Index("ix_events_date", "date"),
     Index("ix_events_type", "event_type", "sub_event_type"),
     Index("ix_events_latlon", "lat", "lon"),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 20:49:35.333774
+Create Date: 2026-11-26 01:32:20.504430
 """
 
 from __future__ import annotations
@@ -248,6 +248,7 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("access_class", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["actor1_id"],
             ["actors.id"],
