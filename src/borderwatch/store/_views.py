@@ -460,9 +460,7 @@ def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, lis
             )
     if unclassed and ctx.visible is None:  # only the all-seeing reader sees reports without a class
         found = dict(
-            ctx.connection.execute(select(reports.c.id, reports.c.marking).where(reports.c.id.in_(unclassed)))
-            .tuples()
-            .all()
+            ctx.connection.execute(select(reports.c.id, reports.c.marking).where(reports.c.id.in_(unclassed))).all()
         )
         for mentions in out.values():
             for k, m in enumerate(mentions):
@@ -515,7 +513,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
     ingested: dict[str, Any] = {}
     for chunk in _chunks(report_ids):
         stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
-        ingested.update(ctx.connection.execute(stmt_times).tuples().all())
+        ingested.update(ctx.connection.execute(stmt_times).all())
     views: dict[str, dict[str, Any]] = {}
     for row in rows:
         visible = partial[row["id"]]
@@ -536,8 +534,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
 def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(names)):
-        rows = connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).tuples()
-        found.update(dict(rows.all()))
+        found.update(connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).all())
     return found
 
 
