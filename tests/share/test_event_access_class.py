@@ -44,7 +44,7 @@ def _from_scratch(store: Store) -> dict[str, int | None]:
 
 def _stored(store: Store) -> dict[str, int | None]:
     with store._engine.connect() as c:
-        return dict(c.execute(select(events.c.id, events.c.access_class)).tuples().all())
+        return dict(c.execute(select(events.c.id, events.c.access_class)).all())
 
 
 def _check(store: Store) -> None:
