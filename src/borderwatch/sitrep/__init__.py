@@ -3,7 +3,8 @@
 Public entry point: `situation_report(store, request, format)`. `store` is a store bound to the reader
 (`Store.as_reader(reader)`), so the report holds only what that reader may see and the store audits the
 reads of restricted material; `SitrepRequest` says which events (the store's `EventFilter`), which
-period and which area (`Area`). `gather` gives the report's content as data, without rendering it.
+period and which area (`Area`; `zone_area` and `filter_area` make one from a watch zone or a filter).
+`gather` gives the report's content as data, without rendering it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,23 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..errors import ConfigError
+from ._area import filter_area, zone_area
 from ._gather import EventReader, Figures, Sitrep, gather
 from ._render import render_html, render_pdf
 from ._request import Area, SitrepRequest
 
-__all__ = ["FORMATS", "Area", "EventReader", "Figures", "Sitrep", "SitrepRequest", "gather", "situation_report"]
+__all__ = [
+    "FORMATS",
+    "Area",
+    "EventReader",
+    "Figures",
+    "Sitrep",
+    "SitrepRequest",
+    "filter_area",
+    "gather",
+    "situation_report",
+    "zone_area",
+]
 
 FORMATS = ("html", "pdf")
 
