@@ -93,10 +93,13 @@ def _view(
 def _draw_world(axes: Any, world: Any, box: BaseGeometry) -> None:
     frame = box.buffer(1.0)
     view_area = box.area
+    # Natural Earth's 1:50m lines hold more detail than a page shows: a thousandth of the view is enough.
+    west, south, east, north = box.bounds
+    detail = max(east - west, north - south) / 1000
     for code, shape in sorted(world.countries.items()):
         if not shape.intersects(frame):
             continue
-        part = shape.intersection(frame)
+        part = shape.intersection(frame).simplify(detail)
         for polygon in shapely.get_parts(part):
             if polygon.geom_type == "Polygon":
                 axes.fill(*polygon.exterior.xy, facecolor=_LAND, edgecolor="#b5b0a3", linewidth=0.3, zorder=1)
@@ -106,7 +109,7 @@ def _draw_world(axes: Any, world: Any, box: BaseGeometry) -> None:
             axes.annotate(code, (point.x, point.y), fontsize=7, color="#8a8577", ha="center", zorder=2)
     for _pair, line in sorted(world.borders.items()):
         if line.intersects(frame):
-            for part in shapely.get_parts(line.intersection(frame)):
+            for part in shapely.get_parts(line.intersection(frame).simplify(detail)):
                 if part.geom_type == "LineString":
                     axes.plot(*part.xy, color=_BORDER, linewidth=0.9, linestyle=(0, (5, 2)), zorder=3)
 

@@ -43,7 +43,12 @@ def to_svg(figure: Figure, label: str) -> str:
     """The figure as an `<svg>` element to put in the page (XML prologue removed, labelled for readers)."""
     buffer = io.StringIO()
     figure.savefig(
-        buffer, format="svg", bbox_inches="tight", pad_inches=0.05, metadata={"Date": None, "Creator": "borderwatch"}
+        buffer,
+        format="svg",
+        bbox_inches="tight",
+        dpi=150,  # for the layers drawn as pictures (a map of many points); vector parts are unaffected
+        pad_inches=0.05,
+        metadata={"Date": None, "Creator": "borderwatch"},
     )
     svg = _PROLOGUE.sub("", buffer.getvalue(), count=1)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(label)}" ', 1)
