@@ -57,11 +57,10 @@ def test_api_pdf_and_errors(centre: Centre, client: TestClient) -> None:
     assert client.get("/api/sitrep", params={"zone": 99}, headers=headers).status_code == 404
 
 
-def test_dashboard_links_to_the_report_of_its_filters(client: TestClient) -> None:
+def test_dashboard_has_the_report_links(client: TestClient) -> None:
+    # What the links hold is checked in a browser (tests/browser/test_sitrep_link.py).
     page = client.get("/").text
     assert 'id="sitrep-html"' in page and 'id="sitrep-pdf"' in page
-    script = client.get("/static/js/app.js").text
-    assert 'urlOf("/api/sitrep", params)' in script
 
 
 def test_cli_writes_html_and_pdf_as_the_chosen_user(centre: Centre, tmp_path: Path) -> None:
@@ -79,6 +78,22 @@ def test_cli_writes_html_and_pdf_as_the_chosen_user(centre: Centre, tmp_path: Pa
                    "--format", "pdf", "-o", str(pdf), db=db)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_cli_report_of_a_watch_zone_carries_its_marking(centre: Centre, tmp_path: Path) -> None:
+    from shapely.geometry import box, mapping
+
+    from borderwatch.zones import ZoneSpec
+
+    area = box(7.9, 34.2, 8.1, 34.6)  # around Tamerza only
+    centre.store.create_zone(ZoneSpec(name="Tamerza box", geometry=mapping(area), marking="RED"), area)
+    out = tmp_path / "zone.html"
+    done = run_cli("sitrep", "--zone", "tamerza BOX", "--from", "2025-05-01", "--to", "2025-05-28", "-o", str(out),
+                   db=centre.store.url)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Situation report: zone Tamerza box" in text and '<meta name="tlp" content="TLP:RED">' in text
+    assert "Tamerza" in text and "Nefta" not in text and "Ras Ajdir" not in text
 
 
 @pytest.mark.parametrize(

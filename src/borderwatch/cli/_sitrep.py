@@ -72,6 +72,7 @@ def sitrep_cli(
 def _area(store: Store, events: EventFilter, zone: str | None) -> tuple[EventFilter, Any]:
     """The filter with the watch zone's id, and the area the report is about (drawn on its map)."""
     from ..sitrep import filter_area, zone_area
+    from ..zones import default_border_strip
 
     if zone is not None:
         found = [z for z in store.list_zones() if z["name"].casefold() == zone.strip().casefold()]
@@ -79,13 +80,7 @@ def _area(store: Store, events: EventFilter, zone: str | None) -> tuple[EventFil
             names = ", ".join(sorted(z["name"] for z in store.list_zones())) or "none"
             raise InputError(f"--zone {zone!r}: no watch zone of that name (zones: {names})")
         return events.model_copy(update={"zone_id": found[0]["id"]}), zone_area(found[0])
-    return events, filter_area(events, _border_strip)
-
-
-def _border_strip(pair: str, km: float) -> Any:
-    from ..zones import default_border_strip
-
-    return default_border_strip(pair, km)
+    return events, filter_area(events, default_border_strip)
 
 
 def _agency_name(store: Store, agency: str) -> str:

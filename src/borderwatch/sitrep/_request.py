@@ -53,7 +53,7 @@ class SitrepRequest:
         if self.events.since is not None or self.events.until is not None:
             raise ValueError("give the period as start and end, not in the event filter")
         if self.start > self.end:
-            raise InputError(f"--from {self.start} is after --to {self.end}")
+            raise InputError(f"period: its first day {self.start} is after its last day {self.end}")
 
     @classmethod
     def for_period(cls, events: EventFilter, start: date | None, end: date | None, **more: Any) -> SitrepRequest:
