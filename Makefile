@@ -22,7 +22,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Debian's chromium for the browser tests (never `playwright install`: it downloads a browser); Debian's
-# PostgreSQL server for the tests that run the store on PostgreSQL (each test session starts its own cluster).
+# PostgreSQL server for the tests that run the store on PostgreSQL (each test session starts its own cluster);
+# Pango and a font for WeasyPrint, which lays out the PDF situation reports (HTML reports need neither).
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
@@ -33,6 +34,9 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
 	  || { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql; } \
 	  || echo "warning: could not install PostgreSQL (needs root): the PostgreSQL tests will be skipped"
+	@ldconfig -p | grep -q libpangoft2-1.0 \
+	  || { apt-get update -qq && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; } \
+	  || echo "warning: could not install Pango (needs root): PDF situation reports will not work"
 	@touch $(STAMP)
 
 demo: setup
@@ -41,6 +45,8 @@ demo: setup
 	@$(PY) -m borderwatch --db $(DB) agencies add local --name "This centre" --if-missing
 	@printf '%s\n' "$(DEMO_PASSWORD)" | $(PY) -m borderwatch --db $(DB) users add demo --agency local --role admin \
 	  --password-stdin --if-missing
+	$(PY) -m borderwatch --db $(DB) sitrep --from 2025-01-01 --to 2025-12-31 -o sitrep-demo.html
+	@echo "sitrep-demo.html: the situation report of the demo's year (borderwatch sitrep --help)."
 	@echo "Open http://$(HOST):$(PORT)/ for the map, timeline, zones and alerts (Ctrl-C stops the server)."
 	@echo "Log in as demo, password $(DEMO_PASSWORD) (a demo account: change it with borderwatch users password demo)."
 	$(PY) -m borderwatch --db $(DB) serve --host $(HOST) --port $(PORT)

@@ -15,7 +15,7 @@ from ..settings import Settings
 from ..share import mount_share
 from ..store import Store
 from ..zones import BorderStripMaker, default_border_strip
-from . import _alerts, _directory, _events, _meta, _reports, _stream, _zones
+from . import _alerts, _directory, _events, _meta, _reports, _sitrep, _stream, _zones
 from ._delivery import WebhookDeliverer
 from ._errors import install_error_handlers
 from ._feed import ChangeFeed
@@ -95,6 +95,7 @@ def create_app(
     for router in (
         _reports.router,
         _events.router,
+        _sitrep.router,
         _directory.actors_router,
         _directory.places_router,
         _zones.router,

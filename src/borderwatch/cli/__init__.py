@@ -23,6 +23,7 @@ from ._peers import import_cli, mark_cli, peers_app, withdraw_cli
 from ._reports import reports_app
 from ._serve import serve_cli
 from ._share import agencies_app, audit_cli, groups_app, tokens_app, users_app
+from ._sitrep import sitrep_cli
 from ._sources import sources_app
 from ._zones import add_zone_commands
 
@@ -55,6 +56,7 @@ app.add_typer(reports_app, name="reports")
 app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
 app.command("export")(export_cli)
+app.command("sitrep")(sitrep_cli)
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(places_app, name="places")
 app.command("serve")(serve_cli)

@@ -22,14 +22,19 @@ export function setSession(token, whenLoggedOut) {
   if (whenLoggedOut) onUnauthorised = whenLoggedOut;
 }
 
-export async function getJSON(path, params) {
+// A same-origin URL with the given query parameters (arrays repeat the parameter; empty values are left out).
+export function urlOf(path, params) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params || {})) {
     for (const item of [value].flat()) {
       if (item !== null && item !== undefined && item !== "") url.searchParams.append(key, item);
     }
   }
-  const response = await fetch(url);
+  return url;
+}
+
+export async function getJSON(path, params) {
+  const response = await fetch(urlOf(path, params));
   return answer(response);
 }
 

@@ -1,6 +1,6 @@
 // The dashboard: filters → map, timeline and list; event and actor panels; zones and alerts; live updates.
 /* global L */
-import { colourOf, getJSON } from "./api.js";
+import { colourOf, getJSON, urlOf } from "./api.js";
 import { clear, h, toast } from "./dom.js";
 import { EventMap } from "./map.js";
 import { showActor, showEvent, showList } from "./panels.js";
@@ -92,6 +92,7 @@ class Dashboard {
   async load(fit) {
     const generation = (this.generation = (this.generation || 0) + 1);
     const params = this.params();
+    this.linkSitrep();
     const found = await getJSON("/api/events/points", params);
     if (generation !== this.generation) return; // a newer load has started: its answer wins
     this.points = found.points;
@@ -128,6 +129,15 @@ class Dashboard {
     this.range = range;
     this.showMap();
     this.loadList();
+    this.linkSitrep();
+  }
+
+  // The situation report links follow the filters and the brushed dates (the server's default: 28 days).
+  linkSitrep() {
+    const params = this.params();
+    if (this.range) [params.since, params.until] = this.range;
+    $("sitrep-html").href = urlOf("/api/sitrep", params).href;
+    $("sitrep-pdf").href = urlOf("/api/sitrep", { ...params, format: "pdf" }).href;
   }
 
   // -- panels ------------------------------------------------------------------------------------
