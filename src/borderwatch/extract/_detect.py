@@ -19,6 +19,7 @@ from ._ontology import CueHit, Ontology
 from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
+from ._roles_fr import with_french_roles
 from ._segment import Sentence
 
 __all__ = ["SentenceEvent", "detect"]
@@ -80,7 +81,7 @@ def detect(
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
-    parties = assign_roles(doc, mentions, triggers)
+    parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     quantities = _sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags

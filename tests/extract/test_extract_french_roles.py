@@ -1,0 +1,88 @@
+"""Roles in French reports and the arrests/abductions line (SYNTHETIC sentences about invented incidents)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+from borderwatch.extract._quantities import fatalities_of, find_quantities
+from borderwatch.extract._roles_fr import is_french
+
+
+def _only_event(extractor, text: str, published: str = "2025-06-14"):
+    (event,) = extractor(report(text, published=published)).events
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "french"),
+    [
+        ("Trois civils ont été enlevés par des hommes armés près de Diffa, au Niger, lundi.", True),
+        ("Des soldats ont tué six terroristes lors d'un accrochage près de Boni.", True),
+        ("Gunmen killed four civilians in a village near Tera on Sunday.", False),
+        ("The attack on the village of Dan Na was claimed by the group.", False),
+    ],
+)
+def test_french_sentences_are_told_apart(text: str, french: bool) -> None:
+    assert is_french(text) is french
+
+
+def test_the_french_passive_agent_initiates(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Des dizaines de civils ont été tués samedi lors de l'attaque d'un marché par des hommes armés près de Gao, "
+        "au Mali.",
+    )
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Mali)"
+    assert event.fatalities == 12  # "des dizaines" = 12, as ACLED codes "dozens"
+
+
+def test_falling_into_an_ambush_makes_the_patrol_the_target(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Une patrouille de l'armée burkinabè est tombée dans une embuscade tendue par des terroristes près de "
+        "Djibo, au Burkina Faso, dimanche. Quatre soldats ont été tués.",
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Burkina Faso (2022-)"
+    assert event.fatalities == 4
+
+
+def test_coming_under_fire_in_french_is_an_attack(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Un convoi de la gendarmerie malienne a essuyé des tirs de djihadistes près de Kayes, au Mali, mercredi.",
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dix terroristes ont été neutralisés par l'armée.", 10),
+        ("Deux gendarmes ont été abattus et trois blessés.", 2),
+        ("A 23-year-old man died of gunshot wounds on Monday night.", 1),
+        ("The driver died later in hospital.", 1),
+    ],
+)
+def test_more_tolls(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_police_arresting_members_of_a_cell_is_an_arrest(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Moroccan police arrested seven people suspected of belonging to a terrorist cell planning attacks in "
+        "Rabat, Morocco, on Tuesday.",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Morocco (1999-)"
+
+
+def test_gunmen_detaining_villagers_is_an_abduction(extractor) -> None:
+    event = _only_event(extractor, "Gunmen detained five villagers near Tillia, Niger, on Thursday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
