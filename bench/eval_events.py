@@ -37,7 +37,7 @@ and the calibration of the confidences (expected calibration error).
 locations, and generic actors the country of their place.
 
 `--calibrate` fits the confidence map on the development splits (tune and the opened
-first and third held-out sets; isotonic, see
+first, third and fifth held-out sets; isotonic, see
 borderwatch/extract/_confidence.py) and writes src/borderwatch/extract/data/calibration.json.
 """
 
@@ -261,7 +261,7 @@ def main() -> int:
     extractor = Extractor(locator=make_locator() if args.geo else None)
     if args.calibrate:
         extractor.calibration = Calibration()
-        items = load_items("tune") + load_items("heldout") + load_items("heldout3")
+        items = load_items("tune") + load_items("heldout") + load_items("heldout3") + load_items("heldout5")
         results = run(items, extractor)
         scores = Scores()
         for pairs in results.values():

@@ -63,7 +63,9 @@ def assemble_event(
     country: str | None,
     location: Location | None,
     calibration: Calibration,
+    crowded: bool = False,
 ) -> EventMention:
+    """`crowded`: the report tells other events besides this one (its confidence is lower)."""
     main = group.main
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
     actor1, actor2, assoc = _actors(group, registry, when, country)
@@ -71,7 +73,7 @@ def assemble_event(
     fatalities = _fatalities(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
-    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
+    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None, crowded=crowded)
     return EventMention(
         id=_event_id(report_text, main.sentence.start, main.sub_event_type),
         event_type=main.event_type,  # type: ignore[arg-type]
