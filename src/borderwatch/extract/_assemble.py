@@ -37,10 +37,14 @@ _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
     """Where the event is, for naming generic actors: its location, else the country its words name, else the
-    report's."""
-    if location is not None and location.country:
-        return location.country.upper()
+    report's. Where the event's own sentences name countries and the location lies in none of them ("in Inata,
+    northern Burkina Faso" resolved to a namesake abroad), the text outranks the gazetteer's guess."""
     named = [c for m in group.members for c in m.country_names]
+    if location is not None and location.country:
+        located = location.country.upper()
+        if not named or located in named:
+            return located
+        return Counter(named).most_common(1)[0][0]
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     if not named and report_country is not None:
         return report_country  # an adjective ("French troops") says who more often than where

@@ -1,10 +1,14 @@
-"""Roles in French reports and the arrests/abductions line (SYNTHETIC sentences about invented incidents)."""
+"""Roles in French reports, the arrests/abductions line, tolls and the country that names generic actors (SYNTHETIC
+sentences about invented incidents)."""
 
 from __future__ import annotations
 
-import pytest
-from extract_helpers import report
+from typing import ClassVar
 
+import pytest
+from extract_helpers import FakeLocator, report
+
+from borderwatch.extract import Extractor
 from borderwatch.extract._quantities import fatalities_of, find_quantities
 from borderwatch.extract._roles_fr import is_french
 
@@ -86,3 +90,18 @@ def test_police_arresting_members_of_a_cell_is_an_arrest(extractor) -> None:
 def test_gunmen_detaining_villagers_is_an_abduction(extractor) -> None:
     event = _only_event(extractor, "Gunmen detained five villagers near Tillia, Niger, on Thursday.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+class _NamesakeLocator(FakeLocator):
+    """Resolves 'Inata' to a namesake on another continent, as a fuzzy gazetteer match can."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Inata": ("JP", 36.4, 140.5)}
+
+
+def test_the_country_the_sentence_names_outranks_a_namesake_abroad() -> None:
+    extractor = Extractor(locator=_NamesakeLocator())
+    text = "Jihadists killed four gendarmes in an attack on a post in Inata, northern Burkina Faso, on Sunday."
+    (event,) = extractor(report(text, published="2025-11-18")).events
+    assert event.location is not None and event.location.country == "JP"  # the locator's answer is kept as given
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Burkina Faso (2022-)"
