@@ -105,3 +105,23 @@ def test_the_country_the_sentence_names_outranks_a_namesake_abroad() -> None:
     assert event.location is not None and event.location.country == "JP"  # the locator's answer is kept as given
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim competes with the count it follows: the most conservative figure
+        ("Militants raided an army camp near Anefis, Mali, on Monday. The army said 4 soldiers were killed, "
+         "while the militants claimed to have killed 25.", 4),
+        ("Gunmen killed at least 9 people at a market near Tera, Niger, on Friday, residents said, though a "
+         "hospital official put the toll at 17.", 9),
+        ("The raid on the army post in Tessit, Mali, on Sunday killed 6 soldiers, officials said; the group "
+         "claimed it had killed 35 soldiers.", 6),
+        # other sides and later deaths still add up
+        ("Soldiers killed 11 militants while repelling an attack on their base near Kidal, Mali, on Monday, but "
+         "three soldiers also died.", 14),
+        ("Gunmen killed four villagers near Bankass, Mali, on Sunday. Two more died of their wounds on Monday.", 6),
+    ],
+)  # fmt: skip
+def test_competing_figures_give_the_conservative_toll(extractor, text: str, expected: int) -> None:
+    assert _only_event(extractor, text).fatalities == expected

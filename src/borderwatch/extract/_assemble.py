@@ -23,6 +23,7 @@ from ._merge import EventGroup
 from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
+from ._text import load_data
 
 __all__ = ["assemble_event", "event_country"]
 
@@ -105,21 +106,23 @@ def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
     A count the text corrects ('revising an earlier count of eleven') is dropped, and a vague one ('dozens') when
     a precise one is given for the same people. When both a toll and the deaths of both fighting sides are told,
     they are two estimates of one fight and the lower one is coded; attackers killed beside a toll of victims add
-    to it.
+    to it. A competing figure ('the group claimed to have killed 30', 'though a hospital put the toll at 20')
+    counts the same dead again: the lower figure is coded.
     """
     counts = _death_counts(group)
-    precise_sides = {_side(q, registry) for _, q, vague in counts if not vague}
+    precise_sides = {_side(q, registry) for _, q, vague, _ in counts if not vague}
     # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
     counts = [
         c
         for c in counts
         if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
     ]
+    competing = _competing(counts, registry)
     totals: list[int] = []
     sides: dict[str, int] = {}
-    for member in {id(m): m for m, _, _ in counts}.values():
+    for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
-        for _, q, _ in (c for c in counts if c[0] is member):
+        for _, q, _, _ in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side(q, registry)
             if side is None:
                 totals.append(q.value)
@@ -127,14 +130,48 @@ def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
                 in_sentence[side] = in_sentence.get(side, 0) + q.value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
+    rival_totals = []
+    for side, value in competing.values():
+        if side is not None and side in sides:
+            sides[side] = min(sides[side], value)
+        else:
+            rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
     armed = sides.pop("armed", 0)
     others = sum(sides.values())
     if not totals:
-        return others + armed
-    total = max(totals)
+        told = others + armed
+        return min(told, *rival_totals) if rival_totals and told else (told or min(rival_totals, default=0))
+    total = min(max(totals), *rival_totals) if rival_totals else max(totals)
     if "state" in sides and armed:
         return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
     return max(total, others) + armed
+
+
+def _competing(
+    counts: list[tuple[SentenceEvent, QuantityMention, bool, int]], registry: ActorRegistry
+) -> dict[int, tuple[str | None, int]]:
+    """The counts that compete with an earlier one for the same dead (id -> side, value): a claim or another
+    source's figure after a count of the same side, or of everyone ('the army said 5 soldiers died, while the
+    militants claimed to have killed 30')."""
+    out: dict[int, tuple[str | None, int]] = {}
+    earlier: list[tuple[str | None, int, SentenceEvent]] = []  # (side, end, member) of the counts told before
+    for member, q, _, _ in sorted(counts, key=lambda c: c[3]):
+        side = _side(q, registry)
+        if side != "more":
+            for before_side, end, before_member in reversed(earlier):
+                if before_side not in (side, None) and side is not None:
+                    continue
+                start = end if before_member is member else 0
+                if _COMPETING.search(member.sentence.text[start : q.start]):
+                    out[id(q)] = (side, q.value)
+                break
+        earlier.append((side, q.end, member))
+    return out
+
+
+_COMPETING = re.compile(
+    r"\b(?:" + "|".join(load_data("ontology.json")["competing_tolls"]["patterns"]) + r")\b", re.IGNORECASE
+)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
@@ -165,19 +202,19 @@ _SUPERSEDED = re.compile(
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
-def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool]]:
-    """(member, count, vague) for every death count of the event's sentences; the headline's only when the body
+def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
+    """(member, count, vague, order) for every death count of the event's sentences; the headline's only when the body
     gives none, and none the text itself corrects."""
     members = [m for m in group.members if not m.sentence.headline]
     if not any(q.kind == "fatalities" for m in members for q in m.quantities):
         members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
     out = []
-    for member in members:
-        for q in member.quantities:
+    for member in sorted(members, key=lambda m: m.sentence.start):
+        for q in sorted(member.quantities, key=lambda q: q.start):
             if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
-            out.append((member, q, vague))
+            out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     return out
 
 
