@@ -125,3 +125,29 @@ def test_the_country_the_sentence_names_outranks_a_namesake_abroad() -> None:
 )  # fmt: skip
 def test_competing_figures_give_the_conservative_toll(extractor, text: str, expected: int) -> None:
     assert _only_event(extractor, text).fatalities == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Une attaque de jihadistes contre le camp militaire de Tessit, au Mali, a fait trois morts lundi.",
+         "Unidentified Armed Group (Mali)"),
+        ("Les militaires ont riposté à une attaque de terroristes contre leur poste près de Kantchari, au Burkina "
+         "Faso, mardi.", "Unidentified Armed Group (Burkina Faso)"),
+        ("Des soldats nigériens ont tué quatre terroristes lors d'un accrochage près de Banibangou, au Niger, jeudi.",
+         "Military Forces of Niger (2023-)"),
+        # the parser takes "IS" for a verb; the words "ambushed by" still say who did it
+        ("A gendarmerie patrol was ambushed by IS Sahel fighters near Tillia, Niger, on Monday.",
+         "Islamic State (Sahel)"),
+    ],
+)  # fmt: skip
+def test_who_initiated(extractor, text: str, actor1: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.event_type == "Battles"
+    assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_a_party_after_an_unrelated_by_is_no_initiator(extractor) -> None:
+    text = "Militants attacked a convoy escorted by gendarmes near Kantchari, Burkina Faso, on Monday."
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"

@@ -49,8 +49,26 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
-        parties.append(Party(mention, _combine(roles), _stance(root) if root is not None else None))
+        role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
+        parties.append(Party(mention, role, _stance(root) if root is not None else None))
     return parties
+
+
+_BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+
+
+def _agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, int]]) -> bool:
+    """'ambushed by IS Sahel fighters': the party right after a trigger and its 'by' did it, however the parser
+    read the words ('IS' taken for a verb leaves the fighters hanging)."""
+    for start, end in triggers:
+        if end > mention.start or mention.start - end > 40:
+            continue
+        between = text[end : mention.start]
+        joined = _DETERMINERS if text[start:end].lower().endswith(" by") else _BY_THEN
+        if joined.fullmatch(between):
+            return True
+    return False
 
 
 _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
