@@ -151,3 +151,25 @@ def test_a_party_after_an_unrelated_by_is_no_initiator(extractor) -> None:
     text = "Militants attacked a convoy escorted by gendarmes near Kantchari, Burkina Faso, on Monday."
     event = _only_event(extractor, text)
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Residents of Touggourt, Algeria, blocked the main road and set fire to the town hall on Monday to protest "
+         "against power cuts.", "Violent demonstration"),
+        ("Gunmen set fire to the town hall of Koro, Mali, on Monday.", "Looting/property destruction"),
+        ("Dozens of soldiers were killed when jihadists overran an army post near Diapaga, Burkina Faso, on Monday.",
+         "Armed clash"),
+        ("Militants seized the town of Boni, Mali, on Monday after soldiers withdrew.",
+         "Non-state actor overtakes territory"),
+    ],
+)  # fmt: skip
+def test_sub_types_of_burning_and_overrunning(extractor, text: str, sub_event_type: str) -> None:
+    assert _only_event(extractor, text).sub_event_type == sub_event_type
+
+
+def test_the_tunisian_coast_guard_is_the_national_guard(extractor) -> None:
+    event = _only_event(extractor, "Tunisian coast guards detained 25 migrants off Mahdia, Tunisia, on Friday.")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Tunisia (2019-)"

@@ -55,6 +55,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
 
 
 _BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+_WARDING_OFF = re.compile(r"(?:repel|repuls|resist|fend|fended|withst|surviv|foil|thwart)", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
 
 
@@ -62,8 +63,8 @@ def _agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, 
     """'ambushed by IS Sahel fighters': the party right after a trigger and its 'by' did it, however the parser
     read the words ('IS' taken for a verb leaves the fighters hanging)."""
     for start, end in triggers:
-        if end > mention.start or mention.start - end > 40:
-            continue
+        if end > mention.start or mention.start - end > 40 or _WARDING_OFF.match(text, start):
+            continue  # "were repelled by the army": the army was attacked
         between = text[end : mention.start]
         joined = _DETERMINERS if text[start:end].lower().endswith(" by") else _BY_THEN
         if joined.fullmatch(between):
