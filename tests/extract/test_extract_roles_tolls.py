@@ -173,3 +173,21 @@ def test_the_tunisian_coast_guard_is_the_national_guard(extractor) -> None:
     event = _only_event(extractor, "Tunisian coast guards detained 25 migrants off Mahdia, Tunisia, on Friday.")
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.name == "Police Forces of Tunisia (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        ("Jihadists arrested and whipped three men accused of smoking in Léré, Mali, on Monday.",
+         "Abduction/forced disappearance", "Unidentified Armed Group (Mali)"),
+        ("Des hommes armés ont kidnappé trois commerçants sur la route de Kidal, au Mali, lundi.",
+         "Abduction/forced disappearance", "Unidentified Armed Group (Mali)"),
+        ("Police in Zinder, Niger, arrested the kidnappers of a trader on Monday.",
+         "Arrests", "Police Forces of Niger (2023-)"),
+        ("Six smugglers arrested near Tebessa, Algeria, on Monday.", "Arrests", "Police Forces of Algeria (2019-)"),
+    ],
+)  # fmt: skip
+def test_arrests_and_abductions(extractor, text: str, sub_event_type: str, actor1: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1

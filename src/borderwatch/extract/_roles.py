@@ -165,7 +165,7 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj"):
-        intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
+        intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
         return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
@@ -221,7 +221,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "target"  # "the post came under attack"
         if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
             return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
-        intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
+        intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
         # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
@@ -262,6 +262,12 @@ def _undergoes(verb: Token) -> bool:
 
 
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
+
+
+def _has_object(verb: Token) -> bool:
+    """The verb has a direct object, or shares one with the verb it is joined to ('arrested and flogged two men')."""
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and is_verb(c)]
+    return any(c.dep_ == "dobj" for v in (verb, *conjuncts) for c in v.children)
 
 
 def _passive(verb: Token) -> bool:
