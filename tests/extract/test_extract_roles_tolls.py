@@ -191,3 +191,16 @@ def test_arrests_and_abductions(extractor, text: str, sub_event_type: str, actor
     event = _only_event(extractor, text)
     assert event.sub_event_type == sub_event_type
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_the_group_that_speaks_later_is_the_unnamed_attacker(extractor) -> None:
+    text = (
+        "Mali's army said on Friday it had repelled an assault by militants on its camp near Nampala, Mali, on "
+        "Wednesday, killing 11 of them.\n"
+        "JNIM said in a statement that its fighters had been attacked by the army."
+    )
+    events = extractor(report(text, published="2025-09-13")).events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    (event,) = events
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali (2021-)"
+    assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"

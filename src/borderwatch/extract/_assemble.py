@@ -143,10 +143,11 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    actor1, actor2 = _credited(parties, name, actor1, actor2, group.main)
+    actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
+    actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
@@ -183,10 +184,11 @@ class _Namer:
 
 
 def _credited(
-    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, main: SentenceEvent
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, group: EventGroup
 ) -> tuple[Actor | None, Actor | None]:
-    """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
-    fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
+    """A named group in the event's sentences, neither target nor bystander, that speaks of its own ("X said its
+    fighters", "forces aligned with the GNA said they had recaptured") is who the text credits, if it is of the
+    kind actor1 is and actor1 names no one: the unnamed "rebels" of the lead are the group that speaks later."""
     if actor1 is not None and not actor1.name.startswith(
         ("Unidentified Armed Group", "Military Forces of", "Police Forces of")
     ):
@@ -195,7 +197,7 @@ def _credited(
     named = [
         p
         for i, p in parties
-        if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, main)
+        if p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, group.members[i])
     ]
     if not named:
         return actor1, actor2

@@ -87,7 +87,19 @@ def _stance(root: Token) -> str | None:
             return "responder"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
             return "initiator"
+        if word in _REPORTING and _answered_itself(verb):
+            return "responder"  # "the army said it had repelled an incursion"
     return None
+
+
+def _answered_itself(reporting: Token) -> bool:
+    """What the speaker reports is its own answer to an attack: 'said it had repelled', 'said they fought off'."""
+    return any(
+        clause.dep_ == "ccomp"
+        and lemma(clause) in _RESPONDING | _DEFENDING
+        and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in clause.children)
+        for clause in reporting.children
+    )
 
 
 def _verbs_of(root: Token) -> list[Token]:
