@@ -204,3 +204,34 @@ def test_the_group_that_speaks_later_is_the_unnamed_attacker(extractor) -> None:
     (event,) = events
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali (2021-)"
     assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Villagers beat to death two suspected cattle thieves near Ségou.", 2),
+        ("A mob beat three men to death in the market.", 3),
+    ],
+)
+def test_mob_killings_count(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_allies_of_the_forces_die_on_their_side(extractor) -> None:
+    text = (
+        "Burkina Faso's army said on Tuesday it had killed about 25 terrorists after repelling an attack on its base "
+        "in Sebba, Burkina Faso, on Sunday.\n"
+        "Six soldiers and four VDP auxiliaries died in the fighting, a security source said."
+    )
+    event = _only_event(extractor, text, published="2025-05-14")
+    assert event.fatalities == 35
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_the_police_rioters_clash_with_are_the_other_side(extractor) -> None:
+    text = "Hundreds of dockers clashed with police in Nouadhibou, Mauritania, on Friday, throwing stones."
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.name == "Rioters (Mauritania)"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Mauritania (2019-)"

@@ -292,7 +292,12 @@ def _defaults(
         force = actor1 if actor1 is not None and actor1.type == 1 else None
         actor1, actor2 = generic("protesters"), force or (actor2 if actor2 is not None and actor2.type != 6 else None)
     if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
-        actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
+        # "fishermen clashed with police": the police are the other side, the fishermen the rioters themselves
+        force = actor1 if actor1 is not None and actor1.type == 1 else None
+        actor1, actor2 = (
+            generic("rioters"),
+            force or actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None),
+        )
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":

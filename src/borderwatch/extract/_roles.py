@@ -93,13 +93,16 @@ def _stance(root: Token) -> str | None:
 
 
 def _answered_itself(reporting: Token) -> bool:
-    """What the speaker reports is its own answer to an attack: 'said it had repelled', 'said they fought off'."""
-    return any(
-        clause.dep_ == "ccomp"
-        and lemma(clause) in _RESPONDING | _DEFENDING
-        and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in clause.children)
-        for clause in reporting.children
-    )
+    """What the speaker reports is its own answer to an attack: 'said it had repelled', 'said it had killed 30
+    terrorists after repelling an attack on its base'."""
+    for clause in reporting.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in clause.children):
+            continue
+        # the reported verb, or a verb of answering attached to it ("after repelling", "while repulsing")
+        attached = [g for c in clause.children if c.dep_ in ("advcl", "prep") for g in (c, *c.children)]
+        if any(lemma(v) in _RESPONDING | _DEFENDING for v in (clause, *attached) if is_verb(v)):
+            return True
+    return False
 
 
 def _verbs_of(root: Token) -> list[Token]:

@@ -106,6 +106,8 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
         return "armed"
     parties = registry.find(re.split(r",|\(", q.text)[0])
+    if parties and parties[-1].named and all(n.beside_state for n in parties[-1].named):
+        return "state"  # "eight soldiers and three VDP auxiliaries died": one side's dead
     side = parties[-1].party if parties else noun
     return None if side == "people" else side
 
