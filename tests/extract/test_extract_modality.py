@@ -30,6 +30,7 @@ def token(nlp, sentence: str, word: str):
         ("The government adopted measures to counter arms smuggling.", "counter", "intent"),
         ("Police fired tear gas to disperse people demonstrating against the law.", "demonstrating", None),
         ("The army ordered residents not to move to the border areas.", "ordered", None),
+        ("Villagers fear new attacks on the road to Djibo.", "attacks", "hypothetical"),
     ],
 )
 def test_modality(nlp, sentence: str, word: str, expected: str | None) -> None:
@@ -43,6 +44,8 @@ def test_modality(nlp, sentence: str, word: str, expected: str | None) -> None:
         ("Students marched to denounce the killing of a young man.", "killing", True),
         ("ISGS claimed an attack in which 53 soldiers were killed.", "killed", False),
         ("Gunmen attacked a village, killing 12 people.", "killing", False),
+        ("A gendarme accused of killing a trader was arrested in Kayes.", "killing", True),
+        ("Three men suspected of attacking a post were detained.", "attacking", True),
     ],
 )
 def test_background(nlp, sentence: str, word: str, expected: bool) -> None:

@@ -3,9 +3,8 @@
 ACLED conventions applied here: actor1 is the initiator the text names (else the
 side the sub-type implies: protesters protest, state forces arrest, an unidentified
 armed group plants a bomb); actor2 the target; violence against civilians always has
-civilians as actor2; generic actors take the event's country. Fatalities are the
-largest figure the report gives for the event (later sentences update a toll), 0 when
-it reports none, as ACLED codes.
+civilians as actor2; generic actors take the event's country. Fatalities are counted
+by `_tolls`.
 """
 
 from __future__ import annotations
@@ -20,9 +19,10 @@ from ._confidence import Calibration, raw_score
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun, to_quantities
+from ._quantities import to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
+from ._tolls import fatalities_of_event
 
 __all__ = ["assemble_event", "event_country"]
 
@@ -37,10 +37,14 @@ _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
     """Where the event is, for naming generic actors: its location, else the country its words name, else the
-    report's."""
-    if location is not None and location.country:
-        return location.country.upper()
+    report's. Where the event's own sentences name countries and the location lies in none of them ("in Inata,
+    northern Burkina Faso" resolved to a namesake abroad), the text outranks the gazetteer's guess."""
     named = [c for m in group.members for c in m.country_names]
+    if location is not None and location.country:
+        located = location.country.upper()
+        if not named or located in named:
+            return located
+        return Counter(named).most_common(1)[0][0]
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     if not named and report_country is not None:
         return report_country  # an adjective ("French troops") says who more often than where
@@ -63,15 +67,17 @@ def assemble_event(
     country: str | None,
     location: Location | None,
     calibration: Calibration,
+    crowded: bool = False,
 ) -> EventMention:
+    """`crowded`: the report tells other events besides this one (its confidence is lower)."""
     main = group.main
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
     actor1, actor2, assoc = _actors(group, registry, when, country)
     quantities = _quantities(group)
-    fatalities = _fatalities(group, registry)
+    fatalities = fatalities_of_event(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
-    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None)
+    score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None, crowded=crowded)
     return EventMention(
         id=_event_id(report_text, main.sentence.start, main.sub_event_type),
         event_type=main.event_type,  # type: ignore[arg-type]
@@ -89,90 +95,6 @@ def assemble_event(
         evidence=evidence,
         confidence=calibration(score),
     )
-
-
-def _fatalities(group: EventGroup, registry: ActorRegistry) -> int:
-    """ACLED's count across the event's sentences: the deaths of each side (added up within a sentence; the same
-    side told again in another sentence counts once, at its most conservative), and figures for everyone (a toll,
-    'people', 'N dead') that stand for them all.
-
-    A count the text corrects ('revising an earlier count of eleven') is dropped, and a vague one ('dozens') when
-    a precise one is given for the same people. When both a toll and the deaths of both fighting sides are told,
-    they are two estimates of one fight and the lower one is coded; attackers killed beside a toll of victims add
-    to it.
-    """
-    counts = _death_counts(group)
-    precise_sides = {_side(q, registry) for _, q, vague in counts if not vague}
-    # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
-    counts = [
-        c
-        for c in counts
-        if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
-    ]
-    totals: list[int] = []
-    sides: dict[str, int] = {}
-    for member in {id(m): m for m, _, _ in counts}.values():
-        in_sentence: dict[str, int] = {}
-        for _, q, _ in (c for c in counts if c[0] is member):
-            side = _side(q, registry)
-            if side is None:
-                totals.append(q.value)
-            else:
-                in_sentence[side] = in_sentence.get(side, 0) + q.value
-        for side, value in in_sentence.items():
-            sides[side] = min(sides[side], value) if side in sides else value
-    armed = sides.pop("armed", 0)
-    others = sum(sides.values())
-    if not totals:
-        return others + armed
-    total = max(totals)
-    if "state" in sides and armed:
-        return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
-    return max(total, others) + armed
-
-
-def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
-    """Whose dead a count counts (None: everyone's)."""
-    lowered = q.text.lower()
-    if lowered in ("himself", "herself") or lowered.startswith("blew"):
-        return "armed"  # the bomber
-    noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
-    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons")):
-        return q.side
-    if noun in MORE_WORDS or _MORE.search(lowered):
-        return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
-    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
-        return None
-    if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
-        return "armed"
-    parties = registry.find(re.split(r",|\(", q.text)[0])
-    side = parties[-1].party if parties else noun
-    return None if side == "people" else side
-
-
-_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
-_SUPERSEDED = re.compile(
-    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
-    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
-    re.IGNORECASE,
-)
-_VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
-
-
-def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool]]:
-    """(member, count, vague) for every death count of the event's sentences; the headline's only when the body
-    gives none, and none the text itself corrects."""
-    members = [m for m in group.members if not m.sentence.headline]
-    if not any(q.kind == "fatalities" for m in members for q in m.quantities):
-        members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
-    out = []
-    for member in members:
-        for q in member.quantities:
-            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
-                continue
-            vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
-            out.append((member, q, vague))
-    return out
 
 
 def _event_id(text: str, start: int, sub: str) -> str:
@@ -221,10 +143,11 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     actor1, actor2 = _pick_pair(agents, targets, others)
-    actor1, actor2 = _credited(parties, name, actor1, actor2, group.main)
+    actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
+    actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
@@ -261,10 +184,11 @@ class _Namer:
 
 
 def _credited(
-    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, main: SentenceEvent
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None, group: EventGroup
 ) -> tuple[Actor | None, Actor | None]:
-    """A named group in the main sentence, neither target nor bystander, is who the text credits ("X said its
-    fighters", "forces aligned with the GNA said they had recaptured"), if it is of the kind actor1 is."""
+    """A named group in the event's sentences, neither target nor bystander, that speaks of its own ("X said its
+    fighters", "forces aligned with the GNA said they had recaptured") is who the text credits, if it is of the
+    kind actor1 is and actor1 names no one: the unnamed "rebels" of the lead are the group that speaks later."""
     if actor1 is not None and not actor1.name.startswith(
         ("Unidentified Armed Group", "Military Forces of", "Police Forces of")
     ):
@@ -273,7 +197,7 @@ def _credited(
     named = [
         p
         for i, p in parties
-        if i == 0 and p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, main)
+        if p.role == "other" and p.mention.named and p.mention.party == party and _speaks_of_itself(p, group.members[i])
     ]
     if not named:
         return actor1, actor2
@@ -368,7 +292,12 @@ def _defaults(
         force = actor1 if actor1 is not None and actor1.type == 1 else None
         actor1, actor2 = generic("protesters"), force or (actor2 if actor2 is not None and actor2.type != 6 else None)
     if group.main.event_type == "Riots" and (actor1 is None or actor1.type != 5):
-        actor1, actor2 = generic("rioters"), actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None)
+        # "fishermen clashed with police": the police are the other side, the fishermen the rioters themselves
+        force = actor1 if actor1 is not None and actor1.type == 1 else None
+        actor1, actor2 = (
+            generic("rioters"),
+            force or actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None),
+        )
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":

@@ -19,6 +19,7 @@ from ._ontology import CueHit, Ontology
 from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
+from ._roles_fr import with_french_roles
 from ._segment import Sentence
 
 __all__ = ["SentenceEvent", "detect"]
@@ -72,7 +73,10 @@ def detect(
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
-    eventive, hits, dropped = _foreground(doc, [h for h in hits if h.cue in ontology.eventive], hits, headline)
+    told = [h for h in hits if h.cue in ontology.eventive]
+    eventive, hits, dropped = _foreground(doc, told, hits, headline)
+    # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
+    motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
@@ -80,12 +84,12 @@ def detect(
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
-    parties = assign_roles(doc, mentions, triggers)
+    parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     quantities = _sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
-    cues |= _majority(quantities, registry)
+    cues |= _majority(quantities, registry) | motive
     cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:

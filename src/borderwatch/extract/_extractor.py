@@ -168,7 +168,8 @@ class Extractor:
         places = self._places(p.report.text, entities, report_country)
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
         mark_history(groups)
-        events = [self._event(g, p, places, d, report_country) for g, d in zip(groups, dates, strict=True)]
+        crowded = sum(g.main.modality is None for g in groups) > 1
+        events = [self._event(g, p, places, d, report_country, crowded) for g, d in zip(groups, dates, strict=True)]
         events = _told_only_in_passing(events, p.published)
         events = [e for e in events if self.keep_modal or e.modality is None]
         actors = _report_actors(events, self._registry.named_in_text(p.report.text))
@@ -197,6 +198,7 @@ class Extractor:
         places: list[Place],
         date: ResolvedDate | None,
         report_country: str | None,
+        crowded: bool,
     ) -> EventMention:
         main = group.main
         if date is None and p.report.kind is ReportKind.FIELD and p.published is not None:
@@ -222,6 +224,7 @@ class Extractor:
             country=country,
             location=location,
             calibration=self.calibration,
+            crowded=crowded,
         )
 
 

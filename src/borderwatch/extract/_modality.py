@@ -36,6 +36,7 @@ _THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger"
                  "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating",
                  "framework", "context"}  # fmt: skip
 _NEED = {"need", "require", "must", "should"}
+_FEARING = {"fear", "dread", "anticipate", "predict", "forecast", "foresee", "risk"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
 
@@ -47,6 +48,8 @@ def modality_of(trigger: Token) -> str | None:
         return "negated"  # "handed over the camp without fighting"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _INTENT:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
+    if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
+        return "hypothetical"  # "residents fear new attacks"
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
@@ -166,6 +169,7 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
              "responsibility"}  # fmt: skip
 
 
+_ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", "indict", "jail", "want", "try"}
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
 # "the soldiers, who responded, killing three": the answer within the same fight
 _SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
@@ -213,6 +217,8 @@ def background_kind(trigger: Token) -> str | None:
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION and not death_told:
             return "phrase"
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "for", "over") and lemma(head.head) in _ALLEGING:
+            return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event
         if (
             node.dep_ == "relcl"
             and lemma(head) not in _EVENT_NOUNS
@@ -234,5 +240,15 @@ def background_kind(trigger: Token) -> str | None:
 
 
 register_bases(
-    _INTENT | _REPORTING | _NEGATING_VERBS | _REACTION | _NEED | _EVENT_NOUNS | _THREAT_NOUNS | _DEATHS | _SAME_FIGHT
+    _INTENT
+    | _REPORTING
+    | _NEGATING_VERBS
+    | _REACTION
+    | _NEED
+    | _EVENT_NOUNS
+    | _THREAT_NOUNS
+    | _DEATHS
+    | _SAME_FIGHT
+    | _ALLEGING
+    | _FEARING
 )

@@ -51,7 +51,7 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
-_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:\w+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
+_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 _NUMBER = (
@@ -70,8 +70,8 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
     r"\b[^,.;]{1,50},)"
 )
-_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under)\b)|tués|morts|ont péri|péri|trouvé la mort|perdu la vie)"  # noqa: E501
-_INJURE_VERB = r"(?:injured|wounded|hurt|blessés|hospitali[sz]ed)"
+_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under)\b)|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)"  # noqa: E501
+_INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
     r"held(?!\s+(?:hostage|captive))|rounded up|interpellés|arrêtés)"
@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|tuant|tué|neutralis[ée]|abattu)\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu)\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -103,6 +103,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:bodies|corpses|remains) of\s+{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
+    # "beat two men to death"
+    ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
@@ -130,7 +132,7 @@ _LIST_KILLED = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
-_VERB_FIRST = {1, 4, 6, 8, 10, 11, 16}  # indexes of the patterns whose numbers follow the verb
+_VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numbers follow the verb
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
@@ -140,7 +142,7 @@ _SINGULAR_KILLED = re.compile(
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
-    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:his|her)\s+(?:wounds|injuries)|during\b|in\s+(?:the|an?)\s+"
+    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|in\s+(?:the|an?)\s+"
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"

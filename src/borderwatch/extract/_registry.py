@@ -61,6 +61,7 @@ class NamedActor:
     parent: str | None = None
     parent_since: str | None = None
     countries: tuple[str, ...] = ()  # where it operates (picks among groups sharing an alias)
+    beside_state: bool = False  # fights beside a country's forces (VDP, Wagner): its dead count with theirs
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class ActorRegistry:
                 g.get("parent"),
                 g.get("parent_since"),
                 tuple(g.get("countries", ())),
+                bool(g.get("beside_state", False)),
             )
             self.actors[actor.name] = actor
             for alias in [g["name"], *g["aliases"]]:

@@ -49,8 +49,27 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
-        parties.append(Party(mention, _combine(roles), _stance(root) if root is not None else None))
+        role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
+        parties.append(Party(mention, role, _stance(root) if root is not None else None))
     return parties
+
+
+_BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+_WARDING_OFF = re.compile(r"(?:repel|repuls|resist|fend|fended|withst|surviv|foil|thwart)", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+
+
+def _agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, int]]) -> bool:
+    """'ambushed by IS Sahel fighters': the party right after a trigger and its 'by' did it, however the parser
+    read the words ('IS' taken for a verb leaves the fighters hanging)."""
+    for start, end in triggers:
+        if end > mention.start or mention.start - end > 40 or _WARDING_OFF.match(text, start):
+            continue  # "were repelled by the army": the army was attacked
+        between = text[end : mention.start]
+        joined = _DETERMINERS if text[start:end].lower().endswith(" by") else _BY_THEN
+        if joined.fullmatch(between):
+            return True
+    return False
 
 
 _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "shoot", "infiltrate", "provoke"}
@@ -68,7 +87,22 @@ def _stance(root: Token) -> str | None:
             return "responder"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
             return "initiator"
+        if word in _REPORTING and _answered_itself(verb):
+            return "responder"  # "the army said it had repelled an incursion"
     return None
+
+
+def _answered_itself(reporting: Token) -> bool:
+    """What the speaker reports is its own answer to an attack: 'said it had repelled', 'said it had killed 30
+    terrorists after repelling an attack on its base'."""
+    for clause in reporting.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in clause.children):
+            continue
+        # the reported verb, or a verb of answering attached to it ("after repelling", "while repulsing")
+        attached = [g for c in clause.children if c.dep_ in ("advcl", "prep") for g in (c, *c.children)]
+        if any(lemma(v) in _RESPONDING | _DEFENDING for v in (clause, *attached) if is_verb(v)):
+            return True
+    return False
 
 
 def _verbs_of(root: Token) -> list[Token]:
@@ -146,7 +180,7 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj"):
-        intransitive = trigger.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in trigger.children)
+        intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
         return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
@@ -202,7 +236,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "target"  # "the post came under attack"
         if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
             return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
-        intransitive = common.lower_ in _DEATH_WORDS and not any(c.dep_ == "dobj" for c in common.children)
+        intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
         # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
@@ -243,6 +277,12 @@ def _undergoes(verb: Token) -> bool:
 
 
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
+
+
+def _has_object(verb: Token) -> bool:
+    """The verb has a direct object, or shares one with the verb it is joined to ('arrested and flogged two men')."""
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and is_verb(c)]
+    return any(c.dep_ == "dobj" for v in (verb, *conjuncts) for c in v.children)
 
 
 def _passive(verb: Token) -> bool:

@@ -1,0 +1,137 @@
+"""An event's fatalities across its sentences, by ACLED's rules: each side's dead, tolls that stand for everyone,
+updates that raise a toll, and competing figures (claims, other sources) of which the lowest is coded; 0 when the
+report tells of no death."""
+
+from __future__ import annotations
+
+import re
+
+from ._detect import SentenceEvent
+from ._merge import EventGroup
+from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
+from ._registry import ActorRegistry
+from ._text import load_data
+
+__all__ = ["fatalities_of_event"]
+
+
+def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
+    """ACLED's count across the event's sentences: the deaths of each side (added up within a sentence; the same
+    side told again in another sentence counts once, at its most conservative), and figures for everyone (a toll,
+    'people', 'N dead') that stand for them all.
+
+    A count the text corrects ('revising an earlier count of eleven') is dropped, and a vague one ('dozens') when
+    a precise one is given for the same people. When both a toll and the deaths of both fighting sides are told,
+    they are two estimates of one fight and the lower one is coded; attackers killed beside a toll of victims add
+    to it. A competing figure ('the group claimed to have killed 30', 'though a hospital put the toll at 20')
+    counts the same dead again: the lower figure is coded.
+    """
+    counts = _death_counts(group)
+    precise_sides = {_side(q, registry) for _, q, vague, _ in counts if not vague}
+    # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
+    counts = [
+        c
+        for c in counts
+        if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
+    ]
+    competing = _competing(counts, registry)
+    totals: list[int] = []
+    sides: dict[str, int] = {}
+    for member in {id(m): m for m, _, _, _ in counts}.values():
+        in_sentence: dict[str, int] = {}
+        for _, q, _, _ in (c for c in counts if c[0] is member and id(c[1]) not in competing):
+            side = _side(q, registry)
+            if side is None:
+                totals.append(q.value)
+            else:
+                in_sentence[side] = in_sentence.get(side, 0) + q.value
+        for side, value in in_sentence.items():
+            sides[side] = min(sides[side], value) if side in sides else value
+    rival_totals = []
+    for side, value in competing.values():
+        if side is not None and side in sides:
+            sides[side] = min(sides[side], value)
+        else:
+            rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
+    armed = sides.pop("armed", 0)
+    others = sum(sides.values())
+    if not totals:
+        told = others + armed
+        return min(told, *rival_totals) if rival_totals and told else (told or min(rival_totals, default=0))
+    total = min(max(totals), *rival_totals) if rival_totals else max(totals)
+    if "state" in sides and armed:
+        return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
+    return max(total, others) + armed
+
+
+def _competing(
+    counts: list[tuple[SentenceEvent, QuantityMention, bool, int]], registry: ActorRegistry
+) -> dict[int, tuple[str | None, int]]:
+    """The counts that compete with an earlier one for the same dead (id -> side, value): a claim or another
+    source's figure after a count of the same side, or of everyone ('the army said 5 soldiers died, while the
+    militants claimed to have killed 30')."""
+    out: dict[int, tuple[str | None, int]] = {}
+    earlier: list[tuple[str | None, int, SentenceEvent]] = []  # (side, end, member) of the counts told before
+    for member, q, _, _ in sorted(counts, key=lambda c: c[3]):
+        side = _side(q, registry)
+        if side != "more":
+            for before_side, end, before_member in reversed(earlier):
+                if before_side not in (side, None) and side is not None:
+                    continue
+                start = end if before_member is member else 0
+                if _COMPETING.search(member.sentence.text[start : q.start]):
+                    out[id(q)] = (side, q.value)
+                break
+        earlier.append((side, q.end, member))
+    return out
+
+
+_COMPETING = re.compile(
+    r"\b(?:" + "|".join(load_data("ontology.json")["competing_tolls"]["patterns"]) + r")\b", re.IGNORECASE
+)
+
+
+def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
+    """Whose dead a count counts (None: everyone's)."""
+    lowered = q.text.lower()
+    if lowered in ("himself", "herself") or lowered.startswith("blew"):
+        return "armed"  # the bomber
+    noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
+    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons")):
+        return q.side
+    if noun in MORE_WORDS or _MORE.search(lowered):
+        return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
+    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
+        return None
+    if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
+        return "armed"
+    parties = registry.find(re.split(r",|\(", q.text)[0])
+    if parties and parties[-1].named and all(n.beside_state for n in parties[-1].named):
+        return "state"  # "eight soldiers and three VDP auxiliaries died": one side's dead
+    side = parties[-1].party if parties else noun
+    return None if side == "people" else side
+
+
+_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
+_SUPERSEDED = re.compile(
+    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
+    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
+    re.IGNORECASE,
+)
+_VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
+
+
+def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
+    """(member, count, vague, order) for every death count of the event's sentences; the headline's only when the body
+    gives none, and none the text itself corrects."""
+    members = [m for m in group.members if not m.sentence.headline]
+    if not any(q.kind == "fatalities" for m in members for q in m.quantities):
+        members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    out = []
+    for member in sorted(members, key=lambda m: m.sentence.start):
+        for q in sorted(member.quantities, key=lambda q: q.start):
+            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
+                continue
+            vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
+            out.append((member, q, vague, len(out)))  # the last: the count's place in the text
+    return out
