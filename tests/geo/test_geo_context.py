@@ -231,3 +231,23 @@ def test_a_capital_that_bears_another_province_name_is_no_seat_of_it(geoparser) 
     text = "Synthetic: invented exports from Mexico rose last month."
     [mexico] = geoparser.resolve(text, [span(text, "Mexico")])
     assert mexico.feature_code == "PCLI"
+
+
+def test_a_list_of_towns_is_no_town_and_its_container(geoparser) -> None:
+    text = "Synthetic: after stops in Washington, New York and Boston, the invented delegation flew home."
+    names = ("Washington", "New York", "Boston")
+    washington, new_york, _ = geoparser.resolve(text, [span(text, n) for n in names])
+    assert km_between(washington, 38.895, -77.036) < 25 and km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_state_written_after_its_town_is_the_state(geoparser) -> None:
+    text = "Synthetic: an invented bakery in Tacoma, Washington sold out of cookies."
+    tacoma, washington = geoparser.resolve(text, [span(text, "Tacoma"), span(text, "Washington")])
+    assert km_between(tacoma, 47.25, -122.44) < 25
+    assert washington.feature_code == "ADM1" and km_between(washington, 47.4, -120.5) < 100
+
+
+def test_a_town_written_after_a_town_does_not_pull_it_abroad(geoparser) -> None:
+    text = "Synthetic: PARIS, Mo. -- an invented county fair opened in Missouri on Friday."
+    paris, mo, _ = geoparser.resolve(text, [span(text, n) for n in ("PARIS", "Mo.", "Missouri")])
+    assert mo.feature_code == "ADM1" and mo.country == "US" and paris.country == "US"
