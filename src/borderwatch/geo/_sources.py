@@ -25,7 +25,9 @@ __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city
            "us_state_points"]  # fmt: skip
 
 Entry = dict[str, Any]
-DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
+DATA_FILES = (
+    "countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json", "landmarks.json",
+)  # fmt: skip
 # Translations of country names kept as names: the languages of the region's reports and their neighbours'.
 _NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
 # A division's prior population when the cities in it could not be counted: a province or state weighs more
@@ -331,8 +333,8 @@ def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Ent
 
 
 def supplement_entries() -> Iterator[Entry]:
-    """Our data files of world regions and seas and of the Maghreb-Sahel border regions."""
-    for file_name in ("world_regions.json", "maghreb_sahel.json"):
+    """Our data files of world regions and seas, of the Maghreb-Sahel border regions and of seats of government."""
+    for file_name in ("world_regions.json", "maghreb_sahel.json", "landmarks.json"):
         for item in data_file(file_name)["places"]:
             yield {
                 "name": item["name"],
