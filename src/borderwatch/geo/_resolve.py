@@ -33,10 +33,15 @@ _KIND_PRIOR = {
     "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
     "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
     "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
+    # A building in the index is a landmark the news names on its own (the White House, the Kremlin).
+    "BLDG": 2.5,
 }  # fmt: skip
 _CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$")
+_LIST_END = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$")
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
 _AREA_CODES = _COUNTRY_CODES | {"ADM1", "CONT"}
+_DIVISION_CODES = {"ADM1", "ADM2"}
+_HOLDING_CODES = _COUNTRY_CODES | _DIVISION_CODES
 _GENERIC_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
     "coast", "gulf", "centre", "center", "island", "islands", "valley", "city", "border", "lake", "river",
@@ -51,11 +56,14 @@ _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
 _CONTEXT_PASSES = 2
+_PAIR_CONFIDENCE = 0.8  # of a place and its division settled together ('PARIS, Mo.'): the text pairs them
 _SETTLED_MARGIN = _CONTEXT_WEIGHT
 _DOUBT_FACTOR = 0.2
 _NAMESAKE_TOWN_BONUS = 1.0
 _NAMESAKE_KM = 400
 _SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
+_USUAL_SEAT_SHARE = 0.2  # and most often about this share: the guess for a seat whose population is unknown
+_NAMED_MATCH = 0.8  # a candidate that bears the name itself (main 1.0, other name 0.8), not a loose reading of it
 _SAME_SPOT_KM = 100
 # A candidate far from every other place of the document, in a country the document is not about, needs more
 # evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
@@ -81,6 +89,7 @@ class _Mention:
     key: str
     candidates: tuple[Candidate, ...]
     containers: list[int] = field(default_factory=list)
+    contained: list[int] = field(default_factory=list)  # mentions this name is written after as their container
     _priors: np.ndarray | None = None
     _arrays: _Arrays | None = None
 
@@ -108,22 +117,38 @@ def _prior(candidate: Candidate) -> float:
 @lru_cache(maxsize=20000)
 def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     priors = np.array([_prior(c) for c in candidates])
-    # A town and the province named after it (its seat: Adrar, Kebili): the name alone most often means the town.
-    # A village that only shares a great division's name (Wales, Florida NY) is no seat of it.
-    provinces = {(c.record.country, name_key(c.record.name)): c.record for c in candidates
-                 if c.record.feature_code == "ADM1"}  # fmt: skip
+    # A town and the province named after it (its seat: Adrar, Kebili, New York): the name alone most often means
+    # the town. Both have the same name, or both bear the name looked up (the town maybe as another of its names:
+    # 'New York City'). A village that only shares a great division's name (Wales, Florida NY) is no seat of it; a
+    # town whose population GeoNames does not give (0: Djanet) is taken to hold a seat's usual share.
+    provinces: dict[str | None, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.record.feature_code == "ADM1":
+            provinces[c.record.country].append(c)
     for i, candidate in enumerate(candidates):
         record = candidate.record
-        province = provinces.get((record.country, name_key(record.name)))
-        if (
-            record.feature_class == "P"
-            and province is not None
-            and _SEAT_SHARE * province.population <= record.population
-        ):
+        if record.feature_class != "P":
+            continue
+        for province in (p.record for p in provinces.get(record.country, ()) if _namesakes(candidate, p)):
+            if record.admin1 is not None and record.admin1 != province.admin1:
+                continue  # not in it (Mexico City is no town of the State of Mexico)
+            unknown = record.population <= 0
+            if not unknown and record.population < _SEAT_SHARE * province.population:
+                continue
             distance = _haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
-            inside = distance < _NAMESAKE_KM
-            priors[i] += _NAMESAKE_TOWN_BONUS * inside
+            if distance >= _NAMESAKE_KM:
+                continue
+            if unknown:
+                priors[i] += math.log10(_USUAL_SEAT_SHARE * province.population + 10) - math.log10(10)
+            priors[i] += _NAMESAKE_TOWN_BONUS
+            break
     return priors
+
+
+def _namesakes(town: Candidate, province: Candidate) -> bool:
+    if min(town.match, province.match) >= _NAMED_MATCH:
+        return True
+    return name_key(town.record.name) == name_key(province.record.name)
 
 
 def _haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -167,6 +192,8 @@ class Resolver:
                 for group, m in first_of.items()
             }
             ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
+        if _settle_pairs(mentions, groups, by_group):
+            ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
@@ -207,6 +234,46 @@ class Resolver:
         return Resolution(candidate.record, round(confidence, 3), candidate.match, remote), margin
 
 
+def _settle_pairs(
+    mentions: list[_Mention],
+    groups: dict[int, tuple[str, tuple[str, ...]]],
+    by_group: dict[tuple[str, tuple[str, ...]], tuple[Resolution | None, float]],
+) -> bool:
+    """'PARIS, Mo.', 'Tacoma, Washington': a place written before a division (state, province, county) that can hold
+    it is read with it.
+    Context passes rank both names at once from the previous pass, so the two can miss each other (Paris in
+    Missouri while 'Mo.' went to a town near Paris, France); when the pair as resolved does not fit, the most
+    likely pair that does (a place inside a division or country of the other name) replaces it. Returns whether
+    anything changed."""
+    changed = False
+    for mention in mentions:
+        if not mention.containers:
+            continue
+        holder = mentions[mention.containers[0]]
+        place, division = by_group[groups[mention.index]][0], by_group[groups[holder.index]][0]
+        if place is not None and division is not None and _inside(place.record, division.record):
+            continue
+        if place is not None and place.record.feature_code in _COUNTRY_CODES | {"CONT"}:
+            continue  # 'in Russia, U.S. officials said': a country is in no list of this kind
+        best: tuple[float, int, int] | None = None
+        for j, outer in enumerate(holder.candidates):
+            if outer.record.feature_code not in _DIVISION_CODES:
+                continue
+            for i, inner in enumerate(mention.candidates):
+                score = float(mention.priors[i] + holder.priors[j])
+                if (best is None or score > best[0]) and _inside(inner.record, outer.record):
+                    best = (score, i, j)
+        if best is None:
+            continue
+        _, i, j = best
+        for who, k in ((mention, i), (holder, j)):
+            chosen = who.candidates[k]
+            by_group[groups[who.index]] = (Resolution(chosen.record, round(_PAIR_CONFIDENCE * chosen.match, 3),
+                                                      chosen.match), math.inf)  # fmt: skip
+        changed = True
+    return changed
+
+
 def _only_candidate(mention: _Mention, context: _Context | None) -> Resolution:
     """Nothing to choose between: only whether to believe it (a loose match or a generic word may be doubted)."""
     candidate = mention.candidates[0]
@@ -221,11 +288,21 @@ def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str
     """'A, B' and 'A (B, C)': B (and C) may be what contains A. A mention without such a hint takes the hints
     of the other mentions of its name when they all agree. Returns each mention's group: (name, hint names)."""
     ordered = sorted(mentions, key=lambda m: m.start)
+
+    def gap(k: int) -> str:  # the text between the k-th mention and the next
+        return text[ordered[k].end : ordered[k + 1].start] if k + 1 < len(ordered) else "."
+
     for i, mention in enumerate(ordered):
+        last = i
         for j in range(i + 1, min(i + 3, len(ordered))):
-            if not _CONTAINER_GAP.match(text[ordered[j - 1].end : ordered[j].start]):
+            if not _CONTAINER_GAP.match(gap(j - 1)):
                 break
             mention.containers.append(ordered[j].index)
+            last = j
+        # 'Washington, New York and Boston' is a list of peers, not Washington in New York; 'Tacoma, Washington and
+        # Boise, Idaho' still pairs each town with its state.
+        if mention.containers and _LIST_END.match(gap(last)) and not _CONTAINER_GAP.match(gap(last + 1)):
+            mention.containers.clear()
     hint_sets: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     donors: dict[str, list[int]] = {}
     for mention in mentions:
@@ -237,6 +314,14 @@ def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str
         if not mention.containers and len(hint_sets.get(mention.key, ())) == 1:
             mention.containers = list(donors[mention.key])
         groups[mention.index] = (mention.key, tuple(mentions[i].key for i in mention.containers))
+    # The other way round: 'Tacoma, Washington' tells which Washington as much as which Tacoma (every mention of
+    # the name learns it: one sense per name).
+    contained: dict[str, list[int]] = defaultdict(list)
+    for mention in mentions:
+        for i in mention.containers:
+            contained[mentions[i].key].append(mention.index)
+    for mention in mentions:
+        mention.contained = contained.get(mention.key, [])
     return groups
 
 
@@ -393,7 +478,7 @@ class _Context:
             bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
         bonus += self._nearness(mention, arrays)
         bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
-        if mention.containers:
+        if mention.containers or mention.contained:
             bonus += self._containment(mention)
         # A spelling matched only through transliteration, or a generic word, is believed in the document's own
         # countries only.
@@ -444,11 +529,12 @@ class _Context:
 
     def _compute_nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         nearest, _ = self._nearest(mention, arrays)
-        if not np.isfinite(nearest).any():
-            return np.zeros(len(arrays.lats))
-        near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
-        # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
-        near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        near = np.zeros(len(arrays.lats))
+        if np.isfinite(nearest).any():
+            near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+            # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
+            near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        # Divisions are read even in a document that names no town: sibling divisions still tell.
         for i in arrays.areas:
             area = mention.candidates[i].record
             holds = any(
@@ -469,6 +555,8 @@ class _Context:
         )
 
     def _containment(self, mention: _Mention) -> np.ndarray:
+        """Candidates inside the places written as this mention's containers, and divisions that hold the places
+        this name is written as the container of."""
         bonus = np.zeros(len(mention.candidates))
         for index in mention.containers:
             container = self.by_index.get(index)
@@ -476,6 +564,14 @@ class _Context:
                 continue
             inside = [_inside(c.record, container.record) for c in mention.candidates]
             bonus += _CONTAINER_WEIGHT * np.array(inside, dtype=float)
+        held = {r.record.id: r.record for r in (self.by_index.get(i) for i in mention.contained) if r is not None}
+        if held:
+            # Only a division or a country holds what is written before it: a town beside a town is no proof.
+            holds = [
+                c.record.feature_code in _HOLDING_CODES and any(_inside(h, c.record) for h in held.values())
+                for c in mention.candidates
+            ]
+            bonus += _CONTAINER_WEIGHT * np.array(holds, dtype=float)
         return bonus
 
 

