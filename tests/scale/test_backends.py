@@ -1,0 +1,72 @@
+"""Extraction backends without Ray: the local backend's failure isolation, and Ray never imported unasked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from borderwatch.ingest import Failure
+from borderwatch.model import Report
+from borderwatch.pipeline import LocalExtraction, ingest
+from borderwatch.scale import is_address
+from borderwatch.settings import Settings
+from borderwatch.store import Reader, Store
+from tests.conftest import REPO
+from tests.scale._flaky import FAIL_MARK, Echo
+
+STORY = (
+    "SYNTHETIC. Gunmen on motorbikes attacked a gendarmerie post near Tin Zaouatine early on Sunday, killing "
+    "three gendarmes and wounding two others, a security source said. The attackers fled toward the border "
+    "with Mali after a two-hour exchange of fire, the source added."
+)
+
+
+class _FailsOnMark(Echo):
+    def pipe(self, reports: list[Report]) -> list:  # type: ignore[override]
+        return [self(r) for r in reports]
+
+    def __call__(self, report: Report):  # type: ignore[no-untyped-def]
+        if FAIL_MARK in report.text:
+            raise ValueError("synthetic failure")
+        return super().__call__(report)
+
+
+def test_local_backend_loses_only_the_failing_report() -> None:
+    reports = [Report(id=f"r{i}", text=f"SYNTHETIC. Report {i}.", origin=f"in/r{i}.txt") for i in range(5)]
+    reports[2] = Report(id="r2", text=f"SYNTHETIC. {FAIL_MARK}.", origin="in/r2.txt")
+    results = list(LocalExtraction(_FailsOnMark(0)).extract(reports))  # type: ignore[arg-type]
+    assert [getattr(r, "origin", None) for r in results] == [None, None, "in/r2.txt", None, None]
+    failure = results[2]
+    assert isinstance(failure, Failure) and "synthetic failure" in failure.reason
+    assert [r.report.id for r in results if not isinstance(r, Failure)] == ["r0", "r1", "r3", "r4"]
+
+
+def test_ingest_keeps_the_rest_and_a_rerun_stores_the_failed_report(tmp_path: Path) -> None:
+    settings = Settings.load(db=f"sqlite:///{tmp_path / 'bw.db'}", batch_size=10)
+    original = Report(text=f"{STORY} {FAIL_MARK}", origin="in/original.txt")
+    edited = Report(text=STORY.replace("a security source said", "according to a security source"), origin="in/b")
+    other = Report(text="SYNTHETIC. The committee met about the water budget.", origin="in/c")
+    with Store.open(settings) as store:
+        first = ingest([original, edited, other], store, settings, extractor=LocalExtraction(_FailsOnMark(0)))  # type: ignore[arg-type]
+        assert (first.stored, [f.origin for f in first.failures]) == (2, ["in/original.txt"])
+        # The edit's near-duplicate is not stored: no link may point to it.
+        assert store.get_report(edited.id, Reader.local_admin())["near_duplicates"] == []
+        second = ingest([original, edited, other], store, settings, extractor=LocalExtraction(Echo(0)))  # type: ignore[arg-type]
+        assert (second.stored, second.duplicates, second.failures) == (1, 2, [])
+        assert store.count("reports", Reader.local_admin()) == 3
+
+
+def test_ray_is_not_imported_unless_asked_for() -> None:
+    code = "import sys, borderwatch.cli, borderwatch.pipeline, borderwatch.scale; print('ray' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "src")}
+    )
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_ray_addresses_are_told_from_paths() -> None:
+    for address in ("local", "auto", "ray://head:10001", "10.0.0.5:6379", "head.example:6379"):
+        assert is_address(address), address
+    for other in ("samples/news", "archive.zip", "./a:1", "", "head:port"):
+        assert not is_address(other), other
