@@ -6,10 +6,12 @@ and starting a local runtime several more, which no other command should pay.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -30,6 +32,9 @@ _QUIET_ENV = {
 # A local runtime needs little shared memory: batches of reports and their results are small, and few are in
 # flight at once. Ray's default (30 % of the machine's memory) would reserve gigabytes of /dev/shm.
 _LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
+# Ray gives a new node's processes 30 s (fixed) to register; a machine busy with other work can take longer to
+# start the half-dozen Python processes of a runtime. A second try then usually finds the caches warm.
+_LOCAL_START_ATTEMPTS = 2
 
 
 def import_ray() -> ModuleType:
@@ -110,25 +115,30 @@ class RayRuntime:
             "log_to_driver": False,  # workers report failures through their results, not their stderr
             "include_dashboard": False,
         }
-        try:
-            if self.is_local:
-                assert self.temp_dir is not None
-                ray.init(
-                    address="local",  # never a cluster named by RAY_ADDRESS: a local run stays local
-                    num_cpus=self.num_cpus or _machine_cores(),
-                    object_store_memory=_LOCAL_OBJECT_STORE_BYTES,
-                    _temp_dir=str(self.temp_dir),
-                    _node_ip_address="127.0.0.1",
-                    **options,
-                )
-            else:
-                ray.init(address=self.address, **options)
-        except Exception as exc:  # ConnectionError, AuthenticationError, RuntimeError: one line, not a traceback
-            if ray.is_initialized():
-                ray.shutdown()
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConfigError(f"could not start Ray ({self.address}): {message}") from None
-        return ray
+        if self.is_local:
+            assert self.temp_dir is not None
+            options |= {
+                "address": "local",  # never a cluster named by RAY_ADDRESS: a local run stays local
+                "num_cpus": self.num_cpus or _machine_cores(),
+                "object_store_memory": _LOCAL_OBJECT_STORE_BYTES,
+                "_temp_dir": str(self.temp_dir),
+                "_node_ip_address": "127.0.0.1",
+            }
+        else:
+            options["address"] = self.address
+        for attempt in range(_LOCAL_START_ATTEMPTS if self.is_local else 1, 0, -1):
+            try:
+                ray.init(**options)
+                return ray
+            except Exception as exc:  # ConnectionError, AuthenticationError, RuntimeError: one line, no traceback
+                if ray.is_initialized():
+                    ray.shutdown()
+                if self.temp_dir is not None:  # a node that failed to start is not shut down by Ray
+                    _stop_started_processes(self.temp_dir)
+                message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                if attempt == 1 or "timed out during startup" not in message:
+                    raise ConfigError(f"could not start Ray ({self.address}): {message}") from None
+        raise AssertionError("unreachable")
 
     def cpus(self) -> int:
         """The CPUs the runtime offers (a cluster's: every node's)."""
@@ -189,3 +199,30 @@ def _machine_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _stop_started_processes(folder: Path) -> None:
+    """Stop this process's descendants that run in the runtime's folder: the GCS, raylet and agents of a node whose
+    start timed out, which Ray leaves running (they would stay until this process exits)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    parents: dict[int, int] = {}
+    commands: dict[int, str] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            commands[int(entry.name)] = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])  # the field after the state
+    me = os.getpid()
+    for pid, command in commands.items():
+        ancestor = parents.get(pid)
+        while ancestor not in (None, 0, 1, me):
+            ancestor = parents.get(ancestor)
+        if ancestor == me and str(folder) in command:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)

@@ -64,8 +64,8 @@ class RayExtraction:
 
     `actors` 0 means one per CPU the runtime offers; each batch holds at most `batch_size` reports, and at
     most `in_flight` batches per actor wait or run at any time. An actor that dies (a crash, the node lost)
-    is restarted by Ray; the reports of its batch are tried again one at a time, and one that fails again
-    is reported as failed, by name.
+    is restarted by Ray, which runs its queued batches again once; a batch that fails again is tried one
+    report at a time, and a report that still brings a worker down is reported as failed, by name.
     """
 
     def __init__(
@@ -83,7 +83,7 @@ class RayExtraction:
         self.batch_size = max(1, batch_size)
         self.in_flight = max(1, in_flight)
         count = actors or runtime.cpus()
-        remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(_ExtractWorker)
+        remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=1)(_ExtractWorker)
         # The settings go by value (a few hundred bytes): an actor restarted after a crash needs them again.
         self._actors = [remote.remote(settings, factory) for _ in range(count)]
         self.hosts = self._wait_ready()
@@ -140,15 +140,20 @@ class RayExtraction:
             yield Failure(_name(report), result) if isinstance(result, str) else result
 
     def _one_by_one(self, batch: list[Report], slot: int, reason: str) -> list[ExtractResult | str]:
-        """The batch's reports again, each alone: only the report that brings a worker down is lost."""
+        """The batch's reports again, each alone, and those that fail again once more, one after another: only a
+        report that brings a worker down each time is lost (Ray restarts the worker every time)."""
         refs = [self._actors[(slot + i) % len(self._actors)].extract.remote([r]) for i, r in enumerate(batch)]
-        results: list[ExtractResult | str] = []
-        for ref in refs:
-            try:
-                results.extend(self._ray.get(ref))
-            except self._ray.exceptions.RayError:
-                results.append(reason)
+        results = [self._get_one(ref, reason) for ref in refs]
+        for i, result in enumerate(results):
+            if result is reason:  # alone on its worker this time: a crash can only be its own
+                results[i] = self._get_one(self._actors[slot].extract.remote([batch[i]]), reason)
         return results
+
+    def _get_one(self, ref: Any, reason: str) -> ExtractResult | str:
+        try:
+            return self._ray.get(ref)[0]  # type: ignore[no-any-return]
+        except self._ray.exceptions.RayError:
+            return reason
 
 
 def _name(report: Report) -> str:
