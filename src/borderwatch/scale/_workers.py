@@ -7,6 +7,7 @@ actors extract it) and hands the results back in input order; it alone writes to
 from __future__ import annotations
 
 import math
+import os
 import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,8 +43,9 @@ class _ExtractWorker:
     def __init__(self, settings: Settings, factory: ExtractorFactory) -> None:
         self._extractor = factory(settings)
 
-    def ready(self) -> str:
-        return socket.gethostname()
+    def ready(self) -> tuple[str, int]:
+        """Where this actor runs: host name and process id (for logs, and for benchmarks that read its CPU time)."""
+        return socket.gethostname(), os.getpid()
 
     def extract(self, reports: list[Report]) -> list[ExtractResult | str]:
         """Each report's result, or why it failed: a report that fails never takes its batch with it."""
@@ -86,10 +88,10 @@ class RayExtraction:
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=1)(_ExtractWorker)
         # The settings go by value (a few hundred bytes): an actor restarted after a crash needs them again.
         self._actors = [remote.remote(settings, factory) for _ in range(count)]
-        self.hosts = self._wait_ready()
+        self.workers = self._wait_ready()  # (host, pid) of each actor
         self._pending = [0] * count
 
-    def _wait_ready(self) -> list[str]:
+    def _wait_ready(self) -> list[tuple[str, int]]:
         """Load the model on every actor before the first batch, so a node that cannot (no model, no index)
         stops the run with its reason rather than failing every report."""
         try:
