@@ -11,6 +11,7 @@ PACKAGES = [
     "borderwatch.store",
     "borderwatch.api",
     "borderwatch.zones",
+    "borderwatch.scale",
 ]
 
 
