@@ -202,27 +202,20 @@ def _machine_cores() -> int:
 
 
 def _stop_started_processes(folder: Path) -> None:
-    """Stop this process's descendants that run in the runtime's folder: the GCS, raylet and agents of a node whose
-    start timed out, which Ray leaves running (they would stay until this process exits)."""
+    """Stop the processes that run in the runtime's folder: the GCS, raylet and agents of a node whose start
+    timed out, which Ray leaves running. The folder is this runtime's own (a fresh temporary name), so a
+    process that names it is one of ours."""
     proc = Path("/proc")
     if not proc.is_dir():
         return
-    parents: dict[int, int] = {}
-    commands: dict[int, str] = {}
+    me = os.getpid()
     for entry in proc.iterdir():
-        if not entry.name.isdigit():
+        if not entry.name.isdigit() or int(entry.name) == me:
             continue
         try:
-            stat = (entry / "stat").read_text()
-            commands[int(entry.name)] = (entry / "cmdline").read_bytes().decode(errors="replace")
+            command = (entry / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])  # the field after the state
-    me = os.getpid()
-    for pid, command in commands.items():
-        ancestor = parents.get(pid)
-        while ancestor not in (None, 0, 1, me):
-            ancestor = parents.get(ancestor)
-        if ancestor == me and str(folder) in command:
+        if str(folder) in command:
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+                os.kill(int(entry.name), signal.SIGKILL)
