@@ -12,7 +12,7 @@ from borderwatch.pipeline import LocalExtraction, ingest
 from borderwatch.scale import is_address
 from borderwatch.settings import Settings
 from borderwatch.store import Reader, Store
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 from tests.scale._flaky import FAIL_MARK, Echo
 
 STORY = (
@@ -70,3 +70,13 @@ def test_ray_addresses_are_told_from_paths() -> None:
         assert is_address(address), address
     for other in ("samples/news", "archive.zip", "./a:1", "", "head:port"):
         assert not is_address(other), other
+
+
+def test_a_bad_ray_address_is_one_line_and_nothing_is_opened(tmp_path: Path) -> None:
+    db = tmp_path / "bw.db"
+    done = run_cli("ingest", str(tmp_path), "--ray-address", "not-an-address", db=str(db))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        "borderwatch: error E500: Ray address 'not-an-address': expected local, auto, ray://HOST:PORT or HOST:PORT"
+    )
+    assert "Traceback" not in done.stderr and not db.exists()

@@ -58,7 +58,7 @@ def ingest_cli(
         max_bytes=int(settings.max_file_mb * 1_000_000),
     )
     use_ray = (ray or ray_address is not None) and not no_extract
-    with Store.open(settings) as store, _backend(settings, ray_address, use_ray) as backend:
+    with _backend(settings, ray_address, use_ray) as backend, Store.open(settings) as store:
         failed = False
         if paths:
             failed |= _run(read_paths(paths, options), count_items(paths), store, settings, not no_extract, backend)
