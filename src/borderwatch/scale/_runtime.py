@@ -161,21 +161,21 @@ class RayRuntime:
         self.temp_dir = Path(tempfile.mkdtemp(prefix="bw-ray-", dir=base))
         # Ray turns token authentication on for a new runtime (setting RAY_AUTH_MODE itself) and would write the
         # token to ~/.ray/auth_token: it finds ours instead. A caller's own choice (mode or token) is kept.
-        env = {"RAY_TMPDIR": str(self.temp_dir), "RAY_AUTH_MODE": os.environ.get("RAY_AUTH_MODE", "")}
+        env = {"RAY_TMPDIR": str(self.temp_dir)}
         if not any(os.environ.get(name) for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH")):
             token = self.temp_dir / "auth_token"
             token.touch(mode=0o600)
             token.write_text(secrets.token_hex(32), encoding="ascii")
             env["RAY_AUTH_TOKEN_PATH"] = str(token)
-        self._set_env({k: v for k, v in env.items() if v})
-        self._saved_env.setdefault("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE"))
+        self._set_env(env)
+        self._saved_env.setdefault("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE"))  # Ray sets it: unset at the end
         # Ray warns, each time, that it turned authentication on: that is what we want, so say nothing.
         logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
 
     def token_env(self) -> dict[str, str]:
-        """What another process needs to join this runtime (its address and token), e.g. a test's subprocess."""
-        env = {name: os.environ[name] for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN_PATH") if name in os.environ}
-        return env
+        """The environment another process needs to join this runtime by its `gcs_address()`: the token's mode and
+        file (e.g. for a test's subprocess)."""
+        return {name: os.environ[name] for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN_PATH") if name in os.environ}
 
     def gcs_address(self) -> str:
         return str(self.ray.get_runtime_context().gcs_address)
