@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from .errors import BorderwatchError
 from .extract import Extractor
@@ -83,6 +83,7 @@ def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[E
     yield from make_extractor(settings).pipe(reports)
 
 
+@runtime_checkable
 class ExtractionBackend(Protocol):
     """Where extraction runs: in this process and its forked workers (`LocalExtraction`), or elsewhere
     (`scale.RayExtraction`). Either way each report gets its result or a failure naming it, in input order."""
@@ -156,7 +157,7 @@ def ingest(
         new_items = _with_near_duplicates(fresh, store, finder)
         if extract and new_items:
             extractor = extractor or make_extractor(settings)
-            backend = LocalExtraction(extractor) if isinstance(extractor, Extractor) else extractor
+            backend = extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
             new_items = _with_extractions(new_items, backend, summary.failures)
         for item, stored in zip(new_items, store.add_reports(new_items), strict=True):
             if stored:
