@@ -80,3 +80,107 @@ def test_a_bad_ray_address_is_one_line_and_nothing_is_opened(tmp_path: Path) -> 
         "borderwatch: error E500: Ray address 'not-an-address': expected local, auto, ray://HOST:PORT or HOST:PORT"
     )
     assert "Traceback" not in done.stderr and not db.exists()
+
+
+class _FakeRayError(Exception):
+    pass
+
+
+class _FakeRay:
+    """Just enough of Ray's API for `RayExtraction`, run synchronously: an actor whose method raises a
+    non-Python error (`SystemExit`, as `os._exit` would end the process) is a dead actor, restarted at once."""
+
+    class exceptions:
+        RayError = _FakeRayError
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []  # batch sizes, in submission order
+
+    def remote(self, **_options: object):  # type: ignore[no-untyped-def]
+        fake = self
+
+        def wrap(cls):  # type: ignore[no-untyped-def]
+            class Handle:
+                def __init__(self, *args: object) -> None:
+                    self._instance = cls(*args)
+
+                def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+                    method = getattr(self._instance, name)
+
+                    class Method:
+                        @staticmethod
+                        def remote(*args: object):  # type: ignore[no-untyped-def]
+                            if name == "extract":
+                                fake.calls.append(len(args[0]))  # type: ignore[arg-type]
+                            try:
+                                return ("ok", method(*args))
+                            except SystemExit:
+                                return ("died", None)
+
+                    return Method
+
+            class Remote:
+                @staticmethod
+                def remote(*args: object) -> Handle:
+                    return Handle(*args)
+
+            return Remote
+
+        return wrap
+
+    def get(self, ref):  # type: ignore[no-untyped-def]
+        if isinstance(ref, list):
+            return [self.get(r) for r in ref]
+        status, value = ref
+        if status == "died":
+            raise _FakeRayError("The actor died unexpectedly before finishing this task.")
+        return value
+
+    def kill(self, _actor: object) -> None:
+        pass
+
+
+class _FakeRuntime:
+    def __init__(self) -> None:
+        self.ray = _FakeRay()
+
+    def cpus(self) -> int:
+        return 2
+
+
+def _dies_on_crash_mark(_settings: object) -> object:
+    from tests.scale._flaky import CRASH_MARK, Flaky
+
+    class Dies(Flaky):
+        def _check(self, report: Report) -> None:
+            if CRASH_MARK in report.text:
+                raise SystemExit(3)
+            super()._check(report)
+
+    return Dies(Echo(0))
+
+
+def test_ray_backend_retries_a_dead_workers_batch_one_report_at_a_time() -> None:
+    """The driver's side of failures, on a synchronous stand-in for Ray (the real one: tests/scale/test_ray.py)."""
+    from borderwatch.scale import RayExtraction
+    from tests.scale._flaky import CRASH_MARK
+
+    runtime = _FakeRuntime()
+    backend = RayExtraction(runtime, Settings(), batch_size=3, factory=_dies_on_crash_mark)  # type: ignore[arg-type]
+    reports = [Report(id=f"r{i}", text=f"SYNTHETIC. Report {i}.", origin=f"in/r{i}.txt") for i in range(7)]
+    reports[1] = Report(id="r1", text=f"SYNTHETIC. {FAIL_MARK}.", origin="in/r1.txt")
+    reports[4] = Report(id="r4", text=f"SYNTHETIC. {CRASH_MARK}.", origin="in/r4.txt")
+    results = list(backend.extract(iter(reports)))
+    assert [r.origin if isinstance(r, Failure) else r.report.id for r in results] == [
+        "r0",
+        "in/r1.txt",
+        "r2",
+        "r3",
+        "in/r4.txt",
+        "r5",
+        "r6",
+    ]
+    assert "synthetic failure" in results[1].reason  # type: ignore[union-attr]
+    assert results[4].reason.startswith("extraction worker failed: The actor died")  # type: ignore[union-attr]
+    # Batches of 3; the one with the crash again report by report, and the crashing report once more alone.
+    assert runtime.ray.calls == [3, 3, 1, 1, 1, 1, 1]
