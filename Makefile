@@ -24,6 +24,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Debian's chromium for the browser tests (never `playwright install`: it downloads a browser); Debian's
 # PostgreSQL server for the tests that run the store on PostgreSQL (each test session starts its own cluster);
 # Pango and a font for WeasyPrint, which lays out the PDF situation reports (HTML reports need neither).
+# requirements/lock.txt pins the optional [ray] extra too (scale-out, `ingest --ray`), so that setup and CI test it;
+# an install without it (pip install borderwatch) runs everything else and skips the Ray tests.
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt

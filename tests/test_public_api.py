@@ -12,6 +12,7 @@ PACKAGES = [
     "borderwatch.api",
     "borderwatch.zones",
     "borderwatch.sitrep",
+    "borderwatch.scale",
 ]
 
 

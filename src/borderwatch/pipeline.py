@@ -12,26 +12,49 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
+from .errors import BorderwatchError
 from .extract import Extractor
 from .ingest import Failure, NearDuplicateFinder, Signature
 from .model import ExtractResult, Report, ReportKind
 from .settings import Settings
 from .store import NewReport, Store
 
-__all__ = ["IngestSummary", "extract_reports", "ingest", "make_extractor"]
+__all__ = [
+    "ExtractionBackend",
+    "IngestSummary",
+    "LocalExtraction",
+    "extract_reports",
+    "gazetteer_index",
+    "ingest",
+    "make_extractor",
+]
 
 
-def make_extractor(settings: Settings, n_process: int | None = None) -> Extractor:
+def gazetteer_index(settings: Settings) -> Path:
+    """The gazetteer index the settings name (default: the one `make setup` builds), built if missing or stale."""
+    from .geo import ensure_index
+
+    return ensure_index(Path(settings.gazetteer) if settings.gazetteer else None)
+
+
+def make_extractor(settings: Settings, n_process: int | None = None, *, check_index: bool = True) -> Extractor:
     """The extractor with every stage it needs (places come with the geo stage).
 
     Large batches run in `n_process` forked workers (default: the `extract_processes` setting); every
     process opens its own gazetteer index, so no SQLite connection crosses a fork. The index is checked (and
     built if need be) once, here: a worker opens it as it is, so a stale index is never rebuilt once per worker.
+    `check_index` False opens `settings.gazetteer` as it is (a Ray worker: its driver checked it).
     """
-    from .geo import Geoparser, ensure_index
+    from .geo import Geoparser
 
-    index = ensure_index(Path(settings.gazetteer) if settings.gazetteer else None)  # built once, in this process
+    if check_index:
+        index = gazetteer_index(settings)  # built once, in this process
+    elif settings.gazetteer:
+        index = Path(settings.gazetteer)
+    else:
+        raise ValueError("check_index=False needs the settings to name the gazetteer index")
     extractor = Extractor(
         spacy_model=settings.spacy_model,
         locator_factory=partial(Geoparser, index, check_index=False),
@@ -60,6 +83,40 @@ def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[E
     yield from make_extractor(settings).pipe(reports)
 
 
+@runtime_checkable
+class ExtractionBackend(Protocol):
+    """Where extraction runs: in this process and its forked workers (`LocalExtraction`), or elsewhere
+    (`scale.RayExtraction`). Either way each report gets its result or a failure naming it, in input order."""
+
+    def extract(self, reports: Iterable[Report]) -> Iterator[ExtractResult | Failure]: ...
+
+
+@dataclass
+class LocalExtraction:
+    """The extractor of this process as a backend: a batch that raises is extracted again one report at a
+    time, so that only the report that fails is lost (a run with forked workers learns only that one failed)."""
+
+    extractor: Extractor
+
+    def extract(self, reports: Iterable[Report]) -> Iterator[ExtractResult | Failure]:
+        batch = list(reports)
+        try:
+            yield from list(self.extractor.pipe(batch))
+        except BorderwatchError:  # the configuration (a model, an index): every report would fail alike
+            raise
+        except Exception:
+            for report in batch:
+                yield self._one(report)
+
+    def _one(self, report: Report) -> ExtractResult | Failure:
+        try:
+            return self.extractor(report)
+        except BorderwatchError:
+            raise
+        except Exception as exc:
+            return Failure(report.origin or report.id, f"extraction failed ({type(exc).__name__}): {exc}")
+
+
 @dataclass
 class IngestSummary:
     read: int = 0
@@ -77,14 +134,16 @@ def ingest(
     *,
     extract: bool = True,
     on_item: Callable[[Report | Failure], None] | None = None,
-    extractor: Extractor | None = None,
+    extractor: Extractor | ExtractionBackend | None = None,
 ) -> IngestSummary:
     """Store every new report of a stream, in batches of `settings.batch_size`, one transaction each.
 
     Reports already stored (same content hash) are counted and skipped before any NLP runs. A run
     killed half-way and run again stores each report exactly once: committed batches are skipped
     by their hashes, the interrupted one is stored anew. A long-running caller (the API) hands in
-    its loaded `extractor`; otherwise one is made when the first new report needs it.
+    its loaded `extractor`; otherwise one is made when the first new report needs it. A report whose
+    extraction fails is not stored (a later run tries it again) and is listed among the failures; `extractor`
+    may be any `ExtractionBackend` (a Ray cluster's): this process alone writes to the store.
     """
     summary = IngestSummary()
     finder = NearDuplicateFinder(settings.near_duplicate_threshold)
@@ -98,8 +157,8 @@ def ingest(
         new_items = _with_near_duplicates(fresh, store, finder)
         if extract and new_items:
             extractor = extractor or make_extractor(settings)
-            for item, result in zip(new_items, extractor.pipe(r.report for r in new_items), strict=True):
-                item.extraction = result
+            backend = extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
+            new_items = _with_extractions(new_items, backend, summary.failures)
         for item, stored in zip(new_items, store.add_reports(new_items), strict=True):
             if stored:
                 summary.stored += 1
@@ -111,6 +170,22 @@ def ingest(
             for item in batch:
                 on_item(item)
     return summary
+
+
+def _with_extractions(items: list[NewReport], backend: ExtractionBackend, failures: list[Failure]) -> list[NewReport]:
+    """The items whose extraction succeeded, each with its result; the others go to `failures`."""
+    kept: list[NewReport] = []
+    for item, result in zip(items, backend.extract([i.report for i in items]), strict=True):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            item.extraction = result
+            kept.append(item)
+    if len(kept) < len(items):  # no link to a report that is not stored
+        lost = {i.report.id for i in items} - {i.report.id for i in kept}
+        for item in kept:
+            item.near_duplicates = [(other, sim) for other, sim in item.near_duplicates if other not in lost]
+    return kept
 
 
 def _fresh(reports: list[Report], store: Store) -> list[Report]:

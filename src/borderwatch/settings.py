@@ -47,6 +47,18 @@ class Settings(BaseModel):
     extract_processes: int = Field(
         default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
     )
+    ray_address: str | None = Field(
+        default=None,
+        description="Ray runtime of `--ray` given without an address: auto (this machine's cluster), "
+        "ray://HOST:PORT (Ray Client) or HOST:PORT; unset: a private local runtime on this machine's cores",
+    )
+    ray_actors: int = Field(
+        default=0, ge=0, le=4096, description="Ray actors extracting (each loads the model once); 0: one per CPU"
+    )
+    ray_batch_size: int = Field(default=16, ge=1, le=10_000, description="reports sent to a Ray actor at a time")
+    ray_in_flight: int = Field(
+        default=2, ge=1, le=64, description="batches queued or running per Ray actor: bounds the driver's memory"
+    )
     session_hours: float = Field(default=12, gt=0, le=168, description="dashboard sessions end after this long")
     session_idle_minutes: float = Field(
         default=60, gt=0, description="dashboard sessions end after this long without a request"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..errors import InputError
 from ..ingest import Failure, ReadOptions, count_items, fetch_feed, read_bytes, read_paths
 from ..model import Report
-from ..pipeline import IngestSummary, ingest
+from ..pipeline import ExtractionBackend, IngestSummary, ingest
 from ..settings import Settings
 from ..store import Store
 from ._context import app_state
@@ -36,6 +37,13 @@ def ingest_cli(
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD of files without one")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="store reports without running extraction")] = False,
     max_file_mb: Annotated[float | None, typer.Option(help="largest file accepted, in MB")] = None,
+    ray: Annotated[
+        bool, typer.Option("--ray", help="extract on Ray: the ray_address setting's cluster, else a local runtime")
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="extract on this Ray runtime (implies --ray): local, auto, ray://HOST:PORT or HOST:PORT"),
+    ] = None,
 ) -> None:
     """Store reports (idempotent: the same content twice is one report) and extract their events."""
     if not paths and not feed:
@@ -49,12 +57,13 @@ def ingest_cli(
         published=parse_date(published),
         max_bytes=int(settings.max_file_mb * 1_000_000),
     )
-    with Store.open(settings) as store:
+    use_ray = (ray or ray_address is not None) and not no_extract
+    with _backend(settings, ray_address, use_ray) as backend, Store.open(settings) as store:
         failed = False
         if paths:
-            failed |= _run(read_paths(paths, options), count_items(paths), store, settings, not no_extract)
+            failed |= _run(read_paths(paths, options), count_items(paths), store, settings, not no_extract, backend)
         while feed:
-            failed |= _run(_feeds(feed, options), None, store, settings, not no_extract)
+            failed |= _run(_feeds(feed, options), None, store, settings, not no_extract, backend)
             if interval is None:
                 break
             _err.print(f"next poll in {every} (Ctrl-C to stop)")
@@ -63,11 +72,32 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
-def _run(items: Iterator[Report | Failure], total: int | None, store: Store, settings: Settings, extract: bool) -> bool:
+def _backend(
+    settings: Settings, address: str | None, use_ray: bool
+) -> AbstractContextManager[ExtractionBackend | None]:
+    """Ray actors for the run's extraction when asked for (Ray is imported only then), else this process."""
+    if not use_ray:
+        return nullcontext()
+    from ..scale import ray_extraction
+
+    _err.print("starting Ray extraction workers...", highlight=False)
+    return ray_extraction(settings, address)
+
+
+def _run(
+    items: Iterator[Report | Failure],
+    total: int | None,
+    store: Store,
+    settings: Settings,
+    extract: bool,
+    backend: ExtractionBackend | None = None,
+) -> bool:
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=_err, transient=True) as progress:
         task = progress.add_task("ingest", total=total)
-        summary = ingest(items, store, settings, extract=extract, on_item=lambda _i: progress.advance(task))
+        summary = ingest(
+            items, store, settings, extract=extract, on_item=lambda _i: progress.advance(task), extractor=backend
+        )
     _print_summary(summary)
     return bool(summary.failures)
 
