@@ -17,7 +17,8 @@ Modes:
   places, fusion as in production: agency, source and publication date of each item) and read the
   stored events back.
 - `--mode fusion`: extract once (or read `--extraction FILE` saved with `--save-extraction FILE`), then
-  fuse in memory with `Fuser.cluster`: fusion alone, given the extractor's output.
+  fuse in memory with `Fuser.cluster`: fusion alone, given the extractor's output. `--why` explains each
+  pair of one cluster kept apart feature by feature, and tallies the causes per half.
 - `--mode samples`: ingest samples/ (news, web, feeds, field) and check the answer key in
   bench/data/samples_incidents.json: incidents told by several reports that end as one event, and
   pairs of different happenings kept apart.
@@ -25,7 +26,7 @@ Modes:
 `--config FILE` fuses with another fusion configuration (same shape as fuse/data/fusion.json).
 Target (issue 5): F1 >= 0.95.
 
-    PYTHONPATH=src python bench/eval_fusion.py [--mode e2e|fusion|samples] [--verbose]
+    PYTHONPATH=src python bench/eval_fusion.py [--mode e2e|fusion|samples] [--verbose] [--why]
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ import json
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
 
-from borderwatch.fuse import Fuser, load_config
+from borderwatch.fuse import Fuser, MentionFeatures, load_config
 from borderwatch.ingest import ReadOptions, read_paths
 from borderwatch.model import ExtractResult, Report, Source
 from borderwatch.pipeline import extract_reports, ingest
@@ -76,10 +77,13 @@ def end_to_end(items: list[dict], fuser: Fuser) -> dict[str, list[str]]:
             return store.report_event_lists()
 
 
-def fusion_only(items: list[dict], fuser: Fuser, extraction: Path | None, save: Path | None) -> dict[str, list[str]]:
-    """Fuse the extractor's output in memory, report by report in arrival order."""
+def fusion_only(
+    items: list[dict], fuser: Fuser, extraction: Path | None, save: Path | None, why: bool = False
+) -> dict[str, list[str]]:
+    """Fuse the extractor's output in memory, report by report in arrival order; `why`: print why each pair of
+    one cluster ended apart (the comparison of the two reports' first-stated mentions, feature by feature)."""
     results = _extractions(items, extraction, save)
-    features = []
+    features: list[MentionFeatures] = []
     for item in items:
         anchor = date.fromisoformat(item["published"])
         mentions = sorted(results[item["id"]].events, key=lambda m: m.evidence.start)
@@ -89,7 +93,43 @@ def fusion_only(items: list[dict], fuser: Fuser, extraction: Path | None, save: 
     lists: dict[str, list[str]] = defaultdict(list)
     for f in features:
         lists[f.report_id].append(event_of[f.key])
+    if why:
+        first = {f.report_id: f for f in reversed(features)}
+        explain_splits(items, lists, first, fuser)
     return lists
+
+
+def explain_splits(
+    items: list[dict], events: dict[str, list[str]], first: dict[str, MentionFeatures], fuser: Fuser
+) -> None:
+    """For each pair of one cluster whose main events differ: the later mention compared with the earlier, and
+    a tally of what kept the pairs apart (a veto's kind, or the feature that weighed most against them)."""
+    tally: Counter[str] = Counter()
+    print("why pairs of one cluster ended apart (later report / earlier; score, threshold, features):")
+    for a, b in combinations(items, 2):
+        ea, eb = events.get(a["id"], []), events.get(b["id"], [])
+        if (
+            a["cluster"] != b["cluster"]
+            or (ea and eb and ea[0] == eb[0])
+            or a["id"] not in first
+            or b["id"] not in first
+        ):
+            continue
+        half = half_of(a)
+        explained = fuser.explain(first[b["id"]], first[a["id"]], "-")
+        if explained.vetoed:
+            cause = "veto " + explained.vetoed.split(":")[0]
+            verdict = f"vetoed ({explained.vetoed})"
+        else:
+            worst = min(explained.features, key=lambda f: f.contribution)
+            cause = f"below threshold, most against: {worst.name}"
+            verdict = f"{explained.score:.2f} < {explained.threshold:.1f}"
+        tally[f"{cause} ({half})"] += 1
+        print(f"  {b['id']} / {a['id']} ({a['cluster']}, {half}): {verdict}")
+        for f in explained.features:
+            print(f"      {f.name:<11} {f.value:+.2f} x {f.weight:.1f} = {f.contribution:+.2f}  {f.detail}")
+    for cause, count in tally.most_common():
+        print(f"  {count:3d} pairs: {cause}")
 
 
 def _extractions(items: list[dict], extraction: Path | None, save: Path | None) -> dict[str, ExtractResult]:
@@ -197,6 +237,9 @@ def main() -> None:
     parser.add_argument("--extraction", type=Path, help="fusion mode: extractor output saved earlier")
     parser.add_argument("--save-extraction", type=Path, help="fusion mode: save the extractor output here")
     parser.add_argument("--verbose", action="store_true", help="list the pairs decided wrongly")
+    parser.add_argument(
+        "--why", action="store_true", help="fusion mode: explain, feature by feature, each same-event pair kept apart"
+    )
     args = parser.parse_args()
     fuser = Fuser(load_config(args.config) if args.config else None)
     if args.mode == "samples":
@@ -206,7 +249,7 @@ def main() -> None:
     if args.mode == "e2e":
         events = end_to_end(items, fuser)
     else:
-        events = fusion_only(items, fuser, args.extraction, args.save_extraction)
+        events = fusion_only(items, fuser, args.extraction, args.save_extraction, args.why)
     f1 = report_dev(items, events, args.mode, time.perf_counter() - began, args.verbose)
     sys.exit(0 if f1 >= 0.95 else 1)
 

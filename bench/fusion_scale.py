@@ -9,17 +9,19 @@ spelling resolves to a record of the same name a few km away, or only to the pro
 figures; the reports are stored in publication order in batches, one transaction each, and every
 mention goes through blocking, scoring and the fused-event update as in ingest.
 
-Prints: total time and mentions per second; the time per report while the store holds about 10k
-mentions and while it holds about 100k (flat when blocking works); and the pairwise precision and
+Prints: total time (wall and CPU: on a shared machine CPU time is the steadier figure) and mentions per
+second; the bytes written to disk; the time per report (wall and CPU) while the store holds about 10k,
+50k and 100k mentions (flat when blocking works); and the pairwise precision and
 recall of the fusion against the generated truth. Targets (issue 5): 100k mentions in <= 60 s on 2
 cores, per-report time flat.
 
-    PYTHONPATH=src python bench/fusion_scale.py [--mentions 100000] [--db /tmp/x.db]
+    PYTHONPATH=src python bench/fusion_scale.py [--mentions 100000] [--db /tmp/x.db] [--profile FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import random
 import sys
@@ -241,6 +243,15 @@ def generate(total_mentions: int, seed: int = 7, places: str = "towns") -> tuple
     return [(item, truth) for _, item, truth in reports], mentions
 
 
+def _written() -> int:
+    """Bytes this process has had written to disk so far (Linux), or -1."""
+    try:
+        text = Path("/proc/self/io").read_text()
+    except OSError:
+        return -1
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith("write_bytes:")), -1)
+
+
 def pairwise(predicted: dict[str, str], truth: dict[str, int]) -> tuple[float, float]:
     """Precision and recall of "same event" over report pairs (only pairs within a cluster are enumerated)."""
 
@@ -264,6 +275,7 @@ def main() -> None:
     parser.add_argument(
         "--places", choices=["towns", "uniform"], default="towns", help="happenings at towns, or at random points"
     )
+    parser.add_argument("--profile", type=Path, help="write a cProfile (CPU time) of the fusing phase to this file")
     args = parser.parse_args()
     started = time.perf_counter()
     items, count = generate(args.mentions, places=args.places)
@@ -271,17 +283,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "fusion_scale.db")
         with Store(f"sqlite:///{db}") as store:
-            timings = run(store, items, args.batch)
+            profile = cProfile.Profile(time.process_time) if args.profile else None
+            load, written = os.getloadavg()[0], _written()
+            timings = run(store, items, args.batch, profile)
+            written = _written() - written
             predicted = {r: events[0] for r, events in store.report_event_lists().items()}
+    if profile is not None:
+        profile.dump_stats(args.profile)
     total = sum(t for _, t, _ in timings)
     cpu = sum(c for _, _, c in timings)
     print(f"fused {count} mentions in {total:.1f} s ({cpu:.1f} s CPU): {count / total:.0f} mentions/s")
-    print(f"target: 100000 in <= 60 s on 2 cores (machine load now: {os.getloadavg()[0]:.1f})")
-    for mark in (10_000, 100_000):
-        window = [t for stored, t, _ in timings if mark * 0.9 <= stored <= mark]
+    print(f"target: 100000 in <= 60 s on 2 cores (machine load at start {load:.1f}, now {os.getloadavg()[0]:.1f})")
+    if written >= 0:
+        print(f"written to disk: {written / 1e6:.0f} MB ({written / max(1, count) / 1e3:.1f} kB per mention)")
+    for mark in (10_000, 50_000, 100_000):
+        window = [(t, c) for stored, t, c in timings if mark * 0.9 <= stored <= mark]
         if window and mark <= count:
-            per = sum(window) / (len(window) * args.batch) * 1000
-            print(f"per report with ~{mark // 1000}k mentions stored: {per:.2f} ms")
+            reports = len(window) * args.batch
+            per, per_cpu = (sum(w[i] for w in window) / reports * 1000 for i in (0, 1))
+            print(f"per report with ~{mark // 1000}k mentions stored: {per:.2f} ms ({per_cpu:.2f} ms CPU)")
     truth = {item.report.id: n for item, n in items}
     precision, recall = pairwise({r: e for r, e in predicted.items() if r in truth}, truth)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
@@ -289,14 +309,19 @@ def main() -> None:
     sys.exit(0 if total <= 60 else 1)
 
 
-def run(store: Store, items: list[tuple[NewReport, int]], batch: int) -> list[tuple[int, float, float]]:
+def run(
+    store: Store, items: list[tuple[NewReport, int]], batch: int, profile: cProfile.Profile | None = None
+) -> list[tuple[int, float, float]]:
     """Store the reports in batches; (mentions stored after the batch, seconds, CPU seconds) per batch."""
     timings = []
     stored = 0
     for start in range(0, len(items), batch):
         chunk = [item for item, _ in items[start : start + batch]]
         began, began_cpu = time.perf_counter(), time.process_time()
-        store.add_reports(chunk)
+        if profile is not None:
+            profile.runcall(store.add_reports, chunk)
+        else:
+            store.add_reports(chunk)
         timings.append((stored + len(chunk), time.perf_counter() - began, time.process_time() - began_cpu))
         stored += len(chunk)
     return timings

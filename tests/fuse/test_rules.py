@@ -141,3 +141,50 @@ def test_vague_and_precise_mentions_meet_whichever_is_stored_first() -> None:
     province = features(vague, "r1")
     for first, second in ((precise, province), (province, precise)):
         assert set(FUSER.keys(first)) & set(FUSER.block(second).keys), (first.key, second.key)
+
+
+def test_a_persons_name_after_a_title_is_not_a_place_told_elsewhere() -> None:
+    """SYNTHETIC: a ban decreed for a province, told by a country-level report that names the governor."""
+    ban = {"sub": "Other", "etype": "Strategic developments", "day": "2025-08-10"}
+    country = {"name": "Niger", "geonameid": 3, "lat": 17.6, "lon": 8.1, "admin1": None, "geo_precision": 3}
+    town = mention(**ban, sentence="SYNTHETIC. Traders in Ouallam say the ban decreed on Sunday hurts the markets.")
+    titled = "SYNTHETIC. Tillaberi has banned motorbikes, by a decree signed on Sunday by General Moussa Kalla."
+    elsewhere = "SYNTHETIC. Tillaberi has banned motorbikes in Dargol, by a decree signed on Sunday."
+    old = features(town, "r0", text=town.evidence.sentence)
+    for sentence, told_elsewhere in ((titled, False), (elsewhere, True)):
+        vague = located(mention(**ban, sentence=sentence), **country)
+        decision = decide(features(vague, "r1", text=sentence), old)
+        _, detail = place_of(decision.best.features)  # type: ignore[union-attr]
+        assert ("names other places" in detail) is told_elsewhere, detail
+
+
+def test_a_precise_report_that_names_the_vague_ones_place_agrees_with_it() -> None:
+    """SYNTHETIC: arrests known to their province in one report; the other names that province's town but was
+    geocoded to the place across the border it also names."""
+    arrests = {"sub": "Arrests", "etype": "Strategic developments", "day": "2025-08-10"}
+    kidal = {"name": "Kidal", "geonameid": 4, "lat": 19.5, "lon": 1.4, "admin1": "Kidal", "geo_precision": 3}
+    vague = located(mention(**arrests, sentence="SYNTHETIC. Police in Kidal arrested five arms traffickers."), **kidal)
+    sentence = "SYNTHETIC. The five traffickers held in Kidal on Sunday bought pistols in Bordj Badji Mokhtar."
+    astray = located(
+        mention(**arrests, sentence=sentence),
+        name="Bordj Badji Mokhtar",
+        geonameid=5,
+        lat=21.33,
+        lon=0.95,
+        country="DZ",
+        admin1="Bordj Badji Mokhtar",
+    )
+    decision = decide(features(astray, "r1", text=sentence), features(vague, "r0", text=vague.evidence.sentence))
+    value, detail = place_of(decision.best.features)  # type: ignore[union-attr]
+    assert value == FUSER.config.place.named and "names the other's place (kidal)" in detail
+    assert decision.event_id == "E0"
+
+
+def test_a_clash_and_mob_violence_are_compared_but_a_clash_and_a_protest_are_not() -> None:
+    """Reports of one shoot-out call its parties armed men or a mob; nobody calls it a peaceful protest."""
+    assert FUSER.config.compatibility_of("battle", "riot") is not None
+    assert FUSER.config.compatibility_of("battle", "protest") is None
+    clash = mention(**CLASH, fatalities=2, sentence="SYNTHETIC. Two people were killed in a shoot-out at the market.")
+    told = "SYNTHETIC. A shoot-out at the market killed two."
+    mob = mention(sub="Mob violence", etype="Riots", fatalities=2, sentence=told)
+    assert decide(features(mob, "r1"), features(clash, "r0")).event_id == "E0"

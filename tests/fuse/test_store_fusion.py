@@ -214,3 +214,25 @@ def test_cached_and_cold_reads_give_the_same_events(tmp_path) -> None:
             }
         )
     assert results[0] == results[1] and sorted(results[0]) == [5, 7]
+
+
+def test_an_event_update_sets_only_the_columns_that_change(store: Store) -> None:
+    """An UPDATE that sets an indexed column rewrites its index entry even to the same value: a refreshed
+    event is written only in the columns whose values changed (and its update time)."""
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from borderwatch.store._fusion_events import _changes
+    from borderwatch.store._schema import events
+
+    with store._engine.begin() as connection:
+        stored = dict(connection.execute(select(events).order_by(events.c.id)).first()._mapping)  # type: ignore[union-attr]
+        same = {k: v for k, v in stored.items() if k != "created_at"}
+        now = datetime(2025, 4, 9, 12, 0)
+        groups = _changes(connection, [{**same, "confidence": 0.123, "updated_at": now}])
+        assert groups == [[{"id": stored["id"], "confidence": 0.123, "updated_at": now}]]
+        moved = {**same, "lat": stored["lat"] + 0.5, "updated_at": now}
+        assert _changes(connection, [moved]) == [[{"id": stored["id"], "lat": stored["lat"] + 0.5, "updated_at": now}]]
+        gone = {**same, "id": "E-not-stored", "updated_at": now}
+        assert _changes(connection, [gone]) == [[gone]]

@@ -108,8 +108,9 @@ def _names(mention: EventMention, text: str | None) -> tuple[frozenset[str], fro
 
 
 def _lead(mention: EventMention, text: str | None, names: frozenset[str], place: frozenset[str]) -> frozenset[str]:
-    """The sentence's names before its own place's (`_names.lead_keys`), read where `_names` read them."""
-    if not names or not place:
+    """The sentence's names before its own place's (`_names.lead_keys`; all but persons' when the place has no
+    name key), read where `_names` read them."""
+    if not names:
         return names
     evidence = mention.evidence
     if text and text[evidence.start : evidence.end] == evidence.sentence:

@@ -35,9 +35,32 @@ _ALIKE = 80  # two spellings of one word ("Siwa" / "Siwah" 89; "Sahel" / "Sulu" 
 
 @cache
 def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    text = resources.files("borderwatch.fuse").joinpath("data", "names.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = _data()
     return frozenset(data["not_names"]), frozenset(data["place_words"]), frozenset(data["connectors"])
+
+
+@cache
+def _data() -> dict[str, list[str]]:
+    text = resources.files("borderwatch.fuse").joinpath("data", "names.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_data()["titles"])
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+
+
+def _person(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether the name beginning at `at` is a person's: it opens with a title ("General Issa Abdou") or
+    follows one ("the governor Ali Moussa")."""
+    titles = _titles()
+    if words[0] in titles:
+        return True
+    before = _LAST_WORD.search(text, max(0, at - 24), at)
+    return before is not None and _fold(before.group(1)) in titles
 
 
 def fold(text: str) -> str:
@@ -109,14 +132,15 @@ def lead_keys(text: str, start: int, end: int, place: frozenset[str]) -> frozens
     """Keys of the names of `text` in [start, end) that come before the first one naming `place` (the keys of
     the mention's own place); all of them when none does. News name where a thing happened first and the
     places it is measured from or fled to after ("at Aguelhok, 80 km south of Tessalit"): a place named
-    before the geocoded one may be where it happened."""
+    before the geocoded one may be where it happened. Persons' names (after a title) are no places."""
     keys: set[str] = set()
     for at, words in _placed_runs(text):
         if start <= at < end:
             found = _keys_of(words)
             if found & place:
                 break
-            keys |= found
+            if not _person(text, at, words):
+                keys |= found
     return frozenset(sorted(keys)[:_MAX_NAMES])
 
 

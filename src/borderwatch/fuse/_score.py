@@ -148,6 +148,12 @@ class PairScorer:
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
                 return "place", rules.named, f"one names the other's place ({other.place_name})"
+        for vague, other in ((new, old), (old, new)):
+            # The precise one's report names the vague one's place (its province, or a town the geocoder knew
+            # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
+            # in Ghat", placed at Ghat).
+            if vague.vague and not other.vague and _named(other, vague):
+                return "place", rules.named, f"one names the other's place ({vague.place_name})"
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
             return "place", rules.named, f"both name a place the geocoders did not resolve ({both})"

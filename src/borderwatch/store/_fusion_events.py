@@ -140,7 +140,8 @@ class EventRefresher:
                 summary_updates.append({"event_id": event_id, **summary})
         bulk_insert(self.connection, events, inserts)
         bulk_insert(self.connection, event_fusion, summaries)
-        bulk_update(self.connection, events, "id", updates)
+        for group in _changes(self.connection, updates):
+            bulk_update(self.connection, events, "id", group)
         bulk_update(self.connection, event_fusion, "event_id", summary_updates)
         return set(stored)
 
@@ -275,6 +276,29 @@ class EventRefresher:
         pairs = [(a, b) for a in confidence for b in links.get(a, ()) if b in confidence]
         names = sorted({s.source_name for s in report_sources if s.source_name})
         return self.fuser.corroborate(report_sources, pairs), names
+
+
+def _changes(connection: Connection, updates: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The updates of stored events reduced to the columns whose values change (and `updated_at`), grouped by
+    the columns they set. A new mention seldom moves its event's date, place, type or actors, and an UPDATE
+    that sets an indexed column rewrites that index's entry even to the same value: each of the event
+    indexes would be a page written per event and batch (and an unchanged `access_class` need not be
+    checked again by its trigger)."""
+    stored: dict[str, Any] = {}
+    ids = [row["id"] for row in updates]
+    for start in range(0, len(ids), _CHUNK):
+        statement = select(events).where(events.c.id.in_(ids[start : start + _CHUNK]))
+        stored.update((row.id, row._mapping) for row in connection.execute(statement))
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in updates:
+        before = stored.get(row["id"])
+        changed = {
+            column: value
+            for column, value in row.items()
+            if before is None or column in ("id", "updated_at") or before[column] != value
+        }
+        groups.setdefault(tuple(changed), []).append(changed)
+    return list(groups.values())
 
 
 def _summary(fields: FusedFields, corroboration: Corroboration, names: list[str]) -> dict[str, Any]:
