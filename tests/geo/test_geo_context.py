@@ -264,3 +264,26 @@ def test_seats_of_government_named_for_their_governments_are_placed(geoparser, t
     names = [words] + [n for n in ("Washington",) if n in text]
     place, *_ = geoparser.resolve(text, [span(text, n) for n in names])
     assert km_between(place, *where) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Synthetic: gunmen raided an invented post near Inata, northern Burkina Faso, on Sunday.", "Inata", "BF"),
+        ("Synthetic: an invented convoy was ambushed near Boni, in central Mali.", "Boni", "ML"),
+    ],
+)
+def test_a_town_its_country_is_written_after_is_never_a_namesake_abroad(geoparser, text, town, country) -> None:
+    # Neither village is in the installed gazetteer; fuzzy namesakes (Nata in Botswana, Bonn) are: the text says
+    # which country the place is in, so no place is better than one in another country.
+    place, holder = geoparser.resolve(
+        text, [span(text, town), span(text, {"BF": "Burkina Faso", "ML": "Mali"}[country])]
+    )
+    assert holder.country == country
+    assert place is None or place.country == country
+
+
+def test_a_town_written_in_a_part_of_its_country_is_read_inside_it(geoparser) -> None:
+    text = "Synthetic: an invented patrol left Tessalit, in northern Mali, at dawn."
+    tessalit, mali = geoparser.resolve(text, [span(text, "Tessalit"), span(text, "Mali")])
+    assert mali.feature_code == "PCLI" and tessalit.country == "ML" and km_between(tessalit, 20.20, 1.01) < 25

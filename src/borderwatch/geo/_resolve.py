@@ -36,7 +36,12 @@ _KIND_PRIOR = {
     # A building in the index is a landmark the news names on its own (the White House, the Kremlin).
     "BLDG": 2.5,
 }  # fmt: skip
-_CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$")
+# 'A, B', 'A (B', 'A in B', and with a part of B between: 'A, northern B', 'A in south-eastern B'.
+_CONTAINER_GAP = re.compile(
+    r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$"
+    r"|^\s*(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+$"
+    r"|^\s*(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:central|upper|lower)\s+$"
+)
 _LIST_END = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$")
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
 _AREA_CODES = _COUNTRY_CODES | {"ADM1", "CONT"}
@@ -197,6 +202,8 @@ class Resolver:
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
+            if res is not None and _outside_its_country(mention, res, ranked):
+                res = None
             results.append(res if res is not None and res.confidence >= self.min_confidence else None)
         return results
 
@@ -272,6 +279,19 @@ def _settle_pairs(
                                                       chosen.match), math.inf)  # fmt: skip
         changed = True
     return changed
+
+
+def _outside_its_country(mention: _Mention, res: Resolution, ranked: dict[int, Resolution | None]) -> bool:
+    """'Inata, northern Burkina Faso' that only a namesake abroad matches loosely (Nata, Botswana): the text says
+    which country the place is in, and no place is better than a wrong one (the event keeps the country)."""
+    for index in mention.containers:
+        holder = ranked.get(index)
+        if holder is not None and holder.record.feature_code in _COUNTRY_CODES:
+            # A record under its own main name is trusted against the container ('Saipan, Guam' in a text about
+            # the islands); a loose or other-name match in another country is the namesake the text rules out.
+            foreign = res.record.country is not None and res.record.country != holder.record.country
+            return foreign and res.match < 1.0 and res.record.feature_code not in _AREA_CODES
+    return False
 
 
 def _only_candidate(mention: _Mention, context: _Context | None) -> Resolution:
