@@ -10,6 +10,7 @@ engine's serializer, times in SQLite's storage format), then hand the driver pla
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam
@@ -52,7 +53,7 @@ def _execute(
         prepared = _PREPARED[full_key] = _prepare(connection, table, statement)
     sql, order, processors = prepared
     if order is not None:
-        parameters: Any = [tuple(_value(row, name, processors) for name in order) for row in rows]
+        parameters: Any = _positional(rows, order, processors)
     else:
         parameters = [{name: _value(row, name, processors) for name in row} for row in rows]
     cursor = connection.connection.cursor()
@@ -60,6 +61,29 @@ def _execute(
         cursor.executemany(sql, parameters)
     finally:
         cursor.close()
+
+
+def _positional(
+    rows: Sequence[dict[str, Any]], order: list[str], processors: dict[str, Callable[[Any], Any]]
+) -> list[tuple[Any, ...]]:
+    """The rows as tuples in the statement's order: the columns without a processor taken as they are by one
+    `itemgetter` per row, the few with one (JSON, times) converted after (this runs for every column of
+    every row a sync page writes)."""
+    if len(order) == 1:
+        return [(_value(row, order[0], processors),) for row in rows]
+    take = itemgetter(*order)
+    converted = [(i, processors[name]) for i, name in enumerate(order) if name in processors]
+    if not converted:
+        return [take(row) for row in rows]
+    out = []
+    for row in rows:
+        values = list(take(row))
+        for i, process in converted:
+            value = values[i]
+            if value is not None:
+                values[i] = process(value)
+        out.append(tuple(values))
+    return out
 
 
 def _value(row: dict[str, Any], name: str, processors: dict[str, Callable[[Any], Any]]) -> Any:
