@@ -62,8 +62,9 @@ class PendingIndex:
     @staticmethod
     def _gather(index: dict[tuple[int, int], list[_Entry]], name: int, buckets: range) -> list[_Entry]:
         """The entries of one cell or key over the buckets, in the order they were added."""
-        found: list[_Entry] = []
-        for bucket in buckets:
-            found += index.get((name, bucket), ())
-        found.sort(key=lambda entry: entry[0])
-        return found
+        lists = [found for bucket in buckets if (found := index.get((name, bucket)))]
+        if len(lists) == 1:
+            return lists[0]  # one bucket's entries are in the order added already
+        merged = [entry for found in lists for entry in found]
+        merged.sort(key=lambda entry: entry[0])
+        return merged
