@@ -5,13 +5,13 @@ describing two happenings along the Algerian border with Tunisia and Libya: HAPP
 the end of 2025 (two years at least), points drawn anywhere within 60 km of the border line and named after
 invented localities, ACLED types, actors from a pool of armed groups and state forces. About 3% of the
 reports are a second report of an earlier happening (the same day, type and actors, a point within 2 km,
-from the other agency): those are the events fusion should join. A stores one event per mention, unfused (`_unfused.py`). Its TAXII server runs as
-`borderwatch peers serve` on 127.0.0.1 (uvicorn, its own process). Installation B, empty, pulls
-everything its rule allows (up to AMBER: all of it) with the sync client, in its own process, and fuses
-what it receives as it arrives, as it would ingested reports. Then B syncs again (nothing new) and once
-more from the start (the idempotent re-sync). Targets: ≤ 60 s for the 100,000 events, < 500 MB per
-process. With `--profile`, the client's first sync runs under cProfile and the time is split between
-transport, STIX mapping, the write path and fusion.
+from the other agency): those are the events fusion should join. A stores one event per mention, unfused
+(`_unfused.py`). Its TAXII server runs as `borderwatch peers serve` on 127.0.0.1 (uvicorn, its own
+process). Installation B, empty, pulls everything its rule allows (up to AMBER: all of it) with the sync
+client, in its own process, and fuses what it receives as it arrives, as it would ingested reports. Then B
+syncs again (nothing new) and once more from the start (the idempotent re-sync). Targets: ≤ 60 s for the
+100,000 events, < 500 MB per process. With `--profile`, the client's first sync runs under cProfile and the
+time is split between transport, STIX mapping, the write path and fusion.
 
     PYTHONPATH=src python bench/sync.py [--reports 50000] [--events-per-report 2] [--page 2000] [--profile]
 """
