@@ -1,17 +1,17 @@
 """Sync benchmark: 100,000 events pulled over TAXII 2.1 from one local installation into another.
 
 Installation A (a SQLite file) holds 50,000 synthetic reports of two agencies (GREEN and AMBER), each
-describing two happenings along the Algerian border with Tunisia and Libya: dates spread over two years
-(2024-2025), points drawn anywhere within 60 km of the border line, ACLED types, actors from a pool of
-armed groups and state forces. About 3% of the reports are a second report of an earlier happening (the
-same day, type and actors, a point within 2 km, from the other agency): those are the events fusion
-should join. A stores one event per mention, unfused (`_unfused.py`). Its TAXII server runs as
-`borderwatch peers serve` on 127.0.0.1 (uvicorn, its own process). Installation B, empty, pulls
-everything its rule allows (up to AMBER: all of it) with the sync client, in its own process, and fuses
-what it receives as it arrives, as it would ingested reports. Then B syncs again (nothing new) and once
-more from the start (the idempotent re-sync). Targets: ≤ 60 s for the 100,000 events, < 500 MB per
-process. With `--profile`, the client's first sync runs under cProfile and the time is split between
-transport, STIX mapping, the write path and fusion.
+describing two happenings along the Algerian border with Tunisia and Libya: HAPPENINGS_PER_DAY a day up to
+the end of 2025 (two years at least), points drawn anywhere within 60 km of the border line and named after
+invented localities, ACLED types, actors from a pool of armed groups and state forces. About 3% of the
+reports are a second report of an earlier happening (the same day, type and actors, a point within 2 km,
+from the other agency): those are the events fusion should join. A stores one event per mention, unfused
+(`_unfused.py`). Its TAXII server runs as `borderwatch peers serve` on 127.0.0.1 (uvicorn, its own
+process). Installation B, empty, pulls everything its rule allows (up to AMBER: all of it) with the sync
+client, in its own process, and fuses what it receives as it arrives, as it would ingested reports. Then B
+syncs again (nothing new) and once more from the start (the idempotent re-sync). Targets: ≤ 60 s for the
+100,000 events, < 500 MB per process. With `--profile`, the client's first sync runs under cProfile and the
+time is split between transport, STIX mapping, the write path and fusion.
 
     PYTHONPATH=src python bench/sync.py [--reports 50000] [--events-per-report 2] [--page 2000] [--profile]
 """
@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,12 @@ from _server import free_port  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 SECOND_REPORTS = 0.03  # the share of reports that are a second report of an earlier happening
+# Happenings a day along the whole strip: more than ACLED codes in Algeria, Tunisia and Libya together (a few
+# thousand events a year), so that fusion meets denser data than real; 100,000 events span about 23 years. A
+# fixed rate, not a fixed period: the density fusion has to tell happenings apart in stays the same whatever
+# the size asked for (two years of 100,000 events would put ten times more happenings on each day and place).
+HAPPENINGS_PER_DAY = 12
+LAST_DAY = date(2025, 12, 31)
 
 
 # The border line, north to south: the Algeria-Tunisia border, then Algeria-Libya (approximate vertices).
@@ -54,31 +61,13 @@ BORDER_LINE = (
     (28.50, 9.85, "DZA-LBY"),
     (26.40, 10.20, "DZA-LBY"),
 )
-# Towns near the border (name, lat, lon, country): a happening is named after the nearest.
-TOWNS = (
-    ("El Kala", 36.90, 8.44, "DZ"),
-    ("Tabarka", 36.95, 8.76, "TN"),
-    ("Ghardimaou", 36.45, 8.44, "TN"),
-    ("Souk Ahras", 36.29, 7.95, "DZ"),
-    ("Sakiet Sidi Youssef", 36.22, 8.36, "TN"),
-    ("El Kef", 36.18, 8.71, "TN"),
-    ("Thala", 35.57, 8.67, "TN"),
-    ("Tebessa", 35.40, 8.12, "DZ"),
-    ("Kasserine", 35.17, 8.83, "TN"),
-    ("Bir el Ater", 34.74, 8.06, "DZ"),
-    ("Feriana", 34.95, 8.57, "TN"),
-    ("Tozeur", 33.92, 8.13, "TN"),
-    ("Nefta", 33.87, 7.88, "TN"),
-    ("Hazoua", 33.73, 7.59, "TN"),
-    ("El Oued", 33.37, 6.86, "DZ"),
-    ("Douz", 33.46, 9.02, "TN"),
-    ("Remada", 32.31, 10.40, "TN"),
-    ("Debdeb", 29.97, 9.43, "DZ"),
-    ("Ghadames", 30.13, 9.50, "LY"),
-    ("Illizi", 26.48, 8.47, "DZ"),
-    ("Ghat", 24.96, 10.17, "LY"),
-    ("Djanet", 24.55, 9.48, "DZ"),
-)
+# Localities along the strip, invented: one every ~20 km along the line, in six columns 20 km apart (from 60 km
+# inside Algeria to 60 km inside its neighbour). A happening is named after the locality it falls next to, as
+# a report names the nearest village; a few hundred names, as many as a border strip of this length has.
+LOCALITY_KM = 20.0
+_HEADS = ("Ag", "Tin", "Ouar", "Taf", "Im", "Tam", "Sel", "Til", "Igh", "Am", "Ber", "Kel", "Sen", "Dor", "Mez")
+_MIDS = ("zar", "rem", "zig", "sut", "zad", "kur", "lel", "zer", "lok", "ran", "tef", "han", "vin", "ghil", "mok")
+_TAILS = ("", "a", "et", "ouf", "ine", "ar")
 # (ACLED type, sub-type, weight, how a report words it)
 KINDS = (
     ("Battles", "Armed clash", 4, "fighters of the {group} exchanged fire with the {state} {where}{toll}"),
@@ -98,15 +87,21 @@ KINDS = (
         "the {state} seized {n} rifles and a pickup truck from the {group} {where}",
     ),
 )
-# Invented armed groups, no two sharing a word of their name (shared words would make them look alike).
+# Invented armed groups, no two sharing a word of their name (shared words would make them look alike), and no
+# word a locality's name could be.
 GROUPS = tuple(
-    f"{kind} {a}{b}"
-    for kind, a, b in zip(
-        ("Katibat", "Network", "Brigade", "Ring", "Band", "Cell") * 5,
-        ("Ag", "Tin", "Ouar", "Taf", "Im", "Tam", "As", "Til", "Igh", "Am", "Ber", "Kel", "Sen", "Dor", "Mez") * 2,
+    f"{first} {second}"
+    for first, second in zip(
         (
-            *("zar", "rem", "zig", "sut", "zad", "da", "kur", "elli", "zer", "alu", "ouk", "ran", "tef", "han", "ine"),
-            *("ghil", "mok", "sir", "lan", "ter", "bou", "nek", "rit", "sal", "vod", "wen", "yal", "zon", "qui", "pem"),
+            *("Katibat", "Network", "Brigade", "Ring", "Band", "Cell", "Front", "League", "Legion", "Column"),
+            *("Council", "Army", "Battalion", "Circle", "Guard", "Union", "Militia", "Order", "Squadron", "Company"),
+            *("Vanguard", "Movement", "Alliance", "Faction", "Syndicate", "Party", "Clan", "Rally", "Bloc", "Assembly"),
+        ),
+        (
+            *("Quesnoy", "Pyrwell", "Bexhollow", "Crudwick", "Fyndale", "Wolvercote", "Nuxley", "Prestmoor", "Quenby"),
+            *("Hythorn", "Jarrowby", "Ockendon", "Vellacott", "Brumfitt", "Caddock", "Dunsforth", "Eskrigg", "Frobury"),
+            *("Gulvaston", "Hambling", "Ixworth", "Kelloway", "Lumbers", "Mowbury", "Nettlebed", "Plumtree", "Rudyard"),
+            *("Scarrow", "Thwaite", "Upcott"),
         ),
         strict=True,
     )
@@ -135,17 +130,18 @@ def generate(db: str, reports: int, per_report: int) -> None:
     from borderwatch.store import Store
 
     rng = random.Random(7)
+    days = max(731, math.ceil(reports * per_report / HAPPENINGS_PER_DAY))
     recent: list[dict[str, Any]] = []  # happenings a second report may be about
     seconds = 0
     with Store(f"sqlite:///{db}") as store:
         for start in range(0, reports, 1000):
-            made = [_report(rng, i, per_report, recent) for i in range(start, min(start + 1000, reports))]
+            made = [_report(rng, i, per_report, days, recent) for i in range(start, min(start + 1000, reports))]
             seconds += sum(second for _, second in made)
             write_unfused(store, [report for report, _ in made])
     print(json.dumps({"second_reports": seconds}))
 
 
-def _report(rng: random.Random, i: int, per_report: int, recent: list[dict[str, Any]]) -> tuple[Any, bool]:
+def _report(rng: random.Random, i: int, per_report: int, days: int, recent: list[dict[str, Any]]) -> tuple[Any, bool]:
     """A report and whether it is a second report of an earlier happening."""
     from borderwatch.model import ExtractResult, Marking, Report, ReportRef
     from borderwatch.store import NewReport
@@ -155,9 +151,9 @@ def _report(rng: random.Random, i: int, per_report: int, recent: list[dict[str, 
     if second:  # an earlier happening, seen by the other agency
         earlier = rng.choice(recent[-3000:])
         agency = "dz-anp" if earlier["agency"] == "dz-cnc" else "dz-cnc"
-        happenings = [_again(rng, earlier)] + [_happening(rng, agency) for _ in range(per_report - 1)]
+        happenings = [_again(rng, earlier)] + [_happening(rng, agency, days) for _ in range(per_report - 1)]
     else:
-        happenings = [_happening(rng, agency) for _ in range(per_report)]
+        happenings = [_happening(rng, agency, days) for _ in range(per_report)]
         recent.extend(happenings)
     sentences = [_sentence(h) for h in happenings]
     told = " ".join(f"{s} {h['detail']}" for s, h in zip(sentences, happenings, strict=True))
@@ -171,24 +167,25 @@ def _report(rng: random.Random, i: int, per_report: int, recent: list[dict[str, 
     return NewReport(report=report, extraction=extraction), second
 
 
-def _happening(rng: random.Random, agency: str) -> dict[str, Any]:
-    """A new happening: a day in 2024-2025, a point within 60 km of the border line, a kind, actors."""
+def _happening(rng: random.Random, agency: str, days: int) -> dict[str, Any]:
+    """A new happening: one of the `days` days up to 2025-12-31, a point within 60 km of the border line, named
+    after its locality, a kind, actors."""
     k = rng.randrange(len(BORDER_LINE) - 1)
     (lat1, lon1, border), (lat2, lon2, _) = BORDER_LINE[k], BORDER_LINE[k + 1]
     t = rng.random()
     offset_km = rng.uniform(-60, 60)  # west (Algeria) or east of the line
     lat = lat1 + t * (lat2 - lat1) + rng.uniform(-0.05, 0.05)
     lon = lon1 + t * (lon2 - lon1) + offset_km / (111.2 * math.cos(math.radians(lat)))
-    town = min(TOWNS, key=lambda town: (town[1] - lat) ** 2 + (town[2] - lon) ** 2)
+    place = _locality(k, t, offset_km)
     country = "DZ" if offset_km < 0 else ("TN" if border == "DZA-TUN" else "LY")
     kind = rng.choices(KINDS, weights=[k[2] for k in KINDS])[0]
     group = rng.choice(GROUPS)
     return {
         "agency": agency,
-        "day": date(2024, 1, 1) + timedelta(days=rng.randrange(731)),
+        "day": LAST_DAY - timedelta(days=rng.randrange(days)),
         "lat": round(lat, 5),
         "lon": round(lon, 5),
-        "place": town[0],
+        "place": place,
         "country": country,
         "border": border,
         "border_km": round(abs(offset_km), 1),
@@ -196,7 +193,7 @@ def _happening(rng: random.Random, agency: str) -> dict[str, Any]:
         "type": kind[0],
         "sub_type": kind[1],
         "wording": kind[3],
-        "where": _where(rng, town[0]),
+        "where": _where(rng, place),
         "n": rng.randint(2, 12),
         "detail": rng.choice(DETAILS),
         "group": group,
@@ -204,6 +201,32 @@ def _happening(rng: random.Random, agency: str) -> dict[str, Any]:
         "killed": rng.choice((0, 0, 0, 1, 2, 3, 5)),
         "confidence": round(rng.uniform(0.55, 0.95), 2),
     }
+
+
+def _locality(segment: int, t: float, offset_km: float) -> str:
+    """The name of the locality next to a point of the strip: its segment of the line, its step of
+    LOCALITY_KM along it and its column across it, numbered and spelled from syllables."""
+    steps = _steps()
+    column = min(5, int((offset_km + 60) // LOCALITY_KM))
+    number = (sum(steps[:segment]) + round(t * steps[segment])) * 6 + column
+    # Neighbours differ in their first syllable, so that no two nearby names read alike.
+    head, rest = number % len(_HEADS), number // len(_HEADS)
+    return f"{_HEADS[head]}{_MIDS[rest % len(_MIDS)]}{_TAILS[(rest // len(_MIDS)) % len(_TAILS)]}"
+
+
+@cache
+def _steps() -> tuple[int, ...]:
+    """How many localities each segment of the line has along it."""
+    return tuple(
+        max(1, round(_segment_km(BORDER_LINE[i], BORDER_LINE[i + 1]) / LOCALITY_KM))
+        for i in range(len(BORDER_LINE) - 1)
+    )
+
+
+def _segment_km(a: tuple[float, float, str], b: tuple[float, float, str]) -> float:
+    dy = (b[0] - a[0]) * 111.2
+    dx = (b[1] - a[1]) * 111.2 * math.cos(math.radians((a[0] + b[0]) / 2))
+    return math.hypot(dx, dy)
 
 
 def _again(rng: random.Random, earlier: dict[str, Any]) -> dict[str, Any]:
@@ -216,9 +239,9 @@ def _again(rng: random.Random, earlier: dict[str, Any]) -> dict[str, Any]:
     return {**earlier, **again, "detail": rng.choice(DETAILS)}
 
 
-def _where(rng: random.Random, town: str) -> str:
+def _where(rng: random.Random, place: str) -> str:
     side = rng.choice(("north", "south", "east", "west"))
-    return rng.choice((f"near {town}", f"{rng.randint(3, 40)} km {side} of {town}", f"outside {town}"))
+    return rng.choice((f"near {place}", f"{rng.randint(2, 9)} km {side} of {place}", f"outside {place}"))
 
 
 def _sentence(h: dict[str, Any]) -> str:
