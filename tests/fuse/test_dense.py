@@ -108,3 +108,17 @@ def test_two_reports_naming_one_unresolved_place_agree_on_it() -> None:
     value, detail = place_feature(decision)
     assert value == FUSER.config.place.named and detail.startswith("both name")
     assert decision.event_id == "E0"
+
+
+def test_one_army_fighting_two_named_groups_is_no_agreement_on_actors() -> None:
+    # Two clashes of one front on one day: the army in common must not outweigh the two different groups.
+    army = "Military Forces of Niger (2023-)"
+    first = mention(**CLASH, place="Ouallam", actor1="JNIM", actor2=army, day="2025-08-04")
+    second = mention(**CLASH, place="Ouallam", actor1="Islamic State Sahel", actor2=army, day="2025-08-04")
+    decision = decide(features(second, "r1"), features(first, "r0"))
+    assert decision.best is not None
+    actors = next(f for f in decision.best.features if f.name == "actors")
+    assert actors.value < 0 and "different groups" in actors.detail and "same state force" in actors.detail
+    same = mention(**CLASH, place="Ouallam", actor1="JNIM", actor2=army, day="2025-08-04")
+    agreeing = decide(features(same, "r2"), features(first, "r0")).best
+    assert agreeing is not None and next(f for f in agreeing.features if f.name == "actors").value > 0

@@ -181,12 +181,19 @@ class PairScorer:
         if shared:
             return "actors", rules.shared_specific, f"same group: {shared}"
         shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
-        if shared:
-            return "actors", rules.shared_state, f"same state force: {shared}"
         related = _related_state(mine[1], theirs[1])
         if mine[0] and theirs[0]:
-            detail = f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}"
-            return "actors", rules.conflicting_specific, detail
+            # Different named groups count against even when one army fought both: a state force in common is
+            # what two clashes of one front share (it still counts, added to the conflict).
+            value, detail = (
+                rules.conflicting_specific,
+                f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}",
+            )
+            if shared:
+                value, detail = value + rules.shared_state, f"{detail}; same state force: {shared}"
+            return "actors", round(value, 3), detail
+        if shared:
+            return "actors", rules.shared_state, f"same state force: {shared}"
         if related:
             return "actors", rules.related_state, f"forces of one state: {related}"
         return "actors", 0.0, "no named actor to compare"
