@@ -16,12 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
-from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, SourcedMention
+from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache, Ref, feature_row, read_block
-from ._fusion_pending import PendingIndex
 from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -55,7 +54,7 @@ class FusionSession:
         self._reset()
 
     def _reset(self) -> None:
-        self._pending = PendingIndex()
+        self._pending = MentionIndex()
         self._decisions: list[dict[str, Any]] = []
         self._mention_rows: list[dict[str, Any]] = []
         self._feature_rows: list[dict[str, Any]] = []

@@ -1,4 +1,5 @@
-"""The store's index of mentions not written yet finds what fusion's in-memory index finds, in the same order.
+"""Fusion's in-memory index, filed by day buckets, finds what a plain scan of its cells and keys finds, in the
+same order.
 
 SYNTHETIC mentions: invented happenings at real places, dates of every precision and none.
 """
@@ -8,8 +9,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from borderwatch.fuse import Fuser, MentionIndex
-from borderwatch.store._fusion_pending import PendingIndex
+from borderwatch.fuse import Block, Fuser, MentionFeatures, MentionIndex
+from borderwatch.fuse._blocking import UNLOCATED_CELL
 from tests.fuse._make import PLACES, mention
 
 SUB_TYPES = (
@@ -19,6 +20,37 @@ SUB_TYPES = (
     ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
 )
 ACTORS = (None, "Katibat Quesnoy", "Network Pyrwell", "Military Forces of Niger")
+
+
+class _PlainIndex:
+    """The reference: mentions by cell and key only, every lookup walks all of a cell's or key's mentions."""
+
+    def __init__(self) -> None:
+        self._cells: dict[int, list[MentionFeatures]] = {}
+        self._keys: dict[int, list[MentionFeatures]] = {}
+        self._all: list[MentionFeatures] = []
+
+    def add(self, features: MentionFeatures, cell: int, keys: tuple[int, ...]) -> None:
+        self._all.append(features)
+        if cell != UNLOCATED_CELL:
+            self._cells.setdefault(cell, []).append(features)
+        for key in keys:
+            self._keys.setdefault(key, []).append(features)
+
+    def all(self) -> list[MentionFeatures]:
+        return self._all
+
+    def lookup(self, block: Block) -> list[MentionFeatures]:
+        found: dict[int, MentionFeatures] = {}
+        for cell in dict.fromkeys(block.cells):
+            for other in self._cells.get(cell, ()):
+                if block.in_time(other) and block.in_box(other):
+                    found.setdefault(id(other), other)
+        for key in block.keys:
+            for other in self._keys.get(key, ()):
+                if block.in_time(other):
+                    found.setdefault(id(other), other)
+        return list(found.values())
 
 
 def _features(fuser: Fuser, rng: random.Random, n: int) -> list:
@@ -43,10 +75,10 @@ def _features(fuser: Fuser, rng: random.Random, n: int) -> list:
     return out
 
 
-def test_pending_index_finds_what_mention_index_finds() -> None:
+def test_the_bucketed_index_finds_what_a_plain_scan_finds() -> None:
     fuser = Fuser()
     rng = random.Random(3)
-    expected, pending = MentionIndex(), PendingIndex()
+    expected, pending = _PlainIndex(), MentionIndex()
     found_any = 0
     for features in _features(fuser, rng, 1500):
         block = fuser.block(features)
