@@ -51,11 +51,8 @@ def situation_report(
     else:
         area = filter_area(events, state.border_strip)
     reader = state.store.reader
-    agencies = {a["id"]: a["name"] for a in request.app.state.store.accounts.list_agencies()}
-    sitrep = SitrepRequest.for_period(
-        events, since, until, area=area, agency=agencies.get(state.settings.agency, state.settings.agency),
-        reader=reader.actor,
-    )  # fmt: skip
+    agency = request.app.state.store.accounts.agency_name(state.settings.agency)
+    sitrep = SitrepRequest.for_period(events, since, until, area=area, agency=agency, reader=reader.actor)
     body = make_report(state.store, sitrep, format)
     name = f"sitrep-{sitrep.start}-{sitrep.end}.{format}"
     return Response(body, media_type=_MEDIA[format], headers={"Content-Disposition": f'inline; filename="{name}"'})

@@ -13,6 +13,7 @@ from ..export import get_exporter
 from ..store import EventFilter, EventQuery, Store
 from ._context import app_state
 from ._events import parse_bbox
+from ._output import check_output, whole_file
 from ._query import _day, _query
 
 __all__ = ["export_cli"]
@@ -43,8 +44,7 @@ def export_cli(
         "border": border,
         "max_border_km": km,
     }
-    if output is not None and output.parent and not output.parent.is_dir():
-        raise InputError(f"-o {output}: folder {output.parent} does not exist")
+    check_output(output)
     if format_ == "stix":
         _export_stix(_query(EventQuery, **filters), output)
         return
@@ -57,10 +57,8 @@ def export_cli(
         if output is None:
             count = exporter.write(rows, sys.stdout.buffer)
         else:
-            partial = output.with_name(output.name + ".partial")
-            with partial.open("wb") as handle:
+            with whole_file(output) as handle:
                 count = exporter.write(rows, handle)
-            partial.replace(output)  # a reader never sees half an export
     print(f"exported {count} events as {format_}", file=sys.stderr)
 
 
@@ -73,8 +71,6 @@ def _export_stix(query: EventQuery, output: Path | None) -> None:
         if output is None:
             summary = export_stix(store, reader, query, sys.stdout)
         else:
-            partial = output.with_name(output.name + ".partial")
-            with partial.open("w", encoding="utf-8") as handle:
+            with whole_file(output, "w") as handle:
                 summary = export_stix(store, reader, query, handle)
-            partial.replace(output)
     print(f"exported {summary.reports} reports ({summary.objects} STIX objects) as stix", file=sys.stderr)

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..store import EventFilter, Store
 from ._context import app_state
 from ._events import parse_bbox
+from ._output import check_output, whole_file
 from ._query import _day, _query
 
 __all__ = ["sitrep_cli"]
@@ -43,8 +44,7 @@ def sitrep_cli(
         raise InputError(f"--format {format_!r}: expected html or pdf")
     if sum(given is not None for given in (zone, border, bbox)) > 1:
         raise InputError("--zone, --border and --bbox each name the report's area: give one of them")
-    if output.parent and not output.parent.is_dir():
-        raise InputError(f"-o {output}: folder {output.parent} does not exist")
+    check_output(output)
     events: EventFilter = _query(
         EventFilter,
         bbox=parse_bbox(bbox),
@@ -60,12 +60,11 @@ def sitrep_cli(
         reader = app_state.reader(store)
         events, area = _area(store, events, zone)
         request = SitrepRequest.for_period(
-            events, start, end, area=area, agency=_agency_name(store, settings.agency), reader=reader.actor
+            events, start, end, area=area, agency=store.accounts.agency_name(settings.agency), reader=reader.actor
         )
         body = situation_report(store.as_reader(reader), request, format_)  # type: ignore[arg-type]
-    partial = output.with_name(output.name + ".partial")
-    partial.write_bytes(body)
-    partial.replace(output)  # a reader never sees half a report
+    with whole_file(output) as handle:
+        handle.write(body)
     print(f"wrote {output} ({format_}, {request.start} to {request.end})", file=sys.stderr)
 
 
@@ -81,8 +80,3 @@ def _area(store: Store, events: EventFilter, zone: str | None) -> tuple[EventFil
             raise InputError(f"--zone {zone!r}: no watch zone of that name (zones: {names})")
         return events.model_copy(update={"zone_id": found[0]["id"]}), zone_area(found[0])
     return events, filter_area(events, default_border_strip)
-
-
-def _agency_name(store: Store, agency: str) -> str:
-    names = {a["id"]: a["name"] for a in store.accounts.list_agencies()}
-    return names.get(agency, agency)

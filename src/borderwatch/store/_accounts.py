@@ -105,6 +105,12 @@ class Accounts:
         if connection.execute(select(agencies.c.id).where(agencies.c.id == agency_id)).scalar() is None:
             connection.execute(agencies.insert().values(id=agency_id, name=name or agency_id))
 
+    def agency_name(self, agency_id: str) -> str:
+        """The agency's name, or its id when it is not registered."""
+        with self._engine.connect() as c:
+            name = c.execute(select(agencies.c.name).where(agencies.c.id == agency_id)).scalar()
+        return str(name) if name is not None else agency_id
+
     def list_agencies(self) -> list[dict[str, Any]]:
         with self._engine.connect() as c:
             counts = select(func.count()).where(users.c.agency == agencies.c.id).scalar_subquery().label("users")
