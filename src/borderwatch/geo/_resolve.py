@@ -227,6 +227,11 @@ class Resolver:
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
+            # What the document says about a division's area (its other places, its admin1) speaks for the division
+            # as much as for a town in it that bears the same name ('Montana City' for 'Montana', 'Maryland City'):
+            # context cannot favour the town over the division; priors (a seat's population) decide between them.
+            for town, division in mention.arrays.inner_towns:
+                bonus[town] = min(bonus[town], bonus[division])
             scores += bonus
         best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
@@ -356,6 +361,7 @@ class _Arrays(NamedTuple):
     loose: np.ndarray
     spots: dict[int, np.ndarray]  # filled by `same_spot`
     plain: list[tuple[Resolution, float]]  # the ranking without context, once made
+    inner_towns: list[tuple[int, int]]  # (town, division): a town inside a division the same name names
 
     def same_spot(self, index: int) -> np.ndarray:
         """Which candidates lie within _SAME_SPOT_KM of candidate `index` (kept: the same names recur)."""
@@ -379,7 +385,21 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         np.array([c.match < _LOOSE_MATCH for c in candidates]),
         {},
         [],
+        _inner_towns(records),
     )
+
+
+def _inner_towns(records: list[PlaceRecord]) -> list[tuple[int, int]]:
+    """(town, division) pairs among one name's candidates: populated places inside a first-level division that is
+    itself a candidate of the name."""
+    divisions = {(r.country, r.admin1): j for j, r in enumerate(records) if r.feature_code == "ADM1" and r.admin1}
+    if not divisions:
+        return []
+    return [
+        (i, divisions[(r.country, r.admin1)])
+        for i, r in enumerate(records)
+        if r.feature_class == "P" and (r.country, r.admin1) in divisions
+    ]
 
 
 class _Geometry(NamedTuple):
