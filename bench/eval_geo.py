@@ -11,7 +11,9 @@ Two measures, as Mordecai 3 reports its own:
 
 Each corpus is also scored on its odd and even documents apart (rules were tuned on the odd ones).
 
-Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N]
+Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N] [--misses]
+(--misses classes each missed gold mention: outside any gazetteer, not in the index, another point, unresolved,
+division vs seat, wrong namesake; with the share of mentions some place of the name could get right)
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from borderwatch.geo import Geoparser, haversine_km
+from borderwatch.geo import Geoparser, haversine_km, name_key
 
 
 def _eval_dir() -> Path:
@@ -108,17 +111,74 @@ def score_end_to_end(geoparser: Geoparser, nlp, docs: list[dict]) -> dict[str, f
             right += bool(good)
             hit.update(good)
         found_gold += len(hit)
-    precision = right / max(1, predicted)
-    recall = found_gold / max(1, gold_total)
-    f1 = 2 * precision * recall / max(1e-9, precision + recall)
-    return {"precision": precision, "recall": recall, "f1": f1, "ignored_predictions": ignored,
-            "find_places_ms_per_doc": 1000 * seconds / max(1, len(docs))}  # fmt: skip
+    return {"predicted": predicted, "right": right, "found_gold": found_gold, "gold": gold_total,
+            "ignored_predictions": ignored, "seconds": seconds, "docs": len(docs)}  # fmt: skip
+
+
+def f1_scores(counts: dict[str, float]) -> dict[str, float]:
+    precision = counts["right"] / max(1, counts["predicted"])
+    recall = counts["found_gold"] / max(1, counts["gold"])
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / max(1e-9, precision + recall)}
+
+
+# Classes of the gold mentions `resolve()` misses (--misses). GeoWebNews' own annotation types say which mentions
+# are metonymies or modifiers (adjectives, demonyms); they are counted beside the classes.
+_METONYMY = {"Metonymic", "Coercion"}
+_MODIFIER = {"Non_Literal_Modifier", "Literal_Modifier", "Demonym"}
+_DIVISIONS = {"ADM1", "ADM2"}
+
+
+def miss_table(geoparser: Geoparser, docs: list[dict]) -> tuple[Counter, Counter, int]:
+    """Why each missed gold mention is missed: (class counts, annotation types of the misses, mentions that some
+    place bearing the name, as the index holds it, lies within 161 km of: the cap of ranking alone)."""
+    classes: Counter = Counter()
+    kinds: Counter = Counter()
+    within_reach = 0
+    for doc in docs:
+        gold = gold_with_coordinates(doc)
+        places = geoparser.resolve(doc["text"], [(t["start"], t["end"]) for t in gold])
+        for mention, place in zip(gold, places, strict=True):
+            near = [
+                record
+                for record, _ in geoparser.gazetteer.by_key(name_key(doc["text"][mention["start"] : mention["end"]]))
+                if haversine_km(mention["lat"], mention["lon"], record.lat, record.lon) <= KM
+            ]
+            within_reach += bool(near) or (place is not None and _within(mention, place))
+            if place is not None and _within(mention, place):
+                continue
+            classes[_miss_class(mention, place, near)] += 1
+            kind = mention.get("type")
+            kinds["metonymy" if kind in _METONYMY else "modifier or demonym" if kind in _MODIFIER else "literal"] += 1
+    return classes, kinds, within_reach
+
+
+def _within(mention: dict, place) -> bool:
+    return place.lat is not None and haversine_km(mention["lat"], mention["lon"], place.lat, place.lon) <= KM
+
+
+def _miss_class(mention: dict, place, near: list) -> str:
+    if not mention.get("geonameid"):
+        return "gold place without a GeoNames id (street, building, venue): outside any gazetteer"
+    if not near:
+        if place is not None and place.feature_code in _DIVISIONS | {"RGN", "CONT", "OCN", "SEA", "DSRT"}:
+            return "the name's division or region, at another point than GeoNames'"
+        if place is None:
+            return "no place of that name in the index (island, river, district, landmark, spelling)"
+        return "no place of that name within 161 km in the index (the right one missing)"
+    if place is None:
+        return "unresolved (a place of that name within 161 km exists)"
+    codes = {record.feature_code for record in near}
+    town = (place.feature_code or "").startswith("PPL")
+    if (place.feature_code in _DIVISIONS and codes - _DIVISIONS) or (codes & _DIVISIONS and town):
+        return "division vs its seat"
+    return "wrong namesake"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end measure (needs spaCy)")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
+    parser.add_argument("--misses", action="store_true", help="also class the missed gold mentions, by half")
     args = parser.parse_args()
     if not all((EVAL_DIR / name).is_file() for name in CORPORA.values()):
         print(f"eval_geo: corpora not found in {EVAL_DIR} (set BORDERWATCH_EVAL_DIR); skipped")
@@ -132,9 +192,11 @@ def main() -> int:
     for corpus, file_name in CORPORA.items():
         docs = read_corpus(EVAL_DIR / file_name, args.limit)
         # Tuned on the odd documents (1, 3, ...), the even ones held out: both halves show how rules carry over.
-        halves = {half: score_gold_mentions(geoparser, docs[start::2]) for half, start in (("odd", 1), ("even", 0))}
-        print(f"{corpus}: within 161 km by half: " + ", ".join(
-            f"{half} docs {h['acc_161km']:.3f} ({h['mentions']} mentions)" for half, h in halves.items()))  # fmt: skip
+        split = {"odd": docs[1::2], "even": docs[0::2]}
+        halves = {half: score_gold_mentions(geoparser, part) for half, part in split.items()}
+        print(f"{corpus}: by half: " + "; ".join(
+            f"{half} docs ({h['mentions']} mentions) within 161 km {h['acc_161km']:.3f},"
+            f" exact GeoNames id {h['exact_geonameid']:.3f}" for half, h in halves.items()))  # fmt: skip
         gold = score_gold_mentions(geoparser, docs)
         print(f"{corpus}: gold mentions resolved ({gold['mentions']}): within 161 km {gold['acc_161km']:.3f}"
               f" (mentions with a GeoNames id: {gold['acc_161km_with_geonameid']:.3f}),"
@@ -143,11 +205,24 @@ def main() -> int:
         if gold["division_point_misses"]:
             print(f"{corpus}: of the misses, {gold['division_point_misses']} are the right first-level division"
                   " whose countrystatecity centroid lies over 161 km from GeoNames' point")  # fmt: skip
+        if args.misses:
+            for half, part in split.items():
+                classes, kinds, reach = miss_table(geoparser, part)
+                total = halves[half]["mentions"]
+                print(f"{corpus}: {half} docs: {sum(classes.values())} of {total} missed; a place of the name"
+                      f" within 161 km for {reach / total:.3f} of the mentions; misses by annotation type:"
+                      f" {dict(kinds)}")  # fmt: skip
+                for name, count in classes.most_common():
+                    print(f"    {count:4d}  {name}")
         if nlp is not None:
-            e2e = score_end_to_end(geoparser, nlp, docs)
+            counts = {half: score_end_to_end(geoparser, nlp, part) for half, part in split.items()}
+            whole = {key: counts["odd"][key] + counts["even"][key] for key in counts["odd"]}
+            scores = {half: f1_scores(c) for half, c in counts.items()}
+            e2e = f1_scores(whole)
             print(f"{corpus}: end to end: precision {e2e['precision']:.3f} recall {e2e['recall']:.3f}"
-                  f" F1 {e2e['f1']:.3f} ({e2e['ignored_predictions']} predictions on mentions without coordinates"
-                  f" not counted), find_places {e2e['find_places_ms_per_doc']:.2f} ms/doc")  # fmt: skip
+                  f" F1 {e2e['f1']:.3f} (odd docs {scores['odd']['f1']:.3f}, even {scores['even']['f1']:.3f};"
+                  f" {whole['ignored_predictions']} predictions on mentions without coordinates not counted),"
+                  f" find_places {1000 * whole['seconds'] / max(1, whole['docs']):.2f} ms/doc")  # fmt: skip
     return 0
 
 
