@@ -87,3 +87,19 @@ def test_place_span_of_the_model_grows_to_the_longer_known_name(geoparser) -> No
     entities = [span(text, "Jebel", "GPE"), span(text, "Semmama", "PERSON")]
     places = geoparser.find_places(text, entities)
     assert [(p.text, p.name, p.country) for p in places] == [("Jebel Semmama", "Mount Semmama", "TN")]
+
+
+def test_another_name_of_a_town_in_untagged_words_needs_the_text_to_present_it(geoparser) -> None:
+    """'Julia' is an old name of Plovdiv: a first name the model left untagged is not the city."""
+    text = "SYNTHETIC: after the ceremony, Julia and her brother left for the coast."
+    assert geoparser.find_places(text, []) == []
+    text = "SYNTHETIC: the convoy reached Bombay after a week on the road."
+    assert [(p.text, p.name) for p in geoparser.find_places(text, [])] == [("Bombay", "Mumbai")]
+
+
+def test_a_word_in_lower_case_is_a_place_only_where_written_as_one(geoparser) -> None:
+    text = "SYNTHETIC: the smugglers were high on tina when police stopped them near Gafsa."
+    places = geoparser.find_places(text, [span(text, "tina", "GPE"), span(text, "Gafsa", "GPE")])
+    assert _texts(places) == ["Gafsa"]
+    text = "SYNTHETIC: two smugglers were arrested near texas on Monday."
+    assert [p.name for p in geoparser.find_places(text, [span(text, "texas", "GPE")])] == ["Texas"]

@@ -74,7 +74,9 @@ def accept_proposal(
     """A span of the entity model (GPE/LOC/FAC, or ORG/PERSON/NORP) resolved to `res`; `countries`: those of the
     places already accepted."""
     if proposal.demonym is not None:
-        return res is not None
+        return res is not None  # a French adjective is written in lower case ('la frontière algérienne')
+    if text[proposal.start : proposal.end].islower() and not presented_as_place(text, proposal.start, proposal.end):
+        return False  # a name in lower case is a word ('the congress delegation'), unless written as a place
     presented = proposal.locative or _has_container(text, proposal.end)
     if name_key(text[proposal.start : proposal.end]) in brands() and not presented:
         return False
@@ -122,6 +124,10 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
         return False
     if res.match < 1.0 and inside_longer_name(text, start, end) and not (presented or _well_known(res.record)):
         return False  # another name of a place, read inside a longer name ('Point Zero'): not enough
+    if res.match < 1.0 and not (presented or named_area(res.record)):
+        # Words the model did not tag that are only another name of a town (a translation or an old name: 'White
+        # House' of Casablanca, 'Julia' of Plovdiv, 'Google' of Topeka) are a place only where the text says so.
+        return False
     return res.match >= _EXACT and loose_evidence(text, start, end, guard, res.record)
 
 
