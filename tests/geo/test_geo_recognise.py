@@ -103,3 +103,12 @@ def test_a_word_in_lower_case_is_a_place_only_where_written_as_one(geoparser) ->
     assert _texts(places) == ["Gafsa"]
     text = "SYNTHETIC: two smugglers were arrested near texas on Monday."
     assert [p.name for p in geoparser.find_places(text, [span(text, "texas", "GPE")])] == ["Texas"]
+
+
+def test_a_small_town_far_from_the_report_s_places_needs_the_text_to_present_it(geoparser) -> None:
+    """The model tags a first name as a place: a village of that name on another continent is not enough."""
+    tours = "SYNTHETIC: the soldier, who served two tours in Helmand and Kandahar, "
+    for ending, expected in (("leaves his girlfriend Olivia.", []), ("was born in Olivia.", ["Olivia"])):
+        text = tours + ending
+        entities = [span(text, "Helmand", "GPE"), span(text, "Kandahar", "GPE"), span(text, "Olivia", "GPE")]
+        assert _texts(geoparser.find_places(text, entities)) == ["Helmand", "Kandahar", *expected]

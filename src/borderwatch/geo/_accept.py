@@ -89,6 +89,10 @@ def accept_proposal(
             return not _is_facility(proposal, entities) and presented
         if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
             return proposal.locative
+        if res.remote and not presented and not salient(res.record):
+            # A small town far from everything else the report names, in a country it is not about, that the text
+            # does not present as a place: most often a person the model took for a place ('girlfriend Olivia').
+            return False
         if not _short_ok(text, proposal.start, proposal.end, res, proposal.locative):
             # 'NE of Djanet' tagged a place: an abbreviation, unless it stands for a country or a great city (LA).
             return res.record.population >= _GREAT_CITY
