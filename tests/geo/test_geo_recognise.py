@@ -112,3 +112,25 @@ def test_a_small_town_far_from_the_report_s_places_needs_the_text_to_present_it(
         text = tours + ending
         entities = [span(text, "Helmand", "GPE"), span(text, "Kandahar", "GPE"), span(text, "Olivia", "GPE")]
         assert _texts(geoparser.find_places(text, entities)) == ["Helmand", "Kandahar", *expected]
+
+
+def _nth(text: str, words: str, label: str, nth: int = 0) -> tuple[int, int, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words), label
+
+
+def test_a_one_word_person_that_is_a_town_beside_the_report_s_places_is_that_town(geoparser) -> None:
+    text = "SYNTHETIC: Kasserine police closed the road as Sbeitla residents protested on Friday."
+    entities = [_nth(text, "Kasserine", "GPE"), _nth(text, "Sbeitla", "PERSON")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"),
+        ("Sbeitla", "TN"),
+    ]
+    # The word is a person's name where the report writes it as part of one; a town far away is not a neighbour.
+    text = "SYNTHETIC: Kasserine police said Ali Sbeitla was arrested on Friday; Sbeitla denied the charge."
+    entities = [_nth(text, "Kasserine", "GPE"), _nth(text, "Ali Sbeitla", "PERSON"), _nth(text, "Sbeitla", "PERSON", 1)]
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
+    text = "SYNTHETIC: Tunis police said Tyler was arrested on Friday."
+    assert _texts(geoparser.find_places(text, [_nth(text, "Tunis", "GPE"), _nth(text, "Tyler", "PERSON")])) == ["Tunis"]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from ._borders import haversine_km
 from ._normalise import name_key
 from ._recognise import (
     GUARD_INITIAL,
@@ -27,6 +28,7 @@ from ._recognise import (
     is_counted,
     is_locative,
     is_route,
+    is_speaker,
     is_strongly_locative,
 )
 from ._resolve import Resolution
@@ -35,8 +37,10 @@ from ._store import PlaceRecord
 __all__ = [
     "accept_loose",
     "accept_proposal",
+    "lone_person_words",
     "loose_evidence",
     "named_area",
+    "place_among_persons",
     "presented_as_place",
     "salient",
     "short_name_ok",
@@ -54,6 +58,7 @@ _SALIENT_POPULATION = 100_000
 _HINT_CONFIDENCE = 0.45
 _TEXT_CONFIDENCE = 0.6
 _GREAT_CITY = 1_000_000
+_NEIGHBOUR_KM = 100.0
 
 
 def salient(record: PlaceRecord) -> bool:
@@ -224,3 +229,37 @@ def _dateline(text: str, start: int, end: int) -> bool:
     """'TORONTO — ...': a place name in capitals opening a line or a report."""
     word = text[start:end]
     return word.isupper() and len(word) >= 4
+
+
+def lone_person_words(
+    text: str, entities: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One-word PERSON spans that are no part of a longer person's name in the report ('Burton' beside 'Jenson
+    Burton' is not; 'Cheltenham' alone may be a place), are not speaking ('said Sbeitla') and overlap no accepted
+    place."""
+    persons = [(s, e) for s, e, label in entities if label == "PERSON"]
+    full_names = {w for s, e in persons if len(words := text[s:e].split()) > 1 for w in words}
+    return [
+        (s, e)
+        for s, e in persons
+        if len(text[s:e].split()) == 1
+        and text[s:e] not in full_names
+        and text[s:e][:1].isupper()
+        and not is_speaker(text, s, e)
+        and not any(s < te and ts < e for ts, te in taken)
+    ]
+
+
+def place_among_persons(res: Resolution, anchors: Sequence[PlaceRecord]) -> bool:
+    """A one-word 'person' is a place when it names one by its main name, without doubt, near a place the report
+    names (a town, within _NEIGHBOUR_KM) in the same country."""
+    record = res.record
+    if res.match < 1.0 or res.confidence < _HINT_CONFIDENCE or record.feature_code in _AREA_CODES:
+        return False
+    return any(
+        a.country == record.country
+        and a.feature_code not in _AREA_CODES
+        and a.id != record.id
+        and haversine_km(a.lat, a.lon, record.lat, record.lon) <= _NEIGHBOUR_KM
+        for a in anchors
+    )

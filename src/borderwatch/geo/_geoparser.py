@@ -14,8 +14,10 @@ from ..model import Evidence, Location, Place
 from ._accept import (
     accept_loose,
     accept_proposal,
+    lone_person_words,
     loose_evidence,
     named_area,
+    place_among_persons,
     presented_as_place,
     short_name_ok,
 )
@@ -103,9 +105,26 @@ class Geoparser:
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
         accepted = _accepted(text, entities, proposals, loose, held, resolutions)
+        accepted = sorted(accepted + self._places_among_persons(text, entities, accepted, country_hint))
         return [
             self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
             for s, e, r in accepted
+        ]
+
+    def _places_among_persons(
+        self, text: str, entities: Sequence[tuple[int, int, str]], accepted: list[Span], country_hint: str | None
+    ) -> list[Span]:
+        """One-word 'persons' that are places beside the report's own ('Cheltenham' in a report of races at
+        Gloucester): resolved apart, so that a person's name never sways the document's context."""
+        spans = lone_person_words(text, entities, [(s, e) for s, e, _ in accepted])
+        if not spans:
+            return []
+        anchors = [r.record for _, _, r in accepted if r is not None]
+        resolutions = self._resolver.resolve(text, spans, _hint(country_hint), [True] * len(spans))
+        return [
+            (s, e, r)
+            for (s, e), r in zip(spans, resolutions, strict=True)
+            if r is not None and place_among_persons(r, anchors)
         ]
 
     def _may_accept_hint(self, text: str, proposal: Proposal) -> bool:

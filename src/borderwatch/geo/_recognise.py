@@ -41,6 +41,7 @@ __all__ = [
     "is_locative",
     "is_road_qualifier",
     "is_route",
+    "is_speaker",
     "is_strongly_locative",
     "natural_feature_words",
     "not_a_place",
@@ -169,6 +170,18 @@ def facility_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _compound_suffixes() -> frozenset[str]:
     return _keys("compound_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _speech_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in sorted(_vocabulary()["speech_words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s*,?\s*$", re.IGNORECASE), re.compile(rf"\s*,?\s*(?:{words})\b", re.IGNORECASE)
+
+
+def is_speaker(text: str, start: int, end: int) -> bool:
+    """A name right after or before a speech word ('said Sbeitla', 'Sbeitla told reporters'): someone speaking."""
+    before, after = _speech_pattern()
+    return bool(before.search(text[max(0, start - 30) : start]) or after.match(text, end))
 
 
 @lru_cache(maxsize=1)
