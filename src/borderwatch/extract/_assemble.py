@@ -35,10 +35,13 @@ _MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restricti
 _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 
-def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
+def event_country(
+    group: EventGroup, location: Location | None, report_country: str | None, place_country: str | None = None
+) -> str | None:
     """Where the event is, for naming generic actors: its location, else the country its words name, else the
-    report's. Where the event's own sentences name countries and the location lies in none of them ("in Inata,
-    northern Burkina Faso" resolved to a namesake abroad), the text outranks the gazetteer's guess."""
+    report's, else the one the report's provinces and capital point to (`place_country`). Where the event's own
+    sentences name countries and the location lies in none of them ("in Inata, northern Burkina Faso" resolved to
+    a namesake abroad), the text outranks the gazetteer's guess."""
     named = [c for m in group.members for c in m.country_names]
     if location is not None and location.country:
         located = location.country.upper()
@@ -54,7 +57,7 @@ def event_country(group: EventGroup, location: Location | None, report_country: 
             if report_country in counts and counts[report_country] == max(counts.values()):
                 return report_country
             return counts.most_common(1)[0][0]
-    return report_country
+    return report_country or place_country
 
 
 def assemble_event(
