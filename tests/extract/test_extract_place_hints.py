@@ -17,6 +17,7 @@ from borderwatch.model import Report
         ("Gunmen struck a village in the Tillaberi region.", "NE"),  # unaccented spelling of Tillabéri
         ("A mine exploded near Kasserine; the blast was heard in Kasserine town.", "TN"),
         ("Residents of Ségou and Mopti fled.", "ML"),
+        ("Rockets fell on the airport of Gao.", "ML"),
         ("Traders in Sfax and in Tahoua were arrested.", None),  # two countries, one name each: no hint
         ("Militants in the Sahel and the Centre-Nord struck again.", None),  # generic division names
         ("The centre of the town was quiet.", None),

@@ -23,7 +23,7 @@ from ._text import fold, load_data, phrase_regex
 
 __all__ = ["place_country"]
 
-_MIN_LENGTH = 4  # "Bam", "Tuy", "Lac": too short to tell a place from a word
+_MIN_LENGTH = 3  # "Gao" and "Bam" are provinces; two letters are abbreviations, not names
 
 
 @cache
