@@ -257,6 +257,8 @@ def test_the_police_rioters_clash_with_are_the_other_side(extractor) -> None:
             4,
         ),
         ("Gunmen killed three aid workers, their local guide and driver near Agadez on Monday.", 5),
+        ("A National Guard patrol shot dead a suspected smuggler near Ben Guerdane on Monday night.", 1),
+        ("Gunmen killed an engineer and his interpreter near Arlit on Sunday.", 2),
     ],
 )
 def test_the_event_s_own_toll_is_coded(extractor, text: str, fatalities: int) -> None:

@@ -117,10 +117,13 @@ _KIN = (
     "driver|escort|companion|guard|assistant|deputy"
 )
 # "killed two soldiers and three civilians", "a chief and his son": the groups after the first, each its own mention.
+# Nouns of people by what they do or are ("smuggler", "interpreter", "journalist", "guardsman", "resident")
+_PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
 _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
     rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b|"
-    rf"(?<=and )(?:{_KIN})\b))",  # "their guide and driver": one determiner for two people
+    # "their guide and driver", "his interpreter"
+    rf"(?<=and )(?:{_KIN})\b|(?<=his |her |its )(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)))",
     re.IGNORECASE,
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
@@ -154,7 +157,13 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
+    rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]"
+    # "shot dead a suspected smuggler", "killing an engineer": whom a killing verb takes is a person, whatever the
+    # noun, when it reads as one who does or is something (-er, -or, -ist, -man, -ant, -ent, -ian, -ee)
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing))\s+(?:a|an|one)\s+(?:(?!number|total|further|dozen|handful|score)[\w-]+\s+){{0,2}}?"
+    rf"(?!number\b|total\b|further\b|dozen\b|handful\b|score\b|member\b|quarter\b|border\b)"
+    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
