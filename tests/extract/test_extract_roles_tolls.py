@@ -273,3 +273,23 @@ def test_a_period_s_statistics_are_no_event(extractor) -> None:
     )
     events = extractor(report(text, "2025-03-05")).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [  # SYNTHETIC
+        (
+            "An army vehicle hit a mine planted by the Okba Ibn Nafaa Brigade on Mount Semmama on Tuesday.",
+            "Okba Ibn Nafaa Brigade",
+            "Military Forces of Tunisia (2019-)",
+        ),
+        (  # no country named, no place known: the army fighting a Malian rebel group is Mali's
+            "Fighting broke out between the army and FLA rebels near Anefis on Tuesday.",
+            "Military Forces of Mali (2021-)",
+            "FLA: Azawad Liberation Front",
+        ),
+    ],
+)
+def test_roles_where_the_text_leaves_them_implied(extractor, text: str, actor1: str, actor2: str) -> None:
+    (event,) = extractor(report(text, "2025-03-05")).events
+    assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == (actor1, actor2)
