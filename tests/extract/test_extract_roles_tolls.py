@@ -259,6 +259,7 @@ def test_the_police_rioters_clash_with_are_the_other_side(extractor) -> None:
         ("Gunmen killed three aid workers, their local guide and driver near Agadez on Monday.", 5),
         ("A National Guard patrol shot dead a suspected smuggler near Ben Guerdane on Monday night.", 1),
         ("Gunmen killed an engineer and his interpreter near Arlit on Sunday.", 2),
+        ("Militants killed two guards and their commander near Kidal on Sunday.", 3),
     ],
 )
 def test_the_event_s_own_toll_is_coded(extractor, text: str, fatalities: int) -> None:

@@ -123,7 +123,8 @@ _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
     rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b|"
     # "their guide and driver", "his interpreter"
-    rf"(?<=and )(?:{_KIN})\b|(?<=his |her |its )(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)))",
+    rf"(?<=and )(?:{_KIN})\b|"
+    rf"(?:(?<=his |her |its )|(?<=their ))(?:[A-Za-z-]+\s+)?(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)))",
     re.IGNORECASE,
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
