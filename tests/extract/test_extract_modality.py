@@ -46,6 +46,13 @@ def test_modality(nlp, sentence: str, word: str, expected: str | None) -> None:
         ("Gunmen attacked a village, killing 12 people.", "killing", False),
         ("A gendarme accused of killing a trader was arrested in Kayes.", "killing", True),
         ("Three men suspected of attacking a post were detained.", "attacking", True),
+        # how an unattributed death came about is the happening; a clause told after a time span, or after a
+        # killing whose killer is named, is another happening
+        ("A young man died after police opened fire on protesters.", "opened", False),
+        ("Two soldiers died after their vehicle hit a landmine near Boni.", "hit", False),
+        ("Two soldiers were killed, a week after militants attacked the camp.", "attacked", True),
+        ("Gunmen killed two herders after raiders stole cattle in the village.", "stole", True),
+        ("Thirteen people were killed before troops stormed the hotel.", "stormed", True),
     ],
 )
 def test_background(nlp, sentence: str, word: str, expected: bool) -> None:

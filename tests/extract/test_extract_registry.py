@@ -127,3 +127,24 @@ def test_a_name_with_nothing_of_an_organisation_is_no_actor() -> None:
 )
 def test_a_feature_named_after_a_country_is_not_the_country(text: str, codes: list[str]) -> None:
     assert [code for _, _, code in load_registry().countries_in(text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # SYNTHETIC sentences
+        ("Fighters of the Patriotic Liberation Front attacked the post.", "FPL: Patriotic Liberation Front"),
+        ("Le Front patriotique de libération a revendiqué l'attaque.", "FPL: Patriotic Liberation Front"),
+        ("The FPL claimed the sabotage.", "FPL: Patriotic Liberation Front"),
+        (
+            "The CCMSR said its men held the gold field.",
+            "CCMSR: Military Command Council for the Salvation of the Republic",
+        ),
+        (
+            "The Polisario Front fired shells.",
+            "POLISARIO: Popular Front for the Liberation of Saguia el Hamra and Rio de Oro",
+        ),
+        ("Lakurawa militants stole cattle.", "Lakurawa"),
+    ],
+)
+def test_active_sahel_and_maghreb_groups_are_in_the_registry(text: str, name: str) -> None:
+    assert named(text) == [name]

@@ -235,3 +235,62 @@ def test_the_police_rioters_clash_with_are_the_other_side(extractor) -> None:
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor1 is not None and event.actor1.name == "Rioters (Mauritania)"
     assert event.actor2 is not None and event.actor2.name == "Police Forces of Mauritania (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [  # SYNTHETIC reports: an event's own toll beside running totals, other sources and the injured
+        (
+            "Militants attacked an army post near Tera on Monday, killing 5 soldiers. The attack brings to 120 "
+            "the number of soldiers killed in the region since January.",
+            5,
+        ),
+        (
+            "Gunmen killed 4 villagers near Kaya on Sunday. The toll of civilians killed in the province since "
+            "January now stands at 300.",
+            4,
+        ),
+        ("An improvised explosive device killed a soldier and injured four others near Inata on Tuesday.", 1),
+        (
+            "Gunmen killed at least seven villagers near Bankass on Sunday, according to residents; the army said "
+            "four died.",
+            4,
+        ),
+        ("Gunmen killed three aid workers, their local guide and driver near Agadez on Monday.", 5),
+        ("A National Guard patrol shot dead a suspected smuggler near Ben Guerdane on Monday night.", 1),
+        ("Gunmen killed an engineer and his interpreter near Arlit on Sunday.", 2),
+        ("Militants killed two guards and their commander near Kidal on Sunday.", 3),
+    ],
+)
+def test_the_event_s_own_toll_is_coded(extractor, text: str, fatalities: int) -> None:
+    events = extractor(report(text, "2025-03-05")).events
+    assert [e.fatalities for e in events] == [fatalities]
+
+
+def test_a_period_s_statistics_are_no_event(extractor) -> None:
+    text = (  # SYNTHETIC
+        "Soldiers killed three terrorists near Jijel on Monday. According to the ministry's figures, 27 terrorists "
+        "were killed and 40 arrested in 2024."
+    )
+    events = extractor(report(text, "2025-03-05")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [  # SYNTHETIC
+        (
+            "An army vehicle hit a mine planted by the Okba Ibn Nafaa Brigade on Mount Semmama on Tuesday.",
+            "Okba Ibn Nafaa Brigade",
+            "Military Forces of Tunisia (2019-)",
+        ),
+        (  # no country named, no place known: the army fighting a Malian rebel group is Mali's
+            "Fighting broke out between the army and FLA rebels near Anefis on Tuesday.",
+            "Military Forces of Mali (2021-)",
+            "FLA: Azawad Liberation Front",
+        ),
+    ],
+)
+def test_roles_where_the_text_leaves_them_implied(extractor, text: str, actor1: str, actor2: str) -> None:
+    (event,) = extractor(report(text, "2025-03-05")).events
+    assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == (actor1, actor2)

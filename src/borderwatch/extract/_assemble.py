@@ -35,10 +35,13 @@ _MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restricti
 _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 
-def event_country(group: EventGroup, location: Location | None, report_country: str | None) -> str | None:
+def event_country(
+    group: EventGroup, location: Location | None, report_country: str | None, place_country: str | None = None
+) -> str | None:
     """Where the event is, for naming generic actors: its location, else the country its words name, else the
-    report's. Where the event's own sentences name countries and the location lies in none of them ("in Inata,
-    northern Burkina Faso" resolved to a namesake abroad), the text outranks the gazetteer's guess."""
+    report's, else the one the report's provinces and capital point to (`place_country`). Where the event's own
+    sentences name countries and the location lies in none of them ("in Inata, northern Burkina Faso" resolved to
+    a namesake abroad), the text outranks the gazetteer's guess."""
     named = [c for m in group.members for c in m.country_names]
     if location is not None and location.country:
         located = location.country.upper()
@@ -54,7 +57,21 @@ def event_country(group: EventGroup, location: Location | None, report_country: 
             if report_country in counts and counts[report_country] == max(counts.values()):
                 return report_country
             return counts.most_common(1)[0][0]
-    return report_country
+    return report_country or place_country or _home_of_named_group(group)
+
+
+def _home_of_named_group(group: EventGroup) -> str | None:
+    """Nothing says where: the country of the one named armed group of the event that keeps to one country ('the
+    army fought FLA rebels near Anefis' is Mali's army), rather than forces of no country at all."""
+    homes = {
+        only.country
+        for m in group.members
+        for p in m.parties
+        if len(p.mention.named) == 1
+        for only in p.mention.named
+        if only.type in (2, 3, 4) and only.country and len(only.countries) <= 1
+    }
+    return homes.pop() if len(homes) == 1 else None
 
 
 def assemble_event(
@@ -310,9 +327,13 @@ def _defaults(
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and (
         actor1 is None or actor1.type in (1, 7, 8)
     ):
-        # State forces and civilians are the victims of bombs here, not who planted them.
-        actor2 = actor2 if actor2 is not None and (actor1 is None or actor2.type != actor1.type) else actor1
-        actor1 = generic("armed")
+        # State forces and civilians are the victims of bombs here, not who planted them; an armed group named
+        # beside them planted it ("a convoy hit a bomb planted by JNIM").
+        if actor2 is not None and actor2.type in (2, 3, 4):
+            actor1, actor2 = actor2, actor1
+        else:
+            actor2 = actor2 if actor2 is not None and (actor1 is None or actor2.type != actor1.type) else actor1
+            actor1 = generic("armed")
     remote = group.main.event_type == "Explosions/Remote violence"
     if remote and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
         actor2 = registry.force_actor("military", country, when)  # "a military post came under mortar fire"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any
 
-from ..model import Actor, EventMention, ExtractResult, Place, Report, ReportKind, ReportRef
+from ..model import Actor, EventMention, ExtractResult, Location, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
@@ -24,6 +24,7 @@ from ._detect import SentenceEvent, detect
 from ._layout import dateline_date, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
+from ._place_hints import place_country
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
@@ -52,6 +53,13 @@ class _Prepared:
     sentences: list[Sentence]
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
+    _place_hint: tuple[str | None] | None = None
+
+    def place_hint(self) -> str | None:
+        """The country the report's provinces and capital name (computed once, when first asked)."""
+        if self._place_hint is None:
+            self._place_hint = (place_country(f"{self.report.title or ''}\n{self.report.text}"),)
+        return self._place_hint[0]
 
 
 class Extractor:
@@ -214,7 +222,7 @@ class Extractor:
                 # The text names no place finer than a province: the post saw it where the post stands.
                 name = f"post {p.report.post_id}" if p.report.post_id else None
                 location = locator.locate_point(position.lat, position.lon, name)
-        country = event_country(group, location, report_country)
+        country = event_country(group, location, report_country, self._place_country(p, report_country, location))
         return assemble_event(
             group,
             self._registry,
@@ -226,6 +234,13 @@ class Extractor:
             calibration=self.calibration,
             crowded=crowded,
         )
+
+    @staticmethod
+    def _place_country(p: _Prepared, report_country: str | None, location: Location | None) -> str | None:
+        """The country the report's provinces and capital name; looked up only where nothing else says where."""
+        if report_country is not None or (location is not None and location.country):
+            return None
+        return p.place_hint()
 
 
 _WORKER: Extractor | None = None

@@ -2,7 +2,8 @@
 
 "Kidnappings for ransom have become frequent in the area", "Algerian troops regularly patrol the
 border", "Roadside bombs have killed hundreds of civilians since 2015", "More than 1,000 people have
-died on the route this year", "FACT launched an offensive in April 2021", "in such strikes": the
+died on the route this year", "bringing to 120 the number of soldiers killed", "FACT launched an
+offensive in April 2021", "in such strikes": the
 trigger's own clause says the happening is habitual, generic, a running total or history. Read from the
 words of that clause only (not of the clauses it governs or that govern it), so that "Gunmen killed 12
 villagers in Karou, which has been attacked repeatedly since 2019" keeps its killing.
@@ -33,6 +34,7 @@ _KIND_WORDS = {
     "such", "frequent", "repeated", "regular", "recurrent", "recurring", "numerous", "countless", "sporadic",
     "periodic", "occasional", "constant", "continual", "incessant", "daily", "weekly", "habitual", "routine",
 }  # fmt: skip
+_AUX = ("aux", "auxpass")
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "appos"}
 _GENERIC = re.compile(
     r"\b(?:become|becoming|became|are|is|remain|remains|remained|were|was|grown|grow|grew)\s+"
@@ -59,6 +61,16 @@ _HISTORY = re.compile(
 )
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|mid|late|the\s+\w+\s+of)[- ]?\s*)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
 _TALLY = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b|\bsince\s+(?:January|the\s+(?:start|beginning)\s+of)\b", re.I)
+# "The attack brings to 120 the number of soldiers killed": what follows is a running total, not the happening.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|took|pushes|pushing|pushed)\s+"
+    r"(?:to\s+(?:[\w,.]+\s+){1,3})?(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b",
+    re.IGNORECASE,
+)
+# "According to the ministry's figures, 27 terrorists were killed and 40 arrested in 2024": a period's statistics.
+_STATISTICS = re.compile(r"\b(?:figures|statistics|tally|in\s+all|altogether|a\s+total\s+of|overall|bilan)\b", re.I)
+_PERIOD = re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)", re.I)
+_RUNNING_REACH = 60  # characters from the end of "the number of" to the trigger it counts
 _HISTORY_DAYS = 180  # a happening of the last months told in passing is still coded, with its own date
 
 
@@ -66,11 +78,16 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
     """'generic' or 'background' when the trigger's own clause says it is no single happening; else None."""
     clause = _clause_of(trigger)
     tokens = _clause_tokens(clause)
-    if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VBN") and not _has_subject(clause):
+    # "27 terrorists have been killed and 40 arrested since January": a participle without auxiliaries of its
+    # own shares its head's tense and time words, even with a subject of its own
+    gapped = clause.dep_ == "conj" and clause.tag_ == "VBN" and not any(c.dep_ in _AUX for c in clause.children)
+    if gapped or (
+        clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VBN") and not _has_subject(clause)
+    ):
         tokens += _clause_tokens(clause.head)  # "has been carrying out strikes for months, killing dozens"
     words = {t.lower_ for t in tokens}
     text = " ".join(t.text for t in tokens)
-    perfect = _is_perfect(clause)
+    perfect = _is_perfect(clause) or (gapped and _is_perfect(clause.head))
     if words & _FREQUENCY or _GENERIC.search(text):
         return "generic"
     if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _KIND_WORDS for c in trigger.children):
@@ -79,8 +96,13 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"  # "dozens of civilian deaths in such strikes"
     if _SINCE_YEAR.search(text) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "have killed hundreds since 2015", "has been a closed zone since 2014"
-    if perfect and _TALLY.search(text):
-        return "generic"  # "more than 1,000 people have died this year"
+    if (perfect or clause.dep_ == "acl") and _TALLY.search(text):
+        return "generic"  # "more than 1,000 people have died this year", "the civilians killed since January"
+    sentence = trigger.doc.text  # the extractor parses one sentence per doc (`.sent` costs a span per call)
+    if _STATISTICS.search(sentence) and (_PERIOD.search(sentence) or _TALLY.search(sentence)):
+        return "generic"  # a period's statistics, told in the words of events
+    if _counted_in_running_total(trigger):
+        return "generic"  # "bringing to 120 the number of soldiers killed in the region since January"
     if not headline and _bare_plural_subject(trigger) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "Kidnappings of herders have increased"
     if _standing(trigger, clause):
@@ -88,6 +110,12 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
     if _HISTORY.search(text) or _HISTORY.search(" ".join(t.text for t in _clause_tokens(trigger.sent.root))):
         return "background"  # "held a first meeting more than a decade ago, but the arrangements agreed then ..."
     return None
+
+
+def _counted_in_running_total(trigger: Token) -> bool:
+    before = trigger.doc.text[max(0, trigger.idx - 200) : trigger.idx]
+    ends = [m.end() for m in _RUNNING_TOTAL.finditer(before)]
+    return bool(ends) and len(before) - ends[-1] <= _RUNNING_REACH
 
 
 def _standing(trigger: Token, clause: Token) -> bool:

@@ -83,6 +83,9 @@ def _family(event_type: str) -> str:
 
 _UPDATE = re.compile(
     r"\b(?:bringing|raising|taking|pushing|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\b|"
+    # "the attack brings to 120 the number of soldiers killed this year": a running total told of this event
+    r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+to\s+(?:[\w,.]+\s+){1,3}?"
+    r"the\s+(?:total\s+|overall\s+)?(?:number|toll|tally)\s+of\b|"
     r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
     r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",

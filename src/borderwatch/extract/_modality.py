@@ -171,6 +171,8 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
 
 _ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", "indict", "jail", "want", "try"}
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
+_HURT = {"wound", "injure", "hurt", "succumb"}
+_TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
 # "the soldiers, who responded, killing three": the answer within the same fight
 _SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
@@ -191,6 +193,14 @@ def _cleft(clause: Token) -> bool:
 def _in_which(clause: Token) -> bool:
     """'in which', 'during which': a relative clause that tells what happened in the event itself."""
     return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
+
+
+def _agent_told(verb: Token) -> bool:
+    """The death or wound is told with who caused it ('killed by gunmen', 'gunmen killed')."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return active and lemma(verb) == "kill" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def is_background(trigger: Token) -> bool:
@@ -232,6 +242,14 @@ def background_kind(trigger: Token) -> str | None:
             return "phrase"
         death_told = death_told or (node.dep_ == "relcl" and lemma(node) in _DEATHS)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
+            marks = [m for m in node.children if m.dep_ == "mark"]
+            cause = any(m.lower_ in ("after", "following") for m in marks)  # not "killed before troops stormed"
+            distant = any(  # "a week after", "two days after"
+                c.dep_ == "npadvmod" and lemma(c) in _TIME_SPANS
+                for c in [*node.children, *(k for m in marks for k in m.children)]
+            )
+            if cause and not distant and lemma(head) in _DEATHS | _HURT and not _agent_told(head):
+                return None  # "a man died of his wounds after police opened fire on protesters": how he died
             return "clause"
         if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):
             return None

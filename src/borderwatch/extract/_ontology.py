@@ -110,7 +110,7 @@ class Ontology:
     def scan(self, text: str) -> list[CueHit]:
         """Every cue and tag occurrence in `text`, in text order; none at all when no eventive cue is there."""
         text = without_figure_glosses(text)
-        if not self._word_starts.may_match(text) or self._prefilter.search(text) is None:
+        if not self._has_eventive_cue(text):
             return []
         starts = word_starts(text, self._start_lengths)
         hits = [
@@ -120,6 +120,14 @@ class Ontology:
             for m in rx.finditer(text)
         ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
+
+    def _has_eventive_cue(self, text: str) -> bool:
+        """The alternation of all eventive cues, tried only where a word starts as one of them can (anchored there:
+        running it over the whole sentence cost more than the rest of the scan), and the few unbounded ones."""
+        positions = self._word_starts.positions(text)
+        if positions is None:
+            return self._prefilter.search(text) is not None
+        return any(self._prefilter.match(text, i) for i in positions) or self._word_starts.residual_match(text)
 
     def finds(self, cue: str, text: str) -> bool:
         """Whether one cue occurs in `text` (for sentences the event scan skipped)."""

@@ -14,6 +14,8 @@ import re._constants as C
 import re._parser as P
 from collections.abc import Iterable
 
+from ._text import phrase_regex
+
 __all__ = ["Prefilter", "word_starts"]
 
 _K = 6
@@ -39,6 +41,10 @@ class Prefilter:
             else:
                 self.prefixes |= starts
         self._lengths = sorted({len(p) for p in self.prefixes})
+        # Every word start where some prefix begins, in one pass of the regex engine (a trie of the prefixes, as a
+        # lookahead so that no start hides another); a prefix ending in a space may match more: never fewer.
+        trie = phrase_regex(self.prefixes).pattern.removeprefix("(?<![\\w])").removesuffix("(?![\\w])")
+        self._starts_rx = re.compile(rf"(?<![\w-])(?={trie})") if self.prefixes else None
         body = "|".join(f"(?:{p})" for p in residual)
         self._residual = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE) if residual else None
 
@@ -54,6 +60,18 @@ class Prefilter:
     def may_match_starts(self, starts: set[str]) -> bool:
         """Like `may_match`, given the word starts of a text (see `word_starts`) computed once for many filters."""
         return self.unbounded or not self.prefixes.isdisjoint(starts)
+
+    def positions(self, text: str) -> list[int] | None:
+        """Where a bounded pattern can begin in `text` (word starts with one of the prefixes); None when lower-casing
+        changes the text's length, so that offsets could not be trusted."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        return [m.start() for m in self._starts_rx.finditer(lowered)] if self._starts_rx is not None else []
+
+    def residual_match(self, text: str) -> bool:
+        """Whether one of the patterns that can begin anywhere matches."""
+        return bool(self._residual and self._residual.search(text))
 
     def may_match(self, text: str) -> bool:
         """False only when no eventive cue can match in `text`."""

@@ -70,7 +70,8 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
     r"\b[^,.;]{1,50},)"
 )
-_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under)\b)|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)"  # noqa: E501
+# whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
+_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under)\b)|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -116,9 +117,14 @@ _KIN = (
     "driver|escort|companion|guard|assistant|deputy"
 )
 # "killed two soldiers and three civilians", "a chief and his son": the groups after the first, each its own mention.
+# Nouns of people by what they do or are ("smuggler", "interpreter", "journalist", "guardsman", "resident")
+_PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
 _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
-    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b))",
+    rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b|"
+    # "their guide and driver", "his interpreter"
+    rf"(?<=and )(?:{_KIN})\b|"
+    rf"(?:(?<=his |her |its )|(?<=their ))(?:[A-Za-z-]+\s+)?(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)))",
     re.IGNORECASE,
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
@@ -152,7 +158,13 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|assassinat(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]",
+    rf"(?:leader|commander|emir|chief|head|spokesman|governor|imam|minister|deputy)\s+[A-Z]"
+    # "shot dead a suspected smuggler", "killing an engineer": whom a killing verb takes is a person, whatever the
+    # noun, when it reads as one who does or is something (-er, -or, -ist, -man, -ant, -ent, -ian, -ee)
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing))\s+(?:a|an|one)\s+(?:(?!number|total|further|dozen|handful|score)[\w-]+\s+){{0,2}}?"
+    rf"(?!number\b|total\b|further\b|dozen\b|handful\b|score\b|member\b|quarter\b|border\b)"
+    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
@@ -232,9 +244,19 @@ def find_quantities(text: str) -> list[QuantityMention]:
             taken.append((m.start(), m.end()))
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 found.extend(_continuations("fatalities", text, m.end(), taken))
+    found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
+
+
+# "(bringing to) 120 the number of soldiers killed", "the toll of soldiers killed since January stands at 120": a
+# running total is not the event's own toll.
+_RUNNING_TOTAL = re.compile(
+    r"^\S+\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b|"
+    r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b",
+    re.IGNORECASE,
+)
 
 
 def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

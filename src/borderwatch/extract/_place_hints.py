@@ -1,0 +1,62 @@
+"""The country a report's place names point to, for naming generic actors when nothing else says where.
+
+ACLED names an unnamed attacker after the country the event happened in ("Unidentified Armed
+Group (Niger)"). The locator normally gives that country; without one (or where it finds no place),
+a report that names no country ("gunmen killed a village chief near Ouallam, Tillaberi") still names
+its province or capital. The hints are the first-level divisions of the registry's countries
+of the region's countries (pycountry's ISO 3166-2 names, so every province without a list of our own)
+and each country's capital (`place_hints` and `capitals` in `data/actors.json`); names shared by two
+countries, a country's own name ("Niger" is also a Nigerian state), and the generic words some
+divisions are called ("Centre", "Sahel", "Est": `place_hints.exclude`), are no hint. Only names
+written with a capital count, so "the centre" or "est" say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+import pycountry
+
+from ._text import fold, load_data, phrase_regex
+
+__all__ = ["place_country"]
+
+_MIN_LENGTH = 3  # "Gao" and "Bam" are provinces; two letters are abbreviations, not names
+
+
+@cache
+def _hints() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = load_data("actors.json")
+    spec_of = data["countries"]
+    config = data["place_hints"]
+    excluded = {_key(w) for w in config["exclude"]}
+    excluded |= {_key(w) for spec in spec_of.values() for w in [*spec["names"], *spec["adjectives"], *spec["fr"]]}
+    owners: dict[str, set[str]] = {}
+    for code in config["countries"]:
+        spec = spec_of[code]
+        names = [s.name for s in pycountry.subdivisions.get(country_code=code) or []]
+        for name in [*names, *spec.get("capitals", [])]:
+            key = _key(name)
+            if len(key) >= _MIN_LENGTH and key not in excluded:
+                owners.setdefault(key, set()).add(code)
+    country_of = {key: codes.pop() for key, codes in owners.items() if len(codes) == 1}
+    return phrase_regex(country_of), country_of
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def place_country(text: str) -> str | None:
+    """The one country whose provinces and capital `text` names most, or None (none named, or a tie)."""
+    pattern, country_of = _hints()
+    counts: Counter[str] = Counter()
+    for m in pattern.finditer(fold(text)):
+        if text[m.start()].isupper():
+            counts[country_of[" ".join(m.group().split())]] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
