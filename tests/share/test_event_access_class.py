@@ -156,12 +156,19 @@ def _split_or_merge(store: Store, kind: str, pick: int) -> None:
 # -- the triggers: what a write path that forgets the column can and cannot do ------------------------
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Any:
-    with Store(fresh_db(tmp_path)) as opened:
-        for agency in AGENCIES:
-            opened.accounts.add_agency(Agency(id=agency, name=agency))
-        yield opened
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """The same triggers on the embedded file and on PostgreSQL (PL/pgSQL functions)."""
+    pg = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    url = pg.create_database() if pg else fresh_db(tmp_path)
+    try:
+        with Store(url) as opened:
+            for agency in AGENCIES:
+                opened.accounts.add_agency(Agency(id=agency, name=agency))
+            yield opened
+    finally:
+        if pg:
+            pg.drop_database(url)
 
 
 def test_a_wrong_class_cannot_be_written(store: Store) -> None:

@@ -103,3 +103,24 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=15)
     assert f"dashboard at http://127.0.0.1:{port}/" in stderr
+
+
+def test_a_zone_drawn_as_a_user_is_its_agencys(tmp_path: Path) -> None:
+    db = str(tmp_path / "shared.db")
+    for agency in ("dz-cnc", "tn-gn"):
+        assert run_cli("agencies", "add", agency, "--name", f"Synthetic {agency}", db=db).returncode == 0
+    for user, agency in (("amine", "dz-cnc"), ("hela", "tn-gn")):
+        made = run_cli("users", "add", user, "--agency", agency, "--password-stdin", db=db, stdin="a long passphrase\n")
+        assert made.returncode == 0, made.stderr
+    zone_file = tmp_path / "box.geojson"
+    zone_file.write_text(json.dumps(square(KASSERINE[2], KASSERINE[1])))
+    added = run_cli("--as", "amine", "zones", "add", "Ain Sefra watch", "--geojson", str(zone_file), db=db)
+    assert added.returncode == 0, added.stderr
+    assert "Ain Sefra watch" in run_cli("--as", "amine", "zones", "list", db=db).stdout
+    assert run_cli("--as", "hela", "zones", "list", db=db).stdout.strip() == "no zones"
+    hidden = run_cli("--as", "hela", "zones", "delete", "1", db=db)
+    assert hidden.returncode == 2 and "no zone 1" in hidden.stderr and "Traceback" not in hidden.stderr
+    shared = run_cli("--as", "amine", "zones", "add", "Open strip", "--geojson", str(zone_file), "--marking", "AMBER",
+                     "--group", "dz-tn-cell", db=db)  # fmt: skip
+    assert shared.returncode == 0, shared.stderr
+    assert json.loads(run_cli("zones", "show", "2", db=db).stdout)["properties"]["sharing_groups"] == ["dz-tn-cell"]

@@ -215,10 +215,12 @@ class ZoneOut(BaseModel):
     bbox: list[float]
     rules: dict[str, Any]
     marking: str
+    agency: str = Field(description="the agency that drew the zone")
+    sharing_groups: list[str]
     active: bool
     created_at: str
     updated_at: str
-    events: int = Field(description="events inside the zone")
+    events: int = Field(description="events inside the zone that the caller sees whole")
     open_alerts: int
 
 
@@ -262,6 +264,8 @@ class WebhookOut(BaseModel):
     id: int
     url: str
     zone_id: int | None
+    owner: str | None = Field(description="the user as whom alerts are told (null: the operator at the machine)")
+    agency: str
     active: bool
     created_at: str
     deliveries: dict[str, int] = Field(description="number of deliveries by status")
@@ -270,7 +274,7 @@ class WebhookOut(BaseModel):
 class DeliveryOut(BaseModel):
     id: int
     alert_id: int
-    status: str = Field(description="pending, delivered or failed")
+    status: str = Field(description="pending, delivered, failed, or withheld (the owner may not see the alert)")
     attempts: int
     next_attempt_at: str | None
     created_at: str

@@ -106,14 +106,14 @@ def webhooks_add_cli(
         if name not in os.environ:
             raise InputError(f"--secret: environment variable {name} is not set")
         secret = os.environ[name]
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         hook = store.add_webhook(url, secret, zone)
     typer.echo(f"webhook {hook['id']}: {hook['url']}")
 
 
 @webhooks_app.command("list")
 def webhooks_list_cli() -> None:
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         for hook in store.list_webhooks():
             counts = ", ".join(f"{n} {status}" for status, n in sorted(hook["deliveries"].items())) or "no deliveries"
             typer.echo(f"{hook['id']:>4}  {hook['url']}  zone {hook['zone_id'] or 'any'}  ({counts})")
@@ -121,7 +121,7 @@ def webhooks_list_cli() -> None:
 
 @webhooks_app.command("remove")
 def webhooks_remove_cli(webhook_id: Annotated[int, typer.Argument()]) -> None:
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         store.delete_webhook(webhook_id)
     typer.echo(f"removed webhook {webhook_id}")
 
@@ -129,7 +129,7 @@ def webhooks_remove_cli(webhook_id: Annotated[int, typer.Argument()]) -> None:
 @webhooks_app.command("log")
 def webhooks_log_cli(webhook_id: Annotated[int, typer.Argument()], limit: Annotated[int, typer.Option()] = 20) -> None:
     """The delivery log of a webhook: each delivery and every try."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         for delivery in store.webhook_deliveries(webhook_id, limit):
             typer.echo(f"delivery {delivery['id']} of alert {delivery['alert_id']}: {delivery['status']}, "
                        f"{delivery['attempts']} tries")  # fmt: skip

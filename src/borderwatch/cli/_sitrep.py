@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import InputError
-from ..store import EventFilter, Store
+from ..store import EventFilter, Reader, Store
 from ._context import app_state
 from ._events import parse_bbox
 from ._output import check_output, whole_file
@@ -58,7 +58,7 @@ def sitrep_cli(
     settings = app_state.settings()
     with Store.open(settings) as store:
         reader = app_state.reader(store)
-        events, area = _area(store, events, zone)
+        events, area = _area(store, reader, events, zone)
         request = SitrepRequest.for_period(
             events, start, end, area=area, agency=store.accounts.agency_name(settings.agency), reader=reader.actor
         )
@@ -68,15 +68,17 @@ def sitrep_cli(
     print(f"wrote {output} ({format_}, {request.start} to {request.end})", file=sys.stderr)
 
 
-def _area(store: Store, events: EventFilter, zone: str | None) -> tuple[EventFilter, Any]:
-    """The filter with the watch zone's id, and the area the report is about (drawn on its map)."""
+def _area(store: Store, reader: Reader, events: EventFilter, zone: str | None) -> tuple[EventFilter, Any]:
+    """The filter with the watch zone's id, and the area the report is about (drawn on its map). Only the
+    zones the reader may see are looked at."""
     from ..sitrep import filter_area, zone_area
     from ..zones import default_border_strip
 
     if zone is not None:
-        found = [z for z in store.list_zones() if z["name"].casefold() == zone.strip().casefold()]
+        visible = store.list_zones(reader=reader)
+        found = [z for z in visible if z["name"].casefold() == zone.strip().casefold()]
         if not found:
-            names = ", ".join(sorted(z["name"] for z in store.list_zones())) or "none"
+            names = ", ".join(sorted(z["name"] for z in visible)) or "none"
             raise InputError(f"--zone {zone!r}: no watch zone of that name (zones: {names})")
         return events.model_copy(update={"zone_id": found[0]["id"]}), zone_area(found[0])
     return events, filter_area(events, default_border_strip)

@@ -45,8 +45,10 @@ def zones_add_cli(
     spike_baseline_days: Annotated[int, typer.Option(help="days of baseline before the window")] = 90,
     spike_min: Annotated[int, typer.Option(help="fewest events in the window for a spike")] = 3,
     marking: Annotated[str, typer.Option(help="TLP 2.0 marking of the zone")] = "AMBER",
+    group: Annotated[list[str] | None, typer.Option(help="sharing group that may see the zone")] = None,
 ) -> None:
-    """Add a watch zone: a polygon from a GeoJSON file, or a strip along a border ("DZA-TUN", 30 km)."""
+    """Add a watch zone: a polygon from a GeoJSON file, or a strip along a border ("DZA-TUN", 30 km). The
+    zone belongs to the agency of the user it is made as (`--as`) and is shared by its marking and groups."""
     if (geojson is None) == (border is None):
         raise InputError("give either --geojson FILE or --border PAIR --km N")
     try:
@@ -58,7 +60,7 @@ def zones_add_cli(
         rules = ZoneRules(event_types=type_ or (), tags=tag or (), actors=actor or (), min_confidence=min_confidence,
                           alert_events=not spikes_only, spike=spike)  # fmt: skip
         spec = ZoneSpec(name=name, geometry=_read_geojson(geojson) if geojson else None, border=border, km=km,
-                        rules=rules, marking=marking)  # fmt: skip
+                        rules=rules, marking=marking, sharing_groups=group or [])  # fmt: skip
     except ValidationError as exc:
         raise option_error(exc) from None
     if spec.border and spec.km is None:
@@ -66,7 +68,7 @@ def zones_add_cli(
     geometry = (
         polygon_from_geojson(spec.geometry) if spec.geometry else default_border_strip(spec.border or "", spec.km or 0)
     )
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         zone = store.create_zone(spec, geometry)
     typer.echo(f"zone {zone['id']} {zone['name']!r}: {zone['events']} stored events inside; {rules.describe()}")
 
@@ -83,7 +85,7 @@ def _read_geojson(path: Path) -> object:
 def zones_list_cli() -> None:
     """List the zones with the number of events inside and of open alerts."""
     with Store.open(app_state.settings()) as store:
-        zones = store.list_zones()
+        zones = store.list_zones(reader=app_state.reader(store))
     if not zones:
         typer.echo("no zones")
     for zone in zones:
@@ -96,7 +98,7 @@ def zones_list_cli() -> None:
 def zones_show_cli(zone_id: Annotated[int, typer.Argument(help="zone id")]) -> None:
     """Print a zone as a GeoJSON Feature (rules and counts in its properties)."""
     with Store.open(app_state.settings()) as store:
-        zone = store.get_zone(zone_id)
+        zone = store.get_zone(zone_id, reader=app_state.reader(store))
     properties = {k: v for k, v in zone.items() if k != "geometry"}
     typer.echo(
         json.dumps({"type": "Feature", "id": zone["id"], "geometry": zone["geometry"], "properties": properties})
@@ -105,6 +107,6 @@ def zones_show_cli(zone_id: Annotated[int, typer.Argument(help="zone id")]) -> N
 
 def zones_delete_cli(zone_id: Annotated[int, typer.Argument(help="zone id")]) -> None:
     """Delete a zone and its alerts."""
-    with Store.open(app_state.settings()) as store:
+    with Store.open(app_state.settings()) as store, app_state.acting(store):
         store.delete_zone(zone_id)
     typer.echo(f"deleted zone {zone_id}")

@@ -30,7 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, false, or_, select, text, update
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, false, or_, select, update
 
 from ..errors import AccessDeniedError
 from ..model import Marking, Report
@@ -46,7 +46,6 @@ __all__ = [
     "event_access_class",
     "event_hidden_clause",
     "event_visible_clause",
-    "install_access_triggers",
     "may_file",
     "recompute_event_access",
     "report_visible_clause",
@@ -345,73 +344,3 @@ def event_hidden_clause(visible: Iterable[int]) -> ColumnElement[bool]:
     single = events.c.access_class
     single_hidden = single.not_in(ids) if ids else single.is_not(None)
     return or_(and_(single.is_not(None), single_hidden), and_(single.is_(None), by_mentions))
-
-
-# `events.access_class` is kept safe by the database itself (SQLite): a value that is not NULL always
-# names the class of every stored mention's report. Writing a wrong value aborts the statement (the
-# `check_*` triggers); a mention or a report's class that changes under an event turns the value NULL
-# (the `forget_*` triggers), which is always safe (the reader's check then reads the mentions) and is
-# set again when the event is derived again. So a write path that forgets the column loses speed, never
-# confidentiality. An event row written before its mentions (fusion's flush) passes the check vacuously
-# and is checked again, mention by mention, as they are inserted.
-_CLASS_OF = "(SELECT class_id FROM report_access WHERE report_id = {report})"
-_DISAGREES = (
-    "EXISTS (SELECT 1 FROM event_mentions m LEFT JOIN report_access a ON a.report_id = m.report_id "
-    "WHERE m.event_id = NEW.id AND a.class_id IS NOT NEW.access_class)"
-)
-_FORGET_UNLESS = (
-    "UPDATE events SET access_class = NULL WHERE id = {event} AND access_class IS NOT NULL "
-    "AND access_class IS NOT " + _CLASS_OF + ";"
-)
-_FORGET_IF_EMPTY = (
-    "UPDATE events SET access_class = NULL WHERE id = {event} AND access_class IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = {event});"
-)
-_FORGET_CITING = (
-    "UPDATE events SET access_class = NULL WHERE access_class IS NOT NULL "
-    "AND id IN (SELECT event_id FROM event_mentions WHERE report_id = {report});"
-)
-_TRIGGERS = {
-    "bw1_check_event_class_insert": (
-        "BEFORE INSERT ON events WHEN NEW.access_class IS NOT NULL AND " + _DISAGREES,
-        "SELECT RAISE(ABORT, 'events.access_class disagrees with the mentions');",
-    ),
-    "bw1_check_event_class_update": (
-        "BEFORE UPDATE OF access_class ON events WHEN NEW.access_class IS NOT NULL AND " + _DISAGREES,
-        "SELECT RAISE(ABORT, 'events.access_class disagrees with the mentions');",
-    ),
-    "bw1_forget_event_class_mention_in": (
-        "AFTER INSERT ON event_mentions",
-        _FORGET_UNLESS.format(event="NEW.event_id", report="NEW.report_id"),
-    ),
-    "bw1_forget_event_class_mention_out": (
-        "AFTER DELETE ON event_mentions",
-        _FORGET_IF_EMPTY.format(event="OLD.event_id"),
-    ),
-    "bw1_forget_event_class_mention_moved": (
-        "AFTER UPDATE OF event_id, report_id ON event_mentions",
-        _FORGET_IF_EMPTY.format(event="OLD.event_id")
-        + _FORGET_UNLESS.format(event="NEW.event_id", report="NEW.report_id"),
-    ),
-    "bw1_forget_event_class_access_in": (
-        "AFTER INSERT ON report_access",
-        _FORGET_CITING.format(report="NEW.report_id"),
-    ),
-    "bw1_forget_event_class_access_out": (
-        "AFTER DELETE ON report_access",
-        _FORGET_CITING.format(report="OLD.report_id"),
-    ),
-    "bw1_forget_event_class_access_changed": (
-        "AFTER UPDATE ON report_access",
-        _FORGET_CITING.format(report="OLD.report_id") + _FORGET_CITING.format(report="NEW.report_id"),
-    ),
-}
-
-
-def install_access_triggers(connection: Connection) -> None:
-    """Create the triggers that keep `events.access_class` safe (SQLite; elsewhere the column stays NULL
-    and every event is checked mention by mention)."""
-    if connection.dialect.name != "sqlite":
-        return
-    for name, (when, body) in _TRIGGERS.items():
-        connection.execute(text(f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {body} END"))

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from ..errors import InputError, NotFoundError
+from ._access import Reader
 from ._queries import AlertQuery
 from ._schema import alerts, change_log, webhook_attempts, webhook_deliveries, webhooks, zones
 
@@ -25,6 +26,7 @@ __all__ = [
     "list_webhooks",
     "next_due",
     "record_attempt",
+    "withhold_delivery",
 ]
 
 
@@ -90,23 +92,30 @@ def acknowledge_alert(connection: Connection, alert_id: int, by: str | None, now
 # -- webhooks ----------------------------------------------------------------------------------------------
 
 
-def add_webhook(connection: Connection, url: str, secret: str, zone_id: int | None, now: datetime) -> dict[str, Any]:
+def add_webhook(
+    connection: Connection, url: str, secret: str, zone_id: int | None, now: datetime, owner: Reader
+) -> dict[str, Any]:
     if not url.startswith(("http://", "https://")):
         raise InputError(f"url {url!r}: a webhook must be an http:// or https:// URL")
     if len(secret) < 16:
         raise InputError("secret: use at least 16 characters to sign webhook bodies")
     if zone_id is not None and connection.execute(select(zones.c.id).where(zones.c.id == zone_id)).first() is None:
         raise NotFoundError(f"no zone {zone_id}")
-    values = {"url": url, "secret": secret, "zone_id": zone_id, "active": True, "created_at": now}
+    values = {"url": url, "secret": secret, "zone_id": zone_id, "active": True, "created_at": now,
+              "owner": None if owner.all_seeing else owner.user, "agency": owner.agency}  # fmt: skip
     webhook_id = connection.execute(insert(webhooks).values(**values).returning(webhooks.c.id)).scalar_one()
-    return list_webhooks(connection, int(webhook_id))[0]
+    return list_webhooks(connection, owner, int(webhook_id))[0]
 
 
-def list_webhooks(connection: Connection, webhook_id: int | None = None) -> list[dict[str, Any]]:
-    """Webhooks (never their secret) with their delivery counts by status."""
-    stmt = select(webhooks.c.id, webhooks.c.url, webhooks.c.zone_id, webhooks.c.active, webhooks.c.created_at)
+def list_webhooks(connection: Connection, reader: Reader, webhook_id: int | None = None) -> list[dict[str, Any]]:
+    """The webhooks of the reader's agency (every one for the operator at the machine), never their secret,
+    with their delivery counts by status. Another agency's webhook is "no webhook N"."""
+    w = webhooks.c
+    stmt = select(w.id, w.url, w.zone_id, w.owner, w.agency, w.active, w.created_at)
     if webhook_id is not None:
-        stmt = stmt.where(webhooks.c.id == webhook_id)
+        stmt = stmt.where(w.id == webhook_id)
+    if not reader.all_seeing:
+        stmt = stmt.where(w.agency == reader.agency)
     items = []
     for row in connection.execute(stmt.order_by(webhooks.c.id)):
         counts = connection.execute(
@@ -120,14 +129,14 @@ def list_webhooks(connection: Connection, webhook_id: int | None = None) -> list
     return items
 
 
-def delete_webhook(connection: Connection, webhook_id: int) -> None:
-    if connection.execute(delete(webhooks).where(webhooks.c.id == webhook_id)).rowcount == 0:
-        raise NotFoundError(f"no webhook {webhook_id}")
+def delete_webhook(connection: Connection, reader: Reader, webhook_id: int) -> None:
+    list_webhooks(connection, reader, webhook_id)
+    connection.execute(delete(webhooks).where(webhooks.c.id == webhook_id))
 
 
-def list_deliveries(connection: Connection, webhook_id: int, limit: int = 100) -> list[dict[str, Any]]:
+def list_deliveries(connection: Connection, reader: Reader, webhook_id: int, limit: int = 100) -> list[dict[str, Any]]:
     """The delivery log of a webhook: each delivery, newest first, with every attempt."""
-    list_webhooks(connection, webhook_id)
+    list_webhooks(connection, reader, webhook_id)
     d = webhook_deliveries.c
     rows = connection.execute(
         select(d.id, d.alert_id, d.status, d.attempts, d.next_attempt_at, d.created_at, d.delivered_at)
@@ -155,7 +164,9 @@ def list_deliveries(connection: Connection, webhook_id: int, limit: int = 100) -
 
 
 class DeliveryJob(dict[str, Any]):
-    """A claimed delivery: id, attempts, url, secret, alert (the alert's API shape)."""
+    """A claimed delivery: id, attempts, url, secret, owner (the webhook's user, None for the operator),
+    alert (the alert's API shape, as the store holds it: `Store.claim_deliveries` retells it as the owner
+    sees it)."""
 
 
 def claim_deliveries(connection: Connection, now: datetime, limit: int, lease_s: float) -> list[DeliveryJob]:
@@ -177,12 +188,13 @@ def claim_deliveries(connection: Connection, now: datetime, limit: int, lease_s:
         if claimed.rowcount != 1:
             continue
         row = connection.execute(
-            select(d.id, d.attempts, d.alert_id, webhooks.c.url, webhooks.c.secret)
+            select(d.id, d.attempts, d.alert_id, webhooks.c.url, webhooks.c.secret, webhooks.c.owner)
             .join(webhooks, webhooks.c.id == d.webhook_id)
             .where(d.id == delivery_id)
         ).one()
         alert = alert_items(connection, [row.alert_id])
-        jobs.append(DeliveryJob(id=row.id, attempts=row.attempts, url=row.url, secret=row.secret, alert=alert[0]))
+        jobs.append(DeliveryJob(id=row.id, attempts=row.attempts, url=row.url, secret=row.secret, owner=row.owner,
+                                alert=alert[0]))  # fmt: skip
     return jobs
 
 
@@ -212,6 +224,16 @@ def record_attempt(
     else:
         values.update(next_attempt_at=now + timedelta(seconds=retry_in))
     connection.execute(update(webhook_deliveries).where(d.id == delivery_id).values(**values))
+
+
+def withhold_delivery(connection: Connection, delivery_id: int) -> None:
+    """The webhook's owner may not see this alert (or is gone): it is never sent."""
+    d = webhook_deliveries.c
+    connection.execute(
+        update(webhook_deliveries)
+        .where(d.id == delivery_id)
+        .values(status="withheld", next_attempt_at=None, lease_until=None)
+    )
 
 
 def next_due(connection: Connection) -> datetime | None:

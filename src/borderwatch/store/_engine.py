@@ -14,7 +14,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import NewerDatabaseError, NotOurDatabaseError, StoreError
-from ._access import install_access_triggers
+from ._access_triggers import install_access_triggers
 from ._schema import meta
 
 __all__ = ["MMAP_BYTES", "open_engine"]

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 from ..fuse import Corroboration, FusedFields, Fuser, ReportSource, SourcedMention
 from ..model import Actor, EventMention
 from ._access import event_access_class
+from ._access_triggers import GUARDED_DIALECTS
 from ._fusion_bulk import bulk_insert, bulk_update
 from ._fusion_index import FeatureCache
 from ._schema import (
@@ -185,7 +186,7 @@ class EventRefresher:
     def _classes_of(self, report_ids: set[str]) -> dict[str, int]:
         """Each report's access class (none where the database does not guard `events.access_class`)."""
         found: dict[str, int] = {}
-        if self.connection.dialect.name != "sqlite":
+        if self.connection.dialect.name not in GUARDED_DIALECTS:
             return found
         ids = sorted(report_ids)
         for start in range(0, len(ids), _CHUNK):

@@ -466,6 +466,9 @@ zones = Table(
     Column("max_lat", Float, nullable=False),
     Column("rules", JSON, nullable=False),
     Column("marking", String(16), nullable=False),
+    # Who drew the zone and who else may see it: a zone is shared like a report (`store._zones`).
+    Column("agency", String(64), nullable=False, server_default="local"),
+    Column("sharing_groups", JSON, nullable=False, server_default="[]"),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
@@ -508,6 +511,9 @@ webhooks = Table(
     Column("url", Text, nullable=False),
     Column("secret", Text, nullable=False),
     Column("zone_id", Integer, ForeignKey("zones.id", ondelete="CASCADE")),
+    # Whose webhook: an alert goes out only as this user would see it (NULL: the operator at the machine).
+    Column("owner", Text),
+    Column("agency", String(64), nullable=False, server_default="local"),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
 )

@@ -13,12 +13,14 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy import Engine, select
 
+from ..errors import AccessDeniedError, AuthError, NotFoundError
 from ..zones import ZoneSpec
 from . import _alerts, _bulk, _screen_access, _zones
-from ._access import Reader
+from ._access import Reader, Role
 from ._audit import current_actor, record
 from ._queries import ActorQuery, AlertQuery, EventQuery, PlaceQuery
 from ._schema import event_mentions
+from ._zone_access import check_zone_change, visible_zone_ids, visible_zone_rows
 
 __all__ = ["ScreenMixin", "utc_now"]
 
@@ -36,6 +38,7 @@ class ScreenMixin:
     _engine: Engine
     _zone_cache: _zones.ZoneCache
     _read: Any  # Store._read: a read as a reader, audited
+    accounts: Any  # Store.accounts: users, for the webhooks' owners
 
     # -- after writes ------------------------------------------------------------------------------
 
@@ -106,29 +109,36 @@ class ScreenMixin:
     # -- zones -------------------------------------------------------------------------------------
 
     def create_zone(self, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
+        """A new zone of the acting reader's agency (`acting_as`), returned as that reader sees it."""
+        actor = current_actor()
+        if actor.role not in (Role.ADMIN, Role.ANALYST):
+            raise AccessDeniedError(f"{actor.actor} may not draw watch zones")
         with self._engine.begin() as connection:
-            zone_id = _zones.create_zone(connection, spec, geometry, utc_now())
-            record(connection, current_actor(), "write", f"create zone {zone_id}")
-            return _zones.zone_row(connection, zone_id)
+            zone_id = _zones.create_zone(connection, spec, geometry, utc_now(), actor.agency)
+            record(connection, actor, "write", f"create zone {zone_id}")
+        return self.get_zone(zone_id, reader=actor)
 
     def update_zone(self, zone_id: int, spec: ZoneSpec, geometry: BaseGeometry) -> dict[str, Any]:
+        actor = current_actor()
         with self._engine.begin() as connection:
+            check_zone_change(connection, actor, zone_id)
             _zones.update_zone(connection, zone_id, spec, geometry, utc_now())
-            record(connection, current_actor(), "write", f"update zone {zone_id}")
-            return _zones.zone_row(connection, zone_id)
+            record(connection, actor, "write", f"update zone {zone_id}")
+        return self.get_zone(zone_id, reader=actor)
 
     def delete_zone(self, zone_id: int) -> None:
+        actor = current_actor()
         with self._engine.begin() as connection:
+            check_zone_change(connection, actor, zone_id)
             _zones.delete_zone(connection, zone_id)
-            record(connection, current_actor(), "write", f"delete zone {zone_id}")
+            record(connection, actor, "write", f"delete zone {zone_id}")
 
-    def get_zone(self, zone_id: int) -> dict[str, Any]:
-        with self._engine.connect() as connection:
-            return _zones.zone_row(connection, zone_id)
+    def get_zone(self, zone_id: int, *, reader: Reader) -> dict[str, Any]:
+        """One zone the reader may see ("no zone N" otherwise), with its counts as the reader sees them."""
+        return self._read(reader, visible_zone_rows, zone_id, what=f"get zone {zone_id}")[0]
 
-    def list_zones(self) -> list[dict[str, Any]]:
-        with self._engine.connect() as connection:
-            return _zones.list_zone_rows(connection)
+    def list_zones(self, *, reader: Reader) -> list[dict[str, Any]]:
+        return self._read(reader, visible_zone_rows, what="list zones")
 
     def zone_activity(
         self, zone_id: int, days: int = 90, until: date | None = None, *, reader: Reader
@@ -146,36 +156,59 @@ class ScreenMixin:
     def acknowledge_alert(self, alert_id: int, by: str | None = None, *, reader: Reader) -> dict[str, Any]:
         """Acknowledge an alert the reader may see (others look missing)."""
         if not self.get_alerts([alert_id], reader=reader):
-            from ..errors import NotFoundError
-
             raise NotFoundError(f"no alert {alert_id}")
         with self._engine.begin() as connection:
             found = _alerts.acknowledge_alert(connection, alert_id, by, utc_now())
             record(connection, reader, "write", f"acknowledge alert {alert_id}")
         return self.get_alerts([alert_id], reader=reader)[0] if found else found
 
+    # Webhooks belong to the acting reader's agency (`acting_as`): only it lists, reads or deletes them.
+
     def add_webhook(self, url: str, secret: str, zone_id: int | None = None) -> dict[str, Any]:
+        """A webhook of the acting user: it receives the alerts that user may see, told as that user sees them."""
+        actor = current_actor()
         with self._engine.begin() as connection:
-            found = _alerts.add_webhook(connection, url, secret, zone_id, utc_now())
-            record(connection, current_actor(), "admin", f"add webhook {found['id']}", {"url": url})
+            seen = visible_zone_ids(connection, actor)
+            if zone_id is not None and seen is not None and zone_id not in seen:
+                raise NotFoundError(f"no zone {zone_id}")
+            found = _alerts.add_webhook(connection, url, secret, zone_id, utc_now(), actor)
+            record(connection, actor, "admin", f"add webhook {found['id']}", {"url": url})
             return found
 
     def list_webhooks(self) -> list[dict[str, Any]]:
         with self._engine.connect() as connection:
-            return _alerts.list_webhooks(connection)
+            return _alerts.list_webhooks(connection, current_actor())
 
     def delete_webhook(self, webhook_id: int) -> None:
         with self._engine.begin() as connection:
-            _alerts.delete_webhook(connection, webhook_id)
+            _alerts.delete_webhook(connection, current_actor(), webhook_id)
             record(connection, current_actor(), "admin", f"delete webhook {webhook_id}")
 
     def webhook_deliveries(self, webhook_id: int, limit: int = 100) -> list[dict[str, Any]]:
         with self._engine.connect() as connection:
-            return _alerts.list_deliveries(connection, webhook_id, limit)
+            return _alerts.list_deliveries(connection, current_actor(), webhook_id, limit)
 
     def claim_deliveries(self, limit: int = 20, lease_s: float = 60.0) -> list[_alerts.DeliveryJob]:
+        """Due deliveries, each alert told as the webhook's owner sees it; one the owner may not see (or whose
+        owner is gone or disabled) is withheld, never sent."""
         with self._engine.begin() as connection:
-            return _alerts.claim_deliveries(connection, utc_now(), limit, lease_s)
+            jobs = _alerts.claim_deliveries(connection, utc_now(), limit, lease_s)
+        sendable = []
+        for job in jobs:
+            seen = self._owners_view(job["owner"], job["alert"]["id"]) if job["owner"] else [job["alert"]]
+            if not seen:
+                with self._engine.begin() as connection:
+                    _alerts.withhold_delivery(connection, job["id"])
+                continue
+            sendable.append(_alerts.DeliveryJob({**job, "alert": seen[0]}))
+        return sendable
+
+    def _owners_view(self, owner: str, alert_id: int) -> list[dict[str, Any]]:
+        try:
+            reader = self.accounts.reader_for(owner, interface="webhook")
+        except (AuthError, NotFoundError):
+            return []
+        return self.get_alerts([alert_id], reader=reader)  # type: ignore[no-any-return]
 
     def record_delivery_attempt(
         self, delivery_id: int, ok: bool, status_code: int | None, error: str | None, ms: float, retry_in: float | None

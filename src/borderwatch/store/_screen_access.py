@@ -21,6 +21,7 @@ from ._api_queries import event_item, event_select
 from ._queries import ActorQuery, AlertQuery, EventQuery, PlaceQuery
 from ._schema import access_classes, actors, event_mentions, events, places, zone_events
 from ._views import ReadContext, fully_visible, partly_visible_rows, reader_rows, restricted, with_access
+from ._zone_access import visible_zone_ids, visible_zone_rows
 
 __all__ = [
     "activity",
@@ -98,7 +99,7 @@ def place(ctx: ReadContext, geonameid: str) -> dict[str, Any]:
 
 def activity(ctx: ReadContext, zone_id: int, days: int, until: date | None) -> dict[str, Any]:
     if restricted(ctx):
-        _zones.zone_row(ctx.connection, zone_id)
+        visible_zone_rows(ctx, zone_id)  # "no zone N" for a zone the reader may not see
         return zone_activity(ctx, zone_id, days, until)
     return _zones.zone_activity(ctx.connection, zone_id, days, until)
 
@@ -255,8 +256,11 @@ def filter_alerts(ctx: ReadContext, items: list[dict[str, Any]]) -> list[dict[st
     views = events_by_ids(ctx.connection, event_ids, ctx) if event_ids else {}
     every_class = set(ctx.connection.execute(select(access_classes.c.id)).scalars())
     sees_all = set(ctx.visible or ()) >= every_class
+    zones_seen = visible_zone_ids(ctx.connection, ctx.reader)
     out = []
     for item in items:
+        if zones_seen is not None and item["zone"]["id"] not in zones_seen:
+            continue
         if item["kind"] == "spike" or not item["event_id"]:
             if sees_all:
                 out.append(item)

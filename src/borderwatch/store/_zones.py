@@ -78,9 +78,10 @@ class ZoneCache:
 # -- zones -------------------------------------------------------------------------------------------
 
 
-def create_zone(connection: Connection, spec: ZoneSpec, geometry: BaseGeometry, now: datetime) -> int:
+def create_zone(connection: Connection, spec: ZoneSpec, geometry: BaseGeometry, now: datetime, agency: str) -> int:
     values = _zone_values(spec, geometry, now)
-    zone_id = int(connection.execute(insert(zones).values(created_at=now, **values).returning(zones.c.id)).scalar_one())
+    stmt = insert(zones).values(created_at=now, agency=agency, **values).returning(zones.c.id)
+    zone_id = int(connection.execute(stmt).scalar_one())
     _fill_members(connection, zone_id, geometry)
     _bump_version(connection)
     return zone_id
@@ -114,6 +115,7 @@ def _zone_values(spec: ZoneSpec, geometry: BaseGeometry, now: datetime) -> dict[
         "max_lat": max_lat,
         "rules": spec.rules.model_dump(mode="json"),
         "marking": spec.marking.value,
+        "sharing_groups": sorted(set(spec.sharing_groups)),
         "active": spec.active,
         "updated_at": now,
     }

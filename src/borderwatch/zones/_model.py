@@ -91,6 +91,9 @@ class ZoneSpec(BaseModel):
     km: float | None = Field(default=None, gt=0, le=500, description="width of a border strip on each side")
     rules: ZoneRules = Field(default_factory=ZoneRules)
     marking: Marking = Marking.AMBER
+    sharing_groups: list[str] = Field(
+        default_factory=list, max_length=50, description="groups that may see the zone besides its agency"
+    )
     active: bool = True
 
     @field_validator("marking", mode="before")

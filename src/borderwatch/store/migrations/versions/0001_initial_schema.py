@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 01:32:20.504430
+Create Date: 2026-11-26 04:59:54.305666
 """
 
 from __future__ import annotations
@@ -204,6 +204,8 @@ def upgrade() -> None:
         sa.Column("max_lat", sa.Float(), nullable=False),
         sa.Column("rules", sa.JSON(), nullable=False),
         sa.Column("marking", sa.String(length=16), nullable=False),
+        sa.Column("agency", sa.String(length=64), server_default="local", nullable=False),
+        sa.Column("sharing_groups", sa.JSON(), server_default="[]", nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
@@ -338,6 +340,8 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("secret", sa.Text(), nullable=False),
         sa.Column("zone_id", sa.Integer(), nullable=True),
+        sa.Column("owner", sa.Text(), nullable=True),
+        sa.Column("agency", sa.String(length=64), server_default="local", nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["zone_id"], ["zones.id"], ondelete="CASCADE"),
