@@ -21,10 +21,30 @@ from functools import lru_cache
 from ._names import fold
 from ._types import MentionFeatures
 
-__all__ = ["UNLOCATED_CELL", "Block", "MentionIndex", "cell_of", "grid_cells", "index_keys", "lookup_keys", "named_key"]
+__all__ = [
+    "UNLOCATED_CELL",
+    "Block",
+    "MentionIndex",
+    "cell_of",
+    "day_bucket",
+    "grid_cells",
+    "index_keys",
+    "lookup_keys",
+    "named_key",
+]
 
 UNLOCATED_CELL = 0
 _KM_PER_DEGREE = 111.2
+# Mentions are filed by a period of their last day (in memory and in the store's index) as well as by cell or
+# key: a block reads only the periods it reaches, and the store's new entries all go near the end of time
+# (reports mostly come within days of what they tell), so a batch writes a few index pages, not one per key.
+# About a block's width: a lookup reads two to four periods per cell or key.
+_BUCKET_DAYS = 16
+
+
+def day_bucket(day: int) -> int:
+    """The period (of `_BUCKET_DAYS` days) a mention whose last day is `day` is filed under."""
+    return day // _BUCKET_DAYS
 
 
 def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
@@ -117,6 +137,11 @@ class Block:
     lon_max: float = 180.0
     keys: tuple[int, ...] = ()
 
+    def buckets(self) -> range:
+        """The periods (`day_bucket`) of the last days a mention in the block can have: it ends on or after
+        `day_from` and, as no date interval is longer than `span_days`, on or before `day_to + span_days`."""
+        return range(day_bucket(self.day_from), day_bucket(self.day_to + self.span_days) + 1)
+
     def in_time(self, other: MentionFeatures) -> bool:
         return other.family in self.families and other.day_hi >= self.day_from and other.day_lo <= self.day_to
 
@@ -128,8 +153,6 @@ class Block:
             and self.lon_min <= other.lon <= self.lon_max
         )
 
-
-_BUCKET_DAYS = 16  # about a block's width: a lookup reads two to four buckets per cell or key
 
 _Entry = tuple[int, MentionFeatures]  # (order added, features)
 
@@ -149,7 +172,7 @@ class MentionIndex:
     def add(self, features: MentionFeatures, cell: int, keys: tuple[int, ...]) -> None:
         entry = (len(self._all), features)
         self._all.append(features)
-        bucket = features.day_hi // _BUCKET_DAYS
+        bucket = day_bucket(features.day_hi)
         if cell != UNLOCATED_CELL:
             self._cells.setdefault((cell, bucket), []).append(entry)
         for key in keys:
@@ -160,11 +183,8 @@ class MentionIndex:
 
     def lookup(self, block: Block) -> Iterator[MentionFeatures]:
         """The mentions in the block: those of its cells inside its box, then those of its keys, each once, in
-        the order added.
-
-        A mention in the block's time ends on or after `day_from` and, as no date interval is longer than
-        `span_days`, on or before `day_to + span_days`: only those buckets are read."""
-        buckets = range(block.day_from // _BUCKET_DAYS, (block.day_to + block.span_days) // _BUCKET_DAYS + 1)
+        the order added. Only the periods the block reaches (`Block.buckets`) are read."""
+        buckets = block.buckets()
         seen: set[int] = set()
         for cell in dict.fromkeys(block.cells):
             for _, other in _gather(self._cells, cell, buckets):
