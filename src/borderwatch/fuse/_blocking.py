@@ -159,14 +159,15 @@ _Entry = tuple[int, MentionFeatures]  # (order added, features)
 
 class MentionIndex:
     """Mentions in memory, found by the same blocking as in the store (for `Fuser.cluster`, and for the
-    store's mentions of a batch not yet written), by (cell, day bucket) and (key, day bucket).
+    store's mentions of a batch not yet written), by cell or key, then day bucket.
 
     A sync page or an ingest batch holds thousands of mentions spread over years: filed by a bucket of their
-    last day, as the store's index is ordered by it, a lookup visits only the days its block reaches."""
+    last day, as the store's index is ordered by it, a lookup visits only the days its block reaches; and a
+    block names a dozen or more cells and keys of which a batch holds few, so each is looked up once."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[_Entry]] = {}
-        self._keys: dict[tuple[int, int], list[_Entry]] = {}
+        self._cells: dict[int, dict[int, list[_Entry]]] = {}
+        self._keys: dict[int, dict[int, list[_Entry]]] = {}
         self._all: list[MentionFeatures] = []
 
     def add(self, features: MentionFeatures, cell: int, keys: tuple[int, ...]) -> None:
@@ -174,9 +175,9 @@ class MentionIndex:
         self._all.append(features)
         bucket = day_bucket(features.day_hi)
         if cell != UNLOCATED_CELL:
-            self._cells.setdefault((cell, bucket), []).append(entry)
+            self._cells.setdefault(cell, {}).setdefault(bucket, []).append(entry)
         for key in keys:
-            self._keys.setdefault((key, bucket), []).append(entry)
+            self._keys.setdefault(key, {}).setdefault(bucket, []).append(entry)
 
     def all(self) -> Iterator[MentionFeatures]:
         yield from self._all
@@ -186,21 +187,24 @@ class MentionIndex:
         the order added. Only the periods the block reaches (`Block.buckets`) are read."""
         buckets = block.buckets()
         seen: set[int] = set()
+        cells, keys = self._cells, self._keys
         for cell in dict.fromkeys(block.cells):
-            for _, other in _gather(self._cells, cell, buckets):
-                if id(other) not in seen and block.in_time(other) and block.in_box(other):
-                    seen.add(id(other))
-                    yield other
+            if (filed := cells.get(cell)) is not None:
+                for _, other in _gather(filed, buckets):
+                    if id(other) not in seen and block.in_time(other) and block.in_box(other):
+                        seen.add(id(other))
+                        yield other
         for key in block.keys:
-            for _, other in _gather(self._keys, key, buckets):
-                if id(other) not in seen and block.in_time(other):
-                    seen.add(id(other))
-                    yield other
+            if (filed := keys.get(key)) is not None:
+                for _, other in _gather(filed, buckets):
+                    if id(other) not in seen and block.in_time(other):
+                        seen.add(id(other))
+                        yield other
 
 
-def _gather(index: dict[tuple[int, int], list[_Entry]], name: int, buckets: range) -> list[_Entry]:
+def _gather(filed: dict[int, list[_Entry]], buckets: range) -> list[_Entry]:
     """The entries of one cell or key over the buckets, in the order they were added."""
-    lists = [found for bucket in buckets if (found := index.get((name, bucket)))]
+    lists = [found for bucket in buckets if (found := filed.get(bucket))]
     if len(lists) == 1:
         return lists[0]  # one bucket's entries are in the order added already
     merged = [entry for found in lists for entry in found]
