@@ -63,6 +63,7 @@ _LINKS_FROM = select(report_links.c.report_id, report_links.c.other_id).where(
     report_links.c.report_id.in_(bindparam("ids", expanding=True))
 )
 _ACTOR_ID = select(actors.c.id).where(actors.c.name == bindparam("name"))
+_ACTOR_IDS = select(actors.c.name, actors.c.id).where(actors.c.name.in_(bindparam("names", expanding=True)))
 _CLASSES = select(report_access.c.report_id, report_access.c.class_id).where(
     report_access.c.report_id.in_(bindparam("ids", expanding=True))
 )
@@ -123,9 +124,11 @@ class EventRefresher:
         self._know_reports(reports)
         links = self._links_among(reports)
         classes = self._classes_of(reports)
+        derived = {event_id: self.fuser.derive(mentions) for event_id, mentions in stored.items()}
+        self._know_actors([a for f in derived.values() for a in (f.actor1, f.actor2) if a is not None])
         inserts, summaries, updates, summary_updates = [], [], [], []
         for event_id, mentions in stored.items():
-            fields = self.fuser.derive(mentions)
+            fields = derived[event_id]
             corroboration, names = self._corroboration(mentions, links)
             values = self._event_values(fields, corroboration.confidence)
             # Who may see the event, from the same mentions as its fields (read now: never cached, a
@@ -222,6 +225,14 @@ class EventRefresher:
         connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
         self.refresh_many(sorted(touched))
         return touched
+
+    def _know_actors(self, found: Sequence[Actor]) -> None:
+        """Look up the ids of the actors not known yet in one statement per 500 (an event's actors are
+        mostly known ones: a statement per event was a tenth of re-deriving); `actor_id` adds the new ones."""
+        names = sorted({a.name for a in found if a.name not in self._actor_ids})
+        for start in range(0, len(names), _CHUNK):
+            rows = self.connection.execute(_ACTOR_IDS, {"names": names[start : start + _CHUNK]})
+            self._actor_ids.update((name, int(actor_id)) for name, actor_id in rows)
 
     def actor_id(self, actor: Actor | None) -> int | None:
         if actor is None:
