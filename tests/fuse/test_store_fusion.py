@@ -236,3 +236,28 @@ def test_an_event_update_sets_only_the_columns_that_change(store: Store) -> None
         assert _changes(connection, [moved]) == [[{"id": stored["id"], "lat": stored["lat"] + 0.5, "updated_at": now}]]
         gone = {**same, "id": "E-not-stored", "updated_at": now}
         assert _changes(connection, [gone]) == [[gone]]
+
+
+def test_deleting_a_report_leaves_no_fusion_key_behind(store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from borderwatch.store._schema import fusion_keys, fusion_mentions
+
+    def counts() -> tuple[int, int]:
+        with store._engine.connect() as connection:
+            total = connection.execute(select(func.count()).select_from(fusion_keys)).scalar_one()
+            orphans = connection.execute(
+                select(func.count())
+                .select_from(fusion_keys)
+                .where(fusion_keys.c.mention.not_in(select(fusion_mentions.c.key)))
+            ).scalar_one()
+        return total, orphans
+
+    before, _ = counts()
+    items = market_attack_reports()
+    store.delete_report(items[3].report.id)
+    after, orphans = counts()
+    assert 0 < after < before and orphans == 0
+    for item in items[:3]:
+        store.delete_report(item.report.id)
+    assert counts() == (0, 0)

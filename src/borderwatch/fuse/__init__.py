@@ -5,7 +5,7 @@ logic: the store reads candidates and writes decisions; thresholds and families 
 (`data/fusion.json`).
 """
 
-from ._blocking import UNLOCATED_CELL, Block, MentionIndex, cell_of, index_keys, lookup_keys, named_key
+from ._blocking import UNLOCATED_CELL, Block, MentionIndex, cell_of, day_bucket, index_keys, lookup_keys, named_key
 from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import classify_actors, content_words, date_interval, fold_name, mention_features
@@ -37,6 +37,7 @@ __all__ = [
     "content_words",
     "corroborate",
     "date_interval",
+    "day_bucket",
     "derive_fields",
     "fold_name",
     "haversine_km",

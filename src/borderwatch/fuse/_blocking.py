@@ -21,10 +21,30 @@ from functools import lru_cache
 from ._names import fold
 from ._types import MentionFeatures
 
-__all__ = ["UNLOCATED_CELL", "Block", "MentionIndex", "cell_of", "grid_cells", "index_keys", "lookup_keys", "named_key"]
+__all__ = [
+    "UNLOCATED_CELL",
+    "Block",
+    "MentionIndex",
+    "cell_of",
+    "day_bucket",
+    "grid_cells",
+    "index_keys",
+    "lookup_keys",
+    "named_key",
+]
 
 UNLOCATED_CELL = 0
 _KM_PER_DEGREE = 111.2
+# Mentions are filed by a period of their last day (in memory and in the store's index) as well as by cell or
+# key: a block reads only the periods it reaches, and the store's new entries all go near the end of time
+# (reports mostly come within days of what they tell), so a batch writes a few index pages, not one per key.
+# About a block's width: a lookup reads two to four periods per cell or key.
+_BUCKET_DAYS = 16
+
+
+def day_bucket(day: int) -> int:
+    """The period (of `_BUCKET_DAYS` days) a mention whose last day is `day` is filed under."""
+    return day // _BUCKET_DAYS
 
 
 def cell_of(lat: float | None, lon: float | None, degrees: float) -> int:
@@ -117,6 +137,11 @@ class Block:
     lon_max: float = 180.0
     keys: tuple[int, ...] = ()
 
+    def buckets(self) -> range:
+        """The periods (`day_bucket`) of the last days a mention in the block can have: it ends on or after
+        `day_from` and, as no date interval is longer than `span_days`, on or before `day_to + span_days`."""
+        return range(day_bucket(self.day_from), day_bucket(self.day_to + self.span_days) + 1)
+
     def in_time(self, other: MentionFeatures) -> bool:
         return other.family in self.families and other.day_hi >= self.day_from and other.day_lo <= self.day_to
 
@@ -129,58 +154,57 @@ class Block:
         )
 
 
-_BUCKET_DAYS = 16  # about a block's width: a lookup reads two to four buckets per cell or key
-
 _Entry = tuple[int, MentionFeatures]  # (order added, features)
 
 
 class MentionIndex:
     """Mentions in memory, found by the same blocking as in the store (for `Fuser.cluster`, and for the
-    store's mentions of a batch not yet written), by (cell, day bucket) and (key, day bucket).
+    store's mentions of a batch not yet written), by cell or key, then day bucket.
 
     A sync page or an ingest batch holds thousands of mentions spread over years: filed by a bucket of their
-    last day, as the store's index is ordered by it, a lookup visits only the days its block reaches."""
+    last day, as the store's index is ordered by it, a lookup visits only the days its block reaches; and a
+    block names a dozen or more cells and keys of which a batch holds few, so each is looked up once."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[_Entry]] = {}
-        self._keys: dict[tuple[int, int], list[_Entry]] = {}
+        self._cells: dict[int, dict[int, list[_Entry]]] = {}
+        self._keys: dict[int, dict[int, list[_Entry]]] = {}
         self._all: list[MentionFeatures] = []
 
     def add(self, features: MentionFeatures, cell: int, keys: tuple[int, ...]) -> None:
         entry = (len(self._all), features)
         self._all.append(features)
-        bucket = features.day_hi // _BUCKET_DAYS
+        bucket = day_bucket(features.day_hi)
         if cell != UNLOCATED_CELL:
-            self._cells.setdefault((cell, bucket), []).append(entry)
+            self._cells.setdefault(cell, {}).setdefault(bucket, []).append(entry)
         for key in keys:
-            self._keys.setdefault((key, bucket), []).append(entry)
+            self._keys.setdefault(key, {}).setdefault(bucket, []).append(entry)
 
     def all(self) -> Iterator[MentionFeatures]:
         yield from self._all
 
     def lookup(self, block: Block) -> Iterator[MentionFeatures]:
         """The mentions in the block: those of its cells inside its box, then those of its keys, each once, in
-        the order added.
-
-        A mention in the block's time ends on or after `day_from` and, as no date interval is longer than
-        `span_days`, on or before `day_to + span_days`: only those buckets are read."""
-        buckets = range(block.day_from // _BUCKET_DAYS, (block.day_to + block.span_days) // _BUCKET_DAYS + 1)
+        the order added. Only the periods the block reaches (`Block.buckets`) are read."""
+        buckets = block.buckets()
         seen: set[int] = set()
+        cells, keys = self._cells, self._keys
         for cell in dict.fromkeys(block.cells):
-            for _, other in _gather(self._cells, cell, buckets):
-                if id(other) not in seen and block.in_time(other) and block.in_box(other):
-                    seen.add(id(other))
-                    yield other
+            if (filed := cells.get(cell)) is not None:
+                for _, other in _gather(filed, buckets):
+                    if id(other) not in seen and block.in_time(other) and block.in_box(other):
+                        seen.add(id(other))
+                        yield other
         for key in block.keys:
-            for _, other in _gather(self._keys, key, buckets):
-                if id(other) not in seen and block.in_time(other):
-                    seen.add(id(other))
-                    yield other
+            if (filed := keys.get(key)) is not None:
+                for _, other in _gather(filed, buckets):
+                    if id(other) not in seen and block.in_time(other):
+                        seen.add(id(other))
+                        yield other
 
 
-def _gather(index: dict[tuple[int, int], list[_Entry]], name: int, buckets: range) -> list[_Entry]:
+def _gather(filed: dict[int, list[_Entry]], buckets: range) -> list[_Entry]:
     """The entries of one cell or key over the buckets, in the order they were added."""
-    lists = [found for bucket in buckets if (found := index.get((name, bucket)))]
+    lists = [found for bucket in buckets if (found := filed.get(bucket))]
     if len(lists) == 1:
         return lists[0]  # one bucket's entries are in the order added already
     merged = [entry for found in lists for entry in found]

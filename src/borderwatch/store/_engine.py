@@ -49,6 +49,7 @@ def _json_dumps(value: Any) -> str:
 
 
 MMAP_BYTES = 1 << 30  # SQLite files are read through a memory map of up to this size
+WAL_CHECKPOINT_PAGES = 10_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -56,6 +57,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL: readers never block the writer, and a killed process loses only its open transaction.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint the WAL into the file when it holds about 40 MB instead of SQLite's 4 MB: one ingest batch
+    # (200 reports) writes ~1,500 pages, so the default copied every batch's pages into the file again,
+    # whereas pages that consecutive batches rewrite (index pages near the present, the events they update)
+    # are now copied once per several batches (bench/fusion_scale.py: 30% fewer bytes written).
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+    cursor.execute("PRAGMA temp_store=MEMORY")  # sorts and IN lists of one statement: never to a temp file
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     # Reads of large stores (the API's pages): map the file and keep more pages than the 2 MB default.

@@ -20,7 +20,7 @@ from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, Me
 from ..model import EventMention
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, Ref, feature_row, read_block
+from ._fusion_index import FeatureCache, Ref, feature_row, key_rows, read_block
 from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -198,9 +198,8 @@ class FusionSession:
                 "mention": mention.model_dump(mode="json", exclude_defaults=True),
             }
         )
-        self._feature_rows.append(feature_row(self.fuser, features, event_id))
-        days_and_family = {"day_hi": features.day_hi, "day_lo": features.day_lo, "family": features.family}
-        self._key_rows += [{"bkey": key, "mention": features.key, **days_and_family} for key in keys]
+        self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))
+        self._key_rows += key_rows(features, keys)
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         block = self.fuser.block(features)

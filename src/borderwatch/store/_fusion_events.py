@@ -64,6 +64,7 @@ _LINKS_FROM = select(report_links.c.report_id, report_links.c.other_id).where(
     report_links.c.report_id.in_(bindparam("ids", expanding=True))
 )
 _ACTOR_ID = select(actors.c.id).where(actors.c.name == bindparam("name"))
+_ACTOR_IDS = select(actors.c.name, actors.c.id).where(actors.c.name.in_(bindparam("names", expanding=True)))
 _CLASSES = select(report_access.c.report_id, report_access.c.class_id).where(
     report_access.c.report_id.in_(bindparam("ids", expanding=True))
 )
@@ -124,9 +125,11 @@ class EventRefresher:
         self._know_reports(reports)
         links = self._links_among(reports)
         classes = self._classes_of(reports)
+        derived = {event_id: self.fuser.derive(mentions) for event_id, mentions in stored.items()}
+        self._know_actors([a for f in derived.values() for a in (f.actor1, f.actor2) if a is not None])
         inserts, summaries, updates, summary_updates = [], [], [], []
         for event_id, mentions in stored.items():
-            fields = self.fuser.derive(mentions)
+            fields = derived[event_id]
             corroboration, names = self._corroboration(mentions, links)
             values = self._event_values(fields, corroboration.confidence)
             # Who may see the event, from the same mentions as its fields (read now: never cached, a
@@ -218,11 +221,19 @@ class EventRefresher:
         )
         keys = select(event_mentions.c.id).where(event_mentions.c.report_id.in_(ids))
         connection.execute(delete(fusion_decisions).where(fusion_decisions.c.mention_key.in_(keys)))
-        connection.execute(delete(fusion_keys).where(fusion_keys.c.mention.in_(keys)))
+        _delete_keys(connection, connection.execute(_INDEXED.where(fusion_mentions.c.key.in_(keys))).all())
         connection.execute(delete(fusion_mentions).where(fusion_mentions.c.key.in_(keys)))
         connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
         self.refresh_many(sorted(touched))
         return touched
+
+    def _know_actors(self, found: Sequence[Actor]) -> None:
+        """Look up the ids of the actors not known yet in one statement per 500 (an event's actors are
+        mostly known ones: a statement per event was a tenth of re-deriving); `actor_id` adds the new ones."""
+        names = sorted({a.name for a in found if a.name not in self._actor_ids})
+        for start in range(0, len(names), _CHUNK):
+            rows = self.connection.execute(_ACTOR_IDS, {"names": names[start : start + _CHUNK]})
+            self._actor_ids.update((name, int(actor_id)) for name, actor_id in rows)
 
     def actor_id(self, actor: Actor | None) -> int | None:
         if actor is None:
@@ -277,6 +288,26 @@ class EventRefresher:
         pairs = [(a, b) for a in confidence for b in links.get(a, ()) if b in confidence]
         names = sorted({s.source_name for s in report_sources if s.source_name})
         return self.fuser.corroborate(report_sources, pairs), names
+
+
+_INDEXED = select(fusion_mentions.c.key, fusion_mentions.c.bucket, fusion_mentions.c.day_hi, fusion_mentions.c.bkeys)
+_DELETE_KEY = delete(fusion_keys).where(
+    fusion_keys.c.bucket == bindparam("b"),
+    fusion_keys.c.bkey == bindparam("k"),
+    fusion_keys.c.day_hi == bindparam("d"),
+    fusion_keys.c.mention == bindparam("m"),
+)
+
+
+def _delete_keys(connection: Connection, indexed: Sequence[Any]) -> None:
+    """Delete the `fusion_keys` rows of mentions by their full keys (`fusion_mentions.bkeys` lists them)."""
+    rows = [
+        {"b": bucket, "k": int(bkey), "d": day_hi, "m": key}
+        for key, bucket, day_hi, bkeys in indexed
+        for bkey in bkeys.split()
+    ]
+    if rows:
+        connection.execute(_DELETE_KEY, rows)
 
 
 def _changes(connection: Connection, updates: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:

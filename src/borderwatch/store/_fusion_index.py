@@ -19,27 +19,28 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, union_all
 
-from ..fuse import Block, Fuser, MentionFeatures
+from ..fuse import Block, Fuser, MentionFeatures, day_bucket
 from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
 from ..model import EventMention
 from ._schema import fusion_keys, fusion_mentions
 
-__all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "next_seq", "read_block"]
+__all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "key_rows", "next_seq", "read_block"]
 
 _c = fusion_mentions.c
 # Lists of cells, keys and families are bound as IN lists of a few fixed lengths (padded by repeating the
 # last value), so that the SQL texts are few: each is compiled once and the driver's statement cache is
 # hit, and a short list is not padded to the longest. A longer list is read in parts.
-_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS = (4, 8, 16, 48), (4, 8, 16, 32), (4, 8, 16)
+_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS, _BUCKET_SLOTS = (4, 8, 16, 48), (4, 8, 16, 32), (4, 8, 16), (4, 8)
 # Blocks read only which mentions they hold (key, event, seq): the features of recent mentions are in the
 # cache; the rows of the others are read whole afterwards (`FeatureCache.resolve`).
 _REF = (_c.key, _c.event_id, _c.seq)
 
 
 @cache
-def _grid(cells: int, families: int) -> Any:
+def _grid(cells: int, families: int, buckets: int) -> Any:
     return select(*_REF).where(
+        _c.bucket.in_([bindparam(name) for name in _slot_names("b", buckets)]),
         _c.cell.in_([bindparam(name) for name in _slot_names("c", cells)]),
         _c.day_hi.between(bindparam("lo"), bindparam("hi")),
         _c.day_lo <= bindparam("day_to"),
@@ -50,11 +51,12 @@ def _grid(cells: int, families: int) -> Any:
 
 
 @cache
-def _keyed(keys: int, families: int) -> Any:
+def _keyed(keys: int, families: int, buckets: int) -> Any:
     return (
         select(*_REF)
         .join(fusion_keys, fusion_keys.c.mention == _c.key)
         .where(
+            fusion_keys.c.bucket.in_([bindparam(name) for name in _slot_names("b", buckets)]),
             fusion_keys.c.bkey.in_([bindparam(name) for name in _slot_names("k", keys)]),
             fusion_keys.c.day_hi.between(bindparam("lo"), bindparam("hi")),
             fusion_keys.c.day_lo <= bindparam("day_to"),
@@ -64,8 +66,8 @@ def _keyed(keys: int, families: int) -> Any:
 
 
 @cache
-def _both(cells: int, keys: int, families: int) -> Any:
-    return union_all(_grid(cells, families), _keyed(keys, families))  # a precise mention's two reads in one
+def _both(cells: int, keys: int, families: int, buckets: int) -> Any:
+    return union_all(_grid(cells, families, buckets), _keyed(keys, families, buckets))  # a precise mention's two reads
 
 
 def _size(count: int, sizes: tuple[int, ...]) -> int:
@@ -98,23 +100,41 @@ def read_block(connection: Connection, block: Block) -> list[Ref]:
     rows: dict[str, Any] = {}
     cursor = connection.connection.cursor()
     cells, keys = sorted(set(block.cells)), sorted(set(block.keys))
+    periods = list(block.buckets())
     try:
         if cells:
             params.update(lat_min=block.lat_min, lat_max=block.lat_max, lon_min=block.lon_min, lon_max=block.lon_max)
-        if cells and keys and len(cells) <= _CELL_SLOTS[-1] and len(keys) <= _KEY_SLOTS[-1]:
-            n_cells, n_keys = _size(len(cells), _CELL_SLOTS), _size(len(keys), _KEY_SLOTS)
-            params.update(_slots("k", keys, n_keys))
-            _run(connection, cursor, _both(n_cells, n_keys, families), params, "c", cells, n_cells, rows)
-        else:
-            if cells:
-                n_cells = _size(len(cells), _CELL_SLOTS)
-                _run(connection, cursor, _grid(n_cells, families), params, "c", cells, n_cells, rows)
-            if keys:
-                n_keys = _size(len(keys), _KEY_SLOTS)
-                _run(connection, cursor, _keyed(n_keys, families), params, "k", keys, n_keys, rows)
+        for start in range(0, len(periods), _BUCKET_SLOTS[-1]):  # more than a few only for very long spans
+            part = periods[start : start + _BUCKET_SLOTS[-1]]
+            n_buckets = _size(len(part), _BUCKET_SLOTS)
+            params.update(_slots("b", part, n_buckets))
+            _read_periods(connection, cursor, params, cells, keys, (families, n_buckets), rows)
     finally:
         cursor.close()
     return [Ref(*row) for row in rows.values()]
+
+
+def _read_periods(
+    connection: Connection,
+    cursor: Any,
+    params: dict[str, Any],
+    cells: list[int],
+    keys: list[int],
+    sizes: tuple[int, int],
+    rows: dict[str, Any],
+) -> None:
+    """The block's mentions in the periods bound in `params`, by cells and keys (one statement when both fit)."""
+    if cells and keys and len(cells) <= _CELL_SLOTS[-1] and len(keys) <= _KEY_SLOTS[-1]:
+        n_cells, n_keys = _size(len(cells), _CELL_SLOTS), _size(len(keys), _KEY_SLOTS)
+        params.update(_slots("k", keys, n_keys))
+        _run(connection, cursor, _both(n_cells, n_keys, *sizes), params, "c", cells, n_cells, rows)
+        return
+    if cells:
+        n_cells = _size(len(cells), _CELL_SLOTS)
+        _run(connection, cursor, _grid(n_cells, *sizes), params, "c", cells, n_cells, rows)
+    if keys:
+        n_keys = _size(len(keys), _KEY_SLOTS)
+        _run(connection, cursor, _keyed(n_keys, *sizes), params, "k", keys, n_keys, rows)
 
 
 def _run(
@@ -267,8 +287,8 @@ def features_from_row(row: Any) -> MentionFeatures:
     )
 
 
-def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[str, Any]:
-    """The `fusion_mentions` row of a mention (its `seq` is given to `features`)."""
+def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str, keys: Sequence[int]) -> dict[str, Any]:
+    """The `fusion_mentions` row of a mention indexed by `keys` (its `seq` is given to `features`)."""
     features.seq = next_seq()
     return {
         "key": features.key,
@@ -279,6 +299,7 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "sub_event_type": features.sub_event_type,
         "day_lo": features.day_lo,
         "day_hi": features.day_hi,
+        "bucket": day_bucket(features.day_hi),
         "anchor": features.anchor,
         "dated": int(features.dated),
         "cell": fuser.cell(features),
@@ -296,8 +317,16 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str) -> dict[
         "words": " ".join(sorted(features.words)),
         "names": " ".join(_LEAD + key if key in features.lead else key for key in sorted(features.names)),
         "context": " ".join(sorted(features.context)),
+        "bkeys": " ".join(map(str, keys)),
         "seq": features.seq,
     }
+
+
+def key_rows(features: MentionFeatures, keys: Iterable[int]) -> list[dict[str, Any]]:
+    """The `fusion_keys` rows of a mention indexed by `keys`."""
+    shared = {"bucket": day_bucket(features.day_hi), "day_hi": features.day_hi}
+    tail = {"mention": features.key, "day_lo": features.day_lo, "family": features.family}
+    return [{**shared, "bkey": key, **tail} for key in keys]
 
 
 def _parse_quantities(text: str) -> dict[str, tuple[int, str]]:

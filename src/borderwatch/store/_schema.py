@@ -193,7 +193,6 @@ events = Table(
     # check then looks at the mentions). Set where events are derived (`EventRefresher`), cleared when a
     # report's class changes (`set_report_class`): see `_access.event_visible_clause`.
     Column("access_class", Integer),
-    Index("ix_events_date", "date"),
     Index("ix_events_type", "event_type", "sub_event_type"),
     Index("ix_events_latlon", "lat", "lon"),
     Index("ix_events_border", "border", "border_km"),
@@ -210,7 +209,6 @@ event_mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("mention", JSON, nullable=False),
-    Index("ix_event_mentions_event", "event_id"),
     Index("ix_event_mentions_report", "report_id"),
 )
 
@@ -243,9 +241,6 @@ report_access = Table(
     Column("class_id", Integer, ForeignKey("access_classes.id"), nullable=False),
     sqlite_with_rowid=False,
 )
-
-# "Has this event a mention the reader may see" is answered from the index alone.
-Index("ix_event_mentions_event_report", event_mentions.c.event_id, event_mentions.c.report_id)
 
 users = Table(
     "users",
@@ -443,11 +438,13 @@ taxii_status = Table(
 # Map and list queries filter on type, time and a bounding box and page by date: these let SQLite answer
 # them from the index alone and stop after one page (bench/api_latency.py).
 Index("ix_events_type_date_pos", events.c.event_type, events.c.date, events.c.lat, events.c.lon)
-Index("ix_events_date_pos", events.c.date, events.c.lat, events.c.lon)
+Index("ix_events_date_pos", events.c.date, events.c.lat, events.c.lon)  # also the date index (no other)
 Index("ix_events_actor1", events.c.actor1_id)
 Index("ix_events_actor2", events.c.actor2_id)
 Index("ix_events_geonameid", events.c.geonameid)
-# Sources and markings of a page of events from the index alone (mention rows are wide: JSON, sentence).
+# Sources and markings of a page of events, and "has this event a mention the reader may see", from the index
+# alone (mention rows are wide: JSON, sentence); it also finds an event's mentions (no index on event_id alone:
+# every mention stored would write a page of both).
 Index("ix_event_mentions_event_report", event_mentions.c.event_id, event_mentions.c.report_id)
 
 # A watch zone: a polygon (GeoJSON, lon/lat) or a strip along a border, with the rules that raise alerts.
@@ -562,9 +559,11 @@ change_log = Table(
 # -- fusion (issue 5) ---------------------------------------------------------------------------------
 
 # The fusion index: each stored event mention in the compact form matching compares. A mention with a
-# precise place is found by its grid cell and last day (`cell` is 0 for the others); every mention is
-# also found by its secondary keys (`fusion_keys`). (No index on family: it would tempt the planner away
-# from the much narrower cell index.)
+# precise place is found by the period of its last day (`bucket`, `fuse.day_bucket`), its grid cell and last
+# day (`cell` is 0 for the others); every mention is also found by its secondary keys (`fusion_keys`, listed
+# in `bkeys` so that they are deleted with it). Periods first: a batch's new entries go to the last periods,
+# a few pages, where cells first would put them on a page per cell. (No index on family: it would tempt the
+# planner away from the much narrower cell index.)
 fusion_mentions = Table(
     "fusion_mentions",
     metadata,
@@ -576,6 +575,7 @@ fusion_mentions = Table(
     Column("sub_event_type", String(80), nullable=False),
     Column("day_lo", Integer, nullable=False),
     Column("day_hi", Integer, nullable=False),
+    Column("bucket", Integer, nullable=False),  # the period of day_hi
     Column("anchor", Integer, nullable=False),  # the report's day (proleptic ordinal)
     Column("dated", Integer, nullable=False),
     Column("cell", Integer, nullable=False),
@@ -593,25 +593,29 @@ fusion_mentions = Table(
     Column("words", Text, nullable=False),
     Column("names", Text, nullable=False),  # name keys of the sentence, separated by spaces
     Column("context", Text, nullable=False),  # name keys of the report's lines around it
+    Column("bkeys", Text, nullable=False),  # its `fusion_keys`, separated by spaces
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
-    Index("ix_fusion_mentions_cell_day", "cell", "day_hi"),
+    Index("ix_fusion_mentions_grid", "bucket", "cell", "day_hi"),
     Index("ix_fusion_mentions_event", "event_id"),
 )
 
 # The fusion index's secondary keys (fuse/_blocking.py): a mention's province and country, actors and
 # proper names, each a negative integer, with the mention's last and first day and family; a mention has a
-# few. Ordered by key and last day (reports come mostly after what they tell: few stored mentions end after a
-# new one's window) and stored in that order (SQLite: without rowid), so that a block is read by one range
-# scan that filters on the first day and family without visiting `fusion_mentions` for the rows it rejects.
+# few. Ordered by the period of the last day, key and last day, and stored in that order (SQLite: without
+# rowid), so that a block is read by one range scan per period and key that filters on the first day and
+# family without visiting `fusion_mentions` for the rows it rejects, and a batch's new keys (which end near
+# the present) fill a few pages at the end instead of one page per key. No foreign key and no index on
+# `mention`: rows are deleted by their full key, which `fusion_mentions.bkeys` keeps (an index on mention
+# would be a random page written per mention, and a cascade would scan without it).
 fusion_keys = Table(
     "fusion_keys",
     metadata,
+    Column("bucket", Integer, primary_key=True),
     Column("bkey", BigInteger, primary_key=True),
     Column("day_hi", Integer, primary_key=True),
-    Column("mention", String(80), ForeignKey("fusion_mentions.key", ondelete="CASCADE"), primary_key=True),
+    Column("mention", String(80), primary_key=True),
     Column("day_lo", Integer, nullable=False),
     Column("family", String(24), nullable=False),
-    Index("ix_fusion_keys_mention", "mention"),
     sqlite_with_rowid=False,
 )
 

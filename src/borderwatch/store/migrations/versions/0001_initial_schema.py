@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 04:59:54.305666
+Create Date: 2026-11-26 05:57:01.175892
 """
 
 from __future__ import annotations
@@ -112,6 +112,17 @@ def upgrade() -> None:
         batch_op.create_index("ix_fusion_decisions_event", ["event_id"], unique=False)
         batch_op.create_index("ix_fusion_decisions_mention", ["mention_key"], unique=False)
 
+    op.create_table(
+        "fusion_keys",
+        sa.Column("bucket", sa.Integer(), nullable=False),
+        sa.Column("bkey", sa.BigInteger(), nullable=False),
+        sa.Column("day_hi", sa.Integer(), nullable=False),
+        sa.Column("mention", sa.String(length=80), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("family", sa.String(length=24), nullable=False),
+        sa.PrimaryKeyConstraint("bucket", "bkey", "day_hi", "mention"),
+        sqlite_with_rowid=False,
+    )
     op.create_table(
         "fusion_links",
         sa.Column("mention_a", sa.String(length=80), nullable=False),
@@ -265,7 +276,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_events_actor1", ["actor1_id"], unique=False)
         batch_op.create_index("ix_events_actor2", ["actor2_id"], unique=False)
         batch_op.create_index("ix_events_border", ["border", "border_km"], unique=False)
-        batch_op.create_index("ix_events_date", ["date"], unique=False)
         batch_op.create_index("ix_events_date_pos", ["date", "lat", "lon"], unique=False)
         batch_op.create_index("ix_events_geonameid", ["geonameid"], unique=False)
         batch_op.create_index("ix_events_latlon", ["lat", "lon"], unique=False)
@@ -413,7 +423,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("event_mentions", schema=None) as batch_op:
-        batch_op.create_index("ix_event_mentions_event", ["event_id"], unique=False)
         batch_op.create_index("ix_event_mentions_event_report", ["event_id", "report_id"], unique=False)
         batch_op.create_index("ix_event_mentions_report", ["report_id"], unique=False)
 
@@ -528,6 +537,7 @@ def upgrade() -> None:
         sa.Column("sub_event_type", sa.String(length=80), nullable=False),
         sa.Column("day_lo", sa.Integer(), nullable=False),
         sa.Column("day_hi", sa.Integer(), nullable=False),
+        sa.Column("bucket", sa.Integer(), nullable=False),
         sa.Column("anchor", sa.Integer(), nullable=False),
         sa.Column("dated", sa.Integer(), nullable=False),
         sa.Column("cell", sa.Integer(), nullable=False),
@@ -545,14 +555,15 @@ def upgrade() -> None:
         sa.Column("words", sa.Text(), nullable=False),
         sa.Column("names", sa.Text(), nullable=False),
         sa.Column("context", sa.Text(), nullable=False),
+        sa.Column("bkeys", sa.Text(), nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["key"], ["event_mentions.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("key"),
     )
     with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
-        batch_op.create_index("ix_fusion_mentions_cell_day", ["cell", "day_hi"], unique=False)
         batch_op.create_index("ix_fusion_mentions_event", ["event_id"], unique=False)
+        batch_op.create_index("ix_fusion_mentions_grid", ["bucket", "cell", "day_hi"], unique=False)
 
     op.create_table(
         "peer_deliveries",
@@ -584,20 +595,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_webhook_deliveries_due", ["status", "next_attempt_at"], unique=False)
 
     op.create_table(
-        "fusion_keys",
-        sa.Column("bkey", sa.BigInteger(), nullable=False),
-        sa.Column("day_hi", sa.Integer(), nullable=False),
-        sa.Column("mention", sa.String(length=80), nullable=False),
-        sa.Column("day_lo", sa.Integer(), nullable=False),
-        sa.Column("family", sa.String(length=24), nullable=False),
-        sa.ForeignKeyConstraint(["mention"], ["fusion_mentions.key"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("bkey", "day_hi", "mention"),
-        sqlite_with_rowid=False,
-    )
-    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
-        batch_op.create_index("ix_fusion_keys_mention", ["mention"], unique=False)
-
-    op.create_table(
         "webhook_attempts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("delivery_id", sa.Integer(), nullable=False),
@@ -621,18 +618,14 @@ def downgrade() -> None:
         batch_op.drop_index("ix_webhook_attempts_delivery")
 
     op.drop_table("webhook_attempts")
-    with op.batch_alter_table("fusion_keys", schema=None) as batch_op:
-        batch_op.drop_index("ix_fusion_keys_mention")
-
-    op.drop_table("fusion_keys")
     with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
         batch_op.drop_index("ix_webhook_deliveries_due")
 
     op.drop_table("webhook_deliveries")
     op.drop_table("peer_deliveries")
     with op.batch_alter_table("fusion_mentions", schema=None) as batch_op:
+        batch_op.drop_index("ix_fusion_mentions_grid")
         batch_op.drop_index("ix_fusion_mentions_event")
-        batch_op.drop_index("ix_fusion_mentions_cell_day")
 
     op.drop_table("fusion_mentions")
     op.drop_table("collection_rights")
@@ -657,7 +650,6 @@ def downgrade() -> None:
     with op.batch_alter_table("event_mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_event_mentions_report")
         batch_op.drop_index("ix_event_mentions_event_report")
-        batch_op.drop_index("ix_event_mentions_event")
 
     op.drop_table("event_mentions")
     op.drop_table("event_fusion")
@@ -690,7 +682,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_events_latlon")
         batch_op.drop_index("ix_events_geonameid")
         batch_op.drop_index("ix_events_date_pos")
-        batch_op.drop_index("ix_events_date")
         batch_op.drop_index("ix_events_border")
         batch_op.drop_index("ix_events_actor2")
         batch_op.drop_index("ix_events_actor1")
@@ -713,6 +704,7 @@ def downgrade() -> None:
 
     op.drop_table("login_failures")
     op.drop_table("fusion_links")
+    op.drop_table("fusion_keys")
     with op.batch_alter_table("fusion_decisions", schema=None) as batch_op:
         batch_op.drop_index("ix_fusion_decisions_mention")
         batch_op.drop_index("ix_fusion_decisions_event")
