@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import orjson
 
 from ..errors import PeerError
 from ..store import Peer, Reader, Role, Store
@@ -174,8 +175,8 @@ class PeerClient:
 
 def _json(response: httpx.Response, peer: str) -> dict[str, Any]:
     try:
-        body = response.json()
-    except ValueError:
+        body = orjson.loads(response.content)  # several times faster than the standard library on big pages
+    except orjson.JSONDecodeError:
         raise PeerError(f"peer {peer} did not answer with JSON") from None
     if not isinstance(body, dict):
         raise PeerError(f"peer {peer} answered with something that is not a TAXII resource")
