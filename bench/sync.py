@@ -320,7 +320,7 @@ def client(db: str, page: int, profile: bool) -> None:
             if run == 2:
                 store.exchange.update_peer("peer-a", pull_after=None)
             peer = store.exchange.peer("peer-a")
-            profiler = cProfile.Profile() if profile and run == 0 else None
+            profiler = cProfile.Profile(time.thread_time) if profile and run == 0 else None
             started = time.perf_counter()
             if profiler:
                 profiler.enable()
