@@ -178,19 +178,28 @@ class PeerClient:
 
 
 @contextmanager
-def _survivors_frozen() -> Iterator[Callable[[], None]]:
+def _survivors_frozen(full_every: int = 10) -> Iterator[Callable[[], None]]:
     """Gives `settle`, called after each page is applied: young garbage is collected, and what survives is
-    put out of the collector's sight (`gc.freeze`) until the pull ends.
+    put out of the collector's sight (`gc.freeze`); every `full_every` pages everything is handed back and
+    collected once.
 
-    Fusion keeps decoded mentions of what was stored (tens of thousands of objects, more with each page):
-    each full collection walks all of it again, and one comes every few pages, which was a fifth of the
-    client's CPU time at 20,000 events. What was frozen is handed back to the collector at the end (unless
-    something else of the process had frozen objects before: they stay frozen), so cycles among it are
-    still collected once."""
+    Fusion keeps decoded mentions of what was stored (tens of thousands of objects): left to itself, the
+    collector walks all of it again every few pages, a fifth of the client's CPU time at 20,000 events.
+    Frozen objects are still freed when no longer referenced, except those in reference cycles, which
+    wait for the periodic full collection (and the one at the end of the pull): without it, what fusion's
+    cache evicted once full stayed in memory. Objects something else of the process froze before the pull
+    (the extraction pipeline's model) are left frozen."""
     frozen_before = gc.get_freeze_count()
+    pages = 0
 
     def settle() -> None:
-        gc.collect(1)
+        nonlocal pages
+        pages += 1
+        if frozen_before == 0 and pages % full_every == 0:
+            gc.unfreeze()
+            gc.collect()
+        else:
+            gc.collect(1)
         gc.freeze()
 
     try:
