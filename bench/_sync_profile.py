@@ -51,8 +51,9 @@ def _cumulative(stats: dict[Any, Any], path: str, name: str) -> float:
 
 
 def client_stages(profiler: cProfile.Profile, fetch_cpu: float) -> dict[str, float]:
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    out = {"HTTP and JSON (fetch thread CPU)": fetch_cpu}
+    profile = pstats.Stats(profiler)
+    stats = profile.stats  # type: ignore[attr-defined]
+    out = {"main thread, all (CPU)": profile.total_tt, "HTTP and JSON (fetch thread CPU)": fetch_cpu}  # type: ignore[attr-defined]
     out.update({label: _cumulative(stats, path, name) for label, path, name in _CLIENT})
     inside = ("fusion", "zones", "audit", "commits")
     parts = sum(v for k, v in out.items() if k.startswith("  ") and any(w in k for w in inside))
