@@ -52,12 +52,14 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, 
     installation = store.exchange.installation
     page = OutboundPage()
     seen: set[str] = set()
-    batch = max(20, min(limit // 4, 500))  # a report makes about 4-6 objects: read little more than a page
     scanned = 0
     while True:
         if scanned >= scan:
             page.more = True
             return page
+        # A report makes about 7 objects: read about what the room left holds, since a version read but not
+        # sent is read again for the next page (its report loaded and parsed twice).
+        batch = max(20, min((limit - len(page.objects)) // 7, 500))
         items = store.exchange.changes(after, batch)
         scanned += len(items)
         if not items:

@@ -10,9 +10,12 @@ Both directions page through TAXII 2.1 and can be cut at any point:
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,7 +111,7 @@ class PeerClient:
     def pull(self, report: SyncReport) -> None:
         """Pages in order; the next page is fetched while this one is applied (the peer works meanwhile)."""
         after = self.peer.pull_after
-        with ThreadPoolExecutor(max_workers=1) as prefetch:
+        with ThreadPoolExecutor(max_workers=1) as prefetch, _survivors_frozen() as settle:
             upcoming = prefetch.submit(self._page, after)
             while True:
                 body, last = upcoming.result()
@@ -121,6 +124,7 @@ class PeerClient:
                 report.pulled.update(o.split(":")[0] for o in outcomes)
                 report.pull_failures.extend(failures)
                 report.pages += 1
+                settle()
                 if not more:
                     return
                 after = last
@@ -172,8 +176,42 @@ class PeerClient:
         return response
 
 
+@contextmanager
+def _survivors_frozen(full_every: int = 10) -> Iterator[Callable[[], None]]:
+    """Gives `settle`, called after each page is applied: young garbage is collected, and what survives is
+    put out of the collector's sight (`gc.freeze`); every `full_every` pages everything is handed back and
+    collected once.
+
+    Fusion keeps decoded mentions of what was stored (tens of thousands of objects): left to itself, the
+    collector walks all of it again every few pages, a fifth of the client's CPU time at 20,000 events.
+    Frozen objects are still freed when no longer referenced, except those in reference cycles, which
+    wait for the periodic full collection (and the one at the end of the pull): without it, what fusion's
+    cache evicted once full stayed in memory. Objects something else of the process froze before the pull
+    (the extraction pipeline's model) are left frozen."""
+    frozen_before = gc.get_freeze_count()
+    pages = 0
+
+    def settle() -> None:
+        nonlocal pages
+        pages += 1
+        if frozen_before == 0 and pages % full_every == 0:
+            gc.unfreeze()
+            gc.collect()
+        else:
+            gc.collect(1)
+        gc.freeze()
+
+    try:
+        yield settle
+    finally:
+        if frozen_before == 0:
+            gc.unfreeze()
+
+
 def _json(response: httpx.Response, peer: str) -> dict[str, Any]:
     try:
+        # The standard library, not orjson: hardly slower on a page (14 ms against 10 ms for 2,000 objects) and
+        # it allocates half as much while parsing, which counted in the client's peak memory.
         body = response.json()
     except ValueError:
         raise PeerError(f"peer {peer} did not answer with JSON") from None

@@ -9,11 +9,11 @@ Anyone else gets 401 (no credentials) or 403 (not a peer), and a collection a pe
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -37,7 +37,7 @@ class TaxiiResponse(JSONResponse):
     media_type = TAXII_MEDIA_TYPE
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+        return orjson.dumps(content)  # compact UTF-8, as json.dumps(ensure_ascii=False) but several times faster
 
 
 def _check_accept(request: Request) -> None:
@@ -180,7 +180,7 @@ def taxii_router(max_content_length: int = 20_000_000, page_size: int = 1000) ->
         if len(body) > max_content_length:
             raise HTTPException(413, f"more than {max_content_length} bytes")
         try:
-            envelope = json.loads(body)
+            envelope = orjson.loads(body)
             objects = envelope.get("objects", []) if isinstance(envelope, dict) else None
         except ValueError:
             objects = None

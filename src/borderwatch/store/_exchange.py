@@ -50,6 +50,7 @@ __all__ = [
 # STIX ids are UUIDv5 in this namespace, from our own stable ids: the same report has the same STIX id
 # in every installation.
 STIX_NAMESPACE = uuid.UUID("5d1f4c2e-8a3b-5c6d-9e7f-0a1b2c3d4e5f")
+_NAMESPACE_BYTES = STIX_NAMESPACE.bytes  # a property that builds new bytes at each read
 _TICK = timedelta(microseconds=1)
 _EPOCH = datetime(1970, 1, 1)
 _SYNC_CACHE_KIB = 16_384  # SQLite's page cache while a page is applied or read for a peer
@@ -95,7 +96,7 @@ def unmapped(connection: Connection) -> Iterator[None]:
 
 def stix_id(kind: str, name: str) -> str:
     """`kind--` and the UUIDv5 of `name` in our namespace (as `uuid.uuid5`, without its object overhead)."""
-    digest = bytearray(hashlib.sha1(STIX_NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode()).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
     h = digest.hex()

@@ -1,76 +1,136 @@
-"""What a received version does to the store: a new report, a new version of one, or its withdrawal.
+"""What received versions do to the store: new reports, new versions of them, or their withdrawal.
 
 Received reports go through the same write path and the same fusion as ingested ones: their events
 join the events already stored (a Tunisian report of an attack an Algerian agency reported is one
 event with both sources). A new version replaces the report's row, access class and mentions; a
 withdrawal removes the report and what was derived from it. Events left without mentions disappear,
 the others are derived again from the mentions they keep.
+
+A page of versions is applied with a fixed number of statements per table (lookups by `IN`, writes by
+executemany), not with statements per report: a peer that re-marks or withdraws thousands of reports
+sends pages of them, and a statement per item would cost more than everything else on the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from ..fuse import Decision
-from ..model import ExtractResult, Report
-from ._access import AccessClass, set_report_class
-from ._exchange import Incoming, Provenance, decide, touch_report
+from ..model import ExtractResult
+from ._access import AccessClass, class_id_for
+from ._exchange import Incoming, next_instants
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
-from ._schema import exchange_index, extractions, report_bands, report_links, reports
-from ._write import NewReport, report_fields, write_batch
+from ._schema import exchange_index, extractions, report_access, report_bands, report_links, reports
+from ._write import report_fields
 
-__all__ = ["apply_incoming", "delete_report_rows", "replace_extraction"]
+__all__ = ["apply_versions", "delete_report_rows", "replace_extraction"]
+
+_CHUNK = 500  # ids per IN (...): under every driver's limit on bound parameters
 
 
-def apply_incoming(
+def apply_versions(
     connection: Connection,
-    item: Incoming,
+    updates: Sequence[Incoming],
+    withdrawals: Sequence[Incoming],
     *,
-    peer: str | None,
     recipients: Sequence[str],
-    installation: str,
-    fusion: FusionSession,
-    touched: set[str],
-) -> str:
-    """Apply one received version; returns what happened (created, updated, withdrawn, unchanged, ignored).
-
-    New mentions go to `fusion` (flushed by the caller with the rest of its transaction); the events that
-    lost mentions are added to `touched`."""
-    row = connection.execute(select(exchange_index).where(exchange_index.c.report_id == item.report_id)).first()
-    decision = decide(item, row, peer, installation)
-    if decision == "withdraw":
-        touched.update(delete_report_rows(connection, item.report_id, fusion.refresher))
-        touch_report(connection, item.report_id, withdrawn=True, modified=item.modified)
-        return "withdrawn"
-    if decision not in ("create", "update"):
-        return decision
-    assert item.report is not None
-    provenance = Provenance(peer, item.installation, item.created, item.modified, tuple(recipients))
-    if decision == "update":
-        touched.update(_update_report(connection, item.report, item.extraction, provenance, fusion))
-        return "updated"
-    new = NewReport(report=item.report, extraction=item.extraction, provenance=provenance)
-    stored = write_batch(connection, [new], {}, fusion)[0]
-    return "created" if stored else "ignored: the same content is stored"
-
-
-def _update_report(
-    connection: Connection,
-    report: Report,
-    extraction: ExtractResult | None,
-    provenance: Provenance,
+    foreign: bool,
     fusion: FusionSession,
 ) -> set[str]:
-    values = report_fields(report)
-    connection.execute(reports.update().where(reports.c.id == report.id).values(**values))
-    set_report_class(connection, report.id, AccessClass.of_report(report, provenance.recipients, provenance.foreign))
-    touched, _ = replace_extraction(connection, report.id, extraction, fusion)
-    touch_report(connection, report.id, modified=provenance.modified)
+    """Apply new versions of stored reports and withdrawals of them (each report once, already decided by
+    `decide`; `foreign`: received from a peer, not read from a bundle); returns the events their old
+    mentions left. New mentions go to `fusion`, which the caller flushes with the rest of its transaction."""
+    if not updates and not withdrawals:
+        return set()
+    gone = [item.report_id for item in withdrawals]
+    changed = [item.report_id for item in updates]
+    # Old mentions leave their events first, for both kinds, with one refresh of the events they leave.
+    touched = fusion.refresher.remove_report_mentions([*gone, *changed])
+    for chunk in _chunks([*gone, *changed]):
+        connection.execute(extractions.delete().where(extractions.c.report_id.in_(chunk)))
+    _delete_reports(connection, gone)
+    if updates:
+        _update_reports(connection, updates, tuple(recipients), foreign, fusion)
+    _touch(connection, [*withdrawals, *updates])
     return touched
+
+
+def _delete_reports(connection: Connection, report_ids: list[str]) -> None:
+    """The rows of withdrawn reports (their exchange rows stay, as tombstones; access rows go by cascade)."""
+    for chunk in _chunks(report_ids):
+        connection.execute(report_links.delete().where(report_links.c.report_id.in_(chunk)))
+        connection.execute(report_links.delete().where(report_links.c.other_id.in_(chunk)))
+        connection.execute(report_bands.delete().where(report_bands.c.report_id.in_(chunk)))
+        connection.execute(reports.delete().where(reports.c.id.in_(chunk)))
+
+
+def _update_reports(
+    connection: Connection,
+    updates: Sequence[Incoming],
+    recipients: tuple[str, ...],
+    foreign: bool,
+    fusion: FusionSession,
+) -> None:
+    """New rows, access classes and extractions of received reports; their new mentions go to fusion."""
+    rows = []
+    for item in updates:
+        assert item.report is not None
+        rows.append({"b_id": item.report_id, **report_fields(item.report)})
+    columns = {name: bindparam(name) for name in rows[0] if name != "b_id"}
+    connection.execute(reports.update().where(reports.c.id == bindparam("b_id")).values(columns), rows)
+    ids = [item.report_id for item in updates]
+    classes = [
+        class_id_for(connection, AccessClass.of_report(item.report, recipients, foreign))  # type: ignore[arg-type]
+        for item in updates
+    ]
+    for chunk in _chunks(ids):
+        connection.execute(report_access.delete().where(report_access.c.report_id.in_(chunk)))
+    connection.execute(
+        report_access.insert(), [{"report_id": rid, "class_id": cid} for rid, cid in zip(ids, classes, strict=True)]
+    )
+    extracted = [item for item in updates if item.extraction is not None]
+    if not extracted:
+        return
+    connection.execute(
+        extractions.insert(),
+        [
+            {"report_id": i.report_id, "extracted_at": fusion.now, "result": i.extraction.model_dump(mode="json")}  # type: ignore[union-attr]
+            for i in extracted
+        ],
+    )
+    stored = _stored_reports(connection, [i.report_id for i in extracted])
+    for item in extracted:
+        row = stored[item.report_id]
+        events = item.extraction.events  # type: ignore[union-attr]
+        fusion.fuse_report(item.report_id, row.published, events, fallback=row.ingested_at, text=row.text)
+
+
+def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for chunk in _chunks(report_ids):
+        stmt = select(reports.c.id, reports.c.published, reports.c.ingested_at, reports.c.text)
+        found.update({row.id: row for row in connection.execute(stmt.where(reports.c.id.in_(chunk)))})
+    return found
+
+
+def _touch(connection: Connection, items: Sequence[Incoming]) -> None:
+    """New places in the exchange index for these versions (in the order given), with their peer's times."""
+    if not items:
+        return
+    instants = next_instants(connection, len(items))
+    connection.execute(
+        exchange_index.update()
+        .where(exchange_index.c.report_id == bindparam("b_id"))
+        .values(modified=bindparam("b_modified"), date_added=bindparam("b_added"), withdrawn=bindparam("b_gone")),
+        [
+            {"b_id": item.report_id, "b_modified": item.modified, "b_added": added, "b_gone": item.withdrawn}
+            for item, added in zip(items, instants, strict=True)
+        ],
+    )
 
 
 def replace_extraction(
@@ -94,11 +154,14 @@ def replace_extraction(
 
 
 def delete_report_rows(connection: Connection, report_id: str, refresher: EventRefresher) -> set[str]:
-    """Delete a report and what was derived from it (its exchange row stays, for the tombstone); returns the
-    events it touched (derived again from their other mentions, or gone when it was their only source)."""
+    """Delete one report and what was derived from it (its exchange row stays, for the tombstone); returns
+    the events it touched (derived again from their other mentions, or gone when it was their only source)."""
     touched = refresher.remove_report_mentions([report_id])
-    for table in (report_links, report_bands, extractions):
-        connection.execute(table.delete().where(table.c.report_id == report_id))
-    connection.execute(report_links.delete().where(report_links.c.other_id == report_id))
-    connection.execute(reports.delete().where(reports.c.id == report_id))  # its access row goes with it
+    connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
+    _delete_reports(connection, [report_id])
     return touched
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]

@@ -22,7 +22,7 @@ from ..model import Agency, Marking
 from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
 from ._audit import current_actor, record
-from ._exchange_apply import apply_incoming, delete_report_rows
+from ._exchange_apply import apply_versions, delete_report_rows
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._schema import (
@@ -167,21 +167,16 @@ class Exchange:
             now = ex.now_utc()
             # Received reports are fused with what is stored, as ingested ones are.
             fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
-            touched: set[str] = set()
             for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
+            updates = [latest[rid] for rid, d in decisions.items() if d == "update"]
+            withdrawals = [latest[rid] for rid, d in decisions.items() if d == "withdraw"]
+            touched = apply_versions(
+                c, updates, withdrawals, recipients=recipients, foreign=peer is not None, fusion=fusion
+            )
+            outcomes.update({i.report_id: "updated" for i in updates} | {i.report_id: "withdrawn" for i in withdrawals})
             for rid, decision in decisions.items():
-                if decision in ("update", "withdraw"):
-                    outcomes[rid] = apply_incoming(
-                        c,
-                        latest[rid],
-                        peer=origin,
-                        recipients=recipients,
-                        installation=installation,
-                        fusion=fusion,
-                        touched=touched,
-                    )
-                elif decision != "create":
+                if rid not in outcomes:
                     outcomes[rid] = decision
                 item = latest[rid]
                 if outcomes[rid] in ("created", "updated") and item.report is not None:

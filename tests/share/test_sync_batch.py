@@ -1,0 +1,94 @@
+"""A page of received versions costs a fixed number of statements, whatever the number of reports in it.
+
+Every report here is SYNTHETIC: invented convoys at invented posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, select
+
+from borderwatch.model import Marking
+from borderwatch.store import Incoming, Reader, Role, Store, acting_as
+from borderwatch.store._schema import exchange_index, report_access, reports
+from tests.share.helpers import fresh_db, new_report
+
+ADMIN = Reader.local_admin()
+PEER = Reader(agency="dz-mdn", user="peer-a", role=Role.PEER, interface="sync")
+
+
+def _versions(source: Store) -> list[Incoming]:
+    """What a peer would receive of every report of `source`: their current versions."""
+    return [
+        Incoming(i.report_id, i.created, i.modified, False, i.report, i.extraction, "installation-a")
+        for i in source.exchange.changes(None, 10_000)
+    ]
+
+
+def _received_then_changed(tmp_path: Path, n: int) -> tuple[Store, list[Incoming], list[str]]:
+    """B holds `n` reports received from peer-a; the next versions re-mark half of them GREEN and withdraw the
+    others. Returns B, those versions, and the outcomes of applying them (counted in `statements`)."""
+    source = Store(fresh_db(tmp_path, f"a-{n}.db"))
+    target = Store(fresh_db(tmp_path, f"b-{n}.db"))
+    texts = [
+        f"SYNTHETIC report {n}-{i}: a convoy of {i + 2} pickups seen near the invented post Tazrouk-{i}."
+        for i in range(n)
+    ]
+    source.add_reports([new_report(text, mentions=[]) for text in texts], writer=ADMIN)
+    with acting_as(ADMIN):
+        target.exchange.add_peer("peer-a", "dz-mdn", url="http://127.0.0.1:9/taxii2/api/")
+    peer = target.exchange.peer("peer-a")
+    first = _versions(source)
+    assert set(target.exchange.apply(first, peer=peer, actor=PEER)) == {"created"}
+    half = n // 2
+    later = (
+        [
+            replace(
+                i,
+                modified=i.modified + timedelta(seconds=1),
+                report=i.report.model_copy(update={"marking": Marking.GREEN}),
+            )  # type: ignore[union-attr]
+            for i in first[:half]
+        ]
+        + [Incoming(i.report_id, i.created, i.modified + timedelta(seconds=1), withdrawn=True) for i in first[half:]]
+    )
+    source.close()
+    return target, later, [i.report_id for i in first]
+
+
+def _apply_counting(target: Store, versions: list[Incoming]) -> tuple[list[str], int]:
+    statements = [0]
+
+    def count(*_: Any) -> None:
+        statements[0] += 1
+
+    event.listen(target._engine, "before_cursor_execute", count)
+    try:
+        outcomes = target.exchange.apply(versions, peer=target.exchange.peer("peer-a"), actor=PEER)
+    finally:
+        event.remove(target._engine, "before_cursor_execute", count)
+    return outcomes, statements[0]
+
+
+def test_updates_and_withdrawals_are_applied_with_as_many_statements_for_6_or_40_reports(tmp_path: Path) -> None:
+    counts = {}
+    for n in (6, 40):
+        target, later, ids = _received_then_changed(tmp_path, n)
+        outcomes, counts[n] = _apply_counting(target, later)
+        half = n // 2
+        assert outcomes == ["updated"] * half + ["withdrawn"] * (n - half)
+        with target._engine.connect() as c:
+            markings = dict(c.execute(select(reports.c.id, reports.c.marking)).tuples().all())
+            tombstones = set(c.execute(select(exchange_index.c.report_id).where(exchange_index.c.withdrawn)).scalars())
+            with_class = set(c.execute(select(report_access.c.report_id)).scalars())
+        assert markings == dict.fromkeys(ids[:half], "GREEN")
+        assert tombstones == set(ids[half:])
+        assert with_class == set(ids[:half])
+        # Applying the same page again changes nothing (a sync resumed after a cut).
+        assert set(_apply_counting(target, later)[0]) == {"unchanged"}
+        target.close()
+    assert counts[6] == counts[40]
