@@ -125,8 +125,6 @@ def _postgresql(name: str, timing: str, table: str, condition: str | None, state
         body = f"IF {condition.format(ne=ne)} THEN {refuse} END IF; RETURN NEW;"
     else:  # an AFTER trigger's result is ignored
         body = " ".join(s.format(ne=ne) for s in statements) + " RETURN NULL;"
-    function = (
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN {body} END $body$"
-    )
+    function = f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN {body} END $body$"
     trigger = f"CREATE TRIGGER {name} {timing} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()"
     return [function, trigger]
