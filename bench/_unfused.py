@@ -40,7 +40,7 @@ class _OneEventPerMention:
                 {"name": a.name, "type": int(a.type) if a.type else None, "country": a.country} for a in names.values()
             ]
             connection.execute(insert_ignoring_conflicts(connection, actors, ["name"]), rows)
-        ids = dict(connection.execute(select(actors.c.name, actors.c.id)).tuples().all())
+        ids = dict(connection.execute(select(actors.c.name, actors.c.id)).all())
         event_rows, mention_rows = [], []
         for report_id, m in self.mentions:
             event_id = f"{report_id[:16]}-{m.id}"

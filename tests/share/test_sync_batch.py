@@ -82,7 +82,7 @@ def test_updates_and_withdrawals_are_applied_with_as_many_statements_for_6_or_40
         half = n // 2
         assert outcomes == ["updated"] * half + ["withdrawn"] * (n - half)
         with target._engine.connect() as c:
-            markings = dict(c.execute(select(reports.c.id, reports.c.marking)).tuples().all())
+            markings = dict(c.execute(select(reports.c.id, reports.c.marking)).all())
             tombstones = set(c.execute(select(exchange_index.c.report_id).where(exchange_index.c.withdrawn)).scalars())
             with_class = set(c.execute(select(report_access.c.report_id)).scalars())
         assert markings == dict.fromkeys(ids[:half], "GREEN")
