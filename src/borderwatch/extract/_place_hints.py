@@ -3,8 +3,8 @@
 ACLED names an unnamed attacker after the country the event happened in ("Unidentified Armed
 Group (Niger)"). The locator normally gives that country; without one (or where it finds no place),
 a report that names no country ("gunmen killed a village chief near Ouallam, Tillaberi") still names
-its province or capital. The hints are the first-level divisions of the registry's countries
-of the region's countries (pycountry's ISO 3166-2 names, so every province without a list of our own)
+its province or capital. The hints are the first-level divisions of the region's countries in the
+registry (pycountry's ISO 3166-2 names, so every province without a list of our own)
 and each country's capital (`place_hints` and `capitals` in `data/actors.json`); names shared by two
 countries, a country's own name ("Niger" is also a Nigerian state), and the generic words some
 divisions are called ("Centre", "Sahel", "Est": `place_hints.exclude`), are no hint. Only names

@@ -26,7 +26,7 @@ __all__ = [
     "list_webhooks",
     "next_due",
     "record_attempt",
-    "withhold_delivery",
+    "withhold_deliveries",
 ]
 
 
@@ -226,12 +226,12 @@ def record_attempt(
     connection.execute(update(webhook_deliveries).where(d.id == delivery_id).values(**values))
 
 
-def withhold_delivery(connection: Connection, delivery_id: int) -> None:
-    """The webhook's owner may not see this alert (or is gone): it is never sent."""
+def withhold_deliveries(connection: Connection, delivery_ids: list[int]) -> None:
+    """The webhooks' owners may not see these alerts (or are gone): they are never sent."""
     d = webhook_deliveries.c
     connection.execute(
         update(webhook_deliveries)
-        .where(d.id == delivery_id)
+        .where(d.id.in_(delivery_ids))
         .values(status="withheld", next_attempt_at=None, lease_until=None)
     )
 

@@ -193,14 +193,16 @@ class ScreenMixin:
         owner is gone or disabled) is withheld, never sent."""
         with self._engine.begin() as connection:
             jobs = _alerts.claim_deliveries(connection, utc_now(), limit, lease_s)
-        sendable = []
+        sendable, withheld = [], []
         for job in jobs:
             seen = self._owners_view(job["owner"], job["alert"]["id"]) if job["owner"] else [job["alert"]]
-            if not seen:
-                with self._engine.begin() as connection:
-                    _alerts.withhold_delivery(connection, job["id"])
-                continue
-            sendable.append(_alerts.DeliveryJob({**job, "alert": seen[0]}))
+            if seen:
+                sendable.append(_alerts.DeliveryJob({**job, "alert": seen[0]}))
+            else:
+                withheld.append(job["id"])
+        if withheld:
+            with self._engine.begin() as connection:
+                _alerts.withhold_deliveries(connection, withheld)
         return sendable
 
     def _owners_view(self, owner: str, alert_id: int) -> list[dict[str, Any]]:
