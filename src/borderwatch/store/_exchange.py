@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Text, select, type_coerce
 
 from ..model import ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
+from ._batches import in_chunks
 from ._schema import (
     access_classes,
     agencies,
@@ -193,7 +194,7 @@ def changes(connection: Connection, after: datetime | None, limit: int) -> list[
 
 def load_reports(connection: Connection, items: list[ExchangeItem]) -> None:
     by_id = {i.report_id: i for i in items}
-    for chunk in _chunks(list(by_id)):
+    for chunk in in_chunks(list(by_id)):
         stmt = (
             select(
                 reports,
@@ -252,11 +253,6 @@ def _report_of(row: Any) -> Report:
     )
 
 
-def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
 # -- what peers send: new versions and withdrawals, applied idempotently ----------------------------
 
 
@@ -298,7 +294,7 @@ def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str
 
 def exchange_rows(connection: Connection, report_ids: Sequence[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for chunk in _chunks(list(report_ids)):
+    for chunk in in_chunks(list(report_ids)):
         for row in connection.execute(select(exchange_index).where(exchange_index.c.report_id.in_(chunk))):
             found[row.report_id] = row
     return found

@@ -13,7 +13,7 @@ sends pages of them, and a statement per item would cost more than everything el
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -21,6 +21,7 @@ from sqlalchemy import Connection, bindparam, select
 from ..fuse import Decision
 from ..model import ExtractResult
 from ._access import AccessClass, class_id_for
+from ._batches import in_chunks
 from ._exchange import Incoming, next_instants
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
@@ -28,8 +29,6 @@ from ._schema import exchange_index, extractions, report_access, report_bands, r
 from ._write import report_fields
 
 __all__ = ["apply_versions", "delete_report_rows", "replace_extraction"]
-
-_CHUNK = 500  # ids per IN (...): under every driver's limit on bound parameters
 
 
 def apply_versions(
@@ -50,7 +49,7 @@ def apply_versions(
     changed = [item.report_id for item in updates]
     # Old mentions leave their events first, for both kinds, with one refresh of the events they leave.
     touched = fusion.refresher.remove_report_mentions([*gone, *changed])
-    for chunk in _chunks([*gone, *changed]):
+    for chunk in in_chunks([*gone, *changed]):
         connection.execute(extractions.delete().where(extractions.c.report_id.in_(chunk)))
     _delete_reports(connection, gone)
     if updates:
@@ -61,7 +60,7 @@ def apply_versions(
 
 def _delete_reports(connection: Connection, report_ids: list[str]) -> None:
     """The rows of withdrawn reports (their exchange rows stay, as tombstones; access rows go by cascade)."""
-    for chunk in _chunks(report_ids):
+    for chunk in in_chunks(report_ids):
         connection.execute(report_links.delete().where(report_links.c.report_id.in_(chunk)))
         connection.execute(report_links.delete().where(report_links.c.other_id.in_(chunk)))
         connection.execute(report_bands.delete().where(report_bands.c.report_id.in_(chunk)))
@@ -87,7 +86,7 @@ def _update_reports(
         class_id_for(connection, AccessClass.of_report(item.report, recipients, foreign))  # type: ignore[arg-type]
         for item in updates
     ]
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         connection.execute(report_access.delete().where(report_access.c.report_id.in_(chunk)))
     connection.execute(
         report_access.insert(), [{"report_id": rid, "class_id": cid} for rid, cid in zip(ids, classes, strict=True)]
@@ -111,7 +110,7 @@ def _update_reports(
 
 def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for chunk in _chunks(report_ids):
+    for chunk in in_chunks(report_ids):
         stmt = select(reports.c.id, reports.c.published, reports.c.ingested_at, reports.c.text)
         found.update({row.id: row for row in connection.execute(stmt.where(reports.c.id.in_(chunk)))})
     return found
@@ -160,8 +159,3 @@ def delete_report_rows(connection: Connection, report_id: str, refresher: EventR
     connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
     _delete_reports(connection, [report_id])
     return touched
-
-
-def _chunks(values: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]

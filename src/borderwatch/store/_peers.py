@@ -22,6 +22,7 @@ from ..model import Agency, Marking
 from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
 from ._audit import current_actor, record
+from ._batches import in_chunks
 from ._exchange_apply import apply_versions, delete_report_rows
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
@@ -431,7 +432,7 @@ class Exchange:
     def delivered(self, peer_id: str, report_ids: Sequence[str]) -> dict[str, tuple[datetime, bool]]:
         out: dict[str, tuple[datetime, bool]] = {}
         with self._engine.connect() as c:
-            for chunk in ex._chunks(list(report_ids)):
+            for chunk in in_chunks(list(report_ids)):
                 rows = c.execute(
                     select(peer_deliveries).where(
                         peer_deliveries.c.peer_id == peer_id, peer_deliveries.c.report_id.in_(chunk)
@@ -450,7 +451,7 @@ class Exchange:
     ) -> None:
         """Which versions went to a peer (and the push cursor, in the same transaction)."""
         with self._engine.begin() as c:
-            for chunk in ex._chunks([r for r, _, _ in sent]):
+            for chunk in in_chunks([r for r, _, _ in sent]):
                 c.execute(
                     peer_deliveries.delete().where(
                         peer_deliveries.c.peer_id == peer_id, peer_deliveries.c.report_id.in_(chunk)

@@ -16,6 +16,7 @@ from . import _fusion_access, _views
 from ._access import AccessClasses, Reader, Role, may_file
 from ._accounts import Accounts
 from ._audit import AuditLog, current_actor, record
+from ._batches import in_chunks
 from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._engine import open_engine
@@ -32,8 +33,6 @@ from ._write import NewReport, write_batch
 from ._zones import ZoneCache
 
 __all__ = ["Store"]
-
-_IN_CHUNK = 500  # bound on bound parameters per IN (...) query
 
 
 class Store(ScreenMixin, FusionStoreMixin):
@@ -114,7 +113,7 @@ class Store(ScreenMixin, FusionStoreMixin):
         """Which of these content hashes are already stored."""
         found: set[str] = set()
         with self._engine.connect() as connection:
-            for chunk in _chunks(list(hashes)):
+            for chunk in in_chunks(list(hashes)):
                 rows = connection.execute(select(reports.c.content_hash).where(reports.c.content_hash.in_(chunk)))
                 found.update(rows.scalars())
         return found
@@ -127,7 +126,7 @@ class Store(ScreenMixin, FusionStoreMixin):
         """
         members: dict[int, list[str]] = {}
         with self._engine.connect() as connection:
-            for chunk in _chunks(list(set(keys))):
+            for chunk in in_chunks(list(set(keys))):
                 rows = connection.execute(
                     select(report_bands.c.key, report_bands.c.report_id).where(report_bands.c.key.in_(chunk))
                 )
@@ -136,7 +135,7 @@ class Store(ScreenMixin, FusionStoreMixin):
             members = {k: ids for k, ids in members.items() if len(ids) <= max_per_key}
             wanted = list({rid for ids in members.values() for rid in ids})
             signatures: dict[str, bytes] = {}
-            for chunk in _chunks(wanted):
+            for chunk in in_chunks(wanted):
                 rows = connection.execute(select(reports.c.id, reports.c.minhash).where(reports.c.id.in_(chunk)))
                 signatures.update({rid: sig for rid, sig in rows if sig is not None})
         return {k: {rid: signatures[rid] for rid in ids if rid in signatures} for k, ids in members.items()}
@@ -269,8 +268,3 @@ def _marking(value: Marking | str) -> Marking:
 
 def _detail(query: Any) -> dict[str, Any]:
     return {k: str(v) for k, v in query.model_dump(exclude_defaults=True).items()}
-
-
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(values), _IN_CHUNK):
-        yield values[i : i + _IN_CHUNK]

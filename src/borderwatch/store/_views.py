@@ -42,6 +42,7 @@ from ._access import (
     report_visible_clause,
 )
 from ._api_queries import event_conditions
+from ._batches import in_chunks
 from ._compose import Composer, view_matcher
 from ._queries import EventFilter, EventQuery, ReportQuery
 from ._schema import (
@@ -78,7 +79,6 @@ __all__ = [
     "with_access",
 ]
 
-_IN_CHUNK = 500
 _RESTRICTED = (Marking.AMBER, Marking.AMBER_STRICT, Marking.RED)
 _RESTRICTED_VALUES = {m.value for m in _RESTRICTED}
 _RANK = {m: i for i, m in enumerate(Marking)}
@@ -359,7 +359,7 @@ def mentions_of(ctx: ReadContext, event_ids: list[str]) -> dict[str, set[str]]:
     stmt = select(event_mentions.c.report_id, mention_id).where(
         report_visible_clause(ctx.visible, event_mentions.c.report_id)
     )
-    for chunk in _chunks(event_ids):
+    for chunk in in_chunks(event_ids):
         for report_id, mid in ctx.connection.execute(stmt.where(event_mentions.c.event_id.in_(chunk))):
             out.setdefault(report_id, set()).add(mid)
     return out
@@ -447,7 +447,7 @@ def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, lis
         event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, report_access.c.class_id
     ).select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
     unclassed: list[str] = []
-    for chunk in _chunks(sorted(event_ids)):
+    for chunk in in_chunks(sorted(event_ids)):
         for event_id, mention_id, report_id, class_id in ctx.connection.execute(
             stmt.where(event_mentions.c.event_id.in_(chunk))
         ):
@@ -501,7 +501,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
     # The JSON as text where the driver gives it so: pydantic reads it faster than json + validation.
     text = type_coerce(event_mentions.c.mention, Text)
     stmt = select(event_mentions.c.id, event_mentions.c.report_id, text)
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(wanted):
         for mention_id, report_id, mention in ctx.connection.execute(stmt.where(event_mentions.c.id.in_(chunk))):
             parsed = (
                 EventMention.model_validate_json(mention)
@@ -511,7 +511,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
             loaded[mention_id] = (report_id, parsed)
     report_ids = sorted({m.report_id for ms in partial.values() for m in ms})
     ingested: dict[str, Any] = {}
-    for chunk in _chunks(report_ids):
+    for chunk in in_chunks(report_ids):
         stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
         ingested.update(ctx.connection.execute(stmt_times).all())
     views: dict[str, dict[str, Any]] = {}
@@ -533,7 +533,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
 
 def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(sorted(names)):
+    for chunk in in_chunks(sorted(names)):
         found.update(connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).all())
     return found
 
@@ -647,8 +647,3 @@ def count(ctx: ReadContext, what: str) -> int:
     else:
         raise ValueError(f"cannot count {what!r}")
     return int(ctx.connection.execute(stmt).scalar_one())
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(values), _IN_CHUNK):
-        yield values[i : i + _IN_CHUNK]

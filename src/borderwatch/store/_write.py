@@ -5,7 +5,7 @@ Everything here runs inside the caller's transaction, so a batch is stored whole
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import ExtractResult, Report
 from ._access import AccessClass, class_id_for
+from ._batches import in_chunks
 from ._exchange import Provenance, next_instants, stix_report_id
 from ._fusion import FusionSession
 from ._schema import (
@@ -179,13 +180,13 @@ def _write_sharing(connection: Connection, todo: Sequence[NewReport]) -> None:
     connection.execute(report_access.insert(), access_rows)
     ids = [i.report.id for i in todo]
     tombstones: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         tombstones.update(
             connection.execute(
                 select(exchange_index.c.report_id).where(exchange_index.c.report_id.in_(chunk))
             ).scalars()
         )
-    for chunk in _chunks(sorted(tombstones)):  # withdrawn reports that come back
+    for chunk in in_chunks(sorted(tombstones)):  # withdrawn reports that come back
         connection.execute(exchange_index.delete().where(exchange_index.c.report_id.in_(chunk)))
     instants = next_instants(connection, len(todo))
     rows = []
@@ -204,8 +205,3 @@ def _write_sharing(connection: Connection, todo: Sequence[NewReport]) -> None:
             }
         )
     connection.execute(exchange_index.insert(), rows)
-
-
-def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
