@@ -19,13 +19,15 @@ from .extract import Extractor
 from .ingest import Failure, NearDuplicateFinder, Signature
 from .model import ExtractResult, Report, ReportKind
 from .settings import Settings
-from .store import NewReport, Store
+from .store import ExtractionSelection, NewReport, Store
 
 __all__ = [
+    "ExtractStoredSummary",
     "ExtractionBackend",
     "IngestSummary",
     "LocalExtraction",
     "extract_reports",
+    "extract_stored",
     "gazetteer_index",
     "ingest",
     "make_extractor",
@@ -229,3 +231,47 @@ def _with_near_duplicates(reports: list[Report], store: Store, finder: NearDupli
             )
         )
     return items
+
+
+@dataclass
+class ExtractStoredSummary:
+    reports: int = 0
+    changed: int = 0
+    mentions: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def extract_stored(
+    store: Store,
+    settings: Settings,
+    selection: ExtractionSelection,
+    *,
+    extractor: Extractor | ExtractionBackend | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> ExtractStoredSummary:
+    """Extract stored reports (again), in batches of `settings.batch_size`, each stored in one transaction as
+    the current actor. A report whose extraction fails keeps what it had and is listed among the failures;
+    the batch's other reports are stored."""
+    summary = ExtractStoredSummary()
+    queue = store.extraction_queue(selection)
+    if on_total is not None:
+        on_total(len(queue))
+    for start in range(0, len(queue), settings.batch_size):
+        reports = store.reports_for_extraction(queue[start : start + settings.batch_size])
+        if reports:
+            extractor = extractor or make_extractor(settings)
+            backend = extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
+            results: list[ExtractResult] = []
+            for result in backend.extract(reports):
+                if isinstance(result, Failure):
+                    summary.failures.append(result)
+                else:
+                    results.append(result)
+            counts = store.replace_extractions(results)
+            summary.reports += counts["reports"]
+            summary.changed += counts["changed"]
+            summary.mentions += counts["mentions"]
+        if on_batch is not None:
+            on_batch(min(settings.batch_size, len(queue) - start))
+    return summary

@@ -45,6 +45,22 @@ def test_partly_failed_batch_names_each_failure_and_exits_non_zero(tmp_path: Pat
     assert "Traceback" not in result.stderr
 
 
+def test_reports_stored_without_extraction_are_extracted_later(tmp_path: Path) -> None:
+    db = str(tmp_path / "bw.db")
+    (tmp_path / "raid.txt").write_text(
+        "SYNTHETIC. Gunmen attacked a customs post near Nefta on 3 March 2025, killing two customs officers."
+    )
+    assert run_cli("ingest", "--no-extract", str(tmp_path / "raid.txt"), db=db).returncode == 0
+    first = run_cli("reports", "extract", db=db)
+    assert first.returncode == 0, first.stderr
+    assert "extracted 1 report(s): 1 changed, 0 unchanged; 1 event mention(s) fused" in first.stderr
+    events = run_cli("events", "--format", "json", db=db)
+    assert [json.loads(line)["location_name"] for line in events.stdout.splitlines()] == ["Nefta"]
+    again = run_cli("reports", "extract", "--all", db=db)
+    assert "extracted 1 report(s): 0 changed, 1 unchanged" in again.stderr
+    assert "no report 'R404'" in _one_error_line(run_cli("reports", "extract", "R404", db=db).stderr)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -101,7 +101,10 @@ def test_re_extracting_gives_the_same_events(store: Store) -> None:
     before = {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)}
     for item in market_attack_reports():
         assert item.extraction is not None
-        store.replace_extraction(item.report.id, item.extraction)
+        assert store.replace_extractions([item.extraction])["changed"] == 0  # the same result changes nothing
+        edited = item.extraction.model_copy(deep=True)
+        edited.events[0].confidence = round(edited.events[0].confidence / 2, 3)
+        assert store.replace_extractions([edited])["changed"] == 1
     assert {e["id"]: e["sources"] for e in store.list_events(EventQuery(), ADMIN)} == before
     assert store.count("event_mentions", ADMIN) == 4
 
@@ -120,7 +123,7 @@ def test_deleting_a_report_updates_or_removes_its_events(store: Store) -> None:
 
 def test_re_extraction_without_events_removes_an_only_sourced_event(store: Store) -> None:
     item = market_attack_reports()[3]
-    store.replace_extraction(item.report.id, ExtractResult(report=ReportRef(id=item.report.id)))
+    store.replace_extractions([ExtractResult(report=ReportRef(id=item.report.id))])
     assert sorted(events_by_fatalities(store)) == [7]
 
 
@@ -143,7 +146,10 @@ def test_a_new_report_respects_a_split(store: Store) -> None:
     items = market_attack_reports()
     event_id = events_by_fatalities(store)[7]["id"]
     store.split_event(event_id, [items[2].report.id])
-    store.replace_extraction(items[2].report.id, items[2].extraction)  # type: ignore[arg-type]
+    assert items[2].extraction is not None
+    edited = items[2].extraction.model_copy(deep=True)
+    edited.events[0].fatalities = 6  # a changed result: its mention is fused again
+    assert store.replace_extractions([edited]) == {"reports": 1, "changed": 1, "mentions": 1, "merged": 0}
     assert store.count("events", ADMIN) == 3
 
 

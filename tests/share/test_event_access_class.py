@@ -116,7 +116,7 @@ def _apply(
         report_id = ours[pick % len(ours)]
         moved = mention("e0", f"SYNTHETIC re-extracted {step}.", place=f"Place{pick % 3}", lat=35.0 + pick % 3,
                         lon=8.0, actor1=f"Katiba {pick % 3}", date="2025-05-02")  # fmt: skip
-        store.replace_extraction(report_id, ExtractResult(report=ReportRef(id=report_id), events=[moved]))
+        store.replace_extractions([ExtractResult(report=ReportRef(id=report_id), events=[moved])])
     elif kind == "receive" or not received:
         item = _report(1000 + step, "ly-c", marking, pick % 3)
         now = datetime(2025, 6, 1) + timedelta(minutes=step)

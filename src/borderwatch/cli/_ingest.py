@@ -22,7 +22,15 @@ from ..store import Store
 from ._context import app_state
 from ._extract import parse_date
 
-__all__ = ["ingest_cli"]
+__all__ = ["RayAddress", "RayOption", "extraction_backend", "ingest_cli"]
+
+RayOption = Annotated[
+    bool, typer.Option("--ray", help="extract on Ray: the ray_address setting's cluster, else a local runtime")
+]
+RayAddress = Annotated[
+    str | None,
+    typer.Option(help="extract on this Ray runtime (implies --ray): local, auto, ray://HOST:PORT or HOST:PORT"),
+]
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -37,13 +45,8 @@ def ingest_cli(
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD of files without one")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="store reports without running extraction")] = False,
     max_file_mb: Annotated[float | None, typer.Option(help="largest file accepted, in MB")] = None,
-    ray: Annotated[
-        bool, typer.Option("--ray", help="extract on Ray: the ray_address setting's cluster, else a local runtime")
-    ] = False,
-    ray_address: Annotated[
-        str | None,
-        typer.Option(help="extract on this Ray runtime (implies --ray): local, auto, ray://HOST:PORT or HOST:PORT"),
-    ] = None,
+    ray: RayOption = False,
+    ray_address: RayAddress = None,
 ) -> None:
     """Store reports (idempotent: the same content twice is one report) and extract their events."""
     if not paths and not feed:
@@ -58,7 +61,7 @@ def ingest_cli(
         max_bytes=int(settings.max_file_mb * 1_000_000),
     )
     use_ray = (ray or ray_address is not None) and not no_extract
-    with _backend(settings, ray_address, use_ray) as backend, Store.open(settings) as store:
+    with extraction_backend(settings, ray_address, use_ray) as backend, Store.open(settings) as store:
         failed = False
         if paths:
             failed |= _run(read_paths(paths, options), count_items(paths), store, settings, not no_extract, backend)
@@ -72,7 +75,7 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
-def _backend(
+def extraction_backend(
     settings: Settings, address: str | None, use_ray: bool
 ) -> AbstractContextManager[ExtractionBackend | None]:
     """Ray actors for the run's extraction when asked for (Ray is imported only then), else this process."""

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..store import EventQuery, ReportQuery, Store
 from ._context import app_state
 
-__all__ = ["print_events", "print_reports"]
+__all__ = ["day_range", "print_events", "print_reports"]
 
 
 class OutputFormat(StrEnum):
@@ -83,15 +83,8 @@ def print_reports(
     since: str | None, until: str | None, country: str | None, kind: str | None, limit: int, output: OutputFormat
 ) -> None:
     """List stored reports, most recent first."""
-    start, end = _day(since, "--since"), _day(until, "--until")
-    query = _query(
-        ReportQuery,
-        country=country,
-        kind=kind,
-        limit=limit,
-        since=datetime.combine(start, datetime.min.time()) if start else None,
-        until=datetime.combine(end, datetime.max.time()) if end else None,
-    )
+    start, end = day_range(since, until)
+    query = _query(ReportQuery, country=country, kind=kind, limit=limit, since=start, until=end)
     with Store.open(app_state.settings()) as store:
         rows = store.list_reports(query, app_state.reader(store))
     _emit(rows, _REPORT_COLUMNS, output, "reports")
@@ -117,6 +110,15 @@ def option_error(exc: Any) -> InputError:
     field = names[-1] if names else ""
     option = "--" + _OPTION_OF_FIELD.get(field, field.replace("_", "-")) if field else "options"
     return InputError(f"{option}: {first['msg'].removeprefix('Value error, ')}")
+
+
+def day_range(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """`--since` and `--until` days as instants: from the first day's start to the last day's end."""
+    start, end = _day(since, "--since"), _day(until, "--until")
+    return (
+        datetime.combine(start, datetime.min.time()) if start else None,
+        datetime.combine(end, datetime.max.time()) if end else None,
+    )
 
 
 def _day(value: str | None, option: str) -> date | None:

@@ -1,19 +1,24 @@
-"""`borderwatch reports`: list reports (no sub-command), `delete ID`, `mark ID MARKING`."""
+"""`borderwatch reports`: list reports (no sub-command), `extract [ID...]`, `delete ID`, `mark ID MARKING`."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..store import Store
+from ..pipeline import extract_stored
+from ..store import ExtractionSelection, Store
 from ._context import app_state
-from ._query import Country, Format, Limit, OutputFormat, Since, Until, print_reports
+from ._ingest import RayAddress, RayOption, extraction_backend
+from ._query import Country, Format, Limit, OutputFormat, Since, Until, day_range, print_reports
 
 __all__ = ["reports_app"]
 
 reports_app = typer.Typer(
-    help="List stored reports, withdraw one, or change its marking (its events follow; peers get the new version).",
+    help="List stored reports, extract them again, withdraw one, or change its marking (its events follow; peers "
+    "get the new version).",
     invoke_without_command=True,
 )
 
@@ -31,6 +36,55 @@ def _list(
     """List stored reports, most recent first (or run a sub-command)."""
     if ctx.invoked_subcommand is None:
         print_reports(since, until, country, kind, limit, output)
+
+
+@reports_app.command("extract")
+def extract_cli(
+    report_ids: Annotated[
+        list[str] | None, typer.Argument(help="report ids (default: the reports with no extraction yet)")
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="every report, e.g. after an upgrade of the vocabularies or gazetteer")
+    ] = False,
+    since: Since = None,
+    until: Until = None,
+    ray: RayOption = False,
+    ray_address: RayAddress = None,
+) -> None:
+    """Extract this installation's stored reports (again) and fuse their events; a report received from a peer
+    keeps the extraction its origin sent. An unchanged result changes nothing; a changed one is a new
+    version for peers."""
+    start, end = day_range(since, until)
+    selection = ExtractionSelection(tuple(report_ids or ()), every, start, end)
+    settings = app_state.settings()
+    use_ray = ray or ray_address is not None
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    err = Console(stderr=True, soft_wrap=True)
+    with (
+        extraction_backend(settings, ray_address, use_ray) as backend,
+        Store.open(settings) as store,
+        app_state.acting(store),
+        Progress(*columns, console=err, transient=True) as progress,
+    ):
+        task = progress.add_task("extract", total=None)
+        summary = extract_stored(
+            store,
+            settings,
+            selection,
+            extractor=backend,
+            on_total=lambda total: progress.update(task, total=total),
+            on_batch=lambda done: progress.advance(task, done),
+        )
+    err.print(
+        f"extracted {summary.reports} report(s): {summary.changed} changed, {summary.reports - summary.changed} "
+        f"unchanged; {summary.mentions} event mention(s) fused",
+        highlight=False,
+    )
+    if summary.failures:
+        err.print(f"{len(summary.failures)} report(s) failed:", style="bold red", highlight=False)
+        for failure in summary.failures:
+            err.print(f"  {failure.origin}: {failure.reason}", markup=False, highlight=False)
+        raise typer.Exit(1)
 
 
 @reports_app.command("delete")

@@ -12,6 +12,7 @@ from ._compose import Composer, compose_mentions
 from ._exchange import STIX_NAMESPACE, ExchangeItem, Incoming, Provenance, stix_report_id
 from ._peers import Collection, Peer
 from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventFilter, EventQuery, PlaceQuery, ReportQuery
+from ._reextract import ExtractionSelection
 from ._store import Store
 from ._views import AuditObject
 from ._write import NewReport
@@ -32,6 +33,7 @@ __all__ = [
     "EventFilter",
     "EventQuery",
     "ExchangeItem",
+    "ExtractionSelection",
     "Incoming",
     "LoginThrottled",
     "NewReport",

@@ -57,8 +57,11 @@ _AS_READER = frozenset(
         "create_zone",
         "delete_webhook",
         "delete_zone",
+        "extraction_queue",
         "known_hashes",
         "list_webhooks",
+        "replace_extractions",
+        "reports_for_extraction",
         "update_zone",
         "webhook_deliveries",
     }

@@ -26,9 +26,9 @@ from ._exchange import Incoming, next_instants
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._schema import exchange_index, extractions, report_access, report_bands, report_links, reports
-from ._write import report_fields
+from ._write import report_fields, write_places
 
-__all__ = ["apply_versions", "delete_report_rows", "replace_extraction"]
+__all__ = ["apply_versions", "delete_report_rows", "replace_extractions"]
 
 
 def apply_versions(
@@ -91,21 +91,32 @@ def _update_reports(
     connection.execute(
         report_access.insert(), [{"report_id": rid, "class_id": cid} for rid, cid in zip(ids, classes, strict=True)]
     )
-    extracted = [item for item in updates if item.extraction is not None]
-    if not extracted:
-        return
+    _fuse_extractions(connection, [(i.report_id, i.extraction) for i in updates if i.extraction is not None], fusion)
+
+
+def _fuse_extractions(
+    connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession
+) -> list[Decision]:
+    """Store the reports' extractions (their old ones are gone) and hand their mentions to fusion; also
+    their resolved places, as ingest files them."""
+    if not results:
+        return []
     connection.execute(
         extractions.insert(),
         [
-            {"report_id": i.report_id, "extracted_at": fusion.now, "result": i.extraction.model_dump(mode="json")}  # type: ignore[union-attr]
-            for i in extracted
+            {"report_id": report_id, "extracted_at": fusion.now, "result": result.model_dump(mode="json")}
+            for report_id, result in results
         ],
     )
-    stored = _stored_reports(connection, [i.report_id for i in extracted])
-    for item in extracted:
-        row = stored[item.report_id]
-        events = item.extraction.events  # type: ignore[union-attr]
-        fusion.fuse_report(item.report_id, row.published, events, fallback=row.ingested_at, text=row.text)
+    write_places(connection, [place for _, result in results for place in result.places])
+    stored = _stored_reports(connection, [report_id for report_id, _ in results])
+    decisions: list[Decision] = []
+    for report_id, result in results:
+        row = stored[report_id]
+        decisions += fusion.fuse_report(
+            report_id, row.published, result.events, fallback=row.ingested_at, text=row.text
+        )
+    return decisions
 
 
 def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:
@@ -132,24 +143,19 @@ def _touch(connection: Connection, items: Sequence[Incoming]) -> None:
     )
 
 
-def replace_extraction(
-    connection: Connection, report_id: str, extraction: ExtractResult | None, fusion: FusionSession
+def replace_extractions(
+    connection: Connection, results: Sequence[tuple[str, ExtractResult | None]], fusion: FusionSession
 ) -> tuple[set[str], list[Decision]]:
-    """A report's mentions leave their events and the new extraction's are fused (the caller flushes);
-    returns the events the old mentions left and fusion's decisions about the new ones."""
-    touched = fusion.refresher.remove_report_mentions([report_id])
-    connection.execute(extractions.delete().where(extractions.c.report_id == report_id))
-    if extraction is None:
-        return touched, []
-    connection.execute(
-        extractions.insert(),
-        {"report_id": report_id, "extracted_at": fusion.now, "result": extraction.model_dump(mode="json")},
-    )
-    row: Any = connection.execute(
-        select(reports.c.published, reports.c.ingested_at, reports.c.text).where(reports.c.id == report_id)
-    ).one()
-    decisions = fusion.fuse_report(report_id, row.published, extraction.events, fallback=row.ingested_at, text=row.text)
-    return touched, decisions
+    """Reports' mentions leave their events and their new extractions' are fused (the caller flushes; None:
+    the report keeps no extraction); returns the events the old mentions left and fusion's decisions.
+    Every old mention leaves before any new one is fused, so that no new mention joins an event that the
+    removal of another report of the batch is about to empty."""
+    report_ids = [report_id for report_id, _ in results]
+    touched = fusion.refresher.remove_report_mentions(report_ids)
+    for chunk in in_chunks(report_ids):
+        connection.execute(extractions.delete().where(extractions.c.report_id.in_(chunk)))
+    kept = [(report_id, result) for report_id, result in results if result is not None]
+    return touched, _fuse_extractions(connection, kept, fusion)
 
 
 def delete_report_rows(connection: Connection, report_id: str, refresher: EventRefresher) -> set[str]:

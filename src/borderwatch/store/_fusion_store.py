@@ -10,11 +10,8 @@ from sqlalchemy import Engine, select, update
 
 from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
-from ..model import Actor, ExtractResult
+from ..model import Actor
 from . import _zones
-from ._exchange import touch_report
-from ._exchange_apply import replace_extraction
-from ._fusion import FusionSession
 from ._fusion_analyst import merge_events, refuse_all, split_event
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
@@ -42,23 +39,6 @@ class FusionStoreMixin:
         if self._fuser is None:
             self._fuser = Fuser()
         return self._fuser
-
-    # -- provenance: reports going away or changing --------------------------------------------
-
-    def replace_extraction(self, report_id: str, result: ExtractResult) -> dict[str, int]:
-        """Store a new extraction of a stored report (re-extract): its old mentions leave their events and
-        the new ones are fused; peers that may have the report get the new version. The same extraction
-        again changes nothing."""
-        now = _now()
-        with self._engine.begin() as connection:
-            if connection.execute(select(reports.c.id).where(reports.c.id == report_id)).first() is None:
-                raise NotFoundError(f"no report {report_id!r}")
-            session = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
-            touched, decisions = replace_extraction(connection, report_id, result, session)
-            touched.update(session.flush())
-            touch_report(connection, report_id)
-            self._changed(connection, touched, now)
-        return {"mentions": len(decisions), "merged": sum(d.event_id is not None for d in decisions)}
 
     # -- sources -------------------------------------------------------------------------------
 

@@ -20,12 +20,13 @@ from sqlalchemy import Connection, Engine, select
 from ..errors import AccessDeniedError, InputError, NotFoundError
 from ..model import Agency, Marking
 from . import _exchange as ex
-from ._access import AccessClass, AccessClasses, Reader, Role, class_visible, set_report_class
+from ._access import AccessClass, AccessClasses, Reader, Role, set_report_class
 from ._audit import current_actor, record
 from ._batches import in_chunks
 from ._exchange_apply import apply_versions, delete_report_rows
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
+from ._reextract import changeable_report
 from ._schema import (
     agencies,
     collection_rights,
@@ -200,7 +201,7 @@ class Exchange:
         actor = current_actor()
         now = ex.now_utc()
         with self._engine.begin() as c:
-            row = self._own_report(c, report_id, actor)
+            row = changeable_report(c, self._classes, report_id, actor)
             new_groups = list(groups) if groups is not None else list(row.sharing_groups)
             c.execute(
                 reports.update()
@@ -237,7 +238,7 @@ class Exchange:
         actor = current_actor()
         now = ex.now_utc()
         with self._engine.begin() as c:
-            row = self._own_report(c, report_id, actor)
+            row = changeable_report(c, self._classes, report_id, actor)
             touched = delete_report_rows(c, report_id, EventRefresher(c, self._store.fuser, now))
             ex.touch_report(c, report_id, withdrawn=True)
             remaining = set(c.execute(select(events.c.id).where(events.c.id.in_(sorted(touched)))).scalars())
@@ -245,26 +246,6 @@ class Exchange:
             objects = [AuditObject("report", report_id, Marking(row.marking), row.agency)]
             record(c, actor, "write", f"withdraw report {report_id}", objects=objects)
         return {"events_changed": len(remaining), "events_removed": len(touched) - len(remaining)}
-
-    def _own_report(self, c: Connection, report_id: str, actor: Reader) -> Any:
-        """A report this actor may change: one of its agency's (a post: of its post), not a peer's."""
-        row = c.execute(
-            select(reports, exchange_index.c.origin_peer, report_access.c.class_id)
-            .outerjoin(exchange_index, exchange_index.c.report_id == reports.c.id)
-            .outerjoin(report_access, report_access.c.report_id == reports.c.id)
-            .where(reports.c.id == report_id)
-        ).first()
-        access = self._classes.get(c, row.class_id) if row is not None else None
-        if row is None or not (actor.all_seeing or (access is not None and class_visible(actor, access))):
-            raise NotFoundError(f"no report {report_id!r}")  # hidden looks like missing
-        if row.origin_peer is not None:
-            raise AccessDeniedError(f"report {report_id} came from peer {row.origin_peer}: only it may change it")
-        own = row.agency == actor.agency and actor.role in (Role.ADMIN, Role.ANALYST, Role.POST)
-        if actor.role is Role.POST:
-            own = own and row.post_id == actor.post_id
-        if not (actor.all_seeing or own):
-            raise AccessDeniedError(f"{actor.actor} may not change report {report_id}")
-        return row
 
     # -- peers ----------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 
 from ..errors import AccessDeniedError, InputError
 from ..fuse import Fuser
-from ..model import Marking
+from ..model import ExtractResult, Marking, Report
 from ..settings import Settings
 from . import _fusion_access, _views
 from ._access import AccessClasses, Reader, Role, may_file
@@ -27,6 +27,7 @@ from ._fusion_index import FeatureCache
 from ._fusion_store import FusionStoreMixin
 from ._peers import Exchange
 from ._queries import EventFilter, EventQuery, ReportQuery
+from ._reextract import ExtractionSelection, extraction_queue, store_extractions
 from ._schema import report_bands, reports
 from ._screen import ScreenMixin
 from ._write import NewReport, write_batch
@@ -216,6 +217,31 @@ class Store(ScreenMixin, FusionStoreMixin):
     def delete_report(self, report_id: str) -> dict[str, int]:
         """Withdraw one of our reports: it and what was derived from it go, peers that had it are told."""
         return self.exchange.withdraw(report_id)
+
+    def extraction_queue(self, selection: ExtractionSelection) -> list[str]:
+        """The reports the current actor would extract (`reports extract`), oldest first."""
+        with self._engine.connect() as connection:
+            return extraction_queue(connection, self._classes, current_actor(), selection)
+
+    def reports_for_extraction(self, report_ids: Sequence[str]) -> list[Report]:
+        """These reports as extraction reads them (those the current actor may not see left out)."""
+        with self._engine.connect() as connection:
+            return [item.report for item in self.exchange.items_for(connection, report_ids, current_actor())]
+
+    def replace_extractions(self, results: Sequence[ExtractResult]) -> dict[str, int]:
+        """Store new extractions of stored reports, in one transaction: the old mentions of each report whose
+        result changed leave their events and the new ones are fused; peers that may have it get the new
+        version. A result equal to the stored one changes nothing. Returns counts (`changed`, `mentions`)."""
+        actor = current_actor()
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self._engine.begin() as connection:
+            session = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
+            touched, counts, objects = store_extractions(connection, self._classes, session, actor, results)
+            touched.update(session.flush())
+            self._changed(connection, touched, now)
+            if counts["changed"]:
+                record(connection, actor, "write", f"extract {counts['changed']} report(s) again", counts, objects)
+        return counts
 
     def split_event(self, event_id: str, moved: Sequence[str], by: str = "analyst") -> str:
         actor = self._may_edit_events([event_id])

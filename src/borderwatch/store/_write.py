@@ -29,7 +29,7 @@ from ._schema import (
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "report_fields", "write_batch"]
+__all__ = ["NewReport", "insert_ignoring_conflicts", "report_fields", "write_batch", "write_places"]
 
 
 @dataclass
@@ -76,7 +76,7 @@ def write_batch(
             extractions.insert(),
             [{"report_id": i.report.id, "extracted_at": now, "result": _dump(i.extraction)} for i in extracted],
         )
-        _write_places(connection, [p for i in extracted for p in i.extraction.places])  # type: ignore[union-attr]
+        write_places(connection, [p for i in extracted for p in i.extraction.places])  # type: ignore[union-attr]
     for item in extracted:
         result = item.extraction
         assert result is not None
@@ -136,7 +136,7 @@ def _dump(result: ExtractResult | None) -> Any:
     return result.model_dump(mode="json") if result is not None else None
 
 
-def _write_places(connection: Connection, found: Sequence[Any]) -> None:
+def write_places(connection: Connection, found: Sequence[Any]) -> None:
     rows: dict[str, dict[str, Any]] = {}
     for place in found:
         if place.geonameid is not None and place.name:
