@@ -12,7 +12,7 @@ from ..errors import AccessDeniedError, InputError
 from ..fuse import Fuser
 from ..model import ExtractResult, Marking, Report
 from ..settings import Settings
-from . import _fusion_access, _views
+from . import _fusion_access, _report_views, _views
 from ._access import AccessClasses, Reader, Role, may_file
 from ._accounts import Accounts
 from ._audit import AuditLog, current_actor, record
@@ -145,14 +145,14 @@ class Store(ScreenMixin, FusionStoreMixin):
 
     def count(self, what: str, reader: Reader) -> int:
         """How many reports, events or event mentions the reader may see."""
-        return self._read(reader, _views.count, what)
+        return self._read(reader, _report_views.count, what)
 
     def get_report(self, report_id: str, reader: Reader) -> dict[str, Any]:
         """A report with its extraction and near-duplicates; NotFoundError if missing or not visible."""
-        return self._read(reader, _views.get_report, report_id, what=f"get report {report_id}")
+        return self._read(reader, _report_views.get_report, report_id, what=f"get report {report_id}")
 
     def list_reports(self, query: ReportQuery, reader: Reader) -> list[dict[str, Any]]:
-        return self._read(reader, _views.list_reports, query, what="list reports", detail=_detail(query))
+        return self._read(reader, _report_views.list_reports, query, what="list reports", detail=_detail(query))
 
     def list_events(self, query: EventQuery, reader: Reader) -> list[dict[str, Any]]:
         return self._read(reader, _views.list_events, query, what="list events", detail=_detail(query))

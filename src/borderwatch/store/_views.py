@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -22,17 +22,15 @@ from sqlalchemy import (
     Result,
     Select,
     String,
-    Text,
     bindparam,
     cast,
     func,
     select,
-    type_coerce,
 )
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFoundError
-from ..model import EventMention, Marking
+from ..model import Marking
 from ._access import (
     AccessClass,
     AccessClasses,
@@ -44,16 +42,14 @@ from ._access import (
 from ._api_queries import event_conditions
 from ._batches import in_chunks
 from ._compose import Composer, view_matcher
-from ._queries import EventFilter, EventQuery, ReportQuery
+from ._composed_views import RECORD, UNIT, MentionAccess, compose_partial, mention_access, parse_mentions
+from ._queries import EventFilter, EventQuery
 from ._schema import (
     actors,
     event_mentions,
     events,
-    extractions,
     report_access,
-    report_links,
     reports,
-    sources,
 )
 
 __all__ = [
@@ -61,16 +57,13 @@ __all__ = [
     "ReadContext",
     "ViewCache",
     "annotate_events",
-    "count",
     "event_filters",
     "event_select",
     "finish_event",
     "fully_visible",
     "get_event",
-    "get_report",
     "iter_event_pages",
     "list_events",
-    "list_reports",
     "mentions_of",
     "partly_visible_rows",
     "reader_rows",
@@ -164,20 +157,17 @@ class ReadContext:
 # -- events -----------------------------------------------------------------------------------------
 
 
-_UNIT, _RECORD = "\x1f", "\x1e"
-
-
 def mentions_column(dialect: str = "sqlite") -> Any:
     """Each event's mentions as one string "mention-id US report-id US class-id RS ...": the access data
     of a page comes with the page, in the same statement (`annotate_events` reads it)."""
     item = (
         event_mentions.c.id
-        + _UNIT
+        + UNIT
         + event_mentions.c.report_id
-        + _UNIT
+        + UNIT
         + func.coalesce(cast(report_access.c.class_id, String), "")
     )
-    joined = func.string_agg(item, _RECORD) if dialect == "postgresql" else func.group_concat(item, _RECORD)
+    joined = func.string_agg(item, RECORD) if dialect == "postgresql" else func.group_concat(item, RECORD)
     return (
         select(joined)
         .select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
@@ -376,12 +366,12 @@ def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[s
     if not rows:
         return rows
     if all("_mentions" in r for r in rows):
-        mentions = {r["id"]: _parse_mentions(ctx, r["id"], r.pop("_mentions")) for r in rows}
+        mentions = {r["id"]: parse_mentions(ctx, r["id"], r.pop("_mentions")) for r in rows}
     else:
-        mentions = _mention_access({r["id"] for r in rows}, ctx)
+        mentions = mention_access({r["id"] for r in rows}, ctx)
     everything = ctx.visible is None
     seen = ctx._visible_set
-    partial: dict[str, list[_MentionAccess]] = {}
+    partial: dict[str, list[MentionAccess]] = {}
     for row in rows:
         found = mentions.get(row["id"], [])
         visible = found if everything else [m for m in found if m.class_id in seen]
@@ -398,144 +388,20 @@ def annotate_events(ctx: ReadContext, rows: list[dict[str, Any]]) -> list[dict[s
         if visible and len(visible) < len(found):
             partial[row["id"]] = visible
     if partial:
-        _compose_partial(ctx, rows, partial)
+        compose_partial(ctx, rows, partial)
     return rows
 
 
 def finish_event(ctx: ReadContext, row: dict[str, Any]) -> dict[str, Any]:
     """Drop the private keys of `annotate_events` and note what the reader receives."""
     del row["_partial"]
-    visible: list[_MentionAccess] = row.pop("_visible")
+    visible: list[MentionAccess] = row.pop("_visible")
     # The restricted material is the reports: an event read is logged as the reports it was read from.
     if row["marking"] in _RESTRICTED_VALUES:
         for m in visible:
             if m.marking in _RESTRICTED:
                 ctx.note("report", m.report_id, m.marking, m.agency)
     return row
-
-
-class _MentionAccess(NamedTuple):
-    event_id: str
-    mention_id: str
-    report_id: str
-    class_id: int | None
-    marking: Marking
-    agency: str | None
-
-
-def _parse_mentions(ctx: ReadContext, event_id: str, joined: str | None) -> list[_MentionAccess]:
-    out = []
-    unclassed = False
-    for record in joined.split(_RECORD) if joined else ():
-        mention_id, report_id, class_text = record.split(_UNIT)
-        access = ctx.class_of(int(class_text)) if class_text else None
-        if access is None:
-            unclassed = True
-            out.append(_MentionAccess(event_id, mention_id, report_id, None, Marking.RED, None))
-        else:
-            out.append(_MentionAccess(event_id, mention_id, report_id, access.id, access.marking, access.agency))
-    if unclassed and ctx.visible is None:
-        return _mention_access([event_id], ctx).get(event_id, out)
-    return out
-
-
-def _mention_access(event_ids: Iterable[str], ctx: ReadContext) -> dict[str, list[_MentionAccess]]:
-    """Each event's mentions with their report's class; marking and agency come from the cached classes,
-    so that the reports' rows (long texts) are not read."""
-    out: dict[str, list[_MentionAccess]] = {}
-    stmt = select(
-        event_mentions.c.event_id, event_mentions.c.id, event_mentions.c.report_id, report_access.c.class_id
-    ).select_from(event_mentions.outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id))
-    unclassed: list[str] = []
-    for chunk in in_chunks(sorted(event_ids)):
-        for event_id, mention_id, report_id, class_id in ctx.connection.execute(
-            stmt.where(event_mentions.c.event_id.in_(chunk))
-        ):
-            access = ctx.classes.get(ctx.connection, class_id)
-            if access is None:
-                unclassed.append(report_id)
-            marking, agency = (access.marking, access.agency) if access else (Marking.RED, None)
-            out.setdefault(event_id, []).append(
-                _MentionAccess(event_id, mention_id, report_id, class_id, marking, agency)
-            )
-    if unclassed and ctx.visible is None:  # only the all-seeing reader sees reports without a class
-        found = dict(
-            ctx.connection.execute(select(reports.c.id, reports.c.marking).where(reports.c.id.in_(unclassed))).all()
-        )
-        for mentions in out.values():
-            for k, m in enumerate(mentions):
-                if m.report_id in found:
-                    mentions[k] = _MentionAccess(
-                        m.event_id, m.mention_id, m.report_id, None, Marking(found[m.report_id]), None
-                    )
-    return out
-
-
-def _compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
-    """Fields, times and actor ids of partly visible events, from their visible mentions.
-
-    Composed views are kept in `ctx.views` under (event, updated_at, visible mentions): a view holds only
-    what those mentions say, and whatever changes an event's mentions changes that key.
-    """
-    pending: dict[str, list[_MentionAccess]] = {}
-    for row in rows:
-        visible = partial.get(row["id"])
-        if visible:
-            cached = ctx.views.get(_view_key(row, visible))
-            if cached is not None:
-                row.update(cached)
-            else:
-                pending[row["id"]] = visible
-    if pending:
-        _compose_pending(ctx, [r for r in rows if r["id"] in pending], pending)
-
-
-def _view_key(row: dict[str, Any], visible: list[_MentionAccess]) -> tuple[Any, ...]:
-    return (row["id"], row["updated_at"], tuple(sorted(m.mention_id for m in visible)))
-
-
-def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[str, list[_MentionAccess]]) -> None:
-    keys = {row["id"]: _view_key(row, partial[row["id"]]) for row in rows}
-    wanted = [m.mention_id for ms in partial.values() for m in ms]
-    loaded: dict[str, tuple[str, EventMention]] = {}
-    # The JSON as text where the driver gives it so: pydantic reads it faster than json + validation.
-    text = type_coerce(event_mentions.c.mention, Text)
-    stmt = select(event_mentions.c.id, event_mentions.c.report_id, text)
-    for chunk in in_chunks(wanted):
-        for mention_id, report_id, mention in ctx.connection.execute(stmt.where(event_mentions.c.id.in_(chunk))):
-            parsed = (
-                EventMention.model_validate_json(mention)
-                if isinstance(mention, str | bytes)
-                else (EventMention.model_validate(mention))
-            )
-            loaded[mention_id] = (report_id, parsed)
-    report_ids = sorted({m.report_id for ms in partial.values() for m in ms})
-    ingested: dict[str, Any] = {}
-    for chunk in in_chunks(report_ids):
-        stmt_times = select(reports.c.id, reports.c.ingested_at).where(reports.c.id.in_(chunk))
-        ingested.update(ctx.connection.execute(stmt_times).all())
-    views: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        visible = partial[row["id"]]
-        view = ctx.composer([loaded[m.mention_id] for m in visible if m.mention_id in loaded])
-        view["created_at"] = min(ingested[m.report_id] for m in visible)
-        view["updated_at"] = max(ingested[m.report_id] for m in visible)
-        views[row["id"]] = view
-    names = {n for view in views.values() for n in (view["actor1"], view["actor2"]) if n}
-    ids = _actor_ids(ctx.connection, names)
-    for row in rows:
-        view = views[row["id"]]
-        view["actor1_id"] = ids.get(view["actor1"]) if view["actor1"] else None
-        view["actor2_id"] = ids.get(view["actor2"]) if view["actor2"] else None
-        ctx.views.put(keys[row["id"]], view)
-        row.update(view)
-
-
-def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in in_chunks(sorted(names)):
-        found.update(connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).all())
-    return found
 
 
 def get_event(ctx: ReadContext, event_id: str) -> dict[str, Any]:
@@ -562,88 +428,3 @@ def get_event(ctx: ReadContext, event_id: str) -> dict[str, Any]:
     )
     result["evidence"] = [dict(r._mapping) for r in evidence]
     return result
-
-
-# -- reports ----------------------------------------------------------------------------------------
-
-
-def list_reports(ctx: ReadContext, query: ReportQuery) -> list[dict[str, Any]]:
-    when = func.coalesce(reports.c.published, reports.c.ingested_at)
-    stmt = (
-        select(
-            reports.c.id,
-            reports.c.kind,
-            reports.c.title,
-            reports.c.published,
-            reports.c.ingested_at,
-            sources.c.name.label("source"),
-            reports.c.agency,
-            reports.c.marking,
-            reports.c.sharing_groups,
-            reports.c.origin,
-            select(func.count())
-            .select_from(event_mentions)
-            .where(event_mentions.c.report_id == reports.c.id)
-            .scalar_subquery()
-            .label("events"),
-        )
-        .outerjoin(sources, sources.c.id == reports.c.source_id)
-        .where(report_visible_clause(ctx.visible, reports.c.id))
-        .order_by(when.desc(), reports.c.id)
-        .limit(query.limit)
-        .offset(query.offset)
-    )
-    if query.since:
-        stmt = stmt.where(when >= query.since)
-    if query.until:
-        stmt = stmt.where(when < query.until)
-    if query.kind:
-        stmt = stmt.where(reports.c.kind == query.kind)
-    if query.country:
-        # The report's own mentions: a fused event's country may come from a report the reader may not see.
-        country = event_mentions.c.mention["location"]["country"].as_string()
-        in_country = select(event_mentions.c.report_id).where(country == query.country.upper())
-        stmt = stmt.where(reports.c.id.in_(in_country))
-    rows = [dict(r._mapping) for r in ctx.connection.execute(stmt)]
-    for row in rows:
-        ctx.note("report", row["id"], Marking(row["marking"]), row["agency"])
-    return rows
-
-
-def get_report(ctx: ReadContext, report_id: str) -> dict[str, Any]:
-    row = ctx.connection.execute(
-        select(reports, sources.c.name.label("source"))
-        .outerjoin(sources, sources.c.id == reports.c.source_id)
-        .where(reports.c.id == report_id, report_visible_clause(ctx.visible, reports.c.id))
-    ).first()
-    if row is None:
-        raise NotFoundError(f"no report {report_id!r}")
-    result = dict(row._mapping)
-    links = ctx.connection.execute(
-        select(report_links.c.other_id, report_links.c.similarity).where(
-            report_links.c.report_id == report_id, report_visible_clause(ctx.visible, report_links.c.other_id)
-        )
-    )
-    result["near_duplicates"] = [{"report_id": o, "similarity": s} for o, s in links]
-    result["extraction"] = ctx.connection.execute(
-        select(extractions.c.result).where(extractions.c.report_id == report_id)
-    ).scalar()
-    ctx.note("report", report_id, Marking(result["marking"]), result["agency"])
-    return result
-
-
-def count(ctx: ReadContext, what: str) -> int:
-    """How many reports, events or event mentions the reader may see."""
-    if what == "reports":
-        stmt = select(func.count()).select_from(reports).where(report_visible_clause(ctx.visible, reports.c.id))
-    elif what == "events":
-        stmt = select(func.count()).select_from(events).where(event_visible_clause(ctx.visible))
-    elif what == "event_mentions":
-        stmt = (
-            select(func.count())
-            .select_from(event_mentions)
-            .where(report_visible_clause(ctx.visible, event_mentions.c.report_id))
-        )
-    else:
-        raise ValueError(f"cannot count {what!r}")
-    return int(ctx.connection.execute(stmt).scalar_one())
