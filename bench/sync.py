@@ -9,7 +9,8 @@ from the other agency): those are the events fusion should join. A stores one ev
 (`_unfused.py`). Its TAXII server runs as `borderwatch peers serve` on 127.0.0.1 (uvicorn, its own
 process). Installation B, empty, pulls everything its rule allows (up to AMBER: all of it) with the sync
 client, in its own process, and fuses what it receives as it arrives, as it would ingested reports. Then B
-syncs again (nothing new) and once more from the start (the idempotent re-sync). Targets: ≤ 60 s for the
+syncs again (nothing new) and once more from the start (the idempotent re-sync). Then A re-marks, raises
+to RED and withdraws a few percent of its reports and B syncs once more (`_sync_changes.py`). Targets: ≤ 60 s for the
 100,000 events, < 500 MB per process. With `--profile`, the client's first sync runs under cProfile and the
 time is split between transport, STIX mapping, the write path and fusion.
 
@@ -37,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from _server import free_port  # noqa: E402
+from _sync_changes import client_once, holdings, make_changes  # noqa: E402
 from _sync_profile import client_stages, server_stages, timed_fetches  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -375,7 +377,11 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="split the first sync's time by stage (cProfile)")
     parser.add_argument("--client", nargs=3, metavar=("DB", "PAGE", "PROFILE"), help=argparse.SUPPRESS)
     parser.add_argument("--generate", nargs=3, metavar=("DB", "REPORTS", "PER"), help=argparse.SUPPRESS)
+    parser.add_argument("--client-once", nargs=2, metavar=("DB", "PAGE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.client_once:
+        client_once(args.client_once[0], int(args.client_once[1]))
+        return
     if args.generate:
         generate(args.generate[0], int(args.generate[1]), int(args.generate[2]))
         return
@@ -428,6 +434,17 @@ def main() -> None:
             )
             server_peak = _peak_mb(server.pid)
             server_cpu = _cpu_seconds(server.pid) - server_cpu_before
+            changes = make_changes(db_a)
+            once = subprocess.run(
+                [sys.executable, __file__, "--client-once", db_b, str(args.page)],
+                env=ENV,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            changed = json.loads(once.stdout.strip().splitlines()[-1])
+            expected = holdings(db_a, up_to_amber=True)
+            expected["fused_mentions"] = expected["mentions"]
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -469,9 +486,17 @@ def main() -> None:
         f"CPU time: client {figures['cpu']:.1f} s (three syncs), server {server_cpu:.1f} s; machine load average "
         f"{load_before:.1f} at the start on {os.cpu_count()} cores (other work slows the wall-clock figure)"
     )
+    same = changed["holdings"] == expected
+    print(
+        f"changes: A re-marked {changes['swapped']} reports AMBER<->GREEN, raised {changes['raised']} to RED and "
+        f"withdrew {changes['withdrawn']}; one sync in {changed['seconds']:.1f} s ({changed['cpu']:.1f} s CPU, "
+        f"peak {changed['peak_mb']:.0f} MB), outcomes {changed['pulled']}; B holds "
+        f"{'exactly' if same else 'NOT'} what A's rule lets through: {changed['holdings']}"
+        + ("" if same else f" where A lets through {expected}")
+    )
     unchanged = figures["pulled"][2] == {"unchanged": args.reports}
     ok = counts["event_mentions"] == events and unchanged and first <= 60 * events / 100_000
-    ok = ok and figures["sync_peak_mb"] < 500 and server_peak < 500
+    ok = ok and figures["sync_peak_mb"] < 500 and server_peak < 500 and same
     print("OK" if ok else "TARGET MISSED")
 
 
