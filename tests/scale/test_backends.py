@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +81,19 @@ def test_a_bad_ray_address_is_one_line_and_nothing_is_opened(tmp_path: Path) -> 
         "borderwatch: error E500: Ray address 'not-an-address': expected local, auto, ray://HOST:PORT or HOST:PORT"
     )
     assert "Traceback" not in done.stderr and not db.exists()
+
+
+def test_an_unreachable_cluster_is_one_line_in_seconds_not_a_hang(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # ray.init alone retries an unreachable address for minutes: a hang fails the test by its timeout.
+    done = run_cli("reports", "extract", "--ray-address", f"127.0.0.1:{port}", db=str(tmp_path / "bw.db"), timeout=90)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"borderwatch: error E500: could not reach Ray at 127.0.0.1:{port}: Connection refused"
+    )
+    assert "Traceback" not in done.stderr
 
 
 class _FakeRayError(Exception):

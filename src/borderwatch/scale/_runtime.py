@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +36,8 @@ _LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
 # Ray gives a new node's processes 30 s (fixed) to register; a machine busy with other work can take longer to
 # start the half-dozen Python processes of a runtime. A second try then usually finds the caches warm.
 _LOCAL_START_ATTEMPTS = 2
+# How long a cluster's address may take to accept a connection before it is reported unreachable.
+_CONNECT_SECONDS = 5.0
 
 
 def import_ray() -> ModuleType:
@@ -55,6 +58,19 @@ def is_address(value: str) -> bool:
         return True
     host, _, port = value.rpartition(":")
     return bool(host) and port.isdigit() and "/" not in host
+
+
+def _check_reachable(address: str, timeout: float = _CONNECT_SECONDS) -> None:
+    """Fail in seconds, with one line, when a runtime's HOST:PORT does not answer: `ray.init` retries an
+    unreachable address for minutes. "auto" names no address of its own (Ray finds it on this machine)."""
+    if address == "auto":
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"could not reach Ray at {address}: {reason}") from None
 
 
 class RayRuntime:
@@ -107,6 +123,8 @@ class RayRuntime:
     def _init(self) -> ModuleType:
         if self.is_local:
             self._prepare_local()  # before Ray is imported: it reads some of its settings once, at import
+        else:
+            _check_reachable(self.address)
         ray = import_ray()
         if ray.is_initialized():
             raise ConfigError("Ray is already initialised in this process")
