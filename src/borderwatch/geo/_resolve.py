@@ -126,9 +126,11 @@ def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     # the town. Both have the same name, or both bear the name looked up (the town maybe as another of its names:
     # 'New York City'). A village that only shares a great division's name (Wales, Florida NY) is no seat of it; a
     # town whose population GeoNames does not give (0: Djanet) is taken to hold a seat's usual share.
+    # Second-level divisions with a known population count too (the province of Rome, whose seat is Rome); not
+    # counties whose population the index does not hold, which every namesake town of their state would match.
     provinces: dict[str | None, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.record.feature_code == "ADM1":
+        if c.record.feature_code == "ADM1" or (c.record.feature_code == "ADM2" and c.record.population > 0):
             provinces[c.record.country].append(c)
     for i, candidate in enumerate(candidates):
         record = candidate.record
