@@ -134,3 +134,15 @@ def test_a_one_word_person_that_is_a_town_beside_the_report_s_places_is_that_tow
     assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
     text = "SYNTHETIC: Tunis police said Tyler was arrested on Friday."
     assert _texts(geoparser.find_places(text, [_nth(text, "Tunis", "GPE"), _nth(text, "Tyler", "PERSON")])) == ["Tunis"]
+
+
+def test_a_county_tagged_as_a_person_is_still_a_named_area(geoparser) -> None:
+    # SYNTHETIC. The small model often tags a one-word county as a person; counties and departments are
+    # second-level divisions, named areas as much as provinces.
+    text = (
+        "Synthetic: the final race is on 30 September at the Westmoor circuit, Kent. A fire near Aberporth, Ceredigion."
+    )
+    entities = [span(text, "Kent", "PERSON"), span(text, "Aberporth", "GPE")]
+    found = {p.text: p for p in geoparser.find_places(text, entities)}
+    assert "Kent" in found and (found["Kent"].country, found["Kent"].feature_code) == ("GB", "ADM2")
+    assert "Ceredigion" in found and found["Ceredigion"].country == "GB"
