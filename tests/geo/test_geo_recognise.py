@@ -146,3 +146,18 @@ def test_a_county_tagged_as_a_person_is_still_a_named_area(geoparser) -> None:
     found = {p.text: p for p in geoparser.find_places(text, entities)}
     assert "Kent" in found and (found["Kent"].country, found["Kent"].feature_code) == ("GB", "ADM2")
     assert "Ceredigion" in found and found["Ceredigion"].country == "GB"
+
+
+def test_a_month_inside_a_date_is_no_town(geoparser) -> None:
+    # SYNTHETIC. "March" is also a town in England.
+    text = "Synthetic: a dealer brought 14 drawings to the Paris office in March. He had kept them for years."
+    entities = [span(text, "Paris", "GPE"), span(text, "March", "DATE")]
+    found = {p.text for p in geoparser.find_places(text, entities)}
+    assert "March" not in found
+    assert "Paris" in found
+
+
+def test_a_place_the_model_tags_as_a_date_is_still_a_place(geoparser) -> None:
+    text = "Synthetic: the crime continues regularly in Lille, police in Paris said."  # SYNTHETIC
+    found = {p.text for p in geoparser.find_places(text, [span(text, "Lille", "DATE"), span(text, "Paris", "GPE")])}
+    assert "Lille" in found

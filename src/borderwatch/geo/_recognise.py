@@ -51,6 +51,9 @@ __all__ = [
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
+# Month and weekday names inside the model's dates and times are part of them ('in March'); the small model also
+# tags places as dates ('in Manbij'), so only calendar words are set aside.
+_TEMPORAL_LABELS = {"DATE", "TIME"}
 
 _CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
@@ -147,6 +150,17 @@ def _vocabulary() -> dict[str, Any]:
 
 def _keys(section: str) -> frozenset[str]:
     return frozenset(name_key(word) for word in _vocabulary()[section])
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Keys of month and weekday names (English, French), some of which are also towns ('March', 'August')."""
+    return _keys("calendar_words")
+
+
+def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, int]]) -> bool:
+    """A month or weekday name inside one of the model's dates or times."""
+    return name_key(text[start:end]) in calendar_words() and any(s <= start and end <= e for s, e in temporal)
 
 
 @lru_cache(maxsize=1)
@@ -375,9 +389,12 @@ def propose_spans(
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
         mark = GUARD_NONE + 1 if p.origin == "place" or p.demonym is not None else _GUARD_OF_LABEL.get(p.label, 0)
         covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
+    temporal = [(start, end) for start, end, label in entities if label in _TEMPORAL_LABELS]
     loose = []
     for s, e, initial in spans:
         if known is not None and name_key(text[s:e]) not in known:
+            continue
+        if temporal and _calendar_word(text, s, e, temporal):
             continue
         marks = covered[s:e]
         if GUARD_NONE + 1 in marks:
