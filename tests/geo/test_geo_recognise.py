@@ -161,3 +161,10 @@ def test_a_place_the_model_tags_as_a_date_is_still_a_place(geoparser) -> None:
     text = "Synthetic: the crime continues regularly in Lille, police in Paris said."  # SYNTHETIC
     found = {p.text for p in geoparser.find_places(text, [span(text, "Lille", "DATE"), span(text, "Paris", "GPE")])}
     assert "Lille" in found
+
+
+def test_a_quantifier_opening_a_sentence_is_no_district(geoparser) -> None:
+    # SYNTHETIC. 'Most' is also a district of Czechia, 'Many' a village in France.
+    text = "Synthetic: the strike closed Prague airport.\nMost of the crews stayed home. Many flights were cancelled."
+    found = {p.text for p in geoparser.find_places(text, [span(text, "Prague", "GPE")])}
+    assert found == {"Prague"}

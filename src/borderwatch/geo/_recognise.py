@@ -158,6 +158,12 @@ def calendar_words() -> frozenset[str]:
     return _keys("calendar_words")
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Keys of English determiners, quantifiers and pronouns, some of which name towns ('Most', 'Many')."""
+    return _keys("function_words")
+
+
 def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, int]]) -> bool:
     """A month or weekday name inside one of the model's dates or times."""
     return name_key(text[start:end]) in calendar_words() and any(s <= start and end <= e for s, e in temporal)
@@ -394,7 +400,7 @@ def propose_spans(
     for s, e, initial in spans:
         if known is not None and name_key(text[s:e]) not in known:
             continue
-        if temporal and _calendar_word(text, s, e, temporal):
+        if (temporal and _calendar_word(text, s, e, temporal)) or name_key(text[s:e]) in function_words():
             continue
         marks = covered[s:e]
         if GUARD_NONE + 1 in marks:
