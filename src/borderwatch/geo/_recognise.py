@@ -43,6 +43,7 @@ __all__ = [
     "is_route",
     "is_speaker",
     "is_strongly_locative",
+    "names_an_office_s_seat",
     "natural_feature_words",
     "not_a_place",
     "propose_spans",
@@ -156,6 +157,23 @@ def _keys(section: str) -> frozenset[str]:
 def calendar_words() -> frozenset[str]:
     """Keys of month and weekday names (English, French), some of which are also towns ('March', 'August')."""
     return _keys("calendar_words")
+
+
+@lru_cache(maxsize=1)
+def _office_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternation(section: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(_vocabulary()[section], key=len, reverse=True))
+
+    after = re.compile(rf"\s+(?:{alternation('office_titles_after')})(?![\w-])")
+    before = re.compile(rf"(?<![\w-])(?:{alternation('office_titles_before')})\s+(?:the\s+)?$")
+    return after, before
+
+
+def names_an_office_s_seat(text: str, start: int, end: int) -> bool:
+    """The name written with an office or assembly of a state, province or country ('New York Gov.', 'the Alberta
+    legislature', 'the governor of Kasserine', 'the wilaya of Adrar'): it names the division, not a town."""
+    after, before = _office_patterns()
+    return bool(after.match(text, end)) or bool(before.search(text[max(0, start - 30) : start]))
 
 
 @lru_cache(maxsize=1)
