@@ -287,3 +287,20 @@ def test_a_town_written_in_a_part_of_its_country_is_read_inside_it(geoparser) ->
     text = "Synthetic: an invented patrol left Tessalit, in northern Mali, at dawn."
     tessalit, mali = geoparser.resolve(text, [span(text, "Tessalit"), span(text, "Mali")])
     assert mali.feature_code == "PCLI" and tessalit.country == "ML" and km_between(tessalit, 20.20, 1.01) < 25
+
+
+def test_a_name_written_with_an_office_of_its_division_is_the_division(geoparser) -> None:
+    # SYNTHETIC. 'New York' alone is most often the city; 'New York Gov.' is the state's governor. The dateline of
+    # the same story stays the city.
+    text = "NEW YORK (AP) - Synthetic: New York Gov. Jane Roe toured a flooded warehouse on Monday."
+    governor = text.index("New York Gov.")
+    dateline, state = geoparser.resolve(text, [(0, 8), (governor, governor + len("New York"))])
+    assert (state.country, state.feature_code) == ("US", "ADM1")
+    assert dateline.feature_code.startswith("PPL")
+
+
+def test_the_wali_of_a_wilaya_names_the_wilaya(geoparser) -> None:
+    # SYNTHETIC. Adrar alone is the town (the wilaya's seat); 'the wali of Adrar' is the wilaya's governor.
+    text = "Synthetic: the wali of Adrar inspected a border post on Sunday."
+    (adrar,) = geoparser.resolve(text, [span(text, "Adrar")])
+    assert (adrar.country, adrar.feature_code) == ("DZ", "ADM1")

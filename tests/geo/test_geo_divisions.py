@@ -79,3 +79,60 @@ def test_a_division_named_among_its_towns_is_not_a_small_town_named_after_it(geo
         start = text.find(division, start + 1)
     places = [p for p in geoparser.find_places(text, entities) if p.text == division]
     assert len(places) == 2 and all(p.feature_code == "ADM1" and p.country == "US" for p in places)
+
+
+# -- which division a GeoNames admin1 code stands for ------------------------------------------------------------
+
+
+def _admin_map(states: dict[str, str]):
+    """An Admin1Map over invented countrystatecity states of country XA (state code -> name), no cities."""
+    from borderwatch.geo._sources import Admin1Map
+
+    admin_map = Admin1Map.__new__(Admin1Map)
+    admin_map.states = {("XA", code): {"name": name, "country_code": "XA", "state_code": code}
+                        for code, name in states.items()}  # fmt: skip
+    return admin_map
+
+
+def test_scattered_votes_pair_a_code_with_the_division_of_its_name(divisions) -> None:
+    from collections import Counter
+
+    # The towns of GeoNames' 'XA.01' are filed under three counties; the division named like the code is meant.
+    admin_map = _admin_map({"AL": "Alpha", "K1": "Kappa", "K2": "Lambda", "K3": "Mu"})
+    assert admin_map._pairing("XA", "01", Counter({"K1": 5, "K2": 4, "K3": 3}), divisions) == "AL"
+
+
+def test_a_code_whose_name_no_division_bears_needs_a_majority(divisions) -> None:
+    from collections import Counter
+
+    admin_map = _admin_map({"K1": "Kappa", "K2": "Lambda", "K3": "Mu"})
+    assert admin_map._pairing("XA", "01", Counter({"K1": 5, "K2": 4, "K3": 3}), divisions) is None
+    assert admin_map._pairing("XA", "01", Counter({"K1": 9, "K2": 4}), divisions) == "K1"
+    # A code the table does not know keeps the plurality of its towns' votes.
+    assert admin_map._pairing("XA", "09", Counter({"K1": 5, "K2": 4, "K3": 3}), divisions) == "K1"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "admin1"),
+    [
+        ("Synthetic: a warehouse burned down in Norwich overnight.", "Norwich", "England"),
+        ("Synthetic: a warehouse burned down in Grenoble overnight.", "Grenoble", "Auvergne-Rhône-Alpes"),
+        ("Synthetic: a warehouse burned down in Bergamo overnight.", "Bergamo", "Lombardy"),
+    ],
+)
+def test_towns_carry_their_first_level_division(geoparser, text, words, admin1) -> None:
+    (place,) = geoparser.resolve(text, [span(text, words)])
+    assert place.admin1 == admin1
+
+
+def test_a_county_listed_beside_its_nation_is_a_second_level_division(geoparser) -> None:
+    text = "Synthetic: flooding closed roads across Kent and Norfolk in England."
+    kent, norfolk = geoparser.resolve(text, [span(text, "Kent"), span(text, "Norfolk")])
+    assert (kent.country, kent.feature_code, kent.admin1) == ("GB", "ADM2", "England")
+    assert (norfolk.country, norfolk.feature_code) == ("GB", "ADM2")
+
+
+def test_a_city_named_like_its_second_level_province_is_the_city(geoparser) -> None:
+    text = "Synthetic: delegations from Nigeria met in Rome."
+    _, rome = geoparser.resolve(text, [span(text, "Nigeria"), span(text, "Rome")])
+    assert (rome.country, rome.feature_code) == ("IT", "PPLC")

@@ -134,3 +134,37 @@ def test_a_one_word_person_that_is_a_town_beside_the_report_s_places_is_that_tow
     assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
     text = "SYNTHETIC: Tunis police said Tyler was arrested on Friday."
     assert _texts(geoparser.find_places(text, [_nth(text, "Tunis", "GPE"), _nth(text, "Tyler", "PERSON")])) == ["Tunis"]
+
+
+def test_a_county_tagged_as_a_person_is_still_a_named_area(geoparser) -> None:
+    # SYNTHETIC. The small model often tags a one-word county as a person; counties and departments are
+    # second-level divisions, named areas as much as provinces.
+    text = (
+        "Synthetic: the final race is on 30 September at the Westmoor circuit, Kent. A fire near Aberporth, Ceredigion."
+    )
+    entities = [span(text, "Kent", "PERSON"), span(text, "Aberporth", "GPE")]
+    found = {p.text: p for p in geoparser.find_places(text, entities)}
+    assert "Kent" in found and (found["Kent"].country, found["Kent"].feature_code) == ("GB", "ADM2")
+    assert "Ceredigion" in found and found["Ceredigion"].country == "GB"
+
+
+def test_a_month_inside_a_date_is_no_town(geoparser) -> None:
+    # SYNTHETIC. "March" is also a town in England.
+    text = "Synthetic: a dealer brought 14 drawings to the Paris office in March. He had kept them for years."
+    entities = [span(text, "Paris", "GPE"), span(text, "March", "DATE")]
+    found = {p.text for p in geoparser.find_places(text, entities)}
+    assert "March" not in found
+    assert "Paris" in found
+
+
+def test_a_place_the_model_tags_as_a_date_is_still_a_place(geoparser) -> None:
+    text = "Synthetic: the crime continues regularly in Lille, police in Paris said."  # SYNTHETIC
+    found = {p.text for p in geoparser.find_places(text, [span(text, "Lille", "DATE"), span(text, "Paris", "GPE")])}
+    assert "Lille" in found
+
+
+def test_a_quantifier_opening_a_sentence_is_no_district(geoparser) -> None:
+    # SYNTHETIC. 'Most' is also a district of Czechia, 'Many' a village in France.
+    text = "Synthetic: the strike closed Prague airport.\nMost of the crews stayed home. Many flights were cancelled."
+    found = {p.text for p in geoparser.find_places(text, [span(text, "Prague", "GPE")])}
+    assert found == {"Prague"}

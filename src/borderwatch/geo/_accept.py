@@ -47,7 +47,10 @@ __all__ = [
 ]
 
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
-_AREA_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
+# Divisions of both levels: a county or department that countrystatecity lists beside its region is as much a
+# named area as the region (US counties are indexed as 'X County', never under a bare word).
+_DIVISION_CODES = {"ADM1", "ADM2"}
+_AREA_CODES = _COUNTRY_CODES | _DIVISION_CODES | {"RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
 _SALIENT_CODES = _AREA_CODES | {"PPLC"}
 _AFTER_COMMA = re.compile(r",\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
@@ -161,7 +164,7 @@ def _counted(text: str, start: int, record: PlaceRecord) -> bool:
 def _well_known(record: PlaceRecord) -> bool:
     """A country, region or sea, or a city of over _SALIENT_POPULATION: found inside longer names by right ('New
     York Times', 'Gulf Security Conference'); a province is not ('Point Zero' is no Ziro, Burkina Faso)."""
-    return record.feature_code in _AREA_CODES - {"ADM1"} or record.population >= _SALIENT_POPULATION
+    return record.feature_code in _AREA_CODES - _DIVISION_CODES or record.population >= _SALIENT_POPULATION
 
 
 @lru_cache(maxsize=8192)

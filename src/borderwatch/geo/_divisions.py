@@ -33,7 +33,16 @@ class GeoNamesDivisions:
         keys = self.names.get(code)
         if keys is None:
             return None
-        return self.ids[code] if any(_bare(name_key(n)) in keys for n in names if n) else None
+        return self.ids[code] if self.bears(code, *names) else None
+
+    def knows(self, code: str) -> bool:
+        """Whether GeoNames' division `code` ('GB.ENG') is in the table, with its names."""
+        return code in self.names
+
+    def bears(self, code: str, *names: str) -> bool:
+        """Whether division `code` bears one of `names` (as its main name or an alias)."""
+        keys = self.names.get(code, set())
+        return any(_bare(name_key(n)) in keys for n in names if n)
 
     def id_by_name(self, country: str, *names: str) -> int | None:
         """The GeoNames id of the one division of `country` (first or second level) that bears one of `names`:

@@ -4,7 +4,8 @@ Two keys per name:
 - `name_key`: case, accents, punctuation and common abbreviations folded ("St. Étienne" -> "saint etienne");
   an exact match on it is a name match.
 - `skeleton`: a transliteration-tolerant consonant key for Arabic- and Berber-derived names written the French,
-  English or Arabic-chat way ("Bourj Baji Mukhtar" and "Bordj Badji Mokhtar" both give "brjbjmktr"); a match on
+  English or Arabic-chat way ("Bourj Baji Mukhtar" and "Bordj Badji Mokhtar" both give "brjbjmktr", "3in Amenas"
+  and "Ain Amenas" both "anmns"); a match on
   it only proposes candidates, which are then scored by string similarity.
 """
 
@@ -32,7 +33,7 @@ _LATIN_OR_ARABIC = re.compile(r"^[a-z0-9' \u0600-\u06ff]+$")
 # Skeleton: generic words of Maghrebi and Sahelian toponymy written many ways, each to one form.
 _ARTICLES = {"al", "el", "ad", "ar", "as", "at", "an", "az", "ed", "er", "es", "et", "ech", "esh", "ash", "le", "la"}
 _WORD_FORMS = {
-    "ain": "ain", "ayn": "ain", "ein": "ain", "in": "ain", "aine": "ain", "'ain": "ain", "'ayn": "ain",
+    "ain": "ain", "ayn": "ain", "ein": "ain", "in": "ain", "aine": "ain", "'ain": "ain", "'ayn": "ain", "'in": "ain",
     "oued": "wadi", "wadi": "wadi", "ouadi": "wadi", "wad": "wadi", "wed": "wadi", "oudi": "wadi",
     "djebel": "jabal", "jebel": "jabal", "jabal": "jabal", "jbel": "jabal", "djbel": "jabal", "gebel": "jabal",
     "ben": "bin", "bin": "bin", "ibn": "bin", "bou": "abu", "abu": "abu", "abou": "abu", "bu": "abu",
@@ -47,6 +48,11 @@ _DIGRAPHS = (
 )  # fmt: skip
 # q, k and g stand for one another across French, English and Maghrebi spellings (Gafsa/Qafsa, Kairouan/Qayrawan).
 _LETTERS = str.maketrans({"q": "k", "g": "k", "x": "ks", "c": "k", "'": None, "-": None})
+# Arabic chat ('Arabizi') writes the letters Latin lacks with digits that look like them: 3 'ayn (written as an
+# apostrophe elsewhere: '3in Amenas', 'Cha3nbi'), 2 hamza, 7 ha, 5 kha, 9 qaf, 6 ta, 8 ghayn. Read only inside a
+# word that has letters, so that numbers ('Route 66', 'PK 23') stay numbers.
+_ARABIZI = str.maketrans({"3": "'", "2": "'", "7": "h", "5": "kh", "9": "q", "6": "t", "8": "gh"})
+_ARABIZI_WORD = re.compile(r"^(?=.*[a-z])(?=.*[235-9])[a-z0-9']+$")
 _VOWEL_LETTERS = re.compile(r"[aeiouwy]")
 _DOUBLES = re.compile(r"(.)\1+")
 
@@ -84,6 +90,8 @@ def loose_form(key: str) -> str:
         words = [w for w in words if w not in _ARTICLES] or words
     parts = []
     for word in words:
+        if _ARABIZI_WORD.match(word):
+            word = word.translate(_ARABIZI)
         word = _WORD_FORMS.get(word, word)
         if word[:3] in ("al'", "el'"):
             word = word[3:]

@@ -43,6 +43,7 @@ __all__ = [
     "is_route",
     "is_speaker",
     "is_strongly_locative",
+    "names_an_office_s_seat",
     "natural_feature_words",
     "not_a_place",
     "propose_spans",
@@ -51,6 +52,9 @@ __all__ = [
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
+# Month and weekday names inside the model's dates and times are part of them ('in March'); the small model also
+# tags places as dates ('in Manbij'), so only calendar words are set aside.
+_TEMPORAL_LABELS = {"DATE", "TIME"}
 
 _CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
@@ -147,6 +151,40 @@ def _vocabulary() -> dict[str, Any]:
 
 def _keys(section: str) -> frozenset[str]:
     return frozenset(name_key(word) for word in _vocabulary()[section])
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Keys of month and weekday names (English, French), some of which are also towns ('March', 'August')."""
+    return _keys("calendar_words")
+
+
+@lru_cache(maxsize=1)
+def _office_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternation(section: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(_vocabulary()[section], key=len, reverse=True))
+
+    after = re.compile(rf"\s+(?:{alternation('office_titles_after')})(?![\w-])")
+    before = re.compile(rf"(?<![\w-])(?:{alternation('office_titles_before')})\s+(?:the\s+)?$")
+    return after, before
+
+
+def names_an_office_s_seat(text: str, start: int, end: int) -> bool:
+    """The name written with an office or assembly of a state, province or country ('New York Gov.', 'the Alberta
+    legislature', 'the governor of Kasserine', 'the wilaya of Adrar'): it names the division, not a town."""
+    after, before = _office_patterns()
+    return bool(after.match(text, end)) or bool(before.search(text[max(0, start - 30) : start]))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Keys of English determiners, quantifiers and pronouns, some of which name towns ('Most', 'Many')."""
+    return _keys("function_words")
+
+
+def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, int]]) -> bool:
+    """A month or weekday name inside one of the model's dates or times."""
+    return name_key(text[start:end]) in calendar_words() and any(s <= start and end <= e for s, e in temporal)
 
 
 @lru_cache(maxsize=1)
@@ -375,9 +413,12 @@ def propose_spans(
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
         mark = GUARD_NONE + 1 if p.origin == "place" or p.demonym is not None else _GUARD_OF_LABEL.get(p.label, 0)
         covered[p.start : p.end] = bytes([mark]) * (p.end - p.start)
+    temporal = [(start, end) for start, end, label in entities if label in _TEMPORAL_LABELS]
     loose = []
     for s, e, initial in spans:
         if known is not None and name_key(text[s:e]) not in known:
+            continue
+        if (temporal and _calendar_word(text, s, e, temporal)) or name_key(text[s:e]) in function_words():
             continue
         marks = covered[s:e]
         if GUARD_NONE + 1 in marks:

@@ -25,6 +25,7 @@ import numpy as np
 
 from ._candidates import Candidate, CandidateFinder
 from ._normalise import name_key
+from ._recognise import names_an_office_s_seat
 from ._store import PlaceRecord
 
 __all__ = ["Resolution", "Resolver"]
@@ -56,6 +57,8 @@ _TEMPERATURE = 1.0
 _CONTEXT_WEIGHT = 3.0
 _NEAR_WEIGHT = 2.0
 _CONTAINER_WEIGHT = 5.0
+_OFFICE_WEIGHT = 3.0  # 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
+_OFFICE_GROUP = "#office"
 _SIBLING_WEIGHT = 1.0
 _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
@@ -95,6 +98,7 @@ class _Mention:
     candidates: tuple[Candidate, ...]
     containers: list[int] = field(default_factory=list)
     contained: list[int] = field(default_factory=list)  # mentions this name is written after as their container
+    office: bool = False  # written with an office or assembly of a division or country ('Texas Gov.')
     _priors: np.ndarray | None = None
     _arrays: _Arrays | None = None
 
@@ -126,9 +130,11 @@ def _priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
     # the town. Both have the same name, or both bear the name looked up (the town maybe as another of its names:
     # 'New York City'). A village that only shares a great division's name (Wales, Florida NY) is no seat of it; a
     # town whose population GeoNames does not give (0: Djanet) is taken to hold a seat's usual share.
+    # Second-level divisions with a known population count too (the province of Rome, whose seat is Rome); not
+    # counties whose population the index does not hold, which every namesake town of their state would match.
     provinces: dict[str | None, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.record.feature_code == "ADM1":
+        if c.record.feature_code == "ADM1" or (c.record.feature_code == "ADM2" and c.record.population > 0):
             provinces[c.record.country].append(c)
     for i, candidate in enumerate(candidates):
         record = candidate.record
@@ -181,6 +187,13 @@ class Resolver:
             for i, (s, e) in enumerate(spans)
         ]
         groups = _link_containers(text, mentions)
+        for mention in mentions:
+            # 'New York Gov.' names the state, and only that mention does: the dateline 'NEW YORK (AP)' and the 'New
+            # York Police Department' of the same story are the city (a group of their own).
+            if names_an_office_s_seat(text, mention.start, mention.end):
+                mention.office = True
+                key, hints = groups[mention.index]
+                groups[mention.index] = (key, (*hints, _OFFICE_GROUP))
         # One sense per name and document (unless hints tell namesakes apart): each group is ranked once.
         first_of: dict[tuple[str, tuple[str, ...]], _Mention] = {}
         for mention in mentions:
@@ -216,6 +229,8 @@ class Resolver:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
         if context is not None:
             return self._scored(mention, context)
+        if mention.office:
+            return self._scored(mention, None)
         # Without context the ranking depends on the candidates alone: kept with them, for the next document.
         kept = mention.arrays.plain
         if not kept:
@@ -224,6 +239,8 @@ class Resolver:
 
     def _scored(self, mention: _Mention, context: _Context | None) -> tuple[Resolution, float]:
         scores = mention.priors.copy()
+        if mention.office:
+            scores += _OFFICE_WEIGHT * mention.arrays.holding
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
@@ -362,6 +379,7 @@ class _Arrays(NamedTuple):
     spots: dict[int, np.ndarray]  # filled by `same_spot`
     plain: list[tuple[Resolution, float]]  # the ranking without context, once made
     inner_towns: list[tuple[int, int]]  # (town, division): a town inside a division the same name names
+    holding: np.ndarray  # 1.0 for divisions and countries, which have offices and assemblies ('Texas Gov.')
 
     def same_spot(self, index: int) -> np.ndarray:
         """Which candidates lie within _SAME_SPOT_KM of candidate `index` (kept: the same names recur)."""
@@ -386,6 +404,7 @@ def _arrays(candidates: tuple[Candidate, ...]) -> _Arrays:
         {},
         [],
         _inner_towns(records),
+        np.array([r.feature_code in _HOLDING_CODES for r in records], dtype=float),
     )
 
 

