@@ -15,6 +15,10 @@ second; the bytes written to disk; the time per report (wall and CPU) while the 
 recall of the fusion against the generated truth. Targets (issue 5): 100k mentions in <= 60 s on 2
 cores, per-report time flat.
 
+The generated input is frozen out of the garbage collector's sight before storing starts (an ingest reads its
+reports a batch at a time; the first versions of this benchmark did not, `--keep-input-in-gc`). `--profile FILE
+--profile-from 90000` profiles only the batches stored once 90,000 mentions are (what grows with the store).
+
     PYTHONPATH=src python bench/fusion_scale.py [--mentions 100000] [--db /tmp/x.db] [--profile FILE]
 """
 
