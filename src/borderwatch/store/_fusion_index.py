@@ -193,8 +193,10 @@ class FeatureCache:
         self._lock = threading.Lock()
 
     def mention(self, key: str, seq: int) -> EventMention | None:
-        """The parsed mention stored as `key` with this `seq`, if still cached."""
-        return self._mentions.get(key) if self._mention_seqs.get(key) == seq else None
+        """The parsed mention stored as `key` with this `seq`, if still cached (under the lock: a mention and its
+        seq are two entries, which a concurrent `put_mentions` changes one after the other)."""
+        with self._lock:
+            return self._mentions.get(key) if self._mention_seqs.get(key) == seq else None
 
     def put_mentions(self, mentions: Iterable[tuple[str, int, EventMention]]) -> None:
         with self._lock:
