@@ -13,7 +13,7 @@ from importlib import resources
 from ..model import EventMention, Location
 from ._config import FusionConfig
 from ._names import lead_keys, name_keys, name_keys_within, names_place, place_keys, skeleton
-from ._types import MentionFeatures
+from ._types import MentionFeatures, shared_set
 
 __all__ = ["admin_key", "classify_actors", "content_words", "date_interval", "fold_name", "mention_features"]
 
@@ -84,10 +84,10 @@ def mention_features(
         **dict(zip(("named", "state"), classify_actors(_actor_names(mention), config), strict=True)),
         quantities=_quantities(mention),
         words=content_words(sentence),
-        names=names,
-        context=context,
+        names=shared_set(names),
+        context=shared_set(context),
         place_keys=keys_of_place,
-        lead=_lead(mention, text, names, keys_of_place),
+        lead=shared_set(_lead(mention, text, names, keys_of_place), names),
         admin_key=admin_key(location.admin1 if location else None),
     )
 

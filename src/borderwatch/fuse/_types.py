@@ -12,7 +12,19 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["AnalystLinks", "Candidate", "Decision", "FeatureScore", "MatchExplanation", "MentionFeatures"]
+__all__ = ["AnalystLinks", "Candidate", "Decision", "FeatureScore", "MatchExplanation", "MentionFeatures", "shared_set"]
+
+# Every frozenset is an object the garbage collector tracks (Python 3.11 has no empty singleton), and the store
+# keeps the features of tens of thousands of recent mentions: each full collection walks them all. Features
+# therefore share one empty set, and a subset equal to its superset is that superset (`shared_set`).
+_EMPTY: frozenset[str] = frozenset()
+
+
+def shared_set(keys: frozenset[str], *alike: frozenset[str]) -> frozenset[str]:
+    """`keys`, or an equal set already held (the shared empty set, or one of `alike`)."""
+    if not keys:
+        return _EMPTY
+    return next((other for other in alike if other == keys), keys)
 
 
 @dataclass(slots=True)
@@ -40,11 +52,11 @@ class MentionFeatures:
     named: tuple[str, ...] = ()  # named actors other than state forces, folded ("jnim", "islamic state sahel")
     state: tuple[str, ...] = ()  # state forces, folded, without their period ("military forces of niger")
     quantities: dict[str, tuple[int, str]] = field(default_factory=dict)
-    words: frozenset[str] = frozenset()
-    names: frozenset[str] = frozenset()  # name keys of the sentence's proper names (`_names.name_keys`)
-    context: frozenset[str] = frozenset()  # name keys of the report's lines around the sentence, not in it
-    place_keys: frozenset[str] = frozenset()  # name keys of the resolved place's name
-    lead: frozenset[str] = frozenset()  # of `names`, those named before the place (all: the place is not named)
+    words: frozenset[str] = _EMPTY
+    names: frozenset[str] = _EMPTY  # name keys of the sentence's proper names (`_names.name_keys`)
+    context: frozenset[str] = _EMPTY  # name keys of the report's lines around the sentence, not in it
+    place_keys: frozenset[str] = _EMPTY  # name keys of the resolved place's name
+    lead: frozenset[str] = _EMPTY  # of `names`, those named before the place (all: the place is not named)
     admin_key: str | None = None  # name key of the place's province
     event_id: str | None = None
     seq: int = 0  # the store's storing order (0: not stored)

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, bindparam, select, union_all
 from ..fuse import Block, Fuser, MentionFeatures, day_bucket
 from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
+from ..fuse._types import shared_set
 from ..model import EventMention
 from ._schema import fusion_keys, fusion_mentions
 
@@ -70,8 +71,10 @@ def _both(cells: int, keys: int, families: int, buckets: int) -> Any:
     return union_all(_grid(cells, families, buckets), _keyed(keys, families, buckets))  # a precise mention's two reads
 
 
+@cache
 def _size(count: int, sizes: tuple[int, ...]) -> int:
-    """The shortest list length that holds `count` values (the longest when none does)."""
+    """The shortest list length that holds `count` values (the longest when none does); asked several times a
+    mention, of a few dozen counts."""
     return next((size for size in sizes if size >= count), sizes[-1])
 
 
@@ -183,19 +186,25 @@ class FeatureCache:
     def __init__(self, size: int = 100_000) -> None:
         self.size = size
         self._items: dict[str, MentionFeatures] = {}
-        self._mentions: dict[str, tuple[int, EventMention]] = {}
+        # Mentions and their `seq` in two maps rather than (seq, mention) pairs: a pair holding a mention is one
+        # more object that every full collection of the garbage collector walks, per cached mention.
+        self._mentions: dict[str, EventMention] = {}
+        self._mention_seqs: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def mention(self, key: str, seq: int) -> EventMention | None:
-        """The parsed mention stored as `key` with this `seq`, if still cached."""
-        cached = self._mentions.get(key)
-        return cached[1] if cached is not None and cached[0] == seq else None
+        """The parsed mention stored as `key` with this `seq`, if still cached (under the lock: a mention and its
+        seq are two entries, which a concurrent `put_mentions` changes one after the other)."""
+        with self._lock:
+            return self._mentions.get(key) if self._mention_seqs.get(key) == seq else None
 
     def put_mentions(self, mentions: Iterable[tuple[str, int, EventMention]]) -> None:
         with self._lock:
             for key, seq, mention in mentions:
-                self._mentions[key] = (seq, mention)
+                self._mentions[key] = mention
+                self._mention_seqs[key] = seq
             _trim(self._mentions, self.size)
+            _trim(self._mention_seqs, self.size)
 
     def get(self, row: Any) -> MentionFeatures:
         """The features of a stored row (decoded once), with the event it belongs to now."""
@@ -242,6 +251,7 @@ class FeatureCache:
         with self._lock:
             self._items.clear()
             self._mentions.clear()
+            self._mention_seqs.clear()
 
 
 def _trim(items: dict[str, Any], size: int) -> None:
@@ -253,7 +263,7 @@ def _trim(items: dict[str, Any], size: int) -> None:
 
 def features_from_row(row: Any) -> MentionFeatures:
     listed = row.names.split() if row.names else []
-    names = frozenset(key.lstrip(_LEAD) for key in listed)
+    names = shared_set(frozenset(key.lstrip(_LEAD) for key in listed))
     return MentionFeatures(
         key=row.key,
         report_id=row.report_id,
@@ -278,8 +288,8 @@ def features_from_row(row: Any) -> MentionFeatures:
         quantities=_parse_quantities(row.quantities),
         words=frozenset(row.words.split()),
         names=names,
-        lead=frozenset(key[1:] for key in listed if key.startswith(_LEAD)),
-        context=frozenset(row.context.split()) if row.context else frozenset(),
+        lead=shared_set(frozenset(key[1:] for key in listed if key.startswith(_LEAD)), names),
+        context=shared_set(frozenset(row.context.split())),
         place_keys=place_name_keys(row.place_name),
         admin_key=admin_key(row.admin1),
         event_id=row.event_id,
