@@ -64,6 +64,8 @@ class PairScorer:
         apart are two happenings, whatever else they share), but a place merely unknown does not."""
         if name == "place" and value < 0 and not detail.startswith(_UNKNOWN):
             return self._weights.get("place_against", self._weights.get("place", 0.0))
+        if name == "actors" and value < 0:  # two named groups: ACLED tells events apart by their actors
+            return self._weights.get("actors_against", self._weights.get("actors", 0.0))
         return self._weights.get(name, 0.0)
 
     # -- features -------------------------------------------------------------------------------
@@ -91,7 +93,7 @@ class PairScorer:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
                 return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
-            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old)
+            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
             if gap >= rules.precise_veto_gap_days and not late:
                 return "date", None, f"{gap} days apart, both known to the day"
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
@@ -100,7 +102,8 @@ class PairScorer:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
         else:
             value, detail = rules.two_days if gap <= 2 else rules.further, f"date ranges {gap} days apart"
-        if value < rules.reported_late and 0 < gap <= rules.report_lag_days and _dated_by_report(new, old):
+        late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
+        if value < rules.reported_late and late:
             return "date", rules.reported_late, f"{detail}; the later is its report's own day (a statement or claim)"
         return "date", value, detail
 
@@ -119,9 +122,14 @@ class PairScorer:
             value = round(1.0 - 0.5 * km / reach, 3)
             if alike and value < rules.same_name:
                 return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
-            if not alike and km > min(self._reach(new), self._reach(old)) and not _cross_named(new, old):
+            if not alike and not _cross_named(new, old):
                 detail = f"{km:.0f} km apart, two places each named alone ({new.place_name} / {old.place_name})"
-                return "place", min(value, rules.names_apart), detail
+                if km > min(self._reach(new), self._reach(old)):
+                    return "place", min(value, rules.names_apart), detail
+                if new.place_name and old.place_name:
+                    # Near, but each report names its own place and neither the other's: reports of one
+                    # happening mostly name the same place, so nearness alone vouches for less.
+                    return "place", min(value, rules.names_differ), detail
             return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
         if alike and _abroad(new, old):  # one spelling resolved to a namesake in another country
             return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
@@ -169,6 +177,12 @@ class PairScorer:
                 return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
             if _admin_named(new, old):
                 return "place", rules.admin_named, "one is named after the other's province"
+            km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
+            if new.admin1 and old.admin1 and km > self._reach(new) + self._reach(old) + rules.falloff_km:
+                # Two provinces, and farther apart than a province's extent allows: a report placed in one
+                # province does not tell of a happening in a town of another.
+                detail = f"in two provinces ({new.admin1} / {old.admin1}), {km:.0f} km apart"
+                return "place", rules.other_province, detail
             return "place", 0.0, "one known only to its province or country"
         if new.country and new.country == old.country:
             return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
@@ -183,15 +197,12 @@ class PairScorer:
         shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
         related = _related_state(mine[1], theirs[1])
         if mine[0] and theirs[0]:
-            # Different named groups count against even when one army fought both: a state force in common is
-            # what two clashes of one front share (it still counts, added to the conflict).
-            value, detail = (
-                rules.conflicting_specific,
-                f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}",
-            )
+            # Different named groups: two actor pairs, two events in ACLED's coding, even when one army fought
+            # both (a state force in common is what two clashes of one front share, so it does not soften this).
+            detail = f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}"
             if shared:
-                value, detail = value + rules.shared_state, f"{detail}; same state force: {shared}"
-            return "actors", round(value, 3), detail
+                detail = f"{detail}; same state force: {shared}"
+            return "actors", rules.conflicting_specific, detail
         if shared:
             return "actors", rules.shared_state, f"same state force: {shared}"
         if related:
@@ -256,12 +267,13 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
-    """Whether the later-dated of the two is dated on (or the day before) its own report's publication: the
-    day of a statement, claim or funeral it reports may have been taken for the event's ("funerals were
-    held on Friday for the soldiers killed last Monday")."""
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: frozenset[str]) -> bool:
+    """Whether the later-dated of the two tells of an aftermath (a claim, a funeral, a toll: `aftermath`) and
+    is dated on (or the day before) its own report's publication: the day of that statement may have been
+    taken for the event's ("funerals were held on Friday for the soldiers killed last Monday"). Most reports
+    are dated so, being fresh; without the aftermath, two dates days apart are two happenings."""
     later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - 1
+    return later.anchor > 0 and later.day_hi >= later.anchor - 1 and not later.words.isdisjoint(aftermath)
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
