@@ -170,3 +170,19 @@ def test_two_named_groups_keep_two_clashes_with_one_army_apart() -> None:
     assert decision.event_id is None
     actors = next(f for f in decision.best.features if f.name == "actors")  # type: ignore[union-attr]
     assert actors.weight == FUSER.config.weights["actors_against"] and "different groups" in actors.detail
+
+
+def test_a_placeless_sentence_that_names_the_town_counts_as_the_same_place() -> None:
+    # The geocoder missed "Ouallam" in a headline-style sentence; the sentence still states the place.
+    told = "SYNTHETIC. Ouallam: two dead in a night attack on the market on Saturday."
+    unplaced = mention(**CLASH, place=None, sentence=told)
+    town = mention(**CLASH, place="Ouallam")
+    value, detail = place_feature(decide(features(unplaced, "r1"), features(town, "r0")))
+    assert value == FUSER.config.place.named_in_sentence and "names the other's place" in detail
+    around = mention(**CLASH, place=None, sentence="SYNTHETIC. Two dead in a night attack on the market.")
+    text = f"{told} {around.evidence.sentence}"  # the report: the headline, then the sentence of the mention
+    span = {"start": len(told) + 1, "end": len(text)}
+    around = around.model_copy(update={"evidence": around.evidence.model_copy(update=span)})
+    new = FUSER.features(around, "r2-e1", "r2", date(2025, 8, 11), text)
+    value, _ = place_feature(decide(new, features(town, "r0")))
+    assert value == FUSER.config.place.named  # named only in the lines around: less than in the sentence itself

@@ -87,6 +87,8 @@ class PlaceRules(_Section):
     same_admin1_imprecise: float
     named: float = Field(description="one has no place (or only its province or country) and its sentence names "
                          "the other's place")  # fmt: skip
+    named_in_sentence: float = Field(description="as `named`, when the vague one's own sentence (not the lines "
+                                     "around it) names the other's place")  # fmt: skip
     named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
                              "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
     named_near: float = Field(description="the places are too far apart for their precisions (but less than "

@@ -155,7 +155,9 @@ class PairScorer:
         rules = self.config.place
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
-                return "place", rules.named, f"one names the other's place ({other.place_name})"
+                # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
+                value = rules.named_in_sentence if vague.names & other.place_keys else rules.named
+                return "place", value, f"one names the other's place ({other.place_name})"
         for vague, other in ((new, old), (old, new)):
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
             # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
