@@ -186,3 +186,13 @@ def test_a_placeless_sentence_that_names_the_town_counts_as_the_same_place() -> 
     new = FUSER.features(around, "r2-e1", "r2", date(2025, 8, 11), text)
     value, _ = place_feature(decide(new, features(town, "r0")))
     assert value == FUSER.config.place.named  # named only in the lines around: less than in the sentence itself
+
+
+def test_a_group_named_in_both_counts_once_as_an_actor_not_again_as_a_name() -> None:
+    told = "SYNTHETIC. Fighters of the Katibat Quesnoy attacked a patrol near Ouallam."
+    first = mention(**CLASH, place="Ouallam", actor1="Katibat Quesnoy", sentence=told)
+    second = mention(**CLASH, place="Ouallam", actor1="Katibat Quesnoy", sentence=told.replace("patrol", "convoy"))
+    decision = decide(features(second, "r1"), features(first, "r0"))
+    by_name = {f.name: f for f in decision.best.features}  # type: ignore[union-attr]
+    assert by_name["actors"].value == FUSER.config.actors.shared_specific
+    assert by_name["names"].value == 0.0

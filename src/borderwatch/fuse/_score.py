@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -214,6 +215,8 @@ class PairScorer:
     def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
         rules = self.config.names
         shared = (new.names & old.names) - new.place_keys - old.place_keys  # the places: the place feature's
+        if shared:  # and the actors' names, the actor feature's: one name in common counts once
+            shared -= _actor_keys((*new.named, *new.state, *old.named, *old.state))
         if not shared:
             return "names", 0.0, "no other proper name in common"
         value = min(rules.most, rules.per_shared * len(shared))
@@ -267,6 +270,12 @@ class PairScorer:
             return False
         words_b = b.split()
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
+
+
+@lru_cache(maxsize=4096)
+def _actor_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The name keys of actors' names ("jnim", "katibat uqba ibn nafi": each word's and the whole name's)."""
+    return frozenset().union(*(place_keys(name) for name in names))
 
 
 def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: frozenset[str]) -> bool:
