@@ -177,15 +177,19 @@ def test_a_placeless_sentence_that_names_the_town_counts_as_the_same_place() -> 
     told = "SYNTHETIC. Ouallam: two dead in a night attack on the market on Saturday."
     unplaced = mention(**CLASH, place=None, sentence=told)
     town = mention(**CLASH, place="Ouallam")
-    value, detail = place_feature(decide(features(unplaced, "r1"), features(town, "r0")))
+    decision = decide(features(unplaced, "r1"), features(town, "r0"))
+    value, detail = place_feature(decision)
     assert value == FUSER.config.place.named_in_sentence and "names the other's place" in detail
+    assert decision.best.threshold == FUSER.config.merge_threshold  # type: ignore[union-attr]
     around = mention(**CLASH, place=None, sentence="SYNTHETIC. Two dead in a night attack on the market.")
     text = f"{told} {around.evidence.sentence}"  # the report: the headline, then the sentence of the mention
     span = {"start": len(told) + 1, "end": len(text)}
     around = around.model_copy(update={"evidence": around.evidence.model_copy(update=span)})
     new = FUSER.features(around, "r2-e1", "r2", date(2025, 8, 11), text)
-    value, _ = place_feature(decide(new, features(town, "r0")))
+    decision = decide(new, features(town, "r0"))
+    value, _ = place_feature(decision)
     assert value == FUSER.config.place.named  # named only in the lines around: less than in the sentence itself
+    assert decision.best.threshold == FUSER.config.merge_threshold_unlocated  # type: ignore[union-attr]
 
 
 def test_a_group_named_in_both_counts_once_as_an_actor_not_again_as_a_name() -> None:

@@ -129,8 +129,9 @@ class Fuser:
 
     def threshold(self, new: MentionFeatures, old: MentionFeatures | None) -> float:
         """The score two mentions need to be one event: higher when either place is vague (no place, or only
-        a province or country), since the place then vouches for little."""
-        if old is not None and (new.vague or old.vague):
+        a province or country), since the place then vouches for little, unless the vague one's sentence names
+        the other's place."""
+        if old is not None and (new.vague or old.vague) and not self._scorer.place_stated(new, old):
             return self.config.merge_threshold_unlocated
         return self.config.merge_threshold
 

@@ -66,6 +66,12 @@ class PairScorer:
         total = sum(weight * value for _, value, _, weight in features)
         return total, None, features
 
+    def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
+        """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
+        precise place: the place is stated, only its geocoding failed ("Ben Guerdane: one dead in ...")."""
+        vague, other = (new, old) if new.vague else (old, new)
+        return vague.vague and not other.vague and not vague.names.isdisjoint(other.place_keys)
+
     def weight_of(self, name: str, value: float, detail: Detail = "") -> float:
         """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
         apart are two happenings, whatever else they share), but a place merely unknown does not."""
@@ -178,7 +184,7 @@ class PairScorer:
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
                 # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
-                value = rules.named_in_sentence if vague.names & other.place_keys else rules.named
+                value = rules.named_in_sentence if self.place_stated(vague, other) else rules.named
                 return "place", value, _Said("one names the other's place ({})", other.place_name)
         for vague, other in ((new, old), (old, new)):
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
