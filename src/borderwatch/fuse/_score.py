@@ -1,6 +1,7 @@
 """Comparing two mentions: one value in [-1, 1] per feature, weighted and summed, or a veto.
 
-Each feature says what it rests on (`detail`), so that a merge can be explained to an analyst.
+Each feature says what it rests on (`detail`), so that a merge can be explained to an analyst; the texts are
+written only for the comparisons that are explained (`explained`).
 """
 
 from __future__ import annotations
