@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -22,15 +22,14 @@ __all__ = ["Detail", "PairScore", "PairScorer", "explained", "haversine_km"]
 _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
-_STATEMENT_DAY = "the later is its report's own day (a statement or claim)"
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
-# What a feature rests on, said for an analyst: a text, or a function that writes it. Most comparisons are never
-# explained (only the best one of each decision is kept), so the texts that format numbers and names are
-# written only when asked (`explained`).
-Detail = str | Callable[[], str]
+# What a feature rests on, said for an analyst: a text, or a format (or a function) and its values. Most
+# comparisons are never explained (only the best one of each decision is kept), so texts that format numbers and
+# names are written only when asked (`explained`): a tuple costs a quarter of formatting the text.
+Detail = str | tuple[Any, ...]
 # (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
 # vetoed), and the features compared before a veto or all of them.
 Feature = tuple[str, float, Detail, float]
@@ -86,12 +85,12 @@ class PairScorer:
 
     def _type(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         if new.event_type == old.event_type and new.sub_event_type == old.sub_event_type:
-            return "type", self.config.type.same_sub_type, _Said("same sub-type ({})", new.sub_event_type)
+            return "type", self.config.type.same_sub_type, ("same sub-type ({})", new.sub_event_type)
         value = self.config.compatibility_of(new.family, old.family)
         if value is None:
-            return "type", None, _Said("{} / {} are never the same happening", new.sub_event_type, old.sub_event_type)
+            return "type", None, ("{} / {} are never the same happening", new.sub_event_type, old.sub_event_type)
         kind = "same family" if new.family == old.family else "related families"
-        return "type", value, _Said("{}: {} / {}", kind, new.sub_event_type, old.sub_event_type)
+        return "type", value, ("{}: {} / {}", kind, new.sub_event_type, old.sub_event_type)
 
     def _date(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         rules = self.config.date
@@ -99,25 +98,25 @@ class PairScorer:
         if not (new.dated and old.dated):
             if gap == 0:
                 return "date", rules.undated_in_window, "one date unknown; the other within its report's window"
-            return "date", rules.further, _Said("one date unknown; the other {} days outside its report's window", gap)
+            return "date", rules.further, ("one date unknown; the other {} days outside its report's window", gap)
         if gap > rules.veto_gap_days:
-            return "date", None, _Said("{} days apart", gap)
+            return "date", None, ("{} days apart", gap)
         if new.precise_date and old.precise_date:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
-                return "date", None, _Said("{} days apart and of different kinds (a follow-up event)", gap)
+                return "date", None, ("{} days apart and of different kinds (a follow-up event)", gap)
             late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
             if gap >= rules.precise_veto_gap_days and not late:
-                return "date", None, _Said("{} days apart, both known to the day", gap)
+                return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
-            detail: Detail = "same day" if gap == 0 else _Said("{} day{} apart", gap, "s" if gap > 1 else "")
+            detail: Detail = "same day" if gap == 0 else ("{} day{} apart", gap, "s" if gap > 1 else "")
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
         else:
-            value, detail = rules.two_days if gap <= 2 else rules.further, _Said("date ranges {} days apart", gap)
+            value, detail = rules.two_days if gap <= 2 else rules.further, ("date ranges {} days apart", gap)
         late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
         if value < rules.reported_late and late:
-            return "date", rules.reported_late, _Said("{}; {}", detail, _STATEMENT_DAY)
+            return "date", rules.reported_late, (_statement_day, detail)
         return "date", value, detail
 
     def _place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
@@ -125,7 +124,7 @@ class PairScorer:
         if new.vague or old.vague:
             return self._vague_place(new, old)
         if new.geonameid is not None and new.geonameid == old.geonameid:
-            return "place", rules.same_geonameid, _Said("same place (GeoNames {})", new.geonameid)
+            return "place", rules.same_geonameid, ("same place (GeoNames {})", new.geonameid)
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
         alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
             new.place_keys & old.place_keys
@@ -137,45 +136,41 @@ class PairScorer:
                 return (
                     "place",
                     rules.same_name,
-                    _Said("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
+                    ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
                 )
             if not alike and not _cross_named(new, old):
-                detail = _Said(
-                    "{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name
-                )
+                detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if km > min(self._reach(new), self._reach(old)):
                     return "place", min(value, rules.names_apart), detail
                 if new.place_name and old.place_name:
                     # Near, but each report names its own place and neither the other's: reports of one
                     # happening mostly name the same place, so nearness alone vouches for less.
                     return "place", min(value, rules.names_differ), detail
-            return "place", value, _Said("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
+            return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
         if alike and _abroad(new, old):  # one spelling resolved to a namesake in another country
             return (
                 "place",
                 rules.same_name,
-                _Said("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
+                ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
             )
         if _admin_named(new, old):
-            return "place", rules.admin_named, _Said("{:.0f} km apart; one is named after the other's province", km)
+            return "place", rules.admin_named, ("{:.0f} km apart; one is named after the other's province", km)
         named = _named_in_sentence(new, old) or _named_in_sentence(old, new)
         if km <= reach + rules.falloff_km:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
-                return "place", rules.named_near, _Said("{:.0f} km apart, but one sentence names the other's place", km)
+                return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if value > rules.names_apart and not _cross_named(new, old):
-                detail = _Said(
-                    "{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name
-                )
+                detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 return "place", rules.names_apart, detail
-            return "place", value, _Said("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
+            return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
         if named:  # the geocoder picked another place the sentence names (where people fled, a patrol's end)
             value = rules.named_far if km >= rules.misplaced_km else rules.named_near
-            return "place", value, _Said("{:.0f} km apart, but one sentence names the other's place", km)
+            return "place", value, ("{:.0f} km apart, but one sentence names the other's place", km)
         return (
             "place",
             None,
-            _Said("{:.0f} km apart, beyond the {:.0f} km their precisions allow", km, reach + rules.falloff_km),
+            ("{:.0f} km apart, beyond the {:.0f} km their precisions allow", km, reach + rules.falloff_km),
         )
 
     def _vague_place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
@@ -186,23 +181,23 @@ class PairScorer:
             if vague.vague and not other.vague and _named(vague, other):
                 # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
                 value = rules.named_in_sentence if self.place_stated(vague, other) else rules.named
-                return "place", value, _Said("one names the other's place ({})", other.place_name)
+                return "place", value, ("one names the other's place ({})", other.place_name)
         for vague, other in ((new, old), (old, new)):
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
             # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
             # in Ghat", placed at Ghat).
             if vague.vague and not other.vague and _named(other, vague):
-                return "place", rules.named, _Said("one names the other's place ({})", vague.place_name)
+                return "place", rules.named, ("one names the other's place ({})", vague.place_name)
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
-            return "place", rules.named, _Said("both name a place the geocoders did not resolve ({})", both)
+            return "place", rules.named, ("both name a place the geocoders did not resolve ({})", both)
         for vague, other in ((new, old), (old, new)):
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
             if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
-                return "place", rules.names_elsewhere, _Said("one names other places ({}), not the other's", elsewhere)
+                return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
-            return "place", rules.other_country, _Said("countries differ ({} / {})", new.country, old.country)
+            return "place", rules.other_country, ("countries differ ({} / {})", new.country, old.country)
         if new.located and old.located:
             if new.admin1 and old.admin1 and fold(new.admin1) == fold(old.admin1):
                 return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
@@ -212,11 +207,11 @@ class PairScorer:
             if new.admin1 and old.admin1 and km > self._reach(new) + self._reach(old) + rules.falloff_km:
                 # Two provinces, and farther apart than a province's extent allows: a report placed in one
                 # province does not tell of a happening in a town of another.
-                detail = _Said("in two provinces ({} / {}), {:.0f} km apart", new.admin1, old.admin1, km)
+                detail = ("in two provinces ({} / {}), {:.0f} km apart", new.admin1, old.admin1, km)
                 return "place", rules.other_province, detail
             return "place", 0.0, "one known only to its province or country"
         if new.country and new.country == old.country:
-            return "place", rules.same_country_unlocated, _Said("same country ({}), place unknown in one", new.country)
+            return "place", rules.same_country_unlocated, ("same country ({}), place unknown in one", new.country)
         return "place", rules.unknown, _PLACE_UNKNOWN
 
     def _actors(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
@@ -224,17 +219,17 @@ class PairScorer:
         mine, theirs = (new.named, new.state), (old.named, old.state)
         shared = self._shared(mine[0], theirs[0])
         if shared:
-            return "actors", rules.shared_specific, _Said("same group: {}", shared)
+            return "actors", rules.shared_specific, ("same group: {}", shared)
         shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
         related = _related_state(mine[1], theirs[1])
         if mine[0] and theirs[0]:
             # Different named groups: two actor pairs, two events in ACLED's coding, even when one army fought
             # both (a state force in common is what two clashes of one front share, so it does not soften this).
-            return "actors", rules.conflicting_specific, partial(_different_groups, mine[0], theirs[0], shared)
+            return "actors", rules.conflicting_specific, (_different_groups, mine[0], theirs[0], shared)
         if shared:
-            return "actors", rules.shared_state, _Said("same state force: {}", shared)
+            return "actors", rules.shared_state, ("same state force: {}", shared)
         if related:
-            return "actors", rules.related_state, _Said("forces of one state: {}", related)
+            return "actors", rules.related_state, ("forces of one state: {}", related)
         return "actors", 0.0, "no named actor to compare"
 
     def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
@@ -245,7 +240,7 @@ class PairScorer:
         if not shared:
             return "names", 0.0, "no other proper name in common"
         value = min(rules.most, rules.per_shared * len(shared))
-        return "names", round(value, 3), partial(_names_in_common, shared)
+        return "names", round(value, 3), (_names_in_common, shared)
 
     def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.quantities
@@ -264,7 +259,7 @@ class PairScorer:
             notes.append((kind, a, b))
         if not values:
             return "quantities", 0.0, "no figure to compare"
-        return "quantities", round(sum(values) / len(values), 3), partial(_figures, notes)
+        return "quantities", round(sum(values) / len(values), 3), (_figures, notes)
 
     def _text(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.text
@@ -273,7 +268,7 @@ class PairScorer:
         common = len(new.words & old.words)
         dice = 2 * common / (len(new.words) + len(old.words))
         value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
-        return "text", round(value, 3), _Said("{} words in common (Dice {:.2f})", common, dice)
+        return "text", round(value, 3), ("{} words in common (Dice {:.2f})", common, dice)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -304,19 +299,14 @@ def explained(pair: PairScore) -> PairScore:
 
 
 def _written(detail: Detail) -> str:
-    return detail if isinstance(detail, str) else detail()
+    if isinstance(detail, str):
+        return detail
+    head, *values = detail
+    return head.format(*values) if isinstance(head, str) else head(*values)
 
 
-class _Said:
-    """A detail written when asked: a format and its values (a value may itself be a detail)."""
-
-    __slots__ = ("_form", "_values")
-
-    def __init__(self, form: str, *values: object) -> None:
-        self._form, self._values = form, values
-
-    def __call__(self) -> str:
-        return self._form.format(*(v() if isinstance(v, _Said) else v for v in self._values))
+def _statement_day(detail: Detail) -> str:
+    return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
 
 
 def _names_in_common(shared: frozenset[str]) -> str:
