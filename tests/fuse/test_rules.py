@@ -106,7 +106,8 @@ def test_a_placeless_sentence_borrows_the_place_from_the_line_before() -> None:
 
 
 def test_a_date_that_is_the_reports_own_day_counts_less_against() -> None:
-    claim = mention(**CLASH, day="2025-07-06")  # a claim published on Sunday about Wednesday's attack
+    said = "SYNTHETIC. The group claimed Wednesday's attack in a statement on Sunday."
+    claim = mention(**CLASH, day="2025-07-06", sentence=said)  # a claim published on Sunday about the attack
     attack = mention(**CLASH, day="2025-07-02")
     late = features(claim, "r1", "2025-07-06")
     on_time = features(claim, "r1", "2025-07-09")

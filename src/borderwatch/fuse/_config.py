@@ -64,6 +64,10 @@ class DateRules(_Section):
         "other's date, the gap counts as `reported_late`",
     )
     reported_late: float
+    aftermath_words: frozenset[str] = Field(
+        description="words of a sentence that tells of what followed a happening (a claim, a funeral, mourning, a "
+        "toll that rose), whose date may be that of the telling: only such a sentence gets `report_lag_days`"
+    )
 
 
 class PlaceRules(_Section):
@@ -76,9 +80,15 @@ class PlaceRules(_Section):
     same_geonameid: float
     unknown: float = Field(description="value when one of the two has no place: less evidence than agreement")
     other_country: float
+    other_province: float = Field(
+        description="one known only to its province, the other placed in another province, farther apart than "
+        "their precisions and `falloff_km` allow"
+    )
     same_admin1_imprecise: float
     named: float = Field(description="one has no place (or only its province or country) and its sentence names "
                          "the other's place")  # fmt: skip
+    named_in_sentence: float = Field(description="as `named`, when the vague one's own sentence (not the lines "
+                                     "around it) names the other's place")  # fmt: skip
     named_far: float = Field(description="the places are implausibly far apart (`misplaced_km`) but one sentence "
                              "names the other's place: a geocoder's namesake, not a second happening")  # fmt: skip
     named_near: float = Field(description="the places are too far apart for their precisions (but less than "
@@ -88,6 +98,10 @@ class PlaceRules(_Section):
     names_apart: float = Field(
         description="two places of different names, farther apart than the finer precision allows, and neither "
         "report names the other's: two happenings more often than one place geocoded twice (at most this)"
+    )
+    names_differ: float = Field(
+        description="two places of different names within the finer precision's distance, and neither report "
+        "names the other's: near, but each tells of its own place (at most this)"
     )
     names_elsewhere: float = Field(
         description="one known only to its province or country, and its sentence names places, none of them the "

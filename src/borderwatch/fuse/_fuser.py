@@ -19,7 +19,7 @@ from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._score import PairScore, PairScorer
+from ._score import PairScore, PairScorer, explained
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
 __all__ = ["Fuser"]
@@ -129,8 +129,9 @@ class Fuser:
 
     def threshold(self, new: MentionFeatures, old: MentionFeatures | None) -> float:
         """The score two mentions need to be one event: higher when either place is vague (no place, or only
-        a province or country), since the place then vouches for little."""
-        if old is not None and (new.vague or old.vague):
+        a province or country), since the place then vouches for little, unless the vague one's sentence names
+        the other's place."""
+        if old is not None and (new.vague or old.vague) and not self._scorer.place_stated(new, old):
             return self.config.merge_threshold_unlocated
         return self.config.merge_threshold
 
@@ -142,7 +143,7 @@ class Fuser:
         self, new: MentionFeatures, old: MentionFeatures, event_id: str, pair: PairScore | None
     ) -> MatchExplanation:
         """`explain`, from the comparison `decide` already made when there is one (scoring is pure)."""
-        total, veto, features = pair if pair is not None else self._scorer.score(new, old)
+        total, veto, features = explained(pair if pair is not None else self._scorer.score(new, old))
         # One per mention stored. Plain construction: pydantic-core validates these few plain fields faster than
         # `model_construct` sets them in Python, and the features, already models, are not validated again.
         return MatchExplanation(

@@ -1,12 +1,15 @@
 """Comparing two mentions: one value in [-1, 1] per feature, weighted and summed, or a veto.
 
-Each feature says what it rests on (`detail`), so that a merge can be explained to an analyst.
+Each feature says what it rests on (`detail`), so that a merge can be explained to an analyst; the texts are
+written only for the comparisons that are explained (`explained`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -14,20 +17,24 @@ from ._config import FusionConfig
 from ._names import fold, place_keys
 from ._types import MentionFeatures
 
-__all__ = ["PairScore", "PairScorer", "haversine_km"]
+__all__ = ["Detail", "PairScore", "PairScorer", "explained", "haversine_km"]
 
 _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
-_UNKNOWN = "place unknown"
+_PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
+# What a feature rests on, said for an analyst: a text, or a format (or a function) and its values. Most
+# comparisons are never explained (only the best one of each decision is kept), so texts that format numbers and
+# names are written only when asked (`explained`): a tuple costs a quarter of formatting the text.
+Detail = str | tuple[Any, ...]
 # (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
 # vetoed), and the features compared before a veto or all of them.
-Feature = tuple[str, float, str, float]
+Feature = tuple[str, float, Detail, float]
 PairScore = tuple[float, str | None, list[Feature]]
-_Step = tuple[str, float | None, str]
+_Step = tuple[str, float | None, Detail]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -50,7 +57,7 @@ class PairScorer:
         for feature in (self._type, self._date, self._place):
             name, value, detail = feature(new, old)
             if value is None:
-                return -math.inf, f"{name}: {detail}", features
+                return -math.inf, f"{name}: {_written(detail)}", features
             features.append((name, value, detail, self.weight_of(name, value, detail)))
         steps = [self._actors(new, old), self._quantities(new, old), self._text(new, old), self._names(new, old)]
         if new.report_id == old.report_id:
@@ -59,24 +66,31 @@ class PairScorer:
         total = sum(weight * value for _, value, _, weight in features)
         return total, None, features
 
-    def weight_of(self, name: str, value: float, detail: str = "") -> float:
+    def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
+        """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
+        precise place: the place is stated, only its geocoding failed ("Ben Guerdane: one dead in ...")."""
+        vague, other = (new, old) if new.vague else (old, new)
+        return vague.vague and not other.vague and not vague.names.isdisjoint(other.place_keys)
+
+    def weight_of(self, name: str, value: float, detail: Detail = "") -> float:
         """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
         apart are two happenings, whatever else they share), but a place merely unknown does not."""
-        if name == "place" and value < 0 and not detail.startswith(_UNKNOWN):
+        if name == "place" and value < 0 and detail is not _PLACE_UNKNOWN:
             return self._weights.get("place_against", self._weights.get("place", 0.0))
+        if name == "actors" and value < 0:  # two named groups: ACLED tells events apart by their actors
+            return self._weights.get("actors_against", self._weights.get("actors", 0.0))
         return self._weights.get(name, 0.0)
 
     # -- features -------------------------------------------------------------------------------
 
     def _type(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         if new.event_type == old.event_type and new.sub_event_type == old.sub_event_type:
-            return "type", self.config.type.same_sub_type, f"same sub-type ({new.sub_event_type})"
+            return "type", self.config.type.same_sub_type, ("same sub-type ({})", new.sub_event_type)
         value = self.config.compatibility_of(new.family, old.family)
-        pair = f"{new.sub_event_type} / {old.sub_event_type}"
         if value is None:
-            return "type", None, f"{pair} are never the same happening"
+            return "type", None, ("{} / {} are never the same happening", new.sub_event_type, old.sub_event_type)
         kind = "same family" if new.family == old.family else "related families"
-        return "type", value, f"{kind}: {pair}"
+        return "type", value, ("{}: {} / {}", kind, new.sub_event_type, old.sub_event_type)
 
     def _date(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         rules = self.config.date
@@ -84,24 +98,25 @@ class PairScorer:
         if not (new.dated and old.dated):
             if gap == 0:
                 return "date", rules.undated_in_window, "one date unknown; the other within its report's window"
-            return "date", rules.further, f"one date unknown; the other {gap} days outside its report's window"
+            return "date", rules.further, ("one date unknown; the other {} days outside its report's window", gap)
         if gap > rules.veto_gap_days:
-            return "date", None, f"{gap} days apart"
+            return "date", None, ("{} days apart", gap)
         if new.precise_date and old.precise_date:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
-                return "date", None, f"{gap} days apart and of different kinds (a follow-up event)"
-            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old)
+                return "date", None, ("{} days apart and of different kinds (a follow-up event)", gap)
+            late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
             if gap >= rules.precise_veto_gap_days and not late:
-                return "date", None, f"{gap} days apart, both known to the day"
+                return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
-            detail = "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
+            detail: Detail = "same day" if gap == 0 else ("{} day{} apart", gap, "s" if gap > 1 else "")
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
         else:
-            value, detail = rules.two_days if gap <= 2 else rules.further, f"date ranges {gap} days apart"
-        if value < rules.reported_late and 0 < gap <= rules.report_lag_days and _dated_by_report(new, old):
-            return "date", rules.reported_late, f"{detail}; the later is its report's own day (a statement or claim)"
+            value, detail = rules.two_days if gap <= 2 else rules.further, ("date ranges {} days apart", gap)
+        late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
+        if value < rules.reported_late and late:
+            return "date", rules.reported_late, (_statement_day, detail)
         return "date", value, detail
 
     def _place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
@@ -109,7 +124,7 @@ class PairScorer:
         if new.vague or old.vague:
             return self._vague_place(new, old)
         if new.geonameid is not None and new.geonameid == old.geonameid:
-            return "place", rules.same_geonameid, f"same place (GeoNames {new.geonameid})"
+            return "place", rules.same_geonameid, ("same place (GeoNames {})", new.geonameid)
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
         alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
             new.place_keys & old.place_keys
@@ -118,28 +133,45 @@ class PairScorer:
         if km <= reach:
             value = round(1.0 - 0.5 * km / reach, 3)
             if alike and value < rules.same_name:
-                return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
-            if not alike and km > min(self._reach(new), self._reach(old)) and not _cross_named(new, old):
-                detail = f"{km:.0f} km apart, two places each named alone ({new.place_name} / {old.place_name})"
-                return "place", min(value, rules.names_apart), detail
-            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+                return (
+                    "place",
+                    rules.same_name,
+                    ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
+                )
+            if not alike and not _cross_named(new, old):
+                detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
+                if km > min(self._reach(new), self._reach(old)):
+                    return "place", min(value, rules.names_apart), detail
+                if new.place_name and old.place_name:
+                    # Near, but each report names its own place and neither the other's: reports of one
+                    # happening mostly name the same place, so nearness alone vouches for less.
+                    return "place", min(value, rules.names_differ), detail
+            return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
         if alike and _abroad(new, old):  # one spelling resolved to a namesake in another country
-            return "place", rules.same_name, f"names alike ({new.place_name} / {old.place_name}), {km:.0f} km apart"
+            return (
+                "place",
+                rules.same_name,
+                ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
+            )
         if _admin_named(new, old):
-            return "place", rules.admin_named, f"{km:.0f} km apart; one is named after the other's province"
+            return "place", rules.admin_named, ("{:.0f} km apart; one is named after the other's province", km)
         named = _named_in_sentence(new, old) or _named_in_sentence(old, new)
         if km <= reach + rules.falloff_km:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
-                return "place", rules.named_near, f"{km:.0f} km apart, but one sentence names the other's place"
+                return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if value > rules.names_apart and not _cross_named(new, old):
-                detail = f"{km:.0f} km apart, two places each named alone ({new.place_name} / {old.place_name})"
+                detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 return "place", rules.names_apart, detail
-            return "place", value, f"{km:.0f} km apart (precision {_show(new)}/{_show(old)})"
+            return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
         if named:  # the geocoder picked another place the sentence names (where people fled, a patrol's end)
             value = rules.named_far if km >= rules.misplaced_km else rules.named_near
-            return "place", value, f"{km:.0f} km apart, but one sentence names the other's place"
-        return "place", None, f"{km:.0f} km apart, beyond the {reach + rules.falloff_km:.0f} km their precisions allow"
+            return "place", value, ("{:.0f} km apart, but one sentence names the other's place", km)
+        return (
+            "place",
+            None,
+            ("{:.0f} km apart, beyond the {:.0f} km their precisions allow", km, reach + rules.falloff_km),
+        )
 
     def _vague_place(self, new: MentionFeatures, old: MentionFeatures) -> _Step:
         """One (or both) known only to a province or country, or not at all: the areas, and whether the vague
@@ -147,69 +179,73 @@ class PairScorer:
         rules = self.config.place
         for vague, other in ((new, old), (old, new)):
             if vague.vague and not other.vague and _named(vague, other):
-                return "place", rules.named, f"one names the other's place ({other.place_name})"
+                # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
+                value = rules.named_in_sentence if self.place_stated(vague, other) else rules.named
+                return "place", value, ("one names the other's place ({})", other.place_name)
         for vague, other in ((new, old), (old, new)):
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
             # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
             # in Ghat", placed at Ghat).
             if vague.vague and not other.vague and _named(other, vague):
-                return "place", rules.named, f"one names the other's place ({vague.place_name})"
+                return "place", rules.named, ("one names the other's place ({})", vague.place_name)
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
-            return "place", rules.named, f"both name a place the geocoders did not resolve ({both})"
+            return "place", rules.named, ("both name a place the geocoders did not resolve ({})", both)
         for vague, other in ((new, old), (old, new)):
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
             if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
-                return "place", rules.names_elsewhere, f"one names other places ({elsewhere}), not the other's"
+                return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
-            return "place", rules.other_country, f"countries differ ({new.country} / {old.country})"
+            return "place", rules.other_country, ("countries differ ({} / {})", new.country, old.country)
         if new.located and old.located:
             if new.admin1 and old.admin1 and fold(new.admin1) == fold(old.admin1):
                 return "place", rules.same_admin1_imprecise, "same province, one known only to its province"
             if _admin_named(new, old):
                 return "place", rules.admin_named, "one is named after the other's province"
+            km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
+            if new.admin1 and old.admin1 and km > self._reach(new) + self._reach(old) + rules.falloff_km:
+                # Two provinces, and farther apart than a province's extent allows: a report placed in one
+                # province does not tell of a happening in a town of another.
+                detail = ("in two provinces ({} / {}), {:.0f} km apart", new.admin1, old.admin1, km)
+                return "place", rules.other_province, detail
             return "place", 0.0, "one known only to its province or country"
         if new.country and new.country == old.country:
-            return "place", rules.same_country_unlocated, f"same country ({new.country}), place unknown in one"
-        return "place", rules.unknown, f"{_UNKNOWN} in one of them"
+            return "place", rules.same_country_unlocated, ("same country ({}), place unknown in one", new.country)
+        return "place", rules.unknown, _PLACE_UNKNOWN
 
-    def _actors(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+    def _actors(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.actors
         mine, theirs = (new.named, new.state), (old.named, old.state)
         shared = self._shared(mine[0], theirs[0])
         if shared:
-            return "actors", rules.shared_specific, f"same group: {shared}"
+            return "actors", rules.shared_specific, ("same group: {}", shared)
         shared = self._shared(mine[1], theirs[1], fuzzy=False)  # "of Niger" / "of Nigeria": exact only
         related = _related_state(mine[1], theirs[1])
         if mine[0] and theirs[0]:
-            # Different named groups count against even when one army fought both: a state force in common is
-            # what two clashes of one front share (it still counts, added to the conflict).
-            value, detail = (
-                rules.conflicting_specific,
-                f"different groups: {', '.join(mine[0])} / {', '.join(theirs[0])}",
-            )
-            if shared:
-                value, detail = value + rules.shared_state, f"{detail}; same state force: {shared}"
-            return "actors", round(value, 3), detail
+            # Different named groups: two actor pairs, two events in ACLED's coding, even when one army fought
+            # both (a state force in common is what two clashes of one front share, so it does not soften this).
+            return "actors", rules.conflicting_specific, (_different_groups, mine[0], theirs[0], shared)
         if shared:
-            return "actors", rules.shared_state, f"same state force: {shared}"
+            return "actors", rules.shared_state, ("same state force: {}", shared)
         if related:
-            return "actors", rules.related_state, f"forces of one state: {related}"
+            return "actors", rules.related_state, ("forces of one state: {}", related)
         return "actors", 0.0, "no named actor to compare"
 
-    def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+    def _names(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.names
         shared = (new.names & old.names) - new.place_keys - old.place_keys  # the places: the place feature's
+        if shared:  # and the actors' names, the actor feature's: one name in common counts once
+            shared -= _actor_keys((*new.named, *new.state, *old.named, *old.state))
         if not shared:
             return "names", 0.0, "no other proper name in common"
         value = min(rules.most, rules.per_shared * len(shared))
-        return "names", round(value, 3), f"names in common: {', '.join(sorted(shared))}"
+        return "names", round(value, 3), (_names_in_common, shared)
 
-    def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+    def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.quantities
         values: list[float] = []
-        notes: list[str] = []
+        notes: list[tuple[str, int, int]] = []
         for kind in sorted(new.quantities.keys() & old.quantities.keys()):
             (a, qa), (b, qb) = new.quantities[kind], old.quantities[kind]
             if kind == "fatalities" and (a == 0 or b == 0):
@@ -220,19 +256,19 @@ class PairScorer:
                 values.append(rules.close)
             else:
                 values.append(rules.fatalities_far if kind == "fatalities" else rules.far)
-            notes.append(f"{kind} {a}/{b}")
+            notes.append((kind, a, b))
         if not values:
             return "quantities", 0.0, "no figure to compare"
-        return "quantities", round(sum(values) / len(values), 3), ", ".join(notes)
+        return "quantities", round(sum(values) / len(values), 3), (_figures, notes)
 
-    def _text(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, str]:
+    def _text(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
         rules = self.config.text
         if min(len(new.words), len(old.words)) < rules.min_words:
             return "text", 0.0, "sentence too short to compare"
         common = len(new.words & old.words)
         dice = 2 * common / (len(new.words) + len(old.words))
         value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
-        return "text", round(value, 3), f"{common} words in common (Dice {dice:.2f})"
+        return "text", round(value, 3), ("{} words in common (Dice {:.2f})", common, dice)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -256,12 +292,49 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def _dated_by_report(new: MentionFeatures, old: MentionFeatures) -> bool:
-    """Whether the later-dated of the two is dated on (or the day before) its own report's publication: the
-    day of a statement, claim or funeral it reports may have been taken for the event's ("funerals were
-    held on Friday for the soldiers killed last Monday")."""
+def explained(pair: PairScore) -> PairScore:
+    """`pair` with each feature's detail written out (what an explanation stores and shows)."""
+    total, veto, features = pair
+    return total, veto, [(name, value, _written(detail), weight) for name, value, detail, weight in features]
+
+
+def _written(detail: Detail) -> str:
+    if isinstance(detail, str):
+        return detail
+    head, *values = detail
+    return head.format(*values) if isinstance(head, str) else head(*values)
+
+
+def _statement_day(detail: Detail) -> str:
+    return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
+
+
+def _names_in_common(shared: frozenset[str]) -> str:
+    return f"names in common: {', '.join(sorted(shared))}"
+
+
+def _figures(notes: list[tuple[str, int, int]]) -> str:
+    return ", ".join(f"{kind} {a}/{b}" for kind, a, b in notes)
+
+
+def _different_groups(mine: tuple[str, ...], theirs: tuple[str, ...], state: str) -> str:
+    also = f"; same state force: {state}" if state else ""
+    return f"different groups: {', '.join(mine)} / {', '.join(theirs)}{also}"
+
+
+@lru_cache(maxsize=4096)
+def _actor_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The name keys of actors' names ("jnim", "katibat uqba ibn nafi": each word's and the whole name's)."""
+    return frozenset().union(*(place_keys(name) for name in names))
+
+
+def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: frozenset[str]) -> bool:
+    """Whether the later-dated of the two tells of an aftermath (a claim, a funeral, a toll: `aftermath`) and
+    is dated on (or the day before) its own report's publication: the day of that statement may have been
+    taken for the event's ("funerals were held on Friday for the soldiers killed last Monday"). Most reports
+    are dated so, being fresh; without the aftermath, two dates days apart are two happenings."""
     later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - 1
+    return later.anchor > 0 and later.day_hi >= later.anchor - 1 and not later.words.isdisjoint(aftermath)
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
