@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Quantity
 from ._ontology import load_ontology
+from ._text import load_data
 
 __all__ = [
     "MORE_WORDS",
@@ -51,6 +52,23 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
+# Whom a killing verb takes is living: in a list of the killed any noun counts its people ("a shepherd, his two
+# grandsons and a blacksmith", "trois bergers et un commerçant"), save those that name no one (ontology.json
+# `not_victims`) and the things counted above. The noun must end its phrase, so that "killing 4 across the region"
+# or "a young herder" is not read at "across" or "young".
+_NOT_VICTIMS = sorted(
+    set(load_data("ontology.json")["not_victims"]["words"])
+    | {n for group, kind in _NOUNS.items() if kind != "person" for n in group.split("|") if " " not in n},
+    key=len,
+    reverse=True,
+)
+_NP_END = (
+    r"(?=\s*(?:[,;:.!?)]|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
+    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
+)
+_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
+_ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
+
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
@@ -67,7 +85,8 @@ _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
 # ", including women and children," between a number and its verb
 _ASIDE = (
-    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
+    r"parmi (?:eux|elles|lesquels|lesquelles))"
     r"\b[^,.;]{1,50},)"
 )
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
@@ -119,6 +138,15 @@ _KIN = (
 # "killed two soldiers and three civilians", "a chief and his son": the groups after the first, each its own mention.
 # Nouns of people by what they do or are ("smuggler", "interpreter", "journalist", "guardsman", "resident")
 _PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
+_BARE_NUMBER = _NUMBER.replace("(?P<num>", "(?:")
+_PEOPLE_AFTER = re.compile(rf"\s*{_ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
+# After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
+_KILLED_CONTINUATION = re.compile(
+    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+"
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
+    rf"(?:{_NUMBER}\s+{_ANY_PERSON}|(?P<one>(?!{_BARE_NUMBER}\b){_ANY_PERSON}))",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
     rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b|"
@@ -129,12 +157,16 @@ _CONTINUATION = re.compile(
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 # In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
-_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-z]+(?:s|men))\b)"
-_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
+_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
+_SIMPLE_COUNT = (
+    rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:un|une|son|sa)\s+(?-i:[a-zà-ÿ]+)\b)"  # "trois bergers et un commerçant ont été tués"
+)
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
-    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
-    rf"{_ASIDE}?\s+(?:were|was|have been|had been|are|all)?\s*(?:reportedly\s+)?{_KILL_VERB}",
+    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
+    rf"{_ASIDE}?\s+(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
+    rf"(?:reportedly\s+)?{_KILL_VERB}",
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
@@ -164,7 +196,12 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing))\s+(?:a|an|one)\s+(?:(?!number|total|further|dozen|handful|score)[\w-]+\s+){{0,2}}?"
     rf"(?!number\b|total\b|further\b|dozen\b|handful\b|score\b|member\b|quarter\b|border\b)"
-    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)",
+    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)"
+    # "executed a marabout", "shot dead the headmaster": any noun that ends its phrase
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing)|behead(?:ed|ing))\s+(?:a|an|one|the)\s+{_ANY_PERSON}"
+    # "wounding nine passengers and killing one"
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
@@ -234,10 +271,18 @@ def find_quantities(text: str) -> list[QuantityMention]:
             mention = _mention(kind, m)
             if mention is None:
                 continue
+            end = m.end()
+            # "killed three farmhands and a cook": a noun the vocabulary does not know still says whom
+            tail = None
+            if index in _VERB_FIRST and kind == "fatalities" and not m.groupdict().get("noun"):
+                tail = _PEOPLE_AFTER.match(text, end)
+            if tail is not None:
+                end = tail.end()
+                mention = replace(mention, end=end, text=text[mention.start : end].strip())
             found.append(mention)
             taken.append(span)
-            if index in _VERB_FIRST and m.groupdict().get("noun"):
-                found.extend(_continuations(kind, text, m.end(), taken))
+            if index in _VERB_FIRST and (m.groupdict().get("noun") or end > m.end()):
+                found.extend(_continuations(kind, text, end, taken))
     for m in _SINGULAR_KILLED.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
@@ -283,7 +328,7 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
 
 def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
-    while (m := _CONTINUATION.match(text, pos)) is not None and (m.group("noun") or m.group("one")):
+    while (m := _next_group(kind, text, pos)) is not None:
         if m.group("one"):
             if kind == "fatalities":
                 out.append(QuantityMention(kind, 1, "exact", m.start("one"), m.end(), m.group("one")))
@@ -296,6 +341,16 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
         taken.append(m.span("num"))
         pos = m.end()
     return out
+
+
+def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
+    """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
+    m = _CONTINUATION.match(text, pos)
+    if m is not None and (m.group("noun") or m.group("one")):
+        return m
+    if kind == "fatalities" and (m := _KILLED_CONTINUATION.match(text, pos)) is not None:
+        return m if m.group("num") or m.group("det") else None  # "and his wife", not "..., officials said"
+    return None
 
 
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
@@ -312,7 +367,7 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
             return None
     elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
         return None
-    qualifier = _QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+    qualifier = _QUALIFIERS.get((m.groupdict().get("qual") or "").lower(), "exact")
     if m.groupdict().get("num2"):
         low = parse_number(m.group("num2"))
         if low is not None and low > value:
