@@ -16,7 +16,16 @@ from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
-from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
+from ._quantities import (
+    MORE_WORDS,
+    PERPETRATOR_WORDS,
+    TOTAL_WORDS,
+    QuantityMention,
+    counted_noun,
+    fatalities_of,
+    find_quantities,
+    is_person_noun,
+)
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import with_french_roles
@@ -90,6 +99,7 @@ def detect(
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
     cues |= _majority(quantities, registry) | motive
+    cues |= _unnamed_victims(quantities, registry, cues)
     cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
@@ -213,6 +223,23 @@ def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set
             dead[side] = dead.get(side, 0) + q.value
     fighting = dead.get("state", 0) + dead.get("armed", 0)
     return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
+
+
+# Counts that name no side: everyone ("12 people"), more of a side already told ("two others"), or men of any side.
+_NO_SIDE = TOTAL_WORDS | MORE_WORDS | {"men", "man", "persons", "person", "hostiles", "elements", "members", "bodies"}
+
+
+def _unnamed_victims(quantities: list[QuantityMention], registry: ActorRegistry, cues: set[str]) -> set[str]:
+    """'Gunmen killed a ferryman and his two stepsons': people the vocabulary does not know, killed by no state
+    force and with no force or armed group among the targets, are civilians, as ACLED codes them."""
+    if cues & {"agent_state", "target_state", "target_armed", "target_fighting", "target_civilian"}:
+        return set()
+    for q in quantities:
+        noun = counted_noun(q.text) if q.kind == "fatalities" else None
+        if noun is None or noun in _NO_SIDE or noun in PERPETRATOR_WORDS or registry.find(q.text):
+            continue
+        return {"target_civilian"}
+    return set()
 
 
 def _code(

@@ -337,6 +337,8 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
         mention = _mention(kind, m)
         if mention is None:
             break
+        if m.re is _KILLED_CONTINUATION:  # ", his two grandsons": the group's own words say whose dead
+            mention = replace(mention, text=mention.text.lstrip(", "))
         out.append(mention)
         taken.append(m.span("num"))
         pos = m.end()

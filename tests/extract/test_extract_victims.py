@@ -1,0 +1,32 @@
+"""Victims the vocabulary does not know, bodies found, the attackers' dead told apart (SYNTHETIC sentences about
+invented incidents and people, real places)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+
+def _only_event(extractor, text: str, published: str = "2025-06-14"):
+    (event,) = extractor(report(text, published=published)).events
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Gunmen killed a ferryman, his two stepsons and a blacksmith near Tahoua, Niger, on Sunday.", 4),
+        ("Jihadists executed a marabout and his three disciples near Douentza, Mali, on Tuesday.", 4),
+        ("Militants killed a pharmacist and three farmhands in a village near Menaka, Mali, on Friday.", 4),
+        ("Trois bergers et un forgeron ont été tués dimanche par des hommes armés près de Tillabéri, au Niger.", 4),
+    ],
+)
+def test_people_killed_by_an_armed_group_are_civilians(extractor, text: str, fatalities: int) -> None:
+    event = _only_event(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", fatalities)
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_people_of_a_force_killed_stay_a_battle(extractor) -> None:
+    event = _only_event(extractor, "Militants killed a sergeant and two soldiers near Menaka, Mali, on Friday.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)
