@@ -30,3 +30,17 @@ def test_people_killed_by_an_armed_group_are_civilians(extractor, text: str, fat
 def test_people_of_a_force_killed_stay_a_battle(extractor) -> None:
     event = _only_event(extractor, "Militants killed a sergeant and two soldiers near Menaka, Mali, on Friday.")
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Residents found the bodies of four herders near Tillia, Niger, on Thursday; they had been shot.", 4),
+        ("Soldiers discovered the bodies of three men executed by jihadists near Boni, Mali, on Saturday.", 3),
+        ("Les corps de quatre villageois ont été retrouvés mardi près de Ménaka, au Mali.", 4),
+    ],
+)
+def test_who_finds_the_bodies_did_not_kill(extractor, text: str, fatalities: int) -> None:
+    event = _only_event(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", fatalities)
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")

@@ -120,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Five bodies were found", "the bodies of five herders": a body counted is a death
     ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
-    ("fatalities", rf"(?:bodies|corpses|remains) of\s+{_COUNT}"),
+    ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
     # "beat two men to death"
@@ -250,7 +250,7 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|KIA|péri|mort|succumb|lost",
+    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost",
     re.IGNORECASE,
 )
 
@@ -355,12 +355,17 @@ def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
+_BODIES = re.compile(r"\b(?:bodies|corpses|remains|corps|cadavres)\b", re.IGNORECASE)
+
+
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     value = parse_number(m.group("num"))
     if value is None or value > 100_000:
         return None
     noun = (m.groupdict().get("noun") or "").lower().split()
     noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else ""))
+    if kind == "seized" and _BODIES.search(m.group()):
+        kind = "fatalities"  # "found the bodies of four herders": the dead, not fighters taken
     if kind in ("seized", "deployed"):
         kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(
             noun_kind or "", ""
