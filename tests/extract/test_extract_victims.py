@@ -44,3 +44,26 @@ def test_who_finds_the_bodies_did_not_kill(extractor, text: str, fatalities: int
     event = _only_event(extractor, text)
     assert (event.sub_event_type, event.fatalities) == ("Attack", fatalities)
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_a_french_ambush_and_the_attackers_dead_told_after(extractor) -> None:
+    text = (
+        "Une embuscade contre une patrouille de l'armée malienne a fait cinq morts lundi près de Tessit, au Mali. "
+        "Huit assaillants ont été neutralisés, selon l'armée."
+    )
+    event = _only_event(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 13)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Gunmen attacked a bus near Kaya, Burkina Faso, on Friday, wounding nine passengers and killing one.", 1),
+        ("A roadside bomb wounded four soldiers near Kasserine, Tunisia, on Monday.", 0),
+        ("Au moins sept personnes ont été tuées samedi par des hommes armés près de Gao, au Mali.", 7),
+    ],
+)
+def test_wounded_are_not_dead(extractor, text: str, fatalities: int) -> None:
+    assert _only_event(extractor, text).fatalities == fatalities

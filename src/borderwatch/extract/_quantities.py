@@ -395,6 +395,10 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
 
 # "18 people were killed before security forces killed the two assailants": the attackers are not among them.
 PERPETRATOR_WORDS = {
+    "assaillants",
+    "terroristes",
+    "djihadistes",
+    "jihadistes",
     "assailants",
     "attackers",
     "gunmen",
@@ -404,7 +408,7 @@ PERPETRATOR_WORDS = {
     "bombers",
     "insurgents",
 }
-TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties"}
+TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts"}
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}
 
@@ -420,7 +424,7 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
         return min(tolls)
     total, groups = 0, {}
     for q in deaths:
-        words = re.findall(r"[a-z]+", q.text.lower())
+        words = _WORDS_OF.findall(q.text.lower())
         noun = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), None)
         # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
         group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
@@ -432,22 +436,25 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     return max(total + attackers, sum(groups.values()))
 
 
+_WORDS_OF = re.compile(r"[^\W\d_]+")  # letters, accented ones too: 'été' is one word, not 't'
 _NOT_NOUNS = {
     "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "all", "and", "the",
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
+    "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
+    "plus",
 }  # fmt: skip
 
 
 def _group_words(text: str) -> str:
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
     return " ".join(w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE))
 
 
 def counted_noun(text: str) -> str | None:
     """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
     12') that counts everyone."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
     words = [w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE)]
     return words[-1] if words else None
 

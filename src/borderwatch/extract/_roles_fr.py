@@ -33,6 +33,7 @@ class _Vocabulary:
     agent: re.Pattern[str]  # "par" before a party (articles stripped)
     attack_of: re.Pattern[str]  # "attaque de" before a party
     target: re.Pattern[str]  # "contre" before a party
+    source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
 
 
@@ -49,7 +50,11 @@ def _vocabulary() -> _Vocabulary:
         least=int(data["min_function_words"]),
         agent=before([re.escape(m) for m in data["agent_markers"]]),
         attack_of=re.compile(r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"),
-        target=before([re.escape(m) for m in data["target_markers"]]),
+        target=re.compile(
+            r"\b(?:" + "|".join(re.escape(m) for m in data["target_markers"]) + r")\s+"
+            r"(?:(?:une?|le|la|les|des|l|leur|leurs|son|sa|ses)\s+(?:" + "|".join(data["target_units"]) + r")\s+)?$"
+        ),
+        source=before([re.escape(m) for m in data["source_markers"]]),
         suffered=tuple(
             re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("passive", "undergoing", "responding")
         ),
@@ -75,8 +80,11 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
     for party in parties:
         mention = party.mention
         before = folded[max(0, mention.start - 40) : mention.start]
-        bare = _ARTICLES.sub("", before)  # "par des hommes armés": the articles sit between the marker and the name
-        if (mention.start > first_trigger and vocabulary.agent.search(bare)) or vocabulary.attack_of.search(before):
+        # "par des hommes armés", "contre une patrouille de l'armée": articles and "de" sit before the name
+        bare = _ARTICLES.sub("", before)
+        if vocabulary.source.search(bare):
+            out.append(replace(party, role="other"))
+        elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or vocabulary.attack_of.search(before):
             out.append(replace(party, role="agent"))
         elif vocabulary.target.search(bare) or any(_subject_before(folded, mention.end, at) for at in suffered):
             out.append(replace(party, role="target"))
