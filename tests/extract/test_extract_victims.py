@@ -67,3 +67,20 @@ def test_a_french_ambush_and_the_attackers_dead_told_after(extractor) -> None:
 )
 def test_wounded_are_not_dead(extractor, text: str, fatalities: int) -> None:
     assert _only_event(extractor, text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Gunmen stormed a gold mining site near Kidal, Mali, on Monday and took away 12 miners.",
+         "Abduction/forced disappearance"),
+        ("Residents of Kidal, Mali, burned tyres and attacked a police station on Sunday after a youth was shot.",
+         "Violent demonstration"),
+        ("Villagers beat to death a suspected thief in the market of Gao, Mali, on Friday.", "Mob violence"),
+        ("Des hommes armés ont incendié l'école et pillé le dispensaire de Tin-Akoff, au Burkina Faso, mardi.",
+         "Looting/property destruction"),
+        ("Une frappe de drone a tué six personnes samedi près de Ménaka, au Mali.", "Air/drone strike"),
+    ],
+)  # fmt: skip
+def test_sub_types_in_other_words(extractor, text: str, sub_event_type: str) -> None:
+    assert _only_event(extractor, text).sub_event_type == sub_event_type
