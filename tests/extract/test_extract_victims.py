@@ -84,3 +84,13 @@ def test_wounded_are_not_dead(extractor, text: str, fatalities: int) -> None:
 )  # fmt: skip
 def test_sub_types_in_other_words(extractor, text: str, sub_event_type: str) -> None:
     assert _only_event(extractor, text).sub_event_type == sub_event_type
+
+
+def test_its_forces_are_the_speakers_own(extractor) -> None:
+    text = (
+        "The Libyan National Army said on Monday that its forces had clashed with Chadian rebels near Umm al-Aranib "
+        "in Libya, killing seven of them."
+    )
+    event = _only_event(extractor, text, published="2025-06-17")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Libya (2014-) Libyan National Army"
+    assert event.fatalities == 7

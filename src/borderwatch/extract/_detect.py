@@ -370,7 +370,26 @@ def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention
             and not _qualifies_a_place(text, start, registry)
         ):
             mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
-    return sorted(mentions, key=lambda m: m.start)
+    return _own_forces(text, sorted(mentions, key=lambda m: m.start))
+
+
+# "The Libyan National Army said its forces had clashed with rebels": its forces are the army's own.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|fighters|units|men|soldiers|elements|combatants|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A possessive's forces ('its forces', 'their fighters') stand for the named actor or force told before them."""
+    for m in _OWN_FORCES.finditer(text):
+        owner = next((a for a in reversed(mentions) if a.end <= m.start() and (a.named or a.force)), None)
+        if owner is None or owner.force == "auto":
+            continue
+        rest = [a for a in mentions if not (m.start() <= a.start < m.end())]
+        own = replace(owner, start=m.start(), end=m.end(), text=m.group())
+        mentions = sorted([*rest, own], key=lambda a: a.start)
+    return mentions
 
 
 _AFTER_PLACE = re.compile(r"(?:\b(?P<word>[A-Z][\w'-]*)|\))\s*,\s*$")
