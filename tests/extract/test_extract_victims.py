@@ -94,3 +94,21 @@ def test_its_forces_are_the_speakers_own(extractor) -> None:
     event = _only_event(extractor, text, published="2025-06-17")
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Libya (2014-) Libyan National Army"
     assert event.fatalities == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities", "actor2"),
+    [
+        ("Des hommes armés ont attaqué le village de Sebba, au Burkina Faso, dimanche. Le bilan est de douze morts, "
+         "dont quatre enfants.", "Attack", 12, "Civilians (Burkina Faso)"),
+        ("Des jihadistes ont attaqué un poste militaire près de Tessit, au Mali, lundi.", "Armed clash", 0,
+         "Military Forces of Mali (2021-)"),
+        ("Une attaque contre le camp militaire de Boni, au Mali, a fait trois morts lundi.", "Armed clash", 3,
+         "Military Forces of Mali (2021-)"),
+    ],
+)  # fmt: skip
+def test_french_word_order(extractor, text: str, sub_event_type: str, fatalities: int, actor2: str) -> None:
+    event = _only_event(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name == actor2

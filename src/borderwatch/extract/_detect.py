@@ -29,7 +29,7 @@ from ._quantities import (
 )
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
-from ._roles_fr import with_french_roles
+from ._roles_fr import french_place_targets, with_french_roles
 from ._segment import Sentence
 
 __all__ = ["SentenceEvent", "detect"]
@@ -100,6 +100,7 @@ def detect(
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
+    cues |= _french_targets(text, registry, triggers, cues)
     cues |= _majority(quantities, registry) | motive
     cues |= _unnamed_victims(quantities, registry, cues)
     cues -= _instruments(doc, hits)
@@ -225,6 +226,20 @@ def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set
             dead[side] = dead.get(side, 0) + q.value
     fighting = dead.get("state", 0) + dead.get("armed", 0)
     return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
+
+
+def _french_targets(text: str, registry: ActorRegistry, triggers: list[tuple[int, int]], cues: set[str]) -> set[str]:
+    """The target cues a French sentence's word order gives ('ont attaqué un poste militaire'), with the ones the
+    parse-derived cues imply."""
+    targets = {"target_state": registry.state_targets, "target_civilian": registry.civilian_targets}
+    found = french_place_targets(text, targets, triggers) - cues
+    if "target_state" in found:
+        found.add("target_fighting")
+    if found:
+        found.add("victims_known")
+    if "target_civilian" in found and "target_fighting" not in cues | found:
+        found.add("target_civilian_only")
+    return found
 
 
 # Counts that name no side: everyone ("12 people"), more of a side already told ("two others"), or men of any side.
@@ -395,8 +410,15 @@ def _own_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 _AFTER_PLACE = re.compile(r"(?:\b(?P<word>[A-Z][\w'-]*)|\))\s*,\s*$")
 
 
+# "au Burkina Faso", "en Libye", "in Mali": the country is where, not who
+_IN_COUNTRY = re.compile(r"\b(?:au|aux|en|in|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _qualifies_a_place(text: str, start: int, registry: ActorRegistry) -> bool:
-    """'near Ouallam, Niger', '(Soum), Burkina Faso': the country says where the place is (not 'Algeria, Tunisia')."""
+    """'near Ouallam, Niger', '(Soum), Burkina Faso', 'au Burkina Faso': the country says where the place or the
+    event is (not 'Algeria, Tunisia')."""
+    if _IN_COUNTRY.search(text[max(0, start - 12) : start]):
+        return True
     m = _AFTER_PLACE.search(text[max(0, start - 40) : start])
     return m is not None and not (m.group("word") and registry.countries_in(m.group("word")))
 
