@@ -112,3 +112,18 @@ def test_french_word_order(extractor, text: str, sub_event_type: str, fatalities
     assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
     assert event.actor2 is not None and event.actor2.name == actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a market near Tahoua, Niger, on Friday. The toll stands at 7 dead: four traders and three "
+        "herders.",
+        "Gunmen killed seven villagers near Banibangou, Niger, on Monday. Among the dead were a teacher and two "
+        "children.",
+        "Gunmen attacked a village near Mangaize, Niger, on Monday. The village chief was among the 7 dead.",
+    ],
+)
+def test_the_dead_are_no_mob(extractor, text: str) -> None:
+    event = _only_event(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 7)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
-from ._discovery import without_finders
+from ._discovery import victims_not_agents, without_finders
 from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
@@ -96,6 +96,7 @@ def detect(
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
+    parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
     quantities = _sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
