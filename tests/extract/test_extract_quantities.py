@@ -45,6 +45,10 @@ from borderwatch.extract._quantities import fatalities_of, find_quantities, pars
         # what follows a toll is not always more dead
         ("The raid killed at least six soldiers, the army said in a statement on Wednesday.", 6),
         ("Gunmen killed 4 across the region.", 4),
+        ("Sixteen people, 10 soldiers and six civilians, were killed in the attack.", 16),
+        ("Three soldiers and an interpreter were killed in the ambush.", 4),
+        ("Three civilians, including a woman and her baby, were killed.", 3),
+        ("The army killed 15 terrorists in the strikes. Local sources said at least 8 of the dead were civilians.", 15),
     ],
 )  # fmt: skip
 def test_fatalities(text: str, expected: int) -> None:

@@ -160,12 +160,15 @@ _CONTINUATION = re.compile(
 _LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
 _SIMPLE_COUNT = (
     rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
-    rf"(?:un|une|son|sa)\s+(?-i:[a-zà-ÿ]+)\b)"  # "trois bergers et un commerçant ont été tués"
+    # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
+    rf"(?:un|une|son|sa|an?|their|his|her)\s+(?-i:[a-zà-ÿ]+)\b)"
 )
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
-    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
-    rf"{_ASIDE}?\s+(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
+    # not inside an aside ("three civilians, including a woman and her baby, were killed")
+    rf"(?<![\w-])(?<!dont )(?<!including )(?<!them )(?<!notamment )"
+    rf"(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
+    rf"{_ASIDE}?\s*,?\s+(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
     rf"(?:reportedly\s+)?{_KILL_VERB}",
     re.IGNORECASE,
 )
@@ -290,6 +293,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 found.extend(_continuations("fatalities", text, m.end(), taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
+    found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
@@ -300,6 +304,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
 _RUNNING_TOTAL = re.compile(
     r"^\S+\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b|"
     r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b",
+    re.IGNORECASE,
+)
+
+
+# "at least 8 of the dead were civilians", "deux des victimes": who some of the dead were, not more dead
+_PART_OF_THE_DEAD = re.compile(
+    r"\b(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims|bodies|fatalities)\b|\bdes\s+(?:victimes|morts)\b",
     re.IGNORECASE,
 )
 
