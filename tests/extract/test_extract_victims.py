@@ -127,3 +127,20 @@ def test_french_word_order(extractor, text: str, sub_event_type: str, fatalities
 def test_the_dead_are_no_mob(extractor, text: str) -> None:
     event = _only_event(extractor, text)
     assert (event.sub_event_type, event.fatalities) == ("Attack", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Suspected jihadists hacked two farmers to death in their fields near Koro, Mali, on Tuesday.", "Attack"),
+        ("Gunmen seized two Italian tourists from their hotel in Agadez, Niger, on Thursday night.",
+         "Abduction/forced disappearance"),
+        ("Une dizaine de civils ont été tués jeudi dans l'attaque d'un village près de Tillabéri, au Niger.", "Attack"),
+        ("Des assaillants non identifiés ont tiré sur un bus près de Kaya, au Burkina Faso, lundi, tuant trois "
+         "passagers.", "Attack"),
+        ("Les militaires ont ouvert le feu sur des manifestants à Niamey, au Niger, vendredi, faisant deux morts.",
+         "Excessive force against protesters"),
+    ],
+)  # fmt: skip
+def test_victims_and_targets_say_the_sub_type(extractor, text: str, sub_event_type: str) -> None:
+    assert _only_event(extractor, text).sub_event_type == sub_event_type

@@ -254,9 +254,11 @@ def _unnamed_victims(quantities: list[QuantityMention], registry: ActorRegistry,
         return set()
     for q in quantities:
         noun = counted_noun(q.text) if q.kind == "fatalities" else None
-        if noun is None or noun in _NO_SIDE or noun in PERPETRATOR_WORDS or registry.find(q.text):
+        if noun is None or noun in _NO_SIDE or noun in PERPETRATOR_WORDS:
             continue
-        return {"target_civilian"}
+        found = registry.find(q.text)
+        if not found or found[-1].party == "civilian":  # "hacked two farmers to death": the dead say who was hit
+            return {"target_civilian"}
     return set()
 
 

@@ -84,7 +84,9 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
         bare = _ARTICLES.sub("", before)
         if vocabulary.source.search(bare):
             out.append(replace(party, role="other"))
-        elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or vocabulary.attack_of.search(before):
+        elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or (
+            vocabulary.attack_of.search(before) and mention.party in ("armed", "state")  # not "l'attaque d'un village"
+        ):
             out.append(replace(party, role="agent"))
         elif vocabulary.target.search(bare) or any(_subject_before(folded, mention.end, at) for at in suffered):
             out.append(replace(party, role="target"))
@@ -99,7 +101,7 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
 
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
 # the participle and its object, an article and maybe a day ("ont enlevé vendredi un infirmier").
-_ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?")
+_ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!ete\b)\w+\s+)?")
 _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
     r"(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+"
