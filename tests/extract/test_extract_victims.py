@@ -144,3 +144,16 @@ def test_the_dead_are_no_mob(extractor, text: str) -> None:
 )  # fmt: skip
 def test_victims_and_targets_say_the_sub_type(extractor, text: str, sub_event_type: str) -> None:
     assert _only_event(extractor, text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("JNIM attacked a base near Nara, Mali, on Sunday. The army said six soldiers were killed; JNIM said it "
+         "killed 40.", 6),
+        ("Des terroristes ont attaqué un poste de l'armée près de Tera, au Niger, dimanche. Cinq militaires ont péri "
+         "et une dizaine d'assaillants ont été neutralisés.", 15),
+    ],
+)  # fmt: skip
+def test_each_side_and_each_source(extractor, text: str, fatalities: int) -> None:
+    assert _only_event(extractor, text).fatalities == fatalities
