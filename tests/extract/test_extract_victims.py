@@ -157,3 +157,19 @@ def test_victims_and_targets_say_the_sub_type(extractor, text: str, sub_event_ty
 )  # fmt: skip
 def test_each_side_and_each_source(extractor, text: str, fatalities: int) -> None:
     assert _only_event(extractor, text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("POST 9, 15 JUN 2025: patrol ambushed 6 km E of post, Niger. Friendly: 1 KIA, 3 WIA. Enemy: 4 KIA.", 5),
+        ("On 10 June 2025, militants attacked a gendarmerie post in Kaya, Burkina Faso. Losses: 3 gendarmes dead. "
+         "The attackers left 9 bodies behind.", 12),
+        ("Bilan : trois militaires tués, six blessés et une dizaine de terroristes neutralisés lors de l'attaque du "
+         "poste de Tessit, au Mali, le 12 juin 2025.", 13),
+        ("On 8 June 2025, the army conducted air strikes near Boulkessi, Mali, neutralising several dozen "
+         "terrorists.", 12),
+    ],
+)  # fmt: skip
+def test_communique_and_field_report_tolls(extractor, text: str, fatalities: int) -> None:
+    assert _only_event(extractor, text).fatalities == fatalities

@@ -149,16 +149,35 @@ def _sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[
     out = []
     for q in quantities:
         verb = _token_at(doc, q.start, q.end)
+        if verb is not None and not is_verb(verb) and verb.head.i != verb.i:
+            verb = verb.head.head if verb.dep_ == "nummod" else verb.head  # "left 9 bodies": the verb of the count
         subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
         noun = counted_noun(q.text)
-        if q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons"):
+        side = _side_label(doc.text, q.start) if q.kind == "fatalities" else None
+        if side is not None and noun in (None, "men", "people", "persons", "bodies", "kia"):
+            q = replace(q, side=side)  # "Friendly: 1 KIA ... Enemy: 4 KIA"
+        elif q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons", "bodies"):
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
-            if lemma(verb) == "lose" and party in ("state", "armed"):
-                q = replace(q, side=party)
+            if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
+                q = replace(q, side=party)  # "the assailants lost 20 men", "the attackers left 9 bodies behind"
             elif party == "state" and noun is None:
                 q = replace(q, side="armed")
         out.append(q)
     return out
+
+
+# Field reports' and communiqués' labels for each side's losses: "Enemy: 4 KIA", "Friendly losses: 2 WIA".
+_SIDE_LABEL = re.compile(
+    r"\b(?P<side>enemy|hostiles?|adversary|friendly|own|our)\s*(?:losses|casualties|side|forces)?\s*[:\-–]\s*(?:[^.;:]*?[,;]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _side_label(text: str, start: int) -> str | None:
+    m = _SIDE_LABEL.search(text[max(0, start - 40) : start])
+    if m is None:
+        return None
+    return "armed" if m.group("side").lower() in ("enemy", "hostile", "hostiles", "adversary") else "state"
 
 
 def _token_at(doc: Any, start: int, end: int) -> Any:
@@ -244,7 +263,8 @@ def _french_targets(text: str, registry: ActorRegistry, triggers: list[tuple[int
 
 
 # Counts that name no side: everyone ("12 people"), more of a side already told ("two others"), or men of any side.
-_NO_SIDE = TOTAL_WORDS | MORE_WORDS | {"men", "man", "persons", "person", "hostiles", "elements", "members", "bodies"}
+_NO_SIDE = TOTAL_WORDS | MORE_WORDS
+_NO_SIDE |= {"men", "man", "persons", "person", "hostiles", "elements", "members", "bodies", "kia"}
 
 
 def _unnamed_victims(quantities: list[QuantityMention], registry: ActorRegistry, cues: set[str]) -> set[str]:
@@ -253,7 +273,7 @@ def _unnamed_victims(quantities: list[QuantityMention], registry: ActorRegistry,
     if cues & {"agent_state", "target_state", "target_armed", "target_fighting", "target_civilian"}:
         return set()
     for q in quantities:
-        noun = counted_noun(q.text) if q.kind == "fatalities" else None
+        noun = counted_noun(q.text) if q.kind == "fatalities" and q.side is None else None
         if noun is None or noun in _NO_SIDE or noun in PERPETRATOR_WORDS:
             continue
         found = registry.find(q.text)

@@ -330,12 +330,15 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
     for m in _LIST_KILLED.finditer(text):
         for part in _PART.finditer(m.group("list")):
             value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None:
-                continue
+            if value is None or _WOUNDED_PART.search(part.group()):
+                continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
             start = m.start("list") + part.start()
             out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
             taken.append((start, m.start("list") + part.end()))
     return out
+
+
+_WOUNDED_PART = re.compile(rf"\b{_INJURE_VERB}$|\bWIA\b", re.IGNORECASE)
 
 
 def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
@@ -392,6 +395,8 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
         if low is not None and low > value:
             qualifier = "at_least"  # "10 to 15 killed": the conservative figure, a lower bound
     if m.group("num").lower() in (
+        "several dozen",
+        "several hundred",
         "dozens",
         "dozens of",
         "tens",
