@@ -18,19 +18,16 @@ from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import (
-    MORE_WORDS,
-    PERPETRATOR_WORDS,
-    TOTAL_WORDS,
     QuantityMention,
-    counted_noun,
     fatalities_of,
     find_quantities,
     is_person_noun,
 )
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
-from ._roles_fr import french_place_targets, with_french_roles
+from ._roles_fr import with_french_roles
 from ._segment import Sentence
+from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
 
 __all__ = ["SentenceEvent", "detect"]
 
@@ -97,13 +94,13 @@ def detect(
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
     parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
-    quantities = _sides_by_parse(doc, quantities, mentions)
+    quantities = sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
-    cues |= _french_targets(text, registry, triggers, cues)
-    cues |= _majority(quantities, registry) | motive
-    cues |= _unnamed_victims(quantities, registry, cues)
+    cues |= french_targets(text, registry, triggers, cues)
+    cues |= civilian_majority(quantities, registry) | motive
+    cues |= unnamed_victims(quantities, registry, cues)
     cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
@@ -142,63 +139,6 @@ def detect(
     )
 
 
-def _sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
-    """Whose dead a count is when its words do not say: killed by state forces ('the soldiers repelled the assault,
-    killing 11 of them', 'troops neutralised eight'), the forces' adversaries; lost by a side ('the assailants lost
-    about 20 men'), that side's."""
-    out = []
-    for q in quantities:
-        verb = _token_at(doc, q.start, q.end)
-        if verb is not None and not is_verb(verb) and verb.head.i != verb.i:
-            verb = verb.head.head if verb.dep_ == "nummod" else verb.head  # "left 9 bodies": the verb of the count
-        subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
-        noun = counted_noun(q.text)
-        side = _side_label(doc.text, q.start) if q.kind == "fatalities" else None
-        if side is not None and noun in (None, "men", "people", "persons", "bodies", "kia"):
-            q = replace(q, side=side)  # "Friendly: 1 KIA ... Enemy: 4 KIA"
-        elif q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons", "bodies"):
-            party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
-            if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
-                q = replace(q, side=party)  # "the assailants lost 20 men", "the attackers left 9 bodies behind"
-            elif party == "state" and noun is None:
-                q = replace(q, side="armed")
-        out.append(q)
-    return out
-
-
-# Field reports' and communiqués' labels for each side's losses: "Enemy: 4 KIA", "Friendly losses: 2 WIA".
-_SIDE_LABEL = re.compile(
-    r"\b(?P<side>enemy|hostiles?|adversary|friendly|own|our)\s*(?:losses|casualties|side|forces)?\s*[:\-–]\s*(?:[^.;:]*?[,;]\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def _side_label(text: str, start: int) -> str | None:
-    m = _SIDE_LABEL.search(text[max(0, start - 40) : start])
-    if m is None:
-        return None
-    return "armed" if m.group("side").lower() in ("enemy", "hostile", "hostiles", "adversary") else "state"
-
-
-def _token_at(doc: Any, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _subject_of(verb: Any) -> Any:
-    """The subject of a verb, or of the verb it hangs on ('repelled the assault, killing 11')."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    for node in (verb, verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else None):
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
-        if subject is not None and subject.lower_ in ("it", "they", "we") and node.dep_ == "ccomp":
-            # "the army said it had repelled an incursion, killing 23 of them": who says it of itself
-            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), subject)
-        if subject is not None:
-            return subject
-    return None
-
-
 _PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
 
 
@@ -234,52 +174,6 @@ _DIRECTION = re.compile(
     r"\b(?:from|towards?|into|across|with|to|back\s+to|fled\s+to|entering)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
-    """'killing 49 civilians and 15 soldiers': most of the dead were civilians (an attack on them, not a battle)."""
-    dead: dict[str, int] = {}
-    for q in quantities:
-        if q.kind == "fatalities":
-            parties = registry.find(q.text)
-            side = parties[-1].party if parties else "unknown"
-            dead[side] = dead.get(side, 0) + q.value
-    fighting = dead.get("state", 0) + dead.get("armed", 0)
-    return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
-
-
-def _french_targets(text: str, registry: ActorRegistry, triggers: list[tuple[int, int]], cues: set[str]) -> set[str]:
-    """The target cues a French sentence's word order gives ('ont attaqué un poste militaire'), with the ones the
-    parse-derived cues imply."""
-    targets = {"target_state": registry.state_targets, "target_civilian": registry.civilian_targets}
-    found = french_place_targets(text, targets, triggers) - cues
-    if "target_state" in found:
-        found.add("target_fighting")
-    if found:
-        found.add("victims_known")
-    if "target_civilian" in found and "target_fighting" not in cues | found:
-        found.add("target_civilian_only")
-    return found
-
-
-# Counts that name no side: everyone ("12 people"), more of a side already told ("two others"), or men of any side.
-_NO_SIDE = TOTAL_WORDS | MORE_WORDS
-_NO_SIDE |= {"men", "man", "persons", "person", "hostiles", "elements", "members", "bodies", "kia"}
-
-
-def _unnamed_victims(quantities: list[QuantityMention], registry: ActorRegistry, cues: set[str]) -> set[str]:
-    """'Gunmen killed a ferryman and his two stepsons': people the vocabulary does not know, killed by no state
-    force and with no force or armed group among the targets, are civilians, as ACLED codes them."""
-    if cues & {"agent_state", "target_state", "target_armed", "target_fighting", "target_civilian"}:
-        return set()
-    for q in quantities:
-        noun = counted_noun(q.text) if q.kind == "fatalities" and q.side is None else None
-        if noun is None or noun in _NO_SIDE or noun in PERPETRATOR_WORDS:
-            continue
-        found = registry.find(q.text)
-        if not found or found[-1].party == "civilian":  # "hacked two farmers to death": the dead say who was hit
-            return {"target_civilian"}
-    return set()
 
 
 def _code(
