@@ -173,3 +173,8 @@ def test_each_side_and_each_source(extractor, text: str, fatalities: int) -> Non
 )  # fmt: skip
 def test_communique_and_field_report_tolls(extractor, text: str, fatalities: int) -> None:
     assert _only_event(extractor, text).fatalities == fatalities
+
+
+def test_a_road_toll_is_no_attack(extractor) -> None:
+    text = "The state's holiday road toll has risen to eight, following the death of a man in Cairns on Sunday."
+    assert extractor(report(text, published="2025-06-14")).events == []
