@@ -35,6 +35,9 @@ def first(text: str, published: dt.date | None = PUB):
         ("Incursions rose in Ramadan 1434.", "2013-07-09", 3),
         ("The report dated 2013-02-01 says so.", "2013-02-01", 1),
         ("Gunmen raided the village over the weekend.", "2013-04-06", 2),
+        # field reports and message headers write the month in capitals
+        ("08 APR 2013, 0330Z: detachment engaged an armed group 9 km S of the post.", "2013-04-08", 1),
+        ("Sector 5, 2 SEPT 2012: mine exploded under a patrol vehicle.", "2012-09-02", 1),
     ],
 )
 def test_dates_resolve_against_publication(text: str, date: str, precision: int) -> None:
@@ -62,6 +65,7 @@ def test_dates_without_anchor_stay_unknown(text: str) -> None:
         'He spoke after the "5+5 Dialogue" session in Algiers.',
         "Rear bases may be used to secure weapons.",
         "The 11 terrorists may flee.",
+        "THE 11 TERRORISTS MAY FLEE.",
         "A group of 2013 fighters is not a date.",
     ],
 )

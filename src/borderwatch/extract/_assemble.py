@@ -276,8 +276,9 @@ def _pick_pair(agents: list[Actor], targets: list[Actor], others: list[Actor]) -
     rest = [a for a in targets if actor1 is None or a.name != actor1.name]
     # the other side first: "LNA forces clashed with Chadian rebels; five rebels and two LNA soldiers died"
     actor2 = next((a for a in rest if actor1 is None or a.type != actor1.type), rest[0] if rest else None)
-    if actor1 is None and others:
-        actor1 = others[0]
+    if actor1 is None:
+        # a party the text names without a role, unless it is the side that suffered ("... selon l'armée")
+        actor1 = next((a for a in others if actor2 is None or a.name != actor2.name), None)
     if actor2 is None and actor1 is not None:
         rest = [a for a in [*agents[1:], *others] if a.name != actor1.name]
         # another kind of actor first; two armed groups fight each other too ("between IS Sahel and JNIM")

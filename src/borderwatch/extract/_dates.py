@@ -17,6 +17,8 @@ from hijridate import Gregorian, Hijri
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
+# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z"): those three-letter forms
+# too, in capitals only, like every month name here.
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -35,8 +37,9 @@ _MONTHS = {
             ("December", "Dec", "décembre", "decembre"),
         ]
     )
-    for m in names
+    for m in (*names, names[0][:3].upper())
 }
+_MONTHS["SEPT"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
 _WEEKDAYS.update(
     {d: i for i, d in enumerate(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])}

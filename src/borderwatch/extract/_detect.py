@@ -12,15 +12,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
+from ._discovery import victims_not_agents, without_finders
 from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
-from ._quantities import QuantityMention, counted_noun, fatalities_of, find_quantities, is_person_noun
+from ._quantities import (
+    QuantityMention,
+    fatalities_of,
+    find_quantities,
+    is_person_noun,
+)
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import with_french_roles
 from ._segment import Sentence
+from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
 
 __all__ = ["SentenceEvent", "detect"]
 
@@ -85,11 +92,15 @@ def detect(
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
-    quantities = _sides_by_parse(doc, quantities, mentions)
+    parties = without_finders(doc, parties)
+    parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
+    quantities = sides_by_parse(doc, quantities, mentions)
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())
-    cues |= _majority(quantities, registry) | motive
+    cues |= french_targets(text, registry, triggers, cues)
+    cues |= civilian_majority(quantities, registry) | motive
+    cues |= unnamed_victims(quantities, registry, cues)
     cues -= _instruments(doc, hits)
     coded = _code(ontology, cues, tags, hits, fatalities)
     if coded is None:
@@ -128,44 +139,6 @@ def detect(
     )
 
 
-def _sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
-    """Whose dead a count is when its words do not say: killed by state forces ('the soldiers repelled the assault,
-    killing 11 of them', 'troops neutralised eight'), the forces' adversaries; lost by a side ('the assailants lost
-    about 20 men'), that side's."""
-    out = []
-    for q in quantities:
-        verb = _token_at(doc, q.start, q.end)
-        subject = _subject_of(verb) if verb is not None and is_verb(verb) else None
-        noun = counted_noun(q.text)
-        if q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons"):
-            party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
-            if lemma(verb) == "lose" and party in ("state", "armed"):
-                q = replace(q, side=party)
-            elif party == "state" and noun is None:
-                q = replace(q, side="armed")
-        out.append(q)
-    return out
-
-
-def _token_at(doc: Any, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _subject_of(verb: Any) -> Any:
-    """The subject of a verb, or of the verb it hangs on ('repelled the assault, killing 11')."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    for node in (verb, verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else None):
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
-        if subject is not None and subject.lower_ in ("it", "they", "we") and node.dep_ == "ccomp":
-            # "the army said it had repelled an incursion, killing 23 of them": who says it of itself
-            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), subject)
-        if subject is not None:
-            return subject
-    return None
-
-
 _PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
 
 
@@ -201,18 +174,6 @@ _DIRECTION = re.compile(
     r"\b(?:from|towards?|into|across|with|to|back\s+to|fled\s+to|entering)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-def _majority(quantities: list[QuantityMention], registry: ActorRegistry) -> set[str]:
-    """'killing 49 civilians and 15 soldiers': most of the dead were civilians (an attack on them, not a battle)."""
-    dead: dict[str, int] = {}
-    for q in quantities:
-        if q.kind == "fatalities":
-            parties = registry.find(q.text)
-            side = parties[-1].party if parties else "unknown"
-            dead[side] = dead.get(side, 0) + q.value
-    fighting = dead.get("state", 0) + dead.get("armed", 0)
-    return {"civilian_majority"} if dead.get("civilian", 0) > fighting > 0 else set()
 
 
 def _code(
@@ -341,14 +302,40 @@ def _mentions(text: str, doc: Any, registry: ActorRegistry) -> list[ActorMention
             and not _qualifies_a_place(text, start, registry)
         ):
             mentions.append(ActorMention(start, end, text[start:end], "state", force="auto", country=code))
-    return sorted(mentions, key=lambda m: m.start)
+    return _own_forces(text, sorted(mentions, key=lambda m: m.start))
+
+
+# "The Libyan National Army said its forces had clashed with rebels": its forces are the army's own.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|fighters|units|men|soldiers|elements|combatants|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A possessive's forces ('its forces', 'their fighters') stand for the named actor or force told before them."""
+    for m in _OWN_FORCES.finditer(text):
+        owner = next((a for a in reversed(mentions) if a.end <= m.start() and (a.named or a.force)), None)
+        if owner is None or owner.force == "auto":
+            continue
+        rest = [a for a in mentions if not (m.start() <= a.start < m.end())]
+        own = replace(owner, start=m.start(), end=m.end(), text=m.group())
+        mentions = sorted([*rest, own], key=lambda a: a.start)
+    return mentions
 
 
 _AFTER_PLACE = re.compile(r"(?:\b(?P<word>[A-Z][\w'-]*)|\))\s*,\s*$")
 
 
+# "au Burkina Faso", "en Libye", "in Mali": the country is where, not who
+_IN_COUNTRY = re.compile(r"\b(?:au|aux|en|in|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _qualifies_a_place(text: str, start: int, registry: ActorRegistry) -> bool:
-    """'near Ouallam, Niger', '(Soum), Burkina Faso': the country says where the place is (not 'Algeria, Tunisia')."""
+    """'near Ouallam, Niger', '(Soum), Burkina Faso', 'au Burkina Faso': the country says where the place or the
+    event is (not 'Algeria, Tunisia')."""
+    if _IN_COUNTRY.search(text[max(0, start - 12) : start]):
+        return True
     m = _AFTER_PLACE.search(text[max(0, start - 40) : start])
     return m is not None and not (m.group("word") and registry.countries_in(m.group("word")))
 

@@ -86,8 +86,8 @@ def _clause_verb(token: Token) -> Token:
 
 def _own_modality(verb: Token) -> str | None:
     children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return "negated"
+    if any(c.dep_ == "neg" and c.lower_ != "nt" for c in children):
+        return "negated"  # not the "nt" the tokenizer cuts from the French "dont" ("douze morts, dont quatre enfants")
     if any(c.dep_ in ("nsubj", "nsubjpass") and _is_nobody(c) for c in children):
         return "negated"  # "no one was arrested", "nobody was hurt"
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}

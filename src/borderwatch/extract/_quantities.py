@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Quantity
 from ._ontology import load_ontology
+from ._text import load_data
 
 __all__ = [
     "MORE_WORDS",
@@ -51,6 +52,23 @@ _NOUNS: dict[str, str] = {
 _NOUN_RX = "|".join(sorted((n for group in _NOUNS for n in group.split("|")), key=len, reverse=True))
 _NOUN_KIND = {n: kind for group, kind in _NOUNS.items() for n in group.split("|")}
 
+# Whom a killing verb takes is living: in a list of the killed any noun counts its people ("a shepherd, his two
+# grandsons and a blacksmith", "trois bergers et un commerçant"), save those that name no one (ontology.json
+# `not_victims`) and the things counted above. The noun must end its phrase, so that "killing 4 across the region"
+# or "a young herder" is not read at "across" or "young".
+_NOT_VICTIMS = sorted(
+    set(load_data("ontology.json")["not_victims"]["words"])
+    | {n for group, kind in _NOUNS.items() if kind != "person" for n in group.split("|") if " " not in n},
+    key=len,
+    reverse=True,
+)
+_NP_END = (
+    r"(?=\s*(?:[,;:.!?)]|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
+    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
+)
+_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
+_ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
+
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
@@ -61,13 +79,15 @@ _NUMBER = (
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?)?"
+    rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"\s+d['’]\s*)?"  # "une dizaine d'assaillants"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
 # ", including women and children," between a number and its verb
 _ASIDE = (
-    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly)"
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
+    r"parmi (?:eux|elles|lesquels|lesquelles))"
     r"\b[^,.;]{1,50},)"
 )
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
@@ -101,7 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Five bodies were found", "the bodies of five herders": a body counted is a death
     ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
-    ("fatalities", rf"(?:bodies|corpses|remains) of\s+{_COUNT}"),
+    ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
     # "beat two men to death"
@@ -119,6 +139,15 @@ _KIN = (
 # "killed two soldiers and three civilians", "a chief and his son": the groups after the first, each its own mention.
 # Nouns of people by what they do or are ("smuggler", "interpreter", "journalist", "guardsman", "resident")
 _PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
+_BARE_NUMBER = _NUMBER.replace("(?P<num>", "(?:")
+_PEOPLE_AFTER = re.compile(rf"\s*{_ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
+# After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
+_KILLED_CONTINUATION = re.compile(
+    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+"
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
+    rf"(?:{_NUMBER}\s+{_ANY_PERSON}|(?P<one>(?!{_BARE_NUMBER}\b){_ANY_PERSON}))",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|as well as|plus|,)\s+(?:(?:his|her|their|its)\s+)?"
     rf"(?:{_COUNT}|(?P<one>{_SINGULAR}|himself|herself|(?<=his |her |its )(?:{_KIN})\b|(?<=their )(?:{_KIN})s?\b|"
@@ -129,12 +158,19 @@ _CONTINUATION = re.compile(
 )
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 # In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
-_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-z]+(?:s|men))\b)"
-_SIMPLE_COUNT = rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR})"
+_LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
+_SIMPLE_COUNT = (
+    rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
+    rf"(?:un|une|son|sa|an?|their|his|her)\s+(?-i:[a-zà-ÿ]+)\b)"
+)
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
-    rf"(?<![\w-])(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+and\s+{_ANY_COUNT})"
-    rf"{_ASIDE}?\s+(?:were|was|have been|had been|are|all)?\s*(?:reportedly\s+)?{_KILL_VERB}",
+    # not inside an aside ("three civilians, including a woman and her baby, were killed")
+    rf"(?<![\w-])(?<!dont )(?<!including )(?<!them )(?<!notamment )"
+    rf"(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
+    rf"{_ASIDE}?\s*,?\s+(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
+    rf"(?:reportedly\s+)?{_KILL_VERB}",
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
@@ -164,7 +200,12 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing))\s+(?:a|an|one)\s+(?:(?!number|total|further|dozen|handful|score)[\w-]+\s+){{0,2}}?"
     rf"(?!number\b|total\b|further\b|dozen\b|handful\b|score\b|member\b|quarter\b|border\b)"
-    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)",
+    rf"(?-i:[a-z]+{_PERSON_SUFFIX})\b(?!\s+of\b)"
+    # "executed a marabout", "shot dead the headmaster": any noun that ends its phrase
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"lynch(?:ed|ing)|behead(?:ed|ing))\s+(?:a|an|one|the)\s+{_ANY_PERSON}"
+    # "wounding nine passengers and killing one"
+    rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
@@ -213,7 +254,7 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|KIA|péri|mort|succumb|lost",
+    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost",
     re.IGNORECASE,
 )
 
@@ -234,10 +275,18 @@ def find_quantities(text: str) -> list[QuantityMention]:
             mention = _mention(kind, m)
             if mention is None:
                 continue
+            end = m.end()
+            # "killed three farmhands and a cook": a noun the vocabulary does not know still says whom
+            tail = None
+            if index in _VERB_FIRST and kind == "fatalities" and not m.groupdict().get("noun"):
+                tail = _PEOPLE_AFTER.match(text, end)
+            if tail is not None:
+                end = tail.end()
+                mention = replace(mention, end=end, text=text[mention.start : end].strip())
             found.append(mention)
             taken.append(span)
-            if index in _VERB_FIRST and m.groupdict().get("noun"):
-                found.extend(_continuations(kind, text, m.end(), taken))
+            if index in _VERB_FIRST and (m.groupdict().get("noun") or end > m.end()):
+                found.extend(_continuations(kind, text, end, taken))
     for m in _SINGULAR_KILLED.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
@@ -245,6 +294,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 found.extend(_continuations("fatalities", text, m.end(), taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
+    found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
     return sorted(found, key=lambda q: q.start)
@@ -255,6 +305,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
 _RUNNING_TOTAL = re.compile(
     r"^\S+\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b|"
     r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b",
+    re.IGNORECASE,
+)
+
+
+# "at least 8 of the dead were civilians", "deux des victimes": who some of the dead were, not more dead
+_PART_OF_THE_DEAD = re.compile(
+    r"\b(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims|bodies|fatalities)\b|\bdes\s+(?:victimes|morts)\b",
     re.IGNORECASE,
 )
 
@@ -273,17 +330,20 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
     for m in _LIST_KILLED.finditer(text):
         for part in _PART.finditer(m.group("list")):
             value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None:
-                continue
+            if value is None or _WOUNDED_PART.search(part.group()):
+                continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
             start = m.start("list") + part.start()
             out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
             taken.append((start, m.start("list") + part.end()))
     return out
 
 
+_WOUNDED_PART = re.compile(rf"\b{_INJURE_VERB}$|\bWIA\b", re.IGNORECASE)
+
+
 def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
-    while (m := _CONTINUATION.match(text, pos)) is not None and (m.group("noun") or m.group("one")):
+    while (m := _next_group(kind, text, pos)) is not None:
         if m.group("one"):
             if kind == "fatalities":
                 out.append(QuantityMention(kind, 1, "exact", m.start("one"), m.end(), m.group("one")))
@@ -292,10 +352,25 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
         mention = _mention(kind, m)
         if mention is None:
             break
+        if m.re is _KILLED_CONTINUATION:  # ", his two grandsons": the group's own words say whose dead
+            mention = replace(mention, text=mention.text.lstrip(", "))
         out.append(mention)
         taken.append(m.span("num"))
         pos = m.end()
     return out
+
+
+def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
+    """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
+    m = _CONTINUATION.match(text, pos)
+    if m is not None and (m.group("noun") or m.group("one")):
+        return m
+    if kind == "fatalities" and (m := _KILLED_CONTINUATION.match(text, pos)) is not None:
+        return m if m.group("num") or m.group("det") else None  # "and his wife", not "..., officials said"
+    return None
+
+
+_BODIES = re.compile(r"\b(?:bodies|corpses|remains|corps|cadavres)\b", re.IGNORECASE)
 
 
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
@@ -304,6 +379,8 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
         return None
     noun = (m.groupdict().get("noun") or "").lower().split()
     noun_kind = _NOUN_KIND.get(" ".join(noun[-2:]), _NOUN_KIND.get(noun[-1] if noun else ""))
+    if kind == "seized" and _BODIES.search(m.group()):
+        kind = "fatalities"  # "found the bodies of four herders": the dead, not fighters taken
     if kind in ("seized", "deployed"):
         kind = {"weapon": "weapons", "vehicle": "vehicles", "post": "posts", "person": "fighters"}.get(
             noun_kind or "", ""
@@ -312,12 +389,14 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
             return None
     elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
         return None
-    qualifier = _QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+    qualifier = _QUALIFIERS.get((m.groupdict().get("qual") or "").lower(), "exact")
     if m.groupdict().get("num2"):
         low = parse_number(m.group("num2"))
         if low is not None and low > value:
             qualifier = "at_least"  # "10 to 15 killed": the conservative figure, a lower bound
     if m.group("num").lower() in (
+        "several dozen",
+        "several hundred",
         "dozens",
         "dozens of",
         "tens",
@@ -333,6 +412,10 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
 
 # "18 people were killed before security forces killed the two assailants": the attackers are not among them.
 PERPETRATOR_WORDS = {
+    "assaillants",
+    "terroristes",
+    "djihadistes",
+    "jihadistes",
     "assailants",
     "attackers",
     "gunmen",
@@ -342,7 +425,7 @@ PERPETRATOR_WORDS = {
     "bombers",
     "insurgents",
 }
-TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties"}
+TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts"}
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}
 
@@ -358,7 +441,7 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
         return min(tolls)
     total, groups = 0, {}
     for q in deaths:
-        words = re.findall(r"[a-z]+", q.text.lower())
+        words = _WORDS_OF.findall(q.text.lower())
         noun = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), None)
         # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
         group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
@@ -370,22 +453,25 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     return max(total + attackers, sum(groups.values()))
 
 
+_WORDS_OF = re.compile(r"[^\W\d_]+")  # letters, accented ones too: 'été' is one word, not 't'
 _NOT_NOUNS = {
     "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "all", "and", "the",
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
+    "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
+    "plus",
 }  # fmt: skip
 
 
 def _group_words(text: str) -> str:
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
     return " ".join(w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE))
 
 
 def counted_noun(text: str) -> str | None:
     """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
     12') that counts everyone."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
     words = [w for w in words if not re.fullmatch(_KILL_VERB, w, re.IGNORECASE)]
     return words[-1] if words else None
 

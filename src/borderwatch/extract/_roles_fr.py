@@ -18,7 +18,7 @@ from functools import cache
 from ._roles import Party
 from ._text import fold, load_data
 
-__all__ = ["is_french", "with_french_roles"]
+__all__ = ["french_place_targets", "is_french", "with_french_roles"]
 
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:qui|alors|mais|tandis|et)\b|\b(?:lorsque|quand|apres que|alors que)\b")
@@ -33,6 +33,7 @@ class _Vocabulary:
     agent: re.Pattern[str]  # "par" before a party (articles stripped)
     attack_of: re.Pattern[str]  # "attaque de" before a party
     target: re.Pattern[str]  # "contre" before a party
+    source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
 
 
@@ -49,7 +50,11 @@ def _vocabulary() -> _Vocabulary:
         least=int(data["min_function_words"]),
         agent=before([re.escape(m) for m in data["agent_markers"]]),
         attack_of=re.compile(r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"),
-        target=before([re.escape(m) for m in data["target_markers"]]),
+        target=re.compile(
+            r"\b(?:" + "|".join(re.escape(m) for m in data["target_markers"]) + r")\s+"
+            r"(?:(?:une?|le|la|les|des|l|leur|leurs|son|sa|ses)\s+(?:" + "|".join(data["target_units"]) + r")\s+)?$"
+        ),
+        source=before([re.escape(m) for m in data["source_markers"]]),
         suffered=tuple(
             re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("passive", "undergoing", "responding")
         ),
@@ -75,14 +80,32 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
     for party in parties:
         mention = party.mention
         before = folded[max(0, mention.start - 40) : mention.start]
-        bare = _ARTICLES.sub("", before)  # "par des hommes armés": the articles sit between the marker and the name
-        if (mention.start > first_trigger and vocabulary.agent.search(bare)) or vocabulary.attack_of.search(before):
+        # "par des hommes armés", "contre une patrouille de l'armée": articles and "de" sit before the name
+        bare = _ARTICLES.sub("", before)
+        if vocabulary.source.search(bare):
+            out.append(replace(party, role="other"))
+        elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or (
+            vocabulary.attack_of.search(before) and mention.party in ("armed", "state")  # not "l'attaque d'un village"
+        ):
             out.append(replace(party, role="agent"))
         elif vocabulary.target.search(bare) or any(_subject_before(folded, mention.end, at) for at in suffered):
             out.append(replace(party, role="target"))
+        elif any(_ACTIVE_SUBJECT.fullmatch(folded[mention.end : start]) for start, _ in triggers):
+            out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
+        elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
+            out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
         else:
             out.append(party)
     return out
+
+
+# Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
+# the participle and its object, an article and maybe a day ("ont enlevé vendredi un infirmier").
+_ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!ete\b)\w+\s+)?")
+_DIRECT_OBJECT = re.compile(
+    r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
+    r"(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+"
+)
 
 
 def _subject_before(folded: str, end: int, verb_at: int) -> bool:
@@ -91,3 +114,19 @@ def _subject_before(folded: str, end: int, verb_at: int) -> bool:
         return False
     between = folded[end:verb_at]
     return not _CLAUSE_BREAK.search(between) and " ont " not in f" {between} " and " a " not in f" {between} "
+
+
+def french_place_targets(text: str, targets: dict[str, re.Pattern[str]], triggers: list[tuple[int, int]]) -> set[str]:
+    """'ont attaqué un poste militaire', 'une attaque contre le marché': the places and units a French sentence's
+    event strikes, by word order (`targets`: cue -> regex over folded text)."""
+    if not triggers or not is_french(text):
+        return set()
+    folded = fold(text)
+    target = _vocabulary().target
+    cues = set()
+    for cue, rx in targets.items():
+        for m in rx.finditer(folded):
+            after_verb = any(_DIRECT_OBJECT.fullmatch(folded[end : m.start()]) for _, end in triggers)
+            if after_verb or target.search(_ARTICLES.sub("", folded[max(0, m.start() - 40) : m.start()])):
+                cues.add(cue)
+    return cues

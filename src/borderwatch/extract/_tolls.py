@@ -97,7 +97,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     if lowered in ("himself", "herself") or lowered.startswith("blew"):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
-    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons")):
+    if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons", "kia")):
         return q.side
     if noun in MORE_WORDS or _MORE.search(lowered):
         return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
