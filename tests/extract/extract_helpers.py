@@ -40,7 +40,7 @@ class FakeLocator:
 
     def locate_event(self, text: str, evidence: Evidence, places: Sequence[Place]) -> Location | None:
         self.calls.append(evidence.sentence)
-        inside = [p for p in places if evidence.start <= p.start < evidence.end]
+        inside = sorted((p for p in places if evidence.start <= p.start < evidence.end), key=lambda p: p.start)
         if not inside:
             return None
         place = inside[0]

@@ -73,10 +73,12 @@ def test_false_dates_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
 
 
-def test_weekday_picks_the_year_of_a_day_and_month() -> None:
-    # 9 April was a Tuesday in 2013 and a Monday in 2012: the weekday agrees with 2013.
-    resolved = first("on Tuesday, April 9", published=dt.date(2013, 4, 20))
-    assert resolved is not None and resolved.date == dt.date(2013, 4, 9)
+def test_a_weekday_that_disagrees_does_not_move_a_day_and_month_a_year_back() -> None:
+    # 9 April 2014 was a Wednesday, 9 April 2013 a Tuesday: three days before publication, not a year and three.
+    resolved = first("on Tuesday (April 9th)", published=dt.date(2014, 4, 12))
+    assert resolved is not None and resolved.date == dt.date(2014, 4, 9)
+    resolved = first("on Tuesday, December 31", published=dt.date(2014, 1, 3))
+    assert resolved is not None and resolved.date == dt.date(2013, 12, 31)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,18 @@ def test_locator_gives_places_locations_and_generic_countries(extractor) -> None
     assert locator.calls == [event.evidence.sentence]
 
 
+def test_a_datelines_place_is_not_the_events_place(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    text = (
+        "Kasserine, Tunisia, May 21 (Synthetic Wire) — Gunmen killed two herders near Tillaberi on Tuesday, a local "
+        "official said."
+    )
+    event = only_event(located(report(text, published="2025-05-21")))
+    assert event.location is not None and event.location.name == "Tillaberi"
+
+
 def test_pipe_keeps_order_and_matches_single_calls(extractor) -> None:
     texts = [NOTE, "Nothing happened here.", "Police in Tunis arrested three suspected smugglers on Monday."]
     reports = [report(t, published="2023-05-16", rid=str(i)) for i, t in enumerate(texts)]

@@ -180,15 +180,14 @@ def _numeric(value: str, published: dt.date | None) -> ResolvedDate | None:
 
 
 def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
-    """A day and month without a year: the latest such date not after publication (a weekday picks the year)."""
+    """A day and month without a year: the latest such date not after publication. A weekday written with it
+    ('on Tuesday (April 9th)') does not pick the year: where it disagrees with that date, a slip of the
+    writer's is likelier than a story a year old told without its year."""
     if published is None:
         return None
     month, day = _MONTHS[parts["month"]], int(parts["day"])
     candidates = [dt.date(y, month, day) for y in (published.year, published.year - 1) if _valid(y, month, day)]
     candidates = [c for c in candidates if c <= published + dt.timedelta(days=2)]
-    if "weekday" in parts:
-        agreeing = [c for c in candidates if c.weekday() == _WEEKDAYS[parts["weekday"]]]
-        candidates = agreeing or candidates
     return ResolvedDate(candidates[0], 1) if candidates else None
 
 

@@ -261,9 +261,14 @@ def _work(chunk: list[Report]) -> list[ExtractResult]:
 
 
 def _evidence_of(event: SentenceEvent) -> Any:
+    """The event's sentence as `locate_event` reads it: without a dateline opening it. The place a story is
+    filed from ("TRIPOLI, May 21 (Wire) —") is not where its event happened when the sentence names another;
+    before the sentence, it is still the context a sentence naming no place falls back on."""
     from ..model import Evidence
 
-    return Evidence(sentence=event.sentence.text, start=event.sentence.start, end=event.sentence.end)
+    sentence = event.sentence
+    lead = sentence.lead
+    return Evidence(sentence=sentence.text[lead:], start=sentence.start + lead, end=sentence.end)
 
 
 _RECENT_DAYS = 31
