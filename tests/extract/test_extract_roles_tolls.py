@@ -55,6 +55,20 @@ def test_falling_into_an_ambush_makes_the_patrol_the_target(extractor) -> None:
     assert event.fatalities == 4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SYNTHETIC. At least three people were killed when fighting broke out on Tuesday between a brigade of the "
+        "Libyan National Army and a local armed group in Sebha, Libya.",
+        "SYNTHETIC. Three people were killed on Tuesday in clashes between rival militias in Zawiya, Libya.",
+    ],
+)
+def test_the_people_killed_in_a_battle_are_not_its_other_side(extractor, text: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 3
+    assert event.actor2 is not None and event.actor2.name == "Unidentified Armed Group (Libya)"
+
+
 def test_coming_under_fire_in_french_is_an_attack(extractor) -> None:
     event = _only_event(
         extractor,

@@ -351,4 +351,8 @@ def _defaults(
         actor1 = registry.force_actor("military", country, when)  # "a terrorist was killed in a security operation"
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
         actor2 = generic("armed") if "any_armed_party" in cues else None
+    if battle and actor2 is not None and actor2.type == 7:
+        # A battle has two armed sides: the people killed in it ("three people were killed when fighting broke
+        # out between a brigade and a local armed group") count in its toll, and its other side is armed.
+        actor2 = generic("armed")
     return actor1, actor2
