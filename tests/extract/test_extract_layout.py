@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from borderwatch.extract._habitual import is_history
-from borderwatch.extract._layout import dateline_date, mark_layout
+from borderwatch.extract._layout import dateline_date, dateline_places, mark_layout
 from borderwatch.extract._segment import split_sentences
 
 
@@ -30,6 +30,19 @@ def layout(text: str, title: str | None = None):
 def test_datelines_are_found_at_a_sentence_start(opening: str, dateline: str) -> None:
     first = layout(opening)[0]
     assert first.text[: first.lead] == dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("BONI, Mali, Nov 14 (Synthetic Wire) — Militants ambushed a convoy.", ["BONI", "Mali"]),
+        ("Title line\n\nBordj Badji Mokhtar, 3 March 2025 — Guards arrested two smugglers.", ["Bordj Badji Mokhtar"]),
+        ("On 12 May 2023, JNIM militants attacked a post in Boni, Mali.", []),
+    ],
+)
+def test_the_places_a_dateline_names_are_given_for_the_geoparser(text: str, places: list[str]) -> None:
+    # SYNTHETIC: the parse sees a dateline as blanks, so these spans are all that names its places.
+    assert [text[start:end] for start, end in dateline_places(layout(text))] == places
 
 
 def test_headline_is_a_short_first_line_without_full_stop() -> None:

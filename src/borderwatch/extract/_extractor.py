@@ -21,7 +21,7 @@ from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect
-from ._layout import dateline_date, mark_layout
+from ._layout import dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
@@ -172,6 +172,7 @@ class Extractor:
             for (s, _), doc in zip(p.candidates, p.docs, strict=True)
             for e in doc.ents
         ]
+        entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))

@@ -16,7 +16,7 @@ from ._dates import find_dates, resolve
 from ._segment import Sentence
 from ._text import fold
 
-__all__ = ["dateline_date", "mark_layout"]
+__all__ = ["dateline_date", "dateline_places", "mark_layout"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
@@ -26,8 +26,8 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|By|Since|From)\b"
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’.-]*"
 _DATELINE = re.compile(
-    rf"^(?!{_WEEKDAY}){_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}"  # the place: a few capitalised words
-    rf"(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"  # its country or region
+    rf"^(?!{_WEEKDAY})(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}})"  # the place: a few capitalised words
+    rf"(?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))?"  # its country or region
     rf",\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?)"
     r"\s*(?:\([^)]{1,60}\))?\s*(?:[—–]+|--?\s|\.(?=\s|$)|$)"
 )
@@ -64,3 +64,17 @@ def dateline_date(sentences: list[Sentence]) -> dt.date | None:
                 if resolved is not None and resolved.precision == 1:
                     return resolved.date
     return None
+
+
+def dateline_places(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Report offsets of the places datelines name ("KASSERINE", "Tunisia" in "KASSERINE, Tunisia, Jan 15 (Wire)
+    —"). The parse sees a dateline as blanks, so its places would go unfound; they are the context a sentence
+    naming no place of its own falls back on (never the place of a sentence that names one)."""
+    spans = []
+    for sentence in sentences:
+        match = _DATELINE.match(sentence.text) if sentence.lead else None
+        if match is not None:
+            for name in ("place", "region"):
+                if match.group(name):
+                    spans.append((sentence.start + match.start(name), sentence.start + match.end(name)))
+    return spans
