@@ -85,10 +85,25 @@ def test_coming_under_fire_in_french_is_an_attack(extractor) -> None:
         ("Deux gendarmes ont été abattus et trois blessés.", 2),
         ("A 23-year-old man died of gunshot wounds on Monday night.", 1),
         ("The driver died later in hospital.", 1),
+        # communiqués: a date between the verb and its count, and the fallen "with honour"
+        ("Detachments neutralised on 8 June 2025 two terrorists near Tamanrasset.", 2),
+        ("Les unités ont neutralisé, le 8 juin 2025, deux terroristes.", 2),
+        ("On our side, 3 soldiers fell with honour.", 3),
+        ("Côté ami, 3 soldats tombés au champ d'honneur.", 3),
+        ("Fuel prices fell with the reopening of the crossing.", None),
     ],
 )
-def test_more_tolls(text: str, expected: int) -> None:
+def test_more_tolls(text: str, expected: int | None) -> None:
     assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_a_communiques_own_losses_told_apart_count_in_the_toll(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "SYNTHETIC. On 7 June 2025, the armed forces of Mali repelled a terrorist attack on the post of Boni. The "
+        "enemy suffered heavy losses: 14 terrorists were neutralised. On our side, 3 soldiers fell with honour.",
+    )
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 17
 
 
 def test_police_arresting_members_of_a_cell_is_an_arrest(extractor) -> None:
