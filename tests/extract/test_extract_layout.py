@@ -25,6 +25,10 @@ def layout(text: str, title: str | None = None):
         ("On 12 May 2023, JNIM militants attacked a post.", ""),
         ("Tuesday, April 9 — nothing happened.", ""),
         ("25 August 2025. Riots (mob violence).", ""),
+        # a communiqué's label is who speaks, parsed as blanks like a dateline
+        ("Ministry of Defence communiqué: on 9 June a unit arrested four men.", "Ministry of Defence communiqué: "),
+        ("Déclaration du ministère : deux gardes ont été tués.", "Déclaration du ministère : "),
+        ("Gunmen attacked the post, the army said in a statement: two soldiers died.", ""),
     ],
 )
 def test_datelines_are_found_at_a_sentence_start(opening: str, dateline: str) -> None:

@@ -156,6 +156,16 @@ def test_a_datelines_place_is_not_the_events_place(extractor) -> None:
     assert event.location is not None and event.location.name == "Tillaberi"
 
 
+def test_a_communiques_label_is_not_who_acted(extractor) -> None:
+    text = (
+        "SYNTHETIC. Ministry of National Defence communiqué: on 9 June 2025, a detachment of the People's National "
+        "Army arrested, in coordination with the border guards, four smugglers at Bordj Badji Mokhtar."
+    )
+    event = only_event(extractor(report(text, published="2025-06-10")))
+    assert event.sub_event_type == "Arrests" and event.date == "2025-06-09"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Algeria (2019-)"
+
+
 def test_pipe_keeps_order_and_matches_single_calls(extractor) -> None:
     texts = [NOTE, "Nothing happened here.", "Police in Tunis arrested three suspected smugglers on Monday."]
     reports = [report(t, published="2023-05-16", rid=str(i)) for i, t in enumerate(texts)]

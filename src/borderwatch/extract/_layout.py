@@ -35,14 +35,31 @@ _END = (".", "!", "?", '."', ".'", ".”", "!”", "?”", ".»")
 _MAX_HEADLINE_WORDS = 25
 
 
+# A communiqué's label opening its text ("Ministry of National Defence communiqué:", "Communiqué of the General
+# Staff:", "Déclaration du ministère :"): who speaks, not who acts. Parsed, it heads the sentence and the verbs
+# after it hang on "communiqué" instead of on the unit that acted. A few words without a comma: "Gunmen attacked
+# the post, the army said in a statement:" is no label.
+_LABEL = re.compile(
+    r"^[^.:;,\n]{0,80}?\b(?:communiqu[ée]|press release|statement|d[ée]claration)\b[^.:;,\n]{0,60}?\s?:\s+",
+    re.IGNORECASE,
+)
+_LABEL_WORDS = 10
+
+
+def _label_end(text: str) -> int:
+    match = _LABEL.match(text)
+    return match.end() if match and len(match.group().split()) <= _LABEL_WORDS else 0
+
+
 def mark_layout(sentences: list[Sentence], title: str | None) -> list[Sentence]:
-    """The sentences with `headline` and `lead` (the length of a dateline opening them) set."""
+    """The sentences with `headline` and `lead` (the length of a dateline or communiqué label opening them) set."""
     folded_title = " ".join(fold(title).split()) if title else None
     out = []
     for sentence in sentences:
         match = _DATELINE.match(sentence.text)
         headline = _is_headline(sentence, sentences, folded_title)
-        out.append(sentence._replace(headline=headline, lead=match.end() if match else 0))
+        lead = match.end() if match else _label_end(sentence.text)
+        out.append(sentence._replace(headline=headline, lead=lead))
     return out
 
 

@@ -282,7 +282,18 @@ _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 def _has_object(verb: Token) -> bool:
     """The verb has a direct object, or shares one with the verb it is joined to ('arrested and flogged two men')."""
     conjuncts = [c for c in verb.children if c.dep_ == "conj" and is_verb(c)]
-    return any(c.dep_ == "dobj" for v in (verb, *conjuncts) for c in v.children)
+    return any(c.dep_ == "dobj" or _misparsed_object(v, c) for v in (verb, *conjuncts) for c in v.children)
+
+
+def _misparsed_object(verb: Token, child: Token) -> bool:
+    """A plural noun after the verb that the parser hung on it as a bare adverbial: its object, cut off by an
+    aside ('arrested, in coordination with the border guards, four smugglers'); not a day ('arrested Sunday')."""
+    return (
+        child.dep_ == "npadvmod"
+        and child.i > verb.i
+        and child.tag_ in ("NNS", "NNPS")
+        and child.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _passive(verb: Token) -> bool:
