@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Text, select, type_coerce
+from sqlalchemy import Connection, Text, bindparam, select, type_coerce
 
 from ..model import ExtractResult, FieldPosition, Marking, Report, ReportKind, Source
 from ._batches import in_chunks
@@ -45,6 +45,7 @@ __all__ = [
     "stix_id",
     "stix_report_id",
     "touch_report",
+    "touch_reports",
     "unmapped",
 ]
 
@@ -150,6 +151,19 @@ def touch_report(
     )
 
 
+def touch_reports(connection: Connection, report_ids: Sequence[str]) -> None:
+    """New versions of many reports (re-extracted), in the order given, in one statement."""
+    if not report_ids:
+        return
+    instants = next_instants(connection, len(report_ids))
+    connection.execute(
+        exchange_index.update()
+        .where(exchange_index.c.report_id == bindparam("b_id"))
+        .values(modified=bindparam("b_at"), date_added=bindparam("b_at"), withdrawn=False),
+        [{"b_id": rid, "b_at": at} for rid, at in zip(report_ids, instants, strict=True)],
+    )
+
+
 # -- what peers receive: the current version of each report, in date_added order ----------------------
 
 
@@ -192,7 +206,7 @@ def changes(connection: Connection, after: datetime | None, limit: int) -> list[
     return items
 
 
-def load_reports(connection: Connection, items: list[ExchangeItem]) -> None:
+def load_reports(connection: Connection, items: list[ExchangeItem], *, with_extractions: bool = True) -> None:
     by_id = {i.report_id: i for i in items}
     for chunk in in_chunks(list(by_id)):
         stmt = (
@@ -216,6 +230,8 @@ def load_reports(connection: Connection, items: list[ExchangeItem]) -> None:
             item.report = _report_of(row)
             item.agency_name, item.agency_country = row.agency_name, row.agency_country
             item.recipients = tuple(row.recipients or ())
+        if not with_extractions:
+            continue
         # The JSON as text where the driver gives it so: pydantic parses and checks it in one pass.
         result = type_coerce(extractions.c.result, Text)
         rows = connection.execute(select(extractions.c.report_id, result).where(extractions.c.report_id.in_(chunk)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -12,6 +12,7 @@ from ..errors import InputError, NotFoundError
 from ..fuse import Fuser
 from ..model import Actor
 from . import _zones
+from ._exchange import now_utc
 from ._fusion_analyst import merge_events, refuse_all, split_event
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
@@ -21,10 +22,6 @@ from ._schema import event_fusion, event_mentions, events, reports, sources
 __all__ = ["FusionStoreMixin"]
 
 _GRADES = "ABCDEF"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class FusionStoreMixin:
@@ -46,7 +43,7 @@ class FusionStoreMixin:
         """Set a source's Admiralty reliability (A-F, or None for unknown); returns the events re-scored."""
         if grade is not None and (len(grade) != 1 or grade.upper() not in _GRADES):
             raise InputError(f"reliability {grade!r}: expected one letter A (reliable) to F (cannot be judged)")
-        now = _now()
+        now = now_utc()
         with self._engine.begin() as connection:
             source_id = connection.execute(select(sources.c.id).where(sources.c.name == name)).scalar()
             if source_id is None:
@@ -66,7 +63,7 @@ class FusionStoreMixin:
 
     def split_event(self, event_id: str, moved: Sequence[str], by: str = "analyst") -> str:
         """Move mentions (by key, or all mentions of the given reports) into a new event; returns its id."""
-        now = _now()
+        now = now_utc()
         with self._engine.begin() as connection:
             new_id = split_event(connection, self.fuser, event_id, moved, by, now)
             self._changed(connection, [event_id, new_id], now)
@@ -74,14 +71,14 @@ class FusionStoreMixin:
 
     def merge_events(self, target: str, others: Sequence[str], by: str = "analyst") -> None:
         """Move every mention of `others` into `target`; the others disappear."""
-        now = _now()
+        now = now_utc()
         with self._engine.begin() as connection:
             merge_events(connection, self.fuser, target, others, by, now)
             self._changed(connection, [target, *others], now)
 
     def refuse(self) -> dict[str, int]:
         """Run fusion again over every stored extraction (after new thresholds), keeping analysts' decisions."""
-        now = _now()
+        now = now_utc()
         self._fusion_cache.clear()
         with self._engine.begin() as connection:
             before = set(connection.execute(select(events.c.id)).scalars())
@@ -102,7 +99,7 @@ class FusionStoreMixin:
         """Write fused events from elsewhere (a benchmark's generated data, a bulk load) as given, without
         mentions: each row has the `events` columns (actor names as `actor1`/`actor2`, with `actor1_type`/
         `actor2_type`) and optionally `source_names` and `notes`. Returns how many were written."""
-        now = _now()
+        now = now_utc()
         count = 0
         batch: list[dict[str, Any]] = []
         with self._engine.begin() as connection:

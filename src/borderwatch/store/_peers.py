@@ -109,7 +109,9 @@ class Exchange:
         with self._engine.connect() as c, ex.unmapped(c):
             return ex.changes(c, after, limit)
 
-    def items_for(self, connection: Connection, report_ids: Sequence[str], reader: Reader) -> list[ex.ExchangeItem]:
+    def items_for(
+        self, connection: Connection, report_ids: Sequence[str], reader: Reader, *, with_extractions: bool = True
+    ) -> list[ex.ExchangeItem]:
         """The current versions of these reports, those the reader may not see left out."""
         visible = self._classes.visible_ids(connection, reader)
         stmt = select(exchange_index).where(exchange_index.c.report_id.in_(list(report_ids)))
@@ -129,7 +131,7 @@ class Exchange:
             )
             for r in connection.execute(stmt.order_by(exchange_index.c.report_id))
         ]
-        ex.load_reports(connection, [i for i in items if not i.withdrawn])
+        ex.load_reports(connection, [i for i in items if not i.withdrawn], with_extractions=with_extractions)
         return [i for i in items if not i.withdrawn]
 
     def apply(

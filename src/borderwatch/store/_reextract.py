@@ -22,13 +22,19 @@ from ..errors import AccessDeniedError, NotFoundError
 from ..model import ExtractResult, Marking
 from ._access import AccessClasses, Reader, Role, class_visible
 from ._batches import in_chunks
-from ._exchange import touch_report
+from ._exchange import touch_reports
 from ._exchange_apply import replace_extractions
 from ._fusion import FusionSession
 from ._schema import exchange_index, extractions, report_access, reports
 from ._views import AuditObject
 
-__all__ = ["ExtractionSelection", "changeable_report", "extraction_queue", "store_extractions"]
+__all__ = [
+    "ExtractionSelection",
+    "changeable_report",
+    "changeable_reports",
+    "extraction_queue",
+    "store_extractions",
+]
 
 _CHANGERS = (Role.ADMIN, Role.ANALYST, Role.POST)
 
@@ -44,26 +50,60 @@ class ExtractionSelection:
     until: datetime | None = None
 
 
+# What deciding who may change a report needs: not its text.
+_CHANGEABLE = (
+    select(
+        reports.c.id,
+        reports.c.agency,
+        reports.c.post_id,
+        reports.c.marking,
+        reports.c.sharing_groups,
+        exchange_index.c.origin_peer,
+        report_access.c.class_id,
+    )
+    .outerjoin(exchange_index, exchange_index.c.report_id == reports.c.id)
+    .outerjoin(report_access, report_access.c.report_id == reports.c.id)
+)
+
+
 def changeable_report(connection: Connection, classes: AccessClasses, report_id: str, actor: Reader) -> Any:
     """A report this actor may change: one of its agency's (a post: of its post), not a peer's; its row.
     A report the actor may not see is reported missing, like one that is."""
-    row = connection.execute(
-        select(reports, exchange_index.c.origin_peer, report_access.c.class_id)
-        .outerjoin(exchange_index, exchange_index.c.report_id == reports.c.id)
-        .outerjoin(report_access, report_access.c.report_id == reports.c.id)
-        .where(reports.c.id == report_id)
-    ).first()
-    access = classes.get(connection, row.class_id) if row is not None else None
-    if row is None or not (actor.all_seeing or (access is not None and class_visible(actor, access))):
-        raise NotFoundError(f"no report {report_id!r}")
+    return changeable_reports(connection, classes, [report_id], actor)[report_id]
+
+
+def changeable_reports(
+    connection: Connection, classes: AccessClasses, report_ids: Sequence[str], actor: Reader
+) -> dict[str, Any]:
+    """`changeable_report` for many reports, read by `IN`: the first one refused raises."""
+    rows: dict[str, Any] = {}
+    for chunk in in_chunks(list(report_ids)):
+        rows.update((row.id, row) for row in connection.execute(_CHANGEABLE.where(reports.c.id.in_(chunk))))
+    for report_id in report_ids:
+        row = rows.get(report_id)
+        refusal = _refusal(connection, classes, actor, row) if row is not None else None
+        if row is None or refusal is not None:
+            raise refusal or NotFoundError(f"no report {report_id!r}")
+    return rows
+
+
+def _refusal(connection: Connection, classes: AccessClasses, actor: Reader, row: Any) -> Exception | None:
+    """Why this actor may not change the report of this row (None: it may)."""
+    if actor.all_seeing:
+        return None if row.origin_peer is None else _from_peer(row)
+    access = classes.get(connection, row.class_id)
+    if access is None or not class_visible(actor, access):
+        return NotFoundError(f"no report {row.id!r}")  # hidden looks like missing
     if row.origin_peer is not None:
-        raise AccessDeniedError(f"report {report_id} came from peer {row.origin_peer}: only it may change it")
+        return _from_peer(row)
     own = row.agency == actor.agency and actor.role in _CHANGERS
     if actor.role is Role.POST:
         own = own and row.post_id == actor.post_id
-    if not (actor.all_seeing or own):
-        raise AccessDeniedError(f"{actor.actor} may not change report {report_id}")
-    return row
+    return None if own else AccessDeniedError(f"{actor.actor} may not change report {row.id}")
+
+
+def _from_peer(row: Any) -> AccessDeniedError:
+    return AccessDeniedError(f"report {row.id} came from peer {row.origin_peer}: only it may change it")
 
 
 def extraction_queue(
@@ -72,21 +112,13 @@ def extraction_queue(
     """The ids of the reports to extract, oldest first; a named report the actor may not change is an error."""
     if selection.report_ids:
         named = list(dict.fromkeys(selection.report_ids))
-        for report_id in named:
-            changeable_report(connection, classes, report_id, actor)
+        changeable_reports(connection, classes, named, actor)
         return named
     if not actor.all_seeing and actor.role not in _CHANGERS:
         raise AccessDeniedError(f"{actor.actor} may not extract reports")
-    stmt = (
-        select(reports.c.id, report_access.c.class_id)
-        .outerjoin(exchange_index, exchange_index.c.report_id == reports.c.id)
-        .outerjoin(report_access, report_access.c.report_id == reports.c.id)
-        .where(exchange_index.c.origin_peer.is_(None))
-    )
-    if not actor.all_seeing:
+    stmt = _CHANGEABLE.where(exchange_index.c.origin_peer.is_(None))
+    if not actor.all_seeing:  # narrows the rows `_refusal` decides on
         stmt = stmt.where(reports.c.agency == actor.agency)
-        if actor.role is Role.POST:
-            stmt = stmt.where(reports.c.post_id == actor.post_id)
     if not selection.everything:
         stmt = stmt.where(~exists().where(extractions.c.report_id == reports.c.id))
     when = func.coalesce(reports.c.published, reports.c.ingested_at)
@@ -95,13 +127,7 @@ def extraction_queue(
     if selection.until is not None:
         stmt = stmt.where(when < selection.until)
     rows = connection.execute(stmt.order_by(when, reports.c.id)).all()
-    if actor.all_seeing:
-        return [row.id for row in rows]
-    seen: dict[int | None, bool] = {}
-    for class_id in {row.class_id for row in rows}:
-        access = classes.get(connection, class_id)
-        seen[class_id] = access is not None and class_visible(actor, access)
-    return [row.id for row in rows if seen[row.class_id]]
+    return [row.id for row in rows if _refusal(connection, classes, actor, row) is None]
 
 
 def store_extractions(
@@ -114,15 +140,14 @@ def store_extractions(
     """Replace the stored extractions of these reports by `results` (the caller flushes `fusion`): returns the
     events their old mentions left, counts, and the reports changed (for the audit log)."""
     by_id = {result.report.id: result for result in results}
-    rows = {report_id: changeable_report(connection, classes, report_id, actor) for report_id in by_id}
+    rows = changeable_reports(connection, classes, list(by_id), actor)
     stored: dict[str, Any] = {}
     for chunk in in_chunks(list(by_id)):
         stmt = select(extractions.c.report_id, extractions.c.result).where(extractions.c.report_id.in_(chunk))
         stored.update((row.report_id, row.result) for row in connection.execute(stmt))
     changed = [(rid, result) for rid, result in by_id.items() if stored.get(rid) != result.model_dump(mode="json")]
     touched, decisions = replace_extractions(connection, changed, fusion)
-    for report_id, _ in changed:
-        touch_report(connection, report_id)
+    touch_reports(connection, [report_id for report_id, _ in changed])
     counts = {
         "reports": len(by_id),
         "changed": len(changed),

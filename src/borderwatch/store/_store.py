@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -20,7 +19,7 @@ from ._batches import in_chunks
 from ._bound import BoundStore
 from ._compose import Composer, compose_mentions
 from ._engine import open_engine
-from ._exchange import ExchangeItem
+from ._exchange import ExchangeItem, now_utc
 from ._export import stream_events
 from ._fusion import FusionSession
 from ._fusion_index import FeatureCache
@@ -90,7 +89,7 @@ class Store(ScreenMixin, FusionStoreMixin):
             may_file(writer, item.report)
         try:
             with self._engine.begin() as connection:
-                now = datetime.now(UTC).replace(tzinfo=None)
+                now = now_utc()
                 fusion = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
                 stored = write_batch(connection, items, self._source_ids, fusion)
                 fusion.flush()
@@ -226,14 +225,15 @@ class Store(ScreenMixin, FusionStoreMixin):
     def reports_for_extraction(self, report_ids: Sequence[str]) -> list[Report]:
         """These reports as extraction reads them (those the current actor may not see left out)."""
         with self._engine.connect() as connection:
-            return [item.report for item in self.exchange.items_for(connection, report_ids, current_actor())]
+            items = self.exchange.items_for(connection, report_ids, current_actor(), with_extractions=False)
+        return [item.report for item in items if item.report is not None]
 
     def replace_extractions(self, results: Sequence[ExtractResult]) -> dict[str, int]:
         """Store new extractions of stored reports, in one transaction: the old mentions of each report whose
         result changed leave their events and the new ones are fused; peers that may have it get the new
         version. A result equal to the stored one changes nothing. Returns counts (`changed`, `mentions`)."""
         actor = current_actor()
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = now_utc()
         with self._engine.begin() as connection:
             session = FusionSession(connection, self.fuser, now, cache=self._fusion_cache)
             touched, counts, objects = store_extractions(connection, self._classes, session, actor, results)
