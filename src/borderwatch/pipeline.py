@@ -158,8 +158,7 @@ def ingest(
         summary.duplicates += len(reports) - len(fresh)
         new_items = _with_near_duplicates(fresh, store, finder)
         if extract and new_items:
-            extractor = extractor or make_extractor(settings)
-            backend = extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
+            extractor = backend = _backend(extractor, settings)
             new_items = _with_extractions(new_items, backend, summary.failures)
         for item, stored in zip(new_items, store.add_reports(new_items), strict=True):
             if stored:
@@ -174,15 +173,29 @@ def ingest(
     return summary
 
 
-def _with_extractions(items: list[NewReport], backend: ExtractionBackend, failures: list[Failure]) -> list[NewReport]:
-    """The items whose extraction succeeded, each with its result; the others go to `failures`."""
-    kept: list[NewReport] = []
-    for item, result in zip(items, backend.extract([i.report for i in items]), strict=True):
+def _backend(extractor: Extractor | ExtractionBackend | None, settings: Settings) -> ExtractionBackend:
+    """The caller's backend, its extractor as one, or (made once, when first needed) this process's."""
+    extractor = extractor or make_extractor(settings)
+    return extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
+
+
+def _extracted(
+    reports: list[Report], backend: ExtractionBackend, failures: list[Failure]
+) -> Iterator[tuple[int, ExtractResult]]:
+    """(position, result) of each report whose extraction succeeded; the others go to `failures`."""
+    for position, (_, result) in enumerate(zip(reports, backend.extract(reports), strict=True)):
         if isinstance(result, Failure):
             failures.append(result)
         else:
-            item.extraction = result
-            kept.append(item)
+            yield position, result
+
+
+def _with_extractions(items: list[NewReport], backend: ExtractionBackend, failures: list[Failure]) -> list[NewReport]:
+    """The items whose extraction succeeded, each with its result; the others go to `failures`."""
+    kept: list[NewReport] = []
+    for position, result in _extracted([i.report for i in items], backend, failures):
+        items[position].extraction = result
+        kept.append(items[position])
     if len(kept) < len(items):  # no link to a report that is not stored
         lost = {i.report.id for i in items} - {i.report.id for i in kept}
         for item in kept:
@@ -260,14 +273,8 @@ def extract_stored(
     for start in range(0, len(queue), settings.batch_size):
         reports = store.reports_for_extraction(queue[start : start + settings.batch_size])
         if reports:
-            extractor = extractor or make_extractor(settings)
-            backend = extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
-            results: list[ExtractResult] = []
-            for result in backend.extract(reports):
-                if isinstance(result, Failure):
-                    summary.failures.append(result)
-                else:
-                    results.append(result)
+            extractor = backend = _backend(extractor, settings)
+            results = [result for _, result in _extracted(reports, backend, summary.failures)]
             counts = store.replace_extractions(results)
             summary.reports += counts["reports"]
             summary.changed += counts["changed"]

@@ -22,7 +22,7 @@ from ..store import Store
 from ._context import app_state
 from ._extract import parse_date
 
-__all__ = ["RayAddress", "RayOption", "extraction_backend", "ingest_cli"]
+__all__ = ["RayAddress", "RayOption", "extraction_backend", "ingest_cli", "print_failures", "progress_bar"]
 
 RayOption = Annotated[
     bool, typer.Option("--ray", help="extract on Ray: the ray_address setting's cluster, else a local runtime")
@@ -95,8 +95,7 @@ def _run(
     extract: bool,
     backend: ExtractionBackend | None = None,
 ) -> bool:
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=_err, transient=True) as progress:
+    with progress_bar("ingesting") as progress:
         task = progress.add_task("ingest", total=total)
         summary = ingest(
             items, store, settings, extract=extract, on_item=lambda _i: progress.advance(task), extractor=backend
@@ -112,9 +111,20 @@ def _print_summary(summary: IngestSummary) -> None:
     if summary.near_duplicates:
         line += f"; {summary.near_duplicates} linked as near-duplicates"
     _err.print(line, highlight=False)
-    if summary.failures:
-        _err.print(f"{len(summary.failures)} item(s) failed:", style="bold red", highlight=False)
-        for failure in summary.failures:
+    print_failures(summary.failures, "item(s)")
+
+
+def progress_bar(label: str) -> Progress:
+    """A progress bar on stderr for a long job over counted items, gone when the job ends."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    return Progress(*columns, console=_err, transient=True)
+
+
+def print_failures(failures: list[Failure], what: str) -> None:
+    """The items that failed, one line each (origin: reason), on stderr."""
+    if failures:
+        _err.print(f"{len(failures)} {what} failed:", style="bold red", highlight=False)
+        for failure in failures:
             _err.print(f"  {failure.origin}: {failure.reason}", markup=False, highlight=False)
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..pipeline import extract_stored
 from ..store import ExtractionSelection, Store
 from ._context import app_state
-from ._ingest import RayAddress, RayOption, extraction_backend
+from ._ingest import RayAddress, RayOption, extraction_backend, print_failures, progress_bar
 from ._query import Country, Format, Limit, OutputFormat, Since, Until, day_range, print_reports
 
 __all__ = ["reports_app"]
@@ -58,13 +56,11 @@ def extract_cli(
     selection = ExtractionSelection(tuple(report_ids or ()), every, start, end)
     settings = app_state.settings()
     use_ray = ray or ray_address is not None
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    err = Console(stderr=True, soft_wrap=True)
     with (
         extraction_backend(settings, ray_address, use_ray) as backend,
         Store.open(settings) as store,
         app_state.acting(store),
-        Progress(*columns, console=err, transient=True) as progress,
+        progress_bar("extracting") as progress,
     ):
         task = progress.add_task("extract", total=None)
         summary = extract_stored(
@@ -75,15 +71,13 @@ def extract_cli(
             on_total=lambda total: progress.update(task, total=total),
             on_batch=lambda done: progress.advance(task, done),
         )
-    err.print(
+    typer.echo(
         f"extracted {summary.reports} report(s): {summary.changed} changed, {summary.reports - summary.changed} "
         f"unchanged; {summary.mentions} event mention(s) fused",
-        highlight=False,
+        err=True,
     )
+    print_failures(summary.failures, "report(s)")
     if summary.failures:
-        err.print(f"{len(summary.failures)} report(s) failed:", style="bold red", highlight=False)
-        for failure in summary.failures:
-            err.print(f"  {failure.origin}: {failure.reason}", markup=False, highlight=False)
         raise typer.Exit(1)
 
 
