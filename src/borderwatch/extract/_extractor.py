@@ -12,6 +12,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain, islice
 from typing import Any
 
@@ -53,13 +54,11 @@ class _Prepared:
     sentences: list[Sentence]
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
-    _place_hint: tuple[str | None] | None = None
 
+    @cached_property
     def place_hint(self) -> str | None:
         """The country the report's provinces and capital name (computed once, when first asked)."""
-        if self._place_hint is None:
-            self._place_hint = (place_country(f"{self.report.title or ''}\n{self.report.text}"),)
-        return self._place_hint[0]
+        return place_country(f"{self.report.title or ''}\n{self.report.text}")
 
 
 class Extractor:
@@ -241,7 +240,7 @@ class Extractor:
         """The country the report's provinces and capital name; looked up only where nothing else says where."""
         if report_country is not None or (location is not None and location.country):
             return None
-        return p.place_hint()
+        return p.place_hint
 
 
 _WORKER: Extractor | None = None

@@ -47,6 +47,8 @@ _LABEL_WORDS = 10
 
 
 def _label_end(text: str) -> int:
+    if ":" not in text:  # most sentences: no label, and no regex run over them
+        return 0
     match = _LABEL.match(text)
     return match.end() if match and len(match.group().split()) <= _LABEL_WORDS else 0
 
