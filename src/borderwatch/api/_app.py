@@ -15,7 +15,7 @@ from ..settings import Settings
 from ..share import mount_share
 from ..store import Store
 from ..zones import BorderStripMaker, default_border_strip
-from . import _alerts, _directory, _events, _meta, _reports, _sitrep, _stream, _zones
+from . import _alerts, _directory, _events, _meta, _report_extraction, _reports, _sitrep, _stream, _zones
 from ._delivery import WebhookDeliverer
 from ._errors import install_error_handlers
 from ._feed import ChangeFeed
@@ -93,6 +93,7 @@ def create_app(
     mount_share(app, settings)
     install_error_handlers(app)
     for router in (
+        _report_extraction.router,
         _reports.router,
         _events.router,
         _sitrep.router,
