@@ -61,6 +61,24 @@ def test_reports_stored_without_extraction_are_extracted_later(tmp_path: Path) -
     assert "no report 'R404'" in _one_error_line(run_cli("reports", "extract", "R404", db=db).stderr)
 
 
+def test_reports_show_gives_the_text_and_the_events_coded_from_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "bw.db")
+    text = "SYNTHETIC. Gunmen attacked a customs post near Nefta on 3 March 2025, killing two customs officers."
+    (tmp_path / "raid.txt").write_text("Title: Synthetic raid\n\n" + text)
+    assert run_cli("ingest", str(tmp_path / "raid.txt"), db=db).returncode == 0
+    (listed,) = run_cli("reports", "--format", "json", db=db).stdout.splitlines()
+    report_id = json.loads(listed)["id"]
+    shown = json.loads(run_cli("reports", "show", report_id, "--json", db=db).stdout)
+    assert shown["title"] == "Synthetic raid" and "raw" not in shown and "minhash" not in shown
+    (event,) = shown["events"]
+    assert event["location"]["name"] == "Nefta"
+    assert shown["text"][event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["sentence"]
+    table = run_cli("reports", "show", report_id, db=db)
+    assert table.returncode == 0, table.stderr
+    assert "killing two customs officers. [1]" in table.stdout and event["id"] in table.stdout
+    assert "no report 'R404'" in _one_error_line(run_cli("reports", "show", "R404", db=db).stderr)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

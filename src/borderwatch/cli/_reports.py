@@ -1,7 +1,9 @@
-"""`borderwatch reports`: list reports (no sub-command), `extract [ID...]`, `delete ID`, `mark ID MARKING`."""
+"""`borderwatch reports`: list reports (no sub-command), `show ID`, `extract [ID...]`, `delete ID`,
+`mark ID MARKING`."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -11,12 +13,13 @@ from ..store import ExtractionSelection, Store
 from ._context import app_state
 from ._ingest import RayAddress, RayOption, extraction_backend, print_failures, progress_bar
 from ._query import Country, Format, Limit, OutputFormat, Since, Until, day_range, print_reports
+from ._report_show import print_report, report_json
 
 __all__ = ["reports_app"]
 
 reports_app = typer.Typer(
-    help="List stored reports, extract them again, withdraw one, or change its marking (its events follow; peers "
-    "get the new version).",
+    help="List stored reports, read one, extract them again, withdraw one, or change its marking (its events "
+    "follow; peers get the new version).",
     invoke_without_command=True,
 )
 
@@ -34,6 +37,23 @@ def _list(
     """List stored reports, most recent first (or run a sub-command)."""
     if ctx.invoked_subcommand is None:
         print_reports(since, until, country, kind, limit, output)
+
+
+@reports_app.command("show")
+def show_cli(
+    report_id: Annotated[str, typer.Argument(help="report id")],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object instead of text")] = False,
+) -> None:
+    """One report: its metadata, its text with the sentences events were coded from underlined, and those
+    events. Reading an AMBER or RED report is recorded in the audit log."""
+    with Store.open(app_state.settings()) as store:
+        reader = app_state.reader(store)
+        report = store.get_report(report_id, reader)
+        events = store.report_events(report_id, reader=reader)
+    if as_json:
+        sys.stdout.write(report_json(report, events) + "\n")
+    else:
+        print_report(report, events)
 
 
 @reports_app.command("extract")
