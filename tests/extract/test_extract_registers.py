@@ -1,0 +1,104 @@
+"""How agency communiqués, French-language press and post reports tell events and tolls (SYNTHETIC sentences about
+invented incidents and invented people: drones brought down, roads blocked in protest, per-side and listed tolls,
+joint operations of a national army and a foreign force)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+from borderwatch.extract._quantities import fatalities_of, find_quantities
+
+
+def _events(extractor, text: str, published: str = "2025-05-06") -> list:
+    return extractor(report(text, published=published)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one side's dead, then the other side's told by the side alone
+        ("L'assaut a fait quatre morts parmi les gendarmes et une douzaine côté assaillants.", 16),
+        ("Bilan : 2 morts dans les rangs de l'armée et 6 du côté des terroristes.", 8),
+        ("Plusieurs dizaines d'entre eux ont péri dans la frappe.", 12),
+        ("Trois d'entre eux ont été tués.", 3),
+        ("Un berger et un commerçant y ont perdu la vie.", 2),
+        ("Une quarantaine de terroristes ont été neutralisés.", 40),
+        ("Des miliciens ont exécuté six villageois à Dioura.", 6),
+        # a communiqué's list after a colon: each item one person, unless it counts more
+        ("Troops killed the following terrorists near Batna on Friday: 'Abou Said', 'Abou Anas' and 'Abou Omar'.", 3),
+        ("The following soldiers lost their lives: Corporal Idi Sanda, a driver and three privates.", 5),
+        ("Les militaires suivants sont morts : le sergent Maiga et le caporal Coulibaly.", 2),
+    ],
+)
+def test_communique_and_french_tolls(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cinq soldats ont été blessés parmi les renforts.",  # the wounded by side are no dead
+        "The following units took part: the 4th battalion, the gendarmerie and the customs.",
+    ],
+)
+def test_no_toll_from_sides_or_lists_without_deaths(text: str) -> None:
+    assert not fatalities_of(find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, an army unit shot down an armed reconnaissance drone near Tessalit, Mali.",
+        "A drone that had entered Algerian airspace was brought down on Saturday near Timiaouine, Algeria.",
+        "5 MAY 2025, 0210Z: UAV engaged by air defence and downed 4 km N of post, Niger.",
+        "Un drone armé a été abattu samedi par l'armée près de Tessalit, au Mali.",
+    ],
+)
+def test_a_drone_brought_down_is_disrupted_weapons_use(extractor, text: str) -> None:
+    assert [e.sub_event_type for e in _events(extractor, text)] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers blocked the road between Douentza and Boni on Monday to protest against the curfew, Mali.",
+        "Des jeunes ont bloqué lundi l'axe Gao-Bourem pour protester contre les coupures d'eau, au Mali.",
+    ],
+)
+def test_a_road_blocked_in_protest_is_a_protest(extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Peaceful protest", "Protesters (Mali)")
+    ]
+
+
+def test_a_road_blocked_for_no_protest_is_no_event(extractor) -> None:
+    assert _events(extractor, "Heavy rain blocked the road between Gao and Ansongo on Monday.") == []
+
+
+def test_killing_and_arrests_of_one_operation_are_a_clash(extractor) -> None:
+    text = "On 2 May 2025, army units neutralised a terrorist near Jijel, Algeria, and arrested three accomplices."
+    events = _events(extractor, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Africa Corps troops and Malian soldiers killed nine herders near Dioura, Mali, on Sunday.",
+        "Wagner fighters and Malian troops killed nine herders near Dioura, Mali, on Sunday.",
+        "Des mercenaires de Wagner et des soldats maliens ont exécuté neuf éleveurs près de Dioura, au Mali, dimanche.",
+    ],
+)
+def test_a_joint_operation_is_the_national_forces(extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali (2021-)"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Mali)"
+    assert event.fatalities == 9
+
+
+def test_a_french_weekday_heading_a_sentence_dates_it(extractor) -> None:
+    text = "Dimanche, des hommes armés ont attaqué le village de Sona, au Mali, tuant quatre civils."
+    (event,) = _events(extractor, text)
+    assert (event.date, event.fatalities) == ("2025-05-04", 4)
