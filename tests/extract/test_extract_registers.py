@@ -102,3 +102,30 @@ def test_a_french_weekday_heading_a_sentence_dates_it(extractor) -> None:
     text = "Dimanche, des hommes armés ont attaqué le village de Sona, au Mali, tuant quatre civils."
     (event,) = _events(extractor, text)
     assert (event.date, event.fatalities) == ("2025-05-04", 4)
+
+
+def test_an_acronym_read_as_is_does_not_make_the_attack_passive(extractor) -> None:
+    text = "Suspected IS Sahel fighters raided the hamlet of Dakoro, Niger, on Sunday, killing three herders."
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Islamic State (Sahel)"
+
+
+def test_a_short_french_toll_sentence_is_read_as_french(extractor) -> None:
+    text = (
+        "Une patrouille de l'armée a été la cible d'une attaque lundi près de Léré, au Mali. Deux soldats ont été tués."
+    )
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali (2021-)"
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bilan : 4 assaillants abattus, 1 soldat tué, 3 militaires tombés.", 8),
+        ("Trois soldats sont tombés dans une embuscade.", None),  # fell into an ambush: no death told
+    ],
+)
+def test_fallen_soldiers_of_a_toll(text: str, expected: int | None) -> None:
+    assert fatalities_of(find_quantities(text)) == expected

@@ -130,7 +130,11 @@ def _token_at(doc: Any, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return span.root
+    root = span.root
+    if root.dep_ in ("aux", "auxpass") and _acronym(root):  # "IS Sahel fighters": the fighters head the phrase
+        heads = [t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]
+        return heads[0] if heads else root
+    return root
 
 
 def _path_up(token: Token) -> list[Token]:
@@ -297,7 +301,13 @@ def _misparsed_object(verb: Token, child: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") and not _acronym(c) for c in verb.children)
+
+
+def _acronym(token: Token) -> bool:
+    """'IS Sahel fighters attacked': the parser reads the acronym before a name as the auxiliary 'is'."""
+    following = token.i + 1 < len(token.doc) and token.nbor(1).tag_ == "NNP"
+    return token.text.isupper() and len(token.text) > 1 and following
 
 
 def derived_cues(
