@@ -129,3 +129,30 @@ def test_a_short_french_toll_sentence_is_read_as_french(extractor) -> None:
 )
 def test_fallen_soldiers_of_a_toll(text: str, expected: int | None) -> None:
     assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot dead the imam of Tondikiwindi and two of his brothers on Friday.", 3),
+        ("L'embuscade a coûté la vie à sept gendarmes.", 7),
+        ("La riposte des FAMa a permis de neutraliser une quinzaine d'assaillants.", 15),
+    ],
+)
+def test_more_communique_and_french_tolls(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_a_nominal_french_arrest_is_an_arrest(extractor) -> None:
+    text = "La Garde nationale annonce l'arrestation de trois contrebandiers présumés à Tataouine, en Tunisie, mardi."
+    assert [e.sub_event_type for e in _events(extractor, text)] == ["Arrests"]
+
+
+def test_the_dead_a_french_attack_cost_are_its_target(extractor) -> None:
+    text = (
+        "L'attaque de jeudi contre le poste militaire de Solenzo, au Burkina Faso, a coûté la vie à neuf soldats. "
+        "Une quinzaine d'assaillants ont été tués."
+    )
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+    assert event.fatalities == 24

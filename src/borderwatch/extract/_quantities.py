@@ -107,7 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|ex[ée]cut[ée]){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -212,6 +212,7 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
+_OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*")
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
 _QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
@@ -297,7 +298,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
-                found.extend(_continuations("fatalities", text, m.end(), taken))
+                after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
+                found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     found.extend(_side_tolls(text, found, taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]

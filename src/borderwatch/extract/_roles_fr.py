@@ -22,7 +22,12 @@ __all__ = ["french_place_targets", "is_french", "with_french_roles"]
 
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:qui|alors|mais|tandis|et)\b|\b(?:lorsque|quand|apres que|alors que)\b")
-_ARTICLES = re.compile(r"(?:\b(?:des|les|le|la|l|un|une|d|de|du|au|aux|plusieurs|presumes?)\s+)+$")
+# articles and counts between a marker and its party: "par trois hommes armes", "la vie a une dizaine de soldats"
+_ARTICLES = re.compile(
+    r"(?:\b(?:des|les|le|la|l|un|une|d|de|du|au|aux|plusieurs|quelques|presumes?|\d+|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|cent|"
+    r"(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?)\s+)+$"
+)
 
 
 @dataclass(frozen=True)
