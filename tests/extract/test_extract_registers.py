@@ -156,3 +156,23 @@ def test_the_dead_a_french_attack_cost_are_its_target(extractor) -> None:
     (event,) = _events(extractor, text)
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
     assert event.fatalities == 24
+
+
+def test_a_bomber_counted_among_the_dead_is_not_added_again(extractor) -> None:
+    text = "A suicide bomber blew himself up at a market in Ansongo, Mali, on Friday, killing five people including himself."
+    (event,) = _events(extractor, text)
+    assert event.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerien army suffered an ambush near Makalondi, Niger, on Friday in which five soldiers were killed.",
+        "Gendarmes at a checkpoint near Kantchari, Burkina Faso, were targeted on Friday by gunmen; two were killed.",
+    ],
+)
+def test_forces_that_suffer_an_attack_are_its_target(extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of")

@@ -305,8 +305,16 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
+        if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
+            found = [q for q in found if not q.text.lower().startswith("blew")]
     return sorted(found, key=lambda q: q.start)
 
+
+_BOMBER_AMONG = re.compile(
+    r"\b(?:including|among them|y compris|dont)\s+(?:himself|herself|themselves|the\s+(?:suicide\s+)?bombers?|"
+    r"the\s+attackers?|le\s+kamikaze|l['’]auteur)\b",
+    re.IGNORECASE,
+)
 
 # "(bringing to) 120 the number of soldiers killed", "the toll of soldiers killed since January stands at 120": a
 # running total is not the event's own toll.

@@ -238,8 +238,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
-        if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
-            return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
+        if lemma(common) in _DEFENDING | _SUFFERING or lemma(common) == "lose" or _undergoes(common):
+            # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
+            return "target"
         intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
@@ -260,6 +261,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
 _REACTING = {"mourn", "condemn", "denounce", "deplore", "salute", "honour", "honor", "bury", "commemorate", "lament",
              "regret", "hail", "praise", "welcome"}  # fmt: skip
 _DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
+_SUFFERING = {"suffer", "sustain", "undergo", "endure"}  # "the army suffered an ambush", "... heavy losses when"
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 
@@ -362,5 +364,13 @@ def _of_whom(sentence: str, end: int, registry: ActorRegistry) -> str | None:
 
 
 register_bases(
-    _DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | _INTO_VERBS | {"come", "lose"}
+    _DEFENDING
+    | _SUFFERING
+    | _REPORTING
+    | _AIMING
+    | _INITIATING
+    | _RESPONDING
+    | _REACTING
+    | _INTO_VERBS
+    | {"come", "lose"}
 )
