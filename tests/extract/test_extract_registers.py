@@ -159,7 +159,7 @@ def test_the_dead_a_french_attack_cost_are_its_target(extractor) -> None:
 
 
 def test_a_bomber_counted_among_the_dead_is_not_added_again(extractor) -> None:
-    text = "A suicide bomber blew himself up at a market in Ansongo, Mali, on Friday, killing five people including himself."
+    text = "A suicide bomber blew himself up at a market in Ansongo, Mali, on Friday, killing five including himself."
     (event,) = _events(extractor, text)
     assert event.fatalities == 5
 
