@@ -176,3 +176,24 @@ def test_forces_that_suffer_an_attack_are_its_target(extractor, text: str) -> No
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
     assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        (
+            "Daily report, post Tamanrasset-South, Algeria, 3 MAY 2025: patrol found and destroyed 2 IEDs on track 4.",
+            "Disrupted weapons use",
+            "Military Forces of Algeria (2019-)",
+        ),
+        (
+            "Incident report, Kidal, Mali, 3 MAY 2025: crowd of approx. 200 gathered at the camp gate demanding the "
+            "release of a detained driver; dispersed with tear gas.",
+            "Protest with intervention",
+            "Protesters (Mali)",
+        ),
+    ],
+)
+def test_post_shorthand(extractor, text: str, sub_event_type: str, actor1: str) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.actor1.name if event.actor1 else None) == (sub_event_type, actor1)

@@ -383,6 +383,12 @@ def _defaults(
         actor1 = registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)
+    # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
+    # border strip"): whoever disarms bombs or patrols a border is the state's military.
+    tags = {t for m in group.members for t in m.tags}
+    patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment"}
+    if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and country:
+        actor1 = registry.force_actor("military", country, when)
     battle = group.main.event_type == "Battles"
     if battle and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
         actor2 = registry.force_actor("military", country, when)

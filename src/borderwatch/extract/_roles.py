@@ -187,7 +187,10 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
-        return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
+        # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
+        ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
+        undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
+        return "target" if undergone else "agent"
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
