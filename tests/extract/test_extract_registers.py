@@ -197,3 +197,35 @@ def test_forces_that_suffer_an_attack_are_its_target(extractor, text: str) -> No
 def test_post_shorthand(extractor, text: str, sub_event_type: str, actor1: str) -> None:
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.actor1.name if event.actor1 else None) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre de la Défense a démenti mardi toute attaque contre le camp de Tessit, au Mali.",
+        "L'armée nigérienne dément avoir perdu le contrôle de la localité de Tiloa, au Niger.",
+        "Le groupe a menacé jeudi d'attaquer les convois de camions sur l'axe Gao-Ansongo, au Mali.",
+        "Les autorités tchadiennes envisagent de fermer la frontière avec la Libye.",
+        "Aucun combat n'a eu lieu à Léré, au Mali, selon des habitants.",
+    ],
+)
+def test_french_denials_threats_and_plans_are_no_events(extractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities"),
+    [
+        ("Une frappe de drone a tué mardi quatre bergers près de Tessalit, au Mali.", "Air/drone strike", 4),
+        ("La Garde nationale a intercepté jeudi 12 migrants près de Tozeur, en Tunisie.", "Arrests", 0),
+        (
+            "Des manifestants ont incendié mardi la mairie de Maradi, au Niger, pour protester contre la mort d'un "
+            "commerçant.",
+            "Violent demonstration",
+            0,
+        ),
+    ],
+)
+def test_french_press_phrasings(extractor, text: str, sub_event_type: str, fatalities: int) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)

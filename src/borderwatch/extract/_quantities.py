@@ -101,7 +101,10 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 
 # A date between a verb and what it counts, as communiqués word it ("neutralised, on 8 June 2025, two terrorists",
 # "ont neutralisé, le 8 juin, deux terroristes").
-_WHEN = r"(?:,?\s+(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4})?|[A-Z][a-z]+day),?)?"
+_WHEN = (
+    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4})?|[A-Z][a-z]+day)|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
