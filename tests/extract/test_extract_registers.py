@@ -229,3 +229,17 @@ def test_french_denials_threats_and_plans_are_no_events(extractor, text: str) ->
 def test_french_press_phrasings(extractor, text: str, sub_event_type: str, fatalities: int) -> None:
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
+
+
+def test_fighting_crime_is_no_fight(extractor) -> None:
+    text = (
+        "In the framework of fighting organised crime, border guards intercepted on 2 May 2025 a vehicle near "
+        "Tebessa, Algeria, and seized three hunting rifles and 400 cartridges."
+    )
+    assert [e.sub_event_type for e in _events(extractor, text)] == ["Disrupted weapons use"]
+
+
+def test_a_checkpoint_seizure_is_the_military_s(extractor) -> None:
+    text = "Checkpoint 5 km N of Djanet, Algeria, 3 MAY 2025: seized 1 pickup loaded with 900 litres of smuggled fuel."
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Algeria (2019-)"

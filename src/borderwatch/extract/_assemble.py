@@ -384,9 +384,10 @@ def _defaults(
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)
     # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
-    # border strip"): whoever disarms bombs or patrols a border is the state's military.
+    # border strip", "checkpoint: seized 1 lorry of fuel"): who disarms bombs, patrols a border or stops its
+    # smugglers is the state's military.
     tags = {t for m in group.members for t in m.tags}
-    patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment"}
+    patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment", "smuggling", "trafficking"}
     if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and country:
         actor1 = registry.force_actor("military", country, when)
     battle = group.main.event_type == "Battles"
