@@ -38,6 +38,8 @@ def first(text: str, published: dt.date | None = PUB):
         # field reports and message headers write the month in capitals
         ("08 APR 2013, 0330Z: detachment engaged an armed group 9 km S of the post.", "2013-04-08", 1),
         ("Sector 5, 2 SEPT 2012: mine exploded under a patrol vehicle.", "2012-09-02", 1),
+        # a French weekday takes a capital at the head of a sentence
+        ("Lundi, des hommes armés ont attaqué un poste de police.", "2013-04-08", 1),
     ],
 )
 def test_dates_resolve_against_publication(text: str, date: str, precision: int) -> None:

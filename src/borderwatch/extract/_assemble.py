@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model import Actor, EventMention, Evidence, Location, Quantity
 from ._confidence import Calibration, raw_score
@@ -137,11 +138,50 @@ def _kind(mention: ActorMention) -> str:
 
 
 def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[Party]:
-    """Parties of the main sentence first, then of the others; in text order, generic words after names."""
+    """Parties of the main sentence first, then of the others; in text order, generic words after names. A force
+    that fights beside a state's (Wagner, Africa Corps, the VDP) comes after that state's forces named in the same
+    sentence: ACLED codes a joint operation to the national forces, their auxiliaries associated."""
     chosen = [(i, p) for i, p in parties if p.role in roles]
+    with_forces = {i for i, p in chosen if p.mention.force not in (None, "auto") and not _auxiliary(p)}
     return [
-        p for _, p in sorted(chosen, key=lambda ip: (ip[0], _kind(ip[1].mention) == "generic", ip[1].mention.start))
+        p
+        for _, p in sorted(
+            chosen,
+            key=lambda ip: (
+                ip[0],
+                ip[0] in with_forces and _auxiliary(ip[1]),
+                _kind(ip[1].mention) == "generic",
+                ip[1].mention.start,
+            ),
+        )
     ]
+
+
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|et)\s+(?:des\s+|les\s+|the\s+)?", re.IGNORECASE)
+
+
+def _with_joint_forces(group: EventGroup, parties: list[tuple[int, Party]]) -> list[tuple[int, Party]]:
+    """'Des mercenaires de Wagner et des soldats maliens ont exécuté ...': a state force coordinated with an
+    auxiliary that acts acts with it, whatever role the word order gave it."""
+    out = list(parties)
+    for i, party in parties:
+        if party.role not in ("agent", "both") or not _auxiliary(party):
+            continue
+        text = group.members[i].sentence.text
+        for n, (j, other) in enumerate(out):
+            if (
+                j == i
+                and other.role not in ("agent", "both")
+                and other.mention.force not in (None, "auto")
+                and other.mention.start >= party.mention.end
+                and _COORDINATED.fullmatch(text[party.mention.end : other.mention.start])
+            ):
+                out[n] = (j, replace(other, role="agent"))
+    return out
+
+
+def _auxiliary(party: Party) -> bool:
+    return bool(party.mention.named) and all(n.beside_state for n in party.mention.named)
 
 
 def _actors(
@@ -155,6 +195,7 @@ def _actors(
         for p in m.parties
         if p.mention.force != "auto" or p.role in ("agent", "both")
     ]
+    parties = _with_joint_forces(group, parties)
     name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country)
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
@@ -342,6 +383,13 @@ def _defaults(
         actor1 = registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)
+    # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
+    # border strip", "checkpoint: seized 1 lorry of fuel"): who disarms bombs, patrols a border or stops its
+    # smugglers is the state's military.
+    tags = {t for m in group.members for t in m.tags}
+    patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment", "smuggling", "trafficking"}
+    if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and country:
+        actor1 = registry.force_actor("military", country, when)
     battle = group.main.event_type == "Battles"
     if battle and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
         actor2 = registry.force_actor("military", country, when)

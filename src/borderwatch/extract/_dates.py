@@ -41,9 +41,10 @@ _MONTHS = {
 }
 _MONTHS["SEPT"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
-_WEEKDAYS.update(
-    {d: i for i, d in enumerate(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])}
-)
+# French weekdays are written in lower case, save at the head of a sentence ("Dimanche, des hommes armés ...")
+_FRENCH_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_WEEKDAYS.update({d: i for i, d in enumerate(_FRENCH_WEEKDAYS)})
+_WEEKDAYS.update({d.capitalize(): i for i, d in enumerate(_FRENCH_WEEKDAYS)})
 _HIJRI_MONTHS = {
     "Muharram": 1, "Safar": 2, "Rabi al-Awwal": 3, "Rabi' al-Awwal": 3, "Rabi al-Thani": 4, "Jumada al-Awwal": 5,
     "Jumada al-Thani": 6, "Rajab": 7, "Shaaban": 8, "Sha'ban": 8, "Shaban": 8, "Ramadan": 9, "Ramadhan": 9,

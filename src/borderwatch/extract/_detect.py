@@ -25,7 +25,7 @@ from ._quantities import (
 )
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
-from ._roles_fr import with_french_roles
+from ._roles_fr import french_modality, is_french, with_french_roles
 from ._segment import Sentence
 from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
 
@@ -229,7 +229,12 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     if span is None or len(span) == 0:
         return None
     token = span.root if len(span) > 1 else span[0]
-    own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+    if is_french(doc.text):
+        # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
+        # a relative clause): its words before the trigger do
+        own = french_modality(doc.text, hit.start) or habitual_kind(token, headline)
+    else:
+        own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
 

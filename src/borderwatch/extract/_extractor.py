@@ -293,7 +293,10 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
     """The country a report is most about: the one its text (title first) names most often."""
     counts: Counter[str] = Counter()
     for text, weight in ((p.report.title or "", 2), (p.report.text, 1)):
+        foreign = registry.foreign_force_spans(text)
         for start, end, code in registry.countries_in(text):
+            if any(s <= start < e for s, e in foreign):
+                continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
     return counts.most_common(1)[0][0] if counts else None

@@ -80,7 +80,7 @@ _NUMBER = (
 )
 _NUM_PHRASE = (
     rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
-    rf"\s+d['’]\s*)?"  # "une dizaine d'assaillants"
+    rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 
@@ -91,7 +91,7 @@ _ASIDE = (
     r"\b[^,.;]{1,50},)"
 )
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -101,13 +101,16 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 
 # A date between a verb and what it counts, as communiqués word it ("neutralised, on 8 June 2025, two terrorists",
 # "ont neutralisé, le 8 juin, deux terroristes").
-_WHEN = r"(?:,?\s+(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4})?|[A-Z][a-z]+day),?)?"
+_WHEN = (
+    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4})?|[A-Z][a-z]+day)|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -172,7 +175,7 @@ _LIST_KILLED = re.compile(
     # not inside an aside ("three civilians, including a woman and her baby, were killed")
     rf"(?<![\w-])(?<!dont )(?<!including )(?<!them )(?<!notamment )"
     rf"(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
-    rf"{_ASIDE}?\s*,?\s+(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
+    rf"{_ASIDE}?\s*,?\s+(?:y\s+)?(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
     rf"(?:reportedly\s+)?{_KILL_VERB}",
     re.IGNORECASE,
 )
@@ -180,7 +183,8 @@ _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
 _VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numbers follow the verb
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
-    rf"lynch(?:ed|ing)|beheading of|killing of|murder of|assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
+    rf"lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|beheading of|killing of|murder of|"
+    rf"assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
@@ -211,6 +215,7 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
+_OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*")
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
 _QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
@@ -257,7 +262,7 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost",
+    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut",
     re.IGNORECASE,
 )
 
@@ -269,6 +274,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
+    found.extend(_following_list(text, taken))
     starts = [m.start() for m in _COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(_COMPILED):
         for m in _anchored(pattern, text, starts) if index in _COUNT_FIRST else pattern.finditer(text):
@@ -295,13 +301,23 @@ def find_quantities(text: str) -> list[QuantityMention]:
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
-                found.extend(_continuations("fatalities", text, m.end(), taken))
+                after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
+                found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
+    found.extend(_side_tolls(text, found, taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(q.text.lower().startswith("blew") for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
+        if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
+            found = [q for q in found if not q.text.lower().startswith("blew")]
     return sorted(found, key=lambda q: q.start)
 
+
+_BOMBER_AMONG = re.compile(
+    r"\b(?:including|among them|y compris|dont)\s+(?:himself|herself|themselves|the\s+(?:suicide\s+)?bombers?|"
+    r"the\s+attackers?|le\s+kamikaze|l['’]auteur)\b",
+    re.IGNORECASE,
+)
 
 # "(bringing to) 120 the number of soldiers killed", "the toll of soldiers killed since January stands at 120": a
 # running total is not the event's own toll.
@@ -338,6 +354,70 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
             start = m.start("list") + part.start()
             out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
             taken.append((start, m.start("list") + part.end()))
+    return out
+
+
+# Communiqués list the dead after a colon: "killed the following terrorists: 'A', 'B' and 'C'", "the following
+# persons lost their lives: the village chief, his two sons and a teacher". Each item is one person unless it
+# counts more ("his two sons").
+_FOLLOWING = re.compile(
+    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu)\s+"
+    rf"(?:the\s+following|les\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,60}}?"
+    rf"|(?:the\s+)?following(?:\s+[\w-]+){{0,2}}\s+(?:were\s+|was\s+|have\s+been\s+)?{_KILL_VERB}"
+    rf"|(?:les\s+)?(?:[\w-]+\s+)?suivant(?:e|s|es)?\s+(?:ont\s+été\s+|ont\s+|sont\s+)?{_KILL_VERB})"
+    rf"\s*:\s*(?P<list>[^.;]+)",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for m in _FOLLOWING.finditer(text):
+        items = [i for i in _LIST_SPLIT.split(m.group("list")) if i.strip()]
+        if len(items) < 2:
+            continue  # "the following: ..." naming one is no list, and other patterns read it
+        total = 0
+        for item in items:
+            counts = [n for w in item.split()[:3] if (n := parse_number(w)) is not None]
+            total += counts[0] if counts else 1
+        start, end = m.start("list"), m.end("list")
+        out.append(QuantityMention("fatalities", total, "exact", start, end, m.group("list").strip()))
+        taken.append((m.start(), end))  # the verb's own object ("killed the following terrorists") is no one more
+    return out
+
+
+# "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead
+# told by the side alone.
+_SIDE_COUNT = re.compile(
+    rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])"
+    rf"\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+)",
+    re.IGNORECASE,
+)
+
+
+_SIDE_AFTER = re.compile(
+    r"\s+(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+",
+    re.IGNORECASE,
+)
+
+
+def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    deaths = [q for q in found if q.kind == "fatalities"]
+    if not deaths:
+        return []
+    first = min(q.start for q in deaths)
+    for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
+        side = _SIDE_AFTER.match(text, q.end)
+        if side is not None:
+            found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
+    out = []
+    for m in _SIDE_COUNT.finditer(text, first):
+        value = parse_number(m.group("num"))
+        if value is None or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        out.append(QuantityMention("fatalities", value, "exact", m.start(), m.end(), m.group()))
+        taken.append(m.span("num"))
     return out
 
 
@@ -448,6 +528,8 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
         noun = next((w for w in reversed(words) if w in _NOUN_KIND or w in TOTAL_WORDS), None)
         # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
         group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
+        if (side := _SIDE_AFTER.search(q.text)) is not None:  # "3 morts dans les rangs de l'armée": one side's
+            group = _WORDS_OF.findall(side.group().lower())[-1]
         if group in TOTAL_WORDS:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:

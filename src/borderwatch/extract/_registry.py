@@ -245,6 +245,15 @@ class ActorRegistry:
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
         return out
 
+    def foreign_force_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans naming foreign forces ('Russian Africa Corps', 'French Barkhane troops'): the country word in them
+        says whose forces, not where."""
+        return [
+            (m.start(), m.end())
+            for m in self.named_rx.finditer(fold(text))
+            if (actors := self._by_alias.get(" ".join(m.group().split()))) and all(a.type == 8 for a in actors)
+        ]
+
     def named_in_text(self, text: str) -> list[Actor]:
         """The registry's named actors (groups, not generic words) a whole text mentions, first mention first."""
         country = None
@@ -333,7 +342,8 @@ _JOIN_BEFORE = re.compile(
 
 
 def _absorb_generic(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    """'JNIM militants', 'jihadists of the Islamic State in the Greater Sahara': one named party, not two."""
+    """'JNIM militants', 'jihadists of the Islamic State in the Greater Sahara', 'Africa Corps troops': one named
+    party, not two."""
     out: list[ActorMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -342,7 +352,8 @@ def _absorb_generic(mentions: list[ActorMention], text: str) -> list[ActorMentio
             prev is not None
             and prev.named
             and prev.party == "armed"
-            and mention.generic == "armed"
+            # "Africa Corps troops", "Wagner soldiers": a bare force word after a named force is that force
+            and (mention.generic == "armed" or (mention.force is not None and mention.country is None))
             and _JOIN_AFTER.fullmatch(between)
         ):
             out[-1] = ActorMention(

@@ -130,7 +130,11 @@ def _token_at(doc: Any, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return span.root
+    root = span.root
+    if root.dep_ in ("aux", "auxpass") and _acronym(root):  # "IS Sahel fighters": the fighters head the phrase
+        heads = [t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]
+        return heads[0] if heads else root
+    return root
 
 
 def _path_up(token: Token) -> list[Token]:
@@ -183,7 +187,10 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
         defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
         lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
-        return "target" if _passive(trigger) or intransitive or defended or lost or _undergoes(trigger) else "agent"
+        # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
+        ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
+        undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
+        return "target" if undergone else "agent"
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
@@ -234,8 +241,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
-        if lemma(common) in _DEFENDING or lemma(common) == "lose" or _undergoes(common):
-            return "target"  # "troops repelled an attack by ...", "the army lost four men in an ambush"
+        if lemma(common) in _DEFENDING | _SUFFERING or lemma(common) == "lose" or _undergoes(common):
+            # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
+            return "target"
         intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
         return "target" if _passive(common) or intransitive else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
@@ -256,6 +264,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
 _REACTING = {"mourn", "condemn", "denounce", "deplore", "salute", "honour", "honor", "bury", "commemorate", "lament",
              "regret", "hail", "praise", "welcome"}  # fmt: skip
 _DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}
+_SUFFERING = {"suffer", "sustain", "undergo", "endure"}  # "the army suffered an ambush", "... heavy losses when"
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
 
 
@@ -297,7 +306,13 @@ def _misparsed_object(verb: Token, child: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") and not _acronym(c) for c in verb.children)
+
+
+def _acronym(token: Token) -> bool:
+    """'IS Sahel fighters attacked': the parser reads the acronym before a name as the auxiliary 'is'."""
+    following = token.i + 1 < len(token.doc) and token.nbor(1).tag_ == "NNP"
+    return token.text.isupper() and len(token.text) > 1 and following
 
 
 def derived_cues(
@@ -352,5 +367,13 @@ def _of_whom(sentence: str, end: int, registry: ActorRegistry) -> str | None:
 
 
 register_bases(
-    _DEFENDING | _REPORTING | _AIMING | _INITIATING | _RESPONDING | _REACTING | _INTO_VERBS | {"come", "lose"}
+    _DEFENDING
+    | _SUFFERING
+    | _REPORTING
+    | _AIMING
+    | _INITIATING
+    | _RESPONDING
+    | _REACTING
+    | _INTO_VERBS
+    | {"come", "lose"}
 )

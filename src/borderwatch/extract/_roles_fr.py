@@ -18,11 +18,16 @@ from functools import cache
 from ._roles import Party
 from ._text import fold, load_data
 
-__all__ = ["french_place_targets", "is_french", "with_french_roles"]
+__all__ = ["french_modality", "french_place_targets", "is_french", "with_french_roles"]
 
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:qui|alors|mais|tandis|et)\b|\b(?:lorsque|quand|apres que|alors que)\b")
-_ARTICLES = re.compile(r"(?:\b(?:des|les|le|la|l|un|une|d|de|du|au|aux|plusieurs|presumes?)\s+)+$")
+# articles and counts between a marker and its party: "par trois hommes armes", "la vie a une dizaine de soldats"
+_ARTICLES = re.compile(
+    r"(?:\b(?:des|les|le|la|l|un|une|d|de|du|au|aux|plusieurs|quelques|presumes?|\d+|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|cent|"
+    r"(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?)\s+)+$"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,30 @@ def is_french(text: str) -> bool:
     vocabulary = _vocabulary()
     words = _WORD.findall(fold(text))
     fr = sum(w in vocabulary.french for w in words)
-    return fr >= vocabulary.least and fr > 2 * sum(w in vocabulary.english for w in words)
+    en = sum(w in vocabulary.english for w in words)
+    # a short toll sentence has few function words ("Trois gendarmes ont été tués."), but none of them English
+    return (fr >= vocabulary.least and fr > 2 * en) or (fr >= 2 and en == 0)
+
+
+@cache
+def _modality_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = load_data("roles_fr.json")["modality"]
+    words = r"(?:\s+[a-z]+){0,4}?"  # "a démenti lundi avoir perdu", "a menacé dimanche d'attaquer"
+    return (
+        ("negated", re.compile(r"\b(?:" + "|".join(data["negated_adjacent"]) + r")\s+$")),
+        ("negated", re.compile(r"\b(?:" + "|".join(data["negated"]) + r")\b" + words + r"\s+$")),
+        ("intent", re.compile(r"\b(?:" + "|".join(data["intent"]) + r")\b" + words + r"\s+(?:de|d|a)?\s*$")),
+    )
+
+
+def french_modality(text: str, start: int) -> str | None:
+    """Why a French sentence's trigger at `start` did not happen (negated, intent), read from the words just
+    before it; None when they say nothing of the kind or the sentence is not French."""
+    if not is_french(text):
+        return None
+    before = fold(text[max(0, start - 60) : start])
+    before = re.split(r"[.;:,]", before)[-1]  # within the trigger's own clause
+    return next((kind for kind, rx in _modality_rules() if rx.search(" " + before)), None)
 
 
 def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int, int]]) -> list[Party]:
