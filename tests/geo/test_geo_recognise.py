@@ -46,6 +46,29 @@ def test_dateline_in_capitals_is_a_place(geoparser) -> None:
     assert _texts(geoparser.find_places(text, [])) == ["TUNIS"]
 
 
+def test_short_dateline_place_in_capitals_is_a_place(geoparser) -> None:
+    # SYNTHETIC. Three capitals are mostly an acronym, but not as a dateline's place, found alone or given as the
+    # extractor gives a dateline's places (GPE spans).
+    for text in (
+        "GAO, Mali, Jan. 15 (Wire) — Synthetic: gunmen attacked a checkpoint near the market.",
+        "Synthetic headline\nGAO (Wire) - gunmen attacked a checkpoint near the market.",
+        "GAO — Synthetic: gunmen attacked a checkpoint near the market.",
+    ):
+        places = geoparser.find_places(text, [])
+        assert [(p.text, p.country) for p in places][:1] == [("GAO", "ML")], text
+    text = "GAO, Mali, Jan. 15 — Synthetic: gunmen attacked a checkpoint."
+    entities = [span(text, "GAO", "GPE"), span(text, "Mali", "GPE")]
+    assert [(p.name, p.country) for p in geoparser.find_places(text, entities)] == [("Gao", "ML"), ("Mali", "ML")]
+    text = "KEF, Tunisia, Jan. 15 — Synthetic: a patrol was attacked."
+    entities = [span(text, "KEF", "GPE"), span(text, "Tunisia", "GPE")]
+    assert [p.name for p in geoparser.find_places(text, entities)] == ["El Kef", "Tunisia"]
+
+
+def test_acronyms_opening_a_line_are_not_datelines(geoparser) -> None:
+    text = "GAO, NSA and FBI officials met on Monday. Synthetic.\nGAO auditors said the NSA report was late."
+    assert geoparser.find_places(text, []) == []
+
+
 def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
     text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
     entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]

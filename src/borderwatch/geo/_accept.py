@@ -53,6 +53,11 @@ _DIVISION_CODES = {"ADM1", "ADM2"}
 _AREA_CODES = _COUNTRY_CODES | _DIVISION_CODES | {"RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
 _SALIENT_CODES = _AREA_CODES | {"PPLC"}
 _AFTER_COMMA = re.compile(r",\s*$")
+# What follows the place of a dateline ('GAO, Mali, Jan. 15 (AP) —', 'GAO (Reuters) -', 'GAO —'): its country or
+# region, a date, the agency, then a dash, all on the place's line.
+_DATELINE_REST = re.compile(
+    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:[—–]|--?[ \t])"
+)
 _CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
 _PARTIAL = 0.7
@@ -215,7 +220,7 @@ def _short_ok(text: str, start: int, end: int, res: Resolution, presented: bool)
 def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, presented: bool) -> bool:
     """Two- and three-letter names (KY, La, BA) and abbreviations (Mass., Ind.) are places only as countries or
     after a comma ('Ashland, KY'); a three-letter name written as a name ('Gao') also where the text presents
-    it as a place ('held in Gao')."""
+    it as a place ('held in Gao'), and in capitals too as the place of a dateline ('GAO, Mali —')."""
     words = text[start:end]
     letters = words.replace(".", "").replace(" ", "")
     key = name_key(words)
@@ -224,14 +229,25 @@ def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, pr
     if feature_code in _COUNTRY_CODES or _AFTER_COMMA.search(text[max(0, start - 3) : start]):
         return True
     written_as_name = len(letters) == 3 and words.isalpha() and words[0].isupper() and words[1:].islower()
+    if (written_as_name or (len(letters) == 3 and words.isalpha() and words.isupper())) and _dateline_place(
+        text, start, end
+    ):
+        return key not in abbreviations()  # 'GAO, Mali —', 'Gao (AP) —': a dateline presents its place as one
     alone = not inside_longer_name(text, start, end)  # 'Ben' of 'Ben Guerdane' is no name of its own
     return presented and written_as_name and alone and key not in abbreviations()
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """'TORONTO — ...': a place name in capitals opening a line or a report."""
+    """'TORONTO — ...': a place name in capitals opening a line or a report (a short one only in a dateline's
+    shape, 'GAO, Mali —': alone, three capitals are most often an acronym)."""
     word = text[start:end]
-    return word.isupper() and len(word) >= 4
+    return word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))
+
+
+def _dateline_place(text: str, start: int, end: int) -> bool:
+    """The span opens a line and is followed by the rest of a dateline: 'GAO, Mali, Jan. 15 (AP) —'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_REST.match(text, end) is not None
 
 
 def lone_person_words(
