@@ -69,6 +69,26 @@ def test_acronyms_opening_a_line_are_not_datelines(geoparser) -> None:
     assert geoparser.find_places(text, []) == []
 
 
+def test_name_before_a_town_s_police_council_or_mayor_is_the_town(geoparser) -> None:
+    # SYNTHETIC. The model leaves the town untagged or inside an organisation's name; its police, fire service or
+    # mayor present it as a place.
+    text = "Synthetic: smugglers crashed near Kasserine. Sbeitla police said two men fled towards Feriana."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Feriana", "GPE")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"), ("Sbeitla", "TN"), ("Feriana", "TN")]  # fmt: skip
+    text = "Synthetic: smugglers crashed near Kasserine. The Sbeitla Fire Department said two men were hurt."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "The Sbeitla Fire Department", "ORG")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"), ("Sbeitla", "TN")]  # fmt: skip
+
+
+def test_kinds_of_police_and_councils_are_not_places(geoparser) -> None:
+    text = "Synthetic: the Security Council met while Federal Police and Border Police officers guarded Kasserine."
+    entities = [span(text, w, "ORG") for w in ("the Security Council", "Federal Police", "Border Police")]
+    entities.append(span(text, "Kasserine", "GPE"))
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
+
+
 def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
     text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
     entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]

@@ -26,6 +26,7 @@ from ._recognise import (
     brands,
     inside_longer_name,
     is_counted,
+    is_institution_s_seat,
     is_locative,
     is_route,
     is_speaker,
@@ -130,11 +131,13 @@ def accept_proposal(
 
 def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:
     """Capitalised words the model did not tag as a place (see `loose_evidence`)."""
-    if res is None or res.confidence < _TEXT_CONFIDENCE:
+    if res is None:
+        return False
+    presented = presented_as_place(text, start, end)
+    if res.confidence < (_HINT_CONFIDENCE if presented else _TEXT_CONFIDENCE):
         return False
     if name_key(text[start:end]) in adjectives():
         return _short_ok(text, start, end, res, False)
-    presented = presented_as_place(text, start, end)
     if not _short_ok(text, start, end, res, presented and res.match >= 1.0):
         return False
     if ((res.remote or name_key(text[start:end]) in brands()) and not presented) or _counted(text, start, res.record):
@@ -150,15 +153,26 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
 
 def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
     """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
-    well-known place ('Washington Post', 'Tunis Chamber'); opening a sentence a country, division or region,
-    or a dateline in capitals; elsewhere a well-known place or any place after a locative word or on a route."""
+    well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
+    Department'); opening a sentence a country, division or region, a dateline in capitals, or a town's
+    institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
+    route or before its institution."""
     if guard == GUARD_PERSON:
         return False
     if guard == GUARD_ORG:
-        return salient(record)
+        return salient(record) or is_institution_s_seat(text, start, end)
     if guard == GUARD_INITIAL:
-        return named_area(record) or (_dateline(text, start, end) and salient(record))
-    return is_locative(text, start) or is_route(text, start, end) or salient(record)
+        return (
+            named_area(record)
+            or (_dateline(text, start, end) and salient(record))
+            or is_institution_s_seat(text, start, end)
+        )
+    return (
+        is_locative(text, start)
+        or is_route(text, start, end)
+        or salient(record)
+        or is_institution_s_seat(text, start, end)
+    )
 
 
 def _counted(text: str, start: int, record: PlaceRecord) -> bool:
@@ -174,8 +188,14 @@ def _well_known(record: PlaceRecord) -> bool:
 
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
-    """The text presents the span as a place: a strong locative word, a route, or what contains it after it."""
-    return is_strongly_locative(text, start) or is_route(text, start, end) or _has_container(text, end)
+    """The text presents the span as a place: a strong locative word, a route, what contains it after it, or
+    its own police, council or mayor."""
+    return (
+        is_strongly_locative(text, start)
+        or is_route(text, start, end)
+        or _has_container(text, end)
+        or is_institution_s_seat(text, start, end)
+    )
 
 
 def _has_container(text: str, end: int) -> bool:

@@ -37,6 +37,7 @@ __all__ = [
     "inside_longer_name",
     "is_compound_adjective",
     "is_counted",
+    "is_institution_s_seat",
     "is_language_use",
     "is_locative",
     "is_road_qualifier",
@@ -174,6 +175,22 @@ def names_an_office_s_seat(text: str, start: int, end: int) -> bool:
     legislature', 'the governor of Kasserine', 'the wilaya of Adrar'): it names the division, not a town."""
     after, before = _office_patterns()
     return bool(after.match(text, end)) or bool(before.search(text[max(0, start - 30) : start]))
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["institutions_after"], key=len, reverse=True)
+    return re.compile(r"(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def is_institution_s_seat(text: str, start: int, end: int) -> bool:
+    """The name written before a town's own police, council or mayor ('Winnipeg police', 'the Glasgow Police
+    Department', 'Enfield Council's', 'Beaconsfield Mayor'): it names the town, whatever the entity model made
+    of it; not a word that says what kind of police or council it is ('Federal Police', 'Security Council')."""
+    if not _institution_pattern().match(text, end):
+        return False
+    return name_key(text[start:end]) not in _keys("institution_qualifiers")
 
 
 @lru_cache(maxsize=1)
