@@ -1,5 +1,7 @@
 """Recognition: what counts as a place mention beyond the entity model's GPE/LOC (synthetic texts)."""
 
+import re
+
 from geo_helpers import span
 
 import borderwatch.geo as geo
@@ -87,6 +89,26 @@ def test_kinds_of_police_and_councils_are_not_places(geoparser) -> None:
     entities = [span(text, w, "ORG") for w in ("the Security Council", "Federal Police", "Border Police")]
     entities.append(span(text, "Kasserine", "GPE"))
     assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
+
+
+def test_a_name_quoted_as_a_speaker_or_with_kin_is_a_person_throughout(geoparser) -> None:
+    # SYNTHETIC. The model tags a girl named like a country as a place in every mention.
+    text = (
+        'Synthetic: Georgia began skating in Kasserine. "I love it," said Georgia. Georgia\'s father drove her to '
+        "Sbeitla, where Georgia trains."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Georgia|Kasserine|Sbeitla", text)]
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine", "Sbeitla"]
+
+
+def test_places_that_speak_in_the_reporter_s_words_stay_places(geoparser) -> None:
+    text = (
+        'Synthetic: Georgia closed its border. "We are ready," said Tbilisi Mayor Jane Doe, according to Georgia\'s '
+        "attorney general. Georgia said troops flew to Batumi."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Georgia|Batumi", text)]
+    places = geoparser.find_places(text, entities)
+    assert [p.text for p in places if p.text == "Georgia"] == ["Georgia"] * 3
 
 
 def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:

@@ -32,6 +32,7 @@ from ._recognise import (
     Proposal,
     adjectives,
     inside_longer_name,
+    is_person_s_name,
     not_a_place,
     propose_spans,
     text_proposals,
@@ -92,6 +93,10 @@ class Geoparser:
         proposals = [p for p in proposals if not not_a_place(text, p.start, p.end)]
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
         loose = [x for x in loose if not not_a_place(text, x[0], x[1])]
+        people = _persons_names(text, [(p.start, p.end) for p in proposals if p.demonym is None] + loose)
+        if people:
+            proposals = [p for p in proposals if not _a_person_s_mention(text, p.start, p.end, people)]
+            loose = [x for x in loose if not _a_person_s_mention(text, x[0], x[1], people)]
         self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         # The others are held back: they are places only if the same name is one elsewhere in the text.
@@ -201,6 +206,17 @@ class Geoparser:
             feature_code=record.feature_code,
             confidence=res.confidence,
         )
+
+
+def _persons_names(text: str, spans: Sequence[Sequence[int]]) -> set[str]:
+    """Keys of the names the report shows to be persons' ('"...," said Georgia', 'Georgia's father')."""
+    return {name_key(text[s[0] : s[1]]) for s in spans if is_person_s_name(text, s[0], s[1])}
+
+
+def _a_person_s_mention(text: str, start: int, end: int, people: set[str]) -> bool:
+    """One sense per name: a person's name in the report is a person's in every mention the text does not present
+    as a place ('Georgia began skating' as much as 'said Georgia'; not 'flew to Georgia')."""
+    return name_key(text[start:end]) in people and not presented_as_place(text, start, end)
 
 
 def _lookup(text: str, proposal: Proposal) -> tuple[str, bool]:

@@ -40,6 +40,7 @@ __all__ = [
     "is_institution_s_seat",
     "is_language_use",
     "is_locative",
+    "is_person_s_name",
     "is_road_qualifier",
     "is_route",
     "is_speaker",
@@ -231,6 +232,25 @@ def _compound_suffixes() -> frozenset[str]:
 def _speech_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(re.escape(w) for w in sorted(_vocabulary()["speech_words"], key=len, reverse=True))
     return re.compile(rf"\b(?:{words})\s*,?\s*$", re.IGNORECASE), re.compile(rf"\s*,?\s*(?:{words})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Verbs only: a report or an agency is quoted 'according to' a country as much as a person.
+    speech = "|".join(re.escape(w) for w in _vocabulary()["speech_words"] if " " not in w)
+    kin = "|".join(re.escape(w) for w in sorted(_vocabulary()["kin_words"], key=len, reverse=True))
+    quoted = re.compile(rf"[\"”]\s*,?\s*(?:{speech})\s+$", re.IGNORECASE)
+    return quoted, re.compile(rf"(?:['’]s\s+(?:{kin})|\s+(?:herself|himself))\b")
+
+
+def is_person_s_name(text: str, start: int, end: int) -> bool:
+    """A name quoted as a speaker ('"...," said Georgia'), with its kin ('Georgia's father') or 'herself': a
+    person's, not a place's. A country or town speaks only in the reporter's words ('Russia said')."""
+    quoted, kin = _person_patterns()
+    if kin.match(text, end):
+        return True
+    # Not a longer name's first word: '," said Montreal Mayor Denis Coderre' quotes the mayor.
+    return bool(quoted.search(text[max(0, start - 30) : start])) and not inside_longer_name(text, start, end)
 
 
 def is_speaker(text: str, start: int, end: int) -> bool:
