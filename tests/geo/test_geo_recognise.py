@@ -66,6 +66,16 @@ def test_short_dateline_place_in_capitals_is_a_place(geoparser) -> None:
     assert [p.name for p in geoparser.find_places(text, entities)] == ["El Kef", "Tunisia"]
 
 
+def test_a_small_town_s_dateline_is_that_town_wherever_the_report_names_it(geoparser) -> None:
+    text = (
+        "Synthetic headline\nREMADA — Smugglers were arrested on Monday, the guard in Tataouine said. The Remada "
+        "market stayed open.\nRemada traders said prices rose."
+    )
+    places = geoparser.find_places(text, [span(text, "Tataouine", "GPE")])
+    assert [(p.text, p.country) for p in places] == [
+        ("REMADA", "TN"), ("Tataouine", "TN"), ("Remada", "TN"), ("Remada", "TN")]  # fmt: skip
+
+
 def test_acronyms_opening_a_line_are_not_datelines(geoparser) -> None:
     text = "GAO, NSA and FBI officials met on Monday. Synthetic.\nGAO auditors said the NSA report was late."
     assert geoparser.find_places(text, []) == []

@@ -38,6 +38,7 @@ from ._store import PlaceRecord
 __all__ = [
     "accept_loose",
     "accept_proposal",
+    "dateline_in_capitals",
     "lone_person_words",
     "loose_evidence",
     "named_area",
@@ -154,11 +155,13 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
 def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
     """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
     well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
-    Department'); opening a sentence a country, division or region, a dateline in capitals, or a town's
+    Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
     institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
-    route or before its institution."""
+    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals."""
     if guard == GUARD_PERSON:
         return False
+    if dateline_in_capitals(text, start, end):
+        return True  # 'INNISFAIL —': however small the town
     if guard == GUARD_ORG:
         return salient(record) or is_institution_s_seat(text, start, end)
     if guard == GUARD_INITIAL:
@@ -188,14 +191,20 @@ def _well_known(record: PlaceRecord) -> bool:
 
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
-    """The text presents the span as a place: a strong locative word, a route, what contains it after it, or
-    its own police, council or mayor."""
+    """The text presents the span as a place: a strong locative word, a route, what contains it after it, its
+    own police, council or mayor, or a dateline in capitals ('INNISFAIL —')."""
     return (
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
         or is_institution_s_seat(text, start, end)
+        or dateline_in_capitals(text, start, end)
     )
+
+
+def dateline_in_capitals(text: str, start: int, end: int) -> bool:
+    """'INNISFAIL —', 'GAO, Mali —': a place name in capitals opening a line in a dateline's shape."""
+    return text[start:end].isupper() and _dateline_place(text, start, end)
 
 
 def _has_container(text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from ..model import Evidence, Location, Place
 from ._accept import (
     accept_loose,
     accept_proposal,
+    dateline_in_capitals,
     lone_person_words,
     loose_evidence,
     named_area,
@@ -311,7 +312,8 @@ def _accepted(
 def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[int, int]], taken: _Taken) -> list[Span]:
     """One sense per name and document: a name the text often presents as a place ('held in Gao', 'from Gao to
     Ansongo': at least a third of its mentions) is that place in its other mentions too ('Gao: residents...',
-    the model's 'Gao' PERSON). A person named once after a locative word ('met Kelly in ...') is not."""
+    the model's 'Gao' PERSON), and so is the place of the report's dateline ('INNISFAIL —' and 'the Innisfail
+    skater'). A person named once after a locative word ('met Kelly in ...') is not."""
     keys = [(name_key(text[s:e]), r) for s, e, r in accepted]
     # By its main name only: other names include translations ('White House' is a name of Casablanca).
     by_key = {key: r for key, r in keys if r is not None and r.match >= 1.0 and key not in adjectives()}
@@ -328,7 +330,8 @@ def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[i
             continue
         spans = mentions[key]
         presented = [presented_as_place(text, s, e) and not inside_longer_name(text, s, e) for s, e in spans]
-        if 3 * sum(presented) >= len(spans):
+        # The report's dateline names the place it is written from: that place wherever the report names it.
+        if 3 * sum(presented) >= len(spans) or any(dateline_in_capitals(text, s, e) for s, e in spans):
             found.append((start, end, res))
             taken.add(start, end)
     return found
