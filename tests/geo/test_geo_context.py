@@ -166,6 +166,17 @@ def test_a_name_among_sibling_divisions_is_a_division(geoparser) -> None:
     assert km_between(delaware, 39.0, -75.5) < 100
 
 
+def test_a_division_named_far_away_in_the_report_is_no_sibling(geoparser) -> None:
+    # SYNTHETIC. 'New York' alone is the city; Texas, named paragraphs later, does not make it the state.
+    text = (
+        "Synthetic: the invented singer Jane Roe grew up in New York and moved to London at twenty. "
+        + "She recorded an album, toured for two years and wrote songs about the sea and the road. " * 3
+        + "Her next tour opens in Texas."
+    )
+    new_york, _ = geoparser.resolve(text, [span(text, "New York"), span(text, "Texas")])
+    assert new_york.feature_code.startswith("PPL") and km_between(new_york, 40.71, -74.01) < 25
+
+
 def test_wilaya_seats_named_together_stay_towns(geoparser) -> None:
     text = "Synthetic: a convoy left Tamanrasset for Illizi and Adrar."
     places = geoparser.resolve(text, [span(text, n) for n in ("Tamanrasset", "Illizi", "Adrar")])

@@ -60,6 +60,7 @@ _CONTAINER_WEIGHT = 5.0
 _OFFICE_WEIGHT = 3.0  # 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
 _OFFICE_GROUP = "#office"
 _SIBLING_WEIGHT = 1.0
+_SIBLING_CHARS = 150  # about a sentence: divisions named together
 _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
@@ -445,6 +446,8 @@ class _Context:
     anchor_keys: list[str] = field(default_factory=list)
     points: list[PlaceRecord] = field(default_factory=list)  # every place with a country: anchors and areas
     point_keys: list[str] = field(default_factory=list)
+    point_starts: list[int] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # of each name's mentions
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: _Geometry = field(default_factory=lambda: _Geometry({}, {}, {}))
@@ -461,6 +464,7 @@ class _Context:
         depend only on which places it holds (most often the same ones again)."""
         context = cls(ranked, hint)
         for mention in mentions:
+            context.starts[mention.key].append(mention.start)
             res = ranked[mention.index]
             if res is None or res.record.country is None:
                 continue
@@ -475,6 +479,7 @@ class _Context:
                 context.anchor_keys.append(mention.key)
             context.points.append(record)
             context.point_keys.append(mention.key)
+            context.point_starts.append(mention.start)
         context.total = sum(context.countries.values())
         context._point_lats = np.array([r.lat for r in context.points])[None, :]
         context._point_lons = np.array([r.lon for r in context.points])[None, :]
@@ -603,13 +608,19 @@ class _Context:
         return near
 
     def _has_sibling(self, key: str, area: PlaceRecord) -> bool:
-        """Another division of the same level and country named in the document ('Florida' beside 'New Jersey',
-        'Kebili' beside 'Tozeur'): a name among divisions is a division, not a town called after one."""
+        """Another division of the same level and country named beside the name, within _SIBLING_CHARS of one of
+        its mentions ('Florida' beside 'New Jersey', 'Kebili' beside 'Tozeur'): a name among divisions is a
+        division, not a town called after one. A division named elsewhere in the report says nothing of it
+        ('grew up in New York' in a story that names Texas further on)."""
         if area.feature_code != "ADM1":
             return False
+        own = self.starts.get(key, [])
         return any(
-            p.feature_code == "ADM1" and p.country == area.country and p.id != area.id
-            for p, k in zip(self.points, self.point_keys, strict=True)
+            p.feature_code == "ADM1"
+            and p.country == area.country
+            and p.id != area.id
+            and any(abs(start - s) <= _SIBLING_CHARS for s in own)
+            for p, k, start in zip(self.points, self.point_keys, self.point_starts, strict=True)
             if k != key
         )
 
