@@ -121,6 +121,26 @@ def test_places_that_speak_in_the_reporter_s_words_stay_places(geoparser) -> Non
     assert [p.text for p in places if p.text == "Georgia"] == ["Georgia"] * 3
 
 
+def test_degrees_and_kinds_of_firms_after_a_name_are_not_states(geoparser) -> None:
+    # SYNTHETIC. 'M.D.' and 'P.A.' read as Maryland and Pennsylvania after a comma, as 'Ky.' does after a town.
+    text = "Synthetic: Jane Roe, M.D., joined Roe & Doe, P.A. in Ashland, Ky., last year."
+    entities = [span(text, "Jane Roe", "PERSON"), span(text, "M.D", "GPE"), span(text, "Roe & Doe", "ORG")]
+    entities += [span(text, "P.A", "GPE"), span(text, "Ashland", "GPE"), span(text, "Ky.", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Ashland", "Ky"]
+    text = "COLUMBIA, Ky. (Wire) - Synthetic: a barn burned."
+    entities = [span(text, "COLUMBIA", "ORG"), span(text, "Ky.", "GPE")]
+    assert [p.name for p in geoparser.find_places(text, entities)][-1:] == ["Kentucky"]
+
+
+def test_common_nouns_that_are_also_towns_are_places_only_where_presented(geoparser) -> None:
+    text = "Synthetic: Congress approved the aid to Tucson, the senator said."
+    entities = [span(text, "Congress", "ORG"), span(text, "Tucson", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Tucson"]
+    text = "Synthetic: the team later flew to Congress, Arizona."
+    entities = [span(text, "Congress", "GPE"), span(text, "Arizona", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Congress", "Arizona"]
+
+
 def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
     text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
     entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]

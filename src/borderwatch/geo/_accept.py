@@ -90,6 +90,8 @@ def accept_proposal(
     places already accepted."""
     if proposal.demonym is not None:
         return res is not None  # a French adjective is written in lower case ('la frontière algérienne')
+    if _title_after_a_name(text, proposal.start, proposal.end, entities):
+        return False
     if text[proposal.start : proposal.end].islower() and not presented_as_place(text, proposal.start, proposal.end):
         return False  # a name in lower case is a word ('the congress delegation'), unless written as a place
     presented = proposal.locative or _has_container(text, proposal.end)
@@ -175,6 +177,20 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
         or is_route(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
+    )
+
+
+def _title_after_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """'Jane Roe, M.D.', 'Roe & Doe, P.A.': a short name after a comma is a degree or a firm's kind when what the
+    comma follows is a person's or an organisation's name ('Ashland, KY' follows a town's, and so does a dateline
+    in capitals that the model took for an organisation: 'COLUMBIA, Ky.')."""
+    comma = _AFTER_COMMA.search(text[max(0, start - 3) : start])
+    if comma is None or _long_name(text[start:end]):
+        return False
+    before = max(0, start - 3) + comma.start()
+    return any(
+        e == before and (label == "PERSON" or (label == "ORG" and not text[s:e].isupper()))
+        for s, e, label in entities
     )
 
 

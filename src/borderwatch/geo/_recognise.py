@@ -207,8 +207,9 @@ def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, in
 
 @lru_cache(maxsize=1)
 def brands() -> frozenset[str]:
-    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota')."""
-    return _keys("brands")
+    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota'), and of common nouns
+    written with a capital that are also towns ('Congress', 'Olympic'): places only where the text says so."""
+    return _keys("brands") | _keys("common_nouns")
 
 
 @lru_cache(maxsize=1)
