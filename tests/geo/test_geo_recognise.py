@@ -162,6 +162,15 @@ def test_place_name_split_by_the_entity_model_is_read_whole(geoparser) -> None:
     assert [(p.text, p.country) for p in places] == [("Sakiet Sidi Youssef", "TN")]
 
 
+def test_a_place_span_holding_a_place_and_its_container_is_read_as_both(geoparser) -> None:
+    # The model tags 'Tin Essako, Mali' as one GPE: the whole names no place.
+    text = "Synthetic: gunmen attacked Tin Essako, Mali on Monday; the crossing at Ras Ajdir, Tunisia, closed."
+    entities = [span(text, "Tin Essako, Mali", "GPE"), span(text, "Ras Ajdir, Tunisia", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.country) for p in places] == [
+        ("Tin Essako", "ML"), ("Mali", "ML"), ("Ras Ajdir", "TN"), ("Tunisia", "TN")]  # fmt: skip
+
+
 def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) -> None:
     # The model tags the town as an organisation; the report is about Tunisia, where Sbeitla lies.
     text = "Synthetic: gendarmes in Kasserine arrested two men. Sbeitla officials said the road was reopened."

@@ -353,10 +353,26 @@ def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
 
 
+def _comma_parts(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place span of the model that holds a place and what contains it ('Thruxton, Hampshire', 'Tin Essako,
+    Mali'), as its parts: the whole names no place, and the words inside a place span are not looked at again."""
+    parts = []
+    for start, end, label in entities:
+        if label not in PLACE_LABELS or "," not in text[start:end]:
+            parts.append((start, end, label))
+            continue
+        for match in re.finditer(r"[^,]+", text[start:end]):
+            words = match.group()
+            lead = len(words) - len(words.lstrip())
+            if words.strip():
+                parts.append((start + match.start() + lead, start + match.start() + len(words.rstrip()), label))
+    return parts
+
+
 def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> list[Proposal]:
     found = []
     table = adjectives()
-    for start, end, label in entities:
+    for start, end, label in _comma_parts(text, entities):
         if label not in PLACE_LABELS and label not in HINT_LABELS:
             continue
         start, end = _trim(text, start, end)
