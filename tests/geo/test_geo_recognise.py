@@ -171,6 +171,15 @@ def test_a_place_span_holding_a_place_and_its_container_is_read_as_both(geoparse
         ("Tin Essako", "ML"), ("Mali", "ML"), ("Ras Ajdir", "TN"), ("Tunisia", "TN")]  # fmt: skip
 
 
+def test_a_place_span_with_kind_words_around_a_known_name_is_that_name(geoparser) -> None:
+    # SYNTHETIC. The model tags 'West Virginia State' of the State Police: whole, it matched 'Virginia' loosely.
+    text = "Synthetic: West Virginia State Police Lt. John Doe said a truck overturned near Ain Ghazzam."
+    entities = [span(text, "West Virginia State", "GPE"), span(text, "Ain Ghazzam", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name, p.feature_code) for p in places][:1] == [("West Virginia", "West Virginia", "ADM1")]
+    assert places[1].text == "Ain Ghazzam" and places[1].country == "DZ"
+
+
 def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) -> None:
     # The model tags the town as an organisation; the report is about Tunisia, where Sbeitla lies.
     text = "Synthetic: gendarmes in Kasserine arrested two men. Sbeitla officials said the road was reopened."

@@ -189,8 +189,7 @@ def _title_after_a_name(text: str, start: int, end: int, entities: Sequence[tupl
         return False
     before = max(0, start - 3) + comma.start()
     return any(
-        e == before and (label == "PERSON" or (label == "ORG" and not text[s:e].isupper()))
-        for s, e, label in entities
+        e == before and (label == "PERSON" or (label == "ORG" and not text[s:e].isupper())) for s, e, label in entities
     )
 
 

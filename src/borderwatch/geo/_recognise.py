@@ -461,7 +461,7 @@ def propose_spans(
     proposals = _entity_proposals(text, entities)
     if known is not None:
         known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
-        proposals = [_extended(text, p, known_spans) for p in proposals]
+        proposals = [_narrowed(text, _extended(text, p, known_spans), known, known_spans) for p in proposals]
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -483,6 +483,27 @@ def propose_spans(
         guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
+
+
+def _narrowed(text: str, proposal: Proposal, known: set[str], known_spans: list[tuple[int, int]]) -> Proposal:
+    """A place span of the model that is no known name but holds one with only kind words around it ('West
+    Virginia State' of 'West Virginia State Police', 'City of Turkey'), read as that name: looked up whole it is
+    matched loosely to another place ('Virginia', 'Tracy'). A name whose other words are not kind words is left
+    whole ('Ain Ghazzam' is no 'Ain')."""
+    if proposal.origin != "place" or name_key(text[proposal.start : proposal.end]) in known:
+        return proposal
+    kind = _keys("kind_words")
+    inner = [
+        (s, e)
+        for s, e in known_spans
+        if proposal.start <= s and e <= proposal.end and (s, e) != (proposal.start, proposal.end)
+        and all(w in kind for w in name_key(text[proposal.start : s] + " " + text[e : proposal.end]).split())
+    ]  # fmt: skip
+    if not inner:
+        return proposal
+    start, end = max(inner, key=lambda span: span[1] - span[0])
+    locative = is_locative(text, start) or is_route(text, start, end)
+    return Proposal(start, end, "place", locative, None, proposal.label)
 
 
 def _extended(text: str, proposal: Proposal, known_spans: list[tuple[int, int]]) -> Proposal:
