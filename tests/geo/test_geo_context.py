@@ -1,6 +1,8 @@
 """Reading places in their context: the document's region, routes, makes and models, languages, demonyms and
 names the entity model mislabels (synthetic reports: invented incidents in real places)."""
 
+import re
+
 import pytest
 from geo_helpers import km_between, span
 
@@ -175,6 +177,19 @@ def test_a_division_named_far_away_in_the_report_is_no_sibling(geoparser) -> Non
     )
     new_york, _ = geoparser.resolve(text, [span(text, "New York"), span(text, "Texas")])
     assert new_york.feature_code.startswith("PPL") and km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_place_read_inside_a_longer_name_gets_no_vote_from_its_own_name(geoparser) -> None:
+    # SYNTHETIC. The plain 'Paris' mentions read Paris, France until 'Paris, Texas' settles them: the hospital
+    # named after the town must not take that first reading as the document's context.
+    text = (
+        "Synthetic: John Doe of Paris entered eternal rest at Paris Regional Medical Center. He is survived by a son "
+        "of Paris, Texas."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer(r"Paris(?! Regional)|Texas", text)]
+    entities.append((*span(text, "Paris Regional Medical Center"), "ORG"))
+    places = geoparser.find_places(text, entities)
+    assert {p.country for p in places} == {"US"} and len(places) == 4
 
 
 def test_wilaya_seats_named_together_stay_towns(geoparser) -> None:
