@@ -109,6 +109,9 @@ def test_a_name_quoted_as_a_speaker_or_with_kin_is_a_person_throughout(geoparser
     )
     entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Georgia|Kasserine|Sbeitla", text)]
     assert _texts(geoparser.find_places(text, entities)) == ["Kasserine", "Sbeitla"]
+    text = "Synthetic: John Doe of Kasserine is survived by his wife, Nina, and his girlfriend Olivia."
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Kasserine|Nina|Olivia", text)]
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
 
 
 def test_places_that_speak_in_the_reporter_s_words_stay_places(geoparser) -> None:

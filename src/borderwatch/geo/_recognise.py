@@ -240,13 +240,16 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Verbs only: a report or an agency is quoted 'according to' a country as much as a person.
     speech = "|".join(re.escape(w) for w in _vocabulary()["speech_words"] if " " not in w)
     kin = "|".join(re.escape(w) for w in sorted(_vocabulary()["kin_words"], key=len, reverse=True))
-    quoted = re.compile(rf"[\"”]\s*,?\s*(?:{speech})\s+$", re.IGNORECASE)
+    # Quoted as a speaker ('," said Georgia'), or named as someone's kin ('his wife, Nina', 'girlfriend Olivia';
+    # in lower case: 'Mother Russia' is a country).
+    quoted = re.compile(rf"(?:[\"”]\s*,?\s*(?:{speech})|\b(?:{kin})s?,?)\s+$")
     return quoted, re.compile(rf"(?:['’]s\s+(?:{kin})|\s+(?:herself|himself))\b")
 
 
 def is_person_s_name(text: str, start: int, end: int) -> bool:
-    """A name quoted as a speaker ('"...," said Georgia'), with its kin ('Georgia's father') or 'herself': a
-    person's, not a place's. A country or town speaks only in the reporter's words ('Russia said')."""
+    """A name quoted as a speaker ('"...," said Georgia'), named as someone's kin ('his wife, Nina') or with its
+    kin ('Georgia's father') or 'herself': a person's, not a place's. A country or town speaks only in the
+    reporter's words ('Russia said')."""
     quoted, kin = _person_patterns()
     if kin.match(text, end):
         return True
