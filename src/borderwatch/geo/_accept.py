@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ._borders import haversine_km
+from ._cues import is_institution_s_seat
 from ._normalise import name_key
 from ._recognise import (
     GUARD_INITIAL,
@@ -26,7 +27,6 @@ from ._recognise import (
     brands,
     inside_longer_name,
     is_counted,
-    is_institution_s_seat,
     is_locative,
     is_route,
     is_speaker,

@@ -25,6 +25,7 @@ from ._accept import (
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
+from ._cues import is_person_s_name
 from ._locate import locate
 from ._normalise import name_key
 from ._recognise import (
@@ -33,7 +34,6 @@ from ._recognise import (
     Proposal,
     adjectives,
     inside_longer_name,
-    is_person_s_name,
     not_a_place,
     propose_spans,
     text_proposals,
