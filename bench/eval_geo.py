@@ -11,9 +11,11 @@ Two measures, as Mordecai 3 reports its own:
 
 Each corpus is also scored on its odd and even documents apart (rules were tuned on the odd ones).
 
-Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N] [--misses]
+Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N] [--misses] [--calibration]
 (--misses classes each missed gold mention: outside any gazetteer, not in the index, another point, unresolved,
-division vs seat, wrong namesake; with the share of mentions some place of the name could get right)
+division vs seat, wrong namesake; with the share of mentions some place of the name could get right;
+--calibration bins the best candidates by confidence with no threshold: how many a lower threshold would place
+right and how many wrong)
 """
 
 from __future__ import annotations
@@ -152,6 +154,30 @@ def miss_table(geoparser: Geoparser, docs: list[dict]) -> tuple[Counter, Counter
     return classes, kinds, within_reach
 
 
+# Confidence bins of the calibration table (--calibration): upper bounds.
+_CONFIDENCE_BINS = (0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.01)
+
+
+def calibration_table(index: str | None, docs: list[dict]) -> tuple[list[tuple[float, int, int]], int]:
+    """How often the best candidate is right (within 161 km) by its confidence, with no threshold: whether the
+    threshold leaves unresolved what would be placed right. Returns (upper bound, mentions, right) per bin and
+    the mentions with no candidate at all."""
+    geoparser = Geoparser(index, min_confidence=0.0)
+    counts = [[bound, 0, 0] for bound in _CONFIDENCE_BINS]
+    no_candidate = 0
+    for doc in docs:
+        gold = gold_with_coordinates(doc)
+        places = geoparser.resolve(doc["text"], [(t["start"], t["end"]) for t in gold])
+        for mention, place in zip(gold, places, strict=True):
+            if place is None or place.lat is None:
+                no_candidate += 1
+                continue
+            row = next(r for r in counts if (place.confidence or 0.0) < r[0])
+            row[1] += 1
+            row[2] += _within(mention, place)
+    return [(bound, n, right) for bound, n, right in counts], no_candidate
+
+
 def _within(mention: dict, place) -> bool:
     return place.lat is not None and haversine_km(mention["lat"], mention["lon"], place.lat, place.lon) <= KM
 
@@ -179,6 +205,9 @@ def main() -> int:
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end measure (needs spaCy)")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     parser.add_argument("--misses", action="store_true", help="also class the missed gold mentions, by half")
+    parser.add_argument(
+        "--calibration", action="store_true", help="also how often the best candidate is right by confidence, by half"
+    )
     args = parser.parse_args()
     if not all((EVAL_DIR / name).is_file() for name in CORPORA.values()):
         print(f"eval_geo: corpora not found in {EVAL_DIR} (set BORDERWATCH_EVAL_DIR); skipped")
@@ -214,6 +243,12 @@ def main() -> int:
                       f" {dict(kinds)}")  # fmt: skip
                 for name, count in classes.most_common():
                     print(f"    {count:4d}  {name}")
+        if args.calibration:
+            for half, part in split.items():
+                rows, no_candidate = calibration_table(os.environ.get("BORDERWATCH_GAZETTEER"), part)
+                print(f"{corpus}: {half} docs: best candidate right within 161 km by confidence (no threshold;"
+                      f" {no_candidate} mentions without a candidate): " + ", ".join(
+                          f"<{bound:.2f}: {right}/{n}" for bound, n, right in rows if n))  # fmt: skip
         if nlp is not None:
             counts = {half: score_end_to_end(geoparser, nlp, part) for half, part in split.items()}
             whole = {key: counts["odd"][key] + counts["even"][key] for key in counts["odd"]}

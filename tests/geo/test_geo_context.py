@@ -1,6 +1,8 @@
 """Reading places in their context: the document's region, routes, makes and models, languages, demonyms and
 names the entity model mislabels (synthetic reports: invented incidents in real places)."""
 
+import re
+
 import pytest
 from geo_helpers import km_between, span
 
@@ -164,6 +166,30 @@ def test_a_name_among_sibling_divisions_is_a_division(geoparser) -> None:
     _, kentucky, delaware = geoparser.resolve(text, [span(text, n) for n in ("Louisville", "Kentucky", "Delaware")])
     assert (kentucky.feature_code, delaware.feature_code, delaware.country) == ("ADM1", "ADM1", "US")
     assert km_between(delaware, 39.0, -75.5) < 100
+
+
+def test_a_division_named_far_away_in_the_report_is_no_sibling(geoparser) -> None:
+    # SYNTHETIC. 'New York' alone is the city; Texas, named paragraphs later, does not make it the state.
+    text = (
+        "Synthetic: the invented singer Jane Roe grew up in New York and moved to London at twenty. "
+        + "She recorded an album, toured for two years and wrote songs about the sea and the road. " * 3
+        + "Her next tour opens in Texas."
+    )
+    new_york, _ = geoparser.resolve(text, [span(text, "New York"), span(text, "Texas")])
+    assert new_york.feature_code.startswith("PPL") and km_between(new_york, 40.71, -74.01) < 25
+
+
+def test_a_place_read_inside_a_longer_name_gets_no_vote_from_its_own_name(geoparser) -> None:
+    # SYNTHETIC. The plain 'Paris' mentions read Paris, France until 'Paris, Texas' settles them: the hospital
+    # named after the town must not take that first reading as the document's context.
+    text = (
+        "Synthetic: John Doe of Paris entered eternal rest at Paris Regional Medical Center. He is survived by a son "
+        "of Paris, Texas."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer(r"Paris(?! Regional)|Texas", text)]
+    entities.append((*span(text, "Paris Regional Medical Center"), "ORG"))
+    places = geoparser.find_places(text, entities)
+    assert {p.country for p in places} == {"US"} and len(places) == 4
 
 
 def test_wilaya_seats_named_together_stay_towns(geoparser) -> None:

@@ -1,5 +1,7 @@
 """Recognition: what counts as a place mention beyond the entity model's GPE/LOC (synthetic texts)."""
 
+import re
+
 from geo_helpers import span
 
 import borderwatch.geo as geo
@@ -46,6 +48,102 @@ def test_dateline_in_capitals_is_a_place(geoparser) -> None:
     assert _texts(geoparser.find_places(text, [])) == ["TUNIS"]
 
 
+def test_short_dateline_place_in_capitals_is_a_place(geoparser) -> None:
+    # SYNTHETIC. Three capitals are mostly an acronym, but not as a dateline's place, found alone or given as the
+    # extractor gives a dateline's places (GPE spans).
+    for text in (
+        "GAO, Mali, Jan. 15 (Wire) — Synthetic: gunmen attacked a checkpoint near the market.",
+        "Synthetic headline\nGAO (Wire) - gunmen attacked a checkpoint near the market.",
+        "GAO — Synthetic: gunmen attacked a checkpoint near the market.",
+    ):
+        places = geoparser.find_places(text, [])
+        assert [(p.text, p.country) for p in places][:1] == [("GAO", "ML")], text
+    text = "GAO, Mali, Jan. 15 — Synthetic: gunmen attacked a checkpoint."
+    entities = [span(text, "GAO", "GPE"), span(text, "Mali", "GPE")]
+    assert [(p.name, p.country) for p in geoparser.find_places(text, entities)] == [("Gao", "ML"), ("Mali", "ML")]
+    text = "KEF, Tunisia, Jan. 15 — Synthetic: a patrol was attacked."
+    entities = [span(text, "KEF", "GPE"), span(text, "Tunisia", "GPE")]
+    assert [p.name for p in geoparser.find_places(text, entities)] == ["El Kef", "Tunisia"]
+
+
+def test_a_small_town_s_dateline_is_that_town_wherever_the_report_names_it(geoparser) -> None:
+    text = (
+        "Synthetic headline\nREMADA — Smugglers were arrested on Monday, the guard in Tataouine said. The Remada "
+        "market stayed open.\nRemada traders said prices rose."
+    )
+    places = geoparser.find_places(text, [span(text, "Tataouine", "GPE")])
+    assert [(p.text, p.country) for p in places] == [
+        ("REMADA", "TN"), ("Tataouine", "TN"), ("Remada", "TN"), ("Remada", "TN")]  # fmt: skip
+
+
+def test_acronyms_opening_a_line_are_not_datelines(geoparser) -> None:
+    text = "GAO, NSA and FBI officials met on Monday. Synthetic.\nGAO auditors said the NSA report was late."
+    assert geoparser.find_places(text, []) == []
+
+
+def test_name_before_a_town_s_police_council_or_mayor_is_the_town(geoparser) -> None:
+    # SYNTHETIC. The model leaves the town untagged or inside an organisation's name; its police, fire service or
+    # mayor present it as a place.
+    text = "Synthetic: smugglers crashed near Kasserine. Sbeitla police said two men fled towards Feriana."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "Feriana", "GPE")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"), ("Sbeitla", "TN"), ("Feriana", "TN")]  # fmt: skip
+    text = "Synthetic: smugglers crashed near Kasserine. The Sbeitla Fire Department said two men were hurt."
+    entities = [span(text, "Kasserine", "GPE"), span(text, "The Sbeitla Fire Department", "ORG")]
+    assert [(p.text, p.country) for p in geoparser.find_places(text, entities)] == [
+        ("Kasserine", "TN"), ("Sbeitla", "TN")]  # fmt: skip
+
+
+def test_kinds_of_police_and_councils_are_not_places(geoparser) -> None:
+    text = "Synthetic: the Security Council met while Federal Police and Border Police officers guarded Kasserine."
+    entities = [span(text, w, "ORG") for w in ("the Security Council", "Federal Police", "Border Police")]
+    entities.append(span(text, "Kasserine", "GPE"))
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
+
+
+def test_a_name_quoted_as_a_speaker_or_with_kin_is_a_person_throughout(geoparser) -> None:
+    # SYNTHETIC. The model tags a girl named like a country as a place in every mention.
+    text = (
+        'Synthetic: Georgia began skating in Kasserine. "I love it," said Georgia. Georgia\'s father drove her to '
+        "Sbeitla, where Georgia trains."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Georgia|Kasserine|Sbeitla", text)]
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine", "Sbeitla"]
+    text = "Synthetic: John Doe of Kasserine is survived by his wife, Nina, and his girlfriend Olivia."
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Kasserine|Nina|Olivia", text)]
+    assert _texts(geoparser.find_places(text, entities)) == ["Kasserine"]
+
+
+def test_places_that_speak_in_the_reporter_s_words_stay_places(geoparser) -> None:
+    text = (
+        'Synthetic: Georgia closed its border. "We are ready," said Tbilisi Mayor Jane Doe, according to Georgia\'s '
+        "attorney general. Georgia said troops flew to Batumi."
+    )
+    entities = [(m.start(), m.end(), "GPE") for m in re.finditer("Georgia|Batumi", text)]
+    places = geoparser.find_places(text, entities)
+    assert [p.text for p in places if p.text == "Georgia"] == ["Georgia"] * 3
+
+
+def test_degrees_and_kinds_of_firms_after_a_name_are_not_states(geoparser) -> None:
+    # SYNTHETIC. 'M.D.' and 'P.A.' read as Maryland and Pennsylvania after a comma, as 'Ky.' does after a town.
+    text = "Synthetic: Jane Roe, M.D., joined Roe & Doe, P.A. in Ashland, Ky., last year."
+    entities = [span(text, "Jane Roe", "PERSON"), span(text, "M.D", "GPE"), span(text, "Roe & Doe", "ORG")]
+    entities += [span(text, "P.A", "GPE"), span(text, "Ashland", "GPE"), span(text, "Ky.", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Ashland", "Ky"]
+    text = "COLUMBIA, Ky. (Wire) - Synthetic: a barn burned."
+    entities = [span(text, "COLUMBIA", "ORG"), span(text, "Ky.", "GPE")]
+    assert [p.name for p in geoparser.find_places(text, entities)][-1:] == ["Kentucky"]
+
+
+def test_common_nouns_that_are_also_towns_are_places_only_where_presented(geoparser) -> None:
+    text = "Synthetic: Congress approved the aid to Tucson, the senator said."
+    entities = [span(text, "Congress", "ORG"), span(text, "Tucson", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Tucson"]
+    text = "Synthetic: the team later flew to Congress, Arizona."
+    entities = [span(text, "Congress", "GPE"), span(text, "Arizona", "GPE")]
+    assert _texts(geoparser.find_places(text, entities)) == ["Congress", "Arizona"]
+
+
 def test_unknown_place_names_are_kept_unresolved_only_when_presented_as_places(geoparser) -> None:
     text = "Synthetic: herders fled to Qwxzvbnm, while Zrzavy Company denied it."
     entities = [span(text, "Qwxzvbnm", "GPE"), span(text, "Zrzavy", "GPE")]
@@ -65,6 +163,24 @@ def test_place_name_split_by_the_entity_model_is_read_whole(geoparser) -> None:
     entities = [span(text, "Sakiet", "NORP"), span(text, "Sidi Youssef", "PERSON")]
     places = geoparser.find_places(text, entities)
     assert [(p.text, p.country) for p in places] == [("Sakiet Sidi Youssef", "TN")]
+
+
+def test_a_place_span_holding_a_place_and_its_container_is_read_as_both(geoparser) -> None:
+    # The model tags 'Tin Essako, Mali' as one GPE: the whole names no place.
+    text = "Synthetic: gunmen attacked Tin Essako, Mali on Monday; the crossing at Ras Ajdir, Tunisia, closed."
+    entities = [span(text, "Tin Essako, Mali", "GPE"), span(text, "Ras Ajdir, Tunisia", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.country) for p in places] == [
+        ("Tin Essako", "ML"), ("Mali", "ML"), ("Ras Ajdir", "TN"), ("Tunisia", "TN")]  # fmt: skip
+
+
+def test_a_place_span_with_kind_words_around_a_known_name_is_that_name(geoparser) -> None:
+    # SYNTHETIC. The model tags 'West Virginia State' of the State Police: whole, it matched 'Virginia' loosely.
+    text = "Synthetic: West Virginia State Police Lt. John Doe said a truck overturned near Ain Ghazzam."
+    entities = [span(text, "West Virginia State", "GPE"), span(text, "Ain Ghazzam", "GPE")]
+    places = geoparser.find_places(text, entities)
+    assert [(p.text, p.name, p.feature_code) for p in places][:1] == [("West Virginia", "West Virginia", "ADM1")]
+    assert places[1].text == "Ain Ghazzam" and places[1].country == "DZ"
 
 
 def test_organisation_named_like_a_town_of_the_document_is_that_town(geoparser) -> None:

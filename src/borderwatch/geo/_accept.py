@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ._borders import haversine_km
+from ._cues import is_institution_s_seat
 from ._normalise import name_key
 from ._recognise import (
     GUARD_INITIAL,
@@ -37,6 +38,7 @@ from ._store import PlaceRecord
 __all__ = [
     "accept_loose",
     "accept_proposal",
+    "dateline_in_capitals",
     "lone_person_words",
     "loose_evidence",
     "named_area",
@@ -53,6 +55,11 @@ _DIVISION_CODES = {"ADM1", "ADM2"}
 _AREA_CODES = _COUNTRY_CODES | _DIVISION_CODES | {"RGN", "OCN", "SEA", "MTS", "DSRT", "GULF", "PEN"}
 _SALIENT_CODES = _AREA_CODES | {"PPLC"}
 _AFTER_COMMA = re.compile(r",\s*$")
+# What follows the place of a dateline ('GAO, Mali, Jan. 15 (AP) —', 'GAO (Reuters) -', 'GAO —'): its country or
+# region, a date, the agency, then a dash, all on the place's line.
+_DATELINE_REST = re.compile(
+    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:[—–]|--?[ \t])"
+)
 _CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
 _PARTIAL = 0.7
@@ -83,6 +90,8 @@ def accept_proposal(
     places already accepted."""
     if proposal.demonym is not None:
         return res is not None  # a French adjective is written in lower case ('la frontière algérienne')
+    if _title_after_a_name(text, proposal.start, proposal.end, entities):
+        return False
     if text[proposal.start : proposal.end].islower() and not presented_as_place(text, proposal.start, proposal.end):
         return False  # a name in lower case is a word ('the congress delegation'), unless written as a place
     presented = proposal.locative or _has_container(text, proposal.end)
@@ -125,11 +134,13 @@ def accept_proposal(
 
 def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:
     """Capitalised words the model did not tag as a place (see `loose_evidence`)."""
-    if res is None or res.confidence < _TEXT_CONFIDENCE:
+    if res is None:
+        return False
+    presented = presented_as_place(text, start, end)
+    if res.confidence < (_HINT_CONFIDENCE if presented else _TEXT_CONFIDENCE):
         return False
     if name_key(text[start:end]) in adjectives():
         return _short_ok(text, start, end, res, False)
-    presented = presented_as_place(text, start, end)
     if not _short_ok(text, start, end, res, presented and res.match >= 1.0):
         return False
     if ((res.remote or name_key(text[start:end]) in brands()) and not presented) or _counted(text, start, res.record):
@@ -145,15 +156,41 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
 
 def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRecord) -> bool:
     """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
-    well-known place ('Washington Post', 'Tunis Chamber'); opening a sentence a country, division or region,
-    or a dateline in capitals; elsewhere a well-known place or any place after a locative word or on a route."""
+    well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
+    Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
+    institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
+    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals."""
     if guard == GUARD_PERSON:
         return False
+    if dateline_in_capitals(text, start, end):
+        return True  # 'INNISFAIL —': however small the town
     if guard == GUARD_ORG:
-        return salient(record)
+        return salient(record) or is_institution_s_seat(text, start, end)
     if guard == GUARD_INITIAL:
-        return named_area(record) or (_dateline(text, start, end) and salient(record))
-    return is_locative(text, start) or is_route(text, start, end) or salient(record)
+        return (
+            named_area(record)
+            or (_dateline(text, start, end) and salient(record))
+            or is_institution_s_seat(text, start, end)
+        )
+    return (
+        is_locative(text, start)
+        or is_route(text, start, end)
+        or salient(record)
+        or is_institution_s_seat(text, start, end)
+    )
+
+
+def _title_after_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """'Jane Roe, M.D.', 'Roe & Doe, P.A.': a short name after a comma is a degree or a firm's kind when what the
+    comma follows is a person's or an organisation's name ('Ashland, KY' follows a town's, and so does a dateline
+    in capitals that the model took for an organisation: 'COLUMBIA, Ky.')."""
+    comma = _AFTER_COMMA.search(text[max(0, start - 3) : start])
+    if comma is None or _long_name(text[start:end]):
+        return False
+    before = max(0, start - 3) + comma.start()
+    return any(
+        e == before and (label == "PERSON" or (label == "ORG" and not text[s:e].isupper())) for s, e, label in entities
+    )
 
 
 def _counted(text: str, start: int, record: PlaceRecord) -> bool:
@@ -169,8 +206,20 @@ def _well_known(record: PlaceRecord) -> bool:
 
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
-    """The text presents the span as a place: a strong locative word, a route, or what contains it after it."""
-    return is_strongly_locative(text, start) or is_route(text, start, end) or _has_container(text, end)
+    """The text presents the span as a place: a strong locative word, a route, what contains it after it, its
+    own police, council or mayor, or a dateline in capitals ('INNISFAIL —')."""
+    return (
+        is_strongly_locative(text, start)
+        or is_route(text, start, end)
+        or _has_container(text, end)
+        or is_institution_s_seat(text, start, end)
+        or dateline_in_capitals(text, start, end)
+    )
+
+
+def dateline_in_capitals(text: str, start: int, end: int) -> bool:
+    """'INNISFAIL —', 'GAO, Mali —': a place name in capitals opening a line in a dateline's shape."""
+    return text[start:end].isupper() and _dateline_place(text, start, end)
 
 
 def _has_container(text: str, end: int) -> bool:
@@ -215,7 +264,7 @@ def _short_ok(text: str, start: int, end: int, res: Resolution, presented: bool)
 def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, presented: bool) -> bool:
     """Two- and three-letter names (KY, La, BA) and abbreviations (Mass., Ind.) are places only as countries or
     after a comma ('Ashland, KY'); a three-letter name written as a name ('Gao') also where the text presents
-    it as a place ('held in Gao')."""
+    it as a place ('held in Gao'), and in capitals too as the place of a dateline ('GAO, Mali —')."""
     words = text[start:end]
     letters = words.replace(".", "").replace(" ", "")
     key = name_key(words)
@@ -224,14 +273,25 @@ def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, pr
     if feature_code in _COUNTRY_CODES or _AFTER_COMMA.search(text[max(0, start - 3) : start]):
         return True
     written_as_name = len(letters) == 3 and words.isalpha() and words[0].isupper() and words[1:].islower()
+    if (written_as_name or (len(letters) == 3 and words.isalpha() and words.isupper())) and _dateline_place(
+        text, start, end
+    ):
+        return key not in abbreviations()  # 'GAO, Mali —', 'Gao (AP) —': a dateline presents its place as one
     alone = not inside_longer_name(text, start, end)  # 'Ben' of 'Ben Guerdane' is no name of its own
     return presented and written_as_name and alone and key not in abbreviations()
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """'TORONTO — ...': a place name in capitals opening a line or a report."""
+    """'TORONTO — ...': a place name in capitals opening a line or a report (a short one only in a dateline's
+    shape, 'GAO, Mali —': alone, three capitals are most often an acronym)."""
     word = text[start:end]
-    return word.isupper() and len(word) >= 4
+    return word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))
+
+
+def _dateline_place(text: str, start: int, end: int) -> bool:
+    """The span opens a line and is followed by the rest of a dateline: 'GAO, Mali, Jan. 15 (AP) —'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_REST.match(text, end) is not None
 
 
 def lone_person_words(

@@ -42,6 +42,7 @@ class CandidateFinder:
         self.find = lru_cache(maxsize=cache_size)(self._find)
         self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
         self._known: dict[str, bool] = {}  # whether a key names a place, for keys not (yet) read in `_by_key`
+        self._read_as: dict[str, str] = {}  # key -> the name inside it that its candidates bear ('paris')
         self._cache_size = cache_size
 
     def known(self, texts: Iterable[str]) -> set[str]:
@@ -67,6 +68,12 @@ class CandidateFinder:
                 self._by_key[key] = found.get(key, [])
         return {k for k in keys if self._by_key[k]}
 
+    def read_as(self, text: str) -> str:
+        """The key of the name a text's candidates bear: the text's own, or the name inside it that was found
+        ('paris' for 'Paris Regional Medical Center', 'kidal' for 'Kidal region'). Asked after `find`."""
+        key = _key(text)
+        return self._read_as.get(key, key)
+
     def _find(self, text: str, exact_only: bool = False) -> tuple[Candidate, ...]:
         """Candidates for a name; `exact_only` skips the (costlier) transliterated and partial matches."""
         key = _key(text)
@@ -80,8 +87,15 @@ class CandidateFinder:
             # 'Sahel Province', 'Eastern Ghouta': the name without its qualifiers, before any looser reading of
             # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
             found = self._exact(core, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(core)]
+            if found:
+                self._remember(key, core)
             return tuple(found or self._inner(key))
         return tuple(self._transliterated(key) or self._inner(key))
+
+    def _remember(self, key: str, inner: str) -> None:
+        if len(self._read_as) > self._cache_size:
+            self._read_as.clear()
+        self._read_as[key] = inner
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
         rows = self._by_key.get(key)
@@ -119,6 +133,7 @@ class CandidateFinder:
                     continue
                 found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
                 if found:
+                    self._remember(key, " ".join(part))
                     return found
         return []
 

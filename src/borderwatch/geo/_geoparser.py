@@ -14,6 +14,7 @@ from ..model import Evidence, Location, Place
 from ._accept import (
     accept_loose,
     accept_proposal,
+    dateline_in_capitals,
     lone_person_words,
     loose_evidence,
     named_area,
@@ -24,6 +25,7 @@ from ._accept import (
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
+from ._cues import is_person_s_name
 from ._locate import locate
 from ._normalise import name_key
 from ._recognise import (
@@ -92,6 +94,10 @@ class Geoparser:
         proposals = [p for p in proposals if not not_a_place(text, p.start, p.end)]
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
         loose = [x for x in loose if not not_a_place(text, x[0], x[1])]
+        people = _persons_names(text, [(p.start, p.end) for p in proposals if p.demonym is None] + loose)
+        if people:
+            proposals = [p for p in proposals if not _a_person_s_mention(text, p.start, p.end, people)]
+            loose = [x for x in loose if not _a_person_s_mention(text, x[0], x[1], people)]
         self._finder.prefetch([text[s:e] for s, e, _ in loose] + [text[p.start : p.end] for p in proposals])
         # Untagged words are resolved only when they could pass: a demonym, or a salient place or a locative word.
         # The others are held back: they are places only if the same name is one elsewhere in the text.
@@ -203,6 +209,17 @@ class Geoparser:
         )
 
 
+def _persons_names(text: str, spans: Sequence[Sequence[int]]) -> set[str]:
+    """Keys of the names the report shows to be persons' ('"...," said Georgia', 'Georgia's father')."""
+    return {name_key(text[s[0] : s[1]]) for s in spans if is_person_s_name(text, s[0], s[1])}
+
+
+def _a_person_s_mention(text: str, start: int, end: int, people: set[str]) -> bool:
+    """One sense per name: a person's name in the report is a person's in every mention the text does not present
+    as a place ('Georgia began skating' as much as 'said Georgia'; not 'flew to Georgia')."""
+    return name_key(text[start:end]) in people and not presented_as_place(text, start, end)
+
+
 def _lookup(text: str, proposal: Proposal) -> tuple[str, bool]:
     """The name of a proposal and whether only its exact name is worth looking up: a person's or organisation's
     name is looked up loosely only where a locative word presents it as a place."""
@@ -295,7 +312,8 @@ def _accepted(
 def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[int, int]], taken: _Taken) -> list[Span]:
     """One sense per name and document: a name the text often presents as a place ('held in Gao', 'from Gao to
     Ansongo': at least a third of its mentions) is that place in its other mentions too ('Gao: residents...',
-    the model's 'Gao' PERSON). A person named once after a locative word ('met Kelly in ...') is not."""
+    the model's 'Gao' PERSON), and so is the place of the report's dateline ('INNISFAIL —' and 'the Innisfail
+    skater'). A person named once after a locative word ('met Kelly in ...') is not."""
     keys = [(name_key(text[s:e]), r) for s, e, r in accepted]
     # By its main name only: other names include translations ('White House' is a name of Casablanca).
     by_key = {key: r for key, r in keys if r is not None and r.match >= 1.0 and key not in adjectives()}
@@ -312,7 +330,8 @@ def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[i
             continue
         spans = mentions[key]
         presented = [presented_as_place(text, s, e) and not inside_longer_name(text, s, e) for s, e in spans]
-        if 3 * sum(presented) >= len(spans):
+        # The report's dateline names the place it is written from: that place wherever the report names it.
+        if 3 * sum(presented) >= len(spans) or any(dateline_in_capitals(text, s, e) for s, e in spans):
             found.append((start, end, res))
             taken.add(start, end)
     return found

@@ -189,8 +189,9 @@ def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, in
 
 @lru_cache(maxsize=1)
 def brands() -> frozenset[str]:
-    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota')."""
-    return _keys("brands")
+    """Keys of makes of vehicles, weapons and equipment that are also place names ('Toyota'), and of common nouns
+    written with a capital that are also towns ('Congress', 'Olympic'): places only where the text says so."""
+    return _keys("brands") | _keys("common_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -315,10 +316,26 @@ def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
 
 
+def _comma_parts(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place span of the model that holds a place and what contains it ('Thruxton, Hampshire', 'Tin Essako,
+    Mali'), as its parts: the whole names no place, and the words inside a place span are not looked at again."""
+    parts = []
+    for start, end, label in entities:
+        if label not in PLACE_LABELS or "," not in text[start:end]:
+            parts.append((start, end, label))
+            continue
+        for match in re.finditer(r"[^,]+", text[start:end]):
+            words = match.group()
+            lead = len(words) - len(words.lstrip())
+            if words.strip():
+                parts.append((start + match.start() + lead, start + match.start() + len(words.rstrip()), label))
+    return parts
+
+
 def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> list[Proposal]:
     found = []
     table = adjectives()
-    for start, end, label in entities:
+    for start, end, label in _comma_parts(text, entities):
         if label not in PLACE_LABELS and label not in HINT_LABELS:
             continue
         start, end = _trim(text, start, end)
@@ -407,7 +424,7 @@ def propose_spans(
     proposals = _entity_proposals(text, entities)
     if known is not None:
         known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
-        proposals = [_extended(text, p, known_spans) for p in proposals]
+        proposals = [_narrowed(text, _extended(text, p, known_spans), known, known_spans) for p in proposals]
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -429,6 +446,27 @@ def propose_spans(
         guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
+
+
+def _narrowed(text: str, proposal: Proposal, known: set[str], known_spans: list[tuple[int, int]]) -> Proposal:
+    """A place span of the model that is no known name but holds one with only kind words around it ('West
+    Virginia State' of 'West Virginia State Police', 'City of Turkey'), read as that name: looked up whole it is
+    matched loosely to another place ('Virginia', 'Tracy'). A name whose other words are not kind words is left
+    whole ('Ain Ghazzam' is no 'Ain')."""
+    if proposal.origin != "place" or name_key(text[proposal.start : proposal.end]) in known:
+        return proposal
+    kind = _keys("kind_words")
+    inner = [
+        (s, e)
+        for s, e in known_spans
+        if proposal.start <= s and e <= proposal.end and (s, e) != (proposal.start, proposal.end)
+        and all(w in kind for w in name_key(text[proposal.start : s] + " " + text[e : proposal.end]).split())
+    ]  # fmt: skip
+    if not inner:
+        return proposal
+    start, end = max(inner, key=lambda span: span[1] - span[0])
+    locative = is_locative(text, start) or is_route(text, start, end)
+    return Proposal(start, end, "place", locative, None, proposal.label)
 
 
 def _extended(text: str, proposal: Proposal, known_spans: list[tuple[int, int]]) -> Proposal:

@@ -60,6 +60,7 @@ _CONTAINER_WEIGHT = 5.0
 _OFFICE_WEIGHT = 3.0  # 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
 _OFFICE_GROUP = "#office"
 _SIBLING_WEIGHT = 1.0
+_SIBLING_CHARS = 150  # about a sentence: divisions named together
 _HINT_WEIGHT = 1.5
 _ADMIN1_WEIGHT = 2.0
 _FOREIGN_SPELLING_PENALTY = 2.0
@@ -96,6 +97,10 @@ class _Mention:
     end: int
     key: str
     candidates: tuple[Candidate, ...]
+    # The name its candidates bear ('paris' for 'Paris Regional Medical Center'): the context counts the mentions of
+    # that name as the mention's own, so that a name read inside a longer one gets no vote from the very place
+    # name it holds (the Paris the plain mentions first read, before 'Paris, Texas' settled them).
+    name: str = ""
     containers: list[int] = field(default_factory=list)
     contained: list[int] = field(default_factory=list)  # mentions this name is written after as their container
     office: bool = False  # written with an office or assembly of a division or country ('Texas Gov.')
@@ -182,10 +187,10 @@ class Resolver:
     ) -> list[Resolution | None]:
         """Resolve spans of one document; `exact_only[i]`: look span i up by its exact name only."""
         exact = exact_only or [False] * len(spans)
-        mentions = [
-            _Mention(i, s, e, name_key(text[s:e]), self._finder.find(text[s:e], exact[i]))
-            for i, (s, e) in enumerate(spans)
-        ]
+        mentions = []
+        for i, (s, e) in enumerate(spans):
+            candidates = self._finder.find(text[s:e], exact[i])
+            mentions.append(_Mention(i, s, e, name_key(text[s:e]), candidates, self._finder.read_as(text[s:e])))
         groups = _link_containers(text, mentions)
         for mention in mentions:
             # 'New York Gov.' names the state, and only that mention does: the dateline 'NEW YORK (AP)' and the 'New
@@ -445,6 +450,8 @@ class _Context:
     anchor_keys: list[str] = field(default_factory=list)
     points: list[PlaceRecord] = field(default_factory=list)  # every place with a country: anchors and areas
     point_keys: list[str] = field(default_factory=list)
+    point_starts: list[int] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # of each name's mentions
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: _Geometry = field(default_factory=lambda: _Geometry({}, {}, {}))
@@ -461,20 +468,22 @@ class _Context:
         depend only on which places it holds (most often the same ones again)."""
         context = cls(ranked, hint)
         for mention in mentions:
+            context.starts[mention.name].append(mention.start)
             res = ranked[mention.index]
             if res is None or res.record.country is None:
                 continue
             record, weight = res.record, res.confidence
             context.countries[record.country] += weight
-            context.own_countries[mention.key][record.country] += weight
+            context.own_countries[mention.name][record.country] += weight
             if record.admin1:
                 context.admin1s[(record.country, record.admin1)] += weight
-                context.own_admin1s[mention.key][(record.country, record.admin1)] += weight
+                context.own_admin1s[mention.name][(record.country, record.admin1)] += weight
             if record.feature_code not in _AREA_CODES:
                 context.anchors.append(record)
-                context.anchor_keys.append(mention.key)
+                context.anchor_keys.append(mention.name)
             context.points.append(record)
-            context.point_keys.append(mention.key)
+            context.point_keys.append(mention.name)
+            context.point_starts.append(mention.start)
         context.total = sum(context.countries.values())
         context._point_lats = np.array([r.lat for r in context.points])[None, :]
         context._point_lons = np.array([r.lon for r in context.points])[None, :]
@@ -489,12 +498,12 @@ class _Context:
     def _nearest(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's distance (km) to the nearest other place of the document that is not an area, and to
         the nearest other place of any kind (inf when there is none); one distance matrix per name and pass."""
-        cache_key = (mention.key, id(arrays))
+        cache_key = (mention.name, id(arrays))
         cached = self._geometry.distances.get(cache_key)
         if cached is not None:
             return cached
         size = len(arrays.lats)
-        others = self._point_key_array != mention.key if self.points else np.zeros(0, dtype=bool)
+        others = self._point_key_array != mention.name if self.points else np.zeros(0, dtype=bool)
         to_anchor = to_point = np.full(size, np.inf)
         if others.any():
             distances = _haversine(arrays.lats[:, None], arrays.lons[:, None], self._point_lats, self._point_lons)
@@ -508,11 +517,11 @@ class _Context:
 
     def _shares(self, mention: _Mention, arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
-        cached = self._share_cache.get((mention.key, id(arrays)))
+        cached = self._share_cache.get((mention.name, id(arrays)))
         if cached is not None:
             return cached
         size = len(arrays.countries)
-        own = self.own_countries.get(mention.key, {})
+        own = self.own_countries.get(mention.name, {})
         total = self.total - sum(own.values())
         if total <= 0:
             return np.zeros(size), np.zeros(size)
@@ -521,11 +530,11 @@ class _Context:
         country = np.array([get(c, 0.0) - own.get(c, 0.0) if c else best_other for c in arrays.countries])
         admin1 = np.zeros(size)
         if self.admin1s:
-            own_admin1 = self.own_admin1s.get(mention.key, {})
+            own_admin1 = self.own_admin1s.get(mention.name, {})
             admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0
                                for a in arrays.admin1s])  # fmt: skip
         shares = np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
-        self._share_cache[(mention.key, id(arrays))] = shares
+        self._share_cache[(mention.name, id(arrays))] = shares
         return shares
 
     def bonus(self, mention: _Mention) -> tuple[np.ndarray, np.ndarray]:
@@ -567,7 +576,7 @@ class _Context:
     def _farness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
         """0 within _FAR_KM of another place of the document, rising with the log of the distance to 1 at ten times
         that; 0 for everything when the document names no other place, and for places without a country."""
-        cache_key = (mention.key, id(arrays))
+        cache_key = (mention.name, id(arrays))
         cached = self._geometry.farness.get(cache_key)
         if cached is not None:
             return cached
@@ -580,7 +589,7 @@ class _Context:
         return farness
 
     def _nearness(self, mention: _Mention, arrays: _Arrays) -> np.ndarray:
-        cache_key = (mention.key, id(arrays))
+        cache_key = (mention.name, id(arrays))
         cached = self._geometry.nearness.get(cache_key)
         if cached is None:
             cached = self._geometry.nearness[cache_key] = self._compute_nearness(mention, arrays)
@@ -597,19 +606,25 @@ class _Context:
         for i in arrays.areas:
             area = mention.candidates[i].record
             holds = any(
-                _inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.key
+                _inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.name
             )
-            near[i] = _NEAR_WEIGHT if holds else _SIBLING_WEIGHT * self._has_sibling(mention.key, area)
+            near[i] = _NEAR_WEIGHT if holds else _SIBLING_WEIGHT * self._has_sibling(mention.name, area)
         return near
 
     def _has_sibling(self, key: str, area: PlaceRecord) -> bool:
-        """Another division of the same level and country named in the document ('Florida' beside 'New Jersey',
-        'Kebili' beside 'Tozeur'): a name among divisions is a division, not a town called after one."""
+        """Another division of the same level and country named beside the name, within _SIBLING_CHARS of one of
+        its mentions ('Florida' beside 'New Jersey', 'Kebili' beside 'Tozeur'): a name among divisions is a
+        division, not a town called after one. A division named elsewhere in the report says nothing of it
+        ('grew up in New York' in a story that names Texas further on)."""
         if area.feature_code != "ADM1":
             return False
+        own = self.starts.get(key, [])
         return any(
-            p.feature_code == "ADM1" and p.country == area.country and p.id != area.id
-            for p, k in zip(self.points, self.point_keys, strict=True)
+            p.feature_code == "ADM1"
+            and p.country == area.country
+            and p.id != area.id
+            and any(abs(start - s) <= _SIBLING_CHARS for s in own)
+            for p, k, start in zip(self.points, self.point_keys, self.point_starts, strict=True)
             if k != key
         )
 

@@ -1,0 +1,63 @@
+"""Cues around a name that say whose it is: a town's own institutions ('Winnipeg police', 'Enfield Council') and
+the marks of a person ('"...," said Georgia', 'his wife, Nina', 'Georgia's father'); vocabularies in
+data/recognition.json."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ._normalise import name_key
+from ._recognise import inside_longer_name
+from ._sources import data_file
+
+__all__ = ["is_institution_s_seat", "is_person_s_name"]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    return data_file("recognition.json")  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=4)
+def _keys(section: str) -> frozenset[str]:
+    return frozenset(name_key(word) for word in _vocabulary()[section])
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["institutions_after"], key=len, reverse=True)
+    return re.compile(r"(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def is_institution_s_seat(text: str, start: int, end: int) -> bool:
+    """The name written before a town's own police, council or mayor ('Winnipeg police', 'the Glasgow Police
+    Department', 'Enfield Council's', 'Beaconsfield Mayor'): it names the town, whatever the entity model made
+    of it; not a word that says what kind of police or council it is ('Federal Police', 'Security Council')."""
+    if not _institution_pattern().match(text, end):
+        return False
+    return name_key(text[start:end]) not in _keys("institution_qualifiers")
+
+
+@lru_cache(maxsize=1)
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Verbs only: a report or an agency is quoted 'according to' a country as much as a person.
+    speech = "|".join(re.escape(w) for w in _vocabulary()["speech_words"] if " " not in w)
+    kin = "|".join(re.escape(w) for w in sorted(_vocabulary()["kin_words"], key=len, reverse=True))
+    # Quoted as a speaker ('," said Georgia'), or named as someone's kin ('his wife, Nina', 'girlfriend Olivia';
+    # in lower case: 'Mother Russia' is a country).
+    quoted = re.compile(rf"(?:[\"”]\s*,?\s*(?:{speech})|\b(?:{kin})s?,?)\s+$")
+    return quoted, re.compile(rf"(?:['’]s\s+(?:{kin})|\s+(?:herself|himself))\b")
+
+
+def is_person_s_name(text: str, start: int, end: int) -> bool:
+    """A name quoted as a speaker ('"...," said Georgia'), named as someone's kin ('his wife, Nina') or with its
+    kin ('Georgia's father') or 'herself': a person's, not a place's. A country or town speaks only in the
+    reporter's words ('Russia said')."""
+    quoted, kin = _person_patterns()
+    if kin.match(text, end):
+        return True
+    # Not a longer name's first word: '," said Montreal Mayor Denis Coderre' quotes the mayor.
+    return bool(quoted.search(text[max(0, start - 30) : start])) and not inside_longer_name(text, start, end)
