@@ -284,3 +284,26 @@ def test_a_quantifier_opening_a_sentence_is_no_district(geoparser) -> None:
     text = "Synthetic: the strike closed Prague airport.\nMost of the crews stayed home. Many flights were cancelled."
     found = {p.text for p in geoparser.find_places(text, [span(text, "Prague", "GPE")])}
     assert found == {"Prague"}
+
+
+def test_a_location_line_places_its_items_however_small_and_wherever_they_open_a_sentence(geoparser) -> None:
+    # SYNTHETIC event-note register: the line after the label is only a town, what contains it and a country.
+    for text, town, country in (
+        ("9 May 2025. Protests (peaceful protest). Nefta, Tozeur, Tunisia. Residents marched.", "Nefta", "TN"),
+        ("Synthetic note\nTessalit, Kidal region, Mali\nGunmen stopped two lorries.", "Tessalit", "ML"),
+        ("Synthetic. Abala, Niger. A convoy was ambushed.", "Abala", "NE"),
+    ):
+        places = geoparser.find_places(text, [])
+        assert (places[0].name, places[0].country) == (town, country), text
+    # Not a location line: the list does not end with a country, or is part of a longer sentence's subject.
+    text = "Synthetic. Nefta, Tozeur and Douz. Residents marched."
+    assert "Nefta" not in [p.name for p in geoparser.find_places(text, [])]
+
+
+def test_a_division_named_like_its_seat_leaves_the_name_to_the_seat(geoparser) -> None:
+    # SYNTHETIC: 'Gao, Gao region, Mali' names the town, then the region holding it; the other Gaos are the town.
+    text = "Synthetic note\n25 August 2025. Riots. Gao, Gao region, Mali. Residents of Gao burnt tyres near Gao market."
+    places = [(p.text, p.feature_code) for p in geoparser.find_places(text, []) if p.text == "Gao"]
+    codes = [code for _, code in places]
+    assert codes.count("ADM1") == 1 and len(codes) == 4, places
+    assert codes[1] == "ADM1"  # the one written as the container

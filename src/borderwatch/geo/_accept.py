@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ._borders import haversine_km
-from ._cues import is_institution_s_seat
+from ._cues import in_location_line, is_institution_s_seat
 from ._normalise import name_key
 from ._recognise import (
     GUARD_INITIAL,
@@ -159,7 +159,10 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
     Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
     institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
-    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals."""
+    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals; and
+    anywhere, an item of a location line ('Nefta, Tozeur, Tunisia.')."""
+    if in_location_line(text, start, end):
+        return True  # 'Nefta, Tozeur, Tunisia.': the line is nothing but places
     if guard == GUARD_PERSON:
         return False
     if dateline_in_capitals(text, start, end):
@@ -207,13 +210,15 @@ def _well_known(record: PlaceRecord) -> bool:
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
     """The text presents the span as a place: a strong locative word, a route, what contains it after it, its
-    own police, council or mayor, or a dateline in capitals ('INNISFAIL —')."""
+    own police, council or mayor, a dateline in capitals ('INNISFAIL —') or a location line ('Nefta, Tozeur,
+    Tunisia.')."""
     return (
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
+        or in_location_line(text, start, end)
     )
 
 

@@ -1,6 +1,6 @@
-"""Cues around a name that say whose it is: a town's own institutions ('Winnipeg police', 'Enfield Council') and
-the marks of a person ('"...," said Georgia', 'his wife, Nina', 'Georgia's father'); vocabularies in
-data/recognition.json."""
+"""Cues around a name that say whose it is: a town's own institutions ('Winnipeg police', 'Enfield Council'), a
+location line ('Nefta, Tozeur, Tunisia.') and the marks of a person ('"...," said Georgia', 'his wife, Nina',
+'Georgia's father'); vocabularies in data/recognition.json."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from ._normalise import name_key
 from ._recognise import inside_longer_name
 from ._sources import data_file
 
-__all__ = ["is_institution_s_seat", "is_person_s_name"]
+__all__ = ["in_location_line", "is_institution_s_seat", "is_person_s_name"]
+
+# A line or sentence that is only a place and what contains it, ending with a country: the location line of
+# event notes, field reports and agency bulletins ('Gao, Gao region, Mali.', 'Tessalit, Kidal region, Mali').
+# Items are names of up to four words ('Bordj Badji Mokhtar'), a division's kind word allowed ('Kidal region').
+_ITEM = r"[A-Z][^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){0,3}"
+_LOCATION_LINE = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?][ \t]))[ \t]*({_ITEM}(?:,[ \t]*{_ITEM}){{1,3}})[ \t]*(?:\.(?=\s|$)|\n|$)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -61,3 +69,25 @@ def is_person_s_name(text: str, start: int, end: int) -> bool:
         return True
     # Not a longer name's first word: '," said Montreal Mayor Denis Coderre' quotes the mayor.
     return bool(quoted.search(text[max(0, start - 30) : start])) and not inside_longer_name(text, start, end)
+
+
+@lru_cache(maxsize=1024)
+def _location_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each location line of a text: items joined by commas, the last one a country."""
+    import pycountry
+
+    found = []
+    for match in _LOCATION_LINE.finditer(text):
+        last = match.group(1).rsplit(",", 1)[1].strip()
+        try:
+            pycountry.countries.lookup(last)
+        except LookupError:
+            continue
+        found.append(match.span(1))
+    return tuple(found)
+
+
+def in_location_line(text: str, start: int, end: int) -> bool:
+    """The name is an item of a location line ('Nefta, Tozeur, Tunisia.'): the line says it is a place, however
+    small, even opening a sentence where a capital letter says nothing."""
+    return any(s <= start and end <= e for s, e in _location_lines(text))

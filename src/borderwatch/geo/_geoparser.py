@@ -314,9 +314,13 @@ def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[i
     Ansongo': at least a third of its mentions) is that place in its other mentions too ('Gao: residents...',
     the model's 'Gao' PERSON), and so is the place of the report's dateline ('INNISFAIL —' and 'the Innisfail
     skater'). A person named once after a locative word ('met Kelly in ...') is not."""
-    keys = [(name_key(text[s:e]), r) for s, e, r in accepted]
-    # By its main name only: other names include translations ('White House' is a name of Casablanca).
-    by_key = {key: r for key, r in keys if r is not None and r.match >= 1.0 and key not in adjectives()}
+    # By its main name only: other names include translations ('White House' is a name of Casablanca). The first
+    # mention says which place the name is ('Gao, Gao region, Mali. ... residents of Gao': the town, not the region).
+    by_key: dict[str, Resolution] = {}
+    for s, e, r in sorted(accepted, key=lambda a: a[0]):
+        key = name_key(text[s:e])
+        if r is not None and r.match >= 1.0 and key not in adjectives():
+            by_key.setdefault(key, r)
     if not by_key:
         return []
     mentions: dict[str, set[tuple[int, int]]] = {}

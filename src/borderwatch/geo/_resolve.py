@@ -350,15 +350,23 @@ def _link_containers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str
         # Boise, Idaho' still pairs each town with its state.
         if mention.containers and _LIST_END.match(gap(last)) and not _CONTAINER_GAP.match(gap(last + 1)):
             mention.containers.clear()
+    # A division written as the container of its namesake seat ('Gao, Gao region, Mali': the second Gao) says
+    # nothing of what the name's other mentions are: they are the seat's ('residents of Gao').
+    namesake_holders = {i for m in mentions for i in m.containers if mentions[i].key == m.key}
     hint_sets: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     donors: dict[str, list[int]] = {}
     for mention in mentions:
-        if mention.containers:
+        if mention.containers and mention.index not in namesake_holders:
             hint_sets[mention.key].add(tuple(mentions[i].key for i in mention.containers))
             donors.setdefault(mention.key, mention.containers)
     groups = {}
     for mention in mentions:
-        if not mention.containers and len(hint_sets.get(mention.key, ())) == 1:
+        # Not to the holder itself, which would be read in one group with the seat it contains.
+        if (
+            not mention.containers
+            and len(hint_sets.get(mention.key, ())) == 1
+            and mention.index not in namesake_holders
+        ):
             mention.containers = list(donors[mention.key])
         groups[mention.index] = (mention.key, tuple(mentions[i].key for i in mention.containers))
     # The other way round: 'Tacoma, Washington' tells which Washington as much as which Tacoma (every mention of
