@@ -191,6 +191,7 @@ class FeatureCache:
         self._mentions: dict[str, EventMention] = {}
         self._mention_seqs: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.candidates: Any = None  # the store's `_fusion_memory.CandidateIndex`, made by its first session
 
     def mention(self, key: str, seq: int) -> EventMention | None:
         """The parsed mention stored as `key` with this `seq`, if still cached (under the lock: a mention and its
@@ -252,6 +253,8 @@ class FeatureCache:
             self._items.clear()
             self._mentions.clear()
             self._mention_seqs.clear()
+        if self.candidates is not None:
+            self.candidates.clear()
 
 
 def _trim(items: dict[str, Any], size: int) -> None:
