@@ -200,4 +200,3 @@ class CandidateView:
                 index._held += 1
         index._token = token
         index._release(self)
-
