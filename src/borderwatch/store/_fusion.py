@@ -20,9 +20,9 @@ from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, Me
 from ..model import EventMention
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, Ref, feature_row, key_rows
+from ._fusion_index import FeatureCache, Ref, feature_row
 from ._fusion_memory import CandidateView, shared_index
-from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
+from ._schema import event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
 
@@ -60,7 +60,6 @@ class FusionSession:
         self._decisions: list[dict[str, Any]] = []
         self._mention_rows: list[dict[str, Any]] = []
         self._feature_rows: list[dict[str, Any]] = []
-        self._key_rows: list[dict[str, Any]] = []
         self._added: dict[str, list[SourcedMention]] = {}  # event id -> mentions of this batch
         self._features: list[MentionFeatures] = []
         self._indexed: list[tuple[MentionFeatures, int, tuple[int, ...]]] = []  # features, cell, keys
@@ -130,7 +129,6 @@ class FusionSession:
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
         bulk_insert(connection, event_mentions, self._mention_rows)
         bulk_insert(connection, fusion_mentions, self._feature_rows)
-        bulk_insert(connection, fusion_keys, self._key_rows)
         bulk_insert(connection, fusion_decisions, self._decisions)
         if self._indexed or self._view is not None:
             view = self._view or shared_index(self.cache).view(connection)
@@ -206,7 +204,6 @@ class FusionSession:
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))
-        self._key_rows += key_rows(features, keys)
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         """The events the mention may join, each with its members in storing order (stored, then this batch's)."""
