@@ -26,11 +26,12 @@ import secrets
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
 
-from ..fuse import Block, MentionFeatures, MentionIndex, day_bucket
+from ..fuse import UNLOCATED_CELL, Block, MentionFeatures, day_bucket
 from ._fusion_index import FeatureCache, features_from_row
 from ._schema import fusion_mentions, meta
 
@@ -103,20 +104,25 @@ def shared_index(cache: FeatureCache) -> CandidateIndex:
 
 
 class CandidateIndex:
-    """The shared index of a store (see the module's docstring). `capacity`: mentions held at most (soft)."""
+    """The shared index of a store (see the module's docstring). `capacity`: mentions held at most (soft).
+
+    Mentions are filed by cell (precise places) and by each secondary key, then by period, in one map across
+    the loaded periods, so that a lookup visits each of its block's cells and keys once; what it finds is
+    checked against the block's days, families and box as the store's reads did (`Block.in_time`, `in_box`)."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._periods: OrderedDict[int, MentionIndex] = OrderedDict()  # least recently used first
-        self._sizes: dict[int, int] = {}
+        self._cells: _Filed = {}
+        self._keys: _Filed = {}
+        self._periods: OrderedDict[int, _Period] = OrderedDict()  # loaded periods, least recently used first
         self._held = 0
         self._token: str | None = None  # the generation the periods are true to (None: unknown)
         self._owner: weakref.ref[CandidateView] | None = None
         self._lock = threading.Lock()
 
     def view(self, connection: Connection) -> CandidateView:
-        """This index for one session's transaction, checked against the store; an index of the session's own
-        when another session holds this one."""
+        """This index for one session's transaction; an index of the session's own when another session holds
+        this one. Each lookup checks it against the store first."""
         with self._lock:
             free = self._owner is None or self._owner() is None
             index = self if free else CandidateIndex(self.capacity)
@@ -131,8 +137,9 @@ class CandidateIndex:
         return self._held
 
     def clear(self) -> None:
+        self._cells.clear()
+        self._keys.clear()
         self._periods.clear()
-        self._sizes.clear()
         self._held = 0
         self._token = None
 
@@ -146,29 +153,72 @@ class CandidateIndex:
             if self._owner is not None and self._owner() is view:
                 self._owner = None
 
-    def _period(self, connection: Connection, bucket: int, keep: range) -> MentionIndex:
-        found = self._periods.get(bucket)
-        if found is not None:
-            self._periods.move_to_end(bucket)
-            return found
-        found = MentionIndex()
-        count = 0
-        for row in connection.execute(_PERIOD, {"bucket": bucket}):
-            found.add(features_from_row(row), row.cell, tuple(int(k) for k in row.bkeys.split()))
-            count += 1
-        self._periods[bucket] = found
-        self._sizes[bucket] = count
-        self._held += count
-        self._evict(keep)
-        return found
+    def _file(self, features: MentionFeatures, cell: int, keys: Sequence[int], bucket: int) -> None:
+        period = self._periods[bucket]
+        if cell != UNLOCATED_CELL:
+            self._cells.setdefault(cell, {}).setdefault(bucket, []).append(features)
+            period.cells.add(cell)
+        for key in keys:
+            self._keys.setdefault(key, {}).setdefault(bucket, []).append(features)
+        period.keys.update(keys)
+        period.size += 1
+        self._held += 1
 
-    def _evict(self, keep: range) -> None:
+    def _load(self, connection: Connection, buckets: range) -> None:
+        """Read the block's periods not held yet; then drop the least recently used others beyond capacity."""
+        for bucket in buckets:
+            if bucket in self._periods:
+                self._periods.move_to_end(bucket)
+                continue
+            self._periods[bucket] = _Period()
+            for row in connection.execute(_PERIOD, {"bucket": bucket}):
+                self._file(features_from_row(row), row.cell, [int(k) for k in row.bkeys.split()], bucket)
         for bucket in list(self._periods):
             if self._held <= self.capacity:
                 return
-            if bucket not in keep:
-                del self._periods[bucket]
-                self._held -= self._sizes.pop(bucket)
+            if bucket not in buckets:
+                self._drop(bucket)
+
+    def _drop(self, bucket: int) -> None:
+        period = self._periods.pop(bucket)
+        for filed, names in ((self._cells, period.cells), (self._keys, period.keys)):
+            for name in names:
+                by_period = filed[name]
+                del by_period[bucket]
+                if not by_period:
+                    del filed[name]
+        self._held -= period.size
+
+    def _lookup(self, block: Block) -> list[MentionFeatures]:
+        buckets = block.buckets()
+        families, day_from, day_to = block.families, block.day_from, block.day_to
+        lat_min, lat_max, lon_min, lon_max = block.lat_min, block.lat_max, block.lon_min, block.lon_max
+        found: dict[str, MentionFeatures] = {}
+        for filed, names, boxed in ((self._cells, set(block.cells), True), (self._keys, set(block.keys), False)):
+            for name in names:
+                by_period = filed.get(name)
+                if by_period is None:
+                    continue
+                for bucket in buckets:
+                    for other in by_period.get(bucket, ()):
+                        if other.family not in families or other.day_hi < day_from or other.day_lo > day_to:
+                            continue
+                        if boxed and not (lat_min <= other.lat <= lat_max and lon_min <= other.lon <= lon_max):  # type: ignore[operator]
+                            continue
+                        found[other.key] = other
+        return list(found.values())
+
+
+_Filed = dict[int, dict[int, list[MentionFeatures]]]  # cell or key -> period -> mentions
+
+
+@dataclass(slots=True)
+class _Period:
+    """What a loaded period filed, so that dropping it visits only its own cells and keys."""
+
+    cells: set[int] = field(default_factory=set)
+    keys: set[int] = field(default_factory=set)
+    size: int = 0
 
 
 class CandidateView:
@@ -178,12 +228,12 @@ class CandidateView:
         self._index = index
         self._connection = connection
 
-    def lookup(self, block: Block) -> Iterator[MentionFeatures]:
-        """The stored mentions in the block (as `MentionIndex.lookup` finds them), each once."""
-        self._index._check(read_generation(self._connection))
-        buckets = block.buckets()
-        for bucket in buckets:
-            yield from self._index._period(self._connection, bucket, buckets).lookup(block)
+    def lookup(self, block: Block) -> list[MentionFeatures]:
+        """The stored mentions in the block, each once (in no particular order)."""
+        index = self._index
+        index._check(read_generation(self._connection))
+        index._load(self._connection, block.buckets())
+        return index._lookup(block)
 
     def stored(self, added: Sequence[tuple[MentionFeatures, int, tuple[int, ...]]]) -> None:
         """The session wrote these mentions (features, cell, keys): the loaded periods take them, a token of
@@ -193,10 +243,8 @@ class CandidateView:
         token = secrets.token_hex(8)
         self._connection.execute(_WRITE, {"token": token})
         for features, cell, keys in added:
-            period = index._periods.get(day_bucket(features.day_hi))
-            if period is not None:  # a period not loaded is read from the store, with these rows, when needed
-                period.add(features, cell, keys)
-                index._sizes[day_bucket(features.day_hi)] += 1
-                index._held += 1
+            bucket = day_bucket(features.day_hi)
+            if bucket in index._periods:  # a period not loaded is read from the store, with these rows, when needed
+                index._file(features, cell, keys, bucket)
         index._token = token
         index._release(self)
