@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, bindparam, select
 
 from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
-from ._fusion_bulk import bulk_insert
+from ._fusion_bulk import JsonText, bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache, Ref, feature_row
 from ._fusion_memory import CandidateView, shared_index
@@ -114,7 +115,7 @@ class FusionSession:
                 "mention_key": decision.mention,
                 "reason": decision.reason,
                 "score": best.score if best else None,
-                "explanation": compact_decision(decision),
+                "explanation": JsonText(orjson.dumps(compact_decision(decision)).decode("utf-8")),
                 "decided_at": self.now,
                 "decided_by": by,
             }
@@ -176,9 +177,11 @@ class FusionSession:
         for row in (*self._mention_rows, *self._feature_rows, *self._decisions):
             row["event_id"] = renames.get(row["event_id"], row["event_id"])
         for row in self._decisions:
-            best = row["explanation"].get("best")
-            if best:
-                best["event_id"] = renames.get(best["event_id"], best["event_id"])
+            explanation = orjson.loads(row["explanation"])
+            best = explanation.get("best")
+            if best and best["event_id"] in renames:
+                best["event_id"] = renames[best["event_id"]]
+                row["explanation"] = JsonText(orjson.dumps(explanation).decode("utf-8"))
         self._added = {renames.get(e, e): members for e, members in self._added.items()}
         for features in self._features:
             features.event_id = renames.get(features.event_id or "", features.event_id)
@@ -200,7 +203,7 @@ class FusionSession:
                 "sentence": mention.evidence.sentence,
                 "start": mention.evidence.start,
                 "end": mention.evidence.end,
-                "mention": mention.model_dump(mode="json", exclude_defaults=True),
+                "mention": JsonText(mention.model_dump_json(exclude_defaults=True)),
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))

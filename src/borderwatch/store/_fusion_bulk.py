@@ -13,9 +13,18 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam
+from sqlalchemy import JSON, Connection, Table, bindparam
 
-__all__ = ["bulk_insert", "bulk_update"]
+__all__ = ["JsonText", "bulk_insert", "bulk_update"]
+
+
+class JsonText(str):
+    """A JSON column's value already serialized (pydantic's `model_dump_json`, orjson): written as it is.
+
+    A batch's mentions and decisions live until the batch is written; as nested dicts and lists they are
+    objects the garbage collector tracks, promotes and walks in its full collections (which their number in
+    each batch makes frequent), as one string they are not."""
+
 
 _Prepared = tuple[str, list[str] | None, dict[str, Callable[[Any], Any]]]
 _PREPARED: dict[tuple[str, str, str, tuple[str, ...]], _Prepared] = {}
@@ -98,5 +107,21 @@ def _prepare(connection: Connection, table: Table, statement: Any) -> _Prepared:
         if column in table.c:
             process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
             if process is not None:
-                processors[name] = process
+                processors[name] = _keeping_text(process, dialect.name) if _is_json(table, column) else process
     return str(compiled), order, processors
+
+
+def _is_json(table: Table, column: str) -> bool:
+    return isinstance(table.c[column].type, JSON)
+
+
+def _keeping_text(process: Callable[[Any], Any], dialect: str) -> Callable[[Any], Any]:
+    """A JSON column's processor that passes `JsonText` through (on PostgreSQL as psycopg's JSON of that text)."""
+    if dialect == "postgresql":
+        from psycopg.types.json import Json
+
+        def as_is(text: str) -> str:
+            return text
+
+        return lambda value: Json(value, dumps=as_is) if type(value) is JsonText else process(value)
+    return lambda value: value if type(value) is JsonText else process(value)
