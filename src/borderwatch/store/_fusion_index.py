@@ -118,7 +118,7 @@ class FeatureCache:
             self._mentions.clear()
             self._mention_seqs.clear()
         if self.candidates is not None:
-            self.candidates.clear()
+            self.candidates.forget()  # emptied by the session that uses it next, never under its feet
 
 
 def _trim(items: dict[str, Any], size: int) -> None:

@@ -136,6 +136,10 @@ class CandidateIndex:
         """Mentions held now."""
         return self._held
 
+    def forget(self) -> None:
+        """Trust nothing held: the next lookup reads its periods again (safe from any thread)."""
+        self._token = None
+
     def clear(self) -> None:
         self._cells.clear()
         self._keys.clear()
