@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
-from ._fusion_bulk import JsonText, bulk_insert
+from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache, Ref, feature_row
 from ._fusion_memory import CandidateView, shared_index
@@ -115,7 +115,7 @@ class FusionSession:
                 "mention_key": decision.mention,
                 "reason": decision.reason,
                 "score": best.score if best else None,
-                "explanation": JsonText(orjson.dumps(compact_decision(decision)).decode("utf-8")),
+                "explanation": orjson.dumps(compact_decision(decision)).decode("utf-8"),  # JSON text: see flush
                 "decided_at": self.now,
                 "decided_by": by,
             }
@@ -128,9 +128,10 @@ class FusionSession:
         self._settle_new_ids()
         touched = sorted(self._added)
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
-        bulk_insert(connection, event_mentions, self._mention_rows)
+        # Mentions and explanations are kept as JSON text until written (`bulk_insert`'s `json_text`).
+        bulk_insert(connection, event_mentions, self._mention_rows, json_text=("mention",))
         bulk_insert(connection, fusion_mentions, self._feature_rows)
-        bulk_insert(connection, fusion_decisions, self._decisions)
+        bulk_insert(connection, fusion_decisions, self._decisions, json_text=("explanation",))
         if self._indexed or self._view is not None:
             view = self._view or shared_index(self.cache).view(connection)
             view.stored(self._indexed)
@@ -181,7 +182,7 @@ class FusionSession:
             best = explanation.get("best")
             if best and best["event_id"] in renames:
                 best["event_id"] = renames[best["event_id"]]
-                row["explanation"] = JsonText(orjson.dumps(explanation).decode("utf-8"))
+                row["explanation"] = orjson.dumps(explanation).decode("utf-8")
         self._added = {renames.get(e, e): members for e, members in self._added.items()}
         for features in self._features:
             features.event_id = renames.get(features.event_id or "", features.event_id)
@@ -203,7 +204,7 @@ class FusionSession:
                 "sentence": mention.evidence.sentence,
                 "start": mention.evidence.start,
                 "end": mention.evidence.end,
-                "mention": JsonText(mention.model_dump_json(exclude_defaults=True)),
+                "mention": mention.model_dump_json(exclude_defaults=True),
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))
