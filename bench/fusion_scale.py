@@ -10,10 +10,10 @@ figures; the reports are stored in publication order in batches, one transaction
 mention goes through blocking, scoring and the fused-event update as in ingest.
 
 Prints: total time (wall and CPU: on a shared machine CPU time is the steadier figure) and mentions per
-second; the bytes written to disk; the time per report (wall and CPU) while the store holds about 10k,
-50k and 100k mentions (flat when blocking works); and the pairwise precision and
-recall of the fusion against the generated truth. Targets (issue 5): 100k mentions in <= 60 s on 2
-cores, per-report time flat.
+second; the garbage collector's share of the CPU; resident memory before storing and at the peak; the bytes
+written to disk; the time per report (wall and CPU) while the store holds about 10k, 50k and 100k mentions
+(flat when blocking works); and the pairwise precision and recall of the fusion against the generated truth.
+Targets (issue 5): 100k mentions in <= 60 s on 2 cores, per-report time flat.
 
 The generated input is frozen out of the garbage collector's sight before storing starts (an ingest reads its
 reports a batch at a time; the first versions of this benchmark did not, `--keep-input-in-gc`). `--profile FILE
@@ -248,6 +248,34 @@ def generate(total_mentions: int, seed: int = 7, places: str = "towns") -> tuple
     return [(item, truth) for _, item, truth in reports], mentions
 
 
+class _CollectorTime:
+    """CPU time the garbage collector takes (a `gc.callbacks` entry): in all, and in full collections."""
+
+    def __init__(self) -> None:
+        self.total = self.full = 0.0
+        self.full_count = 0
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._began = time.process_time()
+            return
+        spent = time.process_time() - self._began
+        self.total += spent
+        if info["generation"] == 2:
+            self.full += spent
+            self.full_count += 1
+
+
+def _memory(field: str) -> int:
+    """A memory figure of this process in kB from /proc/self/status (Linux: VmRSS now, VmHWM peak), or -1."""
+    try:
+        text = Path("/proc/self/status").read_text()
+    except OSError:
+        return -1
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(field + ":")), -1)
+
+
 def _written() -> int:
     """Bytes this process has had written to disk so far (Linux), or -1."""
     try:
@@ -303,8 +331,13 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "fusion_scale.db")
         with Store(f"sqlite:///{db}") as store:
             profile = cProfile.Profile(time.process_time) if args.profile else None
-            load, written = os.getloadavg()[0], _written()
-            timings = run(store, items, args.batch, profile, args.profile_from)
+            load, written, resident = os.getloadavg()[0], _written(), _memory("VmRSS")
+            collector = _CollectorTime()
+            gc.callbacks.append(collector)
+            try:
+                timings = run(store, items, args.batch, profile, args.profile_from)
+            finally:
+                gc.callbacks.remove(collector)
             written = _written() - written
             predicted = {r: events[0] for r, events in store.report_event_lists().items()}
     if profile is not None:
@@ -313,6 +346,15 @@ def main() -> None:
     cpu = sum(c for _, _, c in timings)
     print(f"fused {count} mentions in {total:.1f} s ({cpu:.1f} s CPU): {count / total:.0f} mentions/s")
     print(f"target: 100000 in <= 60 s on 2 cores (machine load at start {load:.1f}, now {os.getloadavg()[0]:.1f})")
+    print(
+        f"garbage collector: {collector.total:.1f} s CPU, of which {collector.full:.1f} s in "
+        f"{collector.full_count} full collections"
+    )
+    if resident >= 0:
+        print(
+            f"memory: {resident / 1e3:.0f} MB resident before storing (the generated input), "
+            f"{_memory('VmHWM') / 1e3:.0f} MB at the peak"
+        )
     if written >= 0:
         print(f"written to disk: {written / 1e6:.0f} MB ({written / max(1, count) / 1e3:.1f} kB per mention)")
     for mark in (10_000, 50_000, 100_000):

@@ -244,18 +244,18 @@ def test_an_event_update_sets_only_the_columns_that_change(store: Store) -> None
         assert _changes(connection, [gone]) == [[gone]]
 
 
-def test_deleting_a_report_leaves_no_fusion_key_behind(store: Store) -> None:
+def test_deleting_a_report_leaves_no_fusion_row_behind(store: Store) -> None:
     from sqlalchemy import func, select
 
-    from borderwatch.store._schema import fusion_keys, fusion_mentions
+    from borderwatch.store._schema import event_mentions, fusion_mentions
 
     def counts() -> tuple[int, int]:
         with store._engine.connect() as connection:
-            total = connection.execute(select(func.count()).select_from(fusion_keys)).scalar_one()
+            total = connection.execute(select(func.count()).select_from(fusion_mentions)).scalar_one()
             orphans = connection.execute(
                 select(func.count())
-                .select_from(fusion_keys)
-                .where(fusion_keys.c.mention.not_in(select(fusion_mentions.c.key)))
+                .select_from(fusion_mentions)
+                .where(fusion_mentions.c.key.not_in(select(event_mentions.c.id)))
             ).scalar_one()
         return total, orphans
 

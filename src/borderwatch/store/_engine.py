@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import NewerDatabaseError, NotOurDatabaseError, StoreError
 from ._access_triggers import install_access_triggers
+from ._fusion_memory import install_generation_triggers
 from ._schema import meta
 
 __all__ = ["MMAP_BYTES", "open_engine"]
@@ -109,6 +110,7 @@ def _migrate(engine: Engine) -> None:
             if not tables:
                 connection.execute(meta.insert().values(key="application", value=APPLICATION))
         install_access_triggers(connection)  # not in the migration: alembic does not compare triggers
+        install_generation_triggers(connection)  # what fusion's candidate index checks (`_fusion_memory`)
 
 
 def _unknown(scripts: ScriptDirectory, revision: str) -> bool:

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, bindparam, select
 
 from ..fuse import AnalystLinks, Candidate, Decision, Fuser, MentionFeatures, MentionIndex, SourcedMention
 from ..model import EventMention
 from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
-from ._fusion_index import FeatureCache, Ref, feature_row, key_rows, read_block
-from ._schema import event_mentions, events, fusion_decisions, fusion_keys, fusion_links, fusion_mentions
+from ._fusion_index import FeatureCache, Ref, feature_row
+from ._fusion_memory import CandidateView, shared_index
+from ._schema import event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
 
@@ -51,6 +53,7 @@ class FusionSession:
         self.cache = cache if cache is not None else FeatureCache(10_000)
         self.refresher = EventRefresher(connection, fuser, now, self.cache)
         self._links = links
+        self._view: CandidateView | None = None  # the store's candidate index, from the first lookup to `flush`
         self._reset()
 
     def _reset(self) -> None:
@@ -58,9 +61,9 @@ class FusionSession:
         self._decisions: list[dict[str, Any]] = []
         self._mention_rows: list[dict[str, Any]] = []
         self._feature_rows: list[dict[str, Any]] = []
-        self._key_rows: list[dict[str, Any]] = []
         self._added: dict[str, list[SourcedMention]] = {}  # event id -> mentions of this batch
         self._features: list[MentionFeatures] = []
+        self._indexed: list[tuple[MentionFeatures, int, tuple[int, ...]]] = []  # features, cell, keys
         self._sourced: list[SourcedMention] = []  # one per `_features`
         self._new_events: dict[str, str] = {}  # tentative id -> first mention key
 
@@ -112,7 +115,7 @@ class FusionSession:
                 "mention_key": decision.mention,
                 "reason": decision.reason,
                 "score": best.score if best else None,
-                "explanation": compact_decision(decision),
+                "explanation": orjson.dumps(compact_decision(decision)).decode("utf-8"),  # JSON text: see flush
                 "decided_at": self.now,
                 "decided_by": by,
             }
@@ -125,11 +128,14 @@ class FusionSession:
         self._settle_new_ids()
         touched = sorted(self._added)
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
-        bulk_insert(connection, event_mentions, self._mention_rows)
+        # Mentions and explanations are kept as JSON text until written (`bulk_insert`'s `json_text`).
+        bulk_insert(connection, event_mentions, self._mention_rows, json_text=("mention",))
         bulk_insert(connection, fusion_mentions, self._feature_rows)
-        bulk_insert(connection, fusion_keys, self._key_rows)
-        bulk_insert(connection, fusion_decisions, self._decisions)
-        self.cache.put(self._features)
+        bulk_insert(connection, fusion_decisions, self._decisions, json_text=("explanation",))
+        if self._indexed or self._view is not None:
+            view = self._view or shared_index(self.cache).view(connection)
+            view.stored(self._indexed)
+            self._view = None
         self.cache.put_mentions(
             (f.key, f.seq, sourced.mention) for f, sourced in zip(self._features, self._sourced, strict=True)
         )
@@ -172,17 +178,20 @@ class FusionSession:
         for row in (*self._mention_rows, *self._feature_rows, *self._decisions):
             row["event_id"] = renames.get(row["event_id"], row["event_id"])
         for row in self._decisions:
-            best = row["explanation"].get("best")
-            if best:
-                best["event_id"] = renames.get(best["event_id"], best["event_id"])
+            explanation = orjson.loads(row["explanation"])
+            best = explanation.get("best")
+            if best and best["event_id"] in renames:
+                best["event_id"] = renames[best["event_id"]]
+                row["explanation"] = orjson.dumps(explanation).decode("utf-8")
         self._added = {renames.get(e, e): members for e, members in self._added.items()}
         for features in self._features:
             features.event_id = renames.get(features.event_id or "", features.event_id)
 
     def _add(self, event_id: str, features: MentionFeatures, mention: EventMention) -> None:
         features.event_id = event_id
-        keys = self.fuser.keys(features)
-        self._pending.add(features, self.fuser.cell(features), keys)
+        keys, cell = self.fuser.keys(features), self.fuser.cell(features)
+        self._pending.add(features, cell, keys)
+        self._indexed.append((features, cell, keys))
         sourced = SourcedMention(features.key, features.report_id, mention)
         self._added.setdefault(event_id, []).append(sourced)
         self._features.append(features)
@@ -195,31 +204,33 @@ class FusionSession:
                 "sentence": mention.evidence.sentence,
                 "start": mention.evidence.start,
                 "end": mention.evidence.end,
-                "mention": mention.model_dump(mode="json", exclude_defaults=True),
+                "mention": mention.model_dump_json(exclude_defaults=True),
             }
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))
-        self._key_rows += key_rows(features, keys)
 
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
+        """The events the mention may join, each with its members in storing order (stored, then this batch's)."""
         block = self.fuser.block(features)
-        by_event: dict[str, list[Ref]] = {}
-        for ref in read_block(self.connection, block):
-            by_event.setdefault(ref.event_id, []).append(ref)
+        if self._view is None:
+            self._view = shared_index(self.cache).view(self.connection)
+        by_event: dict[str, list[MentionFeatures]] = {}
+        for stored in self._view.lookup(block):
+            by_event.setdefault(stored.event_id, []).append(stored)  # type: ignore[arg-type]
         links = self.links
         if links and links.involves(features.key):
             self._bound_events(features.key, by_event)
-        refs = [ref for members in by_event.values() for ref in sorted(members, key=lambda r: r.seq)]
         candidates: dict[str, Candidate] = {}
-        for member in self.cache.resolve(self.connection, refs):
-            assert member.event_id is not None
-            candidates.setdefault(member.event_id, Candidate(member.event_id)).members.append(member)
+        for event_id, members in by_event.items():
+            if members:  # an analyst's partner event with no stored member yet: found among the batch's
+                members.sort(key=lambda member: member.seq)
+                candidates[event_id] = Candidate(event_id, members)
         for pending in self._pending.lookup(block):
             assert pending.event_id is not None
             candidates.setdefault(pending.event_id, Candidate(pending.event_id)).members.append(pending)
         return list(candidates.values())
 
-    def _bound_events(self, key: str, by_event: dict[str, list[Ref]]) -> None:
+    def _bound_events(self, key: str, by_event: dict[str, list[MentionFeatures]]) -> None:
         """An analyst's decision binds whatever the window: read the whole of the events concerned."""
         partners = self.links.partners(key)
         if partners:
@@ -228,8 +239,8 @@ class FusionSession:
             for pending in self._pending.all():
                 if pending.key in partners and pending.event_id:
                     by_event.setdefault(pending.event_id, [])
-        for event_id, members in _whole_events(self.connection, list(by_event)).items():
-            by_event[event_id] = members
+        for event_id, refs in _whole_events(self.connection, list(by_event)).items():
+            by_event[event_id] = self.cache.resolve(self.connection, refs)
 
 
 def compact_decision(decision: Decision) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from ._schema import (
     events,
     extractions,
     fusion_decisions,
-    fusion_keys,
     fusion_links,
     fusion_mentions,
     reports,
@@ -95,7 +94,6 @@ def merge_events(
 def refuse_all(connection: Connection, fuser: Fuser, now: datetime) -> dict[str, int]:
     """Fuse every stored extraction again from scratch, in publication order, keeping analysts' decisions."""
     connection.execute(delete(fusion_decisions).where(fusion_decisions.c.reason.in_(["matched", "new", "ambiguous"])))
-    connection.execute(delete(fusion_keys))
     connection.execute(delete(fusion_mentions))
     connection.execute(delete(event_mentions))
     connection.execute(delete(event_fusion))

@@ -21,11 +21,19 @@ _Prepared = tuple[str, list[str] | None, dict[str, Callable[[Any], Any]]]
 _PREPARED: dict[tuple[str, str, str, tuple[str, ...]], _Prepared] = {}
 
 
-def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT the rows (each with every column of the table that it sets; all rows set the same ones)."""
+def bulk_insert(
+    connection: Connection, table: Table, rows: Sequence[dict[str, Any]], *, json_text: tuple[str, ...] = ()
+) -> None:
+    """INSERT the rows (each with every column of the table that it sets; all rows set the same ones).
+
+    `json_text`: JSON columns whose values the rows give already serialized (pydantic's `model_dump_json`,
+    orjson), written as they are. A batch's mentions and decisions live until the batch is written: as nested
+    dicts and lists they are objects the garbage collector tracks, promotes and walks in its full collections
+    (which their number in each batch makes frequent); as plain strings, in rows of plain values, they are not."""
     if rows:
         columns = tuple(rows[0])
-        _execute(connection, ("insert", table.name, "", columns), table, rows, _insert(table, columns))
+        statement = _insert(table, columns)
+        _execute(connection, ("insert", table.name, "", columns), table, rows, statement, json_text)
 
 
 def bulk_update(connection: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -43,14 +51,19 @@ def _insert(table: Table, columns: tuple[str, ...]) -> Any:
 
 
 def _execute(
-    connection: Connection, cache_key: tuple, table: Table, rows: Sequence[dict[str, Any]], statement: Any
+    connection: Connection,
+    cache_key: tuple,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    statement: Any,
+    json_text: tuple[str, ...] = (),
 ) -> None:
     dialect = connection.dialect
     kind, name, key, columns = cache_key
-    full_key = (kind, name, f"{key}|{dialect.name}:{dialect.paramstyle}", columns)
+    full_key = (kind, name, f"{key}|{dialect.name}:{dialect.paramstyle}|{','.join(json_text)}", columns)
     prepared = _PREPARED.get(full_key)
     if prepared is None:
-        prepared = _PREPARED[full_key] = _prepare(connection, table, statement)
+        prepared = _PREPARED[full_key] = _prepare(connection, table, statement, json_text)
     sql, order, processors = prepared
     if order is not None:
         parameters: Any = _positional(rows, order, processors)
@@ -88,7 +101,7 @@ def _value(row: dict[str, Any], name: str, processors: dict[str, Callable[[Any],
     return value if process is None or value is None else process(value)
 
 
-def _prepare(connection: Connection, table: Table, statement: Any) -> _Prepared:
+def _prepare(connection: Connection, table: Table, statement: Any, json_text: tuple[str, ...] = ()) -> _Prepared:
     dialect = connection.dialect
     compiled = statement.compile(dialect=dialect)
     order = list(compiled.positiontup) if dialect.positional and compiled.positiontup else None
@@ -96,7 +109,25 @@ def _prepare(connection: Connection, table: Table, statement: Any) -> _Prepared:
     for name in compiled.binds:
         column = name.removeprefix("v_").removeprefix("k_")
         if column in table.c:
+            if column in json_text:
+                text = _as_text(dialect.name)
+                if text is not None:
+                    processors[name] = text
+                continue
             process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
             if process is not None:
                 processors[name] = process
     return str(compiled), order, processors
+
+
+def _as_text(dialect: str) -> Callable[[Any], Any] | None:
+    """How a JSON column's already serialized text goes to the driver: as it is, or on PostgreSQL as psycopg's
+    JSON of that text (a plain string parameter would be sent as text, which a json column refuses)."""
+    if dialect != "postgresql":
+        return None
+    from psycopg.types.json import Json
+
+    def as_is(text: str) -> str:
+        return text
+
+    return lambda value: Json(value, dumps=as_is)

@@ -27,7 +27,6 @@ from ._schema import (
     event_mentions,
     events,
     fusion_decisions,
-    fusion_keys,
     fusion_mentions,
     report_access,
     report_links,
@@ -221,7 +220,6 @@ class EventRefresher:
         )
         keys = select(event_mentions.c.id).where(event_mentions.c.report_id.in_(ids))
         connection.execute(delete(fusion_decisions).where(fusion_decisions.c.mention_key.in_(keys)))
-        _delete_keys(connection, connection.execute(_INDEXED.where(fusion_mentions.c.key.in_(keys))).all())
         connection.execute(delete(fusion_mentions).where(fusion_mentions.c.key.in_(keys)))
         connection.execute(delete(event_mentions).where(event_mentions.c.report_id.in_(ids)))
         self.refresh_many(sorted(touched))
@@ -288,26 +286,6 @@ class EventRefresher:
         pairs = [(a, b) for a in confidence for b in links.get(a, ()) if b in confidence]
         names = sorted({s.source_name for s in report_sources if s.source_name})
         return self.fuser.corroborate(report_sources, pairs), names
-
-
-_INDEXED = select(fusion_mentions.c.key, fusion_mentions.c.bucket, fusion_mentions.c.day_hi, fusion_mentions.c.bkeys)
-_DELETE_KEY = delete(fusion_keys).where(
-    fusion_keys.c.bucket == bindparam("b"),
-    fusion_keys.c.bkey == bindparam("k"),
-    fusion_keys.c.day_hi == bindparam("d"),
-    fusion_keys.c.mention == bindparam("m"),
-)
-
-
-def _delete_keys(connection: Connection, indexed: Sequence[Any]) -> None:
-    """Delete the `fusion_keys` rows of mentions by their full keys (`fusion_mentions.bkeys` lists them)."""
-    rows = [
-        {"b": bucket, "k": int(bkey), "d": day_hi, "m": key}
-        for key, bucket, day_hi, bkeys in indexed
-        for bkey in bkeys.split()
-    ]
-    if rows:
-        connection.execute(_DELETE_KEY, rows)
 
 
 def _changes(connection: Connection, updates: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:

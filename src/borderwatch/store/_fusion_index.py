@@ -1,10 +1,10 @@
-"""The fusion index (`fusion_mentions`, `fusion_keys`): mentions stored in the compact form matching compares,
-read back by the fuser's blocking keys.
+"""The fusion index (`fusion_mentions`): mentions stored in the compact form matching compares, and the
+cache of decoded features and parsed mentions shared by the store's sessions.
 
-Reading candidates runs once per mention stored, so its statements are compiled once per dialect and run
-on the driver's cursor, and decoded features are kept in a bounded cache shared by the store's sessions
-(a mention stored a minute ago is a candidate for the next reports; its row's `seq` tells whether the
-cached features are still those stored).
+Candidates are found in memory (`_fusion_memory.CandidateIndex`, which reads this table a period at a
+time); the rows are also read by event and by key, for analysts' decisions and re-deriving events. A row's
+`seq` tells whether cached features or mentions are still those stored (a re-extracted mention is stored
+anew).
 """
 
 from __future__ import annotations
@@ -13,76 +13,24 @@ import threading
 import time
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from functools import cache
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, union_all
+from sqlalchemy import Connection, bindparam, select
 
-from ..fuse import Block, Fuser, MentionFeatures, day_bucket
+from ..fuse import Fuser, MentionFeatures, day_bucket
 from ..fuse import place_keys as place_name_keys
 from ..fuse._features import admin_key
 from ..fuse._types import shared_set
 from ..model import EventMention
-from ._schema import fusion_keys, fusion_mentions
+from ._schema import fusion_mentions
 
-__all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "key_rows", "next_seq", "read_block"]
+__all__ = ["FeatureCache", "Ref", "feature_row", "features_from_row", "next_seq"]
 
 _c = fusion_mentions.c
-# Lists of cells, keys and families are bound as IN lists of a few fixed lengths (padded by repeating the
-# last value), so that the SQL texts are few: each is compiled once and the driver's statement cache is
-# hit, and a short list is not padded to the longest. A longer list is read in parts.
-_CELL_SLOTS, _KEY_SLOTS, _FAMILY_SLOTS, _BUCKET_SLOTS = (4, 8, 16, 48), (4, 8, 16, 32), (4, 8, 16), (4, 8)
-# Blocks read only which mentions they hold (key, event, seq): the features of recent mentions are in the
-# cache; the rows of the others are read whole afterwards (`FeatureCache.resolve`).
-_REF = (_c.key, _c.event_id, _c.seq)
-
-
-@cache
-def _grid(cells: int, families: int, buckets: int) -> Any:
-    return select(*_REF).where(
-        _c.bucket.in_([bindparam(name) for name in _slot_names("b", buckets)]),
-        _c.cell.in_([bindparam(name) for name in _slot_names("c", cells)]),
-        _c.day_hi.between(bindparam("lo"), bindparam("hi")),
-        _c.day_lo <= bindparam("day_to"),
-        _c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
-        _c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
-        _c.lon.between(bindparam("lon_min"), bindparam("lon_max")),
-    )
-
-
-@cache
-def _keyed(keys: int, families: int, buckets: int) -> Any:
-    return (
-        select(*_REF)
-        .join(fusion_keys, fusion_keys.c.mention == _c.key)
-        .where(
-            fusion_keys.c.bucket.in_([bindparam(name) for name in _slot_names("b", buckets)]),
-            fusion_keys.c.bkey.in_([bindparam(name) for name in _slot_names("k", keys)]),
-            fusion_keys.c.day_hi.between(bindparam("lo"), bindparam("hi")),
-            fusion_keys.c.day_lo <= bindparam("day_to"),
-            fusion_keys.c.family.in_([bindparam(name) for name in _slot_names("f", families)]),
-        )
-    )
-
-
-@cache
-def _both(cells: int, keys: int, families: int, buckets: int) -> Any:
-    return union_all(_grid(cells, families, buckets), _keyed(keys, families, buckets))  # a precise mention's two reads
-
-
-@cache
-def _size(count: int, sizes: tuple[int, ...]) -> int:
-    """The shortest list length that holds `count` values (the longest when none does); asked several times a
-    mention, of a few dozen counts."""
-    return next((size for size in sizes if size >= count), sizes[-1])
-
-
-_Row = namedtuple("_Row", [c.name for c in fusion_mentions.columns])  # type: ignore[misc]
-Ref = namedtuple("Ref", ["key", "event_id", "seq"])  # a stored mention as a block read finds it
+Ref = namedtuple("Ref", ["key", "event_id", "seq"])  # a stored mention as a read by event finds it
 _WHOLE = select(fusion_mentions).where(_c.key.in_(bindparam("keys", expanding=True)))
 _CHUNK = 500
-_COMPILED: dict[tuple[int, str], tuple[str, list[str] | None]] = {}
 _LAST_SEQ = [0]
 _LEAD = "!"  # marks, in the `names` column, the keys named before the mention's place (`MentionFeatures.lead`)
 
@@ -91,90 +39,6 @@ def next_seq() -> int:
     """Increasing across calls and (by the clock) across processes: the order mentions were stored in."""
     _LAST_SEQ[0] = max(_LAST_SEQ[0] + 1, time.time_ns() // 1000)
     return _LAST_SEQ[0]
-
-
-def read_block(connection: Connection, block: Block) -> list[Ref]:
-    """The stored mentions in a block (each once), through the driver's cursor."""
-    # Overlapping [day_from, day_to]: ending from day_from on, and starting by day_to (so ending by day_to
-    # plus the longest span): read as a range of last days, which the indexes are ordered by.
-    params: dict[str, Any] = {"lo": block.day_from, "hi": block.day_to + block.span_days, "day_to": block.day_to}
-    families = _size(len(block.families), _FAMILY_SLOTS)
-    params.update(_slots("f", block.families, families))
-    rows: dict[str, Any] = {}
-    cursor = connection.connection.cursor()
-    cells, keys = sorted(set(block.cells)), sorted(set(block.keys))
-    periods = list(block.buckets())
-    try:
-        if cells:
-            params.update(lat_min=block.lat_min, lat_max=block.lat_max, lon_min=block.lon_min, lon_max=block.lon_max)
-        for start in range(0, len(periods), _BUCKET_SLOTS[-1]):  # more than a few only for very long spans
-            part = periods[start : start + _BUCKET_SLOTS[-1]]
-            n_buckets = _size(len(part), _BUCKET_SLOTS)
-            params.update(_slots("b", part, n_buckets))
-            _read_periods(connection, cursor, params, cells, keys, (families, n_buckets), rows)
-    finally:
-        cursor.close()
-    return [Ref(*row) for row in rows.values()]
-
-
-def _read_periods(
-    connection: Connection,
-    cursor: Any,
-    params: dict[str, Any],
-    cells: list[int],
-    keys: list[int],
-    sizes: tuple[int, int],
-    rows: dict[str, Any],
-) -> None:
-    """The block's mentions in the periods bound in `params`, by cells and keys (one statement when both fit)."""
-    if cells and keys and len(cells) <= _CELL_SLOTS[-1] and len(keys) <= _KEY_SLOTS[-1]:
-        n_cells, n_keys = _size(len(cells), _CELL_SLOTS), _size(len(keys), _KEY_SLOTS)
-        params.update(_slots("k", keys, n_keys))
-        _run(connection, cursor, _both(n_cells, n_keys, *sizes), params, "c", cells, n_cells, rows)
-        return
-    if cells:
-        n_cells = _size(len(cells), _CELL_SLOTS)
-        _run(connection, cursor, _grid(n_cells, *sizes), params, "c", cells, n_cells, rows)
-    if keys:
-        n_keys = _size(len(keys), _KEY_SLOTS)
-        _run(connection, cursor, _keyed(n_keys, *sizes), params, "k", keys, n_keys, rows)
-
-
-def _run(
-    connection: Connection,
-    cursor: Any,
-    statement: Any,
-    params: dict[str, Any],
-    prefix: str,
-    values: list[int],
-    size: int,
-    rows: dict[str, Any],
-) -> None:
-    sql, order = _compiled(connection, statement)
-    for start in range(0, len(values), size):
-        params.update(_slots(prefix, values[start : start + size], size))
-        cursor.execute(sql, [params[name] for name in order] if order is not None else params)
-        rows.update((row[0], row) for row in cursor.fetchall())
-
-
-def _compiled(connection: Connection, statement: Any) -> tuple[str, list[str] | None]:
-    dialect = connection.dialect
-    key = (id(statement), f"{dialect.name}:{dialect.paramstyle}")
-    if key not in _COMPILED:
-        compiled = statement.compile(dialect=dialect)
-        order = list(compiled.positiontup) if dialect.positional and compiled.positiontup else None
-        _COMPILED[key] = (str(compiled), order)
-    return _COMPILED[key]
-
-
-def _slots(prefix: str, values: Sequence[Any], size: int) -> dict[str, Any]:
-    padded = [*values[:size], *([values[-1]] * (size - len(values)))]
-    return dict(zip(_slot_names(prefix, size), padded, strict=True))
-
-
-@cache
-def _slot_names(prefix: str, size: int) -> tuple[str, ...]:
-    return tuple(f"{prefix}{i}" for i in range(size))
 
 
 class FeatureCache:
@@ -191,6 +55,7 @@ class FeatureCache:
         self._mentions: dict[str, EventMention] = {}
         self._mention_seqs: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.candidates: Any = None  # the store's `_fusion_memory.CandidateIndex`, made by its first session
 
     def mention(self, key: str, seq: int) -> EventMention | None:
         """The parsed mention stored as `key` with this `seq`, if still cached (under the lock: a mention and its
@@ -252,6 +117,8 @@ class FeatureCache:
             self._items.clear()
             self._mentions.clear()
             self._mention_seqs.clear()
+        if self.candidates is not None:
+            self.candidates.forget()  # emptied by the session that uses it next, never under its feet
 
 
 def _trim(items: dict[str, Any], size: int) -> None:
@@ -330,13 +197,6 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str, keys: Se
         "bkeys": " ".join(map(str, keys)),
         "seq": features.seq,
     }
-
-
-def key_rows(features: MentionFeatures, keys: Iterable[int]) -> list[dict[str, Any]]:
-    """The `fusion_keys` rows of a mention indexed by `keys`."""
-    shared = {"bucket": day_bucket(features.day_hi), "day_hi": features.day_hi}
-    tail = {"mention": features.key, "day_lo": features.day_lo, "family": features.family}
-    return [{**shared, "bkey": key, **tail} for key in keys]
 
 
 def _parse_quantities(text: str) -> dict[str, tuple[int, str]]:

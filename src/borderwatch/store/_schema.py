@@ -36,7 +36,6 @@ __all__ = [
     "exchange_index",
     "extractions",
     "fusion_decisions",
-    "fusion_keys",
     "fusion_links",
     "fusion_mentions",
     "group_members",
@@ -558,12 +557,10 @@ change_log = Table(
 
 # -- fusion (issue 5) ---------------------------------------------------------------------------------
 
-# The fusion index: each stored event mention in the compact form matching compares. A mention with a
-# precise place is found by the period of its last day (`bucket`, `fuse.day_bucket`), its grid cell and last
-# day (`cell` is 0 for the others); every mention is also found by its secondary keys (`fusion_keys`, listed
-# in `bkeys` so that they are deleted with it). Periods first: a batch's new entries go to the last periods,
-# a few pages, where cells first would put them on a page per cell. (No index on family: it would tempt the
-# planner away from the much narrower cell index.)
+# The fusion index: each stored event mention in the compact form matching compares. Fusion reads it a period
+# at a time (`bucket`, the period of the last day: `fuse.day_bucket`) into its in-memory candidate index
+# (`_fusion_memory.py`), which files each mention by its grid cell (`cell`, 0 for a vague place) and its
+# secondary keys (`bkeys`); a batch's new rows, which end near the present, are appended to the period index.
 fusion_mentions = Table(
     "fusion_mentions",
     metadata,
@@ -593,30 +590,10 @@ fusion_mentions = Table(
     Column("words", Text, nullable=False),
     Column("names", Text, nullable=False),  # name keys of the sentence, separated by spaces
     Column("context", Text, nullable=False),  # name keys of the report's lines around it
-    Column("bkeys", Text, nullable=False),  # its `fusion_keys`, separated by spaces
+    Column("bkeys", Text, nullable=False),  # its secondary keys (`fuse.index_keys`), separated by spaces
     Column("seq", BigInteger, nullable=False),  # storing order: an event's most recent mentions are compared
-    Index("ix_fusion_mentions_grid", "bucket", "cell", "day_hi"),
+    Index("ix_fusion_mentions_bucket", "bucket"),
     Index("ix_fusion_mentions_event", "event_id"),
-)
-
-# The fusion index's secondary keys (fuse/_blocking.py): a mention's province and country, actors and
-# proper names, each a negative integer, with the mention's last and first day and family; a mention has a
-# few. Ordered by the period of the last day, key and last day, and stored in that order (SQLite: without
-# rowid), so that a block is read by one range scan per period and key that filters on the first day and
-# family without visiting `fusion_mentions` for the rows it rejects, and a batch's new keys (which end near
-# the present) fill a few pages at the end instead of one page per key. No foreign key and no index on
-# `mention`: rows are deleted by their full key, which `fusion_mentions.bkeys` keeps (an index on mention
-# would be a random page written per mention, and a cascade would scan without it).
-fusion_keys = Table(
-    "fusion_keys",
-    metadata,
-    Column("bucket", Integer, primary_key=True),
-    Column("bkey", BigInteger, primary_key=True),
-    Column("day_hi", Integer, primary_key=True),
-    Column("mention", String(80), primary_key=True),
-    Column("day_lo", Integer, nullable=False),
-    Column("family", String(24), nullable=False),
-    sqlite_with_rowid=False,
 )
 
 # What fusion made of each event beyond the `events` columns: field provenance, corroboration, and
