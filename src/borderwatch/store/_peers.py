@@ -134,6 +134,16 @@ class Exchange:
         ex.load_reports(connection, [i for i in items if not i.withdrawn], with_extractions=with_extractions)
         return [i for i in items if not i.withdrawn]
 
+    def settled(self, versions: Sequence[ex.Incoming], peer: Peer) -> dict[str, str]:
+        """Of these received versions (headers only), those that would change nothing, with why (as `apply`
+        would say): a sync maps and applies only the others, and a re-sync costs the transport and this
+        lookup."""
+        installation = self.installation
+        with self._engine.connect() as c, ex.unmapped(c):
+            rows = ex.exchange_rows(c, [v.report_id for v in versions])
+        found = {v.report_id: ex.settled(v, rows.get(v.report_id), peer.id, installation) for v in versions}
+        return {report_id: verdict for report_id, verdict in found.items() if verdict is not None}
+
     def apply(
         self,
         items: Sequence[ex.Incoming],
