@@ -23,7 +23,7 @@ from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, set_report_class
 from ._audit import current_actor, record
 from ._batches import in_chunks
-from ._exchange_apply import apply_versions, delete_report_rows
+from ._exchange_apply import apply_versions, delete_report_rows, fuse_received
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._reextract import changeable_report
@@ -169,23 +169,24 @@ class Exchange:
                 _ensure_agency(c, agency)
             rows = ex.exchange_rows(c, list(latest))
             decisions = {rid: ex.decide(item, rows.get(rid), origin, installation) for rid, item in latest.items()}
-            # In the order of what they tell: fusion's index is ordered by day, and a page of a peer's index (in
-            # the order its reports were added there, an archive's in any order) spans years; mentions fused in
-            # date order read and write neighbouring index pages and find their candidates' features cached.
-            creates = sorted((latest[rid] for rid, d in decisions.items() if d == "create"), key=_told_order)
+            creates = [latest[rid] for rid, d in decisions.items() if d == "create"]
             new = [
                 NewReport(
-                    report=i.report,
-                    extraction=i.extraction,  # type: ignore[arg-type]
+                    report=i.report,  # type: ignore[arg-type]
                     provenance=ex.Provenance(origin, i.installation, i.created, i.modified, recipients),
                 )
                 for i in creates
             ]
             now = ex.now_utc()
-            # Received reports are fused with what is stored, as ingested ones are.
+            # Received reports are fused with what is stored, as ingested ones are, but their extractions are
+            # written and fused after the reports, all the page's mentions in the order of their days.
             fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
+            received = []
             for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
+                if stored and item.extraction is not None:
+                    received.append((item.report_id, item.extraction))
+            fuse_received(c, received, fusion)
             updates = [latest[rid] for rid, d in decisions.items() if d == "update"]
             withdrawals = [latest[rid] for rid, d in decisions.items() if d == "withdraw"]
             touched = apply_versions(
@@ -483,14 +484,6 @@ class Exchange:
         if row is None:
             raise NotFoundError(f"no status {status_id!r}")
         return dict(row._mapping)
-
-
-def _told_order(item: ex.Incoming) -> tuple[str, str]:
-    """A received report's place in the order fusion likes: the earliest day it tells of (ISO dates sort as
-    text), else its publication day; then its id, so that a page re-applied after a cut is fused alike."""
-    days = [m.date for m in item.extraction.events if m.date] if item.extraction else []
-    published = item.report.published.date().isoformat() if item.report and item.report.published else ""
-    return (min(days) if days else published, item.report_id)
 
 
 def _ensure_agency(c: Connection, agency_id: str) -> None:
