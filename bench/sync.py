@@ -20,6 +20,7 @@ time is split between transport, STIX mapping, the write path and fusion.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from _server import free_port  # noqa: E402
 from _sync_changes import client_once, holdings, make_changes  # noqa: E402
 from _sync_profile import client_stages, server_stages, timed_fetches  # noqa: E402
+from _sync_truth import Truth, merges_against_truth, truth_path  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 SECOND_REPORTS = 0.03  # the share of reports that are a second report of an earlier happening
@@ -49,6 +51,7 @@ SECOND_REPORTS = 0.03  # the share of reports that are a second report of an ear
 # the size asked for (two years of 100,000 events would put ten times more happenings on each day and place).
 HAPPENINGS_PER_DAY = 12
 LAST_DAY = date(2025, 12, 31)
+_HAPPENING_IDS = itertools.count()
 
 
 # The border line, north to south: the Algeria-Tunisia border, then Algeria-Libya (approximate vertices).
@@ -136,16 +139,22 @@ def generate(db: str, reports: int, per_report: int) -> None:
     days = max(731, math.ceil(reports * per_report / HAPPENINGS_PER_DAY))
     recent: list[dict[str, Any]] = []  # happenings a second report may be about
     seconds = 0
+    truth = Truth()
     with Store(f"sqlite:///{db}") as store:
         for start in range(0, reports, 1000):
             made = [_report(rng, i, per_report, days, recent) for i in range(start, min(start + 1000, reports))]
-            seconds += sum(second for _, second in made)
-            write_unfused(store, [report for report, _ in made])
+            seconds += sum(second for _, second, _ in made)
+            for report, _, happenings in made:
+                truth.add(report.report.id, happenings)
+            write_unfused(store, [report for report, _, _ in made])
+    truth.save(truth_path(db))
     print(json.dumps({"second_reports": seconds}))
 
 
-def _report(rng: random.Random, i: int, per_report: int, days: int, recent: list[dict[str, Any]]) -> tuple[Any, bool]:
-    """A report and whether it is a second report of an earlier happening."""
+def _report(
+    rng: random.Random, i: int, per_report: int, days: int, recent: list[dict[str, Any]]
+) -> tuple[Any, bool, list[dict[str, Any]]]:
+    """A report, whether it is a second report of an earlier happening, and the happenings it tells."""
     from borderwatch.model import ExtractResult, Marking, Report, ReportRef
     from borderwatch.store import NewReport
 
@@ -167,7 +176,7 @@ def _report(rng: random.Random, i: int, per_report: int, days: int, recent: list
     report = Report(text=text, agency=agency, marking=marking, published=published)
     mentions = [_mention(h, j, text, s) for j, (h, s) in enumerate(zip(happenings, sentences, strict=True))]
     extraction = ExtractResult(report=ReportRef(id=report.id), events=mentions)
-    return NewReport(report=report, extraction=extraction), second
+    return NewReport(report=report, extraction=extraction), second, happenings
 
 
 def _happening(rng: random.Random, agency: str, days: int) -> dict[str, Any]:
@@ -184,6 +193,7 @@ def _happening(rng: random.Random, agency: str, days: int) -> dict[str, Any]:
     kind = rng.choices(KINDS, weights=[k[2] for k in KINDS])[0]
     group = rng.choice(GROUPS)
     return {
+        "id": next(_HAPPENING_IDS),  # not drawn from `rng`: the generated data is what it was before ids
         "agency": agency,
         "day": LAST_DAY - timedelta(days=rng.randrange(days)),
         "lat": round(lat, 5),
@@ -317,13 +327,13 @@ def client(db: str, page: int, profile: bool) -> None:
     from borderwatch.store import Reader, Store
 
     with Store(f"sqlite:///{db}") as store:
-        timings, reports, stages = [], [], {}
+        timings, cpu_times, reports, stages = [], [], [], {}
         for run in range(3):
             if run == 2:
                 store.exchange.update_peer("peer-a", pull_after=None)
             peer = store.exchange.peer("peer-a")
             profiler = cProfile.Profile(time.thread_time) if profile and run == 0 else None
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
             with timed_fetches(PeerClient) as fetch_cpu:
@@ -336,6 +346,7 @@ def client(db: str, page: int, profile: bool) -> None:
                 if os.environ.get("BW_SYNC_PROFILE_OUT"):  # the whole profile, for pstats
                     profiler.dump_stats(os.environ["BW_SYNC_PROFILE_OUT"])
             timings.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - started_cpu)
             reports.append(dict(result.pulled))
             if run == 0:
                 resident = _resident()
@@ -347,7 +358,14 @@ def client(db: str, page: int, profile: bool) -> None:
         joined = _joined_reports(store)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-    figures = {"seconds": timings, "pulled": reports, "counts": counts, "joined": joined, "stages": stages}
+    figures = {
+        "seconds": timings,
+        "cpu_seconds": cpu_times,
+        "pulled": reports,
+        "counts": counts,
+        "joined": joined,
+        "stages": stages,
+    }
     figures["resident"] = resident
     figures["sync_peak_mb"] = sync_peak
     print(json.dumps({**figures, "peak_mb": peak, "cpu": cpu}))
@@ -434,6 +452,7 @@ def main() -> None:
             )
             server_peak = _peak_mb(server.pid)
             server_cpu = _cpu_seconds(server.pid) - server_cpu_before
+            against_truth = merges_against_truth(db_b, truth_path(db_a))
             changes = make_changes(db_a)
             once = subprocess.run(
                 [sys.executable, __file__, "--client-once", db_b, str(args.page)],
@@ -451,15 +470,26 @@ def main() -> None:
         figures = json.loads(out.stdout.strip().splitlines()[-1])
         server_split = server_stages(db_a, "peer-b", args.page) if args.profile else {}
     first, second, third = figures["seconds"]
+    cpu_first, _, cpu_third = figures["cpu_seconds"]
     counts = figures["counts"]
     print(
         f"first sync: {counts['event_mentions']} events in {counts['reports']} reports pulled in {first:.1f} s "
-        f"({counts['event_mentions'] / first:,.0f} events/s); target ≤ 60 s for 100,000"
+        f"({counts['event_mentions'] / first:,.0f} events/s; client CPU {cpu_first:.1f} s, "
+        f"{cpu_first / counts['event_mentions'] * 1000:.2f} ms per event); target ≤ 60 s for 100,000"
     )
     print(
         f"fused on arrival into {counts['events']} events, {figures['joined']} of them joining several reports "
         f"({seconds} reports were second reports of an earlier happening)"
     )
+    t = against_truth
+    print(
+        f"against the generated truth: {t['events_expected']} happenings, {t['events_made']} events; pairwise "
+        f"precision {t['precision']:.3f}, recall {t['recall']:.3f}; {t['wrong_pairs']} pairs of different "
+        f"happenings joined ({t['told_alike']} of them told alike: same day, sub-type, group and locality), "
+        "most often:"
+    )
+    for difference, count in t["wrong_by_difference"].items():
+        print(f"  {count:6d}  {difference}")
     if figures["stages"]:
         print("client's first sync, by stage (cProfile, main thread; the fetch thread's CPU time apart):")
     for label, spent in figures["stages"].items():
@@ -470,7 +500,8 @@ def main() -> None:
         print(f"  {label:62} {spent:6.1f} s")
     print(f"second sync (nothing new): {second:.1f} s, outcomes {figures['pulled'][1]}")
     print(
-        f"third sync, from the start again: {third:.1f} s, outcomes {figures['pulled'][2]}; still "
+        f"third sync, from the start again: {third:.1f} s (client CPU {cpu_third:.1f} s), "
+        f"outcomes {figures['pulled'][2]}; still "
         f"{counts['reports']} reports and {counts['events']} events (no duplicate)"
     )
     print(

@@ -6,16 +6,17 @@ Every report here is SYNTHETIC: invented convoys at invented posts.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 
 from borderwatch.model import Marking
 from borderwatch.store import Incoming, Reader, Role, Store, acting_as
 from borderwatch.store._schema import exchange_index, report_access, reports
-from tests.share.helpers import fresh_db, new_report
+from tests.share.helpers import fresh_db, mention, new_report
 
 ADMIN = Reader.local_admin()
 PEER = Reader(agency="dz-mdn", user="peer-a", role=Role.PEER, interface="sync")
@@ -92,3 +93,38 @@ def test_updates_and_withdrawals_are_applied_with_as_many_statements_for_6_or_40
         assert set(_apply_counting(target, later)[0]) == {"unchanged"}
         target.close()
     assert counts[6] == counts[40]
+
+
+def test_a_page_of_received_reports_is_fused_mention_by_mention_in_the_order_of_their_days(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from borderwatch.store._fusion import FusionSession
+
+    source = Store(fresh_db(tmp_path, "a-order.db"))
+    target = Store(fresh_db(tmp_path, "b-order.db"))
+    told = {  # SYNTHETIC reports, listed in the page out of the order of the days they tell
+        "two clashes": [mention("e1", "a clash", date="2025-05-09"), mention("e2", "a clash", date="2025-05-01")],
+        "one seizure": [mention("e1", "a seizure", date="2025-05-05")],
+        "an undated arrest": [mention("e1", "an arrest", date=None)],
+    }
+    items = [
+        new_report(f"SYNTHETIC {what} near the invented post Bir Tazrouk.", mentions=m) for what, m in told.items()
+    ]
+    undated = items[2].report
+    items[2].report = undated.model_copy(update={"published": datetime(2025, 5, 3, 9)})
+    source.add_reports(items, writer=ADMIN)
+    with acting_as(ADMIN):
+        target.exchange.add_peer("peer-a", "dz-mdn", url="http://127.0.0.1:9/taxii2/api/")
+    fused: list[str] = []
+    original = FusionSession.fuse_report
+
+    def recording(self: FusionSession, report_id: str, published: Any, mentions: Any, **kw: Any) -> Any:
+        fused.extend(m.date or f"published {published:%Y-%m-%d}" for m in mentions)
+        return original(self, report_id, published, mentions, **kw)
+
+    monkeypatch.setattr(FusionSession, "fuse_report", recording)
+    page = sorted(_versions(source), key=lambda i: -len(i.extraction.events))  # type: ignore[union-attr]
+    assert set(target.exchange.apply(page, peer=target.exchange.peer("peer-a"), actor=PEER)) == {"created"}
+    assert fused == ["2025-05-01", "published 2025-05-03", "2025-05-05", "2025-05-09"]
+    source.close()
+    target.close()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -50,7 +50,14 @@ from ._stix_objects import (
     stix_time,
 )
 
-__all__ = ["StixError", "agency_identity", "incoming_from_objects", "report_objects", "withdrawal_object"]
+__all__ = [
+    "StixError",
+    "agency_identity",
+    "incoming_from_objects",
+    "report_objects",
+    "report_versions",
+    "withdrawal_object",
+]
 
 _ARMED_GROUPS = {ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA}
 _IDENTITY_CLASS = {
@@ -277,19 +284,42 @@ def _report_extension(item: ExchangeItem, report: Report, installation: str) -> 
 # -- back: objects to incoming report versions ------------------------------------------------------
 
 
+def report_versions(objects: Iterable[Any]) -> list[Incoming]:
+    """Which versions of borderwatch reports a set of objects holds, read from their headers only (no report,
+    no extraction): enough to tell, before mapping a page, which versions are already stored. Reports of
+    other STIX producers and objects whose id does not match their report are left out (mapped, and refused,
+    as a whole)."""
+    found: list[Incoming] = []
+    for obj in objects:
+        if not isinstance(obj, dict) or obj.get("type") != "report":
+            continue
+        ext = obj.get("extensions", {}).get(EXT_REPORT)
+        try:
+            report_id = ext["report_id"]
+            if obj["id"] != stable_id("report", report_id):
+                continue
+            created, modified = parse_time(obj["created"]), parse_time(obj.get("modified", obj["created"]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        withdrawn = bool(obj.get("revoked"))
+        found.append(Incoming(report_id, created, modified, withdrawn, installation=ext.get("installation")))
+    return found
+
+
 def incoming_from_objects(
-    objects: Iterable[dict[str, Any]], default_marking: Marking | None = None
+    objects: Iterable[dict[str, Any]], default_marking: Marking | None = None, skip: Collection[str] = ()
 ) -> tuple[list[Incoming], list[tuple[str, str]]]:
     """Report versions in a set of objects, and (object id, reason) for each report that cannot be read.
 
     Reports written by borderwatch come back exactly; other STIX reports become plain reports (their
     description or name as text) marked by their TLP marking, or `default_marking` if they carry none.
+    Report objects whose id is in `skip` (versions the caller knows it has) are not mapped.
     """
     by_id = {o.get("id"): o for o in objects if isinstance(o, dict)}
     incoming: list[Incoming] = []
     failures: list[tuple[str, str]] = []
     for obj in by_id.values():
-        if obj.get("type") != "report":
+        if obj.get("type") != "report" or obj.get("id") in skip:
             continue
         try:
             incoming.append(_incoming(obj, by_id, default_marking))

@@ -24,7 +24,8 @@ import httpx
 from ..errors import PeerError
 from ..store import Peer, Reader, Role, Store
 from ._outbound import outbound_page
-from ._stix_map import incoming_from_objects
+from ._stix_map import incoming_from_objects, report_versions
+from ._stix_objects import stable_id
 from ._taxii import TAXII_MEDIA_TYPE
 
 __all__ = ["PeerClient", "SyncReport", "resolve_secret"]
@@ -119,9 +120,14 @@ class PeerClient:
                 more = bool(body.get("more")) and last != after
                 if more:
                     upcoming = prefetch.submit(self._page, last)
-                incoming, failures = incoming_from_objects(body.get("objects", []))
+                objects = body.get("objects", [])
+                # Versions already stored are told from the objects' headers and neither mapped nor applied: a
+                # re-sync from the start costs the transport and one lookup of ids a page.
+                known = self.store.exchange.settled(report_versions(objects), self.peer)
+                skip = {stable_id("report", report_id) for report_id in known}
+                incoming, failures = incoming_from_objects(objects, skip=skip)
                 outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
-                report.pulled.update(o.split(":")[0] for o in outcomes)
+                report.pulled.update(o.split(":")[0] for o in [*outcomes, *known.values()])
                 report.pull_failures.extend(failures)
                 report.pages += 1
                 settle()

@@ -42,6 +42,7 @@ __all__ = [
     "load_reports",
     "next_instants",
     "now_utc",
+    "settled",
     "stix_id",
     "stix_report_id",
     "touch_report",
@@ -292,6 +293,19 @@ def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str
     withdrawn only by that peer, and a version not newer than the stored one changes nothing, so applying
     the same page twice (a sync resumed after a cut) is harmless.
     """
+    verdict = settled(item, row, peer, installation)
+    if verdict is not None:
+        return verdict
+    if item.withdrawn:
+        return "withdraw"
+    if item.report is None:
+        raise ValueError("an incoming version without its report")
+    return "update" if row is not None and not row.withdrawn else "create"
+
+
+def settled(item: Incoming, row: Any, peer: str | None, installation: str) -> str | None:
+    """Why a received version changes nothing here, or None when it does (see `decide`). Needs only the
+    version's header (id, `modified`, withdrawn, installation), so a sync can tell before it maps a page."""
     if item.installation == installation:
         return "ignored: our own report"
     present = row is not None and not row.withdrawn
@@ -301,11 +315,9 @@ def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str
         return f"ignored: received from {row.origin_peer}"
     if present and item.modified <= row.modified:
         return "unchanged"
-    if item.withdrawn:
-        return "withdraw" if present else "unchanged"
-    if item.report is None:
-        raise ValueError("an incoming version without its report")
-    return "update" if present else "create"
+    if item.withdrawn and not present:
+        return "unchanged"
+    return None
 
 
 def exchange_rows(connection: Connection, report_ids: Sequence[str]) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from ._fusion_events import EventRefresher
 from ._schema import exchange_index, extractions, report_access, report_bands, report_links, reports
 from ._write import report_fields, write_places
 
-__all__ = ["apply_versions", "delete_report_rows", "replace_extractions"]
+__all__ = ["apply_versions", "delete_report_rows", "fuse_received", "replace_extractions"]
 
 
 def apply_versions(
@@ -110,13 +110,27 @@ def _fuse_extractions(
     )
     write_places(connection, [place for _, result in results for place in result.places])
     stored = _stored_reports(connection, [report_id for report_id, _ in results])
-    decisions: list[Decision] = []
+    # Mention by mention in the order of their days (undated ones at their report's), not report by report:
+    # fusion's index is ordered by day, and the reports of a page (a peer's, in the order they were added
+    # there) tell of days years apart; mentions fused in day order read neighbouring index pages and find
+    # their candidates' features still cached. Each mention is matched alone either way.
+    told = []
     for report_id, result in results:
         row = stored[report_id]
-        decisions += fusion.fuse_report(
-            report_id, row.published, result.events, fallback=row.ingested_at, text=row.text
-        )
+        anchor = (row.published or row.ingested_at).date().isoformat()
+        told += [(mention.date or anchor, report_id, index, mention) for index, mention in enumerate(result.events)]
+    told.sort(key=lambda entry: entry[:3])
+    decisions: list[Decision] = []
+    for _, report_id, _, mention in told:
+        row = stored[report_id]
+        decisions += fusion.fuse_report(report_id, row.published, [mention], fallback=row.ingested_at, text=row.text)
     return decisions
+
+
+def fuse_received(connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession) -> None:
+    """Store the extractions of reports just written (`write_batch`, without them) and fuse their mentions in
+    the order of their days."""
+    _fuse_extractions(connection, results, fusion)
 
 
 def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:

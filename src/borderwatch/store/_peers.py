@@ -23,7 +23,7 @@ from . import _exchange as ex
 from ._access import AccessClass, AccessClasses, Reader, Role, set_report_class
 from ._audit import current_actor, record
 from ._batches import in_chunks
-from ._exchange_apply import apply_versions, delete_report_rows
+from ._exchange_apply import apply_versions, delete_report_rows, fuse_received
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._reextract import changeable_report
@@ -134,6 +134,16 @@ class Exchange:
         ex.load_reports(connection, [i for i in items if not i.withdrawn], with_extractions=with_extractions)
         return [i for i in items if not i.withdrawn]
 
+    def settled(self, versions: Sequence[ex.Incoming], peer: Peer) -> dict[str, str]:
+        """Of these received versions (headers only), those that would change nothing, with why (as `apply`
+        would say): a sync maps and applies only the others, and a re-sync costs the transport and this
+        lookup."""
+        installation = self.installation
+        with self._engine.connect() as c, ex.unmapped(c):
+            rows = ex.exchange_rows(c, [v.report_id for v in versions])
+        found = {v.report_id: ex.settled(v, rows.get(v.report_id), peer.id, installation) for v in versions}
+        return {report_id: verdict for report_id, verdict in found.items() if verdict is not None}
+
     def apply(
         self,
         items: Sequence[ex.Incoming],
@@ -162,17 +172,21 @@ class Exchange:
             creates = [latest[rid] for rid, d in decisions.items() if d == "create"]
             new = [
                 NewReport(
-                    report=i.report,
-                    extraction=i.extraction,  # type: ignore[arg-type]
+                    report=i.report,  # type: ignore[arg-type]
                     provenance=ex.Provenance(origin, i.installation, i.created, i.modified, recipients),
                 )
                 for i in creates
             ]
             now = ex.now_utc()
-            # Received reports are fused with what is stored, as ingested ones are.
+            # Received reports are fused with what is stored, as ingested ones are, but their extractions are
+            # written and fused after the reports, all the page's mentions in the order of their days.
             fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
+            received = []
             for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
+                if stored and item.extraction is not None:
+                    received.append((item.report_id, item.extraction))
+            fuse_received(c, received, fusion)
             updates = [latest[rid] for rid, d in decisions.items() if d == "update"]
             withdrawals = [latest[rid] for rid, d in decisions.items() if d == "withdraw"]
             touched = apply_versions(
