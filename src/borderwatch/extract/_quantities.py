@@ -387,19 +387,12 @@ def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMen
     return out
 
 
+# "parmi les soldats", "côté assaillants", "dans les rangs de l'armée": which side a French count is of.
+_SIDE = r"(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+"
 # "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead
 # told by the side alone.
-_SIDE_COUNT = re.compile(
-    rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])"
-    rf"\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+)",
-    re.IGNORECASE,
-)
-
-
-_SIDE_AFTER = re.compile(
-    r"\s+(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+",
-    re.IGNORECASE,
-)
+_SIDE_COUNT = re.compile(rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
+_SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 
 def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
