@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._candidates import Candidate, CandidateFinder
+from ._loose_names import agreeing_countries, loose_name_change
 from ._normalise import name_key
 from ._recognise import names_an_office_s_seat
 from ._store import PlaceRecord
@@ -80,6 +81,7 @@ _FAR_KM = 1000.0
 _FAR_WEIGHT = 2.0
 _REMOTE_KM = 3000.0
 _LOOSE_MATCH = 0.75
+_MATCH_WEIGHT = 2.0  # of how well the name matched, in a candidate's prior
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def _prior(candidate: Candidate) -> float:
     record = candidate.record
     kind = _KIND_PRIOR.get(record.feature_code or "", 0.0)
     curated = 1.5 if record.source.startswith("borderwatch") else 0.0
-    return math.log10(max(record.population, 0) + 10) + kind + curated + 2.0 * candidate.match
+    return math.log10(max(record.population, 0) + 10) + kind + curated + _MATCH_WEIGHT * candidate.match
 
 
 @lru_cache(maxsize=20000)
@@ -255,6 +257,13 @@ class Resolver:
             for town, division in mention.arrays.inner_towns:
                 bonus[town] = min(bonus[town], bonus[division])
             scores += bonus
+            # A name no candidate bears, read through a looser spelling: the report's countries and the likeness
+            # of the spelling rank it, not population (`_loose_names`); a candidate they agree on is no doubt.
+            agrees = context.agrees(mention)
+            change = loose_name_change(mention.candidates, mention.priors, _MATCH_WEIGHT, agrees)
+            if change is not None:
+                scores += change + _FOREIGN_SPELLING_PENALTY * (doubtful & agrees)
+                doubtful = doubtful & ~agrees
         best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
@@ -463,6 +472,7 @@ class _Context:
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: _Geometry = field(default_factory=lambda: _Geometry({}, {}, {}))
+    _agreeing: dict[str, frozenset[str]] = field(default_factory=dict)  # by name: its own votes left out
 
     @classmethod
     def from_pass(
@@ -571,6 +581,18 @@ class _Context:
         # Far from everything else the document names, a loose match is doubtful even in a country it names.
         far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
         return (arrays.loose & far) | ((arrays.loose | (mention.key in _GENERIC_WORDS)) & (country < 0.1))
+
+    def agrees(self, mention: _Mention) -> np.ndarray:
+        """Whether each candidate lies in the document's countries or next to its main ones, and not far from
+        every other place it names."""
+        agreeing = self._agreeing.get(mention.name)
+        if agreeing is None:
+            own = self.own_countries.get(mention.name, {})
+            votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
+            agreeing = self._agreeing[mention.name] = agreeing_countries(votes, sum(votes.values()))
+        arrays = mention.arrays
+        far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
+        return np.array([c in agreeing for c in arrays.countries], dtype=bool) & ~far
 
     def remote(self, mention: _Mention, index: int) -> bool:
         """Whether candidate `index` lies over _REMOTE_KM from every other place of the document, in a country

@@ -1,0 +1,62 @@
+"""Names that no candidate bears, found only through a looser spelling ('Salloum' for As Sallūm, 'Tamanrasset'
+spelt 'Tamenghest'), ranked by the report's countries more than by population.
+
+A transliterated match is scored on how alike it is as written; every large place of the world has some alike
+name, so among such candidates population mostly measures how many namesakes a spelling can reach (Salem, India
+for 'Salloum'), not which one the report means. When the report's countries agree with some candidate (it lies in
+one of them, or in a country next to one: 'arriving from Libya' for a town on Egypt's side), the population and
+kind of place count for little and the written likeness for more; when none agrees nothing changes, and the
+foreign-spelling doubt of `_resolve` still holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from ._candidates import Candidate
+from ._sources import data_file
+
+__all__ = ["agreeing_countries", "loose_name_change", "neighbours"]
+
+# A candidate bearing the name itself matches at least this (main name 1.0, another of its names 0.8).
+_NAMED_MATCH = 0.8
+# How much of a candidate's prior apart from its match (population, kind of place, curated source) is kept.
+_PRIOR_KEPT = 0.25
+# Score per unit of match: transliterated matches run from about .71 to .80, so .05 apart is 0.5.
+_LIKENESS_WEIGHT = 10.0
+# A country with at least this share of the report's place votes is one of its countries; its neighbours count
+# from a larger share, so that a passing mention does not lend its whole neighbourhood.
+_OWN_SHARE = 0.1
+_NEIGHBOUR_SHARE = 0.25
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> Mapping[str, frozenset[str]]:
+    """Countries with a land border, by ISO alpha-2 code (data/neighbours.json)."""
+    table = data_file("neighbours.json")["neighbours"]
+    return {country: frozenset(others) for country, others in table.items()}
+
+
+def agreeing_countries(votes: Mapping[str, float], total: float) -> frozenset[str]:
+    """The report's countries and the countries next to its main ones, from the place votes of a ranking pass."""
+    if total <= 0:
+        return frozenset()
+    own = {c for c, w in votes.items() if w / total >= _OWN_SHARE}
+    table = neighbours()
+    near = {n for c, w in votes.items() if w / total >= _NEIGHBOUR_SHARE for n in table.get(c, ())}
+    return frozenset(own | near)
+
+
+def loose_name_change(
+    candidates: Sequence[Candidate], priors: np.ndarray, match_weight: float, agrees: np.ndarray
+) -> np.ndarray | None:
+    """The change to the scores of a name's candidates when no candidate bears the name and the report's
+    countries agree with some of them (`agrees`); None when the ranking stands as it is."""
+    matches = np.array([c.match for c in candidates])
+    if matches.max() >= _NAMED_MATCH or not agrees.any():
+        return None
+    rest = priors - match_weight * matches  # the prior apart from the match: population, kind of place, source
+    return -(1.0 - _PRIOR_KEPT) * rest + _LIKENESS_WEIGHT * (matches - matches.max())
