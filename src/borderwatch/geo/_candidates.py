@@ -33,7 +33,9 @@ _INNER_NAME_WEIGHT = 0.6
 
 class Candidate(NamedTuple):
     record: PlaceRecord
-    match: float  # 1.0 main name, 0.9 alternate name, less for partial or transliterated matches
+    match: float  # 1.0 main name, 0.8 alternate name, less for partial or transliterated matches
+    # Found through a transliteration skeleton ('Salloum' for As Sallūm), not under the name or a name inside it.
+    spelling: bool = False
 
 
 class CandidateFinder:
@@ -86,7 +88,9 @@ class CandidateFinder:
         if core != key:
             # 'Sahel Province', 'Eastern Ghouta': the name without its qualifiers, before any looser reading of
             # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
-            found = self._exact(core, 0.75) or [Candidate(c.record, c.match * 0.8) for c in self._transliterated(core)]
+            found = self._exact(core, 0.75)
+            if not found:
+                found = [Candidate(c.record, c.match * 0.8, True) for c in self._transliterated(core)]
             if found:
                 self._remember(key, core)
             return tuple(found or self._inner(key))
@@ -102,7 +106,7 @@ class CandidateFinder:
         if rows is None:
             rows = self._gazetteer.by_key(key)
         make = Candidate._make
-        return [make((record, weight * (1.0 if main else 0.8))) for record, main in rows]
+        return [make((record, weight * (1.0 if main else 0.8), False)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = skeleton(key)
@@ -116,7 +120,7 @@ class CandidateFinder:
                 continue
             match = 0.45 + 0.35 * similarity / 100
             if record.id not in best or best[record.id].match < match:
-                best[record.id] = Candidate(record, match)
+                best[record.id] = Candidate(record, match, True)
         return list(best.values())
 
     def _inner(self, key: str) -> list[Candidate]:

@@ -25,6 +25,9 @@ __all__ = ["agreeing_countries", "loose_name_change", "neighbours"]
 _NAMED_MATCH = 0.8
 # How much of a candidate's prior apart from its match (population, kind of place, curated source) is kept.
 _PRIOR_KEPT = 0.25
+# The index holds every country under its names in the region's languages (exact keys): a spelling that reaches a
+# country and a place in it the report agrees with is the place's ('Wargla' is Ouargla, not Algeria).
+_COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "TERR"})
 # Score per unit of match: transliterated matches run from about .71 to .80, so .05 apart is 0.5.
 _LIKENESS_WEIGHT = 10.0
 # A country with at least this share of the report's place votes is one of its countries; its neighbours count
@@ -40,14 +43,14 @@ def neighbours() -> Mapping[str, frozenset[str]]:
     return {country: frozenset(others) for country, others in table.items()}
 
 
-def agreeing_countries(votes: Mapping[str, float], total: float) -> frozenset[str]:
-    """The report's countries and the countries next to its main ones, from the place votes of a ranking pass."""
+def agreeing_countries(votes: Mapping[str, float], total: float) -> tuple[frozenset[str], frozenset[str]]:
+    """The report's countries, and the countries next to its main ones, from the place votes of a ranking pass."""
     if total <= 0:
-        return frozenset()
-    own = {c for c, w in votes.items() if w / total >= _OWN_SHARE}
+        return frozenset(), frozenset()
+    own = frozenset(c for c, w in votes.items() if w / total >= _OWN_SHARE)
     table = neighbours()
-    near = {n for c, w in votes.items() if w / total >= _NEIGHBOUR_SHARE for n in table.get(c, ())}
-    return frozenset(own | near)
+    near = frozenset(n for c, w in votes.items() if w / total >= _NEIGHBOUR_SHARE for n in table.get(c, ())) - own
+    return own, near
 
 
 def loose_name_change(
@@ -55,8 +58,22 @@ def loose_name_change(
 ) -> np.ndarray | None:
     """The change to the scores of a name's candidates when no candidate bears the name and the report's
     countries agree with some of them (`agrees`); None when the ranking stands as it is."""
+    if not agrees.any() or not all(c.spelling for c in candidates):
+        return None  # names inside longer ones ('Bank of Mexico') keep population: they are no spelling variants
     matches = np.array([c.match for c in candidates])
-    if matches.max() >= _NAMED_MATCH or not agrees.any():
+    if matches.max() >= _NAMED_MATCH:
         return None
     rest = priors - match_weight * matches  # the prior apart from the match: population, kind of place, source
-    return -(1.0 - _PRIOR_KEPT) * rest + _LIKENESS_WEIGHT * (matches - matches.max())
+    towns_of = {c.record.country for c, agreed in zip(candidates, agrees, strict=True) if agreed} - {None}
+    kept = np.array([_kept_share(c, towns_of) for c in candidates])
+    return -(1.0 - kept) * rest + _LIKENESS_WEIGHT * (matches - matches.max())
+
+
+def _kept_share(candidate: Candidate, countries_of_agreeing: set[str | None]) -> float:
+    """How much of a candidate's prior (apart from its match) stands. A country's name is known the world over,
+    and its looser forms are its own ('Austro-Hungarian'): it keeps its prior, unless another candidate the
+    report agrees with lies in it."""
+    record = candidate.record
+    if record.feature_code not in _COUNTRY_CODES:
+        return _PRIOR_KEPT
+    return 0.0 if record.country in countries_of_agreeing else 1.0

@@ -472,7 +472,8 @@ class _Context:
     total: float = 0.0
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: _Geometry = field(default_factory=lambda: _Geometry({}, {}, {}))
-    _agreeing: dict[str, frozenset[str]] = field(default_factory=dict)  # by name: its own votes left out
+    # By name (its own votes left out): the document's countries, and those next to its main ones.
+    _agreeing: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_pass(
@@ -591,8 +592,11 @@ class _Context:
             votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
             agreeing = self._agreeing[mention.name] = agreeing_countries(votes, sum(votes.values()))
         arrays = mention.arrays
-        far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
-        return np.array([c in agreeing for c in arrays.countries], dtype=bool) & ~far
+        farness = self._farness(mention, arrays)
+        in_own = np.array([c in agreeing[0] for c in arrays.countries], dtype=bool)
+        next_door = np.array([c in agreeing[1] for c in arrays.countries], dtype=bool)
+        # In a neighbour, only within _FAR_KM of another of the report's places: Russia borders half of Asia.
+        return (in_own & (farness < math.log10(_REMOTE_KM / _FAR_KM))) | (next_door & (farness <= 0.0))
 
     def remote(self, mention: _Mention, index: int) -> bool:
         """Whether candidate `index` lies over _REMOTE_KM from every other place of the document, in a country
