@@ -28,8 +28,8 @@ _PRIOR_KEPT = 0.25
 # The index holds every country under its names in the region's languages (exact keys): a spelling that reaches a
 # country and a place in it the report agrees with is the place's ('Wargla' is Ouargla, not Algeria).
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "TERR"})
-# Score per unit of match: transliterated matches run from about .71 to .80, so .05 apart is 0.5.
-_LIKENESS_WEIGHT = 10.0
+# Score per unit of match: transliterated matches run from about .71 to .80, so .05 apart is 1.0.
+_LIKENESS_WEIGHT = 20.0
 # A country with at least this share of the report's place votes is one of its countries; its neighbours count
 # from a larger share, so that a passing mention does not lend its whole neighbourhood.
 _OWN_SHARE = 0.1
