@@ -94,3 +94,28 @@ def test_a_spelling_the_report_s_countries_do_not_agree_with_is_not_read_as_a_sm
     places = geoparser.resolve(text, [span(text, w) for w in ["Salloum", "Springfield", "Illinois"]])
     assert [p.country for p in places[1:]] == ["US", "US"]
     assert places[0] is None or places[0].country != "EG"
+
+
+CROSSINGS = [
+    # (sentence, the name, the label the entity model gave it, the expected place's GeoNames id)
+    ("Egyptian border guards seized rifles in a lorry arriving from Libya at the Salloum land port on Monday.",
+     "Salloum", "NORP", "359867"),
+    ("Algerian customs closed the Tinzaouatene border post after a shooting on the Malian side.",
+     "Tinzaouatene", "PERSON", "bw:dz-tin-zaouatine"),
+    ("Tunisian guards reopened the Ras Jedir crossing point on Friday after talks with Libya.",
+     "Ras Jedir", "NORP", "bw:tn-ras-ajdir"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "label", "geonameid"), CROSSINGS, ids=[c[1] for c in CROSSINGS])
+def test_a_name_before_the_word_for_a_border_crossing_is_a_place(geoparser, text, name, label, geonameid) -> None:
+    entities = [(*span(text, name), label)]
+    places = {p.text: p for p in geoparser.find_places(text, entities)}
+    assert name in places, f"{name!r} not recognised: {sorted(places)}"
+    assert str(places[name].geonameid) == geonameid
+
+
+def test_a_group_s_name_before_other_words_stays_no_place(geoparser) -> None:
+    text = "Synthetic: the Salloum clan elders met the governor on Monday to settle a land dispute."
+    places = geoparser.find_places(text, [(*span(text, "Salloum"), "NORP")])
+    assert "Salloum" not in {p.text for p in places}

@@ -23,6 +23,9 @@ __all__ = ["agreeing_countries", "loose_name_change", "neighbours"]
 
 # A candidate bearing the name itself matches at least this (main name 1.0, another of its names 0.8).
 _NAMED_MATCH = 0.8
+# Only a close spelling of a place the report agrees with outweighs population: looser likenesses are as often
+# a person's or a firm's name that merely resembles a town of the report's country ('Barrette': Everett).
+_CLOSE_SPELLING = 0.75
 # How much of a candidate's prior apart from its match (population, kind of place, curated source) is kept.
 _PRIOR_KEPT = 0.25
 # The index holds every country under its names in the region's languages (exact keys): a spelling that reaches a
@@ -61,7 +64,7 @@ def loose_name_change(
     if not agrees.any() or not all(c.spelling for c in candidates):
         return None  # names inside longer ones ('Bank of Mexico') keep population: they are no spelling variants
     matches = np.array([c.match for c in candidates])
-    if matches.max() >= _NAMED_MATCH:
+    if matches.max() >= _NAMED_MATCH or not (agrees & (matches >= _CLOSE_SPELLING)).any():
         return None
     rest = priors - match_weight * matches  # the prior apart from the match: population, kind of place, source
     towns_of = {c.record.country for c, agreed in zip(candidates, agrees, strict=True) if agreed} - {None}

@@ -257,6 +257,20 @@ def is_route(text: str, start: int, end: int) -> bool:
     return bool(_ROAD_AFTER.match(after))
 
 
+@lru_cache(maxsize=1)
+def _crossing_after() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["crossing_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+@lru_cache(maxsize=8192)
+def names_a_crossing(text: str, end: int) -> bool:
+    """'the Salloum land port', 'the Ras Jedir crossing', 'In Guezzam border post': a name written before the word
+    for a border crossing is the place of the crossing, whatever the entity model made of it (spaCy reads
+    'Salloum' as a group of people, NORP). Crossing words are `crossing_words` in data/recognition.json."""
+    return bool(_crossing_after().match(text, end))
+
+
 @lru_cache(maxsize=8192)
 def is_counted(text: str, start: int) -> bool:
     """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
@@ -345,11 +359,12 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         if key in _CALENDAR:
             continue
         demonym = table.get(key)
-        if label == "NORP" and demonym is None:
+        crossing = demonym is None and names_a_crossing(text, end)
+        if label == "NORP" and demonym is None and not crossing:
             continue
-        origin = "place" if label in PLACE_LABELS else "hint"
+        origin = "place" if label in PLACE_LABELS or (label == "NORP" and crossing) else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
-        locative = locative or (demonym is None and is_route(text, start, end))
+        locative = locative or crossing or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
