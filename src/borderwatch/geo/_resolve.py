@@ -259,11 +259,13 @@ class Resolver:
             scores += bonus
             # A name no candidate bears, read through a looser spelling: the report's countries and the likeness
             # of the spelling rank it, not population (`_loose_names`); a candidate they agree on is no doubt.
-            agrees = context.agrees(mention)
-            change = loose_name_change(mention.candidates, mention.priors, _MATCH_WEIGHT, agrees)
-            if change is not None:
-                scores += change + _FOREIGN_SPELLING_PENALTY * (doubtful & agrees)
-                doubtful = doubtful & ~agrees
+            # (A name's candidates all come from one reading: the first tells whether it was a spelling's.)
+            if mention.candidates[0].spelling:
+                agrees = context.agrees(mention)
+                change = loose_name_change(mention.candidates, mention.priors, _MATCH_WEIGHT, agrees)
+                if change is not None:
+                    scores += change + _FOREIGN_SPELLING_PENALTY * (doubtful & agrees)
+                    doubtful = doubtful & ~agrees
         best = int(np.argmax(scores))
         weights = np.exp((scores - scores[best]) / _TEMPERATURE)
         # Confidence is about where the place is: namesakes at the same spot (a town and its province, one
