@@ -75,6 +75,11 @@ PROBES = [
      ["Mali", "Mauritania"], "Bassikunu", 2381152, "Basseknou"),
     ("Mauritanian gendarmes arrested gold miners near Zouerate close to the Algerian border.",
      ["Mauritanian", "Algerian"], "Zouerate", 2375558, "Zouérat"),
+    # Only a neighbour of the report's country, near its other place: the town lies across the border.
+    ("Nigerien soldiers chased the convoy from Assamaka towards Tamanghest at dawn.",
+     ["Nigerien", "Assamaka"], "Tamanghest", 2478216, "Tamanghasset"),
+    ("Nigerien soldiers chased the convoy from Assamaka towards Kidel at dawn.",
+     ["Nigerien", "Assamaka"], "Kidel", 2455290, "Kidal"),
 ]  # fmt: skip
 
 
