@@ -7,6 +7,8 @@ spelling must rank the right town first. Every sentence is SYNTHETIC: invented i
 import pytest
 from geo_helpers import span
 
+from borderwatch.model import Evidence
+
 PROBES = [
     # (sentence, words giving its country context, the spelling, the expected place's GeoNames id, its main name)
     ("Algerian gendarmes arrested four smugglers near Tamenghest, close to the border with Niger.",
@@ -124,3 +126,13 @@ def test_a_group_s_name_before_other_words_stays_no_place(geoparser) -> None:
     text = "Synthetic: the Salloum clan elders met the governor on Monday to settle a land dispute."
     places = geoparser.find_places(text, [(*span(text, "Salloum"), "NORP")])
     assert "Salloum" not in {p.text for p in places}
+
+
+def test_an_event_at_a_border_crossing_under_a_loose_spelling_is_placed_at_the_town(geoparser) -> None:
+    text = "Egyptian border guards seized rifles in a lorry arriving from Libya at the Salloum land port on Monday."
+    entities = [(*span(text, "Egyptian"), "NORP"), (*span(text, "Libya"), "GPE"), (*span(text, "Salloum"), "NORP")]
+    places = geoparser.find_places(text, entities)
+    location = geoparser.locate_event(text, Evidence(sentence=text, start=0, end=len(text)), places)
+    # Was: Libya, at precision 3.
+    assert location is not None and str(location.geonameid) == "359867" and location.geo_precision == 1
+    assert location.border == "EGY-LBY"
