@@ -37,6 +37,7 @@ from datetime import date, datetime, timedelta
 from itertools import accumulate, combinations
 from pathlib import Path
 
+from _fusion_counts import counting_fusion_work
 from borderwatch.model import Actor, EventMention, Evidence, ExtractResult, Location, Report, ReportRef, Source
 from borderwatch.store import NewReport, Store
 
@@ -335,7 +336,8 @@ def main() -> None:
             collector = _CollectorTime()
             gc.callbacks.append(collector)
             try:
-                timings = run(store, items, args.batch, profile, args.profile_from)
+                with counting_fusion_work() as work:
+                    timings = run(store, items, args.batch, profile, args.profile_from)
             finally:
                 gc.callbacks.remove(collector)
             written = _written() - written
@@ -367,6 +369,7 @@ def main() -> None:
     precision, recall = pairwise({r: e for r, e in predicted.items() if r in truth}, truth)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     print(f"pairwise on generated truth: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    print(work.line())
     sys.exit(0 if total <= 60 else 1)
 
 

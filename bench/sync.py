@@ -323,6 +323,7 @@ def client(db: str, page: int, profile: bool) -> None:
     split by stage)."""
     import cProfile
 
+    from _fusion_counts import counting_fusion_work
     from borderwatch.share import PeerClient
     from borderwatch.store import Reader, Store
 
@@ -336,7 +337,7 @@ def client(db: str, page: int, profile: bool) -> None:
             started, started_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
-            with timed_fetches(PeerClient) as fetch_cpu:
+            with timed_fetches(PeerClient) as fetch_cpu, counting_fusion_work() as work:
                 sync = PeerClient(store, peer, page_size=page)
                 result = sync.sync(pull=True, push=False)
                 sync.close()
@@ -350,6 +351,7 @@ def client(db: str, page: int, profile: bool) -> None:
             reports.append(dict(result.pulled))
             if run == 0:
                 resident = _resident()
+                first_work = work
         # The syncs' peak, before this benchmark's own checks: they read whole tables through SQLite's memory
         # map, whose pages count in the process's resident memory (the sync itself reads unmapped).
         sync_peak = _resident().get("VmHWM", 0.0)
@@ -365,6 +367,7 @@ def client(db: str, page: int, profile: bool) -> None:
         "counts": counts,
         "joined": joined,
         "stages": stages,
+        "fusion_work": first_work.as_dict(),
     }
     figures["resident"] = resident
     figures["sync_peak_mb"] = sync_peak
@@ -490,6 +493,12 @@ def main() -> None:
     )
     for difference, count in t["wrong_by_difference"].items():
         print(f"  {count:6d}  {difference}")
+    work = figures["fusion_work"]
+    per = max(1, work["decisions"])
+    print(
+        f"first sync's blocking: {work['decisions']} mentions decided, {work['candidate_events'] / per:.2f} "
+        f"candidate events and {work['comparisons'] / per:.2f} comparisons per mention ({work['comparisons']})"
+    )
     if figures["stages"]:
         print("client's first sync, by stage (cProfile, main thread; the fetch thread's CPU time apart):")
     for label, spent in figures["stages"].items():
