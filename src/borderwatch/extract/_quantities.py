@@ -129,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
     ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
-    ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|raised|revised|updated|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
     # "beat two men to death"
     ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
 ]  # fmt: skip
