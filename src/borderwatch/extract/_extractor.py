@@ -22,6 +22,7 @@ from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect
+from ._event_notes import apply_note_labels, stated_sub_type
 from ._layout import dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
@@ -54,6 +55,7 @@ class _Prepared:
     sentences: list[Sentence]
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
+    labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -159,7 +161,8 @@ class Extractor:
             if self._ontology.is_candidate(hits):
                 candidates.append((sentence, hits))
         published = report.published.date() if report.published else dateline_date(sentences)
-        return _Prepared(report, published, sentences, candidates)
+        labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
+        return _Prepared(report, published, sentences, candidates, labels=labels)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
@@ -189,7 +192,7 @@ class Extractor:
             event = detect(sentence, hits, doc, self._ontology, self._registry, p.published)
             if event is not None:
                 found.append(event)
-        return found
+        return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
 
     def _places(self, text: str, entities: list[EntitySpan], country: str | None) -> list[Place]:
         locator = self.locator
