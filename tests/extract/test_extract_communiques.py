@@ -56,3 +56,36 @@ def test_words_in_brackets_that_name_no_sub_type_are_no_label() -> None:
     assert stated_sub_type("Battles (armed clash).", ontology) == "Armed clash"
     assert stated_sub_type("Protests (armed clash).", ontology) is None  # the type disagrees with the sub-type
     assert stated_sub_type("Gunmen attacked Tessit (Gao region).", ontology) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Ministry of National Defence communiqué: On 12 May 2025, during a combing operation near Illizi, our units "
+         "neutralised two terrorists and recovered a machine gun.",
+         "Military Forces of Algeria (2019-)", "Unidentified Armed Group (Algeria)"),
+        ("Communiqué de l'état-major général des armées : le 12 mai 2025, nos unités ont neutralisé quatre terroristes "
+         "près de Ménaka, au Mali.",
+         "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)"),
+        # an interior ministry's units are its police (Tunisia's National Guard), even in a clash
+        ("Tunisian Ministry of the Interior statement: On 12 May 2025, our units clashed with an armed group in the "
+         "mountains near Kasserine, killing two of its members.",
+         "Police Forces of Tunisia (2019-)", None),
+    ],
+)  # fmt: skip
+def test_a_communiques_first_person_units_are_its_speaker(extractor, text: str, actor1: str, actor2) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == actor1
+    if actor2 is not None:
+        assert event.actor2 is not None and event.actor2.name == actor2
+
+
+def test_our_forces_in_a_later_sentence_are_still_the_speaker(extractor) -> None:
+    text = (
+        "Ministry of National Defence communiqué:\n"
+        "On 12 May 2025, a patrol of the National People's Army intercepted a convoy of smugglers near In Guezzam.\n"
+        "On 13 May 2025, near Tindouf, our forces killed three terrorists in an exchange of fire."
+    )
+    events = extractor(report(text, published="2025-05-14")).events
+    clash = next(e for e in events if e.event_type == "Battles")
+    assert clash.actor1 is not None and clash.actor1.name == "Military Forces of Algeria (2019-)"

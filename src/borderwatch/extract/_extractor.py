@@ -21,9 +21,9 @@ from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
-from ._detect import SentenceEvent, detect
+from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
-from ._layout import dateline_date, dateline_places, mark_layout
+from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
@@ -188,8 +188,9 @@ class Extractor:
 
     def _sentence_events(self, p: _Prepared) -> list[SentenceEvent]:
         found = []
+        speaker = speaker_of(communique_label(p.sentences), self._registry)
         for (sentence, hits), doc in zip(p.candidates, p.docs, strict=True):
-            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published)
+            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, speaker)
             if event is not None:
                 found.append(event)
         return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
