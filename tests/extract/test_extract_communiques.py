@@ -89,3 +89,14 @@ def test_our_forces_in_a_later_sentence_are_still_the_speaker(extractor) -> None
     events = extractor(report(text, published="2025-05-14")).events
     clash = next(e for e in events if e.event_type == "Battles")
     assert clash.actor1 is not None and clash.actor1.name == "Military Forces of Algeria (2019-)"
+
+
+def test_a_report_naming_no_country_is_the_country_of_the_forces_it_names(extractor) -> None:
+    text = (
+        "Ministry of National Defence communiqué:\n"
+        "On 6 May 2025, a detachment of the National People's Army arrested two smugglers near Bordj Omar Driss.\n"
+        "On 7 May 2025, gunmen killed two herders near Hassi Bel Guebbour."
+    )
+    events = extractor(report(text, published="2025-05-08")).events
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.actor1 is not None and attack.actor1.name == "Unidentified Armed Group (Algeria)"

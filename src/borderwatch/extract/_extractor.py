@@ -294,7 +294,8 @@ def _told_only_in_passing(events: list[EventMention], published: dt.date | None)
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:
-    """The country a report is most about: the one its text (title first) names most often."""
+    """The country a report is most about: the one its text (title first) names most often, else the one whose
+    forces it names by their own names."""
     counts: Counter[str] = Counter()
     for text, weight in ((p.report.title or "", 2), (p.report.text, 1)):
         foreign = registry.foreign_force_spans(text)
@@ -303,6 +304,10 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
                 continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
+    if not counts:
+        # No country named: a communiqué of the "Ministry of National Defence" about "a detachment of the ANP" is
+        # still Algeria's, by the names of the forces it speaks of.
+        counts.update(registry.force_alias_countries(f"{p.report.title or ''}\n{p.report.text}"))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -254,6 +254,15 @@ class ActorRegistry:
             if (actors := self._by_alias.get(" ".join(m.group().split()))) and all(a.type == 8 for a in actors)
         ]
 
+    def force_alias_countries(self, text: str) -> list[str]:
+        """The countries of the state forces a text names by their own names ('FAMa', 'the National People's Army',
+        'Garde nationale tunisienne', 'Ministry of National Defence'), first mention first."""
+        return [
+            m.country
+            for m in self._named_in(text, fold(text))
+            if m.country and (m.force is not None or any(a.type == 1 for a in m.named))
+        ]
+
     def named_in_text(self, text: str) -> list[Actor]:
         """The registry's named actors (groups, not generic words) a whole text mentions, first mention first."""
         country = None
