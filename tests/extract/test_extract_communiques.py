@@ -100,3 +100,19 @@ def test_a_report_naming_no_country_is_the_country_of_the_forces_it_names(extrac
     events = extractor(report(text, published="2025-05-08")).events
     attack = next(e for e in events if e.sub_event_type == "Attack")
     assert attack.actor1 is not None and attack.actor1.name == "Unidentified Armed Group (Algeria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # Mali's National Guard is a branch of its armed forces (under the defence ministry): military
+        ("Le 9 mai 2025, la Garde nationale a arrêté trois suspects près de Nioro, au Mali.",
+         "Military Forces of Mali (2021-)"),
+        # Tunisia's is under its interior ministry: police, as the general convention has it
+        ("On 9 May 2025, the National Guard arrested three suspected smugglers near Remada, Tunisia.",
+         "Police Forces of Tunisia (2019-)"),
+    ],
+)  # fmt: skip
+def test_a_national_guard_is_coded_by_its_countrys_convention(extractor, text: str, actor1: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == actor1
