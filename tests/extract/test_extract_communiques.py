@@ -116,3 +116,20 @@ def test_a_report_naming_no_country_is_the_country_of_the_forces_it_names(extrac
 def test_a_national_guard_is_coded_by_its_countrys_convention(extractor, text: str, actor1: str) -> None:
     event = _only_event(extractor, text)
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_the_speakers_post_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Tunisian Ministry of the Interior statement: On 16 May 2025, an armed group opened fire on our post near "
+        "Sbeitla.",
+    )
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Tunisia)"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_dates_year_is_no_count_of_the_dead(extractor) -> None:
+    event = _only_event(
+        extractor, "Two terrorists were neutralised on 16 May 2025 near In Guezzam by a detachment of the ANP."
+    )
+    assert event.fatalities == 2

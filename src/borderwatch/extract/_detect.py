@@ -332,10 +332,13 @@ def _own_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return mentions
 
 
-# "Our units neutralised two terrorists", "nos unités ont neutralisé": a communiqué's first person is its speaker.
+# "Our units neutralised two terrorists", "nos unités ont neutralisé", "attacked our post": a communiqué's first
+# person is its speaker.
 _FIRST_PERSON_FORCES = re.compile(
     r"\b(?:our|nos|notre)\s+(?:own\s+)?(?:forces|troops|units?|men|soldiers|elements|detachments?|patrols?|"
-    r"unités|unité|éléments|détachements?|hommes|soldats|troupes|patrouilles?)\b",
+    r"unités|unité|éléments|détachements?|hommes|soldats|troupes|patrouilles?|"
+    # what they hold: "terrorists attacked our post" targets the speaker
+    r"posts?|bases?|positions?|convoys?|camps?|barracks|postes?|convois?|casernes?)\b",
     re.IGNORECASE,
 )
 
