@@ -133,3 +133,12 @@ def test_a_dates_year_is_no_count_of_the_dead(extractor) -> None:
         extractor, "Two terrorists were neutralised on 16 May 2025 near In Guezzam by a detachment of the ANP."
     )
     assert event.fatalities == 2
+
+
+def test_a_force_named_without_a_country_in_a_communique_is_the_speakers_countrys(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "MDN communiqué: On 16 May 2025, border guards arrested three Moroccan nationals smuggling cannabis near "
+        "Maghnia.",
+    )
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Algeria (2019-)"

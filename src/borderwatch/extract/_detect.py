@@ -356,7 +356,14 @@ def speaker_of(label: str | None, registry: ActorRegistry) -> ActorMention | Non
 
 def _first_person_forces(text: str, mentions: list[ActorMention], speaker: ActorMention | None) -> list[ActorMention]:
     """'Our units', 'nos unités' stand for the communiqué's speaker, else for the state force the sentence names
-    before them, else for a state's military (a force that speaks of its units in the first person is a state's)."""
+    before them, else for a state's military (a force that speaks of its units in the first person is a state's).
+    A force the sentence names with no country ('border guards', 'the gendarmerie') is the speaker's country's: a
+    ministry's communiqué tells of its own forces."""
+    if speaker is not None and speaker.country:
+        mentions = [
+            replace(a, country=speaker.country) if a.force not in (None, "auto") and a.country is None else a
+            for a in mentions
+        ]
     for m in _FIRST_PERSON_FORCES.finditer(text):
         if any(a.start <= m.start() < a.end for a in mentions):
             continue
