@@ -142,3 +142,14 @@ def test_a_force_named_without_a_country_in_a_communique_is_the_speakers_country
         "Maghnia.",
     )
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Algeria (2019-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 17 May 2025, a patrol came under small-arms fire from unknown assailants near In Khalil.",
+        "On 17 May 2025, a Tunisian army unit came under heavy machine-gun fire near Kasserine.",
+    ],
+)
+def test_coming_under_any_kind_of_fire_is_a_clash(extractor, text: str) -> None:
+    assert _only_event(extractor, text).sub_event_type == "Armed clash"
