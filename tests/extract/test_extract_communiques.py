@@ -153,3 +153,13 @@ def test_a_force_named_without_a_country_in_a_communique_is_the_speakers_country
 )
 def test_coming_under_any_kind_of_fire_is_a_clash(extractor, text: str) -> None:
     assert _only_event(extractor, text).sub_event_type == "Armed clash"
+
+
+def test_a_field_reports_reaction_force_that_engages_and_detains_fights_a_clash(extractor) -> None:
+    text = (
+        "0520Z 18 MAY 2025. Post KILO-2 reports three armed men on motorbikes crossing the border 2 km N of the post. "
+        "The quick reaction force engaged them; 1 hostile KIA, 1 detained."
+    )
+    event = _only_event(extractor, text)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of")
