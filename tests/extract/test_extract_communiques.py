@@ -163,3 +163,18 @@ def test_a_field_reports_reaction_force_that_engages_and_detains_fights_a_clash(
     event = _only_event(extractor, text)
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Communiqué de l'état-major : le 18 mai 2025, nos positions à Titao ont été attaquées par des individus "
+        "armés ; la riposte vigoureuse de nos forces a permis de neutraliser une dizaine d'assaillants.",
+        "Le 18 mai 2025, le poste de l'armée à Titao a été attaqué par des hommes armés ; la riposte des soldats a "
+        "permis de neutraliser six assaillants.",
+    ],
+)
+def test_french_attackers_initiate_and_the_responders_are_the_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text)
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of")
