@@ -75,8 +75,10 @@ def detect(
     ontology: Ontology,
     registry: ActorRegistry,
     published: dt.date | None,
+    speaker: ActorMention | None = None,
 ) -> SentenceEvent | None:
-    """The event a candidate sentence states, or None when its cues add up to none."""
+    """The event a candidate sentence states, or None when its cues add up to none. `speaker`: the state force
+    whose communiqué the report is (`speaker_of`), whose are the sentence's "our units"."""
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
@@ -91,6 +93,7 @@ def detect(
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
+    mentions = _first_person_forces(text, mentions, speaker)
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
     parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
@@ -326,6 +329,50 @@ def _own_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         rest = [a for a in mentions if not (m.start() <= a.start < m.end())]
         own = replace(owner, start=m.start(), end=m.end(), text=m.group())
         mentions = sorted([*rest, own], key=lambda a: a.start)
+    return mentions
+
+
+# "Our units neutralised two terrorists", "nos unités ont neutralisé", "attacked our post": a communiqué's first
+# person is its speaker.
+_FIRST_PERSON_FORCES = re.compile(
+    r"\b(?:our|nos|notre)\s+(?:own\s+)?(?:forces|troops|units?|men|soldiers|elements|detachments?|patrols?|"
+    r"unités|unité|éléments|détachements?|hommes|soldats|troupes|patrouilles?|"
+    # what they hold: "terrorists attacked our post" targets the speaker
+    r"posts?|bases?|positions?|convoys?|camps?|barracks|postes?|convois?|casernes?)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_of(label: str | None, registry: ActorRegistry) -> ActorMention | None:
+    """The state force a communiqué's label names ("Ministry of National Defence communiqué:" -> Algeria's
+    military, "Interior Ministry statement:" -> the police), or None."""
+    if not label:
+        return None
+    return next(
+        (m for m in registry.find(label) if (m.force and m.force != "auto") or any(a.type == 1 for a in m.named)),
+        None,
+    )
+
+
+def _first_person_forces(text: str, mentions: list[ActorMention], speaker: ActorMention | None) -> list[ActorMention]:
+    """'Our units', 'nos unités' stand for the communiqué's speaker, else for the state force the sentence names
+    before them, else for a state's military (a force that speaks of its units in the first person is a state's).
+    A force the sentence names with no country ('border guards', 'the gendarmerie') is the speaker's country's: a
+    ministry's communiqué tells of its own forces."""
+    if speaker is not None and speaker.country:
+        mentions = [
+            replace(a, country=speaker.country) if a.force not in (None, "auto") and a.country is None else a
+            for a in mentions
+        ]
+    for m in _FIRST_PERSON_FORCES.finditer(text):
+        if any(a.start <= m.start() < a.end for a in mentions):
+            continue
+        before = next(
+            (a for a in reversed(mentions) if a.end <= m.start() and a.party == "state" and a.force != "auto"), None
+        )
+        owner = speaker or before or ActorMention(0, 0, "", "state", force="military")
+        own = replace(owner, start=m.start(), end=m.end(), text=m.group())
+        mentions = sorted([*mentions, own], key=lambda a: a.start)
     return mentions
 
 

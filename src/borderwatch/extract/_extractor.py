@@ -21,12 +21,13 @@ from ._assemble import assemble_event, event_country
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
-from ._detect import SentenceEvent, detect
-from ._layout import dateline_date, dateline_places, mark_layout
+from ._detect import SentenceEvent, detect, speaker_of
+from ._event_notes import apply_note_labels, stated_sub_type
+from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
-from ._registry import load_registry
+from ._registry import ActorMention, load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
 
@@ -54,6 +55,8 @@ class _Prepared:
     sentences: list[Sentence]
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
+    labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
+    speaker: ActorMention | None = None  # the state force whose communiqué the report is (its label names it)
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -159,7 +162,9 @@ class Extractor:
             if self._ontology.is_candidate(hits):
                 candidates.append((sentence, hits))
         published = report.published.date() if report.published else dateline_date(sentences)
-        return _Prepared(report, published, sentences, candidates)
+        labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
+        speaker = speaker_of(communique_label(sentences), self._registry)
+        return _Prepared(report, published, sentences, candidates, labels=labels, speaker=speaker)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
@@ -186,10 +191,10 @@ class Extractor:
     def _sentence_events(self, p: _Prepared) -> list[SentenceEvent]:
         found = []
         for (sentence, hits), doc in zip(p.candidates, p.docs, strict=True):
-            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published)
+            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.speaker)
             if event is not None:
                 found.append(event)
-        return found
+        return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
 
     def _places(self, text: str, entities: list[EntitySpan], country: str | None) -> list[Place]:
         locator = self.locator
@@ -290,7 +295,8 @@ def _told_only_in_passing(events: list[EventMention], published: dt.date | None)
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:
-    """The country a report is most about: the one its text (title first) names most often."""
+    """The country a report is most about: the one its text (title first) names most often, else the one whose
+    forces it names by their own names."""
     counts: Counter[str] = Counter()
     for text, weight in ((p.report.title or "", 2), (p.report.text, 1)):
         foreign = registry.foreign_force_spans(text)
@@ -299,6 +305,12 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
                 continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
+    if p.speaker is not None and p.speaker.country:
+        counts[p.speaker.country] += 2  # the issuing ministry's country: as much as one mention of a country's name
+    if not counts:
+        # No country named: a communiqué of the "Ministry of National Defence" about "a detachment of the ANP" is
+        # still Algeria's, by the names of the forces it speaks of.
+        counts.update(registry.force_alias_countries(f"{p.report.title or ''}\n{p.report.text}"))
     return counts.most_common(1)[0][0] if counts else None
 
 

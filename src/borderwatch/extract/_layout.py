@@ -16,7 +16,7 @@ from ._dates import find_dates, resolve
 from ._segment import Sentence
 from ._text import fold
 
-__all__ = ["dateline_date", "dateline_places", "mark_layout"]
+__all__ = ["communique_label", "dateline_date", "dateline_places", "mark_layout"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
@@ -97,3 +97,12 @@ def dateline_places(sentences: list[Sentence]) -> list[tuple[int, int]]:
                 if match.group(name):
                     spans.append((sentence.start + match.start(name), sentence.start + match.end(name)))
     return spans
+
+
+def communique_label(sentences: list[Sentence]) -> str | None:
+    """The words of the report's first communiqué label ("Ministry of National Defence communiqué:"): who speaks,
+    and so whose are the "our units" of the text (a dateline is no label)."""
+    for sentence in sentences:
+        if sentence.lead and not _DATELINE.match(sentence.text):
+            return sentence.text[: sentence.lead]
+    return None

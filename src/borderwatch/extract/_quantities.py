@@ -100,9 +100,10 @@ _ARREST_VERB = (
 _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevés|taken captive)"
 
 # A date between a verb and what it counts, as communiqués word it ("neutralised, on 8 June 2025, two terrorists",
-# "ont neutralisé, le 8 juin, deux terroristes").
+# "ont neutralisé, le 8 juin, deux terroristes"). A date's year is the date's, never the count ("were neutralised on 4
+# May 2025 near Tessit" counts no 2025 dead).
 _WHEN = (
-    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4})?|[A-Z][a-z]+day)|"
+    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4}\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
@@ -129,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
     ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
-    ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|raised|revised|updated|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
     # "beat two men to death"
     ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
 ]  # fmt: skip

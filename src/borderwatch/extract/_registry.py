@@ -254,6 +254,15 @@ class ActorRegistry:
             if (actors := self._by_alias.get(" ".join(m.group().split()))) and all(a.type == 8 for a in actors)
         ]
 
+    def force_alias_countries(self, text: str) -> list[str]:
+        """The countries of the state forces a text names by their own names ('FAMa', 'the National People's Army',
+        'Garde nationale tunisienne', 'Ministry of National Defence'), first mention first."""
+        return [
+            m.country
+            for m in self._named_in(text, fold(text))
+            if m.country and (m.force is not None or any(a.type == 1 for a in m.named))
+        ]
+
     def named_in_text(self, text: str) -> list[Actor]:
         """The registry's named actors (groups, not generic words) a whole text mentions, first mention first."""
         country = None
@@ -286,7 +295,8 @@ class ActorRegistry:
             named = self.parent_of(named, date) or named
             return Actor(text=mention.text, name=named.name, type=ActorType(named.type), country=named.country)
         if mention.force is not None:
-            return self.force_actor(mention.force, mention.country or country, date, mention.text, country)
+            where = mention.country or country
+            return self.force_actor(self._kind_in(where, mention), where, date, mention.text, country)
         if mention.org is not None:
             return Actor(
                 text=mention.text, name=mention.org, type=ActorType(int(mention.generic or 3)), country=country
@@ -318,6 +328,20 @@ class ActorRegistry:
         external = info.get("external", False) or (where is not None and where != country)
         kind_type = 8 if external and kind == "military" else spec["type"]
         return Actor(text=text, name=name, type=ActorType(kind_type), country=country)
+
+    def _kind_in(self, country: str | None, mention: ActorMention) -> str:
+        """The force kind a mention names in `country`: the country's own convention (`kinds`: Mali's National Guard
+        is military) before the general one."""
+        kinds = self._countries[country].get("kinds", {}) if country in self._countries else {}
+        words = " ".join(fold(mention.text).split())
+        return next(
+            (
+                kind
+                for kind, names in kinds.items()
+                if any(re.search(rf"\b{re.escape(fold(n))}\b", words) for n in names)
+            ),
+            mention.force or "military",
+        )
 
     def _pick(self, actors: tuple[NamedActor, ...], country: str | None) -> NamedActor:
         """Among groups sharing an alias ("Ansar al-Sharia", "Islamic State"): the one of the event's country."""

@@ -37,6 +37,7 @@ class _Vocabulary:
     least: int
     agent: re.Pattern[str]  # "par" before a party (articles stripped)
     attack_of: re.Pattern[str]  # "attaque de" before a party
+    response_of: re.Pattern[str]  # "la riposte (vigoureuse) de" before a party: who answered the attack
     target: re.Pattern[str]  # "contre" before a party
     source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
@@ -55,6 +56,9 @@ def _vocabulary() -> _Vocabulary:
         least=int(data["min_function_words"]),
         agent=before([re.escape(m) for m in data["agent_markers"]]),
         attack_of=re.compile(r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"),
+        response_of=re.compile(
+            r"\b(?:" + "|".join(data["responding_nouns"]) + r")(?:\s+\w+)?\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
+        ),
         target=re.compile(
             r"\b(?:" + "|".join(re.escape(m) for m in data["target_markers"]) + r")\s+"
             r"(?:(?:une?|le|la|les|des|l|leur|leurs|son|sa|ses)\s+(?:" + "|".join(data["target_units"]) + r")\s+)?$"
@@ -116,7 +120,9 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             vocabulary.attack_of.search(before) and mention.party in ("armed", "state")  # not "l'attaque d'un village"
         ):
             out.append(replace(party, role="agent"))
-        elif vocabulary.target.search(bare) or any(_subject_before(folded, mention.end, at) for at in suffered):
+        elif vocabulary.response_of.search(before) and mention.party == "state":
+            out.append(replace(party, role="target"))  # "la riposte de nos forces a permis de neutraliser"
+        elif vocabulary.target.search(bare) or any(_subject_before(text, folded, mention.end, at) for at in suffered):
             out.append(replace(party, role="target"))
         elif any(_ACTIVE_SUBJECT.fullmatch(folded[mention.end : start]) for start, _ in triggers):
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
@@ -136,12 +142,13 @@ _DIRECT_OBJECT = re.compile(
 )
 
 
-def _subject_before(folded: str, end: int, verb_at: int) -> bool:
-    """The party ends before the verb group, with no clause boundary and no other verb group between."""
+def _subject_before(text: str, folded: str, end: int, verb_at: int) -> bool:
+    """The party ends before the verb group, with no clause boundary and no other verb group between. The
+    auxiliary 'a' is read in the text itself: 'nos positions à Diapaga ont été attaquées' holds a place, no verb."""
     if verb_at < end or verb_at - end > 60:
         return False
     between = folded[end:verb_at]
-    return not _CLAUSE_BREAK.search(between) and " ont " not in f" {between} " and " a " not in f" {between} "
+    return not _CLAUSE_BREAK.search(between) and " ont " not in f" {between} " and " a " not in f" {text[end:verb_at]} "
 
 
 def french_place_targets(text: str, targets: dict[str, re.Pattern[str]], triggers: list[tuple[int, int]]) -> set[str]:

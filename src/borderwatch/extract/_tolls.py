@@ -79,7 +79,9 @@ def _competing(
                 if before_side not in (side, None) and side is not None:
                     continue
                 start = end if before_member is member else 0
-                if _COMPETING.search(member.sentence.text[start : q.start]):
+                # "put the toll at 9": the count's own words ("toll at 9") finish the source's wording
+                between = member.sentence.text[start : q.start] + _TOLL_AT.match(q.text).group()
+                if _COMPETING.search(between) and not _is_update(between):
                     out[id(q)] = (side, q.value)
                 break
         earlier.append((side, q.end, member))
@@ -89,6 +91,16 @@ def _competing(
 _COMPETING = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["competing_tolls"]["patterns"]) + r")\b", re.IGNORECASE
 )
+_TOLL_AT = re.compile(r"(?:(?:death\s+)?toll\s+at\s+)?", re.IGNORECASE)
+_UPDATED = load_data("ontology.json")["updated_tolls"]
+_UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
+
+
+def _is_update(between: str) -> bool:
+    """'Officials later put the toll at 10', 'the toll was revised to 10': a source's later figure is the toll's
+    update, not a competing one, unless it is a claim or a denial ('the group later claimed 30')."""
+    return bool(_UPDATE.search(between)) and not _CLAIM.search(between)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
