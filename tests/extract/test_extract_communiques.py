@@ -39,6 +39,10 @@ def test_a_later_toll_updates_and_a_claim_competes(extractor, text: str, toll: i
         ("Riots (mob violence). On 3 May 2025, a crowd in Mopti lynched a man accused of theft.", "Mob violence"),
         ("On 3 May 2025, students threw stones at shops and burned tyres in Sidi Bouzid. "
          "Riots (violent demonstration).", "Violent demonstration"),
+        # the note's other sentence of the riot is the same happening, not a second riot of the default sub-type
+        ("3 May 2025. Riots (mob violence). Mopti, Mali. Rioters set fire to a police post in the Komoguel "
+         "neighbourhood of Mopti and blocked roads with burning tyres. Security forces fired tear gas to disperse "
+         "the crowd. No fatalities reported during the riot; 2 police officers injured.", "Mob violence"),
     ],
 )  # fmt: skip
 def test_an_acled_label_states_the_sub_type_of_the_event_it_describes(extractor, text: str, sub_type: str) -> None:

@@ -4,7 +4,8 @@
 Read by the cue vocabulary, such a label is a weak event of its own ("Riots" reads as a violent demonstration).
 It is no happening: it says what the note's descriptive sentence tells, so the label's sub-type goes to the event
 that sentence yields (the nearest of the same paragraph, one of the label's event type first), and the descriptive
-sentence stays the evidence. A label with no other event beside it codes its own sentence's event.
+sentence stays the evidence; the paragraph's other sentences of the label's event type take its sub-type too. A
+label with no other event beside it codes its own sentence's event.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def apply_note_labels(
             target = own[0]
         else:
             continue
-        position = out.index(target)
-        out[position] = replace(target, sub_event_type=sub, event_type=ontology.type_of[sub])
+        # A note tells one happening: every sentence of its paragraph coded with the label's event type ('No
+        # fatalities were reported during the riot') is that happening, in the label's sub-type, so that the
+        # merge of a report's sentences makes them one event.
+        kind = ontology.type_of[sub]
+        same = {id(e) for e in described if e.event_type == kind} | {id(target)}
+        out = [replace(e, sub_event_type=sub, event_type=kind) if id(e) in same else e for e in out]
     return out
