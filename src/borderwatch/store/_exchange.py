@@ -152,16 +152,31 @@ def touch_report(
     )
 
 
-def touch_reports(connection: Connection, report_ids: Sequence[str]) -> None:
-    """New versions of many reports (re-extracted), in the order given, in one statement."""
+def touch_reports(
+    connection: Connection,
+    report_ids: Sequence[str],
+    modified: Sequence[datetime | None] | None = None,
+    withdrawn: Sequence[bool] | None = None,
+) -> None:
+    """New versions of many reports, in the order given, in one statement: each takes the next place in the
+    exchange index; `modified` and `withdrawn` are a peer's values for them (default: modified now, not
+    withdrawn, as for a re-extraction here)."""
     if not report_ids:
         return
     instants = next_instants(connection, len(report_ids))
     connection.execute(
         exchange_index.update()
         .where(exchange_index.c.report_id == bindparam("b_id"))
-        .values(modified=bindparam("b_at"), date_added=bindparam("b_at"), withdrawn=False),
-        [{"b_id": rid, "b_at": at} for rid, at in zip(report_ids, instants, strict=True)],
+        .values(modified=bindparam("b_modified"), date_added=bindparam("b_added"), withdrawn=bindparam("b_gone")),
+        [
+            {
+                "b_id": report_id,
+                "b_modified": modified[i] if modified is not None else added,
+                "b_added": added,
+                "b_gone": withdrawn[i] if withdrawn is not None else False,
+            }
+            for i, (report_id, added) in enumerate(zip(report_ids, instants, strict=True))
+        ],
     )
 
 

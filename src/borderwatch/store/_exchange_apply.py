@@ -22,10 +22,10 @@ from ..fuse import Decision
 from ..model import ExtractResult
 from ._access import AccessClass, class_id_for
 from ._batches import in_chunks
-from ._exchange import Incoming, next_instants
+from ._exchange import Incoming, touch_reports
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
-from ._schema import exchange_index, extractions, report_access, report_bands, report_links, reports
+from ._schema import extractions, report_access, report_bands, report_links, reports
 from ._write import report_fields, write_places
 
 __all__ = ["apply_versions", "delete_report_rows", "fuse_received", "replace_extractions"]
@@ -54,7 +54,10 @@ def apply_versions(
     _delete_reports(connection, gone)
     if updates:
         _update_reports(connection, updates, tuple(recipients), foreign, fusion)
-    _touch(connection, [*withdrawals, *updates])
+    changed = [*withdrawals, *updates]  # new places in the exchange index, with their peer's times
+    touch_reports(
+        connection, [i.report_id for i in changed], [i.modified for i in changed], [i.withdrawn for i in changed]
+    )
     return touched
 
 
@@ -139,22 +142,6 @@ def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, 
         stmt = select(reports.c.id, reports.c.published, reports.c.ingested_at, reports.c.text)
         found.update({row.id: row for row in connection.execute(stmt.where(reports.c.id.in_(chunk)))})
     return found
-
-
-def _touch(connection: Connection, items: Sequence[Incoming]) -> None:
-    """New places in the exchange index for these versions (in the order given), with their peer's times."""
-    if not items:
-        return
-    instants = next_instants(connection, len(items))
-    connection.execute(
-        exchange_index.update()
-        .where(exchange_index.c.report_id == bindparam("b_id"))
-        .values(modified=bindparam("b_modified"), date_added=bindparam("b_added"), withdrawn=bindparam("b_gone")),
-        [
-            {"b_id": item.report_id, "b_modified": item.modified, "b_added": added, "b_gone": item.withdrawn}
-            for item, added in zip(items, instants, strict=True)
-        ],
-    )
 
 
 def replace_extractions(
