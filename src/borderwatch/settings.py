@@ -44,6 +44,12 @@ class Settings(BaseModel):
         description="stored mentions whose fusion features are kept decoded in memory (about 7 KB each): more is "
         "faster fusion of large imports and syncs, less is a smaller process",
     )
+    fusion_index: int = Field(
+        default=250_000,
+        ge=0,
+        description="stored mentions whose time, place and keys fusion keeps in memory to find candidates (about "
+        "0.5 KB each); beyond it the least recently used periods are read again when needed",
+    )
     extract_processes: int = Field(
         default=2, ge=1, le=32, description="worker processes extracting large batches (each opens its own gazetteer)"
     )

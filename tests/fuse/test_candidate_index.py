@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from borderwatch.store import NewReport, Store
 from borderwatch.store._fusion import mention_key
+from borderwatch.store._fusion_index import FeatureCache
 from borderwatch.store._fusion_memory import CandidateIndex, read_generation, shared_index
 from borderwatch.store._schema import event_mentions
 
@@ -33,7 +34,7 @@ def _keys_found(store: Store, item: NewReport) -> set[str]:
     m = item.extraction.events[0]  # type: ignore[union-attr]
     features = fuser.features(m, "probe", item.report.id, date.fromisoformat(m.date or "2025-04-07"))
     with store._engine.begin() as connection:
-        view = shared_index(store._fusion_cache).view(connection)
+        view = shared_index(store._fusion_cache).view(connection, store._fusion_cache)
         return {found.key for found in view.lookup(fuser.block(features))}
 
 
@@ -125,11 +126,13 @@ def test_warm_cold_and_squeezed_indexes_give_the_same_events(tmp_path) -> None:
     replaced: the same 59 events.)"""
     items = _happenings()
     partitions = {}
-    for mode in ("warm", "tiny", "cold"):
+    for mode in ("warm", "tiny", "featureless", "cold"):
         url = f"sqlite:///{tmp_path / f'{mode}.db'}"
         store = Store(url)
         if mode == "tiny":
             store._fusion_cache.candidates = CandidateIndex(1)  # every other period dropped as soon as loaded
+        if mode == "featureless":
+            store._fusion_cache = FeatureCache(1)  # every candidate's features read from the store again
         for start in range(0, len(items), 7):
             if mode == "cold":
                 with Store(url) as fresh:
@@ -139,4 +142,25 @@ def test_warm_cold_and_squeezed_indexes_give_the_same_events(tmp_path) -> None:
         partitions[mode] = _partition(store)
         store.close()
     assert 40 < len(partitions["cold"]) < len(items)  # merges and near misses both present
-    assert partitions["warm"] == partitions["tiny"] == partitions["cold"]
+    assert partitions["warm"] == partitions["tiny"] == partitions["featureless"] == partitions["cold"]
+
+
+def test_reports_in_random_date_order_read_each_period_once(tmp_path, monkeypatch) -> None:
+    """A backlog arriving in random date order (a peer's sync) with few features cached: the index keeps every
+    period's compact entries, so no period is read from the store twice (whole decoded periods, evicted and read
+    again, made such a sync several times slower)."""
+    items = _happenings(seed=5)
+    random.Random(3).shuffle(items)
+    reads: list[int] = []
+    load = CandidateIndex._load
+
+    def counted(self: CandidateIndex, connection, buckets: range) -> None:
+        reads.extend(b for b in buckets if b not in self._periods)
+        load(self, connection, buckets)
+
+    monkeypatch.setattr(CandidateIndex, "_load", counted)
+    with Store(f"sqlite:///{tmp_path / 'backlog.db'}") as store:
+        store._fusion_cache = FeatureCache(2, 10_000)
+        for start in range(0, len(items), 7):
+            store.add_reports(items[start : start + 7])
+        assert len(reads) == len(set(reads)) > 3

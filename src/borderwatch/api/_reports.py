@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..ingest import Failure, FieldReportIn, ReadOptions, read_bytes
 from ..model import Marking, Report, ReportKind, Source, normalise_text
 from ..pipeline import ingest
-from ..store import ReportQuery
+from ..store import ReportQuery, report_for_reader
 from ._errors import validated
 from ._schemas import ErrorOut, ReportDetail, ReportOut, ReportPosted
 from ._state import AppState, get_state
@@ -184,13 +184,7 @@ def _one(items: Any) -> Report:
 
 
 def _report_detail(state: AppState, report_id: str) -> dict[str, Any]:
-    row = state.store.get_report(report_id)
-    row.pop("raw", None)
-    row.pop("minhash", None)
-    row.pop("content_hash", None)
-    row.pop("source_id", None)
-    row.pop("extraction", None)
-    row["sharing_groups"] = list(row.get("sharing_groups") or [])
+    row = report_for_reader(state.store.get_report(report_id))
     for key in ("published", "ingested_at"):
         if isinstance(row.get(key), datetime):
             row[key] = row[key].isoformat()

@@ -12,18 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..store import report_for_reader
+
 __all__ = ["print_report", "report_json"]
 
-# Stored for ingest's own bookkeeping (duplicate detection, the bytes as received), not for a reader.
-_INTERNAL = ("raw", "minhash", "content_hash", "source_id", "extraction")
 _METADATA = ("title", "kind", "published", "source", "url", "origin", "agency", "marking", "sharing_groups",
              "post_id", "category", "ingested_at")  # fmt: skip
 
 
 def report_json(report: dict[str, Any], events: list[dict[str, Any]]) -> str:
     """One JSON object: the report as the API gives it (`GET /api/reports/{id}`), with its events."""
-    shown = {key: value for key, value in report.items() if key not in _INTERNAL}
-    return json.dumps({**shown, "events": events}, default=_plain, ensure_ascii=False)
+    return json.dumps({**report_for_reader(report), "events": events}, default=_plain, ensure_ascii=False)
 
 
 def print_report(report: dict[str, Any], events: list[dict[str, Any]]) -> None:

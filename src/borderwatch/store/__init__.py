@@ -13,6 +13,7 @@ from ._exchange import STIX_NAMESPACE, ExchangeItem, Incoming, Provenance, stix_
 from ._peers import Collection, Peer
 from ._queries import EVENT_SORTS, ActorQuery, AlertQuery, EventFilter, EventQuery, PlaceQuery, ReportQuery
 from ._reextract import ExtractionSelection
+from ._report_views import report_for_reader
 from ._store import Store
 from ._views import AuditObject
 from ._write import NewReport
@@ -52,6 +53,7 @@ __all__ = [
     "compose_mentions",
     "current_actor",
     "parse_principal",
+    "report_for_reader",
     "scopes_of",
     "set_actor",
     "stix_report_id",

@@ -133,7 +133,7 @@ class FusionSession:
         bulk_insert(connection, fusion_mentions, self._feature_rows)
         bulk_insert(connection, fusion_decisions, self._decisions, json_text=("explanation",))
         if self._indexed or self._view is not None:
-            view = self._view or shared_index(self.cache).view(connection)
+            view = self._view or shared_index(self.cache).view(connection, self.cache)
             view.stored(self._indexed)
             self._view = None
         self.cache.put_mentions(
@@ -213,7 +213,7 @@ class FusionSession:
         """The events the mention may join, each with its members in storing order (stored, then this batch's)."""
         block = self.fuser.block(features)
         if self._view is None:
-            self._view = shared_index(self.cache).view(self.connection)
+            self._view = shared_index(self.cache).view(self.connection, self.cache)
         by_event: dict[str, list[MentionFeatures]] = {}
         for stored in self._view.lookup(block):
             by_event.setdefault(stored.event_id, []).append(stored)  # type: ignore[arg-type]

@@ -47,8 +47,9 @@ class FeatureCache:
 
     An entry is used only while its `seq` is the stored row's (a re-extracted mention is stored anew)."""
 
-    def __init__(self, size: int = 100_000) -> None:
+    def __init__(self, size: int = 100_000, index_size: int = 250_000) -> None:
         self.size = size
+        self.index_size = index_size  # mentions the candidate index holds (`_fusion_memory`)
         self._items: dict[str, MentionFeatures] = {}
         # Mentions and their `seq` in two maps rather than (seq, mention) pairs: a pair holding a mention is one
         # more object that every full collection of the garbage collector walks, per cached mention.

@@ -1,11 +1,16 @@
-"""Fusion's candidate index in memory: stored mentions' features by period, grid cell and secondary key.
+"""Fusion's candidate index in memory: where and when each stored mention is, by period, grid cell and key.
 
 Every mention stored is a candidate for the next ones; reading each block from the database (a few index
-range scans, then the rows' features decoded or found in a cache) was a fifth of fusion's cost. This index
-holds the decoded features of whole periods (`fuse.day_bucket`: 16 days of last days), loaded from
-`fusion_mentions` the first time a block reaches them, kept up to date with what this process stores, and
-dropped least recently used first beyond a capacity (a count of mentions; a block's own periods are never
-dropped while it is read).
+range scans per mention) was a fifth of fusion's cost. This index holds, for whole periods
+(`fuse.day_bucket`: 16 days of last days), each stored mention's compact entry (key, event, storing order,
+family, days, point), read from `fusion_mentions` the first time a block reaches the period (its narrow
+columns only), kept up to date with what this process stores, and dropped least recently used first beyond
+a capacity (a count of mentions; a block's own periods are never dropped while it is read). A lookup
+filters the entries; the features of those found come from the store's `FeatureCache` (which this
+process's own new mentions enter as they are stored) or are read by key and decoded, so that a period costs
+about half a kilobyte a mention, not the seven of decoded features: a store of a few hundred thousand
+mentions stays whole in memory, and mentions arriving in random date order (a sync's backlog) reread no
+period (whole decoded periods, evicted and read again, made such a sync five times slower).
 
 It is never trusted blindly. Every write to `fusion_mentions`, by any connection or process, sets the
 `bw_meta` row `fusion_generation` to a new random token (database triggers, made when a store is opened),
@@ -32,7 +37,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, bindparam, insert, select, text, update
 
 from ..fuse import UNLOCATED_CELL, Block, MentionFeatures, day_bucket
-from ._fusion_index import FeatureCache, features_from_row
+from ._fusion_index import FeatureCache, Ref
 from ._schema import fusion_mentions, meta
 
 __all__ = [
@@ -46,7 +51,10 @@ __all__ = [
 
 GENERATION_KEY = "fusion_generation"
 
-_PERIOD = select(fusion_mentions).where(fusion_mentions.c.bucket == bindparam("bucket"))
+_c = fusion_mentions.c
+_PERIOD = select(_c.key, _c.event_id, _c.seq, _c.family, _c.day_lo, _c.day_hi, _c.lat, _c.lon, _c.cell, _c.bkeys).where(
+    _c.bucket == bindparam("bucket")
+)
 _READ = select(meta.c.value).where(meta.c.key == GENERATION_KEY)
 _READ_SQL = f"SELECT value FROM bw_meta WHERE key = '{GENERATION_KEY}'"  # a constant: no parameter to bind
 _WRITE = update(meta).where(meta.c.key == GENERATION_KEY).values(value=bindparam("token"))
@@ -97,9 +105,9 @@ def read_generation(connection: Connection) -> str | None:
 
 
 def shared_index(cache: FeatureCache) -> CandidateIndex:
-    """The candidate index that goes with a store's feature cache (made on first use, as large as the cache)."""
+    """The candidate index that goes with a store's feature cache (made on first use, of `index_size` mentions)."""
     if cache.candidates is None:
-        cache.candidates = CandidateIndex(cache.size)
+        cache.candidates = CandidateIndex(cache.index_size)
     return cache.candidates
 
 
@@ -119,14 +127,15 @@ class CandidateIndex:
         self._token: str | None = None  # the generation the periods are true to (None: unknown)
         self._owner: weakref.ref[CandidateView] | None = None
         self._lock = threading.Lock()
+        self._families: dict[str, str] = {}  # one string per family, not one per entry read
 
-    def view(self, connection: Connection) -> CandidateView:
-        """This index for one session's transaction; an index of the session's own when another session holds
-        this one. Each lookup checks it against the store first."""
+    def view(self, connection: Connection, cache: FeatureCache) -> CandidateView:
+        """This index for one session's transaction (features from `cache`); an index of the session's own when
+        another session holds this one. Each lookup checks it against the store first."""
         with self._lock:
             free = self._owner is None or self._owner() is None
             index = self if free else CandidateIndex(self.capacity)
-            view = CandidateView(index, connection)
+            view = CandidateView(index, connection, cache)
             if free:
                 self._owner = weakref.ref(view)
         return view
@@ -157,26 +166,31 @@ class CandidateIndex:
             if self._owner is not None and self._owner() is view:
                 self._owner = None
 
-    def _file(self, features: MentionFeatures, cell: int, keys: Sequence[int], bucket: int) -> None:
+    def _file(self, entry: _Stored, cell: int, keys: Sequence[int], bucket: int) -> None:
         period = self._periods[bucket]
         if cell != UNLOCATED_CELL:
-            self._cells.setdefault(cell, {}).setdefault(bucket, []).append(features)
+            self._cells.setdefault(cell, {}).setdefault(bucket, []).append(entry)
             period.cells.add(cell)
         for key in keys:
-            self._keys.setdefault(key, {}).setdefault(bucket, []).append(features)
+            self._keys.setdefault(key, {}).setdefault(bucket, []).append(entry)
         period.keys.update(keys)
         period.size += 1
         self._held += 1
 
     def _load(self, connection: Connection, buckets: range) -> None:
         """Read the block's periods not held yet; then drop the least recently used others beyond capacity."""
+        families = self._families
         for bucket in buckets:
             if bucket in self._periods:
                 self._periods.move_to_end(bucket)
                 continue
             self._periods[bucket] = _Period()
-            for row in connection.execute(_PERIOD, {"bucket": bucket}):
-                self._file(features_from_row(row), row.cell, [int(k) for k in row.bkeys.split()], bucket)
+            for key, event_id, seq, family, day_lo, day_hi, lat, lon, cell, bkeys in connection.execute(
+                _PERIOD, {"bucket": bucket}
+            ):
+                family = families.setdefault(family, family)
+                entry = _Stored(key, event_id, seq, family, day_lo, day_hi, lat, lon)
+                self._file(entry, cell, [int(k) for k in bkeys.split()], bucket)
         for bucket in list(self._periods):
             if self._held <= self.capacity:
                 return
@@ -193,11 +207,11 @@ class CandidateIndex:
                     del filed[name]
         self._held -= period.size
 
-    def _lookup(self, block: Block) -> list[MentionFeatures]:
+    def _lookup(self, block: Block) -> list[Ref]:
         buckets = block.buckets()
         families, day_from, day_to = block.families, block.day_from, block.day_to
         lat_min, lat_max, lon_min, lon_max = block.lat_min, block.lat_max, block.lon_min, block.lon_max
-        found: dict[str, MentionFeatures] = {}
+        found: dict[str, _Stored] = {}
         for filed, names, boxed in ((self._cells, set(block.cells), True), (self._keys, set(block.keys), False)):
             for name in names:
                 by_period = filed.get(name)
@@ -210,10 +224,24 @@ class CandidateIndex:
                         if boxed and not (lat_min <= other.lat <= lat_max and lon_min <= other.lon <= lon_max):  # type: ignore[operator]
                             continue
                         found[other.key] = other
-        return list(found.values())
+        return [Ref(entry.key, entry.event_id, entry.seq) for entry in found.values()]
 
 
-_Filed = dict[int, dict[int, list[MentionFeatures]]]  # cell or key -> period -> mentions
+@dataclass(slots=True)
+class _Stored:
+    """A stored mention as the index files it: enough to filter a block and to fetch its features."""
+
+    key: str
+    event_id: str
+    seq: int
+    family: str
+    day_lo: int
+    day_hi: int
+    lat: float | None
+    lon: float | None
+
+
+_Filed = dict[int, dict[int, list[_Stored]]]  # cell or key -> period -> mentions
 
 
 @dataclass(slots=True)
@@ -228,27 +256,41 @@ class _Period:
 class CandidateView:
     """One session's use of a `CandidateIndex`: lookups through its connection, then what it stored."""
 
-    def __init__(self, index: CandidateIndex, connection: Connection) -> None:
+    def __init__(self, index: CandidateIndex, connection: Connection, cache: FeatureCache) -> None:
         self._index = index
         self._connection = connection
+        self._cache = cache
 
     def lookup(self, block: Block) -> list[MentionFeatures]:
-        """The stored mentions in the block, each once (in no particular order)."""
+        """The stored mentions in the block, each once (in no particular order), with their current events."""
         index = self._index
         index._check(read_generation(self._connection))
         index._load(self._connection, block.buckets())
-        return index._lookup(block)
+        return self._cache.resolve(self._connection, index._lookup(block))
 
     def stored(self, added: Sequence[tuple[MentionFeatures, int, tuple[int, ...]]]) -> None:
-        """The session wrote these mentions (features, cell, keys): the loaded periods take them, a token of
-        its own marks the index true to this transaction (a rollback brings the old token back, and the next
-        check empties the index), and the index is handed back."""
+        """The session wrote these mentions (features, cell, keys): the feature cache and the loaded periods take
+        them, a token of its own marks the index true to this transaction (a rollback brings the old token back,
+        and the next check empties the index), and the index is handed back."""
         index = self._index
         token = secrets.token_hex(8)
         self._connection.execute(_WRITE, {"token": token})
+        self._cache.put(features for features, _, _ in added)
+        families = index._families
         for features, cell, keys in added:
             bucket = day_bucket(features.day_hi)
             if bucket in index._periods:  # a period not loaded is read from the store, with these rows, when needed
-                index._file(features, cell, keys, bucket)
+                family = families.setdefault(features.family, features.family)
+                entry = _Stored(
+                    features.key,
+                    features.event_id,  # type: ignore[arg-type]
+                    features.seq,
+                    family,
+                    features.day_lo,
+                    features.day_hi,
+                    features.lat,
+                    features.lon,
+                )
+                index._file(entry, cell, keys, bucket)
         index._token = token
         index._release(self)

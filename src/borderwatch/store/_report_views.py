@@ -16,7 +16,19 @@ from ._queries import ReportQuery
 from ._schema import event_mentions, events, extractions, report_links, reports, sources
 from ._views import ReadContext
 
-__all__ = ["count", "get_report", "list_reports"]
+__all__ = ["count", "get_report", "list_reports", "report_for_reader"]
+
+# Kept for ingest's bookkeeping (duplicate detection, the bytes as received) and extraction's raw result, which
+# the report's events present: what `get_report` reads but a reader is not shown.
+_BOOKKEEPING = frozenset({"raw", "minhash", "content_hash", "source_id", "extraction"})
+
+
+def report_for_reader(report: dict[str, Any]) -> dict[str, Any]:
+    """A report read by `get_report` as the API and `reports show` present it: bookkeeping left out, sharing
+    groups a list."""
+    shown = {key: value for key, value in report.items() if key not in _BOOKKEEPING}
+    shown["sharing_groups"] = list(shown.get("sharing_groups") or [])
+    return shown
 
 
 def list_reports(ctx: ReadContext, query: ReportQuery) -> list[dict[str, Any]]:

@@ -49,7 +49,8 @@ class Store(ScreenMixin, FusionStoreMixin):
         self._zone_cache = ZoneCache()
         self._fuser = fuser
         # Bounded: a sync of 100,000 events must not keep every mention's features (500 MB) in memory.
-        self._fusion_cache = FeatureCache(Settings.load().fusion_cache)
+        settings = Settings.load()
+        self._fusion_cache = FeatureCache(settings.fusion_cache, settings.fusion_index)
         self._classes = AccessClasses()
         self._views = _views.ViewCache()
         # How a partially visible event is composed from its visible mentions (the fusion stage's rules).
