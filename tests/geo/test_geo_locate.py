@@ -53,3 +53,26 @@ def test_place_from_the_previous_sentence(geoparser) -> None:
 def test_no_place_no_location(geoparser) -> None:
     text = "Synthetic: officials met to discuss cooperation."
     assert geoparser.locate_event(text, _evidence(text, text), []) is None
+
+
+def test_the_town_the_sentence_puts_the_event_in_not_the_nearby_crossing(geoparser) -> None:
+    """'in the southern Tunisian town of X' places the event; 'the closure of the nearby Y crossing' only says where
+    the crossing is."""
+    text = (
+        "Synthetic: youths threw stones at police in the southern Tunisian town of Ben Gardane on Wednesday, in anger "
+        "at the closure of the nearby Ras Ajdir border crossing."
+    )
+    entities = _entities(text, ("Ben Gardane", "GPE"), ("Ras Ajdir", "GPE"))
+    location = geoparser.locate_event(text, _evidence(text, text), geoparser.find_places(text, entities))
+    assert location is not None and location.name == "Ben Gardane" and location.geo_precision == 1
+
+
+def test_marching_through_the_centre_of_a_town_places_the_march_there(geoparser) -> None:
+    text = (
+        "Synthetic: traders marched through the centre of Ben Gardane on Monday to demand the reopening of the "
+        "Ras Ajdir crossing."
+    )
+    places = geoparser.find_places(text, [])  # the model tagged neither: both are found from the gazetteer
+    assert [p.text for p in places if p.lat is not None][:1] == ["Ben Gardane"]
+    location = geoparser.locate_event(text, _evidence(text, text), places)
+    assert location is not None and location.name == "Ben Gardane" and location.geo_precision == 1

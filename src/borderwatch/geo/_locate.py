@@ -24,14 +24,21 @@ __all__ = ["locate"]
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"}
 _COARSE_CODES = _COUNTRY_CODES | {"ADM1", "RGN", "OCN", "SEA", "DSRT", "GULF"}
 _AREA_CODES = {"ADM2", "ADM3", "MTS", "MT", "PLAT", "ERG", "WAD", "PASS", "PEN", "LK", "OILF", "MNA", "PRK"}
+# 'near Gao', '10 km north of Gao'; not 'the nearby Ras Ajdir crossing', an adjective: the crossing is near the
+# place the sentence is about, the event is not placed near the crossing.
 _NEAR = re.compile(
-    r"\b(?:near|nearby|close to|outside|outskirts of|vicinity of|area of|region of|around|surroundings of|"
+    r"\b(?:near|(?<!the )nearby|close to|outside|outskirts of|vicinity of|area of|region of|around|surroundings of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|(?-i:[NSEW]{1,3}) of|"
     r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|of|(?:north|south|east|west|(?-i:[NSEW]{1,3})) of))\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_AT = re.compile(r"\b(?:in|at|inside|into|on)\s+(?:the\s+)?(?:town|city|village|locality)?\s*(?:of\s+)?$", re.I)
+# 'in Gao', 'in the town of Gao', 'in the southern Tunisian town of Ben Guerdane', 'through the centre of Agadez'.
+_AT = re.compile(
+    r"\b(?:in|at|inside|into|on|through)\s+(?:the\s+)?"
+    r"(?:(?:[\w'-]+\s+){0,3}?(?:town|city|village|locality|cent(?:re|er)|heart|streets|suburbs?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER = re.compile(r"\bborder|frontier|crossing\b", re.IGNORECASE)
 _CONTEXT_SENTENCES_BACK = 600  # characters of text before the sentence searched for the place
 

@@ -67,12 +67,14 @@ _LOCATIVE = re.compile(
     r"beyond|along|reach(?:ed)?|entered|"
     r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
     r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
     r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
     r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
