@@ -4,9 +4,15 @@ namesake is in. All SYNTHETIC: invented localities, groups and incidents."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from importlib import resources
+from pathlib import Path
 
-from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+import pytest
+
+from borderwatch.errors import ConfigError
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures, load_config
 from borderwatch.model import EventMention, Location
 
 from ._make import mention
@@ -127,3 +133,12 @@ def test_a_short_name_inside_a_longer_one_is_another_place() -> None:
     decision = FUSER.decide(new, [Candidate("E0", [features(first, "r0")])])
     assert "sn" in new.context
     assert "two happenings at two points" in (decision.best.vetoed or "")  # type: ignore[union-attr]
+
+
+def test_a_spread_family_the_configuration_does_not_define_is_one_clear_error(tmp_path: Path) -> None:
+    data = json.loads(resources.files("borderwatch.fuse").joinpath("data", "fusion.json").read_text("utf-8"))
+    data["place"]["spread_families"] = ["posture", "patrols"]
+    path = tmp_path / "fusion.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match="spread_families names unknown family 'patrols'"):
+        load_config(path)

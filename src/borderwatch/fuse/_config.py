@@ -187,8 +187,9 @@ class FusionConfig(_Section):
             for name in (left, right):
                 if name not in self.families:
                     raise ValueError(f"compatibility names unknown family {name!r}")
-        for name in sorted(self.place.spread_families - self.families.keys()):
-            raise ValueError(f"place.spread_families names unknown family {name!r}")
+        unknown = sorted(self.place.spread_families - self.families.keys())
+        if unknown:
+            raise ValueError(f"place.spread_families names unknown family {unknown[0]!r}")
         return self
 
     def model_post_init(self, _context: object) -> None:
