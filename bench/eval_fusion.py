@@ -1,6 +1,6 @@
 """Fusion quality on the development clusters (bench/data/fusion_dev.jsonl) and on the sample reports.
 
-Every unordered pair of the 150 reports is a "same event" decision; a pair is positive in the gold when
+Every unordered pair of the reports is a "same event" decision; a pair is positive in the gold when
 both reports have the same `cluster`, and predicted positive when both reports' main events are the
 same fused event. A report's main event is the event of its first-stated mention (news put the main
 happening first); a report without any event is alone. The "any shared event" figure counts a pair

@@ -72,7 +72,8 @@ def test_two_villages_of_one_name_in_one_country_are_not_one_place() -> None:
     assert decision.best is not None and (decision.best.vetoed or "").startswith("place:")
 
 
-def test_places_of_two_names_that_neither_report_names_count_against() -> None:
+def test_two_clashes_at_places_of_two_names_that_neither_report_names_are_two_happenings() -> None:
+    # About 45 km apart, beyond the reach of either "near" place: a clash happens at one point.
     kasserine = mention(
         **CLASH, place="Kasserine", geo_precision=2, sentence="SYNTHETIC. Gunmen clashed with a patrol near Kasserine."
     )
@@ -80,9 +81,23 @@ def test_places_of_two_names_that_neither_report_names_count_against() -> None:
         **CLASH, place="Sbiba", geo_precision=2, sentence="SYNTHETIC. Smugglers exchanged fire with guards at Sbiba."
     )
     decision = decide(features(sbiba, "r1"), features(kasserine, "r0"))
-    value, detail = place_feature(decision)
-    assert value == FUSER.config.place.names_apart and "each named alone" in detail
     assert decision.event_id is None
+    assert decision.best is not None and "two happenings at two points" in (decision.best.vetoed or "")
+
+
+PATROL = {"sub": "Other", "etype": "Strategic developments"}
+
+
+def test_a_patrol_told_from_two_places_neither_report_names_only_counts_against() -> None:
+    # A joint patrol spreads along a border: each side may name its own town (`place.spread_families`).
+    kasserine = mention(
+        **PATROL, place="Kasserine", geo_precision=2, sentence="SYNTHETIC. A joint patrol set off near Kasserine."
+    )
+    sbiba = mention(
+        **PATROL, place="Sbiba", geo_precision=2, sentence="SYNTHETIC. Guards took part in the patrol from Sbiba."
+    )
+    value, detail = place_feature(decide(features(sbiba, "r1"), features(kasserine, "r0")))
+    assert value == FUSER.config.place.names_apart and "each named alone" in detail
 
 
 def test_places_of_two_names_one_report_names_both_stay_comparable() -> None:

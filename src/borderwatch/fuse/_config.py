@@ -109,6 +109,12 @@ class PlaceRules(_Section):
     )
     admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
                                "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
+    spread_families: frozenset[str] = Field(
+        description="families whose happenings spread over an area or are told from several places (a joint "
+        "patrol along a border, a deployment, an agreement): for every other family a happening is at one point, "
+        "and two precise places of different names that neither report names, farther apart than the coarser "
+        "place's reach, are two happenings"
+    )
 
 
 class ActorRules(_Section):
@@ -181,6 +187,9 @@ class FusionConfig(_Section):
             for name in (left, right):
                 if name not in self.families:
                     raise ValueError(f"compatibility names unknown family {name!r}")
+        unknown = sorted(self.place.spread_families - self.families.keys())
+        if unknown:
+            raise ValueError(f"place.spread_families names unknown family {unknown[0]!r}")
         return self
 
     def model_post_init(self, _context: object) -> None:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import pycountry
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
@@ -23,6 +24,7 @@ _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
+_KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
@@ -140,6 +142,8 @@ class PairScorer:
                 )
             if not alike and not _cross_named(new, old):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
+                if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
+                    return "place", None, (_two_points, *detail[1:])
                 if km > min(self._reach(new), self._reach(old)):
                     return "place", min(value, rules.names_apart), detail
                 if new.place_name and old.place_name:
@@ -147,7 +151,10 @@ class PairScorer:
                     # happening mostly name the same place, so nearness alone vouches for less.
                     return "place", min(value, rules.names_differ), detail
             return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
-        if alike and _abroad(new, old):  # one spelling resolved to a namesake in another country
+        if alike and _abroad(new, old) and not (_at_home(new) and _at_home(old)):
+            # One spelling resolved to a namesake in another country; not when each report's own state forces
+            # are of its place's country (the army of one at a village of one, the guard of the other at a
+            # village of the other): two places that happen to be named alike.
             return (
                 "place",
                 rules.same_name,
@@ -160,9 +167,12 @@ class PairScorer:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
-            if value > rules.names_apart and not _cross_named(new, old):
+            if not named and not _cross_named(new, old):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
-                return "place", rules.names_apart, detail
+                if self._two_points(new, old):
+                    return "place", None, (_two_points, *detail[1:])
+                if value > rules.names_apart:
+                    return "place", rules.names_apart, detail
             return "place", value, ("{:.0f} km apart (precision {}/{})", km, _show(new), _show(old))
         if named:  # the geocoder picked another place the sentence names (where people fled, a patrol's end)
             value = rules.named_far if km >= rules.misplaced_km else rules.named_near
@@ -272,6 +282,15 @@ class PairScorer:
 
     # -- helpers --------------------------------------------------------------------------------
 
+    def _two_points(self, new: MentionFeatures, old: MentionFeatures) -> bool:
+        """Whether two named places (already known to be apart and neither named by the other report) are two
+        happenings: both are of kinds that happen at one point (a clash, an arrest, a seizure), not spread over an
+        area or told from several places (a patrol along a border, a deployment: `place.spread_families`). A
+        position without a name (a post's) may be anywhere the other report's place stands for."""
+        spread = self.config.place.spread_families
+        named = bool(new.place_name and old.place_name)
+        return named and new.family not in spread and old.family not in spread
+
     def _reach(self, features: MentionFeatures) -> float:
         return self._radius.get(features.geo_precision or 2, self._radius[2])
 
@@ -303,6 +322,10 @@ def _written(detail: Detail) -> str:
         return detail
     head, *values = detail
     return head.format(*values) if isinstance(head, str) else head(*values)
+
+
+def _two_points(km: float, one: str | None, other: str | None) -> str:
+    return f"{km:.0f} km apart, two places each named alone ({one} / {other}): two happenings at two points"
 
 
 def _statement_day(detail: Detail) -> str:
@@ -342,6 +365,22 @@ def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
     return bool((vague.names | vague.context) & other.place_keys)
 
 
+def _at_home(features: MentionFeatures) -> bool:
+    """Whether one of the mention's state forces is of its place's country ("military forces of algeria" at a
+    place in DZ): the report itself places its happening in that country."""
+    return features.country_of_place and any(_state_country(name) == features.country for name in features.state)
+
+
+@lru_cache(maxsize=256)
+def _state_country(name: str) -> str | None:
+    """The ISO code of the country a state force is of ("national guard of tunisia": TN), None when unknown."""
+    country = name.rpartition(" of ")[2]
+    try:
+        return str(pycountry.countries.lookup(country).alpha_2) if country else None
+    except LookupError:
+        return None
+
+
 def _abroad(a: MentionFeatures, b: MentionFeatures) -> bool:
     """Whether two places lie in different countries: two places of one name far apart in one country are
     namesakes (two villages), but one of them abroad is most often a geocoder's pick for a name it did not know."""
@@ -373,18 +412,22 @@ def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
 
 
 def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """Whether either report names, around its sentence, the other's place (or a spelling of it)."""
+    """Whether either report names, around its sentence, the other's place (or a spelling of it). The words of
+    its actors' names name no place ("Militia" is not a spelling of "Amlel", whose key is inside it)."""
     for one, other in ((a, b), (b, a)):
-        said = one.names | one.context
+        said = (one.names | one.context) - _actor_keys((*one.named, *one.state))
         if any(_keys_alike(key, name) for key in other.place_keys for name in said):
             return True
     return False
 
 
 def _keys_alike(a: str, b: str) -> bool:
-    """Two name keys that may be one name: one inside the other ("tk" of "Tahaka", "ntk" of "In-Tahaka"), or
-    spelled nearly alike ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
-    return a in b or b in a or fuzz.ratio(a, b) >= _KEY_RATIO
+    """Two name keys that may be one name: one inside the other but for one sound ("tk" of "Tahaka", "ntk" of
+    "In-Tahaka"; a short key inside a longer one, "sn" in "snrm", is another name), or spelled nearly alike
+    ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
+    if abs(len(a) - len(b)) <= _KEY_EXTRA and (a in b or b in a):
+        return True
+    return fuzz.ratio(a, b) >= _KEY_RATIO
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
