@@ -127,8 +127,18 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "The fighting took place near X": the place told more closely, not another place
     if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
+    if _pursuit(main, event):
+        return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
+
+
+def _pursuit(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'Our units pursued them and killed 11 assailants': other hands than the first event's went after its
+    authors and fought them, a second clash of their own initiative; a pursuit that kills no one stays the story's."""
+    if "pursuit" not in event.cues or main.event_type not in _VIOLENT or not event.fatalities:
+        return False
+    return bool(_agents(event)) and bool(_agents(main)) and not _agents(event) & _agents(main)
 
 
 def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:

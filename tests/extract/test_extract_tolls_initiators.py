@@ -1,0 +1,137 @@
+"""Tolls and initiators as Maghreb and Sahel news write them (SYNTHETIC sentences about invented incidents, real
+places): deaths by beating and lynching, French singular deaths, drone attacks on the state's own forces, caches of
+rockets, and a pursuit that becomes a second clash."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+from borderwatch.extract._quantities import fatalities_of, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A suspected cattle thief was beaten to death by residents of the town.", 1),
+        ("Three migrants were beaten to death by their smugglers.", 3),
+        ("Two men were lynched by a mob after the market closed.", 2),
+        ("Un soldat a été tué lundi lors de l'attaque.", 1),
+        ("Un voleur présumé a été battu à mort par une foule en colère.", 1),
+        ("Une femme a trouvé la mort dans l'explosion.", 1),
+        ("Des habitants ont lynché un voleur présumé.", 1),
+        ("Deux voleurs présumés ont été lynchés par la foule.", 2),
+        ("Un civil a été mortellement blessé par balle.", 1),
+    ],
+)
+def test_deaths_by_hand_and_french_singulars(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un drone a été abattu près de la frontière.",
+        "Les soldats ont abattu un drone de surveillance.",
+        "Un véhicule a été détruit par les assaillants.",
+    ],
+)
+def test_machines_shot_down_are_no_dead(text: str) -> None:
+    assert fatalities_of(find_quantities(text)) is None
+
+
+def _events(extractor, text: str, published: str = "2026-09-16") -> list:
+    return extractor(report(text, published=published)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities", "actor1"),
+    [
+        (
+            "An angry crowd beat a suspected kidnapper to death in Agadez, Niger, on Sunday.",
+            "Mob violence",
+            1,
+            "Rioters (Niger)",
+        ),
+        (
+            "Deux voleurs présumés ont été lynchés par la foule à Niono, au Mali, samedi.",
+            "Mob violence",
+            2,
+            "Rioters (Mali)",
+        ),
+        (
+            "Un commerçant a été battu à mort par des militaires à Djibo, Burkina Faso, mardi, selon sa famille.",
+            "Attack",
+            1,
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "Un berger a été abattu par des hommes armés près de Ménaka, au Mali, dimanche.",
+            "Attack",
+            1,
+            "Unidentified Armed Group (Mali)",
+        ),
+    ],
+)
+def test_killings_by_hand(extractor, text: str, sub_event_type: str, fatalities: int, actor1: str) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities, event.actor1.name) == (sub_event_type, fatalities, actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The military camp at Ber, Mali, came under drone attack on Tuesday; no casualties were reported.",
+        "A gendarmerie post in Boulsa, Burkina Faso, came under a drone attack overnight, killing one gendarme.",
+    ],
+)
+def test_a_drone_attack_on_state_forces_is_by_an_unnamed_armed_group(extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of")
+
+
+def test_an_unattributed_drone_strike_on_civilians_stays_the_states(extractor) -> None:
+    text = "Drones struck a convoy of vehicles near Tinzaouatene, Mali, on Friday, killing seven people."
+    (event,) = _events(extractor, text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers destroyed a cache of rockets near Gao, Mali, on Monday.",
+        "The army found and destroyed a stockpile of mortar shells in a hideout near Djanet, Algeria, on Tuesday.",
+        "Sappers neutralised two rockets ready to be fired at the camp near Kidal, Mali, on Friday.",
+    ],
+)
+def test_caches_of_rockets_are_disrupted_weapons_use(extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_rockets_fired_are_still_shelling(extractor) -> None:
+    (event,) = _events(extractor, "Militants fired rockets at the army camp in Tessalit, Mali, on Sunday.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_pursuit_that_kills_is_a_second_clash(extractor) -> None:
+    text = (
+        "Gunmen attacked a gendarmerie post in Kantchari, Burkina Faso, on Sunday, killing three gendarmes. "
+        "Our units pursued them and killed 11 assailants near the border."
+    )
+    events = _events(extractor, text)
+    assert [(e.fatalities, e.actor1.name if e.actor1 else None) for e in events] == [
+        (3, "Unidentified Armed Group (Burkina Faso)"),
+        (11, "Military Forces of Burkina Faso (2022-)"),
+    ]
+
+
+def test_a_pursuit_that_kills_no_one_stays_the_same_clash(extractor) -> None:
+    text = (
+        "Gunmen attacked a gendarmerie post in Kantchari, Burkina Faso, on Sunday, killing three gendarmes. "
+        "Our units pursued them towards the border and destroyed two of their motorbikes."
+    )
+    events = _events(extractor, text)
+    assert len(events) == 1 and events[0].fatalities == 3
