@@ -135,3 +135,48 @@ def test_a_pursuit_that_kills_no_one_stays_the_same_clash(extractor) -> None:
     )
     events = _events(extractor, text)
     assert len(events) == 1 and events[0].fatalities == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities", "actor1"),
+    [
+        (
+            "L'attaque d'un convoi militaire près de Gao, au Mali, mardi, a fait huit morts, selon un bilan officiel.",
+            "Armed clash",
+            8,
+            "Unidentified Armed Group (Mali)",
+        ),
+        (
+            "L'attaque du village de Solhan, au Burkina Faso, a fait 20 morts dimanche.",
+            "Attack",
+            20,
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+        (
+            "Le bilan de l'embuscade de dimanche près de Tera, au Niger, s'élève à neuf soldats tués.",
+            "Armed clash",
+            9,
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Gunmen killed seven people in Tillia, Niger, on Monday. The toll later rose to eleven, officials said.",
+            "Attack",
+            11,
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "JNIM said in a claim that its fighters attacked the camp at Boulkessi, Mali, on Monday, killing dozens "
+            "of soldiers. The army reported four dead.",
+            "Armed clash",
+            4,
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+    ],
+)
+def test_tolls_told_by_their_sources(extractor, text: str, sub_event_type: str, fatalities: int, actor1: str) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities, event.actor1.name) == (sub_event_type, fatalities, actor1)
+
+
+def test_lives_claimed_are_deaths() -> None:
+    assert fatalities_of(find_quantities("Fighting near Kidal on Sunday claimed at least 8 lives.")) == 8

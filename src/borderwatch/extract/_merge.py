@@ -86,7 +86,8 @@ _UPDATE = re.compile(
     # "the attack brings to 120 the number of soldiers killed this year": a running total told of this event
     r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+to\s+(?:[\w,.]+\s+){1,3}?"
     r"the\s+(?:total\s+|overall\s+)?(?:number|toll|tally)\s+of\b|"
-    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached)\b|"
+    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?"
+    r"(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
     r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
     re.IGNORECASE,

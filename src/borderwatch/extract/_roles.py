@@ -18,7 +18,7 @@ from ._lex import is_verb, lemma, register_bases
 from ._registry import ActorMention, ActorRegistry
 from ._text import fold
 
-__all__ = ["Party", "assign_roles", "derived_cues"]
+__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues"]
 
 Token = Any  # spacy.tokens.Token; typed loosely so this module imports without spaCy
 
@@ -27,8 +27,11 @@ _AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
 _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
-_REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
-              "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
+    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
+})  # fmt: skip
+_REPORTING = REPORTING_VERBS
 _AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
 _VICTIM_NOUNS = {"death", "deaths", "casualties", "casualty", "losses", "bodies", "body", "victims", "victim", "dead",
                  "fatalities", "toll", "corpses", "wounded", "injured"}  # fmt: skip

@@ -16,9 +16,13 @@ from typing import Any
 from ._lex import is_verb, lemma
 from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
 from ._registry import ActorMention, ActorRegistry
+from ._roles import REPORTING_VERBS
 from ._roles_fr import french_place_targets
 
 __all__ = ["civilian_majority", "french_targets", "sides_by_parse", "unnamed_victims"]
+
+# Verbs by which a force tells a toll rather than makes it ("the army reported four dead", "gave a toll of six").
+_TELLING = REPORTING_VERBS | {"give", "put", "record", "count", "deplore", "mourn"}
 
 
 def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
@@ -39,8 +43,8 @@ def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[A
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
             if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
                 q = replace(q, side=party)  # "the assailants lost 20 men", "the attackers left 9 bodies behind"
-            elif party == "state" and noun is None:
-                q = replace(q, side="armed")
+            elif party == "state" and noun is None and lemma(verb) not in _TELLING:
+                q = replace(q, side="armed")  # not "the army reported four dead": who tells a toll did not kill them
         out.append(q)
     return out
 
