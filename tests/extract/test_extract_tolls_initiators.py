@@ -180,3 +180,61 @@ def test_tolls_told_by_their_sources(extractor, text: str, sub_event_type: str, 
 
 def test_lives_claimed_are_deaths() -> None:
     assert fatalities_of(find_quantities("Fighting near Kidal on Sunday claimed at least 8 lives.")) == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities", "actor1"),
+    [
+        (
+            "A gendarmerie post in Dori, Burkina Faso, was the target of an attack by armed men on Sunday; no "
+            "casualties were reported.",
+            "Armed clash",
+            0,
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+        (
+            "Tunisian National Guard units clashed with a group of smugglers near Ben Guerdane, Tunisia, on Sunday; "
+            "one smuggler was killed.",
+            "Armed clash",
+            1,
+            "Police Forces of Tunisia (2019-)",
+        ),
+        (
+            "Des terroristes ont attaqué un poste de gendarmerie à Kantchari, au Burkina Faso, dimanche ; deux "
+            "gendarmes ont été tués et les assaillants ont laissé cinq corps sur le terrain.",
+            "Armed clash",
+            7,
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+        (
+            "Des assaillants ont attaqué le village de Gorom, au Burkina Faso, lundi, tuant six civils.",
+            "Attack",
+            6,
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+        (
+            "Police officers beat a detainee to death in a police station in Bizerte, Tunisia, on Friday, his lawyer "
+            "said.",
+            "Attack",
+            1,
+            "Police Forces of Tunisia (2019-)",
+        ),
+    ],
+)
+def test_initiators_and_their_dead(extractor, text: str, sub_event_type: str, fatalities: int, actor1: str) -> None:
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities, event.actor1.name) == (sub_event_type, fatalities, actor1)
+
+
+def test_the_same_dead_told_twice_without_a_side_count_once(extractor) -> None:
+    text = (
+        "A suspected smuggler was shot dead by National Guard officers near Ben Guerdane, Tunisia, on Monday after "
+        "his group opened fire on a patrol. One man was killed and two others were arrested, the ministry said."
+    )
+    events = _events(extractor, text)
+    assert [e.fatalities for e in events] == [1]
+
+
+def test_lost_lives_are_no_victims_of_their_own() -> None:
+    text = "Four soldiers lost their lives and 15 terrorists were neutralised in the attack."
+    assert fatalities_of(find_quantities(text)) == 19

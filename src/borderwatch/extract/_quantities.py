@@ -131,7 +131,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "two martyrs of the National Guard who fell on Sunday", "three soldiers, who were killed"
     ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Five bodies were found", "the bodies of five herders": a body counted is a death
-    ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
+    ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses|(?-i:corps)(?!\s+d['’]arm[ée]e)|cadavres)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
     ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|raised|revised|updated|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
@@ -175,7 +175,7 @@ _LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
 _SIMPLE_COUNT = (
     rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
-    rf"(?:un|une|son|sa|an?|their|his|her)\s+(?-i:[a-zà-ÿ]+)\b)"
+    rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
@@ -200,6 +200,9 @@ _SINGULAR_KILLED = re.compile(
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
+    rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
@@ -518,7 +521,10 @@ PERPETRATOR_WORDS = {
     "bombers",
     "insurgents",
 }
-TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts"}
+TOTAL_WORDS = {
+    "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
+    "cadavres",
+}  # fmt: skip
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}
 

@@ -244,6 +244,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
+        if lemma(common) == "be" and any(t.lower_ in _TARGET_NOUNS for t in trig_up[: trig_up.index(common)]):
+            return "target"  # "the post was the target of an attack by armed men", "were the victims of"
         if lemma(common) in _DEFENDING | _SUFFERING or lemma(common) == "lose" or _undergoes(common):
             # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
             return "target"
@@ -289,6 +291,7 @@ def _undergoes(verb: Token) -> bool:
 
 
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
+_TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
 
 
 def _has_object(verb: Token) -> bool:

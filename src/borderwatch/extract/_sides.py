@@ -39,6 +39,8 @@ def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[A
         side = _side_label(doc.text, q.start) if q.kind == "fatalities" else None
         if side is not None and noun in (None, "men", "people", "persons", "bodies", "kia"):
             q = replace(q, side=side)  # "Friendly: 1 KIA ... Enemy: 4 KIA"
+        elif q.kind == "fatalities" and (loser := _french_loser(doc.text, q.start, mentions)) is not None:
+            q = replace(q, side=loser)  # "les assaillants ont laissé cinq corps sur le terrain"
         elif q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons", "bodies"):
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
             if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
@@ -47,6 +49,22 @@ def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[A
                 q = replace(q, side="armed")  # not "the army reported four dead": who tells a toll did not kill them
         out.append(q)
     return out
+
+
+# "les assaillants ont laissé (sur le terrain) cinq corps", "l'ennemi a perdu une dizaine d'hommes": the subject's dead
+_FRENCH_LOST = re.compile(
+    r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?(?:laiss[ée]|perdu|abandonn[ée])\s+(?:sur\s+(?:le\s+)?(?:terrain|place)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _french_loser(text: str, start: int, mentions: list[ActorMention]) -> str | None:
+    """The side of a French count that its subject left or lost ('les assaillants ont laissé cinq corps')."""
+    for mention in mentions:
+        lost = mention.end <= start and _FRENCH_LOST.fullmatch(text, mention.end, start) is not None
+        if lost and mention.party in ("state", "armed"):
+            return mention.party
+    return None
 
 
 # Field reports' and communiqués' labels for each side's losses: "Enemy: 4 KIA", "Friendly losses: 2 WIA".

@@ -61,6 +61,8 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     total = min(max(totals), *rival_totals) if rival_totals else max(totals)
     if "state" in sides and armed:
         return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
+    if armed and not others and total == armed:
+        return armed  # "a smuggler was shot dead ... one man was killed": the same dead told twice, with no side
     return max(total, others) + armed
 
 
