@@ -238,3 +238,15 @@ def test_the_same_dead_told_twice_without_a_side_count_once(extractor) -> None:
 def test_lost_lives_are_no_victims_of_their_own() -> None:
     text = "Four soldiers lost their lives and 15 terrorists were neutralised in the attack."
     assert fatalities_of(find_quantities(text)) == 19
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants released a video showing the beheading of British engineer John Roe, abducted in May.", 1),
+        ("The group claimed the killing of AQIM emir Abu Doe in Mali.", 1),
+        ("Protesters denounced the killing of Islamic State fighters.", None),
+    ],
+)
+def test_the_killing_of_a_named_person_is_one_death(text: str, expected: int | None) -> None:
+    assert fatalities_of(find_quantities(text)) == expected

@@ -198,6 +198,9 @@ _SINGULAR_KILLED = re.compile(
     rf"lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|beheading of|killing of|murder of|"
     rf"assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
+    # "the beheading of French tourist Jean Roe", "the assassination of Mayor Ali Doe": one person, named
+    rf"|(?<![\w-])(?:beheading|killing|murder|assassination|execution|lynching)\s+of\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?-i:[A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?=\s*(?:[,.;:)]|$|(?:in|at|on|near|by|who|whom|was|were)\b))"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
     # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
