@@ -250,3 +250,15 @@ def test_lost_lives_are_no_victims_of_their_own() -> None:
 )
 def test_the_killing_of_a_named_person_is_one_death(text: str, expected: int | None) -> None:
     assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five soldiers and an unknown number of attackers were killed in the assault.", 5),
+        ("Cinq soldats et un nombre indéterminé d'assaillants ont été tués.", 5),
+        ("Armed men kidnapped four aid workers on Monday; one of them was later found dead.", 1),
+    ],
+)
+def test_groups_told_but_not_counted(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected

@@ -172,8 +172,13 @@ _CONTINUATION = re.compile(
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 # In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
 _LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
+# "five soldiers and an unknown number of attackers were killed": a group the list names but does not count
+_UNCOUNTED = (
+    r"(?:an?\s+)?(?:unknown|undetermined|unspecified|undisclosed|indeterminate|unconfirmed)\s+number\s+of\s+\w+|"
+    r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
+)
 _SIMPLE_COUNT = (
-    rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -220,6 +225,9 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:un|une)\s+{_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
     rf"(?:them|the\s+\w+|their\s+\w+)"
+    # "one of them was later found dead", "one of the hostages was executed"
+    rf"|(?<![\w-])one\s+of\s+(?:them|the\s+\w+|their\s+\w+)\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:(?:later|also|subsequently)\s+)?(?:found\s+dead|{_KILL_VERB})"
     # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
@@ -372,7 +380,7 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
     for m in _LIST_KILLED.finditer(text):
         for part in _PART.finditer(m.group("list")):
             value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None or _WOUNDED_PART.search(part.group()):
+            if value is None or _WOUNDED_PART.search(part.group()) or re.match(_UNCOUNTED, part.group(), re.I):
                 continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
             start = m.start("list") + part.start()
             out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
