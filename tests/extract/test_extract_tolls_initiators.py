@@ -262,3 +262,12 @@ def test_the_killing_of_a_named_person_is_one_death(text: str, expected: int | N
 )
 def test_groups_told_but_not_counted(text: str, expected: int) -> None:
     assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_another_days_dead_told_in_a_clause_are_not_the_events(extractor) -> None:
+    text = (
+        "Security forces killed 10 militants in Tillaberi, Niger, on Monday, a day after the militants killed "
+        "eight villagers."
+    )
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 10)
