@@ -271,3 +271,35 @@ def test_another_days_dead_told_in_a_clause_are_not_the_events(extractor) -> Non
     )
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (
+            "Gunmen attacked the village of Koumbri, Burkina Faso, on Saturday. Among the dead were four children "
+            "and two women, a local official said.",
+            6,
+        ),
+        (
+            "Jihadists stormed an army post near Tera, Niger, on Sunday. The dead included nine soldiers and a "
+            "civilian driver.",
+            10,
+        ),
+        (
+            "Jihadists attacked an army post near Tera, Niger, on Sunday, killing 12 soldiers. The dead included two "
+            "officers.",
+            12,
+        ),
+        (
+            "Des hommes armés ont attaqué un village près de Djibo, Burkina Faso, dimanche. Parmi les morts figurent "
+            "trois enfants et une femme.",
+            4,
+        ),
+    ],
+)
+def test_who_the_dead_were_is_the_toll_only_when_nothing_else_counts_them(
+    extractor, text: str, fatalities: int
+) -> None:
+    (event,) = _events(extractor, text)
+    assert event.fatalities == fatalities

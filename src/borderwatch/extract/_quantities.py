@@ -19,6 +19,7 @@ from ._ontology import load_ontology
 from ._text import load_data
 
 __all__ = [
+    "DEAD_LISTED",
     "MORE_WORDS",
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
@@ -306,6 +307,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
     found.extend(_following_list(text, taken))
+    found.extend(_who_the_dead_were(text, taken))
     starts = [m.start() for m in _COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(_COMPILED):
         for m in _anchored(pattern, text, starts) if index in _COUNT_FIRST else pattern.finditer(text):
@@ -400,6 +402,38 @@ _FOLLOWING = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b)\s*", re.IGNORECASE)
+
+# "Among the dead were four children and two women", "the dead included nine soldiers and a driver", "parmi les
+# morts figurent": who the dead were, item by item. It is the event's toll only where no other count tells it
+# (_tolls.py), since such a list often names only some of the dead.
+DEAD_LISTED = re.compile(
+    r"(?:\bamong\s+(?:the|those)\s+(?:dead|killed|victims)\s+(?:were|was|are)|"
+    r"\b(?:the\s+)?(?:dead|victims|fatalities)\s+(?:included|include)|"
+    r"\bparmi\s+les\s+(?:morts|victimes|tu[ée]s)\s*(?:,|figurent|on\s+(?:compte|d[ée]nombre))?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_LISTED_ITEM = re.compile(rf"(?:{_BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
+_TOLD_BY = re.compile(r"\b(?:said|says|told|according|reported|selon|indiqu[ée])\b", re.IGNORECASE)
+
+
+def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for marker in DEAD_LISTED.finditer(text):
+        start = end = marker.end()
+        rest = re.match(r"[^.;]*", text[start:]).group()  # type: ignore[union-attr]
+        total, pos = 0, 0
+        for item in _LIST_SPLIT.split(rest):
+            words = item.strip()
+            if not words or _TOLD_BY.search(words) or not _LISTED_ITEM.match(words):
+                break
+            counts = [n for w in words.split()[:1] if (n := parse_number(w)) is not None]
+            total += counts[0] if counts else 1
+            pos = rest.index(item, pos) + len(item)
+            end = start + pos
+        if total and not any(s <= start < e for s, e in taken):
+            out.append(QuantityMention("fatalities", total, "exact", start, end, text[start:end]))
+            taken.append((start, end))
+    return out
 
 
 def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
