@@ -303,3 +303,21 @@ def test_who_the_dead_were_is_the_toll_only_when_nothing_else_counts_them(
 ) -> None:
     (event,) = _events(extractor, text)
     assert event.fatalities == fatalities
+
+
+def test_who_tells_a_toll_is_not_one_more_dead() -> None:
+    text = "A drone struck an army position near Kidal on Tuesday, killing two soldiers, a local official said."
+    assert fatalities_of(find_quantities(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamikaze drones targeted the army camp in Djibo, Burkina Faso, on Sunday; no casualties were reported.",
+        "Une position de l'armée malienne a été visée par une attaque de drone kamikaze près de Kidal, au Mali, lundi.",
+    ],
+)
+def test_kamikaze_drones_are_drone_strikes_not_suicide_bombs(extractor, text: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")

@@ -501,9 +501,15 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
     return out
 
 
+# ", a local official said", ", the army's spokesman told reporters": who tells it, not one more of the dead
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|added|stated|announced|confirmed|indicated)\b")
+
+
 def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
     """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
     m = _CONTINUATION.match(text, pos)
+    if m is not None and _SPEAKS.match(text, m.end()):
+        return None
     if m is not None and (m.group("noun") or m.group("one")):
         return m
     if kind == "fatalities" and (m := _KILLED_CONTINUATION.match(text, pos)) is not None:
