@@ -321,3 +321,23 @@ def test_kamikaze_drones_are_drone_strikes_not_suicide_bombs(extractor, text: st
     (event,) = _events(extractor, text)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers detained a shepherd at a checkpoint and beat him to death.", 1),
+        ("Gunmen abducted the mayor on Monday and killed him.", 1),
+        ("Des hommes armés ont enlevé un commerçant samedi et l'ont abattu.", 1),
+        ("Gunmen shot dead two drivers and then beat him to death.", 2),
+    ],
+)
+def test_a_pronoun_killed_is_one_death_where_nothing_else_is_counted(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+def test_a_detainee_beaten_to_death_by_soldiers_is_an_attack_on_a_civilian(extractor) -> None:
+    text = "Soldiers detained a shepherd at a checkpoint near Kaya, Burkina Faso, on Friday and beat him to death."
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Burkina Faso (2022-)"

@@ -336,6 +336,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
+    if not any(q.kind == "fatalities" for q in found):
+        found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
@@ -344,6 +346,24 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not q.text.lower().startswith("blew")]
     return sorted(found, key=lambda q: q.start)
+
+
+# "detained a herder and beat him to death", "abducted the mayor and killed him": one death, whoever it was, counted
+# only in a sentence that counts no other (a pronoun may stand for someone counted already).
+_PRONOUN_KILLED = re.compile(
+    r"(?<![\w-])(?:(?:kill(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|lynch(?:ed|ing)|behead(?:ed|ing)|"
+    r"assassinat(?:ed|ing))\s+(?P<a>him|her)\b|(?:beat|beating|stabbed|stabbing|stoned|stoning|hacked|clubbed|burned|"
+    r"burnt|tortured)\s+(?P<b>him|her)\s+to\s+death|shot\s+(?P<c>him|her)\s+dead|l['’]ont\s+(?:tu[ée]e?|abattue?|"
+    r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_deaths(text: str) -> list[QuantityMention]:
+    m = _PRONOUN_KILLED.search(text)
+    if m is None:
+        return []
+    return [QuantityMention("fatalities", 1, "exact", m.start(), m.end(), "him")]
 
 
 _BOMBER_AMONG = re.compile(
@@ -611,7 +631,7 @@ _NOT_NOUNS = {
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
     "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
-    "plus",
+    "plus", "him",
 }  # fmt: skip
 
 
