@@ -341,3 +341,19 @@ def test_a_detainee_beaten_to_death_by_soldiers_is_an_attack_on_a_civilian(extra
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A terrorist element was eliminated during the operation.", 1),
+        ("The dangerous terrorist Abu Doe was neutralised near the border.", 1),
+        ("Le terroriste Abou Doe a été abattu lors de l'opération.", 1),
+        ("Un militaire est tombé en martyr lors de l'accrochage.", 1),
+        ("Un soldat est décédé des suites de ses blessures.", 1),
+        ("Un soldat est tombé dans une embuscade.", None),
+        ("Le drone a été abattu près du camp.", None),
+    ],
+)
+def test_communique_singulars(text: str, expected: int | None) -> None:
+    assert fatalities_of(find_quantities(text)) == expected

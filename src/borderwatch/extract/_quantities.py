@@ -199,6 +199,7 @@ _VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numb
 _FRENCH_ONE = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][\w'’-]*)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){{0,2}}?"
 _FRENCH_KILLED = "|".join(_DEATH_PHRASES["french_singular"])
 _FRENCH_DIED = "|".join(_DEATH_PHRASES["french_singular_active"])
+_FRENCH_BEING = "|".join(_DEATH_PHRASES["french_singular_being"])
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|beheading of|killing of|murder of|"
@@ -220,8 +221,13 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
-    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:a|aurait|avait)\s+(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|"
-    rf"(?:{_FRENCH_DIED}))(?![\w])"
+    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:a|aurait|avait)\s+"
+    rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
+    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
+    # "the dangerous terrorist Abu Doe was neutralised", "a terrorist element was eliminated"
+    rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
+    rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
+    rf"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?{_KILL_VERB}"
     # "des habitants ont lynché un voleur", "ont tué une femme"
     rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:un|une)\s+{_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
@@ -294,7 +300,8 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut",
+    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
+    r"d[ée]c[ée]d|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
 
