@@ -32,13 +32,14 @@ sealed like heldout7, and out of the calibration fit like heldout8) and `heldout
 the seventh extraction engineer before any of their changes, weighted towards the registers heldout9 found weak:
 17 agency communiqués (passive tolls, "neutralised", "abattus", victims listed by trade and kin, French
 communiqués) and 16 French-language press items, beside 11 wire stories and 10 field reports; 21 sub-types;
-a denial and threats that are not events; sealed and out of the calibration fit like heldout9) and `heldout11` (53 items,
-56 events, written by the eighth extraction engineer before any of their changes, aimed at how tolls and initiators
-are really written in Maghreb and Sahel news: tolls spread over clauses and given for one side only, "killing at
-least", "a toll of", "left N dead", French "ont été tués" and "bilan", later tolls that update earlier ones, "beat
-him to death", bodies found, wounded-only reports (no dead), passive initiators ("were attacked by"), "came under
-drone attack" with no named attacker, communiqués ("our units"), claims of responsibility beside lower tolls; 33
-wire items, 9 French, 7 communiqués, 3 field reports; sealed and out of the calibration fit like heldout9).
+a denial and threats that are not events; sealed and out of the calibration fit like heldout9) and `heldout11`
+(53 items, 56 events, written by the eighth extraction engineer before any of their changes, aimed at how tolls
+and initiators are really written in Maghreb and Sahel news: tolls spread over clauses and given for one side
+only, "killing at least", "a toll of", "left N dead", French "ont été tués" and "bilan", later tolls that update
+earlier ones, "beat him to death", bodies found, wounded-only reports (no dead), passive initiators ("were
+attacked by"), "came under drone attack" with no named attacker, communiqués ("our units"), claims of
+responsibility beside lower tolls; 33 wire items, 9 French, 7 communiqués, 3 field reports; sealed and out of the
+calibration fit like heldout9).
 
 A gold event marked `optional` is a past happening a report mentions in passing (an earlier
 attack on the same road, a ban announced since): coding it is neither required nor an error.
