@@ -380,7 +380,10 @@ def _defaults(
     if remote and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
         actor2 = registry.force_actor("military", country, when)  # "a military post came under mortar fire"
     if sub in ("Air/drone strike", "Chemical weapon") and actor1 is None and country:
-        actor1 = registry.force_actor("military", country, when)
+        # Unnamed aircraft are the state's, unless what they struck is the state's own forces ("the army post came
+        # under drone attack"): then an armed group the text does not name flew them (ACLED's unidentified actor).
+        struck_state = actor2 is not None and actor2.type == 1
+        actor1 = generic("armed") if struck_state else registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
         actor1 = registry.force_actor("police", country, when)
     # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the

@@ -86,7 +86,8 @@ _UPDATE = re.compile(
     # "the attack brings to 120 the number of soldiers killed this year": a running total told of this event
     r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+to\s+(?:[\w,.]+\s+){1,3}?"
     r"the\s+(?:total\s+|overall\s+)?(?:number|toll|tally)\s+of\b|"
-    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached)\b|"
+    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?"
+    r"(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
     r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
     re.IGNORECASE,
@@ -127,8 +128,18 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "The fighting took place near X": the place told more closely, not another place
     if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
+    if _pursuit(main, event):
+        return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
+
+
+def _pursuit(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'Our units pursued them and killed 11 assailants': other hands than the first event's went after its
+    authors and fought them, a second clash of their own initiative; a pursuit that kills no one stays the story's."""
+    if "pursuit" not in event.cues or main.event_type not in _VIOLENT or not event.fatalities:
+        return False
+    return bool(_agents(event)) and bool(_agents(main)) and not _agents(event) & _agents(main)
 
 
 def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:

@@ -250,7 +250,8 @@ def background_kind(trigger: Token) -> str | None:
             )
             if cause and not distant and lemma(head) in _DEATHS | _HURT and not _agent_told(head):
                 return None  # "a man died of his wounds after police opened fire on protesters": how he died
-            return "clause"
+            # "a day after the militants killed eight villagers": another day's happening, whose dead are not these
+            return "phrase" if distant else "clause"
         if is_verb(node) and node.dep_ in ("ROOT", "ccomp"):
             return None
         node = head

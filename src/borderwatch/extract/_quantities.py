@@ -19,6 +19,7 @@ from ._ontology import load_ontology
 from ._text import load_data
 
 __all__ = [
+    "DEAD_LISTED",
     "MORE_WORDS",
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
@@ -90,8 +91,12 @@ _ASIDE = (
     r"parmi (?:eux|elles|lesquels|lesquelles))"
     r"\b[^,.;]{1,50},)"
 )
+# Deaths at someone's hands written as the verb a count stands before ('were beaten to death', 'ont été lynchés'):
+# ontology.json `death_phrases`.
+_DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
+_DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = r"(?:killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -109,7 +114,7 @@ _WHEN = (
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
     ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|left|leaving|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
@@ -127,12 +132,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "two martyrs of the National Guard who fell on Sunday", "three soldiers, who were killed"
     ("fatalities", rf"{_COUNT}(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?)?\s*,?\s*(?:who|that)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Five bodies were found", "the bodies of five herders": a body counted is a death
-    ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
+    ("fatalities", rf"{_NUM_PHRASE}(?P<noun>(?:\w+\s+){{0,2}}?(?:bodies|corpses|(?-i:corps)(?!\s+d['’]arm[ée]e)|cadavres)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:{_NOUN_RX}))?)\b"),  # noqa: E501
     ("fatalities", rf"(?:bodies|corpses|remains|(?-i:corps)(?:\s+sans\s+vie)?|cadavres) (?:of|de|d')\s*{_COUNT}"),
     # "The death toll from an attack by gunmen on a village ... has risen to 22"
     ("fatalities", rf"(?:death\s+)?toll\b[^.;:!?]{{0,160}}?\b(?:has\s+|had\s+|now\s+)?(?:risen|rose|rises|climbed|climbs|increased|grown|grew|jumped|reached|raised|revised|updated|stands\s+at|stood\s+at)\s+(?:to\s+)?{_COUNT}"),  # noqa: E501
     # "beat two men to death"
     ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
+    # "the fighting claimed at least 8 lives"
+    ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
@@ -166,10 +173,15 @@ _CONTINUATION = re.compile(
 # "7 militants and 2 soldiers were killed": the groups before the verb.
 # In a list before a killing verb any plural counts ("7 soldiers and 2 Russian instructors were killed").
 _LIST_NOUN = rf"(?:{_NOUN_RX}|(?-i:[a-zà-ÿ]+(?:s|x|men))\b)"
+# "five soldiers and an unknown number of attackers were killed": a group the list names but does not count
+_UNCOUNTED = (
+    r"(?:an?\s+)?(?:unknown|undetermined|unspecified|undisclosed|indeterminate|unconfirmed)\s+number\s+of\s+\w+|"
+    r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
+)
 _SIMPLE_COUNT = (
-    rf"(?:{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
-    rf"(?:un|une|son|sa|an?|their|his|her)\s+(?-i:[a-zà-ÿ]+)\b)"
+    rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 _LIST_KILLED = re.compile(
@@ -182,13 +194,25 @@ _LIST_KILLED = re.compile(
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
 _VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numbers follow the verb
+# A French singular's noun and up to two words after it ("un voleur présumé"), not a thing a verb of killing can take
+# ("un drone a été abattu" is shot down).
+_FRENCH_ONE = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][\w'’-]*)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){{0,2}}?"
+_FRENCH_KILLED = "|".join(_DEATH_PHRASES["french_singular"])
+_FRENCH_DIED = "|".join(_DEATH_PHRASES["french_singular_active"])
+_FRENCH_BEING = "|".join(_DEATH_PHRASES["french_singular_being"])
 _SINGULAR_KILLED = re.compile(
     rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|beheading of|killing of|murder of|"
     rf"assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
+    # "the beheading of French tourist Jean Roe", "the assassination of Mayor Ali Doe": one person, named
+    rf"|(?<![\w-])(?:beheading|killing|murder|assassination|execution|lynching)\s+of\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?-i:[A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?=\s*(?:[,.;:)]|$|(?:in|at|on|near|by|who|whom|was|were)\b))"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{_KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{_KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
+    rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
@@ -196,8 +220,21 @@ _SINGULAR_KILLED = re.compile(
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])blew (?:himself|herself) up"
+    # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
+    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:a|aurait|avait)\s+"
+    rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
+    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
+    # "the dangerous terrorist Abu Doe was neutralised", "a terrorist element was eliminated"
+    rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
+    rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
+    rf"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?{_KILL_VERB}"
+    # "des habitants ont lynché un voleur", "ont tué une femme"
+    rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:un|une)\s+{_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
     rf"(?:them|the\s+\w+|their\s+\w+)"
+    # "one of them was later found dead", "one of the hostages was executed"
+    rf"|(?<![\w-])one\s+of\s+(?:them|the\s+\w+|their\s+\w+)\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:(?:later|also|subsequently)\s+)?(?:found\s+dead|{_KILL_VERB})"
     # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
@@ -263,7 +300,8 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut",
+    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
+    r"d[ée]c[ée]d|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
 
@@ -276,6 +314,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     taken: list[tuple[int, int]] = []
     found.extend(_listed_deaths(text, taken))
     found.extend(_following_list(text, taken))
+    found.extend(_who_the_dead_were(text, taken))
     starts = [m.start() for m in _COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(_COMPILED):
         for m in _anchored(pattern, text, starts) if index in _COUNT_FIRST else pattern.finditer(text):
@@ -304,6 +343,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
                 after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
+    if not any(q.kind == "fatalities" for q in found):
+        found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
@@ -312,6 +353,24 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not q.text.lower().startswith("blew")]
     return sorted(found, key=lambda q: q.start)
+
+
+# "detained a herder and beat him to death", "abducted the mayor and killed him": one death, whoever it was, counted
+# only in a sentence that counts no other (a pronoun may stand for someone counted already).
+_PRONOUN_KILLED = re.compile(
+    r"(?<![\w-])(?:(?:kill(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|lynch(?:ed|ing)|behead(?:ed|ing)|"
+    r"assassinat(?:ed|ing))\s+(?P<a>him|her)\b|(?:beat|beating|stabbed|stabbing|stoned|stoning|hacked|clubbed|burned|"
+    r"burnt|tortured)\s+(?P<b>him|her)\s+to\s+death|shot\s+(?P<c>him|her)\s+dead|l['’]ont\s+(?:tu[ée]e?|abattue?|"
+    r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_deaths(text: str) -> list[QuantityMention]:
+    m = _PRONOUN_KILLED.search(text)
+    if m is None:
+        return []
+    return [QuantityMention("fatalities", 1, "exact", m.start(), m.end(), "him")]
 
 
 _BOMBER_AMONG = re.compile(
@@ -350,7 +409,7 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
     for m in _LIST_KILLED.finditer(text):
         for part in _PART.finditer(m.group("list")):
             value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None or _WOUNDED_PART.search(part.group()):
+            if value is None or _WOUNDED_PART.search(part.group()) or re.match(_UNCOUNTED, part.group(), re.I):
                 continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
             start = m.start("list") + part.start()
             out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
@@ -370,6 +429,38 @@ _FOLLOWING = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b)\s*", re.IGNORECASE)
+
+# "Among the dead were four children and two women", "the dead included nine soldiers and a driver", "parmi les
+# morts figurent": who the dead were, item by item. It is the event's toll only where no other count tells it
+# (_tolls.py), since such a list often names only some of the dead.
+DEAD_LISTED = re.compile(
+    r"(?:\bamong\s+(?:the|those)\s+(?:dead|killed|victims)\s+(?:were|was|are)|"
+    r"\b(?:the\s+)?(?:dead|victims|fatalities)\s+(?:included|include)|"
+    r"\bparmi\s+les\s+(?:morts|victimes|tu[ée]s)\s*(?:,|figurent|on\s+(?:compte|d[ée]nombre))?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_LISTED_ITEM = re.compile(rf"(?:{_BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
+_TOLD_BY = re.compile(r"\b(?:said|says|told|according|reported|selon|indiqu[ée])\b", re.IGNORECASE)
+
+
+def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for marker in DEAD_LISTED.finditer(text):
+        start = end = marker.end()
+        rest = re.match(r"[^.;]*", text[start:]).group()  # type: ignore[union-attr]
+        total, pos = 0, 0
+        for item in _LIST_SPLIT.split(rest):
+            words = item.strip()
+            if not words or _TOLD_BY.search(words) or not _LISTED_ITEM.match(words):
+                break
+            counts = [n for w in words.split()[:1] if (n := parse_number(w)) is not None]
+            total += counts[0] if counts else 1
+            pos = rest.index(item, pos) + len(item)
+            end = start + pos
+        if total and not any(s <= start < e for s, e in taken):
+            out.append(QuantityMention("fatalities", total, "exact", start, end, text[start:end]))
+            taken.append((start, end))
+    return out
 
 
 def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
@@ -437,9 +528,15 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
     return out
 
 
+# ", a local official said", ", the army's spokesman told reporters": who tells it, not one more of the dead
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|added|stated|announced|confirmed|indicated)\b")
+
+
 def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
     """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
     m = _CONTINUATION.match(text, pos)
+    if m is not None and _SPEAKS.match(text, m.end()):
+        return None
     if m is not None and (m.group("noun") or m.group("one")):
         return m
     if kind == "fatalities" and (m := _KILLED_CONTINUATION.match(text, pos)) is not None:
@@ -502,7 +599,10 @@ PERPETRATOR_WORDS = {
     "bombers",
     "insurgents",
 }
-TOTAL_WORDS = {"people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts"}
+TOTAL_WORDS = {
+    "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
+    "cadavres",
+}  # fmt: skip
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}
 
@@ -538,7 +638,7 @@ _NOT_NOUNS = {
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
     "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
-    "plus",
+    "plus", "him",
 }  # fmt: skip
 
 

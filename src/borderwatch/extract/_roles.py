@@ -18,7 +18,7 @@ from ._lex import is_verb, lemma, register_bases
 from ._registry import ActorMention, ActorRegistry
 from ._text import fold
 
-__all__ = ["Party", "assign_roles", "derived_cues"]
+__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues"]
 
 Token = Any  # spacy.tokens.Token; typed loosely so this module imports without spaCy
 
@@ -27,8 +27,11 @@ _AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
 _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
                 "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
-_REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal",
-              "indicate", "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write"}  # fmt: skip
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
+    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
+})  # fmt: skip
+_REPORTING = REPORTING_VERBS
 _AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
 _VICTIM_NOUNS = {"death", "deaths", "casualties", "casualty", "losses", "bodies", "body", "victims", "victim", "dead",
                  "fatalities", "toll", "corpses", "wounded", "injured"}  # fmt: skip
@@ -241,6 +244,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
+        if lemma(common) == "be" and any(t.lower_ in _TARGET_NOUNS for t in trig_up[: trig_up.index(common)]):
+            return "target"  # "the post was the target of an attack by armed men", "were the victims of"
         if lemma(common) in _DEFENDING | _SUFFERING or lemma(common) == "lose" or _undergoes(common):
             # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
             return "target"
@@ -286,6 +291,7 @@ def _undergoes(verb: Token) -> bool:
 
 
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
+_TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
 
 
 def _has_object(verb: Token) -> bool:

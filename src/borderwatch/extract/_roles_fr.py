@@ -41,6 +41,7 @@ class _Vocabulary:
     target: re.Pattern[str]  # "contre" before a party
     source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
+    victim: re.Pattern[str]  # a participle right after a party: "neuf soldats tués"
 
 
 @cache
@@ -67,6 +68,7 @@ def _vocabulary() -> _Vocabulary:
         suffered=tuple(
             re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("passive", "undergoing", "responding")
         ),
+        victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
     )
 
 
@@ -122,7 +124,11 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="agent"))
         elif vocabulary.response_of.search(before) and mention.party == "state":
             out.append(replace(party, role="target"))  # "la riposte de nos forces a permis de neutraliser"
-        elif vocabulary.target.search(bare) or any(_subject_before(text, folded, mention.end, at) for at in suffered):
+        elif (
+            vocabulary.target.search(bare)
+            or any(_subject_before(text, folded, mention.end, at) for at in suffered)
+            or vocabulary.victim.match(folded, mention.end)
+        ):
             out.append(replace(party, role="target"))
         elif any(_ACTIVE_SUBJECT.fullmatch(folded[mention.end : start]) for start, _ in triggers):
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
@@ -152,16 +158,19 @@ def _subject_before(text: str, folded: str, end: int, verb_at: int) -> bool:
 
 
 def french_place_targets(text: str, targets: dict[str, re.Pattern[str]], triggers: list[tuple[int, int]]) -> set[str]:
-    """'ont attaqué un poste militaire', 'une attaque contre le marché': the places and units a French sentence's
-    event strikes, by word order (`targets`: cue -> regex over folded text)."""
+    """'ont attaqué un poste militaire', 'une attaque contre le marché', 'l'attaque d'un convoi militaire': the places
+    and units a French sentence's event strikes, by word order (`targets`: cue -> regex over folded text)."""
     if not triggers or not is_french(text):
         return set()
     folded = fold(text)
-    target = _vocabulary().target
+    vocabulary = _vocabulary()
     cues = set()
     for cue, rx in targets.items():
         for m in rx.finditer(folded):
+            before = folded[max(0, m.start() - 40) : m.start()]
             after_verb = any(_DIRECT_OBJECT.fullmatch(folded[end : m.start()]) for _, end in triggers)
-            if after_verb or target.search(_ARTICLES.sub("", folded[max(0, m.start() - 40) : m.start()])):
+            # "l'attaque d'un convoi militaire", "l'attaque du village": what an attack noun is of, when it is a
+            # place or a unit rather than a party, is what it struck
+            if after_verb or vocabulary.target.search(_ARTICLES.sub("", before)) or vocabulary.attack_of.search(before):
                 cues.add(cue)
     return cues

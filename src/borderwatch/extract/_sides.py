@@ -16,9 +16,13 @@ from typing import Any
 from ._lex import is_verb, lemma
 from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
 from ._registry import ActorMention, ActorRegistry
+from ._roles import REPORTING_VERBS
 from ._roles_fr import french_place_targets
 
 __all__ = ["civilian_majority", "french_targets", "sides_by_parse", "unnamed_victims"]
+
+# Verbs by which a force tells a toll rather than makes it ("the army reported four dead", "gave a toll of six").
+_TELLING = REPORTING_VERBS | {"give", "put", "record", "count", "deplore", "mourn"}
 
 
 def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[ActorMention]) -> list[QuantityMention]:
@@ -35,14 +39,32 @@ def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[A
         side = _side_label(doc.text, q.start) if q.kind == "fatalities" else None
         if side is not None and noun in (None, "men", "people", "persons", "bodies", "kia"):
             q = replace(q, side=side)  # "Friendly: 1 KIA ... Enemy: 4 KIA"
+        elif q.kind == "fatalities" and (loser := _french_loser(doc.text, q.start, mentions)) is not None:
+            q = replace(q, side=loser)  # "les assaillants ont laissé cinq corps sur le terrain"
         elif q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons", "bodies"):
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
             if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
                 q = replace(q, side=party)  # "the assailants lost 20 men", "the attackers left 9 bodies behind"
-            elif party == "state" and noun is None:
-                q = replace(q, side="armed")
+            elif party == "state" and noun is None and lemma(verb) not in _TELLING:
+                q = replace(q, side="armed")  # not "the army reported four dead": who tells a toll did not kill them
         out.append(q)
     return out
+
+
+# "les assaillants ont laissé (sur le terrain) cinq corps", "l'ennemi a perdu une dizaine d'hommes": the subject's dead
+_FRENCH_LOST = re.compile(
+    r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?(?:laiss[ée]|perdu|abandonn[ée])\s+(?:sur\s+(?:le\s+)?(?:terrain|place)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _french_loser(text: str, start: int, mentions: list[ActorMention]) -> str | None:
+    """The side of a French count that its subject left or lost ('les assaillants ont laissé cinq corps')."""
+    for mention in mentions:
+        lost = mention.end <= start and _FRENCH_LOST.fullmatch(text, mention.end, start) is not None
+        if lost and mention.party in ("state", "armed"):
+            return mention.party
+    return None
 
 
 # Field reports' and communiqués' labels for each side's losses: "Enemy: 4 KIA", "Friendly losses: 2 WIA".

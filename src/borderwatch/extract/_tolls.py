@@ -8,7 +8,7 @@ import re
 
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
+from ._quantities import DEAD_LISTED, MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
 from ._registry import ActorRegistry
 from ._text import load_data
 
@@ -61,6 +61,8 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     total = min(max(totals), *rival_totals) if rival_totals else max(totals)
     if "state" in sides and armed:
         return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
+    if armed and not others and total == armed:
+        return armed  # "a smuggler was shot dead ... one man was killed": the same dead told twice, with no side
     return max(total, others) + armed
 
 
@@ -146,4 +148,12 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
-    return out
+    # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
+    # counts them
+    listed = [c for c in out if _is_listed(c[0], c[1])]
+    return [c for c in out if c not in listed] or listed
+
+
+def _is_listed(member: SentenceEvent, q: QuantityMention) -> bool:
+    marker = DEAD_LISTED.search(member.sentence.text, max(0, q.start - 60), q.start)
+    return marker is not None and marker.end() == q.start
