@@ -76,9 +76,11 @@ def detect(
     registry: ActorRegistry,
     published: dt.date | None,
     speaker: ActorMention | None = None,
+    own_words: re.Pattern[str] | None = None,
 ) -> SentenceEvent | None:
     """The event a candidate sentence states, or None when its cues add up to none. `speaker`: the state force
-    whose communiqué the report is (`speaker_of`), whose are the sentence's "our units"."""
+    whose communiqué or field report the report is (`filing_force`), whose are the sentence's "our units";
+    `own_words`: more words that stand for it (a post's "the post")."""
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
@@ -93,7 +95,7 @@ def detect(
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
-    mentions = _first_person_forces(text, mentions, speaker)
+    mentions = _first_person_forces(text, mentions, speaker, own_words)
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
     parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
@@ -354,17 +356,22 @@ def speaker_of(label: str | None, registry: ActorRegistry) -> ActorMention | Non
     )
 
 
-def _first_person_forces(text: str, mentions: list[ActorMention], speaker: ActorMention | None) -> list[ActorMention]:
-    """'Our units', 'nos unités' stand for the communiqué's speaker, else for the state force the sentence names
-    before them, else for a state's military (a force that speaks of its units in the first person is a state's).
-    A force the sentence names with no country ('border guards', 'the gendarmerie') is the speaker's country's: a
-    ministry's communiqué tells of its own forces."""
+def _first_person_forces(
+    text: str, mentions: list[ActorMention], speaker: ActorMention | None, own_words: re.Pattern[str] | None = None
+) -> list[ActorMention]:
+    """'Our units', 'nos unités' (and `own_words`, when there is a speaker) stand for the communiqué's speaker,
+    else for the state force the sentence names before them, else for a state's military (a force that speaks of
+    its units in the first person is a state's). A force the sentence names with no country ('border guards', 'the
+    gendarmerie') is the speaker's country's: a ministry's communiqué tells of its own forces."""
     if speaker is not None and speaker.country:
         mentions = [
             replace(a, country=speaker.country) if a.force not in (None, "auto") and a.country is None else a
             for a in mentions
         ]
-    for m in _FIRST_PERSON_FORCES.finditer(text):
+    found = list(_FIRST_PERSON_FORCES.finditer(text))
+    if speaker is not None and own_words is not None:
+        found = sorted([*found, *own_words.finditer(text)], key=lambda m: m.start())
+    for m in found:
         if any(a.start <= m.start() < a.end for a in mentions):
             continue
         before = next(

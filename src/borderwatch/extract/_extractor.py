@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
+from ._filer import filing_force, post_self_references
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
@@ -56,7 +58,8 @@ class _Prepared:
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
     labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
-    speaker: ActorMention | None = None  # the state force whose communiqué the report is (its label names it)
+    speaker: ActorMention | None = None  # the state force whose communiqué or field report the report is
+    own_words: re.Pattern[str] | None = None  # more words that stand for the speaker (a post's "the post")
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -163,8 +166,9 @@ class Extractor:
                 candidates.append((sentence, hits))
         published = report.published.date() if report.published else dateline_date(sentences)
         labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
-        speaker = speaker_of(communique_label(sentences), self._registry)
-        return _Prepared(report, published, sentences, candidates, labels=labels, speaker=speaker)
+        speaker = filing_force(report, speaker_of(communique_label(sentences), self._registry))
+        own_words = post_self_references(report) if speaker is not None else None
+        return _Prepared(report, published, sentences, candidates, labels=labels, speaker=speaker, own_words=own_words)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
@@ -191,7 +195,7 @@ class Extractor:
     def _sentence_events(self, p: _Prepared) -> list[SentenceEvent]:
         found = []
         for (sentence, hits), doc in zip(p.candidates, p.docs, strict=True):
-            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.speaker)
+            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.speaker, p.own_words)
             if event is not None:
                 found.append(event)
         return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
@@ -235,6 +239,7 @@ class Extractor:
             date=date,
             published=p.published,
             country=country,
+            filer_country=p.speaker.country if p.speaker is not None else None,
             location=location,
             calibration=self.calibration,
             crowded=crowded,

@@ -111,6 +111,20 @@ class Accounts:
             name = c.execute(select(agencies.c.name).where(agencies.c.id == agency_id)).scalar()
         return str(name) if name is not None else agency_id
 
+    def agency_countries(self, agency_ids: Iterable[str]) -> dict[str, str]:
+        """The country (ISO 3166-1 alpha-2, upper case) of each of these agencies that has one."""
+        wanted = sorted(set(agency_ids))
+        if not wanted:
+            return {}
+        stmt = select(agencies.c.id, agencies.c.country).where(
+            agencies.c.id.in_(wanted), agencies.c.country.is_not(None)
+        )
+        with self._engine.connect() as c:
+            rows = c.execute(stmt).all()
+        # A hand-edited row may hold anything: only a two-letter code is a country.
+        codes = {str(r.id): str(r.country).upper() for r in rows}
+        return {agency: code for agency, code in codes.items() if len(code) == 2 and code.isalpha()}
+
     def list_agencies(self) -> list[dict[str, Any]]:
         with self._engine.connect() as c:
             counts = select(func.count()).where(users.c.agency == agencies.c.id).scalar_subquery().label("users")
