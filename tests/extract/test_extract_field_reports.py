@@ -101,3 +101,32 @@ def test_a_news_story_is_not_its_agencys_own_doing(extractor: Extractor) -> None
     story = _post_report("A patrol found and destroyed an IED near Boulkessi.", kind=ReportKind.TEXT)
     event = _only_event(extractor, story.model_copy(update={"position": None, "post_id": None}))
     assert _name(event.actor1) == MALI_ARMY
+
+
+def test_a_joint_operation_the_post_reports_is_its_own_forces_with_the_partner(extractor: Extractor) -> None:
+    text = "Coordinated sweep with Malian army units on both sides of the border W of the post. No contact."
+    event = _only_event(extractor, _post_report(text))
+    assert "joint_operation" in event.tags
+    assert _name(event.actor1) == ALGERIA_ARMY
+    assert [a.name for a in event.assoc_actors] == [MALI_ARMY]
+
+
+class _HintRecorder(_AcrossTheBorder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hints: list[str | None] = []
+
+    def find_places(self, text, entities, country_hint=None):
+        self.hints.append(country_hint)
+        return super().find_places(text, entities, country_hint)
+
+
+def test_what_a_post_sees_across_the_border_is_placed_as_the_text_says() -> None:
+    """The agency's country says whose the post is, not where what it saw happened: the places' country hint is
+    the one the text gives ('on the Malian side'), with or without the agency's country."""
+    locator = _HintRecorder()
+    extractor = Extractor(locator=locator)
+    text = "0850: explosion heard 8 km SW of the post, on the Malian side of the border. No movement observed."
+    for country in ("DZ", None):
+        extractor(_post_report(text, agency_country=country))
+    assert locator.hints == ["ML", "ML"]

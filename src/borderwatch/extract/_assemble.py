@@ -218,7 +218,25 @@ def _actors(
         if actor.name not in seen and len(assoc) < 3:
             assoc.append(actor)
             seen.add(actor.name)
+    if filer and any("joint_operation" in m.tags for m in group.members):
+        actor1, assoc = _filer_joins(registry, filer, when, actor1, actor2, assoc)
     return actor1, actor2, assoc
+
+
+def _filer_joins(
+    registry: ActorRegistry, filer: str, when: dt.date | None, actor1: Actor | None, actor2: Actor | None, assoc: list
+) -> tuple[Actor | None, list[Actor]]:
+    """A joint operation that a post or a ministry reports is one its own forces take part in ('coordinated sweep
+    with Algerian gendarmerie units', filed by a Tunisian post): unless the text names them, they are actor1 and
+    the partner force the text names is associated with them, as ACLED codes a joint operation."""
+    if any(a is not None and a.type == 1 and a.country == filer for a in (actor1, actor2, *assoc)):
+        return actor1, assoc
+    own = registry.force_actor("military", filer, when)
+    if actor1 is None:
+        return own, assoc
+    if actor1.type in (1, 8):  # a state's forces (type 8 where they operate abroad)
+        return own, [actor1, *assoc][:3]
+    return actor1, assoc
 
 
 class _Namer:

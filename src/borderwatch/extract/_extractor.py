@@ -310,8 +310,10 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
                 continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
-    if p.speaker is not None and p.speaker.country:
-        counts[p.speaker.country] += 2  # the issuing ministry's country: as much as one mention of a country's name
+    if p.speaker is not None and p.speaker.country and p.report.kind is not ReportKind.FIELD:
+        # The issuing ministry's country: as much as one mention of a country's name. Not a post's: its position
+        # says where it stands, and what it sees across the border is in the country the text names.
+        counts[p.speaker.country] += 2
     if not counts:
         # No country named: a communiqué of the "Ministry of National Defence" about "a detachment of the ANP" is
         # still Algeria's, by the names of the forces it speaks of.
