@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,12 +23,12 @@ from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
-from ._filer import filing_force, post_self_references
+from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
-from ._registry import ActorMention, load_registry
+from ._registry import load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
 
@@ -58,8 +57,7 @@ class _Prepared:
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
     labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
-    speaker: ActorMention | None = None  # the state force whose communiqué or field report the report is
-    own_words: re.Pattern[str] | None = None  # more words that stand for the speaker (a post's "the post")
+    filer: Filer = NO_FILER  # the state force whose communiqué or field report the report is
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -166,9 +164,10 @@ class Extractor:
                 candidates.append((sentence, hits))
         published = report.published.date() if report.published else dateline_date(sentences)
         labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
-        speaker = filing_force(report, speaker_of(communique_label(sentences), self._registry))
-        own_words = post_self_references(report) if speaker is not None else None
-        return _Prepared(report, published, sentences, candidates, labels=labels, speaker=speaker, own_words=own_words)
+        speaker = speaker_of(communique_label(sentences), self._registry)
+        dateline = [report.text[start:end] for start, end in dateline_places(sentences)]
+        filer = filer_of(report, speaker, dateline, self._registry)
+        return _Prepared(report, published, sentences, candidates, labels=labels, filer=filer)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
@@ -195,7 +194,7 @@ class Extractor:
     def _sentence_events(self, p: _Prepared) -> list[SentenceEvent]:
         found = []
         for (sentence, hits), doc in zip(p.candidates, p.docs, strict=True):
-            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.speaker, p.own_words)
+            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.filer)
             if event is not None:
                 found.append(event)
         return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
@@ -239,7 +238,7 @@ class Extractor:
             date=date,
             published=p.published,
             country=country,
-            filer_country=p.speaker.country if p.speaker is not None else None,
+            filer_country=p.filer.force.country if p.filer.force is not None else None,
             location=location,
             calibration=self.calibration,
             crowded=crowded,
@@ -310,10 +309,11 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
                 continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
-    if p.speaker is not None and p.speaker.country and p.report.kind is not ReportKind.FIELD:
+    speaker = p.filer.force
+    if speaker is not None and speaker.country and p.report.kind is not ReportKind.FIELD:
         # The issuing ministry's country: as much as one mention of a country's name. Not a post's: its position
         # says where it stands, and what it sees across the border is in the country the text names.
-        counts[p.speaker.country] += 2
+        counts[speaker.country] += 2
     if not counts:
         # No country named: a communiqué of the "Ministry of National Defence" about "a detachment of the ANP" is
         # still Algeria's, by the names of the forces it speaks of.

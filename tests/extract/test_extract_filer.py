@@ -1,6 +1,7 @@
-"""A post's field report: its own forces are its agency's state's, wherever the post's position falls.
+"""Who files a report: a post's own forces are its agency's state's, wherever the post's position falls; a
+ministry's "our units" are the state its text, its dateline or its agency names.
 
-SYNTHETIC: invented posts (XX-*), agencies and incidents; the places are real border areas.
+SYNTHETIC: invented posts (XX-*), agencies, communiqués and incidents; the places are real border areas.
 """
 
 from __future__ import annotations
@@ -130,3 +131,38 @@ def test_what_a_post_sees_across_the_border_is_placed_as_the_text_says() -> None
     for country in ("DZ", None):
         extractor(_post_report(text, agency_country=country))
     assert locator.hints == ["ML", "ML"]
+
+
+def _communique(text: str, agency_country: str | None) -> Report:
+    return Report(
+        text=f"{text} [SYNTHETIC]", published=datetime(2025, 5, 13), agency="xx-ministry", agency_country=agency_country
+    )
+
+
+NIGER_ARMY = "Military Forces of Niger (2023-)"
+COMMUNIQUE = "Ministry of Defence communiqué: On 12 May 2025, our units neutralised two terrorists near Boulkessi."
+ANNOUNCED = "The Ministry of Defence announced that on 12 May 2025 our units neutralised two terrorists near Boulkessi."
+
+
+@pytest.mark.parametrize("text", [COMMUNIQUE, ANNOUNCED])
+def test_a_ministry_naming_no_state_speaks_for_its_agencys(extractor: Extractor, text: str) -> None:
+    event = _only_event(extractor, _communique(text, "NE"))
+    assert (_name(event.actor1), _name(event.actor2)) == (NIGER_ARMY, "Unidentified Armed Group (Mali)")
+
+
+@pytest.mark.parametrize("text", [COMMUNIQUE, ANNOUNCED])
+def test_without_an_agency_country_the_ministrys_state_is_not_invented(extractor: Extractor, text: str) -> None:
+    event = _only_event(extractor, _communique(text, None))
+    assert event.actor1 is not None and event.actor1.country in (None, "ML")  # the place's, as before: not Niger
+
+
+def test_the_dateline_names_the_ministrys_state_before_the_agency(extractor: Extractor) -> None:
+    text = f"NIAMEY, May 13 (Synthetic Wire) — {ANNOUNCED}"
+    event = _only_event(extractor, _communique(text, "DZ"))  # an Algerian cell files a wire story from Niamey
+    assert _name(event.actor1) == NIGER_ARMY
+
+
+def test_a_state_the_text_names_outranks_dateline_and_agency(extractor: Extractor) -> None:
+    text = f"NIAMEY, May 13 (Synthetic Wire) — The Malian {ANNOUNCED[4:]}"
+    event = _only_event(extractor, _communique(text, "DZ"))
+    assert _name(event.actor1) == MALI_ARMY
