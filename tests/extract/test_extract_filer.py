@@ -60,6 +60,12 @@ def _name(actor) -> str | None:
         # the post's unnamed patrol
         ("Patrol of 4 vehicles along the border strip SW of the post, 0600-1200. No contact.", ALGERIA_ARMY, None),
         ("Patrol found and destroyed 1 IED on the track 12 km S of the post.", ALGERIA_ARMY, None),
+        # what the post reports done, by no one named, it did
+        (
+            "Checkpoint 6 km N of the post: seized 1 pickup loaded with 2,000 L of diesel and 30 sacks of flour.",
+            ALGERIA_ARMY,
+            None,
+        ),
         # its detachment arrests; the smugglers stay where it happened
         (
             "Detachment intercepted 2 pickups coming from the south; 3 smugglers arrested, 400 L fuel seized.",

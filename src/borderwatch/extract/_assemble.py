@@ -413,6 +413,9 @@ def _defaults(
     # smugglers is the state's military.
     tags = {t for m in group.members for t in m.tags}
     patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment", "smuggling", "trafficking"}
+    # What a post or a ministry reports done without saying by whom ("checkpoint: seized 1 lorry of flour") its own
+    # forces did.
+    patrolling = patrolling or (filer is not None and sub == "Other")
     if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and own:
         actor1 = registry.force_actor("military", own, when)
     battle = group.main.event_type == "Battles"
