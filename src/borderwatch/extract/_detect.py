@@ -377,7 +377,8 @@ def _first_person_forces(text: str, mentions: list[ActorMention], filer: Filer) 
             (a for a in reversed(mentions) if a.end <= m.start() and a.party == "state" and a.force != "auto"), None
         )
         owner = speaker or before or ActorMention(0, 0, "", "state", force="military")
-        own = replace(owner, start=m.start(), end=m.end(), text=m.group(), country=owner.country or filer.country)
+        country = owner.country or (filer.country if owner.force else None)  # a named actor has its own
+        own = replace(owner, start=m.start(), end=m.end(), text=m.group(), country=country)
         mentions = sorted([*mentions, own], key=lambda a: a.start)
     return mentions
 
