@@ -100,6 +100,20 @@ class Accounts:
             c.execute(agencies.insert().values(id=agency.id, name=agency.name, country=agency.country))
             record(c, actor, "admin", f"add agency {agency.id}", agency.model_dump())
 
+    def set_agency_country(self, agency_id: str, country: str | None, actor: Reader | None = None) -> None:
+        """Set an agency's country (ISO 3166-1 alpha-2; None clears it): extraction codes a post's own forces
+        and a ministry's "our units" as that state's."""
+        actor = actor or current_actor()
+        _require_local_admin(actor, "change agencies")
+        if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+            raise InputError(f"country {country!r}: expected an ISO 3166-1 alpha-2 code such as DZ")
+        code = country.upper() if country else None
+        with self._engine.begin() as c:
+            changed = c.execute(update(agencies).where(agencies.c.id == agency_id).values(country=code)).rowcount
+            if not changed:
+                raise NotFoundError(f"no agency {agency_id!r}")
+            record(c, actor, "admin", f"set country of agency {agency_id}", {"country": code})
+
     def ensure_agency(self, connection: Connection, agency_id: str, name: str | None = None) -> None:
         """Register an agency met in data (a report's originating agency, a peer's agency) if unknown."""
         if connection.execute(select(agencies.c.id).where(agencies.c.id == agency_id)).scalar() is None:
