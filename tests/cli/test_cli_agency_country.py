@@ -45,6 +45,7 @@ def test_setting_an_agencys_country_recodes_its_posts_own_forces(tmp_path: Path)
     [
         (("agencies", "country", "xx-army", "Algeria"), "country 'Algeria': expected an ISO 3166-1 alpha-2 code"),
         (("agencies", "country", "xx-nowhere", "DZ"), "no agency 'xx-nowhere'"),
+        (("agencies", "add", "xx-guard", "--name", "Synthetic guard", "--country", "DZA"), "country 'DZA'"),
     ],
 )
 def test_a_bad_agency_country_gives_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:

@@ -97,7 +97,8 @@ class Accounts:
         with self._engine.begin() as c:
             if c.execute(select(agencies.c.id).where(agencies.c.id == agency.id)).scalar():
                 raise InputError(f"agency {agency.id!r} already exists")
-            c.execute(agencies.insert().values(id=agency.id, name=agency.name, country=agency.country))
+            country = _country_code(agency.country)
+            c.execute(agencies.insert().values(id=agency.id, name=agency.name, country=country))
             record(c, actor, "admin", f"add agency {agency.id}", agency.model_dump())
 
     def set_agency_country(self, agency_id: str, country: str | None, actor: Reader | None = None) -> None:
@@ -105,9 +106,7 @@ class Accounts:
         and a ministry's "our units" as that state's."""
         actor = actor or current_actor()
         _require_local_admin(actor, "change agencies")
-        if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
-            raise InputError(f"country {country!r}: expected an ISO 3166-1 alpha-2 code such as DZ")
-        code = country.upper() if country else None
+        code = _country_code(country)
         with self._engine.begin() as c:
             changed = c.execute(update(agencies).where(agencies.c.id == agency_id).values(country=code)).rowcount
             if not changed:
@@ -477,6 +476,15 @@ def _check_password(password: str) -> None:
 def _require_local_admin(actor: Reader, what: str) -> None:
     if not actor.all_seeing:
         raise AccessDeniedError(f"only the local administrator may {what}")
+
+
+def _country_code(country: str | None) -> str | None:
+    """An agency's country as stored: an ISO 3166-1 alpha-2 code in capitals, or None."""
+    if country is None:
+        return None
+    if not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise InputError(f"country {country!r}: expected an ISO 3166-1 alpha-2 code such as DZ")
+    return country.upper()
 
 
 def _require_admin_of(actor: Reader, agency: str) -> None:
