@@ -224,7 +224,12 @@ def _actors(
 
 
 def _filer_joins(
-    registry: ActorRegistry, filer: str, when: dt.date | None, actor1: Actor | None, actor2: Actor | None, assoc: list
+    registry: ActorRegistry,
+    filer: str,
+    when: dt.date | None,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    assoc: list[Actor],
 ) -> tuple[Actor | None, list[Actor]]:
     """A joint operation that a post or a ministry reports is one its own forces take part in ('coordinated sweep
     with Algerian gendarmerie units', filed by a Tunisian post): unless the text names them, they are actor1 and
