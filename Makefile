@@ -41,7 +41,12 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	  || echo "warning: could not install Pango (needs root): PDF situation reports will not work"
 	@touch $(STAMP)
 
+# The sample posts' agencies and their countries (samples/README.md): a post's own forces are its agency's state's.
+DEMO_AGENCIES := dz-anp:DZ dz-ggf:DZ tn-armee:TN tn-gn:TN ly-moi:LY ne-pn:NE
+
 demo: setup
+	@for a in $(DEMO_AGENCIES); do $(PY) -m borderwatch --db $(DB) agencies add "$${a%:*}" \
+	  --name "$${a%:*} (sample agency)" --country "$${a#*:}" --if-missing || exit 1; done
 	$(PY) -m borderwatch --db $(DB) ingest samples/news samples/web samples/feeds samples/field
 	$(PY) -m borderwatch --db $(DB) events --limit 60
 	@$(PY) -m borderwatch --db $(DB) agencies add local --name "This centre" --if-missing

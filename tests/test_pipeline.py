@@ -1,10 +1,11 @@
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from borderwatch.ingest import Failure, ReadOptions, read_paths
-from borderwatch.model import Report
-from borderwatch.pipeline import ingest
+from borderwatch.model import Agency, ExtractResult, Report, ReportRef
+from borderwatch.pipeline import extract_stored, ingest
 from borderwatch.settings import Settings
-from borderwatch.store import Reader, Store
+from borderwatch.store import ExtractionSelection, Reader, Store, acting_as
 from tests.conftest import field_report, write_jsonl
 
 STORY = (
@@ -12,6 +13,9 @@ STORY = (
     "three gendarmes and wounding two others, a security source said. The attackers fled toward the border "
     "with Mali after a two-hour exchange of fire, the source added."
 )
+
+
+ADMIN = Reader.local_admin()
 
 
 def _settings(db_url: str, **kw: object) -> Settings:
@@ -61,3 +65,36 @@ def test_progress_sees_every_item(db_url: str) -> None:
     with Store.open(settings) as store:
         ingest(items, store, settings, extract=False, on_item=seen.append)
     assert len(seen) == 6
+
+
+class _Recorder:
+    """An extraction backend that notes the agency country each report reaches extraction with."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str | None, str | None] = {}
+
+    def extract(self, reports: Iterable[Report]) -> Iterator[ExtractResult | Failure]:
+        for report in reports:
+            self.countries[report.post_id] = report.agency_country
+            yield ExtractResult(report=ReportRef(id=report.id))
+
+
+def test_field_reports_reach_extraction_with_their_agencys_country(tmp_path: Path, db_url: str) -> None:
+    """SYNTHETIC posts of an invented agency with a country and of one without (registered by ingest itself)."""
+    posts = [
+        field_report(1, post_id="XX-ARMY-01", agency="xx-army"),
+        field_report(2, post_id="XX-GUARD-02", agency="xx-guard"),
+    ]
+    path = write_jsonl(tmp_path / "posts.jsonl", posts)
+    settings = _settings(db_url)
+    with Store.open(settings) as store:
+        store.accounts.add_agency(Agency(id="xx-army", name="Synthetic army", country="DZ"), ADMIN)
+        recorder = _Recorder()
+        summary = ingest(read_paths([str(path)], ReadOptions()), store, settings, extractor=recorder)
+        assert summary.stored == 2
+        assert recorder.countries == {"XX-ARMY-01": "DZ", "XX-GUARD-02": None}
+        # Extracted again from the store (after a vocabulary upgrade): the same country.
+        again = _Recorder()
+        with acting_as(ADMIN):
+            extract_stored(store, settings, ExtractionSelection(everything=True), extractor=again)
+        assert again.countries == {"XX-ARMY-01": "DZ", "XX-GUARD-02": None}

@@ -158,6 +158,7 @@ def ingest(
         summary.duplicates += len(reports) - len(fresh)
         new_items = _with_near_duplicates(fresh, store, finder)
         if extract and new_items:
+            _with_agency_countries([i.report for i in new_items], store)
             extractor = backend = _backend(extractor, settings)
             new_items = _with_extractions(new_items, backend, summary.failures)
         for item, stored in zip(new_items, store.add_reports(new_items), strict=True):
@@ -177,6 +178,14 @@ def _backend(extractor: Extractor | ExtractionBackend | None, settings: Settings
     """The caller's backend, its extractor as one, or (made once, when first needed) this process's."""
     extractor = extractor or make_extractor(settings)
     return extractor if isinstance(extractor, ExtractionBackend) else LocalExtraction(extractor)
+
+
+def _with_agency_countries(reports: list[Report], store: Store) -> None:
+    """Give each report its agency's country, as the store knows it: extraction reads it (a post's own forces are
+    its state's wherever the post stands) but never opens the store. An agency of no country changes nothing."""
+    countries = store.agency_countries({r.agency for r in reports})
+    for report in reports:
+        report.agency_country = countries.get(report.agency, report.agency_country)
 
 
 def _extracted(
@@ -273,6 +282,7 @@ def extract_stored(
     for start in range(0, len(queue), settings.batch_size):
         reports = store.reports_for_extraction(queue[start : start + settings.batch_size])
         if reports:
+            _with_agency_countries(reports, store)
             extractor = backend = _backend(extractor, settings)
             results = [result for _, result in _extracted(reports, backend, summary.failures)]
             counts = store.replace_extractions(results)

@@ -80,6 +80,18 @@ def agencies_add(
     _out.print(f"agency {agency_id} added")
 
 
+@agencies_app.command("country")
+def agencies_country(
+    agency_id: Annotated[str, typer.Argument(help="the agency's id")],
+    country: Annotated[str | None, typer.Argument(help="ISO 3166-1 alpha-2; omit to clear it")] = None,
+) -> None:
+    """Set or clear an agency's country: extraction codes its posts' own forces and its communiqués' "our units"
+    as that state's (`reports extract --all` codes stored reports again)."""
+    with _store() as store:
+        store.accounts.set_agency_country(agency_id, country)
+    _out.print(f"agency {agency_id}: country {country.upper() if country else 'none'}")
+
+
 @agencies_app.command("list")
 def agencies_list() -> None:
     """List agencies with their number of users."""

@@ -86,11 +86,14 @@ def assemble_event(
     location: Location | None,
     calibration: Calibration,
     crowded: bool = False,
+    filer_country: str | None = None,
 ) -> EventMention:
-    """`crowded`: the report tells other events besides this one (its confidence is lower)."""
+    """`crowded`: the report tells other events besides this one (its confidence is lower). `filer_country`: the
+    state whose forces filed the report (a post's, a ministry's), whose are the state forces the text leaves
+    unnamed in what they did or suffered; `country`, where the event is, names the other side's generic actors."""
     main = group.main
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
-    actor1, actor2, assoc = _actors(group, registry, when, country)
+    actor1, actor2, assoc = _actors(group, registry, when, country, filer_country)
     quantities = _quantities(group)
     fatalities = fatalities_of_event(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
@@ -185,7 +188,7 @@ def _auxiliary(party: Party) -> bool:
 
 
 def _actors(
-    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None
+    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None, filer: str | None = None
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     sub = group.main.sub_event_type
     # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
@@ -206,7 +209,7 @@ def _actors(
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
-    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country)
+    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country, filer)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
     seen = {a.name for a in (actor1, actor2) if a is not None}
@@ -215,7 +218,30 @@ def _actors(
         if actor.name not in seen and len(assoc) < 3:
             assoc.append(actor)
             seen.add(actor.name)
+    if filer and any("joint_operation" in m.tags for m in group.members):
+        actor1, assoc = _filer_joins(registry, filer, when, actor1, actor2, assoc)
     return actor1, actor2, assoc
+
+
+def _filer_joins(
+    registry: ActorRegistry,
+    filer: str,
+    when: dt.date | None,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    assoc: list[Actor],
+) -> tuple[Actor | None, list[Actor]]:
+    """A joint operation that a post or a ministry reports is one its own forces take part in ('coordinated sweep
+    with Algerian gendarmerie units', filed by a Tunisian post): unless the text names them, they are actor1 and
+    the partner force the text names is associated with them, as ACLED codes a joint operation."""
+    if any(a is not None and a.type == 1 and a.country == filer for a in (actor1, actor2, *assoc)):
+        return actor1, assoc
+    own = registry.force_actor("military", filer, when)
+    if actor1 is None:
+        return own, assoc
+    if actor1.type in (1, 8):  # a state's forces (type 8 where they operate abroad)
+        return own, [actor1, *assoc][:3]
+    return actor1, assoc
 
 
 class _Namer:
@@ -337,9 +363,13 @@ def _defaults(
     actor2: Actor | None,
     when: dt.date | None,
     country: str | None,
+    filer: str | None = None,
 ) -> tuple[Actor | None, Actor | None]:
-    """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors)."""
+    """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors). The state forces
+    that arrest, patrol, disarm or are fired upon are the filer's (`filer`: a post's or a ministry's state) when
+    the report has one, else the event's country's; generic actors and strikes seen from afar are the country's."""
     cues = {c for m in group.members for c in m.cues}
+    own = filer or country  # whose forces the unnamed state side of the report's own doings is
 
     def generic(kind: str) -> Actor:
         return registry.actor_for(ActorMention(0, 0, "", "", generic=kind), when, country).model_copy(
@@ -378,28 +408,31 @@ def _defaults(
             actor1 = generic("armed")
     remote = group.main.event_type == "Explosions/Remote violence"
     if remote and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
-        actor2 = registry.force_actor("military", country, when)  # "a military post came under mortar fire"
+        actor2 = registry.force_actor("military", own, when)  # "a military post came under mortar fire"
     if sub in ("Air/drone strike", "Chemical weapon") and actor1 is None and country:
         # Unnamed aircraft are the state's, unless what they struck is the state's own forces ("the army post came
         # under drone attack"): then an armed group the text does not name flew them (ACLED's unidentified actor).
         struck_state = actor2 is not None and actor2.type == 1
         actor1 = generic("armed") if struck_state else registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
-        actor1 = registry.force_actor("police", country, when)
+        actor1 = registry.force_actor("police", own, when)
     # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
     # border strip", "checkpoint: seized 1 lorry of fuel"): who disarms bombs, patrols a border or stops its
     # smugglers is the state's military.
     tags = {t for m in group.members for t in m.tags}
     patrolling = sub == "Other" and tags & {"patrol", "joint_operation", "deployment", "smuggling", "trafficking"}
-    if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and country:
-        actor1 = registry.force_actor("military", country, when)
+    # What a post or a ministry reports done without saying by whom ("checkpoint: seized 1 lorry of flour") its own
+    # forces did.
+    patrolling = patrolling or (filer is not None and sub == "Other")
+    if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and own:
+        actor1 = registry.force_actor("military", own, when)
     battle = group.main.event_type == "Battles"
     if battle and actor2 is None and "target_state" in cues and (actor1 is None or actor1.type != 1):
-        actor2 = registry.force_actor("military", country, when)
+        actor2 = registry.force_actor("military", own, when)
     if group.main.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.type in (1, 8):
         actor1 = generic("armed")  # "a convoy was ambushed": by someone the text does not name
-    if battle and actor1 is None and actor2 is not None and actor2.type in (2, 3) and country:
-        actor1 = registry.force_actor("military", country, when)  # "a terrorist was killed in a security operation"
+    if battle and actor1 is None and actor2 is not None and actor2.type in (2, 3) and own:
+        actor1 = registry.force_actor("military", own, when)  # "a terrorist was killed in a security operation"
     if group.main.event_type == "Battles" and actor1 is not None and actor2 is None and actor1.type == 1:
         actor2 = generic("armed") if "any_armed_party" in cues else None
     if battle and actor2 is not None and actor2.type == 7:

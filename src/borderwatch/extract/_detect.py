@@ -13,6 +13,7 @@ from typing import Any
 
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
+from ._filer import NO_FILER, Filer
 from ._habitual import habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
@@ -75,10 +76,10 @@ def detect(
     ontology: Ontology,
     registry: ActorRegistry,
     published: dt.date | None,
-    speaker: ActorMention | None = None,
+    filer: Filer = NO_FILER,
 ) -> SentenceEvent | None:
-    """The event a candidate sentence states, or None when its cues add up to none. `speaker`: the state force
-    whose communiqué the report is (`speaker_of`), whose are the sentence's "our units"."""
+    """The event a candidate sentence states, or None when its cues add up to none. `filer`: the state force
+    whose communiqué or field report the report is (`filer_of`), whose are the sentence's "our units"."""
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
@@ -93,7 +94,7 @@ def detect(
     core = [h for h in eventive if not h.cue.startswith("tag:")]
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
-    mentions = _first_person_forces(text, mentions, speaker)
+    mentions = _first_person_forces(text, mentions, filer)
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
     parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
@@ -354,24 +355,30 @@ def speaker_of(label: str | None, registry: ActorRegistry) -> ActorMention | Non
     )
 
 
-def _first_person_forces(text: str, mentions: list[ActorMention], speaker: ActorMention | None) -> list[ActorMention]:
-    """'Our units', 'nos unités' stand for the communiqué's speaker, else for the state force the sentence names
-    before them, else for a state's military (a force that speaks of its units in the first person is a state's).
-    A force the sentence names with no country ('border guards', 'the gendarmerie') is the speaker's country's: a
-    ministry's communiqué tells of its own forces."""
+def _first_person_forces(text: str, mentions: list[ActorMention], filer: Filer) -> list[ActorMention]:
+    """'Our units', 'nos unités' (and a post's 'the post') stand for the communiqué's speaker, else for the state
+    force the sentence names before them, else for a state's military (a force that speaks of its units in the
+    first person is a state's), of the filer's country when they name none ('the Ministry of Defence announced
+    that our units'). A force the sentence names with no country ('border guards', 'the gendarmerie') is the
+    speaker's country's: a ministry's communiqué tells of its own forces."""
+    speaker = filer.force
     if speaker is not None and speaker.country:
         mentions = [
             replace(a, country=speaker.country) if a.force not in (None, "auto") and a.country is None else a
             for a in mentions
         ]
-    for m in _FIRST_PERSON_FORCES.finditer(text):
+    found = list(_FIRST_PERSON_FORCES.finditer(text))
+    if speaker is not None and filer.own_words is not None:
+        found = sorted([*found, *filer.own_words.finditer(text)], key=lambda m: m.start())
+    for m in found:
         if any(a.start <= m.start() < a.end for a in mentions):
             continue
         before = next(
             (a for a in reversed(mentions) if a.end <= m.start() and a.party == "state" and a.force != "auto"), None
         )
         owner = speaker or before or ActorMention(0, 0, "", "state", force="military")
-        own = replace(owner, start=m.start(), end=m.end(), text=m.group())
+        country = owner.country or (filer.country if owner.force else None)  # a named actor has its own
+        own = replace(owner, start=m.start(), end=m.end(), text=m.group(), country=country)
         mentions = sorted([*mentions, own], key=lambda a: a.start)
     return mentions
 

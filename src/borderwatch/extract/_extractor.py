@@ -23,11 +23,12 @@ from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
+from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
-from ._registry import ActorMention, load_registry
+from ._registry import load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
 
@@ -56,7 +57,7 @@ class _Prepared:
     candidates: list[tuple[Sentence, list[CueHit]]]
     docs: list[Any] = field(default_factory=list)
     labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
-    speaker: ActorMention | None = None  # the state force whose communiqué the report is (its label names it)
+    filer: Filer = NO_FILER  # the state force whose communiqué or field report the report is
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -164,7 +165,9 @@ class Extractor:
         published = report.published.date() if report.published else dateline_date(sentences)
         labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
         speaker = speaker_of(communique_label(sentences), self._registry)
-        return _Prepared(report, published, sentences, candidates, labels=labels, speaker=speaker)
+        dateline = [report.text[start:end] for start, end in dateline_places(sentences)]
+        filer = filer_of(report, speaker, dateline, self._registry)
+        return _Prepared(report, published, sentences, candidates, labels=labels, filer=filer)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
@@ -191,7 +194,7 @@ class Extractor:
     def _sentence_events(self, p: _Prepared) -> list[SentenceEvent]:
         found = []
         for (sentence, hits), doc in zip(p.candidates, p.docs, strict=True):
-            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.speaker)
+            event = detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.filer)
             if event is not None:
                 found.append(event)
         return apply_note_labels(found, p.labels, self._ontology) if p.labels else found
@@ -235,6 +238,7 @@ class Extractor:
             date=date,
             published=p.published,
             country=country,
+            filer_country=p.filer.force.country if p.filer.force is not None else None,
             location=location,
             calibration=self.calibration,
             crowded=crowded,
@@ -305,8 +309,11 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
                 continue  # "Russian Africa Corps troops" in Mali
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
-    if p.speaker is not None and p.speaker.country:
-        counts[p.speaker.country] += 2  # the issuing ministry's country: as much as one mention of a country's name
+    speaker = p.filer.force
+    if speaker is not None and speaker.country and p.report.kind is not ReportKind.FIELD:
+        # The issuing ministry's country: as much as one mention of a country's name. Not a post's: its position
+        # says where it stands, and what it sees across the border is in the country the text names.
+        counts[speaker.country] += 2
     if not counts:
         # No country named: a communiqué of the "Ministry of National Defence" about "a detachment of the ANP" is
         # still Algeria's, by the names of the forces it speaks of.

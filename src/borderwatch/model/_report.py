@@ -64,6 +64,11 @@ class Report(BaseModel):
     post_id: str | None = None
     position: FieldPosition | None = None
     category: str | None = None
+    # Not stored with the report: the pipeline fills it from the store's agencies before extraction, so that a
+    # post's own forces and a ministry's "our units" are its state's, wherever the post stands.
+    agency_country: str | None = Field(
+        default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 of the originating agency, if known"
+    )
 
     def model_post_init(self, _context: object) -> None:
         if not self.content_hash:

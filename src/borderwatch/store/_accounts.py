@@ -97,8 +97,21 @@ class Accounts:
         with self._engine.begin() as c:
             if c.execute(select(agencies.c.id).where(agencies.c.id == agency.id)).scalar():
                 raise InputError(f"agency {agency.id!r} already exists")
-            c.execute(agencies.insert().values(id=agency.id, name=agency.name, country=agency.country))
+            country = _country_code(agency.country)
+            c.execute(agencies.insert().values(id=agency.id, name=agency.name, country=country))
             record(c, actor, "admin", f"add agency {agency.id}", agency.model_dump())
+
+    def set_agency_country(self, agency_id: str, country: str | None, actor: Reader | None = None) -> None:
+        """Set an agency's country (ISO 3166-1 alpha-2; None clears it): extraction codes a post's own forces
+        and a ministry's "our units" as that state's."""
+        actor = actor or current_actor()
+        _require_local_admin(actor, "change agencies")
+        code = _country_code(country)
+        with self._engine.begin() as c:
+            changed = c.execute(update(agencies).where(agencies.c.id == agency_id).values(country=code)).rowcount
+            if not changed:
+                raise NotFoundError(f"no agency {agency_id!r}")
+            record(c, actor, "admin", f"set country of agency {agency_id}", {"country": code})
 
     def ensure_agency(self, connection: Connection, agency_id: str, name: str | None = None) -> None:
         """Register an agency met in data (a report's originating agency, a peer's agency) if unknown."""
@@ -110,6 +123,20 @@ class Accounts:
         with self._engine.connect() as c:
             name = c.execute(select(agencies.c.name).where(agencies.c.id == agency_id)).scalar()
         return str(name) if name is not None else agency_id
+
+    def agency_countries(self, agency_ids: Iterable[str]) -> dict[str, str]:
+        """The country (ISO 3166-1 alpha-2, upper case) of each of these agencies that has one."""
+        wanted = sorted(set(agency_ids))
+        if not wanted:
+            return {}
+        stmt = select(agencies.c.id, agencies.c.country).where(
+            agencies.c.id.in_(wanted), agencies.c.country.is_not(None)
+        )
+        with self._engine.connect() as c:
+            rows = c.execute(stmt).all()
+        # A hand-edited row may hold anything: only a two-letter code is a country.
+        codes = {str(r.id): str(r.country).upper() for r in rows}
+        return {agency: code for agency, code in codes.items() if len(code) == 2 and code.isalpha()}
 
     def list_agencies(self) -> list[dict[str, Any]]:
         with self._engine.connect() as c:
@@ -449,6 +476,15 @@ def _check_password(password: str) -> None:
 def _require_local_admin(actor: Reader, what: str) -> None:
     if not actor.all_seeing:
         raise AccessDeniedError(f"only the local administrator may {what}")
+
+
+def _country_code(country: str | None) -> str | None:
+    """An agency's country as stored: an ISO 3166-1 alpha-2 code in capitals, or None."""
+    if country is None:
+        return None
+    if not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise InputError(f"country {country!r}: expected an ISO 3166-1 alpha-2 code such as DZ")
+    return country.upper()
 
 
 def _require_admin_of(actor: Reader, agency: str) -> None:

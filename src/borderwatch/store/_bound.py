@@ -53,6 +53,7 @@ _AS_READER = frozenset(
     {
         "add_reports",
         "add_webhook",
+        "agency_countries",
         "band_candidates",
         "create_zone",
         "delete_webhook",

@@ -223,6 +223,10 @@ class Store(ScreenMixin, FusionStoreMixin):
         with self._engine.connect() as connection:
             return extraction_queue(connection, self._classes, current_actor(), selection)
 
+    def agency_countries(self, agency_ids: Iterable[str]) -> dict[str, str]:
+        """The country of each of these agencies that has one (what extraction may know of who filed a report)."""
+        return self.accounts.agency_countries(agency_ids)
+
     def reports_for_extraction(self, report_ids: Sequence[str]) -> list[Report]:
         """These reports as extraction reads them (those the current actor may not see left out)."""
         with self._engine.connect() as connection:
