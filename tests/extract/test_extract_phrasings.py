@@ -288,3 +288,32 @@ def test_a_claim_for_a_days_attack_dates_the_attack(extractor) -> None:
     (event,) = _events(extractor, text, published="2025-03-13")
     assert (event.date, event.fatalities) == ("2025-03-09", 2)
     assert event.actor1 is not None and event.actor1.name.startswith("AQIM")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "army"),
+    [
+        ("Tunis, 24 July 2025", "Military Forces of Tunisia (2019-)"),
+        ("Algiers, 24 July 2025", "Military Forces of Algeria (2019-)"),
+    ],
+)
+def test_a_ministry_of_national_defence_is_the_state_of_its_dateline(extractor, dateline: str, army: str) -> None:
+    """Algeria's and Tunisia's ministries are both 'the Ministry of National Defence': the name alone says no state."""
+    text = (
+        f"{dateline} — The Ministry of National Defence announces that army units clashed on Wednesday with a "
+        "group of terrorist elements near the border. Two terrorists were killed. [SYNTHETIC]"
+    )
+    parties = {
+        a.name for e in _events(extractor, text, "2025-07-24") for a in (e.actor1, e.actor2, *e.assoc_actors) if a
+    }
+    assert army in parties
+    assert not parties & {"Military Forces of Algeria (2019-)", "Military Forces of Tunisia (2019-)"} - {army}
+
+
+def test_fighters_belonging_to_a_so_called_group_are_that_group(extractor) -> None:
+    text = (
+        "Army units clashed on Wednesday near Kasserine, Tunisia, with a group of terrorist elements belonging to "
+        'the so-called "Okba Ibn Nafaa" organisation. [SYNTHETIC]'
+    )
+    (event,) = _events(extractor, text, "2025-07-24")
+    assert event.actor2 is not None and event.actor2.name == "Okba Ibn Nafaa Brigade"

@@ -360,8 +360,13 @@ class ActorRegistry:
 
 
 _JOIN_AFTER = re.compile(r"\s+")
+# 'fighters of JNIM', 'terrorist elements belonging to the so-called "Jund al-Khilafa" organisation'.
 _JOIN_BEFORE = re.compile(
-    r"\s+(?:of|from|belonging to|linked to|affiliated (?:to|with)|loyal to|claiming to be from)\s+(?:the\s+)?", re.I
+    r"\s+(?:(?:elements|members|fighters|militants|men|cells?)\s+)?"
+    r"(?:of|from|belonging to|linked to|affiliated (?:to|with)|loyal to|claiming to be from)\s+(?:the\s+)?"
+    r"(?:(?:so-called|self-styled|self-proclaimed|terrorist|jihadist|armed)\s+)*(?:(?:group|organi[sz]ation)\s+)?"
+    r"[\"“«]?\s*",
+    re.I,
 )
 
 
