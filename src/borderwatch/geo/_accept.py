@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ._borders import haversine_km
 from ._cues import in_location_line, is_institution_s_seat
+from ._mention import Resolution
 from ._normalise import name_key
 from ._recognise import (
     GUARD_INITIAL,
@@ -32,7 +33,6 @@ from ._recognise import (
     is_speaker,
     is_strongly_locative,
 )
-from ._resolve import Resolution
 from ._store import PlaceRecord
 
 __all__ = [

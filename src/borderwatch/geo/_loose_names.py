@@ -6,7 +6,7 @@ name, so among such candidates population mostly measures how many namesakes a s
 for 'Salloum'), not which one the report means. When the report's countries agree with some candidate (it lies in
 one of them, or in a country next to one: 'arriving from Libya' for a town on Egypt's side), the population and
 kind of place count for little and the written likeness for more; when none agrees nothing changes, and the
-foreign-spelling doubt of `_resolve` still holds.
+foreign-spelling doubt of `_context` still holds.
 """
 
 from __future__ import annotations
