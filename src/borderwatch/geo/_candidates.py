@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ._normalise import loose_form, name_key, skeleton
+from ._normalise import loose_form, name_key, spelling_key
 from ._recognise import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
@@ -109,16 +109,20 @@ class CandidateFinder:
         return [make((record, weight * (1.0 if main else 0.8), False)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
-        skel = skeleton(key)
-        if len(skel) < 3 or len(key) < _MIN_TRANSLITERATED_LENGTH:
+        skel = spelling_key(key)
+        if not skel or len(key) < _MIN_TRANSLITERATED_LENGTH:
             return []
+        # Similar once transliteration variants are folded, and still alike as written; chosen among the names of
+        # the skeleton before any place is read.
+        loose = loose_form(key)
+        similarity = {
+            other: (fuzz.ratio(loose, loose_form(other)) + fuzz.ratio(key, other)) / 2
+            for other in self._gazetteer.skeleton_keys(skel)
+        }
+        alike = sorted(other for other, value in similarity.items() if value >= _MIN_SIMILARITY)
         best: dict[int, Candidate] = {}
-        for record, other_key in self._gazetteer.by_skeleton(skel):
-            # Similar once transliteration variants are folded, and still alike as written.
-            similarity = (fuzz.ratio(loose_form(key), loose_form(other_key)) + fuzz.ratio(key, other_key)) / 2
-            if similarity < _MIN_SIMILARITY:
-                continue
-            match = 0.45 + 0.35 * similarity / 100
+        for record, other_key in self._gazetteer.by_skeleton(skel, alike):
+            match = 0.45 + 0.35 * similarity[other_key] / 100
             if record.id not in best or best[record.id].match < match:
                 best[record.id] = Candidate(record, match, True)
         return list(best.values())
