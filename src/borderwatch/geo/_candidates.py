@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ._normalise import loose_form, name_key, spelling_key
+from ._normalise import is_vowel_shape, loose_form, name_key, spelling_key
 from ._recognise import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
@@ -112,16 +112,22 @@ class CandidateFinder:
         skel = spelling_key(key)
         if not skel or len(key) < _MIN_TRANSLITERATED_LENGTH:
             return []
-        # Similar once transliteration variants are folded, and still alike as written; chosen among the names of
-        # the skeleton before any place is read.
-        loose = loose_form(key)
-        similarity = {
-            other: (fuzz.ratio(loose, loose_form(other)) + fuzz.ratio(key, other)) / 2
-            for other in self._gazetteer.skeleton_keys(skel)
-        }
-        alike = sorted(other for other, value in similarity.items() if value >= _MIN_SIMILARITY)
+        # Similar once transliteration variants are folded, and still alike as written.
+        if is_vowel_shape(skel):
+            # Every name of a short name's vowel shape has its loose form: only how alike they are as written tells,
+            # and the names alike are chosen before any place is read, or the world's large places, whose many names
+            # fill every shape, would crowd out a small town ('Dhiba': Dubai, Davao ... before Dehiba).
+            similarity = {other: _likeness(key, None, other) for other in self._gazetteer.skeleton_keys(skel)}
+            alike = sorted(other for other, value in similarity.items() if value >= _MIN_SIMILARITY)
+            rows = self._gazetteer.by_skeleton(skel, alike)
+        else:
+            loose = loose_form(key)
+            rows = self._gazetteer.by_skeleton(skel)
+            similarity = {other: _likeness(key, loose, other) for other in {other for _, other in rows}}
         best: dict[int, Candidate] = {}
-        for record, other_key in self._gazetteer.by_skeleton(skel, alike):
+        for record, other_key in rows:
+            if similarity[other_key] < _MIN_SIMILARITY:
+                continue
             match = 0.45 + 0.35 * similarity[other_key] / 100
             if record.id not in best or best[record.id].match < match:
                 best[record.id] = Candidate(record, match, True)
@@ -144,6 +150,12 @@ class CandidateFinder:
                     self._remember(key, " ".join(part))
                     return found
         return []
+
+
+def _likeness(key: str, loose: str | None, other: str) -> float:
+    """0-100: how alike two names are as written, averaged with their loose forms' likeness when given."""
+    written = fuzz.ratio(key, other)
+    return written if loose is None else (fuzz.ratio(loose, loose_form(other)) + written) / 2
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "is_indexable", "joined_form", "loose_form", "name_key", "skeleton", "spelling_key"]
+__all__ = [
+    "fold",
+    "is_indexable",
+    "is_vowel_shape",
+    "joined_form",
+    "loose_form",
+    "name_key",
+    "skeleton",
+    "spelling_key",
+]
 
 # Letters NFKD does not decompose.
 _SPECIAL = str.maketrans(
@@ -131,6 +140,11 @@ def spelling_key(key: str) -> str:
         return ""
     loose = loose_form(key)
     return _SHORT_NAME_MARK + loose if len(loose) >= 2 else ""
+
+
+def is_vowel_shape(spelling: str) -> bool:
+    """Whether a spelling key is a short name's vowel shape ('=ta'), not a consonant skeleton."""
+    return spelling.startswith(_SHORT_NAME_MARK)
 
 
 def joined_form(key: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from ..errors import ConfigError, InputError
-from ._normalise import is_indexable, joined_form, name_key, spelling_key
+from ._normalise import is_indexable, is_vowel_shape, joined_form, name_key, spelling_key
 
 __all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
 
@@ -257,7 +257,7 @@ class IndexWriter:
             self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
         # A name of few consonants written in parts ('Ta-wa', a name of Tahoua) is also another name in one word: its
         # spelling key cannot tell it from the world's short names, and the one word may be another town's exact name.
-        joined = {j for k in keys if (j := joined_form(k)) and spelling_key(k).startswith("=")} - keys
+        joined = {j for k in keys if (j := joined_form(k)) and is_vowel_shape(spelling_key(k))} - keys
         self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,0)", [(j, place_id) for j in joined])
         skels = [(s, place_id, k) for k in keys if (s := spelling_key(k))]
         self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
