@@ -154,9 +154,6 @@ BORDER_STRIP_PROBES = [
      ["Chadian", "Libyan"], "Zuwar", 2424015, "Zouar"),
     ("Sudanese refugees crossed into Chad at Adre on Monday.",
      ["Sudanese", "Chad"], "Adre", 245669, "Adré"),
-    # Only a neighbour of the report's country, near its other place: the town lies across the border.
-    ("Malian soldiers chased the convoy from Menaka towards Taoua at dawn.",
-     ["Malian", "Menaka"], "Taoua", 2439376, "Tahoua"),
 ]  # fmt: skip
 
 
@@ -195,6 +192,13 @@ def test_a_tagged_name_known_only_by_its_vowel_shape_is_no_place_on_its_own(geop
     text = "Synthetic: Nigerien officials said Tawah welcomed the delegation on Sunday."
     entities = [(*span(text, "Nigerien"), "NORP"), (*span(text, "Tawah"), "GPE")]
     assert "Tawah" not in {p.text for p in geoparser.find_places(text, entities)}
+
+
+def test_a_vowel_shape_in_a_neighbouring_country_is_not_the_report_s_town(geoparser) -> None:
+    # 'Gossi' (Mali) is not in the index; its vowel shape reaches Gousi, a village of Burkina Faso next door.
+    text = "Synthetic: a roadside bomb killed three Malian soldiers near Gossi on Tuesday, the army said."
+    places = geoparser.resolve(text, [span(text, "Malian"), span(text, "Gossi")])
+    assert places[1] is None or places[1].country == "ML"
 
 
 def test_an_acronym_is_no_loose_spelling_of_a_town(geoparser) -> None:

@@ -36,6 +36,8 @@ class Candidate(NamedTuple):
     match: float  # 1.0 main name, 0.8 alternate name, less for partial or transliterated matches
     # Found through a transliteration skeleton ('Salloum' for As Sallūm), not under the name or a name inside it.
     spelling: bool = False
+    # Found only through a short name's vowel shape ('Taoua' for Tahoua): the weakest of the readings.
+    shape: bool = False
 
 
 class CandidateFinder:
@@ -90,7 +92,7 @@ class CandidateFinder:
             # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
             found = self._exact(core, 0.75)
             if not found:
-                found = [Candidate(c.record, c.match * 0.8, True) for c in self._transliterated(core)]
+                found = [Candidate(c.record, c.match * 0.8, True, c.shape) for c in self._transliterated(core)]
             if found:
                 self._remember(key, core)
             return tuple(found or self._inner(key))
@@ -106,14 +108,15 @@ class CandidateFinder:
         if rows is None:
             rows = self._gazetteer.by_key(key)
         make = Candidate._make
-        return [make((record, weight * (1.0 if main else 0.8), False)) for record, main in rows]
+        return [make((record, weight * (1.0 if main else 0.8), False, False)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = spelling_key(key)
         if not skel or len(key) < _MIN_TRANSLITERATED_LENGTH:
             return []
         # Similar once transliteration variants are folded, and still alike as written.
-        if is_vowel_shape(skel):
+        shape = is_vowel_shape(skel)
+        if shape:
             # Every name of a short name's vowel shape has its loose form: only how alike they are as written tells,
             # and the names alike are chosen before any place is read, or the world's large places, whose many names
             # fill every shape, would crowd out a small town ('Dhiba': Dubai, Davao ... before Dehiba).
@@ -130,7 +133,7 @@ class CandidateFinder:
                 continue
             match = 0.45 + 0.35 * similarity[other_key] / 100
             if record.id not in best or best[record.id].match < match:
-                best[record.id] = Candidate(record, match, True)
+                best[record.id] = Candidate(record, match, True, shape)
         return list(best.values())
 
     def _inner(self, key: str) -> list[Candidate]:

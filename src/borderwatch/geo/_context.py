@@ -189,6 +189,10 @@ class Context:
         farness = self._farness(mention, arrays)
         in_own = np.array([c in agreeing[0] for c in arrays.countries], dtype=bool)
         next_door = np.array([c in agreeing[1] for c in arrays.countries], dtype=bool)
+        if mention.candidates[0].shape:
+            # A name reached only by its vowel shape is weak evidence: the report's own countries must hold it
+            # ('Gossi' near Malian soldiers is not Gousi, a village of Burkina Faso).
+            next_door[:] = False
         # In a neighbour, only within _FAR_KM of another of the report's places: Russia borders half of Asia.
         return (in_own & (farness < math.log10(_REMOTE_KM / _FAR_KM))) | (next_door & (farness <= 0.0))
 
