@@ -112,9 +112,9 @@ def accept_proposal(
             return proposal.locative
         if res.match < _EXACT and _by_vowel_shape(text[proposal.start : proposal.end]):
             # A name of one or two consonants that the gazetteer knows only by its vowel shape ('Taoua' for Tahoua)
-            # is as often a person's name the model took for a place ('Modi'): a place where the text presents it
-            # as one ('near Taoua', 'Taoua, Niger').
-            return presented
+            # is as often a person's name or a word the model took for a place ('Modi', 'the House'): a place where
+            # the text presents it as one ('near Taoua', 'Taoua, Niger') and it lies near what the report is about.
+            return presented and not res.remote
         if res.remote and not presented and not salient(res.record):
             # A small town far from everything else the report names, in a country it is not about, that the text
             # does not present as a place: most often a person the model took for a place ('girlfriend Olivia').
