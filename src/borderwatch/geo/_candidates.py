@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ._normalise import loose_form, name_key, skeleton
+from ._normalise import is_vowel_shape, loose_form, name_key, spelling_key
 from ._recognise import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
@@ -36,6 +36,8 @@ class Candidate(NamedTuple):
     match: float  # 1.0 main name, 0.8 alternate name, less for partial or transliterated matches
     # Found through a transliteration skeleton ('Salloum' for As Sallūm), not under the name or a name inside it.
     spelling: bool = False
+    # Found only through a short name's vowel shape ('Taoua' for Tahoua): the weakest of the readings.
+    shape: bool = False
 
 
 class CandidateFinder:
@@ -90,7 +92,7 @@ class CandidateFinder:
             # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
             found = self._exact(core, 0.75)
             if not found:
-                found = [Candidate(c.record, c.match * 0.8, True) for c in self._transliterated(core)]
+                found = [Candidate(c.record, c.match * 0.8, True, c.shape) for c in self._transliterated(core)]
             if found:
                 self._remember(key, core)
             return tuple(found or self._inner(key))
@@ -106,21 +108,32 @@ class CandidateFinder:
         if rows is None:
             rows = self._gazetteer.by_key(key)
         make = Candidate._make
-        return [make((record, weight * (1.0 if main else 0.8), False)) for record, main in rows]
+        return [make((record, weight * (1.0 if main else 0.8), False, False)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
-        skel = skeleton(key)
-        if len(skel) < 3 or len(key) < _MIN_TRANSLITERATED_LENGTH:
+        skel = spelling_key(key)
+        if not skel or len(key) < _MIN_TRANSLITERATED_LENGTH:
             return []
+        # Similar once transliteration variants are folded, and still alike as written.
+        shape = is_vowel_shape(skel)
+        if shape:
+            # Every name of a short name's vowel shape has its loose form: only how alike they are as written tells,
+            # and the names alike are chosen before any place is read, or the world's large places, whose many names
+            # fill every shape, would crowd out a small town ('Dhiba': Dubai, Davao ... before Dehiba).
+            similarity = {other: _likeness(key, None, other) for other in self._gazetteer.skeleton_keys(skel)}
+            alike = sorted(other for other, value in similarity.items() if value >= _MIN_SIMILARITY)
+            rows = self._gazetteer.by_skeleton(skel, alike)
+        else:
+            loose = loose_form(key)
+            rows = self._gazetteer.by_skeleton(skel)
+            similarity = {other: _likeness(key, loose, other) for other in {other for _, other in rows}}
         best: dict[int, Candidate] = {}
-        for record, other_key in self._gazetteer.by_skeleton(skel):
-            # Similar once transliteration variants are folded, and still alike as written.
-            similarity = (fuzz.ratio(loose_form(key), loose_form(other_key)) + fuzz.ratio(key, other_key)) / 2
-            if similarity < _MIN_SIMILARITY:
+        for record, other_key in rows:
+            if similarity[other_key] < _MIN_SIMILARITY:
                 continue
-            match = 0.45 + 0.35 * similarity / 100
+            match = 0.45 + 0.35 * similarity[other_key] / 100
             if record.id not in best or best[record.id].match < match:
-                best[record.id] = Candidate(record, match, True)
+                best[record.id] = Candidate(record, match, True, shape)
         return list(best.values())
 
     def _inner(self, key: str) -> list[Candidate]:
@@ -140,6 +153,12 @@ class CandidateFinder:
                     self._remember(key, " ".join(part))
                     return found
         return []
+
+
+def _likeness(key: str, loose: str | None, other: str) -> float:
+    """0-100: how alike two names are as written, averaged with their loose forms' likeness when given."""
+    written = fuzz.ratio(key, other)
+    return written if loose is None else (fuzz.ratio(loose, loose_form(other)) + written) / 2
 
 
 @lru_cache(maxsize=65536)

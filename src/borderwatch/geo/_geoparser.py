@@ -27,6 +27,7 @@ from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._cues import is_person_s_name
 from ._locate import locate
+from ._mention import Resolution
 from ._normalise import name_key
 from ._recognise import (
     GUARD_NONE,
@@ -38,7 +39,7 @@ from ._recognise import (
     propose_spans,
     text_proposals,
 )
-from ._resolve import Resolution, Resolver
+from ._resolve import Resolver
 from ._store import Gazetteer
 
 __all__ = ["Geoparser"]

@@ -6,7 +6,7 @@ name, so among such candidates population mostly measures how many namesakes a s
 for 'Salloum'), not which one the report means. When the report's countries agree with some candidate (it lies in
 one of them, or in a country next to one: 'arriving from Libya' for a town on Egypt's side), the population and
 kind of place count for little and the written likeness for more; when none agrees nothing changes, and the
-foreign-spelling doubt of `_resolve` still holds.
+foreign-spelling doubt of `_context` still holds.
 """
 
 from __future__ import annotations
@@ -68,15 +68,19 @@ def loose_name_change(
         return None
     rest = priors - match_weight * matches  # the prior apart from the match: population, kind of place, source
     towns_of = {c.record.country for c, agreed in zip(candidates, agrees, strict=True) if agreed} - {None}
-    kept = np.array([_kept_share(c, towns_of) for c in candidates])
-    return -(1.0 - kept) * rest + _LIKENESS_WEIGHT * (matches - matches.max())
+    closest = matches.max()
+    kept = np.array([_kept_share(c, towns_of, c.match >= closest) for c in candidates])
+    return -(1.0 - kept) * rest + _LIKENESS_WEIGHT * (matches - closest)
 
 
-def _kept_share(candidate: Candidate, countries_of_agreeing: set[str | None]) -> float:
+def _kept_share(candidate: Candidate, countries_of_agreeing: set[str | None], closest: bool) -> float:
     """How much of a candidate's prior (apart from its match) stands. A country's name is known the world over,
-    and its looser forms are its own ('Austro-Hungarian'): it keeps its prior, unless another candidate the
-    report agrees with lies in it."""
+    and its looser forms are its own ('Austro-Hungarian'): it keeps its prior when no place is written more alike
+    (a short name's vowels and one consonant, 'Tahwah', reach 'Thai' as they reach Tahoua's 'Tahwa'), and unless
+    another candidate the report agrees with lies in it."""
     record = candidate.record
     if record.feature_code not in _COUNTRY_CODES:
         return _PRIOR_KEPT
-    return 0.0 if record.country in countries_of_agreeing else 1.0
+    if record.country in countries_of_agreeing:
+        return 0.0
+    return 1.0 if closest else _PRIOR_KEPT

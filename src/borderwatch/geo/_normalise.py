@@ -7,6 +7,9 @@ Two keys per name:
   English or Arabic-chat way ("Bourj Baji Mukhtar" and "Bordj Badji Mokhtar" both give "brjbjmktr", "3in Amenas"
   and "Ain Amenas" both "anmns"); a match on
   it only proposes candidates, which are then scored by string similarity.
+- `spelling_key`: what a name is filed under for those look-ups: its skeleton, or, for a name with fewer than three
+  consonants ("Tahoua", "Taoua", "Tahwah": a lone "t"), its vowel-shaped loose form ("=ta"), which a two-letter
+  skeleton would share with hundreds of unrelated names and an empty one with every name of one consonant.
 """
 
 from __future__ import annotations
@@ -15,7 +18,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "is_indexable", "loose_form", "name_key", "skeleton"]
+__all__ = [
+    "fold",
+    "is_indexable",
+    "is_vowel_shape",
+    "joined_form",
+    "loose_form",
+    "name_key",
+    "skeleton",
+    "spelling_key",
+]
 
 # Letters NFKD does not decompose.
 _SPECIAL = str.maketrans(
@@ -54,6 +66,11 @@ _LETTERS = str.maketrans({"q": "k", "g": "k", "x": "ks", "c": "k", "'": None, "-
 _ARABIZI = str.maketrans({"3": "'", "2": "'", "7": "h", "5": "kh", "9": "q", "6": "t", "8": "gh"})
 _ARABIZI_WORD = re.compile(r"^(?=.*[a-z])(?=.*[235-9])[a-z0-9']+$")
 _VOWEL_LETTERS = re.compile(r"[aeiouwy]")
+# Below this many consonants a skeleton tells too little ('db' for Dehiba, 't' for Tahoua): the loose form is used.
+_MIN_SKELETON = 3
+# Shorter names are not looked up by spelling (see `_candidates`): nor are they filed under a loose form.
+_MIN_SPELLING_NAME = 4
+_SHORT_NAME_MARK = "="
 _DOUBLES = re.compile(r"(.)\1+")
 
 
@@ -109,3 +126,27 @@ def skeleton(key: str) -> str:
     """Transliteration-tolerant key of a name key (see the module docstring); '' when too short to be useful."""
     result = _DOUBLES.sub(r"\1", loose_form(key).replace("a", ""))
     return result if len(result) >= 2 else ""
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(key: str) -> str:
+    """What a name key is filed and looked up under for transliterated matches: its skeleton when it has at least
+    three consonants, else (from four letters) its loose form marked '=' ('tahoua', 'taoua', 'tawa' and 'tahwah'
+    all give '=ta'); '' for names too short to be matched by spelling."""
+    skel = skeleton(key)
+    if len(skel) >= _MIN_SKELETON:
+        return skel
+    if len(key) < _MIN_SPELLING_NAME:
+        return ""
+    loose = loose_form(key)
+    return _SHORT_NAME_MARK + loose if len(loose) >= 2 else ""
+
+
+def is_vowel_shape(spelling: str) -> bool:
+    """Whether a spelling key is a short name's vowel shape ('=ta'), not a consonant skeleton."""
+    return spelling.startswith(_SHORT_NAME_MARK)
+
+
+def joined_form(key: str) -> str:
+    """A multi-word key written as one word ('ta wa' -> 'tawa'), or '' when it is one word already."""
+    return key.replace(" ", "") if " " in key else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from ..errors import ConfigError, InputError
-from ._normalise import is_indexable, name_key, skeleton
+from ._normalise import is_indexable, is_vowel_shape, joined_form, name_key, spelling_key
 
 __all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
 
@@ -122,12 +122,24 @@ class Gazetteer:
         )
         return _merged([(_record(r[:-1], n), bool(r[-1])) for n, r in rows])
 
-    def by_skeleton(self, skel: str) -> list[tuple[PlaceRecord, str]]:
-        """Places with a name of this skeleton, with that name's key; most populous first."""
+    def skeleton_keys(self, skel: str) -> set[str]:
+        """The name keys filed under a skeleton (an index-only look-up, no place read)."""
+        return {str(r[0]) for _, r in self._rows("SELECT DISTINCT key FROM skel WHERE skel = ?", (skel,))}
+
+    def by_skeleton(self, skel: str, keys: Sequence[str] | None = None) -> list[tuple[PlaceRecord, str]]:
+        """Places with a name of this skeleton (only names among `keys` when given), with that name's key; most
+        populous first. Choosing the keys first keeps small towns whose spelling is alike from being crowded out
+        by the world's large places, whose many names fill the common skeletons."""
+        if keys is None:
+            where, params = "", [skel]
+        elif not keys:
+            return []
+        else:
+            where, params = f" AND s.key IN ({','.join('?' * len(keys))})", [skel, *keys]
         rows = self._rows(
-            f"SELECT {_prefixed('p')}, s.key FROM skel s JOIN place p ON p.id = s.place WHERE s.skel = ? "
+            f"SELECT {_prefixed('p')}, s.key FROM skel s JOIN place p ON p.id = s.place WHERE s.skel = ?{where} "
             "ORDER BY p.population DESC LIMIT ?",
-            (skel, _MAX_CANDIDATES * 2),
+            (*params, _MAX_CANDIDATES * 2),
         )
         return _merged([(_record(r[:-1], n), str(r[-1])) for n, r in rows])
 
@@ -243,7 +255,11 @@ class IndexWriter:
         self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", [(k, place_id, int(main)) for k in keys])
         if main:
             self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
-        skels = [(s, place_id, k) for k in keys if (s := skeleton(k))]
+        # A name of few consonants written in parts ('Ta-wa', a name of Tahoua) is also another name in one word: its
+        # spelling key cannot tell it from the world's short names, and the one word may be another town's exact name.
+        joined = {j for k in keys if (j := joined_form(k)) and is_vowel_shape(spelling_key(k))} - keys
+        self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,0)", [(j, place_id) for j in joined])
+        skels = [(s, place_id, k) for k in keys if (s := spelling_key(k))]
         self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
 
     def add_names_to(self, geonameid: int | str, names: list[str]) -> int:

@@ -1,0 +1,161 @@
+"""What one name's candidates are before any context is read: their priors (population, kind of place, how well the
+name matched, a town that is its namesake province's seat) and their columns (positions, countries, divisions), both
+computed once per distinct candidate list and kept across documents, since the same names recur."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from ._candidates import Candidate
+from ._normalise import name_key
+from ._store import PlaceRecord
+
+if TYPE_CHECKING:
+    from ._mention import Resolution
+
+__all__ = [
+    "AREA_CODES",
+    "COUNTRY_CODES",
+    "DIVISION_CODES",
+    "HOLDING_CODES",
+    "LOOSE_MATCH",
+    "MATCH_WEIGHT",
+    "CandidateArrays",
+    "candidate_arrays",
+    "candidate_priors",
+    "haversine",
+]
+
+_KIND_PRIOR = {
+    "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
+    "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
+    "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
+    # A building in the index is a landmark the news names on its own (the White House, the Kremlin).
+    "BLDG": 2.5,
+}  # fmt: skip
+# Kinds of place by GeoNames feature code: countries, areas (a country, a first-level division, a continent),
+# divisions, and what holds the places written before it ('Tacoma, Washington').
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
+AREA_CODES = COUNTRY_CODES | {"ADM1", "CONT"}
+DIVISION_CODES = {"ADM1", "ADM2"}
+HOLDING_CODES = COUNTRY_CODES | DIVISION_CODES
+# A town that bears its province's name is its seat (see `candidate_priors`).
+_NAMESAKE_TOWN_BONUS = 1.0
+_NAMESAKE_KM = 400
+_SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
+_USUAL_SEAT_SHARE = 0.2  # and most often about this share: the guess for a seat whose population is unknown
+_NAMED_MATCH = 0.8  # a candidate that bears the name itself (main 1.0, other name 0.8), not a loose reading of it
+_SAME_SPOT_KM = 100  # namesakes this close are one place as far as confidence goes (a town and its province)
+LOOSE_MATCH = 0.75
+MATCH_WEIGHT = 2.0  # of how well the name matched, in a candidate's prior
+
+
+def _prior(candidate: Candidate) -> float:
+    record = candidate.record
+    kind = _KIND_PRIOR.get(record.feature_code or "", 0.0)
+    curated = 1.5 if record.source.startswith("borderwatch") else 0.0
+    return math.log10(max(record.population, 0) + 10) + kind + curated + MATCH_WEIGHT * candidate.match
+
+
+@lru_cache(maxsize=20000)
+def candidate_priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
+    priors = np.array([_prior(c) for c in candidates])
+    # A town and the province named after it (its seat: Adrar, Kebili, New York): the name alone most often means
+    # the town. Both have the same name, or both bear the name looked up (the town maybe as another of its names:
+    # 'New York City'). A village that only shares a great division's name (Wales, Florida NY) is no seat of it; a
+    # town whose population GeoNames does not give (0: Djanet) is taken to hold a seat's usual share.
+    # Second-level divisions with a known population count too (the province of Rome, whose seat is Rome); not
+    # counties whose population the index does not hold, which every namesake town of their state would match.
+    provinces: dict[str | None, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.record.feature_code == "ADM1" or (c.record.feature_code == "ADM2" and c.record.population > 0):
+            provinces[c.record.country].append(c)
+    for i, candidate in enumerate(candidates):
+        record = candidate.record
+        if record.feature_class != "P":
+            continue
+        for province in (p.record for p in provinces.get(record.country, ()) if _namesakes(candidate, p)):
+            if record.admin1 is not None and record.admin1 != province.admin1:
+                continue  # not in it (Mexico City is no town of the State of Mexico)
+            unknown = record.population <= 0
+            if not unknown and record.population < _SEAT_SHARE * province.population:
+                continue
+            distance = haversine(record.lat, record.lon, np.array([province.lat]), np.array([province.lon]))[0]
+            if distance >= _NAMESAKE_KM:
+                continue
+            if unknown:
+                priors[i] += math.log10(_USUAL_SEAT_SHARE * province.population + 10) - math.log10(10)
+            priors[i] += _NAMESAKE_TOWN_BONUS
+            break
+    return priors
+
+
+def _namesakes(town: Candidate, province: Candidate) -> bool:
+    if min(town.match, province.match) >= _NAMED_MATCH:
+        return True
+    return name_key(town.record.name) == name_key(province.record.name)
+
+
+def haversine(lat: Any, lon: Any, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    p1, p2 = np.radians(lat), np.radians(lats)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+
+
+class CandidateArrays(NamedTuple):
+    """Per-candidate columns of one name's candidates, computed once per distinct candidate list."""
+
+    lats: np.ndarray
+    lons: np.ndarray
+    countries: list[str | None]
+    admin1s: list[tuple[str, str] | None]
+    areas: list[int]
+    loose: np.ndarray
+    spots: dict[int, np.ndarray]  # filled by `same_spot`
+    plain: list[tuple[Resolution, float]]  # the ranking without context, once made
+    inner_towns: list[tuple[int, int]]  # (town, division): a town inside a division the same name names
+    holding: np.ndarray  # 1.0 for divisions and countries, which have offices and assemblies ('Texas Gov.')
+
+    def same_spot(self, index: int) -> np.ndarray:
+        """Which candidates lie within _SAME_SPOT_KM of candidate `index` (kept: the same names recur)."""
+        row = self.spots.get(index)
+        if row is None:
+            distances = haversine(self.lats[index], self.lons[index], self.lats, self.lons)
+            row = self.spots[index] = distances < _SAME_SPOT_KM
+        return row
+
+
+@lru_cache(maxsize=20000)
+def candidate_arrays(candidates: tuple[Candidate, ...]) -> CandidateArrays:
+    records = [c.record for c in candidates]
+    return CandidateArrays(
+        np.array([r.lat for r in records]),
+        np.array([r.lon for r in records]),
+        [r.country for r in records],
+        # A division's own support is the places inside it (see `_nearness`), not the shares of its admin1.
+        [(r.country, r.admin1) if r.country and r.admin1 and r.feature_code != "ADM1" else None for r in records],
+        [i for i, r in enumerate(records) if r.feature_code in AREA_CODES],
+        np.array([c.match < LOOSE_MATCH for c in candidates]),
+        {},
+        [],
+        _inner_towns(records),
+        np.array([r.feature_code in HOLDING_CODES for r in records], dtype=float),
+    )
+
+
+def _inner_towns(records: list[PlaceRecord]) -> list[tuple[int, int]]:
+    """(town, division) pairs among one name's candidates: populated places inside a first-level division that is
+    itself a candidate of the name."""
+    divisions = {(r.country, r.admin1): j for j, r in enumerate(records) if r.feature_code == "ADM1" and r.admin1}
+    if not divisions:
+        return []
+    return [
+        (i, divisions[(r.country, r.admin1)])
+        for i, r in enumerate(records)
+        if r.feature_class == "P" and (r.country, r.admin1) in divisions
+    ]

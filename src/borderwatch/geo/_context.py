@@ -1,0 +1,291 @@
+"""What a document is about, as read from a ranking pass: the countries and divisions its places lie in, where
+they are, and which of its names are written as containers of others. A name's own mentions never vote for it.
+
+Candidates in the document's countries and near its other places gain; candidates far from all of them, in
+countries it does not name, lose with the distance (a report about Mali needs strong evidence for a place 10,000 km
+away) and are marked `remote`; a loose spelling outside the document's countries is doubtful.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, CandidateArrays, haversine
+from ._loose_names import agreeing_countries
+from ._mention import GENERIC_WORDS, Mention, Resolution
+from ._store import PlaceRecord
+
+__all__ = ["CONTEXT_WEIGHT", "FOREIGN_SPELLING_PENALTY", "Context", "Geometry", "inside"]
+
+CONTEXT_WEIGHT = 3.0
+_NEAR_WEIGHT = 2.0
+_CONTAINER_WEIGHT = 5.0
+_SIBLING_WEIGHT = 1.0
+_SIBLING_CHARS = 150  # about a sentence: divisions named together
+_HINT_WEIGHT = 1.5
+_ADMIN1_WEIGHT = 2.0
+FOREIGN_SPELLING_PENALTY = 2.0
+# A candidate far from every other place of the document, in a country the document is not about, needs more
+# evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
+_FAR_KM = 1000.0
+_FAR_WEIGHT = 2.0
+_REMOTE_KM = 3000.0
+
+
+class Geometry(NamedTuple):
+    """Per name (key, candidate arrays): distances to the document's other places, and what they make of it."""
+
+    distances: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]]
+    farness: dict[tuple[str, int], np.ndarray]
+    nearness: dict[tuple[str, int], np.ndarray]
+
+
+@dataclass
+class Context:
+    """What the document is about, as read from a ranking pass; a name's own mentions never vote for it."""
+
+    by_index: dict[int, Resolution | None]
+    hint: str | None
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    own_countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    own_admin1s: dict[str, dict[tuple[str, str], float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    anchors: list[PlaceRecord] = field(default_factory=list)
+    anchor_keys: list[str] = field(default_factory=list)
+    points: list[PlaceRecord] = field(default_factory=list)  # every place with a country: anchors and areas
+    point_keys: list[str] = field(default_factory=list)
+    point_starts: list[int] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # of each name's mentions
+    total: float = 0.0
+    _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _geometry: Geometry = field(default_factory=lambda: Geometry({}, {}, {}))
+    # By name (its own votes left out): the document's countries, and those next to its main ones.
+    _agreeing: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_pass(
+        cls,
+        mentions: list[Mention],
+        ranked: dict[int, Resolution | None],
+        hint: str | None,
+        geometry: dict[tuple[int | str, ...], Geometry] | None = None,
+    ) -> Context:
+        """The context of a ranking pass; `geometry` keeps distances for the next pass of the same document: they
+        depend only on which places it holds (most often the same ones again)."""
+        context = cls(ranked, hint)
+        for mention in mentions:
+            context.starts[mention.name].append(mention.start)
+            res = ranked[mention.index]
+            if res is None or res.record.country is None:
+                continue
+            record, weight = res.record, res.confidence
+            context.countries[record.country] += weight
+            context.own_countries[mention.name][record.country] += weight
+            if record.admin1:
+                context.admin1s[(record.country, record.admin1)] += weight
+                context.own_admin1s[mention.name][(record.country, record.admin1)] += weight
+            if record.feature_code not in AREA_CODES:
+                context.anchors.append(record)
+                context.anchor_keys.append(mention.name)
+            context.points.append(record)
+            context.point_keys.append(mention.name)
+            context.point_starts.append(mention.start)
+        context.total = sum(context.countries.values())
+        context._point_lats = np.array([r.lat for r in context.points])[None, :]
+        context._point_lons = np.array([r.lon for r in context.points])[None, :]
+        context._point_key_array = np.array(context.point_keys, dtype=object)
+        context._point_is_anchor = np.array([r.feature_code not in AREA_CODES for r in context.points], dtype=bool)
+        if geometry is not None:
+            # A record's id gives its position and kind; a name's key which mentions are its own.
+            signature = tuple(r.id for r in context.points) + tuple(context.point_keys)
+            context._geometry = geometry.setdefault(signature, Geometry({}, {}, {}))
+        return context
+
+    def _nearest(self, mention: Mention, arrays: CandidateArrays) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's distance (km) to the nearest other place of the document that is not an area, and to
+        the nearest other place of any kind (inf when there is none); one distance matrix per name and pass."""
+        cache_key = (mention.name, id(arrays))
+        cached = self._geometry.distances.get(cache_key)
+        if cached is not None:
+            return cached
+        size = len(arrays.lats)
+        others = self._point_key_array != mention.name if self.points else np.zeros(0, dtype=bool)
+        to_anchor = to_point = np.full(size, np.inf)
+        if others.any():
+            distances = haversine(arrays.lats[:, None], arrays.lons[:, None], self._point_lats, self._point_lons)
+            distances[:, ~others] = np.inf
+            to_point = distances.min(axis=1)
+            anchors = others & self._point_is_anchor
+            if anchors.any():
+                to_anchor = distances[:, anchors].min(axis=1)
+        self._geometry.distances[cache_key] = (to_anchor, to_point)
+        return to_anchor, to_point
+
+    def _shares(self, mention: Mention, arrays: CandidateArrays) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
+        cached = self._share_cache.get((mention.name, id(arrays)))
+        if cached is not None:
+            return cached
+        size = len(arrays.countries)
+        own = self.own_countries.get(mention.name, {})
+        total = self.total - sum(own.values())
+        if total <= 0:
+            return np.zeros(size), np.zeros(size)
+        best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
+        get = self.countries.get
+        country = np.array([get(c, 0.0) - own.get(c, 0.0) if c else best_other for c in arrays.countries])
+        admin1 = np.zeros(size)
+        if self.admin1s:
+            own_admin1 = self.own_admin1s.get(mention.name, {})
+            admin1 = np.array([self.admin1s.get(a, 0.0) - own_admin1.get(a, 0.0) if a else 0.0
+                               for a in arrays.admin1s])  # fmt: skip
+        shares = np.maximum(0.0, country / total), np.maximum(0.0, admin1 / total)
+        self._share_cache[(mention.name, id(arrays))] = shares
+        return shares
+
+    def bonus(self, mention: Mention) -> tuple[np.ndarray, np.ndarray]:
+        """Context score of each candidate, and whether it is doubtful (a loose match outside the context)."""
+        arrays = mention.arrays
+        country, admin1 = self._shares(mention, arrays)
+        bonus = CONTEXT_WEIGHT * country + _ADMIN1_WEIGHT * np.minimum(1.0, 2 * admin1)
+        if self.hint:
+            bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
+        bonus += self._nearness(mention, arrays)
+        bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
+        if mention.containers or mention.contained:
+            bonus += self._containment(mention)
+        # A spelling matched only through transliteration, or a generic word, is believed in the document's own
+        # countries only.
+        doubtful = self.doubtful(mention)
+        bonus -= FOREIGN_SPELLING_PENALTY * doubtful
+        return bonus, doubtful
+
+    def doubtful(self, mention: Mention) -> np.ndarray:
+        """Whether each candidate is a loose match (or a generic word) outside the document's countries."""
+        arrays = mention.arrays
+        if self.total <= 0:
+            return np.zeros(len(arrays.lats), dtype=bool)
+        country, _ = self._shares(mention, arrays)
+        # Far from everything else the document names, a loose match is doubtful even in a country it names.
+        far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
+        return (arrays.loose & far) | ((arrays.loose | (mention.key in GENERIC_WORDS)) & (country < 0.1))
+
+    def agrees(self, mention: Mention) -> np.ndarray:
+        """Whether each candidate lies in the document's countries or next to its main ones, and not far from
+        every other place it names."""
+        agreeing = self._agreeing.get(mention.name)
+        if agreeing is None:
+            own = self.own_countries.get(mention.name, {})
+            votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
+            agreeing = self._agreeing[mention.name] = agreeing_countries(votes, sum(votes.values()))
+        arrays = mention.arrays
+        farness = self._farness(mention, arrays)
+        in_own = np.array([c in agreeing[0] for c in arrays.countries], dtype=bool)
+        next_door = np.array([c in agreeing[1] for c in arrays.countries], dtype=bool)
+        if mention.candidates[0].shape:
+            # A name reached only by its vowel shape is weak evidence: the report's own countries must hold it
+            # ('Gossi' near Malian soldiers is not Gousi, a village of Burkina Faso).
+            next_door[:] = False
+        # In a neighbour, only within _FAR_KM of another of the report's places: Russia borders half of Asia.
+        return (in_own & (farness < math.log10(_REMOTE_KM / _FAR_KM))) | (next_door & (farness <= 0.0))
+
+    def remote(self, mention: Mention, index: int) -> bool:
+        """Whether candidate `index` lies over _REMOTE_KM from every other place of the document, in a country
+        the document is not otherwise about."""
+        arrays = mention.arrays
+        if arrays.countries[index] is None or mention.candidates[index].record.feature_code in COUNTRY_CODES:
+            return False  # a country is near to every document that names it ('US dollars' in a Kazakh report)
+        country, _ = self._shares(mention, arrays)
+        return bool(country[index] < 0.1 and self._farness(mention, arrays)[index] >= math.log10(_REMOTE_KM / _FAR_KM))
+
+    def _farness(self, mention: Mention, arrays: CandidateArrays) -> np.ndarray:
+        """0 within _FAR_KM of another place of the document, rising with the log of the distance to 1 at ten times
+        that; 0 for everything when the document names no other place, and for places without a country."""
+        cache_key = (mention.name, id(arrays))
+        cached = self._geometry.farness.get(cache_key)
+        if cached is not None:
+            return cached
+        _, to_point = self._nearest(mention, arrays)
+        farness = np.zeros(len(arrays.lats))
+        if np.isfinite(to_point).any():
+            farness = np.clip(np.log10(np.maximum(to_point, 1.0) / _FAR_KM), 0.0, 1.0)
+            farness[[c is None for c in arrays.countries]] = 0.0
+        self._geometry.farness[cache_key] = farness
+        return farness
+
+    def _nearness(self, mention: Mention, arrays: CandidateArrays) -> np.ndarray:
+        cache_key = (mention.name, id(arrays))
+        cached = self._geometry.nearness.get(cache_key)
+        if cached is None:
+            cached = self._geometry.nearness[cache_key] = self._compute_nearness(mention, arrays)
+        return cached
+
+    def _compute_nearness(self, mention: Mention, arrays: CandidateArrays) -> np.ndarray:
+        nearest, _ = self._nearest(mention, arrays)
+        near = np.zeros(len(arrays.lats))
+        if np.isfinite(nearest).any():
+            near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
+            # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
+            near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        # Divisions are read even in a document that names no town: sibling divisions still tell.
+        for i in arrays.areas:
+            area = mention.candidates[i].record
+            holds = any(
+                inside(o, area) for o, key in zip(self.anchors, self.anchor_keys, strict=True) if key != mention.name
+            )
+            near[i] = _NEAR_WEIGHT if holds else _SIBLING_WEIGHT * self._has_sibling(mention.name, area)
+        return near
+
+    def _has_sibling(self, key: str, area: PlaceRecord) -> bool:
+        """Another division of the same level and country named beside the name, within _SIBLING_CHARS of one of
+        its mentions ('Florida' beside 'New Jersey', 'Kebili' beside 'Tozeur'): a name among divisions is a
+        division, not a town called after one. A division named elsewhere in the report says nothing of it
+        ('grew up in New York' in a story that names Texas further on)."""
+        if area.feature_code != "ADM1":
+            return False
+        own = self.starts.get(key, [])
+        return any(
+            p.feature_code == "ADM1"
+            and p.country == area.country
+            and p.id != area.id
+            and any(abs(start - s) <= _SIBLING_CHARS for s in own)
+            for p, k, start in zip(self.points, self.point_keys, self.point_starts, strict=True)
+            if k != key
+        )
+
+    def _containment(self, mention: Mention) -> np.ndarray:
+        """Candidates inside the places written as this mention's containers, and divisions that hold the places
+        this name is written as the container of."""
+        bonus = np.zeros(len(mention.candidates))
+        for index in mention.containers:
+            container = self.by_index.get(index)
+            if container is None:
+                continue
+            within = [inside(c.record, container.record) for c in mention.candidates]
+            bonus += _CONTAINER_WEIGHT * np.array(within, dtype=float)
+        held = {r.record.id: r.record for r in (self.by_index.get(i) for i in mention.contained) if r is not None}
+        if held:
+            # Only a division or a country holds what is written before it: a town beside a town is no proof.
+            holds = [
+                c.record.feature_code in HOLDING_CODES and any(inside(h, c.record) for h in held.values())
+                for c in mention.candidates
+            ]
+            bonus += _CONTAINER_WEIGHT * np.array(holds, dtype=float)
+        return bonus
+
+
+def inside(record: PlaceRecord, container: PlaceRecord) -> bool:
+    if record.id == container.id or record.country != container.country or record.country is None:
+        return False
+    if container.feature_code in COUNTRY_CODES:
+        return True
+    if container.feature_code == "ADM1":
+        return record.admin1 is not None and record.admin1 == container.admin1 and record.feature_code != "ADM1"
+    return float(haversine(container.lat, container.lon, np.array([record.lat]), np.array([record.lon]))[0]) < 150
