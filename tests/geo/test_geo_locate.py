@@ -76,3 +76,18 @@ def test_marching_through_the_centre_of_a_town_places_the_march_there(geoparser)
     assert [p.text for p in places if p.lat is not None][:1] == ["Ben Gardane"]
     location = geoparser.locate_event(text, _evidence(text, text), places)
     assert location is not None and location.name == "Ben Gardane" and location.geo_precision == 1
+
+
+def test_the_side_of_the_border_a_sentence_names_picks_the_twin_town(geoparser) -> None:
+    """Twin towns facing each other across a border, in a report that is mostly about one side: 'on the Malian side'
+    says which one."""
+    for side, country in (("Malian", "ML"), ("Algerian", "DZ")):
+        sentence = (
+            f"Synthetic: a drone struck a group gathered at a well near Tinzaouatène, on the {side} side of the "
+            "border with Algeria."
+        )
+        text = sentence + " Algerian officials in Tamanrasset said the border post was on alert."
+        words = (("Tinzaouatène", "GPE"), (side, "NORP"), ("Algeria", "GPE"), ("Tamanrasset", "GPE"))
+        places = geoparser.find_places(text, _entities(text, *words))
+        location = geoparser.locate_event(text, _evidence(text, sentence), places)
+        assert location is not None and location.country == country

@@ -21,6 +21,9 @@ _CONTAINER_GAP = re.compile(
     r"|^\s*(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:central|upper|lower)\s+$"
 )
 _LIST_END = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$")
+# 'Tinzaouaten, on the Malian side (of the border)': the side's country holds the place, as 'A, B' would say.
+_SIDE_GAP = re.compile(r"^\s*,?\s*(?:on|from)\s+the\s+$", re.IGNORECASE)
+_SIDE_AFTER = re.compile(r"\s+side\b", re.IGNORECASE)
 _PAIR_CONFIDENCE = 0.8  # of a place and its division settled together ('PARIS, Mo.'): the text pairs them
 
 
@@ -87,6 +90,9 @@ def link_containers(text: str, mentions: list[Mention]) -> dict[int, tuple[str, 
 
     for i, mention in enumerate(ordered):
         last = i
+        if i + 1 < len(ordered) and _SIDE_GAP.match(gap(i)) and _SIDE_AFTER.match(text, ordered[i + 1].end):
+            mention.containers.append(ordered[i + 1].index)
+            continue
         for j in range(i + 1, min(i + 3, len(ordered))):
             if not _CONTAINER_GAP.match(gap(j - 1)):
                 break
