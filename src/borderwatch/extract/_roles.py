@@ -134,6 +134,12 @@ def _token_at(doc: Any, start: int, end: int) -> Token | None:
     if span is None or len(span) == 0:
         return None
     root = span.root
+    if root.dep_ in ("prep", "punct", "cc"):
+        # "terrorists of the so-called Islamic State in the Sahel", with "in the Sahel" attached above the span: the
+        # phrase's noun heads it, not the preposition that also hangs from outside
+        nouns = [t for t in span if t.tag_.startswith("NN") and not span.start <= t.head.i < span.end]
+        if nouns:
+            return nouns[0]
     if root.dep_ in ("aux", "auxpass") and _acronym(root):  # "IS Sahel fighters": the fighters head the phrase
         heads = [t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]
         return heads[0] if heads else root
