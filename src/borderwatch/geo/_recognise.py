@@ -62,20 +62,24 @@ _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le
 _LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -])?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
+# 'town of', 'centre of', '10 km north of': what presents the name after it as a place (in both lists below).
+_PART_OF = (
+    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
+    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
+    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of"
+)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|out of|past|"
     r"beyond|along|reach(?:ed)?|entered|"
     r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
-    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
-    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
+    + _PART_OF
+    + r")\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
-    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
-    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of)\s+(?:the\s*)?)$",
+    + _PART_OF
+    + r")\s+(?:the\s*)?)$",
     re.IGNORECASE,
 )
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
