@@ -88,13 +88,15 @@ def link_containers(text: str, mentions: list[Mention]) -> dict[int, tuple[str, 
     def gap(k: int) -> str:  # the text between the k-th mention and the next
         return text[ordered[k].end : ordered[k + 1].start] if k + 1 < len(ordered) else "."
 
+    def holds(k: int) -> bool:  # the next mention is written as what holds the k-th ('A, B', 'A, on the B side')
+        if _CONTAINER_GAP.match(gap(k)):
+            return True
+        return bool(_SIDE_GAP.match(gap(k))) and _SIDE_AFTER.match(text, ordered[k + 1].end) is not None
+
     for i, mention in enumerate(ordered):
         last = i
-        if i + 1 < len(ordered) and _SIDE_GAP.match(gap(i)) and _SIDE_AFTER.match(text, ordered[i + 1].end):
-            mention.containers.append(ordered[i + 1].index)
-            continue
         for j in range(i + 1, min(i + 3, len(ordered))):
-            if not _CONTAINER_GAP.match(gap(j - 1)):
+            if not holds(j - 1):
                 break
             mention.containers.append(ordered[j].index)
             last = j
