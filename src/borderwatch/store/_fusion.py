@@ -133,8 +133,7 @@ class FusionSession:
         bulk_insert(connection, fusion_mentions, self._feature_rows)
         bulk_insert(connection, fusion_decisions, self._decisions, json_text=("explanation",))
         if self._indexed or self._view is not None:
-            view = self._view or shared_index(self.cache).view(connection, self.cache)
-            view.stored(self._indexed)
+            self._index_view().stored(self._indexed)
             self._view = None
         self.cache.put_mentions(
             (f.key, f.seq, sourced.mention) for f, sourced in zip(self._features, self._sourced, strict=True)
@@ -209,13 +208,17 @@ class FusionSession:
         )
         self._feature_rows.append(feature_row(self.fuser, features, event_id, keys))
 
+    def _index_view(self) -> CandidateView:
+        """The store's candidate index for this session, from the first lookup to `flush`."""
+        if self._view is None:
+            self._view = shared_index(self.cache).view(self.connection, self.cache)
+        return self._view
+
     def _candidates(self, features: MentionFeatures) -> list[Candidate]:
         """The events the mention may join, each with its members in storing order (stored, then this batch's)."""
         block = self.fuser.block(features)
-        if self._view is None:
-            self._view = shared_index(self.cache).view(self.connection, self.cache)
         by_event: dict[str, list[MentionFeatures]] = {}
-        for stored in self._view.lookup(block):
+        for stored in self._index_view().lookup(block):
             by_event.setdefault(stored.event_id, []).append(stored)  # type: ignore[arg-type]
         links = self.links
         if links and links.involves(features.key):

@@ -127,7 +127,7 @@ class CandidateIndex:
         self._token: str | None = None  # the generation the periods are true to (None: unknown)
         self._owner: weakref.ref[CandidateView] | None = None
         self._lock = threading.Lock()
-        self._families: dict[str, str] = {}  # one string per family, not one per entry read
+        self._families: dict[str, str] = {}  # one string per family (`_entry`)
 
     def view(self, connection: Connection, cache: FeatureCache) -> CandidateView:
         """This index for one session's transaction (features from `cache`); an index of the session's own when
@@ -166,6 +166,20 @@ class CandidateIndex:
             if self._owner is not None and self._owner() is view:
                 self._owner = None
 
+    def _entry(
+        self,
+        key: str,
+        event_id: str,
+        seq: int,
+        family: str,
+        day_lo: int,
+        day_hi: int,
+        lat: float | None,
+        lon: float | None,
+    ) -> _Stored:
+        """A mention's entry, its family one shared string (not one per row read)."""
+        return _Stored(key, event_id, seq, self._families.setdefault(family, family), day_lo, day_hi, lat, lon)
+
     def _file(self, entry: _Stored, cell: int, keys: Sequence[int], bucket: int) -> None:
         period = self._periods[bucket]
         if cell != UNLOCATED_CELL:
@@ -179,18 +193,13 @@ class CandidateIndex:
 
     def _load(self, connection: Connection, buckets: range) -> None:
         """Read the block's periods not held yet; then drop the least recently used others beyond capacity."""
-        families = self._families
         for bucket in buckets:
             if bucket in self._periods:
                 self._periods.move_to_end(bucket)
                 continue
             self._periods[bucket] = _Period()
-            for key, event_id, seq, family, day_lo, day_hi, lat, lon, cell, bkeys in connection.execute(
-                _PERIOD, {"bucket": bucket}
-            ):
-                family = families.setdefault(family, family)
-                entry = _Stored(key, event_id, seq, family, day_lo, day_hi, lat, lon)
-                self._file(entry, cell, [int(k) for k in bkeys.split()], bucket)
+            for *fields, cell, bkeys in connection.execute(_PERIOD, {"bucket": bucket}):
+                self._file(self._entry(*fields), cell, [int(k) for k in bkeys.split()], bucket)
         for bucket in list(self._periods):
             if self._held <= self.capacity:
                 return
@@ -276,21 +285,10 @@ class CandidateView:
         token = secrets.token_hex(8)
         self._connection.execute(_WRITE, {"token": token})
         self._cache.put(features for features, _, _ in added)
-        families = index._families
-        for features, cell, keys in added:
-            bucket = day_bucket(features.day_hi)
+        for f, cell, keys in added:
+            bucket = day_bucket(f.day_hi)
             if bucket in index._periods:  # a period not loaded is read from the store, with these rows, when needed
-                family = families.setdefault(features.family, features.family)
-                entry = _Stored(
-                    features.key,
-                    features.event_id,  # type: ignore[arg-type]
-                    features.seq,
-                    family,
-                    features.day_lo,
-                    features.day_hi,
-                    features.lat,
-                    features.lon,
-                )
+                entry = index._entry(f.key, f.event_id, f.seq, f.family, f.day_lo, f.day_hi, f.lat, f.lon)  # type: ignore[arg-type]
                 index._file(entry, cell, keys, bucket)
         index._token = token
         index._release(self)
