@@ -55,3 +55,33 @@ def test_a_bad_agency_country_gives_one_line(tmp_path: Path, args: tuple[str, ..
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+def _extracted_actor1s(result_stdout: str) -> list[str]:
+    return [event["actor1"]["name"] for line in result_stdout.splitlines() for event in json.loads(line)["events"]]
+
+
+def test_extract_takes_the_filing_agencys_country_from_the_command_line(tmp_path: Path) -> None:
+    posts = str(write_jsonl(tmp_path / "posts.jsonl", [PATROL]))
+    unfiled = run_cli("extract", posts)
+    assert unfiled.returncode == 0, unfiled.stderr
+    assert _extracted_actor1s(unfiled.stdout) == ["Military Forces of Mali (2021-)"]
+    filed = run_cli("extract", posts, "--agency-country", "dz")
+    assert filed.returncode == 0, filed.stderr
+    assert _extracted_actor1s(filed.stdout) == ["Military Forces of Algeria (2019-)"]
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("extract", "--jsonl", "-", "--agency-country", "Algeria"), "", "--agency-country 'Algeria'"),
+        (("extract", "--jsonl", "-", "--agency-country", "QQ"), "", "--agency-country 'QQ'"),
+        (("extract", "--jsonl", "-"), '{"id": "a", "text": "SYNTHETIC.", "agency_country": 12}\n', '"agency_country"'),
+        (("extract", "--jsonl", "-"), '{"id": "a", "text": "SYNTHETIC.", "agency_country": "DZA"}\n', "line 1"),
+    ],
+)
+def test_a_bad_extract_agency_country_gives_one_line(args: tuple[str, ...], stdin: str, message: str) -> None:
+    result = run_cli(*args, stdin=stdin)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(lines) == 1 and message in lines[0], result.stderr
