@@ -84,10 +84,15 @@ def find_us_atlas() -> Path | None:
 
 
 def _find_npm_file(relative: Path, variable: str) -> Path | None:
+    """$variable, else node_modules in the working folder, beside the virtualenv, or above this package.
+
+    Beside the virtualenv: a process of another checkout of the code (a git worktree) that shares the project's
+    virtualenv, and so its index, must find the same files as the project, or the index's fingerprint differs and
+    the shared index is rebuilt without borders and US counties."""
     given = os.environ.get(variable)
     if given:
         return Path(given)
-    for root in (Path.cwd(), *Path(__file__).resolve().parents):
+    for root in (Path.cwd(), Path(sys.prefix).resolve().parent, *Path(__file__).resolve().parents):
         if (root / relative).is_file():
             return root / relative
     return None
