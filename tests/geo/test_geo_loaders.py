@@ -123,3 +123,19 @@ def test_bad_user_files_are_one_clear_error(tmp_path, name, content, message) ->
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         add_user_places(path, tmp_path / "user.sqlite")
+
+
+def test_a_place_is_found_by_its_geonames_id_in_either_file(loaded, geoparser) -> None:
+    _, parser = loaded
+    assert [r.name for r in parser.gazetteer.by_geonameid(9900002)] == ["Gara Zemlet"]
+    assert [r.name for r in parser.gazetteer.by_geonameid("9900001")] == ["Oued Tazrouk Nord"]
+    assert parser.gazetteer.by_geonameid(9900099) == []
+    # Ouargla (2485801) is a cities500 town of the built index.
+    assert [r.country for r in geoparser.gazetteer.by_geonameid(2485801)] == ["DZ"]
+
+
+def test_candidates_of_a_name_include_its_spellings(loaded) -> None:
+    _, parser = loaded
+    assert 9900002 in [r.geonameid for r in parser.candidates("Garet Zemlet")]
+    # Under a looser spelling only (the ranking's readings): a transliteration of the main name.
+    assert 9900001 in [r.geonameid for r in parser.candidates("Tazrouq Nord")]

@@ -40,7 +40,7 @@ from ._recognise import (
     text_proposals,
 )
 from ._resolve import Resolver
-from ._store import Gazetteer
+from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Geoparser"]
 
@@ -82,6 +82,12 @@ class Geoparser:
         return [
             self._place(text, s, e, r) if r is not None else None for (s, e), r in zip(spans, resolutions, strict=True)
         ]
+
+    def candidates(self, name: str) -> list[PlaceRecord]:
+        """Every place the ranking would choose among for `name`, under any of the readings it tries (the name,
+        the name without its qualifiers, a transliterated spelling, a place name inside it): whether the right
+        place is among them is the ceiling of ranking."""
+        return [candidate.record for candidate in self._finder.find(name)]
 
     # -- recognition and resolution -----------------------------------------------------------------------------
     def find_places(

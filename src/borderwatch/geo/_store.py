@@ -122,6 +122,11 @@ class Gazetteer:
         )
         return _merged([(_record(r[:-1], n), bool(r[-1])) for n, r in rows])
 
+    def by_geonameid(self, geonameid: int | str) -> list[PlaceRecord]:
+        """The places filed under a GeoNames id (one, or none; a division from two sources may give two)."""
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM place WHERE geonameid = ?", (str(geonameid),))
+        return [_record(r, n) for n, r in rows]
+
     def skeleton_keys(self, skel: str) -> set[str]:
         """The name keys filed under a skeleton (an index-only look-up, no place read)."""
         return {str(r[0]) for _, r in self._rows("SELECT DISTINCT key FROM skel WHERE skel = ?", (skel,))}
