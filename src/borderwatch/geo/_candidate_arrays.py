@@ -13,6 +13,7 @@ import numpy as np
 
 from ._candidates import Candidate
 from ._normalise import name_key
+from ._ranking import ranking_weights
 from ._store import PlaceRecord
 
 if TYPE_CHECKING:
@@ -31,13 +32,10 @@ __all__ = [
     "haversine",
 ]
 
-_KIND_PRIOR = {
-    "PCLI": 4.0, "PCLD": 3.0, "PCLS": 3.0, "PCLF": 3.0, "TERR": 2.5, "CONT": 4.0, "ADM1": -0.3, "ADM2": 0.5,
-    "PPLC": 2.5, "PPLA": 0.8, "RGN": 3.0, "OCN": 4.0, "SEA": 3.5, "GULF": 3.0, "PEN": 3.0, "MTS": 2.0, "MT": 1.5,
-    "DSRT": 3.0, "PSTB": 1.0, "LK": 2.5, "STRT": 2.5, "CNL": 2.5,
-    # A building in the index is a landmark the news names on its own (the White House, the Kremlin).
-    "BLDG": 2.5,
-}  # fmt: skip
+_WEIGHTS = ranking_weights()
+# By feature code; a building in the index is a landmark the news names on its own (the White House, the Kremlin).
+_KIND_PRIOR = _WEIGHTS.kind_prior
+_CURATED_PRIOR = _WEIGHTS.curated_prior
 # Kinds of place by GeoNames feature code: countries, areas (a country, a first-level division, a continent),
 # divisions, and what holds the places written before it ('Tacoma, Washington').
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
@@ -45,20 +43,20 @@ AREA_CODES = COUNTRY_CODES | {"ADM1", "CONT"}
 DIVISION_CODES = {"ADM1", "ADM2"}
 HOLDING_CODES = COUNTRY_CODES | DIVISION_CODES
 # A town that bears its province's name is its seat (see `candidate_priors`).
-_NAMESAKE_TOWN_BONUS = 1.0
+_NAMESAKE_TOWN_BONUS = _WEIGHTS.namesake_town_bonus
 _NAMESAKE_KM = 400
 _SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
 _USUAL_SEAT_SHARE = 0.2  # and most often about this share: the guess for a seat whose population is unknown
 _NAMED_MATCH = 0.8  # a candidate that bears the name itself (main 1.0, other name 0.8), not a loose reading of it
 _SAME_SPOT_KM = 100  # namesakes this close are one place as far as confidence goes (a town and its province)
 LOOSE_MATCH = 0.75
-MATCH_WEIGHT = 2.0  # of how well the name matched, in a candidate's prior
+MATCH_WEIGHT = _WEIGHTS.match_weight  # of how well the name matched, in a candidate's prior
 
 
 def _prior(candidate: Candidate) -> float:
     record = candidate.record
     kind = _KIND_PRIOR.get(record.feature_code or "", 0.0)
-    curated = 1.5 if record.source.startswith("borderwatch") else 0.0
+    curated = _CURATED_PRIOR if record.source.startswith("borderwatch") else 0.0
     return math.log10(max(record.population, 0) + 10) + kind + curated + MATCH_WEIGHT * candidate.match
 
 

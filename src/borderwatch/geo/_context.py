@@ -18,22 +18,24 @@ import numpy as np
 from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, CandidateArrays, haversine
 from ._loose_names import agreeing_countries
 from ._mention import GENERIC_WORDS, Mention, Resolution
+from ._ranking import ranking_weights
 from ._store import PlaceRecord
 
 __all__ = ["CONTEXT_WEIGHT", "FOREIGN_SPELLING_PENALTY", "Context", "Geometry", "inside"]
 
-CONTEXT_WEIGHT = 3.0
-_NEAR_WEIGHT = 2.0
-_CONTAINER_WEIGHT = 5.0
-_SIBLING_WEIGHT = 1.0
+_WEIGHTS = ranking_weights().context
+CONTEXT_WEIGHT = _WEIGHTS["country"]
+_NEAR_WEIGHT = _WEIGHTS["near"]
+_CONTAINER_WEIGHT = _WEIGHTS["container"]
+_SIBLING_WEIGHT = _WEIGHTS["sibling"]
 _SIBLING_CHARS = 150  # about a sentence: divisions named together
-_HINT_WEIGHT = 1.5
-_ADMIN1_WEIGHT = 2.0
-FOREIGN_SPELLING_PENALTY = 2.0
+_HINT_WEIGHT = _WEIGHTS["hint"]
+_ADMIN1_WEIGHT = _WEIGHTS["admin1"]
+FOREIGN_SPELLING_PENALTY = _WEIGHTS["foreign_spelling_penalty"]
 # A candidate far from every other place of the document, in a country the document is not about, needs more
 # evidence: its score falls with the log of the distance beyond _FAR_KM, by up to _FAR_WEIGHT at 10 x _FAR_KM.
 _FAR_KM = 1000.0
-_FAR_WEIGHT = 2.0
+_FAR_WEIGHT = _WEIGHTS["far"]
 _REMOTE_KM = 3000.0
 
 

@@ -29,16 +29,18 @@ from ._context import CONTEXT_WEIGHT, FOREIGN_SPELLING_PENALTY, Context, Geometr
 from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
+from ._ranking import ranking_weights
 from ._recognise import names_an_office_s_seat
 
 __all__ = ["Resolver"]
 
-_TEMPERATURE = 1.0
-_OFFICE_WEIGHT = 3.0  # 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
+_TEMPERATURE = ranking_weights().temperature
+# 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
+_OFFICE_WEIGHT = ranking_weights().office
 _OFFICE_GROUP = "#office"
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
-_DOUBT_FACTOR = 0.2
+_DOUBT_FACTOR = ranking_weights().doubt_factor
 
 
 class Resolver:
