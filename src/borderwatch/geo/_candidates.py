@@ -10,7 +10,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ._normalise import is_vowel_shape, loose_form, name_key, spelling_key
-from ._recognise import facility_words, natural_feature_words
+from ._recognise import division_s_name, facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Candidate", "CandidateFinder"]
@@ -167,8 +167,9 @@ def _key(text: str) -> str:
 
 
 def _core(key: str) -> str:
-    """A name without the words that qualify it ('Northern Mali' -> 'mali', 'Kidal region' -> 'kidal')."""
-    words = key.split()
+    """A name without the words that qualify it ('Northern Mali' -> 'mali', 'Kidal region' -> 'kidal', 'the
+    wilaya de Tamanrasset' -> 'tamanrasset')."""
+    words = (division_s_name(key) or key).split()
     while len(words) > 1 and words[0] in _LEADING:
         words = words[1:]
     while len(words) > 1 and words[-1] in _TRAILING:

@@ -179,6 +179,16 @@ class Context:
         far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
         return (arrays.loose & far) | ((arrays.loose | (mention.key in GENERIC_WORDS)) & (country < 0.1))
 
+    def outside_countries(self, mention: Mention) -> np.ndarray:
+        """Whether each candidate lies outside the document's countries (under a tenth of the votes of its other
+        names); none is when the document names no other place."""
+        arrays = mention.arrays
+        own = self.own_countries.get(mention.name, {})
+        if self.total - sum(own.values()) <= 0:
+            return np.zeros(len(arrays.lats), dtype=bool)
+        country, _ = self._shares(mention, arrays)
+        return country < 0.1
+
     def agrees(self, mention: Mention) -> np.ndarray:
         """Whether each candidate lies in the document's countries or next to its main ones, and not far from
         every other place it names."""

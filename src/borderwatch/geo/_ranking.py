@@ -22,6 +22,7 @@ class RankingWeights:
     namesake_town_bonus: float
     context: MappingProxyType[str, float]
     office: float
+    division: float
     doubt_factor: float
     temperature: float
 
@@ -36,6 +37,7 @@ class RankingWeights:
             float(table["namesake_town_bonus"]),
             MappingProxyType(context),
             float(table["office"]),
+            float(table["division"]),
             float(table["doubt_factor"]),
             float(table["temperature"]),
         )

@@ -183,6 +183,55 @@ def names_an_office_s_seat(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _division_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The kind of a division written after a name ('Kidal region') or before it with 'of' or 'de' ('wilaya de
+    Tamanrasset'): as written around a span, and as they read in a name key (folded: 'daira de bordj ...')."""
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    words = _vocabulary()
+    after, before = words["division_words_after"], words["division_words_before"]
+    connectors = words["division_connectors"]
+    keyed = [name_key(w) for w in connectors if name_key(w)] + ["d'"]
+    return (
+        re.compile(rf"\s+(?:{alternation(after)})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{alternation(before)})\s+(?:{alternation(connectors)})\s*$", re.IGNORECASE),
+        re.compile(rf"(?P<name>.+?)\s+(?:{alternation([name_key(w) for w in after])})"),
+        re.compile(rf"(?:{alternation([name_key(w) for w in before])})\s+(?:{alternation(keyed)})\s*(?P<name>.+)"),
+    )
+
+
+def names_a_division(text: str, start: int, end: int) -> bool:
+    """The name written with the kind of its division, in its span or around it ('the Ouargla wilaya', 'Kidal
+    region', 'the cercle de Niono', 'Region of Peel'): it names the division (or a region), not a town."""
+    after, before, _, _ = _division_patterns()
+    if after.match(text, end) or before.search(text[max(0, start - 40) : start]):
+        return True
+    return division_s_name(name_key(text[start:end])) is not None
+
+
+def division_s_name(key: str) -> str | None:
+    """The name inside a division's name key written with its kind ('wilaya de tamanrasset', 'ansongo cercle',
+    'guma local government area' -> 'tamanrasset', 'ansongo', 'guma'); None when it is not written so."""
+    _, _, after, before = _division_patterns()
+    found = after.fullmatch(key) or before.fullmatch(key)
+    if found is None:
+        return None
+    name = found.group("name")
+    # 'department of state' is no division named 'department of': a name ends in no connector or kind word.
+    last = name.rsplit(" ", 1)[-1]
+    return None if last in _division_vocabulary_keys() else name
+
+
+@lru_cache(maxsize=1)
+def _division_vocabulary_keys() -> frozenset[str]:
+    words = _vocabulary()
+    every = words["division_words_after"] + words["division_words_before"] + words["division_connectors"]
+    return frozenset(part for w in every for part in name_key(w).split()) | {"d'"}
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Keys of English determiners, quantifiers and pronouns, some of which name towns ('Most', 'Many')."""
     return _keys("function_words")

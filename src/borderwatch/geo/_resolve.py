@@ -30,7 +30,7 @@ from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
-from ._recognise import names_an_office_s_seat
+from ._recognise import names_a_division, names_an_office_s_seat
 
 __all__ = ["Resolver"]
 
@@ -38,6 +38,10 @@ _TEMPERATURE = ranking_weights().temperature
 # 'New York Gov.': the name is a division or country (more than a seat's edge on its division)
 _OFFICE_WEIGHT = ranking_weights().office
 _OFFICE_GROUP = "#office"
+# 'The Ouargla wilaya', 'Kidal region': the name is a division, or a region ('the Sahel region'), not a town.
+_DIVISION_WEIGHT = ranking_weights().division
+_DIVISION_GROUP = "#division"
+_DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
 _DOUBT_FACTOR = ranking_weights().doubt_factor
@@ -69,6 +73,11 @@ class Resolver:
                 mention.office = True
                 key, hints = groups[mention.index]
                 groups[mention.index] = (key, (*hints, _OFFICE_GROUP))
+            if names_a_division(text, mention.start, mention.end):
+                # Ranked apart too: the name's other mentions may be the town ('Ouargla' beside 'the Ouargla wilaya').
+                mention.division = True
+                key, hints = groups[mention.index]
+                groups[mention.index] = (key, (*hints, _DIVISION_GROUP))
         # One sense per name and document (unless hints tell namesakes apart): each group is ranked once.
         first_of: dict[tuple[str, tuple[str, ...]], Mention] = {}
         for mention in mentions:
@@ -104,7 +113,7 @@ class Resolver:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
         if context is not None:
             return self._scored(mention, context)
-        if mention.office:
+        if mention.office or mention.division:
             return self._scored(mention, None)
         # Without context the ranking depends on the candidates alone: kept with them, for the next document.
         kept = mention.arrays.plain
@@ -116,9 +125,19 @@ class Resolver:
         scores = mention.priors.copy()
         if mention.office:
             scores += _OFFICE_WEIGHT * mention.arrays.holding
+        divisions = np.zeros(len(scores), dtype=bool)
+        if mention.division:
+            divisions = np.array([c.record.feature_code in _DIVISION_CODES for c in mention.candidates], dtype=bool)
+            scores += _DIVISION_WEIGHT * divisions
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
+            if mention.division:
+                # Written as a division, it is no town of a country the report is not about: 'Guma LGA' in a report
+                # about Nigeria is no village of China (the index holds no Nigerian second-level division).
+                foreign_town = ~divisions & context.outside_countries(mention) & ~doubtful
+                bonus -= FOREIGN_SPELLING_PENALTY * foreign_town
+                doubtful = doubtful | foreign_town
             # What the document says about a division's area (its other places, its admin1) speaks for the division
             # as much as for a town in it that bears the same name ('Montana City' for 'Montana', 'Maryland City'):
             # context cannot favour the town over the division; priors (a seat's population) decide between them.
