@@ -206,11 +206,21 @@ def names_a_division(text: str, start: int, end: int) -> bool:
     """The name written with the kind of its division, in its span or around it ('the Ouargla wilaya', 'Kidal
     region', 'the cercle de Niono', 'Region of Peel'): it names the division (or a region), not a town."""
     after, before, _, _ = _division_patterns()
-    if after.match(text, end) or before.search(text[max(0, start - 40) : start]):
+    if after.match(text, end):
+        return True
+    # Most names follow no connector: the search for the kind word before one is skipped for them.
+    preceding = text[max(0, start - 40) : start]
+    if preceding.rstrip().lower().endswith(_connector_ends()) and before.search(preceding):
         return True
     return division_s_name(name_key(text[start:end])) is not None
 
 
+@lru_cache(maxsize=1)
+def _connector_ends() -> tuple[str, ...]:
+    return tuple({c.lower().rsplit(" ", 1)[-1] for c in _vocabulary()["division_connectors"]})
+
+
+@lru_cache(maxsize=16384)
 def division_s_name(key: str) -> str | None:
     """The name inside a division's name key written with its kind ('wilaya de tamanrasset', 'ansongo cercle',
     'guma local government area' -> 'tamanrasset', 'ansongo', 'guma'); None when it is not written so."""
