@@ -18,8 +18,9 @@ from borderwatch.model import Agency, ExtractResult, Marking, Report, ReportRef
 from borderwatch.store import EventQuery, Reader, Store
 from borderwatch.store._access import class_visible
 from borderwatch.store._exchange import Incoming
-from borderwatch.store._schema import event_mentions, events, report_access
-from tests.share.helpers import event_ids_of, fresh_db, mention, new_report
+from borderwatch.store._partial_views import MAX_CLASSES
+from borderwatch.store._schema import event_mentions, event_views, events, report_access
+from tests.share.helpers import event_ids_of, expected_views, fresh_db, mention, new_report, views_of
 
 ADMIN = Reader.local_admin()
 AGENCIES = ("dz-a", "tn-b")
@@ -49,6 +50,7 @@ def _stored(store: Store) -> dict[str, int | None]:
 
 def _check(store: Store) -> None:
     assert _stored(store) == _from_scratch(store)
+    _check_views(store)
     with store._engine.connect() as c:
         classes = store._classes.refresh(c)
         mentions = c.execute(
@@ -60,6 +62,18 @@ def _check(store: Store) -> None:
         seen = {e for e, k in mentions if k is not None and class_visible(reader, classes[k])}
         assert {e["id"] for e in store.list_events(EventQuery(limit=1000), reader)} == seen
         assert store.count("events", reader) == len(seen)
+
+
+def _check_views(store: Store) -> None:
+    """The stored views of events seen in part are those composed from scratch, every one of them (every
+    write path here stores them, and none is left from before a change)."""
+    with store._engine.connect() as c:
+        ids = list(c.execute(select(events.c.id)).scalars())
+        orphans = c.execute(select(event_views.c.event_id).where(event_views.c.event_id.not_in(ids))).all()
+    assert orphans == []
+    for event_id in ids:
+        classes, expected = expected_views(store, event_id)
+        assert views_of(store, event_id) == (expected if classes <= MAX_CLASSES else {})
 
 
 def _report(n: int, agency: str, marking: Marking, place: int) -> Any:

@@ -34,6 +34,7 @@ from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, false
 
 from ..errors import AccessDeniedError
 from ..model import Marking, Report
+from ._partial_views import store_views
 from ._schema import access_classes, event_mentions, events, report_access, reports
 
 __all__ = [
@@ -276,8 +277,9 @@ def event_access_class(class_ids: Iterable[int | None]) -> int | None:
 
 
 def recompute_event_access(connection: Connection, event_ids: Sequence[str]) -> None:
-    """Set `access_class` of these events from their stored mentions (for writers that insert event rows
-    without `EventRefresher`: bulk loads of coded events, benchmarks)."""
+    """Set `access_class` of these events from their stored mentions, and store their views for readers who
+    see them in part (for writers that insert event rows without `EventRefresher`: bulk loads of coded
+    events, benchmarks)."""
     if connection.dialect.name != "sqlite":
         return  # no triggers guard the column there: it stays NULL
     stmt = select(event_mentions.c.event_id, report_access.c.class_id).select_from(
@@ -294,6 +296,7 @@ def recompute_event_access(connection: Connection, event_ids: Sequence[str]) -> 
             update(events).where(events.c.id == bindparam("_id")).values(access_class=bindparam("_class")),
             rows,
         )
+    store_views(connection, ids)
 
 
 def report_visible_clause(visible: Iterable[int] | None, report_id: ColumnElement[str]) -> ColumnElement[bool]:

@@ -32,6 +32,7 @@ __all__ = [
     "collection_rights",
     "event_fusion",
     "event_mentions",
+    "event_views",
     "events",
     "exchange_index",
     "extractions",
@@ -209,6 +210,19 @@ event_mentions = Table(
     Column("end", Integer, nullable=False),
     Column("mention", JSON, nullable=False),
     Index("ix_event_mentions_report", "report_id"),
+)
+
+# An event seen in part, composed once: for each set of its mentions that a combination of its reports'
+# access classes lets a reader see, the event's fields composed from that set alone (`_partial_views.py`).
+# A view depends on its mentions only, never on who reads it; the database's triggers delete an event's
+# views when its mentions (or their reports' times) change, so a stored view is never stale.
+event_views = Table(
+    "event_views",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("mentions_key", String(64), primary_key=True, doc="sha256 of the visible mention ids, sorted"),
+    Column("view", JSON, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 
