@@ -136,8 +136,8 @@ def views_of(store: Store, event_id: str) -> dict[str, Any]:
 
 
 def expected_views(store: Store, event_id: str) -> tuple[int, dict[str, dict[str, Any]]]:
-    """The number of the event's classes, and every view a reader may be shown, composed from scratch: one
-    per combination of its classes that leaves some of its mentions out."""
+    """The number of the event's classes, and every view the write path stores for it, composed from scratch:
+    one per combination of its classes that leaves some of its mentions out (and names only known actors)."""
     with store._engine.connect() as c:
         rows = c.execute(
             select(event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention, report_access.c.class_id,
@@ -157,8 +157,10 @@ def expected_views(store: Store, event_id: str) -> tuple[int, dict[str, dict[str
             view = compose_mentions([(r.report_id, EventMention.model_validate(r.mention)) for r in visible])
             view["created_at"] = min(r.ingested_at for r in visible).isoformat()
             view["updated_at"] = max(r.ingested_at for r in visible).isoformat()
-            view["actor1_id"] = actor_ids.get(view["actor1"]) if view["actor1"] else None
-            view["actor2_id"] = actor_ids.get(view["actor2"]) if view["actor2"] else None
+            if any(view[k] and view[k] not in actor_ids for k in ("actor1", "actor2")):
+                continue  # an actor the store does not know yet: composed at read time, not stored
+            view["actor1_id"] = actor_ids[view["actor1"]] if view["actor1"] else None
+            view["actor2_id"] = actor_ids[view["actor2"]] if view["actor2"] else None
             out[mentions_key(r.id for r in visible)] = view
     return len(classes), out
 
