@@ -19,7 +19,7 @@ from borderwatch.store import EventQuery, Reader, Store
 from borderwatch.store._access import class_visible
 from borderwatch.store._exchange import Incoming
 from borderwatch.store._partial_views import MAX_CLASSES
-from borderwatch.store._schema import event_mentions, event_views, events, report_access
+from borderwatch.store._schema import event_classes, event_mentions, event_views, events, report_access
 from tests.share.helpers import event_ids_of, expected_views, fresh_db, mention, new_report, views_of
 
 ADMIN = Reader.local_admin()
@@ -66,7 +66,7 @@ def _check(store: Store) -> None:
 
 def _check_views(store: Store) -> None:
     """The stored views of events seen in part are those composed from scratch, every one of them (every
-    write path here stores them, and none is left from before a change)."""
+    write path here stores them, and none is left from before a change); so are the listed classes."""
     with store._engine.connect() as c:
         ids = list(c.execute(select(events.c.id)).scalars())
         orphans = c.execute(select(event_views.c.event_id).where(event_views.c.event_id.not_in(ids))).all()
@@ -74,6 +74,21 @@ def _check_views(store: Store) -> None:
     for event_id in ids:
         classes, expected = expected_views(store, event_id)
         assert views_of(store, event_id) == (expected if classes <= MAX_CLASSES else {})
+    # Each mixed event's classes are listed, exactly (`event_classes`); an event of one class has none.
+    with store._engine.connect() as c:
+        listed: dict[str, set[int]] = {}
+        for event_id, class_id in c.execute(select(event_classes.c.event_id, event_classes.c.class_id)):
+            listed.setdefault(event_id, set()).add(class_id)
+        mentioned: dict[str, set[int]] = {}
+        rows = c.execute(
+            select(event_mentions.c.event_id, report_access.c.class_id)
+            .join(report_access, report_access.c.report_id == event_mentions.c.report_id)
+            .join(events, events.c.id == event_mentions.c.event_id)
+            .where(events.c.access_class.is_(None))
+        )
+        for event_id, class_id in rows:
+            mentioned.setdefault(event_id, set()).add(class_id)
+    assert listed == mentioned
 
 
 def _report(n: int, agency: str, marking: Marking, place: int) -> Any:

@@ -1,6 +1,6 @@
-"""Stored views of events seen in part (`store/_partial_views.py`): written where events are derived, read
-instead of composing, equal to a composition from scratch, and deleted by the database when what they were
-composed from changes."""
+"""Stored views of events seen in part and the listed classes of mixed events (`store/_partial_views.py`):
+written where events are derived, read instead of composing and of looking at each mention's report, equal to
+a computation from scratch, and deleted by the database when what they were made from changes."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from borderwatch.model import Agency, Marking
 from borderwatch.store import EventQuery, Reader, Store
 from borderwatch.store import _composed_views as composed_views
 from borderwatch.store._compose import compose_mentions
 from borderwatch.store._partial_views import store_views
-from borderwatch.store._schema import event_mentions, reports
+from borderwatch.store._schema import event_classes, event_mentions, report_access, reports
 from tests.share.helpers import event_ids_of, expected_views, fresh_db, fuse, mention, new_report, views_of
 
 OUTSIDER = Reader(agency="tn-b", user="ub")
@@ -108,3 +109,33 @@ def test_a_store_with_another_composer_composes_at_read_time(tmp_path: Path) -> 
     with Store(url, composer=shouting) as reader:
         (seen,) = reader.list_events(EventQuery(), OUTSIDER)
     assert seen["location_name"] == "KASSERINE"
+
+
+def test_a_mixed_event_s_classes_are_listed_and_guarded(store: Store) -> None:
+    event_id = _seen_in_part(store)
+    with store._engine.connect() as c:
+        listed = set(c.execute(select(event_classes.c.class_id).where(event_classes.c.event_id == event_id)).scalars())
+        mentioned = set(
+            c.execute(
+                select(report_access.c.class_id)
+                .join(event_mentions, event_mentions.c.report_id == report_access.c.report_id)
+                .where(event_mentions.c.event_id == event_id)
+            ).scalars()
+        )
+    assert len(listed) == 2 and listed == mentioned
+    with pytest.raises(IntegrityError), store._engine.begin() as c:  # a class none of its reports has
+        c.execute(insert(event_classes).values(event_id=event_id, class_id=max(listed) + 1000))
+    assert store.list_events(EventQuery(), OUTSIDER)[0]["id"] == event_id
+
+
+def test_a_report_s_class_changed_by_hand_unlists_its_events_classes(store: Store) -> None:
+    """The reader's check then reads the mentions: the CLEAR report taken out of every class, by hand, hides
+    the event from a reader who saw it only through that report."""
+    event_id = _seen_in_part(store)
+    assert store.list_events(EventQuery(), OUTSIDER)[0]["id"] == event_id
+    with store._engine.begin() as c:
+        clear = c.execute(select(reports.c.id).where(reports.c.marking == "CLEAR")).scalar_one()
+        c.execute(report_access.delete().where(report_access.c.report_id == clear))
+        assert c.execute(select(event_classes).where(event_classes.c.event_id == event_id)).all() == []
+    assert store.list_events(EventQuery(), OUTSIDER) == []
+    assert store.count("events", OUTSIDER) == 0

@@ -4,7 +4,8 @@ A reader who may see only some of an event's reports sees the event composed fro
 alone (`_compose.py`). Which mentions a reader sees depends only on which of the event's access classes the
 reader may see, so an event whose reports have k classes has at most 2^k - 2 such views, whoever reads.
 `store_views` composes them when the event is written (for events of up to `MAX_CLASSES` classes) and
-`stored_views` finds them at read time by the set of visible mentions.
+`stored_views` finds them at read time by the set of visible mentions. It also lists each such event's
+classes in `event_classes`, which the reader's check of a mixed event reads (`_access.event_visible_clause`).
 
 A view is a function of its mentions (and of their reports' ingestion times and the actors' ids), never of
 who reads it, so a class that changes later leaves every stored view right; at worst a reader's set has no
@@ -31,7 +32,7 @@ from ._access_triggers import GUARDED_DIALECTS
 from ._batches import in_chunks
 from ._compose import Composer, compose_mentions
 from ._fusion_bulk import bulk_insert
-from ._schema import actors, event_mentions, event_views, events, report_access, reports
+from ._schema import actors, event_classes, event_mentions, event_views, events, report_access, reports
 
 __all__ = ["MAX_CLASSES", "mentions_key", "store_views", "stored_views", "views_apply"]
 
@@ -58,9 +59,10 @@ def views_apply(connection: Connection, composer: Composer) -> bool:
 
 
 def store_views(connection: Connection, event_ids: Sequence[str]) -> None:
-    """Compose and store the views of these events that readers may see in part (their old views deleted).
+    """Compose and store the views of these events that readers may see in part, and list the classes of
+    each event whose reports have several (`event_classes`); what was stored for them before is deleted.
 
-    Call after the events' mentions are written: writing a mention deletes its event's views."""
+    Call after the events' mentions are written: writing a mention deletes its event's views and classes."""
     if connection.dialect.name not in GUARDED_DIALECTS:
         return
     ids = sorted(set(event_ids))
@@ -84,10 +86,14 @@ def store_views(connection: Connection, event_ids: Sequence[str]) -> None:
     )
     for chunk in in_chunks(ids):
         connection.execute(delete(event_views).where(event_views.c.event_id.in_(chunk)))
+        connection.execute(delete(event_classes).where(event_classes.c.event_id.in_(chunk)))
         by_event: dict[str, list[_Stored]] = {}
         unreadable: set[str] = set()
+        classes: set[tuple[str, int]] = set()
         rows = connection.execute(stmt.where(event_mentions.c.event_id.in_(mixed.where(events.c.id.in_(chunk)))))
         for event_id, mention_id, report_id, class_id, text, ingested in rows:
+            if class_id is not None:
+                classes.add((event_id, class_id))
             try:  # JSON text on SQLite, already parsed by the driver on PostgreSQL
                 parsed = (
                     EventMention.model_validate_json(text)
@@ -101,6 +107,7 @@ def store_views(connection: Connection, event_ids: Sequence[str]) -> None:
         views = [v for e, ms in by_event.items() if e not in unreadable for v in _views_of(e, ms)]
         _give_actor_ids(connection, views)
         bulk_insert(connection, event_views, views)
+        bulk_insert(connection, event_classes, [{"event_id": e, "class_id": k} for e, k in sorted(classes)])
 
 
 def _views_of(event_id: str, mentions: list[_Stored]) -> Iterable[dict[str, Any]]:

@@ -30,6 +30,7 @@ __all__ = [
     "audit_objects",
     "change_log",
     "collection_rights",
+    "event_classes",
     "event_fusion",
     "event_mentions",
     "event_views",
@@ -222,6 +223,19 @@ event_views = Table(
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("mentions_key", String(64), primary_key=True, doc="sha256 of the visible mention ids, sorted"),
     Column("view", JSON, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# The distinct access classes of a mixed event's reports (an event whose `access_class` is NULL), written
+# with its views: the reader's check of such an event is then one short index range instead of a look at
+# each mention's report (`_access.event_visible_clause`). All of an event's classes or none: a row naming a
+# class none of its reports has cannot be written, the triggers delete an event's rows when one of its
+# mentions or one of its reports' classes changes, and an event without rows is checked mention by mention.
+event_classes = Table(
+    "event_classes",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("class_id", Integer, ForeignKey("access_classes.id"), primary_key=True),
     sqlite_with_rowid=False,
 )
 
