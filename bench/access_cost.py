@@ -4,8 +4,10 @@ A SQLite store with 200,000 events from 100,000 synthetic reports of four agenci
 some restricted to sharing groups, field posts), a fifth of the events fused from reports of two
 agencies. Each query runs as it did before access control (the foundation's SQL: events, actor names and
 number of sources) and as `Store.list_events` runs it for an analyst of one agency (the visibility
-predicate, the visible sources and marking of each event, events seen in part composed again from the
-visible mentions), median CPU time of repeated runs. Target: checks cost ≤ 20% over the query without them.
+predicate, the visible sources and marking of each event, events seen in part shown as composed from the
+visible mentions: from the store's memory of composed views (warm), or without it (cold: the views the
+write path stored in `event_views`, and a composition of any missing), median CPU time of repeated runs.
+Target: checks cost ≤ 20% over the query without them.
 The audit log write that follows a read of AMBER or RED material is reported apart: it is not a check.
 
     PYTHONPATH=src python bench/access_cost.py [--reports 100000]
@@ -199,9 +201,10 @@ QUERIES = {
 
 
 def measure(store: Store, analyst: Reader, query: EventQuery, runs: int) -> tuple[float, ...]:
-    """Median ms: without checks (with and without the marking); as the analyst, composing events seen in
-    part anew each time (cold) and with the store's cache of composed views (warm); as the all-seeing
-    admin; as the analyst with the audit write; and the number of events the analyst sees."""
+    """Median ms: without checks (with and without the marking); as the analyst, without the store's memory
+    of composed views of events seen in part (cold: stored views read, missing ones composed) and with it
+    (warm); as the all-seeing admin; as the analyst with the audit write; and the number of events the
+    analyst sees."""
     with store._engine.connect() as connection:
         bare = _median_ms(lambda: unchecked(connection, query, marking=False), runs)
         base = _median_ms(lambda: unchecked(connection, query), runs)

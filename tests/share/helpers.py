@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -21,7 +23,9 @@ from borderwatch.model import (
     ReportRef,
 )
 from borderwatch.store import NewReport, Store
-from borderwatch.store._schema import event_mentions
+from borderwatch.store._compose import compose_mentions
+from borderwatch.store._partial_views import mentions_key
+from borderwatch.store._schema import actors, event_mentions, event_views, report_access, reports
 
 _TEMPLATE: dict[str, Path] = {}
 
@@ -119,6 +123,46 @@ def fuse(store: Store, event_ids: Sequence[str]) -> str:
     if others:
         store.merge_events(target, others, by="test")
     return target
+
+
+def views_of(store: Store, event_id: str) -> dict[str, Any]:
+    """The stored views of an event seen in part (`store/_partial_views.py`), by key."""
+    with store._engine.connect() as c:
+        return dict(
+            c.execute(
+                select(event_views.c.mentions_key, event_views.c.view).where(event_views.c.event_id == event_id)
+            ).all()
+        )
+
+
+def expected_views(store: Store, event_id: str) -> tuple[int, dict[str, dict[str, Any]]]:
+    """The number of the event's classes, and every view the write path stores for it, composed from scratch:
+    one per combination of its classes that leaves some of its mentions out (and names only known actors)."""
+    with store._engine.connect() as c:
+        rows = c.execute(
+            select(event_mentions.c.id, event_mentions.c.report_id, event_mentions.c.mention, report_access.c.class_id,
+                   reports.c.ingested_at)
+            .join(reports, reports.c.id == event_mentions.c.report_id)
+            .outerjoin(report_access, report_access.c.report_id == event_mentions.c.report_id)
+            .where(event_mentions.c.event_id == event_id)
+        ).all()  # fmt: skip
+        actor_ids = dict(c.execute(select(actors.c.name, actors.c.id)).all())
+    classes = sorted({r.class_id for r in rows if r.class_id is not None})
+    out: dict[str, dict[str, Any]] = {}
+    for size in range(1, len(classes) + 1):
+        for chosen in combinations(classes, size):
+            visible = [r for r in rows if r.class_id in chosen]
+            if len(visible) == len(rows):
+                continue
+            view = compose_mentions([(r.report_id, EventMention.model_validate(r.mention)) for r in visible])
+            view["created_at"] = min(r.ingested_at for r in visible).isoformat()
+            view["updated_at"] = max(r.ingested_at for r in visible).isoformat()
+            if any(view[k] and view[k] not in actor_ids for k in ("actor1", "actor2")):
+                continue  # an actor the store does not know yet: composed at read time, not stored
+            view["actor1_id"] = actor_ids[view["actor1"]] if view["actor1"] else None
+            view["actor2_id"] = actor_ids[view["actor2"]] if view["actor2"] else None
+            out[mentions_key(r.id for r in visible)] = view
+    return len(classes), out
 
 
 # -- two installations on loopback (in-process ASGI) ---------------------------------------------

@@ -18,8 +18,9 @@ from borderwatch.model import Agency, ExtractResult, Marking, Report, ReportRef
 from borderwatch.store import EventQuery, Reader, Store
 from borderwatch.store._access import class_visible
 from borderwatch.store._exchange import Incoming
-from borderwatch.store._schema import event_mentions, events, report_access
-from tests.share.helpers import event_ids_of, fresh_db, mention, new_report
+from borderwatch.store._partial_views import MAX_CLASSES
+from borderwatch.store._schema import event_classes, event_mentions, event_views, events, report_access
+from tests.share.helpers import event_ids_of, expected_views, fresh_db, mention, new_report, views_of
 
 ADMIN = Reader.local_admin()
 AGENCIES = ("dz-a", "tn-b")
@@ -49,6 +50,7 @@ def _stored(store: Store) -> dict[str, int | None]:
 
 def _check(store: Store) -> None:
     assert _stored(store) == _from_scratch(store)
+    _check_views(store)
     with store._engine.connect() as c:
         classes = store._classes.refresh(c)
         mentions = c.execute(
@@ -60,6 +62,33 @@ def _check(store: Store) -> None:
         seen = {e for e, k in mentions if k is not None and class_visible(reader, classes[k])}
         assert {e["id"] for e in store.list_events(EventQuery(limit=1000), reader)} == seen
         assert store.count("events", reader) == len(seen)
+
+
+def _check_views(store: Store) -> None:
+    """The stored views of events seen in part are those composed from scratch, every one of them (every
+    write path here stores them, and none is left from before a change); so are the listed classes."""
+    with store._engine.connect() as c:
+        ids = list(c.execute(select(events.c.id)).scalars())
+        orphans = c.execute(select(event_views.c.event_id).where(event_views.c.event_id.not_in(ids))).all()
+    assert orphans == []
+    for event_id in ids:
+        classes, expected = expected_views(store, event_id)
+        assert views_of(store, event_id) == (expected if classes <= MAX_CLASSES else {})
+    # Each mixed event's classes are listed, exactly (`event_classes`); an event of one class has none.
+    with store._engine.connect() as c:
+        listed: dict[str, set[int]] = {}
+        for event_id, class_id in c.execute(select(event_classes.c.event_id, event_classes.c.class_id)):
+            listed.setdefault(event_id, set()).add(class_id)
+        mentioned: dict[str, set[int]] = {}
+        rows = c.execute(
+            select(event_mentions.c.event_id, report_access.c.class_id)
+            .join(report_access, report_access.c.report_id == event_mentions.c.report_id)
+            .join(events, events.c.id == event_mentions.c.event_id)
+            .where(events.c.access_class.is_(None))
+        )
+        for event_id, class_id in rows:
+            mentioned.setdefault(event_id, set()).add(class_id)
+    assert listed == mentioned
 
 
 def _report(n: int, agency: str, marking: Marking, place: int) -> Any:

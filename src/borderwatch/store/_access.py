@@ -34,7 +34,8 @@ from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, false
 
 from ..errors import AccessDeniedError
 from ..model import Marking, Report
-from ._schema import access_classes, event_mentions, events, report_access, reports
+from ._partial_views import store_views
+from ._schema import access_classes, event_classes, event_mentions, events, report_access, reports
 
 __all__ = [
     "LOCAL_ADMIN",
@@ -276,8 +277,9 @@ def event_access_class(class_ids: Iterable[int | None]) -> int | None:
 
 
 def recompute_event_access(connection: Connection, event_ids: Sequence[str]) -> None:
-    """Set `access_class` of these events from their stored mentions (for writers that insert event rows
-    without `EventRefresher`: bulk loads of coded events, benchmarks)."""
+    """Set `access_class` of these events from their stored mentions, and store their views for readers who
+    see them in part (for writers that insert event rows without `EventRefresher`: bulk loads of coded
+    events, benchmarks)."""
     if connection.dialect.name != "sqlite":
         return  # no triggers guard the column there: it stays NULL
     stmt = select(event_mentions.c.event_id, report_access.c.class_id).select_from(
@@ -294,6 +296,7 @@ def recompute_event_access(connection: Connection, event_ids: Sequence[str]) -> 
             update(events).where(events.c.id == bindparam("_id")).values(access_class=bindparam("_class")),
             rows,
         )
+    store_views(connection, ids)
 
 
 def report_visible_clause(visible: Iterable[int] | None, report_id: ColumnElement[str]) -> ColumnElement[bool]:
@@ -310,7 +313,8 @@ def event_visible_clause(visible: Iterable[int] | None) -> ColumnElement[bool]:
     """SQL: the event has at least one mention in a report the reader may see.
 
     An event whose reports all share one class (most) says so in `events.access_class`: one test of a
-    column. The others (NULL) are looked at mention by mention."""
+    column. The others (NULL) are tested against the classes listed in `event_classes`, or, where the
+    write path did not list them, mention by mention."""
     if visible is None:
         return events.c.id.is_not(None)
     ids = list(visible)
@@ -322,7 +326,14 @@ def event_visible_clause(visible: Iterable[int] | None) -> ColumnElement[bool]:
         .select_from(event_mentions.join(report_access, report_access.c.report_id == event_mentions.c.report_id))
         .where(event_mentions.c.event_id == events.c.id, report_access.c.class_id.in_(ids))
     )
-    return or_(and_(single.is_not(None), single.in_(ids)), and_(single.is_(None), by_mentions))
+    # A mixed event's classes as the write path listed them (all or none, see `event_classes`). `+ 0` keeps
+    # SQLite from looking up every (event, listed class) pair: one range of the event's few rows is cheaper.
+    listed = exists(select(1).where(event_classes.c.event_id == events.c.id))
+    by_classes = exists(
+        select(1).where(event_classes.c.event_id == events.c.id, (event_classes.c.class_id + 0).in_(ids))
+    )
+    mixed = or_(by_classes, and_(~listed, by_mentions))
+    return or_(and_(single.is_not(None), single.in_(ids)), and_(single.is_(None), mixed))
 
 
 def reports_with_class() -> object:

@@ -8,6 +8,13 @@ derived again. So a write path that forgets the column loses speed, never confid
 written before its mentions (fusion's flush) passes the check vacuously and is checked again, mention by
 mention, as they are inserted.
 
+The stored views of events seen in part (`event_views`, `_partial_views.py`) are kept safe the same way:
+each is composed from a set of mentions, so writing, moving or deleting one of an event's mentions, or
+changing the times of one of its reports, deletes the event's views (the `forget_event_views` triggers); a
+write path that does not store them again leaves them to be composed at read time. The classes listed
+for a mixed event (`event_classes`) are guarded like `events.access_class`: a row naming a class none of the
+event's reports has aborts, and a changed mention or report class deletes the event's rows.
+
 The same rules are written once, with `{ne}` for SQL's null-safe "differs" (SQLite `IS NOT`, PostgreSQL
 `IS DISTINCT FROM`), and wrapped per dialect: SQLite's triggers hold the statements, PostgreSQL's call one
 PL/pgSQL function each. Triggers are not in the migration (alembic does not compare them): they are made
@@ -39,7 +46,12 @@ _FORGET_CITING = (
     "UPDATE events SET access_class = NULL WHERE access_class IS NOT NULL "
     "AND id IN (SELECT event_id FROM event_mentions WHERE report_id = {report});"
 )
-_REFUSAL = "events.access_class disagrees with the mentions"
+_FORGET_VIEWS = "DELETE FROM event_views WHERE event_id = {event};"
+_FORGET_CLASSES = "DELETE FROM event_classes WHERE event_id = {event};"
+_FORGET_CLASSES_CITING = (
+    "DELETE FROM event_classes WHERE event_id IN (SELECT event_id FROM event_mentions WHERE report_id = {report});"
+)
+_REFUSAL = "the access classes of an event disagree with its mentions"
 
 # name: (timing and event, table, condition on NEW or None, statements)
 _RULES: dict[str, tuple[str, str, str | None, list[str]]] = {
@@ -88,6 +100,74 @@ _RULES: dict[str, tuple[str, str, str | None, list[str]]] = {
         "report_access",
         None,
         [_FORGET_CITING.format(report="OLD.report_id"), _FORGET_CITING.format(report="NEW.report_id")],
+    ),
+    "bw1_forget_event_views_mention_in": (
+        "AFTER INSERT",
+        "event_mentions",
+        None,
+        [_FORGET_VIEWS.format(event="NEW.event_id")],
+    ),
+    "bw1_forget_event_views_mention_out": (
+        "AFTER DELETE",
+        "event_mentions",
+        None,
+        [_FORGET_VIEWS.format(event="OLD.event_id")],
+    ),
+    "bw1_forget_event_views_mention_changed": (
+        "AFTER UPDATE",
+        "event_mentions",
+        None,
+        [_FORGET_VIEWS.format(event="OLD.event_id"), _FORGET_VIEWS.format(event="NEW.event_id")],
+    ),
+    "bw1_check_event_classes_insert": (
+        "BEFORE INSERT",
+        "event_classes",
+        "NOT EXISTS (SELECT 1 FROM event_mentions m JOIN report_access a ON a.report_id = m.report_id "
+        "WHERE m.event_id = NEW.event_id AND a.class_id = NEW.class_id)",
+        [],
+    ),
+    "bw1_check_event_classes_update": ("BEFORE UPDATE", "event_classes", "TRUE", []),
+    "bw1_forget_event_classes_mention_in": (
+        "AFTER INSERT",
+        "event_mentions",
+        None,
+        [_FORGET_CLASSES.format(event="NEW.event_id")],
+    ),
+    "bw1_forget_event_classes_mention_out": (
+        "AFTER DELETE",
+        "event_mentions",
+        None,
+        [_FORGET_CLASSES.format(event="OLD.event_id")],
+    ),
+    "bw1_forget_event_classes_mention_moved": (
+        "AFTER UPDATE OF event_id, report_id",
+        "event_mentions",
+        None,
+        [_FORGET_CLASSES.format(event="OLD.event_id"), _FORGET_CLASSES.format(event="NEW.event_id")],
+    ),
+    "bw1_forget_event_classes_access_in": (
+        "AFTER INSERT",
+        "report_access",
+        None,
+        [_FORGET_CLASSES_CITING.format(report="NEW.report_id")],
+    ),
+    "bw1_forget_event_classes_access_out": (
+        "AFTER DELETE",
+        "report_access",
+        None,
+        [_FORGET_CLASSES_CITING.format(report="OLD.report_id")],
+    ),
+    "bw1_forget_event_classes_access_changed": (
+        "AFTER UPDATE",
+        "report_access",
+        None,
+        [_FORGET_CLASSES_CITING.format(report="OLD.report_id"), _FORGET_CLASSES_CITING.format(report="NEW.report_id")],
+    ),
+    "bw1_forget_event_views_report_times": (
+        "AFTER UPDATE OF ingested_at",
+        "reports",
+        None,
+        ["DELETE FROM event_views WHERE event_id IN (SELECT event_id FROM event_mentions WHERE report_id = NEW.id);"],
     ),
 }
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Text, select, type_coerce
 
 from ..model import EventMention, Marking
 from ._batches import in_chunks
+from ._partial_views import mentions_key, stored_views, views_apply
 from ._schema import actors, event_mentions, report_access, reports
 
 if TYPE_CHECKING:
@@ -85,7 +86,8 @@ def compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[
     """Fields, times and actor ids of partly visible events, from their visible mentions.
 
     Composed views are kept in `ctx.views` under (event, updated_at, visible mentions): a view holds only
-    what those mentions say, and whatever changes an event's mentions changes that key.
+    what those mentions say, and whatever changes an event's mentions changes that key. Views missing there
+    are taken from those the write path stored, and only the rest composed here.
     """
     pending: dict[str, list[MentionAccess]] = {}
     for row in rows:
@@ -96,8 +98,20 @@ def compose_partial(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict[
                 row.update(cached)
             else:
                 pending[row["id"]] = visible
+    if pending and views_apply(ctx.connection, ctx.composer):
+        _take_stored(ctx, [r for r in rows if r["id"] in pending], pending)
     if pending:
         _compose_pending(ctx, [r for r in rows if r["id"] in pending], pending)
+
+
+def _take_stored(ctx: ReadContext, rows: list[dict[str, Any]], pending: dict[str, list[MentionAccess]]) -> None:
+    """The views the write path stored (`_partial_views.py`); the events found leave `pending`."""
+    found = stored_views(ctx.connection, {e: mentions_key(m.mention_id for m in ms) for e, ms in pending.items()})
+    for row in rows:
+        view = found.get(row["id"])
+        if view is not None:
+            ctx.views.put(_view_key(row, pending.pop(row["id"])), view)
+            row.update(view)
 
 
 def _view_key(row: dict[str, Any], visible: list[MentionAccess]) -> tuple[Any, ...]:

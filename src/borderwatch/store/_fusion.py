@@ -23,6 +23,7 @@ from ._fusion_bulk import bulk_insert
 from ._fusion_events import EventRefresher
 from ._fusion_index import FeatureCache, Ref, feature_row
 from ._fusion_memory import CandidateView, shared_index
+from ._partial_views import store_views
 from ._schema import event_mentions, events, fusion_decisions, fusion_links, fusion_mentions
 
 __all__ = ["FusionSession", "compact_decision", "load_links", "mention_key"]
@@ -130,6 +131,7 @@ class FusionSession:
         self.refresher.refresh_many(touched, pending=self._added, new=set(self._new_events))
         # Mentions and explanations are kept as JSON text until written (`bulk_insert`'s `json_text`).
         bulk_insert(connection, event_mentions, self._mention_rows, json_text=("mention",))
+        store_views(connection, touched)  # after the mentions: writing a mention deletes its event's views
         bulk_insert(connection, fusion_mentions, self._feature_rows)
         bulk_insert(connection, fusion_decisions, self._decisions, json_text=("explanation",))
         if self._indexed or self._view is not None:

@@ -21,6 +21,7 @@ from ._access import event_access_class
 from ._access_triggers import GUARDED_DIALECTS
 from ._fusion_bulk import bulk_insert, bulk_update
 from ._fusion_index import FeatureCache
+from ._partial_views import store_views
 from ._schema import (
     actors,
     event_fusion,
@@ -146,6 +147,8 @@ class EventRefresher:
         for group in _changes(self.connection, updates):
             bulk_update(self.connection, events, "id", group)
         bulk_update(self.connection, event_fusion, "event_id", summary_updates)
+        if pending is None:  # with pending mentions, the caller stores the views once it has written them
+            store_views(self.connection, sorted(stored))
         return set(stored)
 
     def _read_mentions(self, event_ids: Sequence[str]) -> dict[str, list[SourcedMention]]:

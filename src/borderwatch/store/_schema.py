@@ -30,8 +30,10 @@ __all__ = [
     "audit_objects",
     "change_log",
     "collection_rights",
+    "event_classes",
     "event_fusion",
     "event_mentions",
+    "event_views",
     "events",
     "exchange_index",
     "extractions",
@@ -209,6 +211,32 @@ event_mentions = Table(
     Column("end", Integer, nullable=False),
     Column("mention", JSON, nullable=False),
     Index("ix_event_mentions_report", "report_id"),
+)
+
+# An event seen in part, composed once: for each set of its mentions that a combination of its reports'
+# access classes lets a reader see, the event's fields composed from that set alone (`_partial_views.py`).
+# A view depends on its mentions only, never on who reads it; the database's triggers delete an event's
+# views when its mentions (or their reports' times) change, so a stored view is never stale.
+event_views = Table(
+    "event_views",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("mentions_key", String(64), primary_key=True, doc="sha256 of the visible mention ids, sorted"),
+    Column("view", JSON, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# The distinct access classes of a mixed event's reports (an event whose `access_class` is NULL), written
+# with its views: the reader's check of such an event is then one short index range instead of a look at
+# each mention's report (`_access.event_visible_clause`). All of an event's classes or none: a row naming a
+# class none of its reports has cannot be written, the triggers delete an event's rows when one of its
+# mentions or one of its reports' classes changes, and an event without rows is checked mention by mention.
+event_classes = Table(
+    "event_classes",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("class_id", Integer, ForeignKey("access_classes.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 
