@@ -28,6 +28,7 @@ class Recorder(httpx.BaseTransport):
         self.paths: list[str] = []
         self.reports: list[str] = []
         self.manifests = True
+        self.manifest_dates = True  # off: manifests come without the X-TAXII-Date-Added-* headers
         self.cut_after: int | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -38,6 +39,9 @@ class Recorder(httpx.BaseTransport):
         if is_page and self.cut_after is not None and self.object_pages() > self.cut_after:
             raise httpx.ReadError("cut before the answer arrived", request=request)
         response = self.inner.handle_request(request)
+        if request.url.path.endswith("/manifest/") and not self.manifest_dates:
+            headers = {k: v for k, v in response.headers.items() if not k.lower().startswith("x-taxii-date")}
+            return httpx.Response(response.status_code, headers=headers, content=response.read(), request=request)
         if request.url.path.endswith("/objects/") and request.method == "GET":
             body = response.read()
             objects = httpx.Response(200, content=body).json().get("objects", [])
@@ -172,3 +176,11 @@ def test_a_peer_without_manifests_is_pulled_page_by_page(recorded) -> None:  # t
     recorder.manifests = False
     assert _pull(b, page_size=4) == {"created": 5}
     assert set(_received(b)) == set(ids) and recorder.object_pages() >= 2
+
+
+def test_a_manifest_without_date_headers_is_paged_by_its_records_dates(recorded) -> None:  # type: ignore[no-untyped-def]
+    a, b, recorder = recorded
+    ids = _share(a, 7, PeerRule.up_to(Marking.AMBER))
+    recorder.manifest_dates = False
+    assert _pull(b, page_size=3) == {"created": 7}  # manifest pages of 3 reports: three of them
+    assert set(_received(b)) == set(ids) and sum(p.endswith("/manifest/") for p in recorder.paths) >= 3

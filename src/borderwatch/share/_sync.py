@@ -173,7 +173,9 @@ class PeerClient:
                 parse_time(record["date_added"]), parse_time(record["version"])
         except (KeyError, TypeError, ValueError):
             return None
-        return records, response.headers.get("X-TAXII-Date-Added-Last"), bool(body.get("more"))
+        # The header, or a server's that sends none: its last record's date_added.
+        last = response.headers.get("X-TAXII-Date-Added-Last") or (records[-1]["date_added"] if records else None)
+        return records, last, bool(body.get("more"))
 
     def _pull_objects(
         self,
