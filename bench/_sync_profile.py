@@ -68,10 +68,10 @@ def timed_fetches(client_class: Any) -> Iterator[list[float]]:
     spent = [0.0]
     lock = threading.Lock()
 
-    def page(self: Any, after: Any) -> Any:
+    def page(self: Any, *args: Any, **kwargs: Any) -> Any:
         started = time.thread_time()
         try:
-            return original(self, after)
+            return original(self, *args, **kwargs)
         finally:
             with lock:
                 spent[0] += time.thread_time() - started

@@ -333,3 +333,37 @@ def test_zone_polygons_round_trip() -> None:
         {"name": "DZA-TUN 30 km", "kind": "border", "border": "DZA-TUN", "km": 30, "geometry": zone["geometry"]}
     )
     assert zone_from_object(strip)["border"] == "DZA-TUN" and zone_from_object(strip)["km"] == 30
+
+
+def test_a_report_version_derives_each_of_its_own_ids_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building a report's objects hashes each id of the version once (report, incidents, sightings): a peer's
+    page is hundreds of reports. Shared objects (places, actors, agencies) come from a cache. SYNTHETIC."""
+    from borderwatch.share import _stix_objects
+    from borderwatch.share._stix_map import report_objects
+    from borderwatch.store import ExchangeItem
+    from tests.share.helpers import mention, new_report
+
+    text = "SYNTHETIC: the invented Dune Katiba clashed twice with a patrol near the invented post Bir Tamesna."
+    built = new_report(text, mentions=[mention("e1", text), mention("e2", text, date="2025-05-04")])
+    when = datetime(2025, 5, 5, 9)
+    item = ExchangeItem(built.report.id, when, when, when, False, None, None, built.report, built.extraction)
+    report_objects(item, None, "installation-a")  # shared objects cached
+    hashed: list[tuple[str, str]] = []
+    original = _stix_objects.stix_id
+
+    def counting(kind: str, name: str) -> str:
+        hashed.append((kind, name))
+        return original(kind, name)
+
+    monkeypatch.setattr(_stix_objects, "stix_id", counting)
+    monkeypatch.setattr(_stix_objects, "stix_report_id", lambda rid: counting("report", f"report|{rid}"))
+    objects = report_objects(item, None, "installation-a")
+    own = {o["id"] for o in objects if o["type"] in ("report", "incident", "sighting")}
+    assert len(own) == 5 and len(hashed) == len(set(hashed)) == 5
+
+
+def test_compact_drops_none_and_what_empties_but_keeps_falsy_scalars() -> None:
+    from borderwatch.share._stix_objects import compact
+
+    value = {"a": None, "b": [], "c": {"d": None, "e": []}, "f": 0, "g": "", "h": False, "i": [{"j": None}, (1, None)]}
+    assert compact(value) == {"f": 0, "g": "", "h": False, "i": [{}, [1, None]]}

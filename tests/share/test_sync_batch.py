@@ -128,3 +128,37 @@ def test_a_page_of_received_reports_is_fused_mention_by_mention_in_the_order_of_
     assert fused == ["2025-05-01", "published 2025-05-03", "2025-05-05", "2025-05-09"]
     source.close()
     target.close()
+
+
+def test_the_names_of_a_received_report_are_read_once_though_its_mentions_are_fused_far_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from borderwatch.fuse import _names
+
+    source = Store(fresh_db(tmp_path, "a-names.db"))
+    target = Store(fresh_db(tmp_path, "b-names.db"))
+    items = []
+    for i in range(40):  # SYNTHETIC: each report tells of a day in 2020 and one in 2024, fused years apart
+        text = f"SYNTHETIC report {i}: the invented Tazrouk-{i} Brigade crossed near Bir Tamesna twice."
+        told = [
+            mention("e1", text, date=f"2020-01-{i % 28 + 1:02d}"),
+            mention("e2", text, date=f"2024-01-{i % 28 + 1:02d}"),
+        ]
+        items.append(new_report(text, mentions=told))
+    source.add_reports(items, writer=ADMIN)
+    with acting_as(ADMIN):
+        target.exchange.add_peer("peer-a", "dz-mdn", url="http://127.0.0.1:9/taxii2/api/")
+    read: list[str] = []
+    original = _names._runs
+
+    def counting(text: str, starts: list[int] | None = None) -> list[list[str]]:
+        read.append(text)
+        return original(text, starts)
+
+    _names._placed_runs.cache_clear()
+    monkeypatch.setattr(_names, "_runs", counting)
+    page = _versions(source)
+    assert set(target.exchange.apply(page, peer=target.exchange.peer("peer-a"), actor=PEER)) == {"created"}
+    assert len(page) == 40 and len(read) == len(set(read))
+    source.close()
+    target.close()

@@ -144,7 +144,9 @@ def lead_keys(text: str, start: int, end: int, place: frozenset[str]) -> frozens
     return frozenset(sorted(keys)[:_MAX_NAMES])
 
 
-@lru_cache(maxsize=16)
+# A report's mentions are fused in the order of their days, not one after the other (a received page's
+# mentions span years): the names of every report of a page stay here until its last mention is fused.
+@lru_cache(maxsize=1024)
 def _placed_runs(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     starts: list[int] = []
     runs = _runs(text, starts)

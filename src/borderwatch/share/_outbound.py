@@ -14,11 +14,18 @@ from typing import Any
 
 from ..model import Marking
 from ..store import AuditObject, Peer, Store
-from ._rules import parse_rules, select_for_peer
+from ._rules import parse_rules, reads_mentions, select_for_peer
 from ._stix_map import report_objects, withdrawal_object
-from ._stix_objects import borderwatch_identity, extension_definitions, marking_definition, marking_of
+from ._stix_objects import (
+    borderwatch_identity,
+    extension_definitions,
+    marking_definition,
+    marking_of,
+    stable_id,
+    stix_time,
+)
 
-__all__ = ["OutboundPage", "outbound_page"]
+__all__ = ["OutboundPage", "ReportManifest", "outbound_page", "outbound_reports"]
 
 _RESTRICTED = {Marking.AMBER, Marking.AMBER_STRICT, Marking.RED}
 
@@ -40,6 +47,56 @@ class OutboundPage:
         markings = {m for m in (marking_of(o) for o in self.objects) if m is not None} | {Marking.CLEAR}
         head = [marking_definition(m) for m in sorted(markings, key=lambda m: m.rank)]
         return [*head, borderwatch_identity(), *extension_definitions(), *self.objects]
+
+
+@dataclass
+class ReportManifest:
+    """The report versions a peer would receive after a point, as TAXII manifest records (no STIX mapping)."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    first: datetime | None = None
+    last: datetime | None = None
+    more: bool = False
+
+
+def outbound_reports(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int = 5000) -> ReportManifest:
+    """Up to `limit` manifest records of the report versions (and withdrawals) `outbound_page` would send
+    `peer` after `after`, in the same order and with the same ids and versions, without building their
+    objects: a client tells from them which versions it lacks and fetches only those. Extractions are read
+    only when a rule selects events (a zone, event types); otherwise the report's row decides."""
+    rules = parse_rules(peer.rules)
+    with_extractions = reads_mentions(rules)
+    manifest = ReportManifest()
+    scanned = 0
+    while scanned < scan:
+        batch = min(500, scan - scanned)
+        items = store.exchange.changes(after, batch, with_extractions=with_extractions)
+        scanned += len(items)
+        if not items:
+            return manifest
+        delivered = store.exchange.delivered(peer.id, [i.report_id for i in items])
+        for item in items:
+            if len(manifest.records) >= limit:
+                manifest.more = True
+                return manifest
+            after = item.date_added
+            manifest.first = manifest.first or item.date_added
+            manifest.last = item.date_added
+            # The same choice as outbound_page: what passes the rules, or the withdrawal of what the peer had.
+            if select_for_peer(rules, item, peer.id) is None and item.report_id not in delivered:
+                continue
+            manifest.records.append(
+                {
+                    "id": stable_id("report", item.report_id),
+                    "date_added": stix_time(item.date_added),
+                    "version": stix_time(item.modified),
+                    "media_type": "application/stix+json;version=2.1",
+                }
+            )
+        if len(items) < batch:
+            return manifest
+    manifest.more = True
+    return manifest
 
 
 def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int = 5000) -> OutboundPage:

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..model import EventMention, Location, Marking
 from ..store import ExchangeItem
 
-__all__ = ["EXPLICIT_ONLY", "PeerRule", "Zone", "parse_rules", "select_for_peer"]
+__all__ = ["EXPLICIT_ONLY", "PeerRule", "Zone", "parse_rules", "reads_mentions", "select_for_peer"]
 
 EXPLICIT_ONLY = frozenset({Marking.AMBER_STRICT, Marking.RED})
 _FORWARDABLE = frozenset({Marking.CLEAR, Marking.GREEN})
@@ -132,6 +132,12 @@ class PeerRule(BaseModel):
 
 def parse_rules(raw: Sequence[dict[str, Any]]) -> list[PeerRule]:
     return [PeerRule.model_validate(r) for r in raw]
+
+
+def reads_mentions(rules: Sequence[PeerRule]) -> bool:
+    """Whether any rule decides by a report's events (zone, event types): otherwise whether a report passes
+    depends on its row alone, and its extraction need not be read to know."""
+    return any(rule.zone is not None or rule.event_types for rule in rules)
 
 
 def select_for_peer(rules: Sequence[PeerRule], item: ExchangeItem, peer_id: str) -> list[EventMention] | None:

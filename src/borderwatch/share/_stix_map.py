@@ -121,11 +121,12 @@ def report_objects(
     objects: dict[str, dict[str, Any]] = {agency["id"]: agency}
     incidents: list[str] = []
     for mention in mentions:
-        for obj in _mention_objects(base, mention, agency["id"]):
+        made, incident = _mention_objects(base, mention, agency["id"])
+        for obj in made:
             objects.setdefault(obj["id"], obj)
-        incidents.append(stable_id("incident", report.id, mention.id))
+        incidents.append(incident)
     others = [i for i in objects if not i.startswith("incident--")]
-    report_obj = base.common("report", report.id) | {
+    report_obj = base.common("report", report.id, known=base.report_ref) | {
         "created_by_ref": agency["id"],
         "name": report.title or _first_line(report.text),
         "description": report.text,
@@ -145,18 +146,21 @@ def report_objects(
 class _Base:
     def __init__(self, item: ExchangeItem, report: Report) -> None:
         self.report = report
+        self.report_ref = stable_id("report", report.id)  # every incident refers to it: computed once
         self.marking = report.marking
+        self.marking_value, self.marking_ref = report.marking.value, MARKING_IDS[report.marking]  # read per object
         self.created = stix_time(item.created)
         self.modified = stix_time(item.modified)
 
-    def common(self, kind: str, *key: object) -> dict[str, Any]:
+    def common(self, kind: str, *key: object, known: str | None = None) -> dict[str, Any]:
+        """An object of this report version (`known`: its id, when the caller has it already)."""
         return {
             "type": kind,
             "spec_version": "2.1",
-            "id": stable_id(kind, *key),
+            "id": known or stable_id(kind, *key),
             "created": self.created,
             "modified": self.modified,
-            "object_marking_refs": [MARKING_IDS[self.marking]],
+            "object_marking_refs": [self.marking_ref],
         }
 
     def shared(self, kind: str, *key: object) -> dict[str, Any]:
@@ -164,14 +168,15 @@ class _Base:
         return {
             "type": kind,
             "spec_version": "2.1",
-            "id": _shared_id(kind, *key, self.marking.value),
+            "id": _shared_id(kind, *key, self.marking_value),
             "created": FIXED_TIME,
             "modified": FIXED_TIME,
-            "object_marking_refs": [MARKING_IDS[self.marking]],
+            "object_marking_refs": [self.marking_ref],
         }
 
 
-def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> list[dict[str, Any]]:
+def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> tuple[list[dict[str, Any]], str]:
+    """The objects of one event mention, and the id of its incident."""
     out: list[dict[str, Any]] = []
     location = _location_object(base, mention)
     actors = [a for a in (mention.actor1, mention.actor2, *mention.assoc_actors) if a is not None]
@@ -181,7 +186,7 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> lis
     # Fields at their defaults (None, empty lists) are left out, as STIX wants; reading restores them.
     extension = {
         "extension_type": "property-extension",
-        "report_ref": stable_id("report", base.report.id),
+        "report_ref": base.report_ref,
         "mention_id": mention.id,
         **mention.model_dump(mode="json", exclude={"id"}, exclude_defaults=True),
     }
@@ -208,7 +213,7 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> lis
             sighting["first_seen"] = f"{mention.date}T00:00:00Z"
             sighting["last_seen"] = f"{mention.date}T23:59:59.999Z"
         out.append(sighting)
-    return out
+    return out, incident["id"]
 
 
 def _location_object(base: _Base, mention: EventMention) -> dict[str, Any] | None:

@@ -160,10 +160,19 @@ def extension_definitions() -> list[dict[str, Any]]:
 
 
 def compact(value: Any) -> Any:
-    """Without None values and empty lists or objects, which STIX does not allow."""
+    """Without None values and empty lists or objects, which STIX does not allow. Scalars are kept as they
+    are without a call of their own: a report's extension holds hundreds of them."""
     if isinstance(value, dict):
-        out = {k: compact(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != [] and v != {}}
+        out = {}
+        for key, item in value.items():
+            if isinstance(item, dict | list | tuple):
+                item = compact(item)
+                if not item:
+                    continue
+            elif item is None:
+                continue
+            out[key] = item
+        return out
     if isinstance(value, list | tuple):
-        return [compact(v) for v in value]
+        return [compact(item) if isinstance(item, dict | list | tuple) else item for item in value]
     return value

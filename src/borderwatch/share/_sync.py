@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -25,10 +26,16 @@ from ..errors import PeerError
 from ..store import Peer, Reader, Role, Store
 from ._outbound import outbound_page
 from ._stix_map import incoming_from_objects, report_versions
-from ._stix_objects import stable_id
+from ._stix_objects import parse_time, stable_id, stix_time
 from ._taxii import TAXII_MEDIA_TYPE
 
 __all__ = ["PeerClient", "SyncReport", "resolve_secret"]
+
+_MICROSECOND = timedelta(microseconds=1)
+_NO_MANIFEST = (404, 405, 501)  # a peer that serves no manifest: pull every page of objects
+# About how many objects a report makes (report, agency, per event an incident, a place, actors, a sighting):
+# a short stretch of missing reports is asked for with a small page, not a full one.
+_OBJECTS_PER_REPORT = 12
 
 
 @dataclass
@@ -110,33 +117,105 @@ class PeerClient:
         self.peer = self.store.exchange.peer(self.peer.id)
 
     def pull(self, report: SyncReport) -> None:
-        """Pages in order; the next page is fetched while this one is applied (the peer works meanwhile)."""
+        """Reads the peer's manifest of report versions a page at a time and fetches the objects of only those
+        it does not hold yet (a re-sync from the start reads the manifest and nothing else); from a peer that
+        serves no manifest, every page of objects."""
         after = self.peer.pull_after
-        with ThreadPoolExecutor(max_workers=1) as prefetch, _survivors_frozen() as settle:
-            upcoming = prefetch.submit(self._page, after)
+        with _survivors_frozen() as settle:
+            while True:
+                listed = self._manifest(after)
+                if listed is None:
+                    self._pull_objects(report, after, settle)
+                    return
+                records, last, more = listed
+                last = last or after
+                more = more and last != after
+                held = self.store.exchange.held([r["id"] for r in records], self.peer)
+                fetched: list[tuple[datetime, datetime]] = []  # stretches read as objects, each applied
+                reached = after
+                for first, end, count in _lacking_runs(records, held):
+                    begin = first - _MICROSECOND
+                    if reached is not None and parse_time(reached) >= end:
+                        continue  # an earlier stretch's last page went past this one
+                    if reached is not None and parse_time(reached) > begin:
+                        begin = parse_time(reached)
+                    limit = min(self.page_size, count * _OBJECTS_PER_REPORT)
+                    reached = self._pull_objects(report, stix_time(begin), settle, until=end, limit=limit) or reached
+                    fetched.append((begin, parse_time(reached) if reached else end))
+                # Versions held already and not met again in a page of objects: counted as a page would count them.
+                report.pulled.update(
+                    "unchanged"
+                    for r in records
+                    if _holds(held, r) and not any(b < parse_time(r["date_added"]) <= e for b, e in fetched)
+                )
+                cursor = max((c for c in (last, reached) if c), key=parse_time, default=None)
+                if cursor is not None and cursor != after:
+                    self.store.exchange.advance_pull(self.peer.id, cursor)
+                if not more:
+                    return
+                after = cursor
+
+    def _manifest(self, after: str | None) -> tuple[list[dict[str, Any]], str | None, bool] | None:
+        """A page of the peer's manifest of reports: (records, X-TAXII-Date-Added-Last, more); None when the peer
+        serves no manifest or one without the `date_added` of its records."""
+        params: dict[str, Any] = {"limit": self.page_size, "match[type]": "report"}
+        if after:
+            params["added_after"] = after
+        path = f"collections/{self.peer.read_collection}/manifest/"
+        response = self._answer("GET", path, params=params)
+        if response.status_code in _NO_MANIFEST:
+            return None
+        body = _json(self._checked(response, "GET", path), self.peer.id)
+        listed = body.get("objects", [])
+        records = [r for r in listed if isinstance(r, dict) and str(r.get("id")).startswith("report--")]
+        try:
+            for record in records:
+                parse_time(record["date_added"]), parse_time(record["version"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        # The header, or a server's that sends none: its last record's date_added.
+        last = response.headers.get("X-TAXII-Date-Added-Last") or (records[-1]["date_added"] if records else None)
+        return records, last, bool(body.get("more"))
+
+    def _pull_objects(
+        self,
+        report: SyncReport,
+        after: str | None,
+        settle: Callable[[], None],
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> str | None:
+        """Pages of objects in order from `after` until one reaches `until` (a `date_added`; None: the end), each
+        applied with its cursor; the next page is fetched while one is applied (the peer works meanwhile).
+        Returns where the last page ended."""
+        limit = limit or self.page_size
+        with ThreadPoolExecutor(max_workers=1) as prefetch:
+            upcoming = prefetch.submit(self._page, after, limit)
             while True:
                 body, last = upcoming.result()
                 last = last or after
-                more = bool(body.get("more")) and last != after
+                reached = until is not None and last is not None and parse_time(last) >= until
+                more = bool(body.get("more")) and last != after and not reached
                 if more:
-                    upcoming = prefetch.submit(self._page, last)
-                objects = body.get("objects", [])
-                # Versions already stored are told from the objects' headers and neither mapped nor applied: a
-                # re-sync from the start costs the transport and one lookup of ids a page.
-                known = self.store.exchange.settled(report_versions(objects), self.peer)
-                skip = {stable_id("report", report_id) for report_id in known}
-                incoming, failures = incoming_from_objects(objects, skip=skip)
-                outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
-                report.pulled.update(o.split(":")[0] for o in [*outcomes, *known.values()])
-                report.pull_failures.extend(failures)
-                report.pages += 1
+                    upcoming = prefetch.submit(self._page, last, limit)
+                self._apply_page(report, body.get("objects", []), last)
                 settle()
                 if not more:
-                    return
+                    return last
                 after = last
 
-    def _page(self, after: str | None) -> tuple[dict[str, Any], str | None]:
-        params: dict[str, Any] = {"limit": self.page_size}
+    def _apply_page(self, report: SyncReport, objects: list[Any], last: str | None) -> None:
+        # Versions already stored are told from the objects' headers and neither mapped nor applied.
+        known = self.store.exchange.settled(report_versions(objects), self.peer)
+        skip = {stable_id("report", report_id) for report_id in known}
+        incoming, failures = incoming_from_objects(objects, skip=skip)
+        outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
+        report.pulled.update(o.split(":")[0] for o in [*outcomes, *known.values()])
+        report.pull_failures.extend(failures)
+        report.pages += 1
+
+    def _page(self, after: str | None, limit: int | None = None) -> tuple[dict[str, Any], str | None]:
+        params: dict[str, Any] = {"limit": limit or self.page_size}
         if after:
             params["added_after"] = after
         response = self._request("GET", f"collections/{self.peer.read_collection}/objects/", params=params)
@@ -171,15 +250,41 @@ class PeerClient:
         return _json(self._request("GET", path), self.peer.id)
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        headers = {**self.headers, **kwargs.pop("headers", {})}
-        try:
-            response = self.http.request(method, self.root + path, headers=headers, **kwargs)
-        except httpx.HTTPError as exc:
-            raise PeerError(f"peer {self.peer.id}: {type(exc).__name__}: {exc} (run sync again to resume)") from None
+        return self._checked(self._answer(method, path, **kwargs), method, path)
+
+    def _checked(self, response: httpx.Response, method: str, path: str) -> httpx.Response:
         if response.status_code >= 400:
             detail = response.text[:200].replace("\n", " ")
             raise PeerError(f"peer {self.peer.id} answered {response.status_code} to {method} {path}: {detail}")
         return response
+
+    def _answer(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """The peer's answer whatever its status; a cut connection is a PeerError."""
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        try:
+            return self.http.request(method, self.root + path, headers=headers, **kwargs)
+        except httpx.HTTPError as exc:
+            raise PeerError(f"peer {self.peer.id}: {type(exc).__name__}: {exc} (run sync again to resume)") from None
+
+
+def _holds(held: dict[str, datetime], record: dict[str, Any]) -> bool:
+    version = held.get(record["id"])
+    return version is not None and version >= parse_time(record["version"])
+
+
+def _lacking_runs(records: list[dict[str, Any]], held: dict[str, datetime]) -> Iterator[tuple[datetime, datetime, int]]:
+    """Stretches of consecutive manifest records whose versions are not held: (first and last date_added, how
+    many), each fetched as pages of objects from just before its first record."""
+    run: list[datetime] = []
+    for record in records:
+        if _holds(held, record):
+            if run:
+                yield run[0], run[-1], len(run)
+            run = []
+        else:
+            run.append(parse_time(record["date_added"]))
+    if run:
+        yield run[0], run[-1], len(run)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from ..errors import NotFoundError
 from ..store import Collection, Peer, Store
 from ..store._exchange import now_utc
 from ._auth import Principal, get_store, require
-from ._outbound import outbound_page
+from ._outbound import OutboundPage, ReportManifest, outbound_page, outbound_reports
 from ._stix_map import incoming_from_objects
 from ._stix_objects import parse_time, stix_time
 
@@ -139,7 +139,17 @@ def taxii_router(max_content_length: int = 20_000_000, page_size: int = 1000) ->
         added_after: str | None = None,
         limit: Annotated[int, Query(ge=1, le=10_000)] = page_size,
         next_: Annotated[str | None, Query(alias="next")] = None,
+        match_type: Annotated[str | None, Query(alias="match[type]")] = None,
     ) -> Response:
+        types = set(match_type.split(",")) if match_type else None
+        if types == {"report"}:
+            # Reports only (what a sync client asks to tell what it lacks): listed from the exchange index and
+            # the rules, without building the objects; `limit` counts reports.
+            manifest = _report_manifest(store, peer, collection_id, next_ or added_after, limit)
+            body: dict[str, Any] = {"more": manifest.more}
+            if manifest.records:
+                body["objects"] = manifest.records
+            return TaxiiResponse(body, headers=_date_headers(manifest.first, manifest.last))
         page = _read_page(store, peer, collection_id, next_ or added_after, limit, record=False)
         records = [
             {
@@ -149,8 +159,9 @@ def taxii_router(max_content_length: int = 20_000_000, page_size: int = 1000) ->
                 "media_type": "application/stix+json;version=2.1",
             }
             for o in page.objects
+            if types is None or o["type"] in types
         ]
-        body: dict[str, Any] = {"more": page.more}
+        body = {"more": page.more}
         if records:
             body["objects"] = records
         return TaxiiResponse(body, headers=_date_headers(page.first, page.last))
@@ -207,21 +218,34 @@ def taxii_router(max_content_length: int = 20_000_000, page_size: int = 1000) ->
 
 
 def _read_page(store: Store, peer: Peer, collection_id: str, after: str | None, limit: int, record: bool = True) -> Any:
-    col = _collection(store, peer, collection_id)
-    if not col.can_read:
-        raise HTTPException(403, f"peer {peer.id} may not read collection {col.alias}")
+    col = _readable(store, peer, collection_id)
     if col.kind != "outbound":
-        from ._outbound import OutboundPage
-
         return OutboundPage()
-    try:
-        cursor = parse_time(after) if after else None
-    except ValueError:
-        raise HTTPException(422, f"added_after/next {after!r}: expected a timestamp") from None
-    page = outbound_page(store, peer, cursor, limit)
+    page = outbound_page(store, peer, _cursor(after), limit)
     if record and page.sent:
         store.exchange.record_deliveries(peer.id, page.sent, _peer_reader(store, peer), page.audit)
     return page
+
+
+def _readable(store: Store, peer: Peer, collection_id: str) -> Collection:
+    col = _collection(store, peer, collection_id)
+    if not col.can_read:
+        raise HTTPException(403, f"peer {peer.id} may not read collection {col.alias}")
+    return col
+
+
+def _cursor(after: str | None) -> datetime | None:
+    try:
+        return parse_time(after) if after else None
+    except ValueError:
+        raise HTTPException(422, f"added_after/next {after!r}: expected a timestamp") from None
+
+
+def _report_manifest(store: Store, peer: Peer, collection_id: str, after: str | None, limit: int) -> ReportManifest:
+    col = _readable(store, peer, collection_id)
+    if col.kind != "outbound":
+        return ReportManifest()
+    return outbound_reports(store, peer, _cursor(after), limit)
 
 
 def _object_page(store: Store, peer: Peer, collection_id: str, object_id: str) -> Any:

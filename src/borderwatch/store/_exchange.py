@@ -39,6 +39,7 @@ __all__ = [
     "changes",
     "decide",
     "exchange_rows",
+    "held_versions",
     "load_reports",
     "next_instants",
     "now_utc",
@@ -201,8 +202,11 @@ class ExchangeItem:
     recipients: tuple[str, ...] = ()
 
 
-def changes(connection: Connection, after: datetime | None, limit: int) -> list[ExchangeItem]:
-    """The next `limit` entries of the exchange index after `after`, with their reports loaded."""
+def changes(
+    connection: Connection, after: datetime | None, limit: int, *, with_extractions: bool = True
+) -> list[ExchangeItem]:
+    """The next `limit` entries of the exchange index after `after`, with their reports (and extractions)
+    loaded."""
     stmt = select(exchange_index).order_by(exchange_index.c.date_added).limit(limit)
     if after is not None:
         stmt = stmt.where(exchange_index.c.date_added > after)
@@ -218,7 +222,7 @@ def changes(connection: Connection, after: datetime | None, limit: int) -> list[
         )
         for r in connection.execute(stmt)
     ]
-    load_reports(connection, [i for i in items if not i.withdrawn])
+    load_reports(connection, [i for i in items if not i.withdrawn], with_extractions=with_extractions)
     return items
 
 
@@ -333,6 +337,17 @@ def settled(item: Incoming, row: Any, peer: str | None, installation: str) -> st
     if item.withdrawn and not present:
         return "unchanged"
     return None
+
+
+def held_versions(connection: Connection, stix_ids: Sequence[str], peer: str) -> dict[str, datetime]:
+    """Of these STIX report ids, the version (`modified`) of each one held here as received from `peer`,
+    withdrawn ones included (a tombstone holds the withdrawal's version)."""
+    found: dict[str, datetime] = {}
+    stmt = select(exchange_index.c.stix_id, exchange_index.c.modified).where(exchange_index.c.origin_peer == peer)
+    for chunk in in_chunks(list(stix_ids)):
+        rows = connection.execute(stmt.where(exchange_index.c.stix_id.in_(chunk)))
+        found.update(row.tuple() for row in rows)
+    return found
 
 
 def exchange_rows(connection: Connection, report_ids: Sequence[str]) -> dict[str, Any]:

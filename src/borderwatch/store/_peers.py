@@ -105,9 +105,20 @@ class Exchange:
 
     # -- versions -------------------------------------------------------------------------------
 
-    def changes(self, after: datetime | None, limit: int) -> list[ex.ExchangeItem]:
+    def changes(self, after: datetime | None, limit: int, *, with_extractions: bool = True) -> list[ex.ExchangeItem]:
         with self._engine.connect() as c, ex.unmapped(c):
-            return ex.changes(c, after, limit)
+            return ex.changes(c, after, limit, with_extractions=with_extractions)
+
+    def held(self, stix_ids: Sequence[str], peer: Peer) -> dict[str, datetime]:
+        """Which of these STIX report ids we hold from `peer`, and at which version: a pull reads a peer's
+        manifest and fetches only the versions newer than these."""
+        with self._engine.connect() as c, ex.unmapped(c):
+            return ex.held_versions(c, stix_ids, peer.id)
+
+    def advance_pull(self, peer_id: str, pull_after: str) -> None:
+        """Move the pull cursor past a stretch of the peer's collection that holds nothing new for us."""
+        with self._engine.begin() as c:
+            c.execute(peers.update().where(peers.c.id == peer_id).values(pull_after=pull_after))
 
     def items_for(
         self, connection: Connection, report_ids: Sequence[str], reader: Reader, *, with_extractions: bool = True
