@@ -203,6 +203,7 @@ def _actors(
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
+    partners = [name(p) for p in _ordered(parties, ("partner",))]  # "in coordination with": associated only
     actor1, actor2 = _pick_pair(agents, targets, others)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
@@ -214,7 +215,7 @@ def _actors(
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
     seen = {a.name for a in (actor1, actor2) if a is not None}
     assoc = []
-    for actor in [*agents, *targets, *others]:
+    for actor in [*agents, *targets, *others, *partners]:
         if actor.name not in seen and len(assoc) < 3:
             assoc.append(actor)
             seen.add(actor.name)
@@ -387,6 +388,8 @@ def _defaults(
             generic("rioters"),
             force or actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None),
         )
+    if sub == "Peaceful protest" and actor2 is not None and actor2.type in (1, 7):
+        actor2 = None  # ACLED codes a peaceful protest to its protesters: the police who looked on did nothing to them
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":

@@ -11,14 +11,15 @@ word order. The roles then give the derived cues the classification rules read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from ._lex import is_verb, lemma, register_bases
 from ._registry import ActorMention, ActorRegistry
-from ._text import fold
+from ._text import fold, load_data
 
-__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues"]
+__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues", "moves_subject", "with_marked_roles"]
 
 Token = Any  # spacy.tokens.Token; typed loosely so this module imports without spaCy
 
@@ -41,7 +42,7 @@ _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried",
 @dataclass(frozen=True)
 class Party:
     mention: ActorMention
-    role: str  # agent | target | both | other
+    role: str  # agent | target | both | other | partner (beside a side: an associated actor, never actor1/2)
     stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
 
 
@@ -54,7 +55,62 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
         parties.append(Party(mention, role, _stance(root) if root is not None else None))
-    return parties
+    return with_marked_roles(doc.text, parties)
+
+
+@dataclass(frozen=True)
+class _Markers:
+    partner: re.Pattern[str]  # "in coordination with", "backed by", "appuyés par" right before a party
+    holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
+    movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
+
+
+@cache
+def _markers() -> _Markers:
+    data = load_data("roles.json")
+    gap = r"(?:(?:" + "|".join(data["gap_words"]) + r")\s+){0," + str(int(data["max_words_between"])) + "}"
+
+    def before(key: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(data[key]) + r")\s+" + gap + "$")
+
+    return _Markers(
+        partner=before("partner_markers"),
+        holder=before("holder_markers"),
+        movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
+    )
+
+
+def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
+    """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
+    in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
+    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it."""
+    if not parties:
+        return parties
+    markers = _markers()
+    folded = fold(text)
+    out = []
+    for party in parties:
+        before = folded[max(0, party.mention.start - 80) : party.mention.start]
+        if markers.partner.search(before):
+            out.append(replace(party, role="partner", stance=None))
+        elif markers.holder.search(before):
+            out.append(replace(party, role="target", stance=None))
+        else:
+            out.append(party)
+    return out
+
+
+def moves_subject(verb_group: str) -> bool:
+    """A French passive whose participle moves its subject ('des renforts ont été déployés'): it did it."""
+    return _markers().movement_participle.search(fold(verb_group)) is not None
+
+
+_MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
+
+
+def _moved(verb: Token) -> bool:
+    """'Troops were deployed to the border', 'reinforcements were sent': the passive subject is who moved."""
+    return lemma(verb) in _MOVEMENT
 
 
 _BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
@@ -192,14 +248,8 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
-    if dep in ("nsubj", "csubj"):
-        intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
-        defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
-        lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
-        # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
-        ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
-        undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
-        return "target" if undergone else "agent"
+    if dep in ("nsubj", "csubj") or (dep == "prep" and _date_glued(edge, path[0])):
+        return _subject_role(trigger)
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
@@ -221,11 +271,32 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         return "other"
     if dep in _AGENT_DEPS:
         return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
+    if dep == "nsubjpass" and _moved(trigger):
+        return "agent"
     if dep in _TARGET_DEPS:
         return "target"
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
         return "agent"
     return "other"
+
+
+def _subject_role(trigger: Token) -> str:
+    intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
+    defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
+    lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
+    # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
+    ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
+    undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
+    return "target" if undergone else "agent"
+
+
+def _date_glued(edge: Token, root: Token) -> bool:
+    """'announces that on Monday army units clashed with ...': the parser hung the subject under the date's 'on';
+    a party right after the date, before the verb, is the verb's subject, not what it was done on."""
+    if edge.lower_ not in ("on", "in") or root.ent_type_ == "DATE" or not edge.i < root.i < edge.head.i:
+        return False
+    between = edge.doc[edge.i + 1 : root.i]
+    return len(between) > 0 and between[0].ent_type_ == "DATE" and between[0].lower_ not in ("the", "a")
 
 
 def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: Token) -> str:
@@ -262,7 +333,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         below = up[: up.index(r_edge)]
         return "both" if _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below) else "other"
     if r_edge.dep_ == "nsubjpass":
-        return "target"
+        return "agent" if _moved(common) else "target"
     if r_edge.dep_ == "agent":
         return "agent"
     if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
@@ -387,5 +458,6 @@ register_bases(
     | _RESPONDING
     | _REACTING
     | _INTO_VERBS
+    | _MOVEMENT
     | {"come", "lose"}
 )

@@ -1,0 +1,94 @@
+"""Who did it to whom, one class of sentence at a time (SYNTHETIC sentences about invented incidents): partners that
+are neither side, the passive of movement, a subject the parser hangs under a date, the force that mans a struck
+place, peaceful protests, French and singular force words."""
+
+from __future__ import annotations
+
+from extract_helpers import report
+
+
+def _events(extractor, text: str, published: str = "2025-03-12"):
+    return extractor(report(text, published=published)).events
+
+
+def _only_event(extractor, text: str, published: str = "2025-03-12"):
+    (event,) = _events(extractor, text, published)
+    return event
+
+
+def _name(actor) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def test_a_force_backing_a_side_is_associated_not_the_other_side(extractor) -> None:
+    event = _only_event(
+        extractor, "Nigerien forces backed by French drones clashed with IS Sahel fighters near Tillabéri on Monday."
+    )
+    assert _name(event.actor1) == "Military Forces of Niger (2023-)"
+    assert _name(event.actor2) == "Islamic State (Sahel)"
+    assert "Military Forces of France (2017-)" in [a.name for a in event.assoc_actors]
+
+
+def test_the_force_holding_a_french_post_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor, "Des hommes armés ont attaqué lundi un poste tenu par des gendarmes près de Dori, au Burkina Faso."
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_soldiers_escorting_a_convoy_are_struck_with_it(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Militants attacked a convoy escorted by soldiers near Djibo, Burkina Faso on Monday, killing two drivers.",
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_troops_that_were_deployed_made_the_move(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Algerian troops were deployed to the border near In Guezzam on Monday after reports of infiltration.",
+    )
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+    assert event.actor2 is None
+
+
+def test_a_subject_right_after_the_date_is_not_what_the_date_is_on(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "The Ministry of National Defence announces that on Monday army units clashed with a terrorist group near "
+        "Tamanrasset, killing two terrorists.",
+    )
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Algeria)"
+
+
+def test_the_force_manning_a_checkpoint_that_came_under_fire_is_the_target(extractor) -> None:
+    event = _only_event(extractor, "A checkpoint manned by soldiers came under fire near Mopti, Mali on Monday.")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_police_looking_on_at_a_peaceful_protest_are_no_actor2(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Hundreds of teachers protested peacefully in Tunis on Monday, demanding higher pay, while police looked on.",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+    assert _name(event.actor1) == "Protesters (Tunisia)"
+    assert event.actor2 is None
+
+
+def test_french_border_guards_are_the_military(extractor) -> None:
+    event = _only_event(
+        extractor, "Des garde-frontières ont intercepté lundi des migrants près de Maghnia, en Algérie."
+    )
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+
+
+def test_a_lone_gendarme_is_a_force(extractor) -> None:
+    event = _only_event(extractor, "Un gendarme a été tué lundi par des hommes armés près de Dori, au Burkina Faso.")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
