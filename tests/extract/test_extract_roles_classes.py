@@ -92,3 +92,32 @@ def test_a_lone_gendarme_is_a_force(extractor) -> None:
     event = _only_event(extractor, "Un gendarme a été tué lundi par des hommes armés près de Dori, au Burkina Faso.")
     assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
     assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_militants_who_had_attacked_a_village_did_not_start_the_fight_with_soldiers(extractor) -> None:
+    event = _only_event(
+        extractor, "Soldiers killed two militants who had attacked a village near Ménaka, Mali on Monday."
+    )
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_country_the_attackers_came_from_is_not_a_side(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "The army repelled an attack on its base at Boulkessi, Mali on Monday by fighters who had come from "
+        "Burkina Faso.",
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_a_claimed_ambush_goes_to_the_ambush_not_to_the_later_bomb(extractor) -> None:
+    events = _events(
+        extractor,
+        "Militants ambushed an army convoy near Boni, Mali on Sunday, killing three soldiers. Separately, a roadside "
+        "bomb wounded two soldiers near Douentza on Monday. JNIM claimed the ambush.",
+    )
+    by_type = {e.event_type: e for e in events}
+    assert _name(by_type["Battles"].actor1) == "JNIM: Group for Support of Islam and Muslims"
+    assert _name(by_type["Explosions/Remote violence"].actor1) == "Unidentified Armed Group (Mali)"

@@ -49,12 +49,13 @@ class Party:
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
     """The role of every mention relative to the trigger spans (character offsets into the sentence)."""
     trigger_tokens = [t for t in (_token_at(doc, s, e) for s, e in triggers) if t is not None]
+    civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
-        parties.append(Party(mention, role, _stance(root) if root is not None else None))
+        parties.append(Party(mention, role, _stance(root, civilian) if root is not None else None))
     return with_marked_roles(doc.text, parties)
 
 
@@ -62,6 +63,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
 class _Markers:
     partner: re.Pattern[str]  # "in coordination with", "backed by", "appuyés par" right before a party
     holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
+    origin: re.Pattern[str]  # "crossed from", "venus du" right before a country's name: where from, not who
     movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
 
 
@@ -76,6 +78,7 @@ def _markers() -> _Markers:
     return _Markers(
         partner=before("partner_markers"),
         holder=before("holder_markers"),
+        origin=re.compile(r"\b(?:" + "|".join(data["origin_markers"]) + r")\s+(?:the\s+|la\s+|l\s+)?$"),
         movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
     )
 
@@ -83,7 +86,8 @@ def _markers() -> _Markers:
 def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
     in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
-    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it."""
+    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
+    country named as where someone came from ('fighters who had crossed from Mali') is not its state acting."""
     if not parties:
         return parties
     markers = _markers()
@@ -91,7 +95,9 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     out = []
     for party in parties:
         before = folded[max(0, party.mention.start - 80) : party.mention.start]
-        if markers.partner.search(before):
+        if party.mention.force == "auto" and markers.origin.search(before):
+            out.append(replace(party, role="other", stance=None))  # "fighters who had come from Burkina Faso"
+        elif markers.partner.search(before):
             out.append(replace(party, role="partner", stance=None))
         elif markers.holder.search(before):
             out.append(replace(party, role="target", stance=None))
@@ -136,19 +142,27 @@ _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "
 _RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
-def _stance(root: Token) -> str | None:
+def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
     clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
-    subject of 'returned fire' or 'repelled' answered."""
+    subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
+    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
     for verb in _verbs_of(root):
         word = lemma(verb)
         if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
             return "responder"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+            if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
+                continue
             return "initiator"
         if word in _REPORTING and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
     return None
+
+
+def _struck_civilians(verb: Token, civilian: list[tuple[int, int]]) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(start <= o.idx < end for o in objects for start, end in civilian)
 
 
 def _answered_itself(reporting: Token) -> bool:
