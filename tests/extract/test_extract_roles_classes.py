@@ -121,3 +121,24 @@ def test_a_claimed_ambush_goes_to_the_ambush_not_to_the_later_bomb(extractor) ->
     by_type = {e.event_type: e for e in events}
     assert _name(by_type["Battles"].actor1) == "JNIM: Group for Support of Islam and Muslims"
     assert _name(by_type["Explosions/Remote violence"].actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_unnamed_arrests_in_a_defence_ministry_communique_are_the_military(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Ministry of National Defence communiqué: On 2 March 2026, in the framework of the fight against terrorism, "
+        "three support elements of terrorist groups were arrested in Tamanrasset.",
+        published="2026-03-04",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+
+
+def test_a_force_that_says_it_lost_men_in_an_attack_was_attacked(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "The Chadian army said on Tuesday that it had lost five soldiers in an attack by Boko Haram on its position "
+        "at Ngouboua on Monday.",
+    )
+    assert _name(event.actor1) == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert _name(event.actor2) == "Military Forces of Chad (2021-)"

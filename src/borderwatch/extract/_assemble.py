@@ -87,13 +87,15 @@ def assemble_event(
     calibration: Calibration,
     crowded: bool = False,
     filer_country: str | None = None,
+    filer_force: str | None = None,
 ) -> EventMention:
     """`crowded`: the report tells other events besides this one (its confidence is lower). `filer_country`: the
     state whose forces filed the report (a post's, a ministry's), whose are the state forces the text leaves
-    unnamed in what they did or suffered; `country`, where the event is, names the other side's generic actors."""
+    unnamed in what they did or suffered (`filer_force`: which of its forces, military or police, when known);
+    `country`, where the event is, names the other side's generic actors."""
     main = group.main
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
-    actor1, actor2, assoc = _actors(group, registry, when, country, filer_country)
+    actor1, actor2, assoc = _actors(group, registry, when, country, filer_country, filer_force)
     quantities = _quantities(group)
     fatalities = fatalities_of_event(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
@@ -188,7 +190,12 @@ def _auxiliary(party: Party) -> bool:
 
 
 def _actors(
-    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None, filer: str | None = None
+    group: EventGroup,
+    registry: ActorRegistry,
+    when: dt.date | None,
+    country: str | None,
+    filer: str | None = None,
+    filer_force: str | None = None,
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     sub = group.main.sub_event_type
     # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
@@ -210,7 +217,7 @@ def _actors(
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
-    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country, filer)
+    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country, filer, filer_force)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
     seen = {a.name for a in (actor1, actor2) if a is not None}
@@ -365,6 +372,7 @@ def _defaults(
     when: dt.date | None,
     country: str | None,
     filer: str | None = None,
+    filer_force: str | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors). The state forces
     that arrest, patrol, disarm or are fired upon are the filer's (`filer`: a post's or a ministry's state) when
@@ -418,7 +426,9 @@ def _defaults(
         struck_state = actor2 is not None and actor2.type == 1
         actor1 = generic("armed") if struck_state else registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
-        actor1 = registry.force_actor("police", own, when)
+        # "three support elements were arrested", in a defence ministry's communiqué: by its forces, not the police
+        kind = filer_force if filer_force in ("military", "police") else "police"
+        actor1 = registry.force_actor(kind, own, when)
     # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
     # border strip", "checkpoint: seized 1 lorry of fuel"): who disarms bombs, patrols a border or stops its
     # smugglers is the state's military.

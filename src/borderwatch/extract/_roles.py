@@ -330,7 +330,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             chain = trig_up[: trig_up.index(common)]
             if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
-            return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
+            # "said it had repelled an attack", "said it had lost five soldiers in an attack": it was attacked
+            suffered = any(lemma(t) in _DEFENDING | _SUFFERING | {"lose"} or _undergoes(t) for t in chain)
+            return "target" if suffered else "agent"
         if lemma(common) in _REACTING:
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
