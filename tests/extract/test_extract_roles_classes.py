@@ -142,3 +142,13 @@ def test_a_force_that_says_it_lost_men_in_an_attack_was_attacked(extractor) -> N
     )
     assert _name(event.actor1) == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
     assert _name(event.actor2) == "Military Forces of Chad (2021-)"
+
+
+def test_a_french_patrol_that_fell_into_an_ambush_on_a_named_day_was_ambushed(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Une patrouille de la Garde nationale est tombée lundi dans une embuscade tendue par des terroristes près de "
+        "Kasserine, en Tunisie.",
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
