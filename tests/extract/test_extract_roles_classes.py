@@ -152,3 +152,15 @@ def test_a_french_patrol_that_fell_into_an_ambush_on_a_named_day_was_ambushed(ex
     )
     assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
     assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_state_announcing_its_own_measure_took_it(extractor) -> None:
+    event = _only_event(extractor, "Algeria announced on Monday the closure of its border with Niger.")
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+
+
+def test_a_force_confirming_the_death_of_its_soldiers_did_not_kill_them(extractor) -> None:
+    event = _only_event(
+        extractor, "The army confirmed the death of four soldiers in an ambush near Boni, Mali on Monday."
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"

@@ -294,6 +294,22 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     return "other"
 
 
+def _announced_own(trigger: Token, t_edge: Token) -> bool:
+    """The speaker's own doing, named as the object of its announcement ('announced the withdrawal of its troops',
+    'announced the closure of the border'): a noun the speaker announces that says nobody else did it (no 'by')."""
+    return (
+        t_edge is trigger
+        and trigger.dep_ == "dobj"
+        and not is_verb(trigger)
+        and trigger.lower_ not in _VICTIM_NOUNS  # "the army confirmed the death of four soldiers": its losses
+        and lemma(trigger.head) in _ANNOUNCING
+        and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in trigger.children)
+    )
+
+
+_ANNOUNCING = {"announce", "declare"}
+
+
 def _subject_role(trigger: Token) -> str:
     intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
     defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
@@ -328,6 +344,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
             chain = trig_up[: trig_up.index(common)]
+            if _announced_own(trigger, t_edge):
+                return "agent"  # "France announced the withdrawal of its troops", "the army announced the arrest of"
             if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
             # "said it had repelled an attack", "said it had lost five soldiers in an attack": it was attacked
