@@ -164,3 +164,20 @@ def test_a_force_confirming_the_death_of_its_soldiers_did_not_kill_them(extracto
         extractor, "The army confirmed the death of four soldiers in an ambush near Boni, Mali on Monday."
     )
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_shorthand_patrol_ambushed_by_men_was_ambushed(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Post Assamaka, 2 MAR 2026: FDS patrol ambushed 10 km N of post by unidentified armed men. 2 FDS KIA.",
+        published="2026-03-04",
+    )
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of")
+
+
+def test_a_shorthand_patrol_attacked_by_a_named_group_was_attacked(extractor) -> None:
+    event = _only_event(
+        extractor, "Army patrol attacked 5 km E of Tessalit by JNIM fighters, 2 soldiers KIA.", published="2026-03-04"
+    )
+    assert _name(event.actor1) == "JNIM: Group for Support of Islam and Muslims"

@@ -316,8 +316,17 @@ def _subject_role(trigger: Token) -> str:
     lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
     # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
     ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
-    undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
+    shorthand = any(_by_party(c) for c in trigger.children)
+    undergone = _passive(trigger) or intransitive or defended or lost or ambushed or shorthand or _undergoes(trigger)
     return "target" if undergone else "agent"
+
+
+def _by_party(child: Token) -> bool:
+    """'FDS patrol ambushed 10 km N of post by armed men': shorthand drops the auxiliary, its 'by' agent remains. A
+    plural or a name after 'by' is who did it; 'by night', 'by surprise', 'by car' say how."""
+    if child.lower_ != "by" or child.dep_ not in ("agent", "prep"):
+        return False
+    return child.dep_ == "agent" or any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS", "NNP") for c in child.children)
 
 
 def _date_glued(edge: Token, root: Token) -> bool:
@@ -361,7 +370,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
             return "target"
         intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
-        return "target" if _passive(common) or intransitive else "agent"
+        shorthand = any(_by_party(c) for c in common.children)  # "patrol attacked 5 km E of X by JNIM fighters"
+        return "target" if _passive(common) or intransitive or shorthand else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
         # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
         below = up[: up.index(r_edge)]
