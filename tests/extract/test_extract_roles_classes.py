@@ -181,3 +181,13 @@ def test_a_shorthand_patrol_attacked_by_a_named_group_was_attacked(extractor) ->
         extractor, "Army patrol attacked 5 km E of Tessalit by JNIM fighters, 2 soldiers KIA.", published="2026-03-04"
     )
     assert _name(event.actor1) == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_foreign_authority_protested_against_is_no_actor2_of_a_peaceful_protest(extractor) -> None:
+    event = _only_event(
+        extractor,
+        "Traders in Ben Guerdane, Tunisia demonstrated on Monday against the closure of the Ras Jedir crossing by "
+        "Libyan authorities.",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.actor2 is None

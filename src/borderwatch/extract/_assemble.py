@@ -396,8 +396,10 @@ def _defaults(
             generic("rioters"),
             force or actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None),
         )
-    if sub == "Peaceful protest" and actor2 is not None and actor2.type in (1, 7):
-        actor2 = None  # ACLED codes a peaceful protest to its protesters: the police who looked on did nothing to them
+    if sub == "Peaceful protest" and actor2 is not None and actor2.type != 6:
+        # ACLED codes a peaceful protest to its protesters (a counter-protest aside): the police who looked on, or
+        # the authorities protested against, did nothing to them
+        actor2 = None
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":
