@@ -87,13 +87,15 @@ def assemble_event(
     calibration: Calibration,
     crowded: bool = False,
     filer_country: str | None = None,
+    filer_force: str | None = None,
 ) -> EventMention:
     """`crowded`: the report tells other events besides this one (its confidence is lower). `filer_country`: the
     state whose forces filed the report (a post's, a ministry's), whose are the state forces the text leaves
-    unnamed in what they did or suffered; `country`, where the event is, names the other side's generic actors."""
+    unnamed in what they did or suffered (`filer_force`: which of its forces, military or police, when known);
+    `country`, where the event is, names the other side's generic actors."""
     main = group.main
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
-    actor1, actor2, assoc = _actors(group, registry, when, country, filer_country)
+    actor1, actor2, assoc = _actors(group, registry, when, country, filer_country, filer_force)
     quantities = _quantities(group)
     fatalities = fatalities_of_event(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
@@ -188,7 +190,12 @@ def _auxiliary(party: Party) -> bool:
 
 
 def _actors(
-    group: EventGroup, registry: ActorRegistry, when: dt.date | None, country: str | None, filer: str | None = None
+    group: EventGroup,
+    registry: ActorRegistry,
+    when: dt.date | None,
+    country: str | None,
+    filer: str | None = None,
+    filer_force: str | None = None,
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     sub = group.main.sub_event_type
     # A country's name stands for its state only as the subject of what happened ("Tunisia arrested ...").
@@ -203,18 +210,19 @@ def _actors(
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
+    partners = [name(p) for p in _ordered(parties, ("partner",))]  # "in coordination with": associated only
     actor1, actor2 = _pick_pair(agents, targets, others)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = _initiative(group, parties, name, actor1, actor2)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
-    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country, filer)
+    actor1, actor2 = _defaults(sub, group, registry, actor1, actor2, when, country, filer, filer_force)
     if group.claimants and group.main.event_type != "Protests":
         actor1, actor2 = _claimed(registry.actor_for(group.claimants[0], when, country), actor1, actor2, others)
     seen = {a.name for a in (actor1, actor2) if a is not None}
     assoc = []
-    for actor in [*agents, *targets, *others]:
+    for actor in [*agents, *targets, *others, *partners]:
         if actor.name not in seen and len(assoc) < 3:
             assoc.append(actor)
             seen.add(actor.name)
@@ -364,6 +372,7 @@ def _defaults(
     when: dt.date | None,
     country: str | None,
     filer: str | None = None,
+    filer_force: str | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     """The side a sub-type implies when the text leaves it unnamed (ACLED's generic actors). The state forces
     that arrest, patrol, disarm or are fired upon are the filer's (`filer`: a post's or a ministry's state) when
@@ -387,6 +396,10 @@ def _defaults(
             generic("rioters"),
             force or actor2 or (actor1 if actor1 and actor1.type not in (5, 6, 7) else None),
         )
+    if sub == "Peaceful protest" and actor2 is not None and actor2.type != 6:
+        # ACLED codes a peaceful protest to its protesters (a counter-protest aside): the police who looked on, or
+        # the authorities protested against, did nothing to them
+        actor2 = None
     if sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
         actor2 = registry.force_actor("police", country, when)
     if group.main.event_type == "Violence against civilians":
@@ -415,7 +428,9 @@ def _defaults(
         struck_state = actor2 is not None and actor2.type == 1
         actor1 = generic("armed") if struck_state else registry.force_actor("military", country, when)
     if sub == "Arrests" and actor1 is None:
-        actor1 = registry.force_actor("police", own, when)
+        # "three support elements were arrested", in a defence ministry's communiqué: by its forces, not the police
+        kind = filer_force if filer_force in ("military", "police") else "police"
+        actor1 = registry.force_actor(kind, own, when)
     # A post's shorthand names no force ("patrol found and destroyed 1 IED", "joint patrol conducted along the
     # border strip", "checkpoint: seized 1 lorry of fuel"): who disarms bombs, patrols a border or stops its
     # smugglers is the state's military.

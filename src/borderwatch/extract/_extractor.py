@@ -239,6 +239,9 @@ class Extractor:
             published=p.published,
             country=country,
             filer_country=p.filer.force.country if p.filer.force is not None else None,
+            # the force a communiqué's label names ("Ministry of National Defence communiqué:"); a post's assumed
+            # military says nothing of who made its arrests
+            filer_force=p.filer.force.force if p.filer.force is not None and p.filer.force.text else None,
             location=location,
             calibration=self.calibration,
             crowded=crowded,

@@ -100,7 +100,8 @@ def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup
     if not is_claim(event.sentence.text) and not _UPDATE.search(event.sentence.text):
         return None
     same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
-    return next((g for g in reversed(same_status) if g.main.event_type in _VIOLENT), None)
+    violent = _of_claimed_kind(event.sentence.text, [g for g in same_status if g.main.event_type in _VIOLENT])
+    return violent[-1] if violent else None
 
 
 def _headline_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
@@ -295,13 +296,25 @@ def is_claim(text: str) -> bool:
 
 
 _CLAIMED_KIND = re.compile(
-    r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape)\b", re.IGNORECASE
+    r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape|attacks?|assaults?|raids?)\b",
+    re.IGNORECASE,
 )
 _CLAIMED_TYPES = {
     "kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
     "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
     "ambush": {"Battles"}, "killing": {"Attack", "Battles"}, "rape": {"Sexual violence"},
+    # "claimed the attack": a ground attack, on forces or on civilians; a bomb is claimed as a bombing or a blast
+    "attack": {"Battles", "Attack"}, "assault": {"Battles", "Attack"}, "raid": {"Battles", "Attack"},
 }  # fmt: skip
+
+
+def _of_claimed_kind(claim: str, groups: list[EventGroup]) -> list[EventGroup]:
+    """The groups of the kind a claim names ('JNIM claimed the ambush': the battles), or all when none is."""
+    kind = _CLAIMED_KIND.search(claim)
+    if kind is None:
+        return groups
+    wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
+    return [g for g in groups if g.main.sub_event_type in wanted or g.main.event_type in wanted] or groups
 
 
 def complete_protests(groups: list[EventGroup], sentences: list[Sentence], ontology: Ontology) -> None:
@@ -331,10 +344,7 @@ def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry:
         named = [m for m in mentions if (m.named or m.force in ("military", "police")) and _is_blamed(sentence.text, m)]
         named = named or [m for m in mentions if m.named and m.party == "armed"]
         before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
-        kind = _CLAIMED_KIND.search(sentence.text)
-        if kind is not None:
-            wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
-            before = [g for g in before if g.main.sub_event_type in wanted or g.main.event_type in wanted] or before
+        before = _of_claimed_kind(sentence.text, before)
         if named and before:
             shifted = [
                 ActorMention(

@@ -11,14 +11,15 @@ word order. The roles then give the derived cues the classification rules read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from ._lex import is_verb, lemma, register_bases
 from ._registry import ActorMention, ActorRegistry
-from ._text import fold
+from ._text import fold, load_data
 
-__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues"]
+__all__ = ["REPORTING_VERBS", "Party", "assign_roles", "derived_cues", "moves_subject", "with_marked_roles"]
 
 Token = Any  # spacy.tokens.Token; typed loosely so this module imports without spaCy
 
@@ -41,20 +42,81 @@ _CLAIM_WORDS = {"claimed", "claim", "claims", "blamed", "attributed", "carried",
 @dataclass(frozen=True)
 class Party:
     mention: ActorMention
-    role: str  # agent | target | both | other
+    role: str  # agent | target | both | other | partner (beside a side: an associated actor, never actor1/2)
     stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
 
 
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
     """The role of every mention relative to the trigger spans (character offsets into the sentence)."""
     trigger_tokens = [t for t in (_token_at(doc, s, e) for s, e in triggers) if t is not None]
+    civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
     for mention in mentions:
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
-        parties.append(Party(mention, role, _stance(root) if root is not None else None))
-    return parties
+        parties.append(Party(mention, role, _stance(root, civilian) if root is not None else None))
+    return with_marked_roles(doc.text, parties)
+
+
+@dataclass(frozen=True)
+class _Markers:
+    partner: re.Pattern[str]  # "in coordination with", "backed by", "appuyés par" right before a party
+    holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
+    origin: re.Pattern[str]  # "crossed from", "venus du" right before a country's name: where from, not who
+    movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
+
+
+@cache
+def _markers() -> _Markers:
+    data = load_data("roles.json")
+    gap = r"(?:(?:" + "|".join(data["gap_words"]) + r")\s+){0," + str(int(data["max_words_between"])) + "}"
+
+    def before(key: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(data[key]) + r")\s+" + gap + "$")
+
+    return _Markers(
+        partner=before("partner_markers"),
+        holder=before("holder_markers"),
+        origin=re.compile(r"\b(?:" + "|".join(data["origin_markers"]) + r")\s+(?:the\s+|la\s+|l\s+)?$"),
+        movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
+    )
+
+
+def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
+    """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
+    in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
+    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
+    country named as where someone came from ('fighters who had crossed from Mali') is not its state acting."""
+    if not parties:
+        return parties
+    markers = _markers()
+    folded = fold(text)
+    out = []
+    for party in parties:
+        before = folded[max(0, party.mention.start - 80) : party.mention.start]
+        if party.mention.force == "auto" and markers.origin.search(before):
+            out.append(replace(party, role="other", stance=None))  # "fighters who had come from Burkina Faso"
+        elif markers.partner.search(before):
+            out.append(replace(party, role="partner", stance=None))
+        elif markers.holder.search(before):
+            out.append(replace(party, role="target", stance=None))
+        else:
+            out.append(party)
+    return out
+
+
+def moves_subject(verb_group: str) -> bool:
+    """A French passive whose participle moves its subject ('des renforts ont été déployés'): it did it."""
+    return _markers().movement_participle.search(fold(verb_group)) is not None
+
+
+_MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
+
+
+def _moved(verb: Token) -> bool:
+    """'Troops were deployed to the border', 'reinforcements were sent': the passive subject is who moved."""
+    return lemma(verb) in _MOVEMENT
 
 
 _BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
@@ -80,19 +142,27 @@ _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "
 _RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
-def _stance(root: Token) -> str | None:
+def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
     clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
-    subject of 'returned fire' or 'repelled' answered."""
+    subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
+    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
     for verb in _verbs_of(root):
         word = lemma(verb)
         if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
             return "responder"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+            if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
+                continue
             return "initiator"
         if word in _REPORTING and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
     return None
+
+
+def _struck_civilians(verb: Token, civilian: list[tuple[int, int]]) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(start <= o.idx < end for o in objects for start, end in civilian)
 
 
 def _answered_itself(reporting: Token) -> bool:
@@ -192,14 +262,8 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
-    if dep in ("nsubj", "csubj"):
-        intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
-        defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
-        lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
-        # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
-        ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
-        undergone = _passive(trigger) or intransitive or defended or lost or ambushed or _undergoes(trigger)
-        return "target" if undergone else "agent"
+    if dep in ("nsubj", "csubj") or (dep == "prep" and _date_glued(edge, path[0])):
+        return _subject_role(trigger)
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
@@ -221,11 +285,57 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         return "other"
     if dep in _AGENT_DEPS:
         return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
+    if dep == "nsubjpass" and _moved(trigger):
+        return "agent"
     if dep in _TARGET_DEPS:
         return "target"
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
         return "agent"
     return "other"
+
+
+def _announced_own(trigger: Token, t_edge: Token) -> bool:
+    """The speaker's own doing, named as the object of its announcement ('announced the withdrawal of its troops',
+    'announced the closure of the border'): a noun the speaker announces that says nobody else did it (no 'by')."""
+    return (
+        t_edge is trigger
+        and trigger.dep_ == "dobj"
+        and not is_verb(trigger)
+        and trigger.lower_ not in _VICTIM_NOUNS  # "the army confirmed the death of four soldiers": its losses
+        and lemma(trigger.head) in _ANNOUNCING
+        and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in trigger.children)
+    )
+
+
+_ANNOUNCING = {"announce", "declare"}
+
+
+def _subject_role(trigger: Token) -> str:
+    intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
+    defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
+    lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
+    # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
+    ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
+    shorthand = any(_by_party(c) for c in trigger.children)
+    undergone = _passive(trigger) or intransitive or defended or lost or ambushed or shorthand or _undergoes(trigger)
+    return "target" if undergone else "agent"
+
+
+def _by_party(child: Token) -> bool:
+    """'FDS patrol ambushed 10 km N of post by armed men': shorthand drops the auxiliary, its 'by' agent remains. A
+    plural or a name after 'by' is who did it; 'by night', 'by surprise', 'by car' say how."""
+    if child.lower_ != "by" or child.dep_ not in ("agent", "prep"):
+        return False
+    return child.dep_ == "agent" or any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS", "NNP") for c in child.children)
+
+
+def _date_glued(edge: Token, root: Token) -> bool:
+    """'announces that on Monday army units clashed with ...': the parser hung the subject under the date's 'on';
+    a party right after the date, before the verb, is the verb's subject, not what it was done on."""
+    if edge.lower_ not in ("on", "in") or root.ent_type_ == "DATE" or not edge.i < root.i < edge.head.i:
+        return False
+    between = edge.doc[edge.i + 1 : root.i]
+    return len(between) > 0 and between[0].ent_type_ == "DATE" and between[0].lower_ not in ("the", "a")
 
 
 def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: Token) -> str:
@@ -243,9 +353,13 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # Who says it is not who did it ("the army said militants attacked"), unless they speak of themselves
             # ("the rebels said they had killed", "Algeria said it closed its border").
             chain = trig_up[: trig_up.index(common)]
+            if _announced_own(trigger, t_edge):
+                return "agent"  # "France announced the withdrawal of its troops", "the army announced the arrest of"
             if not is_verb(trigger) or not _pronoun_subject(chain):
                 return "other"
-            return "target" if any(lemma(t) in _DEFENDING for t in chain) else "agent"
+            # "said it had repelled an attack", "said it had lost five soldiers in an attack": it was attacked
+            suffered = any(lemma(t) in _DEFENDING | _SUFFERING | {"lose"} or _undergoes(t) for t in chain)
+            return "target" if suffered else "agent"
         if lemma(common) in _REACTING:
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
@@ -256,13 +370,14 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
             return "target"
         intransitive = common.lower_ in _DEATH_WORDS and not _has_object(common)
-        return "target" if _passive(common) or intransitive else "agent"
+        shorthand = any(_by_party(c) for c in common.children)  # "patrol attacked 5 km E of X by JNIM fighters"
+        return "target" if _passive(common) or intransitive or shorthand else "agent"
     if r_edge.dep_ == "prep" and r_edge.lower_ in ("between", "among") and t_edge.dep_ == "nsubj":
         # "fighting broke out between rival militias", "clashes erupted between X and Y" (not "in Zawiya, Libya")
         below = up[: up.index(r_edge)]
         return "both" if _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below) else "other"
     if r_edge.dep_ == "nsubjpass":
-        return "target"
+        return "agent" if _moved(common) else "target"
     if r_edge.dep_ == "agent":
         return "agent"
     if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
@@ -387,5 +502,6 @@ register_bases(
     | _RESPONDING
     | _REACTING
     | _INTO_VERBS
+    | _MOVEMENT
     | {"come", "lose"}
 )

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ._roles import Party
+from ._roles import Party, moves_subject, with_marked_roles
 from ._text import fold, load_data
 
 __all__ = ["french_modality", "french_place_targets", "is_french", "with_french_roles"]
@@ -109,7 +109,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
     vocabulary = _vocabulary()
     folded = fold(text)
     first_trigger = min(start for start, _ in triggers)
-    suffered = [m.start() for rx in vocabulary.suffered for m in rx.finditer(folded)]
+    # "des renforts ont été déployés": a passive that moves its subject says who acted, not who suffered
+    suffered = [m.start() for rx in vocabulary.suffered for m in rx.finditer(folded) if not moves_subject(m.group())]
     out = []
     for party in parties:
         mention = party.mention
@@ -136,7 +137,7 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
         else:
             out.append(party)
-    return out
+    return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
 
 
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
