@@ -1,0 +1,111 @@
+"""Sub-event types and tolls of error classes found on unseen text (issue 3): one synthetic sentence per class, about
+invented incidents in real places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+from borderwatch.extract._quantities import fatalities_of, find_quantities
+
+
+def _events(extractor, text: str, published: str = "2026-05-20"):
+    (result,) = extractor.pipe([report(text, published)])
+    return [(e.sub_event_type, e.fatalities) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an explosion told as the work of a drone or an aircraft is an air/drone strike, not a bomb
+        (
+            "Five herders were killed on Thursday when an explosion, believed to have been caused by a drone, hit "
+            "their camp near Ber, in the Timbuktu region.",
+            ("Air/drone strike", 5),
+        ),
+        (
+            "Two traders died on Monday in an explosion caused by an unidentified aircraft near Tinzaouatène.",
+            ("Air/drone strike", 2),
+        ),
+        ("Quatre orpailleurs ont péri vendredi dans l'explosion d'un drone près d'Aguelhok.", ("Air/drone strike", 4)),
+        ("3 MAY 2026, 2300Z: FAMa post Léré hit by 2 drone-dropped munitions; 2 WIA, no KIA.", ("Air/drone strike", 0)),
+        # shells fired by gunmen are shelling: "gunmen" names who fired, not a fight at close range
+        (
+            "Mortar shells fired by unidentified gunmen fell on the camp at Sévaré on Tuesday, killing one soldier.",
+            ("Shelling/artillery/missile attack", 1),
+        ),
+        # bodies found by a patrol: the victims of an attack, not a fight of the patrol ("gunshot wounds" is no attack)
+        (
+            "2 MAY 2026: patrol found 3 bodies (gunshot wounds) in wadi 15 km S of Ghat.",
+            ("Attack", 3),
+        ),
+        # devices defused and caches found, in French and in post shorthand
+        (
+            "Les démineurs de l'armée ont désamorcé mardi un engin explosif sur une piste près de Kasserine.",
+            ("Disrupted weapons use", 0),
+        ),
+        (
+            "La Garde nationale a découvert jeudi une cache d'armes contenant trois fusils et des munitions au Kef.",
+            ("Disrupted weapons use", 0),
+        ),
+        (
+            "7 MAY 2026, 0810Z: route clearance team neutralised 1 IED 4 km N of Gossi. No casualties.",
+            ("Disrupted weapons use", 0),
+        ),
+        # people taken away by armed men are abducted
+        (
+            "Post Inates, 4 MAY 2026: 2 herders taken by armed men on motorbikes 8 km N of post.",
+            ("Abduction/forced disappearance", 0),
+        ),
+        # a crowd that beats a man to death is a mob; French lynchings count their dead
+        ("A crowd beat to death a suspected thief at the market of Zinder on Friday.", ("Mob violence", 1)),
+        ("Des habitants ont lynché deux présumés voleurs samedi à Sikasso.", ("Mob violence", 2)),
+        # French: the dead of a protest fired on are counted (a plural subject is no generality in French)
+        (
+            "Deux manifestants ont été tués samedi à Néma lorsque la police a tiré à balles réelles sur une marche "
+            "pacifique.",
+            ("Excessive force against protesters", 2),
+        ),
+        # a crowd "demanding" something and dispersed is a protest with intervention
+        (
+            "Police used tear gas to disperse hundreds of youths demanding jobs in front of the governorate of Gafsa "
+            "on Monday.",
+            ("Protest with intervention", 0),
+        ),
+        # French tolls spread over sentences: "ont également péri", "plusieurs" = 3
+        (
+            "L'attaque contre le poste de Téra a fait, selon un bilan provisoire, cinq gendarmes tués. Plusieurs "
+            "assaillants ont également péri.",
+            ("Armed clash", 8),
+        ),
+        # a French suicide bomber "s'est fait exploser": he is counted beside those he killed
+        (
+            "Un kamikaze s'est fait exploser mardi devant le camp de Ménaka, tuant deux militaires.",
+            ("Suicide bomb", 3),
+        ),
+    ],
+)
+def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les frappes de drones sont fréquentes dans la région de Kidal depuis 2024.",
+        "Des bergers sont régulièrement enlevés par des hommes armés sur cette piste, selon des élus locaux.",
+    ],
+)
+def test_french_habits_are_no_event(extractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clearance team neutralised 1 IED 4 km N of Gossi.", None),
+        ("Un kamikaze s'est fait exploser, tuant quatre civils.", 5),
+    ],
+)
+def test_counts_that_are_not_people_and_the_bomber(text: str, expected: int | None) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
