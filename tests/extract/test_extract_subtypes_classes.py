@@ -83,6 +83,50 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "Un kamikaze s'est fait exploser mardi devant le camp de Ménaka, tuant deux militaires.",
             ("Suicide bomb", 3),
         ),
+        # a field report's verbless shorthand tells its happening ("post attacked by"), with the tolls after it
+        (
+            "14 MAY 2026, 0400Z: FAMa post Léré attacked by approx. 20 armed pers. on motorbikes. Enemy: 3 KIA. "
+            "Friendly: 2 KIA, 5 WIA.",
+            ("Armed clash", 5),
+        ),
+        (
+            "16 MAY 2026, 1100Z: civilian truck hit mine 12 km S of Ansongo. 1 KIA, 2 WIA.",
+            ("Remote explosive/landmine/IED", 1),
+        ),
+        (
+            "9 MAY 2026: patrol found cache (3 AK-47, 2 RPG, approx. 500 rds) in cave 7 km E of post.",
+            ("Disrupted weapons use", 0),
+        ),
+        (
+            "Communiqué du ministère de la Défense nationale : Le 1er mai 2026, un détachement de l'ANP a découvert"
+            " une casemate contenant deux pistolets mitrailleurs et des munitions près de Bordj Badji Mokhtar.",
+            ("Disrupted weapons use", 0),
+        ),
+        # communiqués: "our air assets neutralised", "fell with their arms in hand"
+        (
+            "Ministry of Defence communiqué: On 5 May 2026, our air assets neutralised two terrorists on motorcycles "
+            "near Tessit.",
+            ("Air/drone strike", 2),
+        ),
+        (
+            "Army General Staff: On 4 May 2026, a FAMa unit repelled an attack near Boni. Seven terrorists were "
+            "neutralised. On our side, two soldiers fell with their arms in hand.",
+            ("Armed clash", 9),
+        ),
+        # one body found is one dead; the bomber told dead apart is counted once
+        (
+            "The body of a trader was found on Monday on the road to Ber, a day after he was kidnapped by gunmen.",
+            ("Attack", 1),
+        ),
+        (
+            "A suicide bomber killed four soldiers at a checkpoint in Gao on Sunday; the bomber also died.",
+            ("Suicide bomb", 5),
+        ),
+        # French youths who burn tyres and stone the police riot
+        (
+            "Des jeunes ont incendié des pneus et jeté des pierres sur les forces de l'ordre à Tataouine mardi soir.",
+            ("Violent demonstration", 0),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
@@ -105,6 +149,7 @@ def test_french_habits_are_no_event(extractor, text: str) -> None:
     [
         ("The clearance team neutralised 1 IED 4 km N of Gossi.", None),
         ("Un kamikaze s'est fait exploser, tuant quatre civils.", 5),
+        ("Un kamikaze s'est fait exploser à Gao, tuant quatre civils ; le kamikaze a lui aussi péri.", 5),
     ],
 )
 def test_counts_that_are_not_people_and_the_bomber(text: str, expected: int | None) -> None:

@@ -203,6 +203,18 @@ def _agent_told(verb: Token) -> bool:
     return active and lemma(verb) == "kill" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _telegraphic(clause: Token) -> bool:
+    """A passive participle hung on a sentence that has no verb of its own: the shorthand of field reports ('FAMa
+    post Léré attacked by approx. 20 armed pers.') tells its happening so, not as a relative clause."""
+    head = clause.head
+    return (
+        clause.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and not is_verb(head)
+        and not any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ in ("aux", "auxpass") for c in clause.children)
+    )
+
+
 def is_background(trigger: Token) -> bool:
     """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
     'before security forces regained control', 'the town, which was attacked last year'."""
@@ -236,6 +248,7 @@ def background_kind(trigger: Token) -> str | None:
             and node.tag_ != "VBG"
             and lemma(node) not in _DEATHS | _SAME_FIGHT
             and not _cleft(node)
+            and not _telegraphic(node)
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)

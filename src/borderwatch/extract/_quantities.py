@@ -99,7 +99,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -199,6 +199,10 @@ _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
 _VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numbers follow the verb
 # A French singular's noun and up to two words after it ("un voleur présumé"), not a thing a verb of killing can take
 # ("un drone a été abattu" is shot down).
+_BOMBER_TOLD_DEAD = (
+    r"(?:the\s+(?:suicide\s+)?bomber|le\s+kamikaze)\s+(?:(?:also|too|himself|herself|a|lui|elle|aussi|également|même)\s+)*"
+    r"(?:died|was\s+(?:also\s+)?killed|perished|péri|trouvé\s+la\s+mort|été\s+tu[ée]e?|perdu\s+la\s+vie|est\s+mort)"
+)
 _FRENCH_ONE = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][\w'’-]*)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){{0,2}}?"
 _FRENCH_KILLED = "|".join(_DEATH_PHRASES["french_singular"])
 _FRENCH_DIED = "|".join(_DEATH_PHRASES["french_singular_active"])
@@ -223,6 +227,12 @@ _SINGULAR_KILLED = re.compile(
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])(?:blew (?:himself|herself) up|s['’]est fait(?:e)? exploser)"
+    # "the bomber also died", "le kamikaze a lui aussi péri": the bomber's own death, told apart
+    rf"|(?<![\w-]){_BOMBER_TOLD_DEAD}"
+    # "the body of a trader was found", "le corps sans vie d'un berger": one body is one death
+    rf"|(?<![\w-])(?:(?:lifeless|bullet-riddled|charred|mutilated)\s+)?body\s+of\s+(?:a|an|one)\b"
+    rf"|(?<![\w-])(?:a|one)\s+body\s+(?:was|has\s+been|had\s+been)\s+(?:found|discovered|recovered)"
+    rf"|(?<![\w-])(?-i:corps)\s+(?:sans\s+vie\s+)?d['’]une?\b(?!\s+(?:arm[ée]e|unit[ée]))"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
     rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:a|aurait|avait)\s+"
     rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
@@ -303,7 +313,7 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
+    r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
     r"d[ée]c[ée]d|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
@@ -353,6 +363,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
+        # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
+        found = [q for q in found if not _BOMBER_TOLD_DEAD_RX.match(q.text)]
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
@@ -378,6 +390,7 @@ def _pronoun_deaths(text: str) -> list[QuantityMention]:
 
 # The bomber's own death, counted beside those he killed ("s'est fait exploser" is French for "blew himself up").
 _BOMBER_DIED = re.compile(r"blew\b|s['’]est\s+fait", re.IGNORECASE)
+_BOMBER_TOLD_DEAD_RX = re.compile(_BOMBER_TOLD_DEAD, re.IGNORECASE)
 _BOMBER_AMONG = re.compile(
     r"\b(?:including|among them|y compris|dont)\s+(?:himself|herself|themselves|the\s+(?:suicide\s+)?bombers?|"
     r"the\s+attackers?|le\s+kamikaze|l['’]auteur)\b",
