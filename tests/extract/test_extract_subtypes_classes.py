@@ -127,6 +127,25 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "Des jeunes ont incendié des pneus et jeté des pierres sur les forces de l'ordre à Tataouine mardi soir.",
             ("Violent demonstration", 0),
         ),
+        # tear gas fired "to disperse" a protest: the purpose is achieved, not planned; "The protesters" then tell
+        # more of the same protest
+        (
+            "Police in Agadez fired tear gas on Monday to disperse about 300 traders who were protesting against a new "
+            "tax at the bus station. The protesters had blocked the main road for two hours.",
+            ("Protest with intervention", 0),
+        ),
+        # a vehicle intercepted and the weapons its search found: disrupted weapons use, not a seizure of goods
+        (
+            "A unit of the border guards intercepted on 3 May 2026 a vehicle near Negrine, close to the border with "
+            "Tunisia. The search of the vehicle led to the seizure of three (03) hunting rifles and 400 cartridges.",
+            ("Disrupted weapons use", 0),
+        ),
+        # a drone heard, then an explosion: a drone strike, not a bomb
+        (
+            "0920: observers heard a drone circling N of post, followed at 0931 by two loud explosions approx. 6 km N "
+            "near Inabangaret wells.",
+            ("Air/drone strike", 0),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -39,7 +39,7 @@ _ANAPHORA = re.compile(
     r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
     r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
-    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid)\b",
+    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid|protesters|demonstrators|marchers|rioters|crowd)\b",
     re.IGNORECASE,
 )
 

@@ -245,8 +245,11 @@ def _promote(group: EventGroup) -> None:
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             group.members[0] = replace(main, sub_event_type=sub)
         return
-    if _is_seizure(main) and group.members[-1].event_type in _VIOLENT and not group.members[-1].sentence.headline:
-        group.members.insert(0, group.members.pop())  # the fight outranks the interception that began it
+    if _is_seizure(main) and not group.members[-1].sentence.headline:
+        added = group.members[-1]
+        # the fight outranks the interception that began it; so do the weapons the searched vehicle carried
+        if added.event_type in _VIOLENT or added.sub_event_type == "Disrupted weapons use":
+            group.members.insert(0, group.members.pop())
         return
     if _context_only(main):
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)

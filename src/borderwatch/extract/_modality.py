@@ -36,6 +36,9 @@ _THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger"
                  "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating",
                  "framework", "context"}  # fmt: skip
 _NEED = {"need", "require", "must", "should"}
+# "fired tear gas to disperse migrants who were protesting": the means told is used, so its purpose is no plan and
+# the protest it broke up took place
+_DISPERSING = {"disperse", "scatter", "quell", "break", "repel", "push"}
 _FEARING = {"fear", "dread", "anticipate", "predict", "forecast", "foresee", "risk"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
@@ -152,7 +155,12 @@ def _governing_modality(verb: Token) -> str | None:
                 return "intent"
             if lemma(head) in _NEED and dep == "conj":
                 return "intent"  # "co-ordination needs more procedures ... [and to] run joint patrols"
-            if is_infinitive and dep in ("advcl", "acl", "relcl") and lemma(head) not in _REPORTING:
+            if (
+                is_infinitive
+                and dep in ("advcl", "acl", "relcl")
+                and lemma(head) not in _REPORTING
+                and lemma(node) not in _DISPERSING
+            ):
                 return "intent"  # "measures to counter", "in order to prevent"
             modal = _own_modality(head)
             if modal is not None and modal != "negated":
@@ -283,4 +291,5 @@ register_bases(
     | _SAME_FIGHT
     | _ALLEGING
     | _FEARING
+    | _DISPERSING
 )
