@@ -146,6 +146,13 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "near Inabangaret wells.",
             ("Air/drone strike", 0),
         ),
+        # the interception that began a fight, told after it, is part of that fight (not a second event)
+        (
+            "Border guards killed two suspected smugglers in an exchange of fire near Siwa on Monday, the army said. "
+            "The spokesman said a patrol had intercepted three pick-ups that had crossed the border south of Siwa. "
+            "The occupants opened fire when ordered to stop, and the patrol returned fire.",
+            ("Armed clash", 2),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -172,8 +172,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
-    if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
-        return True
+    if main.event_type == "Battles" and (sub in ("Disrupted weapons use", "Arrests") or _is_seizure(event)):
+        return True  # and the interception that began it, told after it ("the patrol had intercepted two vehicles")
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
         _is_seizure(main) or _is_seizure(event) or main.sub_event_type != sub
     ):
