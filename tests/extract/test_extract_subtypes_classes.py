@@ -153,6 +153,12 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "The occupants opened fire when ordered to stop, and the patrol returned fire.",
             ("Armed clash", 2),
         ),
+        # another source's higher figure in the same sentence competes: the lower is coded
+        (
+            "Nine people were killed in a drone strike on a market in Tinzaouatène on Sunday; local leaders gave a "
+            "toll of 21.",
+            ("Air/drone strike", 9),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -81,7 +81,7 @@ def _competing(
                 if before_side not in (side, None) and side is not None:
                     continue
                 start = end if before_member is member else 0
-                # "put the toll at 9": the count's own words ("toll at 9") finish the source's wording
+                # "put the toll at 9", "gave a toll of 21": the count's own words finish the source's wording
                 between = member.sentence.text[start : q.start] + _TOLL_AT.match(q.text).group()
                 if _COMPETING.search(between) and not _is_update(between):
                     out[id(q)] = (side, q.value)
@@ -93,7 +93,7 @@ def _competing(
 _COMPETING = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["competing_tolls"]["patterns"]) + r")\b", re.IGNORECASE
 )
-_TOLL_AT = re.compile(r"(?:(?:death\s+)?toll\s+at\s+)?", re.IGNORECASE)
+_TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
