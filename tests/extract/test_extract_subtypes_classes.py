@@ -159,6 +159,11 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "toll of 21.",
             ("Air/drone strike", 9),
         ),
+        # the drone named with who flew it, a few words before what it did
+        (
+            "A Turkish-made drone operated by the army struck a pickup near Kidal on Friday, killing four men.",
+            ("Air/drone strike", 4),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
