@@ -187,7 +187,12 @@ def test_french_habits_are_no_event(extractor, text: str) -> None:
         ("The clearance team neutralised 1 IED 4 km N of Gossi.", None),
         ("Un kamikaze s'est fait exploser, tuant quatre civils.", 5),
         ("Un kamikaze s'est fait exploser à Gao, tuant quatre civils ; le kamikaze a lui aussi péri.", 5),
+        ("A suicide bomber detonated his explosive vest at a checkpoint, killing three soldiers.", 4),
+        ("Un kamikaze a fait exploser sa ceinture d'explosifs à Diffa, tuant trois soldats.", 4),
+        ("Des tirs de roquettes ont visé le camp, faisant un mort parmi les militaires.", 1),
+        ("Le tir a fait un mort et deux blessés.", 1),
+        ("The blast left one dead and four wounded.", 1),
     ],
 )
-def test_counts_that_are_not_people_and_the_bomber(text: str, expected: int | None) -> None:
+def test_sentence_tolls_devices_bombers_and_single_deaths(text: str, expected: int | None) -> None:
     assert fatalities_of(find_quantities(text)) == expected

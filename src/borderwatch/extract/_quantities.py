@@ -27,6 +27,7 @@ __all__ = [
     "counted_noun",
     "fatalities_of",
     "find_quantities",
+    "is_bomber_death",
     "is_person_noun",
     "parse_number",
     "to_quantities",
@@ -226,7 +227,12 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|in\s+(?:the|an?)\s+"
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
-    rf"|(?<![\w-])(?:blew (?:himself|herself) up|s['’]est fait(?:e)? exploser)"
+    rf"|(?<![\w-])(?:blew (?:himself|herself) up|s['’]est fait(?:e)? exploser|"
+    rf"detonated (?:his|her) (?:explosive |suicide )?(?:vest|belt)|"
+    rf"a fait exploser (?:sa|son) (?:ceinture|gilet|charge))"
+    # "faisant un mort", "the blast left one dead": one death with no noun
+    rf"|(?<![\w-])un\s+mort\b(?![-\w])"
+    rf"|(?<![\w-])(?:left|leaving)\s+one\s+(?:person\s+)?dead\b"
     # "the bomber also died", "le kamikaze a lui aussi péri": the bomber's own death, told apart
     rf"|(?<![\w-]){_BOMBER_TOLD_DEAD}"
     # "the body of a trader was found", "le corps sans vie d'un berger": one body is one death
@@ -287,6 +293,11 @@ class QuantityMention:
     end: int
     text: str
     side: str | None = None  # whose dead, when the parse says and the words do not ("killing 11 of them")
+
+
+def is_bomber_death(text: str) -> bool:
+    """Whether a death count is the suicide bomber's own ('blew himself up', 's'est fait exploser')."""
+    return _BOMBER_DIED.match(text) is not None
 
 
 def is_person_noun(word: str) -> bool:
@@ -353,7 +364,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             found.append(QuantityMention("fatalities", 1, "exact", m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-            if not _ENDS_WITH_VERB.search(m.group()):  # "killed a chief and his two sons", not "... was killed and"
+            # "killed a chief and his two sons", not "... was killed and" nor "un mort et deux blessés"
+            if not _ENDS_WITH_VERB.search(m.group()) and not m.group().lower().endswith("mort"):
                 after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     if not any(q.kind == "fatalities" for q in found):
@@ -389,7 +401,7 @@ def _pronoun_deaths(text: str) -> list[QuantityMention]:
 
 
 # The bomber's own death, counted beside those he killed ("s'est fait exploser" is French for "blew himself up").
-_BOMBER_DIED = re.compile(r"blew\b|s['’]est\s+fait", re.IGNORECASE)
+_BOMBER_DIED = re.compile(r"blew\b|s['’]est\s+fait|detonated\b|a\s+fait\s+exploser", re.IGNORECASE)
 _BOMBER_TOLD_DEAD_RX = re.compile(_BOMBER_TOLD_DEAD, re.IGNORECASE)
 _BOMBER_AMONG = re.compile(
     r"\b(?:including|among them|y compris|dont)\s+(?:himself|herself|themselves|the\s+(?:suicide\s+)?bombers?|"

@@ -8,7 +8,15 @@ import re
 
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import DEAD_LISTED, MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
+from ._quantities import (
+    DEAD_LISTED,
+    MORE_WORDS,
+    PERPETRATOR_WORDS,
+    TOTAL_WORDS,
+    QuantityMention,
+    counted_noun,
+    is_bomber_death,
+)
 from ._registry import ActorRegistry
 from ._text import load_data
 
@@ -108,7 +116,7 @@ def _is_update(between: str) -> bool:
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     """Whose dead a count counts (None: everyone's)."""
     lowered = q.text.lower()
-    if lowered in ("himself", "herself") or lowered.startswith("blew"):
+    if lowered in ("himself", "herself") or is_bomber_death(lowered):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
     if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons", "kia")):
