@@ -196,3 +196,32 @@ def test_french_habits_are_no_event(extractor, text: str) -> None:
 )
 def test_sentence_tolls_devices_bombers_and_single_deaths(text: str, expected: int | None) -> None:
     assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one communiqué sentence, two units' operations: two events
+        (
+            "Ministry of National Defence communiqué: On 6 May 2026, detachments of the People's National Army "
+            "arrested two support elements of terrorist groups in Tebessa, while another detachment discovered a "
+            "cache containing a Kalashnikov rifle and ammunition near Khenchela.",
+            [("Arrests", 0), ("Disrupted weapons use", 0)],
+        ),
+        (
+            "Ministère de la Défense nationale : le 6 mai 2026, des détachements de l'ANP ont arrêté trois éléments de "
+            "soutien aux groupes terroristes à Batna, tandis qu'un autre détachement a découvert une cache d'armes "
+            "près de Tamanrasset.",
+            [("Arrests", 0), ("Disrupted weapons use", 0)],
+        ),
+        # a clause that only finishes the one before it stays in its event
+        ("Soldiers clashed with militants near Boni on Monday; three militants were killed.", [("Armed clash", 3)]),
+        (
+            "A FAMa patrol intercepted a vehicle loaded with explosives near Douentza on Tuesday; its two occupants "
+            "were arrested.",
+            [("Disrupted weapons use", 0)],
+        ),
+    ],
+)
+def test_clauses_of_one_sentence(extractor, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _events(extractor, text) == expected

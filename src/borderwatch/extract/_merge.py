@@ -27,7 +27,10 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _SEPARATE = re.compile(
     r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
     r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
-    r"the day (?:before|after))\b",
+    r"the day (?:before|after)|"
+    # "..., while another detachment discovered a cache": another unit's operation (a clause of its own, _clauses.py)
+    r"^(?:another|other|a second|a third|un autre|une autre|d['’]autres) (?:[\w-]+ ){0,2}?"
+    r"(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|équipes?))\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
