@@ -164,6 +164,23 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "A Turkish-made drone operated by the army struck a pickup near Kidal on Friday, killing four men.",
             ("Air/drone strike", 4),
         ),
+        # one protester shot dead at a peaceful march: excessive force, not an attack on a civilian
+        (
+            "Un jeune manifestant a été tué par balle mardi lors d'une marche pacifique à Kiffa, selon des témoins.",
+            ("Excessive force against protesters", 1),
+        ),
+        # a bomb-making workshop found is disrupted weapons use, not a bomb
+        (
+            "Ministère de l'Intérieur : les unités de la Garde nationale ont découvert mercredi un atelier de "
+            "fabrication d'engins explosifs au mont Semmama.",
+            ("Disrupted weapons use", 0),
+        ),
+        # migrants intercepted, with the day and the place between the verb and them, are arrested
+        (
+            "Communiqué de la Garde nationale : une patrouille a intercepté samedi près de Nefta 23 migrants en "
+            "situation irrégulière, dont quatre femmes, qui tentaient de franchir la frontière.",
+            ("Arrests", 0),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
