@@ -181,6 +181,12 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "situation irrégulière, dont quatre femmes, qui tentaient de franchir la frontière.",
             ("Arrests", 0),
         ),
+        # an explosion the residents blamed on a drone
+        (
+            "Six people were killed on Monday when an explosion, which residents blamed on a drone, hit a "
+            "gold-panning site near Intahaka, local sources said.",
+            ("Air/drone strike", 6),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
