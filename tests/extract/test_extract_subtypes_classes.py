@@ -198,9 +198,11 @@ def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> N
     [
         "Les frappes de drones sont fréquentes dans la région de Kidal depuis 2024.",
         "Des bergers sont régulièrement enlevés par des hommes armés sur cette piste, selon des élus locaux.",
+        # English too, where the parser tags the subject noun as a verb ("strikes" read as VBZ)
+        "Drone strikes by the army have become a daily occurrence around Kidal.",
     ],
 )
-def test_french_habits_are_no_event(extractor, text: str) -> None:
+def test_habits_are_no_event(extractor, text: str) -> None:
     assert _events(extractor, text) == []
 
 

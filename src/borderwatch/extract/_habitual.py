@@ -135,10 +135,13 @@ def is_history(date: dt.date, precision: int, reference: dt.date) -> bool:
 
 
 def _clause_of(token: Token) -> Token:
-    """The verb whose clause holds the token; a gerund used as a noun ('in five weeks of fighting') is no clause."""
+    """The verb whose clause holds the token; a gerund used as a noun ('in five weeks of fighting') or a subject is no
+    clause."""
     node = token
     for _ in range(8):
         nominal = node.tag_ == "VBG" and node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj")
+        # a subject is a noun phrase, whatever its tag ("Drone strikes ... have become": "strikes" tagged VBZ)
+        nominal = nominal or node.dep_ in ("nsubj", "nsubjpass")
         if (is_verb(node) and not nominal) or node.head.i == node.i:
             return node
         node = node.head
