@@ -217,6 +217,9 @@ def test_habits_are_no_event(extractor, text: str) -> None:
         ("Des tirs de roquettes ont visé le camp, faisant un mort parmi les militaires.", 1),
         ("Le tir a fait un mort et deux blessés.", 1),
         ("The blast left one dead and four wounded.", 1),
+        ("Nine guests were killed in the attack, which also left 14 wounded, a local official said.", 9),
+        ("On Thursday, his body was found near the town.", 1),
+        ("Son corps a été retrouvé jeudi près de Gao.", 1),
     ],
 )
 def test_sentence_tolls_devices_bombers_and_single_deaths(text: str, expected: int | None) -> None:
