@@ -187,6 +187,12 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "gold-panning site near Intahaka, local sources said.",
             ("Air/drone strike", 6),
         ),
+        # a communiqué's own losses told as "the loss of" join the fight's toll
+        (
+            "Army communiqué: On 4 May 2026, a unit was attacked near Boni by terrorists. Four terrorists were "
+            "neutralised. We regret the loss of two soldiers.",
+            ("Armed clash", 6),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
@@ -220,6 +226,9 @@ def test_habits_are_no_event(extractor, text: str) -> None:
         ("Nine guests were killed in the attack, which also left 14 wounded, a local official said.", 9),
         ("On Thursday, his body was found near the town.", 1),
         ("Son corps a été retrouvé jeudi près de Gao.", 1),
+        ("We regret the loss of two soldiers.", 2),
+        ("Nous déplorons la perte de deux soldats.", 2),
+        ("La perte de deux véhicules a ralenti la colonne.", None),
     ],
 )
 def test_sentence_tolls_devices_bombers_and_single_deaths(text: str, expected: int | None) -> None:

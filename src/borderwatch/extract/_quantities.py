@@ -47,10 +47,10 @@ _NOUNS: dict[str, str] = {
     "terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
     "éléments": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
-    "tankers|lorries|camels": "vehicle",
+    "tankers|lorries|camels|véhicules|motos|motocyclettes|camions|voitures|pirogues": "vehicle",
     "weapons|rifles|guns|kalashnikovs|ak-47s|ak-47 rifles|pistols|firearms|rocket launchers|rpgs|grenades|"
     "machine guns|mortars|explosive devices|ieds|mines|rockets|munitions|assault rifles|arms|"
-    "ied|explosive device|bomb|bombs|device|devices": "weapon",
+    "ied|explosive device|bomb|bombs|device|devices|armes|fusils|kalachnikovs|pistolets|engins explosifs": "weapon",
     "monitoring centers|monitoring centres|monitoring posts|posts|checkpoints|outposts|observation posts|"
     "surveillance posts|centers|centres|towers|stations|bases|camps|points|security points": "post",
 }  # fmt: skip
@@ -120,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
