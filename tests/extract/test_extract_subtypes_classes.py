@@ -193,6 +193,22 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "neutralised. We regret the loss of two soldiers.",
             ("Armed clash", 6),
         ),
+        # French strategic developments and sexual violence
+        (
+            "L'armée nigérienne a installé une nouvelle base avancée à Madama pour surveiller la frontière avec la "
+            "Libye.",
+            ("Headquarters or base established", 0),
+        ),
+        (
+            "Les rebelles du FLA ont pris le contrôle de la ville de Ber jeudi après le retrait de l'armée.",
+            ("Non-state actor overtakes territory", 0),
+        ),
+        ("Des hommes armés ont violé trois femmes près de Tillabéri dimanche.", ("Sexual violence", 0)),
+        (
+            "Une quinzaine de combattants du JNIM se sont rendus aux autorités à Mopti lundi.",
+            ("Change to group/activity", 0),
+        ),
+        ("Les autorités tunisiennes ont fermé le poste frontalier de Ras Jedir jeudi.", ("Other", 0)),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
@@ -206,6 +222,9 @@ def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> N
         "Des bergers sont régulièrement enlevés par des hommes armés sur cette piste, selon des élus locaux.",
         # English too, where the parser tags the subject noun as a verb ("strikes" read as VBZ)
         "Drone strikes by the army have become a daily occurrence around Kidal.",
+        # going somewhere is no surrender; reopening a file is no crossing reopened
+        "Les délégués se sont rendus au marché de Gao mardi pour rencontrer les commerçants.",
+        "Le ministre a rouvert le dossier de la route de Gao.",
     ],
 )
 def test_habits_are_no_event(extractor, text: str) -> None:
