@@ -209,6 +209,15 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             ("Change to group/activity", 0),
         ),
         ("Les autorités tunisiennes ont fermé le poste frontalier de Ras Jedir jeudi.", ("Other", 0)),
+        # field shorthand: a UAV strike; weapons recovered at an "abandoned camp" (no withdrawal told)
+        (
+            "15 MAY 2026, 2315Z: UAV strike observed on vehicle 8 km SW of post (Malian side). Casualties unknown.",
+            ("Air/drone strike", 0),
+        ),
+        (
+            "12 MAY 2026: search of abandoned camp 15 km N of post; 2 AK-47, 1 RPG launcher and 300 rds recovered.",
+            ("Disrupted weapons use", 0),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
