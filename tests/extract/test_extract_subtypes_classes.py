@@ -218,6 +218,28 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "12 MAY 2026: search of abandoned camp 15 km N of post; 2 AK-47, 1 RPG launcher and 300 rds recovered.",
             ("Disrupted weapons use", 0),
         ),
+        # tolls updated in a later sentence, on a later day (English and French), and a French competing figure
+        (
+            "Des hommes armés ont tué six villageois samedi à Bankilaré. Le bilan s'est alourdi dimanche à neuf "
+            "morts, selon la mairie.",
+            ("Attack", 9),
+        ),
+        (
+            "L'embuscade a coûté la vie à cinq soldats lundi près de Boni. Deux autres militaires ont succombé à "
+            "leurs blessures mardi.",
+            ("Armed clash", 7),
+        ),
+        (
+            "Gunmen killed three villagers near Tillia on Sunday. A fourth victim died in hospital on Monday, the "
+            "mayor said.",
+            ("Attack", 4),
+        ),
+        ("Gunmen killed six people in Tin-Hama on Friday. The toll was later revised upward to ten.", ("Attack", 10)),
+        (
+            "Des assaillants ont tué cinq civils lundi près de Gao, selon un élu ; le gouverneur a parlé de "
+            "sept morts.",
+            ("Attack", 5),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -92,7 +92,11 @@ _UPDATE = re.compile(
     r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?"
     r"(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
-    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
+    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b|"
+    # "the toll was later revised upward to ten", "a fourth victim died in hospital", French updates
+    r"\b(?:death\s+)?toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised|raised|updated)\b|"
+    r"\b(?:a|another)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+\w+\s+(?:later\s+)?died\b|"
+    r"\bsuccomb[ée]s?\b|\bbilan\s+(?:\w+\s+){0,2}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+revu)",
     re.IGNORECASE,
 )
 

@@ -134,7 +134,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
-_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
+_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
