@@ -240,6 +240,11 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "sept morts.",
             ("Attack", 5),
         ),
+        # residents who report what gunmen burned are no mob
+        (
+            "Residents said gunmen burned 40 houses in the village of Tin-Hama on Thursday.",
+            ("Looting/property destruction", 0),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:
