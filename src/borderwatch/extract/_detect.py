@@ -14,7 +14,7 @@ from typing import Any
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
-from ._habitual import habitual_kind
+from ._habitual import french_habitual_kind, habitual_kind
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, is_background, modality_of
 from ._ontology import CueHit, Ontology
@@ -39,7 +39,7 @@ _ANAPHORA = re.compile(
     r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
     r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
-    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid)\b",
+    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid|protesters|demonstrators|marchers|rioters|crowd)\b",
     re.IGNORECASE,
 )
 
@@ -236,9 +236,8 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     if is_french(doc.text):
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
-        own = french_modality(doc.text, hit.start) or habitual_kind(token, headline)
-    else:
-        own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+        return french_modality(doc.text, hit.start) or french_habitual_kind(doc.text, hit.start)
+    own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Actor, EventMention, ExtractResult, Location, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
+from ._clauses import split_clauses
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
 from ._dates import ResolvedDate
@@ -161,7 +162,13 @@ class Extractor:
         for sentence in sentences:
             hits = self._ontology.scan(sentence.text)
             if self._ontology.is_candidate(hits):
-                candidates.append((sentence, hits))
+                clauses = split_clauses(sentence, self._ontology)
+                if len(clauses) == 1:
+                    candidates.append((sentence, hits))
+                else:
+                    candidates += [
+                        (c, h) for c in clauses if self._ontology.is_candidate(h := self._ontology.scan(c.text))
+                    ]
         published = report.published.date() if report.published else dateline_date(sentences)
         labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
         speaker = speaker_of(communique_label(sentences), self._registry)

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._lex import is_verb
 
-__all__ = ["habitual_kind", "is_history"]
+__all__ = ["french_habitual_kind", "habitual_kind", "is_history"]
 
 Token = Any
 
@@ -135,10 +135,13 @@ def is_history(date: dt.date, precision: int, reference: dt.date) -> bool:
 
 
 def _clause_of(token: Token) -> Token:
-    """The verb whose clause holds the token; a gerund used as a noun ('in five weeks of fighting') is no clause."""
+    """The verb whose clause holds the token; a gerund used as a noun ('in five weeks of fighting') or a subject is no
+    clause."""
     node = token
     for _ in range(8):
         nominal = node.tag_ == "VBG" and node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj")
+        # a subject is a noun phrase, whatever its tag ("Drone strikes ... have become": "strikes" tagged VBZ)
+        nominal = nominal or node.dep_ in ("nsubj", "nsubjpass")
         if (is_verb(node) and not nominal) or node.head.i == node.i:
             return node
         node = node.head
@@ -177,3 +180,24 @@ def _bare_plural_subject(trigger: Token) -> bool:
     if trigger.dep_ not in ("nsubj", "nsubjpass") or trigger.tag_ != "NNS":
         return False
     return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in trigger.children)
+
+
+# French habits and generalities, read from the words of the trigger's clause: the English parse of a French
+# sentence cannot say which clause a word is in, nor whether "Deux manifestants" is a bare plural.
+_FRENCH_GENERIC = re.compile(
+    r"\b(?:fr[ée]quent(?:e|s|es)?|fr[ée]quemment|r[ée]guli[èe]rement|souvent|habituellement|couramment|"
+    r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|"
+    r"chaque (?:jour|semaine|mois|ann[ée]e)|(?:tous|toutes) les (?:jours|semaines|mois|ans|ann[ée]es)|"
+    r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies))\b",
+    re.IGNORECASE,
+)
+_FRENCH_CLAUSE_BREAK = re.compile(r"[;:]|\s(?:où|mais|alors que|tandis que|qui|dont)\s", re.IGNORECASE)
+
+
+def french_habitual_kind(text: str, start: int) -> str | None:
+    """'generic' when the French clause holding the trigger at `start` tells a habit or a generality ("les frappes de
+    drones sont fréquentes dans la région", "des bergers y sont régulièrement enlevés"); else None."""
+    begin = max((m.end() for m in _FRENCH_CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = _FRENCH_CLAUSE_BREAK.search(text, start)
+    clause = text[begin : after.start() if after else len(text)]
+    return "generic" if _FRENCH_GENERIC.search(clause) else None

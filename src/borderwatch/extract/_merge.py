@@ -27,7 +27,10 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _SEPARATE = re.compile(
     r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
     r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
-    r"the day (?:before|after))\b",
+    r"the day (?:before|after)|"
+    # "..., while another detachment discovered a cache": another unit's operation (a clause of its own, _clauses.py)
+    r"^(?:another|other|a second|a third|un autre|une autre|d['’]autres) (?:[\w-]+ ){0,2}?"
+    r"(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|équipes?))\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
@@ -89,7 +92,11 @@ _UPDATE = re.compile(
     r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?"
     r"(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
-    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b",
+    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b|"
+    # "the toll was later revised upward to ten", "a fourth victim died in hospital", French updates
+    r"\b(?:death\s+)?toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised|raised|updated)\b|"
+    r"\b(?:a|another)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+\w+\s+(?:later\s+)?died\b|"
+    r"\bsuccomb[ée]s?\b|\bbilan\s+(?:\w+\s+){0,2}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+revu)",
     re.IGNORECASE,
 )
 
@@ -173,8 +180,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
-    if main.event_type == "Battles" and sub in ("Disrupted weapons use", "Arrests"):
-        return True
+    if main.event_type == "Battles" and (sub in ("Disrupted weapons use", "Arrests") or _is_seizure(event)):
+        return True  # and the interception that began it, told after it ("the patrol had intercepted two vehicles")
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
         _is_seizure(main) or _is_seizure(event) or main.sub_event_type != sub
     ):
@@ -246,8 +253,11 @@ def _promote(group: EventGroup) -> None:
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             group.members[0] = replace(main, sub_event_type=sub)
         return
-    if _is_seizure(main) and group.members[-1].event_type in _VIOLENT and not group.members[-1].sentence.headline:
-        group.members.insert(0, group.members.pop())  # the fight outranks the interception that began it
+    if _is_seizure(main) and not group.members[-1].sentence.headline:
+        added = group.members[-1]
+        # the fight outranks the interception that began it; so do the weapons the searched vehicle carried
+        if added.event_type in _VIOLENT or added.sub_event_type == "Disrupted weapons use":
+            group.members.insert(0, group.members.pop())
         return
     if _context_only(main):
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)

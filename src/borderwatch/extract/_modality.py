@@ -36,6 +36,9 @@ _THREAT_NOUNS = {"threat", "threats", "risk", "risks", "fear", "fears", "danger"
                  "strategy", "policy", "capabilities", "capacity", "prevention", "countering", "combating",
                  "framework", "context"}  # fmt: skip
 _NEED = {"need", "require", "must", "should"}
+# "fired tear gas to disperse migrants who were protesting": the means told is used, so its purpose is no plan and
+# the protest it broke up took place
+_DISPERSING = {"disperse", "scatter", "quell", "break", "repel", "push"}
 _FEARING = {"fear", "dread", "anticipate", "predict", "forecast", "foresee", "risk"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
@@ -152,7 +155,12 @@ def _governing_modality(verb: Token) -> str | None:
                 return "intent"
             if lemma(head) in _NEED and dep == "conj":
                 return "intent"  # "co-ordination needs more procedures ... [and to] run joint patrols"
-            if is_infinitive and dep in ("advcl", "acl", "relcl") and lemma(head) not in _REPORTING:
+            if (
+                is_infinitive
+                and dep in ("advcl", "acl", "relcl")
+                and lemma(head) not in _REPORTING
+                and lemma(node) not in _DISPERSING
+            ):
                 return "intent"  # "measures to counter", "in order to prevent"
             modal = _own_modality(head)
             if modal is not None and modal != "negated":
@@ -203,6 +211,18 @@ def _agent_told(verb: Token) -> bool:
     return active and lemma(verb) == "kill" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _telegraphic(clause: Token) -> bool:
+    """A passive participle hung on a sentence that has no verb of its own: the shorthand of field reports ('FAMa
+    post Léré attacked by approx. 20 armed pers.') tells its happening so, not as a relative clause."""
+    head = clause.head
+    return (
+        clause.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and not is_verb(head)
+        and not any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ in ("aux", "auxpass") for c in clause.children)
+    )
+
+
 def is_background(trigger: Token) -> bool:
     """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
     'before security forces regained control', 'the town, which was attacked last year'."""
@@ -236,6 +256,7 @@ def background_kind(trigger: Token) -> str | None:
             and node.tag_ != "VBG"
             and lemma(node) not in _DEATHS | _SAME_FIGHT
             and not _cleft(node)
+            and not _telegraphic(node)
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)
@@ -270,4 +291,5 @@ register_bases(
     | _SAME_FIGHT
     | _ALLEGING
     | _FEARING
+    | _DISPERSING
 )

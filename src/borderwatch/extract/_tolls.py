@@ -8,7 +8,15 @@ import re
 
 from ._detect import SentenceEvent
 from ._merge import EventGroup
-from ._quantities import DEAD_LISTED, MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
+from ._quantities import (
+    DEAD_LISTED,
+    MORE_WORDS,
+    PERPETRATOR_WORDS,
+    TOTAL_WORDS,
+    QuantityMention,
+    counted_noun,
+    is_bomber_death,
+)
 from ._registry import ActorRegistry
 from ._text import load_data
 
@@ -81,7 +89,7 @@ def _competing(
                 if before_side not in (side, None) and side is not None:
                     continue
                 start = end if before_member is member else 0
-                # "put the toll at 9": the count's own words ("toll at 9") finish the source's wording
+                # "put the toll at 9", "gave a toll of 21": the count's own words finish the source's wording
                 between = member.sentence.text[start : q.start] + _TOLL_AT.match(q.text).group()
                 if _COMPETING.search(between) and not _is_update(between):
                     out[id(q)] = (side, q.value)
@@ -93,7 +101,7 @@ def _competing(
 _COMPETING = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["competing_tolls"]["patterns"]) + r")\b", re.IGNORECASE
 )
-_TOLL_AT = re.compile(r"(?:(?:death\s+)?toll\s+at\s+)?", re.IGNORECASE)
+_TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
@@ -108,7 +116,7 @@ def _is_update(between: str) -> bool:
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     """Whose dead a count counts (None: everyone's)."""
     lowered = q.text.lower()
-    if lowered in ("himself", "herself") or lowered.startswith("blew"):
+    if lowered in ("himself", "herself") or is_bomber_death(lowered):
         return "armed"  # the bomber
     noun = counted_noun(re.split(r",|\(", q.text)[0])  # "15 people, among them civilians, died": people
     if q.side is not None and (noun is None or noun in TOTAL_WORDS or noun in ("men", "persons", "kia")):
@@ -126,7 +134,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
-_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth)\b(?!\s+than)")
+_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
