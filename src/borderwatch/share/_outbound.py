@@ -8,13 +8,14 @@ never learns of a report it never could see.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..model import Marking
-from ..store import AuditObject, Peer, Store
-from ._rules import parse_rules, reads_mentions, select_for_peer
+from ..model import EventMention, Marking
+from ..store import AuditObject, ExchangeItem, Peer, Store
+from ._rules import PeerRule, parse_rules, reads_mentions, select_for_peer
 from ._stix_map import report_objects, withdrawal_object
 from ._stix_objects import (
     borderwatch_identity,
@@ -31,14 +32,20 @@ _RESTRICTED = {Marking.AMBER, Marking.AMBER_STRICT, Marking.RED}
 
 
 @dataclass
-class OutboundPage:
+class _Window:
+    """Where a page or manifest starts and ends in the index, and whether more follows."""
+
+    first: datetime | None = None
+    last: datetime | None = None
+    more: bool = False
+
+
+@dataclass
+class OutboundPage(_Window):
     objects: list[dict[str, Any]] = field(default_factory=list)
     added: dict[str, datetime] = field(default_factory=dict)  # object id -> date_added of its report version
     sent: list[tuple[str, datetime, bool]] = field(default_factory=list)  # (report id, modified, withdrawn)
     audit: list[AuditObject] = field(default_factory=list)
-    first: datetime | None = None
-    last: datetime | None = None
-    more: bool = False
 
     def with_definitions(self) -> list[dict[str, Any]]:
         """The page's objects preceded by the marking and extension definitions they use."""
@@ -50,13 +57,10 @@ class OutboundPage:
 
 
 @dataclass
-class ReportManifest:
+class ReportManifest(_Window):
     """The report versions a peer would receive after a point, as TAXII manifest records (no STIX mapping)."""
 
     records: list[dict[str, Any]] = field(default_factory=list)
-    first: datetime | None = None
-    last: datetime | None = None
-    more: bool = False
 
 
 def outbound_reports(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int = 5000) -> ReportManifest:
@@ -65,37 +69,29 @@ def outbound_reports(store: Store, peer: Peer, after: datetime | None, limit: in
     objects: a client tells from them which versions it lacks and fetches only those. Extractions are read
     only when a rule selects events (a zone, event types); otherwise the report's row decides."""
     rules = parse_rules(peer.rules)
-    with_extractions = reads_mentions(rules)
     manifest = ReportManifest()
-    scanned = 0
-    while scanned < scan:
-        batch = min(500, scan - scanned)
-        items = store.exchange.changes(after, batch, with_extractions=with_extractions)
-        scanned += len(items)
-        if not items:
-            return manifest
-        delivered = store.exchange.delivered(peer.id, [i.report_id for i in items])
-        for item in items:
-            if len(manifest.records) >= limit:
-                manifest.more = True
-                return manifest
-            after = item.date_added
-            manifest.first = manifest.first or item.date_added
-            manifest.last = item.date_added
-            # The same choice as outbound_page: what passes the rules, or the withdrawal of what the peer had.
-            if select_for_peer(rules, item, peer.id) is None and item.report_id not in delivered:
-                continue
-            manifest.records.append(
-                {
-                    "id": stable_id("report", item.report_id),
-                    "date_added": stix_time(item.date_added),
-                    "version": stix_time(item.modified),
-                    "media_type": "application/stix+json;version=2.1",
-                }
-            )
-        if len(items) < batch:
-            return manifest
-    manifest.more = True
+    offered = _offered(
+        store,
+        peer,
+        rules,
+        manifest,
+        after,
+        scan,
+        batch=lambda: 500,
+        full=lambda: len(manifest.records) >= limit,
+        with_extractions=reads_mentions(rules),
+    )
+    for item, chosen, had in offered:
+        if chosen is None and not had:
+            continue
+        manifest.records.append(
+            {
+                "id": stable_id("report", item.report_id),
+                "date_added": stix_time(item.date_added),
+                "version": stix_time(item.modified),
+                "media_type": "application/stix+json;version=2.1",
+            }
+        )
     return manifest
 
 
@@ -105,48 +101,77 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, 
     At most `scan` entries of the index are read for one page, so that a peer whose rules let little
     through gets short (even empty) pages with `more` set rather than one request that reads everything.
     """
-    rules = parse_rules(peer.rules)
     installation = store.exchange.installation
     page = OutboundPage()
     seen: set[str] = set()
+    offered = _offered(
+        store,
+        peer,
+        parse_rules(peer.rules),
+        page,
+        after,
+        scan,
+        # A report makes about 7 objects: read about what the room left holds, since a version read but not
+        # sent is read again for the next page (its report loaded and parsed twice).
+        batch=lambda: max(20, min((limit - len(page.objects)) // 7, 500)),
+        full=lambda: len(page.objects) >= limit,
+    )
+    for item, chosen, had in offered:
+        if chosen is None:
+            # Any peer that ever had the report gets the withdrawal, again each time it asks from an earlier
+            # point: a withdrawal served but lost on the way must not be lost for good.
+            if had:
+                withdrawal = withdrawal_object(item.report_id, item.created, item.modified)
+                page.objects.append(withdrawal)
+                page.added[withdrawal["id"]] = item.date_added
+                page.sent.append((item.report_id, item.modified, True))
+            continue
+        for obj in report_objects(item, chosen, installation):
+            if obj["id"] not in seen or obj["type"] == "report":
+                seen.add(obj["id"])
+                page.objects.append(obj)
+                page.added[obj["id"]] = item.date_added
+        page.sent.append((item.report_id, item.modified, False))
+        assert item.report is not None
+        if item.report.marking in _RESTRICTED:
+            page.audit.append(AuditObject("report", item.report_id, item.report.marking, item.report.agency))
+    return page
+
+
+def _offered(
+    store: Store,
+    peer: Peer,
+    rules: Sequence[PeerRule],
+    window: _Window,
+    after: datetime | None,
+    scan: int,
+    *,
+    batch: Callable[[], int],
+    full: Callable[[], bool],
+    with_extractions: bool = True,
+) -> Iterator[tuple[ExchangeItem, list[EventMention] | None, bool]]:
+    """The index's entries after `after`, in order, each with the events `rules` let through to the peer (None:
+    nothing goes) and whether the peer had the report (it then gets the withdrawal): the one choice that pages
+    and manifests share. Read `batch()` entries at a time; stop once `full()` or after `scan` entries, setting
+    `window.more`. `window.first` and `.last` follow the entries yielded."""
     scanned = 0
     while True:
         if scanned >= scan:
-            page.more = True
-            return page
-        # A report makes about 7 objects: read about what the room left holds, since a version read but not
-        # sent is read again for the next page (its report loaded and parsed twice).
-        batch = max(20, min((limit - len(page.objects)) // 7, 500))
-        items = store.exchange.changes(after, batch)
+            window.more = True
+            return
+        size = batch()
+        items = store.exchange.changes(after, size, with_extractions=with_extractions)
         scanned += len(items)
         if not items:
-            return page
+            return
         delivered = store.exchange.delivered(peer.id, [i.report_id for i in items])
         for item in items:
-            if len(page.objects) >= limit:
-                page.more = True
-                return page
+            if full():
+                window.more = True
+                return
             after = item.date_added
-            page.first = page.first or item.date_added
-            page.last = item.date_added
-            chosen = select_for_peer(rules, item, peer.id)
-            if chosen is None:
-                # Any peer that ever had the report gets the withdrawal, again each time it asks from an earlier
-                # point: a withdrawal served but lost on the way must not be lost for good.
-                if item.report_id in delivered:
-                    withdrawal = withdrawal_object(item.report_id, item.created, item.modified)
-                    page.objects.append(withdrawal)
-                    page.added[withdrawal["id"]] = item.date_added
-                    page.sent.append((item.report_id, item.modified, True))
-                continue
-            for obj in report_objects(item, chosen, installation):
-                if obj["id"] not in seen or obj["type"] == "report":
-                    seen.add(obj["id"])
-                    page.objects.append(obj)
-                    page.added[obj["id"]] = item.date_added
-            page.sent.append((item.report_id, item.modified, False))
-            assert item.report is not None
-            if item.report.marking in _RESTRICTED:
-                page.audit.append(AuditObject("report", item.report_id, item.report.marking, item.report.agency))
-        if len(items) < batch:
-            return page
+            window.first = window.first or item.date_added
+            window.last = item.date_added
+            yield item, select_for_peer(rules, item, peer.id), item.report_id in delivered
+        if len(items) < size:
+            return
