@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Connection, Text, select, type_coerce
+from sqlalchemy import Text, select, type_coerce
 
 from ..model import EventMention, Marking
 from ._batches import in_chunks
+from ._mention_rows import actor_ids, parse_mention
 from ._partial_views import mentions_key, stored_views, views_apply
-from ._schema import actors, event_mentions, report_access, reports
+from ._schema import event_mentions, report_access, reports
 
 if TYPE_CHECKING:
     from ._views import ReadContext
@@ -127,12 +128,7 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
     stmt = select(event_mentions.c.id, event_mentions.c.report_id, text)
     for chunk in in_chunks(wanted):
         for mention_id, report_id, mention in ctx.connection.execute(stmt.where(event_mentions.c.id.in_(chunk))):
-            parsed = (
-                EventMention.model_validate_json(mention)
-                if isinstance(mention, str | bytes)
-                else (EventMention.model_validate(mention))
-            )
-            loaded[mention_id] = (report_id, parsed)
+            loaded[mention_id] = (report_id, parse_mention(mention))
     report_ids = sorted({m.report_id for ms in partial.values() for m in ms})
     ingested: dict[str, Any] = {}
     for chunk in in_chunks(report_ids):
@@ -146,17 +142,10 @@ def _compose_pending(ctx: ReadContext, rows: list[dict[str, Any]], partial: dict
         view["updated_at"] = max(ingested[m.report_id] for m in visible)
         views[row["id"]] = view
     names = {n for view in views.values() for n in (view["actor1"], view["actor2"]) if n}
-    ids = _actor_ids(ctx.connection, names)
+    ids = actor_ids(ctx.connection, names)
     for row in rows:
         view = views[row["id"]]
         view["actor1_id"] = ids.get(view["actor1"]) if view["actor1"] else None
         view["actor2_id"] = ids.get(view["actor2"]) if view["actor2"] else None
         ctx.views.put(keys[row["id"]], view)
         row.update(view)
-
-
-def _actor_ids(connection: Connection, names: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in in_chunks(sorted(names)):
-        found.update(connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).all())
-    return found

@@ -32,7 +32,8 @@ from ._access_triggers import GUARDED_DIALECTS
 from ._batches import in_chunks
 from ._compose import Composer, compose_mentions
 from ._fusion_bulk import bulk_insert
-from ._schema import actors, event_classes, event_mentions, event_views, events, report_access, reports
+from ._mention_rows import actor_ids, parse_mention
+from ._schema import event_classes, event_mentions, event_views, events, report_access, reports
 
 __all__ = ["MAX_CLASSES", "mentions_key", "store_views", "stored_views", "views_apply"]
 
@@ -94,12 +95,8 @@ def store_views(connection: Connection, event_ids: Sequence[str]) -> None:
         for event_id, mention_id, report_id, class_id, text, ingested in rows:
             if class_id is not None:
                 classes.add((event_id, class_id))
-            try:  # JSON text on SQLite, already parsed by the driver on PostgreSQL
-                parsed = (
-                    EventMention.model_validate_json(text)
-                    if isinstance(text, str | bytes)
-                    else EventMention.model_validate(text)
-                )
+            try:
+                parsed = parse_mention(text)
             except ValidationError:  # a bulk-loaded row without its mention: composed at read time
                 unreadable.add(event_id)
                 continue
@@ -132,10 +129,7 @@ def _views_of(event_id: str, mentions: list[_Stored]) -> Iterable[dict[str, Any]
 def _give_actor_ids(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """Each view's actors' ids, as reads compose them. A view naming an actor the store does not know yet is
     not kept (the actor's id, added later, would be missing from it)."""
-    names = sorted({n for r in rows for n in (r["view"]["actor1"], r["view"]["actor2"]) if n})
-    ids: dict[str, int] = {}
-    for chunk in in_chunks(names):
-        ids.update(connection.execute(select(actors.c.name, actors.c.id).where(actors.c.name.in_(chunk))).all())
+    ids = actor_ids(connection, (n for r in rows for n in (r["view"]["actor1"], r["view"]["actor2"]) if n))
     kept = []
     for row in rows:
         view = row["view"]
