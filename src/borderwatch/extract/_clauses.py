@@ -14,16 +14,35 @@ import re
 
 from ._ontology import Ontology
 from ._segment import Sentence
+from ._text import load_data
 
 __all__ = ["split_clauses"]
 
-_CUT = re.compile(
-    r";\s+|,\s+(?:while|whereas|tandis\s+qu(?:e\s+|['’]))|"
-    r",?\s+(?:and|et)\s+(?=(?:another|other|a\s+second|a\s+third|un\s+autre|une\s+autre|d['’]autres)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|"
-    r"équipes?)\b)",
-    re.IGNORECASE,
-)
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of vocabulary words, longest first, where a space is any run of spaces and an
+    apostrophe either apostrophe (the vocabulary is written plainly in the data file)."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(escaped + (r"\s+" if not word.endswith("'") else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _cut_pattern() -> re.Pattern[str]:
+    vocabulary = load_data("clauses.json")
+    contrast = _alternation(vocabulary["contrast"])
+    conjunction = "(?:" + "|".join(re.escape(word) for word in vocabulary["and"]) + ")"
+    next_unit = _alternation(vocabulary["next_unit"])
+    units = "(?:" + "|".join(re.escape(word) for word in sorted(vocabulary["units"], key=len, reverse=True)) + ")"
+    return re.compile(
+        rf";\s+|,\s+{contrast}|,?\s+{conjunction}\s+(?={next_unit}(?:[\w-]+\s+){{0,2}}?{units}\b)",
+        re.IGNORECASE,
+    )
+
+
+_CUT = _cut_pattern()
+
 _MIN_CLAUSE = 25  # characters: a shorter piece ("; two wounded") only finishes the clause before it
 
 
