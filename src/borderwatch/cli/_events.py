@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..store import Store
 from ._context import app_state
 from ._query import Country, Format, Limit, OutputFormat, Since, Until, print_events
+from ._tables import cell
 
 __all__ = ["events_app"]
 
@@ -128,7 +129,7 @@ def _print_fields(console: Console, detail: dict[str, Any]) -> None:
     for field in _SHOWN_FIELDS:
         origin = mentions.get(provenance.get(_provenance_key(field), ""))
         span = f"{origin['start']}-{origin['end']}" if origin else ""
-        table.add_row(field, _cell(detail.get(field)), origin["report_id"] if origin else "", span)
+        table.add_row(field, cell(detail.get(field)), origin["report_id"] if origin else "", span)
     console.print(table)
     sources = f"{detail.get('reports')} reports, {detail.get('independent_sources')} independent sources"
     console.print(f"{sources}; best reliability {detail.get('reliability') or 'unknown'}")
@@ -168,14 +169,6 @@ def _print_why(console: Console, detail: dict[str, Any]) -> None:
         for feature in best["features"]:
             line = f"  {feature['name']:<11} {feature['value']:+.2f} x {feature['weight']:.1f}"
             console.print(f"{line} = {feature['contribution']:+.2f}  {feature['detail']}")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -13,7 +13,7 @@ from ..errors import InputError, PeerError
 from ..model import Marking
 from ..store import Reader, Store
 from ._context import app_state
-from ._share import table
+from ._tables import print_table
 
 __all__ = ["import_cli", "mark_cli", "peers_app", "withdraw_cli"]
 
@@ -91,7 +91,7 @@ def peers_list() -> None:
         rows = [
             p.__dict__ | {"rules": len(p.rules), "token": "set" if p.token else ""} for p in store.exchange.list_peers()
         ]
-    table(rows, ["id", "agency", "url", "token", "recipients", "rules", "last_sync_at", "last_error"], "peers")
+    print_table(rows, ["id", "agency", "url", "token", "recipients", "rules", "last_sync_at", "last_error"], "peers")
 
 
 @peers_app.command("rule")

@@ -12,12 +12,11 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ..errors import InputError
 from ..store import EventQuery, ReportQuery, Store
 from ._context import app_state
+from ._tables import print_table
 
 __all__ = ["day_range", "print_events", "print_reports"]
 
@@ -141,34 +140,10 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], output: OutputForm
         writer.writerow(columns)
         writer.writerows([[_plain(row.get(c)) for c in columns] for row in rows])
     else:
-        _table(rows, columns, what)
-
-
-def _table(rows: list[dict[str, Any]], columns: Sequence[str], what: str) -> None:
-    # Piped output gets a wide table rather than rich's 80-column default.
-    console = Console() if sys.stdout.isatty() else Console(width=200)
-    if not rows:
-        console.print(f"no {what}")
-        return
-    table = Table(title=f"{len(rows)} {what}", show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in rows:
-        table.add_row(*[_cell(row.get(c)) for c in columns])
-    console.print(table)
+        print_table(rows, columns, what)
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return str(value)

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..store import report_for_reader
+from ._tables import cell
 
 __all__ = ["print_report", "report_json"]
 
@@ -44,7 +45,7 @@ def _metadata(report: dict[str, Any]) -> Table:
     for field in _METADATA:
         value = report.get(field)
         if value not in (None, "", [], ()):
-            table.add_row(field, _cell(value))
+            table.add_row(field, cell(value))
     if report.get("lat") is not None:
         table.add_row("position", f"{report['lat']:.5f}, {report['lon']:.5f}")
     return table
@@ -82,17 +83,9 @@ def _events(events: list[dict[str, Any]]) -> Table:
         place = ", ".join(str(p) for p in (location.get("name"), location.get("country")) if p)
         kind = f"{event['event_type']} / {event['sub_event_type']}"
         sentence = (event.get("evidence") or {}).get("sentence", "")
-        table.add_row(str(number), event["id"], _cell(event.get("date")), kind, actors, place,
-                      _cell(event.get("fatalities")), sentence)  # fmt: skip
+        table.add_row(str(number), event["id"], cell(event.get("date")), kind, actors, place,
+                      cell(event.get("fatalities")), sentence)  # fmt: skip
     return table
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
 
 
 def _plain(value: Any) -> Any:

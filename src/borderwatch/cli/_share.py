@@ -13,12 +13,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from ..errors import InputError
 from ..model import Agency, Marking
 from ..store import AuditQuery, Role, Store
 from ._context import app_state
+from ._tables import print_table
 
 __all__ = ["agencies_app", "audit_cli", "groups_app", "tokens_app", "users_app"]
 
@@ -33,29 +33,6 @@ groups_app = typer.Typer(
 
 def _store() -> Store:
     return Store.open(app_state.settings())
-
-
-def table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
-    console = Console() if sys.stdout.isatty() else Console(width=200)
-    if not rows:
-        console.print(f"no {title}")
-        return
-    out = Table(title=f"{len(rows)} {title}", header_style="bold")
-    for column in columns:
-        out.add_column(column.replace("_", " "), overflow="fold")
-    for row in rows:
-        out.add_row(*[_cell(row.get(c)) for c in columns])
-    console.print(out)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 # -- agencies -------------------------------------------------------------------------------------
@@ -96,7 +73,7 @@ def agencies_country(
 def agencies_list() -> None:
     """List agencies with their number of users."""
     with _store() as store:
-        table(store.accounts.list_agencies(), ["id", "name", "country", "users"], "agencies")
+        print_table(store.accounts.list_agencies(), ["id", "name", "country", "users"], "agencies")
 
 
 # -- users ----------------------------------------------------------------------------------------
@@ -138,7 +115,7 @@ def users_list(agency: Annotated[str | None, typer.Option(help="only this agency
     """List users."""
     with _store() as store:
         rows = [u.__dict__ | {"role": u.role.value} for u in store.accounts.list_users(agency)]
-    table(rows, ["id", "agency", "role", "name", "post_id", "disabled"], "users")
+    print_table(rows, ["id", "agency", "role", "name", "post_id", "disabled"], "users")
 
 
 @users_app.command("password")
@@ -198,7 +175,8 @@ def tokens_list(user: Annotated[str | None, typer.Option(help="only this user's"
     """List tokens (never their secrets)."""
     with _store() as store:
         rows = store.accounts.list_tokens(user)
-    table(rows, ["id", "user_id", "name", "scopes", "created_at", "expires_at", "revoked_at", "last_used_at"], "tokens")
+    columns = ["id", "user_id", "name", "scopes", "created_at", "expires_at", "revoked_at", "last_used_at"]
+    print_table(rows, columns, "tokens")
 
 
 @tokens_app.command("revoke")
@@ -245,7 +223,7 @@ def groups_members(
 def groups_list() -> None:
     """List sharing groups and their members."""
     with _store() as store:
-        table(store.accounts.list_groups(), ["id", "name", "members"], "sharing groups")
+        print_table(store.accounts.list_groups(), ["id", "name", "members"], "sharing groups")
 
 
 # -- audit ----------------------------------------------------------------------------------------
@@ -298,7 +276,7 @@ def audit_cli(
             if objects
             else ""
         )
-    table(rows, ["id", "at", "actor", "agency", "interface", "action", "what", "objects"], "audit entries")
+    print_table(rows, ["id", "at", "actor", "agency", "interface", "action", "what", "objects"], "audit entries")
 
 
 def _marking(value: str) -> Marking:
