@@ -359,3 +359,14 @@ def test_a_town_called_after_a_state_is_the_town_where_its_own_state_is_written_
     text = "Synthetic: an invented plant in Wyoming, Michigan, closed; workers drove to Detroit."
     wyoming, _ = geoparser.resolve(text, [span(text, "Wyoming"), span(text, "Michigan")])
     assert wyoming.feature_code == "PPL" and km_between(wyoming, 42.913, -85.705) < 25
+
+
+def test_a_seat_geonames_files_under_no_division_is_no_town_called_after_its_wilaya(geoparser) -> None:
+    # GeoNames gives In Guezzam (a wilaya since 2019) no first-level division: it is the wilaya's seat, and the
+    # report's other places speak for it as fully as before the wilaya was made.
+    text = "Synthetic: an invented patrol left In Guezzam for Tamanrasset and Bordj Badji Mokhtar."
+    in_guezzam, *_ = geoparser.resolve(
+        text, [span(text, n) for n in ("In Guezzam", "Tamanrasset", "Bordj Badji Mokhtar")]
+    )
+    assert in_guezzam.feature_code == "PPL" and km_between(in_guezzam, 19.568, 5.772) < 25
+    assert in_guezzam.confidence >= 0.8

@@ -164,8 +164,10 @@ def _inner_towns(records: list[PlaceRecord]) -> list[tuple[int, int]]:
 
 def _towns_named_after_a_division(records: list[PlaceRecord]) -> list[tuple[int, int]]:
     """(town, division) pairs among one name's candidates: populated places of the country of a first-level division
-    that is itself a candidate of the name, outside that division (Wyoming, Delaware; West Point, Virginia, which
-    GeoNames also calls Delaware). Towns inside it are `_inner_towns`."""
+    that is itself a candidate of the name, known to lie outside it (Wyoming, Delaware; West Point, Virginia, which
+    GeoNames also calls Delaware). Towns inside it are `_inner_towns`; a town whose division GeoNames does not give
+    (the seats of Algeria's new wilayas: Djanet, In Guezzam) or gives under another spelling (Kufra, in 'Al Kufrah'),
+    and that bears the division's name near it, is taken for its seat, not for a town called after it."""
     divisions: dict[str, int] = {}
     for j, r in enumerate(records):
         if r.feature_code == "ADM1" and r.country:
@@ -175,6 +177,11 @@ def _towns_named_after_a_division(records: list[PlaceRecord]) -> list[tuple[int,
     pairs = []
     for i, r in enumerate(records):
         j = divisions.get(r.country or "")
-        if r.feature_class == "P" and j is not None and r.admin1 != records[j].admin1:
-            pairs.append((i, j))
+        if r.feature_class != "P" or j is None or r.admin1 is None or r.admin1 == records[j].admin1:
+            continue
+        division = records[j]
+        seat_distance = haversine(r.lat, r.lon, np.array([division.lat]), np.array([division.lon]))[0]
+        if name_key(r.name) == name_key(division.name) and seat_distance < _NAMESAKE_KM:
+            continue
+        pairs.append((i, j))
     return pairs
