@@ -18,7 +18,11 @@ division vs seat, wrong namesake; with the share of mentions some place of the n
 candidate within 161 km under any reading the resolver tries, and why the others have none, by which installed
 source holds the gold place;
 --calibration bins the best candidates by confidence with no threshold: how many a lower threshold would place
-right and how many wrong)
+right and how many wrong;
+--ranking classes the ranking losses, the gold mentions with a GeoNames id that some candidate would place right but
+the ranking places wrong or leaves unresolved: kind of place chosen for the kind of the right candidate, population
+of the pick over the right candidate's, whether the pick lies in the right candidate's country, and how far the
+wrong pick lies)
 """
 
 from __future__ import annotations
@@ -190,6 +194,65 @@ def recall_table(geoparser: Geoparser, docs: list[dict], division_ids: set[int])
     return classes, reached, counted
 
 
+# Kinds of place in the ranking table (--ranking), by GeoNames feature code.
+_KINDS = (
+    ("country", {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}),
+    ("first-level division", {"ADM1"}),
+    ("second-level division", {"ADM2", "ADM3"}),
+    ("continent, region or sea", {"CONT", "RGN", "OCN", "SEA", "GULF", "DSRT"}),
+)
+
+
+def _kind(feature_code: str | None) -> str:
+    if (feature_code or "").startswith("PPL"):
+        return "town"
+    return next((name for name, codes in _KINDS if feature_code in codes), "other")
+
+
+def _ratio_class(pick: int, gold: int) -> str:
+    ratio = (max(pick, 0) + 1) / (max(gold, 0) + 1)
+    return "over 10x" if ratio > 10 else "1-10x" if ratio >= 1 else "0.1-1x" if ratio >= 0.1 else "under 0.1x"
+
+
+def ranking_table(geoparser: Geoparser, docs: list[dict]) -> tuple[dict[str, Counter], int]:
+    """The ranking losses (--ranking): gold mentions with a GeoNames id that a candidate would place within 161 km
+    (the right candidate: the most populous such one) but that `resolve()` places wrong or leaves unresolved,
+    counted by kind of place chosen for the right one's, population of the pick over the right one's, country
+    agreement and distance of the wrong pick. Returns the counts by dimension and the losses."""
+    table: dict[str, Counter] = {
+        "kind": Counter(),
+        "population": Counter(),
+        "country": Counter(),
+        "distance": Counter(),
+    }
+    losses = 0
+    for doc in docs:
+        gold = gold_with_coordinates(doc)
+        places = geoparser.resolve(doc["text"], [(t["start"], t["end"]) for t in gold])
+        for mention, place in zip(gold, places, strict=True):
+            if not mention.get("geonameid") or (place is not None and _within(mention, place)):
+                continue
+            candidates = geoparser.candidates(doc["text"][mention["start"] : mention["end"]])
+            right = [r for r in candidates if haversine_km(mention["lat"], mention["lon"], r.lat, r.lon) <= KM]
+            if not right:
+                continue
+            losses += 1
+            best = max(right, key=lambda r: r.population)
+            if place is None or place.lat is None:
+                table["kind"][f"unresolved ({_kind(best.feature_code)})"] += 1
+                continue
+            table["kind"][f"{_kind(place.feature_code)} for {_kind(best.feature_code)}"] += 1
+            picked = next((r for r in candidates if str(r.geonameid) == str(place.geonameid)), None)
+            if picked is not None:
+                table["population"][_ratio_class(picked.population, best.population)] += 1
+            table["country"]["same country" if place.country == best.country else "another country"] += 1
+            distance = haversine_km(mention["lat"], mention["lon"], place.lat, place.lon)
+            table["distance"][
+                "under 500 km" if distance < 500 else "500-3000 km" if distance < 3000 else "over 3000 km"
+            ] += 1
+    return table, losses
+
+
 # Confidence bins of the calibration table (--calibration): upper bounds.
 _CONFIDENCE_BINS = (0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.01)
 
@@ -245,6 +308,9 @@ def main() -> int:
     parser.add_argument(
         "--calibration", action="store_true", help="also how often the best candidate is right by confidence, by half"
     )
+    parser.add_argument(
+        "--ranking", action="store_true", help="also the ranking losses by class (kind, population, country, distance)"
+    )
     args = parser.parse_args()
     if not all((EVAL_DIR / name).is_file() for name in CORPORA.values()):
         print(f"eval_geo: corpora not found in {EVAL_DIR} (set BORDERWATCH_EVAL_DIR); skipped")
@@ -290,6 +356,13 @@ def main() -> int:
                 )
                 for name, count in classes.most_common():
                     print(f"    {count:4d}  {name}")
+        if args.ranking:
+            for half, part in split.items():
+                table, losses = ranking_table(geoparser, part)
+                print(f"{corpus}: {half} docs: {losses} ranking losses (a candidate within 161 km, placed wrong or"
+                      " unresolved); by dimension:")  # fmt: skip
+                for dimension, counts in table.items():
+                    print(f"    {dimension}: " + ", ".join(f"{name} {n}" for name, n in counts.most_common()))
         if args.calibration:
             for half, part in split.items():
                 rows, no_candidate = calibration_table(os.environ.get("BORDERWATCH_GAZETTEER"), part)

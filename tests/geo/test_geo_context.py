@@ -330,3 +330,43 @@ def test_the_wali_of_a_wilaya_names_the_wilaya(geoparser) -> None:
     text = "Synthetic: the wali of Adrar inspected a border post on Sunday."
     (adrar,) = geoparser.resolve(text, [span(text, "Adrar")])
     assert (adrar.country, adrar.feature_code) == ("DZ", "ADM1")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "point"),
+    [
+        # GeoNames also calls West Point, Virginia, 'Delaware': Richmond and Norfolk lie near it, not near the state.
+        (
+            "Synthetic: an invented logistics firm, a Delaware company, opened depots in Richmond and Norfolk.",
+            ("Delaware", "Richmond", "Norfolk"),
+            (39.0, -75.5),
+        ),
+        (
+            "Synthetic: an invented ranching cooperative in Wyoming sold cattle in Philadelphia and Baltimore.",
+            ("Wyoming", "Philadelphia", "Baltimore"),
+            (43.0, -107.5),
+        ),
+    ],
+)
+def test_a_state_s_name_is_the_state_not_a_town_called_after_it_near_the_report_s_places(
+    geoparser, text, names, point
+) -> None:
+    place, *_ = geoparser.resolve(text, [span(text, n) for n in names])
+    assert place.feature_code == "ADM1" and km_between(place, *point) < 250
+
+
+def test_a_town_called_after_a_state_is_the_town_where_its_own_state_is_written_after_it(geoparser) -> None:
+    text = "Synthetic: an invented plant in Wyoming, Michigan, closed; workers drove to Detroit."
+    wyoming, _ = geoparser.resolve(text, [span(text, "Wyoming"), span(text, "Michigan")])
+    assert wyoming.feature_code == "PPL" and km_between(wyoming, 42.913, -85.705) < 25
+
+
+def test_a_seat_geonames_files_under_no_division_is_no_town_called_after_its_wilaya(geoparser) -> None:
+    # GeoNames gives In Guezzam (a wilaya since 2019) no first-level division: it is the wilaya's seat, and the
+    # report's other places speak for it as fully as before the wilaya was made.
+    text = "Synthetic: an invented patrol left In Guezzam for Tamanrasset and Bordj Badji Mokhtar."
+    in_guezzam, *_ = geoparser.resolve(
+        text, [span(text, n) for n in ("In Guezzam", "Tamanrasset", "Bordj Badji Mokhtar")]
+    )
+    assert in_guezzam.feature_code == "PPL" and km_between(in_guezzam, 19.568, 5.772) < 25
+    assert in_guezzam.confidence >= 0.8

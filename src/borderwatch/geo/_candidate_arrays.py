@@ -117,6 +117,8 @@ class CandidateArrays(NamedTuple):
     spots: dict[int, np.ndarray]  # filled by `same_spot`
     plain: list[tuple[Resolution, float]]  # the ranking without context, once made
     inner_towns: list[tuple[int, int]]  # (town, division): a town inside a division the same name names
+    # (town, division): a town of the country of a first-level division the same name names, outside it
+    towns_named_after: list[tuple[int, int]]
     holding: np.ndarray  # 1.0 for divisions and countries, which have offices and assemblies ('Texas Gov.')
 
     def same_spot(self, index: int) -> np.ndarray:
@@ -142,6 +144,7 @@ def candidate_arrays(candidates: tuple[Candidate, ...]) -> CandidateArrays:
         {},
         [],
         _inner_towns(records),
+        _towns_named_after_a_division(records),
         np.array([r.feature_code in HOLDING_CODES for r in records], dtype=float),
     )
 
@@ -157,3 +160,28 @@ def _inner_towns(records: list[PlaceRecord]) -> list[tuple[int, int]]:
         for i, r in enumerate(records)
         if r.feature_class == "P" and (r.country, r.admin1) in divisions
     ]
+
+
+def _towns_named_after_a_division(records: list[PlaceRecord]) -> list[tuple[int, int]]:
+    """(town, division) pairs among one name's candidates: populated places of the country of a first-level division
+    that is itself a candidate of the name, known to lie outside it (Wyoming, Delaware; West Point, Virginia, which
+    GeoNames also calls Delaware). Towns inside it are `_inner_towns`; a town whose division GeoNames does not give
+    (the seats of Algeria's new wilayas: Djanet, In Guezzam) or gives under another spelling (Kufra, in 'Al Kufrah'),
+    and that bears the division's name near it, is taken for its seat, not for a town called after it."""
+    divisions: dict[str, int] = {}
+    for j, r in enumerate(records):
+        if r.feature_code == "ADM1" and r.country:
+            divisions.setdefault(r.country, j)
+    if not divisions:
+        return []
+    pairs = []
+    for i, r in enumerate(records):
+        j = divisions.get(r.country or "")
+        if r.feature_class != "P" or j is None or r.admin1 is None or r.admin1 == records[j].admin1:
+            continue
+        division = records[j]
+        seat_distance = haversine(r.lat, r.lon, np.array([division.lat]), np.array([division.lon]))[0]
+        if name_key(r.name) == name_key(division.name) and seat_distance < _NAMESAKE_KM:
+            continue
+        pairs.append((i, j))
+    return pairs

@@ -161,8 +161,7 @@ class Context:
             bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
         bonus += self._nearness(mention, arrays)
         bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
-        if mention.containers or mention.contained:
-            bonus += self._containment(mention)
+        bonus += self.containment(mention)
         # A spelling matched only through transliteration, or a generic word, is believed in the document's own
         # countries only.
         doubtful = self.doubtful(mention)
@@ -272,10 +271,12 @@ class Context:
             if k != key
         )
 
-    def _containment(self, mention: Mention) -> np.ndarray:
+    def containment(self, mention: Mention) -> np.ndarray:
         """Candidates inside the places written as this mention's containers, and divisions that hold the places
         this name is written as the container of."""
         bonus = np.zeros(len(mention.candidates))
+        if not (mention.containers or mention.contained):
+            return bonus
         for index in mention.containers:
             container = self.by_index.get(index)
             if container is None:

@@ -143,6 +143,15 @@ class Resolver:
             # context cannot favour the town over the division; priors (a seat's population) decide between them.
             for town, division in mention.arrays.inner_towns:
                 bonus[town] = min(bonus[town], bonus[division])
+            # A town called after a first-level division of its own country, outside it (the Wyomings and Delawares
+            # of other states): in a report about that country the name most often means the division, and one place
+            # named near such a town is weak evidence, since such towns are found all over the country. Context
+            # cannot favour the town over the division either, save what the text writes around the name itself
+            # ('Wyoming, Michigan'): priors decide.
+            if mention.arrays.towns_named_after:
+                held = context.containment(mention)
+                for town, division in mention.arrays.towns_named_after:
+                    bonus[town] = min(bonus[town], bonus[division] + max(0.0, held[town] - held[division]))
             scores += bonus
             # A name no candidate bears, read through a looser spelling: the report's countries and the likeness
             # of the spelling rank it, not population (`_loose_names`); a candidate they agree on is no doubt.
