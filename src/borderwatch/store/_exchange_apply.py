@@ -13,7 +13,7 @@ sends pages of them, and a statement per item would cost more than everything el
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -25,6 +25,7 @@ from ._batches import in_chunks
 from ._exchange import Incoming, touch_reports
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
+from ._import_fusion import fuse_grouped
 from ._schema import extractions, report_access, report_bands, report_links, reports
 from ._write import report_fields, write_places
 
@@ -94,14 +95,20 @@ def _update_reports(
     connection.execute(
         report_access.insert(), [{"report_id": rid, "class_id": cid} for rid, cid in zip(ids, classes, strict=True)]
     )
-    _fuse_extractions(connection, [(i.report_id, i.extraction) for i in updates if i.extraction is not None], fusion)
+    received = [(i.report_id, i.extraction) for i in updates if i.extraction is not None]
+    groups = {(i.report_id, mention): group for i in updates for mention, group in i.groups.items()}
+    _fuse_extractions(connection, received, fusion, groups)
 
 
 def _fuse_extractions(
-    connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession
+    connection: Connection,
+    results: Sequence[tuple[str, ExtractResult]],
+    fusion: FusionSession,
+    groups: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Decision]:
     """Store the reports' extractions (their old ones are gone) and hand their mentions to fusion; also
-    their resolved places, as ingest files them."""
+    their resolved places, as ingest files them. `groups`: the sender's event group of received mentions
+    ((report id, mention id) -> token); a group's mentions after its first join that one's event."""
     if not results:
         return []
     connection.execute(
@@ -124,16 +131,26 @@ def _fuse_extractions(
         told += [(mention.date or anchor, report_id, index, mention) for index, mention in enumerate(result.events)]
     told.sort(key=lambda entry: entry[:3])
     decisions: list[Decision] = []
+    joined: dict[str, str] = {}  # sender's group -> the event here its first mention went to
+    groups = groups or {}
     for _, report_id, _, mention in told:
         row = stored[report_id]
-        decisions += fusion.fuse_report(report_id, row.published, [mention], fallback=row.ingested_at, text=row.text)
+        group = groups.get((report_id, mention.id))
+        decisions += fuse_grouped(
+            fusion, report_id, row.published, mention, group, joined, fallback=row.ingested_at, text=row.text
+        )
     return decisions
 
 
-def fuse_received(connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession) -> None:
+def fuse_received(
+    connection: Connection,
+    results: Sequence[tuple[str, ExtractResult]],
+    fusion: FusionSession,
+    groups: Mapping[tuple[str, str], str] | None = None,
+) -> None:
     """Store the extractions of reports just written (`write_batch`, without them) and fuse their mentions in
-    the order of their days."""
-    _fuse_extractions(connection, results, fusion)
+    the order of their days, using the sender's grouping (`groups`, see `_fuse_extractions`)."""
+    _fuse_extractions(connection, results, fusion, groups)
 
 
 def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:

@@ -193,11 +193,13 @@ class Exchange:
             # written and fused after the reports, all the page's mentions in the order of their days.
             fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
             received = []
+            groups: dict[tuple[str, str], str] = {}  # the sender's grouping of the received mentions
             for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
                 if stored and item.extraction is not None:
                     received.append((item.report_id, item.extraction))
-            fuse_received(c, received, fusion)
+                    groups.update(((item.report_id, mention), group) for mention, group in item.groups.items())
+            fuse_received(c, received, fusion, groups)
             updates = [latest[rid] for rid, d in decisions.items() if d == "update"]
             withdrawals = [latest[rid] for rid, d in decisions.items() if d == "withdraw"]
             touched = apply_versions(
