@@ -5,6 +5,7 @@ Every report here is SYNTHETIC: invented crossings at invented posts, invented g
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +79,14 @@ def test_incidents_carry_an_opaque_token_of_the_sender_event_and_it_is_read_back
     source.close()
 
 
-def _received(target: Store, incoming: list[Incoming]) -> list[str]:
-    with acting_as(ADMIN):
-        target.exchange.add_peer("peer-a", "dz-mdn", url="http://127.0.0.1:9/taxii2/api/")
-    return target.exchange.apply(incoming, peer=target.exchange.peer("peer-a"), actor=PEER)
+def _received(
+    target: Store, incoming: list[Incoming], leads: dict[str, str] | None = None, *, again: bool = False
+) -> list[str]:
+    """Apply a page received from peer-a (added to `target` first, unless `again`)."""
+    if not again:
+        with acting_as(ADMIN):
+            target.exchange.add_peer("peer-a", "dz-mdn", url="http://127.0.0.1:9/taxii2/api/")
+    return target.exchange.apply(incoming, peer=target.exchange.peer("peer-a"), actor=PEER, leads=leads)
 
 
 def test_a_received_event_is_matched_once_and_its_other_mentions_join_it_as_the_sender_grouped_them(
@@ -124,5 +129,33 @@ def test_a_received_event_still_joins_a_local_report_of_the_same_happening(tmp_p
     here = event_ids_of(target, mine.report.id)
     assert all(event_ids_of(target, r) == here for r in ids[:3])
     assert event_ids_of(target, ids[3]) != here
+    source.close()
+    target.close()
+
+
+def test_a_report_of_an_event_received_pages_earlier_joins_it_unscored_and_a_withdrawn_lead_is_matched_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, ids = _sender(tmp_path)
+    incoming = {i.report_id: i for i in incoming_from_objects(_page(source))[0]}
+    target = Store(fresh_db(tmp_path, "b-pages.db"))
+    decided: list[str] = []
+    original = Fuser.decide
+
+    def counting(self: Fuser, features: Any, *args: Any, **kwargs: Any) -> Any:
+        decided.append(features.report_id)
+        return original(self, features, *args, **kwargs)
+
+    monkeypatch.setattr(Fuser, "decide", counting)
+    leads: dict[str, str] = {}  # what a pull keeps from page to page
+    assert _received(target, [incoming[ids[0]]], leads) == ["created"]
+    assert _received(target, [incoming[ids[1]]], leads, again=True) == ["created"]
+    assert decided == [ids[0]]
+    assert event_ids_of(target, ids[1]) == event_ids_of(target, ids[0])
+    # The first report is withdrawn: the group's next report is matched, and leads the group from then on.
+    gone = Incoming(ids[0], incoming[ids[0]].created, incoming[ids[0]].modified + timedelta(seconds=1), True)
+    assert _received(target, [gone], leads, again=True) == ["withdrawn"]
+    assert _received(target, [incoming[ids[2]]], leads, again=True) == ["created"]
+    assert decided == [ids[0], ids[2]]
     source.close()
     target.close()

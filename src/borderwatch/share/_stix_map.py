@@ -225,8 +225,8 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> tup
 def event_group(installation: str, event_id: str) -> str:
     """The token that tells a receiver which mentions are one event here: opaque (a receiver learns which of
     the mentions it receives go together, as a reader of the event does, and nothing of the event's id), and
-    distinct between installations."""
-    return hashlib.blake2b(f"{installation}|{event_id}".encode(), digest_size=16).hexdigest()
+    distinct between installations; 64 bits, as a receiver keeps those it met during a pull)."""
+    return hashlib.blake2b(f"{installation}|{event_id}".encode(), digest_size=8).hexdigest()
 
 
 def _location_object(base: _Base, mention: EventMention) -> dict[str, Any] | None:
