@@ -17,7 +17,7 @@ reports are also fused by the ordinary ingest path (no sync) and scored against 
 precision is fusion's own when the two agree (at 10,000 events: .639 through the sync, .634 by ingest).
 
     PYTHONPATH=src python bench/sync.py [--reports 50000] [--events-per-report 2] [--page 2000] [--profile]
-                                        [--ingest-reference]
+                                        [--ingest-reference] [--sender-fused]
 """
 
 from __future__ import annotations
@@ -134,11 +134,12 @@ STATES = {
 }
 
 
-def generate(db: str, reports: int, per_report: int) -> None:
+def generate(db: str, reports: int, per_report: int, fused: bool = False) -> None:
     """Installation A: `reports` synthetic reports, `per_report` happenings each, about 3% of the reports
-    a second report of an earlier happening; stored unfused (one event per mention)."""
+    a second report of an earlier happening; stored unfused (one event per mention), or with `fused` through
+    the ordinary ingest path, fused as an installation fuses what it ingests (slower to build)."""
     from _unfused import write_unfused  # bench/ is on the path: it is the script's folder
-    from borderwatch.store import Store
+    from borderwatch.store import NewReport, Reader, Store
 
     rng = random.Random(7)
     days = max(731, math.ceil(reports * per_report / HAPPENINGS_PER_DAY))
@@ -151,7 +152,11 @@ def generate(db: str, reports: int, per_report: int) -> None:
             seconds += sum(second for _, second, _ in made)
             for report, _, happenings in made:
                 truth.add(report.report.id, happenings)
-            write_unfused(store, [report for report, _, _ in made])
+            if fused:  # in the order they are made, as reports arrive at an installation
+                batch = [NewReport(report=r.report, extraction=r.extraction) for r, _, _ in made]
+                store.add_reports(batch, writer=Reader.local_admin())
+            else:
+                write_unfused(store, [report for report, _, _ in made])
     truth.save(truth_path(db))
     print(json.dumps({"second_reports": seconds}))
 
@@ -421,14 +426,19 @@ def main() -> None:
         help="also fuse A's reports by ingest (no sync) and score them against the same truth (not timed)",
     )
     parser.add_argument("--client", nargs=3, metavar=("DB", "PAGE", "PROFILE"), help=argparse.SUPPRESS)
-    parser.add_argument("--generate", nargs=3, metavar=("DB", "REPORTS", "PER"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sender-fused",
+        action="store_true",
+        help="A fuses its reports as it ingests them (its events then travel as groups B need not match again)",
+    )
+    parser.add_argument("--generate", nargs=4, metavar=("DB", "REPORTS", "PER", "FUSED"), help=argparse.SUPPRESS)
     parser.add_argument("--client-once", nargs=2, metavar=("DB", "PAGE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client_once:
         client_once(args.client_once[0], int(args.client_once[1]))
         return
     if args.generate:
-        generate(args.generate[0], int(args.generate[1]), int(args.generate[2]))
+        generate(args.generate[0], int(args.generate[1]), int(args.generate[2]), args.generate[3] == "1")
         return
     if args.client:
         client(args.client[0], int(args.client[1]), args.client[2] == "1")
@@ -437,11 +447,13 @@ def main() -> None:
         db_a, db_b = f"{folder}/a.db", f"{folder}/b.db"
         started = time.perf_counter()
         generator = [sys.executable, __file__, "--generate", db_a, str(args.reports), str(args.events_per_report)]
+        generator.append("1" if args.sender_fused else "0")
         made = subprocess.run(generator, env=ENV, check=True, capture_output=True, text=True)
         seconds = json.loads(made.stdout.strip().splitlines()[-1])["second_reports"]
         events = args.reports * args.events_per_report
         print(
-            f"installation A: {args.reports} reports, {events} events, built in "
+            f"installation A: {args.reports} reports, {events} events ({'fused' if args.sender_fused else 'unfused'}), "
+            "built in "
             f"{time.perf_counter() - started:.1f} s (not counted)"
         )
         port = free_port()
@@ -533,8 +545,8 @@ def main() -> None:
             "different happenings joined"
         )
     print(
-        f"{figures['grouped']} mentions joined the event of their sender's group without being matched again "
-        "(A stores its reports unfused: each of its mentions is a group of its own)"
+        f"{figures['grouped']} mentions joined the event of their sender's group without being matched again"
+        + ("" if args.sender_fused else " (A stores its reports unfused: each of its mentions is a group of its own)")
     )
     work = figures["fusion_work"]
     per = max(1, work["decisions"])
