@@ -17,7 +17,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Truth", "merges_against_truth", "truth_path"]
+__all__ = ["Truth", "ingest_reference", "merges_against_truth", "truth_path"]
 
 _ALIKE = "told alike (same day, sub-type, group, locality)"
 
@@ -78,6 +78,22 @@ def merges_against_truth(db_b: str, path: Path) -> dict[str, Any]:
         "told_alike": wrong[_ALIKE],
         "wrong_by_difference": dict(wrong.most_common(8)),
     }
+
+
+def ingest_reference(db_a: str, db_c: str) -> dict[str, Any]:
+    """A's reports fused by the ordinary ingest path into a new installation (`db_c`), in publication order, no
+    sync involved, against the same truth: what fusion alone makes of the data, for B's figures to be read
+    against (a precision the sync lowers would be the sync's doing; one both share is fusion's)."""
+    from borderwatch.store import NewReport, Reader, Store
+
+    with Store(f"sqlite:///{db_a}") as source:
+        items = source.exchange.changes(None, 10**9)
+    items.sort(key=lambda i: (i.report.published, i.report_id))  # type: ignore[union-attr]
+    with Store(f"sqlite:///{db_c}") as target:
+        for start in range(0, len(items), 500):
+            batch = [NewReport(report=i.report, extraction=i.extraction) for i in items[start : start + 500]]  # type: ignore[arg-type]
+            target.add_reports(batch, writer=Reader.local_admin())
+    return merges_against_truth(db_c, truth_path(db_a))
 
 
 def _apart(a: list[Any], b: list[Any]) -> str:

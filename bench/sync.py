@@ -12,9 +12,12 @@ client, in its own process, and fuses what it receives as it arrives, as it woul
 syncs again (nothing new) and once more from the start (the idempotent re-sync). Then A re-marks, raises
 to RED and withdraws a few percent of its reports and B syncs once more (`_sync_changes.py`). Targets: ≤ 60 s for the
 100,000 events, < 500 MB per process. With `--profile`, the client's first sync runs under cProfile and the
-time is split between transport, STIX mapping, the write path and fusion.
+time is split between transport, STIX mapping, the write path and fusion. With `--ingest-reference`, A's
+reports are also fused by the ordinary ingest path (no sync) and scored against the same truth: B's
+precision is fusion's own when the two agree (at 10,000 events: .639 through the sync, .634 by ingest).
 
     PYTHONPATH=src python bench/sync.py [--reports 50000] [--events-per-report 2] [--page 2000] [--profile]
+                                        [--ingest-reference] [--sender-fused]
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import math
 import os
 import random
 import resource
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,7 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from _server import free_port  # noqa: E402
 from _sync_changes import client_once, holdings, make_changes  # noqa: E402
 from _sync_profile import client_stages, server_stages, timed_fetches  # noqa: E402
-from _sync_truth import Truth, merges_against_truth, truth_path  # noqa: E402
+from _sync_truth import Truth, ingest_reference, merges_against_truth, truth_path  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 SECOND_REPORTS = 0.03  # the share of reports that are a second report of an earlier happening
@@ -129,11 +134,12 @@ STATES = {
 }
 
 
-def generate(db: str, reports: int, per_report: int) -> None:
+def generate(db: str, reports: int, per_report: int, fused: bool = False) -> None:
     """Installation A: `reports` synthetic reports, `per_report` happenings each, about 3% of the reports
-    a second report of an earlier happening; stored unfused (one event per mention)."""
+    a second report of an earlier happening; stored unfused (one event per mention), or with `fused` through
+    the ordinary ingest path, fused as an installation fuses what it ingests (slower to build)."""
     from _unfused import write_unfused  # bench/ is on the path: it is the script's folder
-    from borderwatch.store import Store
+    from borderwatch.store import NewReport, Reader, Store
 
     rng = random.Random(7)
     days = max(731, math.ceil(reports * per_report / HAPPENINGS_PER_DAY))
@@ -146,7 +152,11 @@ def generate(db: str, reports: int, per_report: int) -> None:
             seconds += sum(second for _, second, _ in made)
             for report, _, happenings in made:
                 truth.add(report.report.id, happenings)
-            write_unfused(store, [report for report, _, _ in made])
+            if fused:  # in the order they are made, as reports arrive at an installation
+                batch = [NewReport(report=r.report, extraction=r.extraction) for r, _, _ in made]
+                store.add_reports(batch, writer=Reader.local_admin())
+            else:
+                write_unfused(store, [report for report, _, _ in made])
     truth.save(truth_path(db))
     print(json.dumps({"second_reports": seconds}))
 
@@ -358,6 +368,7 @@ def client(db: str, page: int, profile: bool) -> None:
         admin = Reader.local_admin()
         counts = {what: store.count(what, admin) for what in ("reports", "events", "event_mentions")}
         joined = _joined_reports(store)
+        grouped = _grouped_mentions(store)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
     figures = {
@@ -366,6 +377,7 @@ def client(db: str, page: int, profile: bool) -> None:
         "pulled": reports,
         "counts": counts,
         "joined": joined,
+        "grouped": grouped,
         "stages": stages,
         "fusion_work": first_work.as_dict(),
     }
@@ -390,21 +402,43 @@ def _joined_reports(store: Any) -> int:
         return int(connection.execute(select(func.count()).select_from(per_event)).scalar_one())
 
 
+def _grouped_mentions(store: Any) -> int:
+    """How many received mentions joined the event of their sender's group without being matched again."""
+    from sqlalchemy import func, select
+
+    from borderwatch.store._import_fusion import GROUPED_BY
+    from borderwatch.store._schema import fusion_decisions
+
+    counted = select(func.count()).where(fusion_decisions.c.decided_by == GROUPED_BY)
+    with store._engine.connect() as connection:
+        return int(connection.execute(counted).scalar_one())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=50_000)
     parser.add_argument("--events-per-report", type=int, default=2)
     parser.add_argument("--page", type=int, default=2000)
     parser.add_argument("--profile", action="store_true", help="split the first sync's time by stage (cProfile)")
+    parser.add_argument(
+        "--ingest-reference",
+        action="store_true",
+        help="also fuse A's reports by ingest (no sync) and score them against the same truth (not timed)",
+    )
     parser.add_argument("--client", nargs=3, metavar=("DB", "PAGE", "PROFILE"), help=argparse.SUPPRESS)
-    parser.add_argument("--generate", nargs=3, metavar=("DB", "REPORTS", "PER"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sender-fused",
+        action="store_true",
+        help="A fuses its reports as it ingests them (its events then travel as groups B need not match again)",
+    )
+    parser.add_argument("--generate", nargs=4, metavar=("DB", "REPORTS", "PER", "FUSED"), help=argparse.SUPPRESS)
     parser.add_argument("--client-once", nargs=2, metavar=("DB", "PAGE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client_once:
         client_once(args.client_once[0], int(args.client_once[1]))
         return
     if args.generate:
-        generate(args.generate[0], int(args.generate[1]), int(args.generate[2]))
+        generate(args.generate[0], int(args.generate[1]), int(args.generate[2]), args.generate[3] == "1")
         return
     if args.client:
         client(args.client[0], int(args.client[1]), args.client[2] == "1")
@@ -413,11 +447,13 @@ def main() -> None:
         db_a, db_b = f"{folder}/a.db", f"{folder}/b.db"
         started = time.perf_counter()
         generator = [sys.executable, __file__, "--generate", db_a, str(args.reports), str(args.events_per_report)]
+        generator.append("1" if args.sender_fused else "0")
         made = subprocess.run(generator, env=ENV, check=True, capture_output=True, text=True)
         seconds = json.loads(made.stdout.strip().splitlines()[-1])["second_reports"]
         events = args.reports * args.events_per_report
         print(
-            f"installation A: {args.reports} reports, {events} events, built in "
+            f"installation A: {args.reports} reports, {events} events ({'fused' if args.sender_fused else 'unfused'}), "
+            "built in "
             f"{time.perf_counter() - started:.1f} s (not counted)"
         )
         port = free_port()
@@ -456,6 +492,9 @@ def main() -> None:
             server_peak = _peak_mb(server.pid)
             server_cpu = _cpu_seconds(server.pid) - server_cpu_before
             against_truth = merges_against_truth(db_b, truth_path(db_a))
+            if args.ingest_reference:  # A as B first received it, fused by ingest once the syncs are over
+                with sqlite3.connect(db_a) as live, sqlite3.connect(f"{folder}/a-first.db") as copy:
+                    live.backup(copy)  # the server has A open: SQLite's backup copies it consistently
             changes = make_changes(db_a)
             once = subprocess.run(
                 [sys.executable, __file__, "--client-once", db_b, str(args.page)],
@@ -471,6 +510,10 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
         figures = json.loads(out.stdout.strip().splitlines()[-1])
+        reference = None
+        if args.ingest_reference:
+            shutil.copy(truth_path(db_a), truth_path(f"{folder}/a-first.db"))
+            reference = ingest_reference(f"{folder}/a-first.db", f"{folder}/c.db")
         server_split = server_stages(db_a, "peer-b", args.page) if args.profile else {}
     first, second, third = figures["seconds"]
     cpu_first, _, cpu_third = figures["cpu_seconds"]
@@ -495,6 +538,16 @@ def main() -> None:
     )
     for difference, count in t["wrong_by_difference"].items():
         print(f"  {count:6d}  {difference}")
+    if reference:
+        print(
+            f"the same reports fused by ingest, no sync: {reference['events_made']} events; pairwise precision "
+            f"{reference['precision']:.3f}, recall {reference['recall']:.3f}; {reference['wrong_pairs']} pairs of "
+            "different happenings joined"
+        )
+    print(
+        f"{figures['grouped']} mentions joined the event of their sender's group without being matched again"
+        + ("" if args.sender_fused else " (A stores its reports unfused: each of its mentions is a group of its own)")
+    )
     work = figures["fusion_work"]
     per = max(1, work["decisions"])
     print(

@@ -110,7 +110,9 @@ def import_bundle(
             summary.failures.append((str(obj.get("id")), str(exc).split("\n")[0]))
     incoming, failures = incoming_from_objects(objects, default_marking)
     summary.failures += failures
+    leads: dict[str, str] = {}  # the bundle's event groups met in earlier slices (see `Exchange.apply`)
     for start in range(0, len(incoming), 500):
-        outcomes = store.exchange.apply(incoming[start : start + 500], peer=None, actor=actor, recipients=recipients)
+        chunk = incoming[start : start + 500]
+        outcomes = store.exchange.apply(chunk, peer=None, actor=actor, recipients=recipients, leads=leads)
         summary.outcomes.update(o.split(":")[0] for o in outcomes)
     return summary

@@ -53,6 +53,7 @@ from ._stix_objects import (
 __all__ = [
     "StixError",
     "agency_identity",
+    "event_group",
     "incoming_from_objects",
     "report_objects",
     "report_versions",
@@ -116,7 +117,7 @@ def report_objects(
         return [withdrawal_object(item.report_id, item.created, item.modified)]
     if mentions is None:
         mentions = item.extraction.events if item.extraction else []
-    base = _Base(item, report)
+    base = _Base(item, report, installation)
     agency = agency_identity(report.agency, item.agency_name)
     objects: dict[str, dict[str, Any]] = {agency["id"]: agency}
     incidents: list[str] = []
@@ -144,8 +145,10 @@ def report_objects(
 
 
 class _Base:
-    def __init__(self, item: ExchangeItem, report: Report) -> None:
+    def __init__(self, item: ExchangeItem, report: Report, installation: str) -> None:
         self.report = report
+        self.event_of = item.event_of
+        self.installation = installation
         self.report_ref = stable_id("report", report.id)  # every incident refers to it: computed once
         self.marking = report.marking
         self.marking_value, self.marking_ref = report.marking.value, MARKING_IDS[report.marking]  # read per object
@@ -190,6 +193,9 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> tup
         "mention_id": mention.id,
         **mention.model_dump(mode="json", exclude={"id"}, exclude_defaults=True),
     }
+    event_id = base.event_of.get(mention.id)
+    if event_id is not None:
+        extension["event_group"] = event_group(base.installation, event_id)
     if location:
         extension["location_ref"] = location["id"]
     if actor_objects:
@@ -214,6 +220,13 @@ def _mention_objects(base: _Base, mention: EventMention, agency_ref: str) -> tup
             sighting["last_seen"] = f"{mention.date}T23:59:59.999Z"
         out.append(sighting)
     return out, incident["id"]
+
+
+def event_group(installation: str, event_id: str) -> str:
+    """The token that tells a receiver which mentions are one event here: opaque (a receiver learns which of
+    the mentions it receives go together, as a reader of the event does, and nothing of the event's id), and
+    distinct between installations; 64 bits, as a receiver keeps those it met during a pull)."""
+    return hashlib.blake2b(f"{installation}|{event_id}".encode(), digest_size=8).hexdigest()
 
 
 def _location_object(base: _Base, mention: EventMention) -> dict[str, Any] | None:
@@ -348,15 +361,17 @@ def _incoming(obj: dict[str, Any], by_id: dict[Any, dict[str, Any]], default: Ma
         raise StixError(f"{obj['id']} carries no TLP marking")
     report = _report_from(obj, ext, marking)
     extraction = None
+    groups: dict[str, str] = {}
     if ext.get("extracted"):
-        events = [_mention_from(by_id, ref, obj, marking) for ref in obj["object_refs"] if ref.startswith("incident--")]
+        incidents = [ref for ref in obj["object_refs"] if ref.startswith("incident--")]
+        events = [_mention_from(by_id, ref, obj, marking, groups) for ref in incidents]
         extraction = ExtractResult(
             report=ReportRef.model_validate(ext.get("extraction_report", {"id": report_id})),
             places=ext.get("places", []),
             actors=ext.get("actors", []),
             events=events,
         )
-    return Incoming(report_id, created, modified, False, report, extraction, ext.get("installation"))
+    return Incoming(report_id, created, modified, False, report, extraction, ext.get("installation"), groups)
 
 
 def _report_from(obj: dict[str, Any], ext: dict[str, Any], marking: Marking) -> Report:
@@ -382,7 +397,10 @@ def _report_from(obj: dict[str, Any], ext: dict[str, Any], marking: Marking) -> 
     )
 
 
-def _mention_from(by_id: dict[Any, dict[str, Any]], ref: str, report: dict[str, Any], marking: Marking) -> EventMention:
+def _mention_from(
+    by_id: dict[Any, dict[str, Any]], ref: str, report: dict[str, Any], marking: Marking, groups: dict[str, str]
+) -> EventMention:
+    """The mention an incident holds; its sender's event group, if it has one, goes to `groups`."""
     incident = by_id.get(ref)
     if incident is None:
         raise StixError(f"{report['id']}: its incident {ref} is not in the same bundle or page")
@@ -393,8 +411,12 @@ def _mention_from(by_id: dict[Any, dict[str, Any]], ref: str, report: dict[str, 
         raise StixError(f"{ref} belongs to another report")
     for key in ("extension_type", "report_ref", "location_ref", "actor_refs"):
         ext.pop(key, None)
+    group = ext.pop("event_group", None)
     ext["id"] = ext.pop("mention_id")
-    return EventMention.model_validate(ext)
+    mention = EventMention.model_validate(ext)
+    if isinstance(group, str):
+        groups[mention.id] = group
+    return mention
 
 
 def _foreign_report(

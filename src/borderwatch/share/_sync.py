@@ -80,6 +80,9 @@ class PeerClient:
         self.http = http or httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0))
         self.headers = headers
         self.reader = Reader(agency=peer.agency, user=peer.user_id, role=Role.PEER, interface="sync")
+        # The peer's event groups met in this client's pulls (group -> its first mention's key here): a report
+        # of an event received pages earlier joins that event unscored (`store/_import_fusion.py`).
+        self._leads: dict[str, str] = {}
 
     def close(self) -> None:
         if self._own_http:
@@ -209,7 +212,9 @@ class PeerClient:
         known = self.store.exchange.settled(report_versions(objects), self.peer)
         skip = {stable_id("report", report_id) for report_id in known}
         incoming, failures = incoming_from_objects(objects, skip=skip)
-        outcomes = self.store.exchange.apply(incoming, peer=self.peer, actor=self.reader, pull_after=last)
+        outcomes = self.store.exchange.apply(
+            incoming, peer=self.peer, actor=self.reader, pull_after=last, leads=self._leads
+        )
         report.pulled.update(o.split(":")[0] for o in [*outcomes, *known.values()])
         report.pull_failures.extend(failures)
         report.pages += 1

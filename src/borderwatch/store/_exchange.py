@@ -23,6 +23,7 @@ from ._batches import in_chunks
 from ._schema import (
     access_classes,
     agencies,
+    event_mentions,
     exchange_index,
     extractions,
     report_access,
@@ -200,6 +201,9 @@ class ExchangeItem:
     agency_name: str | None = None
     agency_country: str | None = None
     recipients: tuple[str, ...] = ()
+    # The event each mention of the extraction is part of here (mention id -> event id), loaded with the
+    # extraction: a peer receives this installation's grouping and need not match the rest of an event again.
+    event_of: dict[str, str] = field(default_factory=dict)
 
 
 def changes(
@@ -261,6 +265,10 @@ def load_reports(connection: Connection, items: list[ExchangeItem], *, with_extr
                 if isinstance(text, str | bytes)
                 else ExtractResult.model_validate(text)
             )
+        grouped = select(event_mentions.c.report_id, event_mentions.c.id, event_mentions.c.event_id)
+        for report_id, key, event_id in connection.execute(grouped.where(event_mentions.c.report_id.in_(chunk))):
+            # A mention's key is its report's id cut to 16 characters, a dash, and the mention's id.
+            by_id[report_id].event_of[key[len(report_id[:16]) + 1 :]] = event_id
     for item in items:
         if item.report is None:  # deleted without a tombstone: treat as withdrawn
             item.withdrawn = True
@@ -303,6 +311,9 @@ class Incoming:
     report: Report | None = None
     extraction: ExtractResult | None = None
     installation: str | None = None
+    # The sender's grouping of the mentions (mention id -> an opaque token of the sender's event): mentions of
+    # a page that share a token are one event at the sender, matched here once.
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 def decide(item: Incoming, row: Any, peer: str | None, installation: str) -> str:

@@ -25,6 +25,7 @@ from ._batches import in_chunks
 from ._exchange import Incoming, touch_reports
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
+from ._import_fusion import SenderGrouping, fuse_grouped
 from ._schema import extractions, report_access, report_bands, report_links, reports
 from ._write import report_fields, write_places
 
@@ -39,6 +40,7 @@ def apply_versions(
     recipients: Sequence[str],
     foreign: bool,
     fusion: FusionSession,
+    grouping: SenderGrouping | None = None,
 ) -> set[str]:
     """Apply new versions of stored reports and withdrawals of them (each report once, already decided by
     `decide`; `foreign`: received from a peer, not read from a bundle); returns the events their old
@@ -53,7 +55,7 @@ def apply_versions(
         connection.execute(extractions.delete().where(extractions.c.report_id.in_(chunk)))
     _delete_reports(connection, gone)
     if updates:
-        _update_reports(connection, updates, tuple(recipients), foreign, fusion)
+        _update_reports(connection, updates, tuple(recipients), foreign, fusion, grouping or SenderGrouping())
     changed = [*withdrawals, *updates]  # new places in the exchange index, with their peer's times
     touch_reports(
         connection, [i.report_id for i in changed], [i.modified for i in changed], [i.withdrawn for i in changed]
@@ -76,6 +78,7 @@ def _update_reports(
     recipients: tuple[str, ...],
     foreign: bool,
     fusion: FusionSession,
+    grouping: SenderGrouping,
 ) -> None:
     """New rows, access classes and extractions of received reports; their new mentions go to fusion."""
     rows = []
@@ -94,14 +97,22 @@ def _update_reports(
     connection.execute(
         report_access.insert(), [{"report_id": rid, "class_id": cid} for rid, cid in zip(ids, classes, strict=True)]
     )
-    _fuse_extractions(connection, [(i.report_id, i.extraction) for i in updates if i.extraction is not None], fusion)
+    received = [(i.report_id, i.extraction) for i in updates if i.extraction is not None]
+    grouping.groups.clear()
+    for item in updates:
+        grouping.add(item.report_id, item.groups)
+    _fuse_extractions(connection, received, fusion, grouping)
 
 
 def _fuse_extractions(
-    connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession
+    connection: Connection,
+    results: Sequence[tuple[str, ExtractResult]],
+    fusion: FusionSession,
+    grouping: SenderGrouping | None = None,
 ) -> list[Decision]:
     """Store the reports' extractions (their old ones are gone) and hand their mentions to fusion; also
-    their resolved places, as ingest files them."""
+    their resolved places, as ingest files them. `grouping`: the sender's event groups of received mentions;
+    a group's mentions after its first join that one's event (`_import_fusion`)."""
     if not results:
         return []
     connection.execute(
@@ -124,16 +135,34 @@ def _fuse_extractions(
         told += [(mention.date or anchor, report_id, index, mention) for index, mention in enumerate(result.events)]
     told.sort(key=lambda entry: entry[:3])
     decisions: list[Decision] = []
+    grouping = grouping or SenderGrouping()
+    joined = grouping.joined(connection)  # sender's group -> the event here its first mention is in
     for _, report_id, _, mention in told:
         row = stored[report_id]
-        decisions += fusion.fuse_report(report_id, row.published, [mention], fallback=row.ingested_at, text=row.text)
+        group = grouping.groups.get((report_id, mention.id))
+        decisions += fuse_grouped(
+            fusion,
+            report_id,
+            row.published,
+            mention,
+            group,
+            joined,
+            grouping.leads,
+            fallback=row.ingested_at,
+            text=row.text,
+        )
     return decisions
 
 
-def fuse_received(connection: Connection, results: Sequence[tuple[str, ExtractResult]], fusion: FusionSession) -> None:
+def fuse_received(
+    connection: Connection,
+    results: Sequence[tuple[str, ExtractResult]],
+    fusion: FusionSession,
+    grouping: SenderGrouping | None = None,
+) -> None:
     """Store the extractions of reports just written (`write_batch`, without them) and fuse their mentions in
-    the order of their days."""
-    _fuse_extractions(connection, results, fusion)
+    the order of their days, using the sender's grouping (see `_fuse_extractions`)."""
+    _fuse_extractions(connection, results, fusion, grouping)
 
 
 def _stored_reports(connection: Connection, report_ids: list[str]) -> dict[str, Any]:

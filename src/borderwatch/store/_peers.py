@@ -26,6 +26,7 @@ from ._batches import in_chunks
 from ._exchange_apply import apply_versions, delete_report_rows, fuse_received
 from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
+from ._import_fusion import SenderGrouping
 from ._reextract import changeable_report
 from ._schema import (
     agencies,
@@ -163,10 +164,13 @@ class Exchange:
         actor: Reader,
         recipients: Sequence[str] = (),
         pull_after: str | None = None,
+        leads: dict[str, str] | None = None,
     ) -> list[str]:
         """Apply received versions in one transaction, with the pull cursor when given (resumable).
 
-        Versions from a bundle file (no peer) are received from "bundle" and seen by `recipients`.
+        Versions from a bundle file (no peer) are received from "bundle" and seen by `recipients`. `leads`
+        (the sender's group -> the key of its first mention received) is the caller's, kept from page to
+        page of a pull and filled here, so that a sender's event met again is not matched again.
         """
         origin = peer.id if peer else "bundle"
         recipients = tuple(recipients if peer is None else peer.recipients)
@@ -193,15 +197,23 @@ class Exchange:
             # written and fused after the reports, all the page's mentions in the order of their days.
             fusion = FusionSession(c, store.fuser, now, cache=store._fusion_cache)
             received = []
+            grouping = SenderGrouping(leads=leads if leads is not None else {})  # the sender's event groups
             for item, stored in zip(creates, write_batch(c, new, {}, fusion), strict=True):
                 outcomes[item.report_id] = "created" if stored else "ignored: the same content is stored"
                 if stored and item.extraction is not None:
                     received.append((item.report_id, item.extraction))
-            fuse_received(c, received, fusion)
+                    grouping.add(item.report_id, item.groups)
+            fuse_received(c, received, fusion, grouping)
             updates = [latest[rid] for rid, d in decisions.items() if d == "update"]
             withdrawals = [latest[rid] for rid, d in decisions.items() if d == "withdraw"]
             touched = apply_versions(
-                c, updates, withdrawals, recipients=recipients, foreign=peer is not None, fusion=fusion
+                c,
+                updates,
+                withdrawals,
+                recipients=recipients,
+                foreign=peer is not None,
+                fusion=fusion,
+                grouping=grouping,
             )
             outcomes.update({i.report_id: "updated" for i in updates} | {i.report_id: "withdrawn" for i in withdrawals})
             for rid, decision in decisions.items():
