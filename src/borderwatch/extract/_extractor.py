@@ -237,7 +237,10 @@ class Extractor:
                 # The text names no place finer than a province: the post saw it where the post stands.
                 name = f"post {p.report.post_id}" if p.report.post_id else None
                 location = locator.locate_point(position.lat, position.lon, name)
-        country = event_country(group, location, report_country, self._place_country(p, report_country, location))
+        # A place the gazetteer resolved to a country the registry does not know (a namesake in Serbia for a hamlet
+        # in Mopti) says nothing of whose generic actors these are: the text's countries name them instead.
+        known = location if location is None or self._registry.knows_country(location.country) else None
+        country = event_country(group, known, report_country, self._place_country(p, report_country, known))
         return assemble_event(
             group,
             self._registry,

@@ -180,6 +180,10 @@ class ActorRegistry:
         self.generic_rx = phrase_regex(self._generic_word)
 
     # --- finding mentions ---------------------------------------------------------------------
+    def knows_country(self, code: str | None) -> bool:
+        """The registry names this country's forces and generic actors (the region's and the foreign forces' in it)."""
+        return code is not None and code.upper() in self._countries
+
     def is_country_name(self, words: str) -> bool:
         key = " ".join(fold(words).split())
         code = self._country_of.get(key)
