@@ -34,3 +34,44 @@ def test_a_namesake_in_an_unknown_country_does_not_unname_the_attackers(namesake
     (event,) = namesake_extractor(report(text, published="2025-04-09")).events
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def _only_event(extractor, text: str, published: str):
+    (event,) = extractor(report(text, published=published)).events
+    return event
+
+
+def test_a_unit_a_shorthand_says_was_fired_on_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor, "03 MAY 2025: National Guard patrol fired on near Sbiba, Kasserine; 1 guardsman KIA.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_position_a_shorthand_says_was_shelled_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor, "03 MAY 2025: Army position at Inates, Tillabéri, shelled overnight; 2 soldiers WIA.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_post_a_participle_struck_and_its_dead_are_the_target(extractor) -> None:
+    text = "03 MAY 2025: Gendarmerie post at Dori, Burkina Faso, attacked by approx. 30 armed men; 3 gendarmes KIA."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_force_post_a_participle_struck_by_armed_elements(extractor) -> None:
+    event = _only_event(
+        extractor, "05 AUG 2025: FAMa post at Hombori attacked by armed elements. 2 KIA (friendly).", "2025-08-06"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_armed_elements_are_an_unidentified_armed_group(extractor) -> None:
+    (mention,) = extractor._registry.find("armed elements")
+    assert mention.party == "armed"
