@@ -75,3 +75,25 @@ def test_a_force_post_a_participle_struck_by_armed_elements(extractor) -> None:
 def test_armed_elements_are_an_unidentified_armed_group(extractor) -> None:
     (mention,) = extractor._registry.find("armed elements")
     assert mention.party == "armed"
+
+
+def test_attackers_counted_after_by_are_who_attacked(extractor) -> None:
+    text = "05 AUG 2025 — 0300L: post near Dirkou, Agadez, attacked by approx. 20 armed men. 2 gendarmes KIA."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_military_police_are_the_military(extractor) -> None:
+    text = "Tunisian military police arrested two soldiers suspected of selling ammunition in Kasserine on Monday."
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+
+
+def test_french_forces_de_l_ordre_are_the_police(extractor) -> None:
+    text = (
+        "Les forces de l'ordre ont échangé des tirs lundi avec des contrebandiers armés près de Ben Guerdane, en "
+        "Tunisie ; un contrebandier a été tué."
+    )
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"

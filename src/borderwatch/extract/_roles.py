@@ -123,9 +123,14 @@ def _moved(verb: Token) -> bool:
     return lemma(verb) in _MOVEMENT
 
 
-_BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+# "ambushed by approx. 20 armed men", "by about 30 gunmen", "by dozens of fighters": how many, between 'by' and who
+_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated)\s+)?"
+_HOW_MANY += r"(?:(?:\d+|a dozen|dozens of|scores of|hundreds of|a group of|a band of)\s+)?"
+_BY_THEN = re.compile(
+    r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE
+)
 _WARDING_OFF = re.compile(r"(?:repel|repuls|resist|fend|fended|withst|surviv|foil|thwart)", re.IGNORECASE)
-_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE)
 
 
 def _agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, int]]) -> bool:
