@@ -97,3 +97,20 @@ def test_french_forces_de_l_ordre_are_the_police(extractor) -> None:
     )
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_soldier_who_fell_is_no_attacker(extractor) -> None:
+    text = "Army statement: our units came under fire on 4 August 2025 near Ménaka, Mali; one soldier fell as a martyr."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_french_soldiers_who_fell_in_a_toll_clause_are_no_attackers(extractor) -> None:
+    text = (
+        "Nos unités ont fait l'objet d'une attaque terroriste mardi près de Ménaka, au Mali ; trois militaires sont "
+        "tombés."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

@@ -27,7 +27,8 @@ _TARGET_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd", "pobj", "npadvmod
 _AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
 _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
-                "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
+                "abducted", "arrested", "detained", "neutralised", "neutralized", "executed", "fell", "fallen",
+                "succumbed", "martyred"}  # fmt: skip
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
     "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
