@@ -3,12 +3,14 @@ namesake in a country the registry does not know, the unit a shorthand passive s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import pytest
 from extract_helpers import FakeLocator, report
 
 from borderwatch.extract import Extractor
+from borderwatch.model import Place
 
 
 def _name(actor) -> str | None:
@@ -114,3 +116,35 @@ def test_french_soldiers_who_fell_in_a_toll_clause_are_no_attackers(extractor) -
     event = _only_event(extractor, text, "2025-08-06")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+class _TaggedPlacesOnly(FakeLocator):
+    """A locator that takes only the places it is handed as entity spans (no locative words of its own)."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Torodi": ("NE", 13.1, 1.8)}
+
+    def find_places(self, text: str, entities: Sequence, country_hint: str | None = None) -> list[Place]:
+        tagged = {text[start:end] for start, end, _ in entities}
+        return [p for p in super().find_places(text, entities, country_hint) if p.text in tagged]
+
+
+def test_a_french_town_after_its_post_is_proposed_to_the_locator(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TaggedPlacesOnly()
+    text = "Des hommes armés ont attaqué mardi le poste de gendarmerie de Torodi, tuant deux gendarmes."
+    event = _only_event(located, text, "2025-08-06")
+    assert event.location is not None and event.location.name == "Torodi"
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_french_place_markers_give_the_names_after_them() -> None:
+    from borderwatch.extract._french_places import french_place_spans
+    from borderwatch.extract._segment import split_sentences
+
+    text = (
+        "Deux soldats ont été tués mardi dans une embuscade près de Boulsa. Les douaniers ont saisi du carburant près "
+        "d'El Kala et à Bordj Badji Mokhtar, selon le ministère de la Défense."
+    )
+    names = [text[start:end] for start, end, _ in french_place_spans(split_sentences(text))]
+    assert names == ["Boulsa", "El Kala", "Bordj Badji Mokhtar"]

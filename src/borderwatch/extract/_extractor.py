@@ -25,6 +25,7 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
+from ._french_places import french_place_spans
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
@@ -187,6 +188,7 @@ class Extractor:
             for e in doc.ents
         ]
         entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
+        entities += french_place_spans(p.sentences)  # the English model tags few places in French sentences
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
