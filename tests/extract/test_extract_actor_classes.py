@@ -139,12 +139,30 @@ def test_a_french_town_after_its_post_is_proposed_to_the_locator(extractor) -> N
 
 
 def test_french_place_markers_give_the_names_after_them() -> None:
-    from borderwatch.extract._french_places import french_place_spans
+    from borderwatch.extract._place_markers import place_marker_spans
     from borderwatch.extract._segment import split_sentences
 
     text = (
         "Deux soldats ont été tués mardi dans une embuscade près de Boulsa. Les douaniers ont saisi du carburant près "
         "d'El Kala et à Bordj Badji Mokhtar, selon le ministère de la Défense."
     )
-    names = [text[start:end] for start, end, _ in french_place_spans(split_sentences(text))]
+    names = [text[start:end] for start, end, _ in place_marker_spans(split_sentences(text))]
     assert names == ["Boulsa", "El Kala", "Bordj Badji Mokhtar"]
+
+
+def test_a_field_reports_header_names_where_it_is_filed() -> None:
+    from borderwatch.extract._place_markers import place_marker_spans
+    from borderwatch.extract._segment import split_sentences
+
+    text = "Post Ayorou, 05 AUG 2025: patrol hit by IED 12 km N of post; 2 KIA.\nOps log, Djibo sector, 06 AUG: quiet."
+    names = [text[start:end] for start, end, _ in place_marker_spans(split_sentences(text))]
+    assert names == ["Ayorou", "Djibo"]
+
+
+def test_a_town_in_a_field_reports_header_is_proposed_to_the_locator(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TaggedPlacesOnly()
+    event = _only_event(located, "Post Torodi, 05 AUG 2025: patrol hit by IED 12 km N of post; 2 KIA.", "2025-08-06")
+    assert event.location is not None and event.location.name == "Torodi"
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"

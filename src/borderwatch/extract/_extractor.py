@@ -25,11 +25,11 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
-from ._french_places import french_place_spans
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
+from ._place_markers import place_marker_spans
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
@@ -188,7 +188,7 @@ class Extractor:
             for e in doc.ents
         ]
         entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
-        entities += french_place_spans(p.sentences)  # the English model tags few places in French sentences
+        entities += place_marker_spans(p.sentences)  # the English model tags few places in French or in headers
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
