@@ -166,3 +166,29 @@ def test_a_town_in_a_field_reports_header_is_proposed_to_the_locator(extractor) 
     event = _only_event(located, "Post Torodi, 05 AUG 2025: patrol hit by IED 12 km N of post; 2 KIA.", "2025-08-06")
     assert event.location is not None and event.location.name == "Torodi"
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_ministry_heading_a_communique_is_who_speaks_not_who_acts(extractor) -> None:
+    text = "Niger MoD: On 5 August 2025 our units were attacked near Ayorou by terrorists; 3 soldiers were killed."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_ministry_label_ends_at_a_dash_before_the_date(extractor) -> None:
+    text = (
+        "Tunisian Ministry of Interior — 5 August 2025: a National Guard patrol came under fire near Kasserine; one "
+        "guardsman was wounded."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert event.date == "2025-08-05"
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+
+
+def test_a_ministry_in_a_sentence_of_its_own_is_no_label() -> None:
+    from borderwatch.extract._layout import mark_layout
+    from borderwatch.extract._segment import split_sentences
+
+    text = "The defence ministry said gunmen killed three soldiers near Boni: two others were wounded."
+    (sentence,) = mark_layout(split_sentences(text), None)
+    assert sentence.lead == 0
