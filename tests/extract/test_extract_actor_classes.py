@@ -192,3 +192,14 @@ def test_a_ministry_in_a_sentence_of_its_own_is_no_label() -> None:
     text = "The defence ministry said gunmen killed three soldiers near Boni: two others were wounded."
     (sentence,) = mark_layout(split_sentences(text), None)
     assert sentence.lead == 0
+
+
+def test_a_french_adjective_after_the_force_says_whose_forces_fought_abroad(extractor) -> None:
+    text = "Des soldats maliens ont tué lundi quatre assaillants près de Tillia, au Niger, selon une source militaire."
+    event = _only_event(extractor, text, "2025-03-12")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_french_force_words_take_the_country_after_them(extractor) -> None:
+    found = {m.text: m.country for m in extractor._registry.find("L'armée du Niger et des gendarmes algériens.")}
+    assert found == {"armée du Niger": "NE", "gendarmes": "DZ"}
