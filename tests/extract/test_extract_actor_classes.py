@@ -203,3 +203,19 @@ def test_a_french_adjective_after_the_force_says_whose_forces_fought_abroad(extr
 def test_french_force_words_take_the_country_after_them(extractor) -> None:
     found = {m.text: m.country for m in extractor._registry.find("L'armée du Niger et des gendarmes algériens.")}
     assert found == {"armée du Niger": "NE", "gendarmes": "DZ"}
+
+
+def test_an_english_spelling_of_a_province_names_the_country() -> None:
+    from borderwatch.extract._place_hints import place_country
+
+    assert place_country("a post in Ber (Timbuktu) came under fire") == "ML"
+    assert place_country("a checkpoint near Sakiet Sidi Youssef, El Kef") == "TN"
+
+
+def test_national_guards_in_the_plural_are_a_force(extractor) -> None:
+    text = (
+        "On 4 August 2025, armed men killed two national guards at a checkpoint near Banibangou (Ouallam, Tillaberi)."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Police Forces of Niger (2023-)"
