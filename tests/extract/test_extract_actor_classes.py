@@ -219,3 +219,24 @@ def test_national_guards_in_the_plural_are_a_force(extractor) -> None:
     event = _only_event(extractor, text, "2025-08-06")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Police Forces of Niger (2023-)"
+
+
+def test_a_force_a_posts_checkpoint_is_held_with_is_its_partner(extractor) -> None:
+    from datetime import datetime
+
+    from borderwatch.model import FieldPosition, Report, ReportKind
+
+    post_report = Report(
+        kind=ReportKind.FIELD,
+        text=(
+            "Checkpoint on the road west of Djanet, with customs: 1 lorry searched, 300,000 tablets found hidden in "
+            "sacks of rice. 2 smugglers arrested."
+        ),
+        published=datetime(2025, 6, 2, 5, 40),
+        post_id="XX-TST-07",
+        position=FieldPosition(lat=24.6, lon=9.5),
+        agency="xx-border-army",
+        agency_country="DZ",
+    )
+    (event,) = extractor(post_report).events
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
