@@ -240,3 +240,10 @@ def test_a_force_a_posts_checkpoint_is_held_with_is_its_partner(extractor) -> No
     )
     (event,) = extractor(post_report).events
     assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+
+
+def test_french_soldiers_a_shelling_wounded_are_its_target(extractor) -> None:
+    text = "Des obus sont tombés mardi sur le camp militaire de Gao, au Mali, blessant trois soldats."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
