@@ -29,6 +29,7 @@ from ._layout import communique_label, dateline_date, dateline_places, mark_layo
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
 from ._place_hints import place_country
+from ._place_markers import place_marker_spans
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
@@ -187,6 +188,7 @@ class Extractor:
             for e in doc.ents
         ]
         entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
+        entities += place_marker_spans(p.sentences)  # the English model tags few places in French or in headers
         report_country = _report_country(p, self._registry)
         places = self._places(p.report.text, entities, report_country)
         dates = group_dates(groups, sentence_dates(p.sentences, p.published, groups))
@@ -237,7 +239,10 @@ class Extractor:
                 # The text names no place finer than a province: the post saw it where the post stands.
                 name = f"post {p.report.post_id}" if p.report.post_id else None
                 location = locator.locate_point(position.lat, position.lon, name)
-        country = event_country(group, location, report_country, self._place_country(p, report_country, location))
+        # A place the gazetteer resolved to a country the registry does not know (a namesake in Serbia for a hamlet
+        # in Mopti) says nothing of whose generic actors these are: the text's countries name them instead.
+        known = location if location is None or self._registry.knows_country(location.country) else None
+        country = event_country(group, known, report_country, self._place_country(p, report_country, known))
         return assemble_event(
             group,
             self._registry,

@@ -44,13 +44,25 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WORDS = 10
+# The issuing ministry or staff alone labels a communiqué too ("Niger MoD:", "Tunisian Ministry of Interior —"), in
+# a few words with no digit; a dash ends it as a colon does, before a date that may follow. Not "The defence ministry
+# said gunmen killed three soldiers near Boni:", a sentence of its own.
+_ISSUER_LABEL = re.compile(
+    r"^[^.:;,\n—–\d]{0,60}?\b(?:ministry|minist[èe]re|MoD|general staff|[ée]tat-major)\b[^.:;,\n—–\d]{0,40}?"
+    r"(?:\s?:|\s[—–])\s+",
+    re.IGNORECASE,
+)
+_ISSUER_LABEL_WORDS = 6
 
 
 def _label_end(text: str) -> int:
     if ":" not in text:  # most sentences: no label, and no regex run over them
         return 0
     match = _LABEL.match(text)
-    return match.end() if match and len(match.group().split()) <= _LABEL_WORDS else 0
+    if match and len(match.group().split()) <= _LABEL_WORDS:
+        return match.end()
+    match = _ISSUER_LABEL.match(text)
+    return match.end() if match and len(match.group().rstrip(" :—–").split()) <= _ISSUER_LABEL_WORDS else 0
 
 
 def mark_layout(sentences: list[Sentence], title: str | None) -> list[Sentence]:

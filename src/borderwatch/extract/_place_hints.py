@@ -4,10 +4,11 @@ ACLED names an unnamed attacker after the country the event happened in ("Uniden
 Group (Niger)"). The locator normally gives that country; without one (or where it finds no place),
 a report that names no country ("gunmen killed a village chief near Ouallam, Tillaberi") still names
 its province or capital. The hints are the first-level divisions of the region's countries in the
-registry (pycountry's ISO 3166-2 names, so every province without a list of our own)
-and each country's capital (`place_hints` and `capitals` in `data/actors.json`); names shared by two
-countries, a country's own name ("Niger" is also a Nigerian state), and the generic words some
-divisions are called ("Centre", "Sahel", "Est": `place_hints.exclude`), are no hint. Only names
+registry (pycountry's ISO 3166-2 names, so every province without a list of our own, and the English or older
+spellings in `province_aliases`) and each country's capital (`place_hints` and `capitals` in
+`data/actors.json`); names shared by two countries, a country's own name ("Niger" is also a Nigerian
+state), and the generic words some divisions are called ("Centre", "Sahel", "Est": `place_hints.exclude`), are no
+hint. Only names
 written with a capital count, so "the centre" or "est" say nothing.
 """
 
@@ -37,7 +38,7 @@ def _hints() -> tuple[re.Pattern[str], dict[str, str]]:
     for code in config["countries"]:
         spec = spec_of[code]
         names = [s.name for s in pycountry.subdivisions.get(country_code=code) or []]
-        for name in [*names, *spec.get("capitals", [])]:
+        for name in [*names, *spec.get("capitals", []), *spec.get("province_aliases", [])]:
             key = _key(name)
             if len(key) >= _MIN_LENGTH and key not in excluded:
                 owners.setdefault(key, set()).add(code)

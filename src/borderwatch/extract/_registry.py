@@ -162,8 +162,14 @@ class ActorRegistry:
             r"\s+".join(map(re.escape, c.split())) for c in sorted(self._country_of, key=len, reverse=True)
         )
         words = phrase_regex(self._force_word).pattern
+        # French puts the adjective after the force ("soldats nigériens", "l'armée malienne") or names the country
+        # with "du"/"de la" ("l'armée du Niger"): without them a force abroad took the country of where it fought.
+        french = "|".join(
+            sorted({r"\s+".join(map(re.escape, fold(w).split())) for c in self._countries.values() for w in c["fr"]})
+        )
         self.force_rx = re.compile(
-            rf"(?:(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+)?(?P<word>{words})(?:\s+of\s+(?P<post>{countries})(?![\w]))?"
+            rf"(?:(?<![\w])(?P<pre>{countries})(?:\s+s)?\s+)?(?P<word>{words})"
+            rf"(?:\s+(?:of|du|de\s+la|de\s+l|d)\s+(?P<post>{countries})(?![\w])|\s+(?P<frpost>{french})(?![\w]))?"
         )
         # "Egyptian warplanes", "French forces": words that name a force only with a country before them.
         adj_words = {" ".join(fold(w).split()): k for k, spec in self._kinds.items() for w in spec.get("adj_words", ())}
@@ -180,6 +186,10 @@ class ActorRegistry:
         self.generic_rx = phrase_regex(self._generic_word)
 
     # --- finding mentions ---------------------------------------------------------------------
+    def knows_country(self, code: str | None) -> bool:
+        """The registry names this country's forces and generic actors (the region's and the foreign forces' in it)."""
+        return code is not None and code.upper() in self._countries
+
     def is_country_name(self, words: str) -> bool:
         key = " ".join(fold(words).split())
         code = self._country_of.get(key)
@@ -231,11 +241,12 @@ class ActorRegistry:
         out = []
         for m in [*self.force_rx.finditer(folded), *self.adj_force_rx.finditer(folded)]:
             kind = self._force_word[" ".join(m.group("word").split())]
-            country_words = m.group("pre") or m.groupdict().get("post")
+            country_words = m.group("pre") or m.groupdict().get("post") or m.groupdict().get("frpost")
             country = self._country_of[" ".join(country_words.split())] if country_words else None
-            out.append(
-                ActorMention(m.start(), m.end(), text[m.start() : m.end()], "state", force=kind, country=country)
-            )
+            # a French adjective after the force says whose it is, but the mention stays the force's words: the
+            # French word order rules read what follows them ("des soldats maliens ont exécuté")
+            end = m.end("word") if m.groupdict().get("frpost") else m.end()
+            out.append(ActorMention(m.start(), end, text[m.start() : end], "state", force=kind, country=country))
         return out
 
     def _generic_in(self, text: str, folded: str) -> list[ActorMention]:

@@ -27,7 +27,8 @@ _TARGET_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd", "pobj", "npadvmod
 _AGENT_DEPS = {"poss", "compound", "nmod", "amod", "agent"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "of"}
 _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "slain", "wounded", "injured", "kidnapped",
-                "abducted", "arrested", "detained", "neutralised", "neutralized", "executed"}  # fmt: skip
+                "abducted", "arrested", "detained", "neutralised", "neutralized", "executed", "fell", "fallen",
+                "succumbed", "martyred"}  # fmt: skip
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
     "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
@@ -112,6 +113,10 @@ def moves_subject(verb_group: str) -> bool:
 
 
 _MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
+_STRUCK_UNITS = frozenset(load_data("roles.json")["struck_units"])
+_STRIKING = frozenset(load_data("roles.json")["striking_verbs"])
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+_UNIT_PARTS = _MODIFIER_DEPS | {"appos"}  # "National Guard patrol ...; 1 guardsman KIA": the dead hung on it
 
 
 def _moved(verb: Token) -> bool:
@@ -119,9 +124,14 @@ def _moved(verb: Token) -> bool:
     return lemma(verb) in _MOVEMENT
 
 
-_BY_THEN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+# "ambushed by approx. 20 armed men", "by about 30 gunmen", "by dozens of fighters": how many, between 'by' and who
+_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated)\s+)?"
+_HOW_MANY += r"(?:(?:\d+|a dozen|dozens of|scores of|hundreds of|a group of|a band of)\s+)?"
+_BY_THEN = re.compile(
+    r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE
+)
 _WARDING_OFF = re.compile(r"(?:repel|repuls|resist|fend|fended|withst|surviv|foil|thwart)", re.IGNORECASE)
-_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE)
 
 
 def _agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, int]]) -> bool:
@@ -234,6 +244,8 @@ def _role_of(root: Token, trigger: Token) -> str:
             below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
         if not _head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
+        if _struck_unit(edge, below, trigger):
+            return "target"
         return _edge_role(edge, trigger, up)
     trig_up = _path_up(trigger)
     if root in trig_up:
@@ -245,6 +257,18 @@ def _role_of(root: Token, trigger: Token) -> str:
 
 
 _PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
+
+
+def _struck_unit(edge: Token, below: list[Token], trigger: Token) -> bool:
+    """'Army position at Inates shelled overnight', 'National Guard patrol fired on near Sbiba': a report's shorthand
+    drops the auxiliary, and the parser makes the unit the subject of a striking verb that has no object. The force
+    whose word modifies that unit was struck (not 'the army patrol attacked the village', nor 'gunmen attacked')."""
+    if edge.dep_ != "nsubj" or not below or below[-1].dep_ not in _UNIT_PARTS or edge.lower_ not in _STRUCK_UNITS:
+        return False
+    if lemma(trigger) not in _STRIKING or _has_object(trigger) or any(c.dep_ == "aux" for c in trigger.children):
+        return False
+    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")]
+    return not any(g.dep_ == "pobj" for c in aimed for g in c.children)  # "fired on a village": it fired
 
 
 def _head_of_phrase(below_edge: list[Token]) -> bool:
@@ -342,9 +366,13 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     """Parties and trigger under a common head: the head's subject initiates what its clauses do."""
     common = next((t for t in up if t in trig_up), None)
     if common is None:
+        if trigger.lower_ in _DEATH_WORDS | _TOLL_CODES:
+            return "other"  # "Gendarmerie post attacked ...; 3 gendarmes KIA": a toll of its own says who died, not who
         return "agent" if root.i < trigger.i else "target"
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
+    if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
         below = up[: up.index(r_edge)]
         if not _head_of_phrase(below[:-1] if below and below[-1].dep_ == "pobj" else below):
@@ -387,6 +415,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     return "other"
 
 
+_TOLL_CODES = {"kia", "wia", "mia"}  # field reports' killed, wounded and missing in action
 _REACTING = {"mourn", "condemn", "denounce", "deplore", "salute", "honour", "honor", "bury", "commemorate", "lament",
              "regret", "hail", "praise", "welcome"}  # fmt: skip
 _DEFENDING = {"repel", "repulse", "resist", "survive", "fend", "withstand"}

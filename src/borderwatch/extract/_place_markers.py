@@ -1,0 +1,55 @@
+"""Place names that words around them present, proposed to the locator as entity spans: French word order ('près de
+Torodi', 'à Tessit', 'le poste de gendarmerie de Dori') and a field report's header ('Post Ayorou, 05 AUG 2026:',
+'SITREP Ménaka', 'Djibo sector,').
+
+The English model the pipeline parses with tags few places in a French sentence or a report's shorthand header,
+and the locator's own locative words are English prepositions ('in', 'near'): without these spans such a report's
+towns go unlocated, and its unnamed attackers get no country ("Unidentified Armed Group" where ACLED names the
+country the event happened in). A span is only a proposal: the locator keeps it where the gazetteer knows the name.
+The words are `place_markers` in data/roles_fr.json and `place_hints.header_words` in data/actors.json.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ._contracts import EntitySpan
+from ._roles_fr import is_french
+from ._segment import Sentence
+from ._text import load_data
+
+__all__ = ["place_marker_spans"]
+
+_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+# "Bordj Badji Mokhtar", "In Guezzam", "Sidi Bou Zid", "Tin-Zaouatine": capitalised words, with a linking particle
+_NAME = r"(?P<name>" + _WORD + r"(?:[ \-](?:(?:de|du|el|al|ag|ben|bou|n)[ \-])?" + _WORD + r"){0,3})"
+
+
+@cache
+def _french() -> re.Pattern[str]:
+    markers = load_data("roles_fr.json")["place_markers"]
+    # the markers in any case ("Près de", "À"), the name with its capital; an elided "d'" glues to the name
+    return re.compile(r"(?<![\w'’])(?i:" + "|".join(markers) + r")(?:(?<=['’])|\s+)(?:l['’])?" + _NAME)
+
+
+@cache
+def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in load_data("actors.json")["place_hints"]["header_words"])
+    # "Post Ayorou, 05 AUG 2026:", "SITREP Ménaka 05 AUG:" / "Ops log, Djibo sector, 17 MAY 2026:": the line's header
+    before = re.compile(r"^\s*(?i:" + words + r")\s+" + _NAME + r"(?=\s*[,:;—–-]|\s+\d)")
+    after = re.compile(r"^\s*(?:[A-Za-z ]{1,20},\s*)?" + _NAME + r"\s+(?i:" + words + r")(?=\s*[,:;—–-])")
+    return before, after
+
+
+def place_marker_spans(sentences: list[Sentence]) -> list[EntitySpan]:
+    """Report offsets of the names French place markers and field reports' headers present."""
+    spans = []
+    french = _french()
+    for sentence in sentences:
+        matches = list(french.finditer(sentence.text)) if is_french(sentence.text) else []
+        matches += [m for rx in _headers() if (m := rx.match(sentence.text)) is not None]
+        for match in matches:
+            start, end = match.span("name")
+            spans.append(EntitySpan(sentence.start + start, sentence.start + end, "GPE"))
+    return spans

@@ -1,0 +1,249 @@
+"""Who is actor1, one class of miss at a time (SYNTHETIC sentences about invented incidents): a place resolved to a
+namesake in a country the registry does not know, the unit a shorthand passive struck, unnamed "armed elements"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import pytest
+from extract_helpers import FakeLocator, report
+
+from borderwatch.extract import Extractor
+from borderwatch.model import Place
+
+
+def _name(actor) -> str | None:
+    return actor.name if actor is not None else None
+
+
+class _NamesakeAbroad(FakeLocator):
+    """A gazetteer that knows a Sahel hamlet's name only as a village in Serbia."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Tabankort": ("RS", 44.9, 20.4)}
+
+
+@pytest.fixture
+def namesake_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _NamesakeAbroad()
+    return located
+
+
+def test_a_namesake_in_an_unknown_country_does_not_unname_the_attackers(namesake_extractor) -> None:
+    text = "Two Malian soldiers were killed on Monday when gunmen attacked their post at Tabankort, a source said."
+    (event,) = namesake_extractor(report(text, published="2025-04-09")).events
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def _only_event(extractor, text: str, published: str):
+    (event,) = extractor(report(text, published=published)).events
+    return event
+
+
+def test_a_unit_a_shorthand_says_was_fired_on_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor, "03 MAY 2025: National Guard patrol fired on near Sbiba, Kasserine; 1 guardsman KIA.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_position_a_shorthand_says_was_shelled_is_the_target(extractor) -> None:
+    event = _only_event(
+        extractor, "03 MAY 2025: Army position at Inates, Tillabéri, shelled overnight; 2 soldiers WIA.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_post_a_participle_struck_and_its_dead_are_the_target(extractor) -> None:
+    text = "03 MAY 2025: Gendarmerie post at Dori, Burkina Faso, attacked by approx. 30 armed men; 3 gendarmes KIA."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_force_post_a_participle_struck_by_armed_elements(extractor) -> None:
+    event = _only_event(
+        extractor, "05 AUG 2025: FAMa post at Hombori attacked by armed elements. 2 KIA (friendly).", "2025-08-06"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_armed_elements_are_an_unidentified_armed_group(extractor) -> None:
+    (mention,) = extractor._registry.find("armed elements")
+    assert mention.party == "armed"
+
+
+def test_attackers_counted_after_by_are_who_attacked(extractor) -> None:
+    text = "05 AUG 2025 — 0300L: post near Dirkou, Agadez, attacked by approx. 20 armed men. 2 gendarmes KIA."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_military_police_are_the_military(extractor) -> None:
+    text = "Tunisian military police arrested two soldiers suspected of selling ammunition in Kasserine on Monday."
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+
+
+def test_french_forces_de_l_ordre_are_the_police(extractor) -> None:
+    text = (
+        "Les forces de l'ordre ont échangé des tirs lundi avec des contrebandiers armés près de Ben Guerdane, en "
+        "Tunisie ; un contrebandier a été tué."
+    )
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_soldier_who_fell_is_no_attacker(extractor) -> None:
+    text = "Army statement: our units came under fire on 4 August 2025 near Ménaka, Mali; one soldier fell as a martyr."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_french_soldiers_who_fell_in_a_toll_clause_are_no_attackers(extractor) -> None:
+    text = (
+        "Nos unités ont fait l'objet d'une attaque terroriste mardi près de Ménaka, au Mali ; trois militaires sont "
+        "tombés."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+class _TaggedPlacesOnly(FakeLocator):
+    """A locator that takes only the places it is handed as entity spans (no locative words of its own)."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Torodi": ("NE", 13.1, 1.8)}
+
+    def find_places(self, text: str, entities: Sequence, country_hint: str | None = None) -> list[Place]:
+        tagged = {text[start:end] for start, end, _ in entities}
+        return [p for p in super().find_places(text, entities, country_hint) if p.text in tagged]
+
+
+def test_a_french_town_after_its_post_is_proposed_to_the_locator(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TaggedPlacesOnly()
+    text = "Des hommes armés ont attaqué mardi le poste de gendarmerie de Torodi, tuant deux gendarmes."
+    event = _only_event(located, text, "2025-08-06")
+    assert event.location is not None and event.location.name == "Torodi"
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_french_place_markers_give_the_names_after_them() -> None:
+    from borderwatch.extract._place_markers import place_marker_spans
+    from borderwatch.extract._segment import split_sentences
+
+    text = (
+        "Deux soldats ont été tués mardi dans une embuscade près de Boulsa. Les douaniers ont saisi du carburant près "
+        "d'El Kala et à Bordj Badji Mokhtar, selon le ministère de la Défense."
+    )
+    names = [text[start:end] for start, end, _ in place_marker_spans(split_sentences(text))]
+    assert names == ["Boulsa", "El Kala", "Bordj Badji Mokhtar"]
+
+
+def test_a_field_reports_header_names_where_it_is_filed() -> None:
+    from borderwatch.extract._place_markers import place_marker_spans
+    from borderwatch.extract._segment import split_sentences
+
+    text = "Post Ayorou, 05 AUG 2025: patrol hit by IED 12 km N of post; 2 KIA.\nOps log, Djibo sector, 06 AUG: quiet."
+    names = [text[start:end] for start, end, _ in place_marker_spans(split_sentences(text))]
+    assert names == ["Ayorou", "Djibo"]
+
+
+def test_a_town_in_a_field_reports_header_is_proposed_to_the_locator(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TaggedPlacesOnly()
+    event = _only_event(located, "Post Torodi, 05 AUG 2025: patrol hit by IED 12 km N of post; 2 KIA.", "2025-08-06")
+    assert event.location is not None and event.location.name == "Torodi"
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_ministry_heading_a_communique_is_who_speaks_not_who_acts(extractor) -> None:
+    text = "Niger MoD: On 5 August 2025 our units were attacked near Ayorou by terrorists; 3 soldiers were killed."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_ministry_label_ends_at_a_dash_before_the_date(extractor) -> None:
+    text = (
+        "Tunisian Ministry of Interior — 5 August 2025: a National Guard patrol came under fire near Kasserine; one "
+        "guardsman was wounded."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert event.date == "2025-08-05"
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+
+
+def test_a_ministry_in_a_sentence_of_its_own_is_no_label() -> None:
+    from borderwatch.extract._layout import mark_layout
+    from borderwatch.extract._segment import split_sentences
+
+    text = "The defence ministry said gunmen killed three soldiers near Boni: two others were wounded."
+    (sentence,) = mark_layout(split_sentences(text), None)
+    assert sentence.lead == 0
+
+
+def test_a_french_adjective_after_the_force_says_whose_forces_fought_abroad(extractor) -> None:
+    text = "Des soldats maliens ont tué lundi quatre assaillants près de Tillia, au Niger, selon une source militaire."
+    event = _only_event(extractor, text, "2025-03-12")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_french_force_words_take_the_country_after_them(extractor) -> None:
+    found = {m.text: m.country for m in extractor._registry.find("L'armée du Niger et des gendarmes algériens.")}
+    assert found == {"armée du Niger": "NE", "gendarmes": "DZ"}
+
+
+def test_an_english_spelling_of_a_province_names_the_country() -> None:
+    from borderwatch.extract._place_hints import place_country
+
+    assert place_country("a post in Ber (Timbuktu) came under fire") == "ML"
+    assert place_country("a checkpoint near Sakiet Sidi Youssef, El Kef") == "TN"
+
+
+def test_national_guards_in_the_plural_are_a_force(extractor) -> None:
+    text = (
+        "On 4 August 2025, armed men killed two national guards at a checkpoint near Banibangou (Ouallam, Tillaberi)."
+    )
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Police Forces of Niger (2023-)"
+
+
+def test_a_force_a_posts_checkpoint_is_held_with_is_its_partner(extractor) -> None:
+    from datetime import datetime
+
+    from borderwatch.model import FieldPosition, Report, ReportKind
+
+    post_report = Report(
+        kind=ReportKind.FIELD,
+        text=(
+            "Checkpoint on the road west of Djanet, with customs: 1 lorry searched, 300,000 tablets found hidden in "
+            "sacks of rice. 2 smugglers arrested."
+        ),
+        published=datetime(2025, 6, 2, 5, 40),
+        post_id="XX-TST-07",
+        position=FieldPosition(lat=24.6, lon=9.5),
+        agency="xx-border-army",
+        agency_country="DZ",
+    )
+    (event,) = extractor(post_report).events
+    assert _name(event.actor1) == "Military Forces of Algeria (2019-)"
+
+
+def test_french_soldiers_a_shelling_wounded_are_its_target(extractor) -> None:
+    text = "Des obus sont tombés mardi sur le camp militaire de Gao, au Mali, blessant trois soldats."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
