@@ -65,8 +65,11 @@ and the calibration of the confidences (expected calibration error).
         [--errors N] [--miss-classes] [--geo]
 
 `--miss-classes` counts each split's misses by class (event missed or extra by sub-type, event type confusions,
-fatalities none/under/over by event type, actor1 wrong only by country or period, swapped with actor2, or of
-another kind), with no text or id, so that it may be printed for the sealed splits too.
+fatalities none/under/over by event type and again by why (under or over by 1, 2-5 or more; the gold toll
+written in the text, a sum of two written figures or not written; none with or without figures in the text; the
+figure coded being another event's of the report, or the gold figure given to another event; a toll lost with a
+missed event), actor1 wrong only by country or period, swapped with actor2, or of another kind), with no text or
+id, so that it may be printed for the sealed splits too.
 
 `--geo` runs with `borderwatch.geo.Geoparser` as the locator (when installed): events get
 locations, and generic actors the country of their place.
@@ -325,14 +328,57 @@ def _actor_kind(name: str | None) -> str:
     return "named"
 
 
-def miss_classes(results: dict) -> Counter:
+_FIGURE_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def text_figures(text: str) -> list[int]:
+    """The numbers a report writes (digits or words, "dozens" = 12), years and the article "a" left out."""
+    from borderwatch.extract._quantities import parse_number
+
+    out = []
+    for token in _FIGURE_TOKEN.findall(text):
+        if token.lower() in ("a", "an", "un", "une"):
+            continue
+        value = parse_number(token)
+        if value is not None and 0 < value < 1900:
+            out.append(value)
+    return out
+
+
+def _toll_miss_detail(got: int, want: int, figures: list[int], others: list[int]) -> str:
+    """Why a toll is off, told by aggregate features only: by how much, whether the gold toll is written in the text
+    or is a sum of two written figures, whether the figure coded belongs to another event of the report."""
+    written = set(figures)
+    if want in written:
+        source = "gold written"
+    elif any(a + b == want for i, a in enumerate(figures) for b in figures[i + 1 :]):
+        source = "gold = sum of two written"
+    else:
+        source = "gold not written"
+    if not got:
+        return f"{source}, {'figures in text' if figures else 'no figure in text'}"
+    gap = abs(want - got)
+    size = "by 1" if gap == 1 else "by 2-5" if gap <= 5 else "by >5"
+    if got in others:
+        where = ", coded figure is another event's"
+    elif want in others:
+        where = ", gold figure given to another event"
+    else:
+        where = ""
+    return f"{size}, {source}{where}"
+
+
+def miss_classes(results: dict, texts: dict[str, str] | None = None) -> Counter:
     """Misses counted by class, never by item: safe to print for a sealed split (no text, no id)."""
     classes: Counter = Counter()
-    for pairs in results.values():
+    figures = {item_id: text_figures(text) for item_id, text in (texts or {}).items()}
+    for item_id, pairs in results.items():
         for gold, pred in pairs:
             if gold is None or pred is None:
                 kind = (gold or {}).get("sub_event_type") if pred is None else pred.sub_event_type
                 classes["event missed: " + str(kind) if pred is None else "event extra: " + str(kind)] += 1
+                if pred is None and gold and gold["fatalities"]:
+                    classes["fatalities lost with a missed event"] += 1
                 continue
             if pred.event_type != gold["event_type"]:
                 classes[f"type: {gold['event_type']} -> {pred.event_type}"] += 1
@@ -340,6 +386,8 @@ def miss_classes(results: dict) -> Counter:
                 got, want = pred.fatalities or 0, gold["fatalities"]
                 side = "none" if not got else "under" if got < want else "over"
                 classes[f"fatalities {side} ({gold['event_type']})"] += 1
+                others = [p.fatalities or 0 for g, p in pairs if p is not None and p is not pred]
+                classes[f"fatalities {side}: {_toll_miss_detail(got, want, figures.get(item_id, []), others)}"] += 1
             got_a1 = pred.actor1.name if pred.actor1 else None
             if gold.get("actor1") and got_a1 != gold["actor1"]:
                 if got_a1 and _base(got_a1) == _base(gold["actor1"]):
@@ -404,7 +452,8 @@ def main() -> int:
         for style, scores in sorted(by_style.items()):
             scores.report(f"  {split}/{style}")
         if args.miss_classes:
-            for cls, n in sorted(miss_classes(results).items(), key=lambda kv: -kv[1]):
+            texts = {i["id"]: f"{i.get('title') or ''}\n{i['text']}" for i in items}
+            for cls, n in sorted(miss_classes(results, texts).items(), key=lambda kv: (-kv[1], kv[0])):
                 print(f"    {n:3d}  {cls}")
         if args.errors and split not in SEALED:
             print_errors(items, results, args.errors)
