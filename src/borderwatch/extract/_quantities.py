@@ -77,10 +77,19 @@ _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
+# French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
+# ten, so that "deux et une dizaine" stays two counts.
+_FRENCH_TENS = "|".join(rf"(?<=\b{t})" for t in ("vingt", "trente", "quarante", "cinquante", "soixante"))
+_FRENCH_UNITS = (
+    rf"(?:{_FRENCH_TENS})(?:(?:\s+et\s+|-et-)(?:un|une|onze)|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|"
+    r"treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))(?![\w-])"
+)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
-    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"  # whole words: 'seize', not 'seized'
+    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)|"  # whole words: 'seize', not 'seized'
+    + _FRENCH_UNITS
+    + r")?)"
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
@@ -118,7 +127,7 @@ _WHEN = (
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
     ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
@@ -183,7 +192,9 @@ _UNCOUNTED = (
     r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
 )
 _SIMPLE_COUNT = (
-    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
+    # like a French plural)
+    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -224,6 +235,12 @@ _SINGULAR_KILLED = re.compile(
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
+    # "His brother, who was wounded, succumbed to his injuries": one of the wounded, or a kin, dies later
+    rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
+    rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
+    rf"|(?<![\w-])(?:his|her|their)\s+(?:{_KIN})\s+(?:later\s+|also\s+)?succumbed\b"
+    # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
+    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?)(?=\s*(?:[,.;]|et\b|$))"
     rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|in\s+(?:the|an?)\s+"
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
@@ -315,7 +332,7 @@ def parse_number(words: str) -> int | None:
     vague = load_ontology().vague_numbers
     if token in vague:
         return vague[token]
-    head, _, tail = token.replace("-", " ").partition(" ")
+    head, _, tail = re.sub(r"[\s-]+et[\s-]+", " ", token).replace("-", " ").partition(" ")  # "vingt et un"
     if head in vague and tail in vague and vague[head] is not None and vague[tail] is not None:
         return vague[head] + vague[tail]  # type: ignore[operator]
     return None
@@ -326,7 +343,7 @@ _HINT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
-    r"d[ée]c[ée]d|lynch|battu|lives|dead",
+    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
 
@@ -452,8 +469,9 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
 # persons lost their lives: the village chief, his two sons and a teacher". Each item is one person unless it
 # counts more ("his two sons").
 _FOLLOWING = re.compile(
-    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu)\s+"
-    rf"(?:the\s+following|les\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,60}}?"
+    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu|"
+    rf"(?:deaths?|loss|passing)\s+of|d[ée]c[èe]s|mort|perte)\s+"  # "regrets the death of the following"
+    rf"(?:the\s+following|[ld]es\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,90}}?"
     rf"|(?:the\s+)?following(?:\s+[\w-]+){{0,2}}\s+(?:were\s+|was\s+|have\s+been\s+)?{_KILL_VERB}"
     rf"|(?:les\s+)?(?:[\w-]+\s+)?suivant(?:e|s|es)?\s+(?:ont\s+été\s+|ont\s+|sont\s+)?{_KILL_VERB})"
     rf"\s*:\s*(?P<list>[^.;]+)",

@@ -134,10 +134,17 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
-_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
+_MORE = re.compile(r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
+    re.IGNORECASE,
+)
+# "a month after an attack killed eleven people", "deux semaines après une embuscade qui avait fait six morts": a count
+# in the clause that dates the event by an earlier one is the earlier one's toll.
+_EARLIER_EVENT = re.compile(
+    r"\b(?:(?:hours?|days?|weeks?|months?|years?)\s+after|(?:heures?|jours?|semaines?|mois|ans)\s+après)\s+"
+    r"(?:an?|the|another|une?|l['’]|la|le|les|d['’]autres)\b[^,;:]*$",
     re.IGNORECASE,
 )
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
@@ -154,6 +161,8 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
         for q in sorted(member.quantities, key=lambda q: q.start):
             if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
                 continue
+            if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
+                continue  # "..., a week after an attack in the same area killed nine": that attack's dead
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else

@@ -1,0 +1,69 @@
+"""Toll classes of issue 3 (fatalities), one SYNTHETIC sentence each about an invented incident: French per-side
+lists, French compound numerals, more dead told in a later sentence, an earlier attack's toll in the dating clause,
+communiqués that mourn "the following soldiers", a wounded man or a kin who died later, and a French "bilan" that
+lists one side's dead in the singular."""
+
+from __future__ import annotations
+
+from extract_helpers import report
+
+from borderwatch.extract._quantities import find_quantities
+
+
+def _toll(extractor, text: str, published: str = "2026-04-09") -> int:
+    events = extractor(report(text, published=published)).events
+    assert events, text
+    return events[0].fatalities
+
+
+def test_a_french_list_of_each_sides_dead_is_added_up(extractor) -> None:
+    # "deux" ends like a French plural: it begins the second group, it is no noun of the first
+    text = "Six gendarmes et deux assaillants ont été tués mardi lors de l'attaque d'un poste près de Téra."
+    assert _toll(extractor, text) == 8
+
+
+def test_french_compound_numerals_are_read_whole() -> None:
+    assert [q.value for q in find_quantities("Vingt et un orpailleurs ont été tués lundi près de Kidal.")] == [21]
+    assert [q.value for q in find_quantities("Trente-quatre assaillants ont été neutralisés.")] == [34]
+    # a ten's units only: "deux et une dizaine" stays two groups
+    assert [q.value for q in find_quantities("Deux soldats et une dizaine de terroristes ont été tués.")] == [2, 10]
+
+
+def test_other_dead_told_in_a_later_sentence_add_to_the_toll(extractor) -> None:
+    text = (
+        "Gunmen attacked the hamlet of Bossey near Ouallam on Tuesday, killing three herders. "
+        "Two other residents died of their wounds on Wednesday, a local councillor said."
+    )
+    assert _toll(extractor, text) == 5
+
+
+def test_an_earlier_attacks_toll_in_the_dating_clause_is_not_the_events(extractor) -> None:
+    text = (
+        "Armed men shot dead two fishermen near Ayorou on Tuesday, three weeks after an attack on the same landing "
+        "stage killed fourteen people."
+    )
+    assert _toll(extractor, text) == 2
+
+
+def test_the_soldiers_a_communique_mourns_by_name_are_counted(extractor) -> None:
+    text = (
+        "The Chief of Staff regrets the death of the following soldiers in the attack on the Kelbo post on 6 April "
+        "2026: Sergeant Adama Zerbo, Corporal Luc Yaméogo and Private Issa Tapsoba. Six assailants were also killed."
+    )
+    assert _toll(extractor, text) == 9
+
+
+def test_a_wounded_kin_who_later_died_is_one_more_death(extractor) -> None:
+    text = (
+        "Gunmen killed a shopkeeper and his son near Koro on Monday night. His nephew, who was shot in the leg, "
+        "succumbed to his injuries on Tuesday, a relative said."
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_a_french_bilan_counts_one_sides_dead_in_the_singular(extractor) -> None:
+    text = (
+        "Le 7 avril 2026, une patrouille a été prise à partie par des terroristes près de Tessit. Bilan : côté ami, "
+        "un soldat tombé ; côté ennemi, cinq terroristes neutralisés."
+    )
+    assert _toll(extractor, text) == 6
