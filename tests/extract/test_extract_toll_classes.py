@@ -67,3 +67,35 @@ def test_a_french_bilan_counts_one_sides_dead_in_the_singular(extractor) -> None
         "un soldat tombé ; côté ennemi, cinq terroristes neutralisés."
     )
     assert _toll(extractor, text) == 6
+
+
+def test_a_communiques_own_losses_add_to_the_enemys_dead(extractor) -> None:
+    text = (
+        "Our units repelled an attack on the Kourou post on 7 April 2026 and neutralised five terrorists. "
+        "Regrettably, we lost two of our men."
+    )
+    assert _toll(extractor, text) == 7
+
+
+def test_a_french_force_that_lost_men_counts_them(extractor) -> None:
+    text = (
+        "L'armée a perdu quatre hommes mardi lors d'une attaque contre son poste de Mentao. Six terroristes ont été "
+        "neutralisés lors de la riposte."
+    )
+    assert _toll(extractor, text) == 10
+
+
+def test_a_side_named_before_its_bare_count_is_a_side_of_its_own(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué mardi un poste de police à Gayéri. Deux policiers ont été tués. "
+        "Côté assaillants, on compte quatre morts."
+    )
+    assert _toll(extractor, text) == 6
+
+
+def test_dead_on_one_side_and_on_the_other_are_added(extractor) -> None:
+    text = (
+        "07 APR 2026: exchange of fire between two armed groups 15 km W of Ghat. Sources: 4 dead on one side, "
+        "1 dead on the other."
+    )
+    assert _toll(extractor, text) == 5

@@ -129,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -536,10 +536,39 @@ _SIDE_COUNT = re.compile(rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P
 _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 
+# "Côté assaillants, on compte cinq morts": the side told before a count that names no one
+_SIDE_BEFORE = re.compile(
+    r"(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?\s*$",
+    re.IGNORECASE,
+)
+_ENEMY_WORDS = {"ennemi", "ennemis", "adverse", "adversaire", "adversaires"}
+_FRIENDLY_WORDS = {"ami", "amis", "armée", "forces", "soldats", "militaires", "gendarmes", "policiers", "gardes"}
+
+
+# "2 dead on one side, 3 dead on the other": two sides, whoever they were
+_ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
+
+
+def _side_before(text: str, q: QuantityMention) -> QuantityMention:
+    if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
+        return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
+    if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
+        return q
+    if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
+        return q  # "côté ami, un soldat tombé": the noun says whose
+    word = side.group("word").lower()
+    if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+        return replace(q, side="armed")
+    return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
+
+
 def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
     deaths = [q for q in found if q.kind == "fatalities"]
     if not deaths:
         return []
+    found[:] = [_side_before(text, q) if q.kind == "fatalities" else q for q in found]
+    deaths = [q for q in found if q.kind == "fatalities"]
     first = min(q.start for q in deaths)
     for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
         side = _SIDE_AFTER.match(text, q.end)

@@ -123,6 +123,8 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
         return q.side
     if noun in MORE_WORDS or _MORE.search(lowered):
         return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
+    if _OURS.search(lowered):
+        return "ours"  # "we lost three of our men": the teller's own dead, a side of their own
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
@@ -134,6 +136,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+_OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
 _MORE = re.compile(r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
