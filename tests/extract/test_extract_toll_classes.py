@@ -99,3 +99,48 @@ def test_dead_on_one_side_and_on_the_other_are_added(extractor) -> None:
         "1 dead on the other."
     )
     assert _toll(extractor, text) == 5
+
+
+def test_a_death_told_as_fatally_wounded_is_a_death(extractor) -> None:
+    text = "A customs officer was fatally wounded when smugglers opened fire on a patrol near Dehiba on Monday."
+    assert _toll(extractor, text) == 1
+
+
+def test_one_death_told_with_when_it_happened_is_counted(extractor) -> None:
+    text = "The driver died instantly when the lorry struck a landmine near Tin-Essako on Monday, residents said."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_soldier_who_lost_his_life_is_counted(extractor) -> None:
+    text = "A soldier lost his life on Monday when gunmen attacked an army post near Mondoro."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_body_told_by_whose_it_was_is_a_death(extractor) -> None:
+    text = "A trader's body was found on Tuesday near Tessit, two days after gunmen seized him on the road to Gao."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_french_singular_with_a_complement_who_succumbed_is_counted(extractor) -> None:
+    text = (
+        "Des contrebandiers ont ouvert le feu lundi sur une patrouille près de Ben Guerdane. Un agent de la Garde "
+        "nationale a succombé à ses blessures."
+    )
+    assert _toll(extractor, text) == 1
+
+
+def test_a_wounded_man_of_a_side_already_counted_adds_to_it(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué lundi un poste de l'armée à Torodi. Trois soldats ont été tués. "
+        "Un soldat blessé a succombé jeudi à l'hôpital de Niamey."
+    )
+    assert _toll(extractor, text) == 4
+
+
+def test_a_later_death_joins_the_riot_it_came_of(extractor) -> None:
+    text = (
+        "Des habitants en colère ont incendié lundi le poste de police de Kidira. Un policier a succombé à ses "
+        "blessures mardi."
+    )
+    events = extractor(report(text, published="2026-04-09")).events
+    assert [e.fatalities for e in events] == [1]

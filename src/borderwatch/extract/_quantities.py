@@ -239,9 +239,14 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
     rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     rf"|(?<![\w-])(?:his|her|their)\s+(?:{_KIN})\s+(?:later\s+|also\s+)?succumbed\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|shot)\b[^,.;]{{0,40}}?\s+"
+    rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
     rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?)(?=\s*(?:[,.;]|et\b|$))"
-    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|in\s+(?:the|an?)\s+"
+    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|"
+    # "the driver died instantly", "a young man died on Monday after police fired"
+    rf"(?:instantly|immediately|on\s+the\s+spot|at\s+the\s+scene|on\s+the\s+way\s+to\b|(?:on\s+\w+day\s+)?(?:after|when|as)\b|"
+    rf"on\s+\w+day\b)|in\s+(?:the|an?)\s+"
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])(?:blew (?:himself|herself) up|s['’]est fait(?:e)? exploser|"
@@ -255,12 +260,16 @@ _SINGULAR_KILLED = re.compile(
     # "the body of a trader was found", "le corps sans vie d'un berger": one body is one death
     rf"|(?<![\w-])(?:(?:lifeless|bullet-riddled|charred|mutilated)\s+)?body\s+of\s+(?:a|an|one)\b"
     rf"|(?<![\w-])(?:a|one|his|her)\s+body\s+(?:was|has\s+been|had\s+been)\s+(?:found|discovered|recovered)"
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+)?[\w-]+['’]s\s+(?:lifeless\s+)?body\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:found|discovered|recovered)"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:\w+\s+)?lost\s+(?:his|her)\s+life\b"
     rf"|(?<![\w-])(?:son|leur)\s+corps\s+(?:sans\s+vie\s+)?a\s+été\s+(?:retrouvé|découvert)"
     rf"|(?<![\w-])(?-i:corps)\s+(?:sans\s+vie\s+)?d['’]une?\b(?!\s+(?:arm[ée]e|unit[ée]))"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
-    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:a|aurait|avait)\s+"
+    rf"|(?<![\w-])(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*))?){{0,3}}"
+    rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,)?\s+(?:a|aurait|avait)\s+"
     rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
-    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
+    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
     # "the dangerous terrorist Abu Doe was neutralised", "a terrorist element was eliminated"
     rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
@@ -343,7 +352,7 @@ _HINT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
-    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|lynch|battu|lives|dead",
+    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
 
