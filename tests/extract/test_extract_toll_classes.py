@@ -144,3 +144,18 @@ def test_a_later_death_joins_the_riot_it_came_of(extractor) -> None:
     )
     events = extractor(report(text, published="2026-04-09")).events
     assert [e.fatalities for e in events] == [1]
+
+
+def test_a_bare_count_of_neutralised_is_the_enemys_and_a_side_by_side_toll_beats_a_local_one(extractor) -> None:
+    text = (
+        "Soldiers repelled an attack on a patrol near Tidermène on Sunday, the army said, while residents said the "
+        "fighting left at least 20 people dead. The army said three soldiers were killed and at least six were "
+        "neutralised."
+    )
+    assert _toll(extractor, text) == 9
+
+
+def test_shells_that_fell_are_no_dead() -> None:
+    text = "Four rockets were fired at the camp in Tessalit on Monday; two of them fell in the market, hurting a boy."
+    assert not [q for q in find_quantities(text) if q.kind == "fatalities"]
+    assert [q.value for q in find_quantities("Two of them fell in combat.")] == [2]

@@ -357,6 +357,19 @@ _HINT = re.compile(
 )
 
 
+# "two of them fell in a residential area": shells fall too; a count that names no person falls dead only in combat
+_FELL = re.compile(r"\bfell$", re.IGNORECASE)
+_FELL_IN_COMBAT = re.compile(
+    r"\s+(?:in\s+(?:combat|action|battle|the\s+line\s+of\s+duty)|on\s+the\s+(?:battle)?field|as\s+martyrs|"
+    r"with\s+(?:honou?r|(?:their|his|her)\s+arms?))\b",
+    re.IGNORECASE,
+)
+
+
+def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
+    return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
     if _HINT.search(text) is None:
@@ -373,7 +386,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if any(s <= span[0] < e for s, e in taken):
                 continue
             mention = _mention(kind, m)
-            if mention is None:
+            if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
                 continue
             end = m.end()
             # "killed three farmhands and a cook": a noun the vocabulary does not know still says whom

@@ -55,12 +55,16 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
                 in_sentence[side] = in_sentence.get(side, 0) + q.value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
-    rival_totals = []
+    rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
             sides[side] = min(sides[side], value)
+        elif side is not None:  # 'residents said 20 died; the army said three soldiers and six attackers': one figure
+            rival_sides[side] = min(rival_sides.get(side, value), value)
         else:
             rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
+    if rival_sides:
+        rival_totals.append(sum(rival_sides.values()))
     armed = sides.pop("armed", 0)
     others = sum(sides.values())
     if not totals:
@@ -125,6 +129,8 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
         return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
     if _OURS.search(lowered):
         return "ours"  # "we lost three of our men": the teller's own dead, a side of their own
+    if noun is None and _ENEMY_VERB.search(lowered):
+        return "armed"  # "at least five neutralised": a word forces use only of their enemies' dead
     if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
@@ -136,6 +142,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+_ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
 _MORE = re.compile(
     r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires|seconde|deuxième|troisième|"
