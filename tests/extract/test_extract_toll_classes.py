@@ -159,3 +159,19 @@ def test_shells_that_fell_are_no_dead() -> None:
     text = "Four rockets were fired at the camp in Tessalit on Monday; two of them fell in the market, hurting a boy."
     assert not [q for q in find_quantities(text) if q.kind == "fatalities"]
     assert [q.value for q in find_quantities("Two of them fell in combat.")] == [2]
+
+
+def test_a_french_running_total_is_not_the_events_toll(extractor) -> None:
+    text = (
+        "L'attaque de mardi contre le hameau de Bangou a fait cinq morts, ce qui porte à 87 le nombre de civils tués "
+        "dans le département depuis janvier."
+    )
+    assert _toll(extractor, text) == 5
+
+
+def test_a_french_toll_raised_without_a_noun_is_the_update(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué mardi le village de Bangou, tuant quatre civils. Le bilan provisoire, qui "
+        "faisait état de quatre morts, a été porté à sept mercredi."
+    )
+    assert _toll(extractor, text) == 7

@@ -97,7 +97,7 @@ _UPDATE = re.compile(
     r"\b(?:death\s+)?toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised|raised|updated)\b|"
     r"\b(?:a|another)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+\w+\s+(?:later\s+)?died\b|"
     r"\b(?:a|the|one)\s+(?:wounded|injured)\s+\w+\s+(?:later\s+)?died\b|"  # "a wounded soldier died in hospital"
-    r"\bsuccomb[ée]s?\b|\bbilan\s+(?:\w+\s+){0,2}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+revu)",
+    r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))",
     re.IGNORECASE,
 )
 

@@ -153,6 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
     # "the fighting claimed at least 8 lives"
     ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
+    # (last, so that the indexes above stay) "le bilan provisoire ... a été porté à neuf", "le bilan s'est alourdi à 14"
+    ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
@@ -453,7 +455,10 @@ _BOMBER_AMONG = re.compile(
 # running total is not the event's own toll.
 _RUNNING_TOTAL = re.compile(
     r"^\S+\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b|"
-    r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b",
+    r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b|"
+    # "(ce qui porte à) 112 le nombre de civils tués depuis janvier"
+    r"^\S+\s+(?:le|la)\s+(?:nombre|bilan|total)\s+(?:de|des|d['’])|\bdepuis\s+(?:janvier|le\s+d[ée]but\s+de|"
+    r"(?:19|20)\d\d)\b|\bcette\s+ann[ée]e\b",
     re.IGNORECASE,
 )
 
@@ -713,7 +718,7 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     deaths = [q for q in mentions if q.kind == "fatalities"]
     if not deaths:
         return None
-    tolls = [q.value for q in deaths if "toll" in q.text.lower()]
+    tolls = [q.value for q in deaths if "toll" in q.text.lower() or q.text.lower().startswith("bilan")]
     if tolls:
         return min(tolls)
     total, groups = 0, {}

@@ -131,7 +131,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
         return "ours"  # "we lost three of our men": the teller's own dead, a side of their own
     if noun is None and _ENEMY_VERB.search(lowered):
         return "armed"  # "at least five neutralised": a word forces use only of their enemies' dead
-    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
+    if noun is None or noun in TOTAL_WORDS or "toll" in lowered or lowered.startswith("bilan"):
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
         return "armed"
