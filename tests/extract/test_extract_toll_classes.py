@@ -175,3 +175,12 @@ def test_a_french_toll_raised_without_a_noun_is_the_update(extractor) -> None:
         "faisait état de quatre morts, a été porté à sept mercredi."
     )
     assert _toll(extractor, text) == 7
+
+
+def test_more_bodies_found_a_day_later_join_the_killing(extractor) -> None:
+    text = (
+        "Gunmen killed three fishermen on the river near Ayorou on Monday. The bodies of two more were found on "
+        "Tuesday, a local official said."
+    )
+    events = extractor(report(text, published="2026-04-09")).events
+    assert [e.fatalities for e in events] == [5]

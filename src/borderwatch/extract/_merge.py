@@ -97,6 +97,9 @@ _UPDATE = re.compile(
     r"\b(?:death\s+)?toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised|raised|updated)\b|"
     r"\b(?:a|another)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+\w+\s+(?:later\s+)?died\b|"
     r"\b(?:a|the|one)\s+(?:wounded|injured)\s+\w+\s+(?:later\s+)?died\b|"  # "a wounded soldier died in hospital"
+    # "the bodies of two more were found on Tuesday", "two more died overnight": more dead of the same event
+    r"\bbodies\s+of\s+(?:\w+\s+)?more\b|\b\w+\s+more\s+(?:bodies|victims)\s+(?:were|have\s+been)\s+(?:found|recovered)\b|"
+    r"\b\w+\s+more\s+(?:\w+\s+)?(?:later\s+)?died\b|"
     r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))",
     re.IGNORECASE,
 )
