@@ -184,3 +184,13 @@ def test_more_bodies_found_a_day_later_join_the_killing(extractor) -> None:
     )
     events = extractor(report(text, published="2026-04-09")).events
     assert [e.fatalities for e in events] == [5]
+
+
+def test_a_field_reports_side_labels_keep_each_sides_dead() -> None:
+    found = find_quantities("FAMa: 3 KIA. Assailants: 7 KIA.")
+    assert [(q.value, q.side) for q in found] == [(3, "state"), (7, "armed")]
+
+
+def test_field_report_side_labels_add_up(extractor) -> None:
+    text = "08 APR 2026: attack on post Tessit repelled at dawn. FAMa: 3 KIA. Assailants: 7 KIA."
+    assert _toll(extractor, text) == 10

@@ -109,7 +109,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -569,8 +569,11 @@ _SIDE_BEFORE = re.compile(
     r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?\s*$",
     re.IGNORECASE,
 )
-_ENEMY_WORDS = {"ennemi", "ennemis", "adverse", "adversaire", "adversaires"}
-_FRIENDLY_WORDS = {"ami", "amis", "armée", "forces", "soldats", "militaires", "gendarmes", "policiers", "gardes"}
+_SIDE_WORDS = load_data("ontology.json")["side_words"]
+_ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
+_FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
+# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
+_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
@@ -580,6 +583,13 @@ _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
+    label = _LABEL_BEFORE.search(text[max(0, q.start - 30) : q.start]) if q.side is None else None
+    if label is not None and counted_noun(q.text) in (None, "kia"):
+        word = label.group("word").lower()
+        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+            return replace(q, side="armed")
+        if word in _FRIENDLY_WORDS:
+            return replace(q, side="state")
     if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
         return q
     if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":

@@ -148,7 +148,7 @@ _MORE = re.compile(
     r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires|seconde|deuxième|troisième|"
     r"quatrième|cinquième|sixième)\b(?!\s+than)"
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
-    r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured)\b|(?<!mortellement )\bbless[ée]e?s?\b"
+    r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
 )
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
