@@ -194,3 +194,24 @@ def test_a_field_reports_side_labels_keep_each_sides_dead() -> None:
 def test_field_report_side_labels_add_up(extractor) -> None:
     text = "08 APR 2026: attack on post Tessit repelled at dawn. FAMa: 3 KIA. Assailants: 7 KIA."
     assert _toll(extractor, text) == 10
+
+
+def test_a_toll_with_an_aside_of_who_they_were_is_counted(extractor) -> None:
+    text = "Six people, four of them children, were killed when gunmen attacked the village of Wiboriyé on Tuesday."
+    assert _toll(extractor, text) == 6
+
+
+def test_an_earlier_attacks_toll_after_a_time_span_without_an_article_is_not_the_events(extractor) -> None:
+    text = (
+        "Four herders were killed on Tuesday when gunmen raided a camp near Abala, two weeks after nine villagers "
+        "were killed in the same commune."
+    )
+    assert _toll(extractor, text) == 4
+
+
+def test_a_series_tally_since_a_month_is_not_the_events_toll(extractor) -> None:
+    text = (
+        "Gunmen killed three traders near Diffa on Tuesday, the latest in a wave of attacks that have killed more "
+        "than 40 people since February."
+    )
+    assert _toll(extractor, text) == 3

@@ -101,6 +101,7 @@ _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 # ", including women and children," between a number and its verb
 _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
+    r"[\w-]+\s+of\s+(?:them|whom)|"  # "five people, three of them soldiers, were killed"
     r"parmi (?:eux|elles|lesquels|lesquelles))"
     r"\b[^,.;]{1,50},)"
 )
@@ -368,6 +369,12 @@ _FELL_IN_COMBAT = re.compile(
 )
 
 
+_TIME_SPAN = re.compile(
+    r"\s+(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|heures?|jours?|semaines?|mois|ans)\b",
+    re.IGNORECASE,
+)
+
+
 def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
     return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
@@ -390,6 +397,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             mention = _mention(kind, m)
             if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
                 continue
+            if _TIME_SPAN.match(text, m.end("num")):
+                continue  # "two weeks after nine villagers were killed": a span of time, not two of the dead
             end = m.end()
             # "killed three farmhands and a cook": a noun the vocabulary does not know still says whom
             tail = None

@@ -159,7 +159,14 @@ _SUPERSEDED = re.compile(
 # in the clause that dates the event by an earlier one is the earlier one's toll.
 _EARLIER_EVENT = re.compile(
     r"\b(?:(?:hours?|days?|weeks?|months?|years?)\s+after|(?:heures?|jours?|semaines?|mois|ans)\s+après)\s+"
-    r"(?:an?|the|another|une?|l['’]|la|le|les|d['’]autres)\b[^,;:]*$",
+    r"[^,;:]*$",
+    re.IGNORECASE,
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_TALLY_AFTER = re.compile(
+    rf"[^,;:.]{{0,40}}?\b(?:since\s+(?:{_MONTHS}|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|(?:so\s+far\s+)?this\s+year|"
+    rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
     re.IGNORECASE,
 )
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
@@ -178,6 +185,8 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
                 continue
             if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
+            if _TALLY_AFTER.match(member.sentence.text, q.end):
+                continue  # "attacks that have killed more than 60 people since March": a period's tally
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
