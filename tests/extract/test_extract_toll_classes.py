@@ -215,3 +215,8 @@ def test_a_series_tally_since_a_month_is_not_the_events_toll(extractor) -> None:
         "than 40 people since February."
     )
     assert _toll(extractor, text) == 3
+
+
+def test_a_french_nominal_killing_counts_its_dead(extractor) -> None:
+    text = "L'armée a annoncé mardi la neutralisation de onze terroristes lors d'un accrochage près de Tessit."
+    assert _toll(extractor, text) == 11
