@@ -220,3 +220,11 @@ def test_a_series_tally_since_a_month_is_not_the_events_toll(extractor) -> None:
 def test_a_french_nominal_killing_counts_its_dead(extractor) -> None:
     text = "L'armée a annoncé mardi la neutralisation de onze terroristes lors d'un accrochage près de Tessit."
     assert _toll(extractor, text) == 11
+
+
+def test_one_of_the_attackers_killed_in_french_is_one_more(extractor) -> None:
+    text = (
+        "Des hommes armés ont tué deux bergers mardi près de Banibangou avant que l'un d'eux ne soit abattu par des "
+        "villageois."
+    )
+    assert _toll(extractor, text) == 3

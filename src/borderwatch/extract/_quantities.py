@@ -284,6 +284,9 @@ _SINGULAR_KILLED = re.compile(
     # "one of them was later found dead", "one of the hostages was executed"
     rf"|(?<![\w-])one\s+of\s+(?:them|the\s+\w+|their\s+\w+)\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|also|subsequently)\s+)?(?:found\s+dead|{_KILL_VERB})"
+    # "l'un d'eux a été abattu", "avant que l'un des assaillants ne soit tué": one of them, in French
+    rf"|(?<![\w-])l['’]une?\s+(?:d['’]eux|d['’]elles|d['’]entre\s+(?:eux|elles)|des\s+[\w-]+)\s+"
+    rf"(?:a\s+été|ait\s+été|avait\s+été|(?:ne\s+)?soit|est|fut)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})(?![\w])"
     # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
