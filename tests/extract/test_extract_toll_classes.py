@@ -228,3 +228,11 @@ def test_one_of_the_attackers_killed_in_french_is_one_more(extractor) -> None:
         "villageois."
     )
     assert _toll(extractor, text) == 3
+
+
+def test_a_communiques_toll_line_by_side_is_the_events(extractor) -> None:
+    text = (
+        "Armed Forces communiqué: On 7 April 2026, our units engaged a group of terrorists near Abala. Provisional "
+        "toll: enemy side, nine terrorists neutralised; friendly side, one soldier killed and two wounded."
+    )
+    assert _toll(extractor, text) == 10
