@@ -236,3 +236,11 @@ def test_a_communiques_toll_line_by_side_is_the_events(extractor) -> None:
         "toll: enemy side, nine terrorists neutralised; friendly side, one soldier killed and two wounded."
     )
     assert _toll(extractor, text) == 10
+
+
+def test_a_french_count_whose_noun_takes_a_complement_is_read(extractor) -> None:
+    text = (
+        "Trois agents de la Garde nationale sont tombés en martyrs mardi lorsque des contrebandiers ont ouvert le feu "
+        "sur leur patrouille près de Dehiba."
+    )
+    assert _toll(extractor, text) == 3

@@ -155,6 +155,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the fighting claimed at least 8 lives"
     ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
     # (last, so that the indexes above stay) "le bilan provisoire ... a été porté à neuf", "le bilan s'est alourdi à 14"
+    # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
+    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
