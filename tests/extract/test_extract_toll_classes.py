@@ -244,3 +244,12 @@ def test_a_french_count_whose_noun_takes_a_complement_is_read(extractor) -> None
         "sur leur patrouille près de Dehiba."
     )
     assert _toll(extractor, text) == 3
+
+
+def test_an_english_count_whose_noun_takes_a_complement_is_read(extractor) -> None:
+    text = (
+        "Three members of a local self-defence militia were shot dead on Tuesday when gunmen attacked their "
+        "checkpoint near Koro."
+    )
+    assert _toll(extractor, text) == 3
+    assert [q.value for q in find_quantities("Two officers of the border police died near Ras Ajdir.")] == [2]
