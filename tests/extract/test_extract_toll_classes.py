@@ -253,3 +253,8 @@ def test_an_english_count_whose_noun_takes_a_complement_is_read(extractor) -> No
     )
     assert _toll(extractor, text) == 3
     assert [q.value for q in find_quantities("Two officers of the border police died near Ras Ajdir.")] == [2]
+
+
+def test_one_of_the_wounded_told_as_one_killed_is_a_death(extractor) -> None:
+    text = "Four gendarmes were wounded and one was killed when their vehicle struck a mine near Ménaka on Tuesday."
+    assert _toll(extractor, text) == 1

@@ -288,6 +288,8 @@ _SINGULAR_KILLED = re.compile(
     # "one of them was later found dead", "one of the hostages was executed"
     rf"|(?<![\w-])one\s+of\s+(?:them|the\s+\w+|their\s+\w+)\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|also|subsequently)\s+)?(?:found\s+dead|{_KILL_VERB})"
+    # "three soldiers were wounded and one was killed": one more, of the people just counted
+    rf"|(?<=\s)(?:and|but|while)\s+one\s+(?:other\s+|more\s+)?(?:was\s+(?:also\s+)?(?:killed|shot\s+dead)|died)\b"
     # "l'un d'eux a été abattu", "avant que l'un des assaillants ne soit tué": one of them, in French
     rf"|(?<![\w-])l['’]une?\s+(?:d['’]eux|d['’]elles|d['’]entre\s+(?:eux|elles)|des\s+[\w-]+)\s+"
     rf"(?:a\s+été|ait\s+été|avait\s+été|(?:ne\s+)?soit|est|fut)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})(?![\w])"
