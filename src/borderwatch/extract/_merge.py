@@ -96,7 +96,11 @@ _UPDATE = re.compile(
     # "the toll was later revised upward to ten", "a fourth victim died in hospital", French updates
     r"\b(?:death\s+)?toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised|raised|updated)\b|"
     r"\b(?:a|another)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+\w+\s+(?:later\s+)?died\b|"
-    r"\bsuccomb[ée]s?\b|\bbilan\s+(?:\w+\s+){0,2}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+revu)",
+    r"\b(?:a|the|one)\s+(?:wounded|injured)\s+\w+\s+(?:later\s+)?died\b|"  # "a wounded soldier died in hospital"
+    # "the bodies of two more were found on Tuesday", "two more died overnight": more dead of the same event
+    r"\bbodies\s+of\s+(?:\w+\s+)?more\b|\b\w+\s+more\s+(?:bodies|victims)\s+(?:were|have\s+been)\s+(?:found|recovered)\b|"
+    r"\b\w+\s+more\s+(?:\w+\s+)?(?:later\s+)?died\b|"
+    r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))",
     re.IGNORECASE,
 )
 
@@ -104,10 +108,13 @@ _UPDATE = re.compile(
 def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
     """A claim or attribution of a violent event, or a later word on its toll ('one of the wounded died overnight,
     bringing the toll to two'), joins the violent event told before it, whatever its own date."""
-    if not is_claim(event.sentence.text) and not _UPDATE.search(event.sentence.text):
+    claim = is_claim(event.sentence.text)
+    if not claim and not _UPDATE.search(event.sentence.text):
         return None
     same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
-    violent = _of_claimed_kind(event.sentence.text, [g for g in same_status if g.main.event_type in _VIOLENT])
+    # a riot's toll is updated too ("un policier a succombé à ses blessures"); only violence is claimed
+    kinds = _VIOLENT if claim else _VIOLENT | {"Riots"}
+    violent = _of_claimed_kind(event.sentence.text, [g for g in same_status if g.main.event_type in kinds])
     return violent[-1] if violent else None
 
 

@@ -215,8 +215,12 @@ def _telegraphic(clause: Token) -> bool:
     """A passive participle hung on a sentence that has no verb of its own: the shorthand of field reports ('FAMa
     post Léré attacked by approx. 20 armed pers.') tells its happening so, not as a relative clause."""
     head = clause.head
+    # "Provisional toll: enemy side, seven terrorists neutralised": a count with its participle, read as a past tense
+    counted = clause.tag_ == "VBD" and any(
+        c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children) for c in clause.children
+    )
     return (
-        clause.tag_ == "VBN"
+        (clause.tag_ == "VBN" or counted)
         and head.dep_ == "ROOT"
         and not is_verb(head)
         and not any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ in ("aux", "auxpass") for c in clause.children)

@@ -77,10 +77,19 @@ _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
+# French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
+# ten, so that "deux et une dizaine" stays two counts.
+_FRENCH_TENS = "|".join(rf"(?<=\b{t})" for t in ("vingt", "trente", "quarante", "cinquante", "soixante"))
+_FRENCH_UNITS = (
+    rf"(?:{_FRENCH_TENS})(?:(?:\s+et\s+|-et-)(?:un|une|onze)|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|"
+    r"treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))(?![\w-])"
+)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+|(?:"
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "one", "some", "un", "une"))
-    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"  # whole words: 'seize', not 'seized'
+    + r")(?![\w])(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)|"  # whole words: 'seize', not 'seized'
+    + _FRENCH_UNITS
+    + r")?)"
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
@@ -92,6 +101,7 @@ _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
 # ", including women and children," between a number and its verb
 _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
+    r"[\w-]+\s+of\s+(?:them|whom)|"  # "five people, three of them soldiers, were killed"
     r"parmi (?:eux|elles|lesquels|lesquelles))"
     r"\b[^,.;]{1,50},)"
 )
@@ -100,7 +110,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -118,9 +128,9 @@ _WHEN = (
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!and\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -144,6 +154,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+{_COUNT}\s+to\s+death"),
     # "the fighting claimed at least 8 lives"
     ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
+    # (last, so that the indexes above stay) "le bilan provisoire ... a été porté à neuf", "le bilan s'est alourdi à 14"
+    # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
+    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
+    # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
+    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
@@ -183,7 +199,9 @@ _UNCOUNTED = (
     r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
 )
 _SIMPLE_COUNT = (
-    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
+    # like a French plural)
+    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -224,7 +242,18 @@ _SINGULAR_KILLED = re.compile(
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
-    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|in\s+(?:the|an?)\s+"
+    # "His brother, who was wounded, succumbed to his injuries": one of the wounded, or a kin, dies later
+    rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
+    rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
+    rf"|(?<![\w-])(?:his|her|their)\s+(?:{_KIN})\s+(?:later\s+|also\s+)?succumbed\b"
+    rf"|(?<![\w-]){_SINGULAR}\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|shot)\b[^,.;]{{0,40}}?\s+"
+    rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
+    # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
+    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?)(?=\s*(?:[,.;]|et\b|$))"
+    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|"
+    # "the driver died instantly", "a young man died on Monday after police fired"
+    rf"(?:instantly|immediately|on\s+the\s+spot|at\s+the\s+scene|on\s+the\s+way\s+to\b|(?:on\s+\w+day\s+)?(?:after|when|as)\b|"
+    rf"on\s+\w+day\b)|in\s+(?:the|an?)\s+"
     rf"(?:attack|explosion|blast|ambush|fighting|clash(?:es)?|assault|raid|shooting)\b))"
     rf"|(?<![\w-])(?:stabbed|beat|hacked|stoned|clubbed|shot|burned)\s+(?:a|an|one|the)\s+(?:\w+\s+){{0,4}}?to death"
     rf"|(?<![\w-])(?:blew (?:himself|herself) up|s['’]est fait(?:e)? exploser|"
@@ -238,12 +267,16 @@ _SINGULAR_KILLED = re.compile(
     # "the body of a trader was found", "le corps sans vie d'un berger": one body is one death
     rf"|(?<![\w-])(?:(?:lifeless|bullet-riddled|charred|mutilated)\s+)?body\s+of\s+(?:a|an|one)\b"
     rf"|(?<![\w-])(?:a|one|his|her)\s+body\s+(?:was|has\s+been|had\s+been)\s+(?:found|discovered|recovered)"
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+)?[\w-]+['’]s\s+(?:lifeless\s+)?body\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:found|discovered|recovered)"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:\w+\s+)?lost\s+(?:his|her)\s+life\b"
     rf"|(?<![\w-])(?:son|leur)\s+corps\s+(?:sans\s+vie\s+)?a\s+été\s+(?:retrouvé|découvert)"
     rf"|(?<![\w-])(?-i:corps)\s+(?:sans\s+vie\s+)?d['’]une?\b(?!\s+(?:arm[ée]e|unit[ée]))"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
-    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:a|aurait|avait)\s+"
+    rf"|(?<![\w-])(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*))?){{0,3}}"
+    rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,)?\s+(?:a|aurait|avait)\s+"
     rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
-    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
+    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
     # "the dangerous terrorist Abu Doe was neutralised", "a terrorist element was eliminated"
     rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
@@ -255,6 +288,11 @@ _SINGULAR_KILLED = re.compile(
     # "one of them was later found dead", "one of the hostages was executed"
     rf"|(?<![\w-])one\s+of\s+(?:them|the\s+\w+|their\s+\w+)\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|also|subsequently)\s+)?(?:found\s+dead|{_KILL_VERB})"
+    # "three soldiers were wounded and one was killed": one more, of the people just counted
+    rf"|(?<=\s)(?:and|but|while)\s+one\s+(?:other\s+|more\s+)?(?:was\s+(?:also\s+)?(?:killed|shot\s+dead)|died)\b"
+    # "l'un d'eux a été abattu", "avant que l'un des assaillants ne soit tué": one of them, in French
+    rf"|(?<![\w-])l['’]une?\s+(?:d['’]eux|d['’]elles|d['’]entre\s+(?:eux|elles)|des\s+[\w-]+)\s+"
+    rf"(?:a\s+été|ait\s+été|avait\s+été|(?:ne\s+)?soit|est|fut)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})(?![\w])"
     # "mourns Corporal Anis Mabrouki, who fell on Tuesday"
     rf"|(?<![\w-])(?:corporal|sergeant|lieutenant|captain|private|adjutant|colonel|major|commander|warrant officer)\s+"
     rf"(?:(?-i:[A-Z])[\w'-]+(?:\s+|,\s*)){{1,3}}?(?:who\s+)?(?:fell|was killed|died|was martyred|perished)\b"
@@ -315,7 +353,7 @@ def parse_number(words: str) -> int | None:
     vague = load_ontology().vague_numbers
     if token in vague:
         return vague[token]
-    head, _, tail = token.replace("-", " ").partition(" ")
+    head, _, tail = re.sub(r"[\s-]+et[\s-]+", " ", token).replace("-", " ").partition(" ")  # "vingt et un"
     if head in vague and tail in vague and vague[head] is not None and vague[tail] is not None:
         return vague[head] + vague[tail]  # type: ignore[operator]
     return None
@@ -326,9 +364,28 @@ _HINT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
-    r"d[ée]c[ée]d|lynch|battu|lives|dead",
+    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|dead",
     re.IGNORECASE,
 )
+
+
+# "two of them fell in a residential area": shells fall too; a count that names no person falls dead only in combat
+_FELL = re.compile(r"\bfell$", re.IGNORECASE)
+_FELL_IN_COMBAT = re.compile(
+    r"\s+(?:in\s+(?:combat|action|battle|the\s+line\s+of\s+duty)|on\s+the\s+(?:battle)?field|as\s+martyrs|"
+    r"with\s+(?:honou?r|(?:their|his|her)\s+arms?))\b",
+    re.IGNORECASE,
+)
+
+
+_TIME_SPAN = re.compile(
+    r"\s+(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|heures?|jours?|semaines?|mois|ans)\b",
+    re.IGNORECASE,
+)
+
+
+def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
+    return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -347,8 +404,10 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if any(s <= span[0] < e for s, e in taken):
                 continue
             mention = _mention(kind, m)
-            if mention is None:
+            if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
                 continue
+            if _TIME_SPAN.match(text, m.end("num")):
+                continue  # "two weeks after nine villagers were killed": a span of time, not two of the dead
             end = m.end()
             # "killed three farmhands and a cook": a noun the vocabulary does not know still says whom
             tail = None
@@ -414,7 +473,10 @@ _BOMBER_AMONG = re.compile(
 # running total is not the event's own toll.
 _RUNNING_TOTAL = re.compile(
     r"^\S+\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\b|"
-    r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b",
+    r"\bsince\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)\b|\b(?:so\s+far\s+)?this\s+year\b|"
+    # "(ce qui porte à) 112 le nombre de civils tués depuis janvier"
+    r"^\S+\s+(?:le|la)\s+(?:nombre|bilan|total)\s+(?:de|des|d['’])|\bdepuis\s+(?:janvier|le\s+d[ée]but\s+de|"
+    r"(?:19|20)\d\d)\b|\bcette\s+ann[ée]e\b",
     re.IGNORECASE,
 )
 
@@ -452,8 +514,9 @@ def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMent
 # persons lost their lives: the village chief, his two sons and a teacher". Each item is one person unless it
 # counts more ("his two sons").
 _FOLLOWING = re.compile(
-    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu)\s+"
-    rf"(?:the\s+following|les\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,60}}?"
+    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu|"
+    rf"(?:deaths?|loss|passing)\s+of|d[ée]c[èe]s|mort|perte)\s+"  # "regrets the death of the following"
+    rf"(?:the\s+following|[ld]es\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,90}}?"
     rf"|(?:the\s+)?following(?:\s+[\w-]+){{0,2}}\s+(?:were\s+|was\s+|have\s+been\s+)?{_KILL_VERB}"
     rf"|(?:les\s+)?(?:[\w-]+\s+)?suivant(?:e|s|es)?\s+(?:ont\s+été\s+|ont\s+|sont\s+)?{_KILL_VERB})"
     rf"\s*:\s*(?P<list>[^.;]+)",
@@ -518,10 +581,49 @@ _SIDE_COUNT = re.compile(rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P
 _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 
+# "Côté assaillants, on compte cinq morts": the side told before a count that names no one
+_SIDE_BEFORE = re.compile(
+    r"(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?\s*$",
+    re.IGNORECASE,
+)
+_SIDE_WORDS = load_data("ontology.json")["side_words"]
+_ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
+_FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
+# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
+_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
+
+
+# "2 dead on one side, 3 dead on the other": two sides, whoever they were
+_ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
+
+
+def _side_before(text: str, q: QuantityMention) -> QuantityMention:
+    if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
+        return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
+    label = _LABEL_BEFORE.search(text[max(0, q.start - 30) : q.start]) if q.side is None else None
+    if label is not None and counted_noun(q.text) in (None, "kia"):
+        word = label.group("word").lower()
+        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+            return replace(q, side="armed")
+        if word in _FRIENDLY_WORDS:
+            return replace(q, side="state")
+    if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
+        return q
+    if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
+        return q  # "côté ami, un soldat tombé": the noun says whose
+    word = side.group("word").lower()
+    if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+        return replace(q, side="armed")
+    return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
+
+
 def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
     deaths = [q for q in found if q.kind == "fatalities"]
     if not deaths:
         return []
+    found[:] = [_side_before(text, q) if q.kind == "fatalities" else q for q in found]
+    deaths = [q for q in found if q.kind == "fatalities"]
     first = min(q.start for q in deaths)
     for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
         side = _SIDE_AFTER.match(text, q.end)
@@ -644,7 +746,7 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     deaths = [q for q in mentions if q.kind == "fatalities"]
     if not deaths:
         return None
-    tolls = [q.value for q in deaths if "toll" in q.text.lower()]
+    tolls = [q.value for q in deaths if "toll" in q.text.lower() or q.text.lower().startswith("bilan")]
     if tolls:
         return min(tolls)
     total, groups = 0, {}

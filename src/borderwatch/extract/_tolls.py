@@ -55,12 +55,16 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
                 in_sentence[side] = in_sentence.get(side, 0) + q.value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
-    rival_totals = []
+    rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
             sides[side] = min(sides[side], value)
+        elif side is not None:  # 'residents said 20 died; the army said three soldiers and six attackers': one figure
+            rival_sides[side] = min(rival_sides.get(side, value), value)
         else:
             rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
+    if rival_sides:
+        rival_totals.append(sum(rival_sides.values()))
     armed = sides.pop("armed", 0)
     others = sum(sides.values())
     if not totals:
@@ -123,7 +127,11 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
         return q.side
     if noun in MORE_WORDS or _MORE.search(lowered):
         return "more"  # "two more died in hospital", "a fourth soldier succumbed": more dead, told after
-    if noun is None or noun in TOTAL_WORDS or "toll" in lowered:
+    if _OURS.search(lowered):
+        return "ours"  # "we lost three of our men": the teller's own dead, a side of their own
+    if noun is None and _ENEMY_VERB.search(lowered):
+        return "armed"  # "at least five neutralised": a word forces use only of their enemies' dead
+    if noun is None or noun in TOTAL_WORDS or "toll" in lowered or lowered.startswith("bilan"):
         return None
     if noun in PERPETRATOR_WORDS or noun + "s" in PERPETRATOR_WORDS or noun == "gunman":
         return "armed"
@@ -134,10 +142,31 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
-_MORE = re.compile(r"\b(?:more|others|another|second|third|fourth|fifth|sixth|autres|supplémentaires)\b(?!\s+than)")
+_ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
+_OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
+_MORE = re.compile(
+    r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires|seconde|deuxième|troisième|"
+    r"quatrième|cinquième|sixième)\b(?!\s+than)"
+    # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
+    r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
+)
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
     r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
+    re.IGNORECASE,
+)
+# "a month after an attack killed eleven people", "deux semaines après une embuscade qui avait fait six morts": a count
+# in the clause that dates the event by an earlier one is the earlier one's toll.
+_EARLIER_EVENT = re.compile(
+    r"\b(?:(?:hours?|days?|weeks?|months?|years?)\s+after|(?:heures?|jours?|semaines?|mois|ans)\s+après)\s+"
+    r"[^,;:]*$",
+    re.IGNORECASE,
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_TALLY_AFTER = re.compile(
+    rf"[^,;:.]{{0,40}}?\b(?:since\s+(?:{_MONTHS}|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|(?:so\s+far\s+)?this\s+year|"
+    rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
     re.IGNORECASE,
 )
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
@@ -154,6 +183,10 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
         for q in sorted(member.quantities, key=lambda q: q.start):
             if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
                 continue
+            if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
+                continue  # "..., a week after an attack in the same area killed nine": that attack's dead
+            if _TALLY_AFTER.match(member.sentence.text, q.end):
+                continue  # "attacks that have killed more than 60 people since March": a period's tally
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else

@@ -1,0 +1,260 @@
+"""Toll classes of issue 3 (fatalities), one SYNTHETIC sentence each about an invented incident: French per-side
+lists, French compound numerals, more dead told in a later sentence, an earlier attack's toll in the dating clause,
+communiqués that mourn "the following soldiers", a wounded man or a kin who died later, and a French "bilan" that
+lists one side's dead in the singular."""
+
+from __future__ import annotations
+
+from extract_helpers import report
+
+from borderwatch.extract._quantities import find_quantities
+
+
+def _toll(extractor, text: str, published: str = "2026-04-09") -> int:
+    events = extractor(report(text, published=published)).events
+    assert events, text
+    return events[0].fatalities
+
+
+def test_a_french_list_of_each_sides_dead_is_added_up(extractor) -> None:
+    # "deux" ends like a French plural: it begins the second group, it is no noun of the first
+    text = "Six gendarmes et deux assaillants ont été tués mardi lors de l'attaque d'un poste près de Téra."
+    assert _toll(extractor, text) == 8
+
+
+def test_french_compound_numerals_are_read_whole() -> None:
+    assert [q.value for q in find_quantities("Vingt et un orpailleurs ont été tués lundi près de Kidal.")] == [21]
+    assert [q.value for q in find_quantities("Trente-quatre assaillants ont été neutralisés.")] == [34]
+    # a ten's units only: "deux et une dizaine" stays two groups
+    assert [q.value for q in find_quantities("Deux soldats et une dizaine de terroristes ont été tués.")] == [2, 10]
+
+
+def test_other_dead_told_in_a_later_sentence_add_to_the_toll(extractor) -> None:
+    text = (
+        "Gunmen attacked the hamlet of Bossey near Ouallam on Tuesday, killing three herders. "
+        "Two other residents died of their wounds on Wednesday, a local councillor said."
+    )
+    assert _toll(extractor, text) == 5
+
+
+def test_an_earlier_attacks_toll_in_the_dating_clause_is_not_the_events(extractor) -> None:
+    text = (
+        "Armed men shot dead two fishermen near Ayorou on Tuesday, three weeks after an attack on the same landing "
+        "stage killed fourteen people."
+    )
+    assert _toll(extractor, text) == 2
+
+
+def test_the_soldiers_a_communique_mourns_by_name_are_counted(extractor) -> None:
+    text = (
+        "The Chief of Staff regrets the death of the following soldiers in the attack on the Kelbo post on 6 April "
+        "2026: Sergeant Adama Zerbo, Corporal Luc Yaméogo and Private Issa Tapsoba. Six assailants were also killed."
+    )
+    assert _toll(extractor, text) == 9
+
+
+def test_a_wounded_kin_who_later_died_is_one_more_death(extractor) -> None:
+    text = (
+        "Gunmen killed a shopkeeper and his son near Koro on Monday night. His nephew, who was shot in the leg, "
+        "succumbed to his injuries on Tuesday, a relative said."
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_a_french_bilan_counts_one_sides_dead_in_the_singular(extractor) -> None:
+    text = (
+        "Le 7 avril 2026, une patrouille a été prise à partie par des terroristes près de Tessit. Bilan : côté ami, "
+        "un soldat tombé ; côté ennemi, cinq terroristes neutralisés."
+    )
+    assert _toll(extractor, text) == 6
+
+
+def test_a_communiques_own_losses_add_to_the_enemys_dead(extractor) -> None:
+    text = (
+        "Our units repelled an attack on the Kourou post on 7 April 2026 and neutralised five terrorists. "
+        "Regrettably, we lost two of our men."
+    )
+    assert _toll(extractor, text) == 7
+
+
+def test_a_french_force_that_lost_men_counts_them(extractor) -> None:
+    text = (
+        "L'armée a perdu quatre hommes mardi lors d'une attaque contre son poste de Mentao. Six terroristes ont été "
+        "neutralisés lors de la riposte."
+    )
+    assert _toll(extractor, text) == 10
+
+
+def test_a_side_named_before_its_bare_count_is_a_side_of_its_own(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué mardi un poste de police à Gayéri. Deux policiers ont été tués. "
+        "Côté assaillants, on compte quatre morts."
+    )
+    assert _toll(extractor, text) == 6
+
+
+def test_dead_on_one_side_and_on_the_other_are_added(extractor) -> None:
+    text = (
+        "07 APR 2026: exchange of fire between two armed groups 15 km W of Ghat. Sources: 4 dead on one side, "
+        "1 dead on the other."
+    )
+    assert _toll(extractor, text) == 5
+
+
+def test_a_death_told_as_fatally_wounded_is_a_death(extractor) -> None:
+    text = "A customs officer was fatally wounded when smugglers opened fire on a patrol near Dehiba on Monday."
+    assert _toll(extractor, text) == 1
+
+
+def test_one_death_told_with_when_it_happened_is_counted(extractor) -> None:
+    text = "The driver died instantly when the lorry struck a landmine near Tin-Essako on Monday, residents said."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_soldier_who_lost_his_life_is_counted(extractor) -> None:
+    text = "A soldier lost his life on Monday when gunmen attacked an army post near Mondoro."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_body_told_by_whose_it_was_is_a_death(extractor) -> None:
+    text = "A trader's body was found on Tuesday near Tessit, two days after gunmen seized him on the road to Gao."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_french_singular_with_a_complement_who_succumbed_is_counted(extractor) -> None:
+    text = (
+        "Des contrebandiers ont ouvert le feu lundi sur une patrouille près de Ben Guerdane. Un agent de la Garde "
+        "nationale a succombé à ses blessures."
+    )
+    assert _toll(extractor, text) == 1
+
+
+def test_a_wounded_man_of_a_side_already_counted_adds_to_it(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué lundi un poste de l'armée à Torodi. Trois soldats ont été tués. "
+        "Un soldat blessé a succombé jeudi à l'hôpital de Niamey."
+    )
+    assert _toll(extractor, text) == 4
+
+
+def test_a_later_death_joins_the_riot_it_came_of(extractor) -> None:
+    text = (
+        "Des habitants en colère ont incendié lundi le poste de police de Kidira. Un policier a succombé à ses "
+        "blessures mardi."
+    )
+    events = extractor(report(text, published="2026-04-09")).events
+    assert [e.fatalities for e in events] == [1]
+
+
+def test_a_bare_count_of_neutralised_is_the_enemys_and_a_side_by_side_toll_beats_a_local_one(extractor) -> None:
+    text = (
+        "Soldiers repelled an attack on a patrol near Tidermène on Sunday, the army said, while residents said the "
+        "fighting left at least 20 people dead. The army said three soldiers were killed and at least six were "
+        "neutralised."
+    )
+    assert _toll(extractor, text) == 9
+
+
+def test_shells_that_fell_are_no_dead() -> None:
+    text = "Four rockets were fired at the camp in Tessalit on Monday; two of them fell in the market, hurting a boy."
+    assert not [q for q in find_quantities(text) if q.kind == "fatalities"]
+    assert [q.value for q in find_quantities("Two of them fell in combat.")] == [2]
+
+
+def test_a_french_running_total_is_not_the_events_toll(extractor) -> None:
+    text = (
+        "L'attaque de mardi contre le hameau de Bangou a fait cinq morts, ce qui porte à 87 le nombre de civils tués "
+        "dans le département depuis janvier."
+    )
+    assert _toll(extractor, text) == 5
+
+
+def test_a_french_toll_raised_without_a_noun_is_the_update(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué mardi le village de Bangou, tuant quatre civils. Le bilan provisoire, qui "
+        "faisait état de quatre morts, a été porté à sept mercredi."
+    )
+    assert _toll(extractor, text) == 7
+
+
+def test_more_bodies_found_a_day_later_join_the_killing(extractor) -> None:
+    text = (
+        "Gunmen killed three fishermen on the river near Ayorou on Monday. The bodies of two more were found on "
+        "Tuesday, a local official said."
+    )
+    events = extractor(report(text, published="2026-04-09")).events
+    assert [e.fatalities for e in events] == [5]
+
+
+def test_a_field_reports_side_labels_keep_each_sides_dead() -> None:
+    found = find_quantities("FAMa: 3 KIA. Assailants: 7 KIA.")
+    assert [(q.value, q.side) for q in found] == [(3, "state"), (7, "armed")]
+
+
+def test_field_report_side_labels_add_up(extractor) -> None:
+    text = "08 APR 2026: attack on post Tessit repelled at dawn. FAMa: 3 KIA. Assailants: 7 KIA."
+    assert _toll(extractor, text) == 10
+
+
+def test_a_toll_with_an_aside_of_who_they_were_is_counted(extractor) -> None:
+    text = "Six people, four of them children, were killed when gunmen attacked the village of Wiboriyé on Tuesday."
+    assert _toll(extractor, text) == 6
+
+
+def test_an_earlier_attacks_toll_after_a_time_span_without_an_article_is_not_the_events(extractor) -> None:
+    text = (
+        "Four herders were killed on Tuesday when gunmen raided a camp near Abala, two weeks after nine villagers "
+        "were killed in the same commune."
+    )
+    assert _toll(extractor, text) == 4
+
+
+def test_a_series_tally_since_a_month_is_not_the_events_toll(extractor) -> None:
+    text = (
+        "Gunmen killed three traders near Diffa on Tuesday, the latest in a wave of attacks that have killed more "
+        "than 40 people since February."
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_a_french_nominal_killing_counts_its_dead(extractor) -> None:
+    text = "L'armée a annoncé mardi la neutralisation de onze terroristes lors d'un accrochage près de Tessit."
+    assert _toll(extractor, text) == 11
+
+
+def test_one_of_the_attackers_killed_in_french_is_one_more(extractor) -> None:
+    text = (
+        "Des hommes armés ont tué deux bergers mardi près de Banibangou avant que l'un d'eux ne soit abattu par des "
+        "villageois."
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_a_communiques_toll_line_by_side_is_the_events(extractor) -> None:
+    text = (
+        "Armed Forces communiqué: On 7 April 2026, our units engaged a group of terrorists near Abala. Provisional "
+        "toll: enemy side, nine terrorists neutralised; friendly side, one soldier killed and two wounded."
+    )
+    assert _toll(extractor, text) == 10
+
+
+def test_a_french_count_whose_noun_takes_a_complement_is_read(extractor) -> None:
+    text = (
+        "Trois agents de la Garde nationale sont tombés en martyrs mardi lorsque des contrebandiers ont ouvert le feu "
+        "sur leur patrouille près de Dehiba."
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_an_english_count_whose_noun_takes_a_complement_is_read(extractor) -> None:
+    text = (
+        "Three members of a local self-defence militia were shot dead on Tuesday when gunmen attacked their "
+        "checkpoint near Koro."
+    )
+    assert _toll(extractor, text) == 3
+    assert [q.value for q in find_quantities("Two officers of the border police died near Ras Ajdir.")] == [2]
+
+
+def test_one_of_the_wounded_told_as_one_killed_is_a_death(extractor) -> None:
+    text = "Four gendarmes were wounded and one was killed when their vehicle struck a mine near Ménaka on Tuesday."
+    assert _toll(extractor, text) == 1
