@@ -129,6 +129,11 @@ def _governing_modality(verb: Token) -> str | None:
         if node.head.i == node.i or (lemma(node) in _REPORTING and is_verb(node)):
             return None
         dep, head = node.dep_, node.head
+        if dep == "conj" and node.tag_ == "VBD" and head.tag_ == "VB":
+            # "foiled an attempt to smuggle migrants and arrested two smugglers": a past tense cannot share the
+            # infinitive's "to" the parse joined it to; it goes with the finite verb above
+            node = _finite_above(head)
+            continue
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
         if (
             dep
@@ -167,6 +172,16 @@ def _governing_modality(verb: Token) -> str | None:
                 return modal  # negation stays in its clause ("no one was hurt when gunmen fired")
         node = head
     return None
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite_above(token: Token) -> Token:
+    node = token
+    while node.tag_ not in _FINITE and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 _BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "against", "for", "to"}

@@ -1,0 +1,58 @@
+"""Which events a report states, and of which type: error classes found on unseen text (issue 3), one synthetic
+sentence per class, about invented incidents in real places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+pytestmark = pytest.mark.slow
+
+
+def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
+    (result,) = extractor.pipe([report(text, published)])
+    return [e.sub_event_type for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest made after an exchange of fire is the clash (ACLED codes the most violent part), not arrests
+        (
+            "Gendarmes arrested three suspected jihadists after a brief exchange of fire near Ouallam on Thursday.",
+            ["Armed clash"],
+        ),
+        (
+            "Deux contrebandiers ont été interpellés après un échange de tirs avec les douaniers jeudi à Dehiba.",
+            ["Armed clash"],
+        ),
+        # a French seizure of rifles is disrupted weapons use
+        ("Les gendarmes ont saisi huit fusils et des cartouches jeudi près de Tébessa.", ["Disrupted weapons use"]),
+        # "residents beat ... on Thursday": a past told of one day, not a generic present; a lynching is mob violence
+        ("Angry youths beat to death a suspected thief near Tahoua on Thursday.", ["Mob violence"]),
+        # a French landmine ("par une mine", "sauté sur une mine") is a remote explosive, not a clash
+        ("Deux soldats ont été tués jeudi par une mine près d'Aguelhok.", ["Remote explosive/landmine/IED"]),
+        # a past tense the parse joined to an infinitive ("foiled an attempt to smuggle ... and arrested") happened
+        (
+            "National Guard officers foiled an attempt to smuggle migrants by sea near Zarzis on Thursday and arrested "
+            "two smugglers.",
+            ["Arrests"],
+        ),
+        # "storm" the verb is an assault, not the weather
+        (
+            "Militants tried to storm an army post near Tessit on Thursday but were repelled by the troops.",
+            ["Armed clash"],
+        ),
+        # deaths in a collapse are an accident, no event
+        ("Quatre orpailleurs ont péri jeudi dans l'effondrement d'une galerie près de Kidal.", []),
+    ],
+)
+def test_detection_class(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
+
+
+def test_arrest_after_clashes_elsewhere_stays_arrests(extractor) -> None:
+    # no exchange of fire at the arrest: the arrests are their own event
+    assert _types(extractor, "Police arrested twelve people in Gafsa on Thursday, two days after a protest.") == [
+        "Arrests"
+    ]
