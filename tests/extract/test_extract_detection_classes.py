@@ -45,6 +45,19 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ),
         # deaths in a collapse are an accident, no event
         ("Quatre orpailleurs ont péri jeudi dans l'effondrement d'une galerie près de Kidal.", []),
+        # field shorthand: contact with an armed group, fire received and returned, a device found and destroyed
+        ("0640Z: section made contact with hostile elements 5 km W of post; 1 hostile KIA.", ["Armed clash"]),
+        ("2330Z: checkpoint received small-arms fire from the north; fire returned; no casualties.", ["Armed clash"]),
+        (
+            "0910Z: IED spotted on the road 6 km E of post, destroyed in place; no casualties.",
+            ["Disrupted weapons use"],
+        ),
+        ("1410Z: 1 pickup intercepted, 2 drivers held.", ["Arrests"]),
+        # a crowd attacking a police station is a riot, not a clash of armed groups
+        (
+            "A crowd attacked the police station of Dosso on Thursday after a detainee died in custody.",
+            ["Mob violence"],
+        ),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:
