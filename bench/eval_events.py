@@ -71,7 +71,10 @@ and the calibration of the confidences (expected calibration error).
     PYTHONPATH=src python bench/eval_events.py [--split tune|heldout|...|heldout13|all] [--calibrate]
         [--errors N] [--miss-classes] [--geo]
 
-`--miss-classes` counts each split's misses by class (event missed or extra by sub-type, event type confusions,
+`--miss-classes` counts each split's misses by class (event missed or extra by sub-type, with what else the report
+holds in brackets: an extra event beside a gold event of its type, beside other types only, or in a report with no
+gold event; a missed event in a report that coded nothing, coded another type instead, or found its other events;
+event type confusions,
 fatalities none/under/over by event type, actor1 wrong only by country or period, swapped with actor2, or of
 another kind), with no text or id, so that it may be printed for the sealed splits too.
 
@@ -340,8 +343,7 @@ def miss_classes(results: dict) -> Counter:
     for pairs in results.values():
         for gold, pred in pairs:
             if gold is None or pred is None:
-                kind = (gold or {}).get("sub_event_type") if pred is None else pred.sub_event_type
-                classes["event missed: " + str(kind) if pred is None else "event extra: " + str(kind)] += 1
+                classes[_event_miss_class(gold, pred, pairs)] += 1
                 continue
             if pred.event_type != gold["event_type"]:
                 classes[f"type: {gold['event_type']} -> {pred.event_type}"] += 1
@@ -360,6 +362,31 @@ def miss_classes(results: dict) -> Counter:
                     )
                     classes[f"actor1: {what}"] += 1
     return classes
+
+
+def _event_miss_class(gold: dict | None, pred: EventMention | None, pairs: list) -> str:
+    """'event missed/extra: <sub-type>' and, in brackets, what else the same report holds: for an extra event,
+    whether the report's gold has an event of the same type, only of other types, or none (a clash beside the
+    right attack vs a clash in a report of no event); for a missed one, whether the report coded nothing, coded
+    an unmatched event (named by its type: the sentence probably gave that instead), or only matched others."""
+    golds = [g for g, _ in pairs if g is not None]
+    if pred is not None:
+        if not golds:
+            where = "report has no gold event"
+        elif any(g["event_type"] == pred.event_type for g in golds):
+            where = "beside a gold event of its type"
+        else:
+            where = "beside gold events of other types"
+        return f"event extra: {pred.sub_event_type} [{where}]"
+    kind = (gold or {}).get("sub_event_type")
+    extras = sorted({p.event_type for g, p in pairs if g is None and p is not None})
+    if not any(p is not None for _, p in pairs):
+        where = "report coded nothing"
+    elif extras:
+        where = "report coded instead " + " / ".join(extras)
+    else:
+        where = "report's other events found"
+    return f"event missed: {kind} [{where}]"
 
 
 def make_locator() -> object:
