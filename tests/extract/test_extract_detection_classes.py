@@ -58,6 +58,17 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "A crowd attacked the police station of Dosso on Thursday after a detainee died in custody.",
             ["Mob violence"],
         ),
+        # the attack a suspect is held for is an earlier happening, not a clash of this sentence
+        (
+            "Gendarmes arrested three men on Thursday in connection with the attack on a customs post near Ayorou, "
+            "in which an officer was killed last month.",
+            ["Arrests"],
+        ),
+        (
+            "Police detained the suspected leader of the gang behind the killing of two herders near Tahoua on "
+            "Thursday, the ministry said.",
+            ["Arrests"],
+        ),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:

@@ -193,6 +193,10 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
 
 
 _ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", "indict", "jail", "want", "try"}
+# what a suspect is held for: the happening named after these is an earlier one, not the sentence's own
+_LINKING_PREPS = {"with", "to", "for", "in"}
+_LINKED = {"connection", "relation", "link", "connect", "relate", "responsible", "responsibility", "involvement",
+           "implicate", "involve", "participation", "complicity", "role"}  # fmt: skip
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
 _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
@@ -264,6 +268,10 @@ def background_kind(trigger: Token) -> str | None:
             return "phrase"
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "for", "over") and lemma(head.head) in _ALLEGING:
             return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in _LINKING_PREPS and lemma(head.head) in _LINKED:
+            return "phrase"  # "arrested in connection with last week's attack", "suspects linked to the killing"
+        if node.dep_ == "pobj" and head.lower_ == "behind" and node.tag_.startswith("NN"):
+            return "phrase"  # "arrested the leader of the cell behind the killing of two soldiers": no place
         if (
             node.dep_ == "relcl"
             and lemma(head) not in _EVENT_NOUNS
@@ -307,4 +315,5 @@ register_bases(
     | _ALLEGING
     | _FEARING
     | _DISPERSING
+    | _LINKED
 )
