@@ -69,6 +69,13 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Thursday, the ministry said.",
             ["Arrests"],
         ),
+        # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
+        ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
+        (
+            "Residents blocked the main road of Redeyef on Thursday to demand water. Police fired tear gas to reopen "
+            "it; clashes went on for hours.",
+            ["Violent demonstration"],
+        ),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:
