@@ -76,6 +76,16 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "it; clashes went on for hours.",
             ["Violent demonstration"],
         ),
+        # communiqué arrests: gold prospectors "intercepted", and "l'arrestation, <date>, de ..."
+        (
+            "Ministry of National Defence: on 14 May 2026, a detachment intercepted nine gold prospectors near "
+            "Tin Zaouatine and seized two generators.",
+            ["Arrests"],
+        ),
+        (
+            "La Garde nationale annonce l'arrestation, jeudi 14 mai 2026, de deux passeurs présumés à Zarzis.",
+            ["Arrests"],
+        ),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:
