@@ -97,3 +97,11 @@ def test_arrest_after_clashes_elsewhere_stays_arrests(extractor) -> None:
     assert _types(extractor, "Police arrested twelve people in Gafsa on Thursday, two days after a protest.") == [
         "Arrests"
     ]
+
+
+def test_reinforcements_sent_after_an_attack_are_its_response(extractor) -> None:
+    text = (
+        "Gunmen killed five herders near Abala on Thursday, local officials said. The army sent reinforcements to "
+        "the area, the governor said."
+    )
+    assert _types(extractor, text) == ["Attack"]
