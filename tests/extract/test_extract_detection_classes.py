@@ -105,3 +105,10 @@ def test_reinforcements_sent_after_an_attack_are_its_response(extractor) -> None
         "the area, the governor said."
     )
     assert _types(extractor, text) == ["Attack"]
+
+
+def test_shorthand_cues_keep_to_their_sense(extractor) -> None:
+    # a bomb that went off is not a device found, even with "found" later in the sentence; fire trucks are no fire
+    text = "A bomb exploded in the market of Gao on Thursday, where police later found two wounded traders."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+    assert _types(extractor, "The civil protection of Gao received new fire trucks on Thursday.") == []
