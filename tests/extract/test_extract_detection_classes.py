@@ -86,6 +86,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "La Garde nationale annonce l'arrestation, jeudi 14 mai 2026, de deux passeurs présumés à Zarzis.",
             ["Arrests"],
         ),
+        # arrests made at a march are the protest's intervention
+        (
+            "Une trentaine de personnes ont été interpellées jeudi lors d'une marche des enseignants à Nouakchott.",
+            ["Protest with intervention"],
+        ),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:
