@@ -91,6 +91,10 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Une trentaine de personnes ont été interpellées jeudi lors d'une marche des enseignants à Nouakchott.",
             ["Protest with intervention"],
         ),
+        # what a denied report told, a running total since January, a drill: no event
+        ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
+        ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
+        ("Troops conducted a shooting exercise near the Kati camp on Thursday, the army said.", []),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:

@@ -198,7 +198,10 @@ _FRENCH_GENERIC = re.compile(
     r"\b(?:fr[ée]quent(?:e|s|es)?|fr[ée]quemment|r[ée]guli[èe]rement|souvent|habituellement|couramment|"
     r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|"
     r"chaque (?:jour|semaine|mois|ann[ée]e)|(?:tous|toutes) les (?:jours|semaines|mois|ans|ann[ée]es)|"
-    r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies))\b",
+    r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies)|"
+    # "les combats ont poussé des milliers de personnes à fuir depuis janvier": a running total since a month or year
+    r"depuis (?:le d[ée]but de l['’]ann[ée]e|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|"
+    r"octobre|novembre|d[ée]cembre|(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _FRENCH_CLAUSE_BREAK = re.compile(r"[;:]|\s(?:où|mais|alors que|tandis que|qui|dont)\s", re.IGNORECASE)

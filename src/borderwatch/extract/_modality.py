@@ -53,6 +53,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
+    if _denied_report(trigger):
+        return "negated"  # "the ministry rejected reports of fighting near Fada"
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
@@ -68,6 +70,19 @@ def modality_of(trigger: Token) -> str | None:
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+_TOLD_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor",
+               "rumors", "account", "accounts", "news", "statement", "statements"}  # fmt: skip
+
+
+def _denied_report(trigger: Token) -> bool:
+    """The trigger is what a denied report told: 'denied reports of clashes', 'dismissed claims of an attack'."""
+    of = trigger.head
+    if trigger.dep_ != "pobj" or of.lower_ not in ("of", "about") or of.head.i == of.i:
+        return False
+    told = of.head
+    return told.lower_ in _TOLD_NOUNS and told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
 
 
 def _asked_for(trigger: Token, clause: Token) -> bool:
