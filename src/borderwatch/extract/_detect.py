@@ -162,6 +162,9 @@ def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
     verbs = [t for t in span if is_verb(t)] if span is not None else []
     for verb in verbs:
         patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if verb.tag_ == "VBN" and not patients and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            # shorthand passive without its auxiliary ("2 drivers held", "three smugglers held near Djanet")
+            patients = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
             patients.append(verb.head)  # "the traffickers held in Djanet", "men who were held"
         for patient in patients:

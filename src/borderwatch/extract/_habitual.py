@@ -70,6 +70,12 @@ _RUNNING_TOTAL = re.compile(
 # "According to the ministry's figures, 27 terrorists were killed and 40 arrested in 2024": a period's statistics.
 _STATISTICS = re.compile(r"\b(?:figures|statistics|tally|in\s+all|altogether|a\s+total\s+of|overall|bilan)\b", re.I)
 _PERIOD = re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)", re.I)
+# "Angry residents beat a man to death on Tuesday": a verb that reads as present ("beat", "hit", "set", "shot")
+# is a past told of one day when its clause names that day.
+_PARTICULAR_DAY = re.compile(
+    r"\b(?:on|last|this|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\byesterday\b|\blast\s+night\b|\bon\s+\d{1,2}\s+[A-Z][a-z]+\b|\bon\s+[A-Z][a-z]+\s+\d{1,2}\b",
+)
 _RUNNING_REACH = 60  # characters from the end of "the number of" to the trigger it counts
 _HISTORY_DAYS = 180  # a happening of the last months told in passing is still coded, with its own date
 
@@ -103,7 +109,11 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"  # a period's statistics, told in the words of events
     if _counted_in_running_total(trigger):
         return "generic"  # "bringing to 120 the number of soldiers killed in the region since January"
-    if not headline and _bare_plural_subject(trigger) and (perfect or clause.tag_ in ("VBZ", "VBP")):
+    if (
+        not headline
+        and _bare_plural_subject(trigger)
+        and (perfect or (clause.tag_ in ("VBZ", "VBP") and not _PARTICULAR_DAY.search(text)))
+    ):
         return "generic"  # "Kidnappings of herders have increased"
     if _standing(trigger, clause):
         return "generic"  # "the buffer zone is a closed military zone": a standing rule, not a happening
@@ -188,7 +198,10 @@ _FRENCH_GENERIC = re.compile(
     r"\b(?:fr[ée]quent(?:e|s|es)?|fr[ée]quemment|r[ée]guli[èe]rement|souvent|habituellement|couramment|"
     r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|"
     r"chaque (?:jour|semaine|mois|ann[ée]e)|(?:tous|toutes) les (?:jours|semaines|mois|ans|ann[ée]es)|"
-    r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies))\b",
+    r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies)|"
+    # "les combats ont poussé des milliers de personnes à fuir depuis janvier": a running total since a month or year
+    r"depuis (?:le d[ée]but de l['’]ann[ée]e|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|"
+    r"octobre|novembre|d[ée]cembre|(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _FRENCH_CLAUSE_BREAK = re.compile(r"[;:]|\s(?:où|mais|alors que|tandis que|qui|dont)\s", re.IGNORECASE)

@@ -197,7 +197,14 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         return True  # "intercepted a convoy ... occupants opened fire": the interception began the fight
     if main.sub_event_type in ("Disrupted weapons use", "Arrests") and event.event_type == "Explosions/Remote violence":
         return not event.fatalities and not any(c.startswith("target_") for c in event.cues)  # the cache's content
+    if main.event_type in _VIOLENT and _deployment_only(event):
+        return True  # "reinforcements were sent to the area": the response to the attack, no happening of its own
     return _context_only(event) or _context_only(main)
+
+
+def _deployment_only(event: SentenceEvent) -> bool:
+    """Coded by the deployment tag alone (troops sent, reinforced, deployed), with no act of its own."""
+    return event.rule < 0 and "deployment" in event.tags and event.tags <= _CONTEXT_TAGS | {"deployment", "_addendum"}
 
 
 _INTERDICTION = {"Arrests", "Disrupted weapons use", "Other"}

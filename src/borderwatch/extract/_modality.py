@@ -53,6 +53,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
+    if _denied_report(trigger):
+        return "negated"  # "the ministry rejected reports of fighting near Fada"
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
@@ -68,6 +70,19 @@ def modality_of(trigger: Token) -> str | None:
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+_TOLD_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor",
+               "rumors", "account", "accounts", "news", "statement", "statements"}  # fmt: skip
+
+
+def _denied_report(trigger: Token) -> bool:
+    """The trigger is what a denied report told: 'denied reports of clashes', 'dismissed claims of an attack'."""
+    of = trigger.head
+    if trigger.dep_ != "pobj" or of.lower_ not in ("of", "about") or of.head.i == of.i:
+        return False
+    told = of.head
+    return told.lower_ in _TOLD_NOUNS and told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
 
 
 def _asked_for(trigger: Token, clause: Token) -> bool:
@@ -129,6 +144,11 @@ def _governing_modality(verb: Token) -> str | None:
         if node.head.i == node.i or (lemma(node) in _REPORTING and is_verb(node)):
             return None
         dep, head = node.dep_, node.head
+        if dep == "conj" and node.tag_ == "VBD" and head.tag_ == "VB":
+            # "foiled an attempt to smuggle migrants and arrested two smugglers": a past tense cannot share the
+            # infinitive's "to" the parse joined it to; it goes with the finite verb above
+            node = _finite_above(head)
+            continue
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
         if (
             dep
@@ -169,6 +189,16 @@ def _governing_modality(verb: Token) -> str | None:
     return None
 
 
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite_above(token: Token) -> Token:
+    node = token
+    while node.tag_ not in _FINITE and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 _BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "over", "against", "for", "to"}
 _BACKGROUND_MARKS = {"before", "after", "until", "since", "following", "once"}
 _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "protest", "decry", "deplore", "probe",
@@ -178,6 +208,10 @@ _REACTION = {"condemn", "denounce", "mourn", "commemorate", "investigate", "prot
 
 
 _ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", "indict", "jail", "want", "try"}
+# what a suspect is held for: the happening named after these is an earlier one, not the sentence's own
+_LINKING_PREPS = {"with", "to", "for", "in"}
+_LINKED = {"connection", "relation", "link", "connect", "relate", "responsible", "responsibility", "involvement",
+           "implicate", "involve", "participation", "complicity", "role"}  # fmt: skip
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
 _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
@@ -253,6 +287,10 @@ def background_kind(trigger: Token) -> str | None:
             return "phrase"
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "for", "over") and lemma(head.head) in _ALLEGING:
             return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in _LINKING_PREPS and lemma(head.head) in _LINKED:
+            return "phrase"  # "arrested in connection with last week's attack", "suspects linked to the killing"
+        if node.dep_ == "pobj" and head.lower_ == "behind" and node.tag_.startswith("NN"):
+            return "phrase"  # "arrested the leader of the cell behind the killing of two soldiers": no place
         if (
             node.dep_ == "relcl"
             and lemma(head) not in _EVENT_NOUNS
@@ -296,4 +334,5 @@ register_bases(
     | _ALLEGING
     | _FEARING
     | _DISPERSING
+    | _LINKED
 )

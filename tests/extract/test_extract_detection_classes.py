@@ -1,0 +1,123 @@
+"""Which events a report states, and of which type: error classes found on unseen text (issue 3), one synthetic
+sentence per class, about invented incidents in real places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+pytestmark = pytest.mark.slow
+
+
+def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
+    (result,) = extractor.pipe([report(text, published)])
+    return [e.sub_event_type for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest made after an exchange of fire is the clash (ACLED codes the most violent part), not arrests
+        (
+            "Gendarmes arrested three suspected jihadists after a brief exchange of fire near Ouallam on Thursday.",
+            ["Armed clash"],
+        ),
+        (
+            "Deux contrebandiers ont été interpellés après un échange de tirs avec les douaniers jeudi à Dehiba.",
+            ["Armed clash"],
+        ),
+        # a French seizure of rifles is disrupted weapons use
+        ("Les gendarmes ont saisi huit fusils et des cartouches jeudi près de Tébessa.", ["Disrupted weapons use"]),
+        # "residents beat ... on Thursday": a past told of one day, not a generic present; a lynching is mob violence
+        ("Angry youths beat to death a suspected thief near Tahoua on Thursday.", ["Mob violence"]),
+        # a French landmine ("par une mine", "sauté sur une mine") is a remote explosive, not a clash
+        ("Deux soldats ont été tués jeudi par une mine près d'Aguelhok.", ["Remote explosive/landmine/IED"]),
+        # a past tense the parse joined to an infinitive ("foiled an attempt to smuggle ... and arrested") happened
+        (
+            "National Guard officers foiled an attempt to smuggle migrants by sea near Zarzis on Thursday and arrested "
+            "two smugglers.",
+            ["Arrests"],
+        ),
+        # "storm" the verb is an assault, not the weather
+        (
+            "Militants tried to storm an army post near Tessit on Thursday but were repelled by the troops.",
+            ["Armed clash"],
+        ),
+        # deaths in a collapse are an accident, no event
+        ("Quatre orpailleurs ont péri jeudi dans l'effondrement d'une galerie près de Kidal.", []),
+        # field shorthand: contact with an armed group, fire received and returned, a device found and destroyed
+        ("0640Z: section made contact with hostile elements 5 km W of post; 1 hostile KIA.", ["Armed clash"]),
+        ("2330Z: checkpoint received small-arms fire from the north; fire returned; no casualties.", ["Armed clash"]),
+        (
+            "0910Z: IED spotted on the road 6 km E of post, destroyed in place; no casualties.",
+            ["Disrupted weapons use"],
+        ),
+        ("1410Z: 1 pickup intercepted, 2 drivers held.", ["Arrests"]),
+        # a crowd attacking a police station is a riot, not a clash of armed groups
+        (
+            "A crowd attacked the police station of Dosso on Thursday after a detainee died in custody.",
+            ["Mob violence"],
+        ),
+        # the attack a suspect is held for is an earlier happening, not a clash of this sentence
+        (
+            "Gendarmes arrested three men on Thursday in connection with the attack on a customs post near Ayorou, "
+            "in which an officer was killed last month.",
+            ["Arrests"],
+        ),
+        (
+            "Police detained the suspected leader of the gang behind the killing of two herders near Tahoua on "
+            "Thursday, the ministry said.",
+            ["Arrests"],
+        ),
+        # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
+        ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
+        (
+            "Residents blocked the main road of Redeyef on Thursday to demand water. Police fired tear gas to reopen "
+            "it; clashes went on for hours.",
+            ["Violent demonstration"],
+        ),
+        # communiqué arrests: gold prospectors "intercepted", and "l'arrestation, <date>, de ..."
+        (
+            "Ministry of National Defence: on 14 May 2026, a detachment intercepted nine gold prospectors near "
+            "Tin Zaouatine and seized two generators.",
+            ["Arrests"],
+        ),
+        (
+            "La Garde nationale annonce l'arrestation, jeudi 14 mai 2026, de deux passeurs présumés à Zarzis.",
+            ["Arrests"],
+        ),
+        # arrests made at a march are the protest's intervention
+        (
+            "Une trentaine de personnes ont été interpellées jeudi lors d'une marche des enseignants à Nouakchott.",
+            ["Protest with intervention"],
+        ),
+        # what a denied report told, a running total since January, a drill: no event
+        ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
+        ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
+        ("Troops conducted a shooting exercise near the Kati camp on Thursday, the army said.", []),
+    ],
+)
+def test_detection_class(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
+
+
+def test_arrest_after_clashes_elsewhere_stays_arrests(extractor) -> None:
+    # no exchange of fire at the arrest: the arrests are their own event
+    assert _types(extractor, "Police arrested twelve people in Gafsa on Thursday, two days after a protest.") == [
+        "Arrests"
+    ]
+
+
+def test_reinforcements_sent_after_an_attack_are_its_response(extractor) -> None:
+    text = (
+        "Gunmen killed five herders near Abala on Thursday, local officials said. The army sent reinforcements to "
+        "the area, the governor said."
+    )
+    assert _types(extractor, text) == ["Attack"]
+
+
+def test_shorthand_cues_keep_to_their_sense(extractor) -> None:
+    # a bomb that went off is not a device found, even with "found" later in the sentence; fire trucks are no fire
+    text = "A bomb exploded in the market of Gao on Thursday, where police later found two wounded traders."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+    assert _types(extractor, "The civil protection of Gao received new fire trucks on Thursday.") == []
