@@ -188,16 +188,25 @@ class MentionIndex:
         buckets = block.buckets()
         seen: set[int] = set()
         cells, keys = self._cells, self._keys
+        # `Block.in_time` and `in_box` written out: a batch's index is looked up for each of its mentions.
+        families, day_from, day_to = block.families, block.day_from, block.day_to
+        lat_min, lat_max, lon_min, lon_max = block.lat_min, block.lat_max, block.lon_min, block.lon_max
         for cell in dict.fromkeys(block.cells):
             if (filed := cells.get(cell)) is not None:
                 for _, other in _gather(filed, buckets):
-                    if id(other) not in seen and block.in_time(other) and block.in_box(other):
+                    if id(other) in seen or other.family not in families:
+                        continue
+                    if other.day_hi < day_from or other.day_lo > day_to or other.lat is None or other.lon is None:
+                        continue
+                    if lat_min <= other.lat <= lat_max and lon_min <= other.lon <= lon_max:
                         seen.add(id(other))
                         yield other
         for key in block.keys:
             if (filed := keys.get(key)) is not None:
                 for _, other in _gather(filed, buckets):
-                    if id(other) not in seen and block.in_time(other):
+                    if id(other) in seen or other.family not in families:
+                        continue
+                    if day_from <= other.day_hi and other.day_lo <= day_to:
                         seen.add(id(other))
                         yield other
 

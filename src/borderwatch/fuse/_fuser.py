@@ -25,6 +25,7 @@ from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplan
 __all__ = ["Fuser"]
 
 _MAX_SPAN_DAYS = 31  # the longest date interval (a month, time precision 3)
+_NO_LINKS = AnalystLinks()  # shared: an empty one built per decision was 6% of deciding
 
 
 class Fuser:
@@ -80,7 +81,7 @@ class Fuser:
         apart. When the best comparison rests on a vague place (no place, or only a province or country),
         the mention joins only if no other event comes close (`ambiguity_margin`).
         """
-        links = links or AnalystLinks()
+        links = links or _NO_LINKS
         scored: list[tuple[float, str, MentionFeatures | None, PairScore | None]] = []
         considered = 0
         for candidate in candidates:

@@ -26,6 +26,8 @@ _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
+# Features of one weight whatever their value (actors: when they agree; `weight_of`).
+_FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "same_report")
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
 # What a feature rests on, said for an analyst: a text, or a format (or a function) and its values. Most
@@ -53,19 +55,28 @@ class PairScorer:
         self.config = config
         self._weights = config.weights
         self._radius = {int(k): v for k, v in config.place.radius_km.items()}
+        # The fixed weights, read once: a comparison is scored for every candidate member, and at 100k stored
+        # mentions a new one is compared with eleven (`weight_of` says which weight a value takes).
+        self._fixed = {name: self._weights.get(name, 0.0) for name in _FIXED_WEIGHTS}
 
     def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
         features: list[Feature] = []
-        for feature in (self._type, self._date, self._place):
+        fixed = self._fixed
+        for feature in (self._type, self._date, self._place):  # each may veto: the next is not computed
             name, value, detail = feature(new, old)
             if value is None:
                 return -math.inf, f"{name}: {_written(detail)}", features
-            features.append((name, value, detail, self.weight_of(name, value, detail)))
-        steps = [self._actors(new, old), self._quantities(new, old), self._text(new, old), self._names(new, old)]
+            weight = fixed[name] if name != "place" else self.weight_of(name, value, detail)
+            features.append((name, value, detail, weight))
+        name, value, detail = self._actors(new, old)
+        features.append((name, value, detail, self.weight_of(name, value, detail) if value < 0 else fixed[name]))
+        for name, value, detail in (self._quantities(new, old), self._text(new, old), self._names(new, old)):
+            features.append((name, value, detail, fixed[name]))
         if new.report_id == old.report_id:
-            steps.append(("same_report", -1.0, "both from the same report"))
-        features += [(name, value, detail, self.weight_of(name, value, detail)) for name, value, detail in steps]
-        total = sum(weight * value for _, value, _, weight in features)
+            features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
+        total = 0.0  # summed in the features' order, as `sum` did: the very same float
+        for _, value, _, weight in features:
+            total += weight * value
         return total, None, features
 
     def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
@@ -395,9 +406,12 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
     if vague.names & other.place_keys:
         return ""
     known = vague.place_keys | other.place_keys | other.names | other.context | {vague.admin_key, other.admin_key}
+    unknown = vague.lead - known
+    if not unknown:  # most often: nothing left to compare (nor actors' names to add)
+        return ""
     for actor in (*vague.named, *vague.state):
         known |= place_keys(actor)
-    elsewhere = [key for key in vague.lead - known if not any(_keys_alike(key, other) for other in known if other)]
+    elsewhere = [key for key in unknown - known if not any(_keys_alike(key, other) for other in known if other)]
     return ", ".join(sorted(elsewhere))
 
 
@@ -421,7 +435,24 @@ def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
     return False
 
 
+# Name keys compared before, and whether alike: the place rules compare every name of one report with every
+# name of the other, for each candidate, and a town's names meet again and again (a hot spot's reports).
+# Plain strings and booleans in one dict (nothing the garbage collector walks, unlike an lru_cache's links).
+_ALIKE_KEYS: dict[tuple[str, str], bool] = {}
+_ALIKE_KEYS_HELD = 200_000
+
+
 def _keys_alike(a: str, b: str) -> bool:
+    """`_keys_alike_uncached`, remembered."""
+    found = _ALIKE_KEYS.get((a, b))
+    if found is None:
+        if len(_ALIKE_KEYS) >= _ALIKE_KEYS_HELD:
+            _ALIKE_KEYS.clear()
+        found = _ALIKE_KEYS[(a, b)] = _keys_alike_uncached(a, b)
+    return found
+
+
+def _keys_alike_uncached(a: str, b: str) -> bool:
     """Two name keys that may be one name: one inside the other but for one sound ("tk" of "Tahaka", "ntk" of
     "In-Tahaka"; a short key inside a longer one, "sn" in "snrm", is another name), or spelled nearly alike
     ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
