@@ -258,3 +258,13 @@ def test_an_english_count_whose_noun_takes_a_complement_is_read(extractor) -> No
 def test_one_of_the_wounded_told_as_one_killed_is_a_death(extractor) -> None:
     text = "Four gendarmes were wounded and one was killed when their vehicle struck a mine near Ménaka on Tuesday."
     assert _toll(extractor, text) == 1
+
+
+def test_a_count_of_auxiliaries_of_a_long_named_body_is_read(extractor) -> None:
+    # the body's full name (seven words and its acronym) between the count and its verb; "auxiliaries" counts people
+    text = (
+        "Jihadist fighters stormed an army post near Arbinda on Saturday. Two local officials said at least 17 "
+        "soldiers and auxiliaries of the Volunteers for the Defence of the Homeland (VDP) were killed."
+    )
+    assert _toll(extractor, text) == 17
+    assert [q.value for q in find_quantities("Sources said nine soldiers and auxiliaries were killed.")] == [9]

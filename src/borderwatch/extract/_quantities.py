@@ -37,14 +37,14 @@ _NOUNS: dict[str, str] = {
     "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
     "gendarmes|guards|guardsmen|militants|jihadists|terrorists|insurgents|fighters|rebels|assailants|attackers|"
     "gunmen|bandits|members|individuals|men|women|children|farmers|herders|traders|worshippers|passengers|"
-    "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
+    "students|pupils|migrants|miners|militiamen|volunteers|auxiliaries|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
     "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
     "manifestants|voleurs|bergers|éleveurs|commerçants|orpailleurs|otages|enseignants|chauffeurs|passagers|"
     "agriculteurs|cultivateurs|jeunes|fidèles|élèves|ouvriers|pêcheurs|gardes|gendarmes|soldats|migrants|"
     "suicide bombers|martyrs|comrades|guardsmen|hostiles|militaires|soldats|civils|personnes|policiers|douaniers|"
-    "terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
+    "supplétifs|terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
     "éléments": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
     "tankers|lorries|camels|véhicules|motos|motocyclettes|camions|voitures|pirogues": "vehicle",
@@ -125,6 +125,12 @@ _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4}\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
+# A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
+# (VDP) were killed"): capitalised words joined by a few small words, so that the count still reaches its verb.
+_BODY_NAME = (
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:of|for|the|and|de|du|des|la|le|et)\s+){0,2}(?-i:[A-Z][\w'’-]*)){0,7}"
+    r"(?:\s*\([^()]{1,30}\))?"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
@@ -158,7 +164,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
     ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
-    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:{_BODY_NAME}|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
