@@ -1,0 +1,35 @@
+"""Date classes of issue 3 (a stated date), one SYNTHETIC report each about an invented incident: the day a ministry
+told of an event ('said on Tuesday') does not date it when the sentence before states when it happened, and a
+sentence that opens another story ('Separately, ...') takes no date from the story before it."""
+
+from __future__ import annotations
+
+from extract_helpers import report
+
+
+def _dates(extractor, text: str, published: str) -> dict[str, str | None]:
+    return {e.sub_event_type: e.date for e in extractor(report(text, published=published)).events}
+
+
+def test_the_day_of_the_telling_yields_to_the_day_stated_before(extractor) -> None:
+    # off by one day (late): the riot's sentence has no date; the arrests were told on Tuesday, the riot was Monday
+    text = (
+        "ROSSO, May 8 (Synthetic Wire) — Police fired tear gas at hundreds of traders who gathered outside the "
+        "customs office in Rosso on Monday to protest against a new levy.\n\n"
+        "Protesters burned tyres and threw stones at the customs building, according to residents.\n\n"
+        "The interior ministry said on Tuesday that 21 people had been arrested for vandalism."
+    )
+    dates = _dates(extractor, text, "2025-05-08")
+    assert dates.get("Violent demonstration") == "2025-05-05", dates
+
+
+def test_a_separate_story_takes_no_date_from_the_one_before(extractor) -> None:
+    text = (
+        "KASSERINE, Tunisia, Oct 9 (Synthetic Wire) — A soldier was killed on Wednesday when a mine exploded under "
+        "his patrol's vehicle on Mount Semmama, the defence ministry said.\n\n"
+        "The patrol had been searching the area since a shepherd reported armed men there on Sunday.\n\n"
+        "Separately, the interior ministry announced the arrest on Monday in Sbeitla of a suspected supplier of "
+        "the militants."
+    )
+    dates = _dates(extractor, text, "2025-10-09")
+    assert dates.get("Arrests") == "2025-10-06", dates
