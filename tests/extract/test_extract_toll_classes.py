@@ -268,3 +268,11 @@ def test_a_count_of_auxiliaries_of_a_long_named_body_is_read(extractor) -> None:
     )
     assert _toll(extractor, text) == 17
     assert [q.value for q in find_quantities("Sources said nine soldiers and auxiliaries were killed.")] == [9]
+
+
+def test_a_count_told_of_each_side_is_doubled(extractor) -> None:
+    text = "Two armed groups clashed near Ber on Sunday over a gold site; four fighters were killed on each side."
+    assert _toll(extractor, text) == 8
+    assert [q.value for q in find_quantities("Deux morts de chaque côté, selon un élu local.")] == [4]
+    # losses told on each side say nothing of how the five dead were shared
+    assert [q.value for q in find_quantities("Five people were killed in clashes with losses on each side.")] == [5]

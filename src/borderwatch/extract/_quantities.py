@@ -437,6 +437,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
+    found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
@@ -446,6 +447,23 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "three fighters were killed on each side", "deux morts de chaque côté": each side's count, a toll of twice it
+_EACH_SIDE = re.compile(
+    r"(?:\s+(?!(?:and|et|but|mais|with|avec|losses|casualties|pertes)\b)[\w'’-]+){0,3}?\s*,?\s+(?:"
+    + "|".join(load_data("ontology.json")["each_side_tolls"]["patterns"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _each_sides(text: str, q: QuantityMention) -> QuantityMention:
+    """A count told of each side of a fight doubled, its words stretched to the phrase that says so."""
+    m = _EACH_SIDE.match(text, q.end)
+    if m is None or any(mark in text[q.end : m.end()] for mark in ".;:"):
+        return q
+    return replace(q, value=q.value * 2, end=m.end(), text=text[q.start : m.end()])
 
 
 # "detained a herder and beat him to death", "abducted the mayor and killed him": one death, whoever it was, counted
