@@ -1,10 +1,13 @@
 """Date classes of issue 3 (a stated date), one SYNTHETIC report each about an invented incident: the day a ministry
-told of an event ('said on Tuesday') does not date it when the sentence before states when it happened, and a
-sentence that opens another story ('Separately, ...') takes no date from the story before it."""
+told of an event ('said on Tuesday') does not date it when the sentence before states when it happened, a sentence
+that opens another story ('Separately, ...') takes no date from the story before it, and 'the previous day' counts
+back from the date told before it."""
 
 from __future__ import annotations
 
 from extract_helpers import report
+
+from borderwatch.extract._dates import find_dates
 
 
 def _dates(extractor, text: str, published: str) -> dict[str, str | None]:
@@ -33,3 +36,16 @@ def test_a_separate_story_takes_no_date_from_the_one_before(extractor) -> None:
     )
     dates = _dates(extractor, text, "2025-10-09")
     assert dates.get("Arrests") == "2025-10-06", dates
+
+
+def test_the_previous_day_counts_back_from_the_day_told_before_it(extractor) -> None:
+    # off by one day (late): the raids were the day before the gendarmerie told of them
+    text = (
+        "The gendarmerie in Touggourt said on Thursday it had dismantled a fuel-smuggling ring, arresting six men in "
+        "raids on farms outside the town the previous day."
+    )
+    assert _dates(extractor, text, "2025-09-12") == {"Arrests": "2025-09-10"}
+
+
+def test_the_day_before_an_event_is_no_date() -> None:
+    assert find_dates("The suspect had been seen in Tamanrasset the day before the ambush.") == []

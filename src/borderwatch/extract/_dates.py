@@ -128,7 +128,28 @@ def find_dates(text: str) -> list[DateMention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return _attach_weekdays(kept, text)
+    return _days_before(_attach_weekdays(kept, text), text)
+
+
+# "said on Wednesday that they had intercepted three trucks ... the previous day": a day counted back from the date
+# told before it in the sentence. "the day before the attack" counts from an event, not a date: no date.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
+    r"|la\s+veille(?!\s+(?:de|du|des|d['’]|au|à)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Each 'the previous day' after a date in the sentence: a mention of the day before that date, where the phrase
+    stands (it dates what is told there, the date before it often only the telling)."""
+    out = list(mentions)
+    for m in _DAY_BEFORE.finditer(text):
+        before = [d for d in mentions if d.end <= m.start() and d.kind != "day_before"]
+        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
+            anchor = before[-1]
+            out.append(DateMention(m.start(), m.end(), "day_before", {**anchor.parts, "anchor": anchor.kind}))
+    return sorted(out, key=lambda d: d.start)
 
 
 def _attach_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -270,7 +291,17 @@ def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | N
     return None
 
 
+def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """The day before the date a 'the previous day' counts from (a day only: 'the week before' is no day)."""
+    anchor = {k: v for k, v in parts.items() if k != "anchor"}
+    resolved = _RESOLVERS[parts["anchor"]](anchor, published)
+    if resolved is None or resolved.precision != 1:
+        return None
+    return ResolvedDate(resolved.date - dt.timedelta(days=1), 1)
+
+
 _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
+    "day_before": _day_before,
 }  # fmt: skip
