@@ -276,3 +276,10 @@ def test_a_count_told_of_each_side_is_doubled(extractor) -> None:
     assert [q.value for q in find_quantities("Deux morts de chaque côté, selon un élu local.")] == [4]
     # losses told on each side say nothing of how the five dead were shared
     assert [q.value for q in find_quantities("Five people were killed in clashes with losses on each side.")] == [5]
+
+
+def test_the_attackers_after_and_are_no_single_dead_attacker() -> None:
+    # "and the attackers lost eleven men": a plural that opens the next clause, not "the attacker" killed
+    text = "Troops repelled an assault on their post near Tillia; the army lost four soldiers and the attackers lost "
+    text += "eleven men."
+    assert [q.value for q in find_quantities(text)] == [4, 11]
