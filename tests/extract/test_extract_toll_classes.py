@@ -274,6 +274,8 @@ def test_a_count_told_of_each_side_is_doubled(extractor) -> None:
     text = "Two armed groups clashed near Ber on Sunday over a gold site; four fighters were killed on each side."
     assert _toll(extractor, text) == 8
     assert [q.value for q in find_quantities("Deux morts de chaque côté, selon un élu local.")] == [4]
+    assert [q.value for q in find_quantities("Each side lost three men in the fighting near Ber.")] == [6]
+    assert [q.value for q in find_quantities("Chaque camp a perdu deux hommes.")] == [4]
     # losses told on each side say nothing of how the five dead were shared
     assert [q.value for q in find_quantities("Five people were killed in clashes with losses on each side.")] == [5]
 

@@ -458,8 +458,15 @@ _EACH_SIDE = re.compile(
 )
 
 
+_EACH_SIDE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["before"]) + r")$", re.IGNORECASE
+)
+
+
 def _each_sides(text: str, q: QuantityMention) -> QuantityMention:
     """A count told of each side of a fight doubled, its words stretched to the phrase that says so."""
+    if _EACH_SIDE_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+        return replace(q, value=q.value * 2)  # "each side lost three men"
     m = _EACH_SIDE.match(text, q.end)
     if m is None or any(mark in text[q.end : m.end()] for mark in ".;:"):
         return q
