@@ -49,3 +49,10 @@ def test_the_previous_day_counts_back_from_the_day_told_before_it(extractor) -> 
 
 def test_the_day_before_an_event_is_no_date() -> None:
     assert find_dates("The suspect had been seen in Tamanrasset the day before the ambush.") == []
+
+
+def test_a_weekday_of_last_week_is_in_the_week_before(extractor) -> None:
+    # weekday resolved to the wrong week (late): "on Monday last week" in a Thursday report is ten days before it
+    text = "Gunmen ambushed a customs patrol near Bordj Badji Mokhtar on Monday last week, killing two officers."
+    assert list(_dates(extractor, text, "2025-06-19").values()) == ["2025-06-09"]
+    assert [m.parts.get("rel") for m in find_dates("Des hommes armés ont attaqué le poste jeudi dernier.")] == ["last"]

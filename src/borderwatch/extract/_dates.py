@@ -128,7 +128,30 @@ def find_dates(text: str) -> list[DateMention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return _days_before(_attach_weekdays(kept, text), text)
+    return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
+
+
+# "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
+# dernier": the last such day before publication, as 'last Monday'.
+_PREVIOUS_WEEK = re.compile(
+    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|\s+de\s+la\s+semaine\s+derni[èe]re\b", re.IGNORECASE
+)
+_FRENCH_LAST = re.compile(r"\s+(?:dernier|pass[ée])\b", re.IGNORECASE)
+
+
+def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A weekday with the week it falls in written after it: one mention, resolved in that week."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.kind != "weekday" or mention.parts.get("rel", "").lower() in ("next", "for", "until", "till"):
+            continue
+        week = _PREVIOUS_WEEK.match(text, mention.end)
+        if week is not None:
+            out[i] = DateMention(mention.start, week.end(), "weekday", {**mention.parts, "rel": "previous week"})
+        elif (last := _FRENCH_LAST.match(text, mention.end)) is not None:
+            out[i] = DateMention(mention.start, last.end(), "weekday", {**mention.parts, "rel": "last"})
+    # the relative mention the weekday took in ('last week') is no date of its own
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
 
 
 # "said on Wednesday that they had intercepted three trucks ... the previous day": a day counted back from the date
@@ -244,6 +267,9 @@ def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate |
     rel = (parts.get("rel") or "").lower()
     if rel in ("next", "for", "until", "till"):
         return None  # "a strike called for Thursday": a day still to come
+    if rel == "previous week":  # "on Monday last week": in the week (Monday to Sunday) before publication's
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return ResolvedDate(monday + dt.timedelta(days=_WEEKDAYS[parts["weekday"]]), 1)
     back = (published.weekday() - _WEEKDAYS[parts["weekday"]]) % 7
     if rel in ("last", "past") and back == 0:
         back = 7
