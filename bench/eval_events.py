@@ -458,6 +458,24 @@ def _toll_miss_detail(got: int, want: int, figures: list[int], others: list[int]
     return f"{size}, {source}{where}"
 
 
+def _date_miss_class(got: str | None, want: str) -> str:
+    """Why a stated date is missed, by the gap only: none found, a day off, a weekday put in the wrong week, the right
+    month or year with another day, or another year."""
+    if not got:
+        return "none found"
+    gap = (dt.date.fromisoformat(got) - dt.date.fromisoformat(want)).days
+    side = "late" if gap > 0 else "early"
+    if abs(gap) == 1:
+        return f"off by one day ({side})"
+    if abs(gap) % 7 == 0 and abs(gap) <= 28:
+        return f"weekday resolved to the wrong week ({side})"
+    if got[:7] == want[:7]:
+        return f"same month, another day ({side})"
+    if got[:4] == want[:4]:
+        return f"same year, another month ({side})"
+    return f"another year ({side})"
+
+
 def miss_classes(results: dict, texts: dict[str, str] | None = None) -> Counter:
     """Misses counted by class, never by item: safe to print for a sealed split (no text, no id)."""
     classes: Counter = Counter()
@@ -471,6 +489,8 @@ def miss_classes(results: dict, texts: dict[str, str] | None = None) -> Counter:
                 continue
             if pred.event_type != gold["event_type"]:
                 classes[f"type: {gold['event_type']} -> {pred.event_type}"] += 1
+            if gold.get("date_stated") and pred.date != gold["date"]:
+                classes[f"date: {_date_miss_class(pred.date, gold['date'])}"] += 1
             if pred.fatalities != gold["fatalities"]:
                 got, want = pred.fatalities or 0, gold["fatalities"]
                 side = "none" if not got else "under" if got < want else "over"

@@ -258,3 +258,30 @@ def test_an_english_count_whose_noun_takes_a_complement_is_read(extractor) -> No
 def test_one_of_the_wounded_told_as_one_killed_is_a_death(extractor) -> None:
     text = "Four gendarmes were wounded and one was killed when their vehicle struck a mine near Ménaka on Tuesday."
     assert _toll(extractor, text) == 1
+
+
+def test_a_count_of_auxiliaries_of_a_long_named_body_is_read(extractor) -> None:
+    # the body's full name (seven words and its acronym) between the count and its verb; "auxiliaries" counts people
+    text = (
+        "Jihadist fighters stormed an army post near Arbinda on Saturday. Two local officials said at least 17 "
+        "soldiers and auxiliaries of the Volunteers for the Defence of the Homeland (VDP) were killed."
+    )
+    assert _toll(extractor, text) == 17
+    assert [q.value for q in find_quantities("Sources said nine soldiers and auxiliaries were killed.")] == [9]
+
+
+def test_a_count_told_of_each_side_is_doubled(extractor) -> None:
+    text = "Two armed groups clashed near Ber on Sunday over a gold site; four fighters were killed on each side."
+    assert _toll(extractor, text) == 8
+    assert [q.value for q in find_quantities("Deux morts de chaque côté, selon un élu local.")] == [4]
+    assert [q.value for q in find_quantities("Each side lost three men in the fighting near Ber.")] == [6]
+    assert [q.value for q in find_quantities("Chaque camp a perdu deux hommes.")] == [4]
+    # losses told on each side say nothing of how the five dead were shared
+    assert [q.value for q in find_quantities("Five people were killed in clashes with losses on each side.")] == [5]
+
+
+def test_the_attackers_after_and_are_no_single_dead_attacker() -> None:
+    # "and the attackers lost eleven men": a plural that opens the next clause, not "the attacker" killed
+    text = "Troops repelled an assault on their post near Tillia; the army lost four soldiers and the attackers lost "
+    text += "eleven men."
+    assert [q.value for q in find_quantities(text)] == [4, 11]

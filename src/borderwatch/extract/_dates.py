@@ -128,7 +128,51 @@ def find_dates(text: str) -> list[DateMention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
-    return _attach_weekdays(kept, text)
+    return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
+
+
+# "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
+# dernier": the last such day before publication, as 'last Monday'.
+_PREVIOUS_WEEK = re.compile(
+    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|\s+de\s+la\s+semaine\s+derni[èe]re\b", re.IGNORECASE
+)
+_FRENCH_LAST = re.compile(r"\s+(?:dernier|pass[ée])\b", re.IGNORECASE)
+
+
+def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A weekday with the week it falls in written after it: one mention, resolved in that week."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.kind != "weekday" or mention.parts.get("rel", "").lower() in ("next", "for", "until", "till"):
+            continue
+        week = _PREVIOUS_WEEK.match(text, mention.end)
+        if week is not None:
+            out[i] = DateMention(mention.start, week.end(), "weekday", {**mention.parts, "rel": "previous week"})
+        elif (last := _FRENCH_LAST.match(text, mention.end)) is not None:
+            out[i] = DateMention(mention.start, last.end(), "weekday", {**mention.parts, "rel": "last"})
+    # the relative mention the weekday took in ('last week') is no date of its own
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
+
+
+# "said on Wednesday that they had intercepted three trucks ... the previous day": a day counted back from the date
+# told before it in the sentence. "the day before the attack" counts from an event, not a date: no date.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
+    r"|la\s+veille(?!\s+(?:de|du|des|d['’]|au|à)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Each 'the previous day' after a date in the sentence: a mention of the day before that date, where the phrase
+    stands (it dates what is told there, the date before it often only the telling)."""
+    out = list(mentions)
+    for m in _DAY_BEFORE.finditer(text):
+        before = [d for d in mentions if d.end <= m.start() and d.kind != "day_before"]
+        if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
+            anchor = before[-1]
+            out.append(DateMention(m.start(), m.end(), "day_before", {**anchor.parts, "anchor": anchor.kind}))
+    return sorted(out, key=lambda d: d.start)
 
 
 def _attach_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -223,6 +267,9 @@ def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate |
     rel = (parts.get("rel") or "").lower()
     if rel in ("next", "for", "until", "till"):
         return None  # "a strike called for Thursday": a day still to come
+    if rel == "previous week":  # "on Monday last week": in the week (Monday to Sunday) before publication's
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return ResolvedDate(monday + dt.timedelta(days=_WEEKDAYS[parts["weekday"]]), 1)
     back = (published.weekday() - _WEEKDAYS[parts["weekday"]]) % 7
     if rel in ("last", "past") and back == 0:
         back = 7
@@ -270,7 +317,17 @@ def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | N
     return None
 
 
+def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """The day before the date a 'the previous day' counts from (a day only: 'the week before' is no day)."""
+    anchor = {k: v for k, v in parts.items() if k != "anchor"}
+    resolved = _RESOLVERS[parts["anchor"]](anchor, published)
+    if resolved is None or resolved.precision != 1:
+        return None
+    return ResolvedDate(resolved.date - dt.timedelta(days=1), 1)
+
+
 _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
+    "day_before": _day_before,
 }  # fmt: skip

@@ -37,14 +37,14 @@ _NOUNS: dict[str, str] = {
     "people|persons|civilians|villagers|residents|soldiers|troops|servicemen|policemen|police officers|officers|"
     "gendarmes|guards|guardsmen|militants|jihadists|terrorists|insurgents|fighters|rebels|assailants|attackers|"
     "gunmen|bandits|members|individuals|men|women|children|farmers|herders|traders|worshippers|passengers|"
-    "students|pupils|migrants|miners|militiamen|volunteers|vdp|suspects|smugglers|traffickers|others|dozos|"
+    "students|pupils|migrants|miners|militiamen|volunteers|auxiliaries|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
     "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
     "manifestants|voleurs|bergers|éleveurs|commerçants|orpailleurs|otages|enseignants|chauffeurs|passagers|"
     "agriculteurs|cultivateurs|jeunes|fidèles|élèves|ouvriers|pêcheurs|gardes|gendarmes|soldats|migrants|"
     "suicide bombers|martyrs|comrades|guardsmen|hostiles|militaires|soldats|civils|personnes|policiers|douaniers|"
-    "terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
+    "supplétifs|terroristes|assaillants|villageois|habitants|djihadistes|jihadistes|hommes|femmes|enfants|membres|"
     "éléments": "person",
     "vehicles|cars|trucks|pickups|pick-ups|pick-up trucks|4x4s|4x4 vehicles|motorcycles|motorbikes|boats|"
     "tankers|lorries|camels|véhicules|motos|motocyclettes|camions|voitures|pirogues": "vehicle",
@@ -74,7 +74,7 @@ _NP_END = (
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
-_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)"  # noqa: E501
+_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)\b"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 # French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
@@ -125,6 +125,12 @@ _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4}\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
+# A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
+# (VDP) were killed"): capitalised words joined by a few small words, so that the count still reaches its verb.
+_BODY_NAME = (
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:of|for|the|and|de|du|des|la|le|et)\s+){0,2}(?-i:[A-Z][\w'’-]*)){0,7}"
+    r"(?:\s*\([^()]{1,30}\))?"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
@@ -158,7 +164,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
     ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
     # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
-    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:{_BODY_NAME}|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
@@ -431,6 +437,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
+    found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
@@ -440,6 +447,30 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "three fighters were killed on each side", "deux morts de chaque côté": each side's count, a toll of twice it
+_EACH_SIDE = re.compile(
+    r"(?:\s+(?!(?:and|et|but|mais|with|avec|losses|casualties|pertes)\b)[\w'’-]+){0,3}?\s*,?\s+(?:"
+    + "|".join(load_data("ontology.json")["each_side_tolls"]["patterns"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+_EACH_SIDE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["before"]) + r")$", re.IGNORECASE
+)
+
+
+def _each_sides(text: str, q: QuantityMention) -> QuantityMention:
+    """A count told of each side of a fight doubled, its words stretched to the phrase that says so."""
+    if _EACH_SIDE_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+        return replace(q, value=q.value * 2)  # "each side lost three men"
+    m = _EACH_SIDE.match(text, q.end)
+    if m is None or any(mark in text[q.end : m.end()] for mark in ".;:"):
+        return q
+    return replace(q, value=q.value * 2, end=m.end(), text=text[q.start : m.end()])
 
 
 # "detained a herder and beat him to death", "abducted the mayor and killed him": one death, whoever it was, counted

@@ -8,21 +8,29 @@ dated long before the report's other events into background (history told in pas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from ._dates import ResolvedDate, find_dates, resolve
 from ._habitual import is_history
 from ._merge import EventGroup
 from ._segment import Sentence
+from ._text import load_data
 
 __all__ = ["group_dates", "mark_history", "sentence_dates"]
+
+_NEW_STORY = re.compile(
+    r"\W*(?:" + "|".join(load_data("ontology.json")["new_story_openers"]["patterns"]) + r")\b", re.IGNORECASE
+)
 
 
 def sentence_dates(
     sentences: list[Sentence], published: dt.date | None, groups: list[EventGroup]
 ) -> list[tuple[Sentence, ResolvedDate]]:
-    """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none."""
-    undated = [g.main.sentence for g in groups if all(m.date is None for m in g.members)]
+    """The first date each sentence states (resolved), in the paragraphs of events whose own sentences state none,
+    or only the day it was told ('the ministry said on Tuesday that 38 were arrested')."""
+    # The day of a telling dates no happening: the date stated before the event is wanted all the same.
+    undated = [g.main.sentence for g in groups if all(m.date is None or m.date_weak for m in g.members)]
     wanted = {s.paragraph for s in undated}
     near = {i for s in undated for i in (s.index - 1, s.index - 2)}
     out = []
@@ -55,6 +63,8 @@ def group_dates(groups: list[EventGroup], stated: list[tuple[Sentence, ResolvedD
             for s, d in stated
             if s.start < main.start and (s.paragraph == main.paragraph or s.index >= main.index - 2)
         ]
+        if _NEW_STORY.match(main.text, main.lead):
+            before = []  # "Separately, ... the arrest on Monday": another story, dated by its own words only
         # Else the date told just before; else the story goes on from the event told before it.
         date = own or (before[-1] if before else None) or _own_date(group, weak=True) or previous
         dated.append(date)

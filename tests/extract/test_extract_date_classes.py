@@ -1,0 +1,58 @@
+"""Date classes of issue 3 (a stated date), one SYNTHETIC report each about an invented incident: the day a ministry
+told of an event ('said on Tuesday') does not date it when the sentence before states when it happened, a sentence
+that opens another story ('Separately, ...') takes no date from the story before it, and 'the previous day' counts
+back from the date told before it."""
+
+from __future__ import annotations
+
+from extract_helpers import report
+
+from borderwatch.extract._dates import find_dates
+
+
+def _dates(extractor, text: str, published: str) -> dict[str, str | None]:
+    return {e.sub_event_type: e.date for e in extractor(report(text, published=published)).events}
+
+
+def test_the_day_of_the_telling_yields_to_the_day_stated_before(extractor) -> None:
+    # off by one day (late): the riot's sentence has no date; the arrests were told on Tuesday, the riot was Monday
+    text = (
+        "ROSSO, May 8 (Synthetic Wire) — Police fired tear gas at hundreds of traders who gathered outside the "
+        "customs office in Rosso on Monday to protest against a new levy.\n\n"
+        "Protesters burned tyres and threw stones at the customs building, according to residents.\n\n"
+        "The interior ministry said on Tuesday that 21 people had been arrested for vandalism."
+    )
+    dates = _dates(extractor, text, "2025-05-08")
+    assert dates.get("Violent demonstration") == "2025-05-05", dates
+
+
+def test_a_separate_story_takes_no_date_from_the_one_before(extractor) -> None:
+    text = (
+        "KASSERINE, Tunisia, Oct 9 (Synthetic Wire) — A soldier was killed on Wednesday when a mine exploded under "
+        "his patrol's vehicle on Mount Semmama, the defence ministry said.\n\n"
+        "The patrol had been searching the area since a shepherd reported armed men there on Sunday.\n\n"
+        "Separately, the interior ministry announced the arrest on Monday in Sbeitla of a suspected supplier of "
+        "the militants."
+    )
+    dates = _dates(extractor, text, "2025-10-09")
+    assert dates.get("Arrests") == "2025-10-06", dates
+
+
+def test_the_previous_day_counts_back_from_the_day_told_before_it(extractor) -> None:
+    # off by one day (late): the raids were the day before the gendarmerie told of them
+    text = (
+        "The gendarmerie in Touggourt said on Thursday it had dismantled a fuel-smuggling ring, arresting six men in "
+        "raids on farms outside the town the previous day."
+    )
+    assert _dates(extractor, text, "2025-09-12") == {"Arrests": "2025-09-10"}
+
+
+def test_the_day_before_an_event_is_no_date() -> None:
+    assert find_dates("The suspect had been seen in Tamanrasset the day before the ambush.") == []
+
+
+def test_a_weekday_of_last_week_is_in_the_week_before(extractor) -> None:
+    # weekday resolved to the wrong week (late): "on Monday last week" in a Thursday report is ten days before it
+    text = "Gunmen ambushed a customs patrol near Bordj Badji Mokhtar on Monday last week, killing two officers."
+    assert list(_dates(extractor, text, "2025-06-19").values()) == ["2025-06-09"]
+    assert [m.parts.get("rel") for m in find_dates("Des hommes armés ont attaqué le poste jeudi dernier.")] == ["last"]
