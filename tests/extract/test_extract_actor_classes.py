@@ -247,3 +247,39 @@ def test_french_soldiers_a_shelling_wounded_are_its_target(extractor) -> None:
     event = _only_event(extractor, text, "2025-08-06")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+class _ProposedNamesOnly(FakeLocator):
+    """A gazetteer that resolves a town only where a span proposes it (as the geo stage keeps an untagged name only
+    where something presents it as a place)."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Ben Guerdane": ("TN", 33.14, 11.22)}
+
+    def find_places(self, text: str, entities: Sequence, country_hint: str | None = None) -> list[Place]:
+        places = []
+        for start, end, _ in entities:
+            record = self.GAZETTEER.get(text[start:end])
+            if record is not None:
+                country, lat, lon = record
+                places.append(Place(text=text[start:end], start=start, end=end, lat=lat, lon=lon, country=country))
+        return places
+
+
+def test_a_town_after_a_locative_word_names_the_country_of_unnamed_attackers(extractor) -> None:
+    # SYNTHETIC: an invented killing; no country, province or capital named, the event's own place unknown
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _ProposedNamesOnly()
+    text = "Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night. He left Ben Guerdane at dawn."
+    (event,) = located(report(text, published="2025-03-04")).events
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+
+
+def test_no_country_is_guessed_where_no_town_of_the_report_is_known(extractor) -> None:
+    # SYNTHETIC: nothing in the text gives a country: the generic actor keeps none
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _ProposedNamesOnly()
+    text = "Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night, relatives said."
+    (event,) = located(report(text, published="2025-03-04")).events
+    assert _name(event.actor1) == "Unidentified Armed Group"
