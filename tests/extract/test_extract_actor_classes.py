@@ -283,3 +283,10 @@ def test_no_country_is_guessed_where_no_town_of_the_report_is_known(extractor) -
     text = "Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night, relatives said."
     (event,) = located(report(text, published="2025-03-04")).events
     assert _name(event.actor1) == "Unidentified Armed Group"
+
+
+def test_a_force_followed_by_a_past_form_with_its_own_object_made_the_arrest(extractor) -> None:
+    # SYNTHETIC: an invented arrest; the parser reads 'gendarmes placed' as 'gendarmes who were placed'
+    text = "On 2 June 2025, Moroccan gendarmes placed in custody four men suspected of smuggling cigarettes near Oujda."
+    event = _only_event(extractor, text, "2025-06-03")
+    assert _name(event.actor1) == "Military Forces of Morocco (1999-)"

@@ -251,9 +251,20 @@ def _role_of(root: Token, trigger: Token) -> str:
     if root in trig_up:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
-            return "target" if child.tag_ == "VBN" else "agent"
+            return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
         return "other"
     return _shared_role(up, trig_up, root, trigger)
+
+
+def _participle_has_object(noun: Token, participle: Token) -> bool:
+    """'Moroccan gendarmes placed in custody three men': a past form the parser hung on the noun as a reduced relative
+    (the gendarmes placed) that is followed by its own object (a direct object, or a noun phrase the parser made the
+    noun's appositive without a comma) is the noun's past tense: the noun did it. 'Soldiers killed in the attack,
+    three conscripts,' sets its appositive off with a comma and stays passive."""
+    if any(c.dep_ == "dobj" for c in participle.children):
+        return True
+    after = participle.right_edge.i
+    return any(c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" for c in noun.children)
 
 
 _PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
