@@ -290,3 +290,11 @@ def test_a_force_followed_by_a_past_form_with_its_own_object_made_the_arrest(ext
     text = "On 2 June 2025, Moroccan gendarmes placed in custody four men suspected of smuggling cigarettes near Oujda."
     event = _only_event(extractor, text, "2025-06-03")
     assert _name(event.actor1) == "Military Forces of Morocco (1999-)"
+
+
+def test_a_patrol_that_took_fire_from_gunmen_is_the_target(extractor) -> None:
+    # SYNTHETIC: an invented shooting; 'took fire from' as 'came under fire from'
+    text = "A Tunisian army patrol took fire from gunmen near Kasserine, Tunisia, on Sunday; one soldier was wounded."
+    event = _only_event(extractor, text, "2025-05-05")
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Military Forces of Tunisia (2019-)"

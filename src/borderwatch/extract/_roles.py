@@ -115,6 +115,8 @@ def moves_subject(verb_group: str) -> bool:
 _MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
 _STRUCK_UNITS = frozenset(load_data("roles.json")["struck_units"])
 _STRIKING = frozenset(load_data("roles.json")["striking_verbs"])
+_RECEIVING = frozenset(load_data("roles.json")["receiving_verbs"])
+_RECEIVED_FIRE = frozenset(load_data("roles.json")["received_fire"])
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _UNIT_PARTS = _MODIFIER_DEPS | {"appos"}  # "National Guard patrol ...; 1 guardsman KIA": the dead hung on it
 
@@ -444,10 +446,12 @@ def _pronoun_subject(chain: list[Token]) -> bool:
 
 
 def _undergoes(verb: Token) -> bool:
-    """'The patrol came under attack', 'ran into an ambush': its subject is the target."""
+    """'The patrol came under attack', 'ran into an ambush', 'took fire from armed men': its subject is the target."""
     word = lemma(verb)
     if word == "come":
         return any(c.lower_ == "under" for c in verb.children)
+    if word in _RECEIVING:
+        return any(c.dep_ == "dobj" and c.lower_ in _RECEIVED_FIRE for c in verb.children)
     return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
 
 
