@@ -3,6 +3,7 @@ namesake in a country the registry does not know, the unit a shorthand passive s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -10,7 +11,7 @@ import pytest
 from extract_helpers import FakeLocator, report
 
 from borderwatch.extract import Extractor
-from borderwatch.model import Place
+from borderwatch.model import Place, Report, ReportKind
 
 
 def _name(actor) -> str | None:
@@ -298,3 +299,11 @@ def test_a_patrol_that_took_fire_from_gunmen_is_the_target(extractor) -> None:
     event = _only_event(extractor, text, "2025-05-05")
     assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
     assert _name(event.actor2) == "Military Forces of Tunisia (2019-)"
+
+
+def test_a_post_s_report_that_names_no_place_names_its_unnamed_attackers_after_the_post_s_country(extractor) -> None:
+    # SYNTHETIC: an invented abduction filed by a post of a Nigerien agency; the text names no place nor country
+    text = "05 MAY 2025: armed men abducted 2 herders at a well 6 km N of post; patrol dispatched."
+    field = Report(id="r1", text=text, published=dt.datetime(2025, 5, 5), kind=ReportKind.FIELD, agency_country="NE")
+    (event,) = extractor(field).events
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"

@@ -245,6 +245,9 @@ class Extractor:
         country = event_country(group, known, report_country, self._place_country(p, report_country, known))
         if country is None and locator is not None:
             country = self._located_names_country(locator, p)
+        if country is None and p.report.kind is ReportKind.FIELD and p.filer.force is not None:
+            # Nothing in a post's report says where: what it saw, it saw near where it stands, in its own country.
+            country = p.filer.force.country
         return assemble_event(
             group,
             self._registry,
