@@ -307,3 +307,10 @@ def test_a_post_s_report_that_names_no_place_names_its_unnamed_attackers_after_t
     field = Report(id="r1", text=text, published=dt.datetime(2025, 5, 5), kind=ReportKind.FIELD, agency_country="NE")
     (event,) = extractor(field).events
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_libya_s_presidential_council_is_its_government(extractor) -> None:
+    # SYNTHETIC: an invented signing abroad; the council is named, no force nor the word 'government'
+    text = "The Libyan Presidential Council signed a ceasefire agreement with eastern forces in Geneva on 4 May 2025."
+    event = _only_event(extractor, text, "2025-05-05")
+    assert _name(event.actor1) == "Government of Libya (2021-)"
