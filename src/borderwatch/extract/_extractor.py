@@ -28,7 +28,7 @@ from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
 from ._ontology import CueHit, load_ontology
-from ._place_hints import place_country
+from ._place_hints import locative_name_spans, place_country
 from ._place_markers import place_marker_spans
 from ._registry import load_registry
 from ._segment import Sentence, split_sentences
@@ -243,6 +243,11 @@ class Extractor:
         # in Mopti) says nothing of whose generic actors these are: the text's countries name them instead.
         known = location if location is None or self._registry.knows_country(location.country) else None
         country = event_country(group, known, report_country, self._place_country(p, report_country, known))
+        if country is None and locator is not None:
+            country = self._located_names_country(locator, p)
+        if country is None and p.report.kind is ReportKind.FIELD and p.filer.force is not None:
+            # Nothing in a post's report says where: what it saw, it saw near where it stands, in its own country.
+            country = p.filer.force.country
         return assemble_event(
             group,
             self._registry,
@@ -258,6 +263,24 @@ class Extractor:
             calibration=self.calibration,
             crowded=crowded,
         )
+
+    def _located_names_country(self, locator: Any, p: _Prepared) -> str | None:
+        """Nothing names where the event is, yet the report's towns do where the parser tagged none ('shot dead a
+        shepherd near Inabelbel', 'the herder had left Ben Guerdane'): the one country (the registry knows) that the
+        names after its locative words resolve to in the gazetteer. Only a report's own towns: no sign, no country."""
+        text = p.report.text
+        spans = [EntitySpan(start, end, "GPE") for start, end in locative_name_spans(text)]
+        if not spans:
+            return None
+        countries = Counter(
+            place.country.upper()
+            for place in locator.find_places(text, spans, None)
+            if place.country and self._registry.knows_country(place.country)
+        )
+        ranked = countries.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     @staticmethod
     def _place_country(p: _Prepared, report_country: str | None, location: Location | None) -> str | None:

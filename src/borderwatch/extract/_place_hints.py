@@ -22,9 +22,12 @@ import pycountry
 
 from ._text import fold, load_data, phrase_regex
 
-__all__ = ["place_country"]
+__all__ = ["locative_name_spans", "place_country"]
 
 _MIN_LENGTH = 3  # "Gao" and "Bam" are provinces; two letters are abbreviations, not names
+_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+# "Ben Guerdane", "Oued Zitoun", "Tin-Akof", "Bordj el Haouas": capitalised words, with a linking particle
+_NAME = r"(?P<name>" + _WORD + r"(?:[ \-](?:(?:de|du|el|al|ag|ben|bou|n)[ \-])?" + _WORD + r"){0,3})"
 
 
 @cache
@@ -61,3 +64,16 @@ def place_country(text: str) -> str | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+@cache
+def _locatives() -> re.Pattern[str]:
+    words = sorted(load_data("actors.json")["place_hints"]["locative_words"], key=len, reverse=True)
+    # the words in lower case only ("In Guezzam" is a name, "At dawn" a sentence's opening), the name capitalised
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")\s+" + _NAME)
+
+
+def locative_name_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the capitalised names English or French locative words put before them ('near Inabelbel', 'left
+    Ben Guerdane'): proposals for the gazetteer where the parser tagged no place, kept only where it knows them."""
+    return [m.span("name") for m in _locatives().finditer(text)]

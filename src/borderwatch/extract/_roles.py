@@ -115,6 +115,8 @@ def moves_subject(verb_group: str) -> bool:
 _MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
 _STRUCK_UNITS = frozenset(load_data("roles.json")["struck_units"])
 _STRIKING = frozenset(load_data("roles.json")["striking_verbs"])
+_RECEIVING = frozenset(load_data("roles.json")["receiving_verbs"])
+_RECEIVED_FIRE = frozenset(load_data("roles.json")["received_fire"])
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _UNIT_PARTS = _MODIFIER_DEPS | {"appos"}  # "National Guard patrol ...; 1 guardsman KIA": the dead hung on it
 
@@ -251,9 +253,20 @@ def _role_of(root: Token, trigger: Token) -> str:
     if root in trig_up:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
-            return "target" if child.tag_ == "VBN" else "agent"
+            return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
         return "other"
     return _shared_role(up, trig_up, root, trigger)
+
+
+def _participle_has_object(noun: Token, participle: Token) -> bool:
+    """'Moroccan gendarmes placed in custody three men': a past form the parser hung on the noun as a reduced relative
+    (the gendarmes placed) that is followed by its own object (a direct object, or a noun phrase the parser made the
+    noun's appositive without a comma) is the noun's past tense: the noun did it. 'Soldiers killed in the attack,
+    three conscripts,' sets its appositive off with a comma and stays passive."""
+    if any(c.dep_ == "dobj" for c in participle.children):
+        return True
+    after = participle.right_edge.i
+    return any(c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" for c in noun.children)
 
 
 _PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
@@ -433,10 +446,12 @@ def _pronoun_subject(chain: list[Token]) -> bool:
 
 
 def _undergoes(verb: Token) -> bool:
-    """'The patrol came under attack', 'ran into an ambush': its subject is the target."""
+    """'The patrol came under attack', 'ran into an ambush', 'took fire from armed men': its subject is the target."""
     word = lemma(verb)
     if word == "come":
         return any(c.lower_ == "under" for c in verb.children)
+    if word in _RECEIVING:
+        return any(c.dep_ == "dobj" and c.lower_ in _RECEIVED_FIRE for c in verb.children)
     return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
 
 
