@@ -56,6 +56,7 @@ HINT_LABELS = {"ORG", "PERSON", "NORP"}
 # tags places as dates ('in Manbij'), so only calendar words are set aside.
 _TEMPORAL_LABELS = {"DATE", "TIME"}
 
+_LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-zà-ÿ]")
 _CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
                "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
@@ -388,15 +389,39 @@ def _locative_pattern(strong: bool) -> re.Pattern[str]:
     return re.compile(r"(?:\b(?:" + "|".join(phrases) + r")" + ending + r")$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    """The words a locative phrase can end with, right before the name ('in', 'de', "d'", 'the', 'town')."""
+    words = _vocabulary()["locatives"]
+    phrases = [*words["strong"], *words["weak"], *words["links"], *words["articles"], *words["weak_place_nouns"]]
+    return frozenset(phrase.split()[-1].lower() for phrase in phrases)
+
+
+_LAST_WORD = re.compile(r"([\w'’\-]+)\s*$")
+
+
+def _locative_window(text: str, start: int) -> str | None:
+    """The 40 characters before the name, or None when the word right before it ends no locative phrase (most
+    names: the long pattern is then not tried)."""
+    window = text[max(0, start - 40) : start]
+    last = _LAST_WORD.search(window)
+    if last is None:
+        return None
+    word = last.group(1).lower()
+    return window if word in _last_words() or word.endswith(("'", "’")) else None
+
+
 @lru_cache(maxsize=8192)
 def is_strongly_locative(text: str, start: int) -> bool:
     """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
-    return bool(_locative_pattern(True).search(text[max(0, start - 40) : start]))
+    window = _locative_window(text, start)
+    return window is not None and bool(_locative_pattern(True).search(window))
 
 
 @lru_cache(maxsize=8192)
 def is_locative(text: str, start: int) -> bool:
-    return bool(_locative_pattern(False).search(text[max(0, start - 40) : start]))
+    window = _locative_window(text, start)
+    return window is not None and bool(_locative_pattern(False).search(window))
 
 
 def _comma_parts(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -443,6 +468,8 @@ def _after_locative_inside(text: str, start: int, end: int) -> tuple[int, int, b
     """A model span that holds the locative words before the name ('nord de Ménaka', 'de Ayorou' of 'la route de
     Ayorou', 'Le village de Bankilaré', 'de Sebba jeudi': the English model reads French poorly) is the name alone,
     presented as a place by those words: (start, end, presented). Other spans are returned as they are."""
+    if not _LOWER_WORD.search(text, start, end):
+        return start, end, False  # no word in lower case: no locative words inside (most spans: read cheaply)
     for word in _CAPITALISED.finditer(text, start + 1, end):
         found = _locative_pattern(True).search(text[max(0, word.start() - 40) : word.start()])
         if found is None:
