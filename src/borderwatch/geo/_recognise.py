@@ -369,12 +369,18 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _all_languages(words: dict[str, list[str]]) -> list[str]:
+    """The words of every language of a `locatives` kind, once each."""
+    return sorted({word for language in words.values() for word in language})
+
+
 @lru_cache(maxsize=2)
 def _locative_pattern(strong: bool) -> re.Pattern[str]:
     """The locative words (data/recognition.json `locatives`) right before a name, ending where the name starts: 'in
     the ', 'près de ', '10 km north of ', 'la route d'' (French elides before a vowel: the name follows the
     apostrophe)."""
     words = _vocabulary()["locatives"]
+    words = words | {kind: _all_languages(words[kind]) for kind in ("strong", "weak", "place_nouns", "links")}
     # 'town of', 'au nord de', 'le poste de gendarmerie de': what presents the name after it as a place (both kinds).
     nouns = rf"(?:{_alternatives(words['place_nouns'])})\s+(?:{_alternatives(words['links'])})"
     kinds = [*words["strong"]] if strong else [*words["strong"], *words["weak"]]
@@ -393,7 +399,8 @@ def _locative_pattern(strong: bool) -> re.Pattern[str]:
 def _last_words() -> frozenset[str]:
     """The words a locative phrase can end with, right before the name ('in', 'de', "d'", 'the', 'town')."""
     words = _vocabulary()["locatives"]
-    phrases = [*words["strong"], *words["weak"], *words["links"], *words["articles"], *words["weak_place_nouns"]]
+    phrases = [*words["articles"], *words["weak_place_nouns"]]
+    phrases += [w for kind in ("strong", "weak", "links") for w in _all_languages(words[kind])]
     return frozenset(phrase.split()[-1].lower() for phrase in phrases)
 
 
