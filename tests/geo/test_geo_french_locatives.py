@@ -41,3 +41,17 @@ def test_a_model_span_holding_french_locative_words_is_the_place_after_them(
 ) -> None:
     places = geoparser.find_places(text, [span(text, model_span, label)])
     assert [(p.text, p.geonameid) for p in places] == [(name, geonameid)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name", "geonameid"),
+    [
+        ("Residents of Pama in eastern Burkina Faso reported gunfire overnight.", "Burkina Faso", "Pama", 2356738),
+        ("Les habitants de Tillia ont fui vers le chef-lieu après les tirs de la nuit.", None, "Tillia", 2438675),
+    ],
+)  # fmt: skip
+def test_the_residents_of_a_name_present_it_as_a_place(
+    geoparser, text: str, tagged: str | None, name: str, geonameid: int
+) -> None:
+    entities = [span(text, tagged, "GPE")] if tagged else []
+    assert (name, geonameid) in [(p.text, p.geonameid) for p in geoparser.find_places(text, entities)]
