@@ -6,13 +6,17 @@ The English model the pipeline parses with tags few places in a French sentence 
 and the locator's own locative words are English prepositions ('in', 'near'): without these spans such a report's
 towns go unlocated, and its unnamed attackers get no country ("Unidentified Armed Group" where ACLED names the
 country the event happened in). A span is only a proposal: the locator keeps it where the gazetteer knows the name.
-The words are `place_markers` in data/roles_fr.json and `place_hints.header_words` in data/actors.json.
+The French words are the places stage's own (`locatives`, "fr", in borderwatch/geo/data/recognition.json: one
+vocabulary for both stages, read as data, for extraction does not import the places stage); the header words are
+`place_hints.header_words` in data/actors.json.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from importlib import resources
 
 from ._contracts import EntitySpan
 from ._roles_fr import is_french
@@ -26,11 +30,19 @@ _WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 _NAME = r"(?P<name>" + _WORD + r"(?:[ \-](?:(?:de|du|el|al|ag|ben|bou|n)[ \-])?" + _WORD + r"){0,3})"
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _french() -> re.Pattern[str]:
-    markers = load_data("roles_fr.json")["place_markers"]
+    ref = resources.files("borderwatch").joinpath("geo", "data", "recognition.json")
+    words = json.loads(ref.read_text(encoding="utf-8"))["locatives"]
+    # 'près de', 'à', 'entre' ...; 'le village de', 'au nord de', 'la route d'': a place noun and its link
+    nouns = rf"(?:{_alternatives(words['place_nouns']['fr'])})\s+(?:{_alternatives(words['links']['fr'])})"
+    markers = _alternatives(words["strong"]["fr"] + words["weak"]["fr"]) + "|" + nouns
     # the markers in any case ("Près de", "À"), the name with its capital; an elided "d'" glues to the name
-    return re.compile(r"(?<![\w'’])(?i:" + "|".join(markers) + r")(?:(?<=['’])|\s+)(?:l['’])?" + _NAME)
+    return re.compile(r"(?<![\w'’])(?i:" + markers + r")(?:(?<=['’])|\s+)(?:l['’])?" + _NAME)
 
 
 @cache

@@ -56,32 +56,13 @@ HINT_LABELS = {"ORG", "PERSON", "NORP"}
 # tags places as dates ('in Manbij'), so only calendar words are set aside.
 _TEMPORAL_LABELS = {"DATE", "TIME"}
 
+_LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-zà-ÿ]")
 _CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
                "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
 _LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -])?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
-# 'town of', 'centre of', '10 km north of': what presents the name after it as a place (in both lists below).
-_PART_OF = (
-    r"(?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border|crossing|"
-    r"cent(?:re|er)|heart|streets|suburbs?|edge|"
-    r"(?:south|north)(?:-?(?:east|west))?|east|west|km|kilometres|kilometers|miles|[NSEW]{1,3}) of"
-)
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|into|outside|around|towards?|across|via|between|and|through|inside|out of|past|"
-    r"beyond|along|reach(?:ed)?|entered|"
-    r"of the (?:town|city|village|region|province|wilaya|governorate|district|area|oasis|outskirts|border)|"
-    + _PART_OF
-    + r")\s+(?:the\s*)?)$",
-    re.IGNORECASE,
-)
-_STRONG_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|towards?|into|inside|out of|past|beyond|reach(?:ed)?|entered|"
-    + _PART_OF
-    + r")\s+(?:the\s*)?)$",
-    re.IGNORECASE,
-)
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
@@ -384,15 +365,70 @@ def not_a_place(text: str, start: int, end: int) -> bool:
     return word is not None and word.group(1).lower() in _water_words()
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _all_languages(words: dict[str, list[str]]) -> list[str]:
+    """The words of every language of a `locatives` kind, once each."""
+    return sorted({word for language in words.values() for word in language})
+
+
+@lru_cache(maxsize=2)
+def _locative_pattern(strong: bool) -> re.Pattern[str]:
+    """The locative words (data/recognition.json `locatives`) right before a name, ending where the name starts: 'in
+    the ', 'près de ', '10 km north of ', 'la route d'' (French elides before a vowel: the name follows the
+    apostrophe)."""
+    words = _vocabulary()["locatives"]
+    words = words | {kind: _all_languages(words[kind]) for kind in ("strong", "weak", "place_nouns", "links")}
+    # 'town of', 'au nord de', 'le poste de gendarmerie de': what presents the name after it as a place (both kinds).
+    nouns = rf"(?:{_alternatives(words['place_nouns'])})\s+(?:{_alternatives(words['links'])})"
+    kinds = [*words["strong"]] if strong else [*words["strong"], *words["weak"]]
+    phrases = [_alternatives(kinds), nouns]
+    if not strong:
+        phrases.append(rf"of the (?:{_alternatives(words['weak_place_nouns'])})")
+    # An article after a space ('in the ', 'à la '; 'the' also glued: 'in theGhadames'), or the name right after an
+    # elided word ("d'", "l'").
+    elided = [a for a in words["articles"] if a[-1] in "'’"]
+    spaced = [a for a in words["articles"] if a not in elided and a != "the"]
+    ending = rf"(?:\s+(?:the\s*|(?:{_alternatives(spaced)})\s+|{_alternatives(elided)})?|(?<=['’]))"
+    return re.compile(r"(?:\b(?:" + "|".join(phrases) + r")" + ending + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    """The words a locative phrase can end with, right before the name ('in', 'de', "d'", 'the', 'town')."""
+    words = _vocabulary()["locatives"]
+    phrases = [*words["articles"], *words["weak_place_nouns"]]
+    phrases += [w for kind in ("strong", "weak", "links") for w in _all_languages(words[kind])]
+    return frozenset(phrase.split()[-1].lower() for phrase in phrases)
+
+
+_LAST_WORD = re.compile(r"([\w'’\-]+)\s*$")
+
+
+def _locative_window(text: str, start: int) -> str | None:
+    """The 40 characters before the name, or None when the word right before it ends no locative phrase (most
+    names: the long pattern is then not tried)."""
+    window = text[max(0, start - 40) : start]
+    last = _LAST_WORD.search(window)
+    if last is None:
+        return None
+    word = last.group(1).lower()
+    return window if word in _last_words() or word.endswith(("'", "’")) else None
+
+
 @lru_cache(maxsize=8192)
 def is_strongly_locative(text: str, start: int) -> bool:
     """A locative word that does not also introduce people ('to', 'from', 'and' do: 'said to Trump')."""
-    return bool(_STRONG_LOCATIVE.search(text[max(0, start - 40) : start]))
+    window = _locative_window(text, start)
+    return window is not None and bool(_locative_pattern(True).search(window))
 
 
 @lru_cache(maxsize=8192)
 def is_locative(text: str, start: int) -> bool:
-    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+    window = _locative_window(text, start)
+    return window is not None and bool(_locative_pattern(False).search(window))
 
 
 def _comma_parts(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -418,6 +454,7 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         if label not in PLACE_LABELS and label not in HINT_LABELS:
             continue
         start, end = _trim(text, start, end)
+        start, end, presented = _after_locative_inside(text, start, end)
         if end <= start:
             continue
         key = name_key(text[start:end])
@@ -429,9 +466,33 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         origin = "place" if label in PLACE_LABELS or (label == "NORP" and crossing) else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
-        locative = locative or crossing or (demonym is None and is_route(text, start, end))
+        locative = locative or presented or crossing or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
+
+
+def _after_locative_inside(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """A model span that holds the locative words before the name ('nord de Ménaka', 'de Ayorou' of 'la route de
+    Ayorou', 'Le village de Bankilaré', 'de Sebba jeudi': the English model reads French poorly) is the name alone,
+    presented as a place by those words: (start, end, presented). Other spans are returned as they are."""
+    if not _LOWER_WORD.search(text, start, end):
+        return start, end, False  # no word in lower case: no locative words inside (most spans: read cheaply)
+    for word in _CAPITALISED.finditer(text, start + 1, end):
+        found = _locative_pattern(True).search(text[max(0, word.start() - 40) : word.start()])
+        if found is None:
+            continue
+        phrase_start = max(0, word.start() - 40) + found.start()
+        lead = text[start:phrase_start].strip().lower()
+        if phrase_start > start and lead not in _vocabulary()["locatives"]["articles"]:
+            continue
+        # The name's own words: trailing lower-case words are the sentence's ('de Sebba jeudi').
+        name_end = word.end()
+        for more in _CAPITALISED.finditer(text, word.end(), end):
+            if not _LINK.fullmatch(text[name_end : more.start()]):
+                break
+            name_end = more.end()
+        return word.start(), name_end, True
+    return start, end, False
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:

@@ -1,0 +1,67 @@
+"""Namesakes abroad: a small town that the report's other places rule out ('Léré' of a report about Mali read as
+Lere, Nigeria; 'Sévaré airport' as Savé airport, Benin). The gazetteer holds many small Sahel towns under no name
+or under another spelling, and their nearest match is then a namesake or a look-alike in another country: the
+mention is kept as a place, unresolved, rather than placed a thousand kilometres away (the event keeps the
+report's country). Only in a report about a country of that region (data/thinly_held_countries.json): elsewhere
+the gazetteer holds small towns well enough that a town abroad is most often the one meant. Read after
+acceptance: only the places accepted as mentions say what the report is about (the resolver's own context also
+holds words that recognition rejects)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from ._accept import named_area
+from ._borders import haversine_km
+from ._loose_names import agreeing_countries
+from ._mention import Resolution
+from ._normalise import name_key
+from ._sources import data_file
+
+__all__ = ["drop_namesakes_abroad"]
+
+# A town this large is known abroad: named in a report about another country, it is most often that town.
+_KNOWN_ABROAD_POPULATION = 100_000
+# A match below this is a loose reading of the name (a spelling, a transliteration), not a name the place bears.
+_NAMED_MATCH = 0.8
+# An exact namesake is ruled out only this far from every other place of the report.
+_FAR_KM = 1000.0
+
+Span = tuple[int, int, Resolution | None]
+
+
+def drop_namesakes_abroad(text: str, accepted: list[Span]) -> list[Span]:
+    """The accepted spans, a namesake abroad left unresolved (see the module)."""
+    return [(s, e, None if r is not None and _abroad(text, s, e, r, accepted) else r) for s, e, r in accepted]
+
+
+@lru_cache(maxsize=1)
+def _thinly_held_countries() -> frozenset[str]:
+    """The countries of the Maghreb and the Sahel whose small towns the gazetteer holds incompletely."""
+    return frozenset(data_file("thinly_held_countries.json")["countries"])
+
+
+def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Span]) -> bool:
+    record = res.record
+    # A country, division or region, or one of our curated places of the region, is no look-alike.
+    if record.country is None or named_area(record) or record.population >= _KNOWN_ABROAD_POPULATION:
+        return False
+    key = name_key(text[start:end])
+    # The places placed with more confidence rule on it (two namesakes do not rule each other out: the likelier
+    # one stands); the name's own mentions do not vote for it.
+    others = [
+        r.record
+        for s, e, r in accepted
+        if r is not None and name_key(text[s:e]) != key and r.confidence > res.confidence
+    ]
+    votes: dict[str, float] = defaultdict(float)
+    for other in others:
+        if other.country:
+            votes[other.country] += 1.0
+    own, next_door = agreeing_countries(votes, sum(votes.values()))
+    if not own & _thinly_held_countries() or record.country in own or record.country in next_door:
+        return False
+    if res.match < _NAMED_MATCH:
+        return True
+    return all(haversine_km(o.lat, o.lon, record.lat, record.lon) > _FAR_KM for o in others if o.lat is not None)

@@ -1,0 +1,41 @@
+"""A small town the report's other places rule out (neither in one of their countries nor next to the main ones;
+read loosely, or over 1,000 km from all of them) is a place the gazetteer does not hold: kept unresolved rather
+than placed abroad. Every sentence is SYNTHETIC: invented incidents in real places."""
+
+from __future__ import annotations
+
+from geo_helpers import span
+
+
+def _found(geoparser, text: str, entities: list[tuple]) -> dict[str, int | str | None]:
+    return {p.text: p.geonameid for p in geoparser.find_places(text, entities)}
+
+
+def test_an_exact_namesake_far_abroad_stays_unresolved_in_a_report_about_mali(geoparser) -> None:
+    text = "Les forces armées ont repoussé une attaque à Léré, dans le cercle de Niono, selon l'état-major."
+    found = _found(geoparser, text, [span(text, "Léré", "GPE"), span(text, "Niono", "GPE")])
+    assert found == {"Léré": None, "Niono": 2452655}
+
+
+def test_a_loose_look_alike_abroad_stays_unresolved(geoparser) -> None:
+    text = "Aid workers reported that Sévaré airport was closed after a mortar attack on Mopti."
+    found = _found(geoparser, text, [span(text, "Sévaré airport", "FAC"), span(text, "Mopti", "GPE")])
+    assert found == {"Sévaré airport": None, "Mopti": 2453348}
+
+
+def test_a_report_that_names_no_country_rules_no_namesake_out(geoparser) -> None:
+    text = "Les forces armées ont repoussé une attaque à Léré mardi."
+    assert _found(geoparser, text, [span(text, "Léré", "GPE")])["Léré"] is not None
+
+
+def test_a_town_next_door_to_the_report_s_country_is_kept(geoparser) -> None:
+    text = "Burkinabe volunteers fled from Djibo to Téra after the attack on Dori."
+    entities = [span(text, "Djibo", "GPE"), span(text, "Téra", "GPE"), span(text, "Dori", "GPE")]
+    assert _found(geoparser, text, entities)["Téra"] == 2438855
+
+
+def test_a_large_city_abroad_is_kept(geoparser) -> None:
+    text = "The trader from Djibo was later seen in Kano, far from Dori and Kaya."
+    entities = [span(text, w, "GPE") for w in ("Djibo", "Kano", "Dori", "Kaya")]
+    found = _found(geoparser, text, entities)
+    assert found["Kano"] is not None and found["Djibo"] == 2361177
