@@ -53,6 +53,19 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             ["Disrupted weapons use"],
         ),
         ("1410Z: 1 pickup intercepted, 2 drivers held.", ["Arrests"]),
+        # field shorthand without an auxiliary: "2 bodies (male) found ..." is a killing found, not nothing
+        ("0715Z: 2 bodies (male) found 3 km N of post, gunshot wounds.", ["Attack"]),
+        # ... but bodies "found last week" that a later sentence tells of are no new find
+        ("The two bodies found last week near Ayorou were buried on Thursday.", []),
+        # a road blockade the police broke up, the intervention in the next clause: a protest with intervention
+        (
+            "Des habitants ont bloqué jeudi la route de Redeyef ; la garde nationale est intervenue pour la rouvrir.",
+            ["Protest with intervention"],
+        ),
+        (
+            "Residents blocked the main road of Redeyef on Thursday, before police dispersed them with tear gas.",
+            ["Protest with intervention"],
+        ),
         # a crowd attacking a police station is a riot, not a clash of armed groups
         (
             "A crowd attacked the police station of Dosso on Thursday after a detainee died in custody.",
