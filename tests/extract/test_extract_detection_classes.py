@@ -134,3 +134,25 @@ def test_shorthand_cues_keep_to_their_sense(extractor) -> None:
     text = "A bomb exploded in the market of Gao on Thursday, where police later found two wounded traders."
     assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
     assert _types(extractor, "The civil protection of Gao received new fire trucks on Thursday.") == []
+
+
+def test_air_support_after_a_ground_assault_keeps_the_battle_and_its_toll(extractor) -> None:
+    # the air strikes are the defenders' support in the battle an armed group began, not the means of its assault
+    text = (
+        "Jihadists attacked the army camp of Boulkessi on Thursday. The army said 40 assailants were killed during "
+        "the attack, and that air strikes destroyed several of their vehicles."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", 40)]
+    # a bomb told after a fight is still its means
+    text = "Gunmen attacked an army convoy near Tessit on Thursday. A roadside bomb hit the lead vehicle."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+
+
+def test_second_reported_statement_tells_its_own_happening(extractor) -> None:
+    # "said X, and that Y": two statements, each with its event
+    text = (
+        "The governor said gendarmes arrested two smugglers at Dehiba on Thursday, and that a roadside bomb "
+        "wounded a soldier near Remada."
+    )
+    assert _types(extractor, text) == ["Arrests", "Remote explosive/landmine/IED"]
