@@ -129,6 +129,14 @@ def test_reinforcements_sent_after_an_attack_are_its_response(extractor) -> None
     assert _types(extractor, text) == ["Attack"]
 
 
+def test_reinforcements_sent_on_another_day_are_still_the_response(extractor) -> None:
+    text = (
+        "Gunmen attacked the army camp of Boulkessi on Thursday, killing five soldiers. Reinforcements were sent to "
+        "the area the next day."
+    )
+    assert _types(extractor, text) == ["Armed clash"]
+
+
 def test_shorthand_cues_keep_to_their_sense(extractor) -> None:
     # a bomb that went off is not a device found, even with "found" later in the sentence; fire trucks are no fire
     text = "A bomb exploded in the market of Gao on Thursday, where police later found two wounded traders."

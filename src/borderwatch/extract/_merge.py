@@ -139,9 +139,11 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if not (_same_kind(main, event) or _completes(main, event)):
         return False
-    if _dates_differ(group, event) or (_places_differ(group, event) and not event.anaphoric):
+    # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
+    response = main.event_type in _VIOLENT and _deployment_only(event)
+    if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
-    if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
+    if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
     if _pursuit(main, event):
         return False
