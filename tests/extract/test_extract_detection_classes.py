@@ -57,6 +57,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("0715Z: 2 bodies (male) found 3 km N of post, gunshot wounds.", ["Attack"]),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
+        # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
+        # no victims, is an attack on it
+        ("Des tirs nourris ont visé jeudi soir un poste de l'armée à Tessit, sans faire de victimes.", ["Armed clash"]),
+        ("Un poste de l'armée a été la cible de tirs jeudi soir à Tessit, sans faire de victimes.", ["Armed clash"]),
+        ("Un camp de la gendarmerie a été visé jeudi par des rafales près de Ménaka.", ["Armed clash"]),
         # a road blockade the police broke up, the intervention in the next clause: a protest with intervention
         (
             "Des habitants ont bloqué jeudi la route de Redeyef ; la garde nationale est intervenue pour la rouvrir.",
