@@ -109,6 +109,12 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Une trentaine de personnes ont été interpellées jeudi lors d'une marche des enseignants à Nouakchott.",
             ["Protest with intervention"],
         ),
+        # activists arrested who had staged a sit-in: the arrests ended the protest (unless it had a day of its own)
+        (
+            "Police arrested twelve activists on Thursday who had staged a sit-in in Gafsa.",
+            ["Protest with intervention"],
+        ),
+        ("Police arrested twelve activists who had staged a sit-in in Gafsa last month.", ["Arrests"]),
         # what a denied report told, a running total since January, a drill: no event
         ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
         ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
