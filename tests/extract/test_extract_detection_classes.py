@@ -55,6 +55,10 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("1410Z: 1 pickup intercepted, 2 drivers held.", ["Arrests"]),
         # field shorthand without an auxiliary: "2 bodies (male) found ..." is a killing found, not nothing
         ("0715Z: 2 bodies (male) found 3 km N of post, gunshot wounds.", ["Attack"]),
+        # field shorthand openings: a post "engaged by" armed men, a "Contact" line
+        ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
+        ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
+        ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
