@@ -53,6 +53,28 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             ["Disrupted weapons use"],
         ),
         ("1410Z: 1 pickup intercepted, 2 drivers held.", ["Arrests"]),
+        # field shorthand without an auxiliary: "2 bodies (male) found ..." is a killing found, not nothing
+        ("0715Z: 2 bodies (male) found 3 km N of post, gunshot wounds.", ["Attack"]),
+        # field shorthand openings: a post "engaged by" armed men, a "Contact" line
+        ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
+        ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
+        ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
+        # ... but bodies "found last week" that a later sentence tells of are no new find
+        ("The two bodies found last week near Ayorou were buried on Thursday.", []),
+        # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
+        # no victims, is an attack on it
+        ("Des tirs nourris ont visé jeudi soir un poste de l'armée à Tessit, sans faire de victimes.", ["Armed clash"]),
+        ("Un poste de l'armée a été la cible de tirs jeudi soir à Tessit, sans faire de victimes.", ["Armed clash"]),
+        ("Un camp de la gendarmerie a été visé jeudi par des rafales près de Ménaka.", ["Armed clash"]),
+        # a road blockade the police broke up, the intervention in the next clause: a protest with intervention
+        (
+            "Des habitants ont bloqué jeudi la route de Redeyef ; la garde nationale est intervenue pour la rouvrir.",
+            ["Protest with intervention"],
+        ),
+        (
+            "Residents blocked the main road of Redeyef on Thursday, before police dispersed them with tear gas.",
+            ["Protest with intervention"],
+        ),
         # a crowd attacking a police station is a riot, not a clash of armed groups
         (
             "A crowd attacked the police station of Dosso on Thursday after a detainee died in custody.",
@@ -91,6 +113,12 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Une trentaine de personnes ont été interpellées jeudi lors d'une marche des enseignants à Nouakchott.",
             ["Protest with intervention"],
         ),
+        # activists arrested who had staged a sit-in: the arrests ended the protest (unless it had a day of its own)
+        (
+            "Police arrested twelve activists on Thursday who had staged a sit-in in Gafsa.",
+            ["Protest with intervention"],
+        ),
+        ("Police arrested twelve activists who had staged a sit-in in Gafsa last month.", ["Arrests"]),
         # what a denied report told, a running total since January, a drill: no event
         ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
         ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
@@ -116,8 +144,38 @@ def test_reinforcements_sent_after_an_attack_are_its_response(extractor) -> None
     assert _types(extractor, text) == ["Attack"]
 
 
+def test_reinforcements_sent_on_another_day_are_still_the_response(extractor) -> None:
+    text = (
+        "Gunmen attacked the army camp of Boulkessi on Thursday, killing five soldiers. Reinforcements were sent to "
+        "the area the next day."
+    )
+    assert _types(extractor, text) == ["Armed clash"]
+
+
 def test_shorthand_cues_keep_to_their_sense(extractor) -> None:
     # a bomb that went off is not a device found, even with "found" later in the sentence; fire trucks are no fire
     text = "A bomb exploded in the market of Gao on Thursday, where police later found two wounded traders."
     assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
     assert _types(extractor, "The civil protection of Gao received new fire trucks on Thursday.") == []
+
+
+def test_air_support_after_a_ground_assault_keeps_the_battle_and_its_toll(extractor) -> None:
+    # the air strikes are the defenders' support in the battle an armed group began, not the means of its assault
+    text = (
+        "Jihadists attacked the army camp of Boulkessi on Thursday. The army said 40 assailants were killed during "
+        "the attack, and that air strikes destroyed several of their vehicles."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", 40)]
+    # a bomb told after a fight is still its means
+    text = "Gunmen attacked an army convoy near Tessit on Thursday. A roadside bomb hit the lead vehicle."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+
+
+def test_second_reported_statement_tells_its_own_happening(extractor) -> None:
+    # "said X, and that Y": two statements, each with its event
+    text = (
+        "The governor said gendarmes arrested two smugglers at Dehiba on Thursday, and that a roadside bomb "
+        "wounded a soldier near Remada."
+    )
+    assert _types(extractor, text) == ["Arrests", "Remote explosive/landmine/IED"]

@@ -37,7 +37,7 @@ def test_rules_name_only_known_cues() -> None:
     known = set(ontology._cues) | set(ontology.tags) | {
         "agent_state", "agent_armed", "agent_civilian", "agent_protesters", "agent_rioters", "target_state",
         "target_armed", "target_civilian", "target_protesters", "target_fighting", "target_civilian_only",
-        "victims_known", "any_armed_party", "kill_victims", "civilian_majority", "protest_motive",
+        "victims_known", "any_armed_party", "kill_victims", "civilian_majority", "protest_motive", "protest_occasion",
     }  # fmt: skip
     for rule in ontology.rules:
         assert rule.all | rule.any | rule.none <= known, rule

@@ -5,7 +5,8 @@ while another detachment discovered a cache near Khenchela"; "border guards seiz
 arrested twelve migrants in Tlemcen"). A sentence codes at most one event, so each such clause is read as a
 sentence of its own; the merge joins again what only completes the clause before it (a toll, the arrests of an
 operation). Cut only where both sides hold an eventive cue, and only at a semicolon, at "while"/"whereas"
-(French "tandis que"), or at "and" before another unit ("and another detachment ...").
+(French "tandis que"), at "and" before another unit ("and another detachment ..."), or at "and that" joining a
+second reported statement ("the army said 40 assailants were killed, and that air strikes destroyed ...").
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def _cut_pattern() -> re.Pattern[str]:
     conjunction = "(?:" + "|".join(re.escape(word) for word in vocabulary["and"]) + ")"
     next_unit = _alternation(vocabulary["next_unit"])
     units = "(?:" + "|".join(re.escape(word) for word in sorted(vocabulary["units"], key=len, reverse=True)) + ")"
+    reported_next = _alternation(vocabulary["reported_next"])
     return re.compile(
-        rf";\s+|,\s+{contrast}|,?\s+{conjunction}\s+(?={next_unit}(?:[\w-]+\s+){{0,2}}?{units}\b)",
+        rf";\s+|,\s+{contrast}|,?\s+{reported_next}|,?\s+{conjunction}\s+(?={next_unit}(?:[\w-]+\s+){{0,2}}?{units}\b)",
         re.IGNORECASE,
     )
 

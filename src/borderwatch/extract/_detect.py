@@ -87,6 +87,7 @@ def detect(
     eventive, hits, dropped = _foreground(doc, told, hits, headline)
     # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
     motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
+    motive |= _protest_behind_arrests(text, told, eventive)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
     quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
     fatalities = fatalities_of(quantities)
@@ -197,6 +198,15 @@ def _code(
     if fatalities and "kill" in cues:
         return ("Armed clash", -1), tags | {"_addendum"}
     return None
+
+
+def _protest_behind_arrests(text: str, told: list[CueHit], eventive: list[CueHit]) -> set[str]:
+    """'Police arrested twelve activists on Thursday who had staged a sit-in': the protest told in the background
+    of the arrests, with no date after it (its own earlier day, 'last month'), is the occasion they ended."""
+    background = [h.start for h in told if h.cue == "protest" and h not in eventive]
+    if not background or not any(h.cue == "arrest" for h in eventive):
+        return set()
+    return set() if any(d.start > min(background) for d in find_dates(text)) else {"protest_occasion"}
 
 
 def _foreground(

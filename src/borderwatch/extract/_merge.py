@@ -139,9 +139,11 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if not (_same_kind(main, event) or _completes(main, event)):
         return False
-    if _dates_differ(group, event) or (_places_differ(group, event) and not event.anaphoric):
+    # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
+    response = main.event_type in _VIOLENT and _deployment_only(event)
+    if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
-    if _SEPARATE.search(event.sentence.text) or _BULLET.match(event.sentence.text):
+    if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
     if _pursuit(main, event):
         return False
@@ -226,6 +228,13 @@ def _agents(event: SentenceEvent) -> set[str]:
     return {p.mention.party for p in event.parties if p.role in ("agent", "both") and p.mention.force != "auto"}
 
 
+def _air_support(main: SentenceEvent, member: SentenceEvent) -> bool:
+    """Air strikes told after an armed group's assault on a state force are the defenders' air support, a part
+    of the ground battle (whose toll they must not take), not the means of the assault: the group has no aircraft."""
+    assault = {"agent_armed", "target_state"} <= main.cues and "agent_state" not in main.cues
+    return assault and member.sub_event_type == "Air/drone strike"
+
+
 def _is_weak(event: SentenceEvent) -> bool:
     """A sentence that names no means, no territory, no kind of act of its own: only fighting, deaths, arrests."""
     return not event.cues & _STRONG_CUES
@@ -282,6 +291,8 @@ def _promote(group: EventGroup) -> None:
         return
     for index, member in enumerate(group.members[1:], 1):
         # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
+        if _air_support(main, member):
+            continue
         if not _is_weak(member) and member.event_type == "Explosions/Remote violence" and not member.sentence.headline:
             group.members.insert(0, group.members.pop(index))
             return
