@@ -64,3 +64,13 @@ def test_parsed_mentions_are_held_within_their_own_bound() -> None:
         cache.put_mentions([(f"k{n}", n, parsed)])
         assert len(cache._mentions) <= 10 and len(cache._mention_seqs) <= 10
     assert cache.mention("k99", 99) is parsed and cache.mention("k0", 0) is None  # the most recent are kept
+
+
+def test_a_word_of_many_mentions_is_one_string() -> None:
+    fuser = Fuser()
+    sentence = "SYNTHETIC. Gunmen attacked the livestock market of Ouallam, case {}."
+    made = [_features(sentence.format(n), None, f"r{n}-e1") for n in (1, 2)]
+    decoded = [features_from_row(SimpleNamespace(**feature_row(fuser, f, "E1", fuser.keys(f)))) for f in made]
+    words = [{w: w for w in f.words} for f in (*made, *decoded)]
+    assert "livestock" in words[0]
+    assert all(found["livestock"] is words[0]["livestock"] for found in words[1:])

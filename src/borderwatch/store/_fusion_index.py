@@ -14,6 +14,7 @@ import time
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from itertools import islice
+from sys import intern
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -161,7 +162,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         named=tuple(row.named_actors.split("|")) if row.named_actors else (),
         state=tuple(row.state_actors.split("|")) if row.state_actors else (),
         quantities=_parse_quantities(row.quantities),
-        words=frozenset(row.words.split()),
+        words=frozenset(map(intern, row.words.split())),  # one string per word, as `content_words` makes them
         names=names,
         lead=shared_set(frozenset(key[1:] for key in listed if key.startswith(_LEAD)), names),
         context=shared_set(frozenset(row.context.split())),
