@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -337,6 +338,9 @@ def client(db: str, page: int, profile: bool) -> None:
     from borderwatch.share import PeerClient
     from borderwatch.store import Reader, Store
 
+    traced = os.environ.get("BW_SYNC_TRACEMALLOC")  # a file: what the first sync's heap holds, by owner
+    if traced:
+        tracemalloc.start(16)  # frames enough to name the owner of what a library allocated
     with Store(f"sqlite:///{db}") as store:
         timings, cpu_times, reports, stages = [], [], [], {}
         for run in range(3):
@@ -362,6 +366,9 @@ def client(db: str, page: int, profile: bool) -> None:
             if run == 0:
                 resident = _resident()
                 first_work = work
+                if traced:
+                    _write_heap(tracemalloc.take_snapshot(), traced)
+                    tracemalloc.stop()
         # The syncs' peak, before this benchmark's own checks: they read whole tables through SQLite's memory
         # map, whose pages count in the process's resident memory (the sync itself reads unmapped).
         sync_peak = _resident().get("VmHWM", 0.0)
@@ -384,6 +391,19 @@ def client(db: str, page: int, profile: bool) -> None:
     figures["resident"] = resident
     figures["sync_peak_mb"] = sync_peak
     print(json.dumps({**figures, "peak_mb": peak, "cpu": cpu}))
+
+
+def _write_heap(snapshot: tracemalloc.Snapshot, path: str) -> None:
+    """The heap still held after the first sync, by source file and by line (the 40 largest of each)."""
+    lines = []
+    for grouping in ("filename", "lineno"):
+        stats = snapshot.statistics(grouping)
+        lines.append(f"by {grouping}: {sum(s.size for s in stats) / 1e6:.1f} MB in all")
+        lines += [f"{s.size / 1e6:8.2f} MB {s.count:9d} blocks  {s.traceback}" for s in stats[:40]]
+    for s in snapshot.statistics("traceback")[:8]:
+        lines.append(f"{s.size / 1e6:8.2f} MB {s.count:9d} blocks, allocated by:")
+        lines += [f"    {frame}" for frame in s.traceback.format()]
+    Path(path).write_text("\n".join(lines) + "\n")
 
 
 def _joined_reports(store: Any) -> int:

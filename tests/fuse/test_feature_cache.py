@@ -49,9 +49,28 @@ def test_empty_and_equal_sets_are_shared() -> None:
 
 
 def test_a_cached_mention_is_used_only_for_its_seq() -> None:
-    cache = FeatureCache(2)
+    cache = FeatureCache(2, mention_size=2)
     first, second = mention("e1"), mention("e2")
     cache.put_mentions([("k1", 10, first), ("k2", 11, second)])
     assert cache.mention("k1", 10) is first and cache.mention("k1", 12) is None
     cache.put_mentions([("k3", 12, first), ("k4", 13, second)])  # over its size: the oldest go first
     assert cache.mention("k1", 10) is None and cache.mention("k4", 13) is second
+
+
+def test_parsed_mentions_are_held_within_their_own_bound() -> None:
+    cache = FeatureCache(40)  # features of 40 mentions; their parsed mentions: a quarter of that
+    parsed = mention("e1")
+    for n in range(100):
+        cache.put_mentions([(f"k{n}", n, parsed)])
+        assert len(cache._mentions) <= 10 and len(cache._mention_seqs) <= 10
+    assert cache.mention("k99", 99) is parsed and cache.mention("k0", 0) is None  # the most recent are kept
+
+
+def test_a_word_of_many_mentions_is_one_string() -> None:
+    fuser = Fuser()
+    sentence = "SYNTHETIC. Gunmen attacked the livestock market of Ouallam, case {}."
+    made = [_features(sentence.format(n), None, f"r{n}-e1") for n in (1, 2)]
+    decoded = [features_from_row(SimpleNamespace(**feature_row(fuser, f, "E1", fuser.keys(f)))) for f in made]
+    words = [{w: w for w in f.words} for f in (*made, *decoded)]
+    assert "livestock" in words[0]
+    assert all(found["livestock"] is words[0]["livestock"] for found in words[1:])

@@ -14,6 +14,7 @@ import time
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from itertools import islice
+from sys import intern
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -42,13 +43,20 @@ def next_seq() -> int:
 
 
 class FeatureCache:
-    """Decoded features of recently stored mentions, by key, at most `size` (the oldest go first); and their
-    parsed mentions, which re-deriving an event reads (`mention`, `put_mentions`).
+    """Decoded features of recently stored mentions, by key, at most `size` (the oldest go first); and the parsed
+    mentions of the most recent, at most `mention_size` (a quarter of `size` unless given), which re-deriving an
+    event reads (`mention`, `put_mentions`).
+
+    A parsed mention (its pydantic models: about 3.8 KB) weighs more than its features, and is read only when its
+    event is re-derived, mostly just after it was stored (a second report comes within days of the first): a
+    cache of them as large as the features' held 76 MB at 20,000 mentions for few hits; a miss only parses the
+    stored JSON again.
 
     An entry is used only while its `seq` is the stored row's (a re-extracted mention is stored anew)."""
 
-    def __init__(self, size: int = 100_000, index_size: int = 250_000) -> None:
+    def __init__(self, size: int = 100_000, index_size: int = 250_000, mention_size: int | None = None) -> None:
         self.size = size
+        self.mention_size = size // 4 if mention_size is None else mention_size
         self.index_size = index_size  # mentions the candidate index holds (`_fusion_memory`)
         self._items: dict[str, MentionFeatures] = {}
         # Mentions and their `seq` in two maps rather than (seq, mention) pairs: a pair holding a mention is one
@@ -69,8 +77,8 @@ class FeatureCache:
             for key, seq, mention in mentions:
                 self._mentions[key] = mention
                 self._mention_seqs[key] = seq
-            _trim(self._mentions, self.size)
-            _trim(self._mention_seqs, self.size)
+            _trim(self._mentions, self.mention_size)
+            _trim(self._mention_seqs, self.mention_size)
 
     def get(self, row: Any) -> MentionFeatures:
         """The features of a stored row (decoded once), with the event it belongs to now."""
@@ -154,7 +162,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         named=tuple(row.named_actors.split("|")) if row.named_actors else (),
         state=tuple(row.state_actors.split("|")) if row.state_actors else (),
         quantities=_parse_quantities(row.quantities),
-        words=frozenset(row.words.split()),
+        words=frozenset(map(intern, row.words.split())),  # one string per word, as `content_words` makes them
         names=names,
         lead=shared_set(frozenset(key[1:] for key in listed if key.startswith(_LEAD)), names),
         context=shared_set(frozenset(row.context.split())),
