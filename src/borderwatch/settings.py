@@ -41,8 +41,8 @@ class Settings(BaseModel):
     fusion_cache: int = Field(
         default=20_000,
         ge=0,
-        description="stored mentions whose fusion features are kept decoded in memory (about 7 KB each): more is "
-        "faster fusion of large imports and syncs, less is a smaller process",
+        description="stored mentions whose fusion features are kept decoded in memory (about 3 KB each, a quarter of "
+        "them also parsed): more is faster fusion of large imports and syncs, less is a smaller process",
     )
     fusion_index: int = Field(
         default=250_000,
