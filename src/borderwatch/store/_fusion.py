@@ -107,6 +107,33 @@ class FusionSession:
             decisions.append(decision)
         return decisions
 
+    def join(
+        self,
+        report_id: str,
+        published: datetime | None,
+        mention: EventMention,
+        event_id: str,
+        by: str,
+        *,
+        fallback: datetime | None = None,
+        text: str | None = None,
+    ) -> Decision:
+        """File a mention with an event chosen without matching (a sender's grouping, `by`): the session's
+        bookkeeping and a "matched" decision, as `fuse_report` keeps them for a mention it matched."""
+        anchor = (published or fallback or self.now).date()
+        features = self.fuser.features(mention, mention_key(report_id, mention.id), report_id, anchor, text)
+        decision = Decision(mention=features.key, event_id=event_id, reason="matched")
+        self._add(event_id, features, mention)
+        self.record(decision, event_id, by)
+        return decision
+
+    def event_of(self, key: str) -> str | None:
+        """The event (stored, or new in this session) a mention fused in this session went to."""
+        for row in reversed(self._mention_rows):  # most often the mention fused last
+            if row["id"] == key:
+                return str(row["event_id"])
+        return None
+
     def record(self, decision: Decision, event_id: str, by: str) -> None:
         """Keep a decision with its (compact) explanation; written by `flush`."""
         best = decision.best

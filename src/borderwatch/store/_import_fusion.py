@@ -72,20 +72,10 @@ def fuse_grouped(
     event_id = joined.get(group) if group is not None else None
     if mention.modality or event_id is None or fusion.links.involves(key):
         decisions = fusion.fuse_report(report_id, published, [mention], fallback=fallback, text=text)
-        if group is not None and decisions and group not in joined:
-            joined[group] = _event_of(fusion, key)
+        first_of_group = group is not None and group not in joined
+        event = fusion.event_of(key) if first_of_group and decisions else None
+        if group is not None and event is not None:
+            joined[group] = event
             leads[group] = key
         return decisions
-    anchor = (published or fallback or fusion.now).date()
-    features = fusion.fuser.features(mention, key, report_id, anchor, text)
-    decision = Decision(mention=key, event_id=event_id, reason="matched")
-    fusion._add(event_id, features, mention)  # the session's own bookkeeping, as `fuse_report` does it
-    fusion.record(decision, event_id, GROUPED_BY)
-    return [decision]
-
-
-def _event_of(fusion: FusionSession, key: str) -> str:
-    """The event (stored, or new in this session) the mention just fused went to."""
-    row = fusion._mention_rows[-1]
-    assert row["id"] == key, "fuse_report adds the mention it decided last"
-    return str(row["event_id"])
+    return [fusion.join(report_id, published, mention, event_id, GROUPED_BY, fallback=fallback, text=text)]
