@@ -5,6 +5,7 @@ Every report here is SYNTHETIC: invented crossings at invented posts, invented g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,24 @@ def test_incidents_carry_an_opaque_token_of_the_sender_event_and_it_is_read_back
     source.close()
 
 
+@pytest.fixture
+def count_decisions(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Starts counting what fusion scores from then on: the report id of every `Fuser.decide` call, in order."""
+
+    def start() -> list[str]:
+        calls: list[str] = []
+        original = Fuser.decide
+
+        def counting(self: Fuser, features: Any, *args: Any, **kwargs: Any) -> Any:
+            calls.append(features.report_id)
+            return original(self, features, *args, **kwargs)
+
+        monkeypatch.setattr(Fuser, "decide", counting)
+        return calls
+
+    return start
+
+
 def _received(
     target: Store, incoming: list[Incoming], leads: dict[str, str] | None = None, *, again: bool = False
 ) -> list[str]:
@@ -90,19 +109,12 @@ def _received(
 
 
 def test_a_received_event_is_matched_once_and_its_other_mentions_join_it_as_the_sender_grouped_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, count_decisions: Callable[[], list[str]]
 ) -> None:
     source, ids = _sender(tmp_path)
     incoming, _ = incoming_from_objects(_page(source))
     target = Store(fresh_db(tmp_path, "b-grouping.db"))
-    decided: list[str] = []
-    original = Fuser.decide
-
-    def counting(self: Fuser, features: Any, *args: Any, **kwargs: Any) -> Any:
-        decided.append(features.report_id)
-        return original(self, features, *args, **kwargs)
-
-    monkeypatch.setattr(Fuser, "decide", counting)
+    decided = count_decisions()
     assert set(_received(target, incoming)) == {"created"}
     assert len(decided) == 2  # one mention of the merged event, and the other happening's
     events = {r: event_ids_of(target, r) for r in ids}
@@ -134,19 +146,12 @@ def test_a_received_event_still_joins_a_local_report_of_the_same_happening(tmp_p
 
 
 def test_a_report_of_an_event_received_pages_earlier_joins_it_unscored_and_a_withdrawn_lead_is_matched_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, count_decisions: Callable[[], list[str]]
 ) -> None:
     source, ids = _sender(tmp_path)
     incoming = {i.report_id: i for i in incoming_from_objects(_page(source))[0]}
     target = Store(fresh_db(tmp_path, "b-pages.db"))
-    decided: list[str] = []
-    original = Fuser.decide
-
-    def counting(self: Fuser, features: Any, *args: Any, **kwargs: Any) -> Any:
-        decided.append(features.report_id)
-        return original(self, features, *args, **kwargs)
-
-    monkeypatch.setattr(Fuser, "decide", counting)
+    decided = count_decisions()
     leads: dict[str, str] = {}  # what a pull keeps from page to page
     assert _received(target, [incoming[ids[0]]], leads) == ["created"]
     assert _received(target, [incoming[ids[1]]], leads, again=True) == ["created"]
