@@ -146,7 +146,8 @@ def _extractions(items: list[dict], extraction: Path | None, save: Path | None) 
 
 
 def half_of(item: dict) -> str:
-    return "odd" if int(item["cluster"].lstrip("c")) % 2 else "even"
+    # cluster ids are a letter prefix and a number ("c07" in the dev set, "k07" in fusion_sealed2)
+    return "odd" if int(item["cluster"].lstrip("abcdefghijklmnopqrstuvwxyz")) % 2 else "even"
 
 
 def pairwise(items: list[dict], events: dict[str, list[str]], any_shared: bool, group: str) -> dict:
