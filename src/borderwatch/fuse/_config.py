@@ -43,7 +43,18 @@ class Blocking(_Section):
 
 class DateRules(_Section):
     same_day: float
-    one_day: float
+    one_day: float = Field(
+        description="two dates known to the day one day apart, neither sentence telling of a night or a late hour: "
+        "reports of one happening stated to the day mostly agree on it, so a day's difference leans to two"
+    )
+    one_day_night: float = Field(
+        description="as `one_day`, when either sentence tells of a night or a late hour (`night_words`): a night "
+        "event straddles midnight and reports split over its two days"
+    )
+    night_words: frozenset[str] = Field(
+        description="content words of a sentence that places a happening at night or late in the day ('overnight', "
+        "'late', 'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json)"
+    )
     two_days: float
     further: float
     overlap_imprecise: float

@@ -123,6 +123,8 @@ class PairScorer:
                 return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             detail: Detail = "same day" if gap == 0 else ("{} day{} apart", gap, "s" if gap > 1 else "")
+            if gap == 1 and not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words)):
+                value, detail = rules.one_day_night, "1 day apart, told of a night (it may straddle midnight)"
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
         else:

@@ -1,0 +1,51 @@
+"""Near misses a day or two apart: distinct happenings of one kind at one place on consecutive days, and the
+reports of one night event that straddle midnight. All synthetic: invented incidents at real places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.model import EventMention
+
+from ._make import mention
+
+FUSER = Fuser()
+ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
+
+
+def features(m: EventMention, report: str, published: str) -> MentionFeatures:
+    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
+
+
+def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
+    return FUSER.decide(new, [Candidate("E0", [old])])
+
+
+def date_value(decision: Decision) -> float:
+    assert decision.best is not None
+    return next(f.value for f in decision.best.features if f.name == "date")
+
+
+def test_two_attacks_on_one_town_on_consecutive_days_are_two_events() -> None:
+    first = mention(
+        **ATTACK, day="2025-09-02", sentence="SYNTHETIC. Gunmen on motorbikes shot dead three herders at a well."
+    )
+    second = mention(
+        **ATTACK, day="2025-09-03", sentence="SYNTHETIC. Armed men killed a trader and burned his shop on the road."
+    )
+    decision = decide(features(second, "r1", "2025-09-04"), features(first, "r0", "2025-09-03"))
+    assert decision.event_id is None
+    assert date_value(decision) < 0  # both known to the day, and a day apart: leans to two happenings
+
+
+def test_one_night_attack_told_on_its_two_days_is_one_event() -> None:
+    evening = mention(
+        **ATTACK, day="2025-09-02", sentence="SYNTHETIC. Gunmen shot dead three herders at a well late on Tuesday."
+    )
+    after_midnight = mention(
+        **ATTACK, day="2025-09-03", sentence="SYNTHETIC. Three herders were killed overnight by armed men at a well."
+    )
+    decision = decide(features(after_midnight, "r1", "2025-09-04"), features(evening, "r0", "2025-09-03"))
+    assert decision.event_id == "E0"
+    assert date_value(decision) > 0
