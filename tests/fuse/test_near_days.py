@@ -49,3 +49,45 @@ def test_one_night_attack_told_on_its_two_days_is_one_event() -> None:
     decision = decide(features(after_midnight, "r1", "2025-09-04"), features(evening, "r0", "2025-09-03"))
     assert decision.event_id == "E0"
     assert date_value(decision) > 0
+
+
+SEIZURE = {"sub": "Other", "etype": "Strategic developments", "place": "Ben Guerdane"}
+
+
+def test_seizures_of_different_goods_by_one_unit_on_consecutive_days_are_two_events() -> None:
+    fuel = mention(
+        **SEIZURE,
+        day="2025-10-07",
+        actor1="National Guard of Tunisia",
+        sentence="SYNTHETIC. The National Guard in Ben Guerdane seized a pickup carrying 900 litres of smuggled fuel.",
+    )
+    sheep = mention(
+        **SEIZURE,
+        day="2025-10-08",
+        actor1="National Guard of Tunisia",
+        sentence="SYNTHETIC. The National Guard in Ben Guerdane seized a pickup carrying forty smuggled sheep.",
+    )
+    decision = decide(features(sheep, "r1", "2025-10-09"), features(fuel, "r0", "2025-10-08"))
+    assert decision.event_id is None
+    assert decision.best is not None
+    assert any(f.name == "targets" and f.value < 0 for f in decision.best.features)
+
+
+def test_one_seizure_told_with_two_words_for_its_fuel_is_one_event() -> None:
+    petrol = mention(
+        **SEIZURE, day="2025-10-07", sentence="SYNTHETIC. Guardsmen seized 900 litres of petrol near Ben Guerdane."
+    )
+    fuel = mention(
+        **SEIZURE, day="2025-10-07", sentence="SYNTHETIC. A pickup with 900 litres of contraband fuel was stopped."
+    )
+    decision = decide(features(fuel, "r1", "2025-10-08"), features(petrol, "r0", "2025-10-08"))
+    assert decision.event_id == "E0"
+    assert decision.best is not None and all(f.name != "targets" for f in decision.best.features)
+
+
+def test_a_convoy_struck_is_not_told_apart_from_the_weapons_it_carried() -> None:
+    strike = {"sub": "Air/drone strike", "etype": "Explosions/Remote violence", "day": "2025-10-07"}
+    cargo = mention(**strike, sentence="SYNTHETIC. Jets destroyed six vehicles carrying weapons and ammunition.")
+    convoy = mention(**strike, sentence="SYNTHETIC. Warplanes hit a smuggling convoy near the border.")
+    decision = decide(features(convoy, "r1", "2025-10-08"), features(cargo, "r0", "2025-10-08"))
+    assert decision.best is not None and all(f.name != "targets" for f in decision.best.features)

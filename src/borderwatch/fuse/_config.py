@@ -147,6 +147,19 @@ class QuantityRules(_Section):
     close_ratio: float = Field(gt=0, le=1)
 
 
+class TargetRules(_Section):
+    disjoint: float = Field(
+        description="both sentences name what the happening struck or seized (`kinds`), and no kind is in both: an "
+        "attack on a post is not the ambush of a convoy, a fuel seizure not a seizure of sheep"
+    )
+    kinds: dict[str, dict[str, frozenset[str]]] = Field(
+        description="by what a sentence tells (what was struck, what was seized), kinds of target and the content "
+        "words (folded, none a stopword) that name them; words of one kind are the ways reports of one happening "
+        "name it. Kinds are compared within one heading only: a convoy struck is not told apart from the weapons it "
+        "carried"
+    )
+
+
 class NameRules(_Section):
     per_shared: float = Field(gt=0, description="value of each proper name (key) the two sentences share")
     most: float = Field(gt=0, le=1)
@@ -184,6 +197,7 @@ class FusionConfig(_Section):
     quantities: QuantityRules
     text: TextRules
     names: NameRules
+    targets: TargetRules
     families: dict[str, tuple[str, ...]]
     type: TypeRules
     compatibility: tuple[tuple[str, str, float], ...]
