@@ -91,3 +91,16 @@ def test_a_convoy_struck_is_not_told_apart_from_the_weapons_it_carried() -> None
     convoy = mention(**strike, sentence="SYNTHETIC. Warplanes hit a smuggling convoy near the border.")
     decision = decide(features(convoy, "r1", "2025-10-08"), features(cargo, "r0", "2025-10-08"))
     assert decision.best is not None and all(f.name != "targets" for f in decision.best.features)
+
+
+def test_nearby_places_of_two_names_that_neither_report_names_add_nothing() -> None:
+    here = mention(sub="Arrests", etype="Strategic developments", place="Ben Guerdane", day="2025-10-07")
+    assert here.location is not None
+    nearby = here.model_copy(
+        update={"location": here.location.model_copy(update={"name": "Jalel", "geonameid": 98, "lat": 33.18})}
+    )
+    decision = decide(features(nearby, "r1", "2025-10-08"), features(here, "r0", "2025-10-08"))
+    assert decision.best is not None
+    place = next(f for f in decision.best.features if f.name == "place")
+    assert "each named alone" in place.detail
+    assert place.value <= 0  # about 5 km apart, but each report tells of its own place: nearness vouches for nothing
