@@ -18,7 +18,10 @@ Modes:
   stored events back.
 - `--mode fusion`: extract once (or read `--extraction FILE` saved with `--save-extraction FILE`), then
   fuse in memory with `Fuser.cluster`: fusion alone, given the extractor's output. `--why` explains each
-  pair of one cluster kept apart feature by feature, and tallies the causes per half.
+  pair of one cluster kept apart feature by feature, and tallies the causes per half. `--classes` prints only
+  aggregate counts, no item: the pairs of different clusters fused into one event by what their main mentions
+  share (days apart, sub-type, place, actors, targets), and the same-event pairs kept apart by cause (a veto's
+  kind, or the feature that weighed most against): allowed on a sealed split, as its figures are.
 - `--mode samples`: ingest samples/ (news, web, feeds, field) and check the answer key in
   bench/data/samples_incidents.json: incidents told by several reports that end as one event, and
   pairs of different happenings kept apart.
@@ -29,7 +32,7 @@ round of changes): a check of generalisation, to be measured before and after a 
 (read only its figures, not `--verbose` or `--why`).
 Target (issue 5): F1 >= 0.95.
 
-    PYTHONPATH=src python bench/eval_fusion.py [--mode e2e|fusion|samples] [--verbose] [--why]
+    PYTHONPATH=src python bench/eval_fusion.py [--mode e2e|fusion|samples] [--verbose] [--why] [--classes]
 """
 
 from __future__ import annotations
@@ -81,7 +84,12 @@ def end_to_end(items: list[dict], fuser: Fuser) -> dict[str, list[str]]:
 
 
 def fusion_only(
-    items: list[dict], fuser: Fuser, extraction: Path | None, save: Path | None, why: bool = False
+    items: list[dict],
+    fuser: Fuser,
+    extraction: Path | None,
+    save: Path | None,
+    why: bool = False,
+    classes: bool = False,
 ) -> dict[str, list[str]]:
     """Fuse the extractor's output in memory, report by report in arrival order; `why`: print why each pair of
     one cluster ended apart (the comparison of the two reports' first-stated mentions, feature by feature)."""
@@ -96,10 +104,59 @@ def fusion_only(
     lists: dict[str, list[str]] = defaultdict(list)
     for f in features:
         lists[f.report_id].append(event_of[f.key])
+    first = {f.report_id: f for f in reversed(features)}
     if why:
-        first = {f.report_id: f for f in reversed(features)}
         explain_splits(items, lists, first, fuser)
+    if classes:
+        tally_classes(items, lists, first, fuser)
     return lists
+
+
+def tally_classes(
+    items: list[dict], events: dict[str, list[str]], first: dict[str, MentionFeatures], fuser: Fuser
+) -> None:
+    """Counts only: wrongly fused pairs by what their main mentions share, and same-event pairs kept apart by
+    cause. No item is named, so that a sealed split can be read this way."""
+    merged: Counter[str] = Counter()
+    apart: Counter[str] = Counter()
+    for a, b in combinations(items, 2):
+        fa, fb = first.get(a["id"]), first.get(b["id"])
+        if fa is None or fb is None:
+            continue
+        together = events[a["id"]][0] == events[b["id"]][0]
+        if a["cluster"] != b["cluster"] and together:
+            merged[_shared_class(fa, fb, fuser)] += 1
+        elif a["cluster"] == b["cluster"] and not together:
+            explained = fuser.explain(fb, fa, "-")
+            if explained.vetoed:
+                apart["veto " + explained.vetoed.split(":")[0]] += 1
+            else:
+                worst = min(explained.features, key=lambda f: f.contribution)
+                apart[f"below threshold, most against: {worst.name}"] += 1
+    print("pairs of different clusters fused (by what their main mentions share):")
+    for what, count in merged.most_common():
+        print(f"  {count:3d}  {what}")
+    print("same-event pairs kept apart (by cause):")
+    for what, count in apart.most_common():
+        print(f"  {count:3d}  {what}")
+
+
+def _shared_class(a: MentionFeatures, b: MentionFeatures, fuser: Fuser) -> str:
+    gap = max(0, max(a.day_lo, b.day_lo) - min(a.day_hi, b.day_hi)) if a.dated and b.dated else None
+    when = "undated" if gap is None else "same day" if gap == 0 else f"{gap} day(s) apart"
+    kind = (
+        "same sub-type"
+        if a.sub_event_type == b.sub_event_type
+        else "same family"
+        if a.family == b.family
+        else "other family"
+    )
+    where = "same place" if a.place_name is not None and a.place_name == b.place_name else "other or no place"
+    named = set(a.named) & set(b.named)
+    actors = "same named actor" if named else "no named actor in common"
+    explained = fuser.explain(b, a, "-")
+    targets = "targets differ" if any(f.name == "targets" for f in explained.features) else "targets not compared"
+    return f"{when}, {kind}, {where}, {actors}, {targets}"
 
 
 def explain_splits(
@@ -146,7 +203,8 @@ def _extractions(items: list[dict], extraction: Path | None, save: Path | None) 
 
 
 def half_of(item: dict) -> str:
-    return "odd" if int(item["cluster"].lstrip("c")) % 2 else "even"
+    # cluster ids are a letter prefix and a number ("c07" in the dev set, "k07" in fusion_sealed2)
+    return "odd" if int(item["cluster"].lstrip("abcdefghijklmnopqrstuvwxyz")) % 2 else "even"
 
 
 def pairwise(items: list[dict], events: dict[str, list[str]], any_shared: bool, group: str) -> dict:
@@ -243,6 +301,9 @@ def main() -> None:
     parser.add_argument(
         "--why", action="store_true", help="fusion mode: explain, feature by feature, each same-event pair kept apart"
     )
+    parser.add_argument(
+        "--classes", action="store_true", help="fusion mode: counts of wrong merges and misses by class, no item"
+    )
     args = parser.parse_args()
     fuser = Fuser(load_config(args.config) if args.config else None)
     if args.mode == "samples":
@@ -252,7 +313,7 @@ def main() -> None:
     if args.mode == "e2e":
         events = end_to_end(items, fuser)
     else:
-        events = fusion_only(items, fuser, args.extraction, args.save_extraction, args.why)
+        events = fusion_only(items, fuser, args.extraction, args.save_extraction, args.why, args.classes)
     f1 = report_dev(items, events, args.mode, time.perf_counter() - began, args.verbose)
     sys.exit(0 if f1 >= 0.95 else 1)
 

@@ -43,7 +43,18 @@ class Blocking(_Section):
 
 class DateRules(_Section):
     same_day: float
-    one_day: float
+    one_day: float = Field(
+        description="two dates known to the day one day apart, neither sentence telling of a night or a late hour: "
+        "reports of one happening stated to the day mostly agree on it, so a day's difference leans to two"
+    )
+    one_day_night: float = Field(
+        description="as `one_day`, when either sentence tells of a night or a late hour (`night_words`): a night "
+        "event straddles midnight and reports split over its two days"
+    )
+    night_words: frozenset[str] = Field(
+        description="content words of a sentence that places a happening at night or late in the day ('overnight', "
+        "'late', 'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json)"
+    )
     two_days: float
     further: float
     overlap_imprecise: float
@@ -136,6 +147,19 @@ class QuantityRules(_Section):
     close_ratio: float = Field(gt=0, le=1)
 
 
+class TargetRules(_Section):
+    disjoint: float = Field(
+        description="both sentences name what the happening struck or seized (`kinds`), and no kind is in both: an "
+        "attack on a post is not the ambush of a convoy, a fuel seizure not a seizure of sheep"
+    )
+    kinds: dict[str, dict[str, frozenset[str]]] = Field(
+        description="by what a sentence tells (what was struck, what was seized), kinds of target and the content "
+        "words (folded, none a stopword) that name them; words of one kind are the ways reports of one happening "
+        "name it. Kinds are compared within one heading only: a convoy struck is not told apart from the weapons it "
+        "carried"
+    )
+
+
 class NameRules(_Section):
     per_shared: float = Field(gt=0, description="value of each proper name (key) the two sentences share")
     most: float = Field(gt=0, le=1)
@@ -173,6 +197,7 @@ class FusionConfig(_Section):
     quantities: QuantityRules
     text: TextRules
     names: NameRules
+    targets: TargetRules
     families: dict[str, tuple[str, ...]]
     type: TypeRules
     compatibility: tuple[tuple[str, str, float], ...]

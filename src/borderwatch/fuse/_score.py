@@ -27,7 +27,7 @@ _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is 
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 # Features of one weight whatever their value (actors: when they agree; `weight_of`).
-_FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "same_report")
+_FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "targets", "same_report")
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
 # What a feature rests on, said for an analyst: a text, or a format (or a function) and its values. Most
@@ -58,6 +58,14 @@ class PairScorer:
         # The fixed weights, read once: a comparison is scored for every candidate member, and at 100k stored
         # mentions a new one is compared with eleven (`weight_of` says which weight a value takes).
         self._fixed = {name: self._weights.get(name, 0.0) for name in _FIXED_WEIGHTS}
+        self._target_of = {
+            word: (heading, kind)
+            for heading, kinds in config.targets.kinds.items()
+            for kind, words in kinds.items()
+            for word in words
+        }
+        self._target_words = frozenset(self._target_of)
+        self._kinds_of: dict[frozenset[str], frozenset[tuple[str, str]]] = {}  # bounded: subsets of the vocabulary
 
     def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
         features: list[Feature] = []
@@ -72,6 +80,9 @@ class PairScorer:
         features.append((name, value, detail, self.weight_of(name, value, detail) if value < 0 else fixed[name]))
         for name, value, detail in (self._quantities(new, old), self._text(new, old), self._names(new, old)):
             features.append((name, value, detail, fixed[name]))
+        targets = self._targets(new, old)
+        if targets is not None:  # most pairs: one sentence or both name no target, and the feature says nothing
+            features.append((*targets, fixed["targets"]))
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -123,6 +134,8 @@ class PairScorer:
                 return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             detail: Detail = "same day" if gap == 0 else ("{} day{} apart", gap, "s" if gap > 1 else "")
+            if gap == 1 and not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words)):
+                value, detail = rules.one_day_night, "1 day apart, told of a night (it may straddle midnight)"
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
         else:
@@ -291,6 +304,34 @@ class PairScorer:
         value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
         return "text", round(value, 3), ("{} words in common (Dice {:.2f})", common, dice)
 
+    def _targets(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail] | None:
+        """What each sentence says was struck or seized (a post, a convoy; fuel, sheep): None unless both name some
+        under one heading and no heading has a kind in both."""
+        named = self._target_words  # most sentences name none: two set intersections end most comparisons
+        mine_words = new.words & named
+        if not mine_words:
+            return None
+        theirs_words = old.words & named
+        if not theirs_words:
+            return None
+        mine, theirs = self._kinds(mine_words), self._kinds(theirs_words)
+        if not mine.isdisjoint(theirs):
+            return None
+        headings = {heading for heading, _ in mine} & {heading for heading, _ in theirs}
+        if not headings:
+            return None  # one tells what was struck, the other what was seized: nothing to compare
+        mine = frozenset(kind for heading, kind in mine if heading in headings)
+        theirs = frozenset(kind for heading, kind in theirs if heading in headings)
+        return "targets", self.config.targets.disjoint, (_targets_differ, mine, theirs)
+
+    def _kinds(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
+        """The (heading, kind) of each of `words`, all of them target words (few sets recur: kept once made)."""
+        found = self._kinds_of.get(words)
+        if found is None:
+            target_of = self._target_of
+            found = self._kinds_of[words] = frozenset(target_of[word] for word in words)
+        return found
+
     # -- helpers --------------------------------------------------------------------------------
 
     def _two_points(self, new: MentionFeatures, old: MentionFeatures) -> bool:
@@ -341,6 +382,10 @@ def _two_points(km: float, one: str | None, other: str | None) -> str:
 
 def _statement_day(detail: Detail) -> str:
     return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
+
+
+def _targets_differ(mine: frozenset[str], theirs: frozenset[str]) -> str:
+    return f"different targets: {', '.join(sorted(mine))} / {', '.join(sorted(theirs))}"
 
 
 def _names_in_common(shared: frozenset[str]) -> str:

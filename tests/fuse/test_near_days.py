@@ -1,0 +1,106 @@
+"""Near misses a day or two apart: distinct happenings of one kind at one place on consecutive days, and the
+reports of one night event that straddle midnight. All synthetic: invented incidents at real places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.model import EventMention
+
+from ._make import mention
+
+FUSER = Fuser()
+ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
+
+
+def features(m: EventMention, report: str, published: str) -> MentionFeatures:
+    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
+
+
+def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
+    return FUSER.decide(new, [Candidate("E0", [old])])
+
+
+def date_value(decision: Decision) -> float:
+    assert decision.best is not None
+    return next(f.value for f in decision.best.features if f.name == "date")
+
+
+def test_two_attacks_on_one_town_on_consecutive_days_are_two_events() -> None:
+    first = mention(
+        **ATTACK, day="2025-09-02", sentence="SYNTHETIC. Gunmen on motorbikes shot dead three herders at a well."
+    )
+    second = mention(
+        **ATTACK, day="2025-09-03", sentence="SYNTHETIC. Armed men killed a trader and burned his shop on the road."
+    )
+    decision = decide(features(second, "r1", "2025-09-04"), features(first, "r0", "2025-09-03"))
+    assert decision.event_id is None
+    assert date_value(decision) < 0  # both known to the day, and a day apart: leans to two happenings
+
+
+def test_one_night_attack_told_on_its_two_days_is_one_event() -> None:
+    evening = mention(
+        **ATTACK, day="2025-09-02", sentence="SYNTHETIC. Gunmen shot dead three herders at a well late on Tuesday."
+    )
+    after_midnight = mention(
+        **ATTACK, day="2025-09-03", sentence="SYNTHETIC. Three herders were killed overnight by armed men at a well."
+    )
+    decision = decide(features(after_midnight, "r1", "2025-09-04"), features(evening, "r0", "2025-09-03"))
+    assert decision.event_id == "E0"
+    assert date_value(decision) > 0
+
+
+SEIZURE = {"sub": "Other", "etype": "Strategic developments", "place": "Ben Guerdane"}
+
+
+def test_seizures_of_different_goods_by_one_unit_on_consecutive_days_are_two_events() -> None:
+    fuel = mention(
+        **SEIZURE,
+        day="2025-10-07",
+        actor1="National Guard of Tunisia",
+        sentence="SYNTHETIC. The National Guard in Ben Guerdane seized a pickup carrying 900 litres of smuggled fuel.",
+    )
+    sheep = mention(
+        **SEIZURE,
+        day="2025-10-08",
+        actor1="National Guard of Tunisia",
+        sentence="SYNTHETIC. The National Guard in Ben Guerdane seized a pickup carrying forty smuggled sheep.",
+    )
+    decision = decide(features(sheep, "r1", "2025-10-09"), features(fuel, "r0", "2025-10-08"))
+    assert decision.event_id is None
+    assert decision.best is not None
+    assert any(f.name == "targets" and f.value < 0 for f in decision.best.features)
+
+
+def test_one_seizure_told_with_two_words_for_its_fuel_is_one_event() -> None:
+    petrol = mention(
+        **SEIZURE, day="2025-10-07", sentence="SYNTHETIC. Guardsmen seized 900 litres of petrol near Ben Guerdane."
+    )
+    fuel = mention(
+        **SEIZURE, day="2025-10-07", sentence="SYNTHETIC. A pickup with 900 litres of contraband fuel was stopped."
+    )
+    decision = decide(features(fuel, "r1", "2025-10-08"), features(petrol, "r0", "2025-10-08"))
+    assert decision.event_id == "E0"
+    assert decision.best is not None and all(f.name != "targets" for f in decision.best.features)
+
+
+def test_a_convoy_struck_is_not_told_apart_from_the_weapons_it_carried() -> None:
+    strike = {"sub": "Air/drone strike", "etype": "Explosions/Remote violence", "day": "2025-10-07"}
+    cargo = mention(**strike, sentence="SYNTHETIC. Jets destroyed six vehicles carrying weapons and ammunition.")
+    convoy = mention(**strike, sentence="SYNTHETIC. Warplanes hit a smuggling convoy near the border.")
+    decision = decide(features(convoy, "r1", "2025-10-08"), features(cargo, "r0", "2025-10-08"))
+    assert decision.best is not None and all(f.name != "targets" for f in decision.best.features)
+
+
+def test_nearby_places_of_two_names_that_neither_report_names_add_nothing() -> None:
+    here = mention(sub="Arrests", etype="Strategic developments", place="Ben Guerdane", day="2025-10-07")
+    assert here.location is not None
+    nearby = here.model_copy(
+        update={"location": here.location.model_copy(update={"name": "Jalel", "geonameid": 98, "lat": 33.18})}
+    )
+    decision = decide(features(nearby, "r1", "2025-10-08"), features(here, "r0", "2025-10-08"))
+    assert decision.best is not None
+    place = next(f for f in decision.best.features if f.name == "place")
+    assert "each named alone" in place.detail
+    assert place.value <= 0  # about 5 km apart, but each report tells of its own place: nearness vouches for nothing
