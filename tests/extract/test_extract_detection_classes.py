@@ -91,6 +91,16 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Thursday, the ministry said.",
             ["Arrests"],
         ),
+        # a road blocked with burning tyres is a violent demonstration (the tyres are no property destroyed), in
+        # French too; a road blocked "pour réclamer" something is a protest even with no intervention
+        ("Villagers blocked the road to Ouallam with burning tyres on Thursday.", ["Violent demonstration"]),
+        (
+            "Des jeunes ont bloqué jeudi la route de Fériana en brûlant des pneus pour réclamer des emplois.",
+            ["Violent demonstration"],
+        ),
+        ("Des habitants de Thala ont bloqué jeudi la route nationale pour réclamer un pont.", ["Peaceful protest"]),
+        # ... but armed men blocking a road for a ransom are no protesters
+        ("Des hommes armés ont bloqué jeudi la route près de Ménaka pour exiger une rançon.", []),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
