@@ -189,3 +189,17 @@ def test_second_reported_statement_tells_its_own_happening(extractor) -> None:
         "wounded a soldier near Remada."
     )
     assert _types(extractor, text) == ["Arrests", "Remote explosive/landmine/IED"]
+
+
+def test_doers_of_the_event_told_before_are_no_new_event(extractor) -> None:
+    # a later day's sentence whose only cue is the attackers (found gone, no trace of them) tells no fight of its own
+    text = (
+        "Militants ambushed an army convoy near Ansongo on Thursday, killing four soldiers. Reinforcements arrived "
+        "on Friday and found no trace of the attackers."
+    )
+    assert _types(extractor, text) == ["Armed clash"]
+    text = (
+        "Gunmen killed three herders near Abala on Thursday. Soldiers sent to the village on Friday found the "
+        "attackers gone."
+    )
+    assert _types(extractor, text) == ["Attack"]

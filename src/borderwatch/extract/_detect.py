@@ -111,6 +111,9 @@ def detect(
     if coded is None:
         return None
     (sub_event_type, rule), tags = coded
+    if core and all(is_person_noun(text[h.start : h.end]) for h in core):
+        # "Reinforcements found no trace of the attackers": the doers of an event told before, no act of its own
+        tags = tags | {"_doers_only"}
     anchor = _anchor(eventive, ontology, rule, tags)
     dates = [d for d in find_dates(text) if d.start >= sentence.lead]  # a dateline dates the telling
     date_mention = _event_date(doc, dates, anchor)

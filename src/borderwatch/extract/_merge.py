@@ -140,7 +140,7 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     if not (_same_kind(main, event) or _completes(main, event)):
         return False
     # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
-    response = main.event_type in _VIOLENT and _deployment_only(event)
+    response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
     if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
     if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
@@ -184,8 +184,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     sub = event.sub_event_type
     if main.event_type in ("Protests", "Riots") and event.event_type in ("Protests", "Strategic developments"):
         return sub == "Arrests" or "intervene" in event.cues
-    if "_addendum" in event.tags:
-        return main.event_type in _VIOLENT
+    if "_addendum" in event.tags or "_doers_only" in event.tags:
+        return main.event_type in _VIOLENT  # its deaths, or what became of its doers ("found the attackers gone")
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
