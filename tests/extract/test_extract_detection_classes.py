@@ -203,3 +203,15 @@ def test_doers_of_the_event_told_before_are_no_new_event(extractor) -> None:
         "attackers gone."
     )
     assert _types(extractor, text) == ["Attack"]
+
+
+def test_fight_an_arrest_or_a_rescue_ended_in_is_the_clash_with_its_toll(extractor) -> None:
+    # "freed ... after a gunfight that killed": the rescue's own fight (ACLED codes the most violent part), not a
+    # past happening; its deaths count, as those of the fight an arrest ended in
+    cases = {
+        "Soldiers freed four hostages near Téra on Thursday after a gunfight that killed three of the kidnappers.": 3,
+        "Gendarmes arrested three smugglers near Dosso on Thursday after a gunfight that killed one of them.": 1,
+    }
+    for text, toll in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", toll)]

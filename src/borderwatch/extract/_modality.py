@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._lex import is_verb, lemma, register_bases
+from ._text import load_data
 
 __all__ = ["background_kind", "is_background", "modality_of"]
 
@@ -217,6 +218,11 @@ _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
 # "the soldiers, who responded, killing three": the answer within the same fight
 _SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
+# "freed the hostages after a gunfight", "arrested two smugglers following an exchange of fire": the fight the act
+# ended in, of the same story and the same day (its deaths count), not an earlier happening
+_OWN_FIGHT = load_data("clauses.json")["own_fight"]
+_FIGHT_ENDING_ACTS = frozenset(_OWN_FIGHT["acts"])
+_FIGHT_NOUNS = frozenset(_OWN_FIGHT["fights"])
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
                 "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
@@ -267,6 +273,10 @@ def is_background(trigger: Token) -> bool:
     return background_kind(trigger) is not None
 
 
+def _own_fight(noun: Token, governor: Token) -> bool:
+    return lemma(noun) in _FIGHT_NOUNS and lemma(governor) in _FIGHT_ENDING_ACTS
+
+
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
@@ -278,6 +288,8 @@ def background_kind(trigger: Token) -> str | None:
             return None
         if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
             governor = head.head
+            if head.lower_ in ("after", "following", "during", "in") and _own_fight(node, governor):
+                return None
             if (
                 head.lower_ in ("after", "before", "following", "since", "amid", "despite")
                 or lemma(governor) in _REACTION
@@ -334,5 +346,7 @@ register_bases(
     | _ALLEGING
     | _FEARING
     | _DISPERSING
+    | _FIGHT_ENDING_ACTS
+    | _FIGHT_NOUNS
     | _LINKED
 )
