@@ -101,6 +101,17 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Des habitants de Thala ont bloqué jeudi la route nationale pour réclamer un pont.", ["Peaceful protest"]),
         # ... but armed men blocking a road for a ransom are no protesters
         ("Des hommes armés ont bloqué jeudi la route près de Ménaka pour exiger une rançon.", []),
+        # French troop deployments and bases opened ("a déployé", "des renforts", "l'ouverture d'une base")
+        (
+            "L'armée a déployé jeudi un bataillon supplémentaire à Dehiba pour renforcer la surveillance de la "
+            "frontière.",
+            ["Change to group/activity"],
+        ),
+        ("L'armée malienne a inauguré jeudi un camp militaire à Tessalit.", ["Headquarters or base established"]),
+        (
+            "Le LNA a annoncé jeudi l'ouverture d'une nouvelle base à Waw al-Namus pour surveiller la frontière.",
+            ["Headquarters or base established"],
+        ),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
