@@ -226,3 +226,19 @@ def test_fight_an_arrest_or_a_rescue_ended_in_is_the_clash_with_its_toll(extract
     for text, toll in cases.items():
         (result,) = extractor.pipe([report(text, "2026-05-20")])
         assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", toll)]
+
+
+def test_air_strikes_beside_a_ground_assault_are_the_battle_with_its_toll(extractor) -> None:
+    # one clause of air strikes, one of the ground assault ("while ground troops stormed", no comma): the battle on
+    # the ground is the event and its toll is the battle's, not the strikes'
+    for text in (
+        "Chadian aircraft bombed rebel positions near Wour on Thursday while ground troops stormed the camp, killing "
+        "ten rebels.",
+        "Libyan aircraft struck smugglers' vehicles near Qatrun on Thursday. Ground troops then attacked the convoy, "
+        "killing ten smugglers.",
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", 10)]
+    # ... but an armed group's fire at the aircraft is no ground battle of the side that struck
+    text = "An air strike destroyed a JNIM base near Boni on Thursday. The army said militants fired on its aircraft."
+    assert _types(extractor, text) == ["Air/drone strike"]

@@ -235,6 +235,18 @@ def _air_support(main: SentenceEvent, member: SentenceEvent) -> bool:
     return assault and member.sub_event_type == "Air/drone strike"
 
 
+def _ground_fight(event: SentenceEvent) -> bool:
+    """A fight of its own on the ground (an attack, a clash) by state forces, the side with the aircraft: not deaths or
+    doers added to the event before, nor an armed group's fire at the aircraft."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and event.rule >= 0
+        and "agent_state" in event.cues
+        and not event.tags & {"_addendum", "_doers_only"}
+        and bool(event.cues & {"attack", "clash", "direct_fire"})
+    )
+
+
 def _is_weak(event: SentenceEvent) -> bool:
     """A sentence that names no means, no territory, no kind of act of its own: only fighting, deaths, arrests."""
     return not event.cues & _STRONG_CUES
@@ -286,6 +298,12 @@ def _promote(group: EventGroup) -> None:
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)
         if index is not None and not group.members[index].sentence.headline:
             group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
+        return
+    added = group.members[-1]
+    if main.sub_event_type == "Air/drone strike" and _ground_fight(added) and not added.sentence.headline:
+        # "aircraft struck the convoy while ground troops attacked it, killing five": the strikes were part of the
+        # battle on the ground, which ACLED codes (with its toll)
+        group.members.insert(0, group.members.pop())
         return
     if not _is_weak(main):
         return
