@@ -112,6 +112,13 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Le LNA a annoncé jeudi l'ouverture d'une nouvelle base à Waw al-Namus pour surveiller la frontière.",
             ["Headquarters or base established"],
         ),
+        # a search "sans signaler d'accrochage" tells that no clash happened; "sans tarder" negates nothing
+        ("Les militaires ont mené jeudi une opération de fouille près de Kasserine, sans signaler d'accrochage.", []),
+        (
+            "Les militaires ont riposté sans tarder à l'attaque des jihadistes jeudi près de Tessit, tuant cinq "
+            "assaillants.",
+            ["Armed clash"],
+        ),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (

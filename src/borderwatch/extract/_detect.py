@@ -16,7 +16,7 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, is_background, modality_of
+from ._modality import background_kind, french_without, is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import (
     QuantityMention,
@@ -252,7 +252,8 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     if is_french(doc.text):
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
-        return french_modality(doc.text, hit.start) or french_habitual_kind(doc.text, hit.start)
+        negated = "negated" if french_without(doc.text, hit.start) else None
+        return french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
     own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)

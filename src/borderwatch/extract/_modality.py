@@ -10,12 +10,13 @@ of threat before it ("the threat of attacks"). Reported speech is transparent:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ._lex import is_verb, lemma, register_bases
 from ._text import load_data
 
-__all__ = ["background_kind", "is_background", "modality_of"]
+__all__ = ["background_kind", "french_without", "is_background", "modality_of"]
 
 Token = Any
 
@@ -271,6 +272,23 @@ def is_background(trigger: Token) -> bool:
     """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
     'before security forces regained control', 'the town, which was attacked last year'."""
     return background_kind(trigger) is not None
+
+
+def _french_without_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["french_without"]
+    between = sorted(spec["between"], key=len, reverse=True)
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in between)
+    return re.compile(rf"\b{spec['word']}\s+(?:(?:{words})(?:\s+|(?<=['’])))*$", re.IGNORECASE)
+
+
+_FRENCH_WITHOUT = _french_without_pattern()
+
+
+def french_without(text: str, start: int) -> bool:
+    """A French trigger right after 'sans', with only a reporting verb or 'aucun' between, in its clause: 'fouillé la
+    zone sans signaler d'accrochage', 'sans qu'aucun accrochage ne soit signalé' (no fight happened)."""
+    before = re.split(r"[.;:]", text[max(0, start - 60) : start])[-1]
+    return _FRENCH_WITHOUT.search(before) is not None
 
 
 def _own_fight(noun: Token, governor: Token) -> bool:
