@@ -119,6 +119,13 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "assaillants.",
             ["Armed clash"],
         ),
+        # hostages that soldiers freed in a fight: the fight, not an abduction (the kidnappers are its other side);
+        # kidnappers releasing some of their hostages still abducted them
+        ("Soldiers stormed the kidnappers' hideout near Téra on Thursday and freed four hostages.", ["Armed clash"]),
+        (
+            "Gunmen opened fire on a bus near Téra on Thursday and abducted five passengers, later releasing two.",
+            ["Abduction/forced disappearance"],
+        ),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
