@@ -126,6 +126,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Gunmen opened fire on a bus near Téra on Thursday and abducted five passengers, later releasing two.",
             ["Abduction/forced disappearance"],
         ),
+        # a border closure an authority decided or announced is the restriction (the decree), told as to come or
+        # not; one that only may come is none
+        ("The government of Mali decided on Thursday to close the border crossing at Gogui for ten days.", ["Other"]),
+        ("Niger's government said on Thursday it would close the Assamaka border crossing from next week.", ["Other"]),
+        ("Tunisia may close the Ras Jedir crossing if the situation worsens, the ministry announced on Thursday.", []),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (

@@ -29,6 +29,7 @@ from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import french_modality, is_french, with_french_roles
 from ._segment import Sentence
 from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
+from ._text import load_data
 
 __all__ = ["SentenceEvent", "detect"]
 
@@ -122,7 +123,7 @@ def detect(
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_status(doc, anchor, headline) if anchor is not None else None,
+        modality=_decided(text, tags, _status(doc, anchor, headline)) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
@@ -145,6 +146,19 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+# "decided to close the border", "said it would close the crossing from Friday": the decree is the restriction
+_DECIDED = re.compile("|".join(load_data("ontology.json")["decided_restrictions"]["patterns"]), re.IGNORECASE)
+_UNDECIDED = re.compile("|".join(load_data("ontology.json")["decided_restrictions"]["unless"]), re.IGNORECASE)
+
+
+def _decided(text: str, tags: set[str], modality: str | None) -> str | None:
+    """A movement restriction an authority decided or announced happened (the decision), though told as to come."""
+    to_come = modality in ("intent", "future", "hypothetical") and "movement_restriction" in tags
+    if to_come and _DECIDED.search(text) and not _UNDECIDED.search(text):
+        return None
+    return modality
 
 
 _PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
