@@ -131,6 +131,9 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("The government of Mali decided on Thursday to close the border crossing at Gogui for ten days.", ["Other"]),
         ("Niger's government said on Thursday it would close the Assamaka border crossing from next week.", ["Other"]),
         ("Tunisia may close the Ras Jedir crossing if the situation worsens, the ministry announced on Thursday.", []),
+        # terrorists "neutralisés" or "abattus" with their rifles recovered: the operation's fight, in French as in
+        # English, not a seizure with a toll
+        ("Nos unités ont neutralisé deux terroristes jeudi près de Jijel et récupéré deux fusils.", ["Armed clash"]),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
