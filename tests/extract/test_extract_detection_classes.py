@@ -164,6 +164,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Police arrested twelve activists who had staged a sit-in in Gafsa last month.", ["Arrests"]),
         # what a denied report told, a running total since January, a drill: no event
         ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
+        ("The army denied on Thursday reports that militants had overrun its post at Boulkessi.", []),
+        (
+            "The army confirmed reports that militants had overrun its post at Boulkessi on Thursday.",
+            ["Non-state actor overtakes territory"],
+        ),
         ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
         ("Troops conducted a shooting exercise near the Kati camp on Thursday, the army said.", []),
     ],

@@ -55,8 +55,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
-    if _denied_report(trigger):
-        return "negated"  # "the ministry rejected reports of fighting near Fada"
+    if _denied_report(trigger) or _denied_told_clause(trigger):
+        return "negated"  # "the ministry rejected reports of fighting near Fada", "denied reports that ... overran"
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
@@ -85,6 +85,15 @@ def _denied_report(trigger: Token) -> bool:
         return False
     told = of.head
     return told.lower_ in _TOLD_NOUNS and told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
+
+
+def _denied_told_clause(trigger: Token) -> bool:
+    """The trigger's clause is what a denied report told: 'denied reports that militants had overrun its post'."""
+    clause = _clause_verb(trigger)
+    told = clause.head
+    if clause.dep_ not in ("ccomp", "acl") or told.i == clause.i or told.lower_ not in _TOLD_NOUNS:
+        return False
+    return told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
 
 
 def _asked_for(trigger: Token, clause: Token) -> bool:
