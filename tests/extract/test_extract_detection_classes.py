@@ -269,3 +269,16 @@ def test_air_strikes_beside_a_ground_assault_are_the_battle_with_its_toll(extrac
     # ... but an armed group's fire at the aircraft is no ground battle of the side that struck
     text = "An air strike destroyed a JNIM base near Boni on Thursday. The army said militants fired on its aircraft."
     assert _types(extractor, text) == ["Air/drone strike"]
+
+
+def test_french_seizure_and_the_next_days_fight_are_two_events(extractor) -> None:
+    # "a saisi ... litres de carburant" is a seizure; "le lendemain" tells another day's happening, not the same one
+    text = (
+        "Lundi, la garde nationale a saisi 2 000 litres de carburant à Ben Guerdane. Le lendemain, des contrebandiers "
+        "ont ouvert le feu sur une patrouille près de Dehiba, blessant un garde."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.date) for e in result.events] == [
+        ("Other", "2026-05-18"),
+        ("Armed clash", "2026-05-19"),
+    ]

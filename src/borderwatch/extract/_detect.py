@@ -275,10 +275,15 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
 
 _CHAIN = re.compile(
     r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
-    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b",
+    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b|"
+    # French: "le lendemain", "la veille", "deux jours plus tard"
+    r"\b(?P<fr>le\s+lendemain|le\s+jour\s+suivant|la\s+veille|le\s+surlendemain)\b|"
+    r"\b(?P<fn>un|deux|trois|quatre|cinq|six|sept)\s+jours?\s+(?P<fdir>plus\s+tard|plus\s+t[ôo]t|auparavant)\b",
     re.IGNORECASE,
 )
 _CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_CHAIN_N_FR = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
+_CHAIN_FR = {"le lendemain": 1, "le jour suivant": 1, "la veille": -1, "le surlendemain": 2}
 
 
 _USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
@@ -310,6 +315,11 @@ def _chain_days(text: str) -> int | None:
         return days if m.group("dir").lower() in ("later", "after") else -days
     if m.group("next"):
         return -1 if m.group("next").lower() == "previous" else 1
+    if m.group("fr"):
+        return _CHAIN_FR[" ".join(m.group("fr").lower().split())]
+    if m.group("fn"):
+        days = _CHAIN_N_FR[m.group("fn").lower()]
+        return days if m.group("fdir").lower().startswith("plus tard") else -days
     return -1 if m.group("db").lower() == "before" else 1
 
 

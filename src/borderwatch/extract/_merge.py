@@ -28,6 +28,8 @@ _SEPARATE = re.compile(
     r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
     r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
     r"the day (?:before|after)|"
+    r"le lendemain|le jour suivant|la veille|le surlendemain|(?:un|deux|trois|quatre|cinq|six|sept) jours? "
+    r"(?:plus tard|plus t[ôo]t|auparavant)|dans un autre incident|"
     # "..., while another detachment discovered a cache": another unit's operation (a clause of its own, _clauses.py)
     r"^(?:another|other|a second|a third|un autre|une autre|d['’]autres) (?:[\w-]+ ){0,2}?"
     r"(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|équipes?))\b",
