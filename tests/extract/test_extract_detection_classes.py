@@ -134,6 +134,9 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         # terrorists "neutralisés" or "abattus" with their rifles recovered: the operation's fight, in French as in
         # English, not a seizure with a toll
         ("Nos unités ont neutralisé deux terroristes jeudi près de Jijel et récupéré deux fusils.", ["Armed clash"]),
+        # a man arrested "carrying" grenades or "en possession de" them: an arrest with a seizure, not a grenade attack
+        ("Police arrested a man carrying three grenades at the entrance of Gao market on Thursday.", ["Arrests"]),
+        ("Un homme en possession de deux grenades a été interpellé jeudi à l'entrée du marché de Gao.", ["Arrests"]),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
