@@ -137,6 +137,8 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         # a man arrested "carrying" grenades or "en possession de" them: an arrest with a seizure, not a grenade attack
         ("Police arrested a man carrying three grenades at the entrance of Gao market on Thursday.", ["Arrests"]),
         ("Un homme en possession de deux grenades a été interpellé jeudi à l'entrée du marché de Gao.", ["Arrests"]),
+        # French executions of passengers, drivers, miners ("exécuté quatre passagers") are killings
+        ("Des hommes armés ont intercepté jeudi un bus près de Djibo et exécuté quatre passagers.", ["Attack"]),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
