@@ -287,3 +287,18 @@ def test_french_seizure_and_the_next_days_fight_are_two_events(extractor) -> Non
         ("Other", "2026-05-18"),
         ("Armed clash", "2026-05-19"),
     ]
+
+
+def test_a_communiques_next_item_is_another_operation(extractor) -> None:
+    # "In the same period" / "Par ailleurs": the communiqué's next operation, not the arrests the fight made
+    for text in (
+        "On 15 May 2026, units of the ANP neutralised two terrorists near Médéa. In the same period, detachments "
+        "arrested eight support elements of terrorist groups in Batna.",
+        "Le 15 mai 2026, des unités de l'ANP ont neutralisé deux terroristes près de Médéa. Par ailleurs, des "
+        "détachements ont arrêté cinq éléments de soutien aux groupes terroristes à Batna.",
+    ):
+        assert _types(extractor, text) == ["Armed clash", "Arrests"]
+    # ... but the captives of the fight itself are its own
+    assert _types(extractor, "Soldiers killed three militants near Boni on Thursday and arrested two others.") == [
+        "Armed clash"
+    ]

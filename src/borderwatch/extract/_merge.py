@@ -35,6 +35,13 @@ _SEPARATE = re.compile(
     r"(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|équipes?))\b",
     re.IGNORECASE,
 )
+# a communiqué's next item ("In the same period, detachments arrested ...", "Par ailleurs, ..."): another operation,
+# unless the sentence only adds deaths to the one before
+_NEXT_ITEM = re.compile(
+    r"\b(?:in|during|over) the same period\b|\b(?:durant|pendant|au cours de|dans) la même période\b|"
+    r"^\W*par ailleurs\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
 _STRONG_CUES = {
     "chemical", "airstrike", "suicide", "shelling", "ied", "grenade", "regain", "overtake", "transfer", "abduct",
@@ -147,6 +154,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "The fighting took place near X": the place told more closely, not another place
     if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
+    if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
+        return False
     if _pursuit(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
