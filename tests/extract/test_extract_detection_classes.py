@@ -139,6 +139,12 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Un homme en possession de deux grenades a été interpellé jeudi à l'entrée du marché de Gao.", ["Arrests"]),
         # French executions of passengers, drivers, miners ("exécuté quatre passagers") are killings
         ("Des hommes armés ont intercepté jeudi un bus près de Djibo et exécuté quatre passagers.", ["Attack"]),
+        # French "avant d'interpeller": the arrest happened after the warning shots (no fight)
+        (
+            "Les militaires ont effectué des tirs de sommation avant d'interpeller deux contrebandiers jeudi près de "
+            "Dehiba.",
+            ["Arrests"],
+        ),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
