@@ -91,6 +91,60 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Thursday, the ministry said.",
             ["Arrests"],
         ),
+        # a road blocked with burning tyres is a violent demonstration (the tyres are no property destroyed), in
+        # French too; a road blocked "pour réclamer" something is a protest even with no intervention
+        ("Villagers blocked the road to Ouallam with burning tyres on Thursday.", ["Violent demonstration"]),
+        (
+            "Des jeunes ont bloqué jeudi la route de Fériana en brûlant des pneus pour réclamer des emplois.",
+            ["Violent demonstration"],
+        ),
+        ("Des habitants de Thala ont bloqué jeudi la route nationale pour réclamer un pont.", ["Peaceful protest"]),
+        # ... but armed men blocking a road for a ransom are no protesters
+        ("Des hommes armés ont bloqué jeudi la route près de Ménaka pour exiger une rançon.", []),
+        # French troop deployments and bases opened ("a déployé", "des renforts", "l'ouverture d'une base")
+        (
+            "L'armée a déployé jeudi un bataillon supplémentaire à Dehiba pour renforcer la surveillance de la "
+            "frontière.",
+            ["Change to group/activity"],
+        ),
+        ("L'armée malienne a inauguré jeudi un camp militaire à Tessalit.", ["Headquarters or base established"]),
+        (
+            "Le LNA a annoncé jeudi l'ouverture d'une nouvelle base à Waw al-Namus pour surveiller la frontière.",
+            ["Headquarters or base established"],
+        ),
+        # a search "sans signaler d'accrochage" tells that no clash happened; "sans tarder" negates nothing
+        ("Les militaires ont mené jeudi une opération de fouille près de Kasserine, sans signaler d'accrochage.", []),
+        (
+            "Les militaires ont riposté sans tarder à l'attaque des jihadistes jeudi près de Tessit, tuant cinq "
+            "assaillants.",
+            ["Armed clash"],
+        ),
+        # hostages that soldiers freed in a fight: the fight, not an abduction (the kidnappers are its other side);
+        # kidnappers releasing some of their hostages still abducted them
+        ("Soldiers stormed the kidnappers' hideout near Téra on Thursday and freed four hostages.", ["Armed clash"]),
+        (
+            "Gunmen opened fire on a bus near Téra on Thursday and abducted five passengers, later releasing two.",
+            ["Abduction/forced disappearance"],
+        ),
+        # a border closure an authority decided or announced is the restriction (the decree), told as to come or
+        # not; one that only may come is none
+        ("The government of Mali decided on Thursday to close the border crossing at Gogui for ten days.", ["Other"]),
+        ("Niger's government said on Thursday it would close the Assamaka border crossing from next week.", ["Other"]),
+        ("Tunisia may close the Ras Jedir crossing if the situation worsens, the ministry announced on Thursday.", []),
+        # terrorists "neutralisés" or "abattus" with their rifles recovered: the operation's fight, in French as in
+        # English, not a seizure with a toll
+        ("Nos unités ont neutralisé deux terroristes jeudi près de Jijel et récupéré deux fusils.", ["Armed clash"]),
+        # a man arrested "carrying" grenades or "en possession de" them: an arrest with a seizure, not a grenade attack
+        ("Police arrested a man carrying three grenades at the entrance of Gao market on Thursday.", ["Arrests"]),
+        ("Un homme en possession de deux grenades a été interpellé jeudi à l'entrée du marché de Gao.", ["Arrests"]),
+        # French executions of passengers, drivers, miners ("exécuté quatre passagers") are killings
+        ("Des hommes armés ont intercepté jeudi un bus près de Djibo et exécuté quatre passagers.", ["Attack"]),
+        # French "avant d'interpeller": the arrest happened after the warning shots (no fight)
+        (
+            "Les militaires ont effectué des tirs de sommation avant d'interpeller deux contrebandiers jeudi près de "
+            "Dehiba.",
+            ["Arrests"],
+        ),
         # protesters fighting the police are rioters, not an armed clash; nor are "clashes" the police broke up
         ("Des jeunes ont affronté les policiers jeudi soir à Siliana, selon des témoins.", ["Violent demonstration"]),
         (
@@ -121,6 +175,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Police arrested twelve activists who had staged a sit-in in Gafsa last month.", ["Arrests"]),
         # what a denied report told, a running total since January, a drill: no event
         ("The army dismissed reports of an attack on its base at Tessit on Thursday as false.", []),
+        ("The army denied on Thursday reports that militants had overrun its post at Boulkessi.", []),
+        (
+            "The army confirmed reports that militants had overrun its post at Boulkessi on Thursday.",
+            ["Non-state actor overtakes territory"],
+        ),
         ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
         ("Troops conducted a shooting exercise near the Kati camp on Thursday, the army said.", []),
     ],
@@ -179,3 +238,73 @@ def test_second_reported_statement_tells_its_own_happening(extractor) -> None:
         "wounded a soldier near Remada."
     )
     assert _types(extractor, text) == ["Arrests", "Remote explosive/landmine/IED"]
+
+
+def test_doers_of_the_event_told_before_are_no_new_event(extractor) -> None:
+    # a later day's sentence whose only cue is the attackers (found gone, no trace of them) tells no fight of its own
+    text = (
+        "Militants ambushed an army convoy near Ansongo on Thursday, killing four soldiers. Reinforcements arrived "
+        "on Friday and found no trace of the attackers."
+    )
+    assert _types(extractor, text) == ["Armed clash"]
+    text = (
+        "Gunmen killed three herders near Abala on Thursday. Soldiers sent to the village on Friday found the "
+        "attackers gone."
+    )
+    assert _types(extractor, text) == ["Attack"]
+
+
+def test_fight_an_arrest_or_a_rescue_ended_in_is_the_clash_with_its_toll(extractor) -> None:
+    # "freed ... after a gunfight that killed": the rescue's own fight (ACLED codes the most violent part), not a
+    # past happening; its deaths count, as those of the fight an arrest ended in
+    cases = {
+        "Soldiers freed four hostages near Téra on Thursday after a gunfight that killed three of the kidnappers.": 3,
+        "Gendarmes arrested three smugglers near Dosso on Thursday after a gunfight that killed one of them.": 1,
+    }
+    for text, toll in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", toll)]
+
+
+def test_air_strikes_beside_a_ground_assault_are_the_battle_with_its_toll(extractor) -> None:
+    # one clause of air strikes, one of the ground assault ("while ground troops stormed", no comma): the battle on
+    # the ground is the event and its toll is the battle's, not the strikes'
+    for text in (
+        "Chadian aircraft bombed rebel positions near Wour on Thursday while ground troops stormed the camp, killing "
+        "ten rebels.",
+        "Libyan aircraft struck smugglers' vehicles near Qatrun on Thursday. Ground troops then attacked the convoy, "
+        "killing ten smugglers.",
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Armed clash", 10)]
+    # ... but an armed group's fire at the aircraft is no ground battle of the side that struck
+    text = "An air strike destroyed a JNIM base near Boni on Thursday. The army said militants fired on its aircraft."
+    assert _types(extractor, text) == ["Air/drone strike"]
+
+
+def test_french_seizure_and_the_next_days_fight_are_two_events(extractor) -> None:
+    # "a saisi ... litres de carburant" is a seizure; "le lendemain" tells another day's happening, not the same one
+    text = (
+        "Lundi, la garde nationale a saisi 2 000 litres de carburant à Ben Guerdane. Le lendemain, des contrebandiers "
+        "ont ouvert le feu sur une patrouille près de Dehiba, blessant un garde."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.date) for e in result.events] == [
+        ("Other", "2026-05-18"),
+        ("Armed clash", "2026-05-19"),
+    ]
+
+
+def test_a_communiques_next_item_is_another_operation(extractor) -> None:
+    # "In the same period" / "Par ailleurs": the communiqué's next operation, not the arrests the fight made
+    for text in (
+        "On 15 May 2026, units of the ANP neutralised two terrorists near Médéa. In the same period, detachments "
+        "arrested eight support elements of terrorist groups in Batna.",
+        "Le 15 mai 2026, des unités de l'ANP ont neutralisé deux terroristes près de Médéa. Par ailleurs, des "
+        "détachements ont arrêté cinq éléments de soutien aux groupes terroristes à Batna.",
+    ):
+        assert _types(extractor, text) == ["Armed clash", "Arrests"]
+    # ... but the captives of the fight itself are its own
+    assert _types(extractor, "Soldiers killed three militants near Boni on Thursday and arrested two others.") == [
+        "Armed clash"
+    ]

@@ -37,8 +37,13 @@ def _cut_pattern() -> re.Pattern[str]:
     next_unit = _alternation(vocabulary["next_unit"])
     units = "(?:" + "|".join(re.escape(word) for word in sorted(vocabulary["units"], key=len, reverse=True)) + ")"
     reported_next = _alternation(vocabulary["reported_next"])
+    forces = (
+        "(?:"
+        + "|".join(re.escape(w) for w in sorted(vocabulary["units"] + vocabulary["forces"], key=len, reverse=True))
+        + ")"
+    )
     return re.compile(
-        rf";\s+|,\s+{contrast}|,?\s+{reported_next}|,?\s+{conjunction}\s+(?={next_unit}(?:[\w-]+\s+){{0,2}}?{units}\b)",
+        rf";\s+|,\s+{contrast}|\s+{contrast}(?=(?:[\w-]+\s+){{0,2}}?{forces}\b)|,?\s+{reported_next}|,?\s+{conjunction}\s+(?={next_unit}(?:[\w-]+\s+){{0,2}}?{units}\b)",
         re.IGNORECASE,
     )
 

@@ -16,7 +16,7 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, is_background, modality_of
+from ._modality import background_kind, french_without, is_background, modality_of
 from ._ontology import CueHit, Ontology
 from ._quantities import (
     QuantityMention,
@@ -29,6 +29,7 @@ from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import french_modality, is_french, with_french_roles
 from ._segment import Sentence
 from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
+from ._text import load_data
 
 __all__ = ["SentenceEvent", "detect"]
 
@@ -111,6 +112,9 @@ def detect(
     if coded is None:
         return None
     (sub_event_type, rule), tags = coded
+    if core and all(is_person_noun(text[h.start : h.end]) for h in core):
+        # "Reinforcements found no trace of the attackers": the doers of an event told before, no act of its own
+        tags = tags | {"_doers_only"}
     anchor = _anchor(eventive, ontology, rule, tags)
     dates = [d for d in find_dates(text) if d.start >= sentence.lead]  # a dateline dates the telling
     date_mention = _event_date(doc, dates, anchor)
@@ -119,7 +123,7 @@ def detect(
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_status(doc, anchor, headline) if anchor is not None else None,
+        modality=_decided(text, tags, _status(doc, anchor, headline)) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
@@ -142,6 +146,19 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+# "decided to close the border", "said it would close the crossing from Friday": the decree is the restriction
+_DECIDED = re.compile("|".join(load_data("ontology.json")["decided_restrictions"]["patterns"]), re.IGNORECASE)
+_UNDECIDED = re.compile("|".join(load_data("ontology.json")["decided_restrictions"]["unless"]), re.IGNORECASE)
+
+
+def _decided(text: str, tags: set[str], modality: str | None) -> str | None:
+    """A movement restriction an authority decided or announced happened (the decision), though told as to come."""
+    to_come = modality in ("intent", "future", "hypothetical") and "movement_restriction" in tags
+    if to_come and _DECIDED.search(text) and not _UNDECIDED.search(text):
+        return None
+    return modality
 
 
 _PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
@@ -249,7 +266,8 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     if is_french(doc.text):
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
-        return french_modality(doc.text, hit.start) or french_habitual_kind(doc.text, hit.start)
+        negated = "negated" if french_without(doc.text, hit.start) else None
+        return french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
     own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
@@ -257,10 +275,15 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
 
 _CHAIN = re.compile(
     r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
-    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b",
+    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b|"
+    # French: "le lendemain", "la veille", "deux jours plus tard"
+    r"\b(?P<fr>le\s+lendemain|le\s+jour\s+suivant|la\s+veille|le\s+surlendemain)\b|"
+    r"\b(?P<fn>un|deux|trois|quatre|cinq|six|sept)\s+jours?\s+(?P<fdir>plus\s+tard|plus\s+t[ôo]t|auparavant)\b",
     re.IGNORECASE,
 )
 _CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_CHAIN_N_FR = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
+_CHAIN_FR = {"le lendemain": 1, "le jour suivant": 1, "la veille": -1, "le surlendemain": 2}
 
 
 _USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
@@ -292,6 +315,11 @@ def _chain_days(text: str) -> int | None:
         return days if m.group("dir").lower() in ("later", "after") else -days
     if m.group("next"):
         return -1 if m.group("next").lower() == "previous" else 1
+    if m.group("fr"):
+        return _CHAIN_FR[" ".join(m.group("fr").lower().split())]
+    if m.group("fn"):
+        days = _CHAIN_N_FR[m.group("fn").lower()]
+        return days if m.group("fdir").lower().startswith("plus tard") else -days
     return -1 if m.group("db").lower() == "before" else 1
 
 

@@ -28,9 +28,18 @@ _SEPARATE = re.compile(
     r"\b(?:in a separate|separately|elsewhere|meanwhile|in another|another (?:attack|incident|ambush|explosion)|"
     r"(?:a|one|two|three) (?:days?|weeks?) (?:later|earlier)|the (?:next|following|previous) day|"
     r"the day (?:before|after)|"
+    r"le lendemain|le jour suivant|la veille|le surlendemain|(?:un|deux|trois|quatre|cinq|six|sept) jours? "
+    r"(?:plus tard|plus t[ôo]t|auparavant)|dans un autre incident|"
     # "..., while another detachment discovered a cache": another unit's operation (a clause of its own, _clauses.py)
     r"^(?:another|other|a second|a third|un autre|une autre|d['’]autres) (?:[\w-]+ ){0,2}?"
     r"(?:detachments?|units?|patrols?|teams?|squads?|détachements?|unités?|patrouilles?|équipes?))\b",
+    re.IGNORECASE,
+)
+# a communiqué's next item ("In the same period, detachments arrested ...", "Par ailleurs, ..."): another operation,
+# unless the sentence only adds deaths to the one before
+_NEXT_ITEM = re.compile(
+    r"\b(?:in|during|over) the same period\b|\b(?:durant|pendant|au cours de|dans) la même période\b|"
+    r"^\W*par ailleurs\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-–•*▪·]|\(?\d{1,2}[.)])\s+")
@@ -140,11 +149,13 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     if not (_same_kind(main, event) or _completes(main, event)):
         return False
     # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
-    response = main.event_type in _VIOLENT and _deployment_only(event)
+    response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
     if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
     if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
+    if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
+        return False
     if _pursuit(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
@@ -184,8 +195,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     sub = event.sub_event_type
     if main.event_type in ("Protests", "Riots") and event.event_type in ("Protests", "Strategic developments"):
         return sub == "Arrests" or "intervene" in event.cues
-    if "_addendum" in event.tags:
-        return main.event_type in _VIOLENT
+    if "_addendum" in event.tags or "_doers_only" in event.tags:
+        return main.event_type in _VIOLENT  # its deaths, or what became of its doers ("found the attackers gone")
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
@@ -233,6 +244,18 @@ def _air_support(main: SentenceEvent, member: SentenceEvent) -> bool:
     of the ground battle (whose toll they must not take), not the means of the assault: the group has no aircraft."""
     assault = {"agent_armed", "target_state"} <= main.cues and "agent_state" not in main.cues
     return assault and member.sub_event_type == "Air/drone strike"
+
+
+def _ground_fight(event: SentenceEvent) -> bool:
+    """A fight of its own on the ground (an attack, a clash) by state forces, the side with the aircraft: not deaths or
+    doers added to the event before, nor an armed group's fire at the aircraft."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and event.rule >= 0
+        and "agent_state" in event.cues
+        and not event.tags & {"_addendum", "_doers_only"}
+        and bool(event.cues & {"attack", "clash", "direct_fire"})
+    )
 
 
 def _is_weak(event: SentenceEvent) -> bool:
@@ -286,6 +309,12 @@ def _promote(group: EventGroup) -> None:
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)
         if index is not None and not group.members[index].sentence.headline:
             group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
+        return
+    added = group.members[-1]
+    if main.sub_event_type == "Air/drone strike" and _ground_fight(added) and not added.sentence.headline:
+        # "aircraft struck the convoy while ground troops attacked it, killing five": the strikes were part of the
+        # battle on the ground, which ACLED codes (with its toll)
+        group.members.insert(0, group.members.pop())
         return
     if not _is_weak(main):
         return

@@ -10,11 +10,13 @@ of threat before it ("the threat of attacks"). Reported speech is transparent:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ._lex import is_verb, lemma, register_bases
+from ._text import load_data
 
-__all__ = ["background_kind", "is_background", "modality_of"]
+__all__ = ["background_kind", "french_without", "is_background", "modality_of"]
 
 Token = Any
 
@@ -53,8 +55,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
-    if _denied_report(trigger):
-        return "negated"  # "the ministry rejected reports of fighting near Fada"
+    if _denied_report(trigger) or _denied_told_clause(trigger):
+        return "negated"  # "the ministry rejected reports of fighting near Fada", "denied reports that ... overran"
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
@@ -83,6 +85,15 @@ def _denied_report(trigger: Token) -> bool:
         return False
     told = of.head
     return told.lower_ in _TOLD_NOUNS and told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
+
+
+def _denied_told_clause(trigger: Token) -> bool:
+    """The trigger's clause is what a denied report told: 'denied reports that militants had overrun its post'."""
+    clause = _clause_verb(trigger)
+    told = clause.head
+    if clause.dep_ not in ("ccomp", "acl") or told.i == clause.i or told.lower_ not in _TOLD_NOUNS:
+        return False
+    return told.dep_ in ("dobj", "nsubjpass") and lemma(told.head) in _NEGATING_VERBS
 
 
 def _asked_for(trigger: Token, clause: Token) -> bool:
@@ -217,6 +228,11 @@ _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
 # "the soldiers, who responded, killing three": the answer within the same fight
 _SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
+# "freed the hostages after a gunfight", "arrested two smugglers following an exchange of fire": the fight the act
+# ended in, of the same story and the same day (its deaths count), not an earlier happening
+_OWN_FIGHT = load_data("clauses.json")["own_fight"]
+_FIGHT_ENDING_ACTS = frozenset(_OWN_FIGHT["acts"])
+_FIGHT_NOUNS = frozenset(_OWN_FIGHT["fights"])
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
                 "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
                 "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
@@ -267,6 +283,27 @@ def is_background(trigger: Token) -> bool:
     return background_kind(trigger) is not None
 
 
+def _french_without_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["french_without"]
+    between = sorted(spec["between"], key=len, reverse=True)
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in between)
+    return re.compile(rf"\b{spec['word']}\s+(?:(?:{words})(?:\s+|(?<=['’])))*$", re.IGNORECASE)
+
+
+_FRENCH_WITHOUT = _french_without_pattern()
+
+
+def french_without(text: str, start: int) -> bool:
+    """A French trigger right after 'sans', with only a reporting verb or 'aucun' between, in its clause: 'fouillé la
+    zone sans signaler d'accrochage', 'sans qu'aucun accrochage ne soit signalé' (no fight happened)."""
+    before = re.split(r"[.;:]", text[max(0, start - 60) : start])[-1]
+    return _FRENCH_WITHOUT.search(before) is not None
+
+
+def _own_fight(noun: Token, governor: Token) -> bool:
+    return lemma(noun) in _FIGHT_NOUNS and lemma(governor) in _FIGHT_ENDING_ACTS
+
+
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
@@ -278,6 +315,8 @@ def background_kind(trigger: Token) -> str | None:
             return None
         if node.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
             governor = head.head
+            if head.lower_ in ("after", "following", "during", "in") and _own_fight(node, governor):
+                return None
             if (
                 head.lower_ in ("after", "before", "following", "since", "amid", "despite")
                 or lemma(governor) in _REACTION
@@ -334,5 +373,7 @@ register_bases(
     | _ALLEGING
     | _FEARING
     | _DISPERSING
+    | _FIGHT_ENDING_ACTS
+    | _FIGHT_NOUNS
     | _LINKED
 )
