@@ -71,8 +71,8 @@ an armed parade, a denial), clashes told without the word ("traded fire", "excha
 "combats", "engaged"), arrests told as "apprehended", "interpellées", "placed in custody", "rounded up", "detained",
 an arrest after an exchange of fire (a clash), seizures, caches and defused devices, and background sentences about
 fighting that are not events; 15 wire, 10 French, 7 communiqués, 4 field reports; sealed and out of the calibration
-fit like heldout9) and `heldout17` (40 items, 43 events of which one optional, written by a tolls and dates engineer of a
-later round before any of their changes, aimed at tolls and stated dates: funerals, "died of his wounds" and bodies
+fit like heldout9) and `heldout17` (40 items, 43 events of which one optional, written by a tolls and dates engineer
+of a later round before any of their changes, aimed at tolls and stated dates: funerals, "died of his wounds" and bodies
 found days after the event, "dead on each side" and "de chaque côté", EKIA lines, subsets ("five of them children",
 "dont quatre assaillants", "including two leaders"), running totals of strikes and cumulative sector tolls that are not
 the event's, a claim beside the army's toll, "the night of Monday to Tuesday" (the first night's date), "last

@@ -56,3 +56,12 @@ def test_a_weekday_of_last_week_is_in_the_week_before(extractor) -> None:
     text = "Gunmen ambushed a customs patrol near Bordj Badji Mokhtar on Monday last week, killing two officers."
     assert list(_dates(extractor, text, "2025-06-19").values()) == ["2025-06-09"]
     assert [m.parts.get("rel") for m in find_dates("Des hommes armés ont attaqué le poste jeudi dernier.")] == ["last"]
+
+
+def test_the_day_a_period_began_dates_no_event(extractor) -> None:
+    # another day: "since 02 MAY" starts a running count; the rocket fire is the field report's own day
+    text = "21 MAY 2026, 1940Z: camp Ber hit by 3 rockets from the S. 1 KIA, 2 WIA. "
+    text += "Cumulative since 02 MAY: 14 rounds, 5 KIA."
+    events = extractor(report(text, published="2026-05-22")).events
+    assert [e.date for e in events] == ["2026-05-21"], events
+    assert [m.kind for m in find_dates("They had been missing since 3 March.")] == []

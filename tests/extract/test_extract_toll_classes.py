@@ -285,3 +285,18 @@ def test_the_attackers_after_and_are_no_single_dead_attacker() -> None:
     text = "Troops repelled an assault on their post near Tillia; the army lost four soldiers and the attackers lost "
     text += "eleven men."
     assert [q.value for q in find_quantities(text)] == [4, 11]
+
+
+def test_enemy_killed_in_action_counts_as_dead(extractor) -> None:
+    # none with figures in the text: "EKIA" (enemy killed in action) is a field report's KIA of the other side
+    text = "14 MAY 2026, 0520Z: post Tiloa engaged by armed men on motorbikes. Friendly: 2 WIA. Hostile: 6 EKIA."
+    assert _toll(extractor, text, published="2026-05-15") == 6
+
+
+def test_a_sitreps_running_line_is_no_toll_of_the_event(extractor) -> None:
+    # over: the sitrep's cumulative line and a sector's month toll are a period's tallies, not the event's dead
+    text = "21 MAY 2026, 1940Z: camp Ber hit by 3 rockets from the S. 1 KIA, 2 WIA. "
+    text += "Cumulative since 02 MAY: 14 rounds, 5 KIA."
+    assert _toll(extractor, text, published="2026-05-22") == 1
+    text = "18 MAY 2026, 0700Z: IED strike on water convoy 25 km E of Ber. 2 KIA. Sector toll this month: 9 killed."
+    assert _toll(extractor, text, published="2026-05-19") == 2

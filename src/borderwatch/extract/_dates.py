@@ -128,7 +128,14 @@ def find_dates(text: str) -> list[DateMention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
+    kept = [m for m in kept if not (m.kind in _DAY_KINDS and _PERIOD_START.search(text, 0, m.start))]
     return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
+
+
+# "Cumulative since 01 MAY: 9 rounds, 4 KIA", "missing since 1 October", "depuis le 3 mars": the day a period
+# began, from which something is counted or lasts, dates no happening of its own.
+_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
+_PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
 
 
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi

@@ -110,7 +110,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"

@@ -169,6 +169,9 @@ _TALLY_AFTER = re.compile(
     rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
     re.IGNORECASE,
 )
+# "Cumulative since 01 MAY: 9 rounds, 4 KIA", "Sector toll this month: 14 killed": a sitrep's running line before a
+# count in its own sentence makes it a period's tally
+_TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["patterns"]), re.IGNORECASE)
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
@@ -187,6 +190,8 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
             if _TALLY_AFTER.match(member.sentence.text, q.end):
                 continue  # "attacks that have killed more than 60 people since March": a period's tally
+            if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
+                continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
