@@ -65,3 +65,18 @@ def test_the_day_a_period_began_dates_no_event(extractor) -> None:
     events = extractor(report(text, published="2026-05-22")).events
     assert [e.date for e in events] == ["2026-05-21"], events
     assert [m.kind for m in find_dates("They had been missing since 3 March.")] == []
+
+
+def test_a_night_across_two_days_is_dated_by_its_first(extractor) -> None:
+    # off by one day (late): "the night of 11 to 12 May" is coded on the 11th, the day the night began
+    texts = [
+        "Gunmen attacked the gendarmerie post at Dargol in the night of 11 to 12 May, killing a gendarme.",
+        "Des hommes armés ont attaqué le poste de Dargol dans la nuit du 11 au 12 mai, tuant un gendarme.",
+        "NIGHT 11/12 MAY 2026: gendarmerie post Dargol attacked by armed men. 1 KIA.",
+        "Gunmen attacked the gendarmerie post at Dargol overnight Monday into Tuesday, killing a gendarme.",
+    ]
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-14")).events] == ["2026-05-11"], text
+    # a night across two months: the first month's day
+    text = "Dans la nuit du 31 mai au 1er juin 2026, des hommes armés ont tué un gendarme à Dargol."
+    assert [e.date for e in extractor(report(text, published="2026-06-03")).events] == ["2026-05-31"]

@@ -57,10 +57,20 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
+_NIGHT_OF = r"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+))"
+_NIGHT_TO = r"\s*(?i:to|into|au|-|–|/)\s*(?i:the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
 _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
+    # "the night of 2 to 3 July", "dans la nuit du 5 au 6 mai", "NIGHT 19/20 MAR 2027": a night is coded on the day it
+    # began (ACLED's first day), not on the day after it written next to the month
+    ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
+    ("dm", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
+    ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+\.?,? {_YEAR}\b")),  # "du 30 avril au 1er mai 2026"
+    ("dm", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+")),
+    # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
+    ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
