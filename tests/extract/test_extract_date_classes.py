@@ -80,3 +80,9 @@ def test_a_night_across_two_days_is_dated_by_its_first(extractor) -> None:
     # a night across two months: the first month's day
     text = "Dans la nuit du 31 mai au 1er juin 2026, des hommes armés ont tué un gendarme à Dargol."
     assert [e.date for e in extractor(report(text, published="2026-06-03")).events] == ["2026-05-31"]
+
+
+def test_the_period_of_a_series_does_not_date_the_event(extractor) -> None:
+    # another day: "this month" counts the blasts, "on Monday" dates this one
+    text = "A mine killed two herders near Nampala on Monday, the third such blast this month, which have left 11 dead."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]

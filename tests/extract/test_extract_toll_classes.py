@@ -300,3 +300,14 @@ def test_a_sitreps_running_line_is_no_toll_of_the_event(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-22") == 1
     text = "18 MAY 2026, 0700Z: IED strike on water convoy 25 km E of Ber. 2 KIA. Sector toll this month: 9 killed."
     assert _toll(extractor, text, published="2026-05-19") == 2
+
+
+def test_a_series_sum_told_after_the_event_is_not_its_toll(extractor) -> None:
+    # over by >5: the blasts' or strikes' sum is a tally of several events
+    text = "A mine killed two herders near Nampala on Monday, the third such blast this month, which have left 11 dead."
+    assert _toll(extractor, text, published="2026-05-20") == 2
+    text = (
+        "Three people were killed on Monday when a drone struck a lorry near Ber. Residents said it was the second "
+        "strike on the road in a week, for a total of eight dead."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 3

@@ -139,6 +139,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         kept.append(mention)
     kept = [m for m in kept if not (m.kind in _DAY_KINDS and _PERIOD_START.search(text, 0, m.start))]
+    kept = [m for m in kept if not (m.kind == "relative" and _IN_A_SERIES.search(text, 0, m.start))]
     return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
 
 
@@ -146,6 +147,13 @@ def find_dates(text: str) -> list[DateMention]:
 # began, from which something is counted or lasts, dates no happening of its own.
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
 _PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
+# "the fourth such blast this month", "the third strike on the town this week": the period counts a series of
+# happenings, it does not date the one told
+_IN_A_SERIES = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|such)\b"
+    r"(?:\s+[\w-]+){0,5}?\s+(?:(?:in|on|of|against)\s+(?:\w+\s+){1,3})?$",
+    re.IGNORECASE,
+)
 
 
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
