@@ -311,3 +311,21 @@ def test_a_series_sum_told_after_the_event_is_not_its_toll(extractor) -> None:
         "strike on the road in a week, for a total of eight dead."
     )
     assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_french_dead_whose_noun_takes_a_complement_lost_their_lives(extractor) -> None:
+    # none with figures in the text: "Deux éléments de la Garde nationale ont perdu la vie" is two dead
+    text = (
+        "Deux éléments de la Garde nationale ont perdu la vie et un autre a été blessé lundi lors d'un échange de "
+        "tirs avec des contrebandiers près de Dhehiba."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 2
+    # "ont tué" after the same words is what they did, not their death
+    assert [q.value for q in find_quantities("Trois éléments de la Garde nationale ont tué un contrebandier.")] == [1]
+
+
+def test_a_toll_that_moved_from_one_count_to_another_is_the_second() -> None:
+    # under: "passé de cinq à neuf morts" is nine dead; "five to nine" alone stays a range (its lower end)
+    assert [q.value for q in find_quantities("Le bilan de l'embuscade est passé de cinq à neuf morts.")] == [9]
+    assert [q.value for q in find_quantities("The toll of the ambush rose from five to nine dead.")] == [9]
+    assert [q.value for q in find_quantities("Five to nine people were killed in the ambush.")] == [5]

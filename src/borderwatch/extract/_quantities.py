@@ -162,7 +162,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
     # (last, so that the indexes above stay) "le bilan provisoire ... a été porté à neuf", "le bilan s'est alourdi à 14"
     # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
-    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
+    # "Deux éléments de la Garde nationale ont perdu la vie": after "ont" alone only the dying, never "ont tué"
+    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}|(?:ont|avaient)\s+(?:perdu\s+la\s+vie|péri|trouvé\s+la\s+mort|succomb[ée]))"),  # noqa: E501
     # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:{_BODY_NAME}|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
@@ -438,6 +439,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
+    found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
     found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
@@ -499,6 +501,25 @@ _BOMBER_AMONG = re.compile(
     r"the\s+attackers?|le\s+kamikaze|l['’]auteur)\b",
     re.IGNORECASE,
 )
+
+# "the toll rose from five to nine dead", "le bilan est passé de cinq à neuf morts": a toll that moved from one count to
+# another is the second, where "five to nine dead" alone is a range (its lower end is coded)
+_FROM_BEFORE = re.compile(
+    r"\b(?:ris(?:en|ing)|rose|climb(?:ed|ing)|increas(?:ed|ing)|jump(?:ed|ing)|went|gone|revised|raised|pass[ée]e?|"
+    r"port[ée]e?|grimp[ée]|augment[ée]|alourdi)\s+(?:(?:up|upwards?|sharply)\s+)?(?:from|de|d['’])\s*$",
+    re.IGNORECASE,
+)
+_TO_SECOND = re.compile(rf"\s+(?:to|à)\s+(?P<second>{_BARE_NUMBER})\b", re.IGNORECASE)
+
+
+def _risen_to(text: str, q: QuantityMention) -> QuantityMention:
+    first = re.match(_BARE_NUMBER, text[q.start :], re.IGNORECASE)
+    if first is None or not _FROM_BEFORE.search(text, 0, q.start):
+        return q
+    second = _TO_SECOND.match(text, q.start + first.end())
+    value = parse_number(second.group("second")) if second else None
+    return q if value is None else replace(q, value=value)
+
 
 # "(bringing to) 120 the number of soldiers killed", "the toll of soldiers killed since January stands at 120": a
 # running total is not the event's own toll.
