@@ -86,3 +86,18 @@ def test_the_period_of_a_series_does_not_date_the_event(extractor) -> None:
     # another day: "this month" counts the blasts, "on Monday" dates this one
     text = "A mine killed two herders near Nampala on Monday, the third such blast this month, which have left 11 dead."
     assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_a_day_of_the_month_or_days_ago_is_a_stated_date(extractor) -> None:
+    # no date: "on the 5th", "le 5 courant", "two days ago", "il y a trois jours" state the day
+    texts = {
+        "Gunmen killed two herders near Inatès on the 18th, relatives said.": "2026-05-18",
+        "Des hommes armés ont tué deux bergers près d'Inatès le 18 courant.": "2026-05-18",
+        "Gunmen killed two herders near Inatès two days ago, relatives said.": "2026-05-18",
+        "Des hommes armés ont tué deux bergers près d'Inatès il y a trois jours.": "2026-05-17",
+        # a day still to come this month is last month's
+        "Gunmen killed two herders near Inatès on the 24th, relatives said.": "2026-04-24",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == [date], text
+    assert find_dates("The 5th battalion moved north.") == []

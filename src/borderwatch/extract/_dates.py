@@ -59,6 +59,10 @@ _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len,
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
 _NIGHT_OF = r"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+))"
 _NIGHT_TO = r"\s*(?i:to|into|au|-|–|/)\s*(?i:the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
+_FEW_DAYS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+}  # fmt: skip
+_FEW = "|".join(_FEW_DAYS)
 _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
@@ -85,6 +89,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "for Thursday" is a day to come, but "responsibility for Sunday's ambush" is the ambush's day
     ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for(?!\s+\w+['’]s\b)|until|till)? ?){_WEEKDAY}(?![\w])")),  # noqa: E501
+    # "on the 5th", "le 5 courant": a day of the month of publication (of the month before when it is still to come)
+    ("day_of_month", re.compile(
+        r"(?i:\bon\s+the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
+        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois\s+en\s+cours)\b"
+    )),
+    # "two days ago", "il y a trois jours"
+    ("days_ago", re.compile(
+        rf"(?i)\b(?P<ago>{_FEW}|\d)\s+days\s+ago\b|\bil\s+y\s+a\s+(?P<ilya>{_FEW}|\d)\s+jours\b"
+    )),
     ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
@@ -113,7 +126,7 @@ class ResolvedDate:
 # Every pattern needs one of these: a cheap test that skips the sentences without any.
 _HINT = re.compile(
     (
-        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|semaine|mois|{_HIJRI})"
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|{_HIJRI})"
     )
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
@@ -351,8 +364,30 @@ def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDat
     return ResolvedDate(resolved.date - dt.timedelta(days=1), 1)
 
 
+def _day_of_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'on the 5th' in a report of the 8th: the 5th of that month; on the 3rd, the 5th of the month before."""
+    if published is None:
+        return None
+    day = int(parts.get("day") or parts["cday"].replace("1er", "1"))
+    month_start = published.replace(day=1)
+    if day > published.day:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    if not _valid(month_start.year, month_start.month, day):
+        return None
+    return ResolvedDate(month_start.replace(day=day), 1)
+
+
+def _days_ago(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'two days ago', 'il y a trois jours': counted back from publication."""
+    if published is None:
+        return None
+    words = (parts.get("ago") or parts["ilya"]).lower()
+    back = int(words) if words.isdigit() else _FEW_DAYS[words]
+    return ResolvedDate(published - dt.timedelta(days=back), 1)
+
+
 _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
-    "day_before": _day_before,
+    "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
 }  # fmt: skip
