@@ -329,3 +329,11 @@ def test_a_toll_that_moved_from_one_count_to_another_is_the_second() -> None:
     assert [q.value for q in find_quantities("Le bilan de l'embuscade est passé de cinq à neuf morts.")] == [9]
     assert [q.value for q in find_quantities("The toll of the ambush rose from five to nine dead.")] == [9]
     assert [q.value for q in find_quantities("Five to nine people were killed in the ambush.")] == [5]
+
+
+def test_a_ranked_man_and_some_of_his_men_are_added(extractor) -> None:
+    # under by 1: "a captain and four of his men" lists two groups of the dead, the second no toll of everyone
+    text = "An army captain and four of his men were killed on Monday when gunmen ambushed their convoy near Tessit."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = "A VDP leader and three of his men were killed on Monday in an ambush near Titao."
+    assert _toll(extractor, text, published="2026-05-20") == 4

@@ -47,8 +47,18 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     sides: dict[str, int] = {}
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
+        listed_side, listed_end = None, -1
         for _, q, _, _ in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side(q, registry)
+            if (
+                side is None
+                and listed_side is not None
+                and _LIST_JOIN.fullmatch(member.sentence.text[listed_end : q.start])
+            ):
+                side = (
+                    listed_side  # "An army captain and four of his men were killed": the list's next group, not a toll
+                )
+            listed_side, listed_end = side, q.end
             if side is None:
                 totals.append(q.value)
             else:
@@ -142,6 +152,7 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+_LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
 _MORE = re.compile(
