@@ -337,3 +337,10 @@ def test_a_ranked_man_and_some_of_his_men_are_added(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 5
     text = "A VDP leader and three of his men were killed on Monday in an ambush near Titao."
     assert _toll(extractor, text, published="2026-05-20") == 4
+
+
+def test_a_count_after_a_possessive_or_all_is_counted(extractor) -> None:
+    # none with figures in the text: "killing its four occupants", "all three passengers"
+    text = "A drone strike destroyed a pickup near Anefis on Monday, killing its four occupants, residents said."
+    assert _toll(extractor, text, published="2026-05-20") == 4
+    assert [q.value for q in find_quantities("The blast killed all three passengers of the minibus.")] == [3]
