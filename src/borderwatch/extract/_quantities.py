@@ -823,7 +823,7 @@ _NOT_NOUNS = {
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
     "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
-    "plus", "him",
+    "plus", "him", "also", "too", "later", "subsequently", "likewise", "aussi", "également", "ensuite",
 }  # fmt: skip
 
 
