@@ -101,3 +101,10 @@ def test_a_day_of_the_month_or_days_ago_is_a_stated_date(extractor) -> None:
     for text, date in texts.items():
         assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == [date], text
     assert find_dates("The 5th battalion moved north.") == []
+
+
+def test_a_french_weekend_is_the_weekend_before_publication(extractor) -> None:
+    # no date: "le week-end dernier", "ce week-end" as "over the weekend" (its Saturday, week precision)
+    texts = ("Deux gendarmes ont été tués le week-end dernier à Téra.", "Un gendarme a été tué ce week-end à Téra.")
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-16"], text

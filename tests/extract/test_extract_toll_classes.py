@@ -353,3 +353,9 @@ def test_a_bomber_told_dead_again_in_the_next_sentence_counts_once(extractor) ->
         "The bomber was also killed, the army said."
     )
     assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_victims_with_a_participle_of_what_befell_them_are_counted(extractor) -> None:
+    # none with figures in the text: "two herders abducted on Monday were found dead" counts two dead
+    text = "Two herders abducted on Monday were found dead on Wednesday near Bankilaré, relatives said."
+    assert _toll(extractor, text, published="2026-05-22") == 2

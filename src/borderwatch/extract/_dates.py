@@ -103,7 +103,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
         r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
         r"over the weekend|at the weekend|"
-        r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier)\b")),
+        r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier|"
+        r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du)\s+week-?end(?:\s+dernier)?)\b")),
 ]  # fmt: skip
 
 
@@ -321,6 +322,8 @@ _RELATIVE_DAYS = {
     "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
+# "le week-end dernier", "ce week-end", "pendant le week-end": French for the weekend before publication
+_FRENCH_WEEKEND = re.compile(r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du)\s+week-?end(?:\s+dernier)?")
 
 
 def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
@@ -332,7 +335,7 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
         return ResolvedDate(first.replace(day=1), 3)
     if rel in ("this month", "past month"):
         return ResolvedDate(published.replace(day=1), 3)
-    offset, precision = _RELATIVE_DAYS[rel]
+    offset, precision = (None, 2) if _FRENCH_WEEKEND.fullmatch(rel) else _RELATIVE_DAYS[rel]
     if offset is None:  # the weekend before publication: its Saturday
         offset = -((published.weekday() - 5) % 7 or 7)
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
