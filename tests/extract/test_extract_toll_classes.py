@@ -359,3 +359,18 @@ def test_victims_with_a_participle_of_what_befell_them_are_counted(extractor) ->
     # none with figures in the text: "two herders abducted on Monday were found dead" counts two dead
     text = "Two herders abducted on Monday were found dead on Wednesday near Bankilaré, relatives said."
     assert _toll(extractor, text, published="2026-05-22") == 2
+
+
+def test_deaths_told_as_among_the_dead_on_a_side_or_after_a_and_a(extractor) -> None:
+    # none / under: four ways a written toll was lost
+    text = "Gunmen attacked the army post at Hombori on Monday; three soldiers were among the dead."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    text = "Gunmen attacked the post at Hombori on Monday. Losses: three soldiers dead; on the enemy side, nine killed."
+    assert _toll(extractor, text, published="2026-05-20") == 12
+    text = "L'attaque du poste de Hombori lundi a coûté la vie à trois soldats et à un civil."
+    assert _toll(extractor, text, published="2026-05-20") == 4
+    text = "Des hommes armés ont attaqué lundi le poste de Hombori. Trois soldats y ont laissé la vie."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    # a part of the dead told after a toll stays a part
+    text = "Gunmen attacked the post at Hombori on Monday, killing nine. At least five of the dead were soldiers."
+    assert _toll(extractor, text, published="2026-05-20") == 9

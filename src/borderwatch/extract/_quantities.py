@@ -110,7 +110,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -190,7 +190,7 @@ _BARE_NUMBER = _NUMBER.replace("(?P<num>", "(?:")
 _PEOPLE_AFTER = re.compile(rf"\s*{_ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
 # After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
 _KILLED_CONTINUATION = re.compile(
-    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+"
+    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
     rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
     rf"(?:{_NUMBER}\s+{_ANY_PERSON}|(?P<one>(?!{_BARE_NUMBER}\b){_ANY_PERSON}))",
     re.IGNORECASE,
@@ -447,7 +447,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
-    found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
+    found = [
+        q
+        for q in found
+        if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
+    ]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -546,6 +550,12 @@ _PART_OF_THE_DEAD = re.compile(
 )
 
 
+# "four soldiers were among the dead": the count's own people are dead, at least that many (not "8 of the dead were")
+_AMONG_THE_DEAD = re.compile(
+    r"\b(?:were|was|are)\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|fatalities)$", re.IGNORECASE
+)
+
+
 def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern that can only begin at one of `starts`."""
     end = 0
@@ -641,8 +651,10 @@ _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
-    r"(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
-    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?\s*$",
+    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
+    # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
+    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?)\s*$",
     re.IGNORECASE,
 )
 _SIDE_WORDS = load_data("ontology.json")["side_words"]
@@ -670,7 +682,7 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         return q
     if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
         return q  # "côté ami, un soldat tombé": the noun says whose
-    word = side.group("word").lower()
+    word = (side.group("word") or side.group("en_word")).lower()
     if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
         return replace(q, side="armed")
     return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
