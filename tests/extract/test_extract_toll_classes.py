@@ -374,3 +374,13 @@ def test_deaths_told_as_among_the_dead_on_a_side_or_after_a_and_a(extractor) -> 
     # a part of the dead told after a toll stays a part
     text = "Gunmen attacked the post at Hombori on Monday, killing nine. At least five of the dead were soldiers."
     assert _toll(extractor, text, published="2026-05-20") == 9
+
+
+def test_wounded_who_later_died_add_to_a_toll_of_everyone(extractor) -> None:
+    # under by 2: "killing nine people. Two of the wounded later died" is eleven; a breakdown of the toll is not more
+    text = "Gunmen attacked the cattle market at Ayorou on Monday, killing nine people. Two of the wounded later died."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+    text = "Gunmen killed three soldiers near Ayorou on Monday. Two soldiers later died of their wounds."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = "A bomb killed 11 people at the market in Ayorou on Monday. Nine died at the scene and two more in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 11

@@ -45,10 +45,11 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     competing = _competing(counts, registry)
     totals: list[int] = []
     sides: dict[str, int] = {}
+    last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
         listed_side, listed_end = None, -1
-        for _, q, _, _ in (c for c in counts if c[0] is member and id(c[1]) not in competing):
+        for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side(q, registry)
             if (
                 side is None
@@ -61,7 +62,10 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             listed_side, listed_end = side, q.end
             if side is None:
                 totals.append(q.value)
+                last_total = max(last_total, order)
             else:
+                if side == "more" and _DIED_LATER.search(member.sentence.text):
+                    first_more = min(first_more, order)
                 in_sentence[side] = in_sentence.get(side, 0) + q.value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
@@ -76,11 +80,14 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     if rival_sides:
         rival_totals.append(sum(rival_sides.values()))
     armed = sides.pop("armed", 0)
+    # "killing ten people. Two of the wounded later died": more dead after a toll of everyone add to it, unless a
+    # toll told after them already counts them ("..., bringing the toll to 12")
+    more = sides.pop("more", 0) if totals and last_total < first_more < len(counts) else 0
     others = sum(sides.values())
     if not totals:
         told = others + armed
         return min(told, *rival_totals) if rival_totals and told else (told or min(rival_totals, default=0))
-    total = min(max(totals), *rival_totals) if rival_totals else max(totals)
+    total = (min(max(totals), *rival_totals) if rival_totals else max(totals)) + more
     if "state" in sides and armed:
         return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
     if armed and not others and total == armed:
@@ -152,6 +159,12 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+# "Two of the wounded later died", "succumbed the next day": deaths after the toll was told, not its breakdown
+_DIED_LATER = re.compile(
+    r"\b(?:later|subsequently|succumb\w*|died\s+of\s+(?:their|his|her)\s+(?:wounds|injuries)|the\s+(?:next|following)\s+day|"
+    r"le\s+lendemain|plus\s+tard|succomb[ée]\w*)\b",
+    re.IGNORECASE,
+)
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
@@ -160,6 +173,7 @@ _MORE = re.compile(
     r"quatrième|cinquième|sixième)\b(?!\s+than)"
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
     r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
+    r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
 )
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
