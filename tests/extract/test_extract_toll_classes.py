@@ -384,3 +384,9 @@ def test_wounded_who_later_died_add_to_a_toll_of_everyone(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 5
     text = "A bomb killed 11 people at the market in Ayorou on Monday. Nine died at the scene and two more in hospital."
     assert _toll(extractor, text, published="2026-05-20") == 11
+
+
+def test_a_french_singular_with_a_complement_keeps_the_dead_listed_after_it(extractor) -> None:
+    # under by 2: "un chef de village et deux de ses fils" is three dead
+    text = "Lundi, des hommes armés ont tué un chef de village et deux de ses fils près de Ouallam."
+    assert _toll(extractor, text, published="2026-05-20") == 3

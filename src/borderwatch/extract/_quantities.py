@@ -324,6 +324,7 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
+_OF_WHAT = re.compile(r"\s+(?:de|du)\s+(?:la\s+|l['’]\s*)?(?-i:[a-zà-ÿ][a-zà-ÿ-]*)(?=\s*(?:,|et\b))")
 _OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*")
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
 _QUALIFIERS = {
@@ -439,7 +440,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             taken.append((m.start(), m.end()))
             # "killed a chief and his two sons", not "... was killed and" nor "un mort et deux blessés"
             if not _ENDS_WITH_VERB.search(m.group()) and not m.group().lower().endswith("mort"):
-                after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
+                # "the village chief of Bani and two of his sons", "un chef de village et deux de ses fils"
+                after = _OF_NAME.match(text, m.end()) or _OF_WHAT.match(text, m.end())
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
