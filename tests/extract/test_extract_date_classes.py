@@ -108,3 +108,12 @@ def test_a_french_weekend_is_the_weekend_before_publication(extractor) -> None:
     texts = ("Deux gendarmes ont été tués le week-end dernier à Téra.", "Un gendarme a été tué ce week-end à Téra.")
     for text in texts:
         assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-16"], text
+
+
+def test_the_previous_evening_counts_back_from_the_telling_after_it_and_a_dtg_is_a_date(extractor) -> None:
+    # off by one day (late): the day told after "the previous evening" is the telling's
+    text = "Gunmen shot dead two traders in Ansongo the previous evening, the mayor said on Tuesday."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+    # no date / another year: a date-time group "181400Z MAY 26" is 18 May 2026
+    text = "181400Z MAY 26: armed men killed 2 traders at Ansongo market."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]

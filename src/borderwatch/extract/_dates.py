@@ -75,6 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+")),
     # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
     ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
+    # a military date-time group: "051400Z MAY 26" is 5 May 2026, 14:00 Zulu
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s+{_MONTH}\s+(?P<yy>\d\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
@@ -196,10 +198,14 @@ def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMentio
 # "said on Wednesday that they had intercepted three trucks ... the previous day": a day counted back from the date
 # told before it in the sentence. "the day before the attack" counts from an event, not a date: no date.
 _DAY_BEFORE = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)"
+    r"|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
     r"|la\s+veille(?!\s+(?:de|du|des|d['’]|au|à)\b))\b",
     re.IGNORECASE,
 )
+
+
+_TOLD_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|indiqu[ée]|affirm[ée]|déclar[ée])\s+(?:on\s+)?$")
 
 
 def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -208,6 +214,8 @@ def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
     out = list(mentions)
     for m in _DAY_BEFORE.finditer(text):
         before = [d for d in mentions if d.end <= m.start() and d.kind != "day_before"]
+        # "killed two traders the previous evening, the mayor said on Wednesday": the day of the telling after it
+        before = before or [d for d in mentions if d.start >= m.end() and _TOLD_ON.search(text, 0, d.start)][:1]
         if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             anchor = before[-1]
             out.append(DateMention(m.start(), m.end(), "day_before", {**anchor.parts, "anchor": anchor.kind}))
@@ -273,6 +281,11 @@ def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate
     candidates = [dt.date(y, month, day) for y in (published.year, published.year - 1) if _valid(y, month, day)]
     candidates = [c for c in candidates if c <= published + dt.timedelta(days=2)]
     return ResolvedDate(candidates[0], 1) if candidates else None
+
+
+def _date_time_group(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    year, month, day = 2000 + int(parts["yy"]), _MONTHS[parts["month"]], int(parts["day"])
+    return ResolvedDate(dt.date(year, month, day), 1) if _valid(year, month, day) else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -393,4 +406,5 @@ _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
     "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
+    "dtg": _date_time_group,
 }  # fmt: skip
