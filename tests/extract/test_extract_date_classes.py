@@ -117,3 +117,14 @@ def test_the_previous_evening_counts_back_from_the_telling_after_it_and_a_dtg_is
     # no date / another year: a date-time group "181400Z MAY 26" is 18 May 2026
     text = "181400Z MAY 26: armed men killed 2 traders at Ansongo market."
     assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_the_day_of_the_funerals_is_not_the_events(extractor) -> None:
+    # another day (late): funerals held on Friday for soldiers killed last Monday; an attack on a funeral keeps its day
+    text = (
+        "Funerals were held in Tessalit on Friday for the soldiers killed when a mine struck their truck on the "
+        "Aguelhok road last Monday. The army said three soldiers died."
+    )
+    assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-18"]
+    text = "Gunmen attacked a funeral procession near Tessalit on Friday, killing two mourners."
+    assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-22"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import dateparser
 from hijridate import Gregorian, Hijri
 
+from ._text import load_data
+
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
 # Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z"): those three-letter forms
@@ -156,6 +158,7 @@ def find_dates(text: str) -> list[DateMention]:
         kept.append(mention)
     kept = [m for m in kept if not (m.kind in _DAY_KINDS and _PERIOD_START.search(text, 0, m.start))]
     kept = [m for m in kept if not (m.kind == "relative" and _IN_A_SERIES.search(text, 0, m.start))]
+    kept = [m for m in kept if not _RITES.search(text, 0, m.start)]
     return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
 
 
@@ -163,6 +166,8 @@ def find_dates(text: str) -> list[DateMention]:
 # began, from which something is counted or lasts, dates no happening of its own.
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
 _PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
+# "Funerals were held in Gao on Friday for the soldiers killed ... last Monday": the rite's day is not the event's
+_RITES = re.compile("|".join(load_data("ontology.json")["rites_dates"]["patterns"]), re.IGNORECASE)
 # "the fourth such blast this month", "the third strike on the town this week": the period counts a series of
 # happenings, it does not date the one told
 _IN_A_SERIES = re.compile(
