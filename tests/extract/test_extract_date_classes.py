@@ -56,3 +56,75 @@ def test_a_weekday_of_last_week_is_in_the_week_before(extractor) -> None:
     text = "Gunmen ambushed a customs patrol near Bordj Badji Mokhtar on Monday last week, killing two officers."
     assert list(_dates(extractor, text, "2025-06-19").values()) == ["2025-06-09"]
     assert [m.parts.get("rel") for m in find_dates("Des hommes armés ont attaqué le poste jeudi dernier.")] == ["last"]
+
+
+def test_the_day_a_period_began_dates_no_event(extractor) -> None:
+    # another day: "since 02 MAY" starts a running count; the rocket fire is the field report's own day
+    text = "21 MAY 2026, 1940Z: camp Ber hit by 3 rockets from the S. 1 KIA, 2 WIA. "
+    text += "Cumulative since 02 MAY: 14 rounds, 5 KIA."
+    events = extractor(report(text, published="2026-05-22")).events
+    assert [e.date for e in events] == ["2026-05-21"], events
+    assert [m.kind for m in find_dates("They had been missing since 3 March.")] == []
+
+
+def test_a_night_across_two_days_is_dated_by_its_first(extractor) -> None:
+    # off by one day (late): "the night of 11 to 12 May" is coded on the 11th, the day the night began
+    texts = [
+        "Gunmen attacked the gendarmerie post at Dargol in the night of 11 to 12 May, killing a gendarme.",
+        "Des hommes armés ont attaqué le poste de Dargol dans la nuit du 11 au 12 mai, tuant un gendarme.",
+        "NIGHT 11/12 MAY 2026: gendarmerie post Dargol attacked by armed men. 1 KIA.",
+        "Gunmen attacked the gendarmerie post at Dargol overnight Monday into Tuesday, killing a gendarme.",
+    ]
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-14")).events] == ["2026-05-11"], text
+    # a night across two months: the first month's day
+    text = "Dans la nuit du 31 mai au 1er juin 2026, des hommes armés ont tué un gendarme à Dargol."
+    assert [e.date for e in extractor(report(text, published="2026-06-03")).events] == ["2026-05-31"]
+
+
+def test_the_period_of_a_series_does_not_date_the_event(extractor) -> None:
+    # another day: "this month" counts the blasts, "on Monday" dates this one
+    text = "A mine killed two herders near Nampala on Monday, the third such blast this month, which have left 11 dead."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_a_day_of_the_month_or_days_ago_is_a_stated_date(extractor) -> None:
+    # no date: "on the 5th", "le 5 courant", "two days ago", "il y a trois jours" state the day
+    texts = {
+        "Gunmen killed two herders near Inatès on the 18th, relatives said.": "2026-05-18",
+        "Des hommes armés ont tué deux bergers près d'Inatès le 18 courant.": "2026-05-18",
+        "Gunmen killed two herders near Inatès two days ago, relatives said.": "2026-05-18",
+        "Des hommes armés ont tué deux bergers près d'Inatès il y a trois jours.": "2026-05-17",
+        # a day still to come this month is last month's
+        "Gunmen killed two herders near Inatès on the 24th, relatives said.": "2026-04-24",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == [date], text
+    assert find_dates("The 5th battalion moved north.") == []
+
+
+def test_a_french_weekend_is_the_weekend_before_publication(extractor) -> None:
+    # no date: "le week-end dernier", "ce week-end" as "over the weekend" (its Saturday, week precision)
+    texts = ("Deux gendarmes ont été tués le week-end dernier à Téra.", "Un gendarme a été tué ce week-end à Téra.")
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-16"], text
+
+
+def test_the_previous_evening_counts_back_from_the_telling_after_it_and_a_dtg_is_a_date(extractor) -> None:
+    # off by one day (late): the day told after "the previous evening" is the telling's
+    text = "Gunmen shot dead two traders in Ansongo the previous evening, the mayor said on Tuesday."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+    # no date / another year: a date-time group "181400Z MAY 26" is 18 May 2026
+    text = "181400Z MAY 26: armed men killed 2 traders at Ansongo market."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_the_day_of_the_funerals_is_not_the_events(extractor) -> None:
+    # another day (late): funerals held on Friday for soldiers killed last Monday; an attack on a funeral keeps its day
+    text = (
+        "Funerals were held in Tessalit on Friday for the soldiers killed when a mine struck their truck on the "
+        "Aguelhok road last Monday. The army said three soldiers died."
+    )
+    assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-18"]
+    text = "Gunmen attacked a funeral procession near Tessalit on Friday, killing two mourners."
+    assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-22"]

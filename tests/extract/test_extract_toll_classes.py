@@ -285,3 +285,108 @@ def test_the_attackers_after_and_are_no_single_dead_attacker() -> None:
     text = "Troops repelled an assault on their post near Tillia; the army lost four soldiers and the attackers lost "
     text += "eleven men."
     assert [q.value for q in find_quantities(text)] == [4, 11]
+
+
+def test_enemy_killed_in_action_counts_as_dead(extractor) -> None:
+    # none with figures in the text: "EKIA" (enemy killed in action) is a field report's KIA of the other side
+    text = "14 MAY 2026, 0520Z: post Tiloa engaged by armed men on motorbikes. Friendly: 2 WIA. Hostile: 6 EKIA."
+    assert _toll(extractor, text, published="2026-05-15") == 6
+
+
+def test_a_sitreps_running_line_is_no_toll_of_the_event(extractor) -> None:
+    # over: the sitrep's cumulative line and a sector's month toll are a period's tallies, not the event's dead
+    text = "21 MAY 2026, 1940Z: camp Ber hit by 3 rockets from the S. 1 KIA, 2 WIA. "
+    text += "Cumulative since 02 MAY: 14 rounds, 5 KIA."
+    assert _toll(extractor, text, published="2026-05-22") == 1
+    text = "18 MAY 2026, 0700Z: IED strike on water convoy 25 km E of Ber. 2 KIA. Sector toll this month: 9 killed."
+    assert _toll(extractor, text, published="2026-05-19") == 2
+
+
+def test_a_series_sum_told_after_the_event_is_not_its_toll(extractor) -> None:
+    # over by >5: the blasts' or strikes' sum is a tally of several events
+    text = "A mine killed two herders near Nampala on Monday, the third such blast this month, which have left 11 dead."
+    assert _toll(extractor, text, published="2026-05-20") == 2
+    text = (
+        "Three people were killed on Monday when a drone struck a lorry near Ber. Residents said it was the second "
+        "strike on the road in a week, for a total of eight dead."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_french_dead_whose_noun_takes_a_complement_lost_their_lives(extractor) -> None:
+    # none with figures in the text: "Deux éléments de la Garde nationale ont perdu la vie" is two dead
+    text = (
+        "Deux éléments de la Garde nationale ont perdu la vie et un autre a été blessé lundi lors d'un échange de "
+        "tirs avec des contrebandiers près de Dhehiba."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 2
+    # "ont tué" after the same words is what they did, not their death
+    assert [q.value for q in find_quantities("Trois éléments de la Garde nationale ont tué un contrebandier.")] == [1]
+
+
+def test_a_toll_that_moved_from_one_count_to_another_is_the_second() -> None:
+    # under: "passé de cinq à neuf morts" is nine dead; "five to nine" alone stays a range (its lower end)
+    assert [q.value for q in find_quantities("Le bilan de l'embuscade est passé de cinq à neuf morts.")] == [9]
+    assert [q.value for q in find_quantities("The toll of the ambush rose from five to nine dead.")] == [9]
+    assert [q.value for q in find_quantities("Five to nine people were killed in the ambush.")] == [5]
+
+
+def test_a_ranked_man_and_some_of_his_men_are_added(extractor) -> None:
+    # under by 1: "a captain and four of his men" lists two groups of the dead, the second no toll of everyone
+    text = "An army captain and four of his men were killed on Monday when gunmen ambushed their convoy near Tessit."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = "A VDP leader and three of his men were killed on Monday in an ambush near Titao."
+    assert _toll(extractor, text, published="2026-05-20") == 4
+
+
+def test_a_count_after_a_possessive_or_all_is_counted(extractor) -> None:
+    # none with figures in the text: "killing its four occupants", "all three passengers"
+    text = "A drone strike destroyed a pickup near Anefis on Monday, killing its four occupants, residents said."
+    assert _toll(extractor, text, published="2026-05-20") == 4
+    assert [q.value for q in find_quantities("The blast killed all three passengers of the minibus.")] == [3]
+
+
+def test_a_bomber_told_dead_again_in_the_next_sentence_counts_once(extractor) -> None:
+    # over by 1: "also" is no noun of the dead; the bomber who blew himself up is the one "also killed"
+    text = (
+        "A suicide bomber blew himself up at the gate of the camp at Tessit on Monday, killing two soldiers. "
+        "The bomber was also killed, the army said."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_victims_with_a_participle_of_what_befell_them_are_counted(extractor) -> None:
+    # none with figures in the text: "two herders abducted on Monday were found dead" counts two dead
+    text = "Two herders abducted on Monday were found dead on Wednesday near Bankilaré, relatives said."
+    assert _toll(extractor, text, published="2026-05-22") == 2
+
+
+def test_deaths_told_as_among_the_dead_on_a_side_or_after_a_and_a(extractor) -> None:
+    # none / under: four ways a written toll was lost
+    text = "Gunmen attacked the army post at Hombori on Monday; three soldiers were among the dead."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    text = "Gunmen attacked the post at Hombori on Monday. Losses: three soldiers dead; on the enemy side, nine killed."
+    assert _toll(extractor, text, published="2026-05-20") == 12
+    text = "L'attaque du poste de Hombori lundi a coûté la vie à trois soldats et à un civil."
+    assert _toll(extractor, text, published="2026-05-20") == 4
+    text = "Des hommes armés ont attaqué lundi le poste de Hombori. Trois soldats y ont laissé la vie."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    # a part of the dead told after a toll stays a part
+    text = "Gunmen attacked the post at Hombori on Monday, killing nine. At least five of the dead were soldiers."
+    assert _toll(extractor, text, published="2026-05-20") == 9
+
+
+def test_wounded_who_later_died_add_to_a_toll_of_everyone(extractor) -> None:
+    # under by 2: "killing nine people. Two of the wounded later died" is eleven; a breakdown of the toll is not more
+    text = "Gunmen attacked the cattle market at Ayorou on Monday, killing nine people. Two of the wounded later died."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+    text = "Gunmen killed three soldiers near Ayorou on Monday. Two soldiers later died of their wounds."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = "A bomb killed 11 people at the market in Ayorou on Monday. Nine died at the scene and two more in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+
+
+def test_a_french_singular_with_a_complement_keeps_the_dead_listed_after_it(extractor) -> None:
+    # under by 2: "un chef de village et deux de ses fils" is three dead
+    text = "Lundi, des hommes armés ont tué un chef de village et deux de ses fils près de Ouallam."
+    assert _toll(extractor, text, published="2026-05-20") == 3

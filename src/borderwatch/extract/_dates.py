@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import dateparser
 from hijridate import Gregorian, Hijri
 
+from ._text import load_data
+
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
 # Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z"): those three-letter forms
@@ -57,10 +59,26 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
+_NIGHT_OF = r"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+))"
+_NIGHT_TO = r"\s*(?i:to|into|au|-|–|/)\s*(?i:the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
+_FEW_DAYS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+}  # fmt: skip
+_FEW = "|".join(_FEW_DAYS)
 _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
+    # "the night of 2 to 3 July", "dans la nuit du 5 au 6 mai", "NIGHT 19/20 MAR 2027": a night is coded on the day it
+    # began (ACLED's first day), not on the day after it written next to the month
+    ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
+    ("dm", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
+    ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+\.?,? {_YEAR}\b")),  # "du 30 avril au 1er mai 2026"
+    ("dm", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+")),
+    # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
+    ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
+    # a military date-time group: "051400Z MAY 26" is 5 May 2026, 14:00 Zulu
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s+{_MONTH}\s+(?P<yy>\d\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
@@ -75,12 +93,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "for Thursday" is a day to come, but "responsibility for Sunday's ambush" is the ambush's day
     ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for(?!\s+\w+['’]s\b)|until|till)? ?){_WEEKDAY}(?![\w])")),  # noqa: E501
+    # "on the 5th", "le 5 courant": a day of the month of publication (of the month before when it is still to come)
+    ("day_of_month", re.compile(
+        r"(?i:\bon\s+the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
+        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois\s+en\s+cours)\b"
+    )),
+    # "two days ago", "il y a trois jours"
+    ("days_ago", re.compile(
+        rf"(?i)\b(?P<ago>{_FEW}|\d)\s+days\s+ago\b|\bil\s+y\s+a\s+(?P<ilya>{_FEW}|\d)\s+jours\b"
+    )),
     ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
         r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
         r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
         r"over the weekend|at the weekend|"
-        r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier)\b")),
+        r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier|"
+        r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du)\s+week-?end(?:\s+dernier)?)\b")),
 ]  # fmt: skip
 
 
@@ -103,7 +131,7 @@ class ResolvedDate:
 # Every pattern needs one of these: a cheap test that skips the sentences without any.
 _HINT = re.compile(
     (
-        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|semaine|mois|{_HIJRI})"
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|{_HIJRI})"
     )
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
@@ -128,7 +156,25 @@ def find_dates(text: str) -> list[DateMention]:
                 kept[-1] = mention
             continue
         kept.append(mention)
+    kept = [m for m in kept if not (m.kind in _DAY_KINDS and _PERIOD_START.search(text, 0, m.start))]
+    kept = [m for m in kept if not (m.kind == "relative" and _IN_A_SERIES.search(text, 0, m.start))]
+    kept = [m for m in kept if not _RITES.search(text, 0, m.start)]
     return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
+
+
+# "Cumulative since 01 MAY: 9 rounds, 4 KIA", "missing since 1 October", "depuis le 3 mars": the day a period
+# began, from which something is counted or lasts, dates no happening of its own.
+_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
+_PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
+# "Funerals were held in Gao on Friday for the soldiers killed ... last Monday": the rite's day is not the event's
+_RITES = re.compile("|".join(load_data("ontology.json")["rites_dates"]["patterns"]), re.IGNORECASE)
+# "the fourth such blast this month", "the third strike on the town this week": the period counts a series of
+# happenings, it does not date the one told
+_IN_A_SERIES = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|such)\b"
+    r"(?:\s+[\w-]+){0,5}?\s+(?:(?:in|on|of|against)\s+(?:\w+\s+){1,3})?$",
+    re.IGNORECASE,
+)
 
 
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
@@ -157,10 +203,14 @@ def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMentio
 # "said on Wednesday that they had intercepted three trucks ... the previous day": a day counted back from the date
 # told before it in the sentence. "the day before the attack" counts from an event, not a date: no date.
 _DAY_BEFORE = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)"
+    r"|the\s+day\s+before(?!\s+(?:yesterday|the|an?|its|his|her|their|our)\b)"
     r"|la\s+veille(?!\s+(?:de|du|des|d['’]|au|à)\b))\b",
     re.IGNORECASE,
 )
+
+
+_TOLD_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|indiqu[ée]|affirm[ée]|déclar[ée])\s+(?:on\s+)?$")
 
 
 def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -169,6 +219,8 @@ def _days_before(mentions: list[DateMention], text: str) -> list[DateMention]:
     out = list(mentions)
     for m in _DAY_BEFORE.finditer(text):
         before = [d for d in mentions if d.end <= m.start() and d.kind != "day_before"]
+        # "killed two traders the previous evening, the mayor said on Wednesday": the day of the telling after it
+        before = before or [d for d in mentions if d.start >= m.end() and _TOLD_ON.search(text, 0, d.start)][:1]
         if before and not any(d.start < m.end() and m.start() < d.end for d in mentions):
             anchor = before[-1]
             out.append(DateMention(m.start(), m.end(), "day_before", {**anchor.parts, "anchor": anchor.kind}))
@@ -236,6 +288,11 @@ def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate
     return ResolvedDate(candidates[0], 1) if candidates else None
 
 
+def _date_time_group(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    year, month, day = 2000 + int(parts["yy"]), _MONTHS[parts["month"]], int(parts["day"])
+    return ResolvedDate(dt.date(year, month, day), 1) if _valid(year, month, day) else None
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         dt.date(year, month, day)
@@ -283,6 +340,8 @@ _RELATIVE_DAYS = {
     "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
+# "le week-end dernier", "ce week-end", "pendant le week-end": French for the weekend before publication
+_FRENCH_WEEKEND = re.compile(r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du)\s+week-?end(?:\s+dernier)?")
 
 
 def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
@@ -294,7 +353,7 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
         return ResolvedDate(first.replace(day=1), 3)
     if rel in ("this month", "past month"):
         return ResolvedDate(published.replace(day=1), 3)
-    offset, precision = _RELATIVE_DAYS[rel]
+    offset, precision = (None, 2) if _FRENCH_WEEKEND.fullmatch(rel) else _RELATIVE_DAYS[rel]
     if offset is None:  # the weekend before publication: its Saturday
         offset = -((published.weekday() - 5) % 7 or 7)
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
@@ -326,8 +385,31 @@ def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDat
     return ResolvedDate(resolved.date - dt.timedelta(days=1), 1)
 
 
+def _day_of_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'on the 5th' in a report of the 8th: the 5th of that month; on the 3rd, the 5th of the month before."""
+    if published is None:
+        return None
+    day = int(parts.get("day") or parts["cday"].replace("1er", "1"))
+    month_start = published.replace(day=1)
+    if day > published.day:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    if not _valid(month_start.year, month_start.month, day):
+        return None
+    return ResolvedDate(month_start.replace(day=day), 1)
+
+
+def _days_ago(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'two days ago', 'il y a trois jours': counted back from publication."""
+    if published is None:
+        return None
+    words = (parts.get("ago") or parts["ilya"]).lower()
+    back = int(words) if words.isdigit() else _FEW_DAYS[words]
+    return ResolvedDate(published - dt.timedelta(days=back), 1)
+
+
 _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
-    "day_before": _day_before,
+    "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
+    "dtg": _date_time_group,
 }  # fmt: skip

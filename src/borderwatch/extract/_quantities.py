@@ -74,7 +74,7 @@ _NP_END = (
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
-_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)\b"  # noqa: E501
+_SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|captain|lieutenant|sergeant|corporal|colonel|adjutant|commissioner|inspector|prefect|elder|notable|smuggler|trafficker|prospector|rebel|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)\b"  # noqa: E501
 _QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 # French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
@@ -93,7 +93,7 @@ _NUMBER = (
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:the\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
@@ -110,7 +110,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+_KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -131,10 +131,16 @@ _BODY_NAME = (
     r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:of|for|the|and|de|du|des|la|le|et)\s+){0,2}(?-i:[A-Z][\w'’-]*)){0,7}"
     r"(?:\s*\([^()]{1,30}\))?"
 )
+# "two herders abducted on Monday were found dead": a participle that tells what befell them before, with its time or
+# place, between the count and its verb
+_TAKEN_WHEN = (
+    r"(?:\s+(?-i:[a-z]+(?:ed|en))\s+(?:on|in|at|near|from|by|since|last|during|outside)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
-    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*{_KILL_VERB}"),  # noqa: E501
+    ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
     ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
@@ -162,7 +168,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+{_NUM_PHRASE}(?P<noun>(?:human\s+)?lives)\b"),
     # (last, so that the indexes above stay) "le bilan provisoire ... a été porté à neuf", "le bilan s'est alourdi à 14"
     # "Deux agents de la Garde nationale sont tombés en martyrs": a French count whose noun takes a complement
-    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}"),  # noqa: E501
+    # "Deux éléments de la Garde nationale ont perdu la vie": after "ont" alone only the dying, never "ont tué"
+    ("fatalities", rf"{_COUNT}\s+(?:de|du|des)\s+(?:la\s+|l['’]\s*)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:(?:sont|ont\s+été|avaient\s+été|auraient\s+été)\s+(?:\w+\s+)?{_KILL_VERB}|(?:ont|avaient)\s+(?:perdu\s+la\s+vie|péri|trouvé\s+la\s+mort|succomb[ée]))"),  # noqa: E501
     # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:{_BODY_NAME}|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
@@ -183,7 +190,7 @@ _BARE_NUMBER = _NUMBER.replace("(?P<num>", "(?:")
 _PEOPLE_AFTER = re.compile(rf"\s*{_ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
 # After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
 _KILLED_CONTINUATION = re.compile(
-    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+"
+    rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
     rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
     rf"(?:{_NUMBER}\s+{_ANY_PERSON}|(?P<one>(?!{_BARE_NUMBER}\b){_ANY_PERSON}))",
     re.IGNORECASE,
@@ -317,6 +324,7 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
+_OF_WHAT = re.compile(r"\s+(?:de|du)\s+(?:la\s+|l['’]\s*)?(?-i:[a-zà-ÿ][a-zà-ÿ-]*)(?=\s*(?:,|et\b))")
 _OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*")
 _ENDS_WITH_VERB = re.compile(rf"{_KILL_VERB}$", re.IGNORECASE)
 _QUALIFIERS = {
@@ -432,14 +440,20 @@ def find_quantities(text: str) -> list[QuantityMention]:
             taken.append((m.start(), m.end()))
             # "killed a chief and his two sons", not "... was killed and" nor "un mort et deux blessés"
             if not _ENDS_WITH_VERB.search(m.group()) and not m.group().lower().endswith("mort"):
-                after = _OF_NAME.match(text, m.end())  # "the village chief of Bani and two of his sons"
+                # "the village chief of Bani and two of his sons", "un chef de village et deux de ses fils"
+                after = _OF_NAME.match(text, m.end()) or _OF_WHAT.match(text, m.end())
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
     found.extend(_side_tolls(text, found, taken))
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
+    found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
-    found = [q for q in found if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text))]
+    found = [
+        q
+        for q in found
+        if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
+    ]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -500,6 +514,25 @@ _BOMBER_AMONG = re.compile(
     re.IGNORECASE,
 )
 
+# "the toll rose from five to nine dead", "le bilan est passé de cinq à neuf morts": a toll that moved from one count to
+# another is the second, where "five to nine dead" alone is a range (its lower end is coded)
+_FROM_BEFORE = re.compile(
+    r"\b(?:ris(?:en|ing)|rose|climb(?:ed|ing)|increas(?:ed|ing)|jump(?:ed|ing)|went|gone|revised|raised|pass[ée]e?|"
+    r"port[ée]e?|grimp[ée]|augment[ée]|alourdi)\s+(?:(?:up|upwards?|sharply)\s+)?(?:from|de|d['’])\s*$",
+    re.IGNORECASE,
+)
+_TO_SECOND = re.compile(rf"\s+(?:to|à)\s+(?P<second>{_BARE_NUMBER})\b", re.IGNORECASE)
+
+
+def _risen_to(text: str, q: QuantityMention) -> QuantityMention:
+    first = re.match(_BARE_NUMBER, text[q.start :], re.IGNORECASE)
+    if first is None or not _FROM_BEFORE.search(text, 0, q.start):
+        return q
+    second = _TO_SECOND.match(text, q.start + first.end())
+    value = parse_number(second.group("second")) if second else None
+    return q if value is None else replace(q, value=value)
+
+
 # "(bringing to) 120 the number of soldiers killed", "the toll of soldiers killed since January stands at 120": a
 # running total is not the event's own toll.
 _RUNNING_TOTAL = re.compile(
@@ -516,6 +549,12 @@ _RUNNING_TOTAL = re.compile(
 _PART_OF_THE_DEAD = re.compile(
     r"\b(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims|bodies|fatalities)\b|\bdes\s+(?:victimes|morts)\b",
     re.IGNORECASE,
+)
+
+
+# "four soldiers were among the dead": the count's own people are dead, at least that many (not "8 of the dead were")
+_AMONG_THE_DEAD = re.compile(
+    r"\b(?:were|was|are)\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|fatalities)$", re.IGNORECASE
 )
 
 
@@ -614,8 +653,10 @@ _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
-    r"(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
-    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?\s*$",
+    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
+    # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
+    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?)\s*$",
     re.IGNORECASE,
 )
 _SIDE_WORDS = load_data("ontology.json")["side_words"]
@@ -643,7 +684,7 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         return q
     if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
         return q  # "côté ami, un soldat tombé": the noun says whose
-    word = side.group("word").lower()
+    word = (side.group("word") or side.group("en_word")).lower()
     if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
         return replace(q, side="armed")
     return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
@@ -802,7 +843,7 @@ _NOT_NOUNS = {
     "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
     "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
     "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
-    "plus", "him",
+    "plus", "him", "also", "too", "later", "subsequently", "likewise", "aussi", "également", "ensuite",
 }  # fmt: skip
 
 

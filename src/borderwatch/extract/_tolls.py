@@ -45,13 +45,27 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     competing = _competing(counts, registry)
     totals: list[int] = []
     sides: dict[str, int] = {}
+    last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
-        for _, q, _, _ in (c for c in counts if c[0] is member and id(c[1]) not in competing):
+        listed_side, listed_end = None, -1
+        for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side(q, registry)
+            if (
+                side is None
+                and listed_side is not None
+                and _LIST_JOIN.fullmatch(member.sentence.text[listed_end : q.start])
+            ):
+                side = (
+                    listed_side  # "An army captain and four of his men were killed": the list's next group, not a toll
+                )
+            listed_side, listed_end = side, q.end
             if side is None:
                 totals.append(q.value)
+                last_total = max(last_total, order)
             else:
+                if side == "more" and _DIED_LATER.search(member.sentence.text):
+                    first_more = min(first_more, order)
                 in_sentence[side] = in_sentence.get(side, 0) + q.value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
@@ -66,11 +80,14 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     if rival_sides:
         rival_totals.append(sum(rival_sides.values()))
     armed = sides.pop("armed", 0)
+    # "killing ten people. Two of the wounded later died": more dead after a toll of everyone add to it, unless a
+    # toll told after them already counts them ("..., bringing the toll to 12")
+    more = sides.pop("more", 0) if totals and last_total < first_more < len(counts) else 0
     others = sum(sides.values())
     if not totals:
         told = others + armed
         return min(told, *rival_totals) if rival_totals and told else (told or min(rival_totals, default=0))
-    total = min(max(totals), *rival_totals) if rival_totals else max(totals)
+    total = (min(max(totals), *rival_totals) if rival_totals else max(totals)) + more
     if "state" in sides and armed:
         return min(total, others + armed)  # a toll and each side's losses: two estimates of one fight
     if armed and not others and total == armed:
@@ -142,6 +159,13 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+# "Two of the wounded later died", "succumbed the next day": deaths after the toll was told, not its breakdown
+_DIED_LATER = re.compile(
+    r"\b(?:later|subsequently|succumb\w*|died\s+of\s+(?:their|his|her)\s+(?:wounds|injuries)|the\s+(?:next|following)\s+day|"
+    r"le\s+lendemain|plus\s+tard|succomb[ée]\w*)\b",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
 _MORE = re.compile(
@@ -149,6 +173,7 @@ _MORE = re.compile(
     r"quatrième|cinquième|sixième)\b(?!\s+than)"
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
     r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
+    r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
 )
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
@@ -169,6 +194,9 @@ _TALLY_AFTER = re.compile(
     rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
     re.IGNORECASE,
 )
+# "Cumulative since 01 MAY: 9 rounds, 4 KIA", "Sector toll this month: 14 killed": a sitrep's running line before a
+# count in its own sentence makes it a period's tally
+_TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["patterns"]), re.IGNORECASE)
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
@@ -187,6 +215,8 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
             if _TALLY_AFTER.match(member.sentence.text, q.end):
                 continue  # "attacks that have killed more than 60 people since March": a period's tally
+            if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
+                continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
