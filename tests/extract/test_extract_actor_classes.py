@@ -314,3 +314,17 @@ def test_libya_s_presidential_council_is_its_government(extractor) -> None:
     text = "The Libyan Presidential Council signed a ceasefire agreement with eastern forces in Geneva on 4 May 2025."
     event = _only_event(extractor, text, "2025-05-05")
     assert _name(event.actor1) == "Government of Libya (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented ambushes; the force that 'a perdu' men was attacked, and the men it lost are its own
+        "L'armée a perdu six soldats jeudi dans une embuscade près de Tillabéri.",
+        "La garde nationale a perdu deux agents jeudi dans une attaque contre son poste de Kasserine.",
+    ],
+)
+def test_a_french_force_that_lost_men_in_an_attack_is_its_target(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-09")
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.split(" of ")[0] in ("Military Forces", "Police Forces")
