@@ -328,3 +328,20 @@ def test_a_french_force_that_lost_men_in_an_attack_is_its_target(extractor, text
     event = _only_event(extractor, text, "2025-05-09")
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
     assert event.actor2 is not None and event.actor2.name.split(" of ")[0] in ("Military Forces", "Police Forces")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "He had travelled via Ben Guerdane at dawn.",  # a locative word the places stage had and the actor side not
+        "Il venait de la commune de Ben Guerdane.",  # a French place noun and its link
+    ],
+)
+def test_the_actor_side_reads_the_places_stage_s_locative_words(extractor, second) -> None:
+    # SYNTHETIC: an invented killing; one vocabulary of locative words for both stages (geo recognition.json)
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _ProposedNamesOnly()
+    text = f"Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night. {second}"
+    (event,) = located(report(text, published="2025-03-04")).events
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
