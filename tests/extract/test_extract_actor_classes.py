@@ -345,3 +345,32 @@ def test_the_actor_side_reads_the_places_stage_s_locative_words(extractor, secon
     text = f"Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night. {second}"
     (event,) = located(report(text, published="2025-03-04")).events
     assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+
+
+class _MenakaAndMurzuq(FakeLocator):
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Ménaka": ("ML", 15.92, 2.4),
+        "Murzuq": ("LY", 25.92, 13.92),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # SYNTHETIC: invented operations; the unnamed word and the force named after it are one actor
+        ("Soldiers of Operation Barkhane killed about ten terrorists near Ménaka on Monday.", "France (2017-)"),
+        ("Fighters loyal to the Libyan National Army clashed with gunmen in Murzuq on Monday.", "Libyan National"),
+        (
+            "Des militaires de l'opération Barkhane ont neutralisé lundi une dizaine de terroristes près de Ménaka.",
+            "France",
+        ),
+    ],
+)
+def test_a_word_followed_by_the_state_force_it_belongs_to_is_that_force(extractor, text, actor1) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _MenakaAndMurzuq()  # the place's country would name a bare word's force
+    event = _only_event(located, text, "2025-05-06")
+    assert event.actor1 is not None and actor1 in event.actor1.name
+    others = [event.actor2, *event.assoc_actors]
+    assert all(a is None or not a.name.startswith("Military Forces of Mali") for a in others)  # not a second force
