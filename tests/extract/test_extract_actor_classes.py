@@ -374,3 +374,18 @@ def test_a_word_followed_by_the_state_force_it_belongs_to_is_that_force(extracto
     assert event.actor1 is not None and actor1 in event.actor1.name
     others = [event.actor2, *event.assoc_actors]
     assert all(a is None or not a.name.startswith("Military Forces of Mali") for a in others)  # not a second force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented killings; a count stands for the article before the French direct object
+        "Lundi, des soldats maliens ont tué six civils à Kobou.",
+        "Des soldats maliens ont tué lundi six villageois près de Kobou.",
+    ],
+)
+def test_a_french_object_with_a_count_is_the_target(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert event.sub_event_type == "Attack"
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")

@@ -143,9 +143,15 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
 # the participle and its object, an article and maybe a day ("ont enlevé vendredi un infirmier").
 _ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!ete\b)\w+\s+)?")
+# A count stands for the article: "ont tué lundi six civils", "ont enlevé une dizaine d'otages".
+_COUNT = (
+    r"(?:(?:au moins|plus de|pas moins de)\s+)?"
+    r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|"
+    r"quarante|cinquante|cent|plusieurs|quelques)\s+|(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?\s+de?\s+)"
+)
 _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
-    r"(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+"
+    rf"(?:(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+|{_COUNT})"
 )
 
 
