@@ -389,3 +389,11 @@ def test_a_french_object_with_a_count_is_the_target(extractor, text) -> None:
     assert event.sub_event_type == "Attack"
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
     assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_a_french_unit_object_of_a_named_force_makes_the_force_the_target(extractor) -> None:
+    # SYNTHETIC: an invented attack; the attackers are no registry party, the post is the FAMa's
+    text = "Les hommes du colonel Ag Moussa ont attaqué lundi un poste des FAMa à Léré."
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+    assert event.actor1 is None or not event.actor1.name.startswith("Military Forces")

@@ -135,6 +135,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
         elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
+        elif any(_unit_object().fullmatch(folded[end : mention.start]) for _, end in triggers):
+            out.append(replace(party, role="target"))  # "ont attaqué lundi un poste des FAMa": the unit's force
         else:
             out.append(party)
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
@@ -153,6 +155,14 @@ _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
     rf"(?:(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+|{_COUNT})"
 )
+
+
+@cache
+def _unit_object() -> re.Pattern[str]:
+    """The direct object is one of a force's units and the force follows it: 'un poste des FAMa', 'une patrouille
+    de la garde nationale' (`target_units` in data/roles_fr.json)."""
+    units = "|".join(load_data("roles_fr.json")["target_units"])
+    return re.compile(_DIRECT_OBJECT.pattern + rf"(?:{units})\s+(?:de la|de l|des|du|de|d)\s+")
 
 
 def _subject_before(text: str, folded: str, end: int, verb_at: int) -> bool:
