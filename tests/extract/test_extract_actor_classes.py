@@ -397,3 +397,21 @@ def test_a_french_unit_object_of_a_named_force_makes_the_force_the_target(extrac
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
     assert event.actor1 is None or not event.actor1.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented killings of villagers; the only force named tells of it, or came after it
+        "The bodies of five herders were found near Tillabéri on Monday, a gendarmerie source said.",
+        "Sept civils ont été tués lundi lors d'une attaque contre le village de Bourra, a annoncé l'armée.",
+        "The toll of the attack on Bourra rose to 9 dead on Tuesday, after four wounded villagers died in the "
+        "military hospital in Niamey.",
+        "Troops arrived in Bourra on Monday after gunmen killed five villagers there.",
+        "The army recovered the bodies of five villagers killed in Bourra on Monday.",
+    ],
+)
+def test_a_force_that_tells_of_or_comes_after_an_attack_on_civilians_did_not_commit_it(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
