@@ -415,3 +415,23 @@ def test_a_force_that_tells_of_or_comes_after_an_attack_on_civilians_did_not_com
     event = _only_event(extractor, text, "2025-05-06")
     assert event.event_type == "Violence against civilians"
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+class _TownsAndNamesakes(_ProposedNamesOnly):
+    """Resolves the spans proposed to it; 'La Garde' is a town in France."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Ben Guerdane": ("TN", 33.14, 11.22),
+        "La Garde": ("FR", 43.12, 6.01),
+    }
+
+
+def test_a_force_s_words_are_no_place_for_the_gazetteer(extractor) -> None:
+    # SYNTHETIC: an invented attack; the parser tags 'La Garde' of 'La Garde nationale' as a place
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TownsAndNamesakes()
+    text = "La Garde nationale a perdu deux agents mardi dans une attaque contre son poste de Ben Guerdane."
+    event = _only_event(located, text, "2025-05-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"

@@ -256,6 +256,11 @@ class ActorRegistry:
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
         return out
 
+    def force_word_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the force words a text holds ('la Garde nationale', 'the Border Guards'): a name the parser tags
+        inside one is the force's, not a place ('La Garde' is also a town in France)."""
+        return [(m.start, m.end) for m in self._forces_in(text, fold(text))]
+
     def foreign_force_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans naming foreign forces ('Russian Africa Corps', 'French Barkhane troops'): the country word in them
         says whose forces, not where."""
