@@ -435,3 +435,20 @@ def test_a_force_s_words_are_no_place_for_the_gazetteer(extractor) -> None:
     event = _only_event(located, text, "2025-05-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
     assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # SYNTHETIC: invented clashes and killings; the '-men' forms of the militias' names
+        ("Tebu militiamen clashed with gunmen near Ubari, Libya, on 4 May 2025.", "Tebu Ethnic Militia (Libya)"),
+        ("Zintan militiamen clashed with gunmen in Gharyan, Libya, on 4 May 2025.", "Zintan Communal Militia (Libya)"),
+        (
+            "Self-defence militiamen killed three herders near Tillia, Niger, on 4 May 2025.",
+            "Unidentified Communal Militia (Niger)",
+        ),
+    ],
+)
+def test_militias_named_by_their_men_are_the_militias(extractor, text, actor1) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == actor1
