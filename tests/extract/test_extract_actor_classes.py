@@ -452,3 +452,17 @@ def test_a_force_s_words_are_no_place_for_the_gazetteer(extractor) -> None:
 def test_militias_named_by_their_men_are_the_militias(extractor, text, actor1) -> None:
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented attacks; JNIM by its description, Katiba Macina (part of JNIM) with the words reversed
+        "Four soldiers were killed in an attack on a post near Tessit, Mali, on 4 May 2025. The attack was claimed "
+        "on Tuesday by al-Qaeda's Sahel affiliate.",
+        "Jihadists of the Macina katiba killed three traders near Djenné, Mali, on 4 May 2025.",
+    ],
+)
+def test_jnim_by_its_description_and_its_katiba_reversed(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "JNIM: Group for Support of Islam and Muslims"
