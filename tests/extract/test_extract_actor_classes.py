@@ -466,3 +466,22 @@ def test_militias_named_by_their_men_are_the_militias(extractor, text, actor1) -
 def test_jnim_by_its_description_and_its_katiba_reversed(extractor, text) -> None:
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor1) == "JNIM: Group for Support of Islam and Muslims"
+
+
+class _TroisInFrance(_ProposedNamesOnly):
+    """Resolves the spans proposed to it; 'Trois' is a namesake in France."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Kasserine": ("TN", 35.17, 8.83),
+        "Trois": ("FR", 45.0, 1.0),
+    }
+
+
+def test_a_french_number_word_opening_a_sentence_is_no_place(extractor) -> None:
+    # SYNTHETIC: an invented mine blast; the parser tags the opening 'Trois' as a place
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TroisInFrance()
+    text = "Trois soldats ont été tués lundi dans l'explosion d'une mine au passage de leur véhicule près de Kasserine."
+    event = _only_event(located, text, "2025-05-06")
+    assert _name(event.actor2) == "Military Forces of Tunisia (2019-)"

@@ -31,6 +31,7 @@ from ._ontology import CueHit, load_ontology
 from ._place_hints import locative_name_spans, place_country
 from ._place_markers import place_marker_spans
 from ._registry import load_registry
+from ._roles_fr import is_french_function_word
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
 
@@ -188,6 +189,8 @@ class Extractor:
             for e in doc.ents
         ]
         entities = _outside_force_words(entities, p.report.text, self._registry)
+        # the English model tags a French sentence's opening number ('Trois soldats ...') as a place
+        entities = [e for e in entities if not is_french_function_word(p.report.text[e.start : e.end])]
         entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
         entities += place_marker_spans(p.sentences)  # the English model tags few places in French or in headers
         report_country = _report_country(p, self._registry)

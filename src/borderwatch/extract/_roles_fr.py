@@ -18,7 +18,7 @@ from functools import cache
 from ._roles import Party, moves_subject, with_marked_roles
 from ._text import fold, load_data
 
-__all__ = ["french_modality", "french_place_targets", "is_french", "with_french_roles"]
+__all__ = ["french_modality", "french_place_targets", "is_french", "is_french_function_word", "with_french_roles"]
 
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:qui|alors|mais|tandis|et)\b|\b(?:lorsque|quand|apres que|alors que)\b")
@@ -70,6 +70,11 @@ def _vocabulary() -> _Vocabulary:
         ),
         victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
     )
+
+
+def is_french_function_word(word: str) -> bool:
+    """A French article, preposition or number word ('Trois', 'Dans'): never a place's name on its own."""
+    return " ".join(fold(word).split()) in _vocabulary().french
 
 
 def is_french(text: str) -> bool:
