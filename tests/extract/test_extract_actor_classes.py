@@ -485,3 +485,14 @@ def test_a_french_number_word_opening_a_sentence_is_no_place(extractor) -> None:
     text = "Trois soldats ont été tués lundi dans l'explosion d'une mine au passage de leur véhicule près de Kasserine."
     event = _only_event(located, text, "2025-05-06")
     assert _name(event.actor2) == "Military Forces of Tunisia (2019-)"
+
+
+def test_a_group_that_later_said_it_carried_out_the_attack_is_actor1(extractor) -> None:
+    # SYNTHETIC: an invented attack; the lead's unnamed gunmen are the group that speaks of it in the next sentence
+    text = (
+        "Gunmen attacked an army post near Tessit, Mali, on 4 May 2025, killing four soldiers. "
+        "The Islamic State's Sahel branch later said it carried out the attack."
+    )
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Islamic State (Sahel)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

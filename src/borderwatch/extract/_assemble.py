@@ -344,7 +344,12 @@ def _tells(party: Party, member: SentenceEvent) -> bool:
     )
 
 
-_SELF = re.compile(r"\b(?:its|their|our|we|they|itself|themselves)\b", re.IGNORECASE)
+_SELF = re.compile(
+    r"\b(?:its|their|our|we|they|itself|themselves)\b"
+    # "the Islamic State's Sahel branch later said it carried out the attack": 'it' only right after the saying
+    r"|\b(?:said|says|claimed|claims|announced|stated)\s+(?:that\s+)?it\b",
+    re.IGNORECASE,
+)
 
 
 def _speaks_of_itself(party: Party, main: SentenceEvent) -> bool:
