@@ -84,7 +84,12 @@ wounds" and bodies found days after the event, "dead on each side" and "de chaqu
 them children", "dont quatre assaillants", "including two leaders"), running totals of strikes and cumulative sector
 tolls that are not the event's, a claim beside the army's toll, "the night of Monday to Tuesday" (the first night's
 date), "last Wednesday", "avant-hier", "hier", SITREP days, a week of strikes of which one is told; 14 wire, 10 French,
-8 field reports, 8 communiqués; sealed and out of the calibration fit like heldout9).
+8 field reports, 8 communiqués; sealed and out of the calibration fit like heldout9),
+and `heldout18` (42 items, 42 events, written by an actor engineer of a later round before any of their changes, aimed
+at who did what to whom: state forces of many countries with their ACLED names and periods (1999-2026), armed groups
+and their English and French aliases, militias and foreign forces, generic actors with their countries, the passive,
+communiqués ("nos unités"), field reports, claims in a later sentence and reported speech; 28 wire, 8 French,
+3 communiqués, 3 field reports; sealed and out of the calibration fit like heldout9).
 
 A gold event marked `optional` is a past happening a report mentions in passing (an earlier
 attack on the same road, a ban announced since): coding it is neither required nor an error.
@@ -154,6 +159,7 @@ SPLITS = [
     "heldout15",
     "heldout16",
     "heldout17",
+    "heldout18",
     "heldout19",
 ]
 # opened for development: the calibration map is fitted on them and `--errors` prints them

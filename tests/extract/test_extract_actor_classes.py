@@ -314,3 +314,185 @@ def test_libya_s_presidential_council_is_its_government(extractor) -> None:
     text = "The Libyan Presidential Council signed a ceasefire agreement with eastern forces in Geneva on 4 May 2025."
     event = _only_event(extractor, text, "2025-05-05")
     assert _name(event.actor1) == "Government of Libya (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented ambushes; the force that 'a perdu' men was attacked, and the men it lost are its own
+        "L'armée a perdu six soldats jeudi dans une embuscade près de Tillabéri.",
+        "La garde nationale a perdu deux agents jeudi dans une attaque contre son poste de Kasserine.",
+    ],
+)
+def test_a_french_force_that_lost_men_in_an_attack_is_its_target(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-09")
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name.split(" of ")[0] in ("Military Forces", "Police Forces")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "He had travelled via Ben Guerdane at dawn.",  # a locative word the places stage had and the actor side not
+        "Il venait de la commune de Ben Guerdane.",  # a French place noun and its link
+    ],
+)
+def test_the_actor_side_reads_the_places_stage_s_locative_words(extractor, second) -> None:
+    # SYNTHETIC: an invented killing; one vocabulary of locative words for both stages (geo recognition.json)
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _ProposedNamesOnly()
+    text = f"Unidentified gunmen shot dead a shepherd near Oued Zitoun on Sunday night. {second}"
+    (event,) = located(report(text, published="2025-03-04")).events
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+
+
+class _MenakaAndMurzuq(FakeLocator):
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Ménaka": ("ML", 15.92, 2.4),
+        "Murzuq": ("LY", 25.92, 13.92),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # SYNTHETIC: invented operations; the unnamed word and the force named after it are one actor
+        ("Soldiers of Operation Barkhane killed about ten terrorists near Ménaka on Monday.", "France (2017-)"),
+        ("Fighters loyal to the Libyan National Army clashed with gunmen in Murzuq on Monday.", "Libyan National"),
+        (
+            "Des militaires de l'opération Barkhane ont neutralisé lundi une dizaine de terroristes près de Ménaka.",
+            "France",
+        ),
+    ],
+)
+def test_a_word_followed_by_the_state_force_it_belongs_to_is_that_force(extractor, text, actor1) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _MenakaAndMurzuq()  # the place's country would name a bare word's force
+    event = _only_event(located, text, "2025-05-06")
+    assert event.actor1 is not None and actor1 in event.actor1.name
+    others = [event.actor2, *event.assoc_actors]
+    assert all(a is None or not a.name.startswith("Military Forces of Mali") for a in others)  # not a second force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented killings; a count stands for the article before the French direct object
+        "Lundi, des soldats maliens ont tué six civils à Kobou.",
+        "Des soldats maliens ont tué lundi six villageois près de Kobou.",
+    ],
+)
+def test_a_french_object_with_a_count_is_the_target(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert event.sub_event_type == "Attack"
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_a_french_unit_object_of_a_named_force_makes_the_force_the_target(extractor) -> None:
+    # SYNTHETIC: an invented attack; the attackers are no registry party, the post is the FAMa's
+    text = "Les hommes du colonel Ag Moussa ont attaqué lundi un poste des FAMa à Léré."
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+    assert event.actor1 is None or not event.actor1.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented killings of villagers; the only force named tells of it, or came after it
+        "The bodies of five herders were found near Tillabéri on Monday, a gendarmerie source said.",
+        "Sept civils ont été tués lundi lors d'une attaque contre le village de Bourra, a annoncé l'armée.",
+        "The toll of the attack on Bourra rose to 9 dead on Tuesday, after four wounded villagers died in the "
+        "military hospital in Niamey.",
+        "Troops arrived in Bourra on Monday after gunmen killed five villagers there.",
+        "The army recovered the bodies of five villagers killed in Bourra on Monday.",
+    ],
+)
+def test_a_force_that_tells_of_or_comes_after_an_attack_on_civilians_did_not_commit_it(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+class _TownsAndNamesakes(_ProposedNamesOnly):
+    """Resolves the spans proposed to it; 'La Garde' is a town in France."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Ben Guerdane": ("TN", 33.14, 11.22),
+        "La Garde": ("FR", 43.12, 6.01),
+    }
+
+
+def test_a_force_s_words_are_no_place_for_the_gazetteer(extractor) -> None:
+    # SYNTHETIC: an invented attack; the parser tags 'La Garde' of 'La Garde nationale' as a place
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TownsAndNamesakes()
+    text = "La Garde nationale a perdu deux agents mardi dans une attaque contre son poste de Ben Guerdane."
+    event = _only_event(located, text, "2025-05-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # SYNTHETIC: invented clashes and killings; the '-men' forms of the militias' names
+        ("Tebu militiamen clashed with gunmen near Ubari, Libya, on 4 May 2025.", "Tebu Ethnic Militia (Libya)"),
+        ("Zintan militiamen clashed with gunmen in Gharyan, Libya, on 4 May 2025.", "Zintan Communal Militia (Libya)"),
+        (
+            "Self-defence militiamen killed three herders near Tillia, Niger, on 4 May 2025.",
+            "Unidentified Communal Militia (Niger)",
+        ),
+    ],
+)
+def test_militias_named_by_their_men_are_the_militias(extractor, text, actor1) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: invented attacks; JNIM by its description, Katiba Macina (part of JNIM) with the words reversed
+        "Four soldiers were killed in an attack on a post near Tessit, Mali, on 4 May 2025. The attack was claimed "
+        "on Tuesday by al-Qaeda's Sahel affiliate.",
+        "Jihadists of the Macina katiba killed three traders near Djenné, Mali, on 4 May 2025.",
+    ],
+)
+def test_jnim_by_its_description_and_its_katiba_reversed(extractor, text) -> None:
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "JNIM: Group for Support of Islam and Muslims"
+
+
+class _TroisInFrance(_ProposedNamesOnly):
+    """Resolves the spans proposed to it; 'Trois' is a namesake in France."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Kasserine": ("TN", 35.17, 8.83),
+        "Trois": ("FR", 45.0, 1.0),
+    }
+
+
+def test_a_french_number_word_opening_a_sentence_is_no_place(extractor) -> None:
+    # SYNTHETIC: an invented mine blast; the parser tags the opening 'Trois' as a place
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _TroisInFrance()
+    text = "Trois soldats ont été tués lundi dans l'explosion d'une mine au passage de leur véhicule près de Kasserine."
+    event = _only_event(located, text, "2025-05-06")
+    assert _name(event.actor2) == "Military Forces of Tunisia (2019-)"
+
+
+def test_a_group_that_later_said_it_carried_out_the_attack_is_actor1(extractor) -> None:
+    # SYNTHETIC: an invented attack; the lead's unnamed gunmen are the group that speaks of it in the next sentence
+    text = (
+        "Gunmen attacked an army post near Tessit, Mali, on 4 May 2025, killing four soldiers. "
+        "The Islamic State's Sahel branch later said it carried out the attack."
+    )
+    event = _only_event(extractor, text, "2025-05-06")
+    assert _name(event.actor1) == "Islamic State (Sahel)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

@@ -211,7 +211,20 @@ def _actors(
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
     partners = [name(p) for p in _ordered(parties, ("partner",))]  # "in coordination with": associated only
-    actor1, actor2 = _pick_pair(agents, targets, others)
+    candidates = others
+    if group.main.event_type == "Violence against civilians":
+        # "the bodies of five herders were found, a gendarmerie source said", "sept civils ont été tués, a annoncé
+        # l'armée": who tells of an attack on civilians is not who committed it (the unnamed attackers are); nor
+        # are the forces a report names beside it with no part in it ("troops have launched a search", "les
+        # militaires ont ratissé la zone"), unless it lays the killing at their door
+        tellers = {name(p).name for i, p in parties if p.role == "other" and _tells(p, group.members[i])}
+        bystanders = {
+            name(p).name
+            for i, p in parties
+            if p.role == "other" and p.mention.party == "state" and not _blames(group.members[i])
+        }
+        candidates = [a for a in others if a.name not in tellers | bystanders]
+    actor1, actor2 = _pick_pair(agents, targets, candidates)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
@@ -298,7 +311,45 @@ def _credited(
     return credited, None if actor2 is not None and actor2.name == credited.name else actor2
 
 
-_SELF = re.compile(r"\b(?:its|their|our|we|they|itself|themselves)\b", re.IGNORECASE)
+# A party that tells the event: followed by a speech verb ("the army said", "a gendarmerie source said", "military
+# sources told") or after one ("according to the army", "a annoncé l'armée", "selon la gendarmerie").
+_TOLD_AFTER = re.compile(
+    r"\s*(?:sources?\s+|spokes(?:man|woman|person)\s+)?(?:,\s*)?"
+    r"(?:said|says|told|reported|announced|stated|confirmed|indicated|a\s+(?:annoncé|indiqué|déclaré|précisé|affirmé)"
+    r"|ont\s+(?:annoncé|indiqué|déclaré|précisé|affirmé))\b",
+    re.IGNORECASE,
+)
+_TOLD_BEFORE = re.compile(
+    r"(?:according\s+to|said|told|reported|announced|selon|d['’]après|de\s+sources?|"
+    r"a\s+(?:annoncé|indiqué|déclaré|précisé|affirmé)|ont\s+(?:annoncé|indiqué|déclaré|précisé|affirmé))"
+    r"\s+(?:(?:the|an?|le|la|les|des|une?)\s+|l['’]\s*)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_BLAME = re.compile(r"\b(?:blam|accus|attribut|imput|responsib|responsab|held|tenu)", re.IGNORECASE)
+
+
+def _blames(member: SentenceEvent) -> bool:
+    """The sentence lays the event at someone's door ('residents blamed the army', 'accusent l'armée')."""
+    return bool(_BLAME.search(member.sentence.text))
+
+
+def _tells(party: Party, member: SentenceEvent) -> bool:
+    """The party is who tells the event in its sentence ('X said', 'according to X'), no side of it."""
+    text = member.sentence.text
+    mention = party.mention
+    return bool(
+        _TOLD_AFTER.match(text, mention.end) or _TOLD_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+    )
+
+
+_SELF = re.compile(
+    r"\b(?:its|their|our|we|they|itself|themselves)\b"
+    # "the Islamic State's Sahel branch later said it carried out the attack": 'it' only right after the saying
+    r"|\b(?:said|says|claimed|claims|announced|stated)\s+(?:that\s+)?it\b",
+    re.IGNORECASE,
+)
 
 
 def _speaks_of_itself(party: Party, main: SentenceEvent) -> bool:

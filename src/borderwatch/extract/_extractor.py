@@ -31,6 +31,7 @@ from ._ontology import CueHit, load_ontology
 from ._place_hints import locative_name_spans, place_country
 from ._place_markers import place_marker_spans
 from ._registry import load_registry
+from ._roles_fr import is_french_function_word
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates
 
@@ -187,6 +188,9 @@ class Extractor:
             for (s, _), doc in zip(p.candidates, p.docs, strict=True)
             for e in doc.ents
         ]
+        entities = _outside_force_words(entities, p.report.text, self._registry)
+        # the English model tags a French sentence's opening number ('Trois soldats ...') as a place
+        entities = [e for e in entities if not is_french_function_word(p.report.text[e.start : e.end])]
         entities += [EntitySpan(start, end, "GPE") for start, end in dateline_places(p.sentences)]
         entities += place_marker_spans(p.sentences)  # the English model tags few places in French or in headers
         report_country = _report_country(p, self._registry)
@@ -334,6 +338,21 @@ def _told_only_in_passing(events: list[EventMention], published: dt.date | None)
                 event = event.model_copy(update={"modality": None})
         out.append(event)
     return out
+
+
+def _outside_force_words(entities: list[EntitySpan], text: str, registry: Any) -> list[EntitySpan]:
+    """The parser's entities less those over a force's words that name no country ('La Garde' in 'la Garde
+    nationale' is a town in France to the gazetteer): the force is no place. 'Tunisian' in 'Tunisian National Guard'
+    stays, for it names the country."""
+    spans = registry.force_word_spans(text)
+    if not spans:
+        return entities
+    return [
+        e
+        for e in entities
+        if not any(e.start < end and start < e.end for start, end in spans)
+        or registry.countries_in(text[e.start : e.end])
+    ]
 
 
 def _report_country(p: _Prepared, registry: Any) -> str | None:

@@ -20,6 +20,7 @@ from functools import cache
 
 import pycountry
 
+from ._place_markers import geo_locatives
 from ._text import fold, load_data, phrase_regex
 
 __all__ = ["locative_name_spans", "place_country"]
@@ -66,11 +67,22 @@ def place_country(text: str) -> str | None:
     return ranked[0][0]
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 @cache
 def _locatives() -> re.Pattern[str]:
-    words = sorted(load_data("actors.json")["place_hints"]["locative_words"], key=len, reverse=True)
-    # the words in lower case only ("In Guezzam" is a name, "At dawn" a sentence's opening), the name capitalised
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")\s+" + _NAME)
+    """The places stage's locative words (English and French, strong and weak) and its place nouns with their link
+    ('north of', 'village of', 'commune de') before a capitalised name. One vocabulary for both stages."""
+    words = geo_locatives()
+    every = [w for kind in ("strong", "weak") for language in words[kind].values() for w in language]
+    nouns = [w for language in words["place_nouns"].values() for w in language]
+    links = [w for language in words["links"].values() for w in language]
+    before = rf"{_alternatives(every)}|(?:{_alternatives(nouns)})\s+(?:{_alternatives(links)})"
+    # the words as written, so in lower case ("In Guezzam" is a name, "At dawn" a sentence's opening), the name
+    # capitalised; after an elided "d'" ("près d'Inékar") the name follows the apostrophe
+    return re.compile(r"(?<![\w'’])(?:" + before + r")(?:(?<=['’])|\s+)" + _NAME)
 
 
 def locative_name_spans(text: str) -> list[tuple[int, int]]:

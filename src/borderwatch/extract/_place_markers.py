@@ -23,7 +23,7 @@ from ._roles_fr import is_french
 from ._segment import Sentence
 from ._text import load_data
 
-__all__ = ["place_marker_spans"]
+__all__ = ["geo_locatives", "place_marker_spans"]
 
 _WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 # "Bordj Badji Mokhtar", "In Guezzam", "Sidi Bou Zid", "Tin-Zaouatine": capitalised words, with a linking particle
@@ -35,9 +35,16 @@ def _alternatives(words: list[str]) -> str:
 
 
 @cache
-def _french() -> re.Pattern[str]:
+def geo_locatives() -> dict:
+    """The places stage's locative vocabulary (`locatives` in borderwatch/geo/data/recognition.json): read as data,
+    for extraction does not import the places stage, and shared so that the two stages' words cannot drift."""
     ref = resources.files("borderwatch").joinpath("geo", "data", "recognition.json")
-    words = json.loads(ref.read_text(encoding="utf-8"))["locatives"]
+    return json.loads(ref.read_text(encoding="utf-8"))["locatives"]
+
+
+@cache
+def _french() -> re.Pattern[str]:
+    words = geo_locatives()
     # 'près de', 'à', 'entre' ...; 'le village de', 'au nord de', 'la route d'': a place noun and its link
     nouns = rf"(?:{_alternatives(words['place_nouns']['fr'])})\s+(?:{_alternatives(words['links']['fr'])})"
     markers = _alternatives(words["strong"]["fr"] + words["weak"]["fr"]) + "|" + nouns

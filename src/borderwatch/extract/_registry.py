@@ -256,6 +256,11 @@ class ActorRegistry:
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
         return out
 
+    def force_word_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the force words a text holds ('la Garde nationale', 'the Border Guards'): a name the parser tags
+        inside one is the force's, not a place ('La Garde' is also a town in France)."""
+        return [(m.start, m.end) for m in self._forces_in(text, fold(text))]
+
     def foreign_force_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans naming foreign forces ('Russian Africa Corps', 'French Barkhane troops'): the country word in them
         says whose forces, not where."""
@@ -371,6 +376,14 @@ class ActorRegistry:
 
 
 _JOIN_AFTER = re.compile(r"\s+")
+# 'soldiers of Operation Barkhane', 'fighters loyal to the LNA', 'militaires de l'opération Barkhane', 'combattants
+# fidèles au GNU': a word and the state force it belongs to
+_JOIN_STATE = re.compile(
+    r"\s+(?:of|from|belonging to|affiliated (?:to|with)|loyal to)\s+(?:the\s+)?"
+    r"|\s+(?:de|du|des|de la|fid[eè]les?\s+(?:à|au|aux|à la)|loyaux\s+(?:à|au|aux|à la))\s+"
+    r"|\s+(?:d|de l|fid[eè]les?\s+à l)['’]",
+    re.I,
+)
 # 'fighters of JNIM', 'terrorist elements belonging to the so-called "Jund al-Khilafa" organisation'.
 _JOIN_BEFORE = re.compile(
     r"\s+(?:(?:elements|members|fighters|militants|men|cells?)\s+)?"
@@ -410,8 +423,28 @@ def _absorb_generic(mentions: list[ActorMention], text: str) -> list[ActorMentio
             named = mention.named
             out[-1] = ActorMention(prev.start, mention.end, text[prev.start : mention.end], mention.party, named=named)
             continue
+        if prev is not None and _serves_in(prev, mention) and _JOIN_STATE.fullmatch(between):
+            # "soldiers of Operation Barkhane", "fighters loyal to the Libyan National Army", "militaires de
+            # l'opération Barkhane": the unnamed word is the force the name after it gives (its country with it)
+            out[-1] = ActorMention(
+                prev.start,
+                mention.end,
+                text[prev.start : mention.end],
+                mention.party,
+                named=mention.named,
+                force=mention.force,
+                country=mention.country,
+            )
+            continue
         out.append(mention)
     return out
+
+
+def _serves_in(word: ActorMention, force: ActorMention) -> bool:
+    """An unnamed armed word or a bare force word (no country), and after it a state's force a name or a country
+    gives: the men of that force."""
+    bare = word.generic == "armed" or (word.force is not None and word.country is None and not word.named)
+    return bare and force.party == "state" and (bool(force.named) or force.country is not None)
 
 
 def _party(actor: NamedActor) -> str:

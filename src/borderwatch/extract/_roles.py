@@ -113,6 +113,7 @@ def moves_subject(verb_group: str) -> bool:
 
 
 _MOVEMENT = frozenset(load_data("roles.json")["movement_verbs"])
+_AFTERMATH = frozenset(load_data("roles.json")["aftermath_verbs"])
 _STRUCK_UNITS = frozenset(load_data("roles.json")["struck_units"])
 _STRIKING = frozenset(load_data("roles.json")["striking_verbs"])
 _RECEIVING = frozenset(load_data("roles.json")["receiving_verbs"])
@@ -403,6 +404,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "target" if suffered else "agent"
         if lemma(common) in _REACTING:
             return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
+        if lemma(common) in _AFTERMATH and common is not trigger:
+            return "other"  # "troops arrived after gunmen killed five villagers": they came after it
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post came under attack"
         if lemma(common) == "be" and any(t.lower_ in _TARGET_NOUNS for t in trig_up[: trig_up.index(common)]):
@@ -547,5 +550,6 @@ register_bases(
     | _REACTING
     | _INTO_VERBS
     | _MOVEMENT
+    | _AFTERMATH
     | {"come", "lose"}
 )

@@ -18,7 +18,7 @@ from functools import cache
 from ._roles import Party, moves_subject, with_marked_roles
 from ._text import fold, load_data
 
-__all__ = ["french_modality", "french_place_targets", "is_french", "with_french_roles"]
+__all__ = ["french_modality", "french_place_targets", "is_french", "is_french_function_word", "with_french_roles"]
 
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:qui|alors|mais|tandis|et)\b|\b(?:lorsque|quand|apres que|alors que)\b")
@@ -70,6 +70,11 @@ def _vocabulary() -> _Vocabulary:
         ),
         victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
     )
+
+
+def is_french_function_word(word: str) -> bool:
+    """A French article, preposition or number word ('Trois', 'Dans'): never a place's name on its own."""
+    return " ".join(fold(word).split()) in _vocabulary().french
 
 
 def is_french(text: str) -> bool:
@@ -135,6 +140,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
         elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
+        elif any(_unit_object().fullmatch(folded[end : mention.start]) for _, end in triggers):
+            out.append(replace(party, role="target"))  # "ont attaqué lundi un poste des FAMa": the unit's force
         else:
             out.append(party)
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
@@ -143,10 +150,24 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
 # the participle and its object, an article and maybe a day ("ont enlevé vendredi un infirmier").
 _ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!ete\b)\w+\s+)?")
+# A count stands for the article: "ont tué lundi six civils", "ont enlevé une dizaine d'otages".
+_COUNT = (
+    r"(?:(?:au moins|plus de|pas moins de)\s+)?"
+    r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|"
+    r"quarante|cinquante|cent|plusieurs|quelques)\s+|(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?\s+de?\s+)"
+)
 _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
-    r"(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+"
+    rf"(?:(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+|{_COUNT})"
 )
+
+
+@cache
+def _unit_object() -> re.Pattern[str]:
+    """The direct object is one of a force's units and the force follows it: 'un poste des FAMa', 'une patrouille
+    de la garde nationale' (`target_units` in data/roles_fr.json)."""
+    units = "|".join(load_data("roles_fr.json")["target_units"])
+    return re.compile(_DIRECT_OBJECT.pattern + rf"(?:{units})\s+(?:de la|de l|des|du|de|d)\s+")
 
 
 def _subject_before(text: str, folded: str, end: int, verb_at: int) -> bool:
