@@ -267,3 +267,29 @@ def test_deleting_a_report_leaves_no_fusion_row_behind(store: Store) -> None:
     for item in items[:3]:
         store.delete_report(item.report.id)
     assert counts() == (0, 0)
+
+
+def test_new_events_ids_follow_their_reports_days(db_url: str) -> None:
+    """An event's id starts with its first report's day (the events here are four days apart), so that the
+    B-trees keyed by event id (events, the event indexes of mentions and decisions) take a later day's new
+    events at their end, not at random pages; the same input still gives the same ids."""
+    places = ["Ouallam", "Ayorou", "Tessalit", "Aguelhok", "Kasserine", "Sbiba", "Ben Guerdane"]
+    items = [
+        report(
+            f"SYNTHETIC. Soldiers clashed with gunmen near {place} on day {n}.",
+            [mention(place=place, day=f"2025-05-{4 * n + 1:02d}", sentence=f"Soldiers clashed near {place}.")],
+            published=f"2025-05-{4 * n + 2:02d}",
+        )
+        for n, place in enumerate(places)
+    ]
+
+    def ids_in_storing_order(url: str) -> list[str]:
+        with Store(url) as opened:
+            for item in items:
+                opened.add_reports([item])
+            by_report = opened.report_event_lists()
+        return [by_report[item.report.id][0] for item in items]
+
+    ids = ids_in_storing_order(db_url)
+    assert len(set(ids)) == len(places) and ids == sorted(ids)
+    assert ids_in_storing_order(db_url + "-again" if db_url.startswith("sqlite") else db_url) == ids

@@ -58,6 +58,23 @@ def test_new_database_is_created_and_reopened(tmp_path: Path) -> None:
     assert mode == "wal"
 
 
+def test_a_new_file_has_small_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
+    """A new store's pages are 2 KB (each row put in a hash-keyed index rewrites a page); a file created with
+    SQLite's 4 KB keeps them, and both checkpoint their WAL at the same number of bytes."""
+    older = tmp_path / "older.db"
+    with sqlite3.connect(older) as connection:  # a file already written, as an earlier version left it
+        connection.execute("PRAGMA page_size=4096")
+        connection.execute("PRAGMA journal_mode=WAL")
+    checkpoints = {}
+    for name, pages in (("new.db", 2048), ("older.db", 4096)):
+        with Store(f"sqlite:///{tmp_path / name}") as store:
+            store.add_reports([NewReport(report=_report(f"SYNTHETIC. One report in {name}."))])
+            with store._engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA page_size").scalar() == pages
+                checkpoints[name] = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() * pages
+    assert checkpoints["new.db"] == checkpoints["older.db"] == 40 << 20
+
+
 def test_same_content_is_stored_once(db_url: str) -> None:
     with Store(db_url) as store:
         first = _report("SYNTHETIC. Guards   arrested two smugglers.")

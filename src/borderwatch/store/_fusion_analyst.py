@@ -49,7 +49,9 @@ def split_event(
         raise InputError(f"a split must leave mentions in both parts (event {event_id} has {len(keys)})")
     staying = sorted(set(keys) - set(chosen))
     session = FusionSession(connection, fuser, now)
-    new_id = session.new_event_id(chosen[0])
+    # Named as a rebuild would name it: after its first mention and that mention's report day.
+    day = connection.execute(select(fusion_mentions.c.anchor).where(fusion_mentions.c.key == chosen[0])).scalar_one()
+    new_id = session.new_event_id(chosen[0], day)
     row = connection.execute(select(events).where(events.c.id == event_id)).one()._mapping
     connection.execute(events.insert().values({**row, "id": new_id, "created_at": now, "updated_at": now}))
     summary = connection.execute(select(event_fusion).where(event_fusion.c.event_id == event_id)).one()._mapping
