@@ -41,3 +41,12 @@ def test_a_town_named_like_a_force_s_acronym_stays_a_place_in_its_country(geopar
     text = "A fire destroyed two houses in Fama, Minas Gerais, on Sunday."
     entities = [span(text, "Fama", "GPE"), span(text, "Minas Gerais", "GPE")]
     assert _found(geoparser, text, entities)["Fama"] is not None
+
+
+def test_two_actors_namesakes_do_not_vouch_for_each_other(geoparser) -> None:
+    text = "On 30 November, Wagner forces and FAMa soldiers killed 8 civilians in the village of Kassela (Segou), Mali."
+    entities = [span(text, "Wagner", "ORG"), span(text, "Kassela", "GPE"), span(text, "Segou", "GPE")]
+    entities.append(span(text, "Mali", "GPE"))
+    found = _found(geoparser, text, entities)
+    assert "FAMa" not in found and "Wagner" not in found
+    assert found["Mali"] is not None
