@@ -50,3 +50,8 @@ def test_two_actors_namesakes_do_not_vouch_for_each_other(geoparser) -> None:
     found = _found(geoparser, text, entities)
     assert "FAMa" not in found and "Wagner" not in found
     assert found["Mali"] is not None
+
+
+def test_a_force_s_acronym_written_as_such_is_no_town_in_a_report_naming_no_other_place(geoparser) -> None:
+    text = "Terrorists fired rockets at the FAMa camp overnight, wounding three soldiers."
+    assert "FAMa" not in _found(geoparser, text, [span(text, "three", "CARDINAL")])

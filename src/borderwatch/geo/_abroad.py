@@ -7,7 +7,9 @@ the gazetteer holds small towns well enough that a town abroad is most often the
 acceptance: only the places accepted as mentions say what the report is about (the resolver's own context also
 holds words that recognition rejects). A name that the actor registry knows as a group's or a force's ('FAMa',
 'Wagner'), resolved to a small place over _REMOTE_KM from all the report's other places, in none of their
-countries, is the actor: dropped (two actors' namesakes, Wagner and Fama in Brazil, do not vouch for each other)."""
+countries, is the actor: dropped (two actors' namesakes, Wagner and Fama in Brazil, do not vouch for each other);
+so is one of its acronyms written as the registry writes it ('the FAMa camp') where the place's name is written
+otherwise ('Fama'), however few places the report names."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from ._borders import haversine_km
 from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
-from ._recognise import actor_names
+from ._recognise import actor_acronyms, actor_names
 from ._sources import data_file
 
 __all__ = ["drop_namesakes_abroad"]
@@ -50,6 +52,8 @@ def _actor_far_away(text: str, start: int, end: int, res: Resolution | None, acc
     if name_key(text[start:end]) not in actors:
         return False
     record = res.record
+    if text[start:end] in actor_acronyms() and text[start:end] != record.name:
+        return True
     others = [r.record for s, e, r in accepted if r is not None and name_key(text[s:e]) not in actors]
     placed = [o for o in others if o.lat is not None]
     return (
