@@ -76,11 +76,14 @@ def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Spa
         return False
     key = name_key(text[start:end])
     # The places placed with more confidence rule on it (two namesakes do not rule each other out: the likelier
-    # one stands); the name's own mentions do not vote for it.
+    # one stands), and so, for a place the resolver found far from all the others ('remote'), do those it did not
+    # ('Solhan' read in Turkey beside Yagha and Burkina Faso, all as sure); the name's own mentions do not vote.
     others = [
         r.record
         for s, e, r in accepted
-        if r is not None and name_key(text[s:e]) != key and r.confidence > res.confidence
+        if r is not None
+        and name_key(text[s:e]) != key
+        and (r.confidence > res.confidence or (res.remote and not r.remote))
     ]
     votes: dict[str, float] = defaultdict(float)
     for other in others:
