@@ -39,3 +39,11 @@ def test_a_large_city_abroad_is_kept(geoparser) -> None:
     entities = [span(text, w, "GPE") for w in ("Djibo", "Kano", "Dori", "Kaya")]
     found = _found(geoparser, text, entities)
     assert found["Kano"] is not None and found["Djibo"] == 2361177
+
+
+def test_a_remote_namesake_as_sure_as_the_report_s_other_places_stays_unresolved(geoparser) -> None:
+    text = "Gunmen killed 12 villagers in an overnight raid on Solhan (Yagha, Sahel), Burkina Faso."
+    entities = [span(text, "Solhan", "GPE"), span(text, "Burkina Faso", "GPE")]
+    found = _found(geoparser, text, entities)
+    assert found["Solhan"] is None
+    assert found["Burkina Faso"] is not None

@@ -5,7 +5,11 @@ mention is kept as a place, unresolved, rather than placed a thousand kilometres
 report's country). Only in a report about a country of that region (data/thinly_held_countries.json): elsewhere
 the gazetteer holds small towns well enough that a town abroad is most often the one meant. Read after
 acceptance: only the places accepted as mentions say what the report is about (the resolver's own context also
-holds words that recognition rejects)."""
+holds words that recognition rejects). A name that the actor registry knows as a group's or a force's ('FAMa',
+'Wagner'), resolved to a small place over _REMOTE_KM from all the report's other places, in none of their
+countries, is the actor: dropped (two actors' namesakes, Wagner and Fama in Brazil, do not vouch for each other);
+so is one of its acronyms written as the registry writes it ('the FAMa camp') where the place's name is written
+otherwise ('Fama'), however few places the report names."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from ._borders import haversine_km
 from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
+from ._recognise import actor_acronyms, actor_names
 from ._sources import data_file
 
 __all__ = ["drop_namesakes_abroad"]
@@ -27,13 +32,35 @@ _KNOWN_ABROAD_POPULATION = 100_000
 _NAMED_MATCH = 0.8
 # An exact namesake is ruled out only this far from every other place of the report.
 _FAR_KM = 1000.0
+# An actor's namesake this far from every other place of the report is not what the report is about.
+_REMOTE_KM = 3000.0
 
 Span = tuple[int, int, Resolution | None]
 
 
 def drop_namesakes_abroad(text: str, accepted: list[Span]) -> list[Span]:
-    """The accepted spans, a namesake abroad left unresolved (see the module)."""
+    """The accepted spans, a namesake abroad left unresolved and an actor's namesake far away dropped (see the
+    module)."""
+    accepted = [(s, e, r) for s, e, r in accepted if not _actor_far_away(text, s, e, r, accepted)]
     return [(s, e, None if r is not None and _abroad(text, s, e, r, accepted) else r) for s, e, r in accepted]
+
+
+def _actor_far_away(text: str, start: int, end: int, res: Resolution | None, accepted: list[Span]) -> bool:
+    if res is None or named_area(res.record) or res.record.population >= _KNOWN_ABROAD_POPULATION:
+        return False
+    actors = actor_names()
+    if name_key(text[start:end]) not in actors:
+        return False
+    record = res.record
+    if text[start:end] in actor_acronyms() and text[start:end] != record.name:
+        return True
+    others = [r.record for s, e, r in accepted if r is not None and name_key(text[s:e]) not in actors]
+    placed = [o for o in others if o.lat is not None]
+    return (
+        bool(placed)
+        and record.country not in {o.country for o in others}
+        and all(haversine_km(o.lat, o.lon, record.lat, record.lon) > _REMOTE_KM for o in placed)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -49,11 +76,14 @@ def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Spa
         return False
     key = name_key(text[start:end])
     # The places placed with more confidence rule on it (two namesakes do not rule each other out: the likelier
-    # one stands); the name's own mentions do not vote for it.
+    # one stands), and so, for a place the resolver found far from all the others ('remote'), do those it did not
+    # ('Solhan' read in Turkey beside Yagha and Burkina Faso, all as sure); the name's own mentions do not vote.
     others = [
         r.record
         for s, e, r in accepted
-        if r is not None and name_key(text[s:e]) != key and r.confidence > res.confidence
+        if r is not None
+        and name_key(text[s:e]) != key
+        and (r.confidence > res.confidence or (res.remote and not r.remote))
     ]
     votes: dict[str, float] = defaultdict(float)
     for other in others:

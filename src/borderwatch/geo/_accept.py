@@ -24,6 +24,7 @@ from ._recognise import (
     PLACE_LABELS,
     Proposal,
     abbreviations,
+    actor_names,
     adjectives,
     brands,
     inside_longer_name,
@@ -98,7 +99,7 @@ def accept_proposal(
     presented = proposal.locative or _has_container(text, proposal.end)
     if name_key(text[proposal.start : proposal.end]) in brands() and not presented:
         return False
-    if res is not None and _counted(text, proposal.start, res.record):
+    if res is not None and (_counted(text, proposal.start, res.record) or _actor_far_away(text, proposal, res)):
         return False
     name = text[proposal.start : proposal.end]
     if res is not None and res.match < _EXACT and name.isupper() and len(name) <= _ACRONYM_LETTERS:
@@ -141,6 +142,16 @@ def accept_proposal(
     return res.match >= 1.0 and (salient(res.record) or res.record.country in countries)
 
 
+def _actor_far_away(text: str, proposal: Proposal, res: Resolution) -> bool:
+    """A name the actor registry knows as a group's or a force's ('the FAMa camp in Kidal', 'Wagner fighters'),
+    resolved to a small place far from everything else the report names: the actor, wherever the text seems to
+    present it as a place (a locative word before 'the FAMa camp' is about the camp). A town named like a group
+    near the report's other places, or a country or region, stays a place."""
+    if not res.remote or named_area(res.record) or _well_known(res.record):
+        return False
+    return name_key(text[proposal.start : proposal.end]) in actor_names()
+
+
 def _by_vowel_shape(name: str) -> bool:
     """Whether a name is looked up by spelling under its vowel shape (it has fewer than three consonants)."""
     return is_vowel_shape(spelling_key(name_key(name)))
@@ -158,6 +169,8 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
     if not _short_ok(text, start, end, res, presented and res.match >= 1.0):
         return False
     if ((res.remote or name_key(text[start:end]) in brands()) and not presented) or _counted(text, start, res.record):
+        return False
+    if _actor_far_away(text, Proposal(start, end, "text", presented, None), res):
         return False
     if res.match < 1.0 and inside_longer_name(text, start, end) and not (presented or _well_known(res.record)):
         return False  # another name of a place, read inside a longer name ('Point Zero'): not enough
