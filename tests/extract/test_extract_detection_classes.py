@@ -308,3 +308,29 @@ def test_a_communiques_next_item_is_another_operation(extractor) -> None:
     assert _types(extractor, "Soldiers killed three militants near Boni on Thursday and arrested two others.") == [
         "Armed clash"
     ]
+
+
+def test_a_mine_that_killed_is_a_remote_explosive(extractor) -> None:
+    # "a mine killed", "une mine a tué": the mine is the subject, no "hit a mine" wording; still no clash
+    for text in (
+        "A mine killed two soldiers near Aguelhok on Thursday.",
+        "Une mine a tué deux soldats jeudi près d'Aguelhok.",
+        "On Thursday a mine wounded three herders near Tessit.",
+        "Une mine a fait trois morts jeudi près de Tessit parmi des bergers.",
+    ):
+        assert _types(extractor, text) == ["Remote explosive/landmine/IED"], text
+    # a mine that employs people is no weapon
+    assert _types(extractor, "The mine employed three hundred workers near Arlit on Thursday.") == []
+
+
+def test_a_gathering_of_armed_men_is_no_protest(extractor) -> None:
+    # "un rassemblement de terroristes": armed men massed, not a rally; a rally of people stays a protest
+    for text in (
+        "Les militaires ont dispersé jeudi un rassemblement de terroristes près de Ménaka.",
+        "Un rassemblement d'hommes armés a été signalé jeudi près de Tessit.",
+        "Les forces armées ont détruit jeudi un rassemblement de véhicules des groupes armés près de Ménaka.",
+    ):
+        assert _types(extractor, text) == [], text
+    assert _types(extractor, "Un rassemblement des enseignants a eu lieu jeudi devant le ministère à Tunis.") == [
+        "Peaceful protest"
+    ]
