@@ -334,3 +334,15 @@ def test_a_gathering_of_armed_men_is_no_protest(extractor) -> None:
     assert _types(extractor, "Un rassemblement des enseignants a eu lieu jeudi devant le ministère à Tunis.") == [
         "Peaceful protest"
     ]
+
+
+def test_french_passive_deaths_of_people_are_an_attack(extractor) -> None:
+    # "Quinze personnes ont été tuées": French "personnes", like "people", are civilians killed, not an addendum
+    # to an event told before (none here)
+    for text, dead in (
+        ("Quinze personnes ont été tuées mercredi au marché de Ménaka.", 15),
+        ("Cinq personnes ont été tuées jeudi dans le village de Tessit.", 5),
+        ("Des inconnus ont tué jeudi deux personnes près de Ouallam.", 2),
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", dead)], text
