@@ -346,3 +346,18 @@ def test_french_passive_deaths_of_people_are_an_attack(extractor) -> None:
     ):
         (result,) = extractor.pipe([report(text, "2026-05-20")])
         assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", dead)], text
+
+
+def test_a_running_total_beside_the_event_is_not_its_toll(extractor) -> None:
+    # "..., bringing to 31 the number killed since January": the event stays with its own dead; the period's total
+    # is neither its toll nor a reason to read the whole sentence as a tally
+    for text in (
+        "Gunmen attacked a village near Ouallam on Thursday, killing five civilians and bringing to 31 the number "
+        "killed since January.",
+        "Des hommes armés ont attaqué jeudi un village près de Ouallam, tuant cinq civils, portant à 31 le nombre "
+        "de victimes depuis janvier.",
+        "Des hommes armés ont tué jeudi cinq bergers près d'Abala, portant ainsi à 31 le nombre de civils tués dans "
+        "la zone cette année.",
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", 5)], text

@@ -14,7 +14,7 @@ from typing import Any
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
-from ._habitual import french_habitual_kind, habitual_kind
+from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, french_without, is_background, modality_of
 from ._ontology import CueHit, Ontology
@@ -84,13 +84,16 @@ def detect(
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
+    # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
+    totals = running_total_spans(text)
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in totals)]
     told = [h for h in hits if h.cue in ontology.eventive]
     eventive, hits, dropped = _foreground(doc, told, hits, headline)
     # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
     motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
     motive |= _protest_behind_arrests(text, told, eventive)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
-    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
+    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped + totals)]
     fatalities = fatalities_of(quantities)
     # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
     core = [h for h in eventive if not h.cue.startswith("tag:")]
