@@ -361,3 +361,22 @@ def test_a_running_total_beside_the_event_is_not_its_toll(extractor) -> None:
     ):
         (result,) = extractor.pipe([report(text, "2026-05-20")])
         assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", 5)], text
+
+
+def test_french_deaths_told_of_another_place_are_another_event(extractor) -> None:
+    # "... près de Ouallam": French place markers name the place the English parse does not tag; deaths told of
+    # another town are not the attack's toll, deaths told of the same town (or of none) still are
+    cases = {
+        "Des hommes armés ont attaqué jeudi un poste de l'armée près d'Ayorou. Deux soldats ont été tués le même "
+        "jour près de Ouallam.": [("Armed clash", 0), ("Armed clash", 2)],
+        "Des jihadistes ont attaqué jeudi un camp militaire à Tessit. Trois militaires ont été tués le même jour "
+        "dans le village de Gossi.": [("Armed clash", 0), ("Armed clash", 3)],
+        "Des hommes armés ont attaqué jeudi un poste de l'armée près d'Ayorou. Deux soldats ont été tués lors de "
+        "l'attaque près d'Ayorou.": [("Armed clash", 2)],
+        "Des jihadistes ont attaqué jeudi un camp militaire à Tessit. Trois militaires ont été tués.": [
+            ("Armed clash", 3)
+        ],
+    }
+    for text, expected in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
