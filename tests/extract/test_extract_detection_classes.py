@@ -380,3 +380,20 @@ def test_french_deaths_told_of_another_place_are_another_event(extractor) -> Non
     for text, expected in cases.items():
         (result,) = extractor.pipe([report(text, "2026-05-20")])
         assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
+
+
+def test_deaths_told_after_the_ground_battle_stay_with_it_not_the_strike(extractor) -> None:
+    # a strike, then the ground fight it was part of, then a deaths-only sentence: the deaths must not hand the
+    # event back to the strike; a strike with deaths and no ground fight stays the strike
+    cases = {
+        "An air strike hit a JNIM camp near Boni on Thursday. Later that day, soldiers clashed with militants near "
+        "Boni. Seven militants were killed in the clashes.": [("Armed clash", 7)],
+        "Malian aircraft bombed a JNIM base near Boni on Thursday. Ground troops then stormed the base. Nine "
+        "militants were killed.": [("Armed clash", 9)],
+        "An air strike destroyed a JNIM base near Boni on Thursday. Nine militants were killed.": [
+            ("Air/drone strike", 9)
+        ],
+    }
+    for text, expected in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
