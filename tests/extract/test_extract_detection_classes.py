@@ -397,3 +397,16 @@ def test_deaths_told_after_the_ground_battle_stay_with_it_not_the_strike(extract
     for text, expected in cases.items():
         (result,) = extractor.pipe([report(text, "2026-05-20")])
         assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
+
+
+def test_french_forces_that_came_under_fire_were_attacked(extractor) -> None:
+    # "essuyé jeudi des coups de feu", "pris sous le feu", "prise à partie par des hommes armés": fire received, a
+    # fight with the force even with no victims; criticism "essuyée" is none
+    for text in (
+        "Une patrouille de douaniers a essuyé jeudi des coups de feu près de Ben Guerdane.",
+        "Les militaires ont essuyé jeudi d'intenses tirs près de Ménaka.",
+        "Un convoi de l'armée a été pris sous le feu d'hommes armés jeudi près d'Ansongo.",
+        "Une patrouille a été prise à partie jeudi par des hommes armés près de Ménaka.",
+    ):
+        assert _types(extractor, text) == ["Armed clash"], text
+    assert _types(extractor, "Le gouvernement a essuyé des critiques jeudi à Tunis.") == []
