@@ -331,9 +331,13 @@ def test_a_gathering_of_armed_men_is_no_protest(extractor) -> None:
         "Les forces armées ont détruit jeudi un rassemblement de véhicules des groupes armés près de Ménaka.",
     ):
         assert _types(extractor, text) == [], text
-    assert _types(extractor, "Un rassemblement des enseignants a eu lieu jeudi devant le ministère à Tunis.") == [
-        "Peaceful protest"
-    ]
+    for text in (
+        "Un rassemblement des enseignants a eu lieu jeudi devant le ministère à Tunis.",
+        # retired soldiers rallying for their pensions are protesters
+        "Un rassemblement de militaires retraités a eu lieu jeudi devant le ministère de la Défense à Tunis pour "
+        "réclamer leurs pensions.",
+    ):
+        assert _types(extractor, text) == ["Peaceful protest"], text
 
 
 def test_french_passive_deaths_of_people_are_an_attack(extractor) -> None:
