@@ -308,3 +308,109 @@ def test_a_communiques_next_item_is_another_operation(extractor) -> None:
     assert _types(extractor, "Soldiers killed three militants near Boni on Thursday and arrested two others.") == [
         "Armed clash"
     ]
+
+
+def test_a_mine_that_killed_is_a_remote_explosive(extractor) -> None:
+    # "a mine killed", "une mine a tué": the mine is the subject, no "hit a mine" wording; still no clash
+    for text in (
+        "A mine killed two soldiers near Aguelhok on Thursday.",
+        "Une mine a tué deux soldats jeudi près d'Aguelhok.",
+        "On Thursday a mine wounded three herders near Tessit.",
+        "Une mine a fait trois morts jeudi près de Tessit parmi des bergers.",
+    ):
+        assert _types(extractor, text) == ["Remote explosive/landmine/IED"], text
+    # a mine that employs people is no weapon
+    assert _types(extractor, "The mine employed three hundred workers near Arlit on Thursday.") == []
+
+
+def test_a_gathering_of_armed_men_is_no_protest(extractor) -> None:
+    # "un rassemblement de terroristes": armed men massed, not a rally; a rally of people stays a protest
+    for text in (
+        "Les militaires ont dispersé jeudi un rassemblement de terroristes près de Ménaka.",
+        "Un rassemblement d'hommes armés a été signalé jeudi près de Tessit.",
+        "Les forces armées ont détruit jeudi un rassemblement de véhicules des groupes armés près de Ménaka.",
+    ):
+        assert _types(extractor, text) == [], text
+    for text in (
+        "Un rassemblement des enseignants a eu lieu jeudi devant le ministère à Tunis.",
+        # retired soldiers rallying for their pensions are protesters
+        "Un rassemblement de militaires retraités a eu lieu jeudi devant le ministère de la Défense à Tunis pour "
+        "réclamer leurs pensions.",
+    ):
+        assert _types(extractor, text) == ["Peaceful protest"], text
+
+
+def test_french_passive_deaths_of_people_are_an_attack(extractor) -> None:
+    # "Quinze personnes ont été tuées": French "personnes", like "people", are civilians killed, not an addendum
+    # to an event told before (none here)
+    for text, dead in (
+        ("Quinze personnes ont été tuées mercredi au marché de Ménaka.", 15),
+        ("Cinq personnes ont été tuées jeudi dans le village de Tessit.", 5),
+        ("Des inconnus ont tué jeudi deux personnes près de Ouallam.", 2),
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", dead)], text
+
+
+def test_a_running_total_beside_the_event_is_not_its_toll(extractor) -> None:
+    # "..., bringing to 31 the number killed since January": the event stays with its own dead; the period's total
+    # is neither its toll nor a reason to read the whole sentence as a tally
+    for text in (
+        "Gunmen attacked a village near Ouallam on Thursday, killing five civilians and bringing to 31 the number "
+        "killed since January.",
+        "Des hommes armés ont attaqué jeudi un village près de Ouallam, tuant cinq civils, portant à 31 le nombre "
+        "de victimes depuis janvier.",
+        "Des hommes armés ont tué jeudi cinq bergers près d'Abala, portant ainsi à 31 le nombre de civils tués dans "
+        "la zone cette année.",
+    ):
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Attack", 5)], text
+
+
+def test_french_deaths_told_of_another_place_are_another_event(extractor) -> None:
+    # "... près de Ouallam": French place markers name the place the English parse does not tag; deaths told of
+    # another town are not the attack's toll, deaths told of the same town (or of none) still are
+    cases = {
+        "Des hommes armés ont attaqué jeudi un poste de l'armée près d'Ayorou. Deux soldats ont été tués le même "
+        "jour près de Ouallam.": [("Armed clash", 0), ("Armed clash", 2)],
+        "Des jihadistes ont attaqué jeudi un camp militaire à Tessit. Trois militaires ont été tués le même jour "
+        "dans le village de Gossi.": [("Armed clash", 0), ("Armed clash", 3)],
+        "Des hommes armés ont attaqué jeudi un poste de l'armée près d'Ayorou. Deux soldats ont été tués lors de "
+        "l'attaque près d'Ayorou.": [("Armed clash", 2)],
+        "Des jihadistes ont attaqué jeudi un camp militaire à Tessit. Trois militaires ont été tués.": [
+            ("Armed clash", 3)
+        ],
+    }
+    for text, expected in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
+
+
+def test_deaths_told_after_the_ground_battle_stay_with_it_not_the_strike(extractor) -> None:
+    # a strike, then the ground fight it was part of, then a deaths-only sentence: the deaths must not hand the
+    # event back to the strike; a strike with deaths and no ground fight stays the strike
+    cases = {
+        "An air strike hit a JNIM camp near Boni on Thursday. Later that day, soldiers clashed with militants near "
+        "Boni. Seven militants were killed in the clashes.": [("Armed clash", 7)],
+        "Malian aircraft bombed a JNIM base near Boni on Thursday. Ground troops then stormed the base. Nine "
+        "militants were killed.": [("Armed clash", 9)],
+        "An air strike destroyed a JNIM base near Boni on Thursday. Nine militants were killed.": [
+            ("Air/drone strike", 9)
+        ],
+    }
+    for text, expected in cases.items():
+        (result,) = extractor.pipe([report(text, "2026-05-20")])
+        assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected, text
+
+
+def test_french_forces_that_came_under_fire_were_attacked(extractor) -> None:
+    # "essuyé jeudi des coups de feu", "pris sous le feu", "prise à partie par des hommes armés": fire received, a
+    # fight with the force even with no victims; criticism "essuyée" is none
+    for text in (
+        "Une patrouille de douaniers a essuyé jeudi des coups de feu près de Ben Guerdane.",
+        "Les militaires ont essuyé jeudi d'intenses tirs près de Ménaka.",
+        "Un convoi de l'armée a été pris sous le feu d'hommes armés jeudi près d'Ansongo.",
+        "Une patrouille a été prise à partie jeudi par des hommes armés près de Ménaka.",
+    ):
+        assert _types(extractor, text) == ["Armed clash"], text
+    assert _types(extractor, "Le gouvernement a essuyé des critiques jeudi à Tunis.") == []

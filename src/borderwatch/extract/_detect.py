@@ -14,10 +14,11 @@ from typing import Any
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
-from ._habitual import french_habitual_kind, habitual_kind
+from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, french_without, is_background, modality_of
 from ._ontology import CueHit, Ontology
+from ._place_markers import place_marker_spans
 from ._quantities import (
     QuantityMention,
     fatalities_of,
@@ -26,7 +27,7 @@ from ._quantities import (
 )
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
-from ._roles_fr import french_modality, is_french, with_french_roles
+from ._roles_fr import french_modality, is_french, is_french_function_word, with_french_roles
 from ._segment import Sentence
 from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
 from ._text import load_data
@@ -84,13 +85,16 @@ def detect(
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
+    # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
+    totals = running_total_spans(text)
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in totals)]
     told = [h for h in hits if h.cue in ontology.eventive]
     eventive, hits, dropped = _foreground(doc, told, hits, headline)
     # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
     motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
     motive |= _protest_behind_arrests(text, told, eventive)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in dropped)]
-    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped)]
+    quantities = [q for q in find_quantities(text) if not any(s <= q.start < e for s, e in dropped + totals)]
     fatalities = fatalities_of(quantities)
     # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
     core = [h for h in eventive if not h.cue.startswith("tag:")]
@@ -132,11 +136,7 @@ def detect(
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
         fatalities=fatalities,
-        places=[
-            (sentence.start + e.start_char, sentence.start + e.end_char, e.text)
-            for e in doc.ents
-            if e.label_ in _PLACE_LABELS
-        ],
+        places=_places(sentence, doc),
         anaphoric=bool(_ANAPHORA.match(text)),
         chain_days=_chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
@@ -146,6 +146,23 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
+    """The sentence's place names (report offsets): the parse's, and those French place markers present ('près de
+    Ouallam'), which the English model seldom tags, so that a French sentence naming another place is not read as
+    the same event's."""
+    at = sentence.start
+    # the English model tags a French sentence's opening number ('Trois soldats ...') as a place
+    places = [
+        (at + e.start_char, at + e.end_char, e.text)
+        for e in doc.ents
+        if e.label_ in _PLACE_LABELS and not is_french_function_word(e.text)
+    ]
+    for span in place_marker_spans([sentence]):
+        if not _overlaps(span.start, span.end, [(s, e) for s, e, _ in places]):
+            places.append((span.start, span.end, sentence.text[span.start - at : span.end - at]))
+    return sorted(places)
 
 
 # "decided to close the border", "said it would close the crossing from Friday": the decree is the restriction

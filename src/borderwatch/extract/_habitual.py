@@ -20,8 +20,9 @@ import re
 from typing import Any
 
 from ._lex import is_verb
+from ._text import load_data
 
-__all__ = ["french_habitual_kind", "habitual_kind", "is_history"]
+__all__ = ["french_habitual_kind", "habitual_kind", "is_history", "running_total_spans"]
 
 Token = Any
 
@@ -212,5 +213,43 @@ def french_habitual_kind(text: str, start: int) -> str | None:
     drones sont fréquentes dans la région", "des bergers y sont régulièrement enlevés"); else None."""
     begin = max((m.end() for m in _FRENCH_CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     after = _FRENCH_CLAUSE_BREAK.search(text, start)
-    clause = text[begin : after.start() if after else len(text)]
+    end = after.start() if after else len(text)
+    # "..., tuant cinq civils, portant à 31 le nombre de victimes depuis janvier": the total's period is not the
+    # trigger's, so its words are left out of the clause read
+    clause = "".join(
+        text[a:b] for a, b in _gaps(begin, end, [s for s in running_total_spans(text) if s[0] > start or s[1] <= start])
+    )
     return "generic" if _FRENCH_GENERIC.search(clause) else None
+
+
+_RUNNING_TOTAL_OPENER = re.compile("|".join(load_data("clauses.json")["running_total"]["openers"]), re.IGNORECASE)
+_RUNNING_TOTAL_PERIOD = re.compile(
+    r"\b(?:" + "|".join(load_data("clauses.json")["running_total"]["periods"]) + r")\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)|$")
+
+
+def running_total_spans(text: str) -> list[tuple[int, int]]:
+    """Where a clause beside the event gives a period's running total ("..., bringing to 31 the number killed
+    since January"): from its opener to the clause's end, when a period word follows before that end."""
+    spans = []
+    for opener in _RUNNING_TOTAL_OPENER.finditer(text):
+        end = _CLAUSE_END.search(text, opener.end())
+        stop = end.start() if end else len(text)
+        if _RUNNING_TOTAL_PERIOD.search(text, opener.end(), stop):
+            spans.append((opener.start(), stop))
+    return spans
+
+
+def _gaps(begin: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of [begin, end) outside the holes."""
+    out, at = [], begin
+    for a, b in sorted(holes):
+        if b <= at or a >= end:
+            continue
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    if at < end:
+        out.append((at, end))
+    return out

@@ -322,6 +322,8 @@ def _promote(group: EventGroup) -> None:
         # Only the means (a bomb, a strike) recodes a fight; a capture or a killing told after it is part of it.
         if _air_support(main, member):
             continue
+        if _ground_fight(main) and member.sub_event_type == "Air/drone strike":
+            continue  # the battle on the ground a strike was promoted under keeps the deaths told after it
         if not _is_weak(member) and member.event_type == "Explosions/Remote violence" and not member.sentence.headline:
             group.members.insert(0, group.members.pop(index))
             return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._detect import SentenceEvent
+from ._habitual import running_total_spans
 from ._merge import EventGroup
 from ._quantities import (
     DEAD_LISTED,
@@ -213,7 +214,10 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
                 continue
             if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
-            if _TALLY_AFTER.match(member.sentence.text, q.end):
+            # "killing five civilians and bringing to 31 the number killed since January": the period is the
+            # total's, told in a clause of its own after the count, not this count's
+            total = next((s for s, _ in running_total_spans(member.sentence.text) if s >= q.end), None)
+            if _TALLY_AFTER.match(member.sentence.text[:total], q.end):
                 continue  # "attacks that have killed more than 60 people since March": a period's tally
             if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
                 continue
