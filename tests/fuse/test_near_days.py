@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.fuse._score import _keys_alike_uncached
 from borderwatch.model import EventMention
 
 from ._make import mention
@@ -172,3 +173,10 @@ def test_a_claim_two_days_later_on_its_statement_day_still_joins_its_attack() ->
     )
     decision = decide(features(claim, "r1", "2025-12-21"), features(attack, "r0", "2025-12-20"))
     assert decision.event_id == "E0"
+
+
+def test_short_name_keys_are_alike_only_when_one_ends_the_other() -> None:
+    # "In-Tahaka" / "Tahaka": a particle's sound before a name; "Semmama" / "Chaambi" ("sm" / "smb"): two names.
+    assert _keys_alike_uncached("tk", "ntk")
+    assert not _keys_alike_uncached("sm", "smb")
+    assert _keys_alike_uncached("ndrmbkn", "ndrnbkn")

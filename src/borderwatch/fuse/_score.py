@@ -26,6 +26,7 @@ _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
+_KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 # Features of one weight whatever their value (actors: when they agree; `weight_of`).
 _FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "targets", "same_report")
@@ -505,12 +506,14 @@ def _keys_alike(a: str, b: str) -> bool:
 
 
 def _keys_alike_uncached(a: str, b: str) -> bool:
-    """Two name keys that may be one name: one inside the other but for one sound ("tk" of "Tahaka", "ntk" of
-    "In-Tahaka"; a short key inside a longer one, "sn" in "snrm", is another name), or spelled nearly alike
-    ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
-    if abs(len(a) - len(b)) <= _KEY_EXTRA and (a in b or b in a):
+    """Two name keys that may be one name: one ending the other but for one sound before it ("tk" of "Tahaka",
+    "ntk" of "In-Tahaka": the particles In-, Ain-, El- go before a name; a short key inside a longer one, "sn" in
+    "snrm", is another name, and so is one that begins another, "sm" of "Semmama" / "smb" of "Chaambi"), or spelled
+    nearly alike ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
+    if abs(len(a) - len(b)) <= _KEY_EXTRA and (a.endswith(b) or b.endswith(a)):
         return True
-    return fuzz.ratio(a, b) >= _KEY_RATIO
+    # One letter of a key of two or three is a third of it: "sm" / "smb" score 80 and are two names.
+    return min(len(a), len(b)) >= _KEY_MIN_FUZZY and fuzz.ratio(a, b) >= _KEY_RATIO
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
