@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.fuse._score import _keys_alike_uncached
 from borderwatch.model import EventMention
 
 from ._make import mention
@@ -104,3 +105,78 @@ def test_nearby_places_of_two_names_that_neither_report_names_add_nothing() -> N
     place = next(f for f in decision.best.features if f.name == "place")
     assert "each named alone" in place.detail
     assert place.value <= 0  # about 5 km apart, but each report tells of its own place: nearness vouches for nothing
+
+
+def test_two_killings_of_like_toll_in_one_town_a_day_apart_are_two_events() -> None:
+    # Same place, same sub-type, same toll, no named actor: a day between two dates both known to the day
+    # outweighs what a town's second killing shares with its first (on the old weights it joined, 3.5 >= 2.4).
+    first = mention(
+        **ATTACK,
+        day="2025-12-20",
+        fatalities=2,
+        sentence="SYNTHETIC. Gunmen shot dead two herders at a water point outside Ouallam on Saturday.",
+    )
+    second = mention(
+        **ATTACK,
+        day="2025-12-21",
+        fatalities=2,
+        sentence="SYNTHETIC. Gunmen shot dead two traders on the road outside Ouallam on Sunday.",
+    )
+    decision = decide(features(second, "r1", "2025-12-22"), features(first, "r0", "2025-12-21"))
+    assert decision.event_id is None
+    assert decision.best is not None
+    date = next(f for f in decision.best.features if f.name == "date")
+    assert date.weight == FUSER.config.weights["date_against"]
+
+
+def test_one_group_clashing_in_one_town_on_two_days_is_two_events() -> None:
+    clash = {"sub": "Armed clash", "etype": "Battles", "place": "Tessalit", "actor1": "JNIM"}
+    friday = mention(
+        **clash,
+        day="2025-12-19",
+        fatalities=4,
+        sentence="SYNTHETIC. JNIM fighters attacked army positions at Tessalit, killing four soldiers.",
+    )
+    saturday = mention(
+        **clash,
+        day="2025-12-20",
+        fatalities=2,
+        sentence="SYNTHETIC. Fresh fighting between the army and JNIM at Tessalit left two soldiers dead.",
+    )
+    decision = decide(features(saturday, "r1", "2025-12-21"), features(friday, "r0", "2025-12-20"))
+    assert decision.event_id is None
+
+
+def test_two_mines_two_days_apart_on_the_next_mountain_are_two_events() -> None:
+    first = {"sub": "Remote explosive/landmine/IED", "etype": "Explosions/Remote violence", "place": "Kasserine"}
+    blast = mention(**first, day="2025-12-22", sentence="SYNTHETIC. A landmine wounded two soldiers on a sweep.")
+    other = mention(**first, day="2025-12-24", sentence="SYNTHETIC. A shepherd was killed when a mine exploded.")
+    decision = decide(features(other, "r1", "2025-12-25"), features(blast, "r0", "2025-12-23"))
+    assert decision.event_id is None
+
+
+def test_a_claim_two_days_later_on_its_statement_day_still_joins_its_attack() -> None:
+    # The day of a statement taken for the event's is not the disagreement of two reports that each state the
+    # day: it keeps the date's weight, not `date_against`.
+    clash = {"sub": "Armed clash", "etype": "Battles", "place": "Tessalit", "actor1": "JNIM"}
+    attack = mention(
+        **clash,
+        day="2025-12-19",
+        fatalities=4,
+        sentence="SYNTHETIC. JNIM fighters attacked army positions at Tessalit, killing four soldiers.",
+    )
+    claim = mention(
+        **clash,
+        day="2025-12-21",
+        fatalities=4,
+        sentence="SYNTHETIC. JNIM claimed responsibility for the attack on army positions at Tessalit.",
+    )
+    decision = decide(features(claim, "r1", "2025-12-21"), features(attack, "r0", "2025-12-20"))
+    assert decision.event_id == "E0"
+
+
+def test_short_name_keys_are_alike_only_when_one_ends_the_other() -> None:
+    # "In-Tahaka" / "Tahaka": a particle's sound before a name; "Semmama" / "Chaambi" ("sm" / "smb"): two names.
+    assert _keys_alike_uncached("tk", "ntk")
+    assert not _keys_alike_uncached("sm", "smb")
+    assert _keys_alike_uncached("ndrmbkn", "ndrnbkn")

@@ -45,7 +45,8 @@ class DateRules(_Section):
     same_day: float
     one_day: float = Field(
         description="two dates known to the day one day apart, neither sentence telling of a night or a late hour: "
-        "reports of one happening stated to the day mostly agree on it, so a day's difference leans to two"
+        "reports of one happening stated to the day mostly agree on it, so a day's difference leans to two; "
+        "weighed `weights.date_against` (as is `two_days` between two dates known to the day)"
     )
     one_day_night: float = Field(
         description="as `one_day`, when either sentence tells of a night or a late hour (`night_words`): a night "

@@ -24,7 +24,9 @@ _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
+_DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
+_KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 # Features of one weight whatever their value (actors: when they agree; `weight_of`).
 _FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "targets", "same_report")
@@ -74,7 +76,8 @@ class PairScorer:
             name, value, detail = feature(new, old)
             if value is None:
                 return -math.inf, f"{name}: {_written(detail)}", features
-            weight = fixed[name] if name != "place" else self.weight_of(name, value, detail)
+            against = name == "place" or (name == "date" and value < 0)  # the two whose weight depends on value
+            weight = self.weight_of(name, value, detail) if against else fixed[name]
             features.append((name, value, detail, weight))
         name, value, detail = self._actors(new, old)
         features.append((name, value, detail, self.weight_of(name, value, detail) if value < 0 else fixed[name]))
@@ -103,6 +106,11 @@ class PairScorer:
             return self._weights.get("place_against", self._weights.get("place", 0.0))
         if name == "actors" and value < 0:  # two named groups: ACLED tells events apart by their actors
             return self._weights.get("actors_against", self._weights.get("actors", 0.0))
+        if name == "date" and value < 0 and isinstance(detail, tuple) and detail[0] is _DAYS_APART:
+            # Two reports that each state the day of their happening, and differ by a day or two with no night
+            # to straddle and no statement's day to explain it: reports of one happening mostly agree on its day,
+            # and a town's second killing or clash a day later shares its type and place with the first.
+            return self._weights.get("date_against", self._weights.get("date", 0.0))
         return self._weights.get(name, 0.0)
 
     # -- features -------------------------------------------------------------------------------
@@ -133,7 +141,7 @@ class PairScorer:
             if gap >= rules.precise_veto_gap_days and not late:
                 return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
-            detail: Detail = "same day" if gap == 0 else ("{} day{} apart", gap, "s" if gap > 1 else "")
+            detail: Detail = "same day" if gap == 0 else (_DAYS_APART, gap, "s" if gap > 1 else "")
             if gap == 1 and not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words)):
                 value, detail = rules.one_day_night, "1 day apart, told of a night (it may straddle midnight)"
         elif gap == 0:
@@ -498,12 +506,14 @@ def _keys_alike(a: str, b: str) -> bool:
 
 
 def _keys_alike_uncached(a: str, b: str) -> bool:
-    """Two name keys that may be one name: one inside the other but for one sound ("tk" of "Tahaka", "ntk" of
-    "In-Tahaka"; a short key inside a longer one, "sn" in "snrm", is another name), or spelled nearly alike
-    ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
-    if abs(len(a) - len(b)) <= _KEY_EXTRA and (a in b or b in a):
+    """Two name keys that may be one name: one ending the other but for one sound before it ("tk" of "Tahaka",
+    "ntk" of "In-Tahaka": the particles In-, Ain-, El- go before a name; a short key inside a longer one, "sn" in
+    "snrm", is another name, and so is one that begins another, "sm" of "Semmama" / "smb" of "Chaambi"), or spelled
+    nearly alike ("ndrmbkn" / "ndrnbkn": Anderamboukane / Anderanboukane)."""
+    if abs(len(a) - len(b)) <= _KEY_EXTRA and (a.endswith(b) or b.endswith(a)):
         return True
-    return fuzz.ratio(a, b) >= _KEY_RATIO
+    # One letter of a key of two or three is a third of it: "sm" / "smb" score 80 and are two names.
+    return min(len(a), len(b)) >= _KEY_MIN_FUZZY and fuzz.ratio(a, b) >= _KEY_RATIO
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
