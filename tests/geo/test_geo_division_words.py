@@ -77,6 +77,13 @@ def test_read_as_a_division_it_is_no_town_abroad(geoparser) -> None:
         ("Gunmen killed four civilians in Tabatol, Ansongo cercle, on Sunday.", "Tabatol", "Ansongo", "PERSON", "ML"),
         ("Gunmen killed six villagers in Kourakou, Torodi department, on Sunday.", "Kourakou", "Torodi", None, "NE"),
         ("Gunmen killed six villagers in Kourakou, Tillabéri region, on Sunday.", "Kourakou", "Tillabéri", "ORG", "NE"),
+        (
+            "Gunmen killed three civilians in Tabatol village (Ansongo circle) on Monday.",
+            "Tabatol",
+            "Ansongo",
+            None,
+            "ML",
+        ),
     ],
 )
 def test_the_kind_written_after_a_name_presents_it_as_a_place(geoparser, text, village, name, label, country) -> None:

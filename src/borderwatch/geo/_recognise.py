@@ -59,7 +59,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
 # Month and weekday names inside the model's dates and times are part of them ('in March'); the small model also
 # tags places as dates ('in Manbij'), so only calendar words are set aside.
-_COMMA_BEFORE = re.compile(r",\s*$")
+_COMMA_BEFORE = re.compile(r"[,(]\s*$")
 _TEMPORAL_LABELS = {"DATE", "TIME"}
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-zà-ÿ]")
@@ -215,11 +215,11 @@ def _division_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 def division_kind_after(text: str, start: int, end: int) -> bool:
-    """'Kourakou, Torodi department', 'Tabatol, Ansongo cercle': a name after a comma with the kind of its division
-    written right after it is the division of the place before the comma, presented as a place as a locative word
-    presents one, whatever the entity model made of it (a person, an organisation, nothing), so that a village's
-    location line names its country. Only after a comma: elsewhere ('Giza's Haram district') the kind names a
-    quarter of a city that the gazetteer holds only as a namesake abroad."""
+    """'Kourakou, Torodi department', 'Tabatol (Ansongo circle)': a name after a comma or an opening parenthesis
+    with the kind of its division written right after it is the division of the place before it, presented as a
+    place as a locative word presents one, whatever the entity model made of it (a person, an organisation,
+    nothing), so that a village's location line names its country. Only there: elsewhere ('Giza's Haram district')
+    the kind names a quarter of a city that the gazetteer holds only as a namesake abroad."""
     return bool(_COMMA_BEFORE.search(text, max(0, start - 3), start)) and bool(_division_patterns()[0].match(text, end))
 
 
