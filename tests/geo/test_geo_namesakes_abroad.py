@@ -73,8 +73,3 @@ def test_the_caller_s_country_rules_out_an_exact_namesake_of_the_only_place(geop
     text = "Les forces armées ont repoussé une attaque à Léré mardi."
     found = {p.text: p.geonameid for p in geoparser.find_places(text, [span(text, "Léré", "GPE")], "ML")}
     assert found == {"Léré": None}
-
-
-def test_a_loose_reading_of_the_report_s_only_place_stays_unresolved(geoparser) -> None:
-    text = "Suspected jihadists ambushed a convoy near Gossi, killing two drivers, witnesses said."
-    assert _found(geoparser, text, [span(text, "Gossi", "GPE")]) == {"Gossi": None}  # not Ghosī, India

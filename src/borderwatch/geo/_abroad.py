@@ -110,10 +110,6 @@ def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Spa
             votes[other.country] += 1.0
     if country_hint:
         votes[country_hint.upper()] += 1.0
-    alone = not votes and all(r is None or name_key(text[s:e]) == key for s, e, r in accepted)
-    if alone:
-        # Nothing else in the report says where: a loose reading ('Gossi' read as Ghosī, India) is a guess.
-        return res.match < _NAMED_MATCH
     own, next_door = agreeing_countries(votes, sum(votes.values()))
     if not own & _thinly_held_countries() or record.country in own or record.country in next_door:
         return False
