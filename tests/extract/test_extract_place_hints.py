@@ -47,3 +47,22 @@ def test_a_named_country_outranks_the_provinces(extractor) -> None:
     )
     (event,) = extractor(report).events
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+def test_the_title_s_country_outranks_an_exact_namesake_abroad_of_the_only_town() -> None:
+    # Léré (Mali) is also Lere (Nigeria): the title names Mali, the text no country, so the town stays unresolved
+    # and the generic actors take the report's country rather than the namesake's.
+    from borderwatch.extract import Extractor
+    from borderwatch.geo import Geoparser
+    from borderwatch.settings import Settings
+
+    extractor = Extractor(locator=Geoparser(Settings.load().gazetteer))
+    report = Report(
+        id="syn-hint-3",
+        title="Mali: gunmen raid a market",
+        text="Unidentified gunmen attacked the market of Léré on Monday, killing three traders.",
+        published=dt.datetime(2026, 3, 5),
+    )
+    (event,) = extractor(report).events
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert event.location is None or event.location.country == "ML"

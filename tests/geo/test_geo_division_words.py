@@ -69,3 +69,26 @@ def test_read_as_a_division_it_is_no_town_abroad(geoparser) -> None:
     place = geoparser.resolve(text, [span(text, "Apa LGA"), span(text, "Benue State"), span(text, "Otukpo"),
                                      span(text, "Makurdi")])[0]  # fmt: skip
     assert place is None or place.country == "NG"
+
+
+@pytest.mark.parametrize(
+    ("text", "village", "name", "label", "country"),
+    [
+        ("Gunmen killed four civilians in Tabatol, Ansongo cercle, on Sunday.", "Tabatol", "Ansongo", "PERSON", "ML"),
+        ("Gunmen killed six villagers in Kourakou, Torodi department, on Sunday.", "Kourakou", "Torodi", None, "NE"),
+        ("Gunmen killed six villagers in Kourakou, Tillabéri region, on Sunday.", "Kourakou", "Tillabéri", "ORG", "NE"),
+        (
+            "Gunmen killed three civilians in Tabatol village (Ansongo circle) on Monday.",
+            "Tabatol",
+            "Ansongo",
+            None,
+            "ML",
+        ),
+    ],
+)
+def test_the_kind_written_after_a_name_presents_it_as_a_place(geoparser, text, village, name, label, country) -> None:
+    # a village's location line: the model tags its division as a person, an organisation or nothing
+    entities = [span(text, village, "ORG" if village == "Tabatol" else "GPE")]
+    entities += [span(text, name, label)] if label else []
+    found = {p.text: p.country for p in geoparser.find_places(text, entities)}
+    assert found.get(name) == country

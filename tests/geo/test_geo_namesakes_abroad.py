@@ -47,3 +47,29 @@ def test_a_remote_namesake_as_sure_as_the_report_s_other_places_stays_unresolved
     found = _found(geoparser, text, entities)
     assert found["Solhan"] is None
     assert found["Burkina Faso"] is not None
+
+
+def test_a_large_city_read_loosely_abroad_stays_unresolved(geoparser) -> None:
+    text = "Gunmen killed three civilians in a Dogon village, in Mali, on Sunday."
+    found = _found(geoparser, text, [span(text, "Dogon", "GPE"), span(text, "Mali", "GPE")])
+    assert found["Dogon"] is None  # no spelling of Yangon, however large
+    assert found["Mali"] is not None
+
+
+def test_a_large_city_by_another_of_its_names_abroad_stays_unresolved(geoparser) -> None:
+    text = "Des hommes armés ont tué trois civils près de Boni, au Burkina Faso, vendredi."
+    found = _found(geoparser, text, [span(text, "Boni", "GPE"), span(text, "Burkina Faso", "GPE")])
+    assert found["Boni"] is None  # another name of Bonn: only a world city is known abroad by one
+
+
+def test_a_world_city_by_another_of_its_names_is_kept(geoparser) -> None:
+    text = "Un convoi parti de Gao pour Le Caire a été attaqué, selon l'armée du Mali."
+    entities = [span(text, w, "GPE") for w in ("Gao", "Le Caire", "Mali")]
+    assert _found(geoparser, text, entities)["Le Caire"] == 360630
+
+
+def test_the_caller_s_country_rules_out_an_exact_namesake_of_the_only_place(geoparser) -> None:
+    # the report's country known from outside the text (a title 'Mali: ...', the issuing ministry)
+    text = "Les forces armées ont repoussé une attaque à Léré mardi."
+    found = {p.text: p.geonameid for p in geoparser.find_places(text, [span(text, "Léré", "GPE")], "ML")}
+    assert found == {"Léré": None}

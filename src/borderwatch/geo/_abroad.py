@@ -9,7 +9,11 @@ holds words that recognition rejects). A name that the actor registry knows as a
 'Wagner'), resolved to a small place over _REMOTE_KM from all the report's other places, in none of their
 countries, is the actor: dropped (two actors' namesakes, Wagner and Fama in Brazil, do not vouch for each other);
 so is one of its acronyms written as the registry writes it ('the FAMa camp') where the place's name is written
-otherwise ('Fama'), however few places the report names."""
+otherwise ('Fama'), however few places the report names. The report's country as the caller knows it (a title's
+'Mali:', the issuing ministry's, the forces' names: `country_hint`) votes as one more place, for a report whose text
+names no other place ('the market of Léré' under the title 'Mali: ...'). The population that keeps a town abroad
+needs the name it bears: a loose reading ('Dogon' for Yangon) keeps no large city, and another of its names
+('Boni' for Bonn) only one known the world over."""
 
 from __future__ import annotations
 
@@ -28,6 +32,11 @@ __all__ = ["drop_namesakes_abroad"]
 
 # A town this large is known abroad: named in a report about another country, it is most often that town.
 _KNOWN_ABROAD_POPULATION = 100_000
+# ... but by one of its other names ('Boni' for Bonn, where a Burkinabe village is meant) only a city this large is:
+# foreign cities' other names that reports use are those of world cities ('Le Caire').
+_KNOWN_BY_OTHER_NAMES_POPULATION = 1_000_000
+# A match this high is the place's main name; between _NAMED_MATCH and this, another of its names.
+_MAIN_NAME_MATCH = 1.0
 # A match below this is a loose reading of the name (a spelling, a transliteration), not a name the place bears.
 _NAMED_MATCH = 0.8
 # An exact namesake is ruled out only this far from every other place of the report.
@@ -38,11 +47,13 @@ _REMOTE_KM = 3000.0
 Span = tuple[int, int, Resolution | None]
 
 
-def drop_namesakes_abroad(text: str, accepted: list[Span]) -> list[Span]:
+def drop_namesakes_abroad(text: str, accepted: list[Span], country_hint: str | None = None) -> list[Span]:
     """The accepted spans, a namesake abroad left unresolved and an actor's namesake far away dropped (see the
-    module)."""
+    module); `country_hint` is the report's country (ISO alpha-2) as the caller knows it, or None."""
     accepted = [(s, e, r) for s, e, r in accepted if not _actor_far_away(text, s, e, r, accepted)]
-    return [(s, e, None if r is not None and _abroad(text, s, e, r, accepted) else r) for s, e, r in accepted]
+    return [
+        (s, e, None if r is not None and _abroad(text, s, e, r, accepted, country_hint) else r) for s, e, r in accepted
+    ]
 
 
 def _actor_far_away(text: str, start: int, end: int, res: Resolution | None, accepted: list[Span]) -> bool:
@@ -69,10 +80,18 @@ def _thinly_held_countries() -> frozenset[str]:
     return frozenset(data_file("thinly_held_countries.json")["countries"])
 
 
-def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Span]) -> bool:
+def _known_abroad(res: Resolution) -> bool:
+    """Whether the place is large enough to be the one meant, by the name the report writes (see the module)."""
+    if res.match < _NAMED_MATCH:
+        return False
+    floor = _KNOWN_ABROAD_POPULATION if res.match >= _MAIN_NAME_MATCH else _KNOWN_BY_OTHER_NAMES_POPULATION
+    return res.record.population >= floor
+
+
+def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Span], country_hint: str | None) -> bool:
     record = res.record
     # A country, division or region, or one of our curated places of the region, is no look-alike.
-    if record.country is None or named_area(record) or record.population >= _KNOWN_ABROAD_POPULATION:
+    if record.country is None or named_area(record) or _known_abroad(res):
         return False
     key = name_key(text[start:end])
     # The places placed with more confidence rule on it (two namesakes do not rule each other out: the likelier
@@ -89,6 +108,8 @@ def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Spa
     for other in others:
         if other.country:
             votes[other.country] += 1.0
+    if country_hint:
+        votes[country_hint.upper()] += 1.0
     own, next_door = agreeing_countries(votes, sum(votes.values()))
     if not own & _thinly_held_countries() or record.country in own or record.country in next_door:
         return False

@@ -27,6 +27,7 @@ from ._recognise import (
     actor_names,
     adjectives,
     brands,
+    division_kind_after,
     inside_longer_name,
     is_counted,
     is_locative,
@@ -205,6 +206,7 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     return (
         is_locative(text, start)
         or is_route(text, start, end)
+        or division_kind_after(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
     )
@@ -243,6 +245,7 @@ def presented_as_place(text: str, start: int, end: int) -> bool:
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
+        or division_kind_after(text, start, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
         or in_location_line(text, start, end)

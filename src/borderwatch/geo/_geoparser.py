@@ -120,7 +120,7 @@ class Geoparser:
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
         accepted = _accepted(text, entities, proposals, loose, held, resolutions)
         accepted = sorted(accepted + self._places_among_persons(text, entities, accepted, country_hint))
-        accepted = drop_namesakes_abroad(text, accepted)
+        accepted = drop_namesakes_abroad(text, accepted, _hint(country_hint))
         return [
             self._place(text, s, e, r) if r is not None else Place(text=text[s:e], start=s, end=e)
             for s, e, r in accepted

@@ -37,6 +37,7 @@ __all__ = [
     "adjectives",
     "brands",
     "demonyms",
+    "division_kind_after",
     "facility_words",
     "inside_longer_name",
     "is_compound_adjective",
@@ -58,6 +59,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HINT_LABELS = {"ORG", "PERSON", "NORP"}
 # Month and weekday names inside the model's dates and times are part of them ('in March'); the small model also
 # tags places as dates ('in Manbij'), so only calendar words are set aside.
+_COMMA_BEFORE = re.compile(r"[,(]\s*$")
 _TEMPORAL_LABELS = {"DATE", "TIME"}
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-zà-ÿ]")
@@ -210,6 +212,15 @@ def _division_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         re.compile(rf"(?P<name>.+?)\s+(?:{alternation([name_key(w) for w in after])})"),
         re.compile(rf"(?:{alternation([name_key(w) for w in before])})\s+(?:{alternation(keyed)})\s*(?P<name>.+)"),
     )
+
+
+def division_kind_after(text: str, start: int, end: int) -> bool:
+    """'Kourakou, Torodi department', 'Tabatol (Ansongo circle)': a name after a comma or an opening parenthesis
+    with the kind of its division written right after it is the division of the place before it, presented as a
+    place as a locative word presents one, whatever the entity model made of it (a person, an organisation,
+    nothing), so that a village's location line names its country. Only there: elsewhere ('Giza's Haram district')
+    the kind names a quarter of a city that the gazetteer holds only as a namesake abroad."""
+    return bool(_COMMA_BEFORE.search(text, max(0, start - 3), start)) and bool(_division_patterns()[0].match(text, end))
 
 
 def names_a_division(text: str, start: int, end: int) -> bool:
@@ -495,7 +506,8 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         origin = "place" if label in PLACE_LABELS or (label == "NORP" and crossing) else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
-        locative = locative or presented or crossing or (demonym is None and is_route(text, start, end))
+        division = demonym is None and division_kind_after(text, start, end)
+        locative = locative or presented or crossing or division or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
