@@ -496,3 +496,23 @@ def test_a_group_that_later_said_it_carried_out_the_attack_is_actor1(extractor) 
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor1) == "Islamic State (Sahel)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_civil_authorities_that_close_a_border_are_the_government(extractor) -> None:
+    event = _only_event(
+        extractor, "Tunisian authorities closed the Ras Jedir border crossing with Libya on Saturday.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Government of Tunisia (2019-)"
+    # a curfew is enforced by the forces, whoever orders it; a junta's restrictions are its army's
+    curfew_text = "Authorities imposed a curfew on the town of Arlit, Niger, on Saturday."
+    curfew = _only_event(extractor, curfew_text, "2025-05-04")
+    assert _name(curfew.actor1) == "Military Forces of Niger (2023-)"
+    junta = _only_event(extractor, "Niger's junta banned motorbike traffic in Tillaberi on Saturday.", "2025-05-04")
+    assert _name(junta.actor1) == "Military Forces of Niger (2023-)"
+
+
+def test_a_french_government_that_announces_a_closure_is_the_government(extractor) -> None:
+    text = "Le gouvernement nigérien a annoncé samedi la fermeture de sa frontière avec le Bénin."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Niger (2023-)"
+    text = "Les autorités tunisiennes ont annoncé samedi la fermeture du poste frontalier de Ras Jedir."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Tunisia (2019-)"
