@@ -516,3 +516,10 @@ def test_a_french_government_that_announces_a_closure_is_the_government(extracto
     assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Niger (2023-)"
     text = "Les autorités tunisiennes ont annoncé samedi la fermeture du poste frontalier de Ras Jedir."
     assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Tunisia (2019-)"
+
+
+def test_a_joint_operation_of_police_and_army_is_coded_to_the_military(extractor) -> None:
+    text = "Tunisian police and soldiers exchanged fire with a group of militants near Kasserine on Saturday."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+    assert "Police Forces of Tunisia (2019-)" in [a.name for a in event.assoc_actors]

@@ -151,6 +151,9 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
     sentence: ACLED codes a joint operation to the national forces, their auxiliaries associated."""
     chosen = [(i, p) for i, p in parties if p.role in roles]
     with_forces = {i for i, p in chosen if p.mention.force not in (None, "auto") and not _auxiliary(p)}
+    # 'Customs and army units clashed with smugglers': ACLED codes a joint operation of a state's police and army
+    # to its military, the police associated, whichever the text names first.
+    with_army = {i for i, p in chosen if p.mention.force == "military"}
     return [
         p
         for _, p in sorted(
@@ -158,6 +161,7 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
             key=lambda ip: (
                 ip[0],
                 ip[0] in with_forces and _auxiliary(ip[1]),
+                ip[0] in with_army and ip[1].mention.force == "police",
                 _kind(ip[1].mention) == "generic",
                 ip[1].mention.start,
             ),
