@@ -523,3 +523,13 @@ def test_a_joint_operation_of_police_and_army_is_coded_to_the_military(extractor
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
     assert "Police Forces of Tunisia (2019-)" in [a.name for a in event.assoc_actors]
+
+
+def test_a_force_a_field_report_counts_killed_in_action_is_the_target(extractor) -> None:
+    text = "03 MAY 2025: Enemy fire on gendarmerie post at Djibo, Burkina Faso; 1 gendarme KIA."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+    # the force that engaged the enemy, with the enemy's dead counted, still did it
+    text = "03 MAY 2025: Gendarmerie patrol engaged enemy near Djibo, Burkina Faso; 3 enemy KIA, 1 gendarme WIA."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Military Forces of Burkina Faso (2022-)"
