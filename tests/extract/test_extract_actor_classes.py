@@ -533,3 +533,18 @@ def test_a_force_a_field_report_counts_killed_in_action_is_the_target(extractor)
     # the force that engaged the enemy, with the enemy's dead counted, still did it
     text = "03 MAY 2025: Gendarmerie patrol engaged enemy near Djibo, Burkina Faso; 3 enemy KIA, 1 gendarme WIA."
     assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units responded to an attack by terrorists on their position near Boulkessi, Mali, on Saturday, "
+        "killing ten of the assailants.",
+        "Malian soldiers fought off an attack by gunmen on their base near Boulkessi on Saturday.",
+        "The attackers were repelled by the Malian army near Boulkessi on Saturday.",
+    ],
+)
+def test_a_force_that_answers_or_repels_an_attack_is_its_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
