@@ -548,3 +548,16 @@ def test_a_force_that_answers_or_repels_an_attack_is_its_target(extractor, text:
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les assaillants ont été repoussés par l'armée malienne samedi près de Boulkessi.",
+        "Des hommes armés ont attaqué samedi le camp de Boulkessi avant d'être repoussés par les FAMa.",
+    ],
+)
+def test_a_force_the_french_attackers_were_repelled_by_is_their_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
