@@ -561,3 +561,17 @@ def test_a_force_the_french_attackers_were_repelled_by_is_their_target(extractor
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian Armed Forces General Staff informs that on Saturday FAMa positions in Boulkessi were attacked by "
+        "terrorists.",
+        "On Saturday the FAMa riposte neutralised 15 assailants near Boulkessi, Mali.",
+    ],
+)
+def test_a_force_that_informs_of_an_attack_or_whose_riposte_killed_was_attacked(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

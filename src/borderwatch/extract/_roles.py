@@ -31,7 +31,7 @@ _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "sl
                 "succumbed", "martyred"}  # fmt: skip
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
-    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
+    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write", "inform", "specify",
 })  # fmt: skip
 _REPORTING = REPORTING_VERBS
 _AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
@@ -162,6 +162,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
     ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
     while root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "Army units responded": the force's word modifies the noun that is the subject
+    if root.lower_ in _RESPONDING_NOUNS:
+        return "responder"  # "the FAMa riposte neutralised 15 assailants"
     for verb in _verbs_of(root):
         word = lemma(verb)
         if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
@@ -483,6 +485,7 @@ def _answers_attack(verb: Token, chain: list[Token]) -> bool:
 
 
 _ANSWERING = frozenset(load_data("roles.json")["answering_verbs"])
+_RESPONDING_NOUNS = frozenset(load_data("roles.json")["responding_nouns"])
 _REPELLING_PHRASALS = frozenset(load_data("roles.json")["repelling_phrasals"])
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 _TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
