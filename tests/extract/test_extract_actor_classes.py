@@ -575,3 +575,9 @@ def test_a_force_that_informs_of_an_attack_or_whose_riposte_killed_was_attacked(
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_a_force_that_responded_to_something_other_than_an_attack_started_the_fight(extractor) -> None:
+    text = "An army patrol responded to reports of cattle theft near Boulkessi, Mali, and killed three bandits."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"

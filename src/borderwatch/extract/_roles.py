@@ -166,7 +166,9 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
         return "responder"  # "the FAMa riposte neutralised 15 assailants"
     for verb in _verbs_of(root):
         word = lemma(verb)
-        if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
+        if word in _RESPONDING and not _answers_other_than_attack(verb):
+            return "responder"
+        if word == "return" and any(c.lower_ == "fire" for c in verb.children):
             return "responder"
         if _repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
@@ -476,6 +478,12 @@ def _repels(verb: Token) -> bool:
     return any(f"{lemma(verb)} {p}" in _REPELLING_PHRASALS for p in particles)
 
 
+def _answers_other_than_attack(verb: Token) -> bool:
+    """'responded to reports of cattle theft': what the verb answers after 'to' is no attack."""
+    answered = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return bool(answered) and not any(g.lower_ in _ANSWERED_ATTACKS for g in answered)
+
+
 def _answers_attack(verb: Token, chain: list[Token]) -> bool:
     """The verb answers the attack the trigger names: 'fought off an attack', 'responded to an attack' (the trigger
     hangs under its 'to'), not 'responded by killing five bandits'."""
@@ -486,6 +494,7 @@ def _answers_attack(verb: Token, chain: list[Token]) -> bool:
 
 _ANSWERING = frozenset(load_data("roles.json")["answering_verbs"])
 _RESPONDING_NOUNS = frozenset(load_data("roles.json")["responding_nouns"])
+_ANSWERED_ATTACKS = frozenset(load_data("roles.json")["answered_attacks"])
 _REPELLING_PHRASALS = frozenset(load_data("roles.json")["repelling_phrasals"])
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 _TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
