@@ -496,3 +496,88 @@ def test_a_group_that_later_said_it_carried_out_the_attack_is_actor1(extractor) 
     event = _only_event(extractor, text, "2025-05-06")
     assert _name(event.actor1) == "Islamic State (Sahel)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_civil_authorities_that_close_a_border_are_the_government(extractor) -> None:
+    event = _only_event(
+        extractor, "Tunisian authorities closed the Ras Jedir border crossing with Libya on Saturday.", "2025-05-04"
+    )
+    assert _name(event.actor1) == "Government of Tunisia (2019-)"
+    # a curfew is enforced by the forces, whoever orders it; a junta's restrictions are its army's
+    curfew_text = "Authorities imposed a curfew on the town of Arlit, Niger, on Saturday."
+    curfew = _only_event(extractor, curfew_text, "2025-05-04")
+    assert _name(curfew.actor1) == "Military Forces of Niger (2023-)"
+    junta = _only_event(extractor, "Niger's junta banned motorbike traffic in Tillaberi on Saturday.", "2025-05-04")
+    assert _name(junta.actor1) == "Military Forces of Niger (2023-)"
+
+
+def test_a_french_government_that_announces_a_closure_is_the_government(extractor) -> None:
+    text = "Le gouvernement nigérien a annoncé samedi la fermeture de sa frontière avec le Bénin."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Niger (2023-)"
+    text = "Les autorités tunisiennes ont annoncé samedi la fermeture du poste frontalier de Ras Jedir."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Government of Tunisia (2019-)"
+
+
+def test_a_joint_operation_of_police_and_army_is_coded_to_the_military(extractor) -> None:
+    text = "Tunisian police and soldiers exchanged fire with a group of militants near Kasserine on Saturday."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+    assert "Police Forces of Tunisia (2019-)" in [a.name for a in event.assoc_actors]
+
+
+def test_a_force_a_field_report_counts_killed_in_action_is_the_target(extractor) -> None:
+    text = "03 MAY 2025: Enemy fire on gendarmerie post at Djibo, Burkina Faso; 1 gendarme KIA."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+    # the force that engaged the enemy, with the enemy's dead counted, still did it
+    text = "03 MAY 2025: Gendarmerie patrol engaged enemy near Djibo, Burkina Faso; 3 enemy KIA, 1 gendarme WIA."
+    assert _name(_only_event(extractor, text, "2025-05-04").actor1) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units responded to an attack by terrorists on their position near Boulkessi, Mali, on Saturday, "
+        "killing ten of the assailants.",
+        "Malian soldiers fought off an attack by gunmen on their base near Boulkessi on Saturday.",
+        "The attackers were repelled by the Malian army near Boulkessi on Saturday.",
+    ],
+)
+def test_a_force_that_answers_or_repels_an_attack_is_its_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les assaillants ont été repoussés par l'armée malienne samedi près de Boulkessi.",
+        "Des hommes armés ont attaqué samedi le camp de Boulkessi avant d'être repoussés par les FAMa.",
+    ],
+)
+def test_a_force_the_french_attackers_were_repelled_by_is_their_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian Armed Forces General Staff informs that on Saturday FAMa positions in Boulkessi were attacked by "
+        "terrorists.",
+        "On Saturday the FAMa riposte neutralised 15 assailants near Boulkessi, Mali.",
+    ],
+)
+def test_a_force_that_informs_of_an_attack_or_whose_riposte_killed_was_attacked(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_a_force_that_responded_to_something_other_than_an_attack_started_the_fight(extractor) -> None:
+    text = "An army patrol responded to reports of cattle theft near Boulkessi, Mali, and killed three bandits."
+    event = _only_event(extractor, text, "2025-05-04")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"

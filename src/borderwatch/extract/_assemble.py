@@ -33,6 +33,9 @@ _FORCE_FOR_SUB = {
 }  # fmt: skip
 _GOVERNMENT_SUBS = {"Agreement", "Change to group/activity", "Other"}
 _MILITARY_TAGS = {"joint_operation", "patrol", "deployment", "movement_restriction", "weapons_seizure"}
+# A movement restriction a civil government orders (closing a border, a governor's ban on motorbikes) stays the
+# government's act; a junta's, or a curfew, is its army's (actors.json government.military_rule, army_measures).
+_CIVIL_MEASURE_TAGS = {"movement_restriction"}
 _RANK = {"named": 0, "force": 1, "org": 2, "generic": 3}
 
 
@@ -148,6 +151,9 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
     sentence: ACLED codes a joint operation to the national forces, their auxiliaries associated."""
     chosen = [(i, p) for i, p in parties if p.role in roles]
     with_forces = {i for i, p in chosen if p.mention.force not in (None, "auto") and not _auxiliary(p)}
+    # 'Customs and army units clashed with smugglers': ACLED codes a joint operation of a state's police and army
+    # to its military, the police associated, whichever the text names first.
+    with_army = {i for i, p in chosen if p.mention.force == "military"}
     return [
         p
         for _, p in sorted(
@@ -155,6 +161,7 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
             key=lambda ip: (
                 ip[0],
                 ip[0] in with_forces and _auxiliary(ip[1]),
+                ip[0] in with_army and ip[1].mention.force == "police",
                 _kind(ip[1].mention) == "generic",
                 ip[1].mention.start,
             ),
@@ -206,7 +213,8 @@ def _actors(
         if p.mention.force != "auto" or p.role in ("agent", "both")
     ]
     parties = _with_joint_forces(group, parties)
-    name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country)
+    army_measure = any(registry.names_army_measure(m.sentence.text) for m in group.members)
+    name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country, army_measure)
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
@@ -268,8 +276,17 @@ def _filer_joins(
 class _Namer:
     """Party -> canonical actor, with the force a bare country or 'the authorities' stands for in this event."""
 
-    def __init__(self, registry: ActorRegistry, sub: str, tags: set[str], when: dt.date | None, country: str | None):
+    def __init__(
+        self,
+        registry: ActorRegistry,
+        sub: str,
+        tags: set[str],
+        when: dt.date | None,
+        country: str | None,
+        army_measure: bool = False,
+    ):
         self.registry, self.sub, self.tags, self.when, self.country = registry, sub, tags, when, country
+        self.army_measure = army_measure  # the event's sentences name a curfew or a state of emergency
 
     def __call__(self, party: Party) -> Actor:
         mention, sub = party.mention, self.sub
@@ -278,14 +295,23 @@ class _Namer:
             # "Tunisia arrested ...", "the authorities imposed a curfew": the force that does such things.
             if sub in _FORCE_FOR_SUB and sub not in _GOVERNMENT_SUBS:
                 kind = _FORCE_FOR_SUB[sub]
-            elif self.tags & _MILITARY_TAGS and sub != "Agreement":  # states agree; patrols are what they agree on
+            elif self._military_measure(mention) and sub != "Agreement":  # states agree; patrols are what they agree on
                 kind = "military"
             else:
                 kind = _FORCE_FOR_SUB.get(sub, "military")
             return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
-        if mention.force == "government" and self.tags & _MILITARY_TAGS and sub != "Agreement":
+        if mention.force == "government" and self._military_measure(mention) and sub != "Agreement":
             return self.registry.force_actor("military", where, self.when, mention.text, self.country)
         return self.registry.actor_for(mention, self.when, self.country)
+
+    def _military_measure(self, mention: ActorMention) -> bool:
+        """Whether the event is a measure the state's army takes for it: patrols, deployments, seizures always; a
+        movement restriction only when a junta or a bare country orders it, or it is a curfew, not when a civil
+        government closes a border or bans motorbikes."""
+        tags = self.tags & _MILITARY_TAGS
+        if mention.force == "government" and not self.army_measure and not self.registry.rules_by_army(mention):
+            tags -= _CIVIL_MEASURE_TAGS
+        return bool(tags)
 
 
 def _credited(

@@ -90,6 +90,9 @@ class ActorRegistry:
         self._build_generic()
         self.state_targets = phrase_regex(data["party_classes"]["state_targets"])
         self.civilian_targets = phrase_regex(data["party_classes"]["civilian_targets"])
+        government = data["force_kinds"]["government"]
+        self._military_rule = phrase_regex(fold(w) for w in government.get("military_rule", ()))
+        self._army_measures = phrase_regex(fold(w) for w in government.get("army_measures", ()))
 
     # --- building the matchers -------------------------------------------------------------
     def _build_countries(self, features: dict) -> None:
@@ -255,6 +258,14 @@ class ActorRegistry:
             kind = self._generic_word[" ".join(m.group().split())]
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
         return out
+
+    def rules_by_army(self, mention: ActorMention) -> bool:
+        """Whether a government mention names a junta ('Niger's junta'): its security measures are its army's."""
+        return bool(self._military_rule.search(fold(mention.text)))
+
+    def names_army_measure(self, text: str) -> bool:
+        """Whether a text names a measure only a state's security forces enforce (a curfew, a state of emergency)."""
+        return bool(self._army_measures.search(fold(text)))
 
     def force_word_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of the force words a text holds ('la Garde nationale', 'the Border Guards'): a name the parser tags

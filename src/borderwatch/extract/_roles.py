@@ -31,7 +31,7 @@ _DEATH_WORDS = {"died", "dead", "perished", "lost", "killed", "die", "dies", "sl
                 "succumbed", "martyred"}  # fmt: skip
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "claim", "confirm", "state", "declare", "add", "note", "reveal", "indicate",
-    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write",
+    "explain", "accuse", "acknowledge", "admit", "insist", "deny", "warn", "write", "inform", "specify",
 })  # fmt: skip
 _REPORTING = REPORTING_VERBS
 _AIMING = {"fire", "shoot", "throw", "hurl", "lob", "aim", "launch", "strike", "shell", "open"}
@@ -160,10 +160,18 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
     clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
     subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
     ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
+    while root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.tag_.startswith("NN"):
+        root = root.head  # "Army units responded": the force's word modifies the noun that is the subject
+    if root.lower_ in _RESPONDING_NOUNS:
+        return "responder"  # "the FAMa riposte neutralised 15 assailants"
     for verb in _verbs_of(root):
         word = lemma(verb)
-        if word in _RESPONDING or (word == "return" and any(c.lower_ == "fire" for c in verb.children)):
+        if word in _RESPONDING and not _answers_other_than_attack(verb):
             return "responder"
+        if word == "return" and any(c.lower_ == "fire" for c in verb.children):
+            return "responder"
+        if _repels(verb):
+            return "responder"  # "soldiers fought off an attack by gunmen"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
@@ -255,6 +263,8 @@ def _role_of(root: Token, trigger: Token) -> str:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
             return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
+        if child is trigger and child.dep_ == "appos" and trigger.lower_ in _TOLL_CODES:
+            return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
     return _shared_role(up, trig_up, root, trigger)
 
@@ -410,6 +420,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             return "target"  # "the post came under attack"
         if lemma(common) == "be" and any(t.lower_ in _TARGET_NOUNS for t in trig_up[: trig_up.index(common)]):
             return "target"  # "the post was the target of an attack by armed men", "were the victims of"
+        if _answers_attack(common, trig_up[: trig_up.index(common)]):
+            return "target"  # "army units responded to an attack by terrorists", "soldiers fought off an attack"
         if lemma(common) in _DEFENDING | _SUFFERING or lemma(common) == "lose" or _undergoes(common):
             # "troops repelled an attack by ...", "the army lost four men in an ambush", "suffered an ambush"
             return "target"
@@ -423,7 +435,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     if r_edge.dep_ == "nsubjpass":
         return "agent" if _moved(common) else "target"
     if r_edge.dep_ == "agent":
-        return "agent"
+        return "target" if _repels(common) else "agent"  # "the attackers were repelled by the army": it was attacked
     if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
         return "target"  # "the attack left 12 soldiers dead", "the blast wounded two guards"
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
@@ -458,6 +470,32 @@ def _undergoes(verb: Token) -> bool:
     return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
 
 
+def _repels(verb: Token) -> bool:
+    """'repelled', 'fought off', 'beat back': the verb's subject (or its passive 'by' agent) was attacked."""
+    if lemma(verb) in _DEFENDING:
+        return True
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f"{lemma(verb)} {p}" in _REPELLING_PHRASALS for p in particles)
+
+
+def _answers_other_than_attack(verb: Token) -> bool:
+    """'responded to reports of cattle theft': what the verb answers after 'to' is no attack."""
+    answered = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return bool(answered) and not any(g.lower_ in _ANSWERED_ATTACKS for g in answered)
+
+
+def _answers_attack(verb: Token, chain: list[Token]) -> bool:
+    """The verb answers the attack the trigger names: 'fought off an attack', 'responded to an attack' (the trigger
+    hangs under its 'to'), not 'responded by killing five bandits'."""
+    if _repels(verb):
+        return True
+    return lemma(verb) in _ANSWERING and any(t.dep_ == "prep" and t.lower_ == "to" for t in chain)
+
+
+_ANSWERING = frozenset(load_data("roles.json")["answering_verbs"])
+_RESPONDING_NOUNS = frozenset(load_data("roles.json")["responding_nouns"])
+_ANSWERED_ATTACKS = frozenset(load_data("roles.json")["answered_attacks"])
+_REPELLING_PHRASALS = frozenset(load_data("roles.json")["repelling_phrasals"])
 _INTO_VERBS = {"run", "fall", "drive", "walk", "stumble", "stray"}
 _TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
 

@@ -42,6 +42,8 @@ class _Vocabulary:
     source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
     victim: re.Pattern[str]  # a participle right after a party: "neuf soldats tués"
+    repelled_by: re.Pattern[str]  # "repoussés par" before a party: the force the attackers were driven off by
+    repelling: re.Pattern[str]  # a passive that repels: "ont été repoussés"
 
 
 @cache
@@ -69,6 +71,8 @@ def _vocabulary() -> _Vocabulary:
             re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("passive", "undergoing", "responding")
         ),
         victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
+        repelled_by=re.compile(r"\b(?:" + "|".join(data["repelling_participles"]) + r")\s+(?:\w+\s+){0,2}?par\s+$"),
+        repelling=re.compile(r"\bete\s+(?:" + "|".join(data["repelling_participles"]) + r")\b"),
     )
 
 
@@ -115,7 +119,13 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
     folded = fold(text)
     first_trigger = min(start for start, _ in triggers)
     # "des renforts ont été déployés": a passive that moves its subject says who acted, not who suffered
-    suffered = [m.start() for rx in vocabulary.suffered for m in rx.finditer(folded) if not moves_subject(m.group())]
+    # nor does one that repels: "les assaillants ont été repoussés" (they attacked)
+    suffered = [
+        m.start()
+        for rx in vocabulary.suffered
+        for m in rx.finditer(folded)
+        if not moves_subject(m.group()) and not vocabulary.repelling.search(m.group())
+    ]
     out = []
     for party in parties:
         mention = party.mention
@@ -124,6 +134,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
         bare = _ARTICLES.sub("", before)
         if vocabulary.source.search(bare):
             out.append(replace(party, role="other"))
+        elif vocabulary.repelled_by.search(bare):
+            out.append(replace(party, role="target"))  # "repoussés par l'armée": the army was attacked
         elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or (
             vocabulary.attack_of.search(before) and mention.party in ("armed", "state")  # not "l'attaque d'un village"
         ):
