@@ -390,3 +390,20 @@ def test_a_french_singular_with_a_complement_keeps_the_dead_listed_after_it(extr
     # under by 2: "un chef de village et deux de ses fils" is three dead
     text = "Lundi, des hommes armés ont tué un chef de village et deux de ses fils près de Ouallam."
     assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_deaths_written_as_a_noun_or_a_set_phrase_are_counted(extractor) -> None:
+    # none: a figure the code did not read as dead at all
+    post = "Gunmen attacked the army post at Tessit on Monday. "
+    assert _toll(extractor, post + "The army reported five fatalities.", published="2026-05-20") == 5
+    assert _toll(extractor, post + "The attack cost four soldiers their lives.", published="2026-05-20") == 4
+    assert _toll(extractor, post + "Three soldiers paid with their lives.", published="2026-05-20") == 3
+    poste = "Des hommes armés ont attaqué lundi le poste militaire de Tessit. "
+    assert _toll(extractor, poste + "Cinq soldats sont décédés.", published="2026-05-20") == 5
+    assert _toll(extractor, poste + "L'armée a annoncé le décès de six soldats.", published="2026-05-20") == 6
+    assert _toll(extractor, poste + "L'état-major déplore la mort de deux gendarmes.", published="2026-05-20") == 2
+    # a death noun right after its count is no wounded: "five fatalities and 12 injured"
+    assert [(q.kind, q.value) for q in find_quantities("Bilan : cinq décès et huit blessés.")] == [
+        ("fatalities", 5),
+        ("injured", 8),
+    ]
