@@ -407,3 +407,16 @@ def test_deaths_written_as_a_noun_or_a_set_phrase_are_counted(extractor) -> None
         ("fatalities", 5),
         ("injured", 8),
     ]
+
+
+def test_bodies_counted_after_the_side_they_are_of_add_to_the_other_sides_dead(extractor) -> None:
+    # under (Battles): bodies say nothing of whose, so the side told before them does
+    post = "Gunmen attacked the army post at Tessit on Monday. "
+    text = post + "Five soldiers died; on the attackers' side, 12 bodies were recovered."
+    assert _toll(extractor, text, published="2026-05-20") == 17
+    poste = "Des hommes armés ont attaqué lundi le poste militaire de Tessit. "
+    text = poste + "Quatre soldats ont été tués. Côté assaillants, neuf corps ont été dénombrés."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    # a noun that says whose keeps its own side: "côté ami, trois soldats tombés" are the state's alone
+    text = poste + "Côté assaillants, neuf corps ont été retrouvés; côté ami, trois soldats sont tombés."
+    assert _toll(extractor, text, published="2026-05-20") == 12

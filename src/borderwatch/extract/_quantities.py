@@ -669,6 +669,7 @@ _SIDE_BEFORE = re.compile(
 _SIDE_WORDS = load_data("ontology.json")["side_words"]
 _ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
 _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
+_ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
 # "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
 _LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
 
@@ -689,7 +690,8 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
             return replace(q, side="state")
     if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
         return q
-    if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
+    noun = counted_noun(q.text) or ""
+    if _NOUN_KIND.get(noun, "total") == "person" and noun not in _ANYONES_DEAD:
         return q  # "côté ami, un soldat tombé": the noun says whose
     word = (side.group("word") or side.group("en_word")).lower()
     if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
