@@ -420,3 +420,17 @@ def test_bodies_counted_after_the_side_they_are_of_add_to_the_other_sides_dead(e
     # a noun that says whose keeps its own side: "côté ami, trois soldats tombés" are the state's alone
     text = poste + "Côté assaillants, neuf corps ont été retrouvés; côté ami, trois soldats sont tombés."
     assert _toll(extractor, text, published="2026-05-20") == 12
+
+
+def test_n_of_them_are_the_dead_of_the_side_named_before_them(extractor) -> None:
+    # under (Battles): "20 of them" told by the army is the attackers' dead, not a rival toll of the soldiers'
+    text = (
+        "Jihadists attacked the army camp at Boulkessi on Saturday, killing 11 soldiers. "
+        "The army said the attackers suffered heavy losses, with 20 of them killed."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 31
+    text = (
+        "Des jihadistes ont attaqué samedi le camp militaire de Boulkessi, tuant onze soldats. "
+        "Selon l'armée, les assaillants ont subi de lourdes pertes: vingt d'entre eux ont été tués."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 31
