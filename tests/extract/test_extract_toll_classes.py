@@ -434,3 +434,15 @@ def test_n_of_them_are_the_dead_of_the_side_named_before_them(extractor) -> None
         "Selon l'armée, les assaillants ont subi de lourdes pertes: vingt d'entre eux ont été tués."
     )
     assert _toll(extractor, text, published="2026-05-20") == 31
+
+
+def test_a_sides_losses_put_at_a_count_are_that_sides_dead(extractor) -> None:
+    # under (Battles): "the militants' losses at seven dead" adds to the soldiers' dead, it is no rival toll
+    patrol = "Militants ambushed an army patrol near Inates on Friday. "
+    text = patrol + "Four soldiers were killed. The army put the militants' losses at seven dead."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+    text = patrol + "Three soldiers were killed. The rebels' casualties were put at ten dead."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    patrouille = "Des militants ont tendu une embuscade vendredi à une patrouille près d'Inates. "
+    text = patrouille + "Quatre militaires sont morts. Les pertes ennemies s'élèvent à sept morts."
+    assert _toll(extractor, text, published="2026-05-20") == 11

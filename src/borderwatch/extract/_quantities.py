@@ -663,7 +663,10 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
     r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
-    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?)\s*$",
+    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
+    # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
+    r"|\b(?P<loss_word>[\w-]+)(?:['’]s?)?\s+(?:losses|casualties)\b[^.;:]{0,30}?\b(?:at|to)"
+    r"|\bpertes\s+(?:de\s+l['’]\s*|des\s+|du\s+)?(?P<pertes_word>[\w-]+)[^.;:]{0,30}?\bà)\s*$",
     re.IGNORECASE,
 )
 _SIDE_WORDS = load_data("ontology.json")["side_words"]
@@ -693,7 +696,7 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     noun = counted_noun(q.text) or ""
     if _NOUN_KIND.get(noun, "total") == "person" and noun not in _ANYONES_DEAD:
         return q  # "côté ami, un soldat tombé": the noun says whose
-    word = (side.group("word") or side.group("en_word")).lower()
+    word = next(w for w in side.group("word", "en_word", "loss_word", "pertes_word") if w).lower()
     if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
         return replace(q, side="armed")
     return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
