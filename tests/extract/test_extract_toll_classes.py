@@ -446,3 +446,17 @@ def test_a_sides_losses_put_at_a_count_are_that_sides_dead(extractor) -> None:
     patrouille = "Des militants ont tendu une embuscade vendredi à une patrouille près d'Inates. "
     text = patrouille + "Quatre militaires sont morts. Les pertes ennemies s'élèvent à sept morts."
     assert _toll(extractor, text, published="2026-05-20") == 11
+
+
+def test_more_dead_told_by_where_they_died_after_a_count_are_added(extractor) -> None:
+    # under by 1-2: "died at the scene and another in hospital" is five, "and a fifth died in hospital" too
+    patrol = "Militants ambushed an army patrol near Inates on Friday. "
+    text = patrol + "Four soldiers died at the scene and another in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = patrol + "Four soldiers were killed on the spot and a fifth died in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    patrouille = "Des militants ont tendu une embuscade vendredi à une patrouille près d'Inates. "
+    text = patrouille + "Trois militaires sont morts sur le coup et deux autres à l'hôpital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    # "and two others in hospital" with no place of death before may be wounded: not counted
+    assert [q.value for q in find_quantities("Three soldiers were killed and two others in hospital.")] == [3]

@@ -452,6 +452,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
+    found.extend(_died_elsewhere(text, found, taken))
     found.extend(_side_tolls(text, found, taken))
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
@@ -503,6 +504,34 @@ _PRONOUN_KILLED = re.compile(
     r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w]))",
     re.IGNORECASE,
 )
+
+
+# "Four soldiers died at the scene and another in hospital", "were killed and a fifth died in hospital", "sont morts
+# sur le coup et deux autres à l'hôpital": more dead after a count, told by where or when they died
+_ANOTHER = r"another|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|une?\s+autre"
+_HOSPITAL = r"(?:in|at|à|en)\s+(?:the\s+|l['’]\s*)?(?:hospital|h[ôo]pital|route)"
+_LATER_DEATH = r"(?:later\s+)?(?:died|succumbed|was\s+killed|a\s+succomb[ée]|est\s+mort|est\s+d[ée]c[ée]d[ée])"
+# ("were killed and two others in hospital" may be wounded: a place alone tells a death only after "at the scene")
+_DIED_ELSEWHERE = re.compile(
+    r"(?P<scene>\s+(?:at\s+the\s+scene|on\s+the\s+spot|instantly|sur\s+le\s+coup|sur\s+place))?\s*,?\s+(?:and|et)\s+"
+    rf"(?:(?P<one>{_ANOTHER})|(?P<num>{_BARE_NUMBER})\s+(?:more|others|autres))"
+    rf"(?:\s+{_LATER_DEATH}(?:\s+{_HOSPITAL})?|(?(scene)\s+{_HOSPITAL}|(?!)))\b",
+    re.IGNORECASE,
+)
+
+
+def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for q in found:
+        m = _DIED_ELSEWHERE.match(text, q.end) if q.kind == "fatalities" and _ENDS_WITH_VERB.search(q.text) else None
+        if m is None or any(s <= (m.start("one") if m.group("one") else m.start("num")) < e for s, e in taken):
+            continue
+        value = 1 if m.group("one") else parse_number(m.group("num"))
+        if value is not None:
+            start = m.start("one") if m.group("one") else m.start("num")
+            out.append(QuantityMention("fatalities", value, "exact", start, m.end(), text[start : m.end()]))
+            taken.append((start, m.end()))
+    return out
 
 
 def _pronoun_deaths(text: str) -> list[QuantityMention]:
