@@ -460,3 +460,13 @@ def test_more_dead_told_by_where_they_died_after_a_count_are_added(extractor) ->
     assert _toll(extractor, text, published="2026-05-20") == 5
     # "and two others in hospital" with no place of death before may be wounded: not counted
     assert [q.value for q in find_quantities("Three soldiers were killed and two others in hospital.")] == [3]
+
+
+def test_other_dead_joined_to_a_count_told_dead_are_added(extractor) -> None:
+    # none / under: the sum of two written in two clauses ("..., as were five militants")
+    post = "On 12 May 2026, militants attacked an army post in Tessit (Gao). "
+    assert _toll(extractor, post + "Three soldiers were killed, as were five militants.") == 8
+    assert _toll(extractor, post + "Two soldiers were killed, along with six militants.") == 8
+    assert _toll(extractor, post + "Three soldiers and five militants were reported dead.") == 8
+    poste = "Le 12 mai 2026, des militants ont attaqué un poste de l'armée à Tessit (Gao). "
+    assert _toll(extractor, poste + "Trois soldats ont été tués, ainsi que cinq assaillants.") == 8

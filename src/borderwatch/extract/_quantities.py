@@ -231,7 +231,7 @@ _LIST_KILLED = re.compile(
     rf"(?<![\w-])(?<!dont )(?<!including )(?<!them )(?<!notamment )"
     rf"(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
     rf"{_ASIDE}?\s*,?\s+(?:y\s+)?(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
-    rf"(?:reportedly\s+)?{_KILL_VERB}",
+    rf"(?:(?:reportedly|reported|confirmed)\s+)?{_KILL_VERB}",  # "... and five militants were reported dead"
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
@@ -519,16 +519,24 @@ _DIED_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 
+# "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
+_ALSO_KILLED = re.compile(
+    rf"\s*[,;]?\s*(?:{'|'.join(_DEATH_PHRASES['also_killed'])})\s+(?:{_NUMBER}\s+{_ANY_PERSON})", re.IGNORECASE
+)
+
 
 def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """More dead told right after a count that ends with its verb: where they died, or joined to it."""
     out = []
     for q in found:
-        m = _DIED_ELSEWHERE.match(text, q.end) if q.kind == "fatalities" and _ENDS_WITH_VERB.search(q.text) else None
-        if m is None or any(s <= (m.start("one") if m.group("one") else m.start("num")) < e for s, e in taken):
+        ends_dead = q.kind == "fatalities" and _ENDS_WITH_VERB.search(q.text)
+        m = (_DIED_ELSEWHERE.match(text, q.end) or _ALSO_KILLED.match(text, q.end)) if ends_dead else None
+        one = m.groupdict().get("one") if m is not None else None
+        if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
             continue
-        value = 1 if m.group("one") else parse_number(m.group("num"))
+        value = 1 if one else parse_number(m.group("num"))
         if value is not None:
-            start = m.start("one") if m.group("one") else m.start("num")
+            start = m.start("one") if one else m.start("num")
             out.append(QuantityMention("fatalities", value, "exact", start, m.end(), text[start : m.end()]))
             taken.append((start, m.end()))
     return out
