@@ -470,3 +470,13 @@ def test_other_dead_joined_to_a_count_told_dead_are_added(extractor) -> None:
     assert _toll(extractor, post + "Three soldiers and five militants were reported dead.") == 8
     poste = "Le 12 mai 2026, des militants ont attaqué un poste de l'armée à Tessit (Gao). "
     assert _toll(extractor, poste + "Trois soldats ont été tués, ainsi que cinq assaillants.") == 8
+
+
+def test_a_field_reports_label_before_its_figure_counts_the_dead(extractor) -> None:
+    # none: "Fatalities: 3" was no count; each side's label adds up
+    post = "On 12 May 2026, militants attacked an army post in Tessit (Gao). "
+    assert _toll(extractor, post + "Fatalities: 3.") == 3
+    assert _toll(extractor, post + "Soldiers killed: 3. Militants killed: 5.") == 8
+    # a date or a time after the label is no figure of the dead
+    assert find_quantities("Killed: 3 May 2026 ambush near Tessit.") == []
+    assert find_quantities("Deaths: 12:30 local time.") == []

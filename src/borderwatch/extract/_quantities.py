@@ -110,6 +110,7 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 _DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
+_MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
 _DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 _KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
@@ -178,6 +179,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
     # "the army reported five fatalities", "on compte cinq décès": a noun that is the dead, right after the count
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>{_DEATH_NOUN})\b"),
+    # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
+    ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
     # "the attack cost five soldiers their lives"
     ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
 ]  # fmt: skip
@@ -855,7 +858,7 @@ PERPETRATOR_WORDS = {
 }
 TOTAL_WORDS = {
     "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
-    "cadavres",
+    "cadavres", "fatalities", "deaths", "décès", "deces",
 }  # fmt: skip
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}
