@@ -480,3 +480,16 @@ def test_a_field_reports_label_before_its_figure_counts_the_dead(extractor) -> N
     # a date or a time after the label is no figure of the dead
     assert find_quantities("Killed: 3 May 2026 ambush near Tessit.") == []
     assert find_quantities("Deaths: 12:30 local time.") == []
+
+
+def test_the_dead_of_a_side_told_among_it_or_left_behind_by_it_add_up(extractor) -> None:
+    # under (Battles): "eight dead among the attackers" is no rival toll; "ont laissé huit corps" is told dead
+    post = "Jihadists attacked the gendarmerie post at Tera on Thursday. "
+    text = post + "Five gendarmes were killed, a source said, while residents reported eight dead among the attackers."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    poste = "Des jihadistes ont attaqué jeudi la brigade de gendarmerie de Téra. "
+    text = poste + "Cinq gendarmes ont été tués. Les assaillants ont laissé huit corps sur le terrain."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    # "among them" and "among the dead" name no side
+    first = next(q.text for q in find_quantities("Nine people were killed, among them two gendarmes."))
+    assert first == "Nine people were killed"
