@@ -493,3 +493,16 @@ def test_the_dead_of_a_side_told_among_it_or_left_behind_by_it_add_up(extractor)
     # "among them" and "among the dead" name no side
     first = next(q.text for q in find_quantities("Nine people were killed, among them two gendarmes."))
     assert first == "Nine people were killed"
+
+
+def test_a_second_count_whose_verb_is_left_out_is_added(extractor) -> None:
+    # none / sum of two written: "killed in the attack and eight attackers in the counter-attack"
+    post = "Jihadists attacked the gendarmerie post at Tera on Thursday. "
+    text = post + "Five gendarmes were killed in the attack and eight attackers in the counter-attack."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    poste = "Des jihadistes ont attaqué jeudi la brigade de gendarmerie de Téra. "
+    text = poste + "Trois gendarmes ont été tués lors de l'attaque et six assaillants lors de la riposte."
+    assert _toll(extractor, text, published="2026-05-20") == 9
+    # another verb for the second group keeps it out
+    text = "Five gendarmes were killed in the attack and eight attackers fled into the bush."
+    assert [q.value for q in find_quantities(text)] == [5]

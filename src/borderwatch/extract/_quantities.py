@@ -527,13 +527,25 @@ _ALSO_KILLED = re.compile(
     rf"\s*[,;]?\s*(?:{'|'.join(_DEATH_PHRASES['also_killed'])})\s+(?:{_NUMBER}\s+{_ANY_PERSON})", re.IGNORECASE
 )
 
+# "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is
+# left out, told by a place or a time of its own like the first's
+_GAPPED = re.compile(
+    r"\s+(?:in|during|at|on|near|dans|lors\s+de|pendant|à)\s+[^,;.]{1,40}?\s*,?\s+(?:and|et)\s+"
+    rf"(?:{_NUMBER}\s+{_ANY_PERSON})(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à)\b)",
+    re.IGNORECASE,
+)
+
 
 def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
     """More dead told right after a count that ends with its verb: where they died, or joined to it."""
     out = []
     for q in found:
         ends_dead = q.kind == "fatalities" and _ENDS_WITH_VERB.search(q.text)
-        m = (_DIED_ELSEWHERE.match(text, q.end) or _ALSO_KILLED.match(text, q.end)) if ends_dead else None
+        m = (
+            _DIED_ELSEWHERE.match(text, q.end) or _ALSO_KILLED.match(text, q.end) or _GAPPED.match(text, q.end)
+            if ends_dead
+            else None
+        )
         one = m.groupdict().get("one") if m is not None else None
         if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
             continue
