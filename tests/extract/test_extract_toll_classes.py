@@ -506,3 +506,14 @@ def test_a_second_count_whose_verb_is_left_out_is_added(extractor) -> None:
     # another verb for the second group keeps it out
     text = "Five gendarmes were killed in the attack and eight attackers fled into the bush."
     assert [q.value for q in find_quantities(text)] == [5]
+
+
+def test_another_count_of_the_same_side_adds_to_it(extractor) -> None:
+    # under: "Another four soldiers were killed" is more dead of the side, not the same soldiers told again
+    text = (
+        "Gunmen ambushed a patrol near Ayorou on Monday, killing three soldiers. "
+        "Another four soldiers were killed when reinforcements were ambushed."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 7
+    wounded = find_quantities("Another 12 soldiers were wounded.")
+    assert [(q.kind, q.text) for q in wounded] == [("injured", "Another 12 soldiers were wounded")]
