@@ -390,3 +390,130 @@ def test_a_french_singular_with_a_complement_keeps_the_dead_listed_after_it(extr
     # under by 2: "un chef de village et deux de ses fils" is three dead
     text = "Lundi, des hommes armés ont tué un chef de village et deux de ses fils près de Ouallam."
     assert _toll(extractor, text, published="2026-05-20") == 3
+
+
+def test_deaths_written_as_a_noun_or_a_set_phrase_are_counted(extractor) -> None:
+    # none: a figure the code did not read as dead at all
+    post = "Gunmen attacked the army post at Tessit on Monday. "
+    assert _toll(extractor, post + "The army reported five fatalities.", published="2026-05-20") == 5
+    assert _toll(extractor, post + "The attack cost four soldiers their lives.", published="2026-05-20") == 4
+    assert _toll(extractor, post + "Three soldiers paid with their lives.", published="2026-05-20") == 3
+    poste = "Des hommes armés ont attaqué lundi le poste militaire de Tessit. "
+    assert _toll(extractor, poste + "Cinq soldats sont décédés.", published="2026-05-20") == 5
+    assert _toll(extractor, poste + "L'armée a annoncé le décès de six soldats.", published="2026-05-20") == 6
+    assert _toll(extractor, poste + "L'état-major déplore la mort de deux gendarmes.", published="2026-05-20") == 2
+    # a death noun right after its count is no wounded: "five fatalities and 12 injured"
+    assert [(q.kind, q.value) for q in find_quantities("Bilan : cinq décès et huit blessés.")] == [
+        ("fatalities", 5),
+        ("injured", 8),
+    ]
+
+
+def test_bodies_counted_after_the_side_they_are_of_add_to_the_other_sides_dead(extractor) -> None:
+    # under (Battles): bodies say nothing of whose, so the side told before them does
+    post = "Gunmen attacked the army post at Tessit on Monday. "
+    text = post + "Five soldiers died; on the attackers' side, 12 bodies were recovered."
+    assert _toll(extractor, text, published="2026-05-20") == 17
+    poste = "Des hommes armés ont attaqué lundi le poste militaire de Tessit. "
+    text = poste + "Quatre soldats ont été tués. Côté assaillants, neuf corps ont été dénombrés."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    # a noun that says whose keeps its own side: "côté ami, trois soldats tombés" are the state's alone
+    text = poste + "Côté assaillants, neuf corps ont été retrouvés; côté ami, trois soldats sont tombés."
+    assert _toll(extractor, text, published="2026-05-20") == 12
+
+
+def test_n_of_them_are_the_dead_of_the_side_named_before_them(extractor) -> None:
+    # under (Battles): "20 of them" told by the army is the attackers' dead, not a rival toll of the soldiers'
+    text = (
+        "Jihadists attacked the army camp at Boulkessi on Saturday, killing 11 soldiers. "
+        "The army said the attackers suffered heavy losses, with 20 of them killed."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 31
+    text = (
+        "Des jihadistes ont attaqué samedi le camp militaire de Boulkessi, tuant onze soldats. "
+        "Selon l'armée, les assaillants ont subi de lourdes pertes: vingt d'entre eux ont été tués."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 31
+
+
+def test_a_sides_losses_put_at_a_count_are_that_sides_dead(extractor) -> None:
+    # under (Battles): "the militants' losses at seven dead" adds to the soldiers' dead, it is no rival toll
+    patrol = "Militants ambushed an army patrol near Inates on Friday. "
+    text = patrol + "Four soldiers were killed. The army put the militants' losses at seven dead."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+    text = patrol + "Three soldiers were killed. The rebels' casualties were put at ten dead."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    patrouille = "Des militants ont tendu une embuscade vendredi à une patrouille près d'Inates. "
+    text = patrouille + "Quatre militaires sont morts. Les pertes ennemies s'élèvent à sept morts."
+    assert _toll(extractor, text, published="2026-05-20") == 11
+
+
+def test_more_dead_told_by_where_they_died_after_a_count_are_added(extractor) -> None:
+    # under by 1-2: "died at the scene and another in hospital" is five, "and a fifth died in hospital" too
+    patrol = "Militants ambushed an army patrol near Inates on Friday. "
+    text = patrol + "Four soldiers died at the scene and another in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = patrol + "Four soldiers were killed on the spot and a fifth died in hospital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    patrouille = "Des militants ont tendu une embuscade vendredi à une patrouille près d'Inates. "
+    text = patrouille + "Trois militaires sont morts sur le coup et deux autres à l'hôpital."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    # "and two others in hospital" with no place of death before may be wounded: not counted
+    assert [q.value for q in find_quantities("Three soldiers were killed and two others in hospital.")] == [3]
+
+
+def test_other_dead_joined_to_a_count_told_dead_are_added(extractor) -> None:
+    # none / under: the sum of two written in two clauses ("..., as were five militants")
+    post = "On 12 May 2026, militants attacked an army post in Tessit (Gao). "
+    assert _toll(extractor, post + "Three soldiers were killed, as were five militants.") == 8
+    assert _toll(extractor, post + "Two soldiers were killed, along with six militants.") == 8
+    assert _toll(extractor, post + "Three soldiers and five militants were reported dead.") == 8
+    poste = "Le 12 mai 2026, des militants ont attaqué un poste de l'armée à Tessit (Gao). "
+    assert _toll(extractor, poste + "Trois soldats ont été tués, ainsi que cinq assaillants.") == 8
+
+
+def test_a_field_reports_label_before_its_figure_counts_the_dead(extractor) -> None:
+    # none: "Fatalities: 3" was no count; each side's label adds up
+    post = "On 12 May 2026, militants attacked an army post in Tessit (Gao). "
+    assert _toll(extractor, post + "Fatalities: 3.") == 3
+    assert _toll(extractor, post + "Soldiers killed: 3. Militants killed: 5.") == 8
+    # a date or a time after the label is no figure of the dead
+    assert find_quantities("Killed: 3 May 2026 ambush near Tessit.") == []
+    assert find_quantities("Deaths: 12:30 local time.") == []
+
+
+def test_the_dead_of_a_side_told_among_it_or_left_behind_by_it_add_up(extractor) -> None:
+    # under (Battles): "eight dead among the attackers" is no rival toll; "ont laissé huit corps" is told dead
+    post = "Jihadists attacked the gendarmerie post at Tera on Thursday. "
+    text = post + "Five gendarmes were killed, a source said, while residents reported eight dead among the attackers."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    poste = "Des jihadistes ont attaqué jeudi la brigade de gendarmerie de Téra. "
+    text = poste + "Cinq gendarmes ont été tués. Les assaillants ont laissé huit corps sur le terrain."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    # "among them" and "among the dead" name no side
+    first = next(q.text for q in find_quantities("Nine people were killed, among them two gendarmes."))
+    assert first == "Nine people were killed"
+
+
+def test_a_second_count_whose_verb_is_left_out_is_added(extractor) -> None:
+    # none / sum of two written: "killed in the attack and eight attackers in the counter-attack"
+    post = "Jihadists attacked the gendarmerie post at Tera on Thursday. "
+    text = post + "Five gendarmes were killed in the attack and eight attackers in the counter-attack."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    poste = "Des jihadistes ont attaqué jeudi la brigade de gendarmerie de Téra. "
+    text = poste + "Trois gendarmes ont été tués lors de l'attaque et six assaillants lors de la riposte."
+    assert _toll(extractor, text, published="2026-05-20") == 9
+    # another verb for the second group keeps it out
+    text = "Five gendarmes were killed in the attack and eight attackers fled into the bush."
+    assert [q.value for q in find_quantities(text)] == [5]
+
+
+def test_another_count_of_the_same_side_adds_to_it(extractor) -> None:
+    # under: "Another four soldiers were killed" is more dead of the side, not the same soldiers told again
+    text = (
+        "Gunmen ambushed a patrol near Ayorou on Monday, killing three soldiers. "
+        "Another four soldiers were killed when reinforcements were ambushed."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 7
+    wounded = find_quantities("Another 12 soldiers were wounded.")
+    assert [(q.kind, q.text) for q in wounded] == [("injured", "Another 12 soldiers were wounded")]

@@ -93,7 +93,7 @@ _NUMBER = (
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
@@ -109,6 +109,9 @@ _ASIDE = (
 # ontology.json `death_phrases`.
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
+_DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
+_MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
+_DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 _KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
@@ -142,9 +145,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
-    ("injured", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),
+    # "five fatalities and 12 injured": the words before the verb are no noun of the dead
+    ("injured", rf"{_COUNT}(?:\s+(?!(?:{_DEATH_NOUN})\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),  # noqa: E501
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
     ("arrests", rf"{_COUNT}(?:\s+\w+){{0,3}}?\s+(?:were|was|have been|had been)\s*{_ARREST_VERB}"),
     ("arrests", rf"(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|captur(?:ed|ing)|round(?:ed|ing) up|the arrest of){_WHEN}\s+{_COUNT}"),  # noqa: E501
@@ -173,12 +177,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Two members of the National Guard were killed", "four members of a local self-defence militia were shot dead"
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)\s+(?:of|from)\s+(?:the\s+|an?\s+|their\s+)?(?:{_BODY_NAME}|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+|reportedly\s+)?{_KILL_VERB}"),  # noqa: E501
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
+    # "the army reported five fatalities", "on compte cinq décès": a noun that is the dead, right after the count
+    ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>{_DEATH_NOUN})\b"),
+    # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
+    ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
+    # "the attack cost five soldiers their lives"
+    ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
 # there alone (anchored), not at every character of the sentence.
 _COUNT_FIRST = {i for i, (_, p) in enumerate(_PATTERNS) if p.startswith((_COUNT, _NUM_PHRASE))}
-_COUNT_START = re.compile(rf"(?<![\w-])(?:{_QUALIFIER}|the|{_NUMBER})", re.IGNORECASE)
+_COUNT_START = re.compile(rf"(?<![\w-])(?:{_QUALIFIER}|the|another|{_NUMBER})", re.IGNORECASE)
 _KIN = (
     "son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|cousin|uncle|child|grandson|bodyguard|"
     "driver|escort|companion|guard|assistant|deputy"
@@ -224,7 +234,7 @@ _LIST_KILLED = re.compile(
     rf"(?<![\w-])(?<!dont )(?<!including )(?<!them )(?<!notamment )"
     rf"(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?\s+(?:and|et)\s+{_ANY_COUNT})"
     rf"{_ASIDE}?\s*,?\s+(?:y\s+)?(?:were|was|have been|had been|are|all|ont été|a été|sont|ont|avaient été)?\s*"
-    rf"(?:reportedly\s+)?{_KILL_VERB}",
+    rf"(?:(?:reportedly|reported|confirmed)\s+)?{_KILL_VERB}",  # "... and five militants were reported dead"
     re.IGNORECASE,
 )
 _PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
@@ -445,6 +455,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 found.extend(_continuations("fatalities", text, after.end() if after else m.end(), taken))
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
+    found.extend(_died_elsewhere(text, found, taken))
     found.extend(_side_tolls(text, found, taken))
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
@@ -496,6 +507,54 @@ _PRONOUN_KILLED = re.compile(
     r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w]))",
     re.IGNORECASE,
 )
+
+
+# "Four soldiers died at the scene and another in hospital", "were killed and a fifth died in hospital", "sont morts
+# sur le coup et deux autres à l'hôpital": more dead after a count, told by where or when they died
+_ANOTHER = r"another|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|une?\s+autre"
+_HOSPITAL = r"(?:in|at|à|en)\s+(?:the\s+|l['’]\s*)?(?:hospital|h[ôo]pital|route)"
+_LATER_DEATH = r"(?:later\s+)?(?:died|succumbed|was\s+killed|a\s+succomb[ée]|est\s+mort|est\s+d[ée]c[ée]d[ée])"
+# ("were killed and two others in hospital" may be wounded: a place alone tells a death only after "at the scene")
+_DIED_ELSEWHERE = re.compile(
+    r"(?P<scene>\s+(?:at\s+the\s+scene|on\s+the\s+spot|instantly|sur\s+le\s+coup|sur\s+place))?\s*,?\s+(?:and|et)\s+"
+    rf"(?:(?P<one>{_ANOTHER})|(?P<num>{_BARE_NUMBER})\s+(?:more|others|autres))"
+    rf"(?:\s+{_LATER_DEATH}(?:\s+{_HOSPITAL})?|(?(scene)\s+{_HOSPITAL}|(?!)))\b",
+    re.IGNORECASE,
+)
+
+# "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
+_ALSO_KILLED = re.compile(
+    rf"\s*[,;]?\s*(?:{'|'.join(_DEATH_PHRASES['also_killed'])})\s+(?:{_NUMBER}\s+{_ANY_PERSON})", re.IGNORECASE
+)
+
+# "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is
+# left out, told by a place or a time of its own like the first's
+_GAPPED = re.compile(
+    r"\s+(?:in|during|at|on|near|dans|lors\s+de|pendant|à)\s+[^,;.]{1,40}?\s*,?\s+(?:and|et)\s+"
+    rf"(?:{_NUMBER}\s+{_ANY_PERSON})(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à)\b)",
+    re.IGNORECASE,
+)
+
+
+def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """More dead told right after a count that ends with its verb: where they died, or joined to it."""
+    out = []
+    for q in found:
+        ends_dead = q.kind == "fatalities" and _ENDS_WITH_VERB.search(q.text)
+        m = (
+            _DIED_ELSEWHERE.match(text, q.end) or _ALSO_KILLED.match(text, q.end) or _GAPPED.match(text, q.end)
+            if ends_dead
+            else None
+        )
+        one = m.groupdict().get("one") if m is not None else None
+        if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
+            continue
+        value = 1 if one else parse_number(m.group("num"))
+        if value is not None:
+            start = m.start("one") if one else m.start("num")
+            out.append(QuantityMention("fatalities", value, "exact", start, m.end(), text[start : m.end()]))
+            taken.append((start, m.end()))
+    return out
 
 
 def _pronoun_deaths(text: str) -> list[QuantityMention]:
@@ -644,7 +703,11 @@ def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMen
 
 
 # "parmi les soldats", "côté assaillants", "dans les rangs de l'armée": which side a French count is of.
-_SIDE = r"(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée])\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?[\w'-]+"
+# "eight dead among the attackers", "in the ranks of the army": the English too (not "among them", "among the dead")
+_SIDE = (
+    r"(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
+    r"(?:des?\s+|du\s+|les?\s+|la\s+|l['’]|the\s+)?(?!(?:them|whom|those|dead|victims|wounded|injured)\b)[\w'-]+"
+)
 # "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead
 # told by the side alone.
 _SIDE_COUNT = re.compile(rf"(?<![\w-]){_NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
@@ -656,12 +719,16 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
     r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
-    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?)\s*$",
+    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
+    # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
+    r"|\b(?P<loss_word>[\w-]+)(?:['’]s?)?\s+(?:losses|casualties)\b[^.;:]{0,30}?\b(?:at|to)"
+    r"|\bpertes\s+(?:de\s+l['’]\s*|des\s+|du\s+)?(?P<pertes_word>[\w-]+)[^.;:]{0,30}?\bà)\s*$",
     re.IGNORECASE,
 )
 _SIDE_WORDS = load_data("ontology.json")["side_words"]
 _ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
 _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
+_ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
 # "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
 _LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
 
@@ -682,9 +749,10 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
             return replace(q, side="state")
     if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
         return q
-    if _NOUN_KIND.get(counted_noun(q.text) or "", "total") == "person":
+    noun = counted_noun(q.text) or ""
+    if _NOUN_KIND.get(noun, "total") == "person" and noun not in _ANYONES_DEAD:
         return q  # "côté ami, un soldat tombé": the noun says whose
-    word = (side.group("word") or side.group("en_word")).lower()
+    word = next(w for w in side.group("word", "en_word", "loss_word", "pertes_word") if w).lower()
     if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
         return replace(q, side="armed")
     return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
@@ -806,7 +874,7 @@ PERPETRATOR_WORDS = {
 }
 TOTAL_WORDS = {
     "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
-    "cadavres",
+    "cadavres", "fatalities", "deaths", "décès", "deces",
 }  # fmt: skip
 # "Twelve residents were killed and four others died": others are more dead, never everyone.
 MORE_WORDS = {"others", "more"}

@@ -36,12 +36,16 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     counts the same dead again: the lower figure is coded.
     """
     counts = _death_counts(group)
-    precise_sides = {_side(q, registry) for _, q, vague, _ in counts if not vague}
+    precise_sides = {_side_in(m, q, registry) for m, q, vague, _ in counts if not vague}
     # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
     counts = [
         c
         for c in counts
-        if not c[2] or (_side(c[1], registry) not in precise_sides and (_side(c[1], registry) or not precise_sides))
+        if not c[2]
+        or (
+            _side_in(c[0], c[1], registry) not in precise_sides
+            and (_side_in(c[0], c[1], registry) or not precise_sides)
+        )
     ]
     competing = _competing(counts, registry)
     totals: list[int] = []
@@ -51,7 +55,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
         in_sentence: dict[str, int] = {}
         listed_side, listed_end = None, -1
         for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
-            side = _side(q, registry)
+            side = _side_in(member, q, registry)
             if (
                 side is None
                 and listed_side is not None
@@ -105,7 +109,7 @@ def _competing(
     out: dict[int, tuple[str | None, int]] = {}
     earlier: list[tuple[str | None, int, SentenceEvent]] = []  # (side, end, member) of the counts told before
     for member, q, _, _ in sorted(counts, key=lambda c: c[3]):
-        side = _side(q, registry)
+        side = _side_in(member, q, registry)
         if side != "more":
             for before_side, end, before_member in reversed(earlier):
                 if before_side not in (side, None) and side is not None:
@@ -133,6 +137,20 @@ def _is_update(between: str) -> bool:
     """'Officials later put the toll at 10', 'the toll was revised to 10': a source's later figure is the toll's
     update, not a competing one, unless it is a claim or a denial ('the group later claimed 30')."""
     return bool(_UPDATE.search(between)) and not _CLAIM.search(between)
+
+
+def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry) -> str | None:
+    """Whose dead a count of its sentence counts: 'N of them' with no side of its own is the dead of the fighting
+    side its sentence named last before it ('the attackers suffered heavy losses, with 20 of them killed')."""
+    side = _side(q, registry)
+    if side is not None or not _OF_THEM.search(q.text):
+        return side
+    named = [m for m in registry.find(member.sentence.text[: q.start]) if m.party in ("state", "armed")]
+    return named[-1].party if named else None
+
+
+# "20 of them", "trois d'entre eux": a count whose people are named before it
+_OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
