@@ -35,6 +35,7 @@ from ._recognise import (
     is_speaker,
     is_strongly_locative,
 )
+from ._sources import data_file
 from ._store import PlaceRecord
 
 __all__ = [
@@ -122,8 +123,9 @@ def accept_proposal(
             # does not present as a place: most often a person the model took for a place ('girlfriend Olivia').
             return False
         if not _short_ok(text, proposal.start, proposal.end, res, proposal.locative):
-            # 'NE of Djanet' tagged a place: an abbreviation, unless it stands for a country or a great city (LA).
-            return res.record.population >= _GREAT_CITY
+            # 'NE of Djanet' tagged a place: an abbreviation, unless it stands for a country or a great city (LA),
+            # or a short town of the report's country or our region written as a name ('Gunmen attacked Gao').
+            return res.record.population >= _GREAT_CITY or _short_town(text, proposal, res, countries)
         return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
     if res is None or not _short_ok(text, proposal.start, proposal.end, res, proposal.locative and res.match >= 1.0):
         return False
@@ -285,6 +287,28 @@ def short_name_ok(
         return True
     is_presented = presented()
     return any(_short_ok_code(text, start, end, code, is_presented) for code in feature_codes)
+
+
+def _short_town(text: str, proposal: Proposal, res: Resolution, countries: set[str]) -> bool:
+    """A three-letter name the model tagged GPE/LOC (not a facility, not an organisation), written as a name (not in
+    capitals like an acronym: 'GAO' may be an office), that is exactly the main name of a town of a country the
+    report is about or of our region ('Gao was shelled', 'the attack on Gao'), and no actor's name or abbreviation:
+    short towns matter to the region, and acronyms ('the UN', 'AU', 'G5') fail one of these tests."""
+    name = text[proposal.start : proposal.end]
+    written_as_name = len(name) == 3 and name.isalpha() and name[0].isupper() and name[1:].islower()
+    if proposal.label not in {"GPE", "LOC"} or not written_as_name or res.match < 1.0 or res.remote:
+        return False
+    key = name_key(name)
+    if key in abbreviations() or key in actor_names() or inside_longer_name(text, proposal.start, proposal.end):
+        return False
+    country = res.record.country
+    return country in countries or country in _region_countries() or res.record.source.startswith("borderwatch")
+
+
+@lru_cache(maxsize=1)
+def _region_countries() -> frozenset[str]:
+    """The countries our regional supplement covers: the centre's area, whose short towns are worth reading."""
+    return frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
 
 
 def _long_name(words: str) -> bool:
