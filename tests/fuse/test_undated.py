@@ -56,3 +56,22 @@ def test_an_undated_follow_up_sharing_the_town_and_toll_joins_the_event() -> Non
     decision = decide(features(follow_up, "r1", "2026-01-18"), features(DATED, "r0", "2026-01-16"))
     assert date_value(decision) == 0.0
     assert decision.event_id == "E0"
+
+
+def test_an_undated_report_naming_the_town_its_geocoder_missed_counts_as_one_town() -> None:
+    dated = mention(
+        sub="Other",
+        etype="Strategic developments",
+        day="2026-01-26",
+        place="Ben Guerdane",
+        sentence="SYNTHETIC. Customs officers seized 3,000 litres of fuel at Ben Guerdane.",
+    )
+    undated = mention(
+        sub="Other",
+        etype="Strategic developments",
+        day=None,
+        place=None,
+        sentence="SYNTHETIC. Les douaniers de Ben Guerdane ont saisi du carburant de contrebande.",
+    )
+    decision = decide(features(undated, "r1", "2026-01-29"), features(dated, "r0", "2026-01-27"))
+    assert date_value(decision) == 0.0  # the town is stated, only its geocoding failed: positive evidence
