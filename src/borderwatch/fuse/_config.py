@@ -60,6 +60,11 @@ class DateRules(_Section):
     further: float
     overlap_imprecise: float
     undated_in_window: float
+    undated_unsupported: float = Field(
+        description="one date unknown and the other in its report's window, with nothing in common but type and "
+        "area (no shared group, figure, other proper name, nor a place of one name): a region's second happening "
+        "of one kind reported without its day"
+    )
     veto_gap_days: int = Field(ge=0)
     precise_veto_gap_days: int = Field(
         ge=0,

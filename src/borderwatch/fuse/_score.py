@@ -24,6 +24,7 @@ _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
+_UNDATED = "one date unknown; the other within its report's window"  # the date feature's detail it rests on
 _DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
@@ -86,12 +87,31 @@ class PairScorer:
         targets = self._targets(new, old)
         if targets is not None:  # most pairs: one sentence or both name no target, and the feature says nothing
             features.append((*targets, fixed["targets"]))
+        if features[1][2] is _UNDATED and not self._undated_supported(new, old, features):
+            # One report gives no day: its window holds the other's day, and in a busy region another happening
+            # of one type; without a shared town, toll, group or name, type and area alone do not make one event.
+            features[1] = ("date", self.config.date.undated_unsupported, _UNDATED_ALONE, fixed["date"])
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
         for _, value, _, weight in features:
             total += weight * value
         return total, None, features
+
+    def _undated_supported(self, new: MentionFeatures, old: MentionFeatures, features: list[Feature]) -> bool:
+        """Whether a pair with one side undated shares positive evidence beyond type and area: a named group,
+        figures that agree, another proper name, or one town (both places precise, or one's sentence naming the
+        other's town, and of one name or closer); a province named by one and held by the other is area, and so is
+        a toll merely close (one dead or two)."""
+        values = {name: value for name, value, _, _ in features}
+        precise = not (new.vague or old.vague) or self.place_stated(new, old)  # a town named, its geocoding failed
+        town = precise and values.get("place", 0.0) >= self.config.place.same_name
+        return (
+            town
+            or values.get("actors", 0.0) >= self.config.actors.shared_specific
+            or values.get("quantities", 0.0) >= self.config.quantities.equal
+            or values.get("names", 0.0) > 0
+        )
 
     def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
@@ -129,7 +149,7 @@ class PairScorer:
         gap = max(0, max(new.day_lo, old.day_lo) - min(new.day_hi, old.day_hi))
         if not (new.dated and old.dated):
             if gap == 0:
-                return "date", rules.undated_in_window, "one date unknown; the other within its report's window"
+                return "date", rules.undated_in_window, _UNDATED
             return "date", rules.further, ("one date unknown; the other {} days outside its report's window", gap)
         if gap > rules.veto_gap_days:
             return "date", None, ("{} days apart", gap)
@@ -413,6 +433,9 @@ def _different_groups(mine: tuple[str, ...], theirs: tuple[str, ...], state: str
 def _actor_keys(names: tuple[str, ...]) -> frozenset[str]:
     """The name keys of actors' names ("jnim", "katibat uqba ibn nafi": each word's and the whole name's)."""
     return frozenset().union(*(place_keys(name) for name in names))
+
+
+_UNDATED_ALONE = "one date unknown, and nothing but type and area in common (no shared town, toll, group or name)"
 
 
 def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: frozenset[str]) -> bool:

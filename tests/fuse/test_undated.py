@@ -1,0 +1,77 @@
+"""A report that gives no day: its window holds the other's day, and in a busy region another happening of one
+type, so type and area alone do not count as a date that agrees. All synthetic: invented incidents, real places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
+from borderwatch.model import EventMention
+
+from ._make import mention
+
+FUSER = Fuser()
+ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
+
+
+def features(m: EventMention, report: str, published: str) -> MentionFeatures:
+    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
+
+
+def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
+    return FUSER.decide(new, [Candidate("E0", [old])])
+
+
+def date_value(decision: Decision) -> float:
+    assert decision.best is not None
+    return next(f.value for f in decision.best.features if f.name == "date")
+
+
+DATED = mention(
+    **ATTACK, day="2026-01-15", place="Ayorou", fatalities=1, sentence="SYNTHETIC. Gunmen shot dead a trader at Ayorou."
+)
+
+
+def test_an_undated_killing_known_only_to_the_region_leans_to_another_happening() -> None:
+    undated = mention(
+        **ATTACK,
+        day=None,
+        place="Ayorou",
+        geo_precision=3,
+        fatalities=2,
+        sentence="SYNTHETIC. Gunmen killed two farmers in a village of the region, an association said.",
+    )
+    decision = decide(features(undated, "r1", "2026-01-19"), features(DATED, "r0", "2026-01-16"))
+    assert date_value(decision) < 0  # type and area in common, nothing more: no day is not a day that agrees
+
+
+def test_an_undated_follow_up_sharing_the_town_and_toll_joins_the_event() -> None:
+    follow_up = mention(
+        **ATTACK,
+        day=None,
+        place="Ayorou",
+        fatalities=1,
+        sentence="SYNTHETIC. Residents of Ayorou buried the trader killed in the attack by gunmen.",
+    )
+    decision = decide(features(follow_up, "r1", "2026-01-18"), features(DATED, "r0", "2026-01-16"))
+    assert date_value(decision) == 0.0
+    assert decision.event_id == "E0"
+
+
+def test_an_undated_report_naming_the_town_its_geocoder_missed_counts_as_one_town() -> None:
+    dated = mention(
+        sub="Other",
+        etype="Strategic developments",
+        day="2026-01-26",
+        place="Ben Guerdane",
+        sentence="SYNTHETIC. Customs officers seized 3,000 litres of fuel at Ben Guerdane.",
+    )
+    undated = mention(
+        sub="Other",
+        etype="Strategic developments",
+        day=None,
+        place=None,
+        sentence="SYNTHETIC. Les douaniers de Ben Guerdane ont saisi du carburant de contrebande.",
+    )
+    decision = decide(features(undated, "r1", "2026-01-29"), features(dated, "r0", "2026-01-27"))
+    assert date_value(decision) == 0.0  # the town is stated, only its geocoding failed: positive evidence
