@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
 from borderwatch.model import (
     Actor,
     EventMention,
@@ -87,3 +88,24 @@ def report(
     )
     result = ExtractResult(report=ReportRef(id=item.id, published=published), events=events)
     return NewReport(report=item, extraction=result, near_duplicates=near_duplicates or [])
+
+
+# -- one pair scored by the packaged rules (tests of single decisions) ------------------------------
+
+FUSER = Fuser()
+
+
+def features(m: EventMention, report: str, published: str) -> MentionFeatures:
+    """A mention's fusion features as report `report` published on `published` (ISO day) would give them."""
+    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
+
+
+def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
+    """The packaged rules' decision for `new` against one stored event holding `old`."""
+    return FUSER.decide(new, [Candidate("E0", [old])])
+
+
+def date_value(decision: Decision) -> float:
+    """The value the date feature gave the best candidate."""
+    assert decision.best is not None
+    return next(f.value for f in decision.best.features if f.name == "date")

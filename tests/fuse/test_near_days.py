@@ -3,29 +3,11 @@ reports of one night event that straddle midnight. All synthetic: invented incid
 
 from __future__ import annotations
 
-from datetime import date
-
-from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
 from borderwatch.fuse._score import _keys_alike_uncached
-from borderwatch.model import EventMention
 
-from ._make import mention
+from ._make import FUSER, date_value, decide, features, mention
 
-FUSER = Fuser()
 ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
-
-
-def features(m: EventMention, report: str, published: str) -> MentionFeatures:
-    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
-
-
-def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
-    return FUSER.decide(new, [Candidate("E0", [old])])
-
-
-def date_value(decision: Decision) -> float:
-    assert decision.best is not None
-    return next(f.value for f in decision.best.features if f.name == "date")
 
 
 def test_two_attacks_on_one_town_on_consecutive_days_are_two_events() -> None:

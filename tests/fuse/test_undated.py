@@ -3,28 +3,9 @@ type, so type and area alone do not count as a date that agrees. All synthetic: 
 
 from __future__ import annotations
 
-from datetime import date
+from ._make import date_value, decide, features, mention
 
-from borderwatch.fuse import Candidate, Decision, Fuser, MentionFeatures
-from borderwatch.model import EventMention
-
-from ._make import mention
-
-FUSER = Fuser()
 ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
-
-
-def features(m: EventMention, report: str, published: str) -> MentionFeatures:
-    return FUSER.features(m, f"{report}-{m.id}", report, date.fromisoformat(published))
-
-
-def decide(new: MentionFeatures, old: MentionFeatures) -> Decision:
-    return FUSER.decide(new, [Candidate("E0", [old])])
-
-
-def date_value(decision: Decision) -> float:
-    assert decision.best is not None
-    return next(f.value for f in decision.best.features if f.name == "date")
 
 
 DATED = mention(
