@@ -23,6 +23,7 @@ from ._merge import EventGroup
 from ._quantities import to_quantities
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party
+from ._text import load_data, phrase_regex
 from ._tolls import fatalities_of_event
 
 __all__ = ["assemble_event", "event_country"]
@@ -338,17 +339,16 @@ def _credited(
 
 
 # A party that tells the event: followed by a speech verb ("the army said", "a gendarmerie source said", "military
-# sources told") or after one ("according to the army", "a annoncé l'armée", "selon la gendarmerie").
+# sources told") or after one ("according to the army", "a annoncé l'armée", "selon la gendarmerie"); the words are
+# roles.json `telling_verbs` and `telling_markers`.
 _TOLD_AFTER = re.compile(
     r"\s*(?:sources?\s+|spokes(?:man|woman|person)\s+)?(?:,\s*)?"
-    r"(?:said|says|told|reported|announced|stated|confirmed|indicated|a\s+(?:annoncé|indiqué|déclaré|précisé|affirmé)"
-    r"|ont\s+(?:annoncé|indiqué|déclaré|précisé|affirmé))\b",
+    + phrase_regex(load_data("roles.json")["telling_verbs"]).pattern,
     re.IGNORECASE,
 )
 _TOLD_BEFORE = re.compile(
-    r"(?:according\s+to|said|told|reported|announced|selon|d['’]après|de\s+sources?|"
-    r"a\s+(?:annoncé|indiqué|déclaré|précisé|affirmé)|ont\s+(?:annoncé|indiqué|déclaré|précisé|affirmé))"
-    r"\s+(?:(?:the|an?|le|la|les|des|une?)\s+|l['’]\s*)?(?:[\w-]+\s+)?$",
+    phrase_regex(load_data("roles.json")["telling_markers"]).pattern
+    + r"\s+(?:(?:the|an?|le|la|les|des|une?)\s+|l['’]\s*)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
