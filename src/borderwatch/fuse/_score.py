@@ -25,6 +25,7 @@ _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _UNDATED = "one date unknown; the other within its report's window"  # the date feature's detail it rests on
+_UNDATED_ALONE = "one date unknown, and nothing but type and area in common (no shared town, toll, group or name)"
 _DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
@@ -87,7 +88,8 @@ class PairScorer:
         targets = self._targets(new, old)
         if targets is not None:  # most pairs: one sentence or both name no target, and the feature says nothing
             features.append((*targets, fixed["targets"]))
-        if features[1][2] is _UNDATED and not self._undated_supported(new, old, features):
+        date = features[1]  # the vetoing three come first, in their order: type, date, place
+        if date[2] is _UNDATED and not self._undated_supported(new, old, features):
             # One report gives no day: its window holds the other's day, and in a busy region another happening
             # of one type; without a shared town, toll, group or name, type and area alone do not make one event.
             features[1] = ("date", self.config.date.undated_unsupported, _UNDATED_ALONE, fixed["date"])
@@ -433,9 +435,6 @@ def _different_groups(mine: tuple[str, ...], theirs: tuple[str, ...], state: str
 def _actor_keys(names: tuple[str, ...]) -> frozenset[str]:
     """The name keys of actors' names ("jnim", "katibat uqba ibn nafi": each word's and the whole name's)."""
     return frozenset().union(*(place_keys(name) for name in names))
-
-
-_UNDATED_ALONE = "one date unknown, and nothing but type and area in common (no shared town, toll, group or name)"
 
 
 def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: frozenset[str]) -> bool:
