@@ -182,6 +182,19 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ),
         ("Les affrontements entre l'armée et les rebelles ont fait fuir des milliers d'habitants depuis mars.", []),
         ("Troops conducted a shooting exercise near the Kati camp on Thursday, the army said.", []),
+        # an air strike told in French with the aircraft as subject, or in the passive "par l'aviation"
+        ("L'aviation a bombardé un rassemblement de terroristes près de Tessit jeudi.", ["Air/drone strike"]),
+        ("Des hélicoptères ont pilonné une base terroriste jeudi près de Tessit.", ["Air/drone strike"]),
+        ("Un convoi de jihadistes a été frappé par l'aviation jeudi près de Ménaka.", ["Air/drone strike"]),
+        # a patrol or post "targeted" / "visé" / "ciblé" by armed men in the active voice is an attack on it
+        ("Militants targeted an army patrol near Kidal on Thursday.", ["Armed clash"]),
+        ("Des hommes armés ont ciblé une patrouille de l'armée près de Kidal jeudi.", ["Armed clash"]),
+        ("Des assaillants ont visé un poste de la gendarmerie à Tillia jeudi.", ["Armed clash"]),
+        # a French ban or suspension of movement is a movement restriction (Strategic developments / Other)
+        ("Le gouverneur de Diffa a interdit la circulation des motos jeudi.", ["Other"]),
+        ("La circulation a été suspendue jeudi entre Ben Guerdane et Ras Jedir.", ["Other"]),
+        # a standing word of the same roots that restricts nothing is no event
+        ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],
 )
 def test_detection_class(extractor, text: str, expected: list[str]) -> None:
