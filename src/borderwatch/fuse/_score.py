@@ -69,6 +69,7 @@ class PairScorer:
             for word in words
         }
         self._target_words = frozenset(self._target_of)
+        self._region_words = config.place.region_words
         self._kinds_of: dict[frozenset[str], frozenset[tuple[str, str]]] = {}  # bounded: subsets of the vocabulary
 
     def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
@@ -119,7 +120,22 @@ class PairScorer:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
         precise place: the place is stated, only its geocoding failed ("Ben Guerdane: one dead in ...")."""
         vague, other = (new, old) if new.vague else (old, new)
-        return vague.vague and not other.vague and not vague.names.isdisjoint(other.place_keys)
+        return (
+            vague.vague
+            and not other.vague
+            and not vague.names.isdisjoint(other.place_keys)
+            and not self._region_namesake(vague, other)
+        )
+
+    def _region_namesake(self, vague: MentionFeatures, other: MentionFeatures) -> bool:
+        """Whether `vague` is known only to its province, its sentence speaks of a province ("in the Ménaka
+        region"), and `other`'s town bears the province's name: the name the two share is the province's, which
+        holds many happenings besides the town's, not a statement of the town."""
+        return (
+            vague.geo_precision == 3
+            and not vague.words.isdisjoint(self._region_words)
+            and not vague.place_keys.isdisjoint(other.place_keys)
+        )
 
     def weight_of(self, name: str, value: float, detail: Detail = "") -> float:
         """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
@@ -242,7 +258,7 @@ class PairScorer:
         one's sentence names the other's place."""
         rules = self.config.place
         for vague, other in ((new, old), (old, new)):
-            if vague.vague and not other.vague and _named(vague, other):
+            if vague.vague and not other.vague and _named(vague, other) and not self._region_namesake(vague, other):
                 # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
                 value = rules.named_in_sentence if self.place_stated(vague, other) else rules.named
                 return "place", value, ("one names the other's place ({})", other.place_name)
@@ -250,7 +266,7 @@ class PairScorer:
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
             # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
             # in Ghat", placed at Ghat).
-            if vague.vague and not other.vague and _named(other, vague):
+            if vague.vague and not other.vague and _named(other, vague) and not self._region_namesake(vague, other):
                 return "place", rules.named, ("one names the other's place ({})", vague.place_name)
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
