@@ -45,3 +45,24 @@ def test_an_undated_blast_naming_the_town_its_geocoder_placed_in_the_province_st
     )
     decision = decide(features(at_town, "r1", "2026-02-05"), features(IN_TOWN, "r0", "2026-02-03"))
     assert decision.event_id == "E0"
+
+
+def test_a_sentence_naming_its_own_province_does_not_name_the_town_of_that_name() -> None:
+    # Same day, one kind: a mine near Sbiba "in the Kasserine governorate" and one near the town of Kasserine,
+    # about 45 km apart; neither report names the other's place.
+    near_sbiba = mention(
+        **BLAST,
+        day="2026-02-02",
+        place="Sbiba",
+        geo_precision=2,
+        sentence="SYNTHETIC. A mine wounded two soldiers near Sbiba, in the Kasserine governorate.",
+    )
+    near_town = mention(
+        **BLAST,
+        day="2026-02-02",
+        place="Kasserine",
+        geo_precision=2,
+        sentence="SYNTHETIC. A shepherd was killed by a mine outside Kasserine.",
+    )
+    decision = decide(features(near_sbiba, "r1", "2026-02-03"), features(near_town, "r0", "2026-02-03"))
+    assert decision.event_id is None

@@ -15,7 +15,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
-from ._names import fold, place_keys
+from ._names import fold, generic_heads, place_keys
 from ._types import MentionFeatures
 
 __all__ = ["Detail", "PairScore", "PairScorer", "explained", "haversine_km"]
@@ -210,7 +210,7 @@ class PairScorer:
                     rules.same_name,
                     ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
                 )
-            if not alike and not _cross_named(new, old):
+            if not alike and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -237,7 +237,7 @@ class PairScorer:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
-            if not named and not _cross_named(new, old):
+            if not named and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -516,11 +516,15 @@ def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
     return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
 
 
-def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
+def _cross_named(a: MentionFeatures, b: MentionFeatures, region_words: frozenset[str]) -> bool:
     """Whether either report names, around its sentence, the other's place (or a spelling of it). The words of
-    its actors' names name no place ("Militia" is not a spelling of "Amlel", whose key is inside it)."""
+    its actors' names name no place ("Militia" is not a spelling of "Amlel", whose key is inside it), and a
+    sentence that speaks of a province names its own province, not the town of that name ("on Mount Semmama, in
+    the Kasserine governorate" does not name the town of Kasserine)."""
     for one, other in ((a, b), (b, a)):
         said = (one.names | one.context) - _actor_keys((*one.named, *one.state))
+        if one.admin_key in said and not one.words.isdisjoint(region_words):
+            said = said - {one.admin_key}
         if any(_keys_alike(key, name) for key in other.place_keys for name in said):
             return True
     return False
@@ -551,7 +555,16 @@ def _keys_alike_uncached(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) <= _KEY_EXTRA and (a.endswith(b) or b.endswith(a)):
         return True
     # One letter of a key of two or three is a third of it: "sm" / "smb" score 80 and are two names.
-    return min(len(a), len(b)) >= _KEY_MIN_FUZZY and fuzz.ratio(a, b) >= _KEY_RATIO
+    if min(len(a), len(b)) < _KEY_MIN_FUZZY or fuzz.ratio(a, b) < _KEY_RATIO:
+        return False
+    # A generic part (Jebel, Mount, Bordj) run into two names' keys makes them look alike ("jblsm" / "jblsmb",
+    # Jebel Semmama / Jebel Chaambi, 91): the names are what follows it (after each part both may begin with:
+    # "mnt" and "mnts" of Mount Semmama, "mntsm").
+    return all(
+        _keys_alike_uncached(a[len(head) :], b[len(head) :])
+        for head in generic_heads()
+        if a.startswith(head) and b.startswith(head) and len(head) < min(len(a), len(b))
+    )
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
