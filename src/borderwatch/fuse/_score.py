@@ -103,12 +103,14 @@ class PairScorer:
 
     def _undated_supported(self, new: MentionFeatures, old: MentionFeatures, features: list[Feature]) -> bool:
         """Whether a pair with one side undated shares positive evidence beyond type and area: a named group,
-        figures that agree, another proper name, or one town (both places precise, or one's sentence naming the
-        other's town, and of one name or closer); a province named by one and held by the other is area, and so is
-        a toll merely close (one dead or two)."""
+        figures that agree, another proper name, or one town for happenings of one family (both places precise, or
+        one's sentence naming the other's town, and of one name or closer); a province named by one and held by the
+        other is area, and so is a toll merely close (one dead or two). A town's happenings of two kinds (an attack
+        on its post, an air strike near it) are no more one for being told at one town."""
         values = {name: value for name, value, _, _ in features}
         precise = not (new.vague or old.vague) or self.place_stated(new, old)  # a town named, its geocoding failed
-        town = precise and values.get("place", 0.0) >= self.config.place.same_name
+        one_kind = new.family == old.family
+        town = one_kind and precise and values.get("place", 0.0) >= self.config.place.same_name
         return (
             town
             or values.get("actors", 0.0) >= self.config.actors.shared_specific
