@@ -460,8 +460,29 @@ def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: froz
     is dated on (or the day before) its own report's publication: the day of that statement may have been
     taken for the event's ("funerals were held on Friday for the soldiers killed last Monday"). Most reports
     are dated so, being fresh; without the aftermath, two dates days apart are two happenings."""
-    later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - 1 and not later.words.isdisjoint(aftermath)
+    later, earlier = (new, old) if new.day_lo >= old.day_lo else (old, new)
+    return (
+        later.anchor > 0
+        and later.day_hi >= later.anchor - 1
+        and not later.words.isdisjoint(aftermath)
+        and not _cites_as_elsewhere(later, earlier)
+    )
+
+
+def _cites_as_elsewhere(later: MentionFeatures, earlier: MentionFeatures) -> bool:
+    """Whether `later` is placed at a town of its own and names `earlier`'s place only after it, as a reference
+    ("claimed an attack on the post at Ténenkou, two days after its raid on Diafarabé"): it tells of another
+    happening, whatever its claim's day. `earlier`'s place is its resolved name, or, known only to its province,
+    the names its sentence gives before it."""
+    if later.vague:
+        return False
+    stated = earlier.lead if earlier.vague else earlier.place_keys
+    return (
+        bool(stated)
+        and not later.names.isdisjoint(stated)
+        and later.place_keys.isdisjoint(stated)
+        and later.lead.isdisjoint(stated)
+    )
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
@@ -510,11 +531,14 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
 
 def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
     """The name keys that one sentence names before its own (vague or other) place and the other report names
-    too, leaving out the names of either's actors."""
+    too, leaving out the names of either's actors. A report placed at a town names other places after its own as
+    references ("at Ténenkou, two days after the raid on Diafarabé"), not as where its happening was."""
     actors: set[str] = set()
     for name in (*a.named, *a.state, *b.named, *b.state):
         actors |= place_keys(name)
-    shared = (a.lead & (b.names | b.context)) | (b.lead & (a.names | a.context))
+    said_a = (a.names | a.context) if a.vague else (a.lead | a.context)
+    said_b = (b.names | b.context) if b.vague else (b.lead | b.context)
+    shared = (a.lead & said_b) | (b.lead & said_a)
     return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
 
 
