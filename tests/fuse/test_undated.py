@@ -56,3 +56,28 @@ def test_an_undated_report_naming_the_town_its_geocoder_missed_counts_as_one_tow
     )
     decision = decide(features(undated, "r1", "2026-01-29"), features(dated, "r0", "2026-01-27"))
     assert date_value(decision) == 0.0  # the town is stated, only its geocoding failed: positive evidence
+
+
+def test_an_undated_attack_at_a_town_does_not_take_in_an_air_strike_there() -> None:
+    # A claim of the attack on the Ayorou post gives no day; the army's air strike near Ayorou the next day is
+    # another happening of another kind: one town is no evidence across two kinds.
+    claim = mention(
+        day=None,
+        place="Ayorou",
+        actor1="Islamic State (Sahel)",
+        actor2="Military Forces of Niger (2021-)",
+        fatalities=5,
+        sentence="SYNTHETIC. The group claimed the attack on the army post at Ayorou, saying it killed five soldiers.",
+    )
+    strike = mention(
+        sub="Air/drone strike",
+        etype="Explosions/Remote violence",
+        day="2026-03-03",
+        place="Ayorou",
+        actor1="Military Forces of Niger (2021-)",
+        fatalities=15,
+        sentence="SYNTHETIC. The army said its aircraft struck a column of fighters near Ayorou, killing fifteen.",
+    )
+    decision = decide(features(strike, "r1", "2026-03-04"), features(claim, "r0", "2026-03-03"))
+    assert date_value(decision) < 0
+    assert decision.event_id is None

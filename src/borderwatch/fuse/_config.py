@@ -126,6 +126,11 @@ class PlaceRules(_Section):
     )
     admin_named: float = Field(description="one place has the name of the other's province (\"Gao\" for the "
                                "Gao region): a geocoder's pick of the town for the province")  # fmt: skip
+    region_words: frozenset[str] = Field(
+        description="content words by which a sentence speaks of a province ('in the Ménaka region', 'gouvernorat "
+        "de Kasserine'): a mention known only to its province whose sentence holds one names its province, not the "
+        "town of that name, when it names the province's own name"
+    )
     spread_families: frozenset[str] = Field(
         description="families whose happenings spread over an area or are told from several places (a joint "
         "patrol along a border, a deployment, an agreement): for every other family a happening is at one point, "

@@ -20,7 +20,16 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-__all__ = ["fold", "lead_keys", "name_keys", "name_keys_within", "names_place", "place_keys", "skeleton"]
+__all__ = [
+    "fold",
+    "generic_heads",
+    "lead_keys",
+    "name_keys",
+    "name_keys_within",
+    "names_place",
+    "place_keys",
+    "skeleton",
+]
 
 _PARENTHESES = re.compile(r"\([^)]*\)")  # "(Synthetic Wire)", "(03)": credits and figures, not names
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -78,12 +87,36 @@ def skeleton(word: str) -> str:
     word ("Gao", "Sulu"), or one with a single consonant ("Ayorou"), is its own key: two consonants of a
     short word say too little ("Sulu" / "Sahel")."""
     folded = "".join(ch for ch in _fold(word) if ch.isalpha())
-    key = folded
-    for spelling, sound in _SOUNDS:
-        key = key.replace(spelling, sound)
-    key = key.translate(_LETTERS)
-    key = "".join(ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1])
+    key = _collapsed(_consonants(folded))
     return key if len(key) >= 3 or (len(key) == 2 and len(folded) >= 5) else folded
+
+
+@cache
+def _consonants(folded: str) -> str:
+    """A folded word's consonants, one letter per sound, doubled letters not yet collapsed."""
+    for spelling, sound in _SOUNDS:
+        folded = folded.replace(spelling, sound)
+    return folded.translate(_LETTERS)
+
+
+def _collapsed(key: str) -> str:
+    return "".join(ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1])
+
+
+def _run_key(words: list[str]) -> str:
+    """The key of a name's words run together, each word's sounds read within it: a word's end and the next
+    word's start make no sound together ("Mount Chaambi" is "mnt" + "smb", not "mn" + "tch" + ...), so that the
+    run's generic part keeps its own key (`generic_head`)."""
+    return _collapsed("".join(_consonants("".join(ch for ch in w if ch.isalpha())) for w in words))
+
+
+@cache
+def generic_heads() -> tuple[str, ...]:
+    """Keys of the generic parts of place names that weigh in a run's key ("jbl" of Jebel and Djebel, "mnt" of
+    Mount and Mont, "mnts" of Monts, "brj" of Bordj): three consonants or more; shorter ones ("sd" of Sidi) are
+    as often the start of a name."""
+    _, place_words, _ = _vocabulary()
+    return tuple(sorted({head for head in (_collapsed(_consonants(w)) for w in place_words) if len(head) >= 3}))
 
 
 def _words(token: str) -> str:
@@ -107,7 +140,7 @@ def _keys_of(words: tuple[str, ...]) -> frozenset[str]:
     keys = {skeleton(w) for w in kept if len(w) >= 3 and w not in place_words and w not in connectors}
     joined = [w for w in words if w not in not_names or w in place_words]
     if len(joined) > 1 and kept:
-        keys.add(skeleton("".join(joined)))
+        keys.add(_run_key(joined))
     return frozenset(keys)
 
 

@@ -15,7 +15,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 from ._config import FusionConfig
-from ._names import fold, place_keys
+from ._names import fold, generic_heads, place_keys, skeleton
 from ._types import MentionFeatures
 
 __all__ = ["Detail", "PairScore", "PairScorer", "explained", "haversine_km"]
@@ -69,6 +69,7 @@ class PairScorer:
             for word in words
         }
         self._target_words = frozenset(self._target_of)
+        self._region_words = config.place.region_words
         self._kinds_of: dict[frozenset[str], frozenset[tuple[str, str]]] = {}  # bounded: subsets of the vocabulary
 
     def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
@@ -102,12 +103,14 @@ class PairScorer:
 
     def _undated_supported(self, new: MentionFeatures, old: MentionFeatures, features: list[Feature]) -> bool:
         """Whether a pair with one side undated shares positive evidence beyond type and area: a named group,
-        figures that agree, another proper name, or one town (both places precise, or one's sentence naming the
-        other's town, and of one name or closer); a province named by one and held by the other is area, and so is
-        a toll merely close (one dead or two)."""
+        figures that agree, another proper name, or one town for happenings of one family (both places precise, or
+        one's sentence naming the other's town, and of one name or closer); a province named by one and held by the
+        other is area, and so is a toll merely close (one dead or two). A town's happenings of two kinds (an attack
+        on its post, an air strike near it) are no more one for being told at one town."""
         values = {name: value for name, value, _, _ in features}
         precise = not (new.vague or old.vague) or self.place_stated(new, old)  # a town named, its geocoding failed
-        town = precise and values.get("place", 0.0) >= self.config.place.same_name
+        one_kind = new.family == old.family
+        town = one_kind and precise and values.get("place", 0.0) >= self.config.place.same_name
         return (
             town
             or values.get("actors", 0.0) >= self.config.actors.shared_specific
@@ -119,7 +122,22 @@ class PairScorer:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
         precise place: the place is stated, only its geocoding failed ("Ben Guerdane: one dead in ...")."""
         vague, other = (new, old) if new.vague else (old, new)
-        return vague.vague and not other.vague and not vague.names.isdisjoint(other.place_keys)
+        return (
+            vague.vague
+            and not other.vague
+            and not vague.names.isdisjoint(other.place_keys)
+            and not self._region_namesake(vague, other)
+        )
+
+    def _region_namesake(self, vague: MentionFeatures, other: MentionFeatures) -> bool:
+        """Whether `vague` is known only to its province, its sentence speaks of a province ("in the Ménaka
+        region"), and `other`'s town bears the province's name: the name the two share is the province's, which
+        holds many happenings besides the town's, not a statement of the town."""
+        return (
+            vague.geo_precision == 3
+            and not vague.words.isdisjoint(self._region_words)
+            and not vague.place_keys.isdisjoint(other.place_keys)
+        )
 
     def weight_of(self, name: str, value: float, detail: Detail = "") -> float:
         """A feature's weight; a place that disagrees weighs more than one that agrees (two towns 80 km
@@ -194,7 +212,7 @@ class PairScorer:
                     rules.same_name,
                     ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
                 )
-            if not alike and not _cross_named(new, old):
+            if not alike and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -221,7 +239,7 @@ class PairScorer:
             value = round(0.5 - 1.5 * (km - reach) / rules.falloff_km, 3)
             if named and value < rules.named_near:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
-            if not named and not _cross_named(new, old):
+            if not named and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -242,7 +260,7 @@ class PairScorer:
         one's sentence names the other's place."""
         rules = self.config.place
         for vague, other in ((new, old), (old, new)):
-            if vague.vague and not other.vague and _named(vague, other):
+            if vague.vague and not other.vague and _named(vague, other) and not self._region_namesake(vague, other):
                 # Named in the vague one's own sentence: the place is stated, only the geocoder missed it.
                 value = rules.named_in_sentence if self.place_stated(vague, other) else rules.named
                 return "place", value, ("one names the other's place ({})", other.place_name)
@@ -250,7 +268,7 @@ class PairScorer:
             # The precise one's report names the vague one's place (its province, or a town the geocoder knew
             # only coarsely): the precise geocoding may be the one that went astray ("held in Djanet ... bought
             # in Ghat", placed at Ghat).
-            if vague.vague and not other.vague and _named(other, vague):
+            if vague.vague and not other.vague and _named(other, vague) and not self._region_namesake(vague, other):
                 return "place", rules.named, ("one names the other's place ({})", vague.place_name)
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
@@ -329,8 +347,15 @@ class PairScorer:
         rules = self.config.text
         if min(len(new.words), len(old.words)) < rules.min_words:
             return "text", 0.0, "sentence too short to compare"
-        common = len(new.words & old.words)
-        dice = 2 * common / (len(new.words) + len(old.words))
+        shared = new.words & old.words
+        # A word of a name both sentences give (a place, a group, a person) is scored by the place, actor or names
+        # feature: counted again here, one shared name lifted two features ("Inates" in both: place and text).
+        named = 0
+        for word in shared:  # a few words: looked up in the four small sets rather than building their union
+            key = skeleton(word)
+            named += key in new.names or key in old.names or key in new.place_keys or key in old.place_keys
+        common = len(shared) - named
+        dice = 2 * common / (len(new.words) + len(old.words) - 2 * named)
         value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
         return "text", round(value, 3), ("{} words in common (Dice {:.2f})", common, dice)
 
@@ -442,8 +467,29 @@ def _dated_by_report(new: MentionFeatures, old: MentionFeatures, aftermath: froz
     is dated on (or the day before) its own report's publication: the day of that statement may have been
     taken for the event's ("funerals were held on Friday for the soldiers killed last Monday"). Most reports
     are dated so, being fresh; without the aftermath, two dates days apart are two happenings."""
-    later = new if new.day_lo >= old.day_lo else old
-    return later.anchor > 0 and later.day_hi >= later.anchor - 1 and not later.words.isdisjoint(aftermath)
+    later, earlier = (new, old) if new.day_lo >= old.day_lo else (old, new)
+    return (
+        later.anchor > 0
+        and later.day_hi >= later.anchor - 1
+        and not later.words.isdisjoint(aftermath)
+        and not _cites_as_elsewhere(later, earlier)
+    )
+
+
+def _cites_as_elsewhere(later: MentionFeatures, earlier: MentionFeatures) -> bool:
+    """Whether `later` is placed at a town of its own and names `earlier`'s place only after it, as a reference
+    ("claimed an attack on the post at Ténenkou, two days after its raid on Diafarabé"): it tells of another
+    happening, whatever its claim's day. `earlier`'s place is its resolved name, or, known only to its province,
+    the names its sentence gives before it."""
+    if later.vague:
+        return False
+    stated = earlier.lead if earlier.vague else earlier.place_keys
+    return (
+        bool(stated)
+        and not later.names.isdisjoint(stated)
+        and later.place_keys.isdisjoint(stated)
+        and later.lead.isdisjoint(stated)
+    )
 
 
 def _named(vague: MentionFeatures, other: MentionFeatures) -> bool:
@@ -492,19 +538,26 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
 
 def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
     """The name keys that one sentence names before its own (vague or other) place and the other report names
-    too, leaving out the names of either's actors."""
+    too, leaving out the names of either's actors. A report placed at a town names other places after its own as
+    references ("at Ténenkou, two days after the raid on Diafarabé"), not as where its happening was."""
     actors: set[str] = set()
     for name in (*a.named, *a.state, *b.named, *b.state):
         actors |= place_keys(name)
-    shared = (a.lead & (b.names | b.context)) | (b.lead & (a.names | a.context))
+    said_a = (a.names | a.context) if a.vague else (a.lead | a.context)
+    said_b = (b.names | b.context) if b.vague else (b.lead | b.context)
+    shared = (a.lead & said_b) | (b.lead & said_a)
     return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
 
 
-def _cross_named(a: MentionFeatures, b: MentionFeatures) -> bool:
+def _cross_named(a: MentionFeatures, b: MentionFeatures, region_words: frozenset[str]) -> bool:
     """Whether either report names, around its sentence, the other's place (or a spelling of it). The words of
-    its actors' names name no place ("Militia" is not a spelling of "Amlel", whose key is inside it)."""
+    its actors' names name no place ("Militia" is not a spelling of "Amlel", whose key is inside it), and a
+    sentence that speaks of a province names its own province, not the town of that name ("on Mount Semmama, in
+    the Kasserine governorate" does not name the town of Kasserine)."""
     for one, other in ((a, b), (b, a)):
         said = (one.names | one.context) - _actor_keys((*one.named, *one.state))
+        if one.admin_key in said and not one.words.isdisjoint(region_words):
+            said = said - {one.admin_key}
         if any(_keys_alike(key, name) for key in other.place_keys for name in said):
             return True
     return False
@@ -535,7 +588,16 @@ def _keys_alike_uncached(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) <= _KEY_EXTRA and (a.endswith(b) or b.endswith(a)):
         return True
     # One letter of a key of two or three is a third of it: "sm" / "smb" score 80 and are two names.
-    return min(len(a), len(b)) >= _KEY_MIN_FUZZY and fuzz.ratio(a, b) >= _KEY_RATIO
+    if min(len(a), len(b)) < _KEY_MIN_FUZZY or fuzz.ratio(a, b) < _KEY_RATIO:
+        return False
+    # A generic part (Jebel, Mount, Bordj) run into two names' keys makes them look alike ("jblsm" / "jblsmb",
+    # Jebel Semmama / Jebel Chaambi, 91): the names are what follows it (after each part both may begin with:
+    # "mnt" and "mnts" of Mount Semmama, "mntsm").
+    return all(
+        _keys_alike_uncached(a[len(head) :], b[len(head) :])
+        for head in generic_heads()
+        if a.startswith(head) and b.startswith(head) and len(head) < min(len(a), len(b))
+    )
 
 
 def _named_in_sentence(one: MentionFeatures, other: MentionFeatures) -> bool:
