@@ -517,3 +517,25 @@ def test_another_count_of_the_same_side_adds_to_it(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 7
     wounded = find_quantities("Another 12 soldiers were wounded.")
     assert [(q.kind, q.text) for q in wounded] == [("injured", "Another 12 soldiers were wounded")]
+
+
+def test_a_field_reports_wounded_who_died_of_wounds_are_dead(extractor) -> None:
+    # none / under in field shorthand: "1 WIA (DOW)" is one more dead, and the day of that death is not the event's
+    text = "13 MAY 2026, 1140Z: IED on route Gao-Bourem km 30. 1 veh destroyed. 2 KIA, 1 WIA (DOW 14 MAY)."
+    events = extractor(report(text, published="2026-05-20")).events
+    assert [(str(e.date), e.fatalities) for e in events] == [("2026-05-13", 3)]
+    text = "14 MAY 2026: IED on convoy near Tessit. 2 KIA, 3 WIA (1 DOW 15 MAY)."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    dow = find_quantities("2 KIA, 1 WIA (DOW).")
+    assert [(q.kind, q.value) for q in dow if q.kind == "fatalities"] == [("fatalities", 2), ("fatalities", 1)]
+
+
+def test_the_dead_a_witness_says_were_buried_are_counted(extractor) -> None:
+    # none: a toll told only in a quote, as the burial of the dead
+    text = (
+        "Des hommes armés ont attaqué le village de Dinangourou dans la nuit de samedi. "
+        "« Nous avons enterré huit personnes dimanche », a déclaré un notable."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 8
+    assert [q.value for q in find_quantities('"We buried seven people on Sunday," a village elder said.')] == [7]
+    assert find_quantities("They buried two mines on the road.") == []

@@ -112,6 +112,8 @@ _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 _DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
 _MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
 _DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
+_BURIALS = "|".join(_DEATH_PHRASES["burials"])  # "we buried nine people": the dead
+_DIED_OF_WOUNDS = "|".join(_DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 _KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
@@ -145,7 +147,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}|{_BURIALS}){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
     ("injured", rf"{_COUNT}(?:\s+(?!(?:{_DEATH_NOUN})\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{_INJURE_VERB}"),  # noqa: E501
@@ -183,6 +185,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
     # "the attack cost five soldiers their lives"
     ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
+    # "2 KIA, 1 WIA (DOW)": the wounded the field report says died of their wounds are dead
+    ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried

@@ -178,10 +178,13 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+# "1 WIA (DOW)", "3 WIA (1 DOW 15 APR)": a field report's wounded who died of their wounds (ontology.json
+# `death_phrases.died_of_wounds`)
+_DIED_OF_WOUNDS = "|".join(load_data("ontology.json")["death_phrases"]["died_of_wounds"])
 # "Two of the wounded later died", "succumbed the next day": deaths after the toll was told, not its breakdown
 _DIED_LATER = re.compile(
     r"\b(?:later|subsequently|succumb\w*|died\s+of\s+(?:their|his|her)\s+(?:wounds|injuries)|the\s+(?:next|following)\s+day|"
-    r"le\s+lendemain|plus\s+tard|succomb[ée]\w*)\b",
+    rf"le\s+lendemain|plus\s+tard|succomb[ée]\w*|{_DIED_OF_WOUNDS})\b",
     re.IGNORECASE,
 )
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
@@ -193,6 +196,7 @@ _MORE = re.compile(
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
     r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
     r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
+    rf"|\b(?:{_DIED_OF_WOUNDS})\b"  # "1 DOW": one of the wounded, dead since
 )
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
