@@ -539,3 +539,14 @@ def test_the_dead_a_witness_says_were_buried_are_counted(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 8
     assert [q.value for q in find_quantities('"We buried seven people on Sunday," a village elder said.')] == [7]
     assert find_quantities("They buried two mines on the road.") == []
+
+
+def test_a_field_reports_side_labels_cover_their_lines_counts(extractor) -> None:
+    # under / none in field shorthand: "FF" and "EN" label each side's dead, and a label stands for every count of
+    # its line ("approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the lower figure)
+    text = "22 MAY 2026, 0300Z, Abala: raid on National Guard post.\nFF: 3 KIA.\nEN: 5 KIA, 1 captured."
+    assert _toll(extractor, text, published="2026-05-23") == 8
+    text = "Attack on post Inates repelled on 9 MAY. Hostile: approx 12 KIA, 8 bodies counted. Friendly: 2 KIA."
+    assert _toll(extractor, text, published="2026-05-10") == 10
+    sides = find_quantities("Hostile: approx. 9 KIA, 6 bodies recovered.")
+    assert [(q.value, q.side) for q in sides] == [(9, "armed"), (6, "armed")]

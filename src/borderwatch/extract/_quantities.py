@@ -75,7 +75,7 @@ _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-
 _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|captain|lieutenant|sergeant|corporal|colonel|adjutant|commissioner|inspector|prefect|elder|notable|smuggler|trafficker|prospector|rebel|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)\b"  # noqa: E501
-_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
+_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|approx\.?|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 # French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
 # ten, so that "deux et une dizaine" stays two counts.
@@ -346,6 +346,7 @@ _QUALIFIERS = {
     "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least",
     "some": "about", "about": "about",
     "around": "about", "nearly": "about", "almost": "about", "approximately": "about", "roughly": "about",
+    "approx": "about", "approx.": "about",
     "an estimated": "about", "environ": "about", "près de": "about", "up to": "at_most", "as many as": "at_most",
     "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
 }  # fmt: skip
@@ -733,8 +734,9 @@ _SIDE_WORDS = load_data("ontology.json")["side_words"]
 _ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
 _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
 _ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
-# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
-_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
+# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of; "Hostile: approx 12 KIA,
+# 8 bodies counted": the label stands for every count of its line, up to the next label or full stop
+_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$")
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
@@ -744,8 +746,8 @@ _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
-    label = _LABEL_BEFORE.search(text[max(0, q.start - 30) : q.start]) if q.side is None else None
-    if label is not None and counted_noun(q.text) in (None, "kia"):
+    label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
+    if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
         word = label.group("word").lower()
         if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
             return replace(q, side="armed")

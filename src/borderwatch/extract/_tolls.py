@@ -53,6 +53,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
+        bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
         listed_side, listed_end = None, -1
         for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side_in(member, q, registry)
@@ -71,7 +72,12 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             else:
                 if side == "more" and _DIED_LATER.search(member.sentence.text):
                     first_more = min(first_more, order)
-                in_sentence[side] = in_sentence.get(side, 0) + q.value
+                counts_bodies = side != "more" and counted_noun(q.text) in _BODY_NOUNS
+                tally = bodies if counts_bodies else in_sentence
+                tally[side] = tally.get(side, 0) + q.value
+        for side, value in bodies.items():
+            # "Hostile: approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the conservative figure
+            in_sentence[side] = min(in_sentence[side], value) if side in in_sentence else value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
     rival_totals, rival_sides = [], {}
@@ -187,6 +193,7 @@ _DIED_LATER = re.compile(
     rf"le\s+lendemain|plus\s+tard|succomb[ée]\w*|{_DIED_OF_WOUNDS})\b",
     re.IGNORECASE,
 )
+_BODY_NOUNS = {"bodies", "corpses", "corps", "cadavres"}
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
