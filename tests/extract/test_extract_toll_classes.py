@@ -550,3 +550,17 @@ def test_a_field_reports_side_labels_cover_their_lines_counts(extractor) -> None
     assert _toll(extractor, text, published="2026-05-10") == 10
     sides = find_quantities("Hostile: approx. 9 KIA, 6 bodies recovered.")
     assert [(q.value, q.side) for q in sides] == [(9, "armed"), (6, "armed")]
+
+
+def test_more_dead_told_by_the_place_they_died_add_to_the_toll(extractor) -> None:
+    # under: one attack's toll told per place, the second count's verb left out ("and two more at an outpost")
+    text = "Militants attacked a base near Gao on Monday. Three soldiers died in the camp and two more at an outpost."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = (
+        "Des jihadistes ont attaqué lundi le camp de Boni. "
+        "Quatre soldats ont été tués dans le camp et deux autres au poste de contrôle de l'entrée."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 6
+    # "in hospital" alone may be the wounded
+    hospital = find_quantities("Two soldiers were killed in the ambush and three others in hospital.")
+    assert [q.value for q in hospital] == [2]

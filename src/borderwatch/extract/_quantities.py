@@ -533,10 +533,11 @@ _ALSO_KILLED = re.compile(
 )
 
 # "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is
-# left out, told by a place or a time of its own like the first's
+# left out, told by a place or a time of its own like the first's ("died in the camp and two more at an outpost")
 _GAPPED = re.compile(
     r"\s+(?:in|during|at|on|near|dans|lors\s+de|pendant|à)\s+[^,;.]{1,40}?\s*,?\s+(?:and|et)\s+"
-    rf"(?:{_NUMBER}\s+{_ANY_PERSON})(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à)\b)",
+    rf"(?:{_NUMBER}\s+(?:more|others|autres|{_ANY_PERSON}))(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à|au)\b)"
+    rf"(?!\s+{_HOSPITAL})",  # "and two others in hospital" may be wounded
     re.IGNORECASE,
 )
 
