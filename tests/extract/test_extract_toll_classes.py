@@ -564,3 +564,12 @@ def test_more_dead_told_by_the_place_they_died_add_to_the_toll(extractor) -> Non
     # "in hospital" alone may be the wounded
     hospital = find_quantities("Two soldiers were killed in the ambush and three others in hospital.")
     assert [q.value for q in hospital] == [2]
+
+
+def test_bodies_the_enemy_abandoned_are_its_dead(extractor) -> None:
+    # under: a communiqué's enemy dead told as bodies abandoned on the ground, in a sentence of their own
+    attack = "Communiqué : le 15 mai 2026, les FAMa ont repoussé une attaque contre le poste de Diafarabé. "
+    text = attack + "Bilan : côté ami, deux morts. Côté terroriste, une dizaine de corps abandonnés."
+    assert _toll(extractor, text, published="2026-05-16") == 12
+    text = attack + "Les assaillants ont abandonné sept corps sur le terrain."
+    assert _toll(extractor, text, published="2026-05-16") == 7
