@@ -573,3 +573,11 @@ def test_bodies_the_enemy_abandoned_are_its_dead(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-16") == 12
     text = attack + "Les assaillants ont abandonné sept corps sur le terrain."
     assert _toll(extractor, text, published="2026-05-16") == 7
+
+
+def test_a_telling_verb_ends_the_list_of_who_the_dead_were() -> None:
+    # over by 1: the words of telling are roles.json's, not a shorter list of the quantities' own
+    text = "Among the dead were two soldiers and a gendarme, a ministry spokesman announced."
+    assert [q.value for q in find_quantities(text)] == [3]
+    text = "Among the dead were two soldiers and a gendarme, a security source confirmed."
+    assert [q.value for q in find_quantities(text)] == [3]

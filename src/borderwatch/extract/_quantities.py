@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Quantity
 from ._ontology import load_ontology
-from ._text import load_data
+from ._text import load_data, phrase_regex
 
 __all__ = [
     "DEAD_LISTED",
@@ -669,7 +669,11 @@ DEAD_LISTED = re.compile(
     re.IGNORECASE,
 )
 _LISTED_ITEM = re.compile(rf"(?:{_BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
-_TOLD_BY = re.compile(r"\b(?:said|says|told|according|reported|selon|indiqu[ée])\b", re.IGNORECASE)
+# "..., a ministry spokesman announced": the words of telling (roles.json `telling_verbs` and `telling_markers`) end a
+# list of who the dead were
+_TOLD_BY = phrase_regex(
+    {*load_data("roles.json")["telling_verbs"], *load_data("roles.json")["telling_markers"]}, re.IGNORECASE
+)
 
 
 def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
