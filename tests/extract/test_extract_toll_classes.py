@@ -581,3 +581,11 @@ def test_a_telling_verb_ends_the_list_of_who_the_dead_were() -> None:
     assert [q.value for q in find_quantities(text)] == [3]
     text = "Among the dead were two soldiers and a gendarme, a security source confirmed."
     assert [q.value for q in find_quantities(text)] == [3]
+
+
+def test_approximate_counts_are_read_whole_in_a_list(extractor) -> None:
+    # under: "une dizaine d'assaillants et trois soldats" is two groups; "two dozen" is 24, not 2
+    text = "Une dizaine d'assaillants et trois soldats ont été tués mardi dans l'attaque du poste de Tessit."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    assert [q.value for q in find_quantities("Two dozen people were killed when gunmen raided Ogossagou.")] == [24]
+    assert [q.value for q in find_quantities("Some three dozen fighters were killed.")] == [36]
