@@ -589,3 +589,10 @@ def test_approximate_counts_are_read_whole_in_a_list(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 13
     assert [q.value for q in find_quantities("Two dozen people were killed when gunmen raided Ogossagou.")] == [24]
     assert [q.value for q in find_quantities("Some three dozen fighters were killed.")] == [36]
+
+
+def test_bodies_counted_impersonally_in_a_sentence_of_their_own_count(extractor) -> None:
+    # under: "Du côté des assaillants, on dénombre neuf corps" is the attackers' dead, beside the soldiers'
+    text = "Des jihadistes ont attaqué lundi le poste de Tillia, tuant quatre soldats. "
+    assert _toll(extractor, text + "Côté assaillants, on a dénombré six corps.", published="2026-05-20") == 10
+    assert _toll(extractor, text + "Du côté des assaillants, on dénombre neuf corps.", published="2026-05-20") == 13
