@@ -596,3 +596,19 @@ def test_bodies_counted_impersonally_in_a_sentence_of_their_own_count(extractor)
     text = "Des jihadistes ont attaqué lundi le poste de Tillia, tuant quatre soldats. "
     assert _toll(extractor, text + "Côté assaillants, on a dénombré six corps.", published="2026-05-20") == 10
     assert _toll(extractor, text + "Du côté des assaillants, on dénombre neuf corps.", published="2026-05-20") == 13
+
+
+def test_a_headline_adds_the_dead_of_a_side_the_body_does_not_count(extractor) -> None:
+    # under: the headline tells the soldiers' dead, the body only the assailants killed
+    text = (
+        "Attack on Tessit camp: three soldiers dead\n"
+        "The army camp at Tessit came under attack on Thursday. Troops killed about fifteen assailants, the army said."
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 18
+    # the same side told in both is counted once
+    text = (
+        "Niger: 12 soldiers killed in attack near Tillia\n"
+        "Suspected jihadists attacked an army position near Tillia on Sunday. Twelve soldiers were killed and about "
+        "twenty assailants were neutralised."
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 32

@@ -35,7 +35,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     to it. A competing figure ('the group claimed to have killed 30', 'though a hospital put the toll at 20')
     counts the same dead again: the lower figure is coded.
     """
-    counts = _death_counts(group)
+    counts = _death_counts(group, registry)
     precise_sides = {_side_in(m, q, registry) for m, q, vague, _ in counts if not vague}
     # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
     counts = [
@@ -230,12 +230,14 @@ _TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
-def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
+def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
     """(member, count, vague, order) for every death count of the event's sentences; the headline's only when the body
-    gives none, and none the text itself corrects."""
+    gives none or only other sides' dead, and none the text itself corrects."""
     members = [m for m in group.members if not m.sentence.headline]
     if not any(q.kind == "fatalities" for m in members for q in m.quantities):
         members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    else:
+        members += [m for m in group.members if m.sentence.headline and _headline_adds(m, members, registry)]
     out = []
     for member in sorted(members, key=lambda m: m.sentence.start):
         for q in sorted(member.quantities, key=lambda q: q.start):
@@ -256,6 +258,16 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
     # counts them
     listed = [c for c in out if _is_listed(c[0], c[1])]
     return [c for c in out if c not in listed] or listed
+
+
+def _headline_adds(headline: SentenceEvent, body: list[SentenceEvent], registry: ActorRegistry) -> bool:
+    """'Attack on Tessit camp: three soldiers dead' over a body that counts only the assailants killed: the headline
+    tells a side's dead the body does not, and adds them. Only the two fighting sides are told apart so: any other
+    count (everyone's, 'the elimination of two terrorists' read as no side) may be the same dead."""
+    deaths = [q for q in headline.quantities if q.kind == "fatalities"]
+    heads = {_side_in(headline, q, registry) for q in deaths}
+    told = {_side_in(m, q, registry) for m in body for q in m.quantities if q.kind == "fatalities"}
+    return bool(deaths) and heads | told <= {"state", "armed"} and not heads & told
 
 
 def _is_listed(member: SentenceEvent, q: QuantityMention) -> bool:
