@@ -612,3 +612,11 @@ def test_a_headline_adds_the_dead_of_a_side_the_body_does_not_count(extractor) -
         "twenty assailants were neutralised."
     )
     assert _toll(extractor, text, published="2026-05-05") == 32
+
+
+def test_who_some_of_the_dead_were_after_the_verbs_count_adds_none(extractor) -> None:
+    # over: ", four of them children" after "killing nine people" says who four of the nine were
+    text = "Gunmen attacked a village near Koro on Sunday, killing nine people, four of them children."
+    assert _toll(extractor, text, published="2026-05-05") == 9
+    assert [q.value for q in find_quantities("Gunmen killed nine people, five of them women, near Bankass.")] == [9]
+    assert [q.value for q in find_quantities("Gunmen killed two soldiers and three civilians.")] == [2, 3]

@@ -816,10 +816,14 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|added|stated|announced|confirmed|indicated)\b")
 
 
+# "killing nine people, four of them children": who some of the counted were, not a group of their own
+_SUBSET = re.compile(r"\b(?:of\s+(?:them|whom)|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
+
+
 def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
     """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
     m = _CONTINUATION.match(text, pos)
-    if m is not None and _SPEAKS.match(text, m.end()):
+    if m is not None and (_SPEAKS.match(text, m.end()) or _SUBSET.search(m.group())):
         return None
     if m is not None and (m.group("noun") or m.group("one")):
         return m
