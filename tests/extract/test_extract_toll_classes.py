@@ -620,3 +620,12 @@ def test_who_some_of_the_dead_were_after_the_verbs_count_adds_none(extractor) ->
     assert _toll(extractor, text, published="2026-05-05") == 9
     assert [q.value for q in find_quantities("Gunmen killed nine people, five of them women, near Bankass.")] == [9]
     assert [q.value for q in find_quantities("Gunmen killed two soldiers and three civilians.")] == [2, 3]
+
+
+def test_the_dead_a_quoted_fighter_tells_as_ours_and_theirs_are_added(extractor) -> None:
+    # under: "we lost three men" is the teller's side, "fifteen of them" the enemy's: two sides, not two estimates
+    text = (
+        "Jihadists attacked an army base in Tessit on Thursday. "
+        '"We lost three men, but we killed at least fifteen of them," an officer said.'
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 18

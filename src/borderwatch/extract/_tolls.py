@@ -148,15 +148,24 @@ def _is_update(between: str) -> bool:
 def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry) -> str | None:
     """Whose dead a count of its sentence counts: 'N of them' with no side of its own is the dead of the fighting
     side its sentence named last before it ('the attackers suffered heavy losses, with 20 of them killed')."""
+    before = member.sentence.text[: q.start]
+    if _WE_LOST.search(before) and _LOSS.match(q.text):
+        return "ours"  # "we lost three men": the teller's own dead, a side of their own
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
-    named = [m for m in registry.find(member.sentence.text[: q.start]) if m.party in ("state", "armed")]
+    named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+    if not named and _WE.search(before):
+        return "armed"  # "we lost three men, but we killed fifteen of them": the teller's enemies
     return named[-1].party if named else None
 
 
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
+# a fighter or officer quoted: "we lost three men", "nous avons perdu trois hommes"
+_WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
+_WE_LOST = re.compile(r"\b(?:we|nous)\s+(?:have\s+|had\s+)?$", re.IGNORECASE)
+_LOSS = re.compile(r"(?:(?:avons|avions)\s+)?(?:lost|perdu)\b", re.IGNORECASE)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
