@@ -629,3 +629,13 @@ def test_the_dead_a_quoted_fighter_tells_as_ours_and_theirs_are_added(extractor)
         '"We lost three men, but we killed at least fifteen of them," an officer said.'
     )
     assert _toll(extractor, text, published="2026-05-05") == 18
+
+
+def test_a_side_labelled_with_a_colon_counts_its_dead(extractor) -> None:
+    # under: a communiqué's "Côté assaillants : cinq tués" is the attackers' dead beside the gendarmes'
+    text = (
+        "Le 10 mai 2026, des individus armés ont attaqué le poste de Makalondi. "
+        "Bilan : trois gendarmes tués, quatre blessés. Côté assaillants : cinq tués."
+    )
+    assert _toll(extractor, text, published="2026-05-12") == 8
+    assert [(q.value, q.side) for q in find_quantities("Côté ennemi: 7 tués.")] == [(7, "armed")]

@@ -726,7 +726,7 @@ _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
-    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*[,:]?\s*"
     r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
