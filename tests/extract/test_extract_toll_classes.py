@@ -639,3 +639,20 @@ def test_a_side_labelled_with_a_colon_counts_its_dead(extractor) -> None:
     )
     assert _toll(extractor, text, published="2026-05-12") == 8
     assert [(q.value, q.side) for q in find_quantities("Côté ennemi: 7 tués.")] == [(7, "armed")]
+
+
+def test_one_of_the_wounded_who_died_is_one_more_death(extractor) -> None:
+    # under by 1: "One of the wounded died" counts like "Two of the wounded died"
+    ambush = "Four soldiers were killed and seven wounded in an ambush near Gao on Monday. "
+    text = ambush + "One of the wounded died on Tuesday."
+    assert _toll(extractor, text, published="2026-05-23") == 5
+    assert [q.value for q in find_quantities("One of the injured soldiers later died in hospital.")] == [1]
+
+
+def test_a_figure_another_source_reports_competes_in_french(extractor) -> None:
+    # over: "le gouverneur a fait état de douze morts" is another source's figure for the same dead: the lower
+    text = (
+        "Une quinzaine de personnes ont été tuées dimanche à Tamou, selon des habitants. "
+        "Le gouverneur a fait état de douze morts."
+    )
+    assert _toll(extractor, text, published="2026-05-23") == 12

@@ -185,6 +185,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
     # "the attack cost five soldiers their lives"
     ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
+    # "One of the wounded died on Tuesday", "one of the injured soldiers later succumbed": one more dead ('Two of the
+    # wounded' is read above; 'one' alone is no count there)
+    ("fatalities", rf"(?P<num>one)\s+of\s+the\s+(?:wounded|injured)(?:\s+(?!(?:and|but)\b)[\w-]+)?\s+(?:(?:later|subsequently)\s+)?{_KILL_VERB}"),  # noqa: E501
     # "2 KIA, 1 WIA (DOW)": the wounded the field report says died of their wounds are dead
     ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
 ]  # fmt: skip
