@@ -656,3 +656,10 @@ def test_a_figure_another_source_reports_competes_in_french(extractor) -> None:
         "Le gouverneur a fait état de douze morts."
     )
     assert _toll(extractor, text, published="2026-05-23") == 12
+
+
+def test_a_field_reports_update_line_raises_the_toll_of_the_event_it_updates(extractor) -> None:
+    # under / a second event: "UPDATE 22 MAY:" dates the update, not a new happening; its count raises the toll
+    text = "21 MAY 2026: ambush on convoy vic Kantchari. 3 KIA, 6 WIA. UPDATE 22 MAY: 5 KIA (2 WIA DOW)."
+    events = extractor(report(text, published="2026-05-23")).events
+    assert [(str(e.date), e.fatalities) for e in events] == [("2026-05-21", 5)]
