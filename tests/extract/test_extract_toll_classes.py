@@ -663,3 +663,10 @@ def test_a_field_reports_update_line_raises_the_toll_of_the_event_it_updates(ext
     text = "21 MAY 2026: ambush on convoy vic Kantchari. 3 KIA, 6 WIA. UPDATE 22 MAY: 5 KIA (2 WIA DOW)."
     events = extractor(report(text, published="2026-05-23")).events
     assert [(str(e.date), e.fatalities) for e in events] == [("2026-05-21", 5)]
+
+
+def test_a_toll_broken_down_after_a_colon_is_counted_once(extractor) -> None:
+    # over: "leaving eight dead: three soldiers and five attackers" is eight; "dead:" after a count is no label
+    text = "Soldiers clashed with militants near Boni on Monday, leaving eight dead: three soldiers and five attackers."
+    assert _toll(extractor, text, published="2026-05-23") == 8
+    assert [q.value for q in find_quantities("Soldiers killed: 3. Militants killed: 5.")] == [3, 5]

@@ -143,6 +143,8 @@ _TAKEN_WHEN = (
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
+# a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
@@ -181,8 +183,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
     # "the army reported five fatalities", "on compte cinq décès": a noun that is the dead, right after the count
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>{_DEATH_NOUN})\b"),
-    # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-    ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
+    ("fatalities", _LABEL_COUNT),  # a field report's label before its figure
     # "the attack cost five soldiers their lives"
     ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
     # "One of the wounded died on Tuesday", "one of the injured soldiers later succumbed": one more dead ('Two of the
@@ -192,6 +193,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+_LABEL_INDEX = _PATTERNS.index(("fatalities", _LABEL_COUNT))
+# "leaving eight dead: three soldiers and five attackers": a count before the word makes it no label
+_COUNT_BEFORE = re.compile(rf"(?<![\w-]){_NUMBER.replace('(?P<num>', '(?:')}\s+$", re.IGNORECASE)
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
 # there alone (anchored), not at every character of the sentence.
 _COUNT_FIRST = {i for i, (_, p) in enumerate(_PATTERNS) if p.startswith((_COUNT, _NUM_PHRASE))}
@@ -437,6 +441,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 continue
             mention = _mention(kind, m)
             if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
+                continue
+            if index == _LABEL_INDEX and _COUNT_BEFORE.search(text, 0, m.start()):
                 continue
             if _TIME_SPAN.match(text, m.end("num")):
                 continue  # "two weeks after nine villagers were killed": a span of time, not two of the dead
