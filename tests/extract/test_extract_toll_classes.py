@@ -539,6 +539,7 @@ def test_the_dead_a_witness_says_were_buried_are_counted(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 8
     assert [q.value for q in find_quantities('"We buried seven people on Sunday," a village elder said.')] == [7]
     assert find_quantities("They buried two mines on the road.") == []
+    assert find_quantities("The militants buried 3 tonnes of explosives near the road.") == []
 
 
 def test_a_field_reports_side_labels_cover_their_lines_counts(extractor) -> None:
