@@ -671,3 +671,13 @@ def test_a_toll_broken_down_after_a_colon_is_counted_once(extractor) -> None:
     text = "Soldiers clashed with militants near Boni on Monday, leaving eight dead: three soldiers and five attackers."
     assert _toll(extractor, text, published="2026-05-23") == 8
     assert [q.value for q in find_quantities("Soldiers killed: 3. Militants killed: 5.")] == [3, 5]
+
+
+def test_the_men_a_side_lost_are_its_dead(extractor) -> None:
+    # under: "the bodies of four of their men", "ont perdu une dizaine d'hommes" are the dead of the side named before
+    ambush = "Gunmen ambushed a gendarmerie patrol near Tera on Sunday, killing three gendarmes. "
+    text = ambush + "The assailants left behind the bodies of four of their men."
+    assert _toll(extractor, text, published="2026-05-23") == 7
+    embuscade = "Des hommes armés ont tendu dimanche une embuscade à une patrouille près de Téra. "
+    text = embuscade + "Le bilan est de trois gendarmes tués. Les assaillants ont perdu une dizaine d'hommes."
+    assert _toll(extractor, text, published="2026-05-23") == 13

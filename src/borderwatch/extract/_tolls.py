@@ -151,6 +151,12 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
     before = member.sentence.text[: q.start]
     if _WE_LOST.search(before) and _LOSS.match(q.text):
         return "ours"  # "we lost three men": the teller's own dead, a side of their own
+    if _LOSS.match(q.text) or _OF_THEIR_MEN.search(q.text):
+        # "the assailants left behind the bodies of four of their men", "les assaillants ont perdu une dizaine
+        # d'hommes": the dead of the side the sentence names before them
+        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        if named:
+            return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
@@ -162,6 +168,10 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
 
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
+_OF_THEIR_MEN = re.compile(
+    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b",
+    re.IGNORECASE,
+)
 # a fighter or officer quoted: "we lost three men", "nous avons perdu trois hommes"
 _WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 _WE_LOST = re.compile(r"\b(?:we|nous)\s+(?:have\s+|had\s+)?$", re.IGNORECASE)
