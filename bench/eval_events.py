@@ -91,6 +91,15 @@ and their English and French aliases, militias and foreign forces, generic actor
 communiqués ("nos unités"), field reports, claims in a later sentence and reported speech; 28 wire, 8 French,
 3 communiqués, 3 field reports; sealed and out of the calibration fit like heldout9).
 
+`heldout20` (40 items, 44 events of which three optional, written by a tolls engineer of a later round before any of
+their changes, aimed at how tolls are told: each side's dead in another sentence or paragraph, a toll told only in a
+later paragraph or in a quote, "the bodies of", "were found dead", "succumbed", "perished", "lost their lives", "a
+péri", "ont succombé", "sans vie", a toll in the headline and the body, a toll per place of one attack (and one field
+report of two posts attacked, two events), wounded only (0 dead), an earlier attack's toll in the report (optional),
+"about a dozen", "une quinzaine", "more than 20", "plus d'une vingtaine", a toll that rose, KIA/WIA/DOW shorthand,
+French communiqués; 14 wire, 10 French, 8 field reports, 8 communiqués; sealed and out of the calibration fit like
+heldout9).
+
 A gold event marked `optional` is a past happening a report mentions in passing (an earlier
 attack on the same road, a ban announced since): coding it is neither required nor an error.
 
@@ -161,6 +170,7 @@ SPLITS = [
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout20",
 ]
 # opened for development: the calibration map is fitted on them and `--errors` prints them
 OPEN = ("tune", "heldout", "heldout3", "heldout5")

@@ -517,3 +517,167 @@ def test_another_count_of_the_same_side_adds_to_it(extractor) -> None:
     assert _toll(extractor, text, published="2026-05-20") == 7
     wounded = find_quantities("Another 12 soldiers were wounded.")
     assert [(q.kind, q.text) for q in wounded] == [("injured", "Another 12 soldiers were wounded")]
+
+
+def test_a_field_reports_wounded_who_died_of_wounds_are_dead(extractor) -> None:
+    # none / under in field shorthand: "1 WIA (DOW)" is one more dead, and the day of that death is not the event's
+    text = "13 MAY 2026, 1140Z: IED on route Gao-Bourem km 30. 1 veh destroyed. 2 KIA, 1 WIA (DOW 14 MAY)."
+    events = extractor(report(text, published="2026-05-20")).events
+    assert [(str(e.date), e.fatalities) for e in events] == [("2026-05-13", 3)]
+    text = "14 MAY 2026: IED on convoy near Tessit. 2 KIA, 3 WIA (1 DOW 15 MAY)."
+    assert _toll(extractor, text, published="2026-05-20") == 3
+    dow = find_quantities("2 KIA, 1 WIA (DOW).")
+    assert [(q.kind, q.value) for q in dow if q.kind == "fatalities"] == [("fatalities", 2), ("fatalities", 1)]
+
+
+def test_the_dead_a_witness_says_were_buried_are_counted(extractor) -> None:
+    # none: a toll told only in a quote, as the burial of the dead
+    text = (
+        "Des hommes armés ont attaqué le village de Dinangourou dans la nuit de samedi. "
+        "« Nous avons enterré huit personnes dimanche », a déclaré un notable."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 8
+    assert [q.value for q in find_quantities('"We buried seven people on Sunday," a village elder said.')] == [7]
+    assert find_quantities("They buried two mines on the road.") == []
+    assert find_quantities("The militants buried 3 tonnes of explosives near the road.") == []
+
+
+def test_a_field_reports_side_labels_cover_their_lines_counts(extractor) -> None:
+    # under / none in field shorthand: "FF" and "EN" label each side's dead, and a label stands for every count of
+    # its line ("approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the lower figure)
+    text = "22 MAY 2026, 0300Z, Abala: raid on National Guard post.\nFF: 3 KIA.\nEN: 5 KIA, 1 captured."
+    assert _toll(extractor, text, published="2026-05-23") == 8
+    text = "Attack on post Inates repelled on 9 MAY. Hostile: approx 12 KIA, 8 bodies counted. Friendly: 2 KIA."
+    assert _toll(extractor, text, published="2026-05-10") == 10
+    sides = find_quantities("Hostile: approx. 9 KIA, 6 bodies recovered.")
+    assert [(q.value, q.side) for q in sides] == [(9, "armed"), (6, "armed")]
+
+
+def test_more_dead_told_by_the_place_they_died_add_to_the_toll(extractor) -> None:
+    # under: one attack's toll told per place, the second count's verb left out ("and two more at an outpost")
+    text = "Militants attacked a base near Gao on Monday. Three soldiers died in the camp and two more at an outpost."
+    assert _toll(extractor, text, published="2026-05-20") == 5
+    text = (
+        "Des jihadistes ont attaqué lundi le camp de Boni. "
+        "Quatre soldats ont été tués dans le camp et deux autres au poste de contrôle de l'entrée."
+    )
+    assert _toll(extractor, text, published="2026-05-20") == 6
+    # "in hospital" alone may be the wounded
+    hospital = find_quantities("Two soldiers were killed in the ambush and three others in hospital.")
+    assert [q.value for q in hospital] == [2]
+
+
+def test_bodies_the_enemy_abandoned_are_its_dead(extractor) -> None:
+    # under: a communiqué's enemy dead told as bodies abandoned on the ground, in a sentence of their own
+    attack = "Communiqué : le 15 mai 2026, les FAMa ont repoussé une attaque contre le poste de Diafarabé. "
+    text = attack + "Bilan : côté ami, deux morts. Côté terroriste, une dizaine de corps abandonnés."
+    assert _toll(extractor, text, published="2026-05-16") == 12
+    text = attack + "Les assaillants ont abandonné sept corps sur le terrain."
+    assert _toll(extractor, text, published="2026-05-16") == 7
+
+
+def test_a_telling_verb_ends_the_list_of_who_the_dead_were() -> None:
+    # over by 1: the words of telling are roles.json's, not a shorter list of the quantities' own
+    text = "Among the dead were two soldiers and a gendarme, a ministry spokesman announced."
+    assert [q.value for q in find_quantities(text)] == [3]
+    text = "Among the dead were two soldiers and a gendarme, a security source confirmed."
+    assert [q.value for q in find_quantities(text)] == [3]
+
+
+def test_approximate_counts_are_read_whole_in_a_list(extractor) -> None:
+    # under: "une dizaine d'assaillants et trois soldats" is two groups; "two dozen" is 24, not 2
+    text = "Une dizaine d'assaillants et trois soldats ont été tués mardi dans l'attaque du poste de Tessit."
+    assert _toll(extractor, text, published="2026-05-20") == 13
+    assert [q.value for q in find_quantities("Two dozen people were killed when gunmen raided Ogossagou.")] == [24]
+    assert [q.value for q in find_quantities("Some three dozen fighters were killed.")] == [36]
+
+
+def test_bodies_counted_impersonally_in_a_sentence_of_their_own_count(extractor) -> None:
+    # under: "Du côté des assaillants, on dénombre neuf corps" is the attackers' dead, beside the soldiers'
+    text = "Des jihadistes ont attaqué lundi le poste de Tillia, tuant quatre soldats. "
+    assert _toll(extractor, text + "Côté assaillants, on a dénombré six corps.", published="2026-05-20") == 10
+    assert _toll(extractor, text + "Du côté des assaillants, on dénombre neuf corps.", published="2026-05-20") == 13
+
+
+def test_a_headline_adds_the_dead_of_a_side_the_body_does_not_count(extractor) -> None:
+    # under: the headline tells the soldiers' dead, the body only the assailants killed
+    text = (
+        "Attack on Tessit camp: three soldiers dead\n"
+        "The army camp at Tessit came under attack on Thursday. Troops killed about fifteen assailants, the army said."
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 18
+    # the same side told in both is counted once
+    text = (
+        "Niger: 12 soldiers killed in attack near Tillia\n"
+        "Suspected jihadists attacked an army position near Tillia on Sunday. Twelve soldiers were killed and about "
+        "twenty assailants were neutralised."
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 32
+
+
+def test_who_some_of_the_dead_were_after_the_verbs_count_adds_none(extractor) -> None:
+    # over: ", four of them children" after "killing nine people" says who four of the nine were
+    text = "Gunmen attacked a village near Koro on Sunday, killing nine people, four of them children."
+    assert _toll(extractor, text, published="2026-05-05") == 9
+    assert [q.value for q in find_quantities("Gunmen killed nine people, five of them women, near Bankass.")] == [9]
+    assert [q.value for q in find_quantities("Gunmen killed two soldiers and three civilians.")] == [2, 3]
+
+
+def test_the_dead_a_quoted_fighter_tells_as_ours_and_theirs_are_added(extractor) -> None:
+    # under: "we lost three men" is the teller's side, "fifteen of them" the enemy's: two sides, not two estimates
+    text = (
+        "Jihadists attacked an army base in Tessit on Thursday. "
+        '"We lost three men, but we killed at least fifteen of them," an officer said.'
+    )
+    assert _toll(extractor, text, published="2026-05-05") == 18
+
+
+def test_a_side_labelled_with_a_colon_counts_its_dead(extractor) -> None:
+    # under: a communiqué's "Côté assaillants : cinq tués" is the attackers' dead beside the gendarmes'
+    text = (
+        "Le 10 mai 2026, des individus armés ont attaqué le poste de Makalondi. "
+        "Bilan : trois gendarmes tués, quatre blessés. Côté assaillants : cinq tués."
+    )
+    assert _toll(extractor, text, published="2026-05-12") == 8
+    assert [(q.value, q.side) for q in find_quantities("Côté ennemi: 7 tués.")] == [(7, "armed")]
+
+
+def test_one_of_the_wounded_who_died_is_one_more_death(extractor) -> None:
+    # under by 1: "One of the wounded died" counts like "Two of the wounded died"
+    ambush = "Four soldiers were killed and seven wounded in an ambush near Gao on Monday. "
+    text = ambush + "One of the wounded died on Tuesday."
+    assert _toll(extractor, text, published="2026-05-23") == 5
+    assert [q.value for q in find_quantities("One of the injured soldiers later died in hospital.")] == [1]
+
+
+def test_a_figure_another_source_reports_competes_in_french(extractor) -> None:
+    # over: "le gouverneur a fait état de douze morts" is another source's figure for the same dead: the lower
+    text = (
+        "Une quinzaine de personnes ont été tuées dimanche à Tamou, selon des habitants. "
+        "Le gouverneur a fait état de douze morts."
+    )
+    assert _toll(extractor, text, published="2026-05-23") == 12
+
+
+def test_a_field_reports_update_line_raises_the_toll_of_the_event_it_updates(extractor) -> None:
+    # under / a second event: "UPDATE 22 MAY:" dates the update, not a new happening; its count raises the toll
+    text = "21 MAY 2026: ambush on convoy vic Kantchari. 3 KIA, 6 WIA. UPDATE 22 MAY: 5 KIA (2 WIA DOW)."
+    events = extractor(report(text, published="2026-05-23")).events
+    assert [(str(e.date), e.fatalities) for e in events] == [("2026-05-21", 5)]
+
+
+def test_a_toll_broken_down_after_a_colon_is_counted_once(extractor) -> None:
+    # over: "leaving eight dead: three soldiers and five attackers" is eight; "dead:" after a count is no label
+    text = "Soldiers clashed with militants near Boni on Monday, leaving eight dead: three soldiers and five attackers."
+    assert _toll(extractor, text, published="2026-05-23") == 8
+    assert [q.value for q in find_quantities("Soldiers killed: 3. Militants killed: 5.")] == [3, 5]
+
+
+def test_the_men_a_side_lost_are_its_dead(extractor) -> None:
+    # under: "the bodies of four of their men", "ont perdu une dizaine d'hommes" are the dead of the side named before
+    ambush = "Gunmen ambushed a gendarmerie patrol near Tera on Sunday, killing three gendarmes. "
+    text = ambush + "The assailants left behind the bodies of four of their men."
+    assert _toll(extractor, text, published="2026-05-23") == 7
+    embuscade = "Des hommes armés ont tendu dimanche une embuscade à une patrouille près de Téra. "
+    text = embuscade + "Le bilan est de trois gendarmes tués. Les assaillants ont perdu une dizaine d'hommes."
+    assert _toll(extractor, text, published="2026-05-23") == 13

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Quantity
 from ._ontology import load_ontology
-from ._text import load_data
+from ._text import load_data, phrase_regex
 
 __all__ = [
     "DEAD_LISTED",
@@ -75,7 +75,7 @@ _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-
 _ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
 _SINGULAR = r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:soldier|civilian|policeman|police officer|gendarme|guard|militant|jihadist|terrorist|man|woman|child|person|villager|farmer|herder|trader|driver|teacher|imam|chief|officer|member|worker|student|pupil|fighter|assailant|attacker|suspect|hostage|migrant|shepherd|customs officer|volunteer|vdp|dozo|hunter|mayor|official|informant|thief|collaborator|leader|commander|captain|lieutenant|sergeant|corporal|colonel|adjutant|commissioner|inspector|prefect|elder|notable|smuggler|trafficker|prospector|rebel|tourist|guide|journalist|doctor|nurse|pilot|policeman|guardsman|herdsman|assailant|gunman|bomber|peacekeeper|militiaman|hostage|pastor|priest|worshipper|nun|monk|councillor|gendarme|guardsman|customs agent|trader|merchant|passenger|miner|fisherman|hunter|resident|boy|girl|baby|victim)\b"  # noqa: E501
-_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
+_QUALIFIER = r"(?P<qual>between|at least|more than|over|upwards of|no fewer than|some|about|around|nearly|almost|approximately|approx\.?|up to|roughly|an estimated|as many as|at most|fewer than|less than|plus de|au moins|environ|près de)"  # noqa: E501
 _WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
 # French tens take their units after a hyphen ("vingt-deux") or "et" ("vingt et un", "soixante et onze"); only after a
 # ten, so that "deux et une dizaine" stays two counts.
@@ -112,6 +112,8 @@ _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 _DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
 _MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
 _DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
+_BURIALS = "|".join(_DEATH_PHRASES["burials"])  # "we buried nine people": the dead
+_DIED_OF_WOUNDS = "|".join(_DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 _KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 _INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
@@ -141,6 +143,8 @@ _TAKEN_WHEN = (
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
+# a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
@@ -179,12 +183,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"\bbilan\b[^.;:!?]{{0,160}}?\b(?:a\s+été\s+|est\s+)?(?:port[ée]|pass[ée]|s['’]est\s+alourdi|grimp[ée]|revu\s+à\s+la\s+hausse)\s+(?:à\s+)?{_COUNT}"),  # noqa: E501
     # "the army reported five fatalities", "on compte cinq décès": a noun that is the dead, right after the count
     ("fatalities", rf"{_NUM_PHRASE}{_RANGE}\s*(?P<noun>{_DEATH_NOUN})\b"),
-    # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-    ("fatalities", rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"),  # noqa: E501
+    ("fatalities", _LABEL_COUNT),  # a field report's label before its figure
     # "the attack cost five soldiers their lives"
     ("fatalities", rf"(?:cost|costing)\s+{_COUNT}\s+(?:their|his|her)\s+lives?\b"),
+    # "One of the wounded died on Tuesday", "one of the injured soldiers later succumbed": one more dead ('Two of the
+    # wounded' is read above; 'one' alone is no count there)
+    ("fatalities", rf"(?P<num>one)\s+of\s+the\s+(?:wounded|injured)(?:\s+(?!(?:and|but)\b)[\w-]+)?\s+(?:(?:later|subsequently)\s+)?{_KILL_VERB}"),  # noqa: E501
+    # "we buried nine people", "nous avons enterré huit personnes": the dead, named by a noun of people (not "buried
+    # 3 tonnes of explosives")
+    ("fatalities", rf"(?:{_BURIALS}){_WHEN}\s+{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX}))\b"),
+    # "2 KIA, 1 WIA (DOW)": the wounded the field report says died of their wounds are dead
+    ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
+_LABEL_INDEX = _PATTERNS.index(("fatalities", _LABEL_COUNT))
+# "leaving eight dead: three soldiers and five attackers": a count before the word makes it no label
+_COUNT_BEFORE = re.compile(rf"(?<![\w-]){_NUMBER.replace('(?P<num>', '(?:')}\s+$", re.IGNORECASE)
 # The patterns that begin with the count can only match where a qualifier, 'the' or a number begins: they are tried
 # there alone (anchored), not at every character of the sentence.
 _COUNT_FIRST = {i for i, (_, p) in enumerate(_PATTERNS) if p.startswith((_COUNT, _NUM_PHRASE))}
@@ -223,8 +237,8 @@ _UNCOUNTED = (
 )
 _SIMPLE_COUNT = (
     # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
-    # like a French plural)
-    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    # like a French plural); "une dizaine d'assaillants et trois soldats" too
+    rf"(?:{_UNCOUNTED}|{_NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -342,6 +356,7 @@ _QUALIFIERS = {
     "no fewer than": "at_least", "between": "at_least", "plus de": "at_least", "au moins": "at_least",
     "some": "about", "about": "about",
     "around": "about", "nearly": "about", "almost": "about", "approximately": "about", "roughly": "about",
+    "approx": "about", "approx.": "about",
     "an estimated": "about", "environ": "about", "près de": "about", "up to": "at_most", "as many as": "at_most",
     "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
 }  # fmt: skip
@@ -429,6 +444,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 continue
             mention = _mention(kind, m)
             if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
+                continue
+            if index == _LABEL_INDEX and _COUNT_BEFORE.search(text, 0, m.start()):
                 continue
             if _TIME_SPAN.match(text, m.end("num")):
                 continue  # "two weeks after nine villagers were killed": a span of time, not two of the dead
@@ -528,10 +545,11 @@ _ALSO_KILLED = re.compile(
 )
 
 # "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is
-# left out, told by a place or a time of its own like the first's
+# left out, told by a place or a time of its own like the first's ("died in the camp and two more at an outpost")
 _GAPPED = re.compile(
     r"\s+(?:in|during|at|on|near|dans|lors\s+de|pendant|à)\s+[^,;.]{1,40}?\s*,?\s+(?:and|et)\s+"
-    rf"(?:{_NUMBER}\s+{_ANY_PERSON})(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à)\b)",
+    rf"(?:{_NUMBER}\s+(?:more|others|autres|{_ANY_PERSON}))(?=\s+(?:in|during|at|on|near|dans|lors|pendant|à|au)\b)"
+    rf"(?!\s+{_HOSPITAL})",  # "and two others in hospital" may be wounded
     re.IGNORECASE,
 )
 
@@ -663,7 +681,11 @@ DEAD_LISTED = re.compile(
     re.IGNORECASE,
 )
 _LISTED_ITEM = re.compile(rf"(?:{_BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
-_TOLD_BY = re.compile(r"\b(?:said|says|told|according|reported|selon|indiqu[ée])\b", re.IGNORECASE)
+# "..., a ministry spokesman announced": the words of telling (roles.json `telling_verbs` and `telling_markers`) end a
+# list of who the dead were
+_TOLD_BY = phrase_regex(
+    {*load_data("roles.json")["telling_verbs"], *load_data("roles.json")["telling_markers"]}, re.IGNORECASE
+)
 
 
 def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
@@ -716,7 +738,7 @@ _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
-    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*,?\s*"
+    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*[,:]?\s*"
     r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
@@ -729,8 +751,9 @@ _SIDE_WORDS = load_data("ontology.json")["side_words"]
 _ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
 _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
 _ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
-# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of
-_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:\s*$")
+# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of; "Hostile: approx 12 KIA,
+# 8 bodies counted": the label stands for every count of its line, up to the next label or full stop
+_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$")
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
@@ -740,8 +763,8 @@ _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
-    label = _LABEL_BEFORE.search(text[max(0, q.start - 30) : q.start]) if q.side is None else None
-    if label is not None and counted_noun(q.text) in (None, "kia"):
+    label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
+    if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
         word = label.group("word").lower()
         if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
             return replace(q, side="armed")
@@ -805,10 +828,14 @@ def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]])
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|added|stated|announced|confirmed|indicated)\b")
 
 
+# "killing nine people, four of them children": who some of the counted were, not a group of their own
+_SUBSET = re.compile(r"\b(?:of\s+(?:them|whom)|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
+
+
 def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
     """The next group of a list ("and three civilians"): of known nouns for any count, of any noun for the dead."""
     m = _CONTINUATION.match(text, pos)
-    if m is not None and _SPEAKS.match(text, m.end()):
+    if m is not None and (_SPEAKS.match(text, m.end()) or _SUBSET.search(m.group())):
         return None
     if m is not None and (m.group("noun") or m.group("one")):
         return m

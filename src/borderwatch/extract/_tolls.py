@@ -35,7 +35,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     to it. A competing figure ('the group claimed to have killed 30', 'though a hospital put the toll at 20')
     counts the same dead again: the lower figure is coded.
     """
-    counts = _death_counts(group)
+    counts = _death_counts(group, registry)
     precise_sides = {_side_in(m, q, registry) for m, q, vague, _ in counts if not vague}
     # A vague count ('dozens of bodies') yields to a precise one for the same people (or for anyone, for a toll).
     counts = [
@@ -53,6 +53,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
+        bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
         listed_side, listed_end = None, -1
         for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side_in(member, q, registry)
@@ -71,7 +72,12 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             else:
                 if side == "more" and _DIED_LATER.search(member.sentence.text):
                     first_more = min(first_more, order)
-                in_sentence[side] = in_sentence.get(side, 0) + q.value
+                counts_bodies = side != "more" and counted_noun(q.text) in _BODY_NOUNS
+                tally = bodies if counts_bodies else in_sentence
+                tally[side] = tally.get(side, 0) + q.value
+        for side, value in bodies.items():
+            # "Hostile: approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the conservative figure
+            in_sentence[side] = min(in_sentence[side], value) if side in in_sentence else value
         for side, value in in_sentence.items():
             sides[side] = min(sides[side], value) if side in sides else value
     rival_totals, rival_sides = [], {}
@@ -142,15 +148,34 @@ def _is_update(between: str) -> bool:
 def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry) -> str | None:
     """Whose dead a count of its sentence counts: 'N of them' with no side of its own is the dead of the fighting
     side its sentence named last before it ('the attackers suffered heavy losses, with 20 of them killed')."""
+    before = member.sentence.text[: q.start]
+    if _WE_LOST.search(before) and _LOSS.match(q.text):
+        return "ours"  # "we lost three men": the teller's own dead, a side of their own
+    if _LOSS.match(q.text) or _OF_THEIR_MEN.search(q.text):
+        # "the assailants left behind the bodies of four of their men", "les assaillants ont perdu une dizaine
+        # d'hommes": the dead of the side the sentence names before them
+        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        if named:
+            return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
-    named = [m for m in registry.find(member.sentence.text[: q.start]) if m.party in ("state", "armed")]
+    named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+    if not named and _WE.search(before):
+        return "armed"  # "we lost three men, but we killed fifteen of them": the teller's enemies
     return named[-1].party if named else None
 
 
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
+_OF_THEIR_MEN = re.compile(
+    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b",
+    re.IGNORECASE,
+)
+# a fighter or officer quoted: "we lost three men", "nous avons perdu trois hommes"
+_WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
+_WE_LOST = re.compile(r"\b(?:we|nous)\s+(?:have\s+|had\s+)?$", re.IGNORECASE)
+_LOSS = re.compile(r"(?:(?:avons|avions)\s+)?(?:lost|perdu)\b", re.IGNORECASE)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
@@ -178,12 +203,16 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     return None if side == "people" else side
 
 
+# "1 WIA (DOW)", "3 WIA (1 DOW 15 APR)": a field report's wounded who died of their wounds (ontology.json
+# `death_phrases.died_of_wounds`)
+_DIED_OF_WOUNDS = "|".join(load_data("ontology.json")["death_phrases"]["died_of_wounds"])
 # "Two of the wounded later died", "succumbed the next day": deaths after the toll was told, not its breakdown
 _DIED_LATER = re.compile(
     r"\b(?:later|subsequently|succumb\w*|died\s+of\s+(?:their|his|her)\s+(?:wounds|injuries)|the\s+(?:next|following)\s+day|"
-    r"le\s+lendemain|plus\s+tard|succomb[ée]\w*)\b",
+    rf"le\s+lendemain|plus\s+tard|succomb[ée]\w*|{_DIED_OF_WOUNDS})\b",
     re.IGNORECASE,
 )
+_BODY_NOUNS = {"bodies", "corpses", "corps", "cadavres"}
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
@@ -193,6 +222,7 @@ _MORE = re.compile(
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
     r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
     r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
+    rf"|\b(?:{_DIED_OF_WOUNDS})\b"  # "1 DOW": one of the wounded, dead since
 )
 _SUPERSEDED = re.compile(
     r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
@@ -219,12 +249,14 @@ _TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
-def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
+def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[SentenceEvent, QuantityMention, bool, int]]:
     """(member, count, vague, order) for every death count of the event's sentences; the headline's only when the body
-    gives none, and none the text itself corrects."""
+    gives none or only other sides' dead, and none the text itself corrects."""
     members = [m for m in group.members if not m.sentence.headline]
     if not any(q.kind == "fatalities" for m in members for q in m.quantities):
         members = group.members  # the headline repeats the body's toll; it counts only when the body gives none
+    else:
+        members += [m for m in group.members if m.sentence.headline and _headline_adds(m, members, registry)]
     out = []
     for member in sorted(members, key=lambda m: m.sentence.start):
         for q in sorted(member.quantities, key=lambda q: q.start):
@@ -245,6 +277,16 @@ def _death_counts(group: EventGroup) -> list[tuple[SentenceEvent, QuantityMentio
     # counts them
     listed = [c for c in out if _is_listed(c[0], c[1])]
     return [c for c in out if c not in listed] or listed
+
+
+def _headline_adds(headline: SentenceEvent, body: list[SentenceEvent], registry: ActorRegistry) -> bool:
+    """'Attack on Tessit camp: three soldiers dead' over a body that counts only the assailants killed: the headline
+    tells a side's dead the body does not, and adds them. Only the two fighting sides are told apart so: any other
+    count (everyone's, 'the elimination of two terrorists' read as no side) may be the same dead."""
+    deaths = [q for q in headline.quantities if q.kind == "fatalities"]
+    heads = {_side_in(headline, q, registry) for q in deaths}
+    told = {_side_in(m, q, registry) for m in body for q in m.quantities if q.kind == "fatalities"}
+    return bool(deaths) and heads | told <= {"state", "armed"} and not heads & told
 
 
 def _is_listed(member: SentenceEvent, q: QuantityMention) -> bool:
