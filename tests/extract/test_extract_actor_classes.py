@@ -581,3 +581,14 @@ def test_a_force_that_responded_to_something_other_than_an_attack_started_the_fi
     text = "An army patrol responded to reports of cattle theft near Boulkessi, Mali, and killed three bandits."
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_units_a_communique_announces_that_clashed_are_its_subject(extractor) -> None:
+    # the parser reads 'that' as the units' determiner: the units become what is announced, 'clashed' has no subject
+    text = (
+        "The Ministry of National Defence announces that army units carrying out a combing operation on Mount Mghila, "
+        "in the governorate of Sidi Bouzid, clashed on Tuesday 10 March 2026 with a group of terrorist elements."
+    )
+    event = _only_event(extractor, text, "2026-03-12")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Tunisia)"

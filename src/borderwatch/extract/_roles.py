@@ -438,9 +438,25 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "target" if _repels(common) else "agent"  # "the attackers were repelled by the army": it was attacked
     if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
         return "target"  # "the attack left 12 soldiers dead", "the blast wounded two guards"
+    if _complementizer_as_determiner(common, r_edge, t_edge) and t_edge is trigger:
+        return _subject_role(trigger)
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
+
+
+def _complementizer_as_determiner(common: Token, r_edge: Token, t_edge: Token) -> bool:
+    """'The ministry announces that army units ... clashed with': the parser took 'that' for the units' determiner,
+    made the units what is announced and left the verb after them without a subject. The units are its subject."""
+    return (
+        lemma(common) in _REPORTING
+        and r_edge.dep_ == "dobj"
+        and any(c.dep_ == "det" and c.lower_ == "that" and c.i < r_edge.i for c in r_edge.children)
+        and is_verb(t_edge)
+        and t_edge.dep_ in ("advcl", "ccomp", "conj")
+        and r_edge.i < t_edge.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t_edge.children)
+    )
 
 
 _TOLL_CODES = {"kia", "wia", "mia"}  # field reports' killed, wounded and missing in action
