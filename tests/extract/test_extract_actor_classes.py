@@ -592,3 +592,19 @@ def test_units_a_communique_announces_that_clashed_are_its_subject(extractor) ->
     event = _only_event(extractor, text, "2026-03-12")
     assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
     assert _name(event.actor2) == "Unidentified Armed Group (Tunisia)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chadian soldier was killed on Sunday when jihadists attacked a Nigerien army position at Tillaberi.",
+        "A Chadian gendarme was wounded on Sunday when gunmen attacked a Nigerien army post at Tillaberi.",
+    ],
+)
+def test_the_side_struck_is_the_target_not_the_nationality_of_one_of_its_dead(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"

@@ -161,6 +161,7 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
             chosen,
             key=lambda ip: (
                 ip[0],
+                ip[1].fallen,  # the side struck before the dead counted among it
                 ip[0] in with_forces and _auxiliary(ip[1]),
                 ip[0] in with_army and ip[1].mention.force == "police",
                 _kind(ip[1].mention) == "generic",

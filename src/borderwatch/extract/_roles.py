@@ -45,6 +45,9 @@ class Party:
     mention: ActorMention
     role: str  # agent | target | both | other | partner (beside a side: an associated actor, never actor1/2)
     stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
+    # a target only as the dead or wounded of a sentence whose other trigger says what was struck ("a Chadian soldier
+    # was killed when jihadists attacked a Nigerien army position"): counted among the side struck, not that side
+    fallen: bool = False
 
 
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
@@ -56,8 +59,28 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
-        parties.append(Party(mention, role, _stance(root, civilian) if root is not None else None))
+        stance = _stance(root, civilian) if root is not None else None
+        fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
+        parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+def _only_fallen(root: Token, triggers: list[Token]) -> bool:
+    """The party is the subject or object of a death word ('a Chadian soldier was killed', 'was wounded', 'killing
+    a Chadian soldier'), and a trigger of the sentence ('attacked') says what was struck: it is counted among the dead,
+    whose side is what was struck."""
+    return (
+        root.dep_ in ("nsubjpass", "nsubj", "dobj")
+        and _death_word(root.head)
+        and any(not _death_word(t) for t in triggers)
+    )
+
+
+def _death_word(token: Token) -> bool:
+    return token.lower_ in _DEATH_WORDS or lemma(token) in _DEATH_LEMMAS
+
+
+_DEATH_LEMMAS = {"kill", "die", "wound", "injure", "perish", "succumb"}
 
 
 @dataclass(frozen=True)
