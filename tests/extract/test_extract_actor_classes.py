@@ -608,3 +608,25 @@ def test_the_side_struck_is_the_target_not_the_nationality_of_one_of_its_dead(ex
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed eight militants near the border with Mali on Sunday, the Nigerien army said.",
+        "Des militaires ont neutralisé dimanche huit terroristes près de la frontière avec le Mali, a indiqué l'armée "
+        "nigérienne.",
+    ],
+)
+def test_forces_named_without_country_are_those_of_the_army_that_tells_the_event(extractor, text: str) -> None:
+    # the country named after 'the border with' lies across it: the event is on the teller's side
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == "Military Forces of Niger (2023-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_country_entered_is_where_the_event_is(extractor) -> None:
+    text = "Burkinabe soldiers who had crossed into Mali were ambushed near Boulkessi on Sunday; five were killed."
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
