@@ -630,3 +630,19 @@ def test_a_country_entered_is_where_the_event_is(extractor) -> None:
     event = _only_event(extractor, text, "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several mortar shells were fired at the army camp in Ménaka late on Monday, and one of them fell near the "
+        "market. No group claimed the attack, but the Islamic State Sahel Province has previously shelled positions in "
+        "and around Ménaka.",
+        "Several mortar shells were fired at the army camp in Ménaka late on Monday. Nobody claimed the shelling; the "
+        "Islamic State Sahel Province has repeatedly shelled the camp in the past.",
+    ],
+)
+def test_a_group_said_to_have_struck_before_is_not_the_author(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-06-09")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

@@ -225,6 +225,11 @@ def _with_joint_forces(group: EventGroup, parties: list[tuple[int, Party]]) -> l
     return out
 
 
+# a later sentence telling what a party has done before ('IS Sahel has previously shelled positions around Ménaka'):
+# no side of this event (roles.json background_markers)
+_BACKGROUND = phrase_regex(load_data("roles.json")["background_markers"])
+
+
 def _auxiliary(party: Party) -> bool:
     return bool(party.mention.named) and all(n.beside_state for n in party.mention.named)
 
@@ -242,6 +247,7 @@ def _actors(
     parties = [
         (i, p)
         for i, m in enumerate(group.members)
+        if i == 0 or not _BACKGROUND.search(fold(m.sentence.text))
         for p in m.parties
         if p.mention.force != "auto" or p.role in ("agent", "both")
     ]
