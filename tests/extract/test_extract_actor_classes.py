@@ -646,3 +646,28 @@ def test_a_group_said_to_have_struck_before_is_not_the_author(extractor, text: s
     event = _only_event(extractor, text, "2026-06-09")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army killed six terrorists near the hamlet of Zankorodji on Sunday, the news agency AIB reported.",
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "Les militaires ont neutralisé dimanche six terroristes près du hameau de Zankorodji, a indiqué l'AMAP.",
+            "Military Forces of Mali (2021-)",
+        ),
+        (
+            "Police dispersed a sit-in in the hamlet of Oued Zankor on Sunday, Mosaïque FM reported.",
+            "Protesters (Tunisia)",
+        ),
+    ],
+)
+def test_a_report_naming_no_country_is_about_the_country_of_the_agency_it_cites(
+    extractor, text: str, actor1: str
+) -> None:
+    # an invented hamlet no gazetteer knows: only the cited news agency or broadcaster says which country
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == actor1
