@@ -671,3 +671,27 @@ def test_a_report_naming_no_country_is_about_the_country_of_the_agency_it_cites(
     # an invented hamlet no gazetteer knows: only the cited news agency or broadcaster says which country
     event = _only_event(extractor, text, "2026-06-08")
     assert _name(event.actor1) == actor1
+
+
+class _BorderAsPlace(FakeLocator):
+    """A geo stage that reads 'the Algerian border' as the event's place: Algeria, at country level."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Algerian": ("DZ", 28.0, 2.0)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Malian army drone killed six people at a wedding near the hamlet of Zankorodji, on the Algerian border, on "
+        "Sunday, local officials said.",
+        "A Malian army drone killed six people at a wedding near the hamlet of Zankorodji, near the Algerian border, "
+        "on Sunday.",
+    ],
+)
+def test_a_country_named_as_the_border_of_the_place_is_across_it(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _BorderAsPlace()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Civilians (Mali)"

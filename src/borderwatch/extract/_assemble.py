@@ -73,12 +73,29 @@ def event_country(
 _BORDER_WITH = re.compile(
     phrase_regex(load_data("roles.json")["border_markers"]).pattern + r"\s+(?:the\s+|le\s+|la\s+|l\s+)?$"
 )
+# 'near the Malian border' (the country's word between 'the' and the border, no noun of that side after it), 'à la
+# frontière algérienne' (the border before it)
+_BORDER_NOUN = phrase_regex(load_data("roles.json")["border_nouns"]).pattern
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_BORDER_AFTER = re.compile(
+    r"\s+" + _BORDER_NOUN + r"(?!\s+" + phrase_regex(load_data("roles.json")["border_side_nouns"]).pattern + ")"
+)
+_BORDER_BEFORE = re.compile(_BORDER_NOUN + r"\s+$")
+
+
+def _names_across(folded: str, start: int, end: int) -> bool:
+    """The country word at folded[start:end] names what lies across a border from the event."""
+    before = folded[max(0, start - 40) : start]
+    if _BORDER_WITH.search(before) or _BORDER_BEFORE.search(before):
+        return True
+    return bool(_THE_BEFORE.search(before) and _BORDER_AFTER.match(folded, end))
 
 
 def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
     """The country the event's sentences name only across a border from the place ('near the border with Mali',
-    'à la frontière avec le Mali'), and the one country of the event's state forces ('..., the Nigerien army
-    said') when it is another: the event is on the forces' side of that border, not in the country named."""
+    'on the Algerian border', 'à la frontière avec le Mali'), and the one country of the event's state forces
+    ('..., the Nigerien army said') when it is another: the event is on the forces' side of that border, not in
+    the country named."""
     own = {p.mention.country for m in group.members for p in m.parties if p.mention.force not in (None, "auto")}
     own.discard(None)
     if len(own) != 1:
@@ -90,8 +107,8 @@ def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
     for member in group.members:
         text = member.sentence.text
         folded = fold(text)
-        for start, _, code in registry.countries_in(text):
-            (beyond if _BORDER_WITH.search(folded[max(0, start - 40) : start]) else elsewhere).add(code)
+        for start, end, code in registry.countries_in(text):
+            (beyond if _names_across(folded, start, end) else elsewhere).add(code)
     beyond -= elsewhere | {home}
     return (beyond.pop(), home) if len(beyond) == 1 else (None, None)
 
