@@ -695,3 +695,27 @@ def test_a_country_named_as_the_border_of_the_place_is_across_it(extractor, text
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
     assert _name(event.actor2) == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mortar round hit the camp at Djibo on Sunday, wounding two soldiers.",
+        "A mortar round hit the camp at Djibo on Sunday, injuring three gendarmes.",
+    ],
+)
+def test_the_forces_a_strike_wounded_are_its_target(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_clash_whose_sides_are_unnamed_is_an_unidentified_armed_groups(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, "Clashes erupted near Djibo on Sunday, killing five people.", "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"

@@ -606,4 +606,6 @@ def _defaults(
         # A battle has two armed sides: the people killed in it ("three people were killed when fighting broke
         # out between a brigade and a local armed group") count in its toll, and its other side is armed.
         actor2 = generic("armed")
+    if battle and actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None  # "clashes erupted near Djibo, killing five people": unnamed armed men fought
     return actor1, actor2

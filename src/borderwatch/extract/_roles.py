@@ -76,6 +76,17 @@ def _only_fallen(root: Token, triggers: list[Token]) -> bool:
     )
 
 
+def _casualty_clause(edge: Token, below: list[Token]) -> bool:
+    """The party is the object of a participle clause of the trigger that counts the dead or wounded ('hit the camp,
+    wounding two soldiers', 'killing three gendarmes'): it was struck."""
+    return (
+        edge.dep_ in ("advcl", "xcomp", "conj")
+        and lemma(edge) in _DEATH_LEMMAS
+        and bool(below)
+        and below[-1].dep_ == "dobj"
+    )
+
+
 def _death_word(token: Token) -> bool:
     return token.lower_ in _DEATH_WORDS or lemma(token) in _DEATH_LEMMAS
 
@@ -280,6 +291,8 @@ def _role_of(root: Token, trigger: Token) -> str:
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         if _struck_unit(edge, below, trigger):
             return "target"
+        if _casualty_clause(edge, below):
+            return "target"  # "a mortar round hit the camp, wounding two soldiers"
         return _edge_role(edge, trigger, up)
     trig_up = _path_up(trigger)
     if root in trig_up:
@@ -418,6 +431,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "agent" if root.i < trigger.i else "target"
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
+    if _casualty_clause(r_edge, up[: up.index(r_edge)]):
+        return "target"  # "a mortar round hit the camp, wounding two soldiers"
     if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
@@ -628,5 +643,6 @@ register_bases(
     | _INTO_VERBS
     | _MOVEMENT
     | _AFTERMATH
+    | _DEATH_LEMMAS
     | {"come", "lose"}
 )
