@@ -719,3 +719,19 @@ def test_a_clash_whose_sides_are_unnamed_is_an_unidentified_armed_groups(extract
     located._locator = FakeLocator()
     event = _only_event(located, "Clashes erupted near Djibo on Sunday, killing five people.", "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 JUN 2026 - Sector Tillaberi: own post attacked by est. 40 hostiles at 0500; 1 KIA.",
+        "12 JUN 2026 - Sector Tillaberi: own patrol engaged by enemy fighters 10 km N of Tillaberi; 1 KIA.",
+        "12 JUN 2026 : l'ennemi a attaqué notre position à Tillaberi; 2 tués de notre côté.",
+    ],
+)
+def test_a_field_reports_hostiles_are_an_unidentified_armed_group(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"

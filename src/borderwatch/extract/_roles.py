@@ -162,7 +162,9 @@ def _moved(verb: Token) -> bool:
 
 
 # "ambushed by approx. 20 armed men", "by about 30 gunmen", "by dozens of fighters": how many, between 'by' and who
-_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated)\s+)?"
+# a field report's 'est. 40', 'ca. 30' as well as a wire's 'about 40', 'an estimated 40'
+_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated"
+_HOW_MANY += r"|est\.|estimated|ca\.)\s+)?"
 _HOW_MANY += r"(?:(?:\d+|a dozen|dozens of|scores of|hundreds of|a group of|a band of)\s+)?"
 _BY_THEN = re.compile(
     r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE
