@@ -735,3 +735,25 @@ def test_a_field_reports_hostiles_are_an_unidentified_armed_group(extractor, tex
     located._locator = FakeLocator()
     event = _only_event(located, text, "2026-06-12")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army blamed Sunday's attack near Tillaberi, which killed six soldiers, on jihadists.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "The army attributed the ambush near Tillaberi on Sunday to the Islamic State in the Sahel.",
+            "Islamic State (Sahel)",
+        ),
+    ],
+)
+def test_who_an_attack_is_blamed_on_did_it_not_who_blames(extractor, text: str, actor1: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == actor1
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"

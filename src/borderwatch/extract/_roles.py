@@ -76,6 +76,14 @@ def _only_fallen(root: Token, triggers: list[Token]) -> bool:
     )
 
 
+def _blamed_on(trigger: Token, word: str) -> bool:
+    """'blamed the attack on jihadists', 'attributed the ambush to JNIM': who it is laid on did it."""
+    return trigger.dep_ == "dobj" and lemma(trigger.head) in _BLAMING and word in ("on", "to")
+
+
+_BLAMING = {"blame", "attribute", "impute"}
+
+
 def _casualty_clause(edge: Token, below: list[Token]) -> bool:
     """The party is the object of a participle clause of the trigger that counts the dead or wounded ('hit the camp,
     wounding two soldiers', 'killing three gendarmes'): it was struck."""
@@ -356,6 +364,8 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
         word = edge.lower_
+        if _blamed_on(trigger, word):
+            return "agent"  # "the army blamed the attack on jihadists"
         if word == "by" or (word == "from" and _undergoes(trigger)):
             return "agent"  # "came under fire from gunmen"
         if word == "between" or word == "among":
@@ -435,6 +445,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if _casualty_clause(r_edge, up[: up.index(r_edge)]):
         return "target"  # "a mortar round hit the camp, wounding two soldiers"
+    if r_edge.dep_ == "prep" and _blamed_on(t_edge, r_edge.lower_):
+        return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
     if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
@@ -452,8 +464,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # "said it had repelled an attack", "said it had lost five soldiers in an attack": it was attacked
             suffered = any(lemma(t) in _DEFENDING | _SUFFERING | {"lose"} or _undergoes(t) for t in chain)
             return "target" if suffered else "agent"
-        if lemma(common) in _REACTING:
-            return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
+        if lemma(common) in _REACTING or (lemma(common) in _BLAMING and t_edge.dep_ == "dobj"):
+            # "the ministry mourns two guardsmen who fell when ...", "the army blamed the attack on jihadists"
+            return "other"
         if lemma(common) in _AFTERMATH and common is not trigger:
             return "other"  # "troops arrived after gunmen killed five villagers": they came after it
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
@@ -646,5 +659,6 @@ register_bases(
     | _MOVEMENT
     | _AFTERMATH
     | _DEATH_LEMMAS
+    | _BLAMING
     | {"come", "lose"}
 )
