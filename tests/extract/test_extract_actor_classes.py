@@ -757,3 +757,29 @@ def test_who_an_attack_is_blamed_on_did_it_not_who_blames(extractor, text: str, 
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == actor1
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army said it had killed 15 militants near Tillaberi on Sunday in response to an attack on its "
+            "positions.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Soldiers killed 15 militants near Tillaberi on Sunday in response to an attack on their post.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Soldiers killed 15 militants near Tillaberi on Sunday in response to an attack on a village.",
+            "Military Forces of Niger (2023-)",
+        ),
+    ],
+)
+def test_a_force_that_killed_in_response_to_an_attack_on_itself_was_attacked(extractor, text: str, actor1: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == actor1

@@ -214,6 +214,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
             return "responder"
+        if _in_response_to_attack(verb):
+            return "responder"  # "soldiers killed 15 militants in response to an attack on their positions"
         if _repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
@@ -240,7 +242,30 @@ def _answered_itself(reporting: Token) -> bool:
         attached = [g for c in clause.children if c.dep_ in ("advcl", "prep") for g in (c, *c.children)]
         if any(lemma(v) in _RESPONDING | _DEFENDING for v in (clause, *attached) if is_verb(v)):
             return True
+        if _in_response_to_attack(clause):
+            return True  # "the army said it had killed 15 militants in response to an attack on its positions"
     return False
+
+
+def _in_response_to_attack(verb: Token) -> bool:
+    """The verb's 'in response to an attack (on its positions)': what it does answers an attack on the doer, not
+    one on others ('in response to an attack on a village': troops that come to the rescue start a fight)."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and noun.lower_ in _RESPONDING_NOUNS
+        and any(_own_attack(attack) for to in noun.children if to.lower_ == "to" for attack in to.children)
+        for prep in verb.children
+        for noun in prep.children
+    )
+
+
+def _own_attack(attack: Token) -> bool:
+    """An attack noun whose target, if named, is the doer's own ('an attack on its positions', 'on our post')."""
+    if attack.lower_ not in _ANSWERED_ATTACKS:
+        return False
+    struck = [o for p in attack.children if p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
+    return all(any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in o.children) for o in struck)
 
 
 def _verbs_of(root: Token) -> list[Token]:
