@@ -783,3 +783,20 @@ def test_a_force_that_killed_in_response_to_an_attack_on_itself_was_attacked(ext
     located._locator = FakeLocator()
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our units neutralised ten terrorists on Sunday during an attack on the Tassia post in the Tillaberi region.",
+        "Troops killed ten terrorists who were trying to attack the post of Tassia in the Tillaberi region on Sunday.",
+        "Militants killed 12 soldiers on Sunday in an attack on a military camp in the Tillaberi region.",
+    ],
+)
+def test_who_attacked_a_post_is_actor1_whoever_the_verb_says_killed(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"

@@ -59,7 +59,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
-        stance = _stance(root, civilian) if root is not None else None
+        stance = _stance(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
@@ -199,11 +199,12 @@ _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "
 _RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
-def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
+def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
     clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
     subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
-    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
+    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start.
+    `state`: the party is a state force, whose posts and patrols an attack 'on the post' struck."""
     while root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "Army units responded": the force's word modifies the noun that is the subject
     if root.lower_ in _RESPONDING_NOUNS:
@@ -214,11 +215,13 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
             return "responder"
-        if _in_response_to_attack(verb):
-            return "responder"  # "soldiers killed 15 militants in response to an attack on their positions"
+        if _in_response_to_attack(verb) or (state and _during_attack_on_unit(verb)):
+            # "soldiers killed 15 militants in response to an attack on their positions", "our units neutralised
+            # ten terrorists during an attack on the Tassia post"
+            return "responder"
         if _repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
-        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
             return "initiator"
@@ -260,6 +263,22 @@ def _in_response_to_attack(verb: Token) -> bool:
     )
 
 
+def _during_attack_on_unit(verb: Token) -> bool:
+    """'neutralised ten terrorists during an attack on the Tassia post': what the verb's subject did happened in an
+    attack on a post, a base or a patrol (the forces' own), so it answered that attack."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("during", "in")
+        and attack.lower_ in _ANSWERED_ATTACKS
+        and any(
+            on.lower_ in ("on", "against") and any(o.dep_ == "pobj" and o.lower_ in _STRUCK_UNITS for o in on.children)
+            for on in attack.children
+        )
+        for prep in verb.children
+        for attack in prep.children
+    )
+
+
 def _own_attack(attack: Token) -> bool:
     """An attack noun whose target, if named, is the doer's own ('an attack on its positions', 'on our post')."""
     if attack.lower_ not in _ANSWERED_ATTACKS:
@@ -272,6 +291,8 @@ def _verbs_of(root: Token) -> list[Token]:
     """The verbs the mention is the subject of: its own relative clause ('terrorists who had attacked'), the verb
     it is the subject of, and that verb's conjuncts ('opened fire and fled')."""
     verbs = [c for c in root.children if c.dep_ == "relcl" and is_verb(c)]
+    # "terrorists who were trying to attack the post", "who attempted to storm": the attempt's verb
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and is_verb(x)]
     if root.dep_ in ("nsubj", "csubj") and is_verb(root.head):
         verbs.append(root.head)
         verbs.extend(c for c in root.head.children if c.dep_ == "conj" and is_verb(c))
