@@ -800,3 +800,21 @@ def test_who_attacked_a_post_is_actor1_whoever_the_verb_says_killed(extractor, t
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nos unités ont neutralisé dimanche dix terroristes lors d'une attaque contre le poste de Tassia, dans la "
+        "région de Tillaberi.",
+        "Dix terroristes ont été neutralisés dimanche lors d'une attaque contre le poste militaire de Tassia, dans la "
+        "région de Tillaberi.",
+    ],
+)
+def test_french_forces_that_neutralise_during_an_attack_on_their_post_were_attacked(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
