@@ -581,3 +581,240 @@ def test_a_force_that_responded_to_something_other_than_an_attack_started_the_fi
     text = "An army patrol responded to reports of cattle theft near Boulkessi, Mali, and killed three bandits."
     event = _only_event(extractor, text, "2025-05-04")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_units_a_communique_announces_that_clashed_are_its_subject(extractor) -> None:
+    # the parser reads 'that' as the units' determiner: the units become what is announced, 'clashed' has no subject
+    text = (
+        "The Ministry of National Defence announces that army units carrying out a combing operation on Mount Mghila, "
+        "in the governorate of Sidi Bouzid, clashed on Tuesday 10 March 2026 with a group of terrorist elements."
+    )
+    event = _only_event(extractor, text, "2026-03-12")
+    assert _name(event.actor1) == "Military Forces of Tunisia (2019-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Tunisia)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chadian soldier was killed on Sunday when jihadists attacked a Nigerien army position at Tillaberi.",
+        "A Chadian gendarme was wounded on Sunday when gunmen attacked a Nigerien army post at Tillaberi.",
+    ],
+)
+def test_the_side_struck_is_the_target_not_the_nationality_of_one_of_its_dead(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed eight militants near the border with Mali on Sunday, the Nigerien army said.",
+        "Des militaires ont neutralisé dimanche huit terroristes près de la frontière avec le Mali, a indiqué l'armée "
+        "nigérienne.",
+    ],
+)
+def test_forces_named_without_country_are_those_of_the_army_that_tells_the_event(extractor, text: str) -> None:
+    # the country named after 'the border with' lies across it: the event is on the teller's side
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == "Military Forces of Niger (2023-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_country_entered_is_where_the_event_is(extractor) -> None:
+    text = "Burkinabe soldiers who had crossed into Mali were ambushed near Boulkessi on Sunday; five were killed."
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several mortar shells were fired at the army camp in Ménaka late on Monday, and one of them fell near the "
+        "market. No group claimed the attack, but the Islamic State Sahel Province has previously shelled positions in "
+        "and around Ménaka.",
+        "Several mortar shells were fired at the army camp in Ménaka late on Monday. Nobody claimed the shelling; the "
+        "Islamic State Sahel Province has repeatedly shelled the camp in the past.",
+    ],
+)
+def test_a_group_said_to_have_struck_before_is_not_the_author(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-06-09")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army killed six terrorists near the hamlet of Zankorodji on Sunday, the news agency AIB reported.",
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "Les militaires ont neutralisé dimanche six terroristes près du hameau de Zankorodji, a indiqué l'AMAP.",
+            "Military Forces of Mali (2021-)",
+        ),
+        (
+            "Police dispersed a sit-in in the hamlet of Oued Zankor on Sunday, Mosaïque FM reported.",
+            "Protesters (Tunisia)",
+        ),
+    ],
+)
+def test_a_report_naming_no_country_is_about_the_country_of_the_agency_it_cites(
+    extractor, text: str, actor1: str
+) -> None:
+    # an invented hamlet no gazetteer knows: only the cited news agency or broadcaster says which country
+    event = _only_event(extractor, text, "2026-06-08")
+    assert _name(event.actor1) == actor1
+
+
+class _BorderAsPlace(FakeLocator):
+    """A geo stage that reads 'the Algerian border' as the event's place: Algeria, at country level."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Algerian": ("DZ", 28.0, 2.0)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Malian army drone killed six people at a wedding near the hamlet of Zankorodji, on the Algerian border, on "
+        "Sunday, local officials said.",
+        "A Malian army drone killed six people at a wedding near the hamlet of Zankorodji, near the Algerian border, "
+        "on Sunday.",
+    ],
+)
+def test_a_country_named_as_the_border_of_the_place_is_across_it(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _BorderAsPlace()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mortar round hit the camp at Djibo on Sunday, wounding two soldiers.",
+        "A mortar round hit the camp at Djibo on Sunday, injuring three gendarmes.",
+    ],
+)
+def test_the_forces_a_strike_wounded_are_its_target(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_clash_whose_sides_are_unnamed_is_an_unidentified_armed_groups(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, "Clashes erupted near Djibo on Sunday, killing five people.", "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 JUN 2026 - Sector Tillaberi: own post attacked by est. 40 hostiles at 0500; 1 KIA.",
+        "12 JUN 2026 - Sector Tillaberi: own patrol engaged by enemy fighters 10 km N of Tillaberi; 1 KIA.",
+        "12 JUN 2026 : l'ennemi a attaqué notre position à Tillaberi; 2 tués de notre côté.",
+    ],
+)
+def test_a_field_reports_hostiles_are_an_unidentified_armed_group(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army blamed Sunday's attack near Tillaberi, which killed six soldiers, on jihadists.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "The army attributed the ambush near Tillaberi on Sunday to the Islamic State in the Sahel.",
+            "Islamic State (Sahel)",
+        ),
+    ],
+)
+def test_who_an_attack_is_blamed_on_did_it_not_who_blames(extractor, text: str, actor1: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == actor1
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The army said it had killed 15 militants near Tillaberi on Sunday in response to an attack on its "
+            "positions.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Soldiers killed 15 militants near Tillaberi on Sunday in response to an attack on their post.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Soldiers killed 15 militants near Tillaberi on Sunday in response to an attack on a village.",
+            "Military Forces of Niger (2023-)",
+        ),
+    ],
+)
+def test_a_force_that_killed_in_response_to_an_attack_on_itself_was_attacked(extractor, text: str, actor1: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our units neutralised ten terrorists on Sunday during an attack on the Tassia post in the Tillaberi region.",
+        "Troops killed ten terrorists who were trying to attack the post of Tassia in the Tillaberi region on Sunday.",
+        "Militants killed 12 soldiers on Sunday in an attack on a military camp in the Tillaberi region.",
+    ],
+)
+def test_who_attacked_a_post_is_actor1_whoever_the_verb_says_killed(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nos unités ont neutralisé dimanche dix terroristes lors d'une attaque contre le poste de Tassia, dans la "
+        "région de Tillaberi.",
+        "Dix terroristes ont été neutralisés dimanche lors d'une attaque contre le poste militaire de Tassia, dans la "
+        "région de Tillaberi.",
+    ],
+)
+def test_french_forces_that_neutralise_during_an_attack_on_their_post_were_attacked(extractor, text: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    event = _only_event(located, text, "2026-06-08")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"

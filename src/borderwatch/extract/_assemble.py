@@ -21,9 +21,9 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._merge import EventGroup
 from ._quantities import to_quantities
-from ._registry import ActorMention, ActorRegistry
+from ._registry import ActorMention, ActorRegistry, load_registry
 from ._roles import Party
-from ._text import load_data, phrase_regex
+from ._text import fold, load_data, phrase_regex
 from ._tolls import fatalities_of_event
 
 __all__ = ["assemble_event", "event_country"]
@@ -47,15 +47,19 @@ def event_country(
     report's, else the one the report's provinces and capital point to (`place_country`). Where the event's own
     sentences name countries and the location lies in none of them ("in Inata, northern Burkina Faso" resolved to
     a namesake abroad), the text outranks the gazetteer's guess."""
-    named = [c for m in group.members for c in m.country_names]
+    across, own = _across_the_border(group)
+    named = [c for m in group.members for c in m.country_names if c != across]
+    forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     if location is not None and location.country:
         located = location.country.upper()
+        if located == across:
+            return own  # "near the border with Mali", resolved to Mali: the event is on the forces' side
         if not named or located in named:
             return located
         return Counter(named).most_common(1)[0][0]
-    forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     if not named and report_country is not None:
-        return report_country  # an adjective ("French troops") says who more often than where
+        # an adjective ("French troops") says who more often than where
+        return own if report_country == across else report_country
     for candidates in (named, forces):
         if candidates:
             counts = Counter(candidates)
@@ -63,6 +67,50 @@ def event_country(
                 return report_country
             return counts.most_common(1)[0][0]
     return report_country or place_country or _home_of_named_group(group)
+
+
+# 'near the border with (the) Mali', 'à la frontière avec le Mali' right before a country's name (roles.json)
+_BORDER_WITH = re.compile(
+    phrase_regex(load_data("roles.json")["border_markers"]).pattern + r"\s+(?:the\s+|le\s+|la\s+|l\s+)?$"
+)
+# 'near the Malian border' (the country's word between 'the' and the border, no noun of that side after it), 'à la
+# frontière algérienne' (the border before it)
+_BORDER_NOUN = phrase_regex(load_data("roles.json")["border_nouns"]).pattern
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_BORDER_AFTER = re.compile(
+    r"\s+" + _BORDER_NOUN + r"(?!\s+" + phrase_regex(load_data("roles.json")["border_side_nouns"]).pattern + ")"
+)
+_BORDER_BEFORE = re.compile(_BORDER_NOUN + r"\s+$")
+
+
+def _names_across(folded: str, start: int, end: int) -> bool:
+    """The country word at folded[start:end] names what lies across a border from the event."""
+    before = folded[max(0, start - 40) : start]
+    if _BORDER_WITH.search(before) or _BORDER_BEFORE.search(before):
+        return True
+    return bool(_THE_BEFORE.search(before) and _BORDER_AFTER.match(folded, end))
+
+
+def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
+    """The country the event's sentences name only across a border from the place ('near the border with Mali',
+    'on the Algerian border', 'à la frontière avec le Mali'), and the one country of the event's state forces
+    ('..., the Nigerien army said') when it is another: the event is on the forces' side of that border, not in
+    the country named."""
+    own = {p.mention.country for m in group.members for p in m.parties if p.mention.force not in (None, "auto")}
+    own.discard(None)
+    if len(own) != 1:
+        return None, None
+    home = own.pop()
+    registry = load_registry()
+    beyond: set[str] = set()
+    elsewhere: set[str] = set()
+    for member in group.members:
+        text = member.sentence.text
+        folded = fold(text)
+        for start, end, code in registry.countries_in(text):
+            (beyond if _names_across(folded, start, end) else elsewhere).add(code)
+    beyond -= elsewhere | {home}
+    return (beyond.pop(), home) if len(beyond) == 1 else (None, None)
 
 
 def _home_of_named_group(group: EventGroup) -> str | None:
@@ -161,6 +209,7 @@ def _ordered(parties: list[tuple[int, Party]], roles: tuple[str, ...]) -> list[P
             chosen,
             key=lambda ip: (
                 ip[0],
+                ip[1].fallen,  # the side struck before the dead counted among it
                 ip[0] in with_forces and _auxiliary(ip[1]),
                 ip[0] in with_army and ip[1].mention.force == "police",
                 _kind(ip[1].mention) == "generic",
@@ -193,6 +242,11 @@ def _with_joint_forces(group: EventGroup, parties: list[tuple[int, Party]]) -> l
     return out
 
 
+# a later sentence telling what a party has done before ('IS Sahel has previously shelled positions around Ménaka'):
+# no side of this event (roles.json background_markers)
+_BACKGROUND = phrase_regex(load_data("roles.json")["background_markers"])
+
+
 def _auxiliary(party: Party) -> bool:
     return bool(party.mention.named) and all(n.beside_state for n in party.mention.named)
 
@@ -210,12 +264,14 @@ def _actors(
     parties = [
         (i, p)
         for i, m in enumerate(group.members)
+        if i == 0 or not _BACKGROUND.search(fold(m.sentence.text))
         for p in m.parties
         if p.mention.force != "auto" or p.role in ("agent", "both")
     ]
     parties = _with_joint_forces(group, parties)
     army_measure = any(registry.names_army_measure(m.sentence.text) for m in group.members)
     name = _Namer(registry, sub, {t for m in group.members for t in m.tags}, when, country, army_measure)
+    name.home = _tellers_country(group, parties)
     agents = [name(p) for p in _ordered(parties, ("agent", "both"))]
     targets = [name(p) for p in _ordered(parties, ("target", "both"))]
     others = [name(p) for p in _ordered(parties, ("other",)) if _kind(p.mention) in ("named", "force", "org")]
@@ -274,8 +330,25 @@ def _filer_joins(
     return actor1, assoc
 
 
+def _tellers_country(group: EventGroup, parties: list[tuple[int, Party]]) -> str | None:
+    """The one country of the state forces that tell the event ('..., the Nigerien army said', 'selon l'armée
+    malienne'): the forces the event names without a country ('soldiers killed eight militants near the border
+    with Mali') are theirs, wherever the place lies."""
+    homes = {
+        p.mention.country
+        for i, p in parties
+        if p.role == "other"
+        and p.mention.force not in (None, "auto")
+        and p.mention.country
+        and _tells(p, group.members[i])
+    }
+    return homes.pop() if len(homes) == 1 else None
+
+
 class _Namer:
     """Party -> canonical actor, with the force a bare country or 'the authorities' stands for in this event."""
+
+    home: str | None = None  # the country of the forces that tell the event: that of its forces named without one
 
     def __init__(
         self,
@@ -303,6 +376,8 @@ class _Namer:
             return self.registry.force_actor(kind, where, self.when, mention.text, self.country)
         if mention.force == "government" and self._military_measure(mention) and sub != "Agreement":
             return self.registry.force_actor("military", where, self.when, mention.text, self.country)
+        if self.home and mention.force is not None and not mention.country and not mention.named:
+            mention = replace(mention, country=self.home)  # "soldiers ..., the Nigerien army said": Niger's
         return self.registry.actor_for(mention, self.when, self.country)
 
     def _military_measure(self, mention: ActorMention) -> bool:
@@ -531,4 +606,6 @@ def _defaults(
         # A battle has two armed sides: the people killed in it ("three people were killed when fighting broke
         # out between a brigade and a local armed group") count in its toll, and its other side is armed.
         actor2 = generic("armed")
+    if battle and actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None  # "clashes erupted near Djibo, killing five people": unnamed armed men fought
     return actor1, actor2

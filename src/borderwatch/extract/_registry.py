@@ -88,6 +88,7 @@ class ActorRegistry:
         self._build_named(data["groups"])
         self._build_forces()
         self._build_generic()
+        self._build_media()
         self.state_targets = phrase_regex(data["party_classes"]["state_targets"])
         self.civilian_targets = phrase_regex(data["party_classes"]["civilian_targets"])
         government = data["force_kinds"]["government"]
@@ -188,6 +189,19 @@ class ActorRegistry:
                 self._generic_word.setdefault(" ".join(fold(word).split()), kind)
         self.generic_rx = phrase_regex(self._generic_word)
 
+    def _build_media(self) -> None:
+        """Each country's news agencies and broadcasters: acronyms as written, other names folded."""
+        self._media_of: dict[str, str] = {}
+        self._media_acronym_of: dict[str, str] = {}
+        for code, spec in self._countries.items():
+            for name in spec.get("media", ()):
+                if _ACRONYM.match(name):
+                    self._media_acronym_of[name] = code
+                else:
+                    self._media_of[" ".join(fold(name).split())] = code
+        self._media_rx = phrase_regex(self._media_of)
+        self._media_acronym_rx = phrase_regex(self._media_acronym_of)
+
     # --- finding mentions ---------------------------------------------------------------------
     def knows_country(self, code: str | None) -> bool:
         """The registry names this country's forces and generic actors (the region's and the foreign forces' in it)."""
@@ -283,12 +297,19 @@ class ActorRegistry:
 
     def force_alias_countries(self, text: str) -> list[str]:
         """The countries of the state forces a text names by their own names ('FAMa', 'the National People's Army',
-        'Garde nationale tunisienne', 'Ministry of National Defence'), first mention first."""
-        return [
+        'Garde nationale tunisienne', 'Ministry of National Defence'), first mention first, then of the news
+        agencies and broadcasters it cites ('the news agency AIB reported', 'selon Mosaïque FM')."""
+        folded = fold(text)
+        forces = [
             m.country
-            for m in self._named_in(text, fold(text))
+            for m in self._named_in(text, folded)
             if m.country and (m.force is not None or any(a.type == 1 for a in m.named))
         ]
+        media = sorted(
+            [(m.start(), self._media_of[" ".join(m.group().split())]) for m in self._media_rx.finditer(folded)]
+            + [(m.start(), self._media_acronym_of[m.group()]) for m in self._media_acronym_rx.finditer(text)]
+        )
+        return forces + [code for _, code in media]
 
     def named_in_text(self, text: str) -> list[Actor]:
         """The registry's named actors (groups, not generic words) a whole text mentions, first mention first."""

@@ -45,6 +45,9 @@ class Party:
     mention: ActorMention
     role: str  # agent | target | both | other | partner (beside a side: an associated actor, never actor1/2)
     stance: str | None = None  # initiator ("terrorists who had attacked"), responder ("officers, who returned fire")
+    # a target only as the dead or wounded of a sentence whose other trigger says what was struck ("a Chadian soldier
+    # was killed when jihadists attacked a Nigerien army position"): counted among the side struck, not that side
+    fallen: bool = False
 
 
 def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[int, int]]) -> list[Party]:
@@ -56,8 +59,47 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
         root = _token_at(doc, mention.start, mention.end)
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
-        parties.append(Party(mention, role, _stance(root, civilian) if root is not None else None))
+        stance = _stance(root, civilian, mention.party == "state") if root is not None else None
+        fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
+        parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+def _only_fallen(root: Token, triggers: list[Token]) -> bool:
+    """The party is the subject or object of a death word ('a Chadian soldier was killed', 'was wounded', 'killing
+    a Chadian soldier'), and a trigger of the sentence ('attacked') says what was struck: it is counted among the dead,
+    whose side is what was struck."""
+    return (
+        root.dep_ in ("nsubjpass", "nsubj", "dobj")
+        and _death_word(root.head)
+        and any(not _death_word(t) for t in triggers)
+    )
+
+
+def _blamed_on(trigger: Token, word: str) -> bool:
+    """'blamed the attack on jihadists', 'attributed the ambush to JNIM': who it is laid on did it."""
+    return trigger.dep_ == "dobj" and lemma(trigger.head) in _BLAMING and word in ("on", "to")
+
+
+_BLAMING = {"blame", "attribute", "impute"}
+
+
+def _casualty_clause(edge: Token, below: list[Token]) -> bool:
+    """The party is the object of a participle clause of the trigger that counts the dead or wounded ('hit the camp,
+    wounding two soldiers', 'killing three gendarmes'): it was struck."""
+    return (
+        edge.dep_ in ("advcl", "xcomp", "conj")
+        and lemma(edge) in _DEATH_LEMMAS
+        and bool(below)
+        and below[-1].dep_ == "dobj"
+    )
+
+
+def _death_word(token: Token) -> bool:
+    return token.lower_ in _DEATH_WORDS or lemma(token) in _DEATH_LEMMAS
+
+
+_DEATH_LEMMAS = {"kill", "die", "wound", "injure", "perish", "succumb"}
 
 
 @dataclass(frozen=True)
@@ -128,7 +170,9 @@ def _moved(verb: Token) -> bool:
 
 
 # "ambushed by approx. 20 armed men", "by about 30 gunmen", "by dozens of fighters": how many, between 'by' and who
-_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated)\s+)?"
+# a field report's 'est. 40', 'ca. 30' as well as a wire's 'about 40', 'an estimated 40'
+_HOW_MANY = r"(?:(?:approx\.?|approximately|about|around|some|nearly|over|more than|at least|up to|an estimated"
+_HOW_MANY += r"|est\.|estimated|ca\.)\s+)?"
 _HOW_MANY += r"(?:(?:\d+|a dozen|dozens of|scores of|hundreds of|a group of|a band of)\s+)?"
 _BY_THEN = re.compile(
     r"\s+(?:\w+ly\s+)?by\s+(?:(?:the|a|an|some|several|suspected|alleged)\s+)*" + _HOW_MANY, re.IGNORECASE
@@ -155,11 +199,12 @@ _INITIATING = {"attack", "ambush", "raid", "storm", "assault", "open", "fire", "
 _RESPONDING = {"repel", "repulse", "riposte", "parry", "respond"}
 
 
-def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
+def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
     clause of its own ('after his group opened fire', 'terrorists who had attacked a convoy') started it; the
     subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
-    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start."""
+    ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start.
+    `state`: the party is a state force, whose posts and patrols an attack 'on the post' struck."""
     while root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "Army units responded": the force's word modifies the noun that is the subject
     if root.lower_ in _RESPONDING_NOUNS:
@@ -170,9 +215,13 @@ def _stance(root: Token, civilian: list[tuple[int, int]]) -> str | None:
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
             return "responder"
+        if _in_response_to_attack(verb) or (state and _during_attack_on_unit(verb)):
+            # "soldiers killed 15 militants in response to an attack on their positions", "our units neutralised
+            # ten terrorists during an attack on the Tassia post"
+            return "responder"
         if _repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
-        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl"):
+        if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
             return "initiator"
@@ -196,13 +245,54 @@ def _answered_itself(reporting: Token) -> bool:
         attached = [g for c in clause.children if c.dep_ in ("advcl", "prep") for g in (c, *c.children)]
         if any(lemma(v) in _RESPONDING | _DEFENDING for v in (clause, *attached) if is_verb(v)):
             return True
+        if _in_response_to_attack(clause):
+            return True  # "the army said it had killed 15 militants in response to an attack on its positions"
     return False
+
+
+def _in_response_to_attack(verb: Token) -> bool:
+    """The verb's 'in response to an attack (on its positions)': what it does answers an attack on the doer, not
+    one on others ('in response to an attack on a village': troops that come to the rescue start a fight)."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and noun.lower_ in _RESPONDING_NOUNS
+        and any(_own_attack(attack) for to in noun.children if to.lower_ == "to" for attack in to.children)
+        for prep in verb.children
+        for noun in prep.children
+    )
+
+
+def _during_attack_on_unit(verb: Token) -> bool:
+    """'neutralised ten terrorists during an attack on the Tassia post': what the verb's subject did happened in an
+    attack on a post, a base or a patrol (the forces' own), so it answered that attack."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("during", "in")
+        and attack.lower_ in _ANSWERED_ATTACKS
+        and any(
+            on.lower_ in ("on", "against") and any(o.dep_ == "pobj" and o.lower_ in _STRUCK_UNITS for o in on.children)
+            for on in attack.children
+        )
+        for prep in verb.children
+        for attack in prep.children
+    )
+
+
+def _own_attack(attack: Token) -> bool:
+    """An attack noun whose target, if named, is the doer's own ('an attack on its positions', 'on our post')."""
+    if attack.lower_ not in _ANSWERED_ATTACKS:
+        return False
+    struck = [o for p in attack.children if p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
+    return all(any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in o.children) for o in struck)
 
 
 def _verbs_of(root: Token) -> list[Token]:
     """The verbs the mention is the subject of: its own relative clause ('terrorists who had attacked'), the verb
     it is the subject of, and that verb's conjuncts ('opened fire and fled')."""
     verbs = [c for c in root.children if c.dep_ == "relcl" and is_verb(c)]
+    # "terrorists who were trying to attack the post", "who attempted to storm": the attempt's verb
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and is_verb(x)]
     if root.dep_ in ("nsubj", "csubj") and is_verb(root.head):
         verbs.append(root.head)
         verbs.extend(c for c in root.head.children if c.dep_ == "conj" and is_verb(c))
@@ -257,6 +347,8 @@ def _role_of(root: Token, trigger: Token) -> str:
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         if _struck_unit(edge, below, trigger):
             return "target"
+        if _casualty_clause(edge, below):
+            return "target"  # "a mortar round hit the camp, wounding two soldiers"
         return _edge_role(edge, trigger, up)
     trig_up = _path_up(trigger)
     if root in trig_up:
@@ -318,6 +410,8 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
         word = edge.lower_
+        if _blamed_on(trigger, word):
+            return "agent"  # "the army blamed the attack on jihadists"
         if word == "by" or (word == "from" and _undergoes(trigger)):
             return "agent"  # "came under fire from gunmen"
         if word == "between" or word == "among":
@@ -395,6 +489,10 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "agent" if root.i < trigger.i else "target"
     r_edge = up[up.index(common) - 1] if up.index(common) > 0 else root
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
+    if _casualty_clause(r_edge, up[: up.index(r_edge)]):
+        return "target"  # "a mortar round hit the camp, wounding two soldiers"
+    if r_edge.dep_ == "prep" and _blamed_on(t_edge, r_edge.lower_):
+        return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
     if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
@@ -412,8 +510,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
             # "said it had repelled an attack", "said it had lost five soldiers in an attack": it was attacked
             suffered = any(lemma(t) in _DEFENDING | _SUFFERING | {"lose"} or _undergoes(t) for t in chain)
             return "target" if suffered else "agent"
-        if lemma(common) in _REACTING:
-            return "other"  # "the ministry mourns two guardsmen who fell when their patrol was attacked"
+        if lemma(common) in _REACTING or (lemma(common) in _BLAMING and t_edge.dep_ == "dobj"):
+            # "the ministry mourns two guardsmen who fell when ...", "the army blamed the attack on jihadists"
+            return "other"
         if lemma(common) in _AFTERMATH and common is not trigger:
             return "other"  # "troops arrived after gunmen killed five villagers": they came after it
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):
@@ -438,9 +537,25 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "target" if _repels(common) else "agent"  # "the attackers were repelled by the army": it was attacked
     if r_edge.dep_ == "dobj" and t_edge.dep_ == "nsubj" and not is_verb(trigger):
         return "target"  # "the attack left 12 soldiers dead", "the blast wounded two guards"
+    if _complementizer_as_determiner(common, r_edge, t_edge) and t_edge is trigger:
+        return _subject_role(trigger)
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
+
+
+def _complementizer_as_determiner(common: Token, r_edge: Token, t_edge: Token) -> bool:
+    """'The ministry announces that army units ... clashed with': the parser took 'that' for the units' determiner,
+    made the units what is announced and left the verb after them without a subject. The units are its subject."""
+    return (
+        lemma(common) in _REPORTING
+        and r_edge.dep_ == "dobj"
+        and any(c.dep_ == "det" and c.lower_ == "that" and c.i < r_edge.i for c in r_edge.children)
+        and is_verb(t_edge)
+        and t_edge.dep_ in ("advcl", "ccomp", "conj")
+        and r_edge.i < t_edge.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t_edge.children)
+    )
 
 
 _TOLL_CODES = {"kia", "wia", "mia"}  # field reports' killed, wounded and missing in action
@@ -589,5 +704,7 @@ register_bases(
     | _INTO_VERBS
     | _MOVEMENT
     | _AFTERMATH
+    | _DEATH_LEMMAS
+    | _BLAMING
     | {"come", "lose"}
 )

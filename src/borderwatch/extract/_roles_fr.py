@@ -44,6 +44,7 @@ class _Vocabulary:
     victim: re.Pattern[str]  # a participle right after a party: "neuf soldats tués"
     repelled_by: re.Pattern[str]  # "repoussés par" before a party: the force the attackers were driven off by
     repelling: re.Pattern[str]  # a passive that repels: "ont été repoussés"
+    during_unit_attack: re.Pattern[str]  # "lors d'une attaque contre le poste": the forces answered, the armed struck
 
 
 @cache
@@ -73,6 +74,11 @@ def _vocabulary() -> _Vocabulary:
         victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
         repelled_by=re.compile(r"\b(?:" + "|".join(data["repelling_participles"]) + r")\s+(?:\w+\s+){0,2}?par\s+$"),
         repelling=re.compile(r"\bete\s+(?:" + "|".join(data["repelling_participles"]) + r")\b"),
+        during_unit_attack=re.compile(
+            r"\b(?:" + "|".join(data["during_markers"]) + r")\s+(?:de\s+|d\s+|du\s+)?(?:(?:l|une?|la|les)\s+)?"
+            r"(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:contre|du|de|des|d)\s+"
+            r"(?:(?:le|la|les|l|un|une|leur|leurs|notre|nos)\s+)?(?:" + "|".join(data["target_units"]) + r")\b"
+        ),
     )
 
 
@@ -126,6 +132,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
         for m in rx.finditer(folded)
         if not moves_subject(m.group()) and not vocabulary.repelling.search(m.group())
     ]
+    # "nos unités ont neutralisé dix terroristes lors d'une attaque contre le poste de Tassia": the post was attacked
+    unit_attacked = bool(vocabulary.during_unit_attack.search(folded))
     out = []
     for party in parties:
         mention = party.mention
@@ -134,6 +142,8 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
         bare = _ARTICLES.sub("", before)
         if vocabulary.source.search(bare):
             out.append(replace(party, role="other"))
+        elif unit_attacked and mention.party in ("state", "armed"):
+            out.append(replace(party, role="target" if mention.party == "state" else "agent"))
         elif vocabulary.repelled_by.search(bare):
             out.append(replace(party, role="target"))  # "repoussés par l'armée": the army was attacked
         elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or (
