@@ -26,6 +26,10 @@ class Resolution:
     confidence: float
     match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
     remote: bool = False  # far from every other place of the document, in a country it is not about
+    # When the best candidate lies outside the countries the document agrees with: its best namesake inside them
+    # (the Léré of a report about Mali, where population chose Lere, Nigeria), for the namesake check to fall back
+    # on once the document's accepted places rule the first one out (`_abroad`).
+    home: Resolution | None = None
 
 
 @dataclass

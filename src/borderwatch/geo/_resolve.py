@@ -45,6 +45,8 @@ _DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
 _DOUBT_FACTOR = ranking_weights().doubt_factor
+# A match this high is a name the place bears (its main name or another), not a looser reading of it.
+_NAMED_MATCH = 0.8
 
 
 class Resolver:
@@ -172,7 +174,26 @@ class Resolver:
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
         remote = context is not None and context.remote(mention, best)
         margin = float(scores[best] - np.partition(scores, -2)[-2]) if context is not None else 0.0
-        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote), margin
+        home = _home_namesake(mention, context, weights, best) if context is not None else None
+        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote, home), margin
+
+
+def _home_namesake(mention: Mention, context: Context, weights: np.ndarray, best: int) -> Resolution | None:
+    """The best candidate bearing the name in the countries the document agrees with (or the caller's), when the
+    best one lies in none of the countries its places vote for; its confidence is its share among those only."""
+    country = mention.arrays.countries[best]
+    if country == context.hint or (
+        context.countries.get(country, 0.0) > context.own_countries.get(mention.name, {}).get(country, 0.0)
+    ):
+        return None  # the caller or another place of the document puts the report in its country
+    hinted = np.array([c == context.hint for c in mention.arrays.countries], dtype=bool)
+    agrees = (context.agrees(mention) | hinted) & (np.array([c.match for c in mention.candidates]) >= _NAMED_MATCH)
+    if not agrees.any() or agrees[best]:
+        return None
+    home = int(np.argmax(np.where(agrees, weights, -1.0)))
+    candidate = mention.candidates[home]
+    share = float(weights[home] / weights[agrees].sum())
+    return Resolution(candidate.record, round(share * candidate.match, 3), candidate.match)
 
 
 def _only_candidate(mention: Mention, context: Context | None) -> Resolution:
