@@ -47,6 +47,7 @@ class Mention:
     contained: list[int] = field(default_factory=list)  # mentions this name is written after as their container
     office: bool = False  # written with an office or assembly of a division or country ('Texas Gov.')
     division: bool = False  # written with the kind of its division ('the Ouargla wilaya', 'cercle de Niono')
+    kind_countries: frozenset[str] = frozenset()  # the only countries with divisions of that kind ('cercle': Mali)
     _priors: np.ndarray | None = None
     _arrays: CandidateArrays | None = None
 

@@ -30,7 +30,7 @@ from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
-from ._recognise import names_a_division, names_an_office_s_seat
+from ._recognise import division_kind_countries, names_a_division, names_an_office_s_seat
 
 __all__ = ["Resolver"]
 
@@ -42,6 +42,9 @@ _OFFICE_GROUP = "#office"
 _DIVISION_WEIGHT = ranking_weights().division
 _DIVISION_GROUP = "#division"
 _DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
+# 'Le cercle de Koro': only Mali has cercles; the candidates there gain (data/division_kind_countries.json).
+_DIVISION_COUNTRY_WEIGHT = ranking_weights().division_country
+_KIND_COUNTRY_GROUP = "#kind-country"
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
 _DOUBT_FACTOR = ranking_weights().doubt_factor
@@ -75,6 +78,11 @@ class Resolver:
                 mention.office = True
                 key, hints = groups[mention.index]
                 groups[mention.index] = (key, (*hints, _OFFICE_GROUP))
+            mention.kind_countries = division_kind_countries(text, mention.start, mention.end)
+            if mention.kind_countries:
+                # Ranked apart: the country the kind tells is this mention's own evidence.
+                key, hints = groups[mention.index]
+                groups[mention.index] = (key, (*hints, _KIND_COUNTRY_GROUP, *sorted(mention.kind_countries)))
             if names_a_division(text, mention.start, mention.end):
                 # Ranked apart too: the name's other mentions may be the town ('Ouargla' beside 'the Ouargla wilaya').
                 mention.division = True
@@ -115,7 +123,7 @@ class Resolver:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
         if context is not None:
             return self._scored(mention, context)
-        if mention.office or mention.division:
+        if mention.office or mention.division or mention.kind_countries:
             return self._scored(mention, None)
         # Without context the ranking depends on the candidates alone: kept with them, for the next document.
         kept = mention.arrays.plain
@@ -131,6 +139,9 @@ class Resolver:
         if mention.division:
             divisions = np.array([c.record.feature_code in _DIVISION_CODES for c in mention.candidates], dtype=bool)
             scores += _DIVISION_WEIGHT * divisions
+        if mention.kind_countries:
+            kind_country = np.array([c in mention.kind_countries for c in mention.arrays.countries], dtype=bool)
+            scores += _DIVISION_COUNTRY_WEIGHT * kind_country
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
