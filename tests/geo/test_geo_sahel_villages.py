@@ -12,18 +12,6 @@ from geo_helpers import span
     ("text", "name", "gold", "others"),
     [
         (
-            "Des hommes armés ont attaqué le camp militaire de Boulkessi, au Mali, dimanche.",
-            "Boulkessi",
-            "ml-boulkessi",
-            [("Mali", "GPE")],
-        ),
-        (
-            "Malian soldiers were killed when militants overran their base at Boulikessi.",
-            "Boulikessi",
-            "ml-boulkessi",
-            [("Malian", "NORP")],
-        ),
-        (
             "Le village de Tamou, au Niger, a accueilli des familles déplacées.",
             "Tamou",
             "ne-tamou",
