@@ -639,6 +639,7 @@ def propose_spans(
     if known is not None:
         known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
         proposals = [_narrowed(text, _extended(text, p, known_spans), known, known_spans) for p in proposals]
+    proposals = _with_lower_case_demonyms(text, proposals)
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -660,6 +661,37 @@ def propose_spans(
         guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
+
+
+@lru_cache(maxsize=1)
+def _lower_case_demonym_pattern() -> re.Pattern[str]:
+    """The demonyms data/countries.json writes in lower case, as French writes them ('malien', 'algériennes')."""
+    words = [
+        word
+        for entry in data_file("countries.json")["countries"].values()
+        for word in entry.get("demonyms", [])
+        if word[:1].islower()
+    ]
+    return re.compile(r"(?<![\w'’-])(?:" + _alternatives(words) + r")(?![\w'’-])")
+
+
+def _with_lower_case_demonyms(text: str, proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals, with every French demonym in lower case ('les soldats maliens', 'la frontière algérienne'):
+    what country a report is about, which the entity model does not tag. One inside a person's or organisation's
+    span of the model ("L'armée malienne" PERSON) replaces that span, which names no place."""
+    found = [
+        Proposal(m.start(), m.end(), "hint", False, demonyms()[name_key(m.group())], "NORP")
+        for m in _lower_case_demonym_pattern().finditer(text)
+    ]
+    if not found:
+        return proposals
+    kept = [
+        p
+        for p in proposals
+        if p.origin == "place" or p.demonym is not None or not any(p.start <= d.start and d.end <= p.end for d in found)
+    ]
+    taken = [(p.start, p.end) for p in kept]
+    return kept + [d for d in found if not any(s < d.end and d.start < e for s, e in taken)]
 
 
 def _narrowed(text: str, proposal: Proposal, known: set[str], known_spans: list[tuple[int, int]]) -> Proposal:
