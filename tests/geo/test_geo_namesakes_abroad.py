@@ -4,6 +4,7 @@ than placed abroad. Every sentence is SYNTHETIC: invented incidents in real plac
 
 from __future__ import annotations
 
+import pytest
 from geo_helpers import span
 
 
@@ -12,9 +13,10 @@ def _found(geoparser, text: str, entities: list[tuple]) -> dict[str, int | str |
 
 
 def test_an_exact_namesake_far_abroad_stays_unresolved_in_a_report_about_mali(geoparser) -> None:
-    text = "Les forces armées ont repoussé une attaque à Léré, dans le cercle de Niono, selon l'état-major."
-    found = _found(geoparser, text, [span(text, "Léré", "GPE"), span(text, "Niono", "GPE")])
-    assert found == {"Léré": None, "Niono": 2452655}
+    # Tabi, a village of the Douentza cercle the gazetteer does not hold, is no Tabi of Angola.
+    text = "Les forces armées ont repoussé une attaque à Tabi, dans le cercle de Douentza, selon l'état-major."
+    found = _found(geoparser, text, [span(text, "Tabi", "GPE"), span(text, "Douentza", "GPE")])
+    assert found == {"Tabi": None, "Douentza": 2458334}
 
 
 def test_a_loose_look_alike_abroad_stays_unresolved(geoparser) -> None:
@@ -70,6 +72,35 @@ def test_a_world_city_by_another_of_its_names_is_kept(geoparser) -> None:
 
 def test_the_caller_s_country_rules_out_an_exact_namesake_of_the_only_place(geoparser) -> None:
     # the report's country known from outside the text (a title 'Mali: ...', the issuing ministry)
+    text = "Les forces armées ont repoussé une attaque à Tabi mardi."
+    found = {p.text: p.geonameid for p in geoparser.find_places(text, [span(text, "Tabi", "GPE")], "ML")}
+    assert found == {"Tabi": None}
+
+
+def test_the_caller_s_country_chooses_its_own_namesake_of_the_only_place(geoparser) -> None:
+    # Léré, Mali (regional supplement) rather than Lere, Nigeria, the larger one.
     text = "Les forces armées ont repoussé une attaque à Léré mardi."
     found = {p.text: p.geonameid for p in geoparser.find_places(text, [span(text, "Léré", "GPE")], "ML")}
-    assert found == {"Léré": None}
+    assert found == {"Léré": "bw:ml-lere"}
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        (
+            "Malian troops said they repelled an attack in Léré, near the border with Mauritania.",
+            [("Malian", "NORP"), ("Mauritania", "GPE")],
+        ),
+        (
+            "A Malian army patrol was ambushed outside Léré, not far from Mauritania, on Friday.",
+            [("Malian", "NORP"), ("Mauritania", "GPE")],
+        ),
+        (
+            "Léré, close to the Mauritanian border, was attacked overnight, Mali's army said.",
+            [("Mauritanian", "NORP"), ("Mali", "GPE")],
+        ),
+    ],
+)
+def test_a_namesake_abroad_gives_way_to_the_report_s_own_namesake(geoparser, text, others) -> None:
+    entities = [span(text, "Léré", "GPE")] + [span(text, word, label) for word, label in others]
+    assert _found(geoparser, text, entities)["Léré"] == "bw:ml-lere"

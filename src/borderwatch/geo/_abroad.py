@@ -2,8 +2,10 @@
 Lere, Nigeria; 'Sévaré airport' as Savé airport, Benin). The gazetteer holds many small Sahel towns under no name
 or under another spelling, and their nearest match is then a namesake or a look-alike in another country: the
 mention is kept as a place, unresolved, rather than placed a thousand kilometres away (the event keeps the
-report's country). Only in a report about a country of that region (data/thinly_held_countries.json): elsewhere
-the gazetteer holds small towns well enough that a town abroad is most often the one meant. Read after
+report's country), unless the resolver found a place of that name in the report's own countries
+(`Resolution.home`: Léré, Mali, of the regional supplement, which population had ranked below Lere, Nigeria): that
+place it is. Only in a report about a country of that region (data/thinly_held_countries.json): elsewhere the
+gazetteer holds small towns well enough that a town abroad is most often the one meant. Read after
 acceptance: only the places accepted as mentions say what the report is about (the resolver's own context also
 holds words that recognition rejects). A name that the actor registry knows as a group's or a force's ('FAMa',
 'Wagner'), resolved to a small place over _REMOTE_KM from all the report's other places, in none of their
@@ -18,6 +20,7 @@ needs the name it bears: a loose reading ('Dogon' for Yangon) keeps no large cit
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from ._accept import named_area
@@ -44,6 +47,9 @@ _FAR_KM = 1000.0
 # An actor's namesake this far from every other place of the report is not what the report is about.
 _REMOTE_KM = 3000.0
 
+# A namesake in the report's countries stands in for one abroad only with this share among such namesakes.
+_HOME_CONFIDENCE = 0.5
+
 Span = tuple[int, int, Resolution | None]
 
 
@@ -51,9 +57,21 @@ def drop_namesakes_abroad(text: str, accepted: list[Span], country_hint: str | N
     """The accepted spans, a namesake abroad left unresolved and an actor's namesake far away dropped (see the
     module); `country_hint` is the report's country (ISO alpha-2) as the caller knows it, or None."""
     accepted = [(s, e, r) for s, e, r in accepted if not _actor_far_away(text, s, e, r, accepted)]
-    return [
-        (s, e, None if r is not None and _abroad(text, s, e, r, accepted, country_hint) else r) for s, e, r in accepted
-    ]
+    ruled: list[Span] = []
+    for s, e, r in accepted:
+        own = _abroad(text, s, e, r, accepted, country_hint) if r is not None else None
+        ruled.append((s, e, r if r is None or own is None else _home_namesake(r, own)))
+    return ruled
+
+
+def _home_namesake(res: Resolution, own: frozenset[str]) -> Resolution | None:
+    """In place of a namesake abroad, the place of the same name in the report's own countries (not those next
+    door) that the resolver found (Léré, Mali, beside Lere, Nigeria), however small; else none. It is sure as much
+    as it leads the report's other namesakes and the one abroad was not."""
+    home = res.home
+    if home is None or home.confidence < _HOME_CONFIDENCE or home.record.country not in own:
+        return None
+    return replace(home, confidence=round(home.confidence * (1.0 - res.confidence), 3))
 
 
 def _actor_far_away(text: str, start: int, end: int, res: Resolution | None, accepted: list[Span]) -> bool:
@@ -88,11 +106,14 @@ def _known_abroad(res: Resolution) -> bool:
     return res.record.population >= floor
 
 
-def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Span], country_hint: str | None) -> bool:
+def _abroad(
+    text: str, start: int, end: int, res: Resolution, accepted: list[Span], country_hint: str | None
+) -> frozenset[str] | None:
+    """The report's own countries when they rule the place out as a namesake abroad, else None."""
     record = res.record
     # A country, division or region, or one of our curated places of the region, is no look-alike.
     if record.country is None or named_area(record) or _known_abroad(res):
-        return False
+        return None
     key = name_key(text[start:end])
     # The places placed with more confidence rule on it (two namesakes do not rule each other out: the likelier
     # one stands), and so, for a place the resolver found far from all the others ('remote'), do those it did not
@@ -112,7 +133,8 @@ def _abroad(text: str, start: int, end: int, res: Resolution, accepted: list[Spa
         votes[country_hint.upper()] += 1.0
     own, next_door = agreeing_countries(votes, sum(votes.values()))
     if not own & _thinly_held_countries() or record.country in own or record.country in next_door:
-        return False
+        return None
     if res.match < _NAMED_MATCH:
-        return True
-    return all(haversine_km(o.lat, o.lon, record.lat, record.lon) > _FAR_KM for o in others if o.lat is not None)
+        return own
+    far = all(haversine_km(o.lat, o.lon, record.lat, record.lon) > _FAR_KM for o in others if o.lat is not None)
+    return own if far else None

@@ -125,7 +125,7 @@ def accept_proposal(
         if not _short_ok(text, proposal.start, proposal.end, res, proposal.locative):
             # 'NE of Djanet' tagged a place: an abbreviation, unless it stands for a country or a great city (LA),
             # or a short town of the report's country or our region written as a name ('Gunmen attacked Gao').
-            return res.record.population >= _GREAT_CITY or _short_town(text, proposal, res, countries)
+            return _great_city(text, proposal, res) or _short_town(text, proposal, res, countries)
         return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
     if res is None or not _short_ok(text, proposal.start, proposal.end, res, proposal.locative and res.match >= 1.0):
         return False
@@ -274,6 +274,16 @@ def _is_facility(proposal: Proposal, entities: Sequence[tuple[int, int, str]]) -
 def named_area(record: PlaceRecord) -> bool:
     """A country, division, continent, region or one of our curated places: not a person's name by accident."""
     return record.feature_code in _AREA_CODES or record.source.startswith("borderwatch")
+
+
+def _great_city(text: str, proposal: Proposal, res: Resolution) -> bool:
+    """A short name that stands for a great city or state: its main name, or another in capitals ('LA') or
+    written as an abbreviation ('Ga.'); not a word written as a name that is only another name of one ('Jas
+    gunmen': Jos, Nigeria, among whose other names it is)."""
+    if res.record.population < _GREAT_CITY:
+        return False
+    name = text[proposal.start : proposal.end]
+    return res.match >= 1.0 or name.isupper() or name_key(name) in abbreviations()
 
 
 def short_name_ok(

@@ -46,6 +46,8 @@ from ._store import Gazetteer, PlaceRecord
 __all__ = ["Geoparser"]
 
 _EXACT = 0.8
+# Passes over the model's proposals until the countries of the accepted places are all known (see `_accepted`).
+_COUNTRY_PASSES = 3
 
 
 class Geoparser:
@@ -290,22 +292,18 @@ def _accepted(
     resolutions: list[Resolution | None],
 ) -> list[Span]:
     """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions."""
-    accepted: list[Span] = []
-    taken = _Taken()
-    rejected: list[tuple[int, int]] = [(s, e) for s, e, guard in held if guard < GUARD_ORG]
     # Places the model tagged as places first: the countries they lie in are the document's.
     pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
+    # The countries of the whole report, not only of what comes before a name: a short town named first ('Oyo was
+    # calm, police in Ibadan, Nigeria, said') is judged with the countries of the places named after it. Accepting
+    # more countries accepts more places, never fewer: the passes stop when no country is added.
     countries: set[str] = set()
-    for proposal, res in pairs:
-        if taken.overlaps(proposal.start, proposal.end):
-            continue
-        if accept_proposal(text, proposal, res, entities, countries):
-            accepted.append((proposal.start, proposal.end, res))
-            taken.add(proposal.start, proposal.end)
-            if res is not None and res.record.country:
-                countries.add(res.record.country)
-        elif proposal.demonym is None:
-            rejected.append((proposal.start, proposal.end))
+    for _ in range(_COUNTRY_PASSES):
+        accepted, rejected, taken, found = _accepted_proposals(text, entities, pairs, countries)
+        if found <= countries:
+            break
+        countries |= found
+    rejected += [(s, e) for s, e, guard in held if guard < GUARD_ORG]
     for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
         if taken.overlaps(start, end):
             continue
@@ -316,6 +314,31 @@ def _accepted(
             rejected.append((start, end))
     accepted += _same_name_elsewhere(text, accepted, rejected, taken)
     return sorted(accepted, key=lambda a: a[0])
+
+
+def _accepted_proposals(
+    text: str,
+    entities: Sequence[tuple[int, int, str]],
+    pairs: list[tuple[Proposal, Resolution | None]],
+    countries: set[str],
+) -> tuple[list[Span], list[tuple[int, int]], _Taken, set[str]]:
+    """One pass over the model's proposals, given the report's countries known so far: the spans accepted, those
+    rejected, the text they take, and the countries of the accepted places (with those given)."""
+    accepted: list[Span] = []
+    rejected: list[tuple[int, int]] = []
+    taken = _Taken()
+    found = set(countries)
+    for proposal, res in pairs:
+        if taken.overlaps(proposal.start, proposal.end):
+            continue
+        if accept_proposal(text, proposal, res, entities, found):
+            accepted.append((proposal.start, proposal.end, res))
+            taken.add(proposal.start, proposal.end)
+            if res is not None and res.record.country:
+                found.add(res.record.country)
+        elif proposal.demonym is None:
+            rejected.append((proposal.start, proposal.end))
+    return accepted, rejected, taken, found
 
 
 def _same_name_elsewhere(text: str, accepted: list[Span], rejected: list[tuple[int, int]], taken: _Taken) -> list[Span]:

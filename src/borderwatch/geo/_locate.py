@@ -2,7 +2,9 @@
 
 The place comes from the event's own sentence first (the most specific resolved place there, preferring one
 introduced by a locative word), then from the sentences before it, then from the report's most mentioned
-place. `geo_precision`: 1 the town itself; 2 "near"/"outskirts of"/"km from" a town, a district or a natural
+place, never the place of the report's opening dateline when the sentence names another. `geo_precision`: 1 the
+town itself; 2 "near"/"outskirts of"/"km from" a town (and the French and 'between' words of
+data/location_words.json: 'près de', 'au nord de', 'entre'), a district ('le cercle de Bankass') or a natural
 feature or region, or a place taken from the context; 3 only a first-level division or country is known,
 coded to its centroid. Every location gets the nearest international border and its distance; a country-level
 location gets the border the sentence names ("the Libyan border") and no distance, which would be meaningless.
@@ -13,11 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from ..model import Evidence, Location, Place
 from ._normalise import name_key
-from ._recognise import demonyms, is_compound_adjective, is_road_qualifier
+from ._recognise import demonyms, is_compound_adjective, is_road_qualifier, names_a_division
+from ._sources import data_file
 
 __all__ = ["locate"]
 
@@ -40,7 +44,16 @@ _AT = re.compile(
     re.IGNORECASE,
 )
 _BORDER = re.compile(r"\bborder|frontier|crossing\b", re.IGNORECASE)
+# '15 km au nord de Gao', 'à 20 km d'Ansongo': a French distance from a town.
+_FRENCH_DISTANCE = (
+    r"\d+\s*(?:km|kilomètres)\s+(?:(?:au\s+(?:nord|sud)(?:-(?:est|ouest))?|à\s+l['’](?:est|ouest))\s+)?(?:de|d['’])"
+)
 _CONTEXT_SENTENCES_BACK = 600  # characters of text before the sentence searched for the place
+# A report's opening dateline: a place in capitals, then its country or region, a date, the agency, and a dash.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’. -]{2,}(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}[ \t]*(?:\([^)\n]{1,40}\))?"
+    r"[ \t]*(?:[—–]|--?[ \t])"
+)
 
 
 class _Borders(Protocol):
@@ -49,6 +62,22 @@ class _Borders(Protocol):
     def nearest(self, lat: float, lon: float) -> tuple[str, float]: ...
 
     def country_at(self, lat: float, lon: float) -> str | None: ...
+
+
+@lru_cache(maxsize=1)
+def _near_before() -> re.Pattern[str]:
+    """The words of data/location_words.json (French 'près de', 'au nord de', 'entre'; English 'between') or a
+    French distance, right before a name, with an article and a kind of place between ('près de la ville de')."""
+    words = [w for language in data_file("location_words.json")["near_before"].values() for w in language]
+    phrases = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    kind = r"(?:(?:la|le|l['’])\s*)?(?:ville|localité|commune|village|town|city|village)\s+(?:de|d['’]|of)\s*"
+    return re.compile(
+        rf"(?:(?<![\w'’])(?:{phrases})|{_FRENCH_DISTANCE})(?:\s+|(?<=['’]))(?:the\s+)?(?:{kind})?$", re.IGNORECASE
+    )
+
+
+def _near(before: str) -> bool:
+    return bool(_NEAR.search(before) or _near_before().search(before))
 
 
 def _rank(place: Place) -> int:
@@ -68,17 +97,29 @@ def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
     A demonym ('Malian soldiers') gives a country only when no named place is there, and a road's end ('the
     Ansongo road') counts as near it, after the places the text puts the event in."""
     places = [p for p in places if not (_is_demonym(p) and is_compound_adjective(text, p.end))]
+    # A dateline ('BAMAKO — Gunmen attacked Léré') says where the report was written: the event is at a place the
+    # sentence names after it, if it names one.
+    after_dateline = [p for p in places if p.start >= _dateline_end(text) and not _is_demonym(p)]
+    if after_dateline:
+        places = [p for p in places if p.start >= _dateline_end(text)]
     if not places:
         return None
     scored = []
     for place in places:
         before = text[max(0, place.start - 40) : place.start]
         road = is_road_qualifier(text, place.end)
-        near = bool(_NEAR.search(before)) or road
+        # 'the cercle de Bankass', 'Téra department': a district, not the town that bears its name.
+        near = _near(before) or road or (_rank(place) == 0 and names_a_division(text, place.start, place.end))
         at = bool(_AT.search(before)) and not road
         scored.append((_is_demonym(place), _rank(place), road, not (near or at), place.start, place, near))
     best = min(scored, key=lambda s: s[:5])
     return best[5], best[6]
+
+
+def _dateline_end(text: str) -> int:
+    """Where the report's opening dateline ends ('BAMAKO —', 'GAO, Mali, Jan. 15 (AP) —'), or 0 without one."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def _is_demonym(place: Place) -> bool:

@@ -26,6 +26,10 @@ class Resolution:
     confidence: float
     match: float = 1.0  # how the name matched: 1 main name, 0.8 other name, less when transliterated or partial
     remote: bool = False  # far from every other place of the document, in a country it is not about
+    # When the best candidate lies outside the countries the document agrees with: its best namesake inside them
+    # (the Léré of a report about Mali, where population chose Lere, Nigeria), for the namesake check to fall back
+    # on once the document's accepted places rule the first one out (`_abroad`).
+    home: Resolution | None = None
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Mention:
     contained: list[int] = field(default_factory=list)  # mentions this name is written after as their container
     office: bool = False  # written with an office or assembly of a division or country ('Texas Gov.')
     division: bool = False  # written with the kind of its division ('the Ouargla wilaya', 'cercle de Niono')
+    kind_countries: frozenset[str] = frozenset()  # the only countries with divisions of that kind ('cercle': Mali)
     _priors: np.ndarray | None = None
     _arrays: CandidateArrays | None = None
 

@@ -23,6 +23,7 @@ class RankingWeights:
     context: MappingProxyType[str, float]
     office: float
     division: float
+    division_country: float
     doubt_factor: float
     temperature: float
 
@@ -38,6 +39,7 @@ class RankingWeights:
             MappingProxyType(context),
             float(table["office"]),
             float(table["division"]),
+            float(table["division_country"]),
             float(table["doubt_factor"]),
             float(table["temperature"]),
         )

@@ -63,10 +63,12 @@ _COMMA_BEFORE = re.compile(r"[,(]\s*$")
 _TEMPORAL_LABELS = {"DATE", "TIME"}
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-zà-ÿ]")
-_CAPITALISED = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+# A capitalised word, also right after a French elided preposition or article ("la commune rurale d'Inékar").
+_CAPITALISED = re.compile(r"(?:(?<![\w'’.\-])|(?<=(?<!\w)[dlDL]['’]))[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le", "of", "n", "bou", "ben", "bin",
                "sur", "on", "upon", "en", "y", "da", "do", "di", "del"}  # fmt: skip
-_LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -])?")
+# Between two words of a name: a space or hyphen, with a connector ('Ras el Oued') or an elided one ("Côte d'Ivoire").
+_LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -]|([dl]['’]))?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -234,6 +236,35 @@ def names_a_division(text: str, start: int, end: int) -> bool:
     if preceding.rstrip().lower().endswith(_connector_ends()) and before.search(preceding):
         return True
     return division_s_name(name_key(text[start:end])) is not None
+
+
+@lru_cache(maxsize=1)
+def _kind_countries_patterns() -> tuple[dict[str, frozenset[str]], re.Pattern[str], re.Pattern[str]]:
+    """The division kinds few countries use (data/division_kind_countries.json) by lower-case word, and the patterns
+    of one written after a name and before it with a connector ('Ansongo circle', 'le cercle de Koro')."""
+    table = {
+        kind.lower(): frozenset(countries)
+        for kind, countries in data_file("division_kind_countries.json")["kinds"].items()
+    }
+    kinds = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    connectors = "|".join(re.escape(c) for c in sorted(_vocabulary()["division_connectors"], key=len, reverse=True))
+    return (
+        table,
+        re.compile(rf"\s+(?P<kind>{kinds})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?P<kind>{kinds})\s+(?:{connectors})\s*$", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=8192)
+def division_kind_countries(text: str, start: int, end: int) -> frozenset[str]:
+    """The countries whose divisions are of the kind written with the name, when few countries use that kind ('le
+    cercle de Koro', 'the Ansongo circle', 'la commune rurale de Tillia'); empty for any other name."""
+    table, after, before = _kind_countries_patterns()
+    preceding = text[max(0, start - 40) : start]
+    found = after.match(text, end) or (
+        before.search(preceding) if preceding.rstrip().lower().endswith(_connector_ends()) else None
+    )
+    return table[found.group("kind").lower()] if found else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -552,8 +583,9 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
             if current:
                 runs.append(current)
             current = []
-        elif link.group(1):
-            current.append((last_end + link.start(1), -(last_end + link.end(1))))
+        elif link.group(1) or link.group(2):
+            group = 1 if link.group(1) else 2
+            current.append((last_end + link.start(group), -(last_end + link.end(group))))
         current.append((match.start(), match.end()))
         last_end = match.end()
     if current:
@@ -607,6 +639,7 @@ def propose_spans(
     if known is not None:
         known_spans = [(s, e) for s, e, _ in spans if name_key(text[s:e]) in known]
         proposals = [_narrowed(text, _extended(text, p, known_spans), known, known_spans) for p in proposals]
+    proposals = _with_lower_case_demonyms(text, proposals)
     covered = bytearray(len(text) + 1)
     for p in proposals:
         # Inside a person's or organisation's name, words stay candidates but are marked as such.
@@ -628,6 +661,37 @@ def propose_spans(
         guard = inside.pop() if len(inside) == 1 and inside <= {GUARD_PERSON, GUARD_ORG} else GUARD_NONE
         loose.append((s, e, GUARD_INITIAL if initial and guard == GUARD_NONE else guard))
     return proposals, loose
+
+
+@lru_cache(maxsize=1)
+def _lower_case_demonym_pattern() -> re.Pattern[str]:
+    """The demonyms data/countries.json writes in lower case, as French writes them ('malien', 'algériennes')."""
+    words = [
+        word
+        for entry in data_file("countries.json")["countries"].values()
+        for word in entry.get("demonyms", [])
+        if word[:1].islower()
+    ]
+    return re.compile(r"(?<![\w'’-])(?:" + _alternatives(words) + r")(?![\w'’-])")
+
+
+def _with_lower_case_demonyms(text: str, proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals, with every French demonym in lower case ('les soldats maliens', 'la frontière algérienne'):
+    what country a report is about, which the entity model does not tag. One inside a person's or organisation's
+    span of the model ("L'armée malienne" PERSON) replaces that span, which names no place."""
+    found = [
+        Proposal(m.start(), m.end(), "hint", False, demonyms()[name_key(m.group())], "NORP")
+        for m in _lower_case_demonym_pattern().finditer(text)
+    ]
+    if not found:
+        return proposals
+    kept = [
+        p
+        for p in proposals
+        if p.origin == "place" or p.demonym is not None or not any(p.start <= d.start and d.end <= p.end for d in found)
+    ]
+    taken = [(p.start, p.end) for p in kept]
+    return kept + [d for d in found if not any(s < d.end and d.start < e for s, e in taken)]
 
 
 def _narrowed(text: str, proposal: Proposal, known: set[str], known_spans: list[tuple[int, int]]) -> Proposal:

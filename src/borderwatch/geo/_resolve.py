@@ -30,7 +30,7 @@ from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
-from ._recognise import names_a_division, names_an_office_s_seat
+from ._recognise import division_kind_countries, names_a_division, names_an_office_s_seat
 
 __all__ = ["Resolver"]
 
@@ -42,9 +42,14 @@ _OFFICE_GROUP = "#office"
 _DIVISION_WEIGHT = ranking_weights().division
 _DIVISION_GROUP = "#division"
 _DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
+# 'Le cercle de Koro': only Mali has cercles; the candidates there gain (data/division_kind_countries.json).
+_DIVISION_COUNTRY_WEIGHT = ranking_weights().division_country
+_KIND_COUNTRY_GROUP = "#kind-country"
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
 _DOUBT_FACTOR = ranking_weights().doubt_factor
+# A match this high is a name the place bears (its main name or another), not a looser reading of it.
+_NAMED_MATCH = 0.8
 
 
 class Resolver:
@@ -73,6 +78,11 @@ class Resolver:
                 mention.office = True
                 key, hints = groups[mention.index]
                 groups[mention.index] = (key, (*hints, _OFFICE_GROUP))
+            mention.kind_countries = division_kind_countries(text, mention.start, mention.end)
+            if mention.kind_countries:
+                # Ranked apart: the country the kind tells is this mention's own evidence.
+                key, hints = groups[mention.index]
+                groups[mention.index] = (key, (*hints, _KIND_COUNTRY_GROUP, *sorted(mention.kind_countries)))
             if names_a_division(text, mention.start, mention.end):
                 # Ranked apart too: the name's other mentions may be the town ('Ouargla' beside 'the Ouargla wilaya').
                 mention.division = True
@@ -113,7 +123,7 @@ class Resolver:
             return _only_candidate(mention, context), (math.inf if context is not None else 0.0)
         if context is not None:
             return self._scored(mention, context)
-        if mention.office or mention.division:
+        if mention.office or mention.division or mention.kind_countries:
             return self._scored(mention, None)
         # Without context the ranking depends on the candidates alone: kept with them, for the next document.
         kept = mention.arrays.plain
@@ -129,6 +139,9 @@ class Resolver:
         if mention.division:
             divisions = np.array([c.record.feature_code in _DIVISION_CODES for c in mention.candidates], dtype=bool)
             scores += _DIVISION_WEIGHT * divisions
+        if mention.kind_countries:
+            kind_country = np.array([c in mention.kind_countries for c in mention.arrays.countries], dtype=bool)
+            scores += _DIVISION_COUNTRY_WEIGHT * kind_country
         doubtful = np.zeros(len(scores), dtype=bool)
         if context is not None:
             bonus, doubtful = context.bonus(mention)
@@ -172,7 +185,26 @@ class Resolver:
         confidence = share * candidate.match * (_DOUBT_FACTOR if doubtful[best] else 1.0)
         remote = context is not None and context.remote(mention, best)
         margin = float(scores[best] - np.partition(scores, -2)[-2]) if context is not None else 0.0
-        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote), margin
+        home = _home_namesake(mention, context, weights, best) if context is not None else None
+        return Resolution(candidate.record, round(confidence, 3), candidate.match, remote, home), margin
+
+
+def _home_namesake(mention: Mention, context: Context, weights: np.ndarray, best: int) -> Resolution | None:
+    """The best candidate bearing the name in the countries the document agrees with (or the caller's), when the
+    best one lies in none of the countries its places vote for; its confidence is its share among those only."""
+    country = mention.arrays.countries[best]
+    if country == context.hint or (
+        context.countries.get(country, 0.0) > context.own_countries.get(mention.name, {}).get(country, 0.0)
+    ):
+        return None  # the caller or another place of the document puts the report in its country
+    hinted = np.array([c == context.hint for c in mention.arrays.countries], dtype=bool)
+    agrees = (context.agrees(mention) | hinted) & (np.array([c.match for c in mention.candidates]) >= _NAMED_MATCH)
+    if not agrees.any() or agrees[best]:
+        return None
+    home = int(np.argmax(np.where(agrees, weights, -1.0)))
+    candidate = mention.candidates[home]
+    share = float(weights[home] / weights[agrees].sum())
+    return Resolution(candidate.record, round(share * candidate.match, 3), candidate.match)
 
 
 def _only_candidate(mention: Mention, context: Context | None) -> Resolution:
