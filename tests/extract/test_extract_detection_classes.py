@@ -193,6 +193,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         # a French ban or suspension of movement is a movement restriction (Strategic developments / Other)
         ("Le gouverneur de Diffa a interdit la circulation des motos jeudi.", ["Other"]),
         ("La circulation a été suspendue jeudi entre Ben Guerdane et Ras Jedir.", ["Other"]),
+        # deaths told with the attack that caused them, in a report that tells nothing else, are its happening
+        ("Une attaque contre le poste de Tillia a fait six morts jeudi.", ["Armed clash"]),
+        ("Le bilan de l'attaque de jeudi contre le poste de Tillia s'est alourdi à six morts.", ["Armed clash"]),
+        # deaths alone, with no attack named, stay no event of their own
+        ("Six morts ont été dénombrés jeudi à Tillia.", []),
         # a standing word of the same roots that restricts nothing is no event
         ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],

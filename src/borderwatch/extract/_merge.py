@@ -64,17 +64,23 @@ class EventGroup:
 
 def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
     groups: list[EventGroup] = []
+    unattached: list[SentenceEvent] = []
     for event in events:
         if event.sentence.headline:
             continue
         target = _claimed_group(groups, event) or next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
         if target is None and "_addendum" in event.tags:
+            unattached.append(event)
             continue  # deaths with no event to add to
         if target is None:
             groups.append(EventGroup([event]))
         else:
             target.members.append(event)
             _promote(target)
+    if not groups:
+        # "Une attaque contre le poste de Tillia a fait six morts dimanche": deaths told with the attack that
+        # caused them are the report's happening when it tells no other, though no party says which kind
+        groups = [EventGroup([event]) for event in unattached[:1] if "attack" in event.cues]
     body = len(groups)
     for event in events:
         if event.sentence.headline:
