@@ -18,6 +18,8 @@ Targets (issue 5): 100k mentions in <= 60 s on 2 cores, per-report time flat.
 The generated input is frozen out of the garbage collector's sight before storing starts (an ingest reads its
 reports a batch at a time; the first versions of this benchmark did not, `--keep-input-in-gc`). `--profile FILE
 --profile-from 90000` profiles only the batches stored once 90,000 mentions are (what grows with the store).
+`--wal-frames N` holds the WAL's checkpoints off and prints the N tables and indexes whose pages its frames
+rewrote most (`_wal_frames.py`: where the bytes written come from).
 
     PYTHONPATH=src python bench/fusion_scale.py [--mentions 100000] [--db /tmp/x.db] [--profile FILE]
 """
@@ -25,6 +27,7 @@ reports a batch at a time; the first versions of this benchmark did not, `--keep
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import os
@@ -32,12 +35,13 @@ import random
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from itertools import accumulate, combinations
 from pathlib import Path
 
 from _fusion_counts import counting_fusion_work
+from _wal_frames import WalFrames
 from borderwatch.model import Actor, EventMention, Evidence, ExtractResult, Location, Report, ReportRef, Source
 from borderwatch.store import NewReport, Store
 
@@ -314,6 +318,13 @@ def main() -> None:
         "--profile-from", type=int, default=0, help="profile only the batches stored once this many mentions are"
     )
     parser.add_argument(
+        "--wal-frames",
+        type=int,
+        default=0,
+        metavar="N",
+        help="hold WAL checkpoints off and print the N tables and indexes whose pages the WAL's frames rewrote most",
+    )
+    parser.add_argument(
         "--keep-input-in-gc",
         action="store_true",
         help="leave the generated input in the garbage collector's sight (as the first versions did)",
@@ -335,12 +346,15 @@ def main() -> None:
             load, written, resident = os.getloadavg()[0], _written(), _memory("VmRSS")
             collector = _CollectorTime()
             gc.callbacks.append(collector)
+            frames = WalFrames(store._engine, db) if args.wal_frames else contextlib.nullcontext()
             try:
-                with counting_fusion_work() as work:
+                with frames, counting_fusion_work() as work:
                     timings = run(store, items, args.batch, profile, args.profile_from)
+                    written = _written() - written
+                    if isinstance(frames, WalFrames):
+                        _print_frames(frames.count(), args.wal_frames)
             finally:
                 gc.callbacks.remove(collector)
-            written = _written() - written
             predicted = {r: events[0] for r, events in store.report_event_lists().items()}
     if profile is not None:
         profile.dump_stats(args.profile)
@@ -371,6 +385,13 @@ def main() -> None:
     print(f"pairwise on generated truth: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     print(work.line())
     sys.exit(0 if total <= 60 else 1)
+
+
+def _print_frames(counts: Counter[str], shown: int) -> None:
+    total = sum(counts.values())
+    print(f"WAL frames (checkpoints held off: bytes written are the WAL's alone): {total}")
+    for name, frames in counts.most_common(shown):
+        print(f"  {name:40s} {frames:9d} {100 * frames / max(1, total):5.1f}%")
 
 
 def run(

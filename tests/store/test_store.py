@@ -1,8 +1,11 @@
+import gc
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from borderwatch.errors import NewerDatabaseError, NotOurDatabaseError, StoreError
 from borderwatch.model import (
@@ -17,7 +20,8 @@ from borderwatch.model import (
     ReportRef,
     Source,
 )
-from borderwatch.store import EventQuery, NewReport, Reader, ReportQuery, Store
+from borderwatch.store import EventQuery, NewReport, Reader, ReportQuery, Store, _write
+from borderwatch.store._schema import extractions
 
 ADMIN = Reader.local_admin()
 
@@ -60,7 +64,8 @@ def test_new_database_is_created_and_reopened(tmp_path: Path) -> None:
 
 def test_a_new_file_has_small_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
     """A new store's pages are 2 KB (each row put in a hash-keyed index rewrites a page); a file created with
-    SQLite's 4 KB keeps them, and both checkpoint their WAL at the same number of bytes."""
+    SQLite's 4 KB keeps them, and both checkpoint their WAL at the same number of bytes: 256 MiB, so that a page
+    that many batches rewrite is copied into the file once per ~50 batches."""
     older = tmp_path / "older.db"
     with sqlite3.connect(older) as connection:  # a file already written, as an earlier version left it
         connection.execute("PRAGMA page_size=4096")
@@ -72,7 +77,33 @@ def test_a_new_file_has_small_pages_and_an_older_one_keeps_its_own(tmp_path: Pat
             with store._engine.connect() as connection:
                 assert connection.exec_driver_sql("PRAGMA page_size").scalar() == pages
                 checkpoints[name] = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() * pages
-    assert checkpoints["new.db"] == checkpoints["older.db"] == 40 << 20
+    assert checkpoints["new.db"] == checkpoints["older.db"] == 256 << 20
+
+
+def test_a_batch_hands_its_extractions_to_the_database_as_json_text(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's extractions go to the driver as JSON text, not as nested dicts and lists (a hundred objects a
+    report that the garbage collector would track and promote until the statement freed them), and read back
+    as the model's JSON."""
+    handed: list[dict[str, object]] = []
+    real = _write.bulk_insert
+
+    def spy(connection: object, table: Any, rows: Any, **kw: Any) -> None:
+        if table.name == "extractions":
+            handed.extend(rows)
+        real(connection, table, rows, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_write, "bulk_insert", spy)
+    report = _report("SYNTHETIC. Soldiers clashed with an invented band of smugglers near Kasserine.")
+    extraction = _extraction(report, "TN", "2025-03-02")
+    with Store(db_url) as store:
+        assert store.add_reports([NewReport(report=report, extraction=extraction)]) == [True]
+        with store._engine.connect() as connection:
+            stored = connection.execute(select(extractions.c.result)).scalar_one()
+    assert [type(row["result"]) for row in handed] == [str]
+    assert not any(gc.is_tracked(value) for row in handed for value in row.values())
+    assert stored == extraction.model_dump(mode="json")
 
 
 def test_same_content_is_stored_once(db_url: str) -> None:

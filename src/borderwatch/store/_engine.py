@@ -50,7 +50,7 @@ def _json_dumps(value: Any) -> str:
 
 
 MMAP_BYTES = 1 << 30  # SQLite files are read through a memory map of up to this size
-WAL_CHECKPOINT_BYTES = 40 << 20  # 40 MiB: 10,240 pages of 4 KB
+WAL_CHECKPOINT_BYTES = 256 << 20  # 256 MiB: 131,072 pages of 2 KB
 PAGE_SIZE = 2048  # of a new SQLite file (an existing file keeps its own: WAL files cannot change theirs)
 
 
@@ -65,10 +65,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL: readers never block the writer, and a killed process loses only its open transaction.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # Checkpoint the WAL into the file when it holds about 40 MB instead of SQLite's 4 MB: one ingest batch
-    # (200 reports) writes ~1,500 pages, so the default copied every batch's pages into the file again,
-    # whereas pages that consecutive batches rewrite (index pages near the present, the events they update)
-    # are now copied once per several batches (bench/fusion_scale.py: 30% fewer bytes written).
+    # Checkpoint the WAL into the file when it holds 256 MiB instead of SQLite's 4 MB: a checkpoint copies each
+    # page the WAL holds once, however many batches rewrote it, and most pages a batch writes are pages that
+    # later batches write again (the dozen indexes keyed by hashes: ~200 random pages each per batch of 200
+    # reports, out of a few thousand once the store holds 100k; the pages near the present). SQLite's default
+    # copied every batch's pages into the file again; 40 MiB (8 batches at 100k) still copied most of them once
+    # per window, 256 MiB (~50 batches) copies each page once per window of a few thousand pages.
+    # bench/fusion_scale.py 100k: 4 MB -> 40 MiB 30% fewer bytes written; 40 -> 128 MiB 6689 -> 5192 MB,
+    # -> 256 MiB 4581 MB. The cost: the WAL file keeps up to that size beside the database while it is open
+    # (SQLite removes it when the last connection closes), and a crash recovery reads it.
     # (in pages of the file's own size: 2 KB for a new file, 4 KB for one created before)
     page_size = cursor.execute("PRAGMA page_size").fetchone()[0]
     cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_BYTES // page_size}")

@@ -27,7 +27,7 @@ from ._fusion import FusionSession
 from ._fusion_events import EventRefresher
 from ._import_fusion import SenderGrouping, fuse_grouped
 from ._schema import extractions, report_access, report_bands, report_links, reports
-from ._write import report_fields, write_places
+from ._write import report_fields, write_extractions, write_places
 
 __all__ = ["apply_versions", "delete_report_rows", "fuse_received", "replace_extractions"]
 
@@ -115,13 +115,7 @@ def _fuse_extractions(
     a group's mentions after its first join that one's event (`_import_fusion`)."""
     if not results:
         return []
-    connection.execute(
-        extractions.insert(),
-        [
-            {"report_id": report_id, "extracted_at": fusion.now, "result": result.model_dump(mode="json")}
-            for report_id, result in results
-        ],
-    )
+    write_extractions(connection, results, fusion.now)
     write_places(connection, [place for _, result in results for place in result.places])
     stored = _stored_reports(connection, [report_id for report_id, _ in results])
     # Mention by mention in the order of their days (undated ones at their report's), not report by report:

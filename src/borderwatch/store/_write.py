@@ -18,6 +18,7 @@ from ._access import AccessClass, class_id_for
 from ._batches import in_chunks
 from ._exchange import Provenance, next_instants, stix_report_id
 from ._fusion import FusionSession
+from ._fusion_bulk import bulk_insert
 from ._schema import (
     exchange_index,
     extractions,
@@ -29,7 +30,14 @@ from ._schema import (
     sources,
 )
 
-__all__ = ["NewReport", "insert_ignoring_conflicts", "report_fields", "write_batch", "write_places"]
+__all__ = [
+    "NewReport",
+    "insert_ignoring_conflicts",
+    "report_fields",
+    "write_batch",
+    "write_extractions",
+    "write_places",
+]
 
 
 @dataclass
@@ -72,10 +80,8 @@ def write_batch(
     _write_sharing(connection, fresh)
     extracted = [i for i in fresh if i.extraction is not None]
     if extracted:
-        connection.execute(
-            extractions.insert(),
-            [{"report_id": i.report.id, "extracted_at": now, "result": _dump(i.extraction)} for i in extracted],
-        )
+        results = [(i.report.id, i.extraction) for i in extracted if i.extraction is not None]
+        write_extractions(connection, results, now)
         write_places(connection, [p for i in extracted for p in i.extraction.places])  # type: ignore[union-attr]
     for item in extracted:
         result = item.extraction
@@ -132,8 +138,16 @@ def _write_near_duplicates(connection: Connection, fresh: Sequence[NewReport]) -
         connection.execute(statement, links)
 
 
-def _dump(result: ExtractResult | None) -> Any:
-    return result.model_dump(mode="json") if result is not None else None
+def write_extractions(connection: Connection, results: Sequence[tuple[str, ExtractResult]], now: datetime) -> None:
+    """Store reports' extractions (report id, result) in one statement, each result as JSON text (pydantic's own
+    serializer) rather than as dicts: a batch's extractions as nested dicts and lists were some hundred objects
+    a report that the garbage collector tracked, promoted and walked in its full collections before the
+    statement freed them; a string is none of its business."""
+    rows = [
+        {"report_id": report_id, "extracted_at": now, "result": result.model_dump_json()}
+        for report_id, result in results
+    ]
+    bulk_insert(connection, extractions, rows, json_text=("result",))
 
 
 def write_places(connection: Connection, found: Sequence[Any]) -> None:
