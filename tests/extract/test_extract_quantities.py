@@ -87,6 +87,39 @@ def test_quantity_kinds(text: str, kind: str, value: int, qualifier: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year is no count of the dead, and the count after it is still read
+        ("On 12 June 2026 our forces neutralised five terrorists near Ménaka.", 5),
+        ("Le 12 juin 2026, nos forces ont neutralisé cinq terroristes près de Ménaka.", 5),
+        ("In 2025 our units killed four assailants near Tessit.", 4),
+        ("SITREP 14/03/2026 2 FF KIA.", 2),
+        ("The 2021 attack killed five soldiers.", 5),
+        ("Des hommes armés ont tué le 12 mai 2024 cinq soldats près de Tessit.", 5),
+        # a count of that size, followed by whom it counts, stays a count
+        ("At least 2000 people were killed in 2019.", 2000),
+    ],
+)
+def test_a_year_is_no_toll(text: str, expected: int) -> None:
+    assert fatalities_of(find_quantities(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hostages"),
+    [
+        ("Customs officers seized 3 000 litres of fuel near Ben Guerdane.", None),
+        ("Customs officers seized 3,000 litres of fuel near Ben Guerdane.", None),
+        ("Gunmen seized 12 villagers near Tillia.", 12),
+        ("Gunmen took 12 hostages near Tillia.", 12),
+        ("Gunmen kidnapped 12 near Tillia.", 12),
+    ],
+)
+def test_goods_seized_are_no_hostages(text: str, hostages: int | None) -> None:
+    found = [q.value for q in find_quantities(text) if q.kind == "hostages"]
+    assert found == ([hostages] if hostages else [])
+
+
+@pytest.mark.parametrize(
     ("words", "value"),
     [
         ("12", 12),

@@ -127,7 +127,7 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 # "ont neutralisé, le 8 juin, deux terroristes"). A date's year is the date's, never the count ("were neutralised on 4
 # May 2025 near Tessit" counts no 2025 dead).
 _WHEN = (
-    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+\d{4}\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
+    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
 # A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
@@ -423,12 +423,48 @@ _TIME_SPAN = re.compile(
 )
 
 
+# "On 12 June 2026 our forces neutralised five terrorists", "In 2025, the army ...": a year, not 2026 of the dead.
+# A year-like number is a year after a month, a day or a word that dates, or before a comma or a determiner; a count
+# of that size is followed by whom it counts ("1,900 migrants", "1900 personnes").
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d]|[,.]\d)")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|"
+    r"déc)[a-zéû]*\.?|\b(?:in|en|since|depuis|of|de|année|annee|year|fiscal|\d{1,2}(?:st|nd|rd|th|er)?)|\d{1,2}[/.-])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:[,;:)]|(?:our|the|its|their|his|her|a|an|nos|notre|les|la|le|l['’]|ses|leurs|leur|un|une|des|"
+    r"attacks?|attaques?|assaults?|ambush|offensives?|coup|elections?|élections?|agreements?|accords?|campaigns?|"
+    r"war|guerre|crisis|crise|census|budget|season|saison)\b)",
+    re.IGNORECASE,
+)
+
+
+def _without_years(text: str) -> str:
+    """The text with each year written as letters of the same length, so that no count pattern reads it and the
+    counts after it are still read ('SITREP 14/03/2026 2 FF KIA')."""
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()):
+            text = text[: m.start()] + "yyyy" + text[m.end() :]
+    return text
+
+
 def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
     return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
+    read = _without_years(text)
+    found = _quantities_in(read)
+    if read == text:
+        return found
+    # the mentions quote the sentence as written, years included
+    return [replace(q, text=text[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
+
+
+def _quantities_in(text: str) -> list[QuantityMention]:
     if _HINT.search(text) is None:
         return []  # no number and no death: nothing any pattern could match
     found: list[QuantityMention] = []
@@ -847,6 +883,11 @@ def _next_group(kind: str, text: str, pos: int) -> re.Match[str] | None:
 _BODIES = re.compile(r"\b(?:bodies|corpses|remains|corps|cadavres)\b", re.IGNORECASE)
 
 
+# verbs that take goods as well as people: a bare count after them is no hostage count
+_TAKING_ANYTHING = re.compile(r"(?:took|taking|seized|holding|held)\b", re.IGNORECASE)
+_HOSTAGE_WORD = re.compile(r"\b(?:hostages?|captives?)$", re.IGNORECASE)
+
+
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     value = parse_number(m.group("num"))
     if value is None or value > 100_000:
@@ -863,6 +904,15 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
             return None
     elif kind in ("fatalities", "injured", "arrests", "hostages", "fighters") and noun_kind not in (None, "person"):
         return None
+    if (
+        kind == "hostages"
+        and noun_kind is None
+        and _TAKING_ANYTHING.match(m.group())
+        and not _HOSTAGE_WORD.search(m.group())
+    ):
+        return (
+            None  # "seized 3 000 litres of fuel": goods, whatever the count; people are named ("seized 12 villagers")
+        )
     qualifier = _QUALIFIERS.get((m.groupdict().get("qual") or "").lower(), "exact")
     if m.groupdict().get("num2"):
         low = parse_number(m.group("num2"))
