@@ -57,7 +57,9 @@ def test_the_file_is_loaded_into_the_index() -> None:
 
 
 def test_entries_have_the_supplement_schema_and_unique_ids() -> None:
-    assert len(PLACES) >= 100
+    # 63 places, each at a checked published point (those whose position could not be checked were removed): a
+    # floor, so that a file cut short shows.
+    assert len(PLACES) >= 60
     ids = [p["id"] for p in PLACES]
     assert len(ids) == len(set(ids))
     for place in PLACES:
@@ -133,24 +135,24 @@ def test_every_entry_lies_near_its_first_level_division() -> None:
 # A report about each of these villages places its event there, with and without the country named, in English
 # and in French (SYNTHETIC sentences: invented incidents).
 E2E = [
-    ("Gunmen attacked the village of Boulkessi on Sunday, killing three civilians.", "ml-boulkessi"),
+    ("Gunmen attacked the village of Diafarabé on Sunday, killing three civilians.", "ml-diafarabe"),
     ("Des hommes armés ont attaqué le village de Boni dimanche, dans le centre du Mali, tuant trois civils.",
      "ml-boni"),
     ("Suspected militants killed four herders in Hombori on Tuesday, local officials in Mali said.", "ml-hombori"),
     ("Des hommes armés ont tué deux commerçants à Sévaré mardi soir.", "ml-sevare"),
-    ("Armed men burned granaries in Ogossagou, in central Mali, on Friday, killing five villagers.",
-     "ml-ogossagou"),
+    ("Armed men burned granaries in Dioura, in central Mali, on Friday, killing five villagers.",
+     "ml-dioura"),
     ("Gunmen killed eleven civilians in Dinangourou on Monday.", "ml-dinangourou"),
     ("Jihadists ambushed an army convoy at Tarkint on Wednesday, killing two soldiers.", "ml-tarkint"),
     ("Des hommes armés ont attaqué le village de Dablo dimanche, dans le nord du Burkina Faso, tuant trois civils.",
      "bf-dablo"),
     ("Gunmen attacked a market in Markoye on Saturday, killing six traders.", "bf-markoye"),
     ("Des assaillants ont tué neuf civils à Seytenga, au Burkina Faso, samedi.", "bf-seytenga"),
-    ("Militants killed five gendarmes in Koutougou, in northern Burkina Faso, on Thursday.", "bf-koutougou"),
+    ("Militants killed five gendarmes in Foubé, in northern Burkina Faso, on Thursday.", "bf-foube"),
     ("Des hommes armés ont attaqué le village de Tongo Tongo jeudi, tuant quatre soldats.", "ne-tongo-tongo"),
     ("Gunmen on motorbikes killed seven villagers in Anzourou, western Niger, on Sunday.", "ne-anzourou"),
-    ("Des hommes armés ont attaqué le village de Kandadji dimanche, dans l'ouest du Niger, tuant trois civils.",
-     "ne-kandadji"),
+    ("Des hommes armés ont attaqué le village de Sanam dimanche, dans l'ouest du Niger, tuant trois civils.",
+     "ne-sanam"),
     ("Boko Haram fighters attacked Baga Sola in Chad on Monday, killing eight civilians.", "td-baga-sola"),
 ]  # fmt: skip
 
