@@ -28,6 +28,7 @@ __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city
 Entry = dict[str, Any]
 DATA_FILES = (
     "countries.json", "admin_abbreviations.json", "world_regions.json", "maghreb_sahel.json", "landmarks.json",
+    "sahel_localities.json",
 )  # fmt: skip
 # Translations of country names kept as names: the languages of the region's reports and their neighbours'.
 _NAME_LANGUAGES = ("fr", "es", "it", "pt", "de", "ar")
@@ -420,8 +421,9 @@ def us_county_entries(
 
 
 def supplement_entries() -> Iterator[Entry]:
-    """Our data files of world regions and seas, of the Maghreb-Sahel border regions and of seats of government."""
-    for file_name in ("world_regions.json", "maghreb_sahel.json", "landmarks.json"):
+    """Our data files of world regions and seas, of the Maghreb-Sahel border regions and their localities, and of
+    seats of government."""
+    for file_name in ("world_regions.json", "maghreb_sahel.json", "sahel_localities.json", "landmarks.json"):
         for item in data_file(file_name)["places"]:
             yield {
                 "name": item["name"],
