@@ -49,6 +49,27 @@ def test_a_district_written_with_its_kind_is_precision_2(geoparser, text, name) 
     assert location is not None and location.name.startswith(name[:4]) and location.geo_precision == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "town"),
+    [
+        (
+            "The first joint patrol set off on Wednesday from Sakiet Sidi Youssef, in the governorate of El Kef.",
+            [("Sakiet Sidi Youssef", "GPE"), ("El Kef", "GPE")],
+            "Sakiet Sidi Youssef",
+        ),
+        (
+            "Des hommes armés ont attaqué Boni, dans le cercle de Douentza, dimanche soir.",
+            [("Boni", "GPE"), ("Douentza", "GPE")],
+            "Boni",
+        ),
+    ],
+)
+def test_a_town_named_before_its_district_is_the_event_s_place(geoparser, text, names, town) -> None:
+    # the district written with its kind is the town's address, not a second, truer place of the event
+    location = _location(geoparser, text, names)
+    assert location is not None and location.name == town and location.geo_precision == 1
+
+
 def test_a_town_itself_stays_precision_1(geoparser) -> None:
     text = "Des hommes armés ont attaqué le marché de Tillia dans la nuit de lundi."
     location = _location(geoparser, text, [("Tillia", "GPE")])

@@ -108,10 +108,13 @@ def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
     for place in places:
         before = text[max(0, place.start - 40) : place.start]
         road = is_road_qualifier(text, place.end)
-        # 'the cercle de Bankass', 'Téra department': a district, not the town that bears its name.
-        near = _near(before) or road or (_rank(place) == 0 and names_a_division(text, place.start, place.end))
+        # 'the cercle de Bankass', 'Téra department': a district, not the town that bears its name; so it ranks
+        # as an area after the towns the sentence names ('from Sakiet Sidi Youssef, in the governorate of El Kef').
+        district = _rank(place) == 0 and names_a_division(text, place.start, place.end)
+        near = _near(before) or road or district
         at = bool(_AT.search(before)) and not road
-        scored.append((_is_demonym(place), _rank(place), road, not (near or at), place.start, place, near))
+        rank = 1 if district else _rank(place)
+        scored.append((_is_demonym(place), rank, road, not (near or at), place.start, place, near))
     best = min(scored, key=lambda s: s[:5])
     return best[5], best[6]
 
