@@ -81,6 +81,12 @@ class DateRules(_Section):
         "other's date, the gap counts as `reported_late`",
     )
     reported_late: float
+    reported_late_unsupported: float = Field(
+        le=0,
+        description="`reported_late` when the two share nothing beyond type and area (no town, toll, group or "
+        "name, as `undated_unsupported`), weighed `weights.date_against`: the statement's day hides the "
+        "happening's, and a region's second happening of one kind is as likely",
+    )
     aftermath_words: frozenset[str] = Field(
         description="words of a sentence that tells of what followed a happening (a claim, a funeral, mourning, a "
         "toll that rose), whose date may be that of the telling: only such a sentence gets `report_lag_days`"

@@ -94,6 +94,11 @@ class PairScorer:
             # One report gives no day: its window holds the other's day, and in a busy region another happening
             # of one type; without a shared town, toll, group or name, type and area alone do not make one event.
             features[1] = ("date", self.config.date.undated_unsupported, _UNDATED_ALONE, fixed["date"])
+        elif _is_statement_day(date[2]) and not self._undated_supported(new, old, features):
+            # The later is dated on its own statement's day: the happening's own day is then unknown, as for an
+            # undated side, and a region's second happening of one kind a day or two later is as likely.
+            value = self.config.date.reported_late_unsupported
+            features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -437,6 +442,17 @@ def _two_points(km: float, one: str | None, other: str | None) -> str:
 
 def _statement_day(detail: Detail) -> str:
     return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
+
+
+def _statement_day_alone(detail: Detail) -> str:
+    return (
+        f"{_written(detail)}; the later is its report's own day (a statement or claim), and nothing but type and "
+        "area in common (no shared town, toll, group or name)"
+    )
+
+
+def _is_statement_day(detail: Detail) -> bool:
+    return isinstance(detail, tuple) and detail[0] is _statement_day
 
 
 def _targets_differ(mine: frozenset[str], theirs: frozenset[str]) -> str:
