@@ -54,7 +54,8 @@ class DateRules(_Section):
     )
     night_words: frozenset[str] = Field(
         description="content words of a sentence that places a happening at night or late in the day ('overnight', "
-        "'late', 'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json)"
+        "'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json); not 'late', "
+        "which mostly tells when a statement was made ('the ministry said late on Friday'), not the happening"
     )
     two_days: float
     further: float
