@@ -182,3 +182,23 @@ def test_a_statement_made_late_is_no_night_to_straddle() -> None:
     decision = decide(features(recapture, "r1", "2025-10-04"), features(clash, "r0", "2025-10-03"))
     assert decision.event_id is None
     assert date_value(decision) == FUSER.config.date.one_day
+
+
+def test_an_evening_air_strike_and_the_next_days_shelling_at_one_town_are_two_events() -> None:
+    # A night's happening told on its two days is coded alike; two kinds of one family a day apart are two.
+    remote = {"etype": "Explosions/Remote violence", "actor1": "Military Forces of Niger (2023-)"}
+    strike = mention(
+        **remote,
+        sub="Air/drone strike",
+        day="2025-10-05",
+        sentence="SYNTHETIC. Army aircraft struck a column of armed men near Ouallam on Sunday evening.",
+    )
+    shelling = mention(
+        **remote,
+        sub="Shelling/artillery/missile attack",
+        day="2025-10-06",
+        sentence="SYNTHETIC. Army artillery shelled positions of armed men near Ouallam on Monday.",
+    )
+    decision = decide(features(shelling, "r1", "2025-10-07"), features(strike, "r0", "2025-10-06"))
+    assert decision.event_id is None
+    assert date_value(decision) == FUSER.config.date.one_day

@@ -49,8 +49,8 @@ class DateRules(_Section):
         "weighed `weights.date_against` (as is `two_days` between two dates known to the day)"
     )
     one_day_night: float = Field(
-        description="as `one_day`, when either sentence tells of a night or a late hour (`night_words`): a night "
-        "event straddles midnight and reports split over its two days"
+        description="as `one_day`, when either sentence tells of a night or an evening (`night_words`) and both are "
+        "of one sub-type: a night event straddles midnight and reports split over its two days, coding it alike"
     )
     night_words: frozenset[str] = Field(
         description="content words of a sentence that places a happening at night or late in the day ('overnight', "

@@ -187,7 +187,10 @@ class PairScorer:
                 return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             detail: Detail = "same day" if gap == 0 else (_DAYS_APART, gap, "s" if gap > 1 else "")
-            if gap == 1 and not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words)):
+            night = not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words))
+            if gap == 1 and night and new.sub_event_type == old.sub_event_type:
+                # One night's happening told on its two days is coded alike; two kinds of one family a day apart
+                # (an evening air strike, the next day's shelling at the town) are two happenings.
                 value, detail = rules.one_day_night, "1 day apart, told of a night (it may straddle midnight)"
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
