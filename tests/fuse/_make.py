@@ -27,6 +27,7 @@ PLACES: dict[str, dict[str, Any]] = {
     "Aguelhok": {"geonameid": 2460954, "lat": 19.462, "lon": 0.855, "country": "ML", "admin1": "Kidal"},
     "Kasserine": {"geonameid": 2473457, "lat": 35.167, "lon": 8.836, "country": "TN", "admin1": "Kasserine"},
     "Sbiba": {"geonameid": 2465030, "lat": 35.543, "lon": 9.073, "country": "TN", "admin1": "Kasserine"},
+    "Sbeitla": {"geonameid": 2464979, "lat": 35.232, "lon": 9.123, "country": "TN", "admin1": "Kasserine"},
     "Ben Guerdane": {"geonameid": 2472706, "lat": 33.138, "lon": 11.220, "country": "TN", "admin1": "Medenine"},
 }
 

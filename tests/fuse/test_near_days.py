@@ -162,3 +162,43 @@ def test_short_name_keys_are_alike_only_when_one_ends_the_other() -> None:
     assert _keys_alike_uncached("tk", "ntk")
     assert not _keys_alike_uncached("sm", "smb")
     assert _keys_alike_uncached("ndrmbkn", "ndrnbkn")
+
+
+def test_a_statement_made_late_is_no_night_to_straddle() -> None:
+    # "the army said late on Friday": 'late' tells when the statement was made, not the happening; a clash and the
+    # next day's recapture of a village near one town stay two happenings a day apart.
+    clash = mention(
+        sub="Armed clash",
+        etype="Battles",
+        day="2025-10-02",
+        sentence="SYNTHETIC. Soldiers clashed with gunmen near Ouallam, killing five, the army said late on Friday.",
+    )
+    recapture = mention(
+        sub="Government regains territory",
+        etype="Battles",
+        day="2025-10-03",
+        sentence="SYNTHETIC. The army regained control of a village near Ouallam after fighters withdrew.",
+    )
+    decision = decide(features(recapture, "r1", "2025-10-04"), features(clash, "r0", "2025-10-03"))
+    assert decision.event_id is None
+    assert date_value(decision) == FUSER.config.date.one_day
+
+
+def test_an_evening_air_strike_and_the_next_days_shelling_at_one_town_are_two_events() -> None:
+    # A night's happening told on its two days is coded alike; two kinds of one family a day apart are two.
+    remote = {"etype": "Explosions/Remote violence", "actor1": "Military Forces of Niger (2023-)"}
+    strike = mention(
+        **remote,
+        sub="Air/drone strike",
+        day="2025-10-05",
+        sentence="SYNTHETIC. Army aircraft struck a column of armed men near Ouallam on Sunday evening.",
+    )
+    shelling = mention(
+        **remote,
+        sub="Shelling/artillery/missile attack",
+        day="2025-10-06",
+        sentence="SYNTHETIC. Army artillery shelled positions of armed men near Ouallam on Monday.",
+    )
+    decision = decide(features(shelling, "r1", "2025-10-07"), features(strike, "r0", "2025-10-06"))
+    assert decision.event_id is None
+    assert date_value(decision) == FUSER.config.date.one_day

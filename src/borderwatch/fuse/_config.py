@@ -49,12 +49,13 @@ class DateRules(_Section):
         "weighed `weights.date_against` (as is `two_days` between two dates known to the day)"
     )
     one_day_night: float = Field(
-        description="as `one_day`, when either sentence tells of a night or a late hour (`night_words`): a night "
-        "event straddles midnight and reports split over its two days"
+        description="as `one_day`, when either sentence tells of a night or an evening (`night_words`) and both are "
+        "of one sub-type: a night event straddles midnight and reports split over its two days, coding it alike"
     )
     night_words: frozenset[str] = Field(
         description="content words of a sentence that places a happening at night or late in the day ('overnight', "
-        "'late', 'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json)"
+        "'nuit'): the words `one_day_night` rests on (none of them a function word of stopwords.json); not 'late', "
+        "which mostly tells when a statement was made ('the ministry said late on Friday'), not the happening"
     )
     two_days: float
     further: float
@@ -81,6 +82,12 @@ class DateRules(_Section):
         "other's date, the gap counts as `reported_late`",
     )
     reported_late: float
+    reported_late_unsupported: float = Field(
+        le=0,
+        description="`reported_late` when the two share nothing beyond type and area (no town, toll, group or "
+        "name, as `undated_unsupported`), weighed `weights.date_against`: the statement's day hides the "
+        "happening's, and a region's second happening of one kind is as likely",
+    )
     aftermath_words: frozenset[str] = Field(
         description="words of a sentence that tells of what followed a happening (a claim, a funeral, mourning, a "
         "toll that rose), whose date may be that of the telling: only such a sentence gets `report_lag_days`"

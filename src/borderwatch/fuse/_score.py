@@ -94,6 +94,11 @@ class PairScorer:
             # One report gives no day: its window holds the other's day, and in a busy region another happening
             # of one type; without a shared town, toll, group or name, type and area alone do not make one event.
             features[1] = ("date", self.config.date.undated_unsupported, _UNDATED_ALONE, fixed["date"])
+        elif _is_statement_day(date[2]) and not self._undated_supported(new, old, features):
+            # The later is dated on its own statement's day: the happening's own day is then unknown, as for an
+            # undated side, and a region's second happening of one kind a day or two later is as likely.
+            value = self.config.date.reported_late_unsupported
+            features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -182,7 +187,10 @@ class PairScorer:
                 return "date", None, ("{} days apart, both known to the day", gap)
             value = (rules.same_day, rules.one_day, rules.two_days)[gap] if gap <= 2 else rules.further
             detail: Detail = "same day" if gap == 0 else (_DAYS_APART, gap, "s" if gap > 1 else "")
-            if gap == 1 and not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words)):
+            night = not (new.words.isdisjoint(rules.night_words) and old.words.isdisjoint(rules.night_words))
+            if gap == 1 and night and new.sub_event_type == old.sub_event_type:
+                # One night's happening told on its two days is coded alike; two kinds of one family a day apart
+                # (an evening air strike, the next day's shelling at the town) are two happenings.
                 value, detail = rules.one_day_night, "1 day apart, told of a night (it may straddle midnight)"
         elif gap == 0:
             value, detail = rules.overlap_imprecise, "date ranges overlap (one date imprecise)"
@@ -437,6 +445,17 @@ def _two_points(km: float, one: str | None, other: str | None) -> str:
 
 def _statement_day(detail: Detail) -> str:
     return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
+
+
+def _statement_day_alone(detail: Detail) -> str:
+    return (
+        f"{_written(detail)}; the later is its report's own day (a statement or claim), and nothing but type and "
+        "area in common (no shared town, toll, group or name)"
+    )
+
+
+def _is_statement_day(detail: Detail) -> bool:
+    return isinstance(detail, tuple) and detail[0] is _statement_day
 
 
 def _targets_differ(mine: frozenset[str], theirs: frozenset[str]) -> str:

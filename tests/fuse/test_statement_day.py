@@ -1,0 +1,57 @@
+"""The statement's-day exception to two dates a day or more apart (a toll, a claim or a funeral dated on its
+report's own day) holds only with evidence beyond type and area, as for an undated side: the happening's own day
+is then unknown, and an area's second happening of one kind two days later is as likely. All synthetic: invented
+incidents at real places."""
+
+from __future__ import annotations
+
+from ._make import FUSER, decide, features, mention
+
+MINE = {"sub": "Remote explosive/landmine/IED", "etype": "Explosions/Remote violence", "geo_precision": 2}
+
+
+def test_a_toll_on_its_statement_day_at_a_nearby_town_is_not_an_earlier_blast() -> None:
+    # Kasserine and Sbeitla, 27 km apart, each named alone: two blasts of one kind two days apart, the later told
+    # by a risen toll on its report's day, similar wording, a toll close but not equal and no group named.
+    first = mention(
+        **MINE,
+        place="Kasserine",
+        day="2025-12-20",
+        actor2="Military Forces of Tunisia (2021-)",
+        fatalities=2,
+        sentence="SYNTHETIC. Two soldiers were killed when an army vehicle struck a roadside bomb near Kasserine.",
+    )
+    later = mention(
+        **MINE,
+        place="Sbeitla",
+        day="2025-12-22",
+        actor2="Military Forces of Tunisia (2021-)",
+        fatalities=3,
+        sentence="SYNTHETIC. The toll of the roadside bomb that struck an army vehicle near Sbeitla has risen to "
+        "three soldiers killed.",
+    )
+    decision = decide(features(later, "r1", "2025-12-22"), features(first, "r0", "2025-12-21"))
+    assert decision.event_id is None
+    date = next(f for f in decision.best.features if f.name == "date")
+    assert date.value == FUSER.config.date.reported_late_unsupported
+    assert "nothing but type and area" in date.detail
+
+
+def test_a_toll_on_its_statement_day_with_the_same_toll_at_the_same_town_still_joins() -> None:
+    first = mention(
+        **MINE,
+        place="Kasserine",
+        day="2025-12-20",
+        fatalities=3,
+        sentence="SYNTHETIC. Three soldiers were killed when an army vehicle struck a roadside bomb near Kasserine.",
+    )
+    later = mention(
+        **MINE,
+        place="Kasserine",
+        day="2025-12-22",
+        fatalities=3,
+        sentence="SYNTHETIC. The toll of the roadside bomb that struck an army vehicle near Kasserine has risen to "
+        "three soldiers killed.",
+    )
+    decision = decide(features(later, "r1", "2025-12-22"), features(first, "r0", "2025-12-21"))
+    assert decision.event_id == "E0"
