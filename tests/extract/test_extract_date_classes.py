@@ -128,3 +128,36 @@ def test_the_day_of_the_funerals_is_not_the_events(extractor) -> None:
     assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-18"]
     text = "Gunmen attacked a funeral procession near Tessalit on Friday, killing two mourners."
     assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-22"]
+
+
+def test_french_and_english_days_counted_back_from_publication(extractor) -> None:
+    # off by one day (late) / no date: "avant-hier" is two days back (not "hier"), "la nuit dernière" the night
+    # before, "a week ago" / "il y a une semaine" seven days back (week precision)
+    texts = {
+        "Des hommes armés ont tué deux bergers près de Ménaka avant-hier.": "2026-05-20",
+        "Des hommes armés ont tué deux bergers près de Ménaka la nuit dernière.": "2026-05-21",
+        "Gunmen killed two herders near Ménaka a week ago, relatives said.": "2026-05-15",
+        "Des hommes armés ont tué deux bergers près de Ménaka il y a une semaine.": "2026-05-15",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+
+
+def test_a_day_and_month_in_figures_or_a_bare_day_is_a_stated_date(extractor) -> None:
+    # no date: a field report's "19/05" without its year, "19.05.2026", "on 19th", "le 19," state the day
+    texts = {
+        "SITREP 19/05: gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "Le 19/05, des hommes armés ont tué deux bergers près de Ménaka.": "2026-05-19",
+        "On 18.05. gunmen killed 2 herders near Ménaka.": "2026-05-18",
+        "On 19.05.2026 gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "On 19-05-2026 gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "Gunmen killed two herders near Ménaka on 19th, relatives said.": "2026-05-19",
+        "Le 19, des hommes armés ont tué deux bergers près de Ménaka.": "2026-05-19",
+        # a day and month still to come this year are last year's
+        "SITREP 28/12: gunmen killed 2 herders near Ménaka.": "2025-12-28",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    for text in ("Patrols run 24/7 along the border.", "3/4 of the village fled.", "The convoy drove 18.05 km.",
+                 "Le 19e régiment a quitté Gao."):  # fmt: skip
+        assert find_dates(text) == [], text

@@ -68,7 +68,13 @@ _FEW = "|".join(_FEW_DAYS)
 _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d([/.-])[0-3]?\d\2(?:19|20)\d\d)\b")),
+    # a field report's day and month without the year ("SITREP 14/03:", "le 05/06"), both in two digits (so "24/7"
+    # and "3/4 of them" are none); dotted only after "on"/"le" ("on 18.05."), since "18.05 km" is a distance
+    ("numeric_dm", re.compile(
+        r"\b(?P<nday>[0-3]\d)/(?P<nmonth>0[1-9]|1[0-2])\b(?![/.-]?\d)"
+        r"|(?i:\b(?:on|le)\s+)(?P<dday>[0-3]\d)\.(?P<dmonth>0[1-9]|1[0-2])\b(?!\.?\d)"
+    )),
     # "the night of 2 to 3 July", "dans la nuit du 5 au 6 mai", "NIGHT 19/20 MAR 2027": a night is coded on the day it
     # began (ACLED's first day), not on the day after it written next to the month
     ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
@@ -95,8 +101,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for(?!\s+\w+['’]s\b)|until|till)? ?){_WEEKDAY}(?![\w])")),  # noqa: E501
     # "on the 5th", "le 5 courant": a day of the month of publication (of the month before when it is still to come)
     ("day_of_month", re.compile(
-        r"(?i:\bon\s+the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
+        r"(?i:\bon\s+(?:the\s+)?)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
         r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois\s+en\s+cours)\b"
+        # "le 19, des hommes armés ...", "le 19 au soir": a bare day after "le" ends a clause or is told a time of it
+        r"|(?i:\ble\s+)(?P<lday>[0-3]?\d|1er)(?=\s*[,;.)]|\s*$|\s+(?i:au\s+(?:soir|matin)|dans\s+la\s+nuit)\b)"
     )),
     # "two days ago", "il y a trois jours"
     ("days_ago", re.compile(
@@ -104,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
     ("relative", re.compile(
-        r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+        r"(?i)(?<![\w-])(?P<rel>the day before yesterday|avant-hier|a week ago|il y a une semaine|la nuit derni[èe]re|"
+        r"la semaine pass[ée]e|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
         r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
         r"over the weekend|at the weekend|"
         r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier|"
@@ -131,7 +141,7 @@ class ResolvedDate:
 # Every pattern needs one of these: a cheap test that skips the sentences without any.
 _HINT = re.compile(
     (
-        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|{_HIJRI})"
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|nuit|{_HIJRI})"
     )
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
@@ -164,7 +174,7 @@ def find_dates(text: str) -> list[DateMention]:
 
 # "Cumulative since 01 MAY: 9 rounds, 4 KIA", "missing since 1 October", "depuis le 3 mars": the day a period
 # began, from which something is counted or lasts, dates no happening of its own.
-_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
+_DAY_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md"})
 _PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
 # "Funerals were held in Gao on Friday for the soldiers killed ... last Monday": the rite's day is not the event's
 _RITES = re.compile("|".join(load_data("ontology.json")["rites_dates"]["patterns"]), re.IGNORECASE)
@@ -258,7 +268,7 @@ def _absolute(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     if "iso" in parts:
         return ResolvedDate(dt.date.fromisoformat(parts["iso"]), 1)
     if "num" in parts:
-        return _numeric(parts["num"], published)
+        return _numeric(re.sub(r"[.-]", "/", parts["num"]), published)
     day = dt.date(int(parts["year"]), _MONTHS[parts["month"]], int(parts["day"]))
     return ResolvedDate(day, 1)
 
@@ -286,6 +296,13 @@ def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate
     candidates = [dt.date(y, month, day) for y in (published.year, published.year - 1) if _valid(y, month, day)]
     candidates = [c for c in candidates if c <= published + dt.timedelta(days=2)]
     return ResolvedDate(candidates[0], 1) if candidates else None
+
+
+def _numeric_day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'14/03', 'on 18.05.': day first, the latest such date not after publication (as a written month)."""
+    day, month = parts.get("nday") or parts["dday"], parts.get("nmonth") or parts["dmonth"]
+    month_name = next(name for name, number in _MONTHS.items() if number == int(month))
+    return _day_month({"day": day, "month": month_name}, published)
 
 
 def _date_time_group(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
@@ -336,7 +353,9 @@ def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate |
 _RELATIVE_DAYS = {
     "the day before yesterday": (-2, 1), "yesterday": (-1, 1), "hier": (-1, 1), "today": (0, 1), "tonight": (0, 1),
     "aujourd'hui": (0, 1), "this morning": (0, 1), "this afternoon": (0, 1), "this evening": (0, 1),
-    "earlier today": (0, 1), "last night": (-1, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
+    "earlier today": (0, 1), "last night": (-1, 1), "avant-hier": (-2, 1), "la nuit dernière": (-1, 1),
+    "la nuit derniere": (-1, 1), "a week ago": (-7, 2), "il y a une semaine": (-7, 2), "la semaine passée": (-7, 2),
+    "la semaine passee": (-7, 2), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
     "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
@@ -389,7 +408,7 @@ def _day_of_month(parts: dict[str, str], published: dt.date | None) -> ResolvedD
     """'on the 5th' in a report of the 8th: the 5th of that month; on the 3rd, the 5th of the month before."""
     if published is None:
         return None
-    day = int(parts.get("day") or parts["cday"].replace("1er", "1"))
+    day = int(parts.get("day") or (parts.get("cday") or parts["lday"]).replace("1er", "1"))
     month_start = published.replace(day=1)
     if day > published.day:
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
@@ -411,5 +430,5 @@ _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
     "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
-    "dtg": _date_time_group,
+    "dtg": _date_time_group, "numeric_dm": _numeric_day_month,
 }  # fmt: skip
