@@ -161,3 +161,22 @@ def test_a_day_and_month_in_figures_or_a_bare_day_is_a_stated_date(extractor) ->
     for text in ("Patrols run 24/7 along the border.", "3/4 of the village fled.", "The convoy drove 18.05 km.",
                  "Le 19e régiment a quitté Gao."):  # fmt: skip
         assert find_dates(text) == [], text
+
+
+def test_a_span_of_days_is_dated_by_its_first_and_a_hijri_day_is_a_day(extractor) -> None:
+    # off by one day (late): a span told with both days, a night told with its weekdays, is coded on its first day
+    texts = {
+        "Gunmen killed two herders near Ménaka on 23 and 24 May.": "2026-05-23",
+        "Des hommes armés ont tué deux bergers près de Ménaka les 23 et 24 mai.": "2026-05-23",
+        "Gunmen killed two herders near Ménaka between 20 and 22 May.": "2026-05-20",
+        "Gunmen killed two herders near Ménaka on 22-23 May.": "2026-05-22",
+        "Gunmen killed two herders near Ménaka on May 22-23, 2026.": "2026-05-22",
+        "Des hommes armés ont tué deux bergers à Ménaka dans la nuit du dimanche 24 au lundi 25 mai.": "2026-05-24",
+        "Gunmen killed two herders near Ménaka on the night of Sunday 24 to Monday 25 May.": "2026-05-24",
+        # weekday resolved to the wrong week (late): "on Monday a week ago" is last week's Monday
+        "Gunmen killed two herders near Ménaka on Monday a week ago.": "2026-05-18",
+        # same month, another day: a day of a Hijri month is that day (23 Shawwal 1447 is 11 April 2026)
+        "Gunmen killed two herders near Ménaka on 23 Shawwal.": "2026-04-11",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-25")).events] == [date], text

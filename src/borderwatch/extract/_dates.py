@@ -59,8 +59,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
-_NIGHT_OF = r"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+))"
-_NIGHT_TO = r"\s*(?i:to|into|au|-|–|/)\s*(?i:the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
+# a weekday may stand before either day of a night or a span ("la nuit du dimanche 24 au lundi 25 mai")
+_ANY_WEEKDAY = r"(?:(?:" + "|".join(_WEEKDAYS) + r")\s+)?"
+_NIGHT_OF = rf"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+)){_ANY_WEEKDAY}"
+_NIGHT_TO = rf"\s*(?i:to|into|au|and|et|-|–|/)\s*(?i:the\s+)?{_ANY_WEEKDAY}[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
 _FEW_DAYS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
 }  # fmt: skip
@@ -81,6 +83,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
     ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+\.?,? {_YEAR}\b")),  # "du 30 avril au 1er mai 2026"
     ("dm", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+")),
+    # "on 23 and 24 May", "les 23 et 24 mai", "between 20 and 22 May", "22-23 May", "May 22-23": a span of days is
+    # coded on its first, as a night is
+    ("dmy", re.compile(rf"\b{_ANY_WEEKDAY}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
+    ("dm", re.compile(rf"\b{_ANY_WEEKDAY}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
+    ("mdy", re.compile(rf"\b{_MONTH} {_DAY}\s*(?i:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?,? {_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MONTH} {_DAY}\s*(?i:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?(?![\w/])")),
     # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
     ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
     # a military date-time group: "051400Z MAY 26" is 5 May 2026, 14:00 Zulu
@@ -111,7 +119,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("days_ago", re.compile(
         rf"(?i)\b(?P<ago>{_FEW}|\d)\s+days\s+ago\b|\bil\s+y\s+a\s+(?P<ilya>{_FEW}|\d)\s+jours\b"
     )),
-    ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
+    # "during Ramadan", "on 23 Shawwal 1447": a Hijri month, or a day of it
+    ("hijri", re.compile(
+        rf"(?i:\b(?:{_HIJRI_LEAD})?)(?:(?P<hday>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_HIJRI}"
+        r"(?:,? (?P<hyear>1[34]\d\d))?\b"
+    )),
     ("relative", re.compile(
         r"(?i)(?<![\w-])(?P<rel>the day before yesterday|avant-hier|a week ago|il y a une semaine|la nuit derni[èe]re|"
         r"la semaine pass[ée]e|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
@@ -190,7 +202,9 @@ _IN_A_SERIES = re.compile(
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
 # dernier": the last such day before publication, as 'last Monday'.
 _PREVIOUS_WEEK = re.compile(
-    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|\s+de\s+la\s+semaine\s+derni[èe]re\b", re.IGNORECASE
+    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|,?\s+a\s+week\s+ago\b"
+    r"|\s+de\s+la\s+semaine\s+derni[èe]re\b",
+    re.IGNORECASE,
 )
 _FRENCH_LAST = re.compile(r"\s+(?:dernier|pass[ée])\b", re.IGNORECASE)
 
@@ -379,20 +393,25 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
 
 
 def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
-    """An Islamic month (Umm al-Qura calendar): its first day, with month precision."""
+    """An Islamic month (Umm al-Qura calendar): its first day, with month precision; a day of it ('23 Shawwal'), that
+    day. Without its year, the latest such month or day not after publication."""
     month = _HIJRI_MONTHS[next(k for k in _HIJRI_MONTHS if k.lower() == parts["hijri"].lower())]
+    day, precision = (int(parts["hday"]), 1) if "hday" in parts else (1, 3)
     if "hyear" in parts:
-        start = Hijri(int(parts["hyear"]), month, 1).to_gregorian()
-        return ResolvedDate(dt.date(start.year, start.month, start.day), 3)
+        return ResolvedDate(_from_hijri(int(parts["hyear"]), month, day), precision)
     if published is None:
         return None
     hyear = Gregorian(published.year, published.month, published.day).to_hijri().year
     for year in (hyear, hyear - 1):
-        start = Hijri(year, month, 1).to_gregorian()
-        first = dt.date(start.year, start.month, start.day)
+        first = _from_hijri(year, month, day)
         if first <= published:
-            return ResolvedDate(first, 3)
+            return ResolvedDate(first, precision)
     return None
+
+
+def _from_hijri(year: int, month: int, day: int) -> dt.date:
+    start = Hijri(year, month, day).to_gregorian()
+    return dt.date(start.year, start.month, start.day)
 
 
 def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
