@@ -180,3 +180,22 @@ def test_a_span_of_days_is_dated_by_its_first_and_a_hijri_day_is_a_day(extractor
     }
     for text, date in texts.items():
         assert [e.date for e in extractor(report(text, published="2026-05-25")).events] == [date], text
+
+
+def test_relative_dates_count_from_the_datelines_day_before_publication(extractor) -> None:
+    # weekday resolved to the wrong week (late) / off by one day (late): a story filed on Thursday 21 May and stored
+    # on Friday 22 May tells "on Friday" of the Friday before and "yesterday" of Wednesday
+    texts = {
+        "GAO, Mali, May 21 (Synthetic Wire) — Gunmen killed two herders near Ménaka on Friday, relatives said.": (
+            "2026-05-15"
+        ),
+        "GAO, Mali, May 21 (Synthetic Wire) — Gunmen killed two herders near Ménaka yesterday, relatives said.": (
+            "2026-05-20"
+        ),
+        "GAO, 21 mai (Synthetic Wire) — Des hommes armés ont tué deux bergers près de Ménaka avant-hier.": "2026-05-19",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    # a dateline far from publication is no telling day of this report: publication's day stands
+    text = "GAO, Mali, March 2 (Synthetic Wire) — Gunmen killed two herders near Ménaka yesterday, relatives said."
+    assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == ["2026-05-21"]

@@ -1,5 +1,6 @@
 """When each event happened: its own sentences' date, else the date told just before it, else the story's.
 
+`telling_day` is the day relative dates count from (a dateline's day before publication's);
 `sentence_dates` reads the dates of the sentences around undated events; `group_dates`
 gives every event group its date (ACLED precision kept); `mark_history` turns events
 dated long before the report's other events into background (history told in passing).
@@ -17,11 +18,29 @@ from ._merge import EventGroup
 from ._segment import Sentence
 from ._text import load_data
 
-__all__ = ["group_dates", "mark_history", "sentence_dates"]
+__all__ = ["group_dates", "mark_history", "sentence_dates", "telling_day"]
 
 _NEW_STORY = re.compile(
     r"\W*(?:" + "|".join(load_data("ontology.json")["new_story_openers"]["patterns"]) + r")\b", re.IGNORECASE
 )
+
+
+# A dateline a few days before publication ("GAO, May 21 (Wire) —" in a report stored on the 22nd): the story was
+# written that day, and its "yesterday" and "on Friday" count from it. Farther back, it is no dateline of this story.
+_DATELINE_LAG = dt.timedelta(days=6)
+
+
+def telling_day(sentences: list[Sentence], published: dt.date) -> dt.date:
+    """The day the report was told: its first dateline's day when that falls in the days just before publication,
+    else the publication date."""
+    for sentence in sentences:
+        if not sentence.lead:
+            continue
+        for mention in find_dates(sentence.text[: sentence.lead]):
+            resolved = resolve(mention, published)
+            if resolved is not None and resolved.precision == 1:
+                return resolved.date if published - _DATELINE_LAG <= resolved.date <= published else published
+    return published
 
 
 def sentence_dates(
