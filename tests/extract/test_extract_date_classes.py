@@ -199,3 +199,21 @@ def test_relative_dates_count_from_the_datelines_day_before_publication(extracto
     # a dateline far from publication is no telling day of this report: publication's day stands
     text = "GAO, Mali, March 2 (Synthetic Wire) — Gunmen killed two herders near Ménaka yesterday, relatives said."
     assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == ["2026-05-21"]
+
+
+def test_a_weekday_said_to_be_the_last_and_french_times_of_today(extractor) -> None:
+    # weekday resolved to the wrong week (late): in a Friday report "on Friday last" and "le vendredi précédent" are
+    # the Friday before; no date: "ce matin" is the day of publication; a French month in capitals is a month
+    texts = {
+        "Gunmen attacked an army post in Boni on Friday last, killing three soldiers.": "2026-05-15",
+        "Des hommes armés ont attaqué un poste de l'armée à Boni le vendredi précédent, tuant trois soldats.": (
+            "2026-05-15"
+        ),
+        "Des hommes armés ont attaqué un poste de l'armée à Boni ce matin, tuant trois soldats.": "2026-05-22",
+        "MERCREDI 20 MAI - Des hommes armés ont attaqué un poste de l'armée à Boni, tuant trois soldats.": "2026-05-20",
+        "Gunmen attacked an army post in Boni on May the 20th, killing three soldiers.": "2026-05-20",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    # "last week" after a weekday keeps its own reading: that weekday of the week before
+    assert [m.parts.get("rel") for m in find_dates("He was seen on Friday last week.")] == ["previous week"]

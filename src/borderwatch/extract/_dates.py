@@ -19,8 +19,8 @@ from ._text import load_data
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
-# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z"): those three-letter forms
-# too, in capitals only, like every month name here.
+# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z", "MERCREDI 20 MAI"): those
+# three-letter forms and the full names in capitals too, like every month name here.
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -39,7 +39,7 @@ _MONTHS = {
             ("December", "Dec", "décembre", "decembre"),
         ]
     )
-    for m in (*names, names[0][:3].upper())
+    for m in (*names, *(n.upper() for n in names))
 }
 _MONTHS["SEPT"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
-    ("md", re.compile(rf"\b{_MONTH} {_DAY}(?![\w/])")),
+    ("md", re.compile(rf"\b{_MONTH} (?:the )?{_DAY}(?![\w/])")),
     ("month_year", re.compile(rf"\b(?:(?P<part>{_PART})[- ])?{_MONTH},? {_YEAR}\b")),
     (
         "month",
@@ -126,7 +126,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("relative", re.compile(
         r"(?i)(?<![\w-])(?P<rel>the day before yesterday|avant-hier|a week ago|il y a une semaine|la nuit derni[èe]re|"
-        r"la semaine pass[ée]e|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+        r"la semaine pass[ée]e|ce\s+matin|ce\s+soir|cet\s+apr[èe]s-midi|"
+        r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
         r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
         r"over the weekend|at the weekend|"
         r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier|"
@@ -153,7 +154,7 @@ class ResolvedDate:
 # Every pattern needs one of these: a cheap test that skips the sentences without any.
 _HINT = re.compile(
     (
-        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|nuit|{_HIJRI})"
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|nuit|matin|soir|midi|{_HIJRI})"
     )
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
@@ -200,13 +201,15 @@ _IN_A_SERIES = re.compile(
 
 
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
-# dernier": the last such day before publication, as 'last Monday'.
+# dernier", "le vendredi précédent", "on Friday last": the last such day before publication, as 'last Monday'.
 _PREVIOUS_WEEK = re.compile(
     r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|,?\s+a\s+week\s+ago\b"
     r"|\s+de\s+la\s+semaine\s+derni[èe]re\b",
     re.IGNORECASE,
 )
-_FRENCH_LAST = re.compile(r"\s+(?:dernier|pass[ée])\b", re.IGNORECASE)
+_FRENCH_LAST = re.compile(
+    r"\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent|last(?!\s+(?:week|night|month|year|weekend)\b))\b", re.IGNORECASE
+)
 
 
 def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -369,7 +372,8 @@ _RELATIVE_DAYS = {
     "aujourd'hui": (0, 1), "this morning": (0, 1), "this afternoon": (0, 1), "this evening": (0, 1),
     "earlier today": (0, 1), "last night": (-1, 1), "avant-hier": (-2, 1), "la nuit dernière": (-1, 1),
     "la nuit derniere": (-1, 1), "a week ago": (-7, 2), "il y a une semaine": (-7, 2), "la semaine passée": (-7, 2),
-    "la semaine passee": (-7, 2), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
+    "la semaine passee": (-7, 2), "ce matin": (0, 1), "ce soir": (0, 1), "cet après-midi": (0, 1),
+    "cet apres-midi": (0, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
     "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
@@ -380,7 +384,7 @@ _FRENCH_WEEKEND = re.compile(r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du
 def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
     if published is None:
         return None
-    rel = parts["rel"].lower()
+    rel = " ".join(parts["rel"].lower().split())  # "ce  matin" across a line break is "ce matin"
     if rel in ("last month", "le mois dernier"):
         first = published.replace(day=1) - dt.timedelta(days=1)
         return ResolvedDate(first.replace(day=1), 3)
