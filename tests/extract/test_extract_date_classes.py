@@ -217,3 +217,23 @@ def test_a_weekday_said_to_be_the_last_and_french_times_of_today(extractor) -> N
         assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
     # "last week" after a weekday keeps its own reading: that weekday of the week before
     assert [m.parts.get("rel") for m in find_dates("He was seen on Friday last week.")] == ["previous week"]
+
+
+def test_a_later_sentence_telling_when_it_took_place_dates_the_event(extractor) -> None:
+    # off by one day / another day (late): the event's sentence gives only the day of the telling, or none; the next
+    # sentence says when the attack took place
+    texts = {
+        "NIAMEY, May 25 (Synthetic Wire) — Gunmen on motorbikes killed 12 villagers in Karou, a local official said "
+        "on Monday.\n\nThe attack took place on Saturday evening, he said.": "2026-05-23",
+        "Unidentified gunmen killed 12 villagers in Karou, local sources said. The attack occurred on the night of "
+        "22 May.": "2026-05-22",
+        "Des hommes armés ont tué 12 villageois à Karou, selon des sources locales. L'attaque s'est produite samedi "
+        "soir.": "2026-05-23",
+        "The army said on Monday it had killed 20 militants in air strikes near Tillabéri. The strikes were carried "
+        "out on Friday and Saturday.": "2026-05-22",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-25")).events] == [date], text
+    # a rite that took place later dates no event (its date is the funerals')
+    text = "Gunmen killed 12 villagers in Karou, a local official said. The funerals took place on Sunday."
+    assert [e.date for e in extractor(report(text, published="2026-05-25")).events] != ["2026-05-24"]
