@@ -237,3 +237,24 @@ def test_a_later_sentence_telling_when_it_took_place_dates_the_event(extractor) 
     # a rite that took place later dates no event (its date is the funerals')
     text = "Gunmen killed 12 villagers in Karou, a local official said. The funerals took place on Sunday."
     assert [e.date for e in extractor(report(text, published="2026-05-25")).events] != ["2026-05-24"]
+
+
+def test_a_weekend_a_french_part_of_a_month_and_a_run_together_header_date(extractor) -> None:
+    # another day / wrong week (early): in a Wednesday report "last weekend" is Saturday the 23rd (it was the 20th, a
+    # week before publication); "début mai", "mi-mai", "fin avril" are months; "252200Z MAY 2026", "25MAY26" days
+    texts = {
+        "Gunmen attacked the post at Téra last weekend, killing two gendarmes.": "2026-05-23",
+        "Des hommes armés ont attaqué le poste de Téra début mai, tuant deux gendarmes.": "2026-05-01",
+        "Des hommes armés ont attaqué le poste de Téra à la mi-mai, tuant deux gendarmes.": "2026-05-01",
+        "Des hommes armés ont attaqué le poste de Téra fin avril, tuant deux gendarmes.": "2026-04-01",
+        "Des hommes armés ont attaqué le poste de Téra le 24 du mois, tuant deux gendarmes.": "2026-05-24",
+        "252200Z MAY 2026: gunmen attacked the post at Téra, 2 KIA.": "2026-05-25",
+        "25MAY26: gunmen attacked the post at Téra, 2 KIA.": "2026-05-25",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == [date], text
+    # told on a weekend, "last weekend" is the one before; "this weekend" the one it falls in
+    weekends = {"2026-05-24": ("2026-05-16", "2026-05-23"), "2026-05-25": ("2026-05-23", "2026-05-23")}
+    for published, (last, this) in weekends.items():
+        for text, date in (("Gunmen raided Téra last weekend.", last), ("Gunmen raided Téra this weekend.", this)):
+            assert [e.date for e in extractor(report(text, published=published)).events] == [date], (text, published)

@@ -92,7 +92,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
     ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
     # a military date-time group: "051400Z MAY 26" is 5 May 2026, 14:00 Zulu
-    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s+{_MONTH}\s+(?P<yy>\d\d)\b")),
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s*{_MONTH}\s*(?:20)?(?P<yy>\d\d)\b")),
+    # a message header's date run together in capitals: "25MAY26"
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)(?P<month>{'|'.join(m for m in _MONTHS if m.isupper() and len(m) == 3)})"
+                       r"(?P<yy>\d\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
@@ -102,7 +105,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"(?i:\b(?P<lead>in|since|during|last|early|mid|late|this|by|until|through|throughout|the|the end of|"
-            rf"the beginning of|en|depuis)(?: (?P<part>early|mid|late))?[- ]){_MONTH}(?![\w])(?! [0-3]?\d\b)"
+            rf"the beginning of|en|depuis|d[ée]but|fin|mi|courant|[àa] la mi)(?: (?P<part>early|mid|late))?[- ])"
+            rf"{_MONTH}(?![\w])(?! [0-3]?\d\b)"
         ),
     ),
     # "for Thursday" is a day to come, but "responsibility for Sunday's ambush" is the ambush's day
@@ -111,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(
         r"(?i:\bon\s+(?:the\s+)?)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
         r"(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
-        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois\s+en\s+cours)\b"
+        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois(?:\s+en\s+cours)?)\b"
         # "le 19, des hommes armés ...", "le 19 au soir": a bare day after "le" ends a clause or is told a time of it
         r"|(?i:\ble\s+)(?P<lday>[0-3]?\d|1er)(?=\s*[,;.)]|\s*$|\s+(?i:au\s+(?:soir|matin)|dans\s+la\s+nuit)\b)"
     )),
@@ -374,7 +378,7 @@ _RELATIVE_DAYS = {
     "la nuit derniere": (-1, 1), "a week ago": (-7, 2), "il y a une semaine": (-7, 2), "la semaine passée": (-7, 2),
     "la semaine passee": (-7, 2), "ce matin": (0, 1), "ce soir": (0, 1), "cet après-midi": (0, 1),
     "cet apres-midi": (0, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
-    "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
+    "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (None, 2), "this weekend": (None, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
 # "le week-end dernier", "ce week-end", "pendant le week-end": French for the weekend before publication
@@ -391,9 +395,19 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     if rel in ("this month", "past month"):
         return ResolvedDate(published.replace(day=1), 3)
     offset, precision = (None, 2) if _FRENCH_WEEKEND.fullmatch(rel) else _RELATIVE_DAYS[rel]
+    if rel in ("last weekend", "this weekend"):
+        return ResolvedDate(_weekend_saturday(published, last=rel == "last weekend"), 2)
     if offset is None:  # the weekend before publication: its Saturday
         offset = -((published.weekday() - 5) % 7 or 7)
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
+
+
+def _weekend_saturday(published: dt.date, last: bool) -> dt.date:
+    """The Saturday of 'this weekend' (the one publication falls in, else the one just before it) or of 'last
+    weekend' (the one before publication's, told on a weekend; else the one just before it)."""
+    back = (published.weekday() - 5) % 7  # days since the last Saturday, 0 on a Saturday
+    in_weekend = published.weekday() >= 5
+    return published - dt.timedelta(days=back + (7 if last and in_weekend else 0))
 
 
 def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
