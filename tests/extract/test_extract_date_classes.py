@@ -258,3 +258,10 @@ def test_a_weekend_a_french_part_of_a_month_and_a_run_together_header_date(extra
     for published, (last, this) in weekends.items():
         for text, date in (("Gunmen raided Téra last weekend.", last), ("Gunmen raided Téra this weekend.", this)):
             assert [e.date for e in extractor(report(text, published=published)).events] == [date], (text, published)
+
+
+def test_a_field_reports_date_with_a_two_digit_year(extractor) -> None:
+    # no date: "SITREP 19/05/26", "19.05.26" are 19 May 2026; "version 1.2.33" and "4-4-22" are no dates
+    for text in ("SITREP 19/05/26: gunmen killed 2 herders near Ménaka.", "19.05.26 - gunmen killed 2 herders."):
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-19"], text
+    assert find_dates("The radios run version 1.2.33 of the software in a 4-4-22 pattern.") == []

@@ -71,6 +71,9 @@ _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |sinc
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<num>[0-3]?\d([/.-])[0-3]?\d\2(?:19|20)\d\d)\b")),
+    # a field report's two-digit year ("SITREP 19/05/26", "19.05.26"), all in pairs of digits and not with dashes
+    # ("4-4-22", "version 1.2.33" are no dates)
+    ("numeric", re.compile(r"\b(?P<num>[0-3]\d([/.])[01]\d\2\d\d)\b(?![/.-]?\d)")),
     # a field report's day and month without the year ("SITREP 14/03:", "le 05/06"), both in two digits (so "24/7"
     # and "3/4 of them" are none); dotted only after "on"/"le" ("on 18.05."), since "18.05 km" is a distance
     ("numeric_dm", re.compile(
