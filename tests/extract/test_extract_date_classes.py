@@ -265,3 +265,13 @@ def test_a_field_reports_date_with_a_two_digit_year(extractor) -> None:
     for text in ("SITREP 19/05/26: gunmen killed 2 herders near Ménaka.", "19.05.26 - gunmen killed 2 herders."):
         assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-19"], text
     assert find_dates("The radios run version 1.2.33 of the software in a 4-4-22 pattern.") == []
+
+
+def test_a_weekday_in_capitals_is_a_weekday(extractor) -> None:
+    # no date: a field report's "MONDAY:" or a French "LUNDI," heading the sentence
+    texts = (
+        "MONDAY: gunmen attacked the post at Téra, killing two gendarmes.",
+        "LUNDI, des hommes armés ont attaqué le poste de Téra, tuant deux gendarmes.",
+    )
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-25"], text

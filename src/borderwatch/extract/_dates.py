@@ -47,6 +47,8 @@ _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thur
 _FRENCH_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 _WEEKDAYS.update({d: i for i, d in enumerate(_FRENCH_WEEKDAYS)})
 _WEEKDAYS.update({d.capitalize(): i for i, d in enumerate(_FRENCH_WEEKDAYS)})
+# field reports and headers write them in capitals too ("MONDAY: post at Téra attacked", "LUNDI, ...")
+_WEEKDAYS.update({d.upper(): i for d, i in list(_WEEKDAYS.items())})
 _HIJRI_MONTHS = {
     "Muharram": 1, "Safar": 2, "Rabi al-Awwal": 3, "Rabi' al-Awwal": 3, "Rabi al-Thani": 4, "Jumada al-Awwal": 5,
     "Jumada al-Thani": 6, "Rajab": 7, "Shaaban": 8, "Sha'ban": 8, "Shaban": 8, "Ramadan": 9, "Ramadhan": 9,
