@@ -275,3 +275,17 @@ def test_a_weekday_in_capitals_is_a_weekday(extractor) -> None:
     )
     for text in texts:
         assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-25"], text
+
+
+def test_a_holiday_dates_an_event_told_on_it(extractor) -> None:
+    # no date: a holiday's day, the latest not after publication (Tabaski 1447 is 27 May 2026 in Umm al-Qura)
+    texts = {
+        "Gunmen killed two herders near Ménaka on New Year's Eve, relatives said.": "2025-12-31",
+        "Des hommes armés ont tué deux bergers près de Ménaka le jour de la Tabaski.": "2026-05-27",
+        "Gunmen killed two herders near Ménaka on the first day of Eid al-Fitr.": "2026-03-20",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-28")).events] == [date], text
+    # a holiday that dates nothing told, or a first name, is no date
+    for text in ("Gunmen stole 200 sheep meant for Tabaski.", "Noël Kaboré, a herder, was killed near Ménaka."):
+        assert find_dates(text) == [], text

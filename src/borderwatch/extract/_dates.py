@@ -55,10 +55,19 @@ _HIJRI_MONTHS = {
     "Ramazan": 9, "Shawwal": 10, "Dhu al-Qadah": 11, "Dhu al-Hijjah": 12,
 }  # fmt: skip
 
+# "on New Year's Eve", "le jour de la Tabaski": a holiday's day (ontology.json holiday_dates), by calendar
+_HOLIDAYS = {
+    calendar: {name.replace("'", "['’]"): tuple(day) for name, day in names.items()}
+    for calendar, names in load_data("ontology.json")["holiday_dates"].items()
+    if calendar != "about"
+}
+_HOLIDAY = "(?P<holiday>" + "|".join(name for names in _HOLIDAYS.values() for name in names) + ")"
+
 _MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_HIJRI_NAMES = {number: name for name, number in reversed(_HIJRI_MONTHS.items())}  # each month's first name
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
 # a weekday may stand before either day of a night or a span ("la nuit du dimanche 24 au lundi 25 mai")
@@ -133,6 +142,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\b(?:{_HIJRI_LEAD})?)(?:(?P<hday>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_HIJRI}"
         r"(?:,? (?P<hyear>1[34]\d\d))?\b"
     )),
+    # only after a word that dates by it: "ahead of Tabaski", "sheep for Tabaski" date nothing
+    ("holiday", re.compile(
+        r"(?i)\b(?:on|at|during|over|the\s+day\s+of|lors\s+de|pendant|durant|le\s+jour\s+de|du\s+jour\s+de|le|la|à)\s+"
+        r"(?:the\s+|la\s+|l['’]\s*)?(?:(?:first\s+)?day\s+of\s+(?:the\s+)?|f[êe]te\s+de\s+(?:la\s+|l['’]\s*)?)?"
+        rf"{_HOLIDAY}(?![\w-])"
+    )),
     ("relative", re.compile(
         r"(?i)(?<![\w-])(?P<rel>the day before yesterday|avant-hier|a week ago|il y a une semaine|la nuit derni[èe]re|"
         r"la semaine pass[ée]e|ce\s+matin|ce\s+soir|cet\s+apr[èe]s-midi|"
@@ -168,6 +183,8 @@ _HINT = re.compile(
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
     .replace("(?P<hijri>", "(?:")
+    + "|"
+    + _HOLIDAY.replace("(?P<holiday>", "(?i:")
 )
 
 
@@ -407,6 +424,20 @@ def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
 
 
+def _holiday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """A holiday's latest day not after publication."""
+    if published is None:
+        return None
+    for calendar, names in _HOLIDAYS.items():
+        for name, (month, day) in names.items():
+            if re.fullmatch(name, parts["holiday"], re.IGNORECASE):
+                if calendar == "hijri":
+                    return _hijri({"hijri": _HIJRI_NAMES[month], "hday": str(day)}, published)
+                years = (published.year, published.year - 1)
+                return ResolvedDate(next(d for y in years if (d := dt.date(y, month, day)) <= published), 1)
+    return None
+
+
 def _weekend_saturday(published: dt.date, last: bool) -> dt.date:
     """The Saturday of 'this weekend' (the one publication falls in, else the one just before it) or of 'last
     weekend' (the one before publication's, told on a weekend; else the one just before it)."""
@@ -472,5 +503,5 @@ _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
     "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
-    "dtg": _date_time_group, "numeric_dm": _numeric_day_month,
+    "dtg": _date_time_group, "numeric_dm": _numeric_day_month, "holiday": _holiday,
 }  # fmt: skip
