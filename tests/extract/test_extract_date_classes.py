@@ -128,3 +128,164 @@ def test_the_day_of_the_funerals_is_not_the_events(extractor) -> None:
     assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-18"]
     text = "Gunmen attacked a funeral procession near Tessalit on Friday, killing two mourners."
     assert [e.date for e in extractor(report(text, published="2026-05-23")).events] == ["2026-05-22"]
+
+
+def test_french_and_english_days_counted_back_from_publication(extractor) -> None:
+    # off by one day (late) / no date: "avant-hier" is two days back (not "hier"), "la nuit dernière" the night
+    # before, "a week ago" / "il y a une semaine" seven days back (week precision)
+    texts = {
+        "Des hommes armés ont tué deux bergers près de Ménaka avant-hier.": "2026-05-20",
+        "Des hommes armés ont tué deux bergers près de Ménaka la nuit dernière.": "2026-05-21",
+        "Gunmen killed two herders near Ménaka a week ago, relatives said.": "2026-05-15",
+        "Des hommes armés ont tué deux bergers près de Ménaka il y a une semaine.": "2026-05-15",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+
+
+def test_a_day_and_month_in_figures_or_a_bare_day_is_a_stated_date(extractor) -> None:
+    # no date: a field report's "19/05" without its year, "19.05.2026", "on 19th", "le 19," state the day
+    texts = {
+        "SITREP 19/05: gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "Le 19/05, des hommes armés ont tué deux bergers près de Ménaka.": "2026-05-19",
+        "On 18.05. gunmen killed 2 herders near Ménaka.": "2026-05-18",
+        "On 19.05.2026 gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "On 19-05-2026 gunmen killed 2 herders near Ménaka.": "2026-05-19",
+        "Gunmen killed two herders near Ménaka on 19th, relatives said.": "2026-05-19",
+        "Le 19, des hommes armés ont tué deux bergers près de Ménaka.": "2026-05-19",
+        # a day and month still to come this year are last year's
+        "SITREP 28/12: gunmen killed 2 herders near Ménaka.": "2025-12-28",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    for text in ("Patrols run 24/7 along the border.", "3/4 of the village fled.", "The convoy drove 18.05 km.",
+                 "Le 19e régiment a quitté Gao."):  # fmt: skip
+        assert find_dates(text) == [], text
+
+
+def test_a_span_of_days_is_dated_by_its_first_and_a_hijri_day_is_a_day(extractor) -> None:
+    # off by one day (late): a span told with both days, a night told with its weekdays, is coded on its first day
+    texts = {
+        "Gunmen killed two herders near Ménaka on 23 and 24 May.": "2026-05-23",
+        "Des hommes armés ont tué deux bergers près de Ménaka les 23 et 24 mai.": "2026-05-23",
+        "Gunmen killed two herders near Ménaka between 20 and 22 May.": "2026-05-20",
+        "Gunmen killed two herders near Ménaka on 22-23 May.": "2026-05-22",
+        "Gunmen killed two herders near Ménaka on May 22-23, 2026.": "2026-05-22",
+        "Des hommes armés ont tué deux bergers à Ménaka dans la nuit du dimanche 24 au lundi 25 mai.": "2026-05-24",
+        "Gunmen killed two herders near Ménaka on the night of Sunday 24 to Monday 25 May.": "2026-05-24",
+        # weekday resolved to the wrong week (late): "on Monday a week ago" is last week's Monday
+        "Gunmen killed two herders near Ménaka on Monday a week ago.": "2026-05-18",
+        # same month, another day: a day of a Hijri month is that day (23 Shawwal 1447 is 11 April 2026)
+        "Gunmen killed two herders near Ménaka on 23 Shawwal.": "2026-04-11",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-25")).events] == [date], text
+
+
+def test_relative_dates_count_from_the_datelines_day_before_publication(extractor) -> None:
+    # weekday resolved to the wrong week (late) / off by one day (late): a story filed on Thursday 21 May and stored
+    # on Friday 22 May tells "on Friday" of the Friday before and "yesterday" of Wednesday
+    texts = {
+        "GAO, Mali, May 21 (Synthetic Wire) — Gunmen killed two herders near Ménaka on Friday, relatives said.": (
+            "2026-05-15"
+        ),
+        "GAO, Mali, May 21 (Synthetic Wire) — Gunmen killed two herders near Ménaka yesterday, relatives said.": (
+            "2026-05-20"
+        ),
+        "GAO, 21 mai (Synthetic Wire) — Des hommes armés ont tué deux bergers près de Ménaka avant-hier.": "2026-05-19",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    # a dateline far from publication is no telling day of this report: publication's day stands
+    text = "GAO, Mali, March 2 (Synthetic Wire) — Gunmen killed two herders near Ménaka yesterday, relatives said."
+    assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == ["2026-05-21"]
+
+
+def test_a_weekday_said_to_be_the_last_and_french_times_of_today(extractor) -> None:
+    # weekday resolved to the wrong week (late): in a Friday report "on Friday last" and "le vendredi précédent" are
+    # the Friday before; no date: "ce matin" is the day of publication; a French month in capitals is a month
+    texts = {
+        "Gunmen attacked an army post in Boni on Friday last, killing three soldiers.": "2026-05-15",
+        "Des hommes armés ont attaqué un poste de l'armée à Boni le vendredi précédent, tuant trois soldats.": (
+            "2026-05-15"
+        ),
+        "Des hommes armés ont attaqué un poste de l'armée à Boni ce matin, tuant trois soldats.": "2026-05-22",
+        "MERCREDI 20 MAI - Des hommes armés ont attaqué un poste de l'armée à Boni, tuant trois soldats.": "2026-05-20",
+        "Gunmen attacked an army post in Boni on May the 20th, killing three soldiers.": "2026-05-20",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-22")).events] == [date], text
+    # "last week" after a weekday keeps its own reading: that weekday of the week before
+    assert [m.parts.get("rel") for m in find_dates("He was seen on Friday last week.")] == ["previous week"]
+
+
+def test_a_later_sentence_telling_when_it_took_place_dates_the_event(extractor) -> None:
+    # off by one day / another day (late): the event's sentence gives only the day of the telling, or none; the next
+    # sentence says when the attack took place
+    texts = {
+        "NIAMEY, May 25 (Synthetic Wire) — Gunmen on motorbikes killed 12 villagers in Karou, a local official said "
+        "on Monday.\n\nThe attack took place on Saturday evening, he said.": "2026-05-23",
+        "Unidentified gunmen killed 12 villagers in Karou, local sources said. The attack occurred on the night of "
+        "22 May.": "2026-05-22",
+        "Des hommes armés ont tué 12 villageois à Karou, selon des sources locales. L'attaque s'est produite samedi "
+        "soir.": "2026-05-23",
+        "The army said on Monday it had killed 20 militants in air strikes near Tillabéri. The strikes were carried "
+        "out on Friday and Saturday.": "2026-05-22",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-25")).events] == [date], text
+    # a rite that took place later dates no event (its date is the funerals')
+    text = "Gunmen killed 12 villagers in Karou, a local official said. The funerals took place on Sunday."
+    assert [e.date for e in extractor(report(text, published="2026-05-25")).events] != ["2026-05-24"]
+
+
+def test_a_weekend_a_french_part_of_a_month_and_a_run_together_header_date(extractor) -> None:
+    # another day / wrong week (early): in a Wednesday report "last weekend" is Saturday the 23rd (it was the 20th, a
+    # week before publication); "début mai", "mi-mai", "fin avril" are months; "252200Z MAY 2026", "25MAY26" days
+    texts = {
+        "Gunmen attacked the post at Téra last weekend, killing two gendarmes.": "2026-05-23",
+        "Des hommes armés ont attaqué le poste de Téra début mai, tuant deux gendarmes.": "2026-05-01",
+        "Des hommes armés ont attaqué le poste de Téra à la mi-mai, tuant deux gendarmes.": "2026-05-01",
+        "Des hommes armés ont attaqué le poste de Téra fin avril, tuant deux gendarmes.": "2026-04-01",
+        "Des hommes armés ont attaqué le poste de Téra le 24 du mois, tuant deux gendarmes.": "2026-05-24",
+        "252200Z MAY 2026: gunmen attacked the post at Téra, 2 KIA.": "2026-05-25",
+        "25MAY26: gunmen attacked the post at Téra, 2 KIA.": "2026-05-25",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == [date], text
+    # told on a weekend, "last weekend" is the one before; "this weekend" the one it falls in
+    weekends = {"2026-05-24": ("2026-05-16", "2026-05-23"), "2026-05-25": ("2026-05-23", "2026-05-23")}
+    for published, (last, this) in weekends.items():
+        for text, date in (("Gunmen raided Téra last weekend.", last), ("Gunmen raided Téra this weekend.", this)):
+            assert [e.date for e in extractor(report(text, published=published)).events] == [date], (text, published)
+
+
+def test_a_field_reports_date_with_a_two_digit_year(extractor) -> None:
+    # no date: "SITREP 19/05/26", "19.05.26" are 19 May 2026; "version 1.2.33" and "4-4-22" are no dates
+    for text in ("SITREP 19/05/26: gunmen killed 2 herders near Ménaka.", "19.05.26 - gunmen killed 2 herders."):
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-19"], text
+    assert find_dates("The radios run version 1.2.33 of the software in a 4-4-22 pattern.") == []
+
+
+def test_a_weekday_in_capitals_is_a_weekday(extractor) -> None:
+    # no date: a field report's "MONDAY:" or a French "LUNDI," heading the sentence
+    texts = (
+        "MONDAY: gunmen attacked the post at Téra, killing two gendarmes.",
+        "LUNDI, des hommes armés ont attaqué le poste de Téra, tuant deux gendarmes.",
+    )
+    for text in texts:
+        assert [e.date for e in extractor(report(text, published="2026-05-27")).events] == ["2026-05-25"], text
+
+
+def test_a_holiday_dates_an_event_told_on_it(extractor) -> None:
+    # no date: a holiday's day, the latest not after publication (Tabaski 1447 is 27 May 2026 in Umm al-Qura)
+    texts = {
+        "Gunmen killed two herders near Ménaka on New Year's Eve, relatives said.": "2025-12-31",
+        "Des hommes armés ont tué deux bergers près de Ménaka le jour de la Tabaski.": "2026-05-27",
+        "Gunmen killed two herders near Ménaka on the first day of Eid al-Fitr.": "2026-03-20",
+    }
+    for text, date in texts.items():
+        assert [e.date for e in extractor(report(text, published="2026-05-28")).events] == [date], text
+    # a holiday that dates nothing told, or a first name, is no date
+    for text in ("Gunmen stole 200 sheep meant for Tabaski.", "Noël Kaboré, a herder, was killed near Ménaka."):
+        assert find_dates(text) == [], text

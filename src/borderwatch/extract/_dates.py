@@ -19,8 +19,8 @@ from ._text import load_data
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
-# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z"): those three-letter forms
-# too, in capitals only, like every month name here.
+# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z", "MERCREDI 20 MAI"): those
+# three-letter forms and the full names in capitals too, like every month name here.
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -39,7 +39,7 @@ _MONTHS = {
             ("December", "Dec", "décembre", "decembre"),
         ]
     )
-    for m in (*names, names[0][:3].upper())
+    for m in (*names, *(n.upper() for n in names))
 }
 _MONTHS["SEPT"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
@@ -47,20 +47,33 @@ _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thur
 _FRENCH_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 _WEEKDAYS.update({d: i for i, d in enumerate(_FRENCH_WEEKDAYS)})
 _WEEKDAYS.update({d.capitalize(): i for i, d in enumerate(_FRENCH_WEEKDAYS)})
+# field reports and headers write them in capitals too ("MONDAY: post at Téra attacked", "LUNDI, ...")
+_WEEKDAYS.update({d.upper(): i for d, i in list(_WEEKDAYS.items())})
 _HIJRI_MONTHS = {
     "Muharram": 1, "Safar": 2, "Rabi al-Awwal": 3, "Rabi' al-Awwal": 3, "Rabi al-Thani": 4, "Jumada al-Awwal": 5,
     "Jumada al-Thani": 6, "Rajab": 7, "Shaaban": 8, "Sha'ban": 8, "Shaban": 8, "Ramadan": 9, "Ramadhan": 9,
     "Ramazan": 9, "Shawwal": 10, "Dhu al-Qadah": 11, "Dhu al-Hijjah": 12,
 }  # fmt: skip
 
+# "on New Year's Eve", "le jour de la Tabaski": a holiday's day (ontology.json holiday_dates), by calendar
+_HOLIDAYS = {
+    calendar: {name.replace("'", "['’]"): tuple(day) for name, day in names.items()}
+    for calendar, names in load_data("ontology.json")["holiday_dates"].items()
+    if calendar != "about"
+}
+_HOLIDAY = "(?P<holiday>" + "|".join(name for names in _HOLIDAYS.values() for name in names) + ")"
+
 _MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_HIJRI_NAMES = {number: name for name, number in reversed(_HIJRI_MONTHS.items())}  # each month's first name
 _HIJRI = r"(?P<hijri>" + "|".join(sorted(map(re.escape, _HIJRI_MONTHS), key=len, reverse=True)) + ")"
 _PART = r"early|mid|late|end of|beginning of|the end of|the beginning of"
-_NIGHT_OF = r"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+))"
-_NIGHT_TO = r"\s*(?i:to|into|au|-|–|/)\s*(?i:the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
+# a weekday may stand before either day of a night or a span ("la nuit du dimanche 24 au lundi 25 mai")
+_ANY_WEEKDAY = r"(?:(?:" + "|".join(_WEEKDAYS) + r")\s+)?"
+_NIGHT_OF = rf"(?i:\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:the\s+)?|nuit\s+du\s+|night\s+)){_ANY_WEEKDAY}"
+_NIGHT_TO = rf"\s*(?i:to|into|au|and|et|-|–|/)\s*(?i:the\s+)?{_ANY_WEEKDAY}[0-3]?\d(?:st|nd|rd|th|er)?\s+(?i:of\s+)?"
 _FEW_DAYS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
 }  # fmt: skip
@@ -68,43 +81,77 @@ _FEW = "|".join(_FEW_DAYS)
 _HIJRI_LEAD = r"the (?:holy |fasting )?month of |holy month of |during |in |since "
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d/[0-3]?\d/(?:19|20)\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<num>[0-3]?\d([/.-])[0-3]?\d\2(?:19|20)\d\d)\b")),
+    # a field report's two-digit year ("SITREP 19/05/26", "19.05.26"), all in pairs of digits and not with dashes
+    # ("4-4-22", "version 1.2.33" are no dates)
+    ("numeric", re.compile(r"\b(?P<num>[0-3]\d([/.])[01]\d\2\d\d)\b(?![/.-]?\d)")),
+    # a field report's day and month without the year ("SITREP 14/03:", "le 05/06"), both in two digits (so "24/7"
+    # and "3/4 of them" are none); dotted only after "on"/"le" ("on 18.05."), since "18.05 km" is a distance
+    ("numeric_dm", re.compile(
+        r"\b(?P<nday>[0-3]\d)/(?P<nmonth>0[1-9]|1[0-2])\b(?![/.-]?\d)"
+        r"|(?i:\b(?:on|le)\s+)(?P<dday>[0-3]\d)\.(?P<dmonth>0[1-9]|1[0-2])\b(?!\.?\d)"
+    )),
     # "the night of 2 to 3 July", "dans la nuit du 5 au 6 mai", "NIGHT 19/20 MAR 2027": a night is coded on the day it
     # began (ACLED's first day), not on the day after it written next to the month
     ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
     ("dm", re.compile(rf"{_NIGHT_OF}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
     ("dmy", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+\.?,? {_YEAR}\b")),  # "du 30 avril au 1er mai 2026"
     ("dm", re.compile(rf"{_NIGHT_OF}{_DAY} {_MONTH}{_NIGHT_TO}\w+")),
+    # "on 23 and 24 May", "les 23 et 24 mai", "between 20 and 22 May", "22-23 May", "May 22-23": a span of days is
+    # coded on its first, as a night is
+    ("dmy", re.compile(rf"\b{_ANY_WEEKDAY}{_DAY}{_NIGHT_TO}{_MONTH},? {_YEAR}\b")),
+    ("dm", re.compile(rf"\b{_ANY_WEEKDAY}{_DAY}{_NIGHT_TO}{_MONTH}(?![\w])")),
+    ("mdy", re.compile(rf"\b{_MONTH} {_DAY}\s*(?i:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?,? {_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MONTH} {_DAY}\s*(?i:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?(?![\w/])")),
     # "overnight Tuesday into Wednesday", "overnight on Sunday": the weekday says which night
     ("weekday", re.compile(rf"(?i:\bovernight\s+(?:on\s+|from\s+)?){_WEEKDAY}(?![\w])")),
     # a military date-time group: "051400Z MAY 26" is 5 May 2026, 14:00 Zulu
-    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s+{_MONTH}\s+(?P<yy>\d\d)\b")),
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)[0-2]\d[0-5]\d\s?Z\s*{_MONTH}\s*(?:20)?(?P<yy>\d\d)\b")),
+    # a message header's date run together in capitals: "25MAY26"
+    ("dtg", re.compile(rf"\b(?P<day>[0-3]\d)(?P<month>{'|'.join(m for m in _MONTHS if m.isupper() and len(m) == 3)})"
+                       r"(?P<yy>\d\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?: of)? {_MONTH},? {_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dm", re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?![\w])")),
-    ("md", re.compile(rf"\b{_MONTH} {_DAY}(?![\w/])")),
+    ("md", re.compile(rf"\b{_MONTH} (?:the )?{_DAY}(?![\w/])")),
     ("month_year", re.compile(rf"\b(?:(?P<part>{_PART})[- ])?{_MONTH},? {_YEAR}\b")),
     (
         "month",
         re.compile(
             rf"(?i:\b(?P<lead>in|since|during|last|early|mid|late|this|by|until|through|throughout|the|the end of|"
-            rf"the beginning of|en|depuis)(?: (?P<part>early|mid|late))?[- ]){_MONTH}(?![\w])(?! [0-3]?\d\b)"
+            rf"the beginning of|en|depuis|d[ée]but|fin|mi|courant|[àa] la mi)(?: (?P<part>early|mid|late))?[- ])"
+            rf"{_MONTH}(?![\w])(?! [0-3]?\d\b)"
         ),
     ),
     # "for Thursday" is a day to come, but "responsibility for Sunday's ambush" is the ambush's day
     ("weekday", re.compile(rf"(?i:\b(?P<rel>last|this|past|next|on|late|early|for(?!\s+\w+['’]s\b)|until|till)? ?){_WEEKDAY}(?![\w])")),  # noqa: E501
     # "on the 5th", "le 5 courant": a day of the month of publication (of the month before when it is still to come)
     ("day_of_month", re.compile(
-        r"(?i:\bon\s+the\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
-        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois\s+en\s+cours)\b"
+        r"(?i:\bon\s+(?:the\s+)?)(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of\b|day|anniversary|floor|time|round|minute))"
+        r"|(?i:\ble\s+)(?P<cday>[0-3]?\d|1er)\s+(?i:courant|du\s+mois(?:\s+en\s+cours)?)\b"
+        # "le 19, des hommes armés ...", "le 19 au soir": a bare day after "le" ends a clause or is told a time of it
+        r"|(?i:\ble\s+)(?P<lday>[0-3]?\d|1er)(?=\s*[,;.)]|\s*$|\s+(?i:au\s+(?:soir|matin)|dans\s+la\s+nuit)\b)"
     )),
     # "two days ago", "il y a trois jours"
     ("days_ago", re.compile(
         rf"(?i)\b(?P<ago>{_FEW}|\d)\s+days\s+ago\b|\bil\s+y\s+a\s+(?P<ilya>{_FEW}|\d)\s+jours\b"
     )),
-    ("hijri", re.compile(rf"(?i:\b(?:{_HIJRI_LEAD})?){_HIJRI}(?:,? (?P<hyear>1[34]\d\d))?\b")),
+    # "during Ramadan", "on 23 Shawwal 1447": a Hijri month, or a day of it
+    ("hijri", re.compile(
+        rf"(?i:\b(?:{_HIJRI_LEAD})?)(?:(?P<hday>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_HIJRI}"
+        r"(?:,? (?P<hyear>1[34]\d\d))?\b"
+    )),
+    # only after a word that dates by it: "ahead of Tabaski", "sheep for Tabaski" date nothing
+    ("holiday", re.compile(
+        r"(?i)\b(?:on|at|during|over|the\s+day\s+of|lors\s+de|pendant|durant|le\s+jour\s+de|du\s+jour\s+de|le|la|à)\s+"
+        r"(?:the\s+|la\s+|l['’]\s*)?(?:(?:first\s+)?day\s+of\s+(?:the\s+)?|f[êe]te\s+de\s+(?:la\s+|l['’]\s*)?)?"
+        rf"{_HOLIDAY}(?![\w-])"
+    )),
     ("relative", re.compile(
-        r"(?i)\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+        r"(?i)(?<![\w-])(?P<rel>the day before yesterday|avant-hier|a week ago|il y a une semaine|la nuit derni[èe]re|"
+        r"la semaine pass[ée]e|ce\s+matin|ce\s+soir|cet\s+apr[èe]s-midi|"
+        r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
         r"earlier today|last night|overnight|last week|this week|past week|last weekend|this weekend|"
         r"over the weekend|at the weekend|"
         r"last month|this month|past month|hier|aujourd'hui|la semaine dernière|le mois dernier|"
@@ -131,11 +178,13 @@ class ResolvedDate:
 # Every pattern needs one of these: a cheap test that skips the sentences without any.
 _HINT = re.compile(
     (
-        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|{_HIJRI})"
+        rf"\d|{_MONTH}|{_WEEKDAY}|(?i:day|night|week|month|tonight|morning|afternoon|evening|hier|aujourd|jours|semaine|mois|nuit|matin|soir|midi|{_HIJRI})"
     )
     .replace("(?P<month>", "(?:")
     .replace("(?P<weekday>", "(?:")
     .replace("(?P<hijri>", "(?:")
+    + "|"
+    + _HOLIDAY.replace("(?P<holiday>", "(?i:")
 )
 
 
@@ -164,7 +213,7 @@ def find_dates(text: str) -> list[DateMention]:
 
 # "Cumulative since 01 MAY: 9 rounds, 4 KIA", "missing since 1 October", "depuis le 3 mars": the day a period
 # began, from which something is counted or lasts, dates no happening of its own.
-_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
+_DAY_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md"})
 _PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
 # "Funerals were held in Gao on Friday for the soldiers killed ... last Monday": the rite's day is not the event's
 _RITES = re.compile("|".join(load_data("ontology.json")["rites_dates"]["patterns"]), re.IGNORECASE)
@@ -178,11 +227,15 @@ _IN_A_SERIES = re.compile(
 
 
 # "on Monday last week", "lundi de la semaine dernière": that weekday of the week before publication's; "lundi
-# dernier": the last such day before publication, as 'last Monday'.
+# dernier", "le vendredi précédent", "on Friday last": the last such day before publication, as 'last Monday'.
 _PREVIOUS_WEEK = re.compile(
-    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|\s+de\s+la\s+semaine\s+derni[èe]re\b", re.IGNORECASE
+    r",?\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week\b|,?\s+a\s+week\s+ago\b"
+    r"|\s+de\s+la\s+semaine\s+derni[èe]re\b",
+    re.IGNORECASE,
 )
-_FRENCH_LAST = re.compile(r"\s+(?:dernier|pass[ée])\b", re.IGNORECASE)
+_FRENCH_LAST = re.compile(
+    r"\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent|last(?!\s+(?:week|night|month|year|weekend)\b))\b", re.IGNORECASE
+)
 
 
 def _week_of_weekdays(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -258,7 +311,7 @@ def _absolute(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
     if "iso" in parts:
         return ResolvedDate(dt.date.fromisoformat(parts["iso"]), 1)
     if "num" in parts:
-        return _numeric(parts["num"], published)
+        return _numeric(re.sub(r"[.-]", "/", parts["num"]), published)
     day = dt.date(int(parts["year"]), _MONTHS[parts["month"]], int(parts["day"]))
     return ResolvedDate(day, 1)
 
@@ -286,6 +339,13 @@ def _day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate
     candidates = [dt.date(y, month, day) for y in (published.year, published.year - 1) if _valid(y, month, day)]
     candidates = [c for c in candidates if c <= published + dt.timedelta(days=2)]
     return ResolvedDate(candidates[0], 1) if candidates else None
+
+
+def _numeric_day_month(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """'14/03', 'on 18.05.': day first, the latest such date not after publication (as a written month)."""
+    day, month = parts.get("nday") or parts["dday"], parts.get("nmonth") or parts["dmonth"]
+    month_name = next(name for name, number in _MONTHS.items() if number == int(month))
+    return _day_month({"day": day, "month": month_name}, published)
 
 
 def _date_time_group(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
@@ -336,8 +396,11 @@ def _weekday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate |
 _RELATIVE_DAYS = {
     "the day before yesterday": (-2, 1), "yesterday": (-1, 1), "hier": (-1, 1), "today": (0, 1), "tonight": (0, 1),
     "aujourd'hui": (0, 1), "this morning": (0, 1), "this afternoon": (0, 1), "this evening": (0, 1),
-    "earlier today": (0, 1), "last night": (-1, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
-    "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (-7, 2), "this weekend": (0, 2),
+    "earlier today": (0, 1), "last night": (-1, 1), "avant-hier": (-2, 1), "la nuit dernière": (-1, 1),
+    "la nuit derniere": (-1, 1), "a week ago": (-7, 2), "il y a une semaine": (-7, 2), "la semaine passée": (-7, 2),
+    "la semaine passee": (-7, 2), "ce matin": (0, 1), "ce soir": (0, 1), "cet après-midi": (0, 1),
+    "cet apres-midi": (0, 1), "overnight": (0, 1), "last week": (-7, 2), "past week": (-3, 2),
+    "this week": (0, 2), "la semaine dernière": (-7, 2), "last weekend": (None, 2), "this weekend": (None, 2),
     "over the weekend": (None, 2), "at the weekend": (None, 2),
 }  # fmt: skip
 # "le week-end dernier", "ce week-end", "pendant le week-end": French for the weekend before publication
@@ -347,33 +410,62 @@ _FRENCH_WEEKEND = re.compile(r"(?:le|ce|pendant\s+le|durant\s+le|au\s+cours\s+du
 def _relative(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
     if published is None:
         return None
-    rel = parts["rel"].lower()
+    rel = " ".join(parts["rel"].lower().split())  # "ce  matin" across a line break is "ce matin"
     if rel in ("last month", "le mois dernier"):
         first = published.replace(day=1) - dt.timedelta(days=1)
         return ResolvedDate(first.replace(day=1), 3)
     if rel in ("this month", "past month"):
         return ResolvedDate(published.replace(day=1), 3)
     offset, precision = (None, 2) if _FRENCH_WEEKEND.fullmatch(rel) else _RELATIVE_DAYS[rel]
+    if rel in ("last weekend", "this weekend"):
+        return ResolvedDate(_weekend_saturday(published, last=rel == "last weekend"), 2)
     if offset is None:  # the weekend before publication: its Saturday
         offset = -((published.weekday() - 5) % 7 or 7)
     return ResolvedDate(published + dt.timedelta(days=offset), precision)
 
 
+def _holiday(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
+    """A holiday's latest day not after publication."""
+    if published is None:
+        return None
+    for calendar, names in _HOLIDAYS.items():
+        for name, (month, day) in names.items():
+            if re.fullmatch(name, parts["holiday"], re.IGNORECASE):
+                if calendar == "hijri":
+                    return _hijri({"hijri": _HIJRI_NAMES[month], "hday": str(day)}, published)
+                years = (published.year, published.year - 1)
+                return ResolvedDate(next(d for y in years if (d := dt.date(y, month, day)) <= published), 1)
+    return None
+
+
+def _weekend_saturday(published: dt.date, last: bool) -> dt.date:
+    """The Saturday of 'this weekend' (the one publication falls in, else the one just before it) or of 'last
+    weekend' (the one before publication's, told on a weekend; else the one just before it)."""
+    back = (published.weekday() - 5) % 7  # days since the last Saturday, 0 on a Saturday
+    in_weekend = published.weekday() >= 5
+    return published - dt.timedelta(days=back + (7 if last and in_weekend else 0))
+
+
 def _hijri(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
-    """An Islamic month (Umm al-Qura calendar): its first day, with month precision."""
+    """An Islamic month (Umm al-Qura calendar): its first day, with month precision; a day of it ('23 Shawwal'), that
+    day. Without its year, the latest such month or day not after publication."""
     month = _HIJRI_MONTHS[next(k for k in _HIJRI_MONTHS if k.lower() == parts["hijri"].lower())]
+    day, precision = (int(parts["hday"]), 1) if "hday" in parts else (1, 3)
     if "hyear" in parts:
-        start = Hijri(int(parts["hyear"]), month, 1).to_gregorian()
-        return ResolvedDate(dt.date(start.year, start.month, start.day), 3)
+        return ResolvedDate(_from_hijri(int(parts["hyear"]), month, day), precision)
     if published is None:
         return None
     hyear = Gregorian(published.year, published.month, published.day).to_hijri().year
     for year in (hyear, hyear - 1):
-        start = Hijri(year, month, 1).to_gregorian()
-        first = dt.date(start.year, start.month, start.day)
+        first = _from_hijri(year, month, day)
         if first <= published:
-            return ResolvedDate(first, 3)
+            return ResolvedDate(first, precision)
     return None
+
+
+def _from_hijri(year: int, month: int, day: int) -> dt.date:
+    start = Hijri(year, month, day).to_gregorian()
+    return dt.date(start.year, start.month, start.day)
 
 
 def _day_before(parts: dict[str, str], published: dt.date | None) -> ResolvedDate | None:
@@ -389,7 +481,7 @@ def _day_of_month(parts: dict[str, str], published: dt.date | None) -> ResolvedD
     """'on the 5th' in a report of the 8th: the 5th of that month; on the 3rd, the 5th of the month before."""
     if published is None:
         return None
-    day = int(parts.get("day") or parts["cday"].replace("1er", "1"))
+    day = int(parts.get("day") or (parts.get("cday") or parts["lday"]).replace("1er", "1"))
     month_start = published.replace(day=1)
     if day > published.day:
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
@@ -411,5 +503,5 @@ _RESOLVERS = {
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute, "dm": _day_month, "md": _day_month,
     "month_year": _month_year, "month": _month, "weekday": _weekday, "relative": _relative, "hijri": _hijri,
     "day_before": _day_before, "day_of_month": _day_of_month, "days_ago": _days_ago,
-    "dtg": _date_time_group,
+    "dtg": _date_time_group, "numeric_dm": _numeric_day_month, "holiday": _holiday,
 }  # fmt: skip

@@ -33,7 +33,7 @@ from ._place_markers import place_marker_spans
 from ._registry import load_registry
 from ._roles_fr import is_french_function_word
 from ._segment import Sentence, split_sentences
-from ._timeline import group_dates, mark_history, sentence_dates
+from ._timeline import group_dates, mark_history, sentence_dates, telling_day
 
 __all__ = ["Extractor"]
 
@@ -171,7 +171,8 @@ class Extractor:
                     candidates += [
                         (c, h) for c in clauses if self._ontology.is_candidate(h := self._ontology.scan(c.text))
                     ]
-        published = report.published.date() if report.published else dateline_date(sentences)
+        # relative dates count from the day the story was told: a dateline's, else publication's
+        published = telling_day(sentences, report.published.date()) if report.published else dateline_date(sentences)
         labels = {s.index: (s, sub) for s in sentences if (sub := stated_sub_type(s.text, self._ontology)) is not None}
         speaker = speaker_of(communique_label(sentences), self._registry)
         dateline = [report.text[start:end] for start, end in dateline_places(sentences)]
