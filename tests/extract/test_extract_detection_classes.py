@@ -59,6 +59,16 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
         ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
         ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
+        # enemy dead a field report counts ("2 EKIA") fell in a fight of the reporting force, not an attack on
+        # civilians; a "contact" line, a unit "engaged at/from", fire returned are the fight
+        ("0500Z: contact with JNIM elements 4 km E of Boni; 2 EKIA.", ["Armed clash"]),
+        ("0200Z patrol contact vic Tin-Essako, 2 EKIA.", ["Armed clash"]),
+        ("Platoon had contact with ISGS fighters 6 km E of Tongo Tongo at 0900Z, 4 EKIA.", ["Armed clash"]),
+        ("1015Z: recce team in contact 3 km W of Tin-Zaouatene, 2 EKIA.", ["Armed clash"]),
+        ("Patrol engaged at 0600Z 5 km S of Ber; 1 FF WIA.", ["Armed clash"]),
+        ("Post Tessit received fire from NE at 0410Z, returned fire, 3 EKIA.", ["Armed clash"]),
+        ("Le poste de Tessit a été pris à partie à 0300Z par une vingtaine d'hommes armés ; 2 EKIA.", ["Armed clash"]),
+        ("The mayor stayed in contact with the families of the victims.", []),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
