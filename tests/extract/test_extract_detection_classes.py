@@ -442,3 +442,35 @@ def test_french_forces_that_came_under_fire_were_attacked(extractor) -> None:
     ):
         assert _types(extractor, text) == ["Armed clash"], text
     assert _types(extractor, "Le gouvernement a essuyé des critiques jeudi à Tunis.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a non-restrictive "which" clause telling what the happening caused is its toll, whatever noun the parse
+        # hangs it on (the day, the dead, a "fighting" subject); the attackers stay the attackers
+        ("Troops repelled an attack on their base near Kantchari on Saturday, which also left 11 attackers dead.", 11),
+        (
+            "Jihadists attacked the army camp at Boulkessi on Friday; the fighting, which also left 11 attackers dead, "
+            "lasted two hours.",
+            11,
+        ),
+        (
+            "Gunmen stormed a gendarmerie post in Tillia on Sunday, killing three gendarmes, which also left 11 "
+            "attackers dead.",
+            14,
+        ),
+        # ... but an earlier attack an arrest is linked to keeps its dead to itself
+        (
+            "Police arrested two men on Tuesday in Sfax in connection with the 2021 attack on a hotel, which left 38 "
+            "dead.",
+            0,
+        ),
+    ],
+)
+def test_result_clause_is_the_events_toll(extractor, text: str, dead: int) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    (event,) = result.events
+    assert (event.fatalities or 0) == dead
+    if dead:
+        assert event.actor1 is not None and "Unidentified Armed Group" in event.actor1.name

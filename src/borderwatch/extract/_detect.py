@@ -16,7 +16,7 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_without, is_background, modality_of
+from ._modality import background_kind, french_without, is_background, modality_of, tells_result
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
 from ._quantities import (
@@ -98,6 +98,8 @@ def detect(
     fatalities = fatalities_of(quantities)
     # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
     core = [h for h in eventive if not h.cue.startswith("tag:")]
+    # "..., which also left 11 attackers dead": the toll counts, the roles are read around the happening itself
+    core = [h for h in core if not _tells_result(doc, h)] or core
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     mentions = _first_person_forces(text, mentions, filer)
@@ -265,6 +267,11 @@ def _foreground(
 def _background(doc: Any, hit: CueHit) -> str | None:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     return background_kind(span.root) if span is not None and len(span) else None
+
+
+def _tells_result(doc: Any, hit: CueHit) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and tells_result(span.root)
 
 
 def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
