@@ -474,3 +474,29 @@ def test_result_clause_is_the_events_toll(extractor, text: str, dead: int) -> No
     assert (event.fatalities or 0) == dead
     if dead:
         assert event.actor1 is not None and "Unidentified Armed Group" in event.actor1.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a French day told with the verb of telling dates the announcement, not a second happening
+        "Des hommes armés ont attaqué vendredi soir le poste militaire de Tessit. Dimanche, l'armée a annoncé que ses "
+        "unités avaient neutralisé six assaillants lors de la riposte.",
+        "Des jihadistes ont attaqué jeudi un convoi près de Ménaka. L'état-major a indiqué samedi que ses hommes "
+        "avaient tué huit assaillants.",
+    ],
+)
+def test_french_day_of_telling_is_no_second_event(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Armed clash"]
+    assert str(result.events[0].date) in ("2026-05-14", "2026-05-15")  # Thursday, Friday
+
+
+def test_french_day_of_the_happening_told_stays_its_own(extractor) -> None:
+    # the telling's day aside, a day inside what is told ("avaient neutralisé samedi") is that happening's
+    text = (
+        "Des hommes armés ont attaqué jeudi le poste de Tessit. Dimanche, l'armée a annoncé que ses unités avaient "
+        "neutralisé samedi six terroristes près d'Inates."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert sorted(str(e.date) for e in result.events) == ["2026-05-14", "2026-05-16"]

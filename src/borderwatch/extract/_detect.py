@@ -523,7 +523,32 @@ def _clause_at(doc: Any, start: int, end: int) -> int | None:
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    if is_french(doc.text):  # the English parse of a French sentence hangs its days anywhere
+        return _french_telling_date(doc.text, date)
     return _reporting_verb(doc, date) is not None
+
+
+_FRENCH_TELLING = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in load_data("clauses.json")["french_telling"]["verbs"]
+)
+# "Dimanche, l'armée a annoncé que ...": the day, then who tells, the verb of telling and "que" in a few words
+_FRENCH_TELLING_AFTER = re.compile(
+    rf"^\s*,?\s*(?:[\w'’-]+\s+){{0,5}}?(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})\s+(?:[\w'’-]+\s+){{0,2}}?qu(?:e\b|['’])",
+    re.IGNORECASE,
+)
+# "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
+_FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
+_FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _french_telling_date(text: str, date: DateMention) -> bool:
+    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...'."""
+    after = text[date.end : date.end + 120]
+    if _FRENCH_TELLING_AFTER.search(after):
+        return True
+    return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
+        _FRENCH_QUE_AFTER.search(after)
+    )
 
 
 def _reporting_verb(doc: Any, date: DateMention) -> Any:
