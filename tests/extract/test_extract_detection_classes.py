@@ -69,6 +69,23 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Tessit received fire from NE at 0410Z, returned fire, 3 EKIA.", ["Armed clash"]),
         ("Le poste de Tessit a été pris à partie à 0300Z par une vingtaine d'hommes armés ; 2 EKIA.", ["Armed clash"]),
         ("The mayor stayed in contact with the families of the victims.", []),
+        # a French device that "a explosé"/"a sauté" is a remote explosive, not the fire that followed it
+        (
+            "Une bombe artisanale a explosé jeudi devant un marché de Diffa, tuant quatre civils.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        (
+            "Une mine a explosé au passage d'un convoi près de Gossi mardi, tuant deux soldats. Les assaillants ont "
+            "ensuite ouvert le feu sur le convoi.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        (
+            "Un véhicule de l'armée a sauté sur la route de Gossi mardi ; deux soldats ont été tués.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        # the noun "incendie" (a fire) is no arson: an accidental fire is no riot
+        ("Le dépôt de carburant a explosé jeudi à Zarzis à la suite d'un incendie accidentel.", []),
+        ("Un incendie a ravagé jeudi le marché de Zarzis.", []),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
