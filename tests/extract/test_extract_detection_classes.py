@@ -86,6 +86,33 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         # the noun "incendie" (a fire) is no arson: an accidental fire is no riot
         ("Le dépôt de carburant a explosé jeudi à Zarzis à la suite d'un incendie accidentel.", []),
         ("Un incendie a ravagé jeudi le marché de Zarzis.", []),
+        # the raid a looting is told again as ("The assailants raided the shops") is the looting, or an attack when
+        # it killed; the fight for a town taken is its capture; a fight elsewhere or on another day is its own
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. The assailants raided the shops and set fire to "
+            "the stalls.",
+            ["Looting/property destruction"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. The assailants raided the shops and shot dead two "
+            "traders.",
+            ["Attack"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. Soldiers later clashed with a group of bandits "
+            "near Markoye.",
+            ["Looting/property destruction", "Armed clash"],
+        ),
+        (
+            "Troops recaptured the town of Léré on Sunday. Fighting with the jihadists lasted four hours, the army "
+            "said.",
+            ["Government regains territory"],
+        ),
+        (
+            "Troops recaptured the town of Léré on Sunday. Militants attacked a checkpoint in Niono on Monday, "
+            "killing two soldiers.",
+            ["Government regains territory", "Armed clash"],
+        ),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with

@@ -48,6 +48,7 @@ _STRONG_CUES = {
     "hostage", "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 @dataclass
@@ -181,6 +182,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
     if main.event_type == event.event_type == "Explosions/Remote violence":
         return True  # how the bomb or the strike was delivered, told in the next sentence
+    if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
+        return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
         # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
         # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
@@ -203,6 +206,9 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         return sub == "Arrests" or "intervene" in event.cues
     if "_addendum" in event.tags or "_doers_only" in event.tags:
         return main.event_type in _VIOLENT  # its deaths, or what became of its doers ("found the attackers gone")
+    if main.sub_event_type == "Looting/property destruction" and event.event_type in _VIOLENT:
+        # "Jihadists looted the market ... The assailants raided the shops": the raid told again, by the same hands
+        return event.anaphoric and (not _agents(event) or bool(_agents(event) & _agents(main)))
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
@@ -310,6 +316,11 @@ def _promote(group: EventGroup) -> None:
         # the fight outranks the interception that began it; so do the weapons the searched vehicle carried
         if added.event_type in _VIOLENT or added.sub_event_type == "Disrupted weapons use":
             group.members.insert(0, group.members.pop())
+        return
+    if main.sub_event_type == "Looting/property destruction" and not group.members[-1].sentence.headline:
+        added = group.members[-1]
+        if added.event_type in _VIOLENT and added.fatalities:
+            group.members.insert(0, group.members.pop())  # the raid killed: violence against people outranks plunder
         return
     if _context_only(main):
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)
