@@ -113,6 +113,22 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "killing two soldiers.",
             ["Government regains territory", "Armed clash"],
         ),
+        # clashes with no armed group told after a protest are the crowd's fight with the police: a violent
+        # demonstration, not a battle beside a peaceful protest; jihadists clashing elsewhere stay a battle
+        (
+            "Hundreds of residents protested in Djibo on Friday against the army's failure to stop the attacks. "
+            "Clashes broke out with the security forces.",
+            ["Violent demonstration"],
+        ),
+        (
+            "Des manifestants ont bloqué jeudi la route de Redeyef. Des affrontements ont éclaté avec la garde "
+            "nationale.",
+            ["Violent demonstration"],
+        ),
+        (
+            "Hundreds of residents protested in Djibo on Friday. Jihadists later clashed with soldiers near Arbinda.",
+            ["Peaceful protest", "Armed clash"],
+        ),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with

@@ -182,6 +182,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
     if main.event_type == event.event_type == "Explosions/Remote violence":
         return True  # how the bomb or the strike was delivered, told in the next sentence
+    if main.event_type in ("Protests", "Riots") and _crowd_clash(event):
+        return True  # "Residents protested ... Clashes broke out with the security forces": the protest turned violent
     if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
         return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
@@ -195,6 +197,17 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if {main.event_type, event.event_type} == {"Protests", "Riots"}:
         return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
+
+
+def _crowd_clash(event: SentenceEvent) -> bool:
+    """A clash told with no armed group on either side ('Clashes broke out with the security forces', 'des
+    affrontements ont éclaté avec la garde nationale'): after a protest, the crowd's own fight with the police."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and not event.cues & {"agent_armed", "target_armed"}
+        and _agents(event) <= {"state"}
+        and not event.tags - {"_addendum"}
+    )
 
 
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
@@ -303,6 +316,9 @@ def _promote(group: EventGroup) -> None:
     main = group.main
     if main.event_type == "Protests" and group.members[-1].event_type == "Riots":
         group.members.insert(0, group.members.pop())  # a demonstration that turned violent is a riot
+        return
+    if main.event_type == "Protests" and _crowd_clash(group.members[-1]) and group.members[-1] is not main:
+        group.members[0] = replace(main, sub_event_type="Violent demonstration", event_type="Riots")
         return
     if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
         added = group.members[-1]
