@@ -69,6 +69,13 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Tessit received fire from NE at 0410Z, returned fire, 3 EKIA.", ["Armed clash"]),
         ("Le poste de Tessit a été pris à partie à 0300Z par une vingtaine d'hommes armés ; 2 EKIA.", ["Armed clash"]),
         ("The mayor stayed in contact with the families of the victims.", []),
+        # fire on a force's own position in a field report is a fight with it; indirect fire is shelling; bodies
+        # of civilians found shot are an attack, not a crowd's violence
+        ("Post came under small-arms fire from a ridge at 0215Z, 1 FF WIA, enemy withdrew.", ["Armed clash"]),
+        ("Harassing fire on post from the south 2200Z-2230Z; no casualties.", ["Armed clash"]),
+        ("FOB Gao engaged by indirect fire at 2210Z, no casualties.", ["Shelling/artillery/missile attack"]),
+        ("2 civilians found dead 5 km N of post, shot at close range.", ["Attack"]),
+        ("The post office of Gafsa was robbed on Tuesday.", []),
         # a French device that "a explosé"/"a sauté" is a remote explosive, not the fire that followed it
         (
             "Une bombe artisanale a explosé jeudi devant un marché de Diffa, tuant quatre civils.",
