@@ -76,6 +76,11 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("FOB Gao engaged by indirect fire at 2210Z, no casualties.", ["Shelling/artillery/missile attack"]),
         ("2 civilians found dead 5 km N of post, shot at close range.", ["Attack"]),
         ("The post office of Gafsa was robbed on Tuesday.", []),
+        # field shorthand arrests: the people counted, then "held", "captured", "handed over to the gendarmerie"
+        ("1410Z: 2 x pax held at CP Ber, handed to gendarmerie.", ["Arrests"]),
+        ("3 suspects handed over to the gendarmerie at 1500Z.", ["Arrests"]),
+        ("1 x HVT captured during cordon and search vic Anefis at 0500Z.", ["Arrests"]),
+        ("The suspects were held responsible for the attack, the minister said.", []),
         # a French device that "a explosé"/"a sauté" is a remote explosive, not the fire that followed it
         (
             "Une bombe artisanale a explosé jeudi devant un marché de Diffa, tuant quatre civils.",
