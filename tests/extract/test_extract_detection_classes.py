@@ -116,6 +116,16 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             ["Looting/property destruction", "Armed clash"],
         ),
         (
+            "Jihadists torched the school of Tin-Akoff on Tuesday. They also shot at villagers who tried to put out "
+            "the fire.",
+            ["Looting/property destruction"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. A bomb exploded near the mosque of Djibo on "
+            "Wednesday.",
+            ["Looting/property destruction", "Remote explosive/landmine/IED"],
+        ),
+        (
             "Troops recaptured the town of Léré on Sunday. Fighting with the jihadists lasted four hours, the army "
             "said.",
             ["Government regains territory"],

@@ -49,6 +49,7 @@ _STRONG_CUES = {
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+_THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told just before
 
 
 @dataclass
@@ -220,8 +221,10 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if "_addendum" in event.tags or "_doers_only" in event.tags:
         return main.event_type in _VIOLENT  # its deaths, or what became of its doers ("found the attackers gone")
     if main.sub_event_type == "Looting/property destruction" and event.event_type in _VIOLENT:
-        # "Jihadists looted the market ... The assailants raided the shops": the raid told again, by the same hands
-        return event.anaphoric and (not _agents(event) or bool(_agents(event) & _agents(main)))
+        # "Jihadists looted the market ... The assailants raided the shops", "They also shot at villagers": the raid
+        # told again, pointing back to the same hands
+        pointing_back = event.anaphoric or bool(_THEY.match(event.sentence.text))
+        return pointing_back and (not _agents(event) or bool(_agents(event) & _agents(main)))
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
