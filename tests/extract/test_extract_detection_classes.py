@@ -81,6 +81,13 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("3 suspects handed over to the gendarmerie at 1500Z.", ["Arrests"]),
         ("1 x HVT captured during cordon and search vic Anefis at 0500Z.", ["Arrests"]),
         ("The suspects were held responsible for the attack, the minister said.", []),
+        # a helicopter or aircraft that "engaged" or "opened fire on" fighters is an air strike, in French too
+        ("An army helicopter engaged gunmen fleeing toward the border on Monday, killing six.", ["Air/drone strike"]),
+        (
+            "Un hélicoptère de combat a ouvert le feu sur des hommes armés près de Gossi mardi, en tuant cinq.",
+            ["Air/drone strike"],
+        ),
+        ("The aircraft engaged in the operation returned to base on Tuesday.", []),
         # a French device that "a explosé"/"a sauté" is a remote explosive, not the fire that followed it
         (
             "Une bombe artisanale a explosé jeudi devant un marché de Diffa, tuant quatre civils.",
