@@ -74,6 +74,8 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post came under small-arms fire from a ridge at 0215Z, 1 FF WIA, enemy withdrew.", ["Armed clash"]),
         ("Harassing fire on post from the south 2200Z-2230Z; no casualties.", ["Armed clash"]),
         ("FOB Gao engaged by indirect fire at 2210Z, no casualties.", ["Shelling/artillery/missile attack"]),
+        ("Le poste de Tessit a été harcelé à 2300Z par des tirs d'armes légères ; pas de blessés.", ["Armed clash"]),
+        ("Le poste de directeur a été attaqué en justice par un syndicat.", []),
         ("2 civilians found dead 5 km N of post, shot at close range.", ["Attack"]),
         ("The post office of Gafsa was robbed on Tuesday.", []),
         # field shorthand arrests: the people counted, then "held", "captured", "handed over to the gendarmerie"
