@@ -160,6 +160,12 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Hundreds of residents protested in Djibo on Friday. Jihadists later clashed with soldiers near Arbinda.",
             ["Peaceful protest", "Armed clash"],
         ),
+        # ... and a protest the police fired on to kill stays excessive force, the clashes told after it its own
+        (
+            "Police opened fire on protesters in Tataouine on Friday, killing two. Clashes broke out with the security "
+            "forces later in the day.",
+            ["Excessive force against protesters"],
+        ),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with

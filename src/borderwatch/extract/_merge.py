@@ -211,6 +211,14 @@ def _crowd_clash(event: SentenceEvent) -> bool:
     )
 
 
+def _crowd_turned_violent(main: SentenceEvent, added: SentenceEvent) -> bool:
+    """A protest, peaceful or broken up, whose crowd then clashed with the police: a violent demonstration. One
+    the police fired on to kill stays excessive force (its clash is the force told again)."""
+    peaceful = main.sub_event_type in ("Peaceful protest", "Protest with intervention")
+    unarmed = not added.fatalities and "lethal" not in added.cues
+    return peaceful and added is not main and _crowd_clash(added) and unarmed
+
+
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     """Sentences that finish the story of the one before: the police response to a protest or a riot, the arms and
     prisoners a battle left, the deaths, the plunder and the burning a violent event caused, the arms an arrest
@@ -320,7 +328,7 @@ def _promote(group: EventGroup) -> None:
     if main.event_type == "Protests" and group.members[-1].event_type == "Riots":
         group.members.insert(0, group.members.pop())  # a demonstration that turned violent is a riot
         return
-    if main.event_type == "Protests" and _crowd_clash(group.members[-1]) and group.members[-1] is not main:
+    if _crowd_turned_violent(main, group.members[-1]):
         group.members[0] = replace(main, sub_event_type="Violent demonstration", event_type="Riots")
         return
     if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
