@@ -59,6 +59,113 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
         ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
         ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
+        # enemy dead a field report counts ("2 EKIA") fell in a fight of the reporting force, not an attack on
+        # civilians; a "contact" line, a unit "engaged at/from", fire returned are the fight
+        ("0500Z: contact with JNIM elements 4 km E of Boni; 2 EKIA.", ["Armed clash"]),
+        ("0200Z patrol contact vic Tin-Essako, 2 EKIA.", ["Armed clash"]),
+        ("Platoon had contact with ISGS fighters 6 km E of Tongo Tongo at 0900Z, 4 EKIA.", ["Armed clash"]),
+        ("1015Z: recce team in contact 3 km W of Tin-Zaouatene, 2 EKIA.", ["Armed clash"]),
+        ("Patrol engaged at 0600Z 5 km S of Ber; 1 FF WIA.", ["Armed clash"]),
+        ("Post Tessit received fire from NE at 0410Z, returned fire, 3 EKIA.", ["Armed clash"]),
+        ("Le poste de Tessit a été pris à partie à 0300Z par une vingtaine d'hommes armés ; 2 EKIA.", ["Armed clash"]),
+        ("The mayor stayed in contact with the families of the victims.", []),
+        # fire on a force's own position in a field report is a fight with it; indirect fire is shelling; bodies
+        # of civilians found shot are an attack, not a crowd's violence
+        ("Post came under small-arms fire from a ridge at 0215Z, 1 FF WIA, enemy withdrew.", ["Armed clash"]),
+        ("Harassing fire on post from the south 2200Z-2230Z; no casualties.", ["Armed clash"]),
+        ("FOB Gao engaged by indirect fire at 2210Z, no casualties.", ["Shelling/artillery/missile attack"]),
+        ("Le poste de Tessit a été harcelé à 2300Z par des tirs d'armes légères ; pas de blessés.", ["Armed clash"]),
+        ("Le poste de directeur a été attaqué en justice par un syndicat.", []),
+        ("2 civilians found dead 5 km N of post, shot at close range.", ["Attack"]),
+        ("The post office of Gafsa was robbed on Tuesday.", []),
+        # field shorthand arrests: the people counted, then "held", "captured", "handed over to the gendarmerie"
+        ("1410Z: 2 x pax held at CP Ber, handed to gendarmerie.", ["Arrests"]),
+        ("3 suspects handed over to the gendarmerie at 1500Z.", ["Arrests"]),
+        ("1 x HVT captured during cordon and search vic Anefis at 0500Z.", ["Arrests"]),
+        ("The suspects were held responsible for the attack, the minister said.", []),
+        # a helicopter or aircraft that "engaged" or "opened fire on" fighters is an air strike, in French too
+        ("An army helicopter engaged gunmen fleeing toward the border on Monday, killing six.", ["Air/drone strike"]),
+        (
+            "Un hélicoptère de combat a ouvert le feu sur des hommes armés près de Gossi mardi, en tuant cinq.",
+            ["Air/drone strike"],
+        ),
+        ("The aircraft engaged in the operation returned to base on Tuesday.", []),
+        # a French device that "a explosé"/"a sauté" is a remote explosive, not the fire that followed it
+        (
+            "Une bombe artisanale a explosé jeudi devant un marché de Diffa, tuant quatre civils.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        (
+            "Une mine a explosé au passage d'un convoi près de Gossi mardi, tuant deux soldats. Les assaillants ont "
+            "ensuite ouvert le feu sur le convoi.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        (
+            "Un véhicule de l'armée a sauté sur la route de Gossi mardi ; deux soldats ont été tués.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        # the noun "incendie" (a fire) is no arson: an accidental fire is no riot
+        ("Le dépôt de carburant a explosé jeudi à Zarzis à la suite d'un incendie accidentel.", []),
+        ("Un incendie a ravagé jeudi le marché de Zarzis.", []),
+        # the raid a looting is told again as ("The assailants raided the shops") is the looting, or an attack when
+        # it killed; the fight for a town taken is its capture; a fight elsewhere or on another day is its own
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. The assailants raided the shops and set fire to "
+            "the stalls.",
+            ["Looting/property destruction"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. The assailants raided the shops and shot dead two "
+            "traders.",
+            ["Attack"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. Soldiers later clashed with a group of bandits "
+            "near Markoye.",
+            ["Looting/property destruction", "Armed clash"],
+        ),
+        (
+            "Jihadists torched the school of Tin-Akoff on Tuesday. They also shot at villagers who tried to put out "
+            "the fire.",
+            ["Looting/property destruction"],
+        ),
+        (
+            "Jihadists looted the market of Tin-Akoff on Wednesday. A bomb exploded near the mosque of Djibo on "
+            "Wednesday.",
+            ["Looting/property destruction", "Remote explosive/landmine/IED"],
+        ),
+        (
+            "Troops recaptured the town of Léré on Sunday. Fighting with the jihadists lasted four hours, the army "
+            "said.",
+            ["Government regains territory"],
+        ),
+        (
+            "Troops recaptured the town of Léré on Sunday. Militants attacked a checkpoint in Niono on Monday, "
+            "killing two soldiers.",
+            ["Government regains territory", "Armed clash"],
+        ),
+        # clashes with no armed group told after a protest are the crowd's fight with the police: a violent
+        # demonstration, not a battle beside a peaceful protest; jihadists clashing elsewhere stay a battle
+        (
+            "Hundreds of residents protested in Djibo on Friday against the army's failure to stop the attacks. "
+            "Clashes broke out with the security forces.",
+            ["Violent demonstration"],
+        ),
+        (
+            "Des manifestants ont bloqué jeudi la route de Redeyef. Des affrontements ont éclaté avec la garde "
+            "nationale.",
+            ["Violent demonstration"],
+        ),
+        (
+            "Hundreds of residents protested in Djibo on Friday. Jihadists later clashed with soldiers near Arbinda.",
+            ["Peaceful protest", "Armed clash"],
+        ),
+        # ... and a protest the police fired on to kill stays excessive force, the clashes told after it its own
+        (
+            "Police opened fire on protesters in Tataouine on Friday, killing two. Clashes broke out with the security "
+            "forces later in the day.",
+            ["Excessive force against protesters"],
+        ),
         # ... but bodies "found last week" that a later sentence tells of are no new find
         ("The two bodies found last week near Ayorou were buried on Thursday.", []),
         # French gunfire aimed at a post ("des tirs ont visé", "la cible de tirs", "visé par des tirs"), even with
@@ -432,3 +539,61 @@ def test_french_forces_that_came_under_fire_were_attacked(extractor) -> None:
     ):
         assert _types(extractor, text) == ["Armed clash"], text
     assert _types(extractor, "Le gouvernement a essuyé des critiques jeudi à Tunis.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a non-restrictive "which" clause telling what the happening caused is its toll, whatever noun the parse
+        # hangs it on (the day, the dead, a "fighting" subject); the attackers stay the attackers
+        ("Troops repelled an attack on their base near Kantchari on Saturday, which also left 11 attackers dead.", 11),
+        (
+            "Jihadists attacked the army camp at Boulkessi on Friday; the fighting, which also left 11 attackers dead, "
+            "lasted two hours.",
+            11,
+        ),
+        (
+            "Gunmen stormed a gendarmerie post in Tillia on Sunday, killing three gendarmes, which also left 11 "
+            "attackers dead.",
+            14,
+        ),
+        # ... but an earlier attack an arrest is linked to keeps its dead to itself
+        (
+            "Police arrested two men on Tuesday in Sfax in connection with the 2021 attack on a hotel, which left 38 "
+            "dead.",
+            0,
+        ),
+    ],
+)
+def test_result_clause_is_the_events_toll(extractor, text: str, dead: int) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    (event,) = result.events
+    assert (event.fatalities or 0) == dead
+    if dead:
+        assert event.actor1 is not None and "Unidentified Armed Group" in event.actor1.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a French day told with the verb of telling dates the announcement, not a second happening
+        "Des hommes armés ont attaqué vendredi soir le poste militaire de Tessit. Dimanche, l'armée a annoncé que ses "
+        "unités avaient neutralisé six assaillants lors de la riposte.",
+        "Des jihadistes ont attaqué jeudi un convoi près de Ménaka. L'état-major a indiqué samedi que ses hommes "
+        "avaient tué huit assaillants.",
+    ],
+)
+def test_french_day_of_telling_is_no_second_event(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Armed clash"]
+    assert str(result.events[0].date) in ("2026-05-14", "2026-05-15")  # Thursday, Friday
+
+
+def test_french_day_of_the_happening_told_stays_its_own(extractor) -> None:
+    # the telling's day aside, a day inside what is told ("avaient neutralisé samedi") is that happening's
+    text = (
+        "Des hommes armés ont attaqué jeudi le poste de Tessit. Dimanche, l'armée a annoncé que ses unités avaient "
+        "neutralisé samedi six terroristes près d'Inates."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert sorted(str(e.date) for e in result.events) == ["2026-05-14", "2026-05-16"]

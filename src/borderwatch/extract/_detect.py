@@ -16,7 +16,7 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_without, is_background, modality_of
+from ._modality import background_kind, french_without, is_background, modality_of, tells_result
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
 from ._quantities import (
@@ -98,6 +98,8 @@ def detect(
     fatalities = fatalities_of(quantities)
     # Roles are read around the words of the happening; border tags ("patrol") only when there are none.
     core = [h for h in eventive if not h.cue.startswith("tag:")]
+    # "..., which also left 11 attackers dead": the toll counts, the roles are read around the happening itself
+    core = [h for h in core if not _tells_result(doc, h)] or core
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
     mentions = _first_person_forces(text, mentions, filer)
@@ -265,6 +267,11 @@ def _foreground(
 def _background(doc: Any, hit: CueHit) -> str | None:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     return background_kind(span.root) if span is not None and len(span) else None
+
+
+def _tells_result(doc: Any, hit: CueHit) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and tells_result(span.root)
 
 
 def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
@@ -516,7 +523,32 @@ def _clause_at(doc: Any, start: int, end: int) -> int | None:
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
+    if is_french(doc.text):  # the English parse of a French sentence hangs its days anywhere
+        return _french_telling_date(doc.text, date)
     return _reporting_verb(doc, date) is not None
+
+
+_FRENCH_TELLING = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in load_data("clauses.json")["french_telling"]["verbs"]
+)
+# "Dimanche, l'armée a annoncé que ...": the day, then who tells, the verb of telling and "que" in a few words
+_FRENCH_TELLING_AFTER = re.compile(
+    rf"^\s*,?\s*(?:[\w'’-]+\s+){{0,5}}?(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})\s+(?:[\w'’-]+\s+){{0,2}}?qu(?:e\b|['’])",
+    re.IGNORECASE,
+)
+# "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
+_FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
+_FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _french_telling_date(text: str, date: DateMention) -> bool:
+    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...'."""
+    after = text[date.end : date.end + 120]
+    if _FRENCH_TELLING_AFTER.search(after):
+        return True
+    return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
+        _FRENCH_QUE_AFTER.search(after)
+    )
 
 
 def _reporting_verb(doc: Any, date: DateMention) -> Any:

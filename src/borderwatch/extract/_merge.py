@@ -48,6 +48,8 @@ _STRONG_CUES = {
     "hostage", "sexual", "protest", "riot", "mob", "agreement", "hq", "change_group", "loot", "defuse",
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+_THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told just before
 
 
 @dataclass
@@ -181,6 +183,10 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
     if main.event_type == event.event_type == "Explosions/Remote violence":
         return True  # how the bomb or the strike was delivered, told in the next sentence
+    if main.event_type in ("Protests", "Riots") and _crowd_clash(event):
+        return True  # "Residents protested ... Clashes broke out with the security forces": the protest turned violent
+    if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
+        return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
         # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
         # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
@@ -194,6 +200,25 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     return main.event_type == event.event_type and event.anaphoric
 
 
+def _crowd_clash(event: SentenceEvent) -> bool:
+    """A clash told with no armed group on either side ('Clashes broke out with the security forces', 'des
+    affrontements ont éclaté avec la garde nationale'): after a protest, the crowd's own fight with the police."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and not event.cues & {"agent_armed", "target_armed"}
+        and _agents(event) <= {"state"}
+        and not event.tags - {"_addendum"}
+    )
+
+
+def _crowd_turned_violent(main: SentenceEvent, added: SentenceEvent) -> bool:
+    """A protest, peaceful or broken up, whose crowd then clashed with the police: a violent demonstration. One
+    the police fired on to kill stays excessive force (its clash is the force told again)."""
+    peaceful = main.sub_event_type in ("Peaceful protest", "Protest with intervention")
+    unarmed = not added.fatalities and "lethal" not in added.cues
+    return peaceful and added is not main and _crowd_clash(added) and unarmed
+
+
 def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     """Sentences that finish the story of the one before: the police response to a protest or a riot, the arms and
     prisoners a battle left, the deaths, the plunder and the burning a violent event caused, the arms an arrest
@@ -203,6 +228,11 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         return sub == "Arrests" or "intervene" in event.cues
     if "_addendum" in event.tags or "_doers_only" in event.tags:
         return main.event_type in _VIOLENT  # its deaths, or what became of its doers ("found the attackers gone")
+    if main.sub_event_type == "Looting/property destruction" and event.event_type in _VIOLENT:
+        # "Jihadists looted the market ... The assailants raided the shops", "They also shot at villagers": the raid
+        # told again, pointing back to the same hands
+        pointing_back = event.anaphoric or bool(_THEY.match(event.sentence.text))
+        return pointing_back and (not _agents(event) or bool(_agents(event) & _agents(main)))
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
@@ -298,6 +328,9 @@ def _promote(group: EventGroup) -> None:
     if main.event_type == "Protests" and group.members[-1].event_type == "Riots":
         group.members.insert(0, group.members.pop())  # a demonstration that turned violent is a riot
         return
+    if _crowd_turned_violent(main, group.members[-1]):
+        group.members[0] = replace(main, sub_event_type="Violent demonstration", event_type="Riots")
+        return
     if main.event_type == "Protests" and main.sub_event_type == "Peaceful protest":
         added = group.members[-1]
         if added is not main and _completes(main, added):
@@ -310,6 +343,11 @@ def _promote(group: EventGroup) -> None:
         # the fight outranks the interception that began it; so do the weapons the searched vehicle carried
         if added.event_type in _VIOLENT or added.sub_event_type == "Disrupted weapons use":
             group.members.insert(0, group.members.pop())
+        return
+    if main.sub_event_type == "Looting/property destruction" and not group.members[-1].sentence.headline:
+        added = group.members[-1]
+        if added.event_type in _VIOLENT and added.fatalities:
+            group.members.insert(0, group.members.pop())  # the raid killed: violence against people outranks plunder
         return
     if _context_only(main):
         index = next((i for i, m in enumerate(group.members[1:], 1) if not _context_only(m)), None)

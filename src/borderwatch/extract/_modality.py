@@ -16,7 +16,7 @@ from typing import Any
 from ._lex import is_verb, lemma, register_bases
 from ._text import load_data
 
-__all__ = ["background_kind", "french_without", "is_background", "modality_of"]
+__all__ = ["background_kind", "french_without", "is_background", "modality_of", "tells_result"]
 
 Token = Any
 
@@ -233,9 +233,12 @@ _SAME_FIGHT = {"respond", "return", "repel", "repulse", "riposte", "retaliate"}
 _OWN_FIGHT = load_data("clauses.json")["own_fight"]
 _FIGHT_ENDING_ACTS = frozenset(_OWN_FIGHT["acts"])
 _FIGHT_NOUNS = frozenset(_OWN_FIGHT["fights"])
+# "..., which also left 11 attackers dead": what the happening told before caused
+_RESULT_VERBS = frozenset(load_data("clauses.json")["result_clauses"]["verbs"])
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
-                "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre", "strike",
-                "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest", "shooting"}  # fmt: skip
+                "fight", "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre",
+                "strike", "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest",
+                "shooting"}  # fmt: skip
 
 
 def _cleft(clause: Token) -> bool:
@@ -246,6 +249,27 @@ def _cleft(clause: Token) -> bool:
         and lemma(head.head) == "be"
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)
     )
+
+
+def _result_of_told(clause: Token) -> bool:
+    """'repelled an attack on Saturday, which also left 11 attackers dead': a non-restrictive 'which' clause telling
+    what the sentence's happening caused, though the parse hangs it on the nearest noun (the day, a place, the
+    dead)."""
+    which = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "which"]
+    return lemma(clause) in _RESULT_VERBS and bool(which) and which[0].i > 0 and clause.doc[which[0].i - 1].text == ","
+
+
+def tells_result(trigger: Token) -> bool:
+    """The trigger is in a clause telling what the happening told before it caused ('..., which also left 11
+    attackers dead'): its toll counts, but who did what is read around the happening itself."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return _result_of_told(node)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_which(clause: Token) -> bool:
@@ -338,6 +362,7 @@ def background_kind(trigger: Token) -> str | None:
             and lemma(node) not in _DEATHS | _SAME_FIGHT
             and not _cleft(node)
             and not _telegraphic(node)
+            and not _result_of_told(node)
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)
@@ -376,4 +401,5 @@ register_bases(
     | _FIGHT_ENDING_ACTS
     | _FIGHT_NOUNS
     | _LINKED
+    | _RESULT_VERBS
 )
