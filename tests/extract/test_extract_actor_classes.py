@@ -818,3 +818,24 @@ def test_french_forces_that_neutralise_during_an_attack_on_their_post_were_attac
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des drones ont frappé des positions jihadistes près de Tessit, au Mali, lundi soir.",
+        "L'aviation a bombardé un rassemblement de terroristes près d'Ansongo, au Mali, mardi.",
+        "L'armée de l'air a détruit des bases terroristes dans le cercle de Bourem, au Mali, dimanche.",
+    ],
+)
+def test_french_party_qualifying_what_an_air_strike_hit_is_its_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_french_participle_spelt_like_an_attack_noun_is_no_attack_of_its_object(extractor) -> None:
+    text = "Des hélicoptères ont frappé des combattants jihadistes près de Tessit, au Mali, lundi."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"

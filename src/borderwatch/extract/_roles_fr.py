@@ -29,6 +29,11 @@ _ARTICLES = re.compile(
     r"(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?)\s+)+$"
 )
 
+# "ont frappé des positions": after an auxiliary, a word spelt like an attack noun ("frappe", "tirs") is a verb,
+# whose "des ..." is its object, not who made the attack
+_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "ete")
+_NOT_AFTER_AUXILIARY = "".join(rf"(?<!\b{aux} )" for aux in _AUXILIARIES)
+
 
 @dataclass(frozen=True)
 class _Vocabulary:
@@ -59,7 +64,9 @@ def _vocabulary() -> _Vocabulary:
         english=frozenset(data["english_words"]),
         least=int(data["min_function_words"]),
         agent=before([re.escape(m) for m in data["agent_markers"]]),
-        attack_of=re.compile(r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"),
+        attack_of=re.compile(
+            _NOT_AFTER_AUXILIARY + r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
+        ),
         response_of=re.compile(
             r"\b(?:" + "|".join(data["responding_nouns"]) + r")(?:\s+\w+)?\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
         ),
@@ -164,6 +171,10 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
         elif any(_unit_object().fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué lundi un poste des FAMa": the unit's force
+        elif any(_QUALIFIED_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
+            # "ont frappé des positions jihadistes", "a bombardé un rassemblement de terroristes": the party names
+            # whose the struck thing is, whatever the English parse made of a French adjective
+            out.append(replace(party, role="target"))
         else:
             out.append(party)
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
@@ -182,6 +193,10 @@ _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
     rf"(?:(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+|{_COUNT})"
 )
+
+# The object's noun, then the party that qualifies it: an adjective right after it ("des positions terroristes") or
+# a complement after "de" ("un rassemblement de jihadistes", "un camp des assaillants").
+_QUALIFIED_OBJECT = re.compile(_DIRECT_OBJECT.pattern + r"[a-z]+\s+(?:(?:de la|de l|des|du|de|d)\s+)?")
 
 
 @cache
