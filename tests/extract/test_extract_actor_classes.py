@@ -839,3 +839,25 @@ def test_a_french_participle_spelt_like_an_attack_noun_is_no_attack_of_its_objec
     event = _only_event(extractor, text, "2025-06-10")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
     assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FROM: Gendarmerie post Seytenga, Burkina Faso. 05 AUG 2025 0400L: post attacked by approx. 20 armed men; "
+        "2 gendarmes KIA, attackers repelled.",
+        "FROM: Army post Koutougou, Burkina Faso. 05 AUG 2025 0230L: post fired on by est. 30 armed men; 1 soldier "
+        "WIA, assailants repulsed after 40 min.",
+    ],
+)
+def test_a_shorthand_passive_repelled_is_who_attacked(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_an_active_repelled_keeps_its_subject_the_attacked(extractor) -> None:
+    text = "Soldiers repelled an attack by armed men on their post at Seytenga, Burkina Faso, on Tuesday."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"

@@ -211,6 +211,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -
         return "responder"  # "the FAMa riposte neutralised 15 assailants"
     for verb in _verbs_of(root):
         word = lemma(verb)
+        if _driven_off(verb, root):
+            return "initiator"  # "2 gendarmes KIA, attackers repelled": they were repelled, they attacked
         if word in _RESPONDING and not _answers_other_than_attack(verb):
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
@@ -403,7 +405,7 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj") or (dep == "prep" and _date_glued(edge, path[0])):
-        return _subject_role(trigger)
+        return _subject_role(trigger, edge)
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
@@ -452,9 +454,10 @@ def _announced_own(trigger: Token, t_edge: Token) -> bool:
 _ANNOUNCING = {"announce", "declare"}
 
 
-def _subject_role(trigger: Token) -> str:
+def _subject_role(trigger: Token, subject: Token | None = None) -> str:
     intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
-    defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
+    # "the army repelled an attack": the army was attacked; "attackers repelled" (a shorthand passive): they attacked
+    defended = lemma(trigger) in _DEFENDING and not (subject is not None and _driven_off(trigger, subject))
     lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
     # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
     ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
@@ -583,6 +586,25 @@ def _undergoes(verb: Token) -> bool:
     if word in _RECEIVING:
         return any(c.dep_ == "dobj" and c.lower_ in _RECEIVED_FIRE for c in verb.children)
     return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
+
+
+def _driven_off(verb: Token, subject: Token) -> bool:
+    """'attackers repelled after 1 hr': a report's shorthand drops the auxiliary of a passive, and the parser makes
+    who was driven off the subject of a verb that, active, always has an object. No object and no auxiliary: the
+    subject was repelled. Only the subject right before the verb: in '1 soldier WIA, assailants repulsed' the parser
+    makes the wounded soldier a subject too."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    return (
+        bool(subjects)
+        and subjects[-1].i == subject.i
+        and lemma(verb) in _ONLY_TRANSITIVE_REPELLING
+        and verb.tag_ in ("VBN", "VBD")
+        and not _has_object(verb)
+        and not any(c.dep_ in ("aux", "auxpass", "prt") for c in verb.children)
+    )
+
+
+_ONLY_TRANSITIVE_REPELLING = {"repel", "repulse"}
 
 
 def _repels(verb: Token) -> bool:
