@@ -861,3 +861,57 @@ def test_an_active_repelled_keeps_its_subject_the_attacked(extractor) -> None:
     event = _only_event(extractor, text, "2025-08-06")
     assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
     assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed six villagers in the Mopti region on Monday, hours before soldiers and their Russian allies "
+        "reached the village.",
+        "Des hommes armés ont tué six villageois lundi dans la région de Mopti, avant l'arrivée des soldats et de "
+        "leurs alliés russes.",
+    ],
+)
+def test_a_supporters_demonym_does_not_say_where(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Civilians (Mali)"
+
+
+def test_arms_made_abroad_do_not_say_where(extractor) -> None:
+    text = "Turkish-made drones struck a gathering of jihadists in the Mopti region on Monday, killing nine."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_supporters_demonym_is_no_place_of_the_event() -> None:
+    from borderwatch.extract._registry import load_registry
+
+    registry = load_registry()
+    for text, word in (("their Russian allies arrived", "Russian"), ("des drones de fabrication turque", "turque")):
+        start = text.index(word)
+        assert registry.describes_support(text, start, start + len(word))
+    text = "Malian soldiers arrived"
+    assert not load_registry().describes_support(text, 0, len("Malian"))
+
+
+class _DemonymLocator(FakeLocator):
+    """A gazetteer that knows no hamlet of the report and reads a country's adjective as the country, as the geo
+    stage does when no named place is found."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Russian": ("RU", 60.0, 100.0)}
+
+    def locate_event(self, text, evidence, places):
+        located = super().locate_event(text, evidence, places)
+        return located.model_copy(update={"name": "Russia", "geo_precision": 3}) if located is not None else None
+
+
+def test_a_location_only_a_supporters_demonym_gives_is_dropped(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _DemonymLocator()
+    text = "Gunmen killed six villagers at Zzyqa, Mali, on Monday, hours before soldiers and their Russian allies came."
+    (event,) = located(report(text, published="2025-06-10")).events
+    assert event.location is None
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"

@@ -85,6 +85,7 @@ class ActorRegistry:
         self._kinds: dict[str, dict] = data["force_kinds"]
         self._generic: dict[str, dict] = data["generic"]
         self._build_countries(data.get("named_features", {}))
+        self._build_supporting(data.get("supporting_words", {}))
         self._build_named(data["groups"])
         self._build_forces()
         self._build_generic()
@@ -107,6 +108,23 @@ class ActorRegistry:
         before = "|".join(re.escape(fold(w)) for w in features.get("before", []))
         self._feature_after = re.compile(rf"\s+(?:{after})\b") if after else None
         self._feature_before = re.compile(rf"\b(?:{before})\s+$") if before else None
+
+    def _build_supporting(self, words: dict) -> None:
+        after = "|".join(re.escape(fold(w)) for w in words.get("after", []))
+        before = "|".join(re.escape(fold(w)) for w in words.get("before", []))
+        # "Turkish-made": the hyphen is folded to a space
+        self._support_after = re.compile(rf"\s+(?:{after})\b") if after else None
+        self._support_before = re.compile(rf"\b(?:{before})\s+(?:de\s+la\s+|du\s+|de\s+|d\s+)?$") if before else None
+
+    def describes_support(self, text: str, start: int, end: int) -> bool:
+        """The country word at text[start:end] says who helped or where the arms came from ('their Russian allies',
+        'Turkish-made drones', 'ses alliés russes'), not where the event is nor whose forces acted
+        (`supporting_words` in data/actors.json)."""
+        folded = fold(text)
+        if self._support_after is not None and self._support_after.match(folded, end):
+            return True
+        window = folded[max(0, start - 24) : start]
+        return self._support_before is not None and bool(self._support_before.search(window))
 
     def _names_a_feature(self, folded: str, start: int, end: int) -> bool:
         if self._feature_after is not None and self._feature_after.match(folded, end):
