@@ -915,3 +915,16 @@ def test_a_location_only_a_supporters_demonym_gives_is_dropped(extractor) -> Non
     (event,) = located(report(text, published="2025-06-10")).events
     assert event.location is None
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois gardes nationaux ont été tués mardi lors d'une attaque contre leur poste près d'Ansongo, au Mali.",
+        "A national guardsman was killed on Tuesday when armed men attacked a checkpoint near Ansongo, Mali.",
+        "Un garde national a été tué mardi dans une embuscade tendue par des hommes armés près d'Ansongo, au Mali.",
+    ],
+)
+def test_malis_national_guardsmen_one_by_one_are_its_military(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
