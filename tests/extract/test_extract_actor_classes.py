@@ -928,3 +928,21 @@ def test_a_location_only_a_supporters_demonym_gives_is_dropped(extractor) -> Non
 def test_malis_national_guardsmen_one_by_one_are_its_military(extractor, text: str) -> None:
     event = _only_event(extractor, text, "2025-06-10")
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One soldier and three attackers were killed in a clash near Ansongo, Mali, on Monday.",
+        "Trois assaillants et un soldat ont été tués lundi lors d'échanges de tirs près d'Ansongo, au Mali.",
+    ],
+)
+def test_the_side_named_attackers_started_a_fight_told_only_by_its_dead(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_soldiers_who_killed_attackers_stay_actor1(extractor) -> None:
+    event = _only_event(extractor, "Soldiers killed three attackers near Ansongo, Mali, on Monday.", "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
