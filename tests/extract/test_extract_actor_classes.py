@@ -946,3 +946,20 @@ def test_the_side_named_attackers_started_a_fight_told_only_by_its_dead(extracto
 def test_soldiers_who_killed_attackers_stay_actor1(extractor) -> None:
     event = _only_event(extractor, "Soldiers killed three attackers near Ansongo, Mali, on Monday.", "2025-06-10")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_who_operated_the_drones_struck_not_the_country_that_made_them(extractor) -> None:
+    text = (
+        "Turkish drones operated by the Malian army struck a wedding near Anefis, Mali, on Monday, killing 8 civilians."
+    )
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Civilians (Mali)"
+
+
+def test_a_checkpoint_operated_by_soldiers_is_still_their_post(extractor) -> None:
+    event = _only_event(
+        extractor, "A checkpoint operated by soldiers came under fire near Anefis, Mali, on Monday.", "2025-06-10"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

@@ -108,6 +108,9 @@ class _Markers:
     holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
     origin: re.Pattern[str]  # "crossed from", "venus du" right before a country's name: where from, not who
     movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
+    operator: re.Pattern[str]  # "drones operated by", "des drones pilotés par" right before a party: who used them
+    operated: re.Pattern[str]  # "operated by" right after an equipment party ("Turkish drones operated by ...")
+    equipment: re.Pattern[str]  # a party's words that end on equipment ("Turkish drones")
 
 
 @cache
@@ -123,13 +126,25 @@ def _markers() -> _Markers:
         holder=before("holder_markers"),
         origin=re.compile(r"\b(?:" + "|".join(data["origin_markers"]) + r")\s+(?:the\s+|la\s+|l\s+)?$"),
         movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
+        operator=re.compile(
+            r"\b(?:"
+            + "|".join(data["equipment_words"])
+            + r")\s+(?:"
+            + "|".join(data["operating_markers"])
+            + r")\s+"
+            + gap
+            + "$"
+        ),
+        operated=re.compile(r"\s+(?:" + "|".join(data["operating_markers"]) + r")\b"),
+        equipment=re.compile(r"\b(?:" + "|".join(data["equipment_words"]) + r")$"),
     )
 
 
 def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
     in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
-    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
+    neither; who operated the equipment that struck ('drones operated by the army') did it, and the equipment is no
+    party; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
     country named as where someone came from ('fighters who had crossed from Mali') is not its state acting."""
     if not parties:
         return parties
@@ -138,7 +153,11 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     out = []
     for party in parties:
         before = folded[max(0, party.mention.start - 80) : party.mention.start]
-        if party.mention.force == "auto" and markers.origin.search(before):
+        if _equipment(party, folded, markers):
+            continue  # "Turkish drones operated by the Malian army": what was used, not who used it
+        if markers.operator.search(before):
+            out.append(replace(party, role="agent", stance=None))
+        elif party.mention.force == "auto" and markers.origin.search(before):
             out.append(replace(party, role="other", stance=None))  # "fighters who had come from Burkina Faso"
         elif markers.partner.search(before):
             out.append(replace(party, role="partner", stance=None))
@@ -147,6 +166,12 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
         else:
             out.append(party)
     return out
+
+
+def _equipment(party: Party, folded: str, markers: _Markers) -> bool:
+    """The party names equipment that the words after it say someone else operated ('Turkish drones operated by')."""
+    named = folded[party.mention.start : party.mention.end]
+    return bool(markers.equipment.search(named)) and markers.operated.match(folded, party.mention.end) is not None
 
 
 def moves_subject(verb_group: str) -> bool:
