@@ -963,3 +963,24 @@ def test_a_checkpoint_operated_by_soldiers_is_still_their_post(extractor) -> Non
     )
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_forces_of_coordinated_demonyms_are_each_their_countrys(extractor) -> None:
+    text = "Malian and Burkinabe troops jointly attacked a JNIM camp near Tessit, Mali, on Monday."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert "Military Forces of Burkina Faso (2022-)" in [a.name for a in event.assoc_actors]
+
+
+def test_three_coordinated_demonyms_name_three_forces(extractor) -> None:
+    mentions = extractor._registry.find("Nigerien, Chadian and Nigerian forces killed 20 fighters")
+    assert [(m.text, m.country) for m in mentions if m.force] == [
+        ("Nigerien", "NE"),
+        ("Chadian", "TD"),
+        ("Nigerian forces", "NG"),
+    ]
+
+
+def test_a_country_name_before_a_demonym_force_is_no_force(extractor) -> None:
+    mentions = extractor._registry.find("In Mali, Burkinabe troops attacked a camp")
+    assert [m.text for m in mentions if m.force] == ["Burkinabe troops"]

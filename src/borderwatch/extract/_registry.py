@@ -64,6 +64,10 @@ class NamedActor:
     beside_state: bool = False  # fights beside a country's forces (VDP, Wagner): its dead count with theirs
 
 
+# a word, then a comma or 'and'/'et', right before a force's own country adjective ('Malian and Burkinabe troops')
+_JOINED_BEFORE = re.compile(r"\b(?P<adj>[a-z]+)(?:\s*,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)$")
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """Who a span of a sentence names. Exactly one of `named`, `force`, `generic` is set (or `org` for unknowns)."""
@@ -282,6 +286,22 @@ class ActorRegistry:
             # French word order rules read what follows them ("des soldats maliens ont exécuté")
             end = m.end("word") if m.groupdict().get("frpost") else m.end()
             out.append(ActorMention(m.start(), end, text[m.start() : end], "state", force=kind, country=country))
+            if m.group("pre"):
+                out += self._coordinated_countries(text, folded, m.start(), kind)
+        return out
+
+    def _coordinated_countries(self, text: str, folded: str, start: int, kind: str) -> list[ActorMention]:
+        """'Malian and Burkinabe troops', 'Nigerien, Chadian and Nigerian forces': the country adjectives joined
+        before the one on the force word name forces of their own, of the same kind."""
+        out = []
+        while (joined := _JOINED_BEFORE.search(folded, 0, start)) is not None:
+            word = joined.group("adj")
+            code = self._country_of.get(word)
+            if code is None or self.is_country_name(word):
+                break  # "Mali and Burkinabe troops": a country's name is a place, not whose forces
+            begin, end = joined.span("adj")
+            out.append(ActorMention(begin, end, text[begin:end], "state", force=kind, country=code))
+            start = begin
         return out
 
     def _generic_in(self, text: str, folded: str) -> list[ActorMention]:
