@@ -984,3 +984,23 @@ def test_three_coordinated_demonyms_name_three_forces(extractor) -> None:
 def test_a_country_name_before_a_demonym_force_is_no_force(extractor) -> None:
     mentions = extractor._registry.find("In Mali, Burkinabe troops attacked a camp")
     assert [m.text for m in mentions if m.force] == ["Burkinabe troops"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05 AUG 2025: Garde nationale patrol fired on near Sbiba, Kasserine, Tunisia; 1 guardsman WIA.",
+        "05 AUG 2025: National Guard patrol fired on near Sbiba, Kasserine, Tunisia; 1 guardsman KIA.",
+        "07 SEP 2025: Garde nationale patrol shot at near Fériana, Kasserine, Tunisia; no casualties.",
+    ],
+)
+def test_a_patrol_a_shorthand_says_was_fired_on_is_struck_however_parsed(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-09-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_patrol_that_fired_on_smugglers_fired(extractor) -> None:
+    text = "05 AUG 2025: National Guard patrol fired on smugglers near Sbiba, Kasserine, Tunisia; 1 smuggler KIA."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"

@@ -251,6 +251,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
+            if _stranded_aim(verb):
+                continue  # "National Guard patrol fired on near Sbiba": a shorthand passive, the patrol was fired on
             return "initiator"
         if word in _REPORTING and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
@@ -385,7 +387,33 @@ def _role_of(root: Token, trigger: Token) -> str:
         if child is trigger and child.dep_ == "appos" and trigger.lower_ in _TOLL_CODES:
             return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
+    if _unit_struck_by_reduced_relative(root, trigger):
+        return "target"
     return _shared_role(up, trig_up, root, trigger)
+
+
+def _stranded_aim(verb: Token) -> bool:
+    """'fired on near Sbiba', 'shot at': the verb has no object and its aiming preposition none either, as when a
+    report's shorthand drops a passive's auxiliary; the subject is what was aimed at."""
+    if _has_object(verb) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    aimed = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "at", "upon")]
+    return bool(aimed) and not any(g.dep_ == "pobj" for c in aimed for g in c.children)
+
+
+def _unit_struck_by_reduced_relative(root: Token, trigger: Token) -> bool:
+    """'Garde nationale patrol fired on near Kasserine': the parser hangs the shorthand's striking verb on the unit
+    as a reduced relative, and the force's words modify the unit. With no object, nor a place it was aimed at, the
+    verb says the unit was struck, and the force with it."""
+    unit = root
+    while unit.dep_ in _UNIT_PARTS and unit.head.i != unit.i and unit.lower_ not in _STRUCK_UNITS:
+        unit = unit.head
+    if unit is root or unit.lower_ not in _STRUCK_UNITS or trigger.head.i != unit.i or trigger.dep_ != "acl":
+        return False
+    if lemma(trigger) not in _STRIKING or _has_object(trigger):
+        return False
+    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")]
+    return not any(g.dep_ == "pobj" for c in aimed for g in c.children)
 
 
 def _participle_has_object(noun: Token, participle: Token) -> bool:
