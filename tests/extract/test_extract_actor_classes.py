@@ -1004,3 +1004,15 @@ def test_a_patrol_that_fired_on_smugglers_fired(extractor) -> None:
     text = "05 AUG 2025: National Guard patrol fired on smugglers near Sbiba, Kasserine, Tunisia; 1 smuggler KIA."
     event = _only_event(extractor, text, "2025-08-06")
     assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces loyal to the GNU clashed with a rival militia in Zawiya, Libya, on Monday, killing three.",
+        "Des forces fidèles au GNU ont affronté lundi une milice rivale à Zawiya, en Libye ; trois morts.",
+    ],
+)
+def test_forces_loyal_to_a_government_act_as_it(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Libya (2021-) Government of National Unity"

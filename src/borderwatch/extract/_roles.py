@@ -56,13 +56,30 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
     for mention in mentions:
-        root = _token_at(doc, mention.start, mention.end)
+        root = _token_at(doc, *_standing_for(doc.text, mention))
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
         stance = _stance(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+def _standing_for(text: str, mention: ActorMention) -> tuple[int, int]:
+    """The span whose role is the mention's: 'Forces loyal to the GNU clashed with a militia' makes the forces the
+    subject, and the GNU, whose forces they are, takes their part (roles.json `allegiance_markers`)."""
+    head = _ALLEGIANCE.search(fold(text[max(0, mention.start - 60) : mention.start]))
+    if head is None:
+        return mention.start, mention.end
+    offset = max(0, mention.start - 60)
+    return offset + head.start("head"), offset + head.end("head")
+
+
+_ALLEGIANCE = re.compile(
+    r"\b(?P<head>[a-z]+)\s+(?:"
+    + "|".join(load_data("roles.json")["allegiance_markers"])
+    + r")\s+(?:the\s+|la\s+|le\s+|l\s+)?$"
+)
 
 
 def _only_fallen(root: Token, triggers: list[Token]) -> bool:
