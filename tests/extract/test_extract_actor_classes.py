@@ -1016,3 +1016,17 @@ def test_a_patrol_that_fired_on_smugglers_fired(extractor) -> None:
 def test_forces_loyal_to_a_government_act_as_it(extractor, text: str) -> None:
     event = _only_event(extractor, text, "2025-06-10")
     assert _name(event.actor1) == "Military Forces of Libya (2021-) Government of National Unity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des individus armés non identifiés ont tendu une embuscade à un convoi de l'armée lundi près d'Ansongo, au "
+        "Mali.",
+        "Des jihadistes ont tendu mardi une embuscade aux soldats près d'Ansongo, au Mali.",
+    ],
+)
+def test_french_ambush_laid_for_the_army_by_its_subject(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

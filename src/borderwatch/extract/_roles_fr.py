@@ -50,6 +50,8 @@ class _Vocabulary:
     repelled_by: re.Pattern[str]  # "repoussés par" before a party: the force the attackers were driven off by
     repelling: re.Pattern[str]  # a passive that repels: "ont été repoussés"
     during_unit_attack: re.Pattern[str]  # "lors d'une attaque contre le poste": the forces answered, the armed struck
+    laid_for: re.Pattern[str]  # "une embuscade à un convoi de l'armée", "aux soldats": who the ambush was laid for
+    active_subject: re.Pattern[str]  # " non identifiés ont tendu une ": from a subject to its verb group's trigger
 
 
 @cache
@@ -85,6 +87,17 @@ def _vocabulary() -> _Vocabulary:
             r"\b(?:" + "|".join(data["during_markers"]) + r")\s+(?:de\s+|d\s+|du\s+)?(?:(?:l|une?|la|les)\s+)?"
             r"(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:contre|du|de|des|d)\s+"
             r"(?:(?:le|la|les|l|un|une|leur|leurs|notre|nos)\s+)?(?:" + "|".join(data["target_units"]) + r")\b"
+        ),
+        laid_for=re.compile(
+            r"\b(?:" + "|".join(data["laid_for"]) + r")\s+(?:(?:une?|le|la|les|l|des|leur|leurs)\s+)?"
+            r"(?:(?:" + "|".join(data["target_units"]) + r")\s+(?:de la|de l|des|du|de|d)\s+)?(?:(?:le|la|les|l)\s+)?$"
+        ),
+        active_subject=re.compile(
+            r"(?:\s+(?:"
+            + "|".join(data["subject_qualifiers"])
+            + r"))?"
+            + _ACTIVE_SUBJECT.pattern
+            + r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+)?(?:(?:une?|des|les|la|le|l)\s+)?"
         ),
     )
 
@@ -159,13 +172,15 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="agent"))
         elif vocabulary.response_of.search(before) and mention.party == "state":
             out.append(replace(party, role="target"))  # "la riposte de nos forces a permis de neutraliser"
+        elif vocabulary.laid_for.search(before):
+            out.append(replace(party, role="target"))  # "ont tendu une embuscade aux soldats"
         elif (
             vocabulary.target.search(bare)
             or any(_subject_before(text, folded, mention.end, at) for at in suffered)
             or vocabulary.victim.match(folded, mention.end)
         ):
             out.append(replace(party, role="target"))
-        elif any(_ACTIVE_SUBJECT.fullmatch(folded[mention.end : start]) for start, _ in triggers):
+        elif any(vocabulary.active_subject.fullmatch(folded[mention.end : start]) for start, _ in triggers):
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
         elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
