@@ -1030,3 +1030,15 @@ def test_french_ambush_laid_for_the_army_by_its_subject(extractor, text: str) ->
     event = _only_event(extractor, text, "2025-06-10")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_the_force_that_tells_a_strike_on_its_convoy_was_struck(extractor) -> None:
+    text = "A military convoy hit by gunfire near Ansongo, Mali, on Monday lost two vehicles, the army said."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_the_force_that_tells_a_fight_with_no_struck_unit_keeps_it(extractor) -> None:
+    event = _only_event(extractor, "Fighting broke out near Ansongo, Mali, on Monday, the army said.", "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"

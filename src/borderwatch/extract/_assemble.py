@@ -292,6 +292,8 @@ def _actors(
     actor1, actor2 = _pick_pair(agents, targets, candidates)
     if actor1 is None and group.main.event_type in _FIGHTS:
         actor1, actor2 = _attackers_first(parties, name, actor1, actor2)
+    elif not agents and not targets and group.main.event_type in _FIGHTS:
+        actor1, actor2 = _teller_struck(group, parties, name, actor1, actor2)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
@@ -497,6 +499,21 @@ def _attackers_first(
     attacker = named_attackers[0]
     struck = [a for a in (actor1, actor2) if a is not None and a.name != attacker.name]
     return attacker, struck[0] if struck else None
+
+
+def _teller_struck(
+    group: EventGroup, parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """'A military convoy hit by gunfire lost two vehicles, the army said': no party of the fight has a role but the
+    state force that tells it, and what was struck is the state's (a post, a convoy): the teller's forces were
+    struck, by someone the text does not name (the defaults), and did not start it."""
+    cues = {c for m in group.members for c in m.cues}
+    if actor1 is None or actor1.type != 1 or "target_state" not in cues:
+        return actor1, actor2
+    tellers = {name(p).name for i, p in parties if p.role == "other" and _tells(p, group.members[i])}
+    if actor1.name not in tellers:
+        return actor1, actor2
+    return None, actor1
 
 
 def _names_more(actor: Actor, generic: Actor) -> bool:
