@@ -818,3 +818,227 @@ def test_french_forces_that_neutralise_during_an_attack_on_their_post_were_attac
     event = _only_event(located, text, "2026-06-08")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des drones ont frappé des positions jihadistes près de Tessit, au Mali, lundi soir.",
+        "L'aviation a bombardé un rassemblement de terroristes près d'Ansongo, au Mali, mardi.",
+        "L'armée de l'air a détruit des bases terroristes dans le cercle de Bourem, au Mali, dimanche.",
+    ],
+)
+def test_french_party_qualifying_what_an_air_strike_hit_is_its_target(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_french_participle_spelt_like_an_attack_noun_is_no_attack_of_its_object(extractor) -> None:
+    text = "Des hélicoptères ont frappé des combattants jihadistes près de Tessit, au Mali, lundi."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FROM: Gendarmerie post Seytenga, Burkina Faso. 05 AUG 2025 0400L: post attacked by approx. 20 armed men; "
+        "2 gendarmes KIA, attackers repelled.",
+        "FROM: Army post Koutougou, Burkina Faso. 05 AUG 2025 0230L: post fired on by est. 30 armed men; 1 soldier "
+        "WIA, assailants repulsed after 40 min.",
+    ],
+)
+def test_a_shorthand_passive_repelled_is_who_attacked(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_an_active_repelled_keeps_its_subject_the_attacked(extractor) -> None:
+    text = "Soldiers repelled an attack by armed men on their post at Seytenga, Burkina Faso, on Tuesday."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert _name(event.actor2) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed six villagers in the Mopti region on Monday, hours before soldiers and their Russian allies "
+        "reached the village.",
+        "Des hommes armés ont tué six villageois lundi dans la région de Mopti, avant l'arrivée des soldats et de "
+        "leurs alliés russes.",
+    ],
+)
+def test_a_supporters_demonym_does_not_say_where(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Civilians (Mali)"
+
+
+def test_arms_made_abroad_do_not_say_where(extractor) -> None:
+    text = "Turkish-made drones struck a gathering of jihadists in the Mopti region on Monday, killing nine."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_supporters_demonym_is_no_place_of_the_event() -> None:
+    from borderwatch.extract._registry import load_registry
+
+    registry = load_registry()
+    for text, word in (("their Russian allies arrived", "Russian"), ("des drones de fabrication turque", "turque")):
+        start = text.index(word)
+        assert registry.describes_support(text, start, start + len(word))
+    text = "Malian soldiers arrived"
+    assert not load_registry().describes_support(text, 0, len("Malian"))
+
+
+class _DemonymLocator(FakeLocator):
+    """A gazetteer that knows no hamlet of the report and reads a country's adjective as the country, as the geo
+    stage does when no named place is found."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {"Russian": ("RU", 60.0, 100.0)}
+
+    def locate_event(self, text, evidence, places):
+        located = super().locate_event(text, evidence, places)
+        return located.model_copy(update={"name": "Russia", "geo_precision": 3}) if located is not None else None
+
+
+def test_a_location_only_a_supporters_demonym_gives_is_dropped(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _DemonymLocator()
+    text = "Gunmen killed six villagers at Zzyqa, Mali, on Monday, hours before soldiers and their Russian allies came."
+    (event,) = located(report(text, published="2025-06-10")).events
+    assert event.location is None
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois gardes nationaux ont été tués mardi lors d'une attaque contre leur poste près d'Ansongo, au Mali.",
+        "A national guardsman was killed on Tuesday when armed men attacked a checkpoint near Ansongo, Mali.",
+        "Un garde national a été tué mardi dans une embuscade tendue par des hommes armés près d'Ansongo, au Mali.",
+    ],
+)
+def test_malis_national_guardsmen_one_by_one_are_its_military(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One soldier and three attackers were killed in a clash near Ansongo, Mali, on Monday.",
+        "Trois assaillants et un soldat ont été tués lundi lors d'échanges de tirs près d'Ansongo, au Mali.",
+    ],
+)
+def test_the_side_named_attackers_started_a_fight_told_only_by_its_dead(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_soldiers_who_killed_attackers_stay_actor1(extractor) -> None:
+    event = _only_event(extractor, "Soldiers killed three attackers near Ansongo, Mali, on Monday.", "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+def test_who_operated_the_drones_struck_not_the_country_that_made_them(extractor) -> None:
+    text = (
+        "Turkish drones operated by the Malian army struck a wedding near Anefis, Mali, on Monday, killing 8 civilians."
+    )
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert _name(event.actor2) == "Civilians (Mali)"
+
+
+def test_a_checkpoint_operated_by_soldiers_is_still_their_post(extractor) -> None:
+    event = _only_event(
+        extractor, "A checkpoint operated by soldiers came under fire near Anefis, Mali, on Monday.", "2025-06-10"
+    )
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_forces_of_coordinated_demonyms_are_each_their_countrys(extractor) -> None:
+    text = "Malian and Burkinabe troops jointly attacked a JNIM camp near Tessit, Mali, on Monday."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+    assert "Military Forces of Burkina Faso (2022-)" in [a.name for a in event.assoc_actors]
+
+
+def test_three_coordinated_demonyms_name_three_forces(extractor) -> None:
+    mentions = extractor._registry.find("Nigerien, Chadian and Nigerian forces killed 20 fighters")
+    assert [(m.text, m.country) for m in mentions if m.force] == [
+        ("Nigerien", "NE"),
+        ("Chadian", "TD"),
+        ("Nigerian forces", "NG"),
+    ]
+
+
+def test_a_country_name_before_a_demonym_force_is_no_force(extractor) -> None:
+    mentions = extractor._registry.find("In Mali, Burkinabe troops attacked a camp")
+    assert [m.text for m in mentions if m.force] == ["Burkinabe troops"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05 AUG 2025: Garde nationale patrol fired on near Sbiba, Kasserine, Tunisia; 1 guardsman WIA.",
+        "05 AUG 2025: National Guard patrol fired on near Sbiba, Kasserine, Tunisia; 1 guardsman KIA.",
+        "07 SEP 2025: Garde nationale patrol shot at near Fériana, Kasserine, Tunisia; no casualties.",
+    ],
+)
+def test_a_patrol_a_shorthand_says_was_fired_on_is_struck_however_parsed(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-09-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Tunisia)"
+    assert _name(event.actor2) == "Police Forces of Tunisia (2019-)"
+
+
+def test_a_patrol_that_fired_on_smugglers_fired(extractor) -> None:
+    text = "05 AUG 2025: National Guard patrol fired on smugglers near Sbiba, Kasserine, Tunisia; 1 smuggler KIA."
+    event = _only_event(extractor, text, "2025-08-06")
+    assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces loyal to the GNU clashed with a rival militia in Zawiya, Libya, on Monday, killing three.",
+        "Des forces fidèles au GNU ont affronté lundi une milice rivale à Zawiya, en Libye ; trois morts.",
+    ],
+)
+def test_forces_loyal_to_a_government_act_as_it(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Libya (2021-) Government of National Unity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des individus armés non identifiés ont tendu une embuscade à un convoi de l'armée lundi près d'Ansongo, au "
+        "Mali.",
+        "Des jihadistes ont tendu mardi une embuscade aux soldats près d'Ansongo, au Mali.",
+    ],
+)
+def test_french_ambush_laid_for_the_army_by_its_subject(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_the_force_that_tells_a_strike_on_its_convoy_was_struck(extractor) -> None:
+    text = "A military convoy hit by gunfire near Ansongo, Mali, on Monday lost two vehicles, the army said."
+    event = _only_event(extractor, text, "2025-06-10")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_the_force_that_tells_a_fight_with_no_struck_unit_keeps_it(extractor) -> None:
+    event = _only_event(extractor, "Fighting broke out near Ansongo, Mali, on Monday, the army said.", "2025-06-10")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"

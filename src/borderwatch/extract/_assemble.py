@@ -290,6 +290,10 @@ def _actors(
         }
         candidates = [a for a in others if a.name not in tellers | bystanders]
     actor1, actor2 = _pick_pair(agents, targets, candidates)
+    if actor1 is None and group.main.event_type in _FIGHTS:
+        actor1, actor2 = _attackers_first(parties, name, actor1, actor2)
+    elif not agents and not targets and group.main.event_type in _FIGHTS:
+        actor1, actor2 = _teller_struck(group, parties, name, actor1, actor2)
     actor1, actor2 = _credited(parties, name, actor1, actor2, group)
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
@@ -475,6 +479,41 @@ def _initiative(
     if actor1 is not None and actor1.name in answering and (actor2 is None or actor2.name not in answering):
         return actor2, actor1  # "the army returned fire": who fired first is the other side (unnamed: the defaults)
     return actor1, actor2
+
+
+_FIGHTS = {"Battles", "Explosions/Remote violence"}
+_ATTACKER_NOUNS = phrase_regex(load_data("roles.json")["attacker_nouns"])
+
+
+def _attackers_first(
+    parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """'One soldier and three attackers were killed': no party of the fight has an active role nor is named
+    beside it, and the word that names one side says that it attacked. That side is actor1; the other side it
+    struck stays actor2."""
+    named_attackers = [
+        name(p) for _, p in parties if p.role in ("target", "other") and _ATTACKER_NOUNS.search(fold(p.mention.text))
+    ]
+    if not named_attackers or (actor1 is not None and actor1.name == named_attackers[0].name):
+        return actor1, actor2
+    attacker = named_attackers[0]
+    struck = [a for a in (actor1, actor2) if a is not None and a.name != attacker.name]
+    return attacker, struck[0] if struck else None
+
+
+def _teller_struck(
+    group: EventGroup, parties: list[tuple[int, Party]], name: _Namer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """'A military convoy hit by gunfire lost two vehicles, the army said': no party of the fight has a role but the
+    state force that tells it, and what was struck is the state's (a post, a convoy): the teller's forces were
+    struck, by someone the text does not name (the defaults), and did not start it."""
+    cues = {c for m in group.members for c in m.cues}
+    if actor1 is None or actor1.type != 1 or "target_state" not in cues:
+        return actor1, actor2
+    tellers = {name(p).name for i, p in parties if p.role == "other" and _tells(p, group.members[i])}
+    if actor1.name not in tellers:
+        return actor1, actor2
+    return None, actor1
 
 
 def _names_more(actor: Actor, generic: Actor) -> bool:

@@ -246,6 +246,8 @@ class Extractor:
                 location = locator.locate_point(position.lat, position.lon, name)
         # A place the gazetteer resolved to a country the registry does not know (a namesake in Serbia for a hamlet
         # in Mopti) says nothing of whose generic actors these are: the text's countries name them instead.
+        if location is not None and _placed_by_support_words(location, places, p.report.text, self._registry):
+            location = None  # "before soldiers and their Russian allies arrived" places nothing in Russia
         known = location if location is None or self._registry.knows_country(location.country) else None
         country = event_country(group, known, report_country, self._place_country(p, report_country, known))
         if country is None and locator is not None:
@@ -280,7 +282,9 @@ class Extractor:
         countries = Counter(
             place.country.upper()
             for place in locator.find_places(text, spans, None)
-            if place.country and self._registry.knows_country(place.country)
+            if place.country
+            and self._registry.knows_country(place.country)
+            and not self._registry.describes_support(text, place.start, place.end)  # "their Russian allies"
         )
         ranked = countries.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -341,6 +345,15 @@ def _told_only_in_passing(events: list[EventMention], published: dt.date | None)
     return out
 
 
+def _placed_by_support_words(location: Location, places: list[Place], text: str, registry: Any) -> bool:
+    """The location is a whole country that only words of support or of arms name ('their Russian allies',
+    'Turkish-made drones'): the locator took a supporter's adjective for where the event is."""
+    if location.geo_precision != 3 or not location.country:
+        return False
+    own = [p for p in places if p.country and p.country.upper() == location.country.upper()]
+    return bool(own) and all(registry.describes_support(text, p.start, p.end) for p in own)
+
+
 def _outside_force_words(entities: list[EntitySpan], text: str, registry: Any) -> list[EntitySpan]:
     """The parser's entities less those over a force's words that name no country ('La Garde' in 'la Garde
     nationale' is a town in France to the gazetteer): the force is no place. 'Tunisian' in 'Tunisian National Guard'
@@ -363,8 +376,8 @@ def _report_country(p: _Prepared, registry: Any) -> str | None:
     for text, weight in ((p.report.title or "", 2), (p.report.text, 1)):
         foreign = registry.foreign_force_spans(text)
         for start, end, code in registry.countries_in(text):
-            if any(s <= start < e for s, e in foreign):
-                continue  # "Russian Africa Corps troops" in Mali
+            if any(s <= start < e for s, e in foreign) or registry.describes_support(text, start, end):
+                continue  # "Russian Africa Corps troops" in Mali, "their Russian allies", "Turkish-made drones"
             # A country's name says where; an adjective more often who ("a Togolese", "French soldiers").
             counts[code] += weight * (2 if registry.is_country_name(text[start:end]) else 1)
     speaker = p.filer.force

@@ -64,6 +64,10 @@ class NamedActor:
     beside_state: bool = False  # fights beside a country's forces (VDP, Wagner): its dead count with theirs
 
 
+# a word, then a comma or 'and'/'et', right before a force's own country adjective ('Malian and Burkinabe troops')
+_JOINED_BEFORE = re.compile(r"\b(?P<adj>[a-z]+)(?:\s*,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)$")
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """Who a span of a sentence names. Exactly one of `named`, `force`, `generic` is set (or `org` for unknowns)."""
@@ -85,6 +89,7 @@ class ActorRegistry:
         self._kinds: dict[str, dict] = data["force_kinds"]
         self._generic: dict[str, dict] = data["generic"]
         self._build_countries(data.get("named_features", {}))
+        self._build_supporting(data.get("supporting_words", {}))
         self._build_named(data["groups"])
         self._build_forces()
         self._build_generic()
@@ -107,6 +112,23 @@ class ActorRegistry:
         before = "|".join(re.escape(fold(w)) for w in features.get("before", []))
         self._feature_after = re.compile(rf"\s+(?:{after})\b") if after else None
         self._feature_before = re.compile(rf"\b(?:{before})\s+$") if before else None
+
+    def _build_supporting(self, words: dict) -> None:
+        after = "|".join(re.escape(fold(w)) for w in words.get("after", []))
+        before = "|".join(re.escape(fold(w)) for w in words.get("before", []))
+        # "Turkish-made": the hyphen is folded to a space
+        self._support_after = re.compile(rf"\s+(?:{after})\b") if after else None
+        self._support_before = re.compile(rf"\b(?:{before})\s+(?:de\s+la\s+|du\s+|de\s+|d\s+)?$") if before else None
+
+    def describes_support(self, text: str, start: int, end: int) -> bool:
+        """The country word at text[start:end] says who helped or where the arms came from ('their Russian allies',
+        'Turkish-made drones', 'ses alliés russes'), not where the event is nor whose forces acted
+        (`supporting_words` in data/actors.json)."""
+        folded = fold(text)
+        if self._support_after is not None and self._support_after.match(folded, end):
+            return True
+        window = folded[max(0, start - 24) : start]
+        return self._support_before is not None and bool(self._support_before.search(window))
 
     def _names_a_feature(self, folded: str, start: int, end: int) -> bool:
         if self._feature_after is not None and self._feature_after.match(folded, end):
@@ -264,6 +286,22 @@ class ActorRegistry:
             # French word order rules read what follows them ("des soldats maliens ont exécuté")
             end = m.end("word") if m.groupdict().get("frpost") else m.end()
             out.append(ActorMention(m.start(), end, text[m.start() : end], "state", force=kind, country=country))
+            if m.group("pre"):
+                out += self._coordinated_countries(text, folded, m.start(), kind)
+        return out
+
+    def _coordinated_countries(self, text: str, folded: str, start: int, kind: str) -> list[ActorMention]:
+        """'Malian and Burkinabe troops', 'Nigerien, Chadian and Nigerian forces': the country adjectives joined
+        before the one on the force word name forces of their own, of the same kind."""
+        out = []
+        while (joined := _JOINED_BEFORE.search(folded, 0, start)) is not None:
+            word = joined.group("adj")
+            code = self._country_of.get(word)
+            if code is None or self.is_country_name(word):
+                break  # "Mali and Burkinabe troops": a country's name is a place, not whose forces
+            begin, end = joined.span("adj")
+            out.append(ActorMention(begin, end, text[begin:end], "state", force=kind, country=code))
+            start = begin
         return out
 
     def _generic_in(self, text: str, folded: str) -> list[ActorMention]:

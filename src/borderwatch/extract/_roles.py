@@ -56,13 +56,30 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
     for mention in mentions:
-        root = _token_at(doc, mention.start, mention.end)
+        root = _token_at(doc, *_standing_for(doc.text, mention))
         roles = {_role_of(root, t) for t in trigger_tokens} if root is not None else set()
         role = "agent" if _agent_by_order(doc.text, mention, triggers) else _combine(roles)
         stance = _stance(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+def _standing_for(text: str, mention: ActorMention) -> tuple[int, int]:
+    """The span whose role is the mention's: 'Forces loyal to the GNU clashed with a militia' makes the forces the
+    subject, and the GNU, whose forces they are, takes their part (roles.json `allegiance_markers`)."""
+    head = _ALLEGIANCE.search(fold(text[max(0, mention.start - 60) : mention.start]))
+    if head is None:
+        return mention.start, mention.end
+    offset = max(0, mention.start - 60)
+    return offset + head.start("head"), offset + head.end("head")
+
+
+_ALLEGIANCE = re.compile(
+    r"\b(?P<head>[a-z]+)\s+(?:"
+    + "|".join(load_data("roles.json")["allegiance_markers"])
+    + r")\s+(?:the\s+|la\s+|le\s+|l\s+)?$"
+)
 
 
 def _only_fallen(root: Token, triggers: list[Token]) -> bool:
@@ -108,6 +125,9 @@ class _Markers:
     holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
     origin: re.Pattern[str]  # "crossed from", "venus du" right before a country's name: where from, not who
     movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
+    operator: re.Pattern[str]  # "drones operated by", "des drones pilotés par" right before a party: who used them
+    operated: re.Pattern[str]  # "operated by" right after an equipment party ("Turkish drones operated by ...")
+    equipment: re.Pattern[str]  # a party's words that end on equipment ("Turkish drones")
 
 
 @cache
@@ -123,13 +143,25 @@ def _markers() -> _Markers:
         holder=before("holder_markers"),
         origin=re.compile(r"\b(?:" + "|".join(data["origin_markers"]) + r")\s+(?:the\s+|la\s+|l\s+)?$"),
         movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
+        operator=re.compile(
+            r"\b(?:"
+            + "|".join(data["equipment_words"])
+            + r")\s+(?:"
+            + "|".join(data["operating_markers"])
+            + r")\s+"
+            + gap
+            + "$"
+        ),
+        operated=re.compile(r"\s+(?:" + "|".join(data["operating_markers"]) + r")\b"),
+        equipment=re.compile(r"\b(?:" + "|".join(data["equipment_words"]) + r")$"),
     )
 
 
 def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
     in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
-    neither; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
+    neither; who operated the equipment that struck ('drones operated by the army') did it, and the equipment is no
+    party; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
     country named as where someone came from ('fighters who had crossed from Mali') is not its state acting."""
     if not parties:
         return parties
@@ -138,7 +170,11 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     out = []
     for party in parties:
         before = folded[max(0, party.mention.start - 80) : party.mention.start]
-        if party.mention.force == "auto" and markers.origin.search(before):
+        if _equipment(party, folded, markers):
+            continue  # "Turkish drones operated by the Malian army": what was used, not who used it
+        if markers.operator.search(before):
+            out.append(replace(party, role="agent", stance=None))
+        elif party.mention.force == "auto" and markers.origin.search(before):
             out.append(replace(party, role="other", stance=None))  # "fighters who had come from Burkina Faso"
         elif markers.partner.search(before):
             out.append(replace(party, role="partner", stance=None))
@@ -147,6 +183,12 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
         else:
             out.append(party)
     return out
+
+
+def _equipment(party: Party, folded: str, markers: _Markers) -> bool:
+    """The party names equipment that the words after it say someone else operated ('Turkish drones operated by')."""
+    named = folded[party.mention.start : party.mention.end]
+    return bool(markers.equipment.search(named)) and markers.operated.match(folded, party.mention.end) is not None
 
 
 def moves_subject(verb_group: str) -> bool:
@@ -211,6 +253,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -
         return "responder"  # "the FAMa riposte neutralised 15 assailants"
     for verb in _verbs_of(root):
         word = lemma(verb)
+        if _driven_off(verb, root):
+            return "initiator"  # "2 gendarmes KIA, attackers repelled": they were repelled, they attacked
         if word in _RESPONDING and not _answers_other_than_attack(verb):
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
@@ -224,6 +268,8 @@ def _stance(root: Token, civilian: list[tuple[int, int]], state: bool = False) -
         if word in _INITIATING and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
+            if _stranded_aim(verb):
+                continue  # "National Guard patrol fired on near Sbiba": a shorthand passive, the patrol was fired on
             return "initiator"
         if word in _REPORTING and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
@@ -358,7 +404,33 @@ def _role_of(root: Token, trigger: Token) -> str:
         if child is trigger and child.dep_ == "appos" and trigger.lower_ in _TOLL_CODES:
             return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
+    if _unit_struck_by_reduced_relative(root, trigger):
+        return "target"
     return _shared_role(up, trig_up, root, trigger)
+
+
+def _stranded_aim(verb: Token) -> bool:
+    """'fired on near Sbiba', 'shot at': the verb has no object and its aiming preposition none either, as when a
+    report's shorthand drops a passive's auxiliary; the subject is what was aimed at."""
+    if _has_object(verb) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    aimed = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "at", "upon")]
+    return bool(aimed) and not any(g.dep_ == "pobj" for c in aimed for g in c.children)
+
+
+def _unit_struck_by_reduced_relative(root: Token, trigger: Token) -> bool:
+    """'Garde nationale patrol fired on near Kasserine': the parser hangs the shorthand's striking verb on the unit
+    as a reduced relative, and the force's words modify the unit. With no object, nor a place it was aimed at, the
+    verb says the unit was struck, and the force with it."""
+    unit = root
+    while unit.dep_ in _UNIT_PARTS and unit.head.i != unit.i and unit.lower_ not in _STRUCK_UNITS:
+        unit = unit.head
+    if unit is root or unit.lower_ not in _STRUCK_UNITS or trigger.head.i != unit.i or trigger.dep_ != "acl":
+        return False
+    if lemma(trigger) not in _STRIKING or _has_object(trigger):
+        return False
+    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")]
+    return not any(g.dep_ == "pobj" for c in aimed for g in c.children)
 
 
 def _participle_has_object(noun: Token, participle: Token) -> bool:
@@ -403,7 +475,7 @@ def _head_of_phrase(below_edge: list[Token]) -> bool:
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     dep = edge.dep_
     if dep in ("nsubj", "csubj") or (dep == "prep" and _date_glued(edge, path[0])):
-        return _subject_role(trigger)
+        return _subject_role(trigger, edge)
     if dep == "dobj" and lemma(trigger) == "lose":
         return "other"  # the men the army lost are the army's own
     if lemma(trigger) in _DEFENDING and (dep == "nsubjpass" or (dep in ("prep", "agent") and edge.lower_ == "by")):
@@ -452,9 +524,10 @@ def _announced_own(trigger: Token, t_edge: Token) -> bool:
 _ANNOUNCING = {"announce", "declare"}
 
 
-def _subject_role(trigger: Token) -> str:
+def _subject_role(trigger: Token, subject: Token | None = None) -> str:
     intransitive = trigger.lower_ in _DEATH_WORDS and not _has_object(trigger)
-    defended = lemma(trigger) in _DEFENDING  # "the army repelled an attack": the army was attacked
+    # "the army repelled an attack": the army was attacked; "attackers repelled" (a shorthand passive): they attacked
+    defended = lemma(trigger) in _DEFENDING and not (subject is not None and _driven_off(trigger, subject))
     lost = lemma(trigger) == "lose"  # "the army lost four men": the army was hit
     # "patrol ambushed 8 km E of post": a report's shorthand drops the auxiliary; one ambushes someone
     ambushed = lemma(trigger) == "ambush" and not _has_object(trigger)
@@ -583,6 +656,25 @@ def _undergoes(verb: Token) -> bool:
     if word in _RECEIVING:
         return any(c.dep_ == "dobj" and c.lower_ in _RECEIVED_FIRE for c in verb.children)
     return word in _INTO_VERBS and any(c.lower_ == "into" for c in verb.children)
+
+
+def _driven_off(verb: Token, subject: Token) -> bool:
+    """'attackers repelled after 1 hr': a report's shorthand drops the auxiliary of a passive, and the parser makes
+    who was driven off the subject of a verb that, active, always has an object. No object and no auxiliary: the
+    subject was repelled. Only the subject right before the verb: in '1 soldier WIA, assailants repulsed' the parser
+    makes the wounded soldier a subject too."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    return (
+        bool(subjects)
+        and subjects[-1].i == subject.i
+        and lemma(verb) in _ONLY_TRANSITIVE_REPELLING
+        and verb.tag_ in ("VBN", "VBD")
+        and not _has_object(verb)
+        and not any(c.dep_ in ("aux", "auxpass", "prt") for c in verb.children)
+    )
+
+
+_ONLY_TRANSITIVE_REPELLING = {"repel", "repulse"}
 
 
 def _repels(verb: Token) -> bool:

@@ -29,6 +29,11 @@ _ARTICLES = re.compile(
     r"(?:dou|di|quin|vingt|tren|quaran|cinquan|cen)taines?)\s+)+$"
 )
 
+# "ont frappé des positions": after an auxiliary, a word spelt like an attack noun ("frappe", "tirs") is a verb,
+# whose "des ..." is its object, not who made the attack
+_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "ete")
+_NOT_AFTER_AUXILIARY = "".join(rf"(?<!\b{aux} )" for aux in _AUXILIARIES)
+
 
 @dataclass(frozen=True)
 class _Vocabulary:
@@ -45,6 +50,8 @@ class _Vocabulary:
     repelled_by: re.Pattern[str]  # "repoussés par" before a party: the force the attackers were driven off by
     repelling: re.Pattern[str]  # a passive that repels: "ont été repoussés"
     during_unit_attack: re.Pattern[str]  # "lors d'une attaque contre le poste": the forces answered, the armed struck
+    laid_for: re.Pattern[str]  # "une embuscade à un convoi de l'armée", "aux soldats": who the ambush was laid for
+    active_subject: re.Pattern[str]  # " non identifiés ont tendu une ": from a subject to its verb group's trigger
 
 
 @cache
@@ -59,7 +66,9 @@ def _vocabulary() -> _Vocabulary:
         english=frozenset(data["english_words"]),
         least=int(data["min_function_words"]),
         agent=before([re.escape(m) for m in data["agent_markers"]]),
-        attack_of=re.compile(r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"),
+        attack_of=re.compile(
+            _NOT_AFTER_AUXILIARY + r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
+        ),
         response_of=re.compile(
             r"\b(?:" + "|".join(data["responding_nouns"]) + r")(?:\s+\w+)?\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
         ),
@@ -78,6 +87,17 @@ def _vocabulary() -> _Vocabulary:
             r"\b(?:" + "|".join(data["during_markers"]) + r")\s+(?:de\s+|d\s+|du\s+)?(?:(?:l|une?|la|les)\s+)?"
             r"(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:contre|du|de|des|d)\s+"
             r"(?:(?:le|la|les|l|un|une|leur|leurs|notre|nos)\s+)?(?:" + "|".join(data["target_units"]) + r")\b"
+        ),
+        laid_for=re.compile(
+            r"\b(?:" + "|".join(data["laid_for"]) + r")\s+(?:(?:une?|le|la|les|l|des|leur|leurs)\s+)?"
+            r"(?:(?:" + "|".join(data["target_units"]) + r")\s+(?:de la|de l|des|du|de|d)\s+)?(?:(?:le|la|les|l)\s+)?$"
+        ),
+        active_subject=re.compile(
+            r"(?:\s+(?:"
+            + "|".join(data["subject_qualifiers"])
+            + r"))?"
+            + _ACTIVE_SUBJECT.pattern
+            + r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+)?(?:(?:une?|des|les|la|le|l)\s+)?"
         ),
     )
 
@@ -152,18 +172,24 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="agent"))
         elif vocabulary.response_of.search(before) and mention.party == "state":
             out.append(replace(party, role="target"))  # "la riposte de nos forces a permis de neutraliser"
+        elif vocabulary.laid_for.search(before):
+            out.append(replace(party, role="target"))  # "ont tendu une embuscade aux soldats"
         elif (
             vocabulary.target.search(bare)
             or any(_subject_before(text, folded, mention.end, at) for at in suffered)
             or vocabulary.victim.match(folded, mention.end)
         ):
             out.append(replace(party, role="target"))
-        elif any(_ACTIVE_SUBJECT.fullmatch(folded[mention.end : start]) for start, _ in triggers):
+        elif any(vocabulary.active_subject.fullmatch(folded[mention.end : start]) for start, _ in triggers):
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
         elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
         elif any(_unit_object().fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué lundi un poste des FAMa": the unit's force
+        elif any(_QUALIFIED_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
+            # "ont frappé des positions jihadistes", "a bombardé un rassemblement de terroristes": the party names
+            # whose the struck thing is, whatever the English parse made of a French adjective
+            out.append(replace(party, role="target"))
         else:
             out.append(party)
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
@@ -182,6 +208,10 @@ _DIRECT_OBJECT = re.compile(
     r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
     rf"(?:(?:le|la|les|l|un|une|des|du|de la|d|leur|leurs|son|sa|ses)\s+|{_COUNT})"
 )
+
+# The object's noun, then the party that qualifies it: an adjective right after it ("des positions terroristes") or
+# a complement after "de" ("un rassemblement de jihadistes", "un camp des assaillants").
+_QUALIFIED_OBJECT = re.compile(_DIRECT_OBJECT.pattern + r"[a-z]+\s+(?:(?:de la|de l|des|du|de|d)\s+)?")
 
 
 @cache
