@@ -85,3 +85,15 @@ def test_exonyms_and_transliterations_of_the_region_s_towns_still_resolve(geopar
     text = f"Des hommes armés ont attaqué un poste près de {name} dimanche, selon une source sécuritaire."
     found = _resolved(geoparser, text, name, [])
     assert found is not None and found[1] == country
+
+
+@pytest.mark.parametrize(("spelling", "romanised_of"), [("Haunzouro", "Hounslow"), ("Beulugsou", "Brooks")])
+def test_a_lower_case_romanisation_of_a_small_place_abroad_is_no_spelling(geoparser, spelling, romanised_of) -> None:
+    # 'haunzuro' (Hounslow) and 'beulugseu' (Brooks, Canada) are GeoNames' romanisations of Japanese and Korean names:
+    # a spelling close to one reaches neither place.
+    assert romanised_of not in {r.name for r in geoparser.candidates(spelling)}
+
+
+def test_a_lower_case_romanisation_in_the_region_is_still_a_spelling(geoparser) -> None:
+    # 'faya larjw', the romanised Arabic name of Faya-Largeau (Chad), is the spelling 'Faya Larjo' is read through.
+    assert "Faya-Largeau" in {r.name for r in geoparser.candidates("Faya Larjo")}
