@@ -38,6 +38,9 @@ class Candidate(NamedTuple):
     spelling: bool = False
     # Found only through a short name's vowel shape ('Taoua' for Tahoua): the weakest of the readings.
     shape: bool = False
+    # Found through a spelling of another of its names ('Bulkes' of Maglić, Serbia, for 'Boulkessi'), not its main
+    # name: a name in another language of a place abroad is rarely the one a report's spelling means.
+    alias: bool = False
 
 
 class CandidateFinder:
@@ -92,7 +95,7 @@ class CandidateFinder:
             # the whole (whose generic words would make unrelated names look alike: 'Sulu Province').
             found = self._exact(core, 0.75)
             if not found:
-                found = [Candidate(c.record, c.match * 0.8, True, c.shape) for c in self._transliterated(core)]
+                found = [c._replace(match=c.match * 0.8) for c in self._transliterated(core)]
             if found:
                 self._remember(key, core)
             return tuple(found or self._inner(key))
@@ -108,7 +111,7 @@ class CandidateFinder:
         if rows is None:
             rows = self._gazetteer.by_key(key)
         make = Candidate._make
-        return [make((record, weight * (1.0 if main else 0.8), False, False)) for record, main in rows]
+        return [make((record, weight * (1.0 if main else 0.8), False, False, False)) for record, main in rows]
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = spelling_key(key)
@@ -133,7 +136,7 @@ class CandidateFinder:
                 continue
             match = 0.45 + 0.35 * similarity[other_key] / 100
             if record.id not in best or best[record.id].match < match:
-                best[record.id] = Candidate(record, match, True, shape)
+                best[record.id] = Candidate(record, match, True, shape, other_key != name_key(record.name))
         return list(best.values())
 
     def _inner(self, key: str) -> list[Candidate]:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, CandidateArrays, haversine
-from ._loose_names import agreeing_countries
+from ._loose_names import agreeing_countries, foreign_aliases
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._ranking import ranking_weights
 from ._store import PlaceRecord
@@ -171,12 +171,20 @@ class Context:
     def doubtful(self, mention: Mention) -> np.ndarray:
         """Whether each candidate is a loose match (or a generic word) outside the document's countries."""
         arrays = mention.arrays
+        # A place outside the region reached only through a spelling of another of its names is doubted outside the
+        # document's countries, however closely it is spelt, and when the document names nothing else: a bare
+        # 'Boulkessi' is no Maglić, Serbia, by its German name 'Bulkes' (`foreign_aliases`).
+        alias = self.foreign_aliases(mention)
         if self.total <= 0:
-            return np.zeros(len(arrays.lats), dtype=bool)
+            return alias
         country, _ = self._shares(mention, arrays)
         # Far from everything else the document names, a loose match is doubtful even in a country it names.
         far = self._farness(mention, arrays) >= math.log10(_REMOTE_KM / _FAR_KM)
-        return (arrays.loose & far) | ((arrays.loose | (mention.key in GENERIC_WORDS)) & (country < 0.1))
+        return (arrays.loose & far) | ((arrays.loose | alias | (mention.key in GENERIC_WORDS)) & (country < 0.1))
+
+    def foreign_aliases(self, mention: Mention) -> np.ndarray:
+        """`foreign_aliases` of a mention's candidates, the caller's country excepted."""
+        return foreign_aliases(mention.candidates, self.hint)
 
     def outside_countries(self, mention: Mention) -> np.ndarray:
         """Whether each candidate lies outside the document's countries (under a tenth of the votes of its other

@@ -19,7 +19,7 @@ import numpy as np
 from ._candidates import Candidate
 from ._sources import data_file
 
-__all__ = ["agreeing_countries", "loose_name_change", "neighbours"]
+__all__ = ["agreeing_countries", "foreign_aliases", "loose_name_change", "neighbours"]
 
 # A candidate bearing the name itself matches at least this (main name 1.0, another of its names 0.8).
 _NAMED_MATCH = 0.8
@@ -54,6 +54,24 @@ def agreeing_countries(votes: Mapping[str, float], total: float) -> tuple[frozen
     table = neighbours()
     near = frozenset(n for c, w in votes.items() if w / total >= _NEIGHBOUR_SHARE for n in table.get(c, ())) - own
     return own, near
+
+
+@lru_cache(maxsize=1)
+def _region_countries() -> frozenset[str]:
+    """The countries of the product's region whose small towns the gazetteer holds under other spellings
+    (data/thinly_held_countries.json): there a loose reading of another of a town's names is often the one meant."""
+    return frozenset(data_file("thinly_held_countries.json")["countries"])
+
+
+def foreign_aliases(candidates: Sequence[Candidate], hint: str | None = None) -> np.ndarray:
+    """Whether each candidate is a place outside the region (and outside the caller's country `hint`) that the
+    name reaches only through a looser spelling of another of its names ('Boulkessi': Maglić, Serbia, through its
+    German name 'Bulkes'; 'Sobane': Savannah, US, through its Korean name's romanisation). Such a match says little:
+    outside the report's countries, or with no country to go by, it is doubted."""
+    region = _region_countries()
+    return np.array(
+        [c.alias and c.record.country not in region and c.record.country != hint for c in candidates], dtype=bool
+    )
 
 
 def loose_name_change(

@@ -170,7 +170,11 @@ class Resolver:
             # of the spelling rank it, not population (`_loose_names`); a candidate they agree on is no doubt.
             # (A name's candidates all come from one reading: the first tells whether it was a spelling's.)
             if mention.candidates[0].spelling:
-                agrees = context.agrees(mention)
+                # A place outside the region read through another of its names agrees only by lying in one of the
+                # report's own countries: next door is no support ('Koutougou' in a report about Burkina Faso is no
+                # Gbétogo, Côte d'Ivoire, by its other name 'Gouetougou').
+                unsupported = context.foreign_aliases(mention) & context.outside_countries(mention)
+                agrees = context.agrees(mention) & ~unsupported
                 change = loose_name_change(mention.candidates, mention.priors, MATCH_WEIGHT, agrees)
                 if change is not None:
                     scores += change + FOREIGN_SPELLING_PENALTY * (doubtful & agrees)
@@ -210,8 +214,11 @@ def _home_namesake(mention: Mention, context: Context, weights: np.ndarray, best
 def _only_candidate(mention: Mention, context: Context | None) -> Resolution:
     """Nothing to choose between: only whether to believe it (a loose match or a generic word may be doubted)."""
     candidate = mention.candidates[0]
-    doubtable = candidate.match < LOOSE_MATCH or mention.key in GENERIC_WORDS
+    alias = context is not None and bool(context.foreign_aliases(mention)[0])
+    doubtable = candidate.match < LOOSE_MATCH or mention.key in GENERIC_WORDS or alias
     doubtful = context is not None and doubtable and bool(context.doubtful(mention)[0])
-    confidence = candidate.match * (_DOUBT_FACTOR if doubtful else 1.0)
+    # Doubted, a place outside the region reached through another of its names has nothing left for it: no spelling
+    # of its own name, and no other candidate to share the doubt ('Boulkessi': Maglić, Serbia, by 'Bulkes').
+    confidence = 0.0 if doubtful and alias else candidate.match * (_DOUBT_FACTOR if doubtful else 1.0)
     remote = context is not None and context.remote(mention, 0)
     return Resolution(candidate.record, round(confidence, 3), candidate.match, remote)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from ..errors import ConfigError, InputError
 from ._normalise import is_indexable, is_vowel_shape, joined_form, name_key, spelling_key
+from ._sources import data_file
 
 __all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
 
@@ -32,6 +34,24 @@ CREATE TABLE IF NOT EXISTS shape(kind TEXT NOT NULL, code TEXT NOT NULL, wkb BLO
     PRIMARY KEY(kind, code)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS place_geonameid ON place(geonameid);
 """
+
+
+# A place this large is written in reports of anywhere under many spellings, its romanised names' among them.
+_KNOWN_ABROAD_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _romanised_spelling_countries() -> frozenset[str]:
+    """The region's countries (data/thinly_held_countries.json): their places' romanised names are read loosely."""
+    return frozenset(data_file("thinly_held_countries.json")["countries"])
+
+
+def _spells_romanised(country: str | None, population: int | None) -> bool:
+    """Whether a place's romanised names (GeoNames writes them in lower case) are spellings to read loosely: in the
+    region (Arabic names' romanisations), and for a place known abroad; a small place elsewhere's are no spelling
+    a report of ours writes."""
+    return country in _romanised_spelling_countries() or int(population or 0) >= _KNOWN_ABROAD_POPULATION
+
 
 _PLACE_COLUMNS = (
     "id, geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code, population, source"
@@ -251,12 +271,14 @@ class IndexWriter:
         )
         place_id = int(cursor.lastrowid or 0)
         self.add_names(place_id, [name], main=True)
-        self.add_names(place_id, names, main=False)
+        self.add_names(place_id, names, main=False, spell_romanised=_spells_romanised(country, population))
         self.added += 1
         return place_id
 
-    def add_names(self, place_id: int, names: Iterable[str], main: bool = False) -> None:
-        keys = {k for k in (name_key(n) for n in names if n) if is_indexable(k)}
+    def add_names(self, place_id: int, names: Iterable[str], main: bool = False, spell_romanised: bool = True) -> None:
+        """A place's names, each an exact key and (but romanisations abroad: `spell_romanised`) a spelling key."""
+        names = [n for n in names if n]
+        keys = {k for k in (name_key(n) for n in names) if is_indexable(k)}
         self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", [(k, place_id, int(main)) for k in keys])
         if main:
             self._db.executemany("UPDATE name SET main = 1 WHERE key = ? AND place = ?", [(k, place_id) for k in keys])
@@ -264,15 +286,24 @@ class IndexWriter:
         # spelling key cannot tell it from the world's short names, and the one word may be another town's exact name.
         joined = {j for k in keys if (j := joined_form(k)) and is_vowel_shape(spelling_key(k))} - keys
         self._db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,0)", [(j, place_id) for j in joined])
-        skels = [(s, place_id, k) for k in keys if (s := spelling_key(k))]
+        # GeoNames writes romanisations of a name in another script in lower case ('haunzuro', 'hao en si luo' of
+        # Hounslow): exact names still, but of a small place abroad no spelling a report of ours writes, and a looser
+        # reading through them reaches such a place from a Sahel village's name. In the region they are the Arabic
+        # names' ('faya larjw' of Faya-Largeau): kept as spellings there.
+        if main or spell_romanised:
+            written = keys
+        else:
+            written = {k for k in (name_key(n) for n in names if not n.islower()) if k in keys}
+        skels = [(s, place_id, k) for k in written if (s := spelling_key(k))]
         self._db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)", skels)
 
     def add_names_to(self, geonameid: int | str, names: list[str]) -> int:
         """Add alternate names to the places of a GeoNames id already in this file; how many places got them."""
-        ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
-        for place_id in ids:
-            self.add_names(place_id, names)
-        return len(ids)
+        query = "SELECT id, country, population FROM place WHERE geonameid = ?"
+        rows = list(self._db.execute(query, (str(geonameid),)))
+        for place_id, country, population in rows:
+            self.add_names(place_id, names, spell_romanised=_spells_romanised(country, population))
+        return len(rows)
 
     def remove(self, geonameid: int | str) -> None:
         ids = [r[0] for r in self._db.execute("SELECT id FROM place WHERE geonameid = ?", (str(geonameid),))]
