@@ -305,6 +305,14 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Le bilan de l'attaque de jeudi contre le poste de Tillia s'est alourdi à six morts.", ["Armed clash"]),
         # deaths alone, with no attack named, stay no event of their own
         ("Six morts ont été dénombrés jeudi à Tillia.", []),
+        # a patrol "caught in crossfire" was in a fight, not caught by the police; "caught" smugglers were arrested
+        ("An army patrol was caught in crossfire near Tessit on Thursday.", ["Armed clash"]),
+        ("Police caught two smugglers near Ben Guerdane on Thursday.", ["Arrests"]),
+        # drones with a longer description before the verb ("drones turcs pilotés par l'armée malienne ont bombardé")
+        (
+            "Des drones turcs pilotés par l'armée malienne ont bombardé un campement près de Tessit jeudi.",
+            ["Air/drone strike"],
+        ),
         # a standing word of the same roots that restricts nothing is no event
         ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],
