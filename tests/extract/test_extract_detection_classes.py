@@ -605,3 +605,9 @@ def test_french_day_of_the_happening_told_stays_its_own(extractor) -> None:
     )
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert sorted(str(e.date) for e in result.events) == ["2026-05-14", "2026-05-16"]
+
+
+def test_a_peaceful_protest_takes_no_toll_from_the_past_it_recalls(extractor) -> None:
+    text = "Residents of Tillia, which lost 40 villagers in an attack last year, marched on Thursday to demand troops."
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Peaceful protest", 0)]

@@ -149,7 +149,9 @@ def assemble_event(
     when = date.date if date else published  # the ruling period in force when reported, if not when it happened
     actor1, actor2, assoc = _actors(group, registry, when, country, filer_country, filer_force)
     quantities = _quantities(group)
-    fatalities = fatalities_of_event(group, registry)
+    # A peaceful protest has no dead by ACLED's definition (violence makes it another sub-type): a count read with it
+    # belongs to a past the sentence recalls ("Residents of Tillia, which lost 40 villagers last year, marched").
+    fatalities = 0 if main.sub_event_type == "Peaceful protest" else fatalities_of_event(group, registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
     score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None, crowded=crowded)
