@@ -95,3 +95,16 @@ def test_a_town_itself_stays_precision_1(geoparser) -> None:
 def test_the_dateline_is_not_the_event_s_place_when_the_sentence_names_one(geoparser, text, names, place) -> None:
     location = _location(geoparser, text, names)
     assert location is not None and location.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants seized control of Tessit on Sunday after fighting with the army.",
+        "Les jihadistes ont pris le contrôle de Tessit dimanche.",
+    ],
+)
+def test_the_town_whose_control_changed_hands_is_read_though_untagged(geoparser, text) -> None:
+    # 'control of X' and 'le contrôle de X' are locative words: the entity model often leaves X untagged
+    location = _location(geoparser, text, [])
+    assert location is not None and location.name == "Tessit" and location.geo_precision == 1
