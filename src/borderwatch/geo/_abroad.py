@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
 
 from ._accept import named_area
 from ._borders import haversine_km
@@ -29,7 +28,7 @@ from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
 from ._recognise import actor_acronyms, actor_names
-from ._sources import data_file
+from ._sources import thinly_held_countries
 
 __all__ = ["drop_namesakes_abroad"]
 
@@ -92,12 +91,6 @@ def _actor_far_away(text: str, start: int, end: int, res: Resolution | None, acc
     )
 
 
-@lru_cache(maxsize=1)
-def _thinly_held_countries() -> frozenset[str]:
-    """The countries of the Maghreb and the Sahel whose small towns the gazetteer holds incompletely."""
-    return frozenset(data_file("thinly_held_countries.json")["countries"])
-
-
 def _known_abroad(res: Resolution) -> bool:
     """Whether the place is large enough to be the one meant, by the name the report writes (see the module)."""
     if res.match < _NAMED_MATCH:
@@ -132,7 +125,7 @@ def _abroad(
     if country_hint:
         votes[country_hint.upper()] += 1.0
     own, next_door = agreeing_countries(votes, sum(votes.values()))
-    if not own & _thinly_held_countries() or record.country in own or record.country in next_door:
+    if not own & thinly_held_countries() or record.country in own or record.country in next_door:
         return None
     if res.match < _NAMED_MATCH:
         return own

@@ -35,7 +35,7 @@ from ._recognise import (
     is_speaker,
     is_strongly_locative,
 )
-from ._sources import data_file
+from ._sources import supplement_countries
 from ._store import PlaceRecord
 
 __all__ = [
@@ -312,13 +312,7 @@ def _short_town(text: str, proposal: Proposal, res: Resolution, countries: set[s
     if key in abbreviations() or key in actor_names() or inside_longer_name(text, proposal.start, proposal.end):
         return False
     country = res.record.country
-    return country in countries or country in _region_countries() or res.record.source.startswith("borderwatch")
-
-
-@lru_cache(maxsize=1)
-def _region_countries() -> frozenset[str]:
-    """The countries our regional supplement covers: the centre's area, whose short towns are worth reading."""
-    return frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
+    return country in countries or country in supplement_countries() or res.record.source.startswith("borderwatch")
 
 
 def _long_name(words: str) -> bool:

@@ -31,6 +31,7 @@ from ._sources import (
     country_entries,
     data_file,
     read_cities,
+    supplement_countries,
     supplement_entries,
     us_county_entries,
     us_state_points,
@@ -170,8 +171,7 @@ def build_index(path: Path, atlas: Path | None = None) -> dict[str, float]:
         for entry in city_entries(cities, admin_map):
             writer.add(**entry)
         # Every strip of the countries our supplement covers; elsewhere the airports airlines serve.
-        region = frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
-        for entry in airport_entries(region):
+        for entry in airport_entries(supplement_countries()):
             writer.add(**entry)
         for entry in us_county_entries(counties, admin_map, geonames) if counties else ():
             writer.add(**entry)

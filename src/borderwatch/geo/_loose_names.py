@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._candidates import Candidate
-from ._sources import data_file
+from ._sources import data_file, thinly_held_countries
 
 __all__ = ["agreeing_countries", "foreign_aliases", "loose_name_change", "neighbours"]
 
@@ -56,19 +56,12 @@ def agreeing_countries(votes: Mapping[str, float], total: float) -> tuple[frozen
     return own, near
 
 
-@lru_cache(maxsize=1)
-def _region_countries() -> frozenset[str]:
-    """The countries of the product's region whose small towns the gazetteer holds under other spellings
-    (data/thinly_held_countries.json): there a loose reading of another of a town's names is often the one meant."""
-    return frozenset(data_file("thinly_held_countries.json")["countries"])
-
-
 def foreign_aliases(candidates: Sequence[Candidate], hint: str | None = None) -> np.ndarray:
     """Whether each candidate is a place outside the region (and outside the caller's country `hint`) that the
     name reaches only through a looser spelling of another of its names ('Boulkessi': Maglić, Serbia, through its
     German name 'Bulkes'; 'Sobane': Savannah, US, through its Korean name's romanisation). Such a match says little:
     outside the report's countries, or with no country to go by, it is doubted."""
-    region = _region_countries()
+    region = thinly_held_countries()
     return np.array(
         [c.alias and c.record.country not in region and c.record.country != hint for c in candidates], dtype=bool
     )

