@@ -43,3 +43,24 @@ def test_the_village_and_the_towns_area_with_nothing_but_type_and_day_stay_apart
     assert decision.event_id is None
     assert decision.best is not None and decision.best.vetoed is not None
     assert decision.best.vetoed.startswith("place")
+
+
+def test_one_group_at_the_village_and_near_the_town_with_other_tolls_stays_apart() -> None:
+    # One group raids two places of its area on one day: the group it shares says nothing of which place.
+    group = {**POST_ATTACK, "actor1": "Islamic State (Sahel)"}
+    at_village = mention(
+        **group,
+        place="Seytenga",
+        geo_precision=1,
+        fatalities=3,
+        sentence="SYNTHETIC. IS Sahel fighters attacked a gendarmerie post at Seytenga on Saturday, killing three.",
+    )
+    near_dori = mention(
+        **group,
+        place="Dori",
+        geo_precision=2,
+        fatalities=6,
+        sentence="SYNTHETIC. Des combattants de l'EI Sahel ont tué six gendarmes samedi près de Dori.",
+    )
+    decision = decide(features(near_dori, "r1", "2026-06-21"), features(at_village, "r0", "2026-06-20"))
+    assert decision.event_id is None

@@ -135,7 +135,7 @@ class PlaceRules(_Section):
     village_in_area: float = Field(
         description="a village (precision 1) and a town's area (precision 2) of other names in one province within "
         "`area_km`, neither report naming the other's place: the area report may name the nearby town for the "
-        "village, when the two share a group, a toll or another name (else `names_apart`)"
+        "village, when the two share a toll or another proper name (else two happenings at two points)"
     )
     names_elsewhere: float = Field(
         description="one known only to its province or country, and its sentence names places, none of them the "

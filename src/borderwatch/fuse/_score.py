@@ -100,9 +100,10 @@ class PairScorer:
             value = self.config.date.reported_late_unsupported
             features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
         place = features[2]
-        if _is_village_in_area(place[2]) and not self._undated_supported(new, old, features):
-            # A village and a nearby town's area with only type, day and area in common: two happenings at two
-            # points, as for any two places each named alone (the province's second happening of one kind).
+        if _is_village_in_area(place[2]) and not self._told_alike(features):
+            # A village and a nearby town's area without a toll or a name in common: two happenings at two points,
+            # as for any two places each named alone (the province's second happening of one kind; one group
+            # raids two places of its area on one day).
             return -math.inf, f"place: {_written((_two_points, *place[2][1:]))}", features[:2]
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
@@ -127,6 +128,13 @@ class PairScorer:
             or values.get("quantities", 0.0) >= self.config.quantities.equal
             or values.get("names", 0.0) > 0
         )
+
+    def _told_alike(self, features: list[Feature]) -> bool:
+        """Whether two mentions share what tells one happening from another of its area and day: figures that agree
+        (a toll, a number arrested) or another proper name. A named group is not enough: one group acts in several
+        places of its area on one day."""
+        values = {name: value for name, value, _, _ in features}
+        return values.get("quantities", 0.0) >= self.config.quantities.equal or values.get("names", 0.0) > 0
 
     def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
