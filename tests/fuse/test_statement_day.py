@@ -82,3 +82,21 @@ def test_a_french_claim_dated_by_its_communique_joins_the_attack_it_names() -> N
     assert decision.event_id == "E0"
     date = next(f for f in decision.best.features if f.name == "date")
     assert date.value == FUSER.config.date.reported_late
+
+
+def test_a_seizure_announced_as_two_days_earlier_joins_the_seizure_at_its_town() -> None:
+    # The extractor dates "said on Wednesday they had seized ... two days earlier" on the statement's day.
+    seizure = {"sub": "Other", "etype": "Strategic developments", "place": "Ben Guerdane", "geo_precision": 2}
+    first = mention(
+        **seizure,
+        day="2026-07-06",
+        sentence="SYNTHETIC. Customs officers seized 3,000 litres of smuggled fuel near Ben Guerdane on Monday.",
+    )
+    announced = mention(
+        **seizure,
+        day="2026-07-08",
+        sentence="SYNTHETIC. Tunisian customs said on Wednesday they had seized 3,000 litres of fuel near Ben Guerdane "
+        "two days earlier.",
+    )
+    decision = decide(features(announced, "r1", "2026-07-08"), features(first, "r0", "2026-07-07"))
+    assert decision.event_id == "E0"
