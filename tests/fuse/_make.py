@@ -29,6 +29,8 @@ PLACES: dict[str, dict[str, Any]] = {
     "Sbiba": {"geonameid": 2465030, "lat": 35.543, "lon": 9.073, "country": "TN", "admin1": "Kasserine"},
     "Sbeitla": {"geonameid": 2464979, "lat": 35.232, "lon": 9.123, "country": "TN", "admin1": "Kasserine"},
     "Ben Guerdane": {"geonameid": 2472706, "lat": 33.138, "lon": 11.220, "country": "TN", "admin1": "Medenine"},
+    "Dori": {"geonameid": 2361082, "lat": 14.035, "lon": -0.035, "country": "BF", "admin1": "Sahel"},
+    "Seytenga": {"geonameid": 2355474, "lat": 13.970, "lon": 0.300, "country": "BF", "admin1": "Sahel"},
 }
 
 

@@ -55,3 +55,48 @@ def test_a_toll_on_its_statement_day_with_the_same_toll_at_the_same_town_still_j
     )
     decision = decide(features(later, "r1", "2025-12-22"), features(first, "r0", "2025-12-21"))
     assert decision.event_id == "E0"
+
+
+def test_a_french_claim_dated_by_its_communique_joins_the_attack_it_names() -> None:
+    # "revendiquée" (the participle agreeing with "l'attaque") is the claim as much as "a revendiqué": the claim's
+    # day, two days after the attack, is its communiqué's, not the attack's.
+    attack = mention(
+        sub="Armed clash",
+        etype="Battles",
+        place="Ouallam",
+        geo_precision=1,
+        day="2026-06-30",
+        fatalities=2,
+        sentence="SYNTHETIC. Gunmen attacked the gendarmerie post of Ouallam on Tuesday, killing two gendarmes.",
+    )
+    claim = mention(
+        sub="Armed clash",
+        etype="Battles",
+        place="Ouallam",
+        geo_precision=1,
+        day="2026-07-02",
+        sentence="SYNTHETIC. L'attaque du poste de gendarmerie de Ouallam a été revendiquée par un groupe armé dans un "
+        "communiqué diffusé jeudi.",
+    )
+    decision = decide(features(claim, "r1", "2026-07-02"), features(attack, "r0", "2026-07-01"))
+    assert decision.event_id == "E0"
+    date = next(f for f in decision.best.features if f.name == "date")
+    assert date.value == FUSER.config.date.reported_late
+
+
+def test_a_seizure_announced_as_two_days_earlier_joins_the_seizure_at_its_town() -> None:
+    # The extractor dates "said on Wednesday they had seized ... two days earlier" on the statement's day.
+    seizure = {"sub": "Other", "etype": "Strategic developments", "place": "Ben Guerdane", "geo_precision": 2}
+    first = mention(
+        **seizure,
+        day="2026-07-06",
+        sentence="SYNTHETIC. Customs officers seized 3,000 litres of smuggled fuel near Ben Guerdane on Monday.",
+    )
+    announced = mention(
+        **seizure,
+        day="2026-07-08",
+        sentence="SYNTHETIC. Tunisian customs said on Wednesday they had seized 3,000 litres of fuel near Ben Guerdane "
+        "two days earlier.",
+    )
+    decision = decide(features(announced, "r1", "2026-07-08"), features(first, "r0", "2026-07-07"))
+    assert decision.event_id == "E0"

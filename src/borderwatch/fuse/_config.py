@@ -127,6 +127,16 @@ class PlaceRules(_Section):
         description="two places of different names within the finer precision's distance, and neither report "
         "names the other's: near, but each tells of its own place (at most this)"
     )
+    area_km: float = Field(
+        gt=0,
+        description="how far from a town a village may lie and still be the happening a report places 'near' the "
+        "town (precision 2: the town's area, a district; precision 1: the village itself), in one province",
+    )
+    village_in_area: float = Field(
+        description="a village (precision 1) and a town's area (precision 2) of other names in one province within "
+        "`area_km`, neither report naming the other's place: the area report may name the nearby town for the "
+        "village, when the two share a toll or another proper name (else two happenings at two points)"
+    )
     names_elsewhere: float = Field(
         description="one known only to its province or country, and its sentence names places, none of them the "
         "other's: it tells of somewhere else"

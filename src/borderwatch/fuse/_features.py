@@ -78,7 +78,7 @@ def mention_features(
         precise_date=dated and day_lo == day_hi,
         lat=location.lat if located and location else None,
         lon=location.lon if located and location else None,
-        geo_precision=location.geo_precision if location else None,
+        geo_precision=_precision(location, sentence, keys_of_place, config.place.region_words),
         geonameid=str(location.geonameid) if location and location.geonameid is not None else None,
         place_name=fold_name(location.name) if location and location.name else None,
         country=_country(location) or _actor_country(mention),
@@ -130,6 +130,54 @@ def _trusted(location: Location | None, text: str | None, near: frozenset[str]) 
     if place_keys(location.name) & near:
         return location  # named around the sentence: no need to read the whole report
     return location if names_place(text, location.name) else None
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+# Words between a province's word and its name ("wilaya de", "region of the", "gouvernorat d'"): folded tokens.
+_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "l", "d", "of", "the"})
+
+
+def _precision(
+    location: Location | None, sentence: str, keys: frozenset[str], region_words: frozenset[str]
+) -> int | None:
+    """The location's precision, or 3 (a province) when it is a town that bears its province's name and the
+    sentence names it only as the province ("dans la wilaya de Bordj Badji Mokhtar", "in the Tahoua region"): the
+    geocoder's town stands for the province, which holds the happening somewhere a hundred km or more away."""
+    if location is None or location.geo_precision not in (1, 2) or not location.admin1 or not keys:
+        return location.geo_precision if location else None
+    if not keys & place_keys(location.admin1):
+        return location.geo_precision
+    return 3 if _named_as_province(sentence, keys, region_words) else location.geo_precision
+
+
+def _named_as_province(sentence: str, keys: frozenset[str], region_words: frozenset[str]) -> bool:
+    """Whether every word of `sentence` that names the place (by its key) belongs to a name that stands beside a
+    word for a province: after the word and its connectors ("wilaya de Bordj Badji Mokhtar", "the region of X") or
+    just before it ("X region", "X governorate")."""
+    plain = unicodedata.normalize("NFKD", sentence).encode("ascii", "ignore").decode("ascii")
+    tokens = _TOKEN.findall(plain)
+    naming = [i for i, token in enumerate(tokens) if skeleton(token.lower()) in keys]
+    return bool(naming) and all(_beside_province_word(tokens, i, region_words) for i in naming)
+
+
+def _beside_province_word(tokens: list[str], at: int, region_words: frozenset[str]) -> bool:
+    """Whether the capitalised name holding `tokens[at]` has a province's word just after it or just before it
+    (past the connectors "de", "of the")."""
+
+    def name_word(i: int) -> bool:
+        return tokens[i][:1].isupper() and tokens[i].lower() not in region_words
+
+    after = at + 1
+    while after < len(tokens) and name_word(after):
+        after += 1
+    if after < len(tokens) and tokens[after].lower() in region_words:
+        return True
+    before = at - 1
+    while before >= 0 and name_word(before):
+        before -= 1
+    while before >= 0 and tokens[before].lower() in _CONNECTORS:
+        before -= 1
+    return before >= 0 and tokens[before].lower() in region_words
 
 
 def admin_key(admin1: str | None) -> str | None:

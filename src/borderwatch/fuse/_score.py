@@ -99,6 +99,12 @@ class PairScorer:
             # undated side, and a region's second happening of one kind a day or two later is as likely.
             value = self.config.date.reported_late_unsupported
             features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
+        place = features[2]
+        if _is_village_in_area(place[2]) and not self._told_alike(features):
+            # A village and a nearby town's area without a toll or a name in common: two happenings at two points,
+            # as for any two places each named alone (the province's second happening of one kind; one group
+            # raids two places of its area on one day).
+            return -math.inf, f"place: {_written((_two_points, *place[2][1:]))}", features[:2]
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -122,6 +128,13 @@ class PairScorer:
             or values.get("quantities", 0.0) >= self.config.quantities.equal
             or values.get("names", 0.0) > 0
         )
+
+    def _told_alike(self, features: list[Feature]) -> bool:
+        """Whether two mentions share what tells one happening from another of its area and day: figures that agree
+        (a toll, a number arrested) or another proper name. A named group is not enough: one group acts in several
+        places of its area on one day."""
+        values = {name: value for name, value, _, _ in features}
+        return values.get("quantities", 0.0) >= self.config.quantities.equal or values.get("names", 0.0) > 0
 
     def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
@@ -222,6 +235,8 @@ class PairScorer:
                 )
             if not alike and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
+                if km > min(self._reach(new), self._reach(old)) and self._village_in_area(new, old, km):
+                    return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
                 if km > min(self._reach(new), self._reach(old)):
@@ -249,6 +264,8 @@ class PairScorer:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if not named and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
+                if self._village_in_area(new, old, km):
+                    return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
                 if value > rules.names_apart:
@@ -397,6 +414,19 @@ class PairScorer:
 
     # -- helpers --------------------------------------------------------------------------------
 
+    def _village_in_area(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
+        """Whether one place is a village (precision 1) and the other a town's area (precision 2, "near Dori") of
+        one province, within `place.area_km`: reports name the nearby town of a village they do not know, so the
+        two may be one happening at the village."""
+        precisions = {new.geo_precision, old.geo_precision}
+        return (
+            precisions == {1, 2}
+            and km <= self.config.place.area_km
+            and new.admin1 is not None
+            and old.admin1 is not None
+            and fold(new.admin1) == fold(old.admin1)
+        )
+
     def _two_points(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether two named places (already known to be apart and neither named by the other report) are two
         happenings: both are of kinds that happen at one point (a clash, an arrest, a seizure), not spread over an
@@ -441,6 +471,14 @@ def _written(detail: Detail) -> str:
 
 def _two_points(km: float, one: str | None, other: str | None) -> str:
     return f"{km:.0f} km apart, two places each named alone ({one} / {other}): two happenings at two points"
+
+
+def _village_in_area(km: float, one: str | None, other: str | None) -> str:
+    return f"{km:.0f} km apart, a village and a nearby town's area in one province ({one} / {other})"
+
+
+def _is_village_in_area(detail: Detail) -> bool:
+    return isinstance(detail, tuple) and detail[0] is _village_in_area
 
 
 def _statement_day(detail: Detail) -> str:
