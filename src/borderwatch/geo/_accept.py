@@ -34,6 +34,7 @@ from ._recognise import (
     is_route,
     is_speaker,
     is_strongly_locative,
+    names_a_post,
 )
 from ._sources import supplement_countries
 from ._store import PlaceRecord
@@ -189,8 +190,9 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
     Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
     institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
-    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals; and
-    anywhere, an item of a location line ('Nefta, Tozeur, Tunisia.')."""
+    route, before the word for a post ('the Tessit post') or before its institution; anywhere but in a person's
+    name, the place of a dateline in capitals; and anywhere, an item of a location line ('Nefta, Tozeur,
+    Tunisia.')."""
     if in_location_line(text, start, end):
         return True  # 'Nefta, Tozeur, Tunisia.': the line is nothing but places
     if guard == GUARD_PERSON:
@@ -209,6 +211,7 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
         is_locative(text, start)
         or is_route(text, start, end)
         or division_kind_after(text, start, end)
+        or names_a_post(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
     )
@@ -240,14 +243,15 @@ def _well_known(record: PlaceRecord) -> bool:
 
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
-    """The text presents the span as a place: a strong locative word, a route, what contains it after it, its
-    own police, council or mayor, a dateline in capitals ('INNISFAIL —') or a location line ('Nefta, Tozeur,
-    Tunisia.')."""
+    """The text presents the span as a place: a strong locative word, a route, what contains it after it, the word
+    for a post ('the Tessit post'), its own police, council or mayor, a dateline in capitals ('INNISFAIL —') or a
+    location line ('Nefta, Tozeur, Tunisia.')."""
     return (
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
         or division_kind_after(text, start, end)
+        or names_a_post(text, start, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
         or in_location_line(text, start, end)

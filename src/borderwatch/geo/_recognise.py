@@ -48,6 +48,7 @@ __all__ = [
     "is_route",
     "is_speaker",
     "is_strongly_locative",
+    "names_a_post",
     "names_an_office_s_seat",
     "natural_feature_words",
     "not_a_place",
@@ -388,6 +389,24 @@ def names_a_crossing(text: str, end: int) -> bool:
     return bool(_crossing_after().match(text, end))
 
 
+@lru_cache(maxsize=1)
+def _post_after() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["post_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+
+
+@lru_cache(maxsize=8192)
+def names_a_post(text: str, start: int, end: int) -> bool:
+    """'the Tessit post', 'the Djibo military camp': a name written between 'the' and the word for a military or
+    security post is the place of the post, whatever the entity model made of it (it tags few such names). The
+    word in lower case only ('the Washington Post' is a newspaper) and 'the' before the name ('a Facebook post' is
+    no place). Post words are `post_words` in data/recognition.json."""
+    return bool(_THE_BEFORE.search(text[max(0, start - 5) : start])) and bool(_post_after().match(text, end))
+
+
 @lru_cache(maxsize=8192)
 def is_counted(text: str, start: int) -> bool:
     """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
@@ -538,7 +557,9 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         origin = "place" if label in PLACE_LABELS or (label == "NORP" and crossing) else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
         division = demonym is None and division_kind_after(text, start, end)
-        locative = locative or presented or crossing or division or (demonym is None and is_route(text, start, end))
+        post = demonym is None and names_a_post(text, start, end)
+        locative = locative or presented or crossing or post or division
+        locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
 
