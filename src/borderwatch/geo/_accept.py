@@ -35,6 +35,7 @@ from ._recognise import (
     is_speaker,
     is_strongly_locative,
     names_a_post,
+    opens_an_agency_dateline,
 )
 from ._sources import supplement_countries
 from ._store import PlaceRecord
@@ -197,8 +198,8 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
         return True  # 'Nefta, Tozeur, Tunisia.': the line is nothing but places
     if guard == GUARD_PERSON:
         return False
-    if dateline_in_capitals(text, start, end):
-        return True  # 'INNISFAIL —': however small the town
+    if dateline_in_capitals(text, start, end) or opens_an_agency_dateline(text, start, end):
+        return True  # 'INNISFAIL —', 'Niamey (ANP) -': however small the town
     if guard == GUARD_ORG:
         return salient(record) or is_institution_s_seat(text, start, end)
     if guard == GUARD_INITIAL:
@@ -254,6 +255,7 @@ def presented_as_place(text: str, start: int, end: int) -> bool:
         or names_a_post(text, start, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
+        or opens_an_agency_dateline(text, start, end)
         or in_location_line(text, start, end)
     )
 
@@ -350,9 +352,12 @@ def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, pr
 
 def _dateline(text: str, start: int, end: int) -> bool:
     """'TORONTO — ...': a place name in capitals opening a line or a report (a short one only in a dateline's
-    shape, 'GAO, Mali —': alone, three capitals are most often an acronym)."""
+    shape, 'GAO, Mali —': alone, three capitals are most often an acronym); or in mixed case with its agency
+    ('Niamey (ANP) -')."""
     word = text[start:end]
-    return word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))
+    return (word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))) or opens_an_agency_dateline(
+        text, start, end
+    )
 
 
 def _dateline_place(text: str, start: int, end: int) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "actor_acronyms",
     "actor_names",
     "adjectives",
+    "agency_dateline",
     "brands",
     "demonyms",
     "division_kind_after",
@@ -52,6 +53,7 @@ __all__ = [
     "names_an_office_s_seat",
     "natural_feature_words",
     "not_a_place",
+    "opens_an_agency_dateline",
     "propose_spans",
     "text_proposals",
 ]
@@ -389,6 +391,30 @@ def names_a_crossing(text: str, end: int) -> bool:
     return bool(_crossing_after().match(text, end))
 
 
+# A dateline in mixed case ('Niamey (ANP) -', 'Ouagadougou, 12 mars (AIB) —'): a place of a few capitalised words
+# opening a line, perhaps its country or a date, then the agency in parentheses and a dash. Without the agency
+# such a line is most often a sentence ('Gao - the town ...'): only capitals say dateline then (`_accept`).
+_AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3})"
+    r"(?:,[ \t]*[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,3}){0,2}[ \t]*\([^)\n]{1,40}\)[ \t]*(?:[—–]|--?[ \t])"
+)
+
+
+def agency_dateline(text: str, start: int = 0) -> re.Match[str] | None:
+    """The dateline in mixed case with its agency that opens the line at `start`, if any (see _AGENCY_DATELINE)."""
+    return _AGENCY_DATELINE.match(text, start)
+
+
+@lru_cache(maxsize=8192)
+def opens_an_agency_dateline(text: str, start: int, end: int) -> bool:
+    """'Niamey (ANP) - ...': the span is the place of a dateline with its agency, opening a line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    found = agency_dateline(text, start)
+    return found is not None and found.end("place") == end
+
+
 @lru_cache(maxsize=1)
 def _post_after() -> re.Pattern[str]:
     words = sorted(_vocabulary()["post_words"], key=len, reverse=True)
@@ -558,7 +584,8 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
         division = demonym is None and division_kind_after(text, start, end)
         post = demonym is None and names_a_post(text, start, end)
-        locative = locative or presented or crossing or post or division
+        dateline = demonym is None and opens_an_agency_dateline(text, start, end)
+        locative = locative or presented or crossing or post or division or dateline
         locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
