@@ -44,6 +44,7 @@ __all__ = [
     "accept_loose",
     "accept_proposal",
     "dateline_in_capitals",
+    "judged_resolution",
     "lone_person_words",
     "loose_evidence",
     "named_area",
@@ -129,6 +130,11 @@ def accept_proposal(
             # or a short town of the report's country or our region written as a name ('Gunmen attacked Gao').
             return _great_city(text, proposal, res) or _short_town(text, proposal, res, countries)
         return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
+    if res is not None:
+        # A person's or organisation's name is judged as the place it would be: a namesake abroad that the report's
+        # countries rule out is put at its namesake at home by `_abroad` ('Léré' of a report about Mali, which
+        # population reads as Lere, Nigeria, is Léré, Mali), so it is that namesake that must pass.
+        res = judged_resolution(res, countries)
     if res is None or not _short_ok(text, proposal.start, proposal.end, res, proposal.locative and res.match >= 1.0):
         return False
     if res.remote and not presented:
@@ -145,6 +151,15 @@ def accept_proposal(
     # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
     # the place, when it is a well-known one or lies in a country the document is about.
     return res.match >= 1.0 and (salient(res.record) or res.record.country in countries)
+
+
+def judged_resolution(res: Resolution, countries: set[str]) -> Resolution:
+    """The place a person's or organisation's name is judged as: the resolver's namesake bearing the name in one of
+    the report's countries (`Resolution.home`) when the place it found lies in none of them, else that place."""
+    home = res.home
+    if res.record.country in countries or home is None or home.match < 1.0 or home.record.country not in countries:
+        return res
+    return home
 
 
 def _actor_far_away(text: str, proposal: Proposal, res: Resolution) -> bool:
