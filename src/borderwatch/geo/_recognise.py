@@ -74,6 +74,9 @@ _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le
 _LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -]|([dl]['’]))?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
+# French elides 'de' before a vowel ("le camp de réfugiés d'Abala"): the model's span may open with it, and the
+# name is what follows ('d'' in lower case only: "D'Kar" and "L'Ariana" are names).
+_ELIDED_DE_START = re.compile(r"^d['’](?=[A-ZÀ-Þ])")
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
@@ -457,13 +460,16 @@ def is_language_use(text: str, start: int, end: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
+    """Drop a leading 'the' (also glued: 'theGhadames') or French elided 'd'' ("d'Abala"), and a trailing
+    possessive or punctuation, from a span."""
     span = text[start:end]
     lowered = span.lower()
     if lowered.startswith("the ") and len(span) > 4:
         start += 4
     elif glued := _GLUED_START.match(span):
         start += glued.end(1)
+    elif elided := _ELIDED_DE_START.match(span):
+        start += elided.end()
     while end > start and text[end - 1] in ".,;:'’)":
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
