@@ -577,7 +577,7 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         start, end = _trim(text, start, end)
         start, end, presented = _after_locative_inside(text, start, end)
-        if end <= start:
+        if end <= start or _only_kind_words(text[start:end]):
             continue
         key = name_key(text[start:end])
         if key in _CALENDAR:
@@ -595,6 +595,24 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
+
+
+@lru_cache(maxsize=1)
+def _kind_vocabulary() -> frozenset[str]:
+    """Articles and the words for kinds of place and division, in lower case (data/recognition.json)."""
+    words = _vocabulary()
+    found = [*words["kind_words"], *words["division_words_before"], *words["division_words_after"]]
+    found += [*words["locatives"]["articles"], *words["locatives"]["weak_place_nouns"]]
+    found += [w for language in words["locatives"]["place_nouns"].values() for w in language]
+    return frozenset(word.lower() for phrase in found for word in re.split(r"[\s'’]+", phrase) if word)
+
+
+def _only_kind_words(span: str) -> bool:
+    """'la province', 'the region': a span of the model written in lower case with only articles and words for
+    kinds of place names no place (it stood between a village and its province: 'Bourasso, dans la province de la
+    Kossi', and hid the province as its container)."""
+    words = [w for w in re.split(r"[\s'’]+", span) if w]
+    return bool(words) and span.islower() and all(w in _kind_vocabulary() for w in words)
 
 
 def _after_locative_inside(text: str, start: int, end: int) -> tuple[int, int, bool]:
