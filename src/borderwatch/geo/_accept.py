@@ -28,6 +28,7 @@ from ._recognise import (
     adjectives,
     brands,
     division_kind_after,
+    heads_a_line,
     inside_longer_name,
     is_counted,
     is_locative,
@@ -205,10 +206,10 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
     well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
     Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
-    institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
-    route, before the word for a post ('the Tessit post') or before its institution; anywhere but in a person's
-    name, the place of a dateline in capitals; and anywhere, an item of a location line ('Nefta, Tozeur,
-    Tunisia.')."""
+    institution ('Winnipeg police said') or the head of a line ('Djibo: ...'); elsewhere a well-known place or any
+    place after a locative word, on a route, before the word for a post ('the Tessit post'), heading a line or
+    before its institution; anywhere but in a person's name, the place of a dateline in capitals; and anywhere,
+    an item of a location line ('Nefta, Tozeur, Tunisia.')."""
     if in_location_line(text, start, end):
         return True  # 'Nefta, Tozeur, Tunisia.': the line is nothing but places
     if guard == GUARD_PERSON:
@@ -222,12 +223,14 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
             named_area(record)
             or (_dateline(text, start, end) and salient(record))
             or is_institution_s_seat(text, start, end)
+            or heads_a_line(text, start, end)
         )
     return (
         is_locative(text, start)
         or is_route(text, start, end)
         or division_kind_after(text, start, end)
         or names_a_post(text, start, end)
+        or heads_a_line(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
     )
@@ -260,14 +263,15 @@ def _well_known(record: PlaceRecord) -> bool:
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
     """The text presents the span as a place: a strong locative word, a route, what contains it after it, the word
-    for a post ('the Tessit post'), its own police, council or mayor, a dateline in capitals ('INNISFAIL —') or a
-    location line ('Nefta, Tozeur, Tunisia.')."""
+    for a post ('the Tessit post'), the head of a line ('Djibo: ...'), its own police, council or mayor, a dateline
+    in capitals ('INNISFAIL —') or a location line ('Nefta, Tozeur, Tunisia.')."""
     return (
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
         or division_kind_after(text, start, end)
         or names_a_post(text, start, end)
+        or heads_a_line(text, start, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
         or opens_an_agency_dateline(text, start, end)
