@@ -28,12 +28,15 @@ from ._recognise import (
     adjectives,
     brands,
     division_kind_after,
+    heads_a_line,
     inside_longer_name,
     is_counted,
     is_locative,
     is_route,
     is_speaker,
     is_strongly_locative,
+    names_a_post,
+    opens_an_agency_dateline,
 )
 from ._sources import supplement_countries
 from ._store import PlaceRecord
@@ -42,6 +45,7 @@ __all__ = [
     "accept_loose",
     "accept_proposal",
     "dateline_in_capitals",
+    "judged_resolution",
     "lone_person_words",
     "loose_evidence",
     "named_area",
@@ -127,6 +131,11 @@ def accept_proposal(
             # or a short town of the report's country or our region written as a name ('Gunmen attacked Gao').
             return _great_city(text, proposal, res) or _short_town(text, proposal, res, countries)
         return res.match >= _EXACT or res.confidence >= _LOOSE_CONFIDENCE
+    if res is not None:
+        # A person's or organisation's name is judged as the place it would be: a namesake abroad that the report's
+        # countries rule out is put at its namesake at home by `_abroad` ('Léré' of a report about Mali, which
+        # population reads as Lere, Nigeria, is Léré, Mali), so it is that namesake that must pass.
+        res = judged_resolution(res, countries)
     if res is None or not _short_ok(text, proposal.start, proposal.end, res, proposal.locative and res.match >= 1.0):
         return False
     if res.remote and not presented:
@@ -143,6 +152,15 @@ def accept_proposal(
     # An organisation named like a place (by its main name) is mostly that place's team, police, council...:
     # the place, when it is a well-known one or lies in a country the document is about.
     return res.match >= 1.0 and (salient(res.record) or res.record.country in countries)
+
+
+def judged_resolution(res: Resolution, countries: set[str]) -> Resolution:
+    """The place a person's or organisation's name is judged as: the resolver's namesake bearing the name in one of
+    the report's countries (`Resolution.home`) when the place it found lies in none of them, else that place."""
+    home = res.home
+    if res.record.country in countries or home is None or home.match < 1.0 or home.record.country not in countries:
+        return res
+    return home
 
 
 def _actor_far_away(text: str, proposal: Proposal, res: Resolution) -> bool:
@@ -188,15 +206,16 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
     """Inside a person's name only adjectives count ('the Libyan envoy'); inside an organisation's name a
     well-known place ('Washington Post', 'Tunis Chamber') or a town's own institution ('the Glasgow Police
     Department'); opening a sentence a country, division or region, a well-known place in capitals, or a town's
-    institution ('Winnipeg police said'); elsewhere a well-known place or any place after a locative word, on a
-    route or before its institution; anywhere but in a person's name, the place of a dateline in capitals; and
-    anywhere, an item of a location line ('Nefta, Tozeur, Tunisia.')."""
+    institution ('Winnipeg police said') or the head of a line ('Djibo: ...'); elsewhere a well-known place or any
+    place after a locative word, on a route, before the word for a post ('the Tessit post'), heading a line or
+    before its institution; anywhere but in a person's name, the place of a dateline in capitals; and anywhere,
+    an item of a location line ('Nefta, Tozeur, Tunisia.')."""
     if in_location_line(text, start, end):
         return True  # 'Nefta, Tozeur, Tunisia.': the line is nothing but places
     if guard == GUARD_PERSON:
         return False
-    if dateline_in_capitals(text, start, end):
-        return True  # 'INNISFAIL —': however small the town
+    if dateline_in_capitals(text, start, end) or opens_an_agency_dateline(text, start, end):
+        return True  # 'INNISFAIL —', 'Niamey (ANP) -': however small the town
     if guard == GUARD_ORG:
         return salient(record) or is_institution_s_seat(text, start, end)
     if guard == GUARD_INITIAL:
@@ -204,11 +223,14 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
             named_area(record)
             or (_dateline(text, start, end) and salient(record))
             or is_institution_s_seat(text, start, end)
+            or heads_a_line(text, start, end)
         )
     return (
         is_locative(text, start)
         or is_route(text, start, end)
         or division_kind_after(text, start, end)
+        or names_a_post(text, start, end)
+        or heads_a_line(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
     )
@@ -240,16 +262,19 @@ def _well_known(record: PlaceRecord) -> bool:
 
 @lru_cache(maxsize=8192)
 def presented_as_place(text: str, start: int, end: int) -> bool:
-    """The text presents the span as a place: a strong locative word, a route, what contains it after it, its
-    own police, council or mayor, a dateline in capitals ('INNISFAIL —') or a location line ('Nefta, Tozeur,
-    Tunisia.')."""
+    """The text presents the span as a place: a strong locative word, a route, what contains it after it, the word
+    for a post ('the Tessit post'), the head of a line ('Djibo: ...'), its own police, council or mayor, a dateline
+    in capitals ('INNISFAIL —') or a location line ('Nefta, Tozeur, Tunisia.')."""
     return (
         is_strongly_locative(text, start)
         or is_route(text, start, end)
         or _has_container(text, end)
         or division_kind_after(text, start, end)
+        or names_a_post(text, start, end)
+        or heads_a_line(text, start, end)
         or is_institution_s_seat(text, start, end)
         or dateline_in_capitals(text, start, end)
+        or opens_an_agency_dateline(text, start, end)
         or in_location_line(text, start, end)
     )
 
@@ -346,9 +371,12 @@ def _short_ok_code(text: str, start: int, end: int, feature_code: str | None, pr
 
 def _dateline(text: str, start: int, end: int) -> bool:
     """'TORONTO — ...': a place name in capitals opening a line or a report (a short one only in a dateline's
-    shape, 'GAO, Mali —': alone, three capitals are most often an acronym)."""
+    shape, 'GAO, Mali —': alone, three capitals are most often an acronym); or in mixed case with its agency
+    ('Niamey (ANP) -')."""
     word = text[start:end]
-    return word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))
+    return (word.isupper() and (len(word) >= 4 or _dateline_place(text, start, end))) or opens_an_agency_dateline(
+        text, start, end
+    )
 
 
 def _dateline_place(text: str, start: int, end: int) -> bool:

@@ -12,13 +12,21 @@ from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, DIVISION_CODES
 from ._context import inside
 from ._mention import Mention, Resolution
 
-__all__ = ["link_containers", "outside_its_country", "settle_pairs"]
+__all__ = ["link_containers", "outside_its_container", "settle_pairs"]
 
-# 'A, B', 'A (B', 'A in B', and with a part of B between: 'A, northern B', 'A in south-eastern B'.
+# 'A, B', 'A (B', 'A in B', and with a part of B between: 'A, northern B', 'A in south-eastern B'; and B written
+# with the kind of its division: 'A, in the province of B', 'A, dans la province de la B', 'A (cercle de B'.
+_DIVISION_KINDS_EN = r"(?:province|region|cercle|circle|department|district|governorate|wilaya|commune)"
+_DIVISION_KINDS_FR = (
+    r"(?:province|région|cercle|département|commune(?:\s+rurale|\s+urbaine)?|préfecture|gouvernorat|wilaya|daïra)"
+)
 _CONTAINER_GAP = re.compile(
     r"^\s*[,(]\s*$|^\s*,\s*\(?\s*$|^\s+in\s+$"
     r"|^\s*(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+$"
     r"|^\s*(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:central|upper|lower)\s+$"
+    rf"|(?i:^\s*(?:,\s*|\s+)in\s+the\s+{_DIVISION_KINDS_EN}\s+of\s+(?:the\s+)?$)"
+    rf"|(?i:^\s*(?:,\s*|\s+|\s*\(\s*)(?:(?:dans|en)\s+)?(?:(?:la|le)\s+|l['’]\s*)?{_DIVISION_KINDS_FR}"
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|du\s+|des\s+|d['’]\s*)$)"
 )
 _LIST_END = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$")
 # 'Tinzaouaten, on the Malian side (of the border)': the side's country holds the place, as 'A, B' would say.
@@ -67,16 +75,22 @@ def settle_pairs(
     return changed
 
 
-def outside_its_country(mention: Mention, res: Resolution, ranked: dict[int, Resolution | None]) -> bool:
-    """'Inata, northern Burkina Faso' that only a namesake abroad matches loosely (Nata, Botswana): the text says
-    which country the place is in, and no place is better than a wrong one (the event keeps the country)."""
+def outside_its_container(mention: Mention, res: Resolution, ranked: dict[int, Resolution | None]) -> bool:
+    """'Inata, northern Burkina Faso' that only a namesake abroad matches loosely (Nata, Botswana), 'Bourasso, dans
+    la province de la Kossi' that only another province's town matches loosely (Boulsa, by its other name
+    'Burusa'): the text says which country or division the place is in, and no place is better than a wrong one
+    (the event keeps the country or the division)."""
     for index in mention.containers:
         holder = ranked.get(index)
-        if holder is not None and holder.record.feature_code in COUNTRY_CODES:
-            # A record under its own main name is trusted against the container ('Saipan, Guam' in a text about
-            # the islands); a loose or other-name match in another country is the namesake the text rules out.
-            foreign = res.record.country is not None and res.record.country != holder.record.country
-            return foreign and res.match < 1.0 and res.record.feature_code not in AREA_CODES
+        if holder is None or holder.record.feature_code not in COUNTRY_CODES | DIVISION_CODES:
+            continue
+        # A record under its own main name is trusted against the container ('Saipan, Guam' in a text about the
+        # islands); a loose or other-name match outside it is the namesake the text rules out.
+        if holder.record.feature_code in COUNTRY_CODES:
+            outside = res.record.country is not None and res.record.country != holder.record.country
+        else:
+            outside = not inside(res.record, holder.record)
+        return outside and res.match < 1.0 and res.record.feature_code not in AREA_CODES
     return False
 
 

@@ -16,6 +16,7 @@ from ._accept import (
     accept_loose,
     accept_proposal,
     dateline_in_capitals,
+    judged_resolution,
     lone_person_words,
     loose_evidence,
     named_area,
@@ -120,7 +121,7 @@ class Geoparser:
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
-        accepted = _accepted(text, entities, proposals, loose, held, resolutions)
+        accepted = _accepted(text, entities, proposals, loose, held, resolutions, _hint(country_hint))
         accepted = sorted(accepted + self._places_among_persons(text, entities, accepted, country_hint))
         accepted = drop_namesakes_abroad(text, accepted, _hint(country_hint))
         return [
@@ -290,14 +291,16 @@ def _accepted(
     loose: list[tuple[int, int, int]],
     held: list[tuple[int, int, int]],
     resolutions: list[Resolution | None],
+    country_hint: str | None = None,
 ) -> list[Span]:
-    """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions."""
+    """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions; the report's
+    country as the caller knows it (`country_hint`) is one of its countries from the start."""
     # Places the model tagged as places first: the countries they lie in are the document's.
     pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
     # The countries of the whole report, not only of what comes before a name: a short town named first ('Oyo was
     # calm, police in Ibadan, Nigeria, said') is judged with the countries of the places named after it. Accepting
     # more countries accepts more places, never fewer: the passes stop when no country is added.
-    countries: set[str] = set()
+    countries: set[str] = {country_hint} if country_hint else set()
     for _ in range(_COUNTRY_PASSES):
         accepted, rejected, taken, found = _accepted_proposals(text, entities, pairs, countries)
         if found <= countries:
@@ -334,8 +337,9 @@ def _accepted_proposals(
         if accept_proposal(text, proposal, res, entities, found):
             accepted.append((proposal.start, proposal.end, res))
             taken.add(proposal.start, proposal.end)
-            if res is not None and res.record.country:
-                found.add(res.record.country)
+            judged = judged_resolution(res, found) if res is not None and proposal.origin != "place" else res
+            if judged is not None and judged.record.country:
+                found.add(judged.record.country)
         elif proposal.demonym is None:
             rejected.append((proposal.start, proposal.end))
     return accepted, rejected, taken, found

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from ..model import Evidence, Location, Place
 from ._normalise import name_key
-from ._recognise import demonyms, is_compound_adjective, is_road_qualifier, names_a_division
+from ._recognise import agency_dateline, demonyms, is_compound_adjective, is_road_qualifier, names_a_division
 from ._sources import data_file
 
 __all__ = ["locate"]
@@ -120,8 +120,9 @@ def _pick(text: str, places: list[Place]) -> tuple[Place, bool] | None:
 
 
 def _dateline_end(text: str) -> int:
-    """Where the report's opening dateline ends ('BAMAKO —', 'GAO, Mali, Jan. 15 (AP) —'), or 0 without one."""
-    found = _DATELINE.match(text)
+    """Where the report's opening dateline ends ('BAMAKO —', 'GAO, Mali, Jan. 15 (AP) —', 'Niamey (ANP) -'), or 0
+    without one."""
+    found = _DATELINE.match(text) or agency_dateline(text, len(text) - len(text.lstrip()))
     return found.end() if found else 0
 
 

@@ -35,10 +35,12 @@ __all__ = [
     "actor_acronyms",
     "actor_names",
     "adjectives",
+    "agency_dateline",
     "brands",
     "demonyms",
     "division_kind_after",
     "facility_words",
+    "heads_a_line",
     "inside_longer_name",
     "is_compound_adjective",
     "is_counted",
@@ -48,9 +50,11 @@ __all__ = [
     "is_route",
     "is_speaker",
     "is_strongly_locative",
+    "names_a_post",
     "names_an_office_s_seat",
     "natural_feature_words",
     "not_a_place",
+    "opens_an_agency_dateline",
     "propose_spans",
     "text_proposals",
 ]
@@ -71,6 +75,9 @@ _CONNECTORS = {"de", "des", "du", "el", "al", "ad", "ar", "as", "ech", "la", "le
 _LINK = re.compile(r"[ -](?:(" + "|".join(sorted(_CONNECTORS)) + r")[ -]|([dl]['’]))?")
 _GLUED = re.compile(r"\b(?:the|in|at|of|from|near|to|and|on)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)")
 _GLUED_START = re.compile(r"^(the|in|at|of|from|near|to)[A-Z][a-z]{2,}")
+# French elides 'de' before a vowel ("le camp de réfugiés d'Abala"): the model's span may open with it, and the
+# name is what follows ('d'' in lower case only: "D'Kar" and "L'Ariana" are names).
+_ELIDED_DE_START = re.compile(r"^d['’](?=[A-ZÀ-Þ])")
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "god", "allah", "ramadan", "eid", "christmas", "easter", "i", "mr", "mrs", "ms", "dr"}  # fmt: skip
@@ -388,6 +395,59 @@ def names_a_crossing(text: str, end: int) -> bool:
     return bool(_crossing_after().match(text, end))
 
 
+# A dateline in mixed case ('Niamey (ANP) -', 'Ouagadougou, 12 mars (AIB) —'): a place of a few capitalised words
+# opening a line, perhaps its country or a date, then the agency in parentheses and a dash. Without the agency
+# such a line is most often a sentence ('Gao - the town ...'): only capitals say dateline then (`_accept`).
+_AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3})"
+    r"(?:,[ \t]*[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,3}){0,2}[ \t]*\([^)\n]{1,40}\)[ \t]*(?:[—–]|--?[ \t])"
+)
+
+
+def agency_dateline(text: str, start: int = 0) -> re.Match[str] | None:
+    """The dateline in mixed case with its agency that opens the line at `start`, if any (see _AGENCY_DATELINE)."""
+    return _AGENCY_DATELINE.match(text, start)
+
+
+@lru_cache(maxsize=8192)
+def opens_an_agency_dateline(text: str, start: int, end: int) -> bool:
+    """'Niamey (ANP) - ...': the span is the place of a dateline with its agency, opening a line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    found = agency_dateline(text, start)
+    return found is not None and found.end("place") == end
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
+
+
+@lru_cache(maxsize=8192)
+def heads_a_line(text: str, start: int, end: int) -> bool:
+    """'Djibo: two soldiers were killed ...': a name opening a line before a colon is what the line is about, as
+    field notes and digests write a place before what happened there (the entity model tags few such names)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _COLON_AFTER.match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _post_after() -> re.Pattern[str]:
+    words = sorted(_vocabulary()["post_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+
+
+@lru_cache(maxsize=8192)
+def names_a_post(text: str, start: int, end: int) -> bool:
+    """'the Tessit post', 'the Djibo military camp': a name written between 'the' and the word for a military or
+    security post is the place of the post, whatever the entity model made of it (it tags few such names). The
+    word in lower case only ('the Washington Post' is a newspaper) and 'the' before the name ('a Facebook post' is
+    no place). Post words are `post_words` in data/recognition.json."""
+    return bool(_THE_BEFORE.search(text[max(0, start - 5) : start])) and bool(_post_after().match(text, end))
+
+
 @lru_cache(maxsize=8192)
 def is_counted(text: str, start: int) -> bool:
     """'3 Toyota 4x4 vehicles', 'two Kamaz trucks' (not '2,000 U.S. troops', 'in 2016 Tunisia'): a counted name
@@ -412,13 +472,16 @@ def is_language_use(text: str, start: int, end: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' (also glued: 'theGhadames') and a trailing possessive or punctuation from a span."""
+    """Drop a leading 'the' (also glued: 'theGhadames') or French elided 'd'' ("d'Abala"), and a trailing
+    possessive or punctuation, from a span."""
     span = text[start:end]
     lowered = span.lower()
     if lowered.startswith("the ") and len(span) > 4:
         start += 4
     elif glued := _GLUED_START.match(span):
         start += glued.end(1)
+    elif elided := _ELIDED_DE_START.match(span):
+        start += elided.end()
     while end > start and text[end - 1] in ".,;:'’)":
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
@@ -526,7 +589,7 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
             continue
         start, end = _trim(text, start, end)
         start, end, presented = _after_locative_inside(text, start, end)
-        if end <= start:
+        if end <= start or _only_kind_words(text[start:end]):
             continue
         key = name_key(text[start:end])
         if key in _CALENDAR:
@@ -538,9 +601,32 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         origin = "place" if label in PLACE_LABELS or (label == "NORP" and crossing) else "hint"
         locative = is_locative(text, start) if origin == "place" else is_strongly_locative(text, start)
         division = demonym is None and division_kind_after(text, start, end)
-        locative = locative or presented or crossing or division or (demonym is None and is_route(text, start, end))
+        post = demonym is None and names_a_post(text, start, end)
+        dateline = demonym is None and opens_an_agency_dateline(text, start, end)
+        # A person's name before a colon is a speaker's ('Traoré: we were attacked'), not a line's place.
+        heading = demonym is None and label != "PERSON" and heads_a_line(text, start, end)
+        locative = locative or presented or crossing or post or division or dateline or heading
+        locative = locative or (demonym is None and is_route(text, start, end))
         found.append(Proposal(start, end, origin, locative, demonym, label))
     return found
+
+
+@lru_cache(maxsize=1)
+def _kind_vocabulary() -> frozenset[str]:
+    """Articles and the words for kinds of place and division, in lower case (data/recognition.json)."""
+    words = _vocabulary()
+    found = [*words["kind_words"], *words["division_words_before"], *words["division_words_after"]]
+    found += [*words["locatives"]["articles"], *words["locatives"]["weak_place_nouns"]]
+    found += [w for language in words["locatives"]["place_nouns"].values() for w in language]
+    return frozenset(word.lower() for phrase in found for word in re.split(r"[\s'’]+", phrase) if word)
+
+
+def _only_kind_words(span: str) -> bool:
+    """'la province', 'the region': a span of the model written in lower case with only articles and words for
+    kinds of place names no place (it stood between a village and its province: 'Bourasso, dans la province de la
+    Kossi', and hid the province as its container)."""
+    words = [w for w in re.split(r"[\s'’]+", span) if w]
+    return bool(words) and span.islower() and all(w in _kind_vocabulary() for w in words)
 
 
 def _after_locative_inside(text: str, start: int, end: int) -> tuple[int, int, bool]:

@@ -24,7 +24,7 @@ import numpy as np
 
 from ._candidate_arrays import LOOSE_MATCH, MATCH_WEIGHT
 from ._candidates import CandidateFinder
-from ._containers import link_containers, outside_its_country, settle_pairs
+from ._containers import link_containers, outside_its_container, settle_pairs
 from ._context import CONTEXT_WEIGHT, FOREIGN_SPELLING_PENALTY, Context, Geometry
 from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
@@ -109,7 +109,7 @@ class Resolver:
         results: list[Resolution | None] = []
         for mention in mentions:
             res = ranked[mention.index]
-            if res is not None and outside_its_country(mention, res, ranked):
+            if res is not None and outside_its_container(mention, res, ranked):
                 res = None
             results.append(res if res is not None and res.confidence >= self.min_confidence else None)
         return results
