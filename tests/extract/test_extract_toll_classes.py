@@ -681,3 +681,31 @@ def test_the_men_a_side_lost_are_its_dead(extractor) -> None:
     embuscade = "Des hommes armés ont tendu dimanche une embuscade à une patrouille près de Téra. "
     text = embuscade + "Le bilan est de trois gendarmes tués. Les assaillants ont perdu une dizaine d'hommes."
     assert _toll(extractor, text, published="2026-05-23") == 13
+
+
+def test_the_dead_caught_in_crossfire_are_counted(extractor) -> None:
+    # a participle with its place between the count and its verb, in French ("pris dans des tirs croisés") and
+    # with a noun of people the lists lacked ("passants")
+    french = (
+        "Quatre bergers pris dans des tirs croisés ont été tués jeudi près de Koro lors d'affrontements entre "
+        "l'armée et des hommes armés."
+    )
+    assert _toll(extractor, french) == 4
+    bystanders = "Deux passants pris dans des tirs croisés ont trouvé la mort lundi à Gao lors d'un accrochage."
+    assert _toll(extractor, bystanders) == 2
+    english = "Three bystanders caught in the crossfire near the market were killed when soldiers and gunmen clashed."
+    assert _toll(extractor, english) == 3
+
+
+def test_a_french_definite_victim_of_a_killing_verb_is_one_death(extractor) -> None:
+    text = "Des ravisseurs ont abattu le chauffeur d'un camion avant d'enlever trois commerçants mardi près de Torodi."
+    assert _toll(extractor, text) == 1
+    text = "Des hommes armés ont tué l'imam du village et enlevé deux notables vendredi près de Ménaka."
+    assert _toll(extractor, text) == 1
+
+
+def test_all_the_occupants_killed_are_counted_in_french(extractor) -> None:
+    text = "Une ambulance a sauté sur une mine mercredi près de Mondoro, tuant ses quatre occupants."
+    assert _toll(extractor, text) == 4
+    text = "Un véhicule civil a heurté un engin explosif samedi près de Sebba, tuant les six occupants."
+    assert _toll(extractor, text) == 6

@@ -40,7 +40,8 @@ _NOUNS: dict[str, str] = {
     "students|pupils|migrants|miners|militiamen|volunteers|auxiliaries|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
-    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
+    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|occupants|"
+    "passers-by|passersby|bystanders|passants|"
     "manifestants|voleurs|bergers|éleveurs|commerçants|orpailleurs|otages|enseignants|chauffeurs|passagers|"
     "agriculteurs|cultivateurs|jeunes|fidèles|élèves|ouvriers|pêcheurs|gardes|gendarmes|soldats|migrants|"
     "suicide bombers|martyrs|comrades|guardsmen|hostiles|militaires|soldats|civils|personnes|policiers|douaniers|"
@@ -93,7 +94,7 @@ _NUMBER = (
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
@@ -138,8 +139,11 @@ _BODY_NAME = (
 )
 # "two herders abducted on Monday were found dead": a participle that tells what befell them before, with its time or
 # place, between the count and its verb
+# ("caught in crossfire" too, and the French "pris dans des tirs croisés", "surpris par les assaillants")
 _TAKEN_WHEN = (
-    r"(?:\s+(?-i:[a-z]+(?:ed|en))\s+(?:on|in|at|near|from|by|since|last|during|outside)\s+"
+    r"(?:\s+(?-i:[a-z]+(?:ed|en)|caught|hit|struck|trapped|shot)\s+(?:on|in|at|near|from|by|since|last|during|outside)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    r"|\s+(?-i:[a-zàâçéèêîôû]+(?:é|ée|és|ées|is|ise|ises))\s+(?:dans|par|sous|lors|à|au|aux|en|sur|près)\s+"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
@@ -319,7 +323,9 @@ _SINGULAR_KILLED = re.compile(
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
     rf"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?{_KILL_VERB}"
     # "des habitants ont lynché un voleur", "ont tué une femme"
-    rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:un|une)\s+{_FRENCH_ONE}\b"
+    # "des ravisseurs ont abattu le chauffeur": a definite one too
+    rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:(?:un|une|le|la|son|sa|leur)\s+|l['’]\s*)"
+    rf"{_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
     rf"(?:them|the\s+\w+|their\s+\w+)"
     # "one of them was later found dead", "one of the hostages was executed"
