@@ -709,3 +709,36 @@ def test_all_the_occupants_killed_are_counted_in_french(extractor) -> None:
     assert _toll(extractor, text) == 4
     text = "Un véhicule civil a heurté un engin explosif samedi près de Sebba, tuant les six occupants."
     assert _toll(extractor, text) == 6
+
+
+def test_a_toll_the_report_corrects_later_is_replaced_by_the_correction(extractor) -> None:
+    english = (
+        "Gunmen raided a cattle market near Tera on Friday. Local officials first reported three dead, but the "
+        "toll was later raised to eight after bodies were found in the bush."
+    )
+    assert _toll(extractor, english) == 8
+    french = (
+        "Le bilan de l'attaque de samedi contre le poste de Tessit, qui faisait d'abord état de quatre gendarmes "
+        "tués, a été revu à la hausse : sept militaires ont péri, selon une source sécuritaire."
+    )
+    assert _toll(extractor, french) == 7
+    lowered = (
+        "Armed men attacked a bus near Bankass on Tuesday. The toll was revised down on Thursday to five dead "
+        "from the nine first announced, a local official said."
+    )
+    assert _toll(extractor, lowered) == 5
+
+
+def test_a_figure_said_to_be_not_one_but_another_is_the_second() -> None:
+    french = "L'armée rectifie : ce ne sont pas dix mais six soldats qui ont été tués mardi près de Boni."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [6]
+    english = "The ministry said that not fifteen but eleven soldiers were killed in the attack."
+    assert [q.value for q in find_quantities(english) if q.kind == "fatalities"] == [11]
+
+
+def test_a_field_report_tables_kia_cells_are_each_sides_dead(extractor) -> None:
+    text = "DATE 11 MAR 2026 | LOC Post Tessalit | EVENT attack by hostiles | FF KIA 2 WIA 3 | EN KIA 6 | NOTES nil"
+    assert [(q.value, q.side) for q in find_quantities(text) if q.kind == "fatalities"] == [(2, "state"), (6, "armed")]
+    assert _toll(extractor, text) == 8
+    # a count before the word is the count, not a cell: "2 KIA 3 WIA" is two dead
+    assert [q.value for q in find_quantities("Own forces: 2 KIA 3 WIA.") if q.kind == "fatalities"] == [2]

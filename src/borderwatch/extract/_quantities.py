@@ -148,7 +148,8 @@ _TAKEN_WHEN = (
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
+# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+\d))\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
@@ -802,7 +803,18 @@ _LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.
 _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
 
 
+# "FF KIA 0 WIA 1 | EN KIA 2": a table's side word right before its KIA cell
+_CELL_SIDE_BEFORE = re.compile(r"(?:^|[|;,.]\s*)(?P<word>[A-Za-z-]+)\s+$")
+
+
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
+    cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if re.match(r"(?-i:E?KIA)\b", q.text) else None
+    if q.side is None and cell is not None:
+        word = cell.group("word").lower()
+        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+            return replace(q, side="armed")
+        if word in _FRIENDLY_WORDS:
+            return replace(q, side="state")
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
@@ -894,8 +906,16 @@ _TAKING_ANYTHING = re.compile(r"(?:took|taking|seized|holding|held)\b", re.IGNOR
 _HOSTAGE_WORD = re.compile(r"\b(?:hostages?|captives?)$", re.IGNORECASE)
 
 
+# "ce ne sont pas douze mais huit soldats", "not twelve but eight soldiers": the figure corrected, the second stands
+_NOT_BEFORE = re.compile(r"\b(?:pas|not|non)\s+$", re.IGNORECASE)
+_BUT_AFTER = re.compile(rf"\s+(?:mais|but)\s+(?P<num>{_BARE_NUMBER})(?![\w])", re.IGNORECASE)
+
+
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     value = parse_number(m.group("num"))
+    corrected = _BUT_AFTER.match(m.string, m.end("num")) if _NOT_BEFORE.search(m.string, 0, m.start("num")) else None
+    if corrected is not None and corrected.end() <= m.end():
+        value = parse_number(corrected.group("num"))
     if value is None or value > 100_000:
         return None
     noun = (m.groupdict().get("noun") or "").lower().split()

@@ -123,7 +123,8 @@ def _competing(
                 start = end if before_member is member else 0
                 # "put the toll at 9", "gave a toll of 21": the count's own words finish the source's wording
                 between = member.sentence.text[start : q.start] + _TOLL_AT.match(q.text).group()
-                if _COMPETING.search(between) and not _is_update(between):
+                # "..., but the toll was later raised to nine": the count's own words may tell the update
+                if _COMPETING.search(between) and not _is_update(f"{between} {q.text}"):
                     out[id(q)] = (side, q.value)
                 break
         earlier.append((side, q.end, member))
@@ -224,10 +225,10 @@ _MORE = re.compile(
     r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
     rf"|\b(?:{_DIED_OF_WOUNDS})\b"  # "1 DOW": one of the wounded, dead since
 )
+# "up from 17", "initially reported four dead", "qui faisait d'abord état de six soldats tués", "Initial: FF 2 KIA": a
+# figure the report corrects (ontology.json `superseded_tolls`)
 _SUPERSEDED = re.compile(
-    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
-    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
-    re.IGNORECASE,
+    r"(?:" + "|".join(load_data("ontology.json")["superseded_tolls"]["patterns"]) + r")$", re.IGNORECASE
 )
 # "a month after an attack killed eleven people", "deux semaines après une embuscade qui avait fait six morts": a count
 # in the clause that dates the event by an earlier one is the earlier one's toll.
@@ -258,9 +259,10 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
     else:
         members += [m for m in group.members if m.sentence.headline and _headline_adds(m, members, registry)]
     out = []
+    superseded: list[int] = []  # the counts the text corrects: dropped when another count tells the dead
     for member in sorted(members, key=lambda m: m.sentence.start):
         for q in sorted(member.quantities, key=lambda q: q.start):
-            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
+            if q.kind != "fatalities":
                 continue
             if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
@@ -272,7 +274,11 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
             if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
+            if _SUPERSEDED.search(member.sentence.text[max(0, q.start - 60) : q.start]):
+                superseded.append(len(out))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
+    if len(superseded) < len(out):
+        out = [(m, q, vague, order) for order, (m, q, vague, _) in enumerate(c for c in out if c[3] not in superseded)]
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
     # counts them
     listed = [c for c in out if _is_listed(c[0], c[1])]
