@@ -742,3 +742,23 @@ def test_a_field_report_tables_kia_cells_are_each_sides_dead(extractor) -> None:
     assert _toll(extractor, text) == 8
     # a count before the word is the count, not a cell: "2 KIA 3 WIA" is two dead
     assert [q.value for q in find_quantities("Own forces: 2 KIA 3 WIA.") if q.kind == "fatalities"] == [2]
+
+
+def test_the_dead_counted_place_by_place_are_added_up(extractor) -> None:
+    text = "Gunmen killed six herders in Inates and four in Tiloa on Saturday in coordinated raids, officials said."
+    assert _toll(extractor, text) == 10
+    french = "Des hommes armés ont tué trois civils à Sona, deux à Kiri et un à Sévaré dimanche."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [6]
+    # a month is no place: "12 in March" is another time's count
+    months = "Gunmen killed five villagers in Ménaka in January and 12 in March."
+    assert [q.value for q in find_quantities(months) if q.kind == "fatalities"] == [5]
+
+
+def test_one_more_dead_told_by_rank_alone_is_counted(extractor) -> None:
+    text = (
+        "Militants ambushed a customs patrol near Tahoua on Monday. Three officers were killed. "
+        "A fourth died of his wounds on Tuesday, a customs official said."
+    )
+    assert _toll(extractor, text) == 4
+    french = "Deux gendarmes ont été tués lundi dans l'attaque du poste de Kantchari. Un troisième a succombé mardi."
+    assert _toll(extractor, french) == 3

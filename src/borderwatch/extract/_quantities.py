@@ -288,6 +288,11 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
     rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     rf"|(?<![\w-])(?:his|her|their)\s+(?:{_KIN})\s+(?:later\s+|also\s+)?succumbed\b"
+    # "Two guardsmen were killed. A third died of his wounds", "un troisième a succombé": one more, by its rank alone
+    rf"|(?<![\w-])(?:a|the|un|une)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|deuxième|seconde?|"
+    rf"troisième|quatrième|cinquième|sixième|septième|huitième)\s+(?:(?:later|also|subsequently|then)\s+)?"
+    rf"(?:died|succumbed|perished|was\s+(?:later\s+)?(?:killed|found\s+dead)|a\s+succombé|a\s+péri|est\s+mort|"
+    rf"est\s+décédé|a\s+trouvé\s+la\s+mort|a\s+perdu\s+la\s+vie)(?![\w])"
     rf"|(?<![\w-]){_SINGULAR}\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|shot)\b[^,.;]{{0,40}}?\s+"
     rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
@@ -500,6 +505,9 @@ def _quantities_in(text: str) -> list[QuantityMention]:
             if tail is not None:
                 end = tail.end()
                 mention = replace(mention, end=end, text=text[mention.start : end].strip())
+            if kind == "fatalities":
+                mention = _with_other_places(text, mention, taken)
+                end = max(end, mention.end)
             found.append(mention)
             taken.append(span)
             if index in _VERB_FIRST and (m.groupdict().get("noun") or end > m.end()):
@@ -532,6 +540,23 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "killed five villagers in Tondikiwindi and three in Mogodyougou", "cinq morts à Sona et deux à Kiri": the same dead,
+# counted place by place; the counts after the first name no one and are added to it, whose noun they share
+_IN_PLACE = r"\s+(?:in|at|near|à|au|dans|près\s+de)\s+(?!(?:" + _MONTHS_OF_LABEL + r")[a-zé]*\b)(?-i:[A-Z][\w'’-]+)"
+_AT_OTHER_PLACE = re.compile(
+    rf"(?:{_IN_PLACE}(?:[\s-](?-i:[A-Z][\w'’-]+))*)?\s*(?:,\s*)?(?:and|et|,)\s+(?P<num>{_BARE_NUMBER}|one|un|une)"
+    rf"(?:\s+(?:others?|more|autres))?(?={_IN_PLACE})",
+    re.IGNORECASE,
+)
+
+
+def _with_other_places(text: str, q: QuantityMention, taken: list[tuple[int, int]]) -> QuantityMention:
+    while (m := _AT_OTHER_PLACE.match(text, q.end)) is not None and (value := parse_number(m.group("num"))):
+        taken.append(m.span("num"))
+        q = replace(q, value=q.value + value, end=m.end())  # its words still say whom it counts
+    return q
 
 
 # "three fighters were killed on each side", "deux morts de chaque côté": each side's count, a toll of twice it
