@@ -762,3 +762,11 @@ def test_one_more_dead_told_by_rank_alone_is_counted(extractor) -> None:
     assert _toll(extractor, text) == 4
     french = "Deux gendarmes ont été tués lundi dans l'attaque du poste de Kantchari. Un troisième a succombé mardi."
     assert _toll(extractor, french) == 3
+
+
+def test_a_toll_raised_after_an_aside_on_its_first_figure_is_the_events(extractor) -> None:
+    text = (
+        "Armed men attacked a gold-mining camp near Intahaka on Friday. The toll, initially given as three, was "
+        "later raised to seven, a local official said."
+    )
+    assert _toll(extractor, text) == 7
