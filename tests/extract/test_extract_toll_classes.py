@@ -770,3 +770,19 @@ def test_a_toll_raised_after_an_aside_on_its_first_figure_is_the_events(extracto
         "later raised to seven, a local official said."
     )
     assert _toll(extractor, text) == 7
+
+
+def test_a_forces_running_loss_in_a_relative_clause_is_not_the_events(extractor) -> None:
+    text = (
+        "A roadside bomb killed six soldiers near Douentza on Friday, in the deadliest attack on the army this year, "
+        "which has now lost 31 men in the region."
+    )
+    assert _toll(extractor, text) == 6
+
+
+def test_the_same_dead_told_again_by_their_own_side_count_once(extractor) -> None:
+    text = (
+        "Militants attacked the gendarmerie post at Kantchari on Monday, killing three gendarmes. "
+        '"We have lost three men," the post commander said.'
+    )
+    assert _toll(extractor, text) == 3

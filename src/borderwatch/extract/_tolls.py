@@ -90,6 +90,10 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
     if rival_sides:
         rival_totals.append(sum(rival_sides.values()))
+    ours = sides.get("ours")
+    if ours is not None and any(v == ours for side, v in sides.items() if side not in ("ours", "more")):
+        # "killing four soldiers ... 'We lost four men,' the commander said": the same dead, told again by their side
+        sides.pop("ours")
     armed = sides.pop("armed", 0)
     # "killing ten people. Two of the wounded later died": more dead after a toll of everyone add to it, unless a
     # toll told after them already counts them ("..., bringing the toll to 12")
@@ -247,6 +251,7 @@ _TALLY_AFTER = re.compile(
 # "Cumulative since 01 MAY: 9 rounds, 4 KIA", "Sector toll this month: 14 killed": a sitrep's running line before a
 # count in its own sentence makes it a period's tally
 _TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["patterns"]), re.IGNORECASE)
+_LOST = re.compile(r"(?:lost|perdu)\s+", re.IGNORECASE)
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
@@ -271,7 +276,9 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
             total = next((s for s, _ in running_total_spans(member.sentence.text) if s >= q.end), None)
             if _TALLY_AFTER.match(member.sentence.text[:total], q.end):
                 continue  # "attacks that have killed more than 60 people since March": a period's tally
-            if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
+            # "the army, which has now lost 23 men": the count's own verb of losing ends the running line's words
+            lost = _LOST.match(q.text)
+            if _TALLY_BEFORE.search(member.sentence.text[: q.start] + (lost.group() if lost else "")):
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
             if _SUPERSEDED.search(member.sentence.text[max(0, q.start - 60) : q.start]):
