@@ -786,3 +786,12 @@ def test_the_same_dead_told_again_by_their_own_side_count_once(extractor) -> Non
         '"We have lost three men," the post commander said.'
     )
     assert _toll(extractor, text) == 3
+
+
+def test_a_field_reports_update_line_replaces_the_sides_earlier_figure(extractor) -> None:
+    text = "22 MAR 2026, 0200Z, Post Tabankort engaged by hostiles. FF 1 KIA. UPDATE 0800Z: FF 4 KIA, 2 WIA. EN: 3 KIA."
+    assert _toll(extractor, text) == 7
+    # the side word right before a count of KIA says whose dead they are
+    assert [(q.value, q.side) for q in find_quantities("UPDATE 0800Z: FF 4 KIA, 2 WIA.") if q.kind == "fatalities"] == [
+        (4, "state")
+    ]

@@ -828,12 +828,13 @@ _LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.
 _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
 
 
-# "FF KIA 0 WIA 1 | EN KIA 2": a table's side word right before its KIA cell
-_CELL_SIDE_BEFORE = re.compile(r"(?:^|[|;,.]\s*)(?P<word>[A-Za-z-]+)\s+$")
+# "FF KIA 0 WIA 1 | EN KIA 2", "UPDATE 0900Z: FF 3 KIA": a side word right before a KIA cell or count
+_CELL_SIDE_BEFORE = re.compile(r"(?:^|[|;,.:]\s*)(?P<word>[A-Za-z-]+)\s+$")
+_KIA_CELL = re.compile(r"(?-i:E?KIA)\b|\S+\s+(?-i:KIA)$")
 
 
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
-    cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if re.match(r"(?-i:E?KIA)\b", q.text) else None
+    cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if _KIA_CELL.match(q.text) else None
     if q.side is None and cell is not None:
         word = cell.group("word").lower()
         if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:

@@ -78,8 +78,12 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
         for side, value in bodies.items():
             # "Hostile: approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the conservative figure
             in_sentence[side] = min(in_sentence[side], value) if side in in_sentence else value
+        updates = _UPDATE_LINE.match(member.sentence.text) is not None
+        if updates and any(side in sides for side in in_sentence if side != "more"):
+            in_sentence.pop("more", None)  # "UPDATE: 5 KIA (2 WIA DOW)": the wounded who died are among the five
         for side, value in in_sentence.items():
-            sides[side] = min(sides[side], value) if side in sides else value
+            # "Initial: FF 2 KIA. UPDATE 1400Z: FF 5 KIA": an update line's figure replaces the side's earlier one
+            sides[side] = value if updates or side not in sides else min(sides[side], value)
     rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
@@ -141,6 +145,10 @@ _COMPETING = re.compile(
 _TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
+# "UPDATE 1400Z:", "15 MAR UPDATE:", "Revised:": a field report's line that updates the figures told before it
+_UPDATE_LINE = re.compile(
+    r"\W*(?:[\w/]+\s+){0,3}?(?:" + "|".join(_UPDATED["line_labels"]) + r")\b[^:.;]{0,20}:", re.IGNORECASE
+)
 _CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
 
 
