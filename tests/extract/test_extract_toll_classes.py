@@ -795,3 +795,20 @@ def test_a_field_reports_update_line_replaces_the_sides_earlier_figure(extractor
     assert [(q.value, q.side) for q in find_quantities("UPDATE 0800Z: FF 4 KIA, 2 WIA.") if q.kind == "fatalities"] == [
         (4, "state")
     ]
+
+
+def test_earlier_attacks_told_as_others_after_which_the_event_came_are_not_its_toll(extractor) -> None:
+    french = (
+        "Une mine a tué deux soldats mardi près de Hombori, après deux autres explosions qui avaient fait neuf morts."
+    )
+    assert _toll(extractor, french) == 2
+    english = (
+        "A roadside bomb killed three gendarmes near Kantchari on Friday, after two others that killed 11 people "
+        "on the same road."
+    )
+    assert _toll(extractor, english) == 3
+
+
+def test_soldiers_who_paid_the_ultimate_price_are_dead(extractor) -> None:
+    text = "On 9 April 2026, a patrol was ambushed near Tin-Akoff; four soldiers paid the ultimate price."
+    assert _toll(extractor, text) == 4

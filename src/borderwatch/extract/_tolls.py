@@ -244,11 +244,16 @@ _SUPERSEDED = re.compile(
 )
 # "a month after an attack killed eleven people", "deux semaines après une embuscade qui avait fait six morts": a count
 # in the clause that dates the event by an earlier one is the earlier one's toll.
+# "the third blast this month, after two others that killed 12", "après celles qui ont fait 12 morts": earlier ones'
 _EARLIER_EVENT = re.compile(
     r"\b(?:(?:hours?|days?|weeks?|months?|years?)\s+after|(?:heures?|jours?|semaines?|mois|ans)\s+après)\s+"
-    r"[^,;:]*$",
+    r"[^,;:]*$"
+    r"|\b(?:after|following|après)\s+(?:(?:two|three|several|deux|trois|plusieurs)\s+)?(?:others?|those|similar\s+\w+|"
+    r"celles?|ceux|celui|d['’]autres|autres)\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|qui)\s+(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
+_AFTER = re.compile(r"\b(?:after|following|après)\s+$", re.IGNORECASE)
+_OTHER_ONES = re.compile(r"\S+\s+(?:others|autres)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _TALLY_AFTER = re.compile(
@@ -279,6 +284,8 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
                 continue
             if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
+            if _AFTER.search(member.sentence.text[: q.start]) and _OTHER_ONES.match(q.text):
+                continue  # "..., after two others that killed 11": the earlier attacks, not their dead
             # "killing five civilians and bringing to 31 the number killed since January": the period is the
             # total's, told in a clause of its own after the count, not this count's
             total = next((s for s, _ in running_total_spans(member.sentence.text) if s >= q.end), None)
