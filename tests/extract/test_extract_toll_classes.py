@@ -812,3 +812,9 @@ def test_earlier_attacks_told_as_others_after_which_the_event_came_are_not_its_t
 def test_soldiers_who_paid_the_ultimate_price_are_dead(extractor) -> None:
     text = "On 9 April 2026, a patrol was ambushed near Tin-Akoff; four soldiers paid the ultimate price."
     assert _toll(extractor, text) == 4
+
+
+def test_a_labels_figure_followed_by_any_month_name_is_a_date() -> None:
+    # the month vocabulary (ontology.json `months`) has full names and French abbreviations, not only short English
+    for text in ("Last KIA: 3 January, at Post 7.", "Dernier KIA : 14 février, à Boni.", "Tués : 2 déc."):
+        assert [q for q in find_quantities(text) if q.kind == "fatalities"] == [], text

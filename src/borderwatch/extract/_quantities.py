@@ -111,7 +111,16 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 _DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
-_MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
+# every month's names and abbreviations, English and French (ontology.json `months`): "KIA: 3 APR" is a date
+_MONTH_WORDS = load_data("ontology.json")["months"]
+_MONTHS_OF_LABEL = "|".join(
+    sorted(
+        {*_MONTH_WORDS["en"], *_MONTH_WORDS["fr"]}
+        | {a for names in _MONTH_WORDS["abbreviations"] + _MONTH_WORDS["french_abbreviations"] for a in names},
+        key=len,
+        reverse=True,
+    )
+)
 _DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 _BURIALS = "|".join(_DEATH_PHRASES["burials"])  # "we buried nine people": the dead
 _DIED_OF_WOUNDS = "|".join(_DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died

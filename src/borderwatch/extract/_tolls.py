@@ -254,8 +254,8 @@ _EARLIER_EVENT = re.compile(
 )
 _AFTER = re.compile(r"\b(?:after|following|après)\s+$", re.IGNORECASE)
 _OTHER_ONES = re.compile(r"\S+\s+(?:others|autres)\b", re.IGNORECASE)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_MONTHS = "|".join(load_data("ontology.json")["months"]["en"])  # matched case-insensitively
+_MOIS = "|".join(load_data("ontology.json")["months"]["fr"])
 _TALLY_AFTER = re.compile(
     rf"[^,;:.]{{0,40}}?\b(?:since\s+(?:{_MONTHS}|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|(?:so\s+far\s+)?this\s+year|"
     rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
