@@ -818,3 +818,9 @@ def test_a_labels_figure_followed_by_any_month_name_is_a_date() -> None:
     # the month vocabulary (ontology.json `months`) has full names and French abbreviations, not only short English
     for text in ("Last KIA: 3 January, at Post 7.", "Dernier KIA : 14 février, à Boni.", "Tués : 2 déc."):
         assert [q for q in find_quantities(text) if q.kind == "fatalities"] == [], text
+
+
+def test_a_list_of_victims_by_trade_and_kin_is_added_up(extractor) -> None:
+    # a comma-joined list after a killing verb: each group is more of the dead, not another estimate of them
+    text = "Gunmen raided the hamlet of Tiguila on Monday, killing a blacksmith, two farmers and the chief's son."
+    assert _toll(extractor, text) == 4

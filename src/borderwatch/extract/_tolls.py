@@ -54,19 +54,30 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
         bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
-        listed_side, listed_end = None, -1
+        listed_side, listed_end, listed_text = None, -1, ""
         for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side_in(member, q, registry)
+            gap = member.sentence.text[listed_end : q.start] if listed_end >= 0 else "."
             if (
                 side is None
                 and listed_side is not None
-                and _LIST_JOIN.fullmatch(member.sentence.text[listed_end : q.start])
+                # "killing a teacher, two farmers and ...": a list's next group by a comma too, when it names whom
+                and (_LIST_JOIN.fullmatch(gap) or (_LIST_GAP.fullmatch(gap) and _names_a_group(q.text)))
             ):
                 side = (
                     listed_side  # "An army captain and four of his men were killed": the list's next group, not a toll
                 )
-            listed_side, listed_end = side, q.end
-            if side is None:
+            listed = (
+                side is None
+                and listed_side is None
+                and _LIST_GAP.fullmatch(gap) is not None
+                and _names_a_group(q.text)
+                and _names_a_group(listed_text)
+            )
+            listed_side, listed_end, listed_text = side, q.end, q.text
+            if listed:
+                totals[-1] += q.value  # "killing a teacher, two farmers and the chief's son": one list of the dead
+            elif side is None:
                 totals.append(q.value)
                 last_total = max(last_total, order)
             else:
@@ -112,6 +123,14 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     if armed and not others and total == armed:
         return armed  # "a smuggler was shot dead ... one man was killed": the same dead told twice, with no side
     return max(total, others) + armed
+
+
+def _names_a_group(text: str) -> bool:
+    """Whether a count names whom it counts by a noun of its own ('two farmers', 'a teacher'), not everyone ('nine
+    people', 'the toll')."""
+    noun = counted_noun(re.split(r",|\(", text.strip(", "))[0])
+    lowered = text.lower()
+    return noun is not None and noun not in TOTAL_WORDS and "toll" not in lowered and "bilan" not in lowered
 
 
 def _competing(
@@ -225,6 +244,7 @@ _DIED_LATER = re.compile(
     rf"le\s+lendemain|plus\s+tard|succomb[ée]\w*|{_DIED_OF_WOUNDS})\b",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|et|as\s+well\s+as)\s+)?", re.IGNORECASE)
 _BODY_NOUNS = {"bodies", "corpses", "corps", "cadavres"}
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
