@@ -681,3 +681,146 @@ def test_the_men_a_side_lost_are_its_dead(extractor) -> None:
     embuscade = "Des hommes armés ont tendu dimanche une embuscade à une patrouille près de Téra. "
     text = embuscade + "Le bilan est de trois gendarmes tués. Les assaillants ont perdu une dizaine d'hommes."
     assert _toll(extractor, text, published="2026-05-23") == 13
+
+
+def test_the_dead_caught_in_crossfire_are_counted(extractor) -> None:
+    # a participle with its place between the count and its verb, in French ("pris dans des tirs croisés") and
+    # with a noun of people the lists lacked ("passants")
+    french = (
+        "Quatre bergers pris dans des tirs croisés ont été tués jeudi près de Koro lors d'affrontements entre "
+        "l'armée et des hommes armés."
+    )
+    assert _toll(extractor, french) == 4
+    bystanders = "Deux passants pris dans des tirs croisés ont trouvé la mort lundi à Gao lors d'un accrochage."
+    assert _toll(extractor, bystanders) == 2
+    english = "Three bystanders caught in the crossfire near the market were killed when soldiers and gunmen clashed."
+    assert _toll(extractor, english) == 3
+
+
+def test_a_french_definite_victim_of_a_killing_verb_is_one_death(extractor) -> None:
+    text = "Des ravisseurs ont abattu le chauffeur d'un camion avant d'enlever trois commerçants mardi près de Torodi."
+    assert _toll(extractor, text) == 1
+    text = "Des hommes armés ont tué l'imam du village et enlevé deux notables vendredi près de Ménaka."
+    assert _toll(extractor, text) == 1
+
+
+def test_all_the_occupants_killed_are_counted_in_french(extractor) -> None:
+    text = "Une ambulance a sauté sur une mine mercredi près de Mondoro, tuant ses quatre occupants."
+    assert _toll(extractor, text) == 4
+    text = "Un véhicule civil a heurté un engin explosif samedi près de Sebba, tuant les six occupants."
+    assert _toll(extractor, text) == 6
+
+
+def test_a_toll_the_report_corrects_later_is_replaced_by_the_correction(extractor) -> None:
+    english = (
+        "Gunmen raided a cattle market near Tera on Friday. Local officials first reported three dead, but the "
+        "toll was later raised to eight after bodies were found in the bush."
+    )
+    assert _toll(extractor, english) == 8
+    french = (
+        "Le bilan de l'attaque de samedi contre le poste de Tessit, qui faisait d'abord état de quatre gendarmes "
+        "tués, a été revu à la hausse : sept militaires ont péri, selon une source sécuritaire."
+    )
+    assert _toll(extractor, french) == 7
+    lowered = (
+        "Armed men attacked a bus near Bankass on Tuesday. The toll was revised down on Thursday to five dead "
+        "from the nine first announced, a local official said."
+    )
+    assert _toll(extractor, lowered) == 5
+
+
+def test_a_figure_said_to_be_not_one_but_another_is_the_second() -> None:
+    french = "L'armée rectifie : ce ne sont pas dix mais six soldats qui ont été tués mardi près de Boni."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [6]
+    english = "The ministry said that not fifteen but eleven soldiers were killed in the attack."
+    assert [q.value for q in find_quantities(english) if q.kind == "fatalities"] == [11]
+
+
+def test_a_field_report_tables_kia_cells_are_each_sides_dead(extractor) -> None:
+    text = "DATE 11 MAR 2026 | LOC Post Tessalit | EVENT attack by hostiles | FF KIA 2 WIA 3 | EN KIA 6 | NOTES nil"
+    assert [(q.value, q.side) for q in find_quantities(text) if q.kind == "fatalities"] == [(2, "state"), (6, "armed")]
+    assert _toll(extractor, text) == 8
+    # a count before the word is the count, not a cell: "2 KIA 3 WIA" is two dead
+    assert [q.value for q in find_quantities("Own forces: 2 KIA 3 WIA.") if q.kind == "fatalities"] == [2]
+
+
+def test_the_dead_counted_place_by_place_are_added_up(extractor) -> None:
+    text = "Gunmen killed six herders in Inates and four in Tiloa on Saturday in coordinated raids, officials said."
+    assert _toll(extractor, text) == 10
+    french = "Des hommes armés ont tué trois civils à Sona, deux à Kiri et un à Sévaré dimanche."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [6]
+    # a month is no place: "12 in March" is another time's count
+    months = "Gunmen killed five villagers in Ménaka in January and 12 in March."
+    assert [q.value for q in find_quantities(months) if q.kind == "fatalities"] == [5]
+
+
+def test_one_more_dead_told_by_rank_alone_is_counted(extractor) -> None:
+    text = (
+        "Militants ambushed a customs patrol near Tahoua on Monday. Three officers were killed. "
+        "A fourth died of his wounds on Tuesday, a customs official said."
+    )
+    assert _toll(extractor, text) == 4
+    french = "Deux gendarmes ont été tués lundi dans l'attaque du poste de Kantchari. Un troisième a succombé mardi."
+    assert _toll(extractor, french) == 3
+
+
+def test_a_toll_raised_after_an_aside_on_its_first_figure_is_the_events(extractor) -> None:
+    text = (
+        "Armed men attacked a gold-mining camp near Intahaka on Friday. The toll, initially given as three, was "
+        "later raised to seven, a local official said."
+    )
+    assert _toll(extractor, text) == 7
+
+
+def test_a_forces_running_loss_in_a_relative_clause_is_not_the_events(extractor) -> None:
+    text = (
+        "A roadside bomb killed six soldiers near Douentza on Friday, in the deadliest attack on the army this year, "
+        "which has now lost 31 men in the region."
+    )
+    assert _toll(extractor, text) == 6
+
+
+def test_the_same_dead_told_again_by_their_own_side_count_once(extractor) -> None:
+    text = (
+        "Militants attacked the gendarmerie post at Kantchari on Monday, killing three gendarmes. "
+        '"We have lost three men," the post commander said.'
+    )
+    assert _toll(extractor, text) == 3
+
+
+def test_a_field_reports_update_line_replaces_the_sides_earlier_figure(extractor) -> None:
+    text = "22 MAR 2026, 0200Z, Post Tabankort engaged by hostiles. FF 1 KIA. UPDATE 0800Z: FF 4 KIA, 2 WIA. EN: 3 KIA."
+    assert _toll(extractor, text) == 7
+    # the side word right before a count of KIA says whose dead they are
+    assert [(q.value, q.side) for q in find_quantities("UPDATE 0800Z: FF 4 KIA, 2 WIA.") if q.kind == "fatalities"] == [
+        (4, "state")
+    ]
+
+
+def test_earlier_attacks_told_as_others_after_which_the_event_came_are_not_its_toll(extractor) -> None:
+    french = (
+        "Une mine a tué deux soldats mardi près de Hombori, après deux autres explosions qui avaient fait neuf morts."
+    )
+    assert _toll(extractor, french) == 2
+    english = (
+        "A roadside bomb killed three gendarmes near Kantchari on Friday, after two others that killed 11 people "
+        "on the same road."
+    )
+    assert _toll(extractor, english) == 3
+
+
+def test_soldiers_who_paid_the_ultimate_price_are_dead(extractor) -> None:
+    text = "On 9 April 2026, a patrol was ambushed near Tin-Akoff; four soldiers paid the ultimate price."
+    assert _toll(extractor, text) == 4
+
+
+def test_a_labels_figure_followed_by_any_month_name_is_a_date() -> None:
+    # the month vocabulary (ontology.json `months`) has full names and French abbreviations, not only short English
+    for text in ("Last KIA: 3 January, at Post 7.", "Dernier KIA : 14 février, à Boni.", "Tués : 2 déc."):
+        assert [q for q in find_quantities(text) if q.kind == "fatalities"] == [], text
+
+
+def test_a_list_of_victims_by_trade_and_kin_is_added_up(extractor) -> None:
+    # a comma-joined list after a killing verb: each group is more of the dead, not another estimate of them
+    text = "Gunmen raided the hamlet of Tiguila on Monday, killing a blacksmith, two farmers and the chief's son."
+    assert _toll(extractor, text) == 4

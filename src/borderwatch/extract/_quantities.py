@@ -40,7 +40,8 @@ _NOUNS: dict[str, str] = {
     "students|pupils|migrants|miners|militiamen|volunteers|auxiliaries|vdp|suspects|smugglers|traffickers|others|dozos|"
     "hunters|workers|elements|protesters|demonstrators|bodies|victims|drivers|personnel|agents|recruits|sons|"
     "daughters|brothers|relatives|wives|husbands|family members|thieves|informants|collaborators|cadets|tourists|"
-    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|"
+    "hostages|guides|shepherds|herdsmen|youths|peacekeepers|gendarmes|customs officers|bombers|occupants|"
+    "passers-by|passersby|bystanders|passants|"
     "manifestants|voleurs|bergers|éleveurs|commerçants|orpailleurs|otages|enseignants|chauffeurs|passagers|"
     "agriculteurs|cultivateurs|jeunes|fidèles|élèves|ouvriers|pêcheurs|gardes|gendarmes|soldats|migrants|"
     "suicide bombers|martyrs|comrades|guardsmen|hostiles|militaires|soldats|civils|personnes|policiers|douaniers|"
@@ -93,7 +94,7 @@ _NUMBER = (
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{_NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
 _RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
@@ -110,7 +111,16 @@ _ASIDE = (
 _DEATH_PHRASES = load_data("ontology.json")["death_phrases"]
 _DEATH_PHRASE = "|".join(_DEATH_PHRASES["patterns"])
 _DEATH_NOUN = "|".join(_DEATH_PHRASES["death_nouns"])  # "five fatalities", "cinq décès"
-_MONTHS_OF_LABEL = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept"
+# every month's names and abbreviations, English and French (ontology.json `months`): "KIA: 3 APR" is a date
+_MONTH_WORDS = load_data("ontology.json")["months"]
+_MONTHS_OF_LABEL = "|".join(
+    sorted(
+        {*_MONTH_WORDS["en"], *_MONTH_WORDS["fr"]}
+        | {a for names in _MONTH_WORDS["abbreviations"] + _MONTH_WORDS["french_abbreviations"] for a in names},
+        key=len,
+        reverse=True,
+    )
+)
 _DEATH_BEFORE = "|".join(_DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 _BURIALS = "|".join(_DEATH_PHRASES["burials"])  # "we buried nine people": the dead
 _DIED_OF_WOUNDS = "|".join(_DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died
@@ -138,13 +148,17 @@ _BODY_NAME = (
 )
 # "two herders abducted on Monday were found dead": a participle that tells what befell them before, with its time or
 # place, between the count and its verb
+# ("caught in crossfire" too, and the French "pris dans des tirs croisés", "surpris par les assaillants")
 _TAKEN_WHEN = (
-    r"(?:\s+(?-i:[a-z]+(?:ed|en))\s+(?:on|in|at|near|from|by|since|last|during|outside)\s+"
+    r"(?:\s+(?-i:[a-z]+(?:ed|en)|caught|hit|struck|trapped|shot)\s+(?:on|in|at|near|from|by|since|last|during|outside)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    r"|\s+(?-i:[a-zàâçéèêîôû]+(?:é|ée|és|ées|is|ise|ises))\s+(?:dans|par|sous|lors|à|au|aux|en|sur|près)\s+"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
+# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+\d))\s*{_NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{_MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{_KILL_VERB}"),  # noqa: E501
@@ -283,6 +297,11 @@ _SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
     rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     rf"|(?<![\w-])(?:his|her|their)\s+(?:{_KIN})\s+(?:later\s+|also\s+)?succumbed\b"
+    # "Two guardsmen were killed. A third died of his wounds", "un troisième a succombé": one more, by its rank alone
+    rf"|(?<![\w-])(?:a|the|un|une)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|deuxième|seconde?|"
+    rf"troisième|quatrième|cinquième|sixième|septième|huitième)\s+(?:(?:later|also|subsequently|then)\s+)?"
+    rf"(?:died|succumbed|perished|was\s+(?:later\s+)?(?:killed|found\s+dead)|a\s+succombé|a\s+péri|est\s+mort|"
+    rf"est\s+décédé|a\s+trouvé\s+la\s+mort|a\s+perdu\s+la\s+vie)(?![\w])"
     rf"|(?<![\w-]){_SINGULAR}\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|shot)\b[^,.;]{{0,40}}?\s+"
     rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
@@ -319,7 +338,9 @@ _SINGULAR_KILLED = re.compile(
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
     rf"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?{_KILL_VERB}"
     # "des habitants ont lynché un voleur", "ont tué une femme"
-    rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:un|une)\s+{_FRENCH_ONE}\b"
+    # "des ravisseurs ont abattu le chauffeur": a definite one too
+    rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:(?:un|une|le|la|son|sa|leur)\s+|l['’]\s*)"
+    rf"{_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
     rf"(?:them|the\s+\w+|their\s+\w+)"
     # "one of them was later found dead", "one of the hostages was executed"
@@ -493,6 +514,9 @@ def _quantities_in(text: str) -> list[QuantityMention]:
             if tail is not None:
                 end = tail.end()
                 mention = replace(mention, end=end, text=text[mention.start : end].strip())
+            if kind == "fatalities":
+                mention = _with_other_places(text, mention, taken)
+                end = max(end, mention.end)
             found.append(mention)
             taken.append(span)
             if index in _VERB_FIRST and (m.groupdict().get("noun") or end > m.end()):
@@ -525,6 +549,23 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "killed five villagers in Tondikiwindi and three in Mogodyougou", "cinq morts à Sona et deux à Kiri": the same dead,
+# counted place by place; the counts after the first name no one and are added to it, whose noun they share
+_IN_PLACE = r"\s+(?:in|at|near|à|au|dans|près\s+de)\s+(?!(?:" + _MONTHS_OF_LABEL + r")[a-zé]*\b)(?-i:[A-Z][\w'’-]+)"
+_AT_OTHER_PLACE = re.compile(
+    rf"(?:{_IN_PLACE}(?:[\s-](?-i:[A-Z][\w'’-]+))*)?\s*(?:,\s*)?(?:and|et|,)\s+(?P<num>{_BARE_NUMBER}|one|un|une)"
+    rf"(?:\s+(?:others?|more|autres))?(?={_IN_PLACE})",
+    re.IGNORECASE,
+)
+
+
+def _with_other_places(text: str, q: QuantityMention, taken: list[tuple[int, int]]) -> QuantityMention:
+    while (m := _AT_OTHER_PLACE.match(text, q.end)) is not None and (value := parse_number(m.group("num"))):
+        taken.append(m.span("num"))
+        q = replace(q, value=q.value + value, end=m.end())  # its words still say whom it counts
+    return q
 
 
 # "three fighters were killed on each side", "deux morts de chaque côté": each side's count, a toll of twice it
@@ -796,7 +837,19 @@ _LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.
 _ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
 
 
+# "FF KIA 0 WIA 1 | EN KIA 2", "UPDATE 0900Z: FF 3 KIA": a side word right before a KIA cell or count
+_CELL_SIDE_BEFORE = re.compile(r"(?:^|[|;,.:]\s*)(?P<word>[A-Za-z-]+)\s+$")
+_KIA_CELL = re.compile(r"(?-i:E?KIA)\b|\S+\s+(?-i:KIA)$")
+
+
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
+    cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if _KIA_CELL.match(q.text) else None
+    if q.side is None and cell is not None:
+        word = cell.group("word").lower()
+        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+            return replace(q, side="armed")
+        if word in _FRIENDLY_WORDS:
+            return replace(q, side="state")
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
@@ -888,8 +941,16 @@ _TAKING_ANYTHING = re.compile(r"(?:took|taking|seized|holding|held)\b", re.IGNOR
 _HOSTAGE_WORD = re.compile(r"\b(?:hostages?|captives?)$", re.IGNORECASE)
 
 
+# "ce ne sont pas douze mais huit soldats", "not twelve but eight soldiers": the figure corrected, the second stands
+_NOT_BEFORE = re.compile(r"\b(?:pas|not|non)\s+$", re.IGNORECASE)
+_BUT_AFTER = re.compile(rf"\s+(?:mais|but)\s+(?P<num>{_BARE_NUMBER})(?![\w])", re.IGNORECASE)
+
+
 def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
     value = parse_number(m.group("num"))
+    corrected = _BUT_AFTER.match(m.string, m.end("num")) if _NOT_BEFORE.search(m.string, 0, m.start("num")) else None
+    if corrected is not None and corrected.end() <= m.end():
+        value = parse_number(corrected.group("num"))
     if value is None or value > 100_000:
         return None
     noun = (m.groupdict().get("noun") or "").lower().split()

@@ -54,19 +54,30 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
         bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
-        listed_side, listed_end = None, -1
+        listed_side, listed_end, listed_text = None, -1, ""
         for _, q, _, order in (c for c in counts if c[0] is member and id(c[1]) not in competing):
             side = _side_in(member, q, registry)
+            gap = member.sentence.text[listed_end : q.start] if listed_end >= 0 else "."
             if (
                 side is None
                 and listed_side is not None
-                and _LIST_JOIN.fullmatch(member.sentence.text[listed_end : q.start])
+                # "killing a teacher, two farmers and ...": a list's next group by a comma too, when it names whom
+                and (_LIST_JOIN.fullmatch(gap) or (_LIST_GAP.fullmatch(gap) and _names_a_group(q.text)))
             ):
                 side = (
                     listed_side  # "An army captain and four of his men were killed": the list's next group, not a toll
                 )
-            listed_side, listed_end = side, q.end
-            if side is None:
+            listed = (
+                side is None
+                and listed_side is None
+                and _LIST_GAP.fullmatch(gap) is not None
+                and _names_a_group(q.text)
+                and _names_a_group(listed_text)
+            )
+            listed_side, listed_end, listed_text = side, q.end, q.text
+            if listed:
+                totals[-1] += q.value  # "killing a teacher, two farmers and the chief's son": one list of the dead
+            elif side is None:
                 totals.append(q.value)
                 last_total = max(last_total, order)
             else:
@@ -78,8 +89,12 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
         for side, value in bodies.items():
             # "Hostile: approx 12 KIA, 8 bodies counted": the bodies counted are the same dead, the conservative figure
             in_sentence[side] = min(in_sentence[side], value) if side in in_sentence else value
+        updates = _UPDATE_LINE.match(member.sentence.text) is not None
+        if updates and any(side in sides for side in in_sentence if side != "more"):
+            in_sentence.pop("more", None)  # "UPDATE: 5 KIA (2 WIA DOW)": the wounded who died are among the five
         for side, value in in_sentence.items():
-            sides[side] = min(sides[side], value) if side in sides else value
+            # "Initial: FF 2 KIA. UPDATE 1400Z: FF 5 KIA": an update line's figure replaces the side's earlier one
+            sides[side] = value if updates or side not in sides else min(sides[side], value)
     rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
@@ -90,6 +105,10 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             rival_totals.append(value)  # a claim against a toll of everyone ('12 people died; X claimed 30 soldiers')
     if rival_sides:
         rival_totals.append(sum(rival_sides.values()))
+    ours = sides.get("ours")
+    if ours is not None and any(v == ours for side, v in sides.items() if side not in ("ours", "more")):
+        # "killing four soldiers ... 'We lost four men,' the commander said": the same dead, told again by their side
+        sides.pop("ours")
     armed = sides.pop("armed", 0)
     # "killing ten people. Two of the wounded later died": more dead after a toll of everyone add to it, unless a
     # toll told after them already counts them ("..., bringing the toll to 12")
@@ -104,6 +123,14 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     if armed and not others and total == armed:
         return armed  # "a smuggler was shot dead ... one man was killed": the same dead told twice, with no side
     return max(total, others) + armed
+
+
+def _names_a_group(text: str) -> bool:
+    """Whether a count names whom it counts by a noun of its own ('two farmers', 'a teacher'), not everyone ('nine
+    people', 'the toll')."""
+    noun = counted_noun(re.split(r",|\(", text.strip(", "))[0])
+    lowered = text.lower()
+    return noun is not None and noun not in TOTAL_WORDS and "toll" not in lowered and "bilan" not in lowered
 
 
 def _competing(
@@ -123,7 +150,8 @@ def _competing(
                 start = end if before_member is member else 0
                 # "put the toll at 9", "gave a toll of 21": the count's own words finish the source's wording
                 between = member.sentence.text[start : q.start] + _TOLL_AT.match(q.text).group()
-                if _COMPETING.search(between) and not _is_update(between):
+                # "..., but the toll was later raised to nine": the count's own words may tell the update
+                if _COMPETING.search(between) and not _is_update(f"{between} {q.text}"):
                     out[id(q)] = (side, q.value)
                 break
         earlier.append((side, q.end, member))
@@ -136,6 +164,10 @@ _COMPETING = re.compile(
 _TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
+# "UPDATE 1400Z:", "15 MAR UPDATE:", "Revised:": a field report's line that updates the figures told before it
+_UPDATE_LINE = re.compile(
+    r"\W*(?:[\w/]+\s+){0,3}?(?:" + "|".join(_UPDATED["line_labels"]) + r")\b[^:.;]{0,20}:", re.IGNORECASE
+)
 _CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
 
 
@@ -212,6 +244,7 @@ _DIED_LATER = re.compile(
     rf"le\s+lendemain|plus\s+tard|succomb[ée]\w*|{_DIED_OF_WOUNDS})\b",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|et|as\s+well\s+as)\s+)?", re.IGNORECASE)
 _BODY_NOUNS = {"bodies", "corpses", "corps", "cadavres"}
 _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", re.IGNORECASE)
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
@@ -224,20 +257,25 @@ _MORE = re.compile(
     r"|\blater\s+(?:died|succumbed)\b"  # "three soldiers later died of their wounds": more dead, told after
     rf"|\b(?:{_DIED_OF_WOUNDS})\b"  # "1 DOW": one of the wounded, dead since
 )
+# "up from 17", "initially reported four dead", "qui faisait d'abord état de six soldats tués", "Initial: FF 2 KIA": a
+# figure the report corrects (ontology.json `superseded_tolls`)
 _SUPERSEDED = re.compile(
-    r"(?:\b(?:earlier|initial|previous|first|old)\s+(?:\w+\s+)?(?:count|toll|figure|report|estimate|tally)s?\s+"
-    r"(?:of\s+)?|\bup\s+from\s+|\bdown\s+from\s+)$",
-    re.IGNORECASE,
+    r"(?:" + "|".join(load_data("ontology.json")["superseded_tolls"]["patterns"]) + r")$", re.IGNORECASE
 )
 # "a month after an attack killed eleven people", "deux semaines après une embuscade qui avait fait six morts": a count
 # in the clause that dates the event by an earlier one is the earlier one's toll.
+# "the third blast this month, after two others that killed 12", "après celles qui ont fait 12 morts": earlier ones'
 _EARLIER_EVENT = re.compile(
     r"\b(?:(?:hours?|days?|weeks?|months?|years?)\s+after|(?:heures?|jours?|semaines?|mois|ans)\s+après)\s+"
-    r"[^,;:]*$",
+    r"[^,;:]*$"
+    r"|\b(?:after|following|après)\s+(?:(?:two|three|several|deux|trois|plusieurs)\s+)?(?:others?|those|similar\s+\w+|"
+    r"celles?|ceux|celui|d['’]autres|autres)\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|qui)\s+(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_AFTER = re.compile(r"\b(?:after|following|après)\s+$", re.IGNORECASE)
+_OTHER_ONES = re.compile(r"\S+\s+(?:others|autres)\b", re.IGNORECASE)
+_MONTHS = "|".join(load_data("ontology.json")["months"]["en"])  # matched case-insensitively
+_MOIS = "|".join(load_data("ontology.json")["months"]["fr"])
 _TALLY_AFTER = re.compile(
     rf"[^,;:.]{{0,40}}?\b(?:since\s+(?:{_MONTHS}|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|(?:so\s+far\s+)?this\s+year|"
     rf"depuis\s+(?:{_MOIS}|le\s+d[ée]but\s+de|(?:19|20)\d\d)|cette\s+ann[ée]e)\b",
@@ -246,6 +284,7 @@ _TALLY_AFTER = re.compile(
 # "Cumulative since 01 MAY: 9 rounds, 4 KIA", "Sector toll this month: 14 killed": a sitrep's running line before a
 # count in its own sentence makes it a period's tally
 _TALLY_BEFORE = re.compile("|".join(load_data("ontology.json")["tally_labels"]["patterns"]), re.IGNORECASE)
+_LOST = re.compile(r"(?:lost|perdu)\s+", re.IGNORECASE)
 _VAGUE = {"dozens", "dozen", "several", "hundreds", "tens", "scores", "many", "numerous", "some", "few"}
 
 
@@ -258,21 +297,30 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
     else:
         members += [m for m in group.members if m.sentence.headline and _headline_adds(m, members, registry)]
     out = []
+    superseded: list[int] = []  # the counts the text corrects: dropped when another count tells the dead
     for member in sorted(members, key=lambda m: m.sentence.start):
         for q in sorted(member.quantities, key=lambda q: q.start):
-            if q.kind != "fatalities" or _SUPERSEDED.search(member.sentence.text[max(0, q.start - 40) : q.start]):
+            if q.kind != "fatalities":
                 continue
             if _EARLIER_EVENT.search(member.sentence.text[: q.start]):
                 continue  # "..., a week after an attack in the same area killed nine": that attack's dead
+            if _AFTER.search(member.sentence.text[: q.start]) and _OTHER_ONES.match(q.text):
+                continue  # "..., after two others that killed 11": the earlier attacks, not their dead
             # "killing five civilians and bringing to 31 the number killed since January": the period is the
             # total's, told in a clause of its own after the count, not this count's
             total = next((s for s, _ in running_total_spans(member.sentence.text) if s >= q.end), None)
             if _TALLY_AFTER.match(member.sentence.text[:total], q.end):
                 continue  # "attacks that have killed more than 60 people since March": a period's tally
-            if _TALLY_BEFORE.search(member.sentence.text[: q.start]):
+            # "the army, which has now lost 23 men": the count's own verb of losing ends the running line's words
+            lost = _LOST.match(q.text)
+            if _TALLY_BEFORE.search(member.sentence.text[: q.start] + (lost.group() if lost else "")):
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
+            if _SUPERSEDED.search(member.sentence.text[max(0, q.start - 60) : q.start]):
+                superseded.append(len(out))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
+    if len(superseded) < len(out):
+        out = [(m, q, vague, order) for order, (m, q, vague, _) in enumerate(c for c in out if c[3] not in superseded)]
     # "Among the dead were four children and two women": who some of the dead were, the toll only when nothing else
     # counts them
     listed = [c for c in out if _is_listed(c[0], c[1])]
