@@ -289,3 +289,31 @@ def test_a_holiday_dates_an_event_told_on_it(extractor) -> None:
     # a holiday that dates nothing told, or a first name, is no date
     for text in ("Gunmen stole 200 sheep meant for Tabaski.", "Noël Kaboré, a herder, was killed near Ménaka."):
         assert find_dates(text) == [], text
+
+
+def test_weeks_and_hours_later_count_from_the_event_told_before(extractor) -> None:
+    # date: the body found "a week later" was dated with the abduction (and in French joined to it); "48 hours
+    # later" and "deux semaines plus tard" were no chain at all
+    cases = {
+        "Gunmen abducted a teacher near Djibo on 2 May. A week later, his body was found near a well.": [
+            ("Abduction/forced disappearance", "2026-05-02"),
+            ("Attack", "2026-05-09"),
+        ],
+        "Des hommes armés ont enlevé un commerçant près de Djibo le 2 mai. Une semaine plus tard, son corps a été "
+        "retrouvé près d'un puits.": [("Abduction/forced disappearance", "2026-05-02"), ("Attack", "2026-05-09")],
+        "Gunmen killed three herders near Ménaka on 4 May. 48 hours later, soldiers clashed with the gang near "
+        "Tidermène, killing four.": [("Attack", "2026-05-04"), ("Armed clash", "2026-05-06")],
+    }
+    for text, expected in cases.items():
+        events = extractor(report(text, published="2026-05-20")).events
+        assert [(e.sub_event_type, e.date) for e in events] == expected, text
+
+
+def test_chained_days_read_from_the_vocabulary() -> None:
+    from borderwatch.extract._chained_dates import chain_days
+
+    assert chain_days("Two weeks later, the army retook the town.") == 14
+    assert chain_days("Deux semaines plus tard, l'armée a repris la ville.") == 14
+    assert chain_days("36 hours later, the army retook the town.") is None  # no whole day
+    assert chain_days("Le lendemain, l'armée a repris la ville.") == 1
+    assert chain_days("Three days earlier, gunmen had looted the market.") == -3

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ._chained_dates import chain_days
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
@@ -140,7 +141,7 @@ def detect(
         fatalities=fatalities,
         places=_places(sentence, doc),
         anaphoric=bool(_ANAPHORA.match(text)),
-        chain_days=_chain_days(text),
+        chain_days=chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
         country_names=[
             code
@@ -297,19 +298,6 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
 
 
-_CHAIN = re.compile(
-    r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
-    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b|"
-    # French: "le lendemain", "la veille", "deux jours plus tard"
-    r"\b(?P<fr>le\s+lendemain|le\s+jour\s+suivant|la\s+veille|le\s+surlendemain)\b|"
-    r"\b(?P<fn>un|deux|trois|quatre|cinq|six|sept)\s+jours?\s+(?P<fdir>plus\s+tard|plus\s+t[ôo]t|auparavant)\b",
-    re.IGNORECASE,
-)
-_CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_CHAIN_N_FR = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
-_CHAIN_FR = {"le lendemain": 1, "le jour suivant": 1, "la veille": -1, "le surlendemain": 2}
-
-
 _USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
 _INSTRUMENTS = {"ied", "grenade", "shelling"}
 
@@ -327,24 +315,6 @@ def _instruments(doc: Any, hits: list[CueHit]) -> set[str]:
             if root is not None and root.dep_ in ("dobj", "pobj") and lemma(root.head) in _USING:
                 used.add(hit.cue)
     return used if used == {h.cue for h in hits if h.cue in _INSTRUMENTS} else set()
-
-
-def _chain_days(text: str) -> int | None:
-    """'The next day', 'two days later', 'the day before': days from the event told before."""
-    m = _CHAIN.search(text)
-    if m is None:
-        return None
-    if m.group("n"):
-        days = _CHAIN_N[m.group("n").lower()]
-        return days if m.group("dir").lower() in ("later", "after") else -days
-    if m.group("next"):
-        return -1 if m.group("next").lower() == "previous" else 1
-    if m.group("fr"):
-        return _CHAIN_FR[" ".join(m.group("fr").lower().split())]
-    if m.group("fn"):
-        days = _CHAIN_N_FR[m.group("fn").lower()]
-        return days if m.group("fdir").lower().startswith("plus tard") else -days
-    return -1 if m.group("db").lower() == "before" else 1
 
 
 def _tag_order(hits: list[CueHit]) -> Any:

@@ -160,6 +160,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
     if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
+    if _told_another_day(event) and not response:
+        return False  # "Une semaine plus tard, son corps a été retrouvé": days after the event told before
     if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
@@ -304,6 +306,13 @@ def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
     if event.date is None or event.date_weak:
         return False
     return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
+
+
+def _told_another_day(event: SentenceEvent) -> bool:
+    """A happening dated only by days counted from the one told before ('A week later', 'le lendemain'): another day,
+    so another event; deaths it adds ('two of the wounded died the next day') still count for the first."""
+    own_date = event.date is not None and not event.date_weak
+    return bool(event.chain_days) and not own_date and "_addendum" not in event.tags
 
 
 def _same_time(a: ResolvedDate, b: ResolvedDate) -> bool:
