@@ -611,3 +611,24 @@ def test_a_peaceful_protest_takes_no_toll_from_the_past_it_recalls(extractor) ->
     text = "Residents of Tillia, which lost 40 villagers in an attack last year, marched on Thursday to demand troops."
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drone told by its make: the English one was a clash, the French one no event at all
+        "A Bayraktar TB2 struck a convoy of armed men near Léré on Monday, killing six of them, the army said.",
+        "Un Bayraktar TB2 de l'armée malienne a frappé lundi un pick-up d'hommes armés près de Léré, tuant quatre "
+        "d'entre eux.",
+        "Six fighters were killed by a Turkish-made Akinci near Tessit on Monday, the army said.",
+    ],
+)
+def test_a_drone_named_by_its_make_is_an_air_strike(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_a_drone_bought_is_no_strike(extractor) -> None:
+    text = "Mali bought two more Bayraktar TB2 drones from Turkey last month, the defence ministry said on Monday."
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert result.events == []
