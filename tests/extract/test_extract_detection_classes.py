@@ -632,3 +632,27 @@ def test_a_drone_bought_is_no_strike(extractor) -> None:
     text = "Mali bought two more Bayraktar TB2 drones from Turkey last month, the defence ministry said on Monday."
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert result.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fire the arrested had opened, told after the arrest with no day of its own, was a second event (a clash)
+        "Gendarmes arrested two smugglers near Tahoua on Tuesday after a chase. The suspects had fired on the "
+        "gendarmes, wounding one.",
+        "Les gendarmes ont interpellé mardi trois suspects à Dosso. Ceux-ci avaient ouvert le feu sur les gendarmes "
+        "avant d'être maîtrisés.",
+    ],
+)
+def test_fire_the_arrested_had_opened_is_no_second_event(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_a_fight_after_an_arrest_by_other_hands_stays_its_own(extractor) -> None:
+    text = (
+        "Police arrested two smugglers in Agadez on Tuesday. The next day, gunmen attacked the police station, "
+        "killing a policeman."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests", "Armed clash"]

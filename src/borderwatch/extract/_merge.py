@@ -20,6 +20,7 @@ from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
+from ._text import load_data
 
 __all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
@@ -50,6 +51,19 @@ _STRONG_CUES = {
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 _THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told just before
+
+
+def _pointer_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["arrested_pointers"]
+
+    def words(items: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+    nouns = rf"(?:{words(spec['determiners'])})\s+(?:[\w-]+\s+)?(?:{words(spec['nouns'])})"
+    return re.compile(rf"^\W*(?:{nouns}|{words(spec['pronouns'])})(?![\w-])", re.IGNORECASE)
+
+
+_ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
 
 
 @dataclass
@@ -238,6 +252,8 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
+    if main.sub_event_type == "Arrests" and sub == "Armed clash" and _ARRESTED.match(event.sentence.text):
+        return not event.fatalities  # "The suspects had opened fire on the officers": their resistance to the arrest
     if main.event_type == "Battles" and (sub in ("Disrupted weapons use", "Arrests") or _is_seizure(event)):
         return True  # and the interception that began it, told after it ("the patrol had intercepted two vehicles")
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
