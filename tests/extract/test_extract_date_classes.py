@@ -317,3 +317,19 @@ def test_chained_days_read_from_the_vocabulary() -> None:
     assert chain_days("36 hours later, the army retook the town.") is None  # no whole day
     assert chain_days("Le lendemain, l'armée a repris la ville.") == 1
     assert chain_days("Three days earlier, gunmen had looted the market.") == -3
+
+
+def test_a_french_telling_set_after_what_it_tells_dates_only_the_telling(extractor) -> None:
+    # the day right after ", a indiqué" dated the deaths (a second event on Monday) or hid the day told after it
+    cases = {
+        "Des hommes armés ont attaqué samedi un poste militaire près de Boni. Trois soldats ont été tués, a indiqué "
+        "lundi le ministère de la défense.": [("Armed clash", "2026-05-16", 3)],
+        "Des hommes armés ont attaqué un poste militaire près de Boni, a indiqué lundi le ministère de la défense, "
+        "précisant que l'attaque a eu lieu samedi.": [("Armed clash", "2026-05-16", 0)],
+    }
+    for text, expected in cases.items():
+        events = extractor(report(text, published="2026-05-20")).events
+        assert [(e.sub_event_type, e.date, e.fatalities) for e in events] == expected, text
+    # with no other day, the telling's day still dates the event
+    text = "Des hommes armés ont tué trois civils près de Djibo, a indiqué lundi le ministère de la sécurité."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]

@@ -509,12 +509,22 @@ _FRENCH_TELLING_AFTER = re.compile(
 # "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
 _FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
 _FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+# "..., tuant trois soldats, a indiqué lundi le ministère": a telling set between commas after what it tells (an
+# incise), its day right after the verb, whoever tells after the day
+_FRENCH_INCISE_BEFORE = re.compile(
+    rf"(?:,|»|\")\s*(?:a|ont)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$|"
+    rf"\b(?:a|ont)-t-(?:il|elle|ils|elles)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _french_telling_date(text: str, date: DateMention) -> bool:
-    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...'."""
+    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...',
+    '..., a indiqué lundi le ministère'."""
     after = text[date.end : date.end + 120]
     if _FRENCH_TELLING_AFTER.search(after):
+        return True
+    if _FRENCH_INCISE_BEFORE.search(text[max(0, date.start - 40) : date.start]):
         return True
     return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
         _FRENCH_QUE_AFTER.search(after)
