@@ -333,3 +333,18 @@ def test_a_french_telling_set_after_what_it_tells_dates_only_the_telling(extract
     # with no other day, the telling's day still dates the event
     text = "Des hommes armés ont tué trois civils près de Djibo, a indiqué lundi le ministère de la sécurité."
     assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_a_score_or_a_ratio_in_figures_is_no_date(extractor) -> None:
+    # "10/10" after a word of scoring, or before "of", was read as 10 October
+    for text in (
+        "The army said its units won 10/10 of their engagements near Boni this year.",
+        "Les inspecteurs ont attribué une note de 10/10 au poste de Tessalit.",
+        "The post was rated 10/10 by the inspectors.",
+    ):
+        assert find_dates(text) == [], text
+    # a field report's day and month stays a date, with a French article after it
+    for text in ("SITREP 14/03: gunmen killed 2 herders.", "Le 14/03, des hommes armés ont attaqué le poste."):
+        assert len(find_dates(text)) == 1, text
+    text = "The army said on Monday it had won 10/10 of its engagements, killing two gunmen near Boni."
+    assert [e.date for e in extractor(report(text, published="2026-10-21")).events] == ["2026-10-19"]
