@@ -656,3 +656,20 @@ def test_a_fight_after_an_arrest_by_other_hands_stays_its_own(extractor) -> None
     )
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == ["Arrests", "Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the French verb of a clash ("ont accroché la bande") was no cue: no event
+        ("Lundi, les militaires ont accroché la bande près de Tidermène, tuant quatre assaillants.", ["Armed clash"]),
+        ("Les gendarmes ont accroché des contrebandiers armés mardi près de Dirkou.", ["Armed clash"]),
+        # attacks on posts (plural) in a field report are a fight with the posts' force, as one on a post is
+        ("18 MAY 2026, 0400Z: attacks on posts at Tera and Gotheye. 3 KIA.", ["Armed clash"]),
+        # "accrocher" a flag is no fight
+        ("Les habitants ont accroché des drapeaux lundi aux façades de Zinder pour la fête nationale.", []),
+    ],
+)
+def test_french_clash_verb_and_attacks_on_posts(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
