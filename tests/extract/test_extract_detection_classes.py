@@ -673,3 +673,28 @@ def test_a_fight_after_an_arrest_by_other_hands_stays_its_own(extractor) -> None
 def test_french_clash_verb_and_attacks_on_posts(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack an arrest was made over, and the deaths of its "in which" clause (which the parse hangs on the
+        # suspects), were the sentence's event: an Attack by the police
+        "Police arrested four suspects in Gao on Monday over the attack on the market, in which gunmen had killed six "
+        "people last week.",
+        "Gendarmes detained two men in Dosso on Monday for the ambush on the Niamey road, in which three soldiers had "
+        "died in April.",
+    ],
+)
+def test_the_happening_an_arrest_was_made_over_is_background(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_funerals_held_for_the_dead_keep_the_bomb_as_the_event(extractor) -> None:
+    text = (
+        "Funerals were held in Gao on Friday for the soldiers killed when an improvised explosive device struck "
+        "their convoy on the Ansongo road last Monday."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]

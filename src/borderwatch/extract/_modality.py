@@ -223,6 +223,10 @@ _ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", 
 _LINKING_PREPS = {"with", "to", "for", "in"}
 _LINKED = {"connection", "relation", "link", "connect", "relate", "responsible", "responsibility", "involvement",
            "implicate", "involve", "participation", "complicity", "role"}  # fmt: skip
+# "arrested four suspects over the attack on the market", "detained for the killing of": the happening an arrest is
+# made for is an earlier one, not the sentence's own
+_HELD_FOR_PREPS = {"over", "for"}
+_HELD = {"arrest", "detain", "apprehend", "interrogate", "nab", "jail"}  # not "hold": "funerals held for the dead"
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
 _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
@@ -275,6 +279,14 @@ def tells_result(trigger: Token) -> bool:
 def _in_which(clause: Token) -> bool:
     """'in which', 'during which': a relative clause that tells what happened in the event itself."""
     return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
+
+
+def _event_noun_before(clause: Token) -> Token | None:
+    """The event noun an 'in which' clause the parse hung on another noun refers to: the nearest one before it."""
+    for token in reversed(clause.doc[: clause.left_edge.i]):
+        if token.tag_.startswith("NN") and lemma(token) in _EVENT_NOUNS:
+            return token
+    return None
 
 
 def _agent_told(verb: Token) -> bool:
@@ -352,8 +364,14 @@ def background_kind(trigger: Token) -> str | None:
             return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in _LINKING_PREPS and lemma(head.head) in _LINKED:
             return "phrase"  # "arrested in connection with last week's attack", "suspects linked to the killing"
+        if node.dep_ == "pobj" and head.lower_ in _HELD_FOR_PREPS and lemma(head.head) in _HELD:
+            return "phrase"  # "arrested four suspects over the attack on the market, in which gunmen had killed six"
         if node.dep_ == "pobj" and head.lower_ == "behind" and node.tag_.startswith("NN"):
             return "phrase"  # "arrested the leader of the cell behind the killing of two soldiers": no place
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and _in_which(node):
+            told = _event_noun_before(node)
+            if told is not None and background_kind(told):
+                return "phrase"  # "over the attack on the market, in which gunmen had killed six": hung on "suspects"
         if (
             node.dep_ == "relcl"
             and lemma(head) not in _EVENT_NOUNS
@@ -401,5 +419,6 @@ register_bases(
     | _FIGHT_ENDING_ACTS
     | _FIGHT_NOUNS
     | _LINKED
+    | _HELD
     | _RESULT_VERBS
 )
