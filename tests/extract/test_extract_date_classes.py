@@ -348,3 +348,16 @@ def test_a_score_or_a_ratio_in_figures_is_no_date(extractor) -> None:
         assert len(find_dates(text)) == 1, text
     text = "The army said on Monday it had won 10/10 of its engagements, killing two gunmen near Boni."
     assert [e.date for e in extractor(report(text, published="2026-10-21")).events] == ["2026-10-19"]
+
+
+def test_a_weekday_told_beside_a_dated_telling_is_the_last_one_up_to_the_telling(extractor) -> None:
+    # weekday resolved to the wrong week (late): told on Monday 25 May, "on Tuesday" is 19 May, not publication's
+    # Tuesday 26 May
+    for text in (
+        "The army said on Monday that gunmen had killed three herders near Ménaka on Tuesday.",
+        "Gunmen killed three herders near Ménaka on Tuesday, the army said on Monday.",
+        "L'armée a indiqué lundi que des hommes armés avaient tué trois bergers mardi près de Ménaka.",
+    ):
+        assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-19"], text
+    text = "The army said on Monday that gunmen had killed three herders near Ménaka on Sunday."
+    assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-24"]

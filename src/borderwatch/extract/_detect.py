@@ -134,7 +134,7 @@ def detect(
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
-        date=resolve(date_mention, published) if date_mention else None,
+        date=_resolve_event_date(doc, dates, date_mention, published),
         date_weak=date_mention is not None and _dates_reporting(doc, date_mention),
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
@@ -467,6 +467,24 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
     clause = _clause_at(doc, anchor.start, anchor.end)
     same = [d for d in stated if clause is not None and _clause_at(doc, d.start, d.end) == clause]
     return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
+
+
+def _resolve_event_date(
+    doc: Any, dates: list[DateMention], mention: DateMention | None, published: dt.date | None
+) -> ResolvedDate | None:
+    """The event's date; a weekday told beside a dated telling ('the army said on Monday that gunmen had killed
+    three herders on Tuesday') is the last such day up to the telling, not up to publication (a week later)."""
+    if mention is None:
+        return None
+    if mention.kind != "weekday" or published is None or _dates_reporting(doc, mention):
+        return resolve(mention, published)
+    for other in dates:
+        if other is mention or not _dates_reporting(doc, other):
+            continue
+        told = resolve(other, published)
+        if told is not None and told.precision == 1 and told.date <= published:
+            return resolve(mention, told.date)
+    return resolve(mention, published)
 
 
 def _beside_telling(doc: Any, dates: list[DateMention]) -> list[DateMention]:
