@@ -698,3 +698,23 @@ def test_funerals_held_for_the_dead_keep_the_bomb_as_the_event(extractor) -> Non
     )
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lynching told again as the crowd's beating was a second event, an Attack by protesters
+        (
+            "Residents lynched a suspected kidnapper in Tahoua on Monday. The man was beaten to death by the crowd.",
+            [("Mob violence", 1)],
+        ),
+        # the dead of a burning told after it, with no doers of their own, were a second event: the burning killed
+        (
+            "Armed men set fire to houses in Djibo on Monday. Two elderly residents died in the flames.",
+            [("Attack", 2)],
+        ),
+    ],
+)
+def test_deaths_told_after_a_lynching_or_a_burning_are_its_own(extractor, text: str, expected: list) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected

@@ -50,6 +50,7 @@ _STRONG_CUES = {
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+_CROWDS = {"protesters", "rioters", "civilian"}  # the parties a crowd is read as
 _THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told just before
 
 
@@ -248,7 +249,11 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         # "Jihadists looted the market ... The assailants raided the shops", "They also shot at villagers": the raid
         # told again, pointing back to the same hands
         pointing_back = event.anaphoric or bool(_THEY.match(event.sentence.text))
+        if not _agents(event) and event.fatalities and "target_civilian" in event.cues:
+            return True  # "Two elderly residents died in the flames": the dead of the burning, no doers of their own
         return pointing_back and (not _agents(event) or bool(_agents(event) & _agents(main)))
+    if main.sub_event_type == "Mob violence" and sub == "Attack" and _agents(event) <= _CROWDS:
+        return True  # "Residents lynched a suspected kidnapper ... The man was beaten to death by the crowd"
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
