@@ -718,3 +718,18 @@ def test_funerals_held_for_the_dead_keep_the_bomb_as_the_event(extractor) -> Non
 def test_deaths_told_after_a_lynching_or_a_burning_are_its_own(extractor, text: str, expected: list) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # suspects "picked up" by a force were no arrest (no event)
+        ("Police picked up four suspects in Gao on Monday.", ["Arrests"]),
+        ("Two suspected jihadists were picked up by gendarmes near Dosso on Monday.", ["Arrests"]),
+        # migrants picked up at sea are rescued, not arrested
+        ("The navy picked up 40 migrants off Zarzis on Monday.", []),
+    ],
+)
+def test_suspects_picked_up_are_arrested(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
