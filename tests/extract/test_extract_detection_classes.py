@@ -733,3 +733,28 @@ def test_deaths_told_after_a_lynching_or_a_burning_are_its_own(extractor, text: 
 def test_suspects_picked_up_are_arrested(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attack a French march recalls ("une semaine après l'attaque qui a fait 14 morts") made it mob violence
+        (
+            "Des habitants ont manifesté lundi à Gao pour réclamer la sécurité, une semaine après l'attaque qui a "
+            "fait 14 morts.",
+            [("Peaceful protest", 0)],
+        ),
+        (
+            "Des femmes ont manifesté lundi à Djibo pour dénoncer l'enlèvement de leurs maris par des hommes armés.",
+            [("Peaceful protest", 0)],
+        ),
+        # "après avoir attaqué" (no determiner) is the same story, still told
+        (
+            "Les assaillants ont pris la fuite lundi après avoir attaqué le poste de Téra, tuant deux gendarmes.",
+            [("Armed clash", 2)],
+        ),
+    ],
+)
+def test_a_french_happening_recalled_after_apres_is_background(extractor, text: str, expected: list) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected

@@ -17,7 +17,7 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_without, is_background, modality_of, tells_result
+from ._modality import background_kind, french_background, french_without, is_background, modality_of, tells_result
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
 from ._quantities import (
@@ -292,7 +292,9 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
         negated = "negated" if french_without(doc.text, hit.start) else None
-        return french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
+        background = "background" if french_background(doc.text, hit.start) else None
+        modality = french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
+        return modality or background
     own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)

@@ -329,6 +329,30 @@ def _french_without_pattern() -> re.Pattern[str]:
 _FRENCH_WITHOUT = _french_without_pattern()
 
 
+def _french_background_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["french_background"]
+
+    def words(items: list[str]) -> str:
+        ordered = sorted(items, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+
+    opener = rf"\b(?:{words(spec['openers'])})\s*(?:{words(spec['determiners'])})\s*"
+    noun = r"(?:[\w-]+\s+){0,2}?"
+    relative = rf"[\w-]+(?:\s+[\w'’-]+){{0,4}}?\s+(?:{words(spec['relatives'])})\s+(?:[\w'’-]+\s+){{0,3}}?"
+    return re.compile(rf"{opener}(?:{noun}|{relative})$", re.IGNORECASE)
+
+
+_FRENCH_BACKGROUND = _french_background_pattern()
+
+
+def french_background(text: str, start: int) -> bool:
+    """A French trigger told as the background of the sentence's happening: the noun after 'après l'', 'pour
+    dénoncer l'', 'à la suite de l'' or in a relative clause of that noun ('une semaine après l'attaque qui a fait 14
+    morts')."""
+    before = re.split(r"[.;:]", text[max(0, start - 120) : start])[-1]
+    return _FRENCH_BACKGROUND.search(before) is not None
+
+
 def french_without(text: str, start: int) -> bool:
     """A French trigger right after 'sans', with only a reporting verb or 'aucun' between, in its clause: 'fouillé la
     zone sans signaler d'accrochage', 'sans qu'aucun accrochage ne soit signalé' (no fight happened)."""
