@@ -758,3 +758,29 @@ def test_suspects_picked_up_are_arrested(extractor, text: str, expected: list[st
 def test_a_french_happening_recalled_after_apres_is_background(extractor, text: str, expected: list) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past perfect placed before the story by its own words was an extra clash on the arrest's day
+        (
+            "Soldiers arrested three suspects in Dori on Monday. The army said the men had been ambushed by its "
+            "troops in a previous operation.",
+            ["Arrests"],
+        ),
+        (
+            "Police detained two smugglers in Agadez on Monday. The smugglers had previously fired on a customs "
+            "patrol near Arlit.",
+            ["Arrests"],
+        ),
+        # "had already killed" is the same story, still told
+        (
+            "By the time troops reached Dargol on Monday, gunmen had already killed nine villagers.",
+            ["Attack"],
+        ),
+    ],
+)
+def test_a_past_perfect_told_as_earlier_is_background(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected

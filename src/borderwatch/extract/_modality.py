@@ -360,6 +360,27 @@ def french_without(text: str, start: int) -> bool:
     return _FRENCH_WITHOUT.search(before) is not None
 
 
+# "the men had been ambushed by its troops in a previous operation", "had previously attacked the post": a past
+# perfect the sentence itself places before its story
+_EARLIER_WORDS = {"previous", "prior", "earlier", "past", "former"}
+_EARLIER_ADVERBS = {"previously", "formerly"}  # not "already": "the gunmen had already killed nine"
+
+
+def _told_as_earlier(trigger: Token) -> bool:
+    """A past perfect verb placed before the story by its own words: 'in a previous operation', 'previously'."""
+    verb = trigger if is_verb(trigger) else None
+    if verb is None or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _EARLIER_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(a.dep_ == "amod" and a.lower_ in _EARLIER_WORDS for o in objects for a in o.children):
+                return True
+    return False
+
+
 def _own_fight(noun: Token, governor: Token) -> bool:
     return lemma(noun) in _FIGHT_NOUNS and lemma(governor) in _FIGHT_ENDING_ACTS
 
@@ -367,6 +388,8 @@ def _own_fight(noun: Token, governor: Token) -> bool:
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
+    if _told_as_earlier(trigger):
+        return "phrase"
     node = trigger
     death_told = False  # came up through "who fell on Tuesday": the reaction's object is the dead, not the event
     for _ in range(6):
