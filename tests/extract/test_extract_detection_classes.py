@@ -784,3 +784,17 @@ def test_a_french_happening_recalled_after_apres_is_background(extractor, text: 
 def test_a_past_perfect_told_as_earlier_is_background(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what rumours or reports told, said to be false, was an Armed clash
+        ("Rumours of an attack on the Ménaka camp on Monday were false, the army said.", []),
+        ("Rumors about an attack on the Ménaka camp on Monday were unfounded, officials said.", []),
+        ("Reports of an attack on the Ménaka camp on Monday were confirmed by the army.", ["Armed clash"]),
+    ],
+)
+def test_what_reports_said_to_be_false_told_is_no_event(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected

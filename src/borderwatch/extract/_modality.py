@@ -55,6 +55,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
+    if _report_said_false(trigger):
+        return "negated"  # "Rumours of an attack on the Ménaka camp were false"
     if _denied_report(trigger) or _denied_told_clause(trigger):
         return "negated"  # "the ministry rejected reports of fighting near Fada", "denied reports that ... overran"
     if (
@@ -72,6 +74,20 @@ def modality_of(trigger: Token) -> str | None:
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+_FALSE = {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "fake", "erroneous", "inaccurate"}
+
+
+def _report_said_false(trigger: Token) -> bool:
+    """The trigger is what reports or rumours told, and they are said to be false ('Rumours of an attack on the
+    camp were false', 'Reports about clashes near Boni are unfounded')."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("of", "about"):
+        return False
+    told = trigger.head.head
+    if told.lower_ not in _TOLD_NOUNS or told.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in _FALSE for c in told.head.children)
 
 
 _TOLD_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor",
