@@ -798,3 +798,18 @@ def test_a_past_perfect_told_as_earlier_is_background(extractor, text: str, expe
 def test_what_reports_said_to_be_false_told_is_no_event(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what did not happen during a march (no clash, no arrest) took the march's own telling with it: no event
+        ("No clashes were reported during Monday's march in Gafsa.", ["Peaceful protest"]),
+        ("No arrests were made during the march in Gafsa on Monday.", ["Peaceful protest"]),
+        # a march that did not take place stays none
+        ("No march took place in Gafsa on Monday.", []),
+    ],
+)
+def test_a_march_during_which_nothing_happened_took_place(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected

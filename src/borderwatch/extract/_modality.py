@@ -47,6 +47,17 @@ _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
 def modality_of(trigger: Token) -> str | None:
     """None when the trigger states something that happened; otherwise why it did not."""
+    own = _modality_of(trigger)
+    if own == "negated" and trigger.dep_ == "pobj" and trigger.head.lower_ in _SETTING_PREPS:
+        # "No clashes were reported during Monday's march": what did not happen happened during one that did
+        return "negated" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
+    return own
+
+
+_SETTING_PREPS = {"during", "throughout"}
+
+
+def _modality_of(trigger: Token) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "there was no attack"
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without":
