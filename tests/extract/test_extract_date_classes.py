@@ -361,3 +361,14 @@ def test_a_weekday_told_beside_a_dated_telling_is_the_last_one_up_to_the_telling
         assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-19"], text
     text = "The army said on Monday that gunmen had killed three herders near Ménaka on Sunday."
     assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-24"]
+
+
+def test_the_day_of_a_background_happening_does_not_date_the_sentences_own(extractor) -> None:
+    # the blast told again was dated by "after the discovery on Sunday" and so made a second IED event on Sunday
+    text = (
+        "Two soldiers were killed on Tuesday when their vehicle struck a landmine on Mount Chaambi, the ministry said. "
+        "The blast occurred during a combing operation launched after the discovery on Sunday of a hideout "
+        "containing two rifles."
+    )
+    events = extractor(report(text, published="2025-12-03")).events
+    assert [(e.sub_event_type, e.date) for e in events] == [("Remote explosive/landmine/IED", "2025-12-02")]
