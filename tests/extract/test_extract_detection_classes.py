@@ -813,3 +813,18 @@ def test_what_reports_said_to_be_false_told_is_no_event(extractor, text: str, ex
 def test_a_march_during_which_nothing_happened_took_place(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a strike" that neutralised or killed, with no other word of its means, was an armed clash
+        ("On 16 May, a strike near Tillia neutralised 12 terrorists, the army said.", ["Air/drone strike"]),
+        ("Le 16 mai, une frappe près de Tillia a neutralisé douze terroristes, selon l'armée.", ["Air/drone strike"]),
+        # a labour strike stays a protest
+        ("Teachers went on strike in Niamey on Monday to demand unpaid wages.", ["Peaceful protest"]),
+    ],
+)
+def test_a_strike_that_killed_is_an_air_strike(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
