@@ -289,3 +289,86 @@ def test_a_holiday_dates_an_event_told_on_it(extractor) -> None:
     # a holiday that dates nothing told, or a first name, is no date
     for text in ("Gunmen stole 200 sheep meant for Tabaski.", "Noël Kaboré, a herder, was killed near Ménaka."):
         assert find_dates(text) == [], text
+
+
+def test_weeks_and_hours_later_count_from_the_event_told_before(extractor) -> None:
+    # date: the body found "a week later" was dated with the abduction (and in French joined to it); "48 hours
+    # later" and "deux semaines plus tard" were no chain at all
+    cases = {
+        "Gunmen abducted a teacher near Djibo on 2 May. A week later, his body was found near a well.": [
+            ("Abduction/forced disappearance", "2026-05-02"),
+            ("Attack", "2026-05-09"),
+        ],
+        "Des hommes armés ont enlevé un commerçant près de Djibo le 2 mai. Une semaine plus tard, son corps a été "
+        "retrouvé près d'un puits.": [("Abduction/forced disappearance", "2026-05-02"), ("Attack", "2026-05-09")],
+        "Gunmen killed three herders near Ménaka on 4 May. 48 hours later, soldiers clashed with the gang near "
+        "Tidermène, killing four.": [("Attack", "2026-05-04"), ("Armed clash", "2026-05-06")],
+    }
+    for text, expected in cases.items():
+        events = extractor(report(text, published="2026-05-20")).events
+        assert [(e.sub_event_type, e.date) for e in events] == expected, text
+
+
+def test_chained_days_read_from_the_vocabulary() -> None:
+    from borderwatch.extract._chained_dates import chain_days
+
+    assert chain_days("Two weeks later, the army retook the town.") == 14
+    assert chain_days("Deux semaines plus tard, l'armée a repris la ville.") == 14
+    assert chain_days("36 hours later, the army retook the town.") is None  # no whole day
+    assert chain_days("Le lendemain, l'armée a repris la ville.") == 1
+    assert chain_days("Three days earlier, gunmen had looted the market.") == -3
+
+
+def test_a_french_telling_set_after_what_it_tells_dates_only_the_telling(extractor) -> None:
+    # the day right after ", a indiqué" dated the deaths (a second event on Monday) or hid the day told after it
+    cases = {
+        "Des hommes armés ont attaqué samedi un poste militaire près de Boni. Trois soldats ont été tués, a indiqué "
+        "lundi le ministère de la défense.": [("Armed clash", "2026-05-16", 3)],
+        "Des hommes armés ont attaqué un poste militaire près de Boni, a indiqué lundi le ministère de la défense, "
+        "précisant que l'attaque a eu lieu samedi.": [("Armed clash", "2026-05-16", 0)],
+    }
+    for text, expected in cases.items():
+        events = extractor(report(text, published="2026-05-20")).events
+        assert [(e.sub_event_type, e.date, e.fatalities) for e in events] == expected, text
+    # with no other day, the telling's day still dates the event
+    text = "Des hommes armés ont tué trois civils près de Djibo, a indiqué lundi le ministère de la sécurité."
+    assert [e.date for e in extractor(report(text, published="2026-05-20")).events] == ["2026-05-18"]
+
+
+def test_a_score_or_a_ratio_in_figures_is_no_date(extractor) -> None:
+    # "10/10" after a word of scoring, or before "of", was read as 10 October
+    for text in (
+        "The army said its units won 10/10 of their engagements near Boni this year.",
+        "Les inspecteurs ont attribué une note de 10/10 au poste de Tessalit.",
+        "The post was rated 10/10 by the inspectors.",
+    ):
+        assert find_dates(text) == [], text
+    # a field report's day and month stays a date, with a French article after it
+    for text in ("SITREP 14/03: gunmen killed 2 herders.", "Le 14/03, des hommes armés ont attaqué le poste."):
+        assert len(find_dates(text)) == 1, text
+    text = "The army said on Monday it had won 10/10 of its engagements, killing two gunmen near Boni."
+    assert [e.date for e in extractor(report(text, published="2026-10-21")).events] == ["2026-10-19"]
+
+
+def test_a_weekday_told_beside_a_dated_telling_is_the_last_one_up_to_the_telling(extractor) -> None:
+    # weekday resolved to the wrong week (late): told on Monday 25 May, "on Tuesday" is 19 May, not publication's
+    # Tuesday 26 May
+    for text in (
+        "The army said on Monday that gunmen had killed three herders near Ménaka on Tuesday.",
+        "Gunmen killed three herders near Ménaka on Tuesday, the army said on Monday.",
+        "L'armée a indiqué lundi que des hommes armés avaient tué trois bergers mardi près de Ménaka.",
+    ):
+        assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-19"], text
+    text = "The army said on Monday that gunmen had killed three herders near Ménaka on Sunday."
+    assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-24"]
+
+
+def test_the_day_of_a_background_happening_does_not_date_the_sentences_own(extractor) -> None:
+    # the blast told again was dated by "after the discovery on Sunday" and so made a second IED event on Sunday
+    text = (
+        "Two soldiers were killed on Tuesday when their vehicle struck a landmine on Mount Chaambi, the ministry said. "
+        "The blast occurred during a combing operation launched after the discovery on Sunday of a hideout "
+        "containing two rifles."
+    )
+    events = extractor(report(text, published="2025-12-03")).events
+    assert [(e.sub_event_type, e.date) for e in events] == [("Remote explosive/landmine/IED", "2025-12-02")]

@@ -611,3 +611,220 @@ def test_a_peaceful_protest_takes_no_toll_from_the_past_it_recalls(extractor) ->
     text = "Residents of Tillia, which lost 40 villagers in an attack last year, marched on Thursday to demand troops."
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == [("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drone told by its make: the English one was a clash, the French one no event at all
+        "A Bayraktar TB2 struck a convoy of armed men near Léré on Monday, killing six of them, the army said.",
+        "Un Bayraktar TB2 de l'armée malienne a frappé lundi un pick-up d'hommes armés près de Léré, tuant quatre "
+        "d'entre eux.",
+        "Six fighters were killed by a Turkish-made Akinci near Tessit on Monday, the army said.",
+    ],
+)
+def test_a_drone_named_by_its_make_is_an_air_strike(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Air/drone strike"]
+
+
+def test_a_drone_bought_is_no_strike(extractor) -> None:
+    text = "Mali bought two more Bayraktar TB2 drones from Turkey last month, the defence ministry said on Monday."
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert result.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fire the arrested had opened, told after the arrest with no day of its own, was a second event (a clash)
+        "Gendarmes arrested two smugglers near Tahoua on Tuesday after a chase. The suspects had fired on the "
+        "gendarmes, wounding one.",
+        "Les gendarmes ont interpellé mardi trois suspects à Dosso. Ceux-ci avaient ouvert le feu sur les gendarmes "
+        "avant d'être maîtrisés.",
+    ],
+)
+def test_fire_the_arrested_had_opened_is_no_second_event(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_a_fight_after_an_arrest_by_other_hands_stays_its_own(extractor) -> None:
+    text = (
+        "Police arrested two smugglers in Agadez on Tuesday. The next day, gunmen attacked the police station, "
+        "killing a policeman."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests", "Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the French verb of a clash ("ont accroché la bande") was no cue: no event
+        ("Lundi, les militaires ont accroché la bande près de Tidermène, tuant quatre assaillants.", ["Armed clash"]),
+        ("Les gendarmes ont accroché des contrebandiers armés mardi près de Dirkou.", ["Armed clash"]),
+        # attacks on posts (plural) in a field report are a fight with the posts' force, as one on a post is
+        ("18 MAY 2026, 0400Z: attacks on posts at Tera and Gotheye. 3 KIA.", ["Armed clash"]),
+        # "accrocher" a flag is no fight
+        ("Les habitants ont accroché des drapeaux lundi aux façades de Zinder pour la fête nationale.", []),
+    ],
+)
+def test_french_clash_verb_and_attacks_on_posts(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack an arrest was made over, and the deaths of its "in which" clause (which the parse hangs on the
+        # suspects), were the sentence's event: an Attack by the police
+        "Police arrested four suspects in Gao on Monday over the attack on the market, in which gunmen had killed six "
+        "people last week.",
+        "Gendarmes detained two men in Dosso on Monday for the ambush on the Niamey road, in which three soldiers had "
+        "died in April.",
+    ],
+)
+def test_the_happening_an_arrest_was_made_over_is_background(extractor, text: str) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Arrests"]
+
+
+def test_funerals_held_for_the_dead_keep_the_bomb_as_the_event(extractor) -> None:
+    text = (
+        "Funerals were held in Gao on Friday for the soldiers killed when an improvised explosive device struck "
+        "their convoy on the Ansongo road last Monday."
+    )
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lynching told again as the crowd's beating was a second event, an Attack by protesters
+        (
+            "Residents lynched a suspected kidnapper in Tahoua on Monday. The man was beaten to death by the crowd.",
+            [("Mob violence", 1)],
+        ),
+        # the dead of a burning told after it, with no doers of their own, were a second event: the burning killed
+        (
+            "Armed men set fire to houses in Djibo on Monday. Two elderly residents died in the flames.",
+            [("Attack", 2)],
+        ),
+    ],
+)
+def test_deaths_told_after_a_lynching_or_a_burning_are_its_own(extractor, text: str, expected: list) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # suspects "picked up" by a force were no arrest (no event)
+        ("Police picked up four suspects in Gao on Monday.", ["Arrests"]),
+        ("Two suspected jihadists were picked up by gendarmes near Dosso on Monday.", ["Arrests"]),
+        # migrants picked up at sea are rescued, not arrested
+        ("The navy picked up 40 migrants off Zarzis on Monday.", []),
+    ],
+)
+def test_suspects_picked_up_are_arrested(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attack a French march recalls ("une semaine après l'attaque qui a fait 14 morts") made it mob violence
+        (
+            "Des habitants ont manifesté lundi à Gao pour réclamer la sécurité, une semaine après l'attaque qui a "
+            "fait 14 morts.",
+            [("Peaceful protest", 0)],
+        ),
+        (
+            "Des femmes ont manifesté lundi à Djibo pour dénoncer l'enlèvement de leurs maris par des hommes armés.",
+            [("Peaceful protest", 0)],
+        ),
+        # "après avoir attaqué" (no determiner) is the same story, still told
+        (
+            "Les assaillants ont pris la fuite lundi après avoir attaqué le poste de Téra, tuant deux gendarmes.",
+            [("Armed clash", 2)],
+        ),
+    ],
+)
+def test_a_french_happening_recalled_after_apres_is_background(extractor, text: str, expected: list) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past perfect placed before the story by its own words was an extra clash on the arrest's day
+        (
+            "Soldiers arrested three suspects in Dori on Monday. The army said the men had been ambushed by its "
+            "troops in a previous operation.",
+            ["Arrests"],
+        ),
+        (
+            "Police detained two smugglers in Agadez on Monday. The smugglers had previously fired on a customs "
+            "patrol near Arlit.",
+            ["Arrests"],
+        ),
+        # "had already killed" is the same story, still told
+        (
+            "By the time troops reached Dargol on Monday, gunmen had already killed nine villagers.",
+            ["Attack"],
+        ),
+    ],
+)
+def test_a_past_perfect_told_as_earlier_is_background(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what rumours or reports told, said to be false, was an Armed clash
+        ("Rumours of an attack on the Ménaka camp on Monday were false, the army said.", []),
+        ("Rumors about an attack on the Ménaka camp on Monday were unfounded, officials said.", []),
+        ("Reports of an attack on the Ménaka camp on Monday were confirmed by the army.", ["Armed clash"]),
+    ],
+)
+def test_what_reports_said_to_be_false_told_is_no_event(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what did not happen during a march (no clash, no arrest) took the march's own telling with it: no event
+        ("No clashes were reported during Monday's march in Gafsa.", ["Peaceful protest"]),
+        ("No arrests were made during the march in Gafsa on Monday.", ["Peaceful protest"]),
+        # a march that did not take place stays none
+        ("No march took place in Gafsa on Monday.", []),
+    ],
+)
+def test_a_march_during_which_nothing_happened_took_place(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a strike" that neutralised or killed, with no other word of its means, was an armed clash
+        ("On 16 May, a strike near Tillia neutralised 12 terrorists, the army said.", ["Air/drone strike"]),
+        ("Le 16 mai, une frappe près de Tillia a neutralisé douze terroristes, selon l'armée.", ["Air/drone strike"]),
+        # a labour strike stays a protest
+        ("Teachers went on strike in Niamey on Monday to demand unpaid wages.", ["Peaceful protest"]),
+    ],
+)
+def test_a_strike_that_killed_is_an_air_strike(extractor, text: str, expected: list[str]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [e.sub_event_type for e in result.events] == expected

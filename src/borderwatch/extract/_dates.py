@@ -208,6 +208,7 @@ def find_dates(text: str) -> list[DateMention]:
     kept = [m for m in kept if not (m.kind in _DAY_KINDS and _PERIOD_START.search(text, 0, m.start))]
     kept = [m for m in kept if not (m.kind == "relative" and _IN_A_SERIES.search(text, 0, m.start))]
     kept = [m for m in kept if not _RITES.search(text, 0, m.start)]
+    kept = [m for m in kept if not (m.kind == "numeric_dm" and _is_ratio(text, m))]
     return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
 
 
@@ -217,6 +218,16 @@ _DAY_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md"
 _PERIOD_START = re.compile(r"\b(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
 # "Funerals were held in Gao on Friday for the soldiers killed ... last Monday": the rite's day is not the event's
 _RITES = re.compile("|".join(load_data("ontology.json")["rites_dates"]["patterns"]), re.IGNORECASE)
+# "scored 10/10", "10/10 of its engagements": a day and month in figures that is a score or a ratio
+_RATIO_BEFORE = re.compile("|".join(load_data("ontology.json")["ratio_figures"]["before"]), re.IGNORECASE)
+_RATIO_AFTER = re.compile("|".join(load_data("ontology.json")["ratio_figures"]["after"]), re.IGNORECASE)
+
+
+def _is_ratio(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(_RATIO_BEFORE.search(before) or _RATIO_AFTER.match(text, mention.end))
+
+
 # "the fourth such blast this month", "the third strike on the town this week": the period counts a series of
 # happenings, it does not date the one told
 _IN_A_SERIES = re.compile(

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ._chained_dates import chain_days
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_without, is_background, modality_of, tells_result
+from ._modality import background_kind, french_background, french_without, is_background, modality_of, tells_result
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
 from ._quantities import (
@@ -85,6 +86,7 @@ def detect(
     text = sentence.text
     headline = sentence.headline
     hits = _confirmed(doc, hits, ontology, registry)
+    confirmed = hits
     # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
     totals = running_total_spans(text)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in totals)]
@@ -123,6 +125,12 @@ def detect(
         tags = tags | {"_doers_only"}
     anchor = _anchor(eventive, ontology, rule, tags)
     dates = [d for d in find_dates(text) if d.start >= sentence.lead]  # a dateline dates the telling
+    # "The blast occurred during a combing operation launched after the discovery on Sunday of a hideout containing two
+    # rifles": the day of a seizure told as background is not this happening's; that of a happening told in a clause
+    # dropped as background only when another is left ("killed 15 terrorists who had attacked a convoy on Sunday")
+    recalled = [(h.start, h.end) for h in confirmed if h.cue.startswith("tag:") and _status(doc, h) == "background"]
+    dates = [d for d in dates if not any(s <= d.start < e for s, e in recalled)]
+    dates = [d for d in dates if not any(s <= d.start < e for s, e in dropped)] or dates
     date_mention = _event_date(doc, dates, anchor)
     return SentenceEvent(
         sentence=sentence,
@@ -133,14 +141,14 @@ def detect(
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
-        date=resolve(date_mention, published) if date_mention else None,
+        date=_resolve_event_date(doc, dates, date_mention, published),
         date_weak=date_mention is not None and _dates_reporting(doc, date_mention),
         date_text=text[date_mention.start : date_mention.end] if date_mention else None,
         quantities=quantities,
         fatalities=fatalities,
         places=_places(sentence, doc),
         anaphoric=bool(_ANAPHORA.match(text)),
-        chain_days=_chain_days(text),
+        chain_days=chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
         country_names=[
             code
@@ -291,23 +299,12 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
         negated = "negated" if french_without(doc.text, hit.start) else None
-        return french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
+        background = "background" if french_background(doc.text, hit.start) else None
+        modality = french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
+        return modality or background
     own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
-
-
-_CHAIN = re.compile(
-    r"\b(?P<n>the|a|one|two|three|four|five|six|seven)\s+(?:days?)\s+(?P<dir>later|after|earlier|before)\b|"
-    r"\b(?:the\s+)?(?P<next>next|following|previous)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+(?P<db>before|after)\b|"
-    # French: "le lendemain", "la veille", "deux jours plus tard"
-    r"\b(?P<fr>le\s+lendemain|le\s+jour\s+suivant|la\s+veille|le\s+surlendemain)\b|"
-    r"\b(?P<fn>un|deux|trois|quatre|cinq|six|sept)\s+jours?\s+(?P<fdir>plus\s+tard|plus\s+t[ôo]t|auparavant)\b",
-    re.IGNORECASE,
-)
-_CHAIN_N = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_CHAIN_N_FR = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
-_CHAIN_FR = {"le lendemain": 1, "le jour suivant": 1, "la veille": -1, "le surlendemain": 2}
 
 
 _USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}
@@ -327,24 +324,6 @@ def _instruments(doc: Any, hits: list[CueHit]) -> set[str]:
             if root is not None and root.dep_ in ("dobj", "pobj") and lemma(root.head) in _USING:
                 used.add(hit.cue)
     return used if used == {h.cue for h in hits if h.cue in _INSTRUMENTS} else set()
-
-
-def _chain_days(text: str) -> int | None:
-    """'The next day', 'two days later', 'the day before': days from the event told before."""
-    m = _CHAIN.search(text)
-    if m is None:
-        return None
-    if m.group("n"):
-        days = _CHAIN_N[m.group("n").lower()]
-        return days if m.group("dir").lower() in ("later", "after") else -days
-    if m.group("next"):
-        return -1 if m.group("next").lower() == "previous" else 1
-    if m.group("fr"):
-        return _CHAIN_FR[" ".join(m.group("fr").lower().split())]
-    if m.group("fn"):
-        days = _CHAIN_N_FR[m.group("fn").lower()]
-        return days if m.group("fdir").lower().startswith("plus tard") else -days
-    return -1 if m.group("db").lower() == "before" else 1
 
 
 def _tag_order(hits: list[CueHit]) -> Any:
@@ -499,6 +478,24 @@ def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> Da
     return min(same or stated, key=lambda d: min(abs(d.start - anchor.end), abs(anchor.start - d.end)))
 
 
+def _resolve_event_date(
+    doc: Any, dates: list[DateMention], mention: DateMention | None, published: dt.date | None
+) -> ResolvedDate | None:
+    """The event's date; a weekday told beside a dated telling ('the army said on Monday that gunmen had killed
+    three herders on Tuesday') is the last such day up to the telling, not up to publication (a week later)."""
+    if mention is None:
+        return None
+    if mention.kind != "weekday" or published is None or _dates_reporting(doc, mention):
+        return resolve(mention, published)
+    for other in dates:
+        if other is mention or not _dates_reporting(doc, other):
+            continue
+        told = resolve(other, published)
+        if told is not None and told.precision == 1 and told.date <= published:
+            return resolve(mention, told.date)
+    return resolve(mention, published)
+
+
 def _beside_telling(doc: Any, dates: list[DateMention]) -> list[DateMention]:
     """Every date hangs on a verb of telling ('announced on Saturday the neutralisation of four terrorists ... on
     Thursday'): the one next to the verb dates the telling, the others the happening told (when there are any)."""
@@ -539,12 +536,22 @@ _FRENCH_TELLING_AFTER = re.compile(
 # "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
 _FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
 _FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+# "..., tuant trois soldats, a indiqué lundi le ministère": a telling set between commas after what it tells (an
+# incise), its day right after the verb, whoever tells after the day
+_FRENCH_INCISE_BEFORE = re.compile(
+    rf"(?:,|»|\")\s*(?:a|ont)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$|"
+    rf"\b(?:a|ont)-t-(?:il|elle|ils|elles)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _french_telling_date(text: str, date: DateMention) -> bool:
-    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...'."""
+    """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...',
+    '..., a indiqué lundi le ministère'."""
     after = text[date.end : date.end + 120]
     if _FRENCH_TELLING_AFTER.search(after):
+        return True
+    if _FRENCH_INCISE_BEFORE.search(text[max(0, date.start - 40) : date.start]):
         return True
     return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
         _FRENCH_QUE_AFTER.search(after)

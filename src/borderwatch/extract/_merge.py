@@ -20,6 +20,7 @@ from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
+from ._text import load_data
 
 __all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
@@ -49,7 +50,21 @@ _STRONG_CUES = {
 }  # fmt: skip
 _MINOR_TAGS = {"infiltration", "smuggling", "trafficking", "diplomatic_appeal"}
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+_CROWDS = {"protesters", "rioters", "civilian"}  # the parties a crowd is read as
 _THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told just before
+
+
+def _pointer_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["arrested_pointers"]
+
+    def words(items: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+    nouns = rf"(?:{words(spec['determiners'])})\s+(?:[\w-]+\s+)?(?:{words(spec['nouns'])})"
+    return re.compile(rf"^\W*(?:{nouns}|{words(spec['pronouns'])})(?![\w-])", re.IGNORECASE)
+
+
+_ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
 
 
 @dataclass
@@ -160,6 +175,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
     if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
         return False  # "The fighting took place near X": the place told more closely, not another place
+    if _told_another_day(event) and not response:
+        return False  # "Une semaine plus tard, son corps a été retrouvé": days after the event told before
     if (_SEPARATE.search(event.sentence.text) and not response) or _BULLET.match(event.sentence.text):
         return False  # "Separately, ...", or the next item of a list
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
@@ -232,10 +249,16 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         # "Jihadists looted the market ... The assailants raided the shops", "They also shot at villagers": the raid
         # told again, pointing back to the same hands
         pointing_back = event.anaphoric or bool(_THEY.match(event.sentence.text))
+        if not _agents(event) and event.fatalities and "target_civilian" in event.cues:
+            return True  # "Two elderly residents died in the flames": the dead of the burning, no doers of their own
         return pointing_back and (not _agents(event) or bool(_agents(event) & _agents(main)))
+    if main.sub_event_type == "Mob violence" and sub == "Attack" and _agents(event) <= _CROWDS:
+        return True  # "Residents lynched a suspected kidnapper ... The man was beaten to death by the crowd"
     if main.event_type in _VIOLENT and sub == "Looting/property destruction":
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
+    if main.sub_event_type == "Arrests" and sub == "Armed clash" and _ARRESTED.match(event.sentence.text):
+        return not event.fatalities  # "The suspects had opened fire on the officers": their resistance to the arrest
     if main.event_type == "Battles" and (sub in ("Disrupted weapons use", "Arrests") or _is_seizure(event)):
         return True  # and the interception that began it, told after it ("the patrol had intercepted two vehicles")
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
@@ -304,6 +327,13 @@ def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
     if event.date is None or event.date_weak:
         return False
     return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
+
+
+def _told_another_day(event: SentenceEvent) -> bool:
+    """A happening dated only by days counted from the one told before ('A week later', 'le lendemain'): another day,
+    so another event; deaths it adds ('two of the wounded died the next day') still count for the first."""
+    own_date = event.date is not None and not event.date_weak
+    return bool(event.chain_days) and not own_date and "_addendum" not in event.tags
 
 
 def _same_time(a: ResolvedDate, b: ResolvedDate) -> bool:

@@ -47,6 +47,17 @@ _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest", "should"}
 
 def modality_of(trigger: Token) -> str | None:
     """None when the trigger states something that happened; otherwise why it did not."""
+    own = _modality_of(trigger)
+    if own == "negated" and trigger.dep_ == "pobj" and trigger.head.lower_ in _SETTING_PREPS:
+        # "No clashes were reported during Monday's march": what did not happen happened during one that did
+        return "negated" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
+    return own
+
+
+_SETTING_PREPS = {"during", "throughout"}
+
+
+def _modality_of(trigger: Token) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "there was no attack"
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without":
@@ -55,6 +66,8 @@ def modality_of(trigger: Token) -> str | None:
         return "intent"  # "a cell planning attacks", "threatened reprisals"
     if trigger.dep_ == "dobj" and lemma(trigger.head) in _FEARING:
         return "hypothetical"  # "residents fear new attacks"
+    if _report_said_false(trigger):
+        return "negated"  # "Rumours of an attack on the Ménaka camp were false"
     if _denied_report(trigger) or _denied_told_clause(trigger):
         return "negated"  # "the ministry rejected reports of fighting near Fada", "denied reports that ... overran"
     if (
@@ -72,6 +85,20 @@ def modality_of(trigger: Token) -> str | None:
     if trigger.i != clause.i and _under_threat_noun(trigger, clause):
         return "hypothetical"
     return _governing_modality(clause)
+
+
+_FALSE = {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "fake", "erroneous", "inaccurate"}
+
+
+def _report_said_false(trigger: Token) -> bool:
+    """The trigger is what reports or rumours told, and they are said to be false ('Rumours of an attack on the
+    camp were false', 'Reports about clashes near Boni are unfounded')."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("of", "about"):
+        return False
+    told = trigger.head.head
+    if told.lower_ not in _TOLD_NOUNS or told.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in _FALSE for c in told.head.children)
 
 
 _TOLD_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor",
@@ -223,6 +250,10 @@ _ALLEGING = {"accuse", "suspect", "charge", "convict", "sentence", "prosecute", 
 _LINKING_PREPS = {"with", "to", "for", "in"}
 _LINKED = {"connection", "relation", "link", "connect", "relate", "responsible", "responsibility", "involvement",
            "implicate", "involve", "participation", "complicity", "role"}  # fmt: skip
+# "arrested four suspects over the attack on the market", "detained for the killing of": the happening an arrest is
+# made for is an earlier one, not the sentence's own
+_HELD_FOR_PREPS = {"over", "for"}
+_HELD = {"arrest", "detain", "apprehend", "interrogate", "nab", "jail"}  # not "hold": "funerals held for the dead"
 _DEATHS = {"fall", "die", "kill", "perish", "martyr"}
 _HURT = {"wound", "injure", "hurt", "succumb"}
 _TIME_SPANS = {"minute", "hour", "day", "week", "month", "year", "night", "morning"}
@@ -277,6 +308,14 @@ def _in_which(clause: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in clause.children)
 
 
+def _event_noun_before(clause: Token) -> Token | None:
+    """The event noun an 'in which' clause the parse hung on another noun refers to: the nearest one before it."""
+    for token in reversed(clause.doc[: clause.left_edge.i]):
+        if token.tag_.startswith("NN") and lemma(token) in _EVENT_NOUNS:
+            return token
+    return None
+
+
 def _agent_told(verb: Token) -> bool:
     """The death or wound is told with who caused it ('killed by gunmen', 'gunmen killed')."""
     if any(c.dep_ == "agent" for c in verb.children):
@@ -317,11 +356,56 @@ def _french_without_pattern() -> re.Pattern[str]:
 _FRENCH_WITHOUT = _french_without_pattern()
 
 
+def _french_background_pattern() -> re.Pattern[str]:
+    spec = load_data("clauses.json")["french_background"]
+
+    def words(items: list[str]) -> str:
+        ordered = sorted(items, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+
+    opener = rf"\b(?:{words(spec['openers'])})\s*(?:{words(spec['determiners'])})\s*"
+    noun = r"(?:[\w-]+\s+){0,2}?"
+    relative = rf"[\w-]+(?:\s+[\w'’-]+){{0,4}}?\s+(?:{words(spec['relatives'])})\s+(?:[\w'’-]+\s+){{0,3}}?"
+    return re.compile(rf"{opener}(?:{noun}|{relative})$", re.IGNORECASE)
+
+
+_FRENCH_BACKGROUND = _french_background_pattern()
+
+
+def french_background(text: str, start: int) -> bool:
+    """A French trigger told as the background of the sentence's happening: the noun after 'après l'', 'pour
+    dénoncer l'', 'à la suite de l'' or in a relative clause of that noun ('une semaine après l'attaque qui a fait 14
+    morts')."""
+    before = re.split(r"[.;:]", text[max(0, start - 120) : start])[-1]
+    return _FRENCH_BACKGROUND.search(before) is not None
+
+
 def french_without(text: str, start: int) -> bool:
     """A French trigger right after 'sans', with only a reporting verb or 'aucun' between, in its clause: 'fouillé la
     zone sans signaler d'accrochage', 'sans qu'aucun accrochage ne soit signalé' (no fight happened)."""
     before = re.split(r"[.;:]", text[max(0, start - 60) : start])[-1]
     return _FRENCH_WITHOUT.search(before) is not None
+
+
+# "the men had been ambushed by its troops in a previous operation", "had previously attacked the post": a past
+# perfect the sentence itself places before its story
+_EARLIER_WORDS = {"previous", "prior", "earlier", "past", "former"}
+_EARLIER_ADVERBS = {"previously", "formerly"}  # not "already": "the gunmen had already killed nine"
+
+
+def _told_as_earlier(trigger: Token) -> bool:
+    """A past perfect verb placed before the story by its own words: 'in a previous operation', 'previously'."""
+    verb = trigger if is_verb(trigger) else None
+    if verb is None or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _EARLIER_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(a.dep_ == "amod" and a.lower_ in _EARLIER_WORDS for o in objects for a in o.children):
+                return True
+    return False
 
 
 def _own_fight(noun: Token, governor: Token) -> bool:
@@ -331,6 +415,8 @@ def _own_fight(noun: Token, governor: Token) -> bool:
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
+    if _told_as_earlier(trigger):
+        return "phrase"
     node = trigger
     death_told = False  # came up through "who fell on Tuesday": the reaction's object is the dead, not the event
     for _ in range(6):
@@ -352,8 +438,14 @@ def background_kind(trigger: Token) -> str | None:
             return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in _LINKING_PREPS and lemma(head.head) in _LINKED:
             return "phrase"  # "arrested in connection with last week's attack", "suspects linked to the killing"
+        if node.dep_ == "pobj" and head.lower_ in _HELD_FOR_PREPS and lemma(head.head) in _HELD:
+            return "phrase"  # "arrested four suspects over the attack on the market, in which gunmen had killed six"
         if node.dep_ == "pobj" and head.lower_ == "behind" and node.tag_.startswith("NN"):
             return "phrase"  # "arrested the leader of the cell behind the killing of two soldiers": no place
+        if node.dep_ == "relcl" and lemma(head) not in _EVENT_NOUNS and _in_which(node):
+            told = _event_noun_before(node)
+            if told is not None and background_kind(told):
+                return "phrase"  # "over the attack on the market, in which gunmen had killed six": hung on "suspects"
         if (
             node.dep_ == "relcl"
             and lemma(head) not in _EVENT_NOUNS
@@ -401,5 +493,6 @@ register_bases(
     | _FIGHT_ENDING_ACTS
     | _FIGHT_NOUNS
     | _LINKED
+    | _HELD
     | _RESULT_VERBS
 )
