@@ -15,33 +15,29 @@ from dataclasses import dataclass
 import dateparser
 from hijridate import Gregorian, Hijri
 
-from ._text import load_data
+from ._text import fold, load_data
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
 
-# Field reports and message headers write the month in capitals ("12 MAR 2026, 0330Z", "MERCREDI 20 MAI"): those
-# three-letter forms and the full names in capitals too, like every month name here.
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("January", "Jan", "janvier"),
-            ("February", "Feb", "février", "fevrier"),
-            ("March", "Mar", "mars"),
-            ("April", "Apr", "avril"),
-            ("May", "mai"),
-            ("June", "Jun", "juin"),
-            ("July", "Jul", "juillet"),
-            ("August", "Aug", "août", "aout"),
-            ("September", "Sep", "Sept", "septembre"),
-            ("October", "Oct", "octobre"),
-            ("November", "Nov", "novembre"),
-            ("December", "Dec", "décembre", "decembre"),
-        ]
-    )
-    for m in (*names, *(n.upper() for n in names))
-}
-_MONTHS["SEPT"] = 9
+# Month names from ontology.json `months`, as reports write them: English ones capitalised ("March", "Sept"), French
+# ones in lower case, with or without their accents ("février", "fevrier"), and every one in capitals too, as field
+# reports and message headers write them ("12 MAR 2026, 0330Z", "MERCREDI 20 MAI"). Matched case-sensitively, so
+# that the English verb "may" is no month.
+_MONTH_WORDS = load_data("ontology.json")["months"]
+
+
+def _month_forms() -> dict[str, int]:
+    forms: dict[str, int] = {}
+    for number, (english, abbreviations, french) in enumerate(
+        zip(_MONTH_WORDS["en"], _MONTH_WORDS["abbreviations"], _MONTH_WORDS["fr"], strict=True), start=1
+    ):
+        written = [w.capitalize() for w in (english, *abbreviations)] + [french, fold(french)]
+        forms.update(dict.fromkeys(written, number))
+        forms.update({w.upper(): number for w in written})
+    return forms
+
+
+_MONTHS = _month_forms()
 _WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
 # French weekdays are written in lower case, save at the head of a sentence ("Dimanche, des hommes armés ...")
 _FRENCH_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
