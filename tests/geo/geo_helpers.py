@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from borderwatch.geo import haversine_km
+from borderwatch.geo import Geoparser, haversine_km
+from borderwatch.model import Evidence, Location, Place
 
 
 def km_between(place, lat: float, lon: float) -> float:
@@ -14,3 +15,27 @@ def span(text: str, words: str, label: str | None = None) -> tuple:
     """The (start, end[, label]) of the first occurrence of `words` in `text`."""
     start = text.index(words)
     return (start, start + len(words)) if label is None else (start, start + len(words), label)
+
+
+def probe_places(geoparser: Geoparser, entity_model, probe: dict) -> tuple[list[Place], Location | None]:
+    """An end-to-end probe ({"text", "name", ...}): the places found at its name (the model's entities, then
+    `find_places`) and the event's location over the whole text."""
+    text, name = probe["text"], probe["name"]
+    start = text.index(name)
+    end = start + len(name)
+    entities = [(e.start_char, e.end_char, e.label_) for e in entity_model(text).ents]
+    places = geoparser.find_places(text, entities)
+    location = geoparser.locate_event(text, Evidence(sentence=text, start=0, end=len(text)), places)
+    return [p for p in places if p.start < end and start < p.end], location
+
+
+def place_is_right(found: list[Place], probe: dict, unheld_km: float = 25.0) -> bool:
+    """The gold place is among `found`; for a name no installed source holds ('unresolved'), every place found is
+    unresolved or lies within `unheld_km` of the given position in the given country (a later supplement entry)."""
+    if probe["gold"] != "unresolved":
+        return any(p.geonameid == probe["gold"] for p in found)
+    return all(
+        p.lat is None
+        or (p.country == probe["country"] and haversine_km(p.lat, p.lon, probe["lat"], probe["lon"]) <= unheld_km)
+        for p in found
+    )

