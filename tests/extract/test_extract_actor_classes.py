@@ -1042,3 +1042,48 @@ def test_the_force_that_tells_a_strike_on_its_convoy_was_struck(extractor) -> No
 def test_the_force_that_tells_a_fight_with_no_struck_unit_keeps_it(extractor) -> None:
     event = _only_event(extractor, "Fighting broke out near Ansongo, Mali, on Monday, the army said.", "2025-06-10")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+class _NamesakesOfTheRegion(FakeLocator):
+    """A gazetteer that resolves two Sahel villages to namesakes abroad, yet knows their namesakes in the region: one
+    in Mali only (a fuzzy 'Tinkarre' of Niger beside it), one in Mali and in Chad."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Tinkare": ("DE", 50.7, 7.1),
+        "Dokora": ("ET", 9.0, 38.7),
+    }
+    CANDIDATES: ClassVar[dict[str, list[tuple[str, str]]]] = {
+        "Tinkare": [("Tinkare", "DE"), ("Tinkaré", "ML"), ("Tinkarre", "NE")],
+        "Dokora": [("Dokora", "ET"), ("Dokora", "ML"), ("Dokora", "TD")],
+    }
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name=n, country=c) for n, c in self.CANDIDATES.get(name, [])]
+
+
+@pytest.fixture
+def namesakes_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _NamesakesOfTheRegion()
+    return located
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers were killed when gunmen attacked their post near Tinkare on Saturday, a local official said.",
+        "Des hommes armés ont tué quatre civils samedi à Tinkare, selon un élu local.",
+    ],
+)
+def test_a_namesake_abroad_gives_way_to_the_names_one_namesake_in_the_region(namesakes_extractor, text: str) -> None:
+    event = _only_event(namesakes_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_name_the_region_shares_between_two_countries_names_none(namesakes_extractor) -> None:
+    text = "Three soldiers were killed when gunmen attacked their post near Dokora on Saturday, a local official said."
+    event = _only_event(namesakes_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group"
