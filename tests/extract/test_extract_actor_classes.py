@@ -1087,3 +1087,36 @@ def test_a_name_the_region_shares_between_two_countries_names_none(namesakes_ext
     text = "Three soldiers were killed when gunmen attacked their post near Dokora on Saturday, a local official said."
     event = _only_event(namesakes_extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Unidentified Armed Group"
+
+
+def test_a_field_reports_enemy_and_friendly_shorthand_are_the_sides(extractor) -> None:
+    text = (
+        "Sector Djibo, Soum, 11 OCT 2026: VDP + FDS joint patrol engaged EN group 15 km S of Djibo 0900L. "
+        "EN 7 KIA (claimed). 1 VDP KIA."
+    )
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Military Forces of Burkina Faso (2022-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Burkina Faso)"  # the dead 'EN 7 KIA' were struck
+    assert [a.name for a in event.assoc_actors] == ["VDP: Volunteers for the Defense of the Homeland"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP 11 OCT 2026 - Sector Ouallam, Tillabéri: 0540Z own patrol ambushed 12 km NW of Ouallam. "
+        "FF: 1 KIA, 2 WIA. EN: 3 KIA.",
+        "SITREP 11 OCT 2026 - Sector Ouallam, Tillabéri: 0540Z FF patrol ambushed 8 km N of Ouallam. 2 FF KIA. "
+        "EN withdrew N.",
+    ],
+)
+def test_a_patrol_ambushed_at_a_distance_and_bearing_was_ambushed(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_generic_acronym_counts_only_as_written_and_outside_capitals(extractor) -> None:
+    registry = extractor._registry
+    assert [m.generic for m in registry.find("own patrol engaged by EN 5 km E of post")] == [None, "armed"]
+    assert not [m for m in registry.find("ALERTE EN DIRECT : la situation reste calme") if m.generic == "armed"]
+    assert not [m for m in registry.find("les combats en cours") if m.generic == "armed"]

@@ -387,6 +387,8 @@ def _role_of(root: Token, trigger: Token) -> str:
     if trigger in up:
         edge = up[up.index(trigger) - 1]
         below = up[: up.index(edge)]
+        if edge is root and trigger.lower_ in _TOLL_CODES | {"ekia"} and root.dep_ in _AGENT_DEPS | {"nummod"}:
+            return "target"  # "EN 7 KIA", "1 VDP KIA": a field report's code counts the dead of the party before it
         if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
             below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
         if not _head_of_phrase(below):
@@ -401,7 +403,7 @@ def _role_of(root: Token, trigger: Token) -> str:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
             return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
-        if child is trigger and child.dep_ == "appos" and trigger.lower_ in _TOLL_CODES:
+        if child is trigger and child.dep_ in ("appos", "npadvmod") and trigger.lower_ in _TOLL_CODES:
             return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
     if _unit_struck_by_reduced_relative(root, trigger):
@@ -441,7 +443,10 @@ def _participle_has_object(noun: Token, participle: Token) -> bool:
     if any(c.dep_ == "dobj" for c in participle.children):
         return True
     after = participle.right_edge.i
-    return any(c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" for c in noun.children)
+    return any(
+        c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" and not _bearing(c)
+        for c in noun.children
+    )
 
 
 _PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
@@ -710,7 +715,22 @@ _TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
 def _has_object(verb: Token) -> bool:
     """The verb has a direct object, or shares one with the verb it is joined to ('arrested and flogged two men')."""
     conjuncts = [c for c in verb.children if c.dep_ == "conj" and is_verb(c)]
-    return any(c.dep_ == "dobj" or _misparsed_object(v, c) for v in (verb, *conjuncts) for c in v.children)
+    return any(
+        (c.dep_ == "dobj" and not _bearing(c)) or _misparsed_object(v, c)
+        for v in (verb, *conjuncts)
+        for c in v.children
+    )
+
+
+_COMPASS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw",
+            "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "km", "kms"}  # fmt: skip
+
+
+def _bearing(noun: Token) -> bool:
+    """'ambushed 12 km NW of Ouallam': a field report's distance and bearing the parser took for the object says
+    where it happened, not whom it struck."""
+    return noun.lower_ in _COMPASS and any(t.like_num for t in noun.subtree)
 
 
 def _misparsed_object(verb: Token, child: Token) -> bool:
