@@ -1120,3 +1120,16 @@ def test_a_generic_acronym_counts_only_as_written_and_outside_capitals(extractor
     assert [m.generic for m in registry.find("own patrol engaged by EN 5 km E of post")] == [None, "armed"]
     assert not [m for m in registry.find("ALERTE EN DIRECT : la situation reste calme") if m.generic == "armed"]
     assert not [m for m in registry.find("les combats en cours") if m.generic == "armed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants seized control of Léré, in the Timbuktu region, after fighting with the army on Sunday.",
+        "Gunmen killed four civilians near Léré, in the Timbuktu region, on Sunday after fighting with soldiers.",
+    ],
+)
+def test_whom_the_doers_fought_before_their_deed_is_no_initiator(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"

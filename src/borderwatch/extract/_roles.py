@@ -500,7 +500,9 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         if word in _TARGET_PREPS:
             return "target"
         if word in ("with", "alongside"):
-            return "both" if trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")) else "other"
+            if not trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")):
+                return "other"
+            return "target" if _fight_before_subjects_deed(trigger) else "both"
         return "other"
     if dep in _AGENT_DEPS:
         return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
@@ -511,6 +513,20 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
         return "agent"
     return "other"
+
+
+_SEQUENCE_PREPS = {"after", "following", "before", "during", "amid"}
+
+
+def _fight_before_subjects_deed(fight: Token) -> bool:
+    """'Militants seized control of Léré after fighting with the army': the fight is an adjunct of a verb whose
+    subject did the deed, so who it was fought with is that subject's opponent (the target), not a side that
+    initiated anything."""
+    prep = fight.head if fight.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.lower_ not in _SEQUENCE_PREPS or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return is_verb(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _announced_own(trigger: Token, t_edge: Token) -> bool:
