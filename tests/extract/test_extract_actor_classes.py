@@ -1133,3 +1133,54 @@ def test_whom_the_doers_fought_before_their_deed_is_no_initiator(extractor, text
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
     assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+class _HeaderTownsOnly(FakeLocator):
+    """A gazetteer whose recogniser finds nothing in capitals, yet knows two Sahel towns' names (one shared by Mali
+    and Niger) and no word of a field report's header vocabulary."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {}
+    CANDIDATES: ClassVar[dict[str, list[tuple[str, str]]]] = {
+        "TINKARE": [("Tinkaré", "ML")],
+        "Tinkare": [("Tinkaré", "ML")],
+        "KOGORO": [("Kogoro", "ML"), ("Kogoro", "NE")],
+        "POST": [("Post", "US")],
+    }
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name=n, country=c) for n, c in self.CANDIDATES.get(name, [])]
+
+
+@pytest.fixture
+def header_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _HeaderTownsOnly()
+    return located
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP POST TINKARE 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
+        "TINKARE, 11 OCT: armed men attacked the post at dawn. 3 soldiers KIA.",
+        "11 OCT 2026, Tinkare: army position attacked at 0300L by est. 40 hostiles. 2 soldiers KIA.",
+    ],
+)
+def test_a_field_headers_town_in_capitals_names_the_country(header_extractor, text: str) -> None:
+    event = _only_event(header_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP POST KOGORO 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
+        "Armed men attacked the post near Tinkare at dawn, killing three soldiers, a source said on Sunday.",
+    ],
+)
+def test_a_header_town_two_countries_share_or_no_header_names_none(header_extractor, text: str) -> None:
+    event = _only_event(header_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group"
