@@ -1184,3 +1184,12 @@ def test_a_field_headers_town_in_capitals_names_the_country(header_extractor, te
 def test_a_header_town_two_countries_share_or_no_header_names_none(header_extractor, text: str) -> None:
     event = _only_event(header_extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Unidentified Armed Group"
+
+
+def test_whom_sources_blame_for_bodies_found_did_it(extractor) -> None:
+    text = (
+        "Tillia, Tahoua, 11 OCT 2026 — 2 bodies found near the well N of the village; "
+        "local sources blame armed bandits."
+    )
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"

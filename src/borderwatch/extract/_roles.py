@@ -99,6 +99,7 @@ def _blamed_on(trigger: Token, word: str) -> bool:
 
 
 _BLAMING = {"blame", "attribute", "impute"}
+_ACCUSING = {"blame", "accuse", "suspect"}  # whom they blame, accuse or suspect (of a deed another clause tells) did it
 
 
 def _casualty_clause(edge: Token, below: list[Token]) -> bool:
@@ -587,6 +588,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "target"  # "a mortar round hit the camp, wounding two soldiers"
     if r_edge.dep_ == "prep" and _blamed_on(t_edge, r_edge.lower_):
         return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
+    if r_edge.dep_ == "dobj" and lemma(common) in _ACCUSING and t_edge.dep_ != "dobj":
+        return "agent"  # "2 bodies found; local sources blame armed bandits", "residents accused soldiers of"
     if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
