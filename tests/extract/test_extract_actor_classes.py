@@ -1193,3 +1193,21 @@ def test_whom_sources_blame_for_bodies_found_did_it(extractor) -> None:
     )
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des soldats ont tué samedi dix assaillants qui avaient attaqué leur poste près de Boulkessi, au Mali.",
+        "Les militaires ont abattu samedi près de Ménaka, au Mali, six hommes armés qui ont ouvert le feu sur eux.",
+    ],
+)
+def test_french_attackers_a_relative_clause_says_started_the_fight_are_actor1(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_french_attackers_who_only_fled_did_not_start_it(extractor) -> None:
+    text = "Des soldats ont tué samedi dix assaillants qui fuyaient vers la frontière près de Boulkessi, au Mali."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Mali (2021-)"

@@ -192,7 +192,18 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target"))
         else:
             out.append(party)
+        if _initiator_relative().match(folded, mention.end):
+            out[-1] = replace(out[-1], stance="initiator")  # "dix assaillants qui avaient attaqué leur poste"
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
+
+
+@cache
+def _initiator_relative() -> re.Pattern[str]:
+    """A relative clause right after a party that says it started the fight: 'qui avaient attaqué leur poste', 'qui
+    ont ouvert le feu' (`initiator_relatives` in data/roles_fr.json; folded text)."""
+    verbs = "|".join(load_data("roles_fr.json")["initiator_relatives"])
+    auxiliary = r"(?:(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?)?"
+    return re.compile(rf"\s*,?\s+(?:qui|lesquels)\s+{auxiliary}(?:{verbs})\b")
 
 
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
