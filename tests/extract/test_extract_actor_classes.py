@@ -1211,3 +1211,14 @@ def test_french_attackers_a_relative_clause_says_started_the_fight_are_actor1(ex
 def test_french_attackers_who_only_fled_did_not_start_it(extractor) -> None:
     text = "Des soldats ont tué samedi dix assaillants qui fuyaient vers la frontière près de Boulkessi, au Mali."
     assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police killed two suspected robbers who opened fire on them in Agadez, Niger, on Saturday.",
+        "Des coupeurs de route ont tué samedi deux commerçants sur l'axe Agadez-Arlit, au Niger.",
+    ],
+)
+def test_robbers_and_highwaymen_are_an_unidentified_armed_group(extractor, text: str) -> None:
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
