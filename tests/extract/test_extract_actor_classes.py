@@ -1222,3 +1222,24 @@ def test_french_attackers_who_only_fled_did_not_start_it(extractor) -> None:
 )
 def test_robbers_and_highwaymen_are_an_unidentified_armed_group(extractor, text: str) -> None:
     assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The General Command said its air force struck a convoy of smugglers near Kufra, Libya, on Saturday.",
+            "Military Forces of Libya (2014-) Libyan National Army",
+        ),
+        (
+            "The 128th Brigade clashed with Chadian rebels near Qatrun, Libya, on Saturday, killing four.",
+            "Military Forces of Libya (2014-) Libyan National Army",
+        ),
+        (
+            "The 444th Brigade clashed with a rival militia south of Tripoli, Libya, on Saturday.",
+            "Military Forces of Libya (2021-) Government of National Unity",
+        ),
+    ],
+)
+def test_rival_libyan_forces_by_command_and_brigade(extractor, text: str, actor1: str) -> None:
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == actor1
