@@ -1243,3 +1243,29 @@ def test_robbers_and_highwaymen_are_an_unidentified_armed_group(extractor, text:
 )
 def test_rival_libyan_forces_by_command_and_brigade(extractor, text: str, actor1: str) -> None:
     assert _name(_only_event(extractor, text, "2026-10-12").actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Des combats opposant le GATIA à l'EIGS ont fait six morts samedi près de Ménaka, au Mali.",
+            "GATIA: Imghad Tuareg and Allies Self-Defense Group",
+            "Islamic State (Sahel)",
+        ),
+        (
+            "Des affrontements ont opposé samedi des chasseurs dozos à des jihadistes près de Djenné, au Mali ; "
+            "six morts.",
+            "Dozo Communal Militia (Mali)",
+            "Unidentified Armed Group (Mali)",
+        ),
+        (
+            "Des affrontements ont opposé samedi deux groupes armés près de Ber, au Mali, faisant quatre morts.",
+            "Unidentified Armed Group (Mali)",
+            None,
+        ),
+    ],
+)
+def test_the_sides_french_opposer_joins_are_the_fights_in_their_order(extractor, text, actor1, actor2) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert (_name(event.actor1), _name(event.actor2)) == (actor1, actor2)
