@@ -1269,3 +1269,10 @@ def test_rival_libyan_forces_by_command_and_brigade(extractor, text: str, actor1
 def test_the_sides_french_opposer_joins_are_the_fights_in_their_order(extractor, text, actor1, actor2) -> None:
     event = _only_event(extractor, text, "2026-10-12")
     assert (_name(event.actor1), _name(event.actor2)) == (actor1, actor2)
+
+
+def test_a_shorthands_next_clause_is_no_object_of_the_verb_before(extractor) -> None:
+    text = "Sector Djanet, Illizi, 11 OCT 2026: 3 smugglers detained, 12 migrants handed to the Red Crescent."
+    event = _only_event(extractor, text, "2026-10-12")
+    assert event.sub_event_type == "Arrests"  # the smugglers were detained: no abduction by them
+    assert _name(event.actor2) == "Unidentified Armed Group (Algeria)"

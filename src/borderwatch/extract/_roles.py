@@ -760,6 +760,8 @@ def _misparsed_object(verb: Token, child: Token) -> bool:
         and child.i > verb.i
         and child.tag_ in ("NNS", "NNPS")
         and child.ent_type_ not in ("DATE", "TIME")
+        # "3 smugglers detained, 12 migrants handed to the Red Crescent": a shorthand's next clause, with its own verb
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in child.children)
     )
 
 
