@@ -1276,3 +1276,11 @@ def test_a_shorthands_next_clause_is_no_object_of_the_verb_before(extractor) -> 
     event = _only_event(extractor, text, "2026-10-12")
     assert event.sub_event_type == "Arrests"  # the smugglers were detained: no abduction by them
     assert _name(event.actor2) == "Unidentified Armed Group (Algeria)"
+
+
+def test_a_field_reports_civ_killed_in_action_are_civilians_struck(extractor) -> None:
+    event = _only_event(
+        extractor, "Post Ayorou, Tillabéri, 11 OCT 2026: 1 civ KIA by gunfire in Kokorou village 2300L.", "2026-10-12"
+    )
+    assert event.sub_event_type == "Attack"
+    assert (_name(event.actor1), _name(event.actor2)) == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")

@@ -404,7 +404,7 @@ def _role_of(root: Token, trigger: Token) -> str:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
             return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
-        if child is trigger and child.dep_ in ("appos", "npadvmod") and trigger.lower_ in _TOLL_CODES:
+        if child is trigger and child.dep_ in ("appos", "npadvmod", "dobj") and trigger.lower_ in _TOLL_CODES:
             return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
     if _unit_struck_by_reduced_relative(root, trigger):
