@@ -1284,3 +1284,12 @@ def test_a_field_reports_civ_killed_in_action_are_civilians_struck(extractor) ->
     )
     assert event.sub_event_type == "Attack"
     assert (_name(event.actor1), _name(event.actor2)) == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")
+
+
+def test_a_fight_that_names_no_side_was_fought_by_an_unidentified_armed_group(extractor) -> None:
+    text = "Post Ayorou, Tillabéri, 11 OCT 2026: contact 0500L 10 km E of post. 2 KIA friendly, 3 EKIA."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_fight_that_names_no_side_nor_place_stays_without_actor(extractor) -> None:
+    assert _only_event(extractor, "11 OCT 2026: contact 0500L. 2 KIA friendly, 3 EKIA.", "2026-10-12").actor1 is None

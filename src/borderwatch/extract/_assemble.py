@@ -649,4 +649,6 @@ def _defaults(
         actor2 = generic("armed")
     if battle and actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None  # "clashes erupted near Djibo, killing five people": unnamed armed men fought
+    if battle and actor1 is None and actor2 is None and country:
+        actor1 = generic("armed")  # a post's "contact 10 km E of post; 2 KIA friendly, 3 EKIA": someone unnamed fought
     return actor1, actor2
