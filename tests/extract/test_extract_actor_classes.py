@@ -1178,7 +1178,7 @@ def test_a_field_headers_town_in_capitals_names_the_country(header_extractor, te
     "text",
     [
         "SITREP POST KOGORO 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
-        "Armed men attacked the post near Tinkare at dawn, killing three soldiers, a source said on Sunday.",
+        "Armed men attacked the Tinkare post at dawn, killing three soldiers, a source said on Sunday.",
     ],
 )
 def test_a_header_town_two_countries_share_or_no_header_names_none(header_extractor, text: str) -> None:
@@ -1293,3 +1293,22 @@ def test_a_fight_that_names_no_side_was_fought_by_an_unidentified_armed_group(ex
 
 def test_a_fight_that_names_no_side_nor_place_stays_without_actor(extractor) -> None:
     assert _only_event(extractor, "11 OCT 2026: contact 0500L. 2 KIA friendly, 3 EKIA.", "2026-10-12").actor1 is None
+
+
+class _SpellingsOnly(FakeLocator):
+    """A gazetteer whose recogniser finds nothing, yet knows a Nigerien commune spelt in two words."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {}
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name="Bani Bangou", country="NE")] if name == "Banibangou" else []
+
+
+def test_a_communes_name_after_a_locative_word_names_the_country_however_spelt(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _SpellingsOnly()
+    text = "Gunmen killed five villagers in Toukoutou, a hamlet in the commune of Banibangou, on Saturday."
+    assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"

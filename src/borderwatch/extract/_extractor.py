@@ -255,7 +255,14 @@ class Extractor:
             country = self._located_names_country(locator, p)
         if country is None and hasattr(locator, "candidates"):
             # "near Boni" read as Bonn: the name's one namesake in the region says where
-            country = namesake_country(places, self._registry.knows_country, locator.candidates)  # type: ignore[union-attr]
+            text = p.report.text
+            after_locatives = [text[start:end] for start, end in locative_name_spans(text)]
+            country = namesake_country(
+                places,
+                self._registry.knows_country,
+                locator.candidates,  # type: ignore[union-attr]
+                [n for n in after_locatives if not any(pl.text == n for pl in places)],
+            )
             # "SITREP POST TESSALIT 11 OCT", "TESSIT, 11 OCT:": a header's town in capitals no parser tags
             country = country or header_country(p.report.text, locator.candidates)  # type: ignore[union-attr]
         if country is None and p.report.kind is ReportKind.FIELD and p.filer.force is not None:

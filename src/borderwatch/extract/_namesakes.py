@@ -27,7 +27,8 @@ def _region() -> frozenset[str]:
 
 
 def _key(name: str) -> str:
-    return " ".join(fold(name).replace("-", " ").split())
+    """A name as spellings agree on it: folded, without spaces or hyphens ('Banibangou', 'Bani-Bangou')."""
+    return "".join(fold(name).replace("-", " ").split())
 
 
 def _unplaced(places: Sequence[Place], known: Callable[[str | None], bool]) -> list[str]:
@@ -36,13 +37,17 @@ def _unplaced(places: Sequence[Place], known: Callable[[str | None], bool]) -> l
 
 
 def namesake_country(
-    places: Sequence[Place], known: Callable[[str | None], bool], candidates: Callable[[str], Iterable[Any]]
+    places: Sequence[Place],
+    known: Callable[[str | None], bool],
+    candidates: Callable[[str], Iterable[Any]],
+    more_names: Sequence[str] = (),
 ) -> str | None:
     """The one region country that the exact namesakes of the report's unplaced names lie in, or None.
 
     `known` says whether the registry knows a country; `candidates` gives a name's gazetteer records (with
-    `name` and `country`), as the locator's `candidates` does."""
-    return _one_country(_unplaced(places, known), candidates)
+    `name` and `country`), as the locator's `candidates` does; `more_names` are names no place was made of (those
+    after locative words: 'in the commune of Banibangou')."""
+    return _one_country([*_unplaced(places, known), *more_names], candidates)
 
 
 def _one_country(names: Iterable[str], candidates: Callable[[str], Iterable[Any]]) -> str | None:
