@@ -1312,3 +1312,11 @@ def test_a_communes_name_after_a_locative_word_names_the_country_however_spelt(e
     located._locator = _SpellingsOnly()
     text = "Gunmen killed five villagers in Toukoutou, a hamlet in the commune of Banibangou, on Saturday."
     assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_the_country_where_the_tellers_are_is_not_the_events(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    text = "Malian refugees in Niger said gunmen had killed six people in their village near Boulkessi on Saturday."
+    assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Mali)"
