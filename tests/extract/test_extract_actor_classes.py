@@ -1228,7 +1228,8 @@ def test_robbers_and_highwaymen_are_an_unidentified_armed_group(extractor, text:
     ("text", "actor1"),
     [
         (
-            "The General Command said its air force struck a convoy of smugglers near Kufra, Libya, on Saturday.",
+            "The General Command of the Libyan Arab Armed Forces said its air force struck smugglers near Kufra "
+            "on Saturday.",
             "Military Forces of Libya (2014-) Libyan National Army",
         ),
         (
@@ -1320,3 +1321,8 @@ def test_the_country_where_the_tellers_are_is_not_the_events(extractor) -> None:
     located._locator = FakeLocator()
     text = "Malian refugees in Niger said gunmen had killed six people in their village near Boulkessi on Saturday."
     assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_another_armys_general_command_is_not_the_lna(extractor) -> None:
+    text = "The General Command of the Armed Forces said its aircraft struck a hideout near Rafah, Egypt, on Saturday."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Egypt (2014-)"
