@@ -1042,3 +1042,287 @@ def test_the_force_that_tells_a_strike_on_its_convoy_was_struck(extractor) -> No
 def test_the_force_that_tells_a_fight_with_no_struck_unit_keeps_it(extractor) -> None:
     event = _only_event(extractor, "Fighting broke out near Ansongo, Mali, on Monday, the army said.", "2025-06-10")
     assert _name(event.actor1) == "Military Forces of Mali (2021-)"
+
+
+class _NamesakesOfTheRegion(FakeLocator):
+    """A gazetteer that resolves two Sahel villages to namesakes abroad, yet knows their namesakes in the region: one
+    in Mali only (a fuzzy 'Tinkarre' of Niger beside it), one in Mali and in Chad."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Tinkare": ("DE", 50.7, 7.1),
+        "Dokora": ("ET", 9.0, 38.7),
+    }
+    CANDIDATES: ClassVar[dict[str, list[tuple[str, str]]]] = {
+        "Tinkare": [("Tinkare", "DE"), ("Tinkaré", "ML"), ("Tinkarre", "NE")],
+        "Dokora": [("Dokora", "ET"), ("Dokora", "ML"), ("Dokora", "TD")],
+    }
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name=n, country=c) for n, c in self.CANDIDATES.get(name, [])]
+
+
+@pytest.fixture
+def namesakes_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _NamesakesOfTheRegion()
+    return located
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers were killed when gunmen attacked their post near Tinkare on Saturday, a local official said.",
+        "Des hommes armés ont tué quatre civils samedi à Tinkare, selon un élu local.",
+    ],
+)
+def test_a_namesake_abroad_gives_way_to_the_names_one_namesake_in_the_region(namesakes_extractor, text: str) -> None:
+    event = _only_event(namesakes_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_a_name_the_region_shares_between_two_countries_names_none(namesakes_extractor) -> None:
+    text = "Three soldiers were killed when gunmen attacked their post near Dokora on Saturday, a local official said."
+    event = _only_event(namesakes_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group"
+
+
+def test_a_field_reports_enemy_and_friendly_shorthand_are_the_sides(extractor) -> None:
+    text = (
+        "Sector Djibo, Soum, 11 OCT 2026: VDP + FDS joint patrol engaged EN group 15 km S of Djibo 0900L. "
+        "EN 7 KIA (claimed). 1 VDP KIA."
+    )
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Military Forces of Burkina Faso (2022-)"
+    assert _name(event.actor2) == "Unidentified Armed Group (Burkina Faso)"  # the dead 'EN 7 KIA' were struck
+    assert [a.name for a in event.assoc_actors] == ["VDP: Volunteers for the Defense of the Homeland"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP 11 OCT 2026 - Sector Ouallam, Tillabéri: 0540Z own patrol ambushed 12 km NW of Ouallam. "
+        "FF: 1 KIA, 2 WIA. EN: 3 KIA.",
+        "SITREP 11 OCT 2026 - Sector Ouallam, Tillabéri: 0540Z FF patrol ambushed 8 km N of Ouallam. 2 FF KIA. "
+        "EN withdrew N.",
+    ],
+)
+def test_a_patrol_ambushed_at_a_distance_and_bearing_was_ambushed(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+def test_a_generic_acronym_counts_only_as_written_and_outside_capitals(extractor) -> None:
+    registry = extractor._registry
+    assert [m.generic for m in registry.find("own patrol engaged by EN 5 km E of post")] == [None, "armed"]
+    assert not [m for m in registry.find("ALERTE EN DIRECT : la situation reste calme") if m.generic == "armed"]
+    assert not [m for m in registry.find("les combats en cours") if m.generic == "armed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants seized control of Léré, in the Timbuktu region, after fighting with the army on Sunday.",
+        "Gunmen killed four civilians near Léré, in the Timbuktu region, on Sunday after fighting with soldiers.",
+    ],
+)
+def test_whom_the_doers_fought_before_their_deed_is_no_initiator(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+class _HeaderTownsOnly(FakeLocator):
+    """A gazetteer whose recogniser finds nothing in capitals, yet knows two Sahel towns' names (one shared by Mali
+    and Niger) and no word of a field report's header vocabulary."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {}
+    CANDIDATES: ClassVar[dict[str, list[tuple[str, str]]]] = {
+        "TINKARE": [("Tinkaré", "ML")],
+        "Tinkare": [("Tinkaré", "ML")],
+        "KOGORO": [("Kogoro", "ML"), ("Kogoro", "NE")],
+        "POST": [("Post", "US")],
+    }
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name=n, country=c) for n, c in self.CANDIDATES.get(name, [])]
+
+
+@pytest.fixture
+def header_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _HeaderTownsOnly()
+    return located
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP POST TINKARE 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
+        "TINKARE, 11 OCT: armed men attacked the post at dawn. 3 soldiers KIA.",
+        "11 OCT 2026, Tinkare: army position attacked at 0300L by est. 40 hostiles. 2 soldiers KIA.",
+    ],
+)
+def test_a_field_headers_town_in_capitals_names_the_country(header_extractor, text: str) -> None:
+    event = _only_event(header_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP POST KOGORO 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
+        "Armed men attacked the Tinkare post at dawn, killing three soldiers, a source said on Sunday.",
+    ],
+)
+def test_a_header_town_two_countries_share_or_no_header_names_none(header_extractor, text: str) -> None:
+    event = _only_event(header_extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group"
+
+
+def test_whom_sources_blame_for_bodies_found_did_it(extractor) -> None:
+    text = (
+        "Tillia, Tahoua, 11 OCT 2026 — 2 bodies found near the well N of the village; "
+        "local sources blame armed bandits."
+    )
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des soldats ont tué samedi dix assaillants qui avaient attaqué leur poste près de Boulkessi, au Mali.",
+        "Les militaires ont abattu samedi près de Ménaka, au Mali, six hommes armés qui ont ouvert le feu sur eux.",
+    ],
+)
+def test_french_attackers_a_relative_clause_says_started_the_fight_are_actor1(extractor, text: str) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Mali)"
+    assert _name(event.actor2) == "Military Forces of Mali (2021-)"
+
+
+def test_french_attackers_who_only_fled_did_not_start_it(extractor) -> None:
+    text = "Des soldats ont tué samedi dix assaillants qui fuyaient vers la frontière près de Boulkessi, au Mali."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police killed two suspected robbers who opened fire on them in Agadez, Niger, on Saturday.",
+        "Des coupeurs de route ont tué samedi deux commerçants sur l'axe Agadez-Arlit, au Niger.",
+    ],
+)
+def test_robbers_and_highwaymen_are_an_unidentified_armed_group(extractor, text: str) -> None:
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The General Command of the Libyan Arab Armed Forces said its air force struck smugglers near Kufra "
+            "on Saturday.",
+            "Military Forces of Libya (2014-) Libyan National Army",
+        ),
+        (
+            "The 128th Brigade clashed with Chadian rebels near Qatrun, Libya, on Saturday, killing four.",
+            "Military Forces of Libya (2014-) Libyan National Army",
+        ),
+        (
+            "The 444th Brigade clashed with a rival militia south of Tripoli, Libya, on Saturday.",
+            "Military Forces of Libya (2021-) Government of National Unity",
+        ),
+    ],
+)
+def test_rival_libyan_forces_by_command_and_brigade(extractor, text: str, actor1: str) -> None:
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Des combats opposant le GATIA à l'EIGS ont fait six morts samedi près de Ménaka, au Mali.",
+            "GATIA: Imghad Tuareg and Allies Self-Defense Group",
+            "Islamic State (Sahel)",
+        ),
+        (
+            "Des affrontements ont opposé samedi des chasseurs dozos à des jihadistes près de Djenné, au Mali ; "
+            "six morts.",
+            "Dozo Communal Militia (Mali)",
+            "Unidentified Armed Group (Mali)",
+        ),
+        (
+            "Des affrontements ont opposé samedi deux groupes armés près de Ber, au Mali, faisant quatre morts.",
+            "Unidentified Armed Group (Mali)",
+            None,
+        ),
+    ],
+)
+def test_the_sides_french_opposer_joins_are_the_fights_in_their_order(extractor, text, actor1, actor2) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert (_name(event.actor1), _name(event.actor2)) == (actor1, actor2)
+
+
+def test_a_shorthands_next_clause_is_no_object_of_the_verb_before(extractor) -> None:
+    text = "Sector Djanet, Illizi, 11 OCT 2026: 3 smugglers detained, 12 migrants handed to the Red Crescent."
+    event = _only_event(extractor, text, "2026-10-12")
+    assert event.sub_event_type == "Arrests"  # the smugglers were detained: no abduction by them
+    assert _name(event.actor2) == "Unidentified Armed Group (Algeria)"
+
+
+def test_a_field_reports_civ_killed_in_action_are_civilians_struck(extractor) -> None:
+    event = _only_event(
+        extractor, "Post Ayorou, Tillabéri, 11 OCT 2026: 1 civ KIA by gunfire in Kokorou village 2300L.", "2026-10-12"
+    )
+    assert event.sub_event_type == "Attack"
+    assert (_name(event.actor1), _name(event.actor2)) == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")
+
+
+def test_a_fight_that_names_no_side_was_fought_by_an_unidentified_armed_group(extractor) -> None:
+    text = "Post Ayorou, Tillabéri, 11 OCT 2026: contact 0500L 10 km E of post. 2 KIA friendly, 3 EKIA."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_a_fight_that_names_no_side_nor_place_stays_without_actor(extractor) -> None:
+    assert _only_event(extractor, "11 OCT 2026: contact 0500L. 2 KIA friendly, 3 EKIA.", "2026-10-12").actor1 is None
+
+
+class _SpellingsOnly(FakeLocator):
+    """A gazetteer whose recogniser finds nothing, yet knows a Nigerien commune spelt in two words."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {}
+
+    def candidates(self, name: str) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name="Bani Bangou", country="NE")] if name == "Banibangou" else []
+
+
+def test_a_communes_name_after_a_locative_word_names_the_country_however_spelt(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _SpellingsOnly()
+    text = "Gunmen killed five villagers in Toukoutou, a hamlet in the commune of Banibangou, on Saturday."
+    assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Niger)"
+
+
+def test_the_country_where_the_tellers_are_is_not_the_events(extractor) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    text = "Malian refugees in Niger said gunmen had killed six people in their village near Boulkessi on Saturday."
+    assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Mali)"
+
+
+def test_another_armys_general_command_is_not_the_lna(extractor) -> None:
+    text = "The General Command of the Armed Forces said its aircraft struck a hideout near Rafah, Egypt, on Saturday."
+    assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Egypt (2014-)"

@@ -48,7 +48,8 @@ def event_country(
     sentences name countries and the location lies in none of them ("in Inata, northern Burkina Faso" resolved to
     a namesake abroad), the text outranks the gazetteer's guess."""
     across, own = _across_the_border(group)
-    named = [c for m in group.members for c in m.country_names if c != across]
+    tellers = _tellers_places(group)
+    named = [c for m in group.members for c in m.country_names if c != across and c not in tellers]
     forces = [p.mention.country for m in group.members for p in m.parties if p.mention.force and p.mention.country]
     if location is not None and location.country:
         located = location.country.upper()
@@ -111,6 +112,25 @@ def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
             (beyond if _names_across(folded, start, end) else elsewhere).add(code)
     beyond -= elsewhere | {home}
     return (beyond.pop(), home) if len(beyond) == 1 else (None, None)
+
+
+# "Malian refugees in Niger said", "sources in Mali told": the country is where the tellers are, not the event
+_TELLERS_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+_TELLING_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|tell|reported|report|reports|claimed|claim|claims)\b")
+
+
+def _tellers_places(group: EventGroup) -> set[str]:
+    """The countries the event's sentences name only as where its tellers are ('refugees in Niger said')."""
+    registry = load_registry()
+    telling: set[str] = set()
+    other: set[str] = set()
+    for member in group.members:
+        text = member.sentence.text
+        folded = fold(text)
+        for start, end, code in registry.countries_in(text):
+            told = _TELLERS_IN.search(folded[max(0, start - 12) : start]) and _TELLING_AFTER.match(folded, end)
+            (telling if told else other).add(code)
+    return telling - other
 
 
 def _home_of_named_group(group: EventGroup) -> str | None:
@@ -649,4 +669,6 @@ def _defaults(
         actor2 = generic("armed")
     if battle and actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None  # "clashes erupted near Djibo, killing five people": unnamed armed men fought
+    if battle and actor1 is None and actor2 is None and country:
+        actor1 = generic("armed")  # a post's "contact 10 km E of post; 2 KIA friendly, 3 EKIA": someone unnamed fought
     return actor1, actor2

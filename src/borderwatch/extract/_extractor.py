@@ -27,6 +27,7 @@ from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
 from ._merge import EventGroup, attach_claims, complete_protests, merge_events
+from ._namesakes import header_country, namesake_country
 from ._ontology import CueHit, load_ontology
 from ._place_hints import locative_name_spans, place_country
 from ._place_markers import place_marker_spans
@@ -252,6 +253,18 @@ class Extractor:
         country = event_country(group, known, report_country, self._place_country(p, report_country, known))
         if country is None and locator is not None:
             country = self._located_names_country(locator, p)
+        if country is None and hasattr(locator, "candidates"):
+            # "near Boni" read as Bonn: the name's one namesake in the region says where
+            text = p.report.text
+            after_locatives = [text[start:end] for start, end in locative_name_spans(text)]
+            country = namesake_country(
+                places,
+                self._registry.knows_country,
+                locator.candidates,  # type: ignore[union-attr]
+                [n for n in after_locatives if not any(pl.text == n for pl in places)],
+            )
+            # "SITREP POST TESSALIT 11 OCT", "TESSIT, 11 OCT:": a header's town in capitals no parser tags
+            country = country or header_country(p.report.text, locator.candidates)  # type: ignore[union-attr]
         if country is None and p.report.kind is ReportKind.FIELD and p.filer.force is not None:
             # Nothing in a post's report says where: what it saw, it saw near where it stands, in its own country.
             country = p.filer.force.country

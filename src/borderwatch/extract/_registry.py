@@ -38,6 +38,16 @@ _GENERIC_PARTY = {
     "people": "people",  # "five people were killed": victims of unknown standing, neither civilians nor fighters
 }  # fmt: skip
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
+_CAPITALS_WORD = re.compile(r"[A-ZÀ-Ý]{2,}")
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Whether a capitals word has capitals words on both sides (a headline or header in capitals)."""
+    before = text[:start].split()[-1:]
+    after = text[end:].split()[:1]
+    return bool(before and after and _CAPITALS_WORD.fullmatch(before[0]) and _CAPITALS_WORD.fullmatch(after[0]))
+
+
 _TYPE_GUESSES = [
     (re.compile(r"\b(?:police|army|military|gendarmerie|ministry|government|guard|customs|armed forces)\b", re.I), 1),
     (re.compile(r"\b(?:militia|self-?defen[cs]e|hunters|dozos?|communal|ethnic|vigilantes?)\b", re.I), 4),
@@ -206,10 +216,15 @@ class ActorRegistry:
 
     def _build_generic(self) -> None:
         self._generic_word: dict[str, str] = {}
+        self._generic_acronym: dict[str, str] = {}  # a field report's 'EN', 'UAG': as written, never folded ('en')
         for kind, spec in self._generic.items():
             for word in spec["words"]:
-                self._generic_word.setdefault(" ".join(fold(word).split()), kind)
+                if _ACRONYM.match(word):
+                    self._generic_acronym.setdefault(word, kind)
+                else:
+                    self._generic_word.setdefault(" ".join(fold(word).split()), kind)
         self.generic_rx = phrase_regex(self._generic_word)
+        self._generic_acronym_rx = phrase_regex(self._generic_acronym)
 
     def _build_media(self) -> None:
         """Each country's news agencies and broadcasters: acronyms as written, other names folded."""
@@ -309,6 +324,11 @@ class ActorRegistry:
         for m in self.generic_rx.finditer(folded):
             kind = self._generic_word[" ".join(m.group().split())]
             out.append(ActorMention(m.start(), m.end(), text[m.start() : m.end()], _GENERIC_PARTY[kind], generic=kind))
+        for m in self._generic_acronym_rx.finditer(text):
+            if _in_capitals_run(text, m.start(), m.end()):
+                continue  # "ATTAQUE EN COURS": a headline in capitals, not the enemy
+            kind = self._generic_acronym[m.group()]
+            out.append(ActorMention(m.start(), m.end(), m.group(), _GENERIC_PARTY[kind], generic=kind))
         return out
 
     def rules_by_army(self, mention: ActorMention) -> bool:

@@ -99,6 +99,7 @@ def _blamed_on(trigger: Token, word: str) -> bool:
 
 
 _BLAMING = {"blame", "attribute", "impute"}
+_ACCUSING = {"blame", "accuse", "suspect"}  # whom they blame, accuse or suspect (of a deed another clause tells) did it
 
 
 def _casualty_clause(edge: Token, below: list[Token]) -> bool:
@@ -387,6 +388,8 @@ def _role_of(root: Token, trigger: Token) -> str:
     if trigger in up:
         edge = up[up.index(trigger) - 1]
         below = up[: up.index(edge)]
+        if edge is root and trigger.lower_ in _TOLL_CODES | {"ekia"} and root.dep_ in _AGENT_DEPS | {"nummod"}:
+            return "target"  # "EN 7 KIA", "1 VDP KIA": a field report's code counts the dead of the party before it
         if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
             below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
         if not _head_of_phrase(below):
@@ -401,7 +404,7 @@ def _role_of(root: Token, trigger: Token) -> str:
         child = trig_up[trig_up.index(root) - 1]
         if child.dep_ in ("acl", "relcl"):
             return "target" if child.tag_ == "VBN" and not _participle_has_object(root, child) else "agent"
-        if child is trigger and child.dep_ == "appos" and trigger.lower_ in _TOLL_CODES:
+        if child is trigger and child.dep_ in ("appos", "npadvmod", "dobj") and trigger.lower_ in _TOLL_CODES:
             return "target"  # "; 1 gendarme KIA": a field report's code after the noun counts the force's own dead
         return "other"
     if _unit_struck_by_reduced_relative(root, trigger):
@@ -441,7 +444,10 @@ def _participle_has_object(noun: Token, participle: Token) -> bool:
     if any(c.dep_ == "dobj" for c in participle.children):
         return True
     after = participle.right_edge.i
-    return any(c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" for c in noun.children)
+    return any(
+        c.dep_ == "appos" and c.left_edge.i == after + 1 and c.doc[after].dep_ != "punct" and not _bearing(c)
+        for c in noun.children
+    )
 
 
 _PHRASE_DEPS = {"conj", "appos", "compound", "nmod", "amod", "nummod", "cc", "det", "poss", "quantmod", "npadvmod"}
@@ -495,7 +501,9 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         if word in _TARGET_PREPS:
             return "target"
         if word in ("with", "alongside"):
-            return "both" if trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")) else "other"
+            if not trigger.lower_.startswith(("clash", "fight", "battl", "skirmish", "exchang")):
+                return "other"
+            return "target" if _fight_before_subjects_deed(trigger) else "both"
         return "other"
     if dep in _AGENT_DEPS:
         return "target" if trigger.lower_ in _VICTIM_NOUNS else "agent"  # "civilian deaths", "the soldiers' bodies"
@@ -506,6 +514,20 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
     if any(t.lower_ in _CLAIM_WORDS for t in path[: path.index(edge) + 1]) and any(t.lower_ == "by" for t in path):
         return "agent"
     return "other"
+
+
+_SEQUENCE_PREPS = {"after", "following", "before", "during", "amid"}
+
+
+def _fight_before_subjects_deed(fight: Token) -> bool:
+    """'Militants seized control of Léré after fighting with the army': the fight is an adjunct of a verb whose
+    subject did the deed, so who it was fought with is that subject's opponent (the target), not a side that
+    initiated anything."""
+    prep = fight.head if fight.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.lower_ not in _SEQUENCE_PREPS or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return is_verb(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _announced_own(trigger: Token, t_edge: Token) -> bool:
@@ -566,6 +588,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         return "target"  # "a mortar round hit the camp, wounding two soldiers"
     if r_edge.dep_ == "prep" and _blamed_on(t_edge, r_edge.lower_):
         return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
+    if r_edge.dep_ == "dobj" and lemma(common) in _ACCUSING and t_edge.dep_ != "dobj":
+        return "agent"  # "2 bodies found; local sources blame armed bandits", "residents accused soldiers of"
     if r_edge.dep_ in _MODIFIER_DEPS and t_edge is trigger and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return "target"  # "FAMa post at Hombori attacked by armed men": the participle struck the force's post
     if r_edge.dep_ in ("nsubj", "csubj"):
@@ -710,7 +734,22 @@ _TARGET_NOUNS = {"target", "targets", "victim", "victims", "object"}
 def _has_object(verb: Token) -> bool:
     """The verb has a direct object, or shares one with the verb it is joined to ('arrested and flogged two men')."""
     conjuncts = [c for c in verb.children if c.dep_ == "conj" and is_verb(c)]
-    return any(c.dep_ == "dobj" or _misparsed_object(v, c) for v in (verb, *conjuncts) for c in v.children)
+    return any(
+        (c.dep_ == "dobj" and not _bearing(c)) or _misparsed_object(v, c)
+        for v in (verb, *conjuncts)
+        for c in v.children
+    )
+
+
+_COMPASS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw",
+            "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "km", "kms"}  # fmt: skip
+
+
+def _bearing(noun: Token) -> bool:
+    """'ambushed 12 km NW of Ouallam': a field report's distance and bearing the parser took for the object says
+    where it happened, not whom it struck."""
+    return noun.lower_ in _COMPASS and any(t.like_num for t in noun.subtree)
 
 
 def _misparsed_object(verb: Token, child: Token) -> bool:
@@ -721,6 +760,8 @@ def _misparsed_object(verb: Token, child: Token) -> bool:
         and child.i > verb.i
         and child.tag_ in ("NNS", "NNPS")
         and child.ent_type_ not in ("DATE", "TIME")
+        # "3 smugglers detained, 12 migrants handed to the Red Crescent": a shorthand's next clause, with its own verb
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in child.children)
     )
 
 

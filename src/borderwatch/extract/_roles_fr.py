@@ -154,9 +154,13 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
     ]
     # "nos unités ont neutralisé dix terroristes lors d'une attaque contre le poste de Tassia": the post was attacked
     unit_attacked = bool(vocabulary.during_unit_attack.search(folded))
+    opposed = _opposed_sides(folded, parties)
     out = []
     for party in parties:
         mention = party.mention
+        if mention.start in opposed:
+            out.append(replace(party, role=opposed[mention.start]))
+            continue
         before = folded[max(0, mention.start - 40) : mention.start]
         # "par des hommes armés", "contre une patrouille de l'armée": articles and "de" sit before the name
         bare = _ARTICLES.sub("", before)
@@ -192,7 +196,48 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target"))
         else:
             out.append(party)
+        if _initiator_relative().match(folded, mention.end):
+            out[-1] = replace(out[-1], stance="initiator")  # "dix assaillants qui avaient attaqué leur poste"
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
+
+
+# "des affrontements ont opposé (samedi) l'armée à des hommes armés", "des combats opposant le GATIA à l'EIGS": the
+# sides of a fight "opposer" joins; the first named, as ACLED orders them, is actor1, the other the side it fought
+_OPPOSING = re.compile(
+    r"\boppos(?:e|es|ee|ees|ent|ant|aient|ait|erent)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+(?:soir\s+|matin\s+)?)?"
+)
+
+
+def _opposed_sides(folded: str, parties: list[Party]) -> dict[int, str]:
+    """The roles, by mention start, of the two sides an 'opposer' joins: the first 'agent', the second 'both'."""
+    m = _OPPOSING.search(folded)
+    if m is None:
+        return {}
+    ordered = sorted((p.mention for p in parties if p.mention.start >= m.end()), key=lambda a: a.start)
+    # a noun may head the first side ("des chasseurs dozos"), no clause between
+    if not ordered or len(_words_but_articles(folded[m.end() : ordered[0].start])) > 1:
+        return {}
+    roles = {ordered[0].start: "agent"}
+    second = _words_but_articles(folded[ordered[0].end : ordered[1].start]) if len(ordered) > 1 else None
+    if second in ([], ["a"], ["et"]):  # "aux" is an article
+        roles[ordered[1].start] = "both"
+    return roles
+
+
+def _words_but_articles(text: str) -> list[str]:
+    """The words of a stretch of folded text less its articles and counts ('des chasseurs ' -> ['chasseurs']); a
+    punctuation mark counts as a word, so a clause break is never skipped."""
+    return [w for w in re.findall(r"[a-z]+|[^\sa-z]", text) if not _ARTICLES.fullmatch(w + " ")]
+
+
+@cache
+def _initiator_relative() -> re.Pattern[str]:
+    """A relative clause right after a party that says it started the fight: 'qui avaient attaqué leur poste', 'qui
+    ont ouvert le feu' (`initiator_relatives` in data/roles_fr.json; folded text)."""
+    verbs = "|".join(load_data("roles_fr.json")["initiator_relatives"])
+    auxiliary = r"(?:(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?)?"
+    return re.compile(rf"\s*,?\s+(?:qui|lesquels)\s+{auxiliary}(?:{verbs})\b")
 
 
 # Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
