@@ -300,7 +300,8 @@ class PairScorer:
             return "place", rules.named, ("both name a place the geocoders did not resolve ({})", both)
         for vague, other in ((new, old), (old, new)):
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
-            if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
+            # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
+            if elsewhere and (not other.vague or _names_elsewhere(other, vague) or _district(other)):
                 return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
@@ -591,6 +592,14 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
         known |= place_keys(actor)
     elsewhere = [key for key in unknown - known if not any(_keys_alike(key, other) for other in known if other)]
     return ", ".join(sorted(elsewhere))
+
+
+def _district(features: MentionFeatures) -> bool:
+    """Whether a mention known only to an area is placed at a named district of its province, not at the province
+    itself (a town the sentence names as its department or cercle, "in the Sebba department"): its report states
+    where its happening was, as a report naming a village does."""
+    province = features.admin_key
+    return bool(features.place_keys) and province is not None and province not in features.place_keys
 
 
 def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
