@@ -100,7 +100,11 @@ class PairScorer:
             value = self.config.date.reported_late_unsupported
             features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
         place = features[2]
-        if _is_village_in_area(place[2]) and not self._told_alike(features):
+        if _is_unknown_village_in_area(place[2]) and not self._told_alike(features):
+            # Without a toll or another name in common, a village named elsewhere is another happening of the area.
+            value, detail = self.config.place.names_elsewhere, (_names_elsewhere_alone, *place[2][1:])
+            features[2] = ("place", value, detail, self.weight_of("place", value, detail))
+        elif _is_village_in_area(place[2]) and not self._told_alike(features):
             # A village and a nearby town's area without a toll or a name in common: two happenings at two points,
             # as for any two places each named alone (the province's second happening of one kind; one group
             # raids two places of its area on one day).
@@ -219,6 +223,16 @@ class PairScorer:
         if new.vague or old.vague:
             return self._vague_place(new, old)
         if new.geonameid is not None and new.geonameid == old.geonameid:
+            if new.geo_precision == old.geo_precision == 2 and new.lead and old.lead:
+                # Both near one town, each at a village of its own it names ("a hamlet north of Ménaka" / "à
+                # Inkadogotan, au sud de Ménaka"): the town is where the geocoder could place them, not one point.
+                mine, theirs = _names_elsewhere(new, old, True), _names_elsewhere(old, new, True)
+                if mine and theirs:
+                    return (
+                        "place",
+                        rules.names_apart,
+                        ("both near {}, at other places ({} / {})", new.place_name, mine, theirs),
+                    )
             return "place", rules.same_geonameid, ("same place (GeoNames {})", new.geonameid)
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
         alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
@@ -302,6 +316,10 @@ class PairScorer:
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
             # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
             if elsewhere and (not other.vague or _names_elsewhere(other, vague) or _district(other)):
+                if _town_area_of(other, vague):
+                    # A village the geocoder does not know, placed in its province, and a nearby town's area
+                    # ("near Dori") of that province: reports name the town of a village they do not know.
+                    return "place", rules.village_in_area, (_unknown_village_in_area, elsewhere, other.place_name)
                 return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
@@ -482,6 +500,18 @@ def _is_village_in_area(detail: Detail) -> bool:
     return isinstance(detail, tuple) and detail[0] is _village_in_area
 
 
+def _unknown_village_in_area(elsewhere: str, town: str | None) -> str:
+    return f"a village known only to its province ({elsewhere}) and a nearby town's area of it ({town})"
+
+
+def _is_unknown_village_in_area(detail: Detail) -> bool:
+    return isinstance(detail, tuple) and detail[0] is _unknown_village_in_area
+
+
+def _names_elsewhere_alone(elsewhere: str, town: str | None) -> str:
+    return f"one names other places ({elsewhere}), not the other's ({town}), and no toll or other name in common"
+
+
 def _statement_day(detail: Detail) -> str:
     return f"{_written(detail)}; the later is its report's own day (a statement or claim)"
 
@@ -577,12 +607,14 @@ def _abroad(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.country is not None and b.country is not None and a.country != b.country
 
 
-def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
+def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures, near_one_town: bool = False) -> str:
     """The name keys of `vague`'s sentence that are neither its own place, province nor actors, nor `other`'s
     province, nor named around `other`'s sentence: places where its happening was, when its geocoder could only
     place it in a province or country ("near Koumari" resolved to the province). Empty when the sentence names
-    the other's place."""
-    if vague.names & other.place_keys:
+    the other's place, unless both are known only to that area (two reports placed in "Seno province", each naming
+    its own village of it; `near_one_town`: both placed at one town, "a hamlet north of Ménaka")."""
+    stated = vague.names & other.place_keys
+    if stated and not near_one_town and (not other.vague or stated - vague.place_keys):
         return ""
     known = vague.place_keys | other.place_keys | other.names | other.context | {vague.admin_key, other.admin_key}
     unknown = vague.lead - known
@@ -592,6 +624,17 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
         known |= place_keys(actor)
     elsewhere = [key for key in unknown - known if not any(_keys_alike(key, other) for other in known if other)]
     return ", ".join(sorted(elsewhere))
+
+
+def _town_area_of(town: MentionFeatures, vague: MentionFeatures) -> bool:
+    """Whether `town` is placed at a town's area (precision 2, "near Dori") of the province `vague` is known to."""
+    return (
+        town.geo_precision == 2
+        and vague.geo_precision == 3
+        and town.admin1 is not None
+        and vague.admin1 is not None
+        and fold(town.admin1) == fold(vague.admin1)
+    )
 
 
 def _district(features: MentionFeatures) -> bool:
