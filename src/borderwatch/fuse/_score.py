@@ -249,7 +249,9 @@ class PairScorer:
                 )
             if not alike and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
-                if km > min(self._reach(new), self._reach(old)) and self._village_in_area(new, old, km):
+                if km > min(self._reach(new), self._reach(old)) and (
+                    self._village_in_area(new, old, km) or self._toward(new, old, km)
+                ):
                     return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -278,7 +280,7 @@ class PairScorer:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if not named and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
-                if self._village_in_area(new, old, km):
+                if self._village_in_area(new, old, km) or self._toward(new, old, km):
                     return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -446,6 +448,30 @@ class PairScorer:
             and fold(new.admin1) == fold(old.admin1)
         )
 
+    def _toward(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
+        """Whether one is a town's area (precision 2) whose sentence gives a direction off the town ("north of
+        Bourem") and the other's place, of one province, lies that way within `place.direction_km`: the town is
+        where the report could place a village it does not name."""
+        rules = self.config.place
+        if km > rules.direction_km or new.admin1 is None or old.admin1 is None or fold(new.admin1) != fold(old.admin1):
+            return False
+        if not self._two_points(new, old):  # a patrol's or deployment's places are not one point to look for
+            return False
+        for town, other in ((new, old), (old, new)):
+            north = east = 0.0
+            own = frozenset(_LETTERS.findall(town.place_name or ""))  # "Tazrouk-Nord": a name, not a direction
+            for word in (town.words & rules.direction_words.keys()) - own:
+                step = rules.direction_words[word]
+                north, east = north + step[0], east + step[1]
+            if town.geo_precision != 2 or (north == 0.0 and east == 0.0):
+                continue
+            to_north = other.lat - town.lat  # type: ignore[operator]
+            to_east = (other.lon - town.lon) * math.cos(math.radians(town.lat))  # type: ignore[operator, arg-type]
+            turn = abs(math.degrees(math.atan2(to_east, to_north) - math.atan2(east, north))) % 360
+            if min(turn, 360 - turn) <= rules.direction_degrees:
+                return True
+        return False
+
     def _two_points(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether two named places (already known to be apart and neither named by the other report) are two
         happenings: both are of kinds that happen at one point (a clash, an arrest, a seizure), not spread over an
@@ -486,6 +512,9 @@ def _written(detail: Detail) -> str:
         return detail
     head, *values = detail
     return head.format(*values) if isinstance(head, str) else head(*values)
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _two_points(km: float, one: str | None, other: str | None) -> str:
