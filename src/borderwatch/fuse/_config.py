@@ -137,6 +137,21 @@ class PlaceRules(_Section):
         "`area_km`, neither report naming the other's place: the area report may name the nearby town for the "
         "village, when the two share a toll or another proper name (else two happenings at two points)"
     )
+    direction_words: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="compass words (folded) and their (north, east) unit steps: a sentence placing its happening "
+        "'north of Bourem' or 'au sud de Ménaka' tells of a point off the town in that direction, which a village "
+        "named by another report may be (as a village within `area_km` of a town's area)",
+    )
+    direction_km: float = Field(
+        default=0.0, ge=0, description="how far off its town a place told '<direction> of <town>' may lie"
+    )
+    direction_degrees: float = Field(
+        default=60.0,
+        ge=0,
+        le=180,
+        description="how far the other place's bearing from the town may turn from the stated direction",
+    )
     names_elsewhere: float = Field(
         description="one known only to its province or country, and its sentence names places, none of them the "
         "other's: it tells of somewhere else"

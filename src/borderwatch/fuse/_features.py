@@ -132,7 +132,9 @@ def _trusted(location: Location | None, text: str | None, near: frozenset[str]) 
     return location if names_place(text, location.name) else None
 
 
-_TOKEN = re.compile(r"[A-Za-z]+")
+# Words, and the punctuation that ends a name ("near Thala (Kasserine governorate)": Thala is not the governorate's
+# name); hyphens and apostrophes join or elide within a name ("In-Atès", "wilaya d'Illizi") and are skipped.
+_TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z'\u2019-]")
 # Words between a province's word and its name ("wilaya de", "region of the", "gouvernorat d'"): folded tokens.
 _CONNECTORS = frozenset({"de", "du", "des", "la", "le", "l", "d", "of", "the"})
 
@@ -140,13 +142,12 @@ _CONNECTORS = frozenset({"de", "du", "des", "la", "le", "l", "d", "of", "the"})
 def _precision(
     location: Location | None, sentence: str, keys: frozenset[str], region_words: frozenset[str]
 ) -> int | None:
-    """The location's precision, or 3 (a province) when it is a town that bears its province's name and the
-    sentence names it only as the province ("dans la wilaya de Bordj Badji Mokhtar", "in the Tahoua region"): the
-    geocoder's town stands for the province, which holds the happening somewhere a hundred km or more away."""
-    if location is None or location.geo_precision not in (1, 2) or not location.admin1 or not keys:
+    """The location's precision, or 3 (an area) when the sentence names the town only as the province or district
+    that bears its name ("dans la wilaya de Bordj Badji Mokhtar", "in the Tahoua region", "a village in the Ouallam
+    department", "le cercle de Douentza"): the geocoder's town stands for the area, which holds the happening at a
+    village it does not name, 80 km or more from the town."""
+    if location is None or location.geo_precision not in (1, 2) or not keys:
         return location.geo_precision if location else None
-    if not keys & place_keys(location.admin1):
-        return location.geo_precision
     return 3 if _named_as_province(sentence, keys, region_words) else location.geo_precision
 
 

@@ -100,7 +100,11 @@ class PairScorer:
             value = self.config.date.reported_late_unsupported
             features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
         place = features[2]
-        if _is_village_in_area(place[2]) and not self._told_alike(features):
+        if _is_unknown_village_in_area(place[2]) and not self._told_alike(features):
+            # Without a toll or another name in common, a village named elsewhere is another happening of the area.
+            value, detail = self.config.place.names_elsewhere, (_names_elsewhere_alone, *place[2][1:])
+            features[2] = ("place", value, detail, self.weight_of("place", value, detail))
+        elif _is_village_in_area(place[2]) and not self._told_alike(features):
             # A village and a nearby town's area without a toll or a name in common: two happenings at two points,
             # as for any two places each named alone (the province's second happening of one kind; one group
             # raids two places of its area on one day).
@@ -219,6 +223,16 @@ class PairScorer:
         if new.vague or old.vague:
             return self._vague_place(new, old)
         if new.geonameid is not None and new.geonameid == old.geonameid:
+            if new.geo_precision == old.geo_precision == 2 and new.lead and old.lead:
+                # Both near one town, each at a village of its own it names ("a hamlet north of Ménaka" / "à
+                # Inkadogotan, au sud de Ménaka"): the town is where the geocoder could place them, not one point.
+                mine, theirs = _names_elsewhere(new, old, True), _names_elsewhere(old, new, True)
+                if mine and theirs:
+                    return (
+                        "place",
+                        rules.names_apart,
+                        ("both near {}, at other places ({} / {})", new.place_name, mine, theirs),
+                    )
             return "place", rules.same_geonameid, ("same place (GeoNames {})", new.geonameid)
         km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
         alike = (new.place_name is not None and new.place_name == old.place_name) or bool(
@@ -235,7 +249,9 @@ class PairScorer:
                 )
             if not alike and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
-                if km > min(self._reach(new), self._reach(old)) and self._village_in_area(new, old, km):
+                if km > min(self._reach(new), self._reach(old)) and (
+                    self._village_in_area(new, old, km) or self._toward(new, old, km)
+                ):
                     return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if km > max(self._reach(new), self._reach(old)) and self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -264,7 +280,7 @@ class PairScorer:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if not named and not _cross_named(new, old, self._region_words):
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
-                if self._village_in_area(new, old, km):
+                if self._village_in_area(new, old, km) or self._toward(new, old, km):
                     return "place", rules.village_in_area, (_village_in_area, *detail[1:])
                 if self._two_points(new, old):
                     return "place", None, (_two_points, *detail[1:])
@@ -300,7 +316,12 @@ class PairScorer:
             return "place", rules.named, ("both name a place the geocoders did not resolve ({})", both)
         for vague, other in ((new, old), (old, new)):
             elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
-            if elsewhere and (not other.vague or _names_elsewhere(other, vague)):  # both vague: both name a place
+            # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
+            if elsewhere and (not other.vague or _names_elsewhere(other, vague) or _district(other)):
+                if _town_area_of(other, vague):
+                    # A village the geocoder does not know, placed in its province, and a nearby town's area
+                    # ("near Dori") of that province: reports name the town of a village they do not know.
+                    return "place", rules.village_in_area, (_unknown_village_in_area, elsewhere, other.place_name)
                 return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
         if placed and new.country and old.country and new.country != old.country:
@@ -427,6 +448,30 @@ class PairScorer:
             and fold(new.admin1) == fold(old.admin1)
         )
 
+    def _toward(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
+        """Whether one is a town's area (precision 2) whose sentence gives a direction off the town ("north of
+        Bourem") and the other's place, of one province, lies that way within `place.direction_km`: the town is
+        where the report could place a village it does not name."""
+        rules = self.config.place
+        if km > rules.direction_km or new.admin1 is None or old.admin1 is None or fold(new.admin1) != fold(old.admin1):
+            return False
+        if not self._two_points(new, old):  # a patrol's or deployment's places are not one point to look for
+            return False
+        for town, other in ((new, old), (old, new)):
+            north = east = 0.0
+            own = frozenset(_LETTERS.findall(town.place_name or ""))  # "Tazrouk-Nord": a name, not a direction
+            for word in (town.words & rules.direction_words.keys()) - own:
+                step = rules.direction_words[word]
+                north, east = north + step[0], east + step[1]
+            if town.geo_precision != 2 or (north == 0.0 and east == 0.0):
+                continue
+            to_north = other.lat - town.lat  # type: ignore[operator]
+            to_east = (other.lon - town.lon) * math.cos(math.radians(town.lat))  # type: ignore[operator, arg-type]
+            turn = abs(math.degrees(math.atan2(to_east, to_north) - math.atan2(east, north))) % 360
+            if min(turn, 360 - turn) <= rules.direction_degrees:
+                return True
+        return False
+
     def _two_points(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether two named places (already known to be apart and neither named by the other report) are two
         happenings: both are of kinds that happen at one point (a clash, an arrest, a seizure), not spread over an
@@ -469,6 +514,9 @@ def _written(detail: Detail) -> str:
     return head.format(*values) if isinstance(head, str) else head(*values)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _two_points(km: float, one: str | None, other: str | None) -> str:
     return f"{km:.0f} km apart, two places each named alone ({one} / {other}): two happenings at two points"
 
@@ -479,6 +527,18 @@ def _village_in_area(km: float, one: str | None, other: str | None) -> str:
 
 def _is_village_in_area(detail: Detail) -> bool:
     return isinstance(detail, tuple) and detail[0] is _village_in_area
+
+
+def _unknown_village_in_area(elsewhere: str, town: str | None) -> str:
+    return f"a village known only to its province ({elsewhere}) and a nearby town's area of it ({town})"
+
+
+def _is_unknown_village_in_area(detail: Detail) -> bool:
+    return isinstance(detail, tuple) and detail[0] is _unknown_village_in_area
+
+
+def _names_elsewhere_alone(elsewhere: str, town: str | None) -> str:
+    return f"one names other places ({elsewhere}), not the other's ({town}), and no toll or other name in common"
 
 
 def _statement_day(detail: Detail) -> str:
@@ -576,12 +636,14 @@ def _abroad(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.country is not None and b.country is not None and a.country != b.country
 
 
-def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
+def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures, near_one_town: bool = False) -> str:
     """The name keys of `vague`'s sentence that are neither its own place, province nor actors, nor `other`'s
     province, nor named around `other`'s sentence: places where its happening was, when its geocoder could only
     place it in a province or country ("near Koumari" resolved to the province). Empty when the sentence names
-    the other's place."""
-    if vague.names & other.place_keys:
+    the other's place, unless both are known only to that area (two reports placed in "Seno province", each naming
+    its own village of it; `near_one_town`: both placed at one town, "a hamlet north of Ménaka")."""
+    stated = vague.names & other.place_keys
+    if stated and not near_one_town and (not other.vague or stated - vague.place_keys):
         return ""
     known = vague.place_keys | other.place_keys | other.names | other.context | {vague.admin_key, other.admin_key}
     unknown = vague.lead - known
@@ -591,6 +653,25 @@ def _names_elsewhere(vague: MentionFeatures, other: MentionFeatures) -> str:
         known |= place_keys(actor)
     elsewhere = [key for key in unknown - known if not any(_keys_alike(key, other) for other in known if other)]
     return ", ".join(sorted(elsewhere))
+
+
+def _town_area_of(town: MentionFeatures, vague: MentionFeatures) -> bool:
+    """Whether `town` is placed at a town's area (precision 2, "near Dori") of the province `vague` is known to."""
+    return (
+        town.geo_precision == 2
+        and vague.geo_precision == 3
+        and town.admin1 is not None
+        and vague.admin1 is not None
+        and fold(town.admin1) == fold(vague.admin1)
+    )
+
+
+def _district(features: MentionFeatures) -> bool:
+    """Whether a mention known only to an area is placed at a named district of its province, not at the province
+    itself (a town the sentence names as its department or cercle, "in the Sebba department"): its report states
+    where its happening was, as a report naming a village does."""
+    province = features.admin_key
+    return bool(features.place_keys) and province is not None and province not in features.place_keys
 
 
 def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
