@@ -1,12 +1,13 @@
 """Mutual support between a document's names, read from their candidate lists before any of them is chosen.
 
-A ranking pass reads context from the places it has already chosen: when population chose the great namesake
-abroad for several names of one local story at once ('London', 'St. Thomas', 'Middlesex County' of Ontario read as
-England, the Virgin Islands and Virginia), no chosen place supports the local reading of any of them, and the
-passes keep the far-flung choice. Here each candidate counts the document's other names that could lie beside it:
-a candidate of another name within _NEAR_KM of it, or a first-level division or a country holding it. A candidate
-backed by several other names (at least _MIN_SUPPORTERS) is the reading that keeps the story in one place; one
-supporter is no evidence (Paris and London both have namesakes in Ontario).
+A ranking pass reads context from the places it has already chosen: when population chose great namesakes scattered
+over the world for several names of one local story at once ('London', 'St. Thomas', 'Delhi' of Ontario read as
+England, the Virgin Islands and India), no chosen place supports the local reading of any of them, and the passes
+keep the scattered choice. Here each candidate learns which other names could lie beside it: a likely candidate of
+theirs within _NEAR_KM of it, or a first-level division of theirs holding it. `Context` counts only the other names
+whose own reading is as lonely (in a country no other name lies in, far from all of them): a joint choice between
+scattered readings, never a vote against a reading the document supports (Paris and London both have namesakes in
+Ontario, but London and Paris lie 340 km apart).
 """
 
 from __future__ import annotations
