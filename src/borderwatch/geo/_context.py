@@ -19,6 +19,7 @@ from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, Candida
 from ._loose_names import agreeing_countries, foreign_aliases
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._ranking import ranking_weights
+from ._sources import thinly_held_countries
 from ._store import PlaceRecord
 
 __all__ = ["CONTEXT_WEIGHT", "FOREIGN_SPELLING_PENALTY", "Context", "Geometry", "inside"]
@@ -248,7 +249,13 @@ class Context:
         if agreeing is None:
             own = self.own_countries.get(mention.name, {})
             votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
-            agreeing = self._agreeing[mention.name] = agreeing_countries(votes, sum(votes.values()))
+            agreeing = agreeing_countries(votes, sum(votes.values()))
+            if not agreeing[0] and self.hint is None:
+                # A report that names no other place, for no caller's country, is about the product's region: a
+                # name no place bears is read as the region's ('Dhehiba' alone is Dehiba, Tunisia, not Diéhiba,
+                # Côte d'Ivoire, the likelier by population).
+                agreeing = (thinly_held_countries(), frozenset())
+            self._agreeing[mention.name] = agreeing
         arrays = mention.arrays
         farness = self._farness(mention, arrays)
         in_own = np.array([c in agreeing[0] for c in arrays.countries], dtype=bool)
