@@ -19,6 +19,7 @@ from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, Candida
 from ._loose_names import agreeing_countries, foreign_aliases
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._ranking import ranking_weights
+from ._sources import thinly_held_countries
 from ._store import PlaceRecord
 
 __all__ = ["CONTEXT_WEIGHT", "FOREIGN_SPELLING_PENALTY", "Context", "Geometry", "inside"]
@@ -26,6 +27,7 @@ __all__ = ["CONTEXT_WEIGHT", "FOREIGN_SPELLING_PENALTY", "Context", "Geometry", 
 _WEIGHTS = ranking_weights().context
 CONTEXT_WEIGHT = _WEIGHTS["country"]
 _NEAR_WEIGHT = _WEIGHTS["near"]
+_SUPPORT_WEIGHT = _WEIGHTS["support"]
 _CONTAINER_WEIGHT = _WEIGHTS["container"]
 _SIBLING_WEIGHT = _WEIGHTS["sibling"]
 _SIBLING_CHARS = 150  # about a sentence: divisions named together
@@ -66,6 +68,9 @@ class Context:
     point_starts: list[int] = field(default_factory=list)
     starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # of each name's mentions
     total: float = 0.0
+    # By name and other name: which of the name's candidates the other name could lie beside (`_support`).
+    support: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    lonely: set[str] = field(default_factory=set)  # names whose reading in this pass no other name backs
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: Geometry = field(default_factory=lambda: Geometry({}, {}, {}))
     # By name (its own votes left out): the document's countries, and those next to its main ones.
@@ -78,10 +83,11 @@ class Context:
         ranked: dict[int, Resolution | None],
         hint: str | None,
         geometry: dict[tuple[int | str, ...], Geometry] | None = None,
+        support: dict[str, dict[str, np.ndarray]] | None = None,
     ) -> Context:
         """The context of a ranking pass; `geometry` keeps distances for the next pass of the same document: they
         depend only on which places it holds (most often the same ones again)."""
-        context = cls(ranked, hint)
+        context = cls(ranked, hint, support=support or {})
         for mention in mentions:
             context.starts[mention.name].append(mention.start)
             res = ranked[mention.index]
@@ -108,7 +114,46 @@ class Context:
             # A record's id gives its position and kind; a name's key which mentions are its own.
             signature = tuple(r.id for r in context.points) + tuple(context.point_keys)
             context._geometry = geometry.setdefault(signature, Geometry({}, {}, {}))
+        if context.support:
+            context.lonely = context._lonely_names(mentions)
         return context
+
+    def _lonely_names(self, mentions: list[Mention]) -> set[str]:
+        """The names read in this pass as a place in a country none of the document's other names lies in, over
+        _FAR_KM from all of them: readings nothing else of the document speaks for."""
+        lonely: set[str] = set()
+        seen: set[str] = set()
+        for mention in mentions:
+            res = self.by_index.get(mention.index)
+            if mention.name in seen or res is None or res.record.country is None:
+                continue
+            seen.add(mention.name)
+            ids = [c.record.id for c in mention.candidates]
+            if res.record.id not in ids or res.record.feature_code in AREA_CODES:
+                continue
+            index = ids.index(res.record.id)
+            if self.outside_countries(mention)[index] and self._farness(mention, mention.arrays)[index] > 0.0:
+                lonely.add(mention.name)
+        return lonely
+
+    def _support(self, mention: Mention) -> np.ndarray | float:
+        """How many other names could lie beside each candidate, when the name's reading is lonely and no other name
+        could lie beside it; only other names whose own reading is lonely count. A joint choice between scattered
+        readings: 'London', 'St. Thomas' and 'Delhi' read as England, the Virgin Islands and India all lie in
+        Ontario. A name whose reading the document supports is no evidence of where another name lies (the London
+        of a story about the U.S. and Britain does not move its 'Washington' to Sussex)."""
+        by_other = self.support.get(mention.name)
+        if by_other is None or mention.name not in self.lonely:
+            return 0.0
+        counts = np.zeros(len(mention.candidates))
+        for other, backed in by_other.items():
+            if other in self.lonely:
+                counts += backed
+        res = self.by_index.get(mention.index)
+        ids = [c.record.id for c in mention.candidates]
+        if res is not None and res.record.id in ids and counts[ids.index(res.record.id)] > 0:
+            return 0.0  # the reading is backed as much as any: nothing to choose jointly
+        return counts
 
     def _nearest(self, mention: Mention, arrays: CandidateArrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's distance (km) to the nearest other place of the document that is not an area, and to
@@ -160,6 +205,7 @@ class Context:
         if self.hint:
             bonus += _HINT_WEIGHT * np.array([c == self.hint for c in arrays.countries], dtype=float)
         bonus += self._nearness(mention, arrays)
+        bonus += _SUPPORT_WEIGHT * self._support(mention)
         bonus -= _FAR_WEIGHT * self._farness(mention, arrays) * (country < 0.1)
         bonus += self.containment(mention)
         # A spelling matched only through transliteration, or a generic word, is believed in the document's own
@@ -203,7 +249,13 @@ class Context:
         if agreeing is None:
             own = self.own_countries.get(mention.name, {})
             votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
-            agreeing = self._agreeing[mention.name] = agreeing_countries(votes, sum(votes.values()))
+            agreeing = agreeing_countries(votes, sum(votes.values()))
+            if not agreeing[0] and self.hint is None:
+                # A report that names no other place, for no caller's country, is about the product's region: a
+                # name no place bears is read as the region's ('Dhehiba' alone is Dehiba, Tunisia, not Diéhiba,
+                # Côte d'Ivoire, the likelier by population).
+                agreeing = (thinly_held_countries(), frozenset())
+            self._agreeing[mention.name] = agreeing
         arrays = mention.arrays
         farness = self._farness(mention, arrays)
         in_own = np.array([c in agreeing[0] for c in arrays.countries], dtype=bool)

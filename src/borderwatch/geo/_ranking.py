@@ -11,7 +11,9 @@ from ._sources import data_file
 
 __all__ = ["RankingWeights", "ranking_weights"]
 
-_CONTEXT_KEYS = ("country", "admin1", "near", "container", "sibling", "hint", "far", "foreign_spelling_penalty")
+_CONTEXT_KEYS = (
+    "country", "admin1", "near", "support", "container", "sibling", "hint", "far", "foreign_spelling_penalty",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
 from ._recognise import division_kind_countries, names_a_division, names_an_office_s_seat
+from ._support import mutual_support
 
 __all__ = ["Resolver"]
 
@@ -95,8 +96,9 @@ class Resolver:
         by_group = {group: self._rank(m, None) for group, m in first_of.items()}
         ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
         geometry: dict[tuple[int | str, ...], Geometry] = {}  # distances, by the document's places: kept across passes
+        support = mutual_support(mentions)
         for _ in range(_CONTEXT_PASSES):
-            context = Context.from_pass(mentions, ranked, country_hint, geometry)
+            context = Context.from_pass(mentions, ranked, country_hint, geometry, support)
             # A name whose best candidate already leads by more than the document's countries alone can move a
             # score (CONTEXT_WEIGHT) is settled: a further pass would not change it.
             by_group = {
