@@ -363,6 +363,18 @@ def test_a_weekday_told_beside_a_dated_telling_is_the_last_one_up_to_the_telling
     assert [e.date for e in extractor(report(text, published="2026-05-26")).events] == ["2026-05-24"]
 
 
+def test_a_possessive_weekday_dates_the_happening_it_stands_before_not_the_telling(extractor) -> None:
+    # "claimed Wednesday's rocket fire ..., in a statement published on Sunday": Wednesday was taken for the claim's
+    # day, and the fire was dated the Sunday before the statement (a week and a half early)
+    text = (
+        "The Islamic State Sahel Province claimed Wednesday's rocket fire on the airport of Gao, in a statement "
+        "published on Sunday by its propaganda outlet."
+    )
+    assert [e.date for e in extractor(report(text, published="2025-07-07")).events] == ["2025-07-02"]
+    text = "JNIM claimed Monday's ambush on a customs convoy near Ansongo in a statement released on Thursday."
+    assert [e.date for e in extractor(report(text, published="2025-07-11")).events] == ["2025-07-07"]
+
+
 def test_the_day_of_a_background_happening_does_not_date_the_sentences_own(extractor) -> None:
     # the blast told again was dated by "after the discovery on Sunday" and so made a second IED event on Sunday
     text = (

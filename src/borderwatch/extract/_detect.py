@@ -558,8 +558,15 @@ def _french_telling_date(text: str, date: DateMention) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _reporting_verb(doc: Any, date: DateMention) -> Any:
-    """The verb of telling a date hangs on ('said on Monday'), if it hangs on one."""
+    """The verb of telling a date hangs on ('said on Monday'), if it hangs on one. A possessive date dates the noun
+    it stands before, never a telling ('claimed Wednesday's rocket fire': Wednesday is the fire's day)."""
+    if _POSSESSIVE.match(doc.text, date.end) or _POSSESSIVE_END.search(doc.text[date.start : date.end]):
+        return None
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
