@@ -855,3 +855,13 @@ def test_the_dead_a_communique_mourns_are_its_events_toll(extractor) -> None:
     text = "The army deplores the loss of two soldiers, killed when their vehicle hit a mine near Boulkessi on Monday."
     events = extractor(report(text, published="2026-04-09")).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 2)]
+
+
+def test_the_arrested_after_a_singular_shot_dead_are_not_dead(extractor) -> None:
+    # SYNTHETIC: "un contrebandier abattu et deux autres arrêtés": the second group has its own verb, and lives
+    assert [q.value for q in find_quantities("Bilan : un passeur abattu, deux autres arrêtés.")] == [1]
+    assert [q.value for q in find_quantities("Un terroriste neutralisé et trois autres capturés.")] == [1]
+    # a second group told dead by its own verb still counts
+    assert sum(q.value for q in find_quantities("Un bandit abattu et deux autres tués.")) == 3
+    text = "Près de Tamanrasset lundi, un contrebandier abattu et deux autres arrêtés par les gardes-frontières."
+    assert _toll(extractor, text) == 1
