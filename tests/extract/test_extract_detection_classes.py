@@ -313,6 +313,9 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Des drones turcs pilotés par l'armée malienne ont bombardé un campement près de Tessit jeudi.",
             ["Air/drone strike"],
         ),
+        # SYNTHETIC: a drone that destroyed or neutralised what it hit struck it, as one that "a frappé"
+        ("Un drone a détruit un véhicule près de Ménaka jeudi, tuant tous ses occupants.", ["Air/drone strike"]),
+        ("Un drone de l'armée a neutralisé cinq terroristes près de Tessit jeudi.", ["Air/drone strike"]),
         # a standing word of the same roots that restricts nothing is no event
         ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],
