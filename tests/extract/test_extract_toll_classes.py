@@ -865,3 +865,18 @@ def test_the_arrested_after_a_singular_shot_dead_are_not_dead(extractor) -> None
     assert sum(q.value for q in find_quantities("Un bandit abattu et deux autres tués.")) == 3
     text = "Près de Tamanrasset lundi, un contrebandier abattu et deux autres arrêtés par les gardes-frontières."
     assert _toll(extractor, text) == 1
+
+
+def test_a_dated_update_line_adds_its_dead_to_the_event_it_updates(extractor) -> None:
+    # SYNTHETIC: "15 MAR UPDATE:" dates the line, not the deaths' event; a toll "of the attack" that rose updates it
+    texts = [
+        "Gunmen attacked the gendarmerie post at Tillaberi on 12 March, killing five gendarmes.\n"
+        "15 MAR UPDATE: three wounded gendarmes died in hospital.",
+        "Des hommes armés ont attaqué le poste de Tillaberi le 12 mars, tuant cinq gendarmes.\n"
+        "15 MARS MISE À JOUR : trois gendarmes blessés ont succombé à l'hôpital.",
+        "Gunmen attacked the gendarmerie post at Tillaberi on 12 March, killing five gendarmes.\n"
+        "On 15 March the death toll from the attack climbed to eight.",
+    ]
+    for text in texts:
+        events = extractor(report(text, published="2026-03-16")).events
+        assert [(e.fatalities, str(e.date)) for e in events] == [(8, "2026-03-12")], text
