@@ -324,6 +324,10 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             ["Peaceful protest"],
         ),
         ("Des migrants ont marché vers la frontière près de Ben Guerdane jeudi.", []),
+        # SYNTHETIC: a field report's line that names a camp, an OP or a garrison attacked, with no attacker, is a
+        # fight at a force's position as "Post X attacked" is
+        ("Camp Tessit attacked 0415Z. 4 KIA, 6 WIA.", ["Armed clash"]),
+        ("OP Kalaat attacked 0300Z. 2 KIA.", ["Armed clash"]),
         # a standing word of the same roots that restricts nothing is no event
         ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],
