@@ -313,6 +313,21 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
             "Des drones turcs pilotés par l'armée malienne ont bombardé un campement près de Tessit jeudi.",
             ["Air/drone strike"],
         ),
+        # SYNTHETIC: a drone that destroyed or neutralised what it hit struck it, as one that "a frappé"
+        ("Un drone a détruit un véhicule près de Ménaka jeudi, tuant tous ses occupants.", ["Air/drone strike"]),
+        ("Un drone de l'armée a neutralisé cinq terroristes près de Tessit jeudi.", ["Air/drone strike"]),
+        # SYNTHETIC: residents who "ont marché" or "ont défilé" on a place protest (a march is no riot unless violence
+        # is told); migrants walking toward a border are no protest
+        ("Des habitants en colère ont marché sur le commissariat de Kasserine jeudi.", ["Peaceful protest"]),
+        (
+            "Des centaines de jeunes ont défilé dans les rues de Kasserine jeudi pour réclamer des emplois.",
+            ["Peaceful protest"],
+        ),
+        ("Des migrants ont marché vers la frontière près de Ben Guerdane jeudi.", []),
+        # SYNTHETIC: a field report's line that names a camp, an OP or a garrison attacked, with no attacker, is a
+        # fight at a force's position as "Post X attacked" is
+        ("Camp Tessit attacked 0415Z. 4 KIA, 6 WIA.", ["Armed clash"]),
+        ("OP Kalaat attacked 0300Z. 2 KIA.", ["Armed clash"]),
         # a standing word of the same roots that restricts nothing is no event
         ("Les deux pays ont discuté jeudi à Tunis de la circulation des marchandises.", []),
     ],

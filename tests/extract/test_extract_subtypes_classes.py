@@ -245,6 +245,15 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "Residents said gunmen burned 40 houses in the village of Tin-Hama on Thursday.",
             ("Looting/property destruction", 0),
         ),
+        # SYNTHETIC: police fire that kills people told as no armed party is an attack on them, not a fight; a
+        # protest's dead stay excessive force, and a shootout stays a clash
+        ("Deux jeunes ont été tués par des tirs de la police à Kasserine jeudi.", ("Attack", 2)),
+        ("Two men were shot dead by police in Kasserine on Thursday.", ("Attack", 2)),
+        (
+            "Deux manifestants ont été tués par des tirs de la police à Kasserine jeudi.",
+            ("Excessive force against protesters", 2),
+        ),
+        ("Police shot dead two armed robbers during a shootout in Kasserine on Thursday.", ("Armed clash", 2)),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -824,3 +824,59 @@ def test_a_list_of_victims_by_trade_and_kin_is_added_up(extractor) -> None:
     # a comma-joined list after a killing verb: each group is more of the dead, not another estimate of them
     text = "Gunmen raided the hamlet of Tiguila on Monday, killing a blacksmith, two farmers and the chief's son."
     assert _toll(extractor, text) == 4
+
+
+def test_a_french_participle_of_killing_counts_whom_it_takes(extractor) -> None:
+    # SYNTHETIC: "neutralisant", "abattant", "éliminant" are participles of killing as "tuant" is
+    assert [q.value for q in find_quantities("Les militaires ont riposté, neutralisant six assaillants.")] == [6]
+    assert [q.value for q in find_quantities("La patrouille a riposté, abattant trois bandits armés.")] == [3]
+    text = "Selon un communiqué, les soldats ont repoussé l'attaque près de Djibo lundi, éliminant cinq terroristes."
+    assert _toll(extractor, text) == 5
+
+
+def test_one_victim_of_a_killing_verb_whose_auxiliary_is_the_first_verbs(extractor) -> None:
+    # SYNTHETIC: "ont attaqué un camion et tué son chauffeur": "tué" takes the auxiliary of "attaqué"
+    assert [q.value for q in find_quantities("Des bandits ont arrêté un minibus puis abattu le convoyeur.")] == [1]
+    assert [q.value for q in find_quantities("Des hommes armés ont tiré sur un car, tuant son chauffeur.")] == [1]
+    text = "Des hommes armés ont attaqué un camion près de Boulkessi lundi et tué son chauffeur."
+    assert _toll(extractor, text) == 1
+
+
+def test_the_dead_a_communique_mourns_are_its_events_toll(extractor) -> None:
+    # SYNTHETIC: a reaction verb's object is background ("condemned the attack"), but the loss of a force's own men
+    # it deplores is the toll of the attack the sentence tells
+    text = "The Armed Forces deplore the loss of two soldiers during an attack on a patrol near Tillaberi on Monday."
+    assert _toll(extractor, text) == 2
+    text = "The General Staff mourns the death of a gendarme during a clash with gunmen near Djibo on Friday."
+    assert _toll(extractor, text) == 1
+    # a death a protest is against is its cause, not its toll
+    assert find_quantities("Youths marched in Kasserine against the death of a man in police custody.") == []
+    # the dead with a clause of their own still tell their own event ("killed when their vehicle hit a mine")
+    text = "The army deplores the loss of two soldiers, killed when their vehicle hit a mine near Boulkessi on Monday."
+    events = extractor(report(text, published="2026-04-09")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 2)]
+
+
+def test_the_arrested_after_a_singular_shot_dead_are_not_dead(extractor) -> None:
+    # SYNTHETIC: "un contrebandier abattu et deux autres arrêtés": the second group has its own verb, and lives
+    assert [q.value for q in find_quantities("Bilan : un passeur abattu, deux autres arrêtés.")] == [1]
+    assert [q.value for q in find_quantities("Un terroriste neutralisé et trois autres capturés.")] == [1]
+    # a second group told dead by its own verb still counts
+    assert sum(q.value for q in find_quantities("Un bandit abattu et deux autres tués.")) == 3
+    text = "Près de Tamanrasset lundi, un contrebandier abattu et deux autres arrêtés par les gardes-frontières."
+    assert _toll(extractor, text) == 1
+
+
+def test_a_dated_update_line_adds_its_dead_to_the_event_it_updates(extractor) -> None:
+    # SYNTHETIC: "15 MAR UPDATE:" dates the line, not the deaths' event; a toll "of the attack" that rose updates it
+    texts = [
+        "Gunmen attacked the gendarmerie post at Tillaberi on 12 March, killing five gendarmes.\n"
+        "15 MAR UPDATE: three wounded gendarmes died in hospital.",
+        "Des hommes armés ont attaqué le poste de Tillaberi le 12 mars, tuant cinq gendarmes.\n"
+        "15 MARS MISE À JOUR : trois gendarmes blessés ont succombé à l'hôpital.",
+        "Gunmen attacked the gendarmerie post at Tillaberi on 12 March, killing five gendarmes.\n"
+        "On 15 March the death toll from the attack climbed to eight.",
+    ]
+    for text in texts:
+        events = extractor(report(text, published="2026-03-16")).events
+        assert [(e.fatalities, str(e.date)) for e in events] == [(8, "2026-03-12")], text

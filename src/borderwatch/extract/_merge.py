@@ -121,8 +121,9 @@ _UPDATE = re.compile(
     # "the attack brings to 120 the number of soldiers killed this year": a running total told of this event
     r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+to\s+(?:[\w,.]+\s+){1,3}?"
     r"the\s+(?:total\s+|overall\s+)?(?:number|toll|tally)\s+of\b|"
-    r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?"
-    r"(?:risen|rose|climbed|increased|reached)\b|"
+    # "the toll of the attack on the post rose to eight", "the death toll from Monday's ambush has climbed to 9"
+    r"\b(?:death\s+)?toll\s+(?:(?:of|from|in)\s+[^.;:!?]{1,60}?\s+)?(?:has\s+|had\s+)?"
+    r"(?:later\s+|since\s+|subsequently\s+|then\s+|now\s+|further\s+)?(?:risen|rose|climbed|increased|reached)\b|"
     r"\bdied\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b|"
     r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:wounded|injured)\b[^.]{0,40}\bdied\b|"
     # "the toll was later revised upward to ten", "a fourth victim died in hospital", French updates
@@ -137,11 +138,32 @@ _UPDATE = re.compile(
 )
 
 
+# "UPDATE 1400Z:", "15 MAR UPDATE:", "Revised:": a field report's line that updates the figures told before it
+UPDATE_LINE = re.compile(
+    r"\W*(?:[\w/]+\s+){0,3}?(?:"
+    + "|".join(load_data("ontology.json")["updated_tolls"]["line_labels"])
+    + r")\b[^:.;]{0,20}:",
+    re.IGNORECASE,
+)
+_EVENTIVE = frozenset(name for name, spec in load_data("ontology.json")["cues"].items() if spec["eventive"])
+_DEATH_CUES = frozenset({"kill", "bodies_found"})
+
+
+def _toll_update_line(event: SentenceEvent) -> bool:
+    """'15 MAR UPDATE: three wounded gendarmes died in hospital': an update line that tells deaths and no happening of
+    its own is the earlier event's toll, though its date is the day it was written ('UPDATE 1400Z: post attacked
+    again' tells a new attack)."""
+    if UPDATE_LINE.match(event.sentence.text) is None:
+        return False
+    told = event.cues & _EVENTIVE
+    return bool(told) and told <= _DEATH_CUES
+
+
 def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup | None:
     """A claim or attribution of a violent event, or a later word on its toll ('one of the wounded died overnight,
     bringing the toll to two'), joins the violent event told before it, whatever its own date."""
     claim = is_claim(event.sentence.text)
-    if not claim and not _UPDATE.search(event.sentence.text):
+    if not claim and not _UPDATE.search(event.sentence.text) and not _toll_update_line(event):
         return None
     same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
     # a riot's toll is updated too ("un policier a succombé à ses blessures"); only violence is claimed

@@ -266,6 +266,8 @@ _FIGHT_ENDING_ACTS = frozenset(_OWN_FIGHT["acts"])
 _FIGHT_NOUNS = frozenset(_OWN_FIGHT["fights"])
 # "..., which also left 11 attackers dead": what the happening told before caused
 _RESULT_VERBS = frozenset(load_data("clauses.json")["result_clauses"]["verbs"])
+# "deplore the loss of two soldiers during an attack": a reaction that tells the dead of the sentence's own happening
+_MOURNED_DEATHS = frozenset(load_data("clauses.json")["mourned_deaths"]["nouns"])
 _EVENT_NOUNS = {"attack", "assault", "ambush", "raid", "clash", "fighting", "explosion", "blast", "bombing", "incident",
                 "fight", "crisis", "siege", "standoff", "operation", "offensive", "battle", "violence", "massacre",
                 "strike", "kidnapping", "abduction", "protest", "demonstration", "riot", "unrest",
@@ -412,6 +414,14 @@ def _own_fight(noun: Token, governor: Token) -> bool:
     return lemma(noun) in _FIGHT_NOUNS and lemma(governor) in _FIGHT_ENDING_ACTS
 
 
+def _mourned_toll(trigger: Token) -> bool:
+    """'deplore the loss of two soldiers during an attack': the dead mourned are the toll of the sentence's own
+    happening, unless a clause of their own tells how they died ('the loss of two soldiers, killed when ...')."""
+    return lemma(trigger) in _MOURNED_DEATHS and not any(
+        lemma(t) in _DEATHS for t in trigger.subtree if t.i != trigger.i
+    )
+
+
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
@@ -433,6 +443,8 @@ def background_kind(trigger: Token) -> str | None:
             ):
                 return True
         if node.dep_ in ("dobj", "nsubjpass") and lemma(head) in _REACTION and not death_told:
+            if node.i == trigger.i and _mourned_toll(trigger):
+                return None
             return "phrase"
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "for", "over") and lemma(head.head) in _ALLEGING:
             return "phrase"  # "a soldier accused of killing a civilian was arrested": the arrest is the event

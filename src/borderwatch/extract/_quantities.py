@@ -103,7 +103,7 @@ _HINT = re.compile(
     r"\d|\b(?:"
     + "|".join(re.escape(w) for w in WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
-    r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|perdu|tu[ée]|abattu|ex[ée]cut|"
+    r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|loss|perdu|tu[ée]|tuant|abatt|[ée]limin|ex[ée]cut|"
     r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|dead",
     re.IGNORECASE,
 )

@@ -158,7 +158,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
     ("injured", rf"{_COUNT}(?:\s+(?!(?:{_DEATH_NOUN})\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{INJURE_VERB}"),  # noqa: E501
@@ -300,7 +300,7 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-]){_SINGULAR}\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|shot)\b[^,.;]{{0,40}}?\s+"
     rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
-    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?)(?=\s*(?:[,.;]|et\b|$))"
+    rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?|abattue?)(?=\s*(?:[,.;]|et\b|$))"
     rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|"
     # "the driver died instantly", "a young man died on Monday after police fired"
     rf"(?:instantly|immediately|on\s+the\s+spot|at\s+the\s+scene|on\s+the\s+way\s+to\b|(?:on\s+\w+day\s+)?(?:after|when|as)\b|"
@@ -336,6 +336,10 @@ SINGULAR_KILLED = re.compile(
     # "des ravisseurs ont abattu le chauffeur": a definite one too
     rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:(?:un|une|le|la|son|sa|leur)\s+|l['’]\s*)"
     rf"{_FRENCH_ONE}\b"
+    # "ont attaqué un camion et tué son chauffeur", "ouvrant le feu et abattant le gardien": the auxiliary is the first
+    # verb's, or a participle says it ("tuant son chauffeur")
+    rf"|(?<![\w-])(?:(?:et|puis)\s+(?:{_FRENCH_KILLED})|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant)\s+"
+    rf"(?:(?:un|une|le|la|son|sa|leur)\s+|l['’]\s*){_FRENCH_ONE}\b"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+one\s+of\s+"
     rf"(?:them|the\s+\w+|their\s+\w+)"
     # "one of them was later found dead", "one of the hostages was executed"
@@ -360,10 +364,16 @@ SINGULAR_KILLED = re.compile(
     # "executed a marabout", "shot dead the headmaster": any noun that ends its phrase
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead|execut(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|behead(?:ed|ing))\s+(?:a|an|one|the)\s+{ANY_PERSON}"
+    # "deplores the loss of a soldier", "mourns the death of a gendarme": one of the dead a communiqué mourns (not
+    # "demonstrating against the death of a man in custody", the protest's cause)
+    rf"|(?<![\w-])(?:deplor|mourn|regrett?)(?:e|es|ed|s|ing)?\s+the\s+(?:loss|death|passing)\s+of\s+{_SINGULAR}"
+    rf"(?!\s+of\b)"
     # "wounding nine passengers and killing one"
     rf"|(?<![\w-])(?:kill(?:ed|ing)|shot dead|shooting dead)\s+(?:only\s+)?one(?=\s*(?:[,.;:]|and\b|$))",
     re.IGNORECASE,
 )
 OF_WHAT = re.compile(r"\s+(?:de|du)\s+(?:la\s+|l['’]\s*)?(?-i:[a-zà-ÿ][a-zà-ÿ-]*)(?=\s*(?:,|et\b))")
 OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*")
-ENDS_WITH_VERB = re.compile(rf"{KILL_VERB}$", re.IGNORECASE)
+# "un contrebandier abattu et deux autres arrêtés": after a singular told with its participle, the next group is told
+# by its own verb (the arrested live)
+ENDS_WITH_VERB = re.compile(rf"(?:{KILL_VERB}|abattue?|neutralis[ée]e?|[ée]limin[ée]e?)$", re.IGNORECASE)

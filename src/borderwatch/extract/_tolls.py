@@ -8,6 +8,7 @@ import re
 
 from ._detect import SentenceEvent
 from ._habitual import running_total_spans
+from ._merge import UPDATE_LINE as _UPDATE_LINE
 from ._merge import EventGroup
 from ._quantities import (
     DEAD_LISTED,
@@ -164,10 +165,6 @@ _COMPETING = re.compile(
 _TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
-# "UPDATE 1400Z:", "15 MAR UPDATE:", "Revised:": a field report's line that updates the figures told before it
-_UPDATE_LINE = re.compile(
-    r"\W*(?:[\w/]+\s+){0,3}?(?:" + "|".join(_UPDATED["line_labels"]) + r")\b[^:.;]{0,20}:", re.IGNORECASE
-)
 _CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
 
 
