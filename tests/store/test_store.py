@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from borderwatch.errors import NewerDatabaseError, NotOurDatabaseError, StoreError
 from borderwatch.model import (
@@ -21,7 +21,7 @@ from borderwatch.model import (
     Source,
 )
 from borderwatch.store import EventQuery, NewReport, Reader, ReportQuery, Store, _write
-from borderwatch.store._schema import extractions
+from borderwatch.store._schema import exchange_index, extractions, report_access
 
 ADMIN = Reader.local_admin()
 
@@ -104,6 +104,30 @@ def test_a_batch_hands_its_extractions_to_the_database_as_json_text(
     assert [type(row["result"]) for row in handed] == [str]
     assert not any(gc.is_tracked(value) for row in handed for value in row.values())
     assert stored == extraction.model_dump(mode="json")
+
+
+def test_a_batch_writes_its_access_and_exchange_rows_straight_through_the_driver(db_url: str) -> None:
+    """The rows every report adds to `report_access` and `exchange_index` go to the driver's executemany as
+    prepared tuples (`bulk_insert`), not through SQLAlchemy's per-row parameter building, and read back whole."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    texts = [f"SYNTHETIC. Invented smugglers number {n} were stopped near Kasserine." for n in range(3)]
+    items = [NewReport(report=_report(text)) for text in texts]
+    with Store(db_url) as store:
+        event.listen(store._engine, "before_cursor_execute", seen)
+        try:
+            assert store.add_reports(items) == [True, True, True]
+        finally:
+            event.remove(store._engine, "before_cursor_execute", seen)
+        with store._engine.connect() as connection:
+            access = connection.execute(select(report_access.c.report_id)).scalars().all()
+            shared = connection.execute(select(exchange_index.c.report_id, exchange_index.c.withdrawn)).all()
+    assert not [s for s in statements if "INTO report_access" in s or "INTO exchange_index" in s]
+    assert sorted(access) == sorted(i.report.id for i in items)
+    assert sorted(shared) == sorted((i.report.id, False) for i in items)
 
 
 def test_same_content_is_stored_once(db_url: str) -> None:
