@@ -130,6 +130,29 @@ def test_a_batch_writes_its_access_and_exchange_rows_straight_through_the_driver
     assert sorted(shared) == sorted((i.report.id, False) for i in items)
 
 
+def test_an_event_gaining_a_mention_is_compared_on_the_columns_it_sets(db_url: str) -> None:
+    """Re-deriving a stored event that gained a mention reads back only the columns an update sets (not the whole
+    row: its creation time and the like were read and converted for nothing), and the event is updated."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    first = _report("SYNTHETIC. Soldiers clashed with an invented band near Kasserine, two dead.")
+    second = _report("SYNTHETIC. Two were killed as soldiers clashed with an invented band near Kasserine.")
+    with Store(db_url) as store:
+        store.add_reports([NewReport(report=first, extraction=_extraction(first, "TN", "2025-03-02"))])
+        event.listen(store._engine, "before_cursor_execute", seen)
+        try:
+            store.add_reports([NewReport(report=second, extraction=_extraction(second, "TN", "2025-03-02"))])
+        finally:
+            event.remove(store._engine, "before_cursor_execute", seen)
+        listed = store.list_events(EventQuery(), ADMIN)
+    assert len(listed) == 1 and listed[0]["sources"] == 2
+    reread = [s for s in statements if s.lstrip().startswith("SELECT events.id, events.event_type")]
+    assert reread and not [s for s in reread if "created_at" in s]
+
+
 def test_same_content_is_stored_once(db_url: str) -> None:
     with Store(db_url) as store:
         first = _report("SYNTHETIC. Guards   arrested two smugglers.")
