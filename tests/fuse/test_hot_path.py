@@ -7,13 +7,11 @@ definition (`PairScorer.weight_of`, `Block.in_time` / `in_box`, `_keys_alike`) o
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import random
 
-from borderwatch.fuse import AnalystLinks, Block, Candidate, Fuser, MentionFeatures, MentionIndex, day_bucket
+from borderwatch.fuse import AnalystLinks, Candidate, Fuser, MentionFeatures, MentionIndex
 from borderwatch.fuse._score import _keys_alike, _keys_alike_uncached
-from borderwatch.store._fusion_memory import CandidateIndex, _Period
 
 from .test_blocking import _random_mentions
 
@@ -109,58 +107,3 @@ def test_a_decision_asks_its_threshold_and_the_links_truth_once_whatever_the_can
         assert decision == plain.decide(new, candidates, AnalystLinks(must=[("nobody-1", "nobody-2")]))
         compared += len(candidates)
     assert compared > 1000
-
-
-def test_the_candidate_index_checks_a_mention_found_under_a_cell_and_a_key_once() -> None:
-    """A stored mention filed under a block's cell and under one of its keys (its town's name) is found once,
-    and the block's families are asked about it once; one outside the cell's box is still found by its key."""
-    fuser = Fuser()
-    mentions = _random_mentions(fuser, random.Random(14), 200)
-    index = CandidateIndex(10_000)
-    checks = [0]
-
-    class CountedFamilies(tuple):  # type: ignore[type-arg]
-        def __contains__(self, item: object) -> bool:
-            checks[0] += 1
-            return tuple.__contains__(self, item)
-
-    twice = 0
-    for n, new in enumerate(mentions):
-        block = fuser.block(new)
-        counted = dataclasses.replace(block, families=CountedFamilies(block.families))
-        checks[0] = 0
-        found = index._lookup(counted)
-        keys = [ref.key for ref in found]
-        assert len(keys) == len(set(keys))
-        plain = MentionIndex()
-        for old in mentions[:n]:
-            plain.add(old, fuser.cell(old), fuser.keys(old))
-        assert set(keys) == {old.key for old in plain.lookup(block)}
-        filed = [
-            old
-            for old in mentions[:n]
-            if (fuser.cell(old) in block.cells and block.in_box(old)) and set(fuser.keys(old)) & set(block.keys)
-        ]
-        twice += sum(1 for old in filed if block.in_time(old))
-        assert checks[0] <= sum(_filings(fuser, old, block) for old in mentions[:n]) - sum(
-            1 for old in filed if block.in_time(old)
-        )
-        new.event_id, new.seq = new.key, n + 1
-        bucket = day_bucket(new.day_hi)
-        index._periods.setdefault(bucket, _Period())
-        index._file(
-            index._entry(new.key, new.event_id, n + 1, new.family, new.day_lo, new.day_hi, new.lat, new.lon),
-            fuser.cell(new),
-            fuser.keys(new),
-            bucket,
-        )
-    assert twice > 50  # mentions found under a cell and a key were met
-
-
-def _filings(fuser: Fuser, old: MentionFeatures, block: Block) -> int:
-    """How many of the block's cells and keys a stored mention is filed under (each visit could check it)."""
-    buckets = block.buckets()
-    if day_bucket(old.day_hi) not in buckets:
-        return 0
-    in_cell = fuser.cell(old) in set(block.cells)
-    return int(in_cell) + len(set(fuser.keys(old)) & set(block.keys))

@@ -227,15 +227,7 @@ class CandidateIndex:
                 if by_period is None:
                     continue
                 for bucket in buckets:
-                    filed_here = by_period.get(bucket)
-                    if filed_here is None:
-                        continue
-                    for other in filed_here:
-                        # A mention filed under several of the block's cells and keys (its cell and its town's
-                        # name) that passed once is not checked again (one that failed a cell's box may still
-                        # pass under a key, which has no box, so it is checked again).
-                        if other.key in found:
-                            continue
+                    for other in by_period.get(bucket, ()):
                         if other.family not in families or other.day_hi < day_from or other.day_lo > day_to:
                             continue
                         if boxed and not (lat_min <= other.lat <= lat_max and lon_min <= other.lon <= lon_max):  # type: ignore[operator]
