@@ -153,6 +153,33 @@ def test_an_event_gaining_a_mention_is_compared_on_the_columns_it_sets(db_url: s
     assert reread and not [s for s in reread if "created_at" in s]
 
 
+def test_a_batch_makes_each_access_class_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The access class of a batch's reports is made once per distinct sharing attributes (a model and a SHA-256
+    each), and every report gets the class of its own attributes."""
+    made: list[str] = []
+    real = _write.AccessClass.of_report
+
+    def counted(report: Report, recipients: Any = (), foreign: bool = False) -> Any:
+        made.append(report.id)
+        return real(report, recipients, foreign)
+
+    monkeypatch.setattr(_write.AccessClass, "of_report", counted)
+    markings = ["GREEN", "AMBER", "GREEN", "GREEN", "AMBER", "CLEAR"]
+    items = [
+        NewReport(report=_report(f"SYNTHETIC. Invented smugglers number {n} were stopped near Kasserine.", marking=m))
+        for n, m in enumerate(markings)
+    ]
+    with Store(db_url) as store:
+        assert store.add_reports(items) == [True] * 6
+        with store._engine.connect() as connection:
+            classes = dict(connection.execute(select(report_access.c.report_id, report_access.c.class_id)).all())
+    assert len(made) == 3
+    by_marking: dict[str, set[int]] = {}
+    for item, marking in zip(items, markings, strict=True):
+        by_marking.setdefault(marking, set()).add(classes[item.report.id])
+    assert all(len(ids) == 1 for ids in by_marking.values()) and len(set().union(*by_marking.values())) == 3
+
+
 def test_same_content_is_stored_once(db_url: str) -> None:
     with Store(db_url) as store:
         first = _report("SYNTHETIC. Guards   arrested two smugglers.")
