@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 
-from borderwatch.fuse import Fuser, MentionIndex
+from borderwatch.fuse import AnalystLinks, Candidate, Fuser, MentionFeatures, MentionIndex
 from borderwatch.fuse._score import _keys_alike, _keys_alike_uncached
 
 from .test_blocking import _random_mentions
@@ -69,3 +69,41 @@ def test_alike_keys_are_remembered_as_computed() -> None:
         assert _keys_alike(a, b) == _keys_alike_uncached(a, b)
         assert _keys_alike(a, b) == _keys_alike_uncached(a, b)  # and again, from memory
     assert any(_keys_alike(a, b) for a, b in pairs) and not all(_keys_alike(a, b) for a, b in pairs)
+
+
+class _CountedLinks(AnalystLinks):
+    """Analysts' links that count how often their truth is asked."""
+
+    asked = 0
+
+    def __bool__(self) -> bool:
+        type(self).asked += 1
+        return super().__bool__()
+
+
+class _CountedFuser(Fuser):
+    """A fuser that counts the thresholds it works out."""
+
+    thresholds = 0
+
+    def threshold(self, new: MentionFeatures, old: MentionFeatures | None) -> float:
+        type(self).thresholds += 1
+        return super().threshold(new, old)
+
+
+def test_a_decision_asks_its_threshold_and_the_links_truth_once_whatever_the_candidates() -> None:
+    """`decide` works out the threshold of its best comparison once (for the merge and the explanation alike) and
+    asks once whether analysts' links exist, not twice per candidate; the decisions are the plain fuser's."""
+    fuser, plain = _CountedFuser(), Fuser()
+    mentions = _random_mentions(plain, random.Random(13), 60)
+    links = _CountedLinks(must=[("nobody-1", "nobody-2")])
+    compared = 0
+    for i, new in enumerate(mentions[20:], start=20):
+        candidates = [Candidate(f"E{j}", [old]) for j, old in enumerate(mentions[:i])]
+        _CountedLinks.asked = _CountedFuser.thresholds = 0
+        decision = fuser.decide(new, candidates, links)
+        assert _CountedLinks.asked <= 2  # `links or ...` and the one question
+        assert _CountedFuser.thresholds == 1
+        assert decision == plain.decide(new, candidates, AnalystLinks(must=[("nobody-1", "nobody-2")]))
+        compared += len(candidates)
+    assert compared > 1000

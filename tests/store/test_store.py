@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from borderwatch.errors import NewerDatabaseError, NotOurDatabaseError, StoreError
 from borderwatch.model import (
@@ -21,7 +21,7 @@ from borderwatch.model import (
     Source,
 )
 from borderwatch.store import EventQuery, NewReport, Reader, ReportQuery, Store, _write
-from borderwatch.store._schema import extractions
+from borderwatch.store._schema import exchange_index, extractions, report_access
 
 ADMIN = Reader.local_admin()
 
@@ -104,6 +104,80 @@ def test_a_batch_hands_its_extractions_to_the_database_as_json_text(
     assert [type(row["result"]) for row in handed] == [str]
     assert not any(gc.is_tracked(value) for row in handed for value in row.values())
     assert stored == extraction.model_dump(mode="json")
+
+
+def test_a_batch_writes_its_access_and_exchange_rows_straight_through_the_driver(db_url: str) -> None:
+    """The rows every report adds to `report_access` and `exchange_index` go to the driver's executemany as
+    prepared tuples (`bulk_insert`), not through SQLAlchemy's per-row parameter building, and read back whole."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    texts = [f"SYNTHETIC. Invented smugglers number {n} were stopped near Kasserine." for n in range(3)]
+    items = [NewReport(report=_report(text)) for text in texts]
+    with Store(db_url) as store:
+        event.listen(store._engine, "before_cursor_execute", seen)
+        try:
+            assert store.add_reports(items) == [True, True, True]
+        finally:
+            event.remove(store._engine, "before_cursor_execute", seen)
+        with store._engine.connect() as connection:
+            access = connection.execute(select(report_access.c.report_id)).scalars().all()
+            shared = connection.execute(select(exchange_index.c.report_id, exchange_index.c.withdrawn)).all()
+    assert not [s for s in statements if "INTO report_access" in s or "INTO exchange_index" in s]
+    assert sorted(access) == sorted(i.report.id for i in items)
+    assert sorted(shared) == sorted((i.report.id, False) for i in items)
+
+
+def test_an_event_gaining_a_mention_is_compared_on_the_columns_it_sets(db_url: str) -> None:
+    """Re-deriving a stored event that gained a mention reads back only the columns an update sets (not the whole
+    row: its creation time and the like were read and converted for nothing), and the event is updated."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    first = _report("SYNTHETIC. Soldiers clashed with an invented band near Kasserine, two dead.")
+    second = _report("SYNTHETIC. Two were killed as soldiers clashed with an invented band near Kasserine.")
+    with Store(db_url) as store:
+        store.add_reports([NewReport(report=first, extraction=_extraction(first, "TN", "2025-03-02"))])
+        event.listen(store._engine, "before_cursor_execute", seen)
+        try:
+            store.add_reports([NewReport(report=second, extraction=_extraction(second, "TN", "2025-03-02"))])
+        finally:
+            event.remove(store._engine, "before_cursor_execute", seen)
+        listed = store.list_events(EventQuery(), ADMIN)
+    assert len(listed) == 1 and listed[0]["sources"] == 2
+    reread = [s for s in statements if s.lstrip().startswith("SELECT events.id, events.event_type")]
+    assert reread and not [s for s in reread if "created_at" in s]
+
+
+def test_a_batch_makes_each_access_class_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The access class of a batch's reports is made once per distinct sharing attributes (a model and a SHA-256
+    each), and every report gets the class of its own attributes."""
+    made: list[str] = []
+    real = _write.AccessClass.of_report
+
+    def counted(report: Report, recipients: Any = (), foreign: bool = False) -> Any:
+        made.append(report.id)
+        return real(report, recipients, foreign)
+
+    monkeypatch.setattr(_write.AccessClass, "of_report", counted)
+    markings = ["GREEN", "AMBER", "GREEN", "GREEN", "AMBER", "CLEAR"]
+    items = [
+        NewReport(report=_report(f"SYNTHETIC. Invented smugglers number {n} were stopped near Kasserine.", marking=m))
+        for n, m in enumerate(markings)
+    ]
+    with Store(db_url) as store:
+        assert store.add_reports(items) == [True] * 6
+        with store._engine.connect() as connection:
+            classes = dict(connection.execute(select(report_access.c.report_id, report_access.c.class_id)).all())
+    assert len(made) == 3
+    by_marking: dict[str, set[int]] = {}
+    for item, marking in zip(items, markings, strict=True):
+        by_marking.setdefault(marking, set()).add(classes[item.report.id])
+    assert all(len(ids) == 1 for ids in by_marking.values()) and len(set().union(*by_marking.values())) == 3
 
 
 def test_same_content_is_stored_once(db_url: str) -> None:

@@ -82,13 +82,14 @@ class Fuser:
         the mention joins only if no other event comes close (`ambiguity_margin`).
         """
         links = links or _NO_LINKS
+        bound = bool(links)  # asked once: most stores have no analyst's link, and each candidate asked twice
         scored: list[tuple[float, str, MentionFeatures | None, PairScore | None]] = []
         considered = 0
         for candidate in candidates:
             considered += 1
-            if links and any(links.apart(features.key, m.key) for m in candidate.members):
+            if bound and any(links.apart(features.key, m.key) for m in candidate.members):
                 continue
-            if links and any(links.together(features.key, m.key) for m in candidate.members):
+            if bound and any(links.together(features.key, m.key) for m in candidate.members):
                 return Decision(mention=features.key, event_id=candidate.event_id, reason="analyst-merge")
             best, against, pair = self._best_member(features, candidate.members)
             scored.append((best, candidate.event_id, against, pair))
@@ -98,8 +99,9 @@ class Fuser:
             return Decision(mention=features.key, event_id=None, reason="new", candidates=considered)
         score, event_id, against, pair = scored[0]
         vague = against is not None and (features.vague or against.vague)
-        explanation = self._explanation(features, against, event_id, pair) if against else None
-        merged = score >= self.threshold(features, against) and score > -math.inf
+        threshold = self.threshold(features, against)
+        explanation = self._explanation(features, against, event_id, pair, threshold) if against else None
+        merged = score >= threshold and score > -math.inf
         reason = "matched" if merged else "new"
         contested = len(scored) > 1 and scored[1][0] > score - self.config.ambiguity_margin
         if merged and vague and contested:
@@ -141,9 +143,15 @@ class Fuser:
         return self._explanation(new, old, event_id, None)
 
     def _explanation(
-        self, new: MentionFeatures, old: MentionFeatures, event_id: str, pair: PairScore | None
+        self,
+        new: MentionFeatures,
+        old: MentionFeatures,
+        event_id: str,
+        pair: PairScore | None,
+        threshold: float | None = None,
     ) -> MatchExplanation:
-        """`explain`, from the comparison `decide` already made when there is one (scoring is pure)."""
+        """`explain`, from the comparison `decide` already made when there is one (scoring is pure), and the
+        threshold it applied (`threshold(new, old)`)."""
         total, veto, features = explained(pair if pair is not None else self._scorer.score(new, old))
         # One per mention stored. Plain construction: pydantic-core validates these few plain fields faster than
         # `model_construct` sets them in Python, and the features, already models, are not validated again.
@@ -151,7 +159,7 @@ class Fuser:
             event_id=event_id,
             against=old.key,
             score=round(total, 3) if veto is None else -999.0,
-            threshold=self.threshold(new, old),
+            threshold=self.threshold(new, old) if threshold is None else threshold,
             vetoed=veto,
             features=[
                 FeatureScore(

@@ -32,16 +32,20 @@ def bulk_insert(
     (which their number in each batch makes frequent); as plain strings, in rows of plain values, they are not."""
     if rows:
         columns = tuple(rows[0])
-        statement = _insert(table, columns)
-        _execute(connection, ("insert", table.name, "", columns), table, rows, statement, json_text)
+        _execute(
+            connection, ("insert", table.name, "", columns), table, rows, lambda: _insert(table, columns), json_text
+        )
 
 
 def bulk_update(connection: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
     """UPDATE the rows by `key` (a column each row gives, with the columns to set)."""
     if rows:
         columns = tuple(c for c in rows[0] if c != key)
-        statement = table.update().where(table.c[key] == bindparam(f"k_{key}"))
-        statement = statement.values({c: bindparam(f"v_{c}") for c in columns})
+
+        def statement() -> Any:
+            update = table.update().where(table.c[key] == bindparam(f"k_{key}"))
+            return update.values({c: bindparam(f"v_{c}") for c in columns})
+
         renamed = [{f"k_{key}": row[key], **{f"v_{c}": row[c] for c in columns}} for row in rows]
         _execute(connection, ("update", table.name, key, columns), table, renamed, statement)
 
@@ -55,15 +59,17 @@ def _execute(
     cache_key: tuple,
     table: Table,
     rows: Sequence[dict[str, Any]],
-    statement: Any,
+    statement: Callable[[], Any],
     json_text: tuple[str, ...] = (),
 ) -> None:
+    """Run the prepared statement of `cache_key` on the rows; `statement` builds it the first time only (building
+    an INSERT or UPDATE construct cost more than SQLite's work for a batch's few events)."""
     dialect = connection.dialect
     kind, name, key, columns = cache_key
     full_key = (kind, name, f"{key}|{dialect.name}:{dialect.paramstyle}|{','.join(json_text)}", columns)
     prepared = _PREPARED.get(full_key)
     if prepared is None:
-        prepared = _PREPARED[full_key] = _prepare(connection, table, statement, json_text)
+        prepared = _PREPARED[full_key] = _prepare(connection, table, statement(), json_text)
     sql, order, processors = prepared
     if order is not None:
         parameters: Any = _positional(rows, order, processors)

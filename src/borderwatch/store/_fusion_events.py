@@ -298,9 +298,14 @@ def _changes(connection: Connection, updates: Sequence[dict[str, Any]]) -> list[
     indexes would be a page written per event and batch (and an unchanged `access_class` need not be
     checked again by its trigger)."""
     stored: dict[str, Any] = {}
+    if not updates:
+        return []
     ids = [row["id"] for row in updates]
+    # Only the columns compared (every update sets the same ones): the whole row's creation time and the like
+    # were read and converted for nothing.
+    compared = [events.c.id, *(events.c[c] for c in updates[0] if c not in ("id", "updated_at"))]
     for start in range(0, len(ids), _CHUNK):
-        statement = select(events).where(events.c.id.in_(ids[start : start + _CHUNK]))
+        statement = select(*compared).where(events.c.id.in_(ids[start : start + _CHUNK]))
         stored.update((row.id, row._mapping) for row in connection.execute(statement))
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in updates:
