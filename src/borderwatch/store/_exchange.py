@@ -357,7 +357,7 @@ def held_versions(connection: Connection, stix_ids: Sequence[str], peer: str) ->
     stmt = select(exchange_index.c.stix_id, exchange_index.c.modified).where(exchange_index.c.origin_peer == peer)
     for chunk in in_chunks(list(stix_ids)):
         rows = connection.execute(stmt.where(exchange_index.c.stix_id.in_(chunk)))
-        found.update(row.tuple() for row in rows)
+        found.update((row[0], row[1]) for row in rows)
     return found
 
 
