@@ -59,6 +59,10 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
         ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
         ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
+        # "engaged by EN": field shorthand for the enemy (OPFOR) firing on our unit; an office "engaged by" stays none
+        ("0200Z: Post Ber engaged by EN from the north; 1 friendly WIA.", ["Armed clash"]),
+        ("0310Z: patrol Alpha engaged by EN with small arms 4 km S of Tessit. No casualties.", ["Armed clash"]),
+        ("The contract was engaged by Energy Ministry officials in Niamey on Thursday.", []),
         # enemy dead a field report counts ("2 EKIA") fell in a fight of the reporting force, not an attack on
         # civilians; a "contact" line, a unit "engaged at/from", fire returned are the fight
         ("0500Z: contact with JNIM elements 4 km E of Boni; 2 EKIA.", ["Armed clash"]),
