@@ -203,6 +203,19 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "Les rebelles du FLA ont pris le contrôle de la ville de Ber jeudi après le retrait de l'armée.",
             ("Non-state actor overtakes territory", 0),
         ),
+        # control of a place taken after fighting the army is territory overtaken, not a clash at a force's post
+        (
+            "Militants seized control of Boulkessi after fighting with the army on Thursday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
+        (
+            "Rebels took full control of Ber after fighting with the army on Monday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
+        (
+            "Gunmen gained control of Tessit after heavy fighting with soldiers on Sunday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
         ("Des hommes armés ont violé trois femmes près de Tillabéri dimanche.", ("Sexual violence", 0)),
         (
             "Une quinzaine de combattants du JNIM se sont rendus aux autorités à Mopti lundi.",
