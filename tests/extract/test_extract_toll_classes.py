@@ -901,3 +901,18 @@ def test_a_killing_a_protest_denounces_stays_its_background(extractor) -> None:
     text = "Residents protested on Monday in Kasserine to denounce the killing of a young man by police last week."
     events = extractor(report(text, published="2026-05-20")).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a dated update line that tells a new attack on a force's post ("attacked again") is its own
+        # event; the post names the force's position after the line's day and label as after a bare time
+        "14 MAR: Post Ber attacked 2300Z, 1 KIA.\n15 MAR UPDATE: Post Ber attacked again 0200Z, 2 KIA",
+        "14 MAR 2026, 2300Z: post Ber attacked by armed men, 1 KIA.\n"
+        "15 MAR 2026 UPDATE: post Ber attacked again at 0200Z, 2 KIA, 1 WIA.",
+    ],
+)
+def test_an_update_line_telling_a_new_attack_is_its_own_event(extractor, text: str) -> None:
+    events = extractor(report(text, published="2026-03-16")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 1), ("Armed clash", 2)]
