@@ -847,3 +847,36 @@ def test_a_march_during_which_nothing_happened_took_place(extractor, text: str, 
 def test_a_strike_that_killed_is_an_air_strike(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a crowd of one side of the clash told before killing the other, with no day of its own, is the
+        # clash told again by a witness: one event with its dead, not a second (mob violence)
+        (
+            "Farmers and herders clashed near Tahoua on Monday. A witness said a crowd of herders killed seven "
+            "farmers.",
+            [("Armed clash", 7)],
+        ),
+        (
+            "Herders and farmers clashed near Tahoua on Monday. According to residents, a mob of herders killed five "
+            "farmers.",
+            [("Armed clash", 5)],
+        ),
+        # guards: a lynching on another day, a crowd of no side of the fight, stay their own mob violence
+        (
+            "Farmers and herders clashed near Tahoua on Monday. On Wednesday a crowd of herders lynched two farmers "
+            "in Tahoua.",
+            [("Armed clash", 0), ("Mob violence", 2)],
+        ),
+        (
+            "Jihadists attacked an army post near Tahoua on Monday. A witness said an angry crowd lynched a suspected "
+            "thief in the market.",
+            [("Armed clash", 0), ("Mob violence", 1)],
+        ),
+    ],
+)
+def test_a_crowd_of_one_side_tells_the_clash_again(extractor, text: str, expected: list[tuple[str, int]]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
