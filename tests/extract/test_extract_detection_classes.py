@@ -880,3 +880,22 @@ def test_a_strike_that_killed_is_an_air_strike(extractor, text: str, expected: l
 def test_a_crowd_of_one_side_tells_the_clash_again(extractor, text: str, expected: list[tuple[str, int]]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: angry residents who tell of a raid are its sources, not a mob that did it
+        ("The village of Tin-Hama was raided on Thursday, angry residents said.", ["Attack"]),
+        (
+            "Gunmen raided the village of Tin-Hama on Thursday and killed two herders, angry villagers told reporters.",
+            ["Attack"],
+        ),
+        ("The village of Tin-Hama was raided on Thursday, angry locals later told reporters.", ["Attack"]),
+        # guards: angry villagers who beat or attack are the mob
+        ("Angry villagers beat a suspected thief to death in Tin-Hama on Thursday.", ["Mob violence"]),
+        ("Angry residents attacked two men accused of theft in Tahoua on Thursday.", ["Mob violence"]),
+    ],
+)
+def test_angry_tellers_are_no_mob(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
