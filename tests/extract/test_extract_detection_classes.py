@@ -899,3 +899,15 @@ def test_a_crowd_of_one_side_tells_the_clash_again(extractor, text: str, expecte
 )
 def test_angry_tellers_are_no_mob(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: residents who fled a raid the parse hangs under their verb are its aftermath, not a mob doing it
+        "The village of Tin-Hama was raided; a crowd of residents fled to Ménaka.",
+        "The village of Tin-Hama was raided on Thursday; hundreds of villagers fled to Ménaka.",
+    ],
+)
+def test_those_who_fled_a_raid_are_no_mob(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Attack"]
