@@ -59,6 +59,10 @@ def _types(extractor, text: str, published: str = "2026-05-20") -> list[str]:
         ("Post Inates engaged by approx 20 armed men on motorbikes at 0230Z. 2 friendly KIA, 3 WIA.", ["Armed clash"]),
         ("Contact 12 km S of Menaka 0900Z, 2 hostiles KIA, 1 friendly WIA.", ["Armed clash"]),
         ("A law firm engaged by the armed forces ministry reviewed the contracts on Thursday.", []),
+        # "engaged by EN": field shorthand for the enemy (OPFOR) firing on our unit; an office "engaged by" stays none
+        ("0200Z: Post Ber engaged by EN from the north; 1 friendly WIA.", ["Armed clash"]),
+        ("0310Z: patrol Alpha engaged by EN with small arms 4 km S of Tessit. No casualties.", ["Armed clash"]),
+        ("The contract was engaged by Energy Ministry officials in Niamey on Thursday.", []),
         # enemy dead a field report counts ("2 EKIA") fell in a fight of the reporting force, not an attack on
         # civilians; a "contact" line, a unit "engaged at/from", fire returned are the fight
         ("0500Z: contact with JNIM elements 4 km E of Boni; 2 EKIA.", ["Armed clash"]),
@@ -843,3 +847,67 @@ def test_a_march_during_which_nothing_happened_took_place(extractor, text: str, 
 def test_a_strike_that_killed_is_an_air_strike(extractor, text: str, expected: list[str]) -> None:
     (result,) = extractor.pipe([report(text, "2026-05-20")])
     assert [e.sub_event_type for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a crowd of one side of the clash told before killing the other, with no day of its own, is the
+        # clash told again by a witness: one event with its dead, not a second (mob violence)
+        (
+            "Farmers and herders clashed near Tahoua on Monday. A witness said a crowd of herders killed seven "
+            "farmers.",
+            [("Armed clash", 7)],
+        ),
+        (
+            "Herders and farmers clashed near Tahoua on Monday. According to residents, a mob of herders killed five "
+            "farmers.",
+            [("Armed clash", 5)],
+        ),
+        # guards: a lynching on another day, a crowd of no side of the fight, stay their own mob violence
+        (
+            "Farmers and herders clashed near Tahoua on Monday. On Wednesday a crowd of herders lynched two farmers "
+            "in Tahoua.",
+            [("Armed clash", 0), ("Mob violence", 2)],
+        ),
+        (
+            "Jihadists attacked an army post near Tahoua on Monday. A witness said an angry crowd lynched a suspected "
+            "thief in the market.",
+            [("Armed clash", 0), ("Mob violence", 1)],
+        ),
+    ],
+)
+def test_a_crowd_of_one_side_tells_the_clash_again(extractor, text: str, expected: list[tuple[str, int]]) -> None:
+    (result,) = extractor.pipe([report(text, "2026-05-20")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: angry residents who tell of a raid are its sources, not a mob that did it
+        ("The village of Tin-Hama was raided on Thursday, angry residents said.", ["Attack"]),
+        (
+            "Gunmen raided the village of Tin-Hama on Thursday and killed two herders, angry villagers told reporters.",
+            ["Attack"],
+        ),
+        ("The village of Tin-Hama was raided on Thursday, angry locals later told reporters.", ["Attack"]),
+        # guards: angry villagers who beat or attack are the mob
+        ("Angry villagers beat a suspected thief to death in Tin-Hama on Thursday.", ["Mob violence"]),
+        ("Angry residents attacked two men accused of theft in Tahoua on Thursday.", ["Mob violence"]),
+    ],
+)
+def test_angry_tellers_are_no_mob(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: residents who fled a raid the parse hangs under their verb are its aftermath, not a mob doing it
+        "The village of Tin-Hama was raided; a crowd of residents fled to Ménaka.",
+        "The village of Tin-Hama was raided on Thursday; hundreds of villagers fled to Ménaka.",
+    ],
+)
+def test_those_who_fled_a_raid_are_no_mob(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Attack"]

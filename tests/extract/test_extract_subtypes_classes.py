@@ -203,6 +203,19 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             "Les rebelles du FLA ont pris le contrôle de la ville de Ber jeudi après le retrait de l'armée.",
             ("Non-state actor overtakes territory", 0),
         ),
+        # control of a place taken after fighting the army is territory overtaken, not a clash at a force's post
+        (
+            "Militants seized control of Boulkessi after fighting with the army on Thursday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
+        (
+            "Rebels took full control of Ber after fighting with the army on Monday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
+        (
+            "Gunmen gained control of Tessit after heavy fighting with soldiers on Sunday.",
+            ("Non-state actor overtakes territory", 0),
+        ),
         ("Des hommes armés ont violé trois femmes près de Tillabéri dimanche.", ("Sexual violence", 0)),
         (
             "Une quinzaine de combattants du JNIM se sont rendus aux autorités à Mopti lundi.",
@@ -254,6 +267,17 @@ def _events(extractor, text: str, published: str = "2026-05-20"):
             ("Excessive force against protesters", 2),
         ),
         ("Police shot dead two armed robbers during a shootout in Kasserine on Thursday.", ("Armed clash", 2)),
+        # SYNTHETIC: a smuggler, trafficker or thief the police shot dead is no armed party unless the text says he
+        # fired (or calls him armed): an attack on him, not a fight
+        ("A smuggler was shot dead by police near Zarzis on Thursday.", ("Attack", 1)),
+        ("Un passeur a été abattu par des policiers jeudi près de Zarzis.", ("Attack", 1)),
+        ("Un trafiquant a été tué par balle par la police jeudi à Ben Guerdane.", ("Attack", 1)),
+        ("Deux contrebandiers ont été abattus par des policiers jeudi près de Dehiba.", ("Attack", 2)),
+        ("Un passeur armé a été abattu par des policiers jeudi près de Zarzis.", ("Armed clash", 1)),
+        (
+            "Des contrebandiers ont ouvert le feu sur les policiers, qui ont abattu l'un d'eux jeudi près de Dehiba.",
+            ("Armed clash", 1),
+        ),
     ],
 )
 def test_sub_type_and_toll(extractor, text: str, expected: tuple[str, int]) -> None:

@@ -5,6 +5,7 @@ lists one side's dead in the singular."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import report
 
 from borderwatch.extract._quantities import find_quantities
@@ -880,3 +881,38 @@ def test_a_dated_update_line_adds_its_dead_to_the_event_it_updates(extractor) ->
     for text in texts:
         events = extractor(report(text, published="2026-03-16")).events
         assert [(e.fatalities, str(e.date)) for e in events] == [(8, "2026-03-12")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: the parse hangs "in an attack" on the condemning verb; the attack is the killing's occasion, so
+        # the killing's dead are its toll, not a background dropped with the reaction
+        ("The UN condemned the killing of four civilians in an attack on Monday near Mopti.", 4),
+        ("The government condemned the killing of three soldiers in an ambush near Ménaka on Sunday.", 3),
+        ("The EU denounced the murder of two aid workers during a raid on their convoy near Gao on Friday.", 2),
+    ],
+)
+def test_a_condemned_killing_in_an_attack_is_the_attacks_toll(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text) == expected
+
+
+def test_a_killing_a_protest_denounces_stays_its_background(extractor) -> None:
+    text = "Residents protested on Monday in Kasserine to denounce the killing of a young man by police last week."
+    events = extractor(report(text, published="2026-05-20")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a dated update line that tells a new attack on a force's post ("attacked again") is its own
+        # event; the post names the force's position after the line's day and label as after a bare time
+        "14 MAR: Post Ber attacked 2300Z, 1 KIA.\n15 MAR UPDATE: Post Ber attacked again 0200Z, 2 KIA",
+        "14 MAR 2026, 2300Z: post Ber attacked by armed men, 1 KIA.\n"
+        "15 MAR 2026 UPDATE: post Ber attacked again at 0200Z, 2 KIA, 1 WIA.",
+    ],
+)
+def test_an_update_line_telling_a_new_attack_is_its_own_event(extractor, text: str) -> None:
+    events = extractor(report(text, published="2026-03-16")).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 1), ("Armed clash", 2)]

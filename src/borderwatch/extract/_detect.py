@@ -18,6 +18,7 @@ from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
 from ._modality import background_kind, french_background, french_without, is_background, modality_of, tells_result
+from ._occasion import joins_its_occasion
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
 from ._quantities import (
@@ -260,6 +261,11 @@ def _foreground(
     with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
     then the sentence is coded from all of them and its modality says why."""
     status = {h: _status(doc, h, headline) for h in eventive}
+    kept_roots = [r for h in eventive if status[h] is None and (r := _root(doc, h)) is not None]
+    for h in eventive:
+        root = _root(doc, h)
+        if status[h] == "background" and root is not None and joins_its_occasion(root, kept_roots):
+            status[h] = None
     kept = [h for h in eventive if status[h] is None]
     if not kept or len(kept) == len(eventive):
         return eventive, hits, []
@@ -270,6 +276,11 @@ def _foreground(
     kept_starts = [h.start for h in kept]
     spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
     return kept, [h for h in hits if h not in dropped], spans
+
+
+def _root(doc: Any, hit: CueHit) -> Any:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _background(doc: Any, hit: CueHit) -> str | None:

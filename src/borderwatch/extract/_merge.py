@@ -226,6 +226,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return True  # "Residents protested ... Clashes broke out with the security forces": the protest turned violent
     if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
         return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
+    if main.event_type in _VIOLENT and _crowd_of_a_side(main, event):
+        return True  # "Farmers and herders clashed ... A witness said a crowd of herders killed seven farmers"
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
         # A sentence that only adds deaths or the fight itself belongs to the violent event told before it,
         # unless other hands did it ("Jihadists killed 35 civilians ... Soldiers fought back, killing 80").
@@ -237,6 +239,21 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if {main.event_type, event.event_type} == {"Protests", "Riots"}:
         return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
+
+
+def _crowd_of_a_side(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """Mob violence told with no day of its own by a crowd of one of the sides of the fight told before, against
+    the other: the same happening told again (by a witness), not a second event; 'crowd' names the side's numbers."""
+    if event.sub_event_type != "Mob violence" or event.date is not None:
+        return False
+    sides = {_head_word(p.mention.text) for p in main.parties if p.role in ("agent", "both", "target")}
+    doers = {_head_word(p.mention.text) for p in event.parties if p.role in ("agent", "both")}
+    struck = {_head_word(p.mention.text) for p in event.parties if p.role == "target"}
+    return bool(doers & sides) and bool(struck & sides)
+
+
+def _head_word(text: str) -> str:
+    return text.lower().split()[-1] if text.split() else ""
 
 
 def _crowd_clash(event: SentenceEvent) -> bool:
