@@ -26,6 +26,9 @@ _WORDS = re.compile(r"[a-z0-9]{3,}")
 _PLACE_UNKNOWN = "place unknown in one of them"  # the one place detail that is not a disagreement
 _UNDATED = "one date unknown; the other within its report's window"  # the date feature's detail it rests on
 _UNDATED_ALONE = "one date unknown, and nothing but type and area in common (no shared town, toll, group or name)"
+_DISTANT_ALONE = (
+    "distantly related kinds sharing only their day and area (no figure, name, state force or wording in common)"
+)
 _DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
@@ -109,6 +112,10 @@ class PairScorer:
             # as for any two places each named alone (the province's second happening of one kind; one group
             # raids two places of its area on one day).
             return -math.inf, f"place: {_written((_two_points, *place[2][1:]))}", features[:2]
+        elif self._distant(new, old) and not self._told_alike(features) and not self._shared_force_or_wording(features):
+            # A clash and an abduction, or arrests, at one town on one day share nothing else: two happenings of
+            # the town's day, unless a figure, a name, a state force or a wording tells the same story.
+            return -math.inf, f"type: {_DISTANT_ALONE}", features[:2]
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -139,6 +146,23 @@ class PairScorer:
         places of its area on one day."""
         values = {name: value for name, value, _, _ in features}
         return values.get("quantities", 0.0) >= self.config.quantities.equal or values.get("names", 0.0) > 0
+
+    def _distant(self, new: MentionFeatures, old: MentionFeatures) -> bool:
+        """Whether the two are of families only distantly related (`type.distant_families`): a clash and an
+        abduction, an abduction and arrests."""
+        if new.family == old.family:
+            return False
+        value = self.config.compatibility_of(new.family, old.family)
+        return value is not None and value <= self.config.type.distant_families
+
+    def _shared_force_or_wording(self, features: list[Feature]) -> bool:
+        """Whether the two name one state force or group, or share wording beyond names (`type.distant_wording`):
+        one village stormed, told by one report as the attack fought off, by another as the men taken."""
+        values = {name: value for name, value, _, _ in features}
+        return (
+            values.get("actors", 0.0) >= self.config.actors.shared_state
+            or values.get("text", 0.0) >= self.config.type.distant_wording
+        )
 
     def place_stated(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether one is vague (no place, or only a province or country) and its own sentence names the other's
