@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import Actor, EventMention, Evidence, Location, Quantity
@@ -102,14 +103,7 @@ def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
     if len(own) != 1:
         return None, None
     home = own.pop()
-    registry = load_registry()
-    beyond: set[str] = set()
-    elsewhere: set[str] = set()
-    for member in group.members:
-        text = member.sentence.text
-        folded = fold(text)
-        for start, end, code in registry.countries_in(text):
-            (beyond if _names_across(folded, start, end) else elsewhere).add(code)
+    beyond, elsewhere = _countries_named(group, _names_across)
     beyond -= elsewhere | {home}
     return (beyond.pop(), home) if len(beyond) == 1 else (None, None)
 
@@ -121,16 +115,27 @@ _TELLING_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|tell|reported|report
 
 def _tellers_places(group: EventGroup) -> set[str]:
     """The countries the event's sentences name only as where its tellers are ('refugees in Niger said')."""
+    telling, other = _countries_named(
+        group,
+        lambda folded, start, end: bool(
+            _TELLERS_IN.search(folded[max(0, start - 12) : start]) and _TELLING_AFTER.match(folded, end)
+        ),
+    )
+    return telling - other
+
+
+def _countries_named(group: EventGroup, named_so: Callable[[str, int, int], bool]) -> tuple[set[str], set[str]]:
+    """The countries the event's sentences name, split into those named so (`named_so(folded sentence, start, end)`
+    at one of their mentions) and those named otherwise at one of them."""
     registry = load_registry()
-    telling: set[str] = set()
-    other: set[str] = set()
+    so: set[str] = set()
+    otherwise: set[str] = set()
     for member in group.members:
         text = member.sentence.text
         folded = fold(text)
         for start, end, code in registry.countries_in(text):
-            told = _TELLERS_IN.search(folded[max(0, start - 12) : start]) and _TELLING_AFTER.match(folded, end)
-            (telling if told else other).add(code)
-    return telling - other
+            (so if named_so(folded, start, end) else otherwise).add(code)
+    return so, otherwise
 
 
 def _home_of_named_group(group: EventGroup) -> str | None:
