@@ -107,3 +107,58 @@ def test_a_decision_asks_its_threshold_and_the_links_truth_once_whatever_the_can
         assert decision == plain.decide(new, candidates, AnalystLinks(must=[("nobody-1", "nobody-2")]))
         compared += len(candidates)
     assert compared > 1000
+
+
+def test_veto_text_is_written_only_when_explained(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """About half the comparisons are vetoed and only a decision's best one is shown: scoring leaves the veto's
+    text unwritten, and the explanation writes it as "feature: detail"."""
+    from borderwatch.fuse import _score
+
+    written = _score._written
+    calls = 0
+
+    def counted(detail: _score.Detail) -> str:
+        nonlocal calls
+        calls += 1
+        return written(detail)
+
+    monkeypatch.setattr(_score, "_written", counted)
+    fuser = Fuser()
+    mentions = _random_mentions(fuser, random.Random(13), 80)
+    vetoed = [
+        pair
+        for i, new in enumerate(mentions)
+        for old in mentions[:i]
+        if (pair := fuser._scorer.score(new, old))[1] is not None
+    ]
+    assert len(vetoed) > 100 and calls == 0
+    names = set()
+    for pair in vetoed:
+        _, veto, _ = _score.explained(pair)
+        assert veto is not None
+        name, _, detail = veto.partition(": ")
+        names.add(name)
+        assert detail and name in ("type", "date", "place")
+    assert {"date", "place"} <= names and calls >= len(vetoed)
+
+
+def test_a_sentence_s_target_words_are_found_once_and_are_the_plain_intersection(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The target words of a sentence are looked up once per sentence, not once per comparison, and are what
+    intersecting its words with the targets' vocabulary gives; the store of them is bounded."""
+    from borderwatch.fuse import _score
+
+    fuser = Fuser()
+    scorer = fuser._scorer
+    mentions = _random_mentions(fuser, random.Random(14), 60)
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            scorer.score(new, old)
+    held = scorer._targets_of
+    assert 0 < len(held) <= len({m.words for m in mentions})  # one entry per sentence, whatever its comparisons
+    for mention in mentions:
+        assert scorer._targets_named(mention.words) == mention.words & scorer._target_words
+    monkeypatch.setattr(_score, "_TARGETS_HELD", 3)
+    held.clear()
+    for mention in mentions:
+        scorer._targets_named(mention.words)
+        assert len(held) <= 3

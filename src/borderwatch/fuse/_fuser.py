@@ -19,7 +19,7 @@ from ._config import FusionConfig, load_config
 from ._corroboration import Corroboration, ReportSource, corroborate
 from ._features import mention_features
 from ._fields import FusedFields, SourcedMention, derive_fields
-from ._score import PairScore, PairScorer, explained
+from ._score import FOLLOW_UP, PairScore, PairScorer, Veto, explained
 from ._types import AnalystLinks, Candidate, Decision, FeatureScore, MatchExplanation, MentionFeatures
 
 __all__ = ["Fuser"]
@@ -198,9 +198,10 @@ class Fuser:
             yield decision
 
 
-def _binding(veto: str, member: MentionFeatures) -> bool:
+def _binding(veto: Veto, member: MentionFeatures) -> bool:
     """Whether a member's veto rules its whole event out: one about a precise place or a known date (not a
     type, nor a follow-up, which rest on the member's type: another member may be typed otherwise)."""
-    if veto.startswith("place"):
+    name, detail = veto
+    if name == "place":
         return not member.vague
-    return veto.startswith("date") and member.dated and "follow-up" not in veto
+    return name == "date" and member.dated and not (isinstance(detail, tuple) and detail[0] is FOLLOW_UP)

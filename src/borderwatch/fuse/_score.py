@@ -18,7 +18,7 @@ from ._config import FusionConfig
 from ._names import fold, generic_heads, place_keys, skeleton
 from ._types import MentionFeatures
 
-__all__ = ["Detail", "PairScore", "PairScorer", "explained", "haversine_km"]
+__all__ = ["FOLLOW_UP", "Detail", "ExplainedScore", "PairScore", "PairScorer", "Veto", "explained", "haversine_km"]
 
 _EARTH_KM = 6371.0088
 _DIGITS = re.compile(r"\d+")
@@ -30,11 +30,16 @@ _DISTANT_ALONE = (
     "distantly related kinds sharing only their day and area (no figure, name, state force or wording in common)"
 )
 _DAYS_APART = "{} day{} apart"  # two dates known to the day that differ, neither a night's nor a statement's
+# The date veto of a follow-up (arrests days after an attack): it rests on the member's type, so it does not rule
+# out the member's whole event (`Fuser._best_member`), unlike the other date vetoes.
+FOLLOW_UP = "{} days apart and of different kinds (a follow-up event)"
 _KEY_EXTRA = 1  # what one key may have more than another inside it: a prefix's sound ("n" of "In-Tahaka")
 _KEY_MIN_FUZZY = 4  # keys shorter than this are alike only when one ends the other
 _KEY_RATIO = 80  # two spellings' keys ("ndrmbkn" / "ndrnbkn" 86; "kmr" / "tgb" 0)
 # Features of one weight whatever their value (actors: when they agree; `weight_of`).
 _FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "targets", "same_report")
+_NONE: frozenset[str] = frozenset()  # one empty set for every sentence that names no target
+_TARGETS_HELD = 200_000  # sentences whose target words are kept (`PairScorer._targets_named`)
 _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "mali" / "mauritania" 43)
 
 # What a feature rests on, said for an analyst: a text, or a format (or a function) and its values. Most
@@ -42,9 +47,14 @@ _WORD_RATIO = 75  # one word spelled two ways ("liberation" / "liberacion" 90; "
 # names are written only when asked (`explained`): a tuple costs a quarter of formatting the text.
 Detail = str | tuple[Any, ...]
 # (name, value, detail, weight) for each feature; the weighted total, why the pair was vetoed (None: not
-# vetoed), and the features compared before a veto or all of them.
+# vetoed): the vetoing feature's name and what it rests on, written "name: detail" only when explained (about
+# half the comparisons are vetoed, and only the best one of a decision is shown), and the features compared
+# before a veto or all of them.
 Feature = tuple[str, float, Detail, float]
-PairScore = tuple[float, str | None, list[Feature]]
+Veto = tuple[str, Detail]
+PairScore = tuple[float, Veto | None, list[Feature]]
+# A comparison written out (`explained`): the veto and each feature's detail as texts.
+ExplainedScore = tuple[float, str | None, list[tuple[str, float, str, float]]]
 _Step = tuple[str, float | None, Detail]
 
 
@@ -74,6 +84,7 @@ class PairScorer:
         self._target_words = frozenset(self._target_of)
         self._region_words = config.place.region_words
         self._kinds_of: dict[frozenset[str], frozenset[tuple[str, str]]] = {}  # bounded: subsets of the vocabulary
+        self._targets_of: dict[frozenset[str], frozenset[str]] = {}  # bounded: `_TARGETS_HELD`
 
     def score(self, new: MentionFeatures, old: MentionFeatures) -> PairScore:
         features: list[Feature] = []
@@ -81,7 +92,7 @@ class PairScorer:
         for feature in (self._type, self._date, self._place):  # each may veto: the next is not computed
             name, value, detail = feature(new, old)
             if value is None:
-                return -math.inf, f"{name}: {_written(detail)}", features
+                return -math.inf, (name, detail), features
             against = name == "place" or (name == "date" and value < 0)  # the two whose weight depends on value
             weight = self.weight_of(name, value, detail) if against else fixed[name]
             features.append((name, value, detail, weight))
@@ -92,30 +103,32 @@ class PairScorer:
         targets = self._targets(new, old)
         if targets is not None:  # most pairs: one sentence or both name no target, and the feature says nothing
             features.append((*targets, fixed["targets"]))
-        date = features[1]  # the vetoing three come first, in their order: type, date, place
+        date, place = features[1], features[2]  # the vetoing three come first, in their order: type, date, place
+        # The heads of the date's and the place's details, read once: the rules below ask each of them twice.
+        date_head = date[2][0] if isinstance(date[2], tuple) else None
+        place_head = place[2][0] if isinstance(place[2], tuple) else None
         if date[2] is _UNDATED and not self._undated_supported(new, old, features):
             # One report gives no day: its window holds the other's day, and in a busy region another happening
             # of one type; without a shared town, toll, group or name, type and area alone do not make one event.
             features[1] = ("date", self.config.date.undated_unsupported, _UNDATED_ALONE, fixed["date"])
-        elif _is_statement_day(date[2]) and not self._undated_supported(new, old, features):
+        elif date_head is _statement_day and not self._undated_supported(new, old, features):
             # The later is dated on its own statement's day: the happening's own day is then unknown, as for an
             # undated side, and a region's second happening of one kind a day or two later is as likely.
             value = self.config.date.reported_late_unsupported
             features[1] = ("date", value, (_statement_day_alone, date[2][1]), self._weights.get("date_against", 0.0))
-        place = features[2]
-        if _is_unknown_village_in_area(place[2]) and not self._told_alike(features):
+        if place_head is _unknown_village_in_area and not self._told_alike(features):
             # Without a toll or another name in common, a village named elsewhere is another happening of the area.
             value, detail = self.config.place.names_elsewhere, (_names_elsewhere_alone, *place[2][1:])
             features[2] = ("place", value, detail, self.weight_of("place", value, detail))
-        elif _is_village_in_area(place[2]) and not self._told_alike(features):
+        elif place_head is _village_in_area and not self._told_alike(features):
             # A village and a nearby town's area without a toll or a name in common: two happenings at two points,
             # as for any two places each named alone (the province's second happening of one kind; one group
             # raids two places of its area on one day).
-            return -math.inf, f"place: {_written((_two_points, *place[2][1:]))}", features[:2]
+            return -math.inf, ("place", (_two_points, *place[2][1:])), features[:2]
         elif self._distant(new, old) and not self._told_alike(features) and not self._shared_force_or_wording(features):
             # A clash and an abduction, or arrests, at one town on one day share nothing else: two happenings of
             # the town's day, unless a figure, a name, a state force or a wording tells the same story.
-            return -math.inf, f"type: {_DISTANT_ALONE}", features[:2]
+            return -math.inf, ("type", _DISTANT_ALONE), features[:2]
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -222,7 +235,7 @@ class PairScorer:
         if new.precise_date and old.precise_date:
             if gap >= rules.follow_up_gap_days and new.family != old.family:
                 # Arrests after an attack, a protest after a killing: ACLED codes the follow-up apart.
-                return "date", None, ("{} days apart and of different kinds (a follow-up event)", gap)
+                return "date", None, (FOLLOW_UP, gap)
             late = 0 < gap <= rules.report_lag_days and _dated_by_report(new, old, rules.aftermath_words)
             if gap >= rules.precise_veto_gap_days and not late:
                 return "date", None, ("{} days apart, both known to the day", gap)
@@ -395,6 +408,8 @@ class PairScorer:
         return "names", round(value, 3), (_names_in_common, shared)
 
     def _quantities(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail]:
+        if not (new.quantities and old.quantities):  # most pairs: one report gives no figure
+            return "quantities", 0.0, "no figure to compare"
         rules = self.config.quantities
         values: list[float] = []
         notes: list[tuple[str, int, int]] = []
@@ -432,11 +447,10 @@ class PairScorer:
     def _targets(self, new: MentionFeatures, old: MentionFeatures) -> tuple[str, float, Detail] | None:
         """What each sentence says was struck or seized (a post, a convoy; fuel, sheep): None unless both name some
         under one heading and no heading has a kind in both."""
-        named = self._target_words  # most sentences name none: two set intersections end most comparisons
-        mine_words = new.words & named
+        mine_words = self._targets_named(new.words)  # most sentences name none: that ends most comparisons
         if not mine_words:
             return None
-        theirs_words = old.words & named
+        theirs_words = self._targets_named(old.words)
         if not theirs_words:
             return None
         mine, theirs = self._kinds(mine_words), self._kinds(theirs_words)
@@ -448,6 +462,18 @@ class PairScorer:
         mine = frozenset(kind for heading, kind in mine if heading in headings)
         theirs = frozenset(kind for heading, kind in theirs if heading in headings)
         return "targets", self.config.targets.disjoint, (_targets_differ, mine, theirs)
+
+    def _targets_named(self, words: frozenset[str]) -> frozenset[str]:
+        """The target words among a sentence's `words`, found once per sentence rather than once per comparison (a
+        mention is compared with eleven others at 100k stored). Keyed by the sentence's own word set, whose hash
+        Python keeps: a lookup costs less than the intersection; emptied when full, as `_ALIKE_KEYS` is."""
+        found = self._targets_of.get(words)
+        if found is None:
+            if len(self._targets_of) >= _TARGETS_HELD:
+                self._targets_of.clear()
+            found = words & self._target_words
+            self._targets_of[words] = found = found or _NONE
+        return found
 
     def _kinds(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
         """The (heading, kind) of each of `words`, all of them target words (few sets recur: kept once made)."""
@@ -525,10 +551,11 @@ class PairScorer:
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
 
 
-def explained(pair: PairScore) -> PairScore:
-    """`pair` with each feature's detail written out (what an explanation stores and shows)."""
+def explained(pair: PairScore) -> ExplainedScore:
+    """`pair` with its veto and each feature's detail written out (what an explanation stores and shows)."""
     total, veto, features = pair
-    return total, veto, [(name, value, _written(detail), weight) for name, value, detail, weight in features]
+    written = None if veto is None else f"{veto[0]}: {_written(veto[1])}"
+    return total, written, [(name, value, _written(detail), weight) for name, value, detail, weight in features]
 
 
 def _written(detail: Detail) -> str:
@@ -549,16 +576,8 @@ def _village_in_area(km: float, one: str | None, other: str | None) -> str:
     return f"{km:.0f} km apart, a village and a nearby town's area in one province ({one} / {other})"
 
 
-def _is_village_in_area(detail: Detail) -> bool:
-    return isinstance(detail, tuple) and detail[0] is _village_in_area
-
-
 def _unknown_village_in_area(elsewhere: str, town: str | None) -> str:
     return f"a village known only to its province ({elsewhere}) and a nearby town's area of it ({town})"
-
-
-def _is_unknown_village_in_area(detail: Detail) -> bool:
-    return isinstance(detail, tuple) and detail[0] is _unknown_village_in_area
 
 
 def _names_elsewhere_alone(elsewhere: str, town: str | None) -> str:
@@ -574,10 +593,6 @@ def _statement_day_alone(detail: Detail) -> str:
         f"{_written(detail)}; the later is its report's own day (a statement or claim), and nothing but type and "
         "area in common (no shared town, toll, group or name)"
     )
-
-
-def _is_statement_day(detail: Detail) -> bool:
-    return isinstance(detail, tuple) and detail[0] is _statement_day
 
 
 def _targets_differ(mine: frozenset[str], theirs: frozenset[str]) -> str:
