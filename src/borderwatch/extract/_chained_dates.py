@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._text import load_data
+from ._text import load_data, phrase_alternation
 
 __all__ = ["chain_days"]
 
@@ -21,17 +21,12 @@ _EARLIER: list[str] = _DATA["earlier"]
 _FIXED: dict[str, int] = _DATA["fixed"]
 
 
-def _words(words: list[str]) -> str:
-    """An alternation of phrases, longest first, spaces matching any run of spaces."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
 _COUNTED = re.compile(
-    rf"(?<![\w-])(?P<n>{_words(list(_NUMBERS))}|\d{{1,3}})\s+(?P<unit>{_words(list(_UNITS))})\s+"
-    rf"(?P<dir>{_words(_LATER + _EARLIER)})(?![\w-])",
+    rf"(?<![\w-])(?P<n>{phrase_alternation(list(_NUMBERS))}|\d{{1,3}})\s+(?P<unit>{phrase_alternation(list(_UNITS))})\s+"
+    rf"(?P<dir>{phrase_alternation(_LATER + _EARLIER)})(?![\w-])",
     re.IGNORECASE,
 )
-_PHRASE = re.compile(rf"(?<![\w-])(?P<fixed>{_words(list(_FIXED))})(?![\w-])", re.IGNORECASE)
+_PHRASE = re.compile(rf"(?<![\w-])(?P<fixed>{phrase_alternation(list(_FIXED))})(?![\w-])", re.IGNORECASE)
 _LOWER = {" ".join(k.lower().split()): v for k, v in _FIXED.items()}
 _NUMBER_LOWER = {k.lower(): v for k, v in _NUMBERS.items()}
 _UNIT_LOWER = {k.lower(): v for k, v in _UNITS.items()}

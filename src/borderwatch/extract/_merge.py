@@ -20,7 +20,7 @@ from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
-from ._text import load_data
+from ._text import load_data, phrase_alternation
 
 __all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
@@ -56,12 +56,8 @@ _THEY = re.compile(r"^\W*(?:they|ils|elles)\b", re.IGNORECASE)  # the doers told
 
 def _pointer_pattern() -> re.Pattern[str]:
     spec = load_data("clauses.json")["arrested_pointers"]
-
-    def words(items: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
-    nouns = rf"(?:{words(spec['determiners'])})\s+(?:[\w-]+\s+)?(?:{words(spec['nouns'])})"
-    return re.compile(rf"^\W*(?:{nouns}|{words(spec['pronouns'])})(?![\w-])", re.IGNORECASE)
+    nouns = rf"(?:{phrase_alternation(spec['determiners'])})\s+(?:[\w-]+\s+)?(?:{phrase_alternation(spec['nouns'])})"
+    return re.compile(rf"^\W*(?:{nouns}|{phrase_alternation(spec['pronouns'])})(?![\w-])", re.IGNORECASE)
 
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took

@@ -82,11 +82,11 @@ _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
 def _header_vocabulary() -> frozenset[str]:
     """Words of a header that are no place: the header words ('post', 'sitrep', 'sector'), months and the like."""
     words = {_key(w) for w in load_data("actors.json")["place_hints"]["header_words"] for w in w.split()}
-    return frozenset(words | _NOT_PLACES)
+    months = {name for names in load_data("ontology.json")["months"]["abbreviations"] for name in names}
+    return frozenset(words | months | _NOT_PLACES)
 
 
-_NOT_PLACES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-               "from", "report", "log", "ops", "flash", "update", "spot", "incident", "daily", "summary", "to",
+_NOT_PLACES = {"from", "report", "log", "ops", "flash", "update", "spot", "incident", "daily", "summary", "to",
                "subject"}  # fmt: skip
 
 

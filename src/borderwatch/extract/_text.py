@@ -42,6 +42,12 @@ def _fold_phrase(phrase: str) -> str:
     return " ".join(fold(phrase).split())
 
 
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation to embed in a larger pattern: longest first, each escaped, its spaces
+    matching any run of spaces (`phrase_regex` compiles whole-word phrases on their own)."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
 def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """One regex matching any of the phrases as whole words (longest first), spaces matching any run of spaces.
 

@@ -142,22 +142,17 @@ class PairScorer:
         one's sentence naming the other's town, and of one name or closer); a province named by one and held by the
         other is area, and so is a toll merely close (one dead or two). A town's happenings of two kinds (an attack
         on its post, an air strike near it) are no more one for being told at one town."""
-        values = {name: value for name, value, _, _ in features}
+        values = _values(features)
         precise = not (new.vague or old.vague) or self.place_stated(new, old)  # a town named, its geocoding failed
         one_kind = new.family == old.family
         town = one_kind and precise and values.get("place", 0.0) >= self.config.place.same_name
-        return (
-            town
-            or values.get("actors", 0.0) >= self.config.actors.shared_specific
-            or values.get("quantities", 0.0) >= self.config.quantities.equal
-            or values.get("names", 0.0) > 0
-        )
+        return town or values.get("actors", 0.0) >= self.config.actors.shared_specific or self._told_alike(features)
 
     def _told_alike(self, features: list[Feature]) -> bool:
         """Whether two mentions share what tells one happening from another of its area and day: figures that agree
         (a toll, a number arrested) or another proper name. A named group is not enough: one group acts in several
         places of its area on one day."""
-        values = {name: value for name, value, _, _ in features}
+        values = _values(features)
         return values.get("quantities", 0.0) >= self.config.quantities.equal or values.get("names", 0.0) > 0
 
     def _distant(self, new: MentionFeatures, old: MentionFeatures) -> bool:
@@ -171,7 +166,7 @@ class PairScorer:
     def _shared_force_or_wording(self, features: list[Feature]) -> bool:
         """Whether the two name one state force or group, or share wording beyond names (`type.distant_wording`):
         one village stormed, told by one report as the attack fought off, by another as the men taken."""
-        values = {name: value for name, value, _, _ in features}
+        values = _values(features)
         return (
             values.get("actors", 0.0) >= self.config.actors.shared_state
             or values.get("text", 0.0) >= self.config.type.distant_wording
@@ -549,6 +544,11 @@ class PairScorer:
             return False
         words_b = b.split()
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
+
+
+def _values(features: list[Feature]) -> dict[str, float]:
+    """Each feature's value by its name."""
+    return {name: value for name, value, _, _ in features}
 
 
 def explained(pair: PairScore) -> ExplainedScore:
