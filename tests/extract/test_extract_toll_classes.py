@@ -916,3 +916,40 @@ def test_a_killing_a_protest_denounces_stays_its_background(extractor) -> None:
 def test_an_update_line_telling_a_new_attack_is_its_own_event(extractor, text: str) -> None:
     events = extractor(report(text, published="2026-03-16")).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 1), ("Armed clash", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a relative clause between the one killed and the verb ("a smuggler who had opened fire ... was
+        # shot dead") still tells one death, in English as the French "un contrebandier abattu" does
+        ("A smuggler who had opened fire on police was shot dead near Ben Guerdane on Friday.", 1),
+        ("A trafficker who had fired at a customs patrol was killed near Remada on Thursday, the ministry said.", 1),
+        ("A shepherd who was grazing his flock near Mount Semmama was killed by a landmine on Monday.", 1),
+    ],
+)
+def test_one_dead_told_with_a_relative_clause_is_counted(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_a_kia_cell_with_its_number_in_words_and_digits_is_read() -> None:
+    # SYNTHETIC: field shorthand writes the number in words and repeats it in digits after the KIA label
+    text = "Casualties: KIA three (3) FF; EKIA seven (7), bodies counted."
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("fatalities", 3), ("fatalities", 7)]
+
+
+def test_a_kia_cell_in_words_is_each_sides_dead(extractor) -> None:
+    text = "09 OCT 2027, convoy ambushed near Ménaka. Casualties: KIA three (3) FF; EKIA seven (7), bodies counted."
+    assert _toll(extractor, text, published="2027-10-10") == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: field shorthand drops the article of a single dead ("driver killed"), beside the other counts
+        ("09 OCT 2027, 0300Z, FOB Ménaka: SVBIED detonated at checkpoint. 3 x FF KIA, driver killed. 4 WIA.", 4),
+        ("09 OCT 2027, Gao road: convoy hit by IED 0700Z. Driver killed, 2 WIA.", 1),
+    ],
+)
+def test_a_field_reports_single_dead_without_article_is_counted(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected

@@ -66,10 +66,8 @@ _NP_END = (
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
-_SINGULAR = (
-    r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{'|'.join(re.escape(n) for n in _COUNTED['singular_person'])})\b"
-)
+_SINGULAR_NOUN = "|".join(re.escape(n) for n in _COUNTED["singular_person"])
+_SINGULAR = rf"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 QUALIFIERS: dict[str, str] = _COUNTED["qualifiers"]  # "more than 20": at_least
 _QUALIFIER = rf"(?P<qual>{'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
 WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
@@ -152,8 +150,9 @@ _TAKEN_WHEN = (
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon
-_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+\d))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
+# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon, or before a number in words
+# that its digits repeat ("KIA three (3) FF; EKIA seven (7)")
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+(?:\d|[a-z-]+\s*\(\d+\))))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
@@ -282,8 +281,14 @@ SINGULAR_KILLED = re.compile(
     rf"(?-i:[A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?=\s*(?:[,.;:)]|$|(?:in|at|on|near|by|who|whom|was|were)\b))"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "2 x FF KIA, driver killed.": a field report's shorthand drops the article, the clause is the noun and its verb
+    rf"|(?:(?<=[,.;:]\s)|(?<!.))(?:{_SINGULAR_NOUN})\s+(?:killed|(?-i:KIA))(?=\s*(?:[,.;]|$))"
     # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
     rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
+    rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
+    # "a smuggler who had opened fire on police was shot dead": the same, told with a relative clause between
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s*,?\s+(?:who|that)\s+[^,.;]{{1,60}}?\s*,?\s+"
+    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
     rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
