@@ -953,3 +953,24 @@ def test_a_kia_cell_in_words_is_each_sides_dead(extractor) -> None:
 )
 def test_a_field_reports_single_dead_without_article_is_counted(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: each side's dead in its own sentence, the second told as what the side "suffered": the side's,
+        # added to the other's, not a toll of everyone that would stand for both
+        (
+            "Militants ambushed an army convoy near Boni on Friday. The army lost four men. "
+            "The assailants suffered twelve dead, according to the army.",
+            16,
+        ),
+        (
+            "Militants ambushed a patrol near Ansongo on Friday. The army lost three men, and the militants sustained "
+            "about twenty dead.",
+            23,
+        ),
+    ],
+)
+def test_the_dead_a_side_suffered_are_that_sides(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
