@@ -974,3 +974,40 @@ def test_a_field_reports_single_dead_without_article_is_counted(extractor, text:
 )
 def test_the_dead_a_side_suffered_are_that_sides(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_field_shorthands_multiplier_sign_against_the_digits_is_read(extractor) -> None:
+    # SYNTHETIC: "2x KIA" is "2 x KIA" written without the space
+    text = "09 OCT 2027, Boni: post attacked 0300Z. 2x KIA (FF), 5x EKIA."
+    assert _toll(extractor, text, published="2027-10-10") == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a two-word label names the side of the count after it ("Pertes amies", "Enemy losses"), so each
+        # side's dead add up instead of the friendly count standing as a toll of everyone
+        (
+            "Le 9 octobre 2027, les FAMa ont été attaquées à Boni. Pertes amies : 3 tués, 4 blessés. "
+            "Pertes ennemies : 15 tués.",
+            18,
+        ),
+        (
+            "Le 9 octobre 2027, des terroristes ont attaqué le poste de Sebba. Pertes ennemies : 12 tués. "
+            "Pertes amies : 2 tués, 3 blessés.",
+            14,
+        ),
+    ],
+)
+def test_a_two_word_side_label_names_whose_dead(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_suicide_bombers_told_by_their_vests_are_counted_with_their_victims(extractor) -> None:
+    # SYNTHETIC: the bombers who "detonated their vests" died with those they killed, as "blew themselves up" tells
+    text = (
+        "On 9 October 2027, two suicide bombers detonated their vests at a checkpoint in Ouallam, killing a policeman."
+    )
+    assert _toll(extractor, text, published="2027-10-10") == 3
+    french = "Deux kamikazes se sont fait exploser, tuant trois soldats."
+    assert sum(q.value for q in find_quantities(french) if q.kind == "fatalities") == 5

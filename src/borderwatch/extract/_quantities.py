@@ -510,7 +510,10 @@ _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
 _ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
 # "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of; "Hostile: approx 12 KIA,
 # 8 bodies counted": the label stands for every count of its line, up to the next label or full stop
-_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$")
+# "Pertes amies : 3 tués", "Enemy losses: 10 KIA": a label of two words, one of them the side's
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[.;]\s*)(?P<word>(?:[A-Za-zÀ-ÿ-]+\s+)?[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$"
+)
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
@@ -534,10 +537,10 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
     if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
-        word = label.group("word").lower()
-        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+        words = set(label.group("word").lower().split())
+        if words & (PERPETRATOR_WORDS | _ENEMY_WORDS):
             return replace(q, side="armed")
-        if word in _FRIENDLY_WORDS:
+        if words & _FRIENDLY_WORDS:
             return replace(q, side="state")
     if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
         return q
@@ -689,6 +692,7 @@ PERPETRATOR_WORDS = {
     "terrorists",
     "bombers",
     "insurgents",
+    "kamikazes",
 }
 TOTAL_WORDS = {
     "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
