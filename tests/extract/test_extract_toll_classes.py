@@ -1011,3 +1011,33 @@ def test_suicide_bombers_told_by_their_vests_are_counted_with_their_victims(extr
     assert _toll(extractor, text, published="2027-10-10") == 3
     french = "Deux kamikazes se sont fait exploser, tuant trois soldats."
     assert sum(q.value for q in find_quantities(french) if q.kind == "fatalities") == 5
+
+
+def test_a_french_auxiliary_after_a_count_names_no_one_more(extractor) -> None:
+    # SYNTHETIC: ", a été revendiquée", ", a indiqué le maire": the French "a" before its participle is no article
+    text = "L'attaque du marché de Tin-Akoff vendredi, qui a coûté la vie à sept civils, a été revendiquée par l'EIGS."
+    assert _toll(extractor, text, published="2027-10-10") == 7
+    told = "Des hommes armés ont tué sept civils, a indiqué le maire."
+    assert [q.value for q in find_quantities(told) if q.kind == "fatalities"] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: who the dead were, told list first ("... were among the dead", "... figurent parmi les morts"):
+        # the toll where nothing else counts them, never added to a count of everyone
+        ("Gunmen attacked the market of Tin-Akoff on Friday. Three traders and a child are among the dead.", 4),
+        (
+            "Des hommes armés ont attaqué vendredi le marché de Tin-Akoff. Deux enfants et une femme figurent parmi "
+            "les morts.",
+            3,
+        ),
+        (
+            "Gunmen killed nine people at the market of Tin-Akoff on Friday. Two children and a teacher are among the "
+            "victims, the mayor said.",
+            9,
+        ),
+    ],
+)
+def test_the_dead_listed_before_among_the_dead_are_the_toll_only_alone(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected

@@ -49,6 +49,7 @@ from ._text import load_data, phrase_regex
 
 __all__ = [
     "DEAD_LISTED",
+    "DEAD_LISTED_AFTER",
     "MORE_WORDS",
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
@@ -437,6 +438,12 @@ DEAD_LISTED = re.compile(
     r"\bparmi\s+les\s+(?:morts|victimes|tu[ée]s)\s*(?:,|figurent|on\s+(?:compte|d[ée]nombre))?)\s*:?\s*",
     re.IGNORECASE,
 )
+# "Three traders and a child were among the dead", "deux enfants figurent parmi les victimes": the same, the list first
+DEAD_LISTED_AFTER = re.compile(
+    r"\s*,?\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims)\b|"
+    r"\s+(?:figur(?:ent|aient|e|ait)|compt(?:ent|aient))\s+parmi\s+les\s+(?:morts|victimes|tu[ée]s)\b",
+    re.IGNORECASE,
+)
 _LISTED_ITEM = re.compile(rf"(?:{BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
 # "..., a ministry spokesman announced": the words of telling (roles.json `telling_verbs` and `telling_markers`) end a
 # list of who the dead were
@@ -447,6 +454,18 @@ _TOLD_BY = phrase_regex(
 
 def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
+    for marker in DEAD_LISTED_AFTER.finditer(text):
+        start = max(text.rfind(mark, 0, marker.start()) for mark in ".;:") + 1
+        items = [i.strip() for i in _LIST_SPLIT.split(text[start : marker.start()])]
+        if not all(_LISTED_ITEM.match(i) for i in items) or any(_TOLD_BY.search(i) for i in items):
+            continue  # "the chief and his sons were among the dead" counts no one it names
+        counts = [parse_number(i.split()[0]) for i in items]
+        start += len(text[start : marker.start()]) - len(text[start : marker.start()].lstrip())
+        if any(s <= start < e for s, e in taken):
+            continue
+        total = sum(1 if c is None else c for c in counts)
+        out.append(QuantityMention("fatalities", total, "exact", start, marker.start(), text[start : marker.start()]))
+        taken.append((start, marker.start()))
     for marker in DEAD_LISTED.finditer(text):
         start = end = marker.end()
         rest = re.match(r"[^.;]*", text[start:]).group()  # type: ignore[union-attr]

@@ -223,9 +223,12 @@ _PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
 BARE_NUMBER = NUMBER.replace("(?P<num>", "(?:")
 PEOPLE_AFTER = re.compile(rf"\s*{ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
 # After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
+_FRENCH_PARTICIPLE = r"été|eu|fait|dit|appris|reconnu|admis|écrit|soutenu|[a-zà-ÿ]+é"
 KILLED_CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
-    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
+    # (not the French auxiliary before its participle: "..., a indiqué le maire", "..., qui a tué sept civils, a été
+    # revendiquée" name no one more)
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
     rf"(?:{NUMBER}\s+{ANY_PERSON}|(?P<one>(?!{BARE_NUMBER}\b){ANY_PERSON}))",
     re.IGNORECASE,
 )

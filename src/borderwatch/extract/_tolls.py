@@ -12,6 +12,7 @@ from ._merge import UPDATE_LINE as _UPDATE_LINE
 from ._merge import EventGroup
 from ._quantities import (
     DEAD_LISTED,
+    DEAD_LISTED_AFTER,
     MORE_WORDS,
     PERPETRATOR_WORDS,
     TOTAL_WORDS,
@@ -348,4 +349,4 @@ def _headline_adds(headline: SentenceEvent, body: list[SentenceEvent], registry:
 
 def _is_listed(member: SentenceEvent, q: QuantityMention) -> bool:
     marker = DEAD_LISTED.search(member.sentence.text, max(0, q.start - 60), q.start)
-    return marker is not None and marker.end() == q.start
+    return (marker is not None and marker.end() == q.start) or DEAD_LISTED_AFTER.match(member.sentence.text, q.end)
