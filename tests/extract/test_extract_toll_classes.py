@@ -1041,3 +1041,17 @@ def test_a_french_auxiliary_after_a_count_names_no_one_more(extractor) -> None:
 )
 def test_the_dead_listed_before_among_the_dead_are_the_toll_only_alone(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: some of the dead just counted, told right after them with how they died, are no more dead
+        "Militants attacked an army post near Ansongo on Friday. Four soldiers died, including two who succumbed in "
+        "hospital.",
+        "Des hommes armés ont attaqué vendredi le poste de Tessit. Quatre soldats sont morts, dont deux qui ont "
+        "succombé à l'hôpital de Gao.",
+    ],
+)
+def test_a_subset_of_the_dead_told_with_how_they_died_is_not_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 4

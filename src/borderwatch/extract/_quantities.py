@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..model import Quantity
 from ._ontology import load_ontology
@@ -223,6 +224,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         for q in found
         if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
     ]
+    found = _without_subsets(text, found)
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -230,6 +232,20 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "Four soldiers died, including two who succumbed in hospital", "dont deux qui ont succombé": some of the dead just
+# counted, told right after them, not more dead
+_SUBSET_AFTER = re.compile(
+    r"\s*[,(]?\s*(?:including|among\s+them|of\s+whom|dont|y\s+compris|notamment|parmi\s+(?:eux|elles|lesquels))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _without_subsets(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    deaths = sorted((q for q in found if q.kind == "fatalities"), key=lambda q: q.start)
+    subsets = {id(q) for before, q in pairwise(deaths) if _SUBSET_AFTER.fullmatch(text[before.end : q.start])}
+    return [q for q in found if id(q) not in subsets]
 
 
 # "killed five villagers in Tondikiwindi and three in Mogodyougou", "cinq morts à Sona et deux à Kiri": the same dead,
