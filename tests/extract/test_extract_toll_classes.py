@@ -1055,3 +1055,20 @@ def test_the_dead_listed_before_among_the_dead_are_the_toll_only_alone(extractor
 )
 def test_a_subset_of_the_dead_told_with_how_they_died_is_not_added(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the source's word in scare quotes ('nine "terrorists"', '"neutralised"', '« neutralisé »') is read
+        # as if unquoted
+        'Militants attacked the Tessit post on Sunday, killing two soldiers. The army said nine "terrorists" were '
+        "neutralised.",
+        "Militants attacked the Tessit post on Sunday, killing two soldiers.\n\nIn a statement, the army said its "
+        'troops had "neutralised" nine assailants while repelling the attack.',
+        "Des hommes armés ont attaqué dimanche le poste de Tessit, tuant deux soldats. L'armée affirme avoir "
+        "« neutralisé » neuf assaillants lors de la riposte.",
+    ],
+)
+def test_a_count_with_a_word_in_scare_quotes_is_read(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11

@@ -157,14 +157,26 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
     return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
 
+# 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
+# (one to three words, no clause), read as if unquoted
+_SCARE_QUOTES = re.compile(r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])")
+
+
+def _without_scare_quotes(text: str) -> str:
+    return _SCARE_QUOTES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
-    read = _without_years(text)
+    unquoted = _without_scare_quotes(
+        text
+    )  # (the mentions' words unquoted too: 'killing "several terrorists"' is vague)
+    read = _without_years(unquoted)
     found = _quantities_in(read)
-    if read == text:
+    if read == unquoted:
         return found
     # the mentions quote the sentence as written, years included
-    return [replace(q, text=text[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
+    return [replace(q, text=unquoted[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
 
 
 def _quantities_in(text: str) -> list[QuantityMention]:
