@@ -1072,3 +1072,25 @@ def test_a_subset_of_the_dead_told_with_how_they_died_is_not_added(extractor, te
 )
 def test_a_count_with_a_word_in_scare_quotes_is_read(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a communiqué glosses its verb in brackets before the count ("neutralised (killed) three")
+        (
+            "Ministry of National Defence: On 9 October 2027, in a search operation near Khenchela, a detachment of "
+            "the People's National Army neutralised (killed) three terrorists.",
+            3,
+        ),
+        (
+            "Ministère de la Défense nationale : le 9 octobre 2027, un détachement de l'ANP a neutralisé (abattu) "
+            "deux terroristes près de Khenchela.",
+            2,
+        ),
+        # "a score of" is twenty, as "scores of" is
+        ("Gunmen killed a score of villagers near Djibo on Saturday.", 20),
+    ],
+)
+def test_a_glossed_verb_and_a_score_are_read(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected

@@ -158,11 +158,20 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
 
 
 # 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
-# (one to three words, no clause), read as if unquoted
+# (one to three words, no clause), read as if unquoted, as a verb's gloss is read as if left out
 _SCARE_QUOTES = re.compile(r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])")
 
 
+# "neutralised (killed) three terrorists", "a neutralisé (abattu) deux terroristes": a communiqué's gloss of its verb
+_VERB_GLOSS = re.compile(
+    r"(?P<verb>\b(?:neutrali[sz]ed|eliminated|neutralis[ée]s?|[ée]limin[ée]s?))(?P<gloss>\s\((?:killed|shot\s+dead|abattus?|"
+    r"abattre|tu[ée]s?|tuer)\))(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def _without_scare_quotes(text: str) -> str:
+    text = _VERB_GLOSS.sub(lambda m: m.group("verb") + " " * len(m.group("gloss")), text)
     return _SCARE_QUOTES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
 
 
