@@ -1094,3 +1094,11 @@ def test_a_count_with_a_word_in_scare_quotes_is_read(extractor, text: str) -> No
 )
 def test_a_glossed_verb_and_a_score_are_read(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_the_dead_told_by_their_number_are_counted(extractor) -> None:
+    # SYNTHETIC: "the dead numbered nine", "les victimes, au nombre de neuf": the toll told as the dead's number
+    text = "Gunmen attacked the market of Tin-Akoff on Friday. The dead numbered nine, local officials said."
+    assert _toll(extractor, text, published="2027-10-10") == 9
+    french = "Les victimes, au nombre de neuf, ont été inhumées samedi."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [9]
