@@ -1102,3 +1102,15 @@ def test_the_dead_told_by_their_number_are_counted(extractor) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 9
     french = "Les victimes, au nombre de neuf, ont été inhumées samedi."
     assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: "gave their lives", "ont donné leur vie": a force's dead told as its sacrifice
+        "Two gendarmes gave their lives when militants attacked the Tessit post on Sunday.",
+        "Deux gendarmes ont donné leur vie dimanche lors de l'attaque du poste de Tessit.",
+    ],
+)
+def test_the_dead_who_gave_their_lives_are_counted(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 2
