@@ -1114,3 +1114,19 @@ def test_the_dead_told_by_their_number_are_counted(extractor) -> None:
 )
 def test_the_dead_who_gave_their_lives_are_counted(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a qualifier before the second group of a list of the dead ("and at least nine militants", "as
+        # were at least nine militants") keeps the group in the list
+        "Militants attacked the Tessit post on Sunday. Two soldiers and at least nine militants were killed, the army "
+        "said.",
+        "Militants attacked the Tessit post on Sunday. Two soldiers were killed, as were at least nine militants.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Deux soldats et au moins neuf assaillants ont été "
+        "tués, selon l'armée.",
+    ],
+)
+def test_a_qualified_group_in_a_list_of_the_dead_is_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11

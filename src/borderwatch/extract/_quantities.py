@@ -33,6 +33,7 @@ from ._quantity_patterns import (
     KILLED_CONTINUATION,
     LABEL_INDEX,
     LIST_KILLED,
+    LIST_QUALIFIER,
     MONTHS_OF_LABEL,
     NOUN_KIND,
     NUMBER,
@@ -336,7 +337,8 @@ _DIED_ELSEWHERE = re.compile(
 
 # "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
 _ALSO_KILLED = re.compile(
-    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:{NUMBER}\s+{ANY_PERSON})", re.IGNORECASE
+    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})",
+    re.IGNORECASE,
 )
 
 # "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is

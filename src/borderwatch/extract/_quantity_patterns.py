@@ -30,6 +30,7 @@ __all__ = [
     "KILL_VERB",
     "LABEL_INDEX",
     "LIST_KILLED",
+    "LIST_QUALIFIER",
     "MONTHS_OF_LABEL",
     "NOUN_KIND",
     "NUMBER",
@@ -248,10 +249,12 @@ UNCOUNTED = (
     r"(?:an?\s+)?(?:unknown|undetermined|unspecified|undisclosed|indeterminate|unconfirmed)\s+number\s+of\s+\w+|"
     r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
 )
+# "two soldiers and at least nine militants": a qualifier before a group's number, inside a list
+LIST_QUALIFIER = _QUALIFIER.replace("(?P<qual>", "(?:")
 _SIMPLE_COUNT = (
     # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
-    rf"(?:{UNCOUNTED}|{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
