@@ -1130,3 +1130,21 @@ def test_the_dead_who_gave_their_lives_are_counted(extractor, text: str) -> None
 )
 def test_a_qualified_group_in_a_list_of_the_dead_is_added(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: French approximations and ranges ("près d'une trentaine", "entre 10 et 15": the lower figure)
+        ("Des hommes armés ont tué près d'une trentaine de villageois samedi près de Djibo.", 30),
+        ("Des hommes armés ont tué entre 10 et 15 villageois samedi près de Djibo.", 10),
+        # "chez les assaillants": the side of a count, like "parmi" and "côté"
+        (
+            "Des terroristes ont attaqué dimanche le poste de Tessit. Les combats ont fait deux morts chez les "
+            "soldats et neuf chez les assaillants.",
+            11,
+        ),
+    ],
+)
+def test_french_approximations_ranges_and_chez_a_side(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected

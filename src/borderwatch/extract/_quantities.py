@@ -542,7 +542,7 @@ def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMen
 # "parmi les soldats", "côté assaillants", "dans les rangs de l'armée": which side a French count is of.
 # "eight dead among the attackers", "in the ranks of the army": the English too (not "among them", "among the dead")
 _SIDE = (
-    r"(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
+    r"(?:parmi|chez|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
     r"(?:des?\s+|du\s+|les?\s+|la\s+|l['’]|the\s+)?(?!(?:them|whom|those|dead|victims|wounded|injured)\b)[\w'-]+"
 )
 # "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead

@@ -89,10 +89,10 @@ NUMBER = (
     + r"(?:(?<=\d)x(?=\s))?"  # "2x KIA (FF), 5x EKIA": field shorthand's multiplier sign, written against the digits
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}(?:\s+|(?<=['’])))?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
-_RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
+_RANGE = r"(?:\s*(?:-|to|–|and|or|et)\s*(?P<num2>\d+))?"  # "between 10 and 15", "entre 10 et 15"
 
 # ", including women and children," between a number and its verb
 _ASIDE = (
