@@ -135,6 +135,15 @@ a table-like field report line (FF KIA / EN KIA), "killing all N occupants" and 
 caught in crossfire ("pris dans des tirs croisés"), kidnappers who shot a driver dead, "bilan provisoire", numbers in
 words and in digits in English and French; 14 wire, 10 French, 8 field reports, 8 communiqués; sealed and out of the
 calibration fit like heldout9).
+`heldout25` (40 items, 45 events, written by a tolls engineer of a later round before any of their changes, aimed at
+tolls in the registers that failed most: each side's dead in another sentence or paragraph ("Three soldiers were
+killed. The army said 11 assailants were neutralised"), a summary listing several incidents each with its own toll, a
+communiqué's "bilan" with "terroristes neutralisés" and "militaires tombés", field notes with KIA/EKIA in table-like
+lines, tolls in words and digits ("fourteen (14)", "Vingt-deux (22)"), suicide bombers counted with their victims,
+"the dead include", "among the dead were", "parmi les victimes", "dont six assaillants", a toll told only in the
+headline, wounded only (0), the dead of an earlier attack recalled (not this event's toll), a claim beside the army's
+lower toll; 10 wire, 10 French, 10 field reports, 10 communiqués; sealed and out of the calibration fit like
+heldout9).
 
 A gold event marked `optional` is a past happening a report mentions in passing (an earlier
 attack on the same road, a ban announced since): coding it is neither required nor an error.
@@ -166,7 +175,7 @@ first, third and fifth held-out sets; isotonic, see
 borderwatch/extract/_confidence.py), then tempers it with one log-odds factor fitted on the sealed
 heldout2, heldout4, heldout6 and heldout7 taken as a whole (what the rules were never tuned on: the
 map alone promises the tuned splits' accuracy), and writes src/borderwatch/extract/data/calibration.json.
-heldout8 to heldout24 stay out of the fit: their calibration errors are the honest ones.
+heldout8 to heldout25 stay out of the fit: their calibration errors are the honest ones.
 """
 
 from __future__ import annotations
@@ -211,6 +220,7 @@ SPLITS = [
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
 ]
 # opened for development: the calibration map is fitted on them and `--errors` prints them
 OPEN = ("tune", "heldout", "heldout3", "heldout5")

@@ -916,3 +916,235 @@ def test_a_killing_a_protest_denounces_stays_its_background(extractor) -> None:
 def test_an_update_line_telling_a_new_attack_is_its_own_event(extractor, text: str) -> None:
     events = extractor(report(text, published="2026-03-16")).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 1), ("Armed clash", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a relative clause between the one killed and the verb ("a smuggler who had opened fire ... was
+        # shot dead") still tells one death, in English as the French "un contrebandier abattu" does
+        ("A smuggler who had opened fire on police was shot dead near Ben Guerdane on Friday.", 1),
+        ("A trafficker who had fired at a customs patrol was killed near Remada on Thursday, the ministry said.", 1),
+        ("A shepherd who was grazing his flock near Mount Semmama was killed by a landmine on Monday.", 1),
+    ],
+)
+def test_one_dead_told_with_a_relative_clause_is_counted(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_a_kia_cell_with_its_number_in_words_and_digits_is_read() -> None:
+    # SYNTHETIC: field shorthand writes the number in words and repeats it in digits after the KIA label
+    text = "Casualties: KIA three (3) FF; EKIA seven (7), bodies counted."
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("fatalities", 3), ("fatalities", 7)]
+
+
+def test_a_kia_cell_in_words_is_each_sides_dead(extractor) -> None:
+    text = "09 OCT 2027, convoy ambushed near Ménaka. Casualties: KIA three (3) FF; EKIA seven (7), bodies counted."
+    assert _toll(extractor, text, published="2027-10-10") == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: field shorthand drops the article of a single dead ("driver killed"), beside the other counts
+        ("09 OCT 2027, 0300Z, FOB Ménaka: SVBIED detonated at checkpoint. 3 x FF KIA, driver killed. 4 WIA.", 4),
+        ("09 OCT 2027, Gao road: convoy hit by IED 0700Z. Driver killed, 2 WIA.", 1),
+    ],
+)
+def test_a_field_reports_single_dead_without_article_is_counted(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: each side's dead in its own sentence, the second told as what the side "suffered": the side's,
+        # added to the other's, not a toll of everyone that would stand for both
+        (
+            "Militants ambushed an army convoy near Boni on Friday. The army lost four men. "
+            "The assailants suffered twelve dead, according to the army.",
+            16,
+        ),
+        (
+            "Militants ambushed a patrol near Ansongo on Friday. The army lost three men, and the militants sustained "
+            "about twenty dead.",
+            23,
+        ),
+    ],
+)
+def test_the_dead_a_side_suffered_are_that_sides(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_field_shorthands_multiplier_sign_against_the_digits_is_read(extractor) -> None:
+    # SYNTHETIC: "2x KIA" is "2 x KIA" written without the space
+    text = "09 OCT 2027, Boni: post attacked 0300Z. 2x KIA (FF), 5x EKIA."
+    assert _toll(extractor, text, published="2027-10-10") == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a two-word label names the side of the count after it ("Pertes amies", "Enemy losses"), so each
+        # side's dead add up instead of the friendly count standing as a toll of everyone
+        (
+            "Le 9 octobre 2027, les FAMa ont été attaquées à Boni. Pertes amies : 3 tués, 4 blessés. "
+            "Pertes ennemies : 15 tués.",
+            18,
+        ),
+        (
+            "Le 9 octobre 2027, des terroristes ont attaqué le poste de Sebba. Pertes ennemies : 12 tués. "
+            "Pertes amies : 2 tués, 3 blessés.",
+            14,
+        ),
+    ],
+)
+def test_a_two_word_side_label_names_whose_dead(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_suicide_bombers_told_by_their_vests_are_counted_with_their_victims(extractor) -> None:
+    # SYNTHETIC: the bombers who "detonated their vests" died with those they killed, as "blew themselves up" tells
+    text = (
+        "On 9 October 2027, two suicide bombers detonated their vests at a checkpoint in Ouallam, killing a policeman."
+    )
+    assert _toll(extractor, text, published="2027-10-10") == 3
+    french = "Deux kamikazes se sont fait exploser, tuant trois soldats."
+    assert sum(q.value for q in find_quantities(french) if q.kind == "fatalities") == 5
+
+
+def test_a_french_auxiliary_after_a_count_names_no_one_more(extractor) -> None:
+    # SYNTHETIC: ", a été revendiquée", ", a indiqué le maire": the French "a" before its participle is no article
+    text = "L'attaque du marché de Tin-Akoff vendredi, qui a coûté la vie à sept civils, a été revendiquée par l'EIGS."
+    assert _toll(extractor, text, published="2027-10-10") == 7
+    told = "Des hommes armés ont tué sept civils, a indiqué le maire."
+    assert [q.value for q in find_quantities(told) if q.kind == "fatalities"] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: who the dead were, told list first ("... were among the dead", "... figurent parmi les morts"):
+        # the toll where nothing else counts them, never added to a count of everyone
+        ("Gunmen attacked the market of Tin-Akoff on Friday. Three traders and a child are among the dead.", 4),
+        (
+            "Des hommes armés ont attaqué vendredi le marché de Tin-Akoff. Deux enfants et une femme figurent parmi "
+            "les morts.",
+            3,
+        ),
+        (
+            "Gunmen killed nine people at the market of Tin-Akoff on Friday. Two children and a teacher are among the "
+            "victims, the mayor said.",
+            9,
+        ),
+    ],
+)
+def test_the_dead_listed_before_among_the_dead_are_the_toll_only_alone(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: some of the dead just counted, told right after them with how they died, are no more dead
+        "Militants attacked an army post near Ansongo on Friday. Four soldiers died, including two who succumbed in "
+        "hospital.",
+        "Des hommes armés ont attaqué vendredi le poste de Tessit. Quatre soldats sont morts, dont deux qui ont "
+        "succombé à l'hôpital de Gao.",
+    ],
+)
+def test_a_subset_of_the_dead_told_with_how_they_died_is_not_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the source's word in scare quotes ('nine "terrorists"', '"neutralised"', '« neutralisé »') is read
+        # as if unquoted
+        'Militants attacked the Tessit post on Sunday, killing two soldiers. The army said nine "terrorists" were '
+        "neutralised.",
+        "Militants attacked the Tessit post on Sunday, killing two soldiers.\n\nIn a statement, the army said its "
+        'troops had "neutralised" nine assailants while repelling the attack.',
+        "Des hommes armés ont attaqué dimanche le poste de Tessit, tuant deux soldats. L'armée affirme avoir "
+        "« neutralisé » neuf assaillants lors de la riposte.",
+    ],
+)
+def test_a_count_with_a_word_in_scare_quotes_is_read(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a communiqué glosses its verb in brackets before the count ("neutralised (killed) three")
+        (
+            "Ministry of National Defence: On 9 October 2027, in a search operation near Khenchela, a detachment of "
+            "the People's National Army neutralised (killed) three terrorists.",
+            3,
+        ),
+        (
+            "Ministère de la Défense nationale : le 9 octobre 2027, un détachement de l'ANP a neutralisé (abattu) "
+            "deux terroristes près de Khenchela.",
+            2,
+        ),
+        # "a score of" is twenty, as "scores of" is
+        ("Gunmen killed a score of villagers near Djibo on Saturday.", 20),
+    ],
+)
+def test_a_glossed_verb_and_a_score_are_read(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+def test_the_dead_told_by_their_number_are_counted(extractor) -> None:
+    # SYNTHETIC: "the dead numbered nine", "les victimes, au nombre de neuf": the toll told as the dead's number
+    text = "Gunmen attacked the market of Tin-Akoff on Friday. The dead numbered nine, local officials said."
+    assert _toll(extractor, text, published="2027-10-10") == 9
+    french = "Les victimes, au nombre de neuf, ont été inhumées samedi."
+    assert [q.value for q in find_quantities(french) if q.kind == "fatalities"] == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: "gave their lives", "ont donné leur vie": a force's dead told as its sacrifice
+        "Two gendarmes gave their lives when militants attacked the Tessit post on Sunday.",
+        "Deux gendarmes ont donné leur vie dimanche lors de l'attaque du poste de Tessit.",
+    ],
+)
+def test_the_dead_who_gave_their_lives_are_counted(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a qualifier before the second group of a list of the dead ("and at least nine militants", "as
+        # were at least nine militants") keeps the group in the list
+        "Militants attacked the Tessit post on Sunday. Two soldiers and at least nine militants were killed, the army "
+        "said.",
+        "Militants attacked the Tessit post on Sunday. Two soldiers were killed, as were at least nine militants.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Deux soldats et au moins neuf assaillants ont été "
+        "tués, selon l'armée.",
+    ],
+)
+def test_a_qualified_group_in_a_list_of_the_dead_is_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: French approximations and ranges ("près d'une trentaine", "entre 10 et 15": the lower figure)
+        ("Des hommes armés ont tué près d'une trentaine de villageois samedi près de Djibo.", 30),
+        ("Des hommes armés ont tué entre 10 et 15 villageois samedi près de Djibo.", 10),
+        # "chez les assaillants": the side of a count, like "parmi" and "côté"
+        (
+            "Des terroristes ont attaqué dimanche le poste de Tessit. Les combats ont fait deux morts chez les "
+            "soldats et neuf chez les assaillants.",
+            11,
+        ),
+    ],
+)
+def test_french_approximations_ranges_and_chez_a_side(extractor, text: str, expected: int) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == expected

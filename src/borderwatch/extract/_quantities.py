@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..model import Quantity
 from ._ontology import load_ontology
@@ -32,6 +33,7 @@ from ._quantity_patterns import (
     KILLED_CONTINUATION,
     LABEL_INDEX,
     LIST_KILLED,
+    LIST_QUALIFIER,
     MONTHS_OF_LABEL,
     NOUN_KIND,
     NUMBER,
@@ -49,6 +51,7 @@ from ._text import load_data, phrase_regex
 
 __all__ = [
     "DEAD_LISTED",
+    "DEAD_LISTED_AFTER",
     "MORE_WORDS",
     "PERPETRATOR_WORDS",
     "TOTAL_WORDS",
@@ -155,14 +158,35 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
     return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
 
+# 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
+# (one to three words, no clause), read as if unquoted, as a verb's gloss is read as if left out
+_SCARE_QUOTES = re.compile(r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])")
+
+
+# "neutralised (killed) three terrorists", "a neutralisé (abattu) deux terroristes": a communiqué's gloss of its verb
+_VERB_GLOSS = re.compile(
+    r"(?P<verb>\b(?:neutrali[sz]ed|eliminated|neutralis[ée]s?|[ée]limin[ée]s?))(?P<gloss>\s\((?:killed|shot\s+dead|abattus?|"
+    r"abattre|tu[ée]s?|tuer)\))(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _without_scare_quotes(text: str) -> str:
+    text = _VERB_GLOSS.sub(lambda m: m.group("verb") + " " * len(m.group("gloss")), text)
+    return _SCARE_QUOTES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in a sentence; one mention per number, the most specific kind first."""
-    read = _without_years(text)
+    unquoted = _without_scare_quotes(
+        text
+    )  # (the mentions' words unquoted too: 'killing "several terrorists"' is vague)
+    read = _without_years(unquoted)
     found = _quantities_in(read)
-    if read == text:
+    if read == unquoted:
         return found
     # the mentions quote the sentence as written, years included
-    return [replace(q, text=text[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
+    return [replace(q, text=unquoted[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
 
 
 def _quantities_in(text: str) -> list[QuantityMention]:
@@ -222,6 +246,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         for q in found
         if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
     ]
+    found = _without_subsets(text, found)
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -229,6 +254,20 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "Four soldiers died, including two who succumbed in hospital", "dont deux qui ont succombé": some of the dead just
+# counted, told right after them, not more dead
+_SUBSET_AFTER = re.compile(
+    r"\s*[,(]?\s*(?:including|among\s+them|of\s+whom|dont|y\s+compris|notamment|parmi\s+(?:eux|elles|lesquels))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _without_subsets(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    deaths = sorted((q for q in found if q.kind == "fatalities"), key=lambda q: q.start)
+    subsets = {id(q) for before, q in pairwise(deaths) if _SUBSET_AFTER.fullmatch(text[before.end : q.start])}
+    return [q for q in found if id(q) not in subsets]
 
 
 # "killed five villagers in Tondikiwindi and three in Mogodyougou", "cinq morts à Sona et deux à Kiri": the same dead,
@@ -298,7 +337,8 @@ _DIED_ELSEWHERE = re.compile(
 
 # "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
 _ALSO_KILLED = re.compile(
-    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:{NUMBER}\s+{ANY_PERSON})", re.IGNORECASE
+    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})",
+    re.IGNORECASE,
 )
 
 # "Five gendarmes were killed in the attack and eight attackers in the counter-attack": a second count whose verb is
@@ -437,6 +477,12 @@ DEAD_LISTED = re.compile(
     r"\bparmi\s+les\s+(?:morts|victimes|tu[ée]s)\s*(?:,|figurent|on\s+(?:compte|d[ée]nombre))?)\s*:?\s*",
     re.IGNORECASE,
 )
+# "Three traders and a child were among the dead", "deux enfants figurent parmi les victimes": the same, the list first
+DEAD_LISTED_AFTER = re.compile(
+    r"\s*,?\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims)\b|"
+    r"\s+(?:figur(?:ent|aient|e|ait)|compt(?:ent|aient))\s+parmi\s+les\s+(?:morts|victimes|tu[ée]s)\b",
+    re.IGNORECASE,
+)
 _LISTED_ITEM = re.compile(rf"(?:{BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
 # "..., a ministry spokesman announced": the words of telling (roles.json `telling_verbs` and `telling_markers`) end a
 # list of who the dead were
@@ -447,6 +493,18 @@ _TOLD_BY = phrase_regex(
 
 def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
+    for marker in DEAD_LISTED_AFTER.finditer(text):
+        start = max(text.rfind(mark, 0, marker.start()) for mark in ".;:") + 1
+        items = [i.strip() for i in _LIST_SPLIT.split(text[start : marker.start()])]
+        if not all(_LISTED_ITEM.match(i) for i in items) or any(_TOLD_BY.search(i) for i in items):
+            continue  # "the chief and his sons were among the dead" counts no one it names
+        counts = [parse_number(i.split()[0]) for i in items]
+        start += len(text[start : marker.start()]) - len(text[start : marker.start()].lstrip())
+        if any(s <= start < e for s, e in taken):
+            continue
+        total = sum(1 if c is None else c for c in counts)
+        out.append(QuantityMention("fatalities", total, "exact", start, marker.start(), text[start : marker.start()]))
+        taken.append((start, marker.start()))
     for marker in DEAD_LISTED.finditer(text):
         start = end = marker.end()
         rest = re.match(r"[^.;]*", text[start:]).group()  # type: ignore[union-attr]
@@ -484,7 +542,7 @@ def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMen
 # "parmi les soldats", "côté assaillants", "dans les rangs de l'armée": which side a French count is of.
 # "eight dead among the attackers", "in the ranks of the army": the English too (not "among them", "among the dead")
 _SIDE = (
-    r"(?:parmi|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
+    r"(?:parmi|chez|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
     r"(?:des?\s+|du\s+|les?\s+|la\s+|l['’]|the\s+)?(?!(?:them|whom|those|dead|victims|wounded|injured)\b)[\w'-]+"
 )
 # "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead
@@ -510,7 +568,10 @@ _FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
 _ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
 # "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of; "Hostile: approx 12 KIA,
 # 8 bodies counted": the label stands for every count of its line, up to the next label or full stop
-_LABEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?P<word>[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$")
+# "Pertes amies : 3 tués", "Enemy losses: 10 KIA": a label of two words, one of them the side's
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[.;]\s*)(?P<word>(?:[A-Za-zÀ-ÿ-]+\s+)?[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$"
+)
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
@@ -534,10 +595,10 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
     if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
-        word = label.group("word").lower()
-        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
+        words = set(label.group("word").lower().split())
+        if words & (PERPETRATOR_WORDS | _ENEMY_WORDS):
             return replace(q, side="armed")
-        if word in _FRIENDLY_WORDS:
+        if words & _FRIENDLY_WORDS:
             return replace(q, side="state")
     if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
         return q
@@ -689,6 +750,7 @@ PERPETRATOR_WORDS = {
     "terrorists",
     "bombers",
     "insurgents",
+    "kamikazes",
 }
 TOTAL_WORDS = {
     "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",

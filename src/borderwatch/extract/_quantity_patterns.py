@@ -30,6 +30,7 @@ __all__ = [
     "KILL_VERB",
     "LABEL_INDEX",
     "LIST_KILLED",
+    "LIST_QUALIFIER",
     "MONTHS_OF_LABEL",
     "NOUN_KIND",
     "NUMBER",
@@ -66,10 +67,8 @@ _NP_END = (
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
-_SINGULAR = (
-    r"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{'|'.join(re.escape(n) for n in _COUNTED['singular_person'])})\b"
-)
+_SINGULAR_NOUN = "|".join(re.escape(n) for n in _COUNTED["singular_person"])
+_SINGULAR = rf"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 QUALIFIERS: dict[str, str] = _COUNTED["qualifiers"]  # "more than 20": at_least
 _QUALIFIER = rf"(?P<qual>{'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
 WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
@@ -87,12 +86,13 @@ NUMBER = (
     + _FRENCH_UNITS
     + r")?)"
     + r"(?:\s\(\d{1,6}\))?"  # "four (04)": communiqués write a number twice
+    + r"(?:(?<=\d)x(?=\s))?"  # "2x KIA (FF), 5x EKIA": field shorthand's multiplier sign, written against the digits
 )
 _NUM_PHRASE = (
-    rf"(?:{_QUALIFIER}\s+)?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
+    rf"(?:{_QUALIFIER}(?:\s+|(?<=['’])))?(?:(?:all\s+)?(?:the|its|their|his|her)\s+|all\s+|another\s+|(?:tous\s+|toutes\s+)?(?:ses|leurs|les)\s+)?{NUMBER}(?:\s+(?:of\s+)?(?:the\s+|their\s+|them\s+|his\s+|her\s+|its\s+)?|"
     rf"\s+d['’]\s*entre\s+(?:eux|elles)(?=\s)|\s+d['’]\s*)?"  # "une dizaine d'assaillants", "trois d'entre eux"
 )
-_RANGE = r"(?:\s*(?:-|to|–|and|or)\s*(?P<num2>\d+))?"
+_RANGE = r"(?:\s*(?:-|to|–|and|or|et)\s*(?P<num2>\d+))?"  # "between 10 and 15", "entre 10 et 15"
 
 # ", including women and children," between a number and its verb
 _ASIDE = (
@@ -152,14 +152,16 @@ _TAKEN_WHEN = (
 )
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
-# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon
-_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+\d))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
+# and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon, or before a number in words
+# that its digits repeat ("KIA three (3) FF; EKIA seven (7)")
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+(?:\d|[a-z-]+\s*\(\d+\))))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
-    ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?blew themselves up"),
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    # "two suicide bombers blew themselves up", "detonated their vests", "deux kamikazes se sont fait exploser"
+    ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:blew themselves up|detonated their (?:explosive |suicide )?(?:vests|belts)|se sont fait exploser|ont fait exploser leurs (?:ceintures|gilets|charges))"),  # noqa: E501
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
     ("injured", rf"{_COUNT}(?:\s+(?!(?:{_DEATH_NOUN})\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|others)?\s*{INJURE_VERB}"),  # noqa: E501
     ("injured", rf"(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+{_COUNT}"),
@@ -222,9 +224,12 @@ _PERSON_SUFFIX = "(?:er|or|ist|man|ant|ent|ian|ee)"
 BARE_NUMBER = NUMBER.replace("(?P<num>", "(?:")
 PEOPLE_AFTER = re.compile(rf"\s*{ANY_PERSON}", re.IGNORECASE)  # after a number, the noun needs no plural
 # After a killing verb's first victims: "..., his two grandsons and a blacksmith", whatever the nouns.
+_FRENCH_PARTICIPLE = r"été|eu|fait|dit|appris|reconnu|admis|écrit|soutenu|[a-zà-ÿ]+é"
 KILLED_CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
-    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a|an|one|un|une)\s+)?"
+    # (not the French auxiliary before its participle: "..., a indiqué le maire", "..., qui a tué sept civils, a été
+    # revendiquée" name no one more)
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
     rf"(?:{NUMBER}\s+{ANY_PERSON}|(?P<one>(?!{BARE_NUMBER}\b){ANY_PERSON}))",
     re.IGNORECASE,
 )
@@ -244,10 +249,12 @@ UNCOUNTED = (
     r"(?:an?\s+)?(?:unknown|undetermined|unspecified|undisclosed|indeterminate|unconfirmed)\s+number\s+of\s+\w+|"
     r"un\s+nombre\s+(?:ind[ée]termin[ée]|inconnu)\s+d['’]?\s*\w+"
 )
+# "two soldiers and at least nine militants": a qualifier before a group's number, inside a list
+LIST_QUALIFIER = _QUALIFIER.replace("(?P<qual>", "(?:")
 _SIMPLE_COUNT = (
     # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
-    rf"(?:{UNCOUNTED}|{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -282,8 +289,14 @@ SINGULAR_KILLED = re.compile(
     rf"(?-i:[A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?=\s*(?:[,.;:)]|$|(?:in|at|on|near|by|who|whom|was|were)\b))"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{KILL_VERB}"
     rf"|(?<![\w-]){_SINGULAR}\s+{KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "2 x FF KIA, driver killed.": a field report's shorthand drops the article, the clause is the noun and its verb
+    rf"|(?:(?<=[,.;:]\s)|(?<!.))(?:{_SINGULAR_NOUN})\s+(?:killed|(?-i:KIA))(?=\s*(?:[,.;]|$))"
     # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
     rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
+    rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
+    # "a smuggler who had opened fire on police was shot dead": the same, told with a relative clause between
+    rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s*,?\s+(?:who|that)\s+[^,.;]{{1,60}}?\s*,?\s+"
+    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
     rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"

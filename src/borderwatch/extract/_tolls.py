@@ -12,6 +12,7 @@ from ._merge import UPDATE_LINE as _UPDATE_LINE
 from ._merge import EventGroup
 from ._quantities import (
     DEAD_LISTED,
+    DEAD_LISTED_AFTER,
     MORE_WORDS,
     PERPETRATOR_WORDS,
     TOTAL_WORDS,
@@ -187,6 +188,12 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         if named:
             return named[-1].party
     side = _side(q, registry)
+    if side is None and _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
+        # "the assailants suffered twelve dead", "les assaillants ont enregistré une dizaine de morts": a count of
+        # the dead that a side suffered is that side's, the side its subject names
+        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        if named:
+            return named[-1].party
     if side is not None or not _OF_THEM.search(q.text):
         return side
     named = [m for m in registry.find(before) if m.party in ("state", "armed")]
@@ -199,6 +206,12 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
 _OF_THEIR_MEN = re.compile(
     r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b",
+    re.IGNORECASE,
+)
+# a side's losses told by their verb right before the count: "suffered twelve dead", "ont enregistré une dizaine de"
+_SUFFERED = re.compile(
+    r"\b(?:suffered|sustained|ont\s+(?:subi|enregistr[ée])|a\s+(?:subi|enregistr[ée]))\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|au\s+moins|environ|pr[èe]s\s+de|plus\s+de)\s+)?$",
     re.IGNORECASE,
 )
 # a fighter or officer quoted: "we lost three men", "nous avons perdu trois hommes"
@@ -336,4 +349,4 @@ def _headline_adds(headline: SentenceEvent, body: list[SentenceEvent], registry:
 
 def _is_listed(member: SentenceEvent, q: QuantityMention) -> bool:
     marker = DEAD_LISTED.search(member.sentence.text, max(0, q.start - 60), q.start)
-    return marker is not None and marker.end() == q.start
+    return (marker is not None and marker.end() == q.start) or DEAD_LISTED_AFTER.match(member.sentence.text, q.end)
