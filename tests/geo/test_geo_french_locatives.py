@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from geo_helpers import span
 
-from borderwatch.geo._recognise import is_locative, is_strongly_locative
+from borderwatch.geo._locatives import is_locative, is_strongly_locative
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,11 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ._accept import named_area
+from ._actor_names import actor_acronyms, actor_names
 from ._borders import haversine_km
 from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
-from ._recognise import actor_acronyms, actor_names
 from ._sources import thinly_held_countries
 
 __all__ = ["drop_namesakes_abroad"]

@@ -30,17 +30,10 @@ from ._candidates import CandidateFinder
 from ._cues import is_person_s_name
 from ._locate import locate
 from ._mention import Resolution
+from ._non_place_uses import inside_longer_name, not_a_place
 from ._normalise import name_key
-from ._recognise import (
-    GUARD_NONE,
-    GUARD_ORG,
-    Proposal,
-    adjectives,
-    inside_longer_name,
-    not_a_place,
-    propose_spans,
-    text_proposals,
-)
+from ._recognise import GUARD_NONE, GUARD_ORG, Proposal, propose_spans, text_proposals
+from ._recognition_words import adjectives
 from ._resolve import Resolver
 from ._store import Gazetteer, PlaceRecord
 

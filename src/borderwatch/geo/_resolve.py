@@ -26,11 +26,11 @@ from ._candidate_arrays import LOOSE_MATCH, MATCH_WEIGHT
 from ._candidates import CandidateFinder
 from ._containers import link_containers, outside_its_container, settle_pairs
 from ._context import CONTEXT_WEIGHT, FOREIGN_SPELLING_PENALTY, Context, Geometry
+from ._division_names import division_kind_countries, names_a_division, names_an_office_s_seat
 from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
-from ._recognise import division_kind_countries, names_a_division, names_an_office_s_seat
 from ._support import mutual_support
 
 __all__ = ["Resolver"]
