@@ -28,6 +28,7 @@ from ._borders import haversine_km
 from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
+from ._regions import countries_voted_for
 from ._sources import thinly_held_countries
 
 __all__ = ["drop_namesakes_abroad"]
@@ -119,12 +120,17 @@ def _abroad(
         and (r.confidence > res.confidence or (res.remote and not r.remote))
     ]
     votes: dict[str, float] = defaultdict(float)
+    total = 0.0
     for other in others:
-        if other.country:
-            votes[other.country] += 1.0
+        # A region that covers several countries ('the Sahel') votes for each, as one place.
+        covered = countries_voted_for(other)
+        for country in covered:
+            votes[country] += 1.0
+        total += 1.0 if covered else 0.0
     if country_hint:
         votes[country_hint.upper()] += 1.0
-    own, next_door = agreeing_countries(votes, sum(votes.values()))
+        total += 1.0
+    own, next_door = agreeing_countries(votes, total)
     if not own & thinly_held_countries() or record.country in own or record.country in next_door:
         return None
     if res.match < _NAMED_MATCH:
