@@ -141,8 +141,11 @@ def _after_locative_inside(text: str, start: int, end: int) -> tuple[int, int, b
         if found is None:
             continue
         phrase_start = max(0, word.start() - 40) + found.start()
-        lead = text[start:phrase_start].strip().lower()
-        if phrase_start > start and lead not in vocabulary()["locatives"]["articles"]:
+        lead = text[start:phrase_start].strip()
+        # Before the locative words, an article or only words in lower case: the sentence's, which the model took in
+        # ('a eu lieu près de Tombouctou' PERSON); a capitalised word there is part of a name ('Banque de France').
+        swallowed = lead.islower() or not lead
+        if phrase_start > start and lead.lower() not in vocabulary()["locatives"]["articles"] and not swallowed:
             continue
         # The name's own words: trailing lower-case words are the sentence's ('de Sebba jeudi').
         name_end = word.end()
