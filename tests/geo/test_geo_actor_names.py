@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from geo_helpers import span
 
-from borderwatch.geo._recognise import actor_names
+from borderwatch.geo._actor_names import actor_names
 
 
 def _found(geoparser, text: str, entities: list[tuple]) -> dict[str, int | str | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from geo_helpers import span
 
-from borderwatch.geo._recognise import division_kind_countries
+from borderwatch.geo._division_names import division_kind_countries
 
 
 def _found(geoparser, text: str, entities: list[tuple]) -> dict[str, int | str | None]:

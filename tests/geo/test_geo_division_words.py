@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from geo_helpers import span
 
-from borderwatch.geo._recognise import division_s_name, names_a_division
+from borderwatch.geo._division_names import division_s_name, names_a_division
 
 
 def _at(text: str, words: str, occurrence: int = 0) -> tuple[int, int]:

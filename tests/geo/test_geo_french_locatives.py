@@ -1,13 +1,14 @@
 """French locative words (data/recognition.json `locatives`): the capitalised name after them is presented as a
 place, as after 'in' or 'north of'; and a span of the English entity model that swallowed them ('nord de Ménaka'
-PERSON) is read as the name alone. Every sentence is SYNTHETIC: invented incidents in real places."""
+PERSON, 'a eu lieu près de Tombouctou' PERSON) is read as the name alone. Every sentence is SYNTHETIC: invented
+incidents in real places."""
 
 from __future__ import annotations
 
 import pytest
 from geo_helpers import span
 
-from borderwatch.geo._recognise import is_locative, is_strongly_locative
+from borderwatch.geo._locatives import is_locative, is_strongly_locative
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,11 @@ def test_a_french_word_that_also_introduces_people_is_a_weak_locative() -> None:
          2447416),
         ("Le village de Bankilaré a accueilli des déplacés.", "Le village de Bankilaré", "ORG", "Bankilaré", 2447078),
         ("Des assaillants ont incendié le marché de Sebba jeudi.", "de Sebba jeudi", "PERSON", "Sebba", 2355803),
+        # Sentence words in lower case before the locative ones, which the model took in too.
+        ("Une embuscade a eu lieu près de Tombouctou.", "a eu lieu près de Tombouctou", "PERSON", "Tombouctou",
+         2449067),
+        ("Des tirs ont eu lieu à proximité de Ménaka hier.", "ont eu lieu à proximité de Ménaka", "PERSON", "Ménaka",
+         2453514),
     ],
 )  # fmt: skip
 def test_a_model_span_holding_french_locative_words_is_the_place_after_them(

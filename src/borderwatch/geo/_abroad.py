@@ -4,7 +4,9 @@ or under another spelling, and their nearest match is then a namesake or a look-
 mention is kept as a place, unresolved, rather than placed a thousand kilometres away (the event keeps the
 report's country), unless the resolver found a place of that name in the report's own countries
 (`Resolution.home`: Léré, Mali, of the regional supplement, which population had ranked below Lere, Nigeria): that
-place it is. Only in a report about a country of that region (data/thinly_held_countries.json): elsewhere the
+place it is. Only in a report about a country of that region (data/thinly_held_countries.json), or about the region
+itself (a report that names no other place, for no caller's country: 'Abala' alone is Abala, Niger, not Abala,
+Ethiopia, as the resolver's `Context.agrees` reads such a report): elsewhere the
 gazetteer holds small towns well enough that a town abroad is most often the one meant. Read after
 acceptance: only the places accepted as mentions say what the report is about (the resolver's own context also
 holds words that recognition rejects). A name that the actor registry knows as a group's or a force's ('FAMa',
@@ -23,11 +25,12 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ._accept import named_area
+from ._actor_names import actor_acronyms, actor_names
 from ._borders import haversine_km
 from ._loose_names import agreeing_countries
 from ._mention import Resolution
 from ._normalise import name_key
-from ._recognise import actor_acronyms, actor_names
+from ._regions import countries_voted_for
 from ._sources import thinly_held_countries
 
 __all__ = ["drop_namesakes_abroad"]
@@ -59,8 +62,19 @@ def drop_namesakes_abroad(text: str, accepted: list[Span], country_hint: str | N
     ruled: list[Span] = []
     for s, e, r in accepted:
         own = _abroad(text, s, e, r, accepted, country_hint) if r is not None else None
-        ruled.append((s, e, r if r is None or own is None else _home_namesake(r, own)))
+        home = None if r is None or own is None else _home_namesake(r, own)
+        # Alone, a name that no place of the region bears keeps its reading ('Bondo' alone is Bondo, Kenya): only
+        # the region's namesake stands in for it.
+        if r is not None and own is not None and home is None and _alone(text, s, e, accepted, country_hint):
+            home = r
+        ruled.append((s, e, r if own is None else home))
     return ruled
+
+
+def _alone(text: str, start: int, end: int, accepted: list[Span], country_hint: str | None) -> bool:
+    """Whether the report names no other place than this name (whatever its resolution), for no caller's country."""
+    key = name_key(text[start:end])
+    return not country_hint and not any(r is not None and name_key(text[s:e]) != key for s, e, r in accepted)
 
 
 def _home_namesake(res: Resolution, own: frozenset[str]) -> Resolution | None:
@@ -119,12 +133,21 @@ def _abroad(
         and (r.confidence > res.confidence or (res.remote and not r.remote))
     ]
     votes: dict[str, float] = defaultdict(float)
+    total = 0.0
     for other in others:
-        if other.country:
-            votes[other.country] += 1.0
+        # A region that covers several countries ('the Sahel') votes for each, as one place.
+        covered = countries_voted_for(other)
+        for country in covered:
+            votes[country] += 1.0
+        total += 1.0 if covered else 0.0
     if country_hint:
         votes[country_hint.upper()] += 1.0
-    own, next_door = agreeing_countries(votes, sum(votes.values()))
+        total += 1.0
+    own, next_door = agreeing_countries(votes, total)
+    if _alone(text, start, end, accepted, country_hint):
+        # A report that names no other place, for no caller's country, is about the product's region, as the
+        # resolver reads it (`Context.agrees`): a small town abroad is a namesake of the region's ('Abala' alone).
+        own, next_door = thinly_held_countries(), frozenset()
     if not own & thinly_held_countries() or record.country in own or record.country in next_door:
         return None
     if res.match < _NAMED_MATCH:

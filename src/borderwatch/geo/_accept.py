@@ -13,31 +13,18 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from ._actor_names import actor_names
 from ._borders import haversine_km
 from ._cues import in_location_line, is_institution_s_seat
+from ._division_names import division_kind_after
+from ._line_heads import heads_a_line, opens_an_agency_dateline
+from ._locatives import is_locative, is_strongly_locative
 from ._mention import Resolution
+from ._non_place_uses import inside_longer_name, is_counted, is_speaker
 from ._normalise import is_vowel_shape, name_key, spelling_key
-from ._recognise import (
-    GUARD_INITIAL,
-    GUARD_ORG,
-    GUARD_PERSON,
-    PLACE_LABELS,
-    Proposal,
-    abbreviations,
-    actor_names,
-    adjectives,
-    brands,
-    division_kind_after,
-    heads_a_line,
-    inside_longer_name,
-    is_counted,
-    is_locative,
-    is_route,
-    is_speaker,
-    is_strongly_locative,
-    names_a_post,
-    opens_an_agency_dateline,
-)
+from ._place_phrases import is_route, names_a_post
+from ._recognise import GUARD_INITIAL, GUARD_ORG, GUARD_PERSON, PLACE_LABELS, Proposal
+from ._recognition_words import abbreviations, adjectives, brands
 from ._sources import supplement_countries
 from ._store import PlaceRecord
 

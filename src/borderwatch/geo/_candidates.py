@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from ._division_names import division_s_name
 from ._normalise import is_vowel_shape, loose_form, name_key, spelling_key
-from ._recognise import division_s_name, facility_words, natural_feature_words
+from ._recognition_words import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Candidate", "CandidateFinder"]

@@ -19,6 +19,7 @@ from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, Candida
 from ._loose_names import agreeing_countries, foreign_aliases
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._ranking import ranking_weights
+from ._regions import countries_voted_for
 from ._sources import thinly_held_countries
 from ._store import PlaceRecord
 
@@ -67,7 +68,8 @@ class Context:
     point_keys: list[str] = field(default_factory=list)
     point_starts: list[int] = field(default_factory=list)
     starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # of each name's mentions
-    total: float = 0.0
+    total: float = 0.0  # the votes of the document's places: a region's counted once, not once per country
+    own_totals: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     # By name and other name: which of the name's candidates the other name could lie beside (`_support`).
     support: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     lonely: set[str] = field(default_factory=set)  # names whose reading in this pass no other name backs
@@ -91,11 +93,24 @@ class Context:
         for mention in mentions:
             context.starts[mention.name].append(mention.start)
             res = ranked[mention.index]
-            if res is None or res.record.country is None:
+            if res is None:
                 continue
             record, weight = res.record, res.confidence
+            if record.country is None:
+                # A region that covers several countries ('the Sahel') votes for each as a town of each would; the
+                # report's votes grow by one place's all the same.
+                covered = countries_voted_for(record)
+                for country in covered:
+                    context.countries[country] += weight
+                    context.own_countries[mention.name][country] += weight
+                if covered:
+                    context.total += weight
+                    context.own_totals[mention.name] += weight
+                continue
             context.countries[record.country] += weight
             context.own_countries[mention.name][record.country] += weight
+            context.total += weight
+            context.own_totals[mention.name] += weight
             if record.admin1:
                 context.admin1s[(record.country, record.admin1)] += weight
                 context.own_admin1s[mention.name][(record.country, record.admin1)] += weight
@@ -105,7 +120,6 @@ class Context:
             context.points.append(record)
             context.point_keys.append(mention.name)
             context.point_starts.append(mention.start)
-        context.total = sum(context.countries.values())
         context._point_lats = np.array([r.lat for r in context.points])[None, :]
         context._point_lons = np.array([r.lon for r in context.points])[None, :]
         context._point_key_array = np.array(context.point_keys, dtype=object)
@@ -182,7 +196,7 @@ class Context:
             return cached
         size = len(arrays.countries)
         own = self.own_countries.get(mention.name, {})
-        total = self.total - sum(own.values())
+        total = self.total - self.own_totals.get(mention.name, 0.0)
         if total <= 0:
             return np.zeros(size), np.zeros(size)
         best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
@@ -236,8 +250,7 @@ class Context:
         """Whether each candidate lies outside the document's countries (under a tenth of the votes of its other
         names); none is when the document names no other place."""
         arrays = mention.arrays
-        own = self.own_countries.get(mention.name, {})
-        if self.total - sum(own.values()) <= 0:
+        if self.total - self.own_totals.get(mention.name, 0.0) <= 0:
             return np.zeros(len(arrays.lats), dtype=bool)
         country, _ = self._shares(mention, arrays)
         return country < 0.1
@@ -249,7 +262,7 @@ class Context:
         if agreeing is None:
             own = self.own_countries.get(mention.name, {})
             votes = {c: w - own.get(c, 0.0) for c, w in self.countries.items()}
-            agreeing = agreeing_countries(votes, sum(votes.values()))
+            agreeing = agreeing_countries(votes, self.total - self.own_totals.get(mention.name, 0.0))
             if not agreeing[0] and self.hint is None:
                 # A report that names no other place, for no caller's country, is about the product's region: a
                 # name no place bears is read as the region's ('Dhehiba' alone is Dehiba, Tunisia, not Diéhiba,

@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ._non_place_uses import inside_longer_name
 from ._normalise import name_key
-from ._recognise import inside_longer_name
 from ._sources import data_file
 
 __all__ = ["in_location_line", "is_institution_s_seat", "is_person_s_name"]

@@ -30,17 +30,11 @@ from ._candidates import CandidateFinder
 from ._cues import is_person_s_name
 from ._locate import locate
 from ._mention import Resolution
+from ._non_place_uses import inside_longer_name, not_a_place
 from ._normalise import name_key
-from ._recognise import (
-    GUARD_NONE,
-    GUARD_ORG,
-    Proposal,
-    adjectives,
-    inside_longer_name,
-    not_a_place,
-    propose_spans,
-    text_proposals,
-)
+from ._recognise import GUARD_NONE, GUARD_ORG, Proposal, propose_spans, text_proposals
+from ._recognition_words import adjectives
+from ._regions import countries_voted_for
 from ._resolve import Resolver
 from ._store import Gazetteer, PlaceRecord
 
@@ -338,8 +332,8 @@ def _accepted_proposals(
             accepted.append((proposal.start, proposal.end, res))
             taken.add(proposal.start, proposal.end)
             judged = judged_resolution(res, found) if res is not None and proposal.origin != "place" else res
-            if judged is not None and judged.record.country:
-                found.add(judged.record.country)
+            if judged is not None:
+                found.update(countries_voted_for(judged.record))
         elif proposal.demonym is None:
             rejected.append((proposal.start, proposal.end))
     return accepted, rejected, taken, found

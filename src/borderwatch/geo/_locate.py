@@ -19,8 +19,12 @@ from functools import lru_cache
 from typing import Protocol
 
 from ..model import Evidence, Location, Place
+from ._division_names import names_a_division
+from ._line_heads import agency_dateline
+from ._non_place_uses import is_compound_adjective
 from ._normalise import name_key
-from ._recognise import agency_dateline, demonyms, is_compound_adjective, is_road_qualifier, names_a_division
+from ._place_phrases import is_road_qualifier
+from ._recognition_words import demonyms
 from ._sources import data_file
 
 __all__ = ["locate"]

@@ -48,6 +48,7 @@ class Mention:
     office: bool = False  # written with an office or assembly of a division or country ('Texas Gov.')
     division: bool = False  # written with the kind of its division ('the Ouargla wilaya', 'cercle de Niono')
     kind_countries: frozenset[str] = frozenset()  # the only countries with divisions of that kind ('cercle': Mali)
+    dateline: bool = False  # the city of a wire dateline ('WASHINGTON (Reuters) —'): ranked without the context
     _priors: np.ndarray | None = None
     _arrays: CandidateArrays | None = None
 

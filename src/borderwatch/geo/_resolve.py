@@ -26,11 +26,12 @@ from ._candidate_arrays import LOOSE_MATCH, MATCH_WEIGHT
 from ._candidates import CandidateFinder
 from ._containers import link_containers, outside_its_container, settle_pairs
 from ._context import CONTEXT_WEIGHT, FOREIGN_SPELLING_PENALTY, Context, Geometry
+from ._division_names import division_kind_countries, names_a_division, names_an_office_s_seat
+from ._line_heads import names_a_wire_dateline_city
 from ._loose_names import loose_name_change
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._normalise import name_key
 from ._ranking import ranking_weights
-from ._recognise import division_kind_countries, names_a_division, names_an_office_s_seat
 from ._support import mutual_support
 
 __all__ = ["Resolver"]
@@ -46,6 +47,7 @@ _DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
 # 'Le cercle de Koro': only Mali has cercles; the candidates there gain (data/division_kind_countries.json).
 _DIVISION_COUNTRY_WEIGHT = ranking_weights().division_country
 _KIND_COUNTRY_GROUP = "#kind-country"
+_DATELINE_GROUP = "#dateline"
 _CONTEXT_PASSES = 2
 _SETTLED_MARGIN = CONTEXT_WEIGHT
 _DOUBT_FACTOR = ranking_weights().doubt_factor
@@ -84,6 +86,12 @@ class Resolver:
                 # Ranked apart: the country the kind tells is this mention's own evidence.
                 key, hints = groups[mention.index]
                 groups[mention.index] = (key, (*hints, _KIND_COUNTRY_GROUP, *sorted(mention.kind_countries)))
+            if names_a_wire_dateline_city(text, mention.start, mention.end):
+                # Ranked apart and on its own: the city of a wire dateline is that of its own country, whatever the
+                # report's other places ('WASHINGTON (Reuters) — ... talks in London' is not Washington, England).
+                mention.dateline = True
+                key, hints = groups[mention.index]
+                groups[mention.index] = (key, (*hints, _DATELINE_GROUP))
             if names_a_division(text, mention.start, mention.end):
                 # Ranked apart too: the name's other mentions may be the town ('Ouargla' beside 'the Ouargla wilaya').
                 mention.division = True
@@ -102,7 +110,9 @@ class Resolver:
             # A name whose best candidate already leads by more than the document's countries alone can move a
             # score (CONTEXT_WEIGHT) is settled: a further pass would not change it.
             by_group = {
-                group: by_group[group] if by_group[group][1] > _SETTLED_MARGIN else self._rank(m, context)
+                group: by_group[group]
+                if by_group[group][1] > _SETTLED_MARGIN
+                else self._rank(m, None if m.dateline else context)
                 for group, m in first_of.items()
             }
             ranked = {m.index: by_group[groups[m.index]][0] for m in mentions}
