@@ -471,7 +471,11 @@ def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str
 
 
 _ABSOLUTE = {"iso", "numeric", "dmy", "mdy", "dm", "md", "month_year"}
-_REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate"}
+# a reaction's day dates the reaction, as a telling's does ("condemned on Wednesday the killing ... on Monday")
+_REACTING = frozenset(load_data("clauses.json")["reaction_verbs"]["english"])
+_REPORTING = {
+    "say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate", *_REACTING
+}  # fmt: skip
 
 
 def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
@@ -546,6 +550,11 @@ _FRENCH_TELLING_AFTER = re.compile(
 )
 # "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
 _FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
+# "L'UE a dénoncé mardi l'assassinat de ...": a reaction's day, right after its verb, dates the reaction
+_FRENCH_REACTING = "|".join(re.escape(v) for v in load_data("clauses.json")["reaction_verbs"]["french"])
+_FRENCH_REACTION_BEFORE = re.compile(
+    rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:{_FRENCH_REACTING})\s*$", re.IGNORECASE
+)
 _FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
 # "..., tuant trois soldats, a indiqué lundi le ministère": a telling set between commas after what it tells (an
 # incise), its day right after the verb, whoever tells after the day
@@ -558,11 +567,13 @@ _FRENCH_INCISE_BEFORE = re.compile(
 
 def _french_telling_date(text: str, date: DateMention) -> bool:
     """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...',
-    '..., a indiqué lundi le ministère'."""
+    '..., a indiqué lundi le ministère', or a reaction: 'a condamné mardi l'attaque de ...'."""
     after = text[date.end : date.end + 120]
     if _FRENCH_TELLING_AFTER.search(after):
         return True
     if _FRENCH_INCISE_BEFORE.search(text[max(0, date.start - 40) : date.start]):
+        return True
+    if _FRENCH_REACTION_BEFORE.search(text[max(0, date.start - 40) : date.start]):
         return True
     return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
         _FRENCH_QUE_AFTER.search(after)

@@ -61,6 +61,10 @@ def _pointer_pattern() -> re.Pattern[str]:
 
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
+# "A drone later struck the retreating assailants": a strike after the ground fight, on its attackers as they left
+_AFTER_THE_FIGHT = re.compile(
+    r"\b(?:" + "|".join(load_data("clauses.json")["strike_after_fight"]["patterns"]) + r")\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -199,7 +203,7 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "Separately, ...", or the next item of a list
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
         return False
-    if _pursuit(main, event):
+    if _pursuit(main, event) or _strike_after_fight(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
@@ -211,6 +215,17 @@ def _pursuit(main: SentenceEvent, event: SentenceEvent) -> bool:
     if "pursuit" not in event.cues or main.event_type not in _VIOLENT or not event.fatalities:
         return False
     return bool(_agents(event)) and bool(_agents(main)) and not _agents(event) & _agents(main)
+
+
+def _strike_after_fight(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'Gunmen attacked the post ... A drone later struck the retreating assailants near Diapaga': a strike told as
+    after the ground battle, on its attackers as they left, is an engagement of its own (an air strike), not the
+    defenders' air support during the fight, which stays part of the battle."""
+    return (
+        main.event_type == "Battles"
+        and event.sub_event_type == "Air/drone strike"
+        and bool(_AFTER_THE_FIGHT.search(event.sentence.text))
+    )
 
 
 def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:

@@ -1,0 +1,96 @@
+"""Which events a report states and of which type, round types26 (issue 3): air strikes after the ground fight,
+territory taken with a day between the verb and its object, a field report's town "under own control", the French
+sacking of a post by a crowd, French condemnations of a killing and the day of a reaction. Synthetic sentences about
+invented incidents in real places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+pytestmark = pytest.mark.slow
+
+
+def _events(extractor, text: str, published: str = "2027-08-05") -> list[tuple[str, str | None]]:
+    (result,) = extractor.pipe([report(text, published)])
+    return [(e.sub_event_type, e.date) for e in result.events]
+
+
+def _types(extractor, text: str, published: str = "2027-08-05") -> list[str]:
+    return [sub for sub, _ in _events(extractor, text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked the army post at Sebba on Monday. The soldiers repelled them, killing four. A "
+        "helicopter later struck the fleeing attackers, killing six more.",
+        "Des jihadistes ont attaqué lundi le camp militaire de Sebba. Les soldats ont repoussé l'assaut. Un drone de "
+        "l'armée a ensuite frappé les assaillants en fuite à l'est de la ville, tuant sept d'entre eux.",
+        "Armed Forces General Staff: on 2 August 2027, terrorists attacked the Ténenkou post. Our units repelled the "
+        "attack, neutralising six assailants. Air support later engaged the retreating terrorists near Diafarabé, "
+        "destroying three motorcycles.",
+    ],
+)
+def test_a_strike_after_the_ground_fight_is_its_own_event(extractor, text: str) -> None:
+    # a strike on the attackers as they left is another engagement (Explosions), not the defenders' air support
+    assert sorted(_types(extractor, text)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_air_support_during_the_fight_stays_the_battle(extractor) -> None:
+    # guard: the defenders' air support during the assault is part of the battle ACLED codes (no "later", no "fleeing")
+    text = (
+        "Jihadists stormed an army base in Nassoumbou on Monday; the soldiers fought back with air support, the army "
+        "said. Helicopters struck the attackers' pickups. Thirty assailants were killed."
+    )
+    assert _types(extractor, text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # French territory taken with a day or an adverb between the verb and its object
+        (
+            "Des combattants de l'État islamique se sont emparés lundi de la localité de Tin-Hama, selon des "
+            "habitants.",
+            ["Non-state actor overtakes territory"],
+        ),
+        (
+            "Des rebelles ont pris dimanche le contrôle de la ville d'Anéfis après le départ de l'armée.",
+            ["Non-state actor overtakes territory"],
+        ),
+        # a field report's town back "under own control" is regained
+        (
+            "03 AUG 2027, 0700Z: own units re-entered Ber after 3-day operation; town under own control 1400Z.",
+            ["Government regains territory"],
+        ),
+        # a French crowd sacking a police post riots, it does not fight an armed clash
+        (
+            "Ministère de l'Intérieur : le 3 août 2027, des dizaines de jeunes ont pris d'assaut le poste de police "
+            "de Sbeïtla, saccageant les bureaux.",
+            ["Violent demonstration"],
+        ),
+        # a French condemnation of an assassination tells the killing
+        (
+            "Le Premier ministre a condamné avec fermeté l'assassinat de trois enseignants dimanche à Djibo par des "
+            "hommes armés.",
+            ["Attack"],
+        ),
+    ],
+)
+def test_typing_class(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union condemned on Wednesday the killing of five traders in an ambush near Mopti on Monday.",
+        "Amnesty International on Wednesday denounced the execution of three herders by gunmen near Djibo on Monday.",
+        "L'ONU a fermement condamné mercredi le massacre de sept villageois perpétré lundi près de Bankass par des "
+        "hommes armés.",
+    ],
+)
+def test_a_reactions_day_dates_the_reaction_not_the_killing(extractor, text: str) -> None:
+    # published Thursday 5 August 2027: the killing was on Monday the 2nd, the reaction on Wednesday the 4th
+    assert [date for _, date in _events(extractor, text)] == ["2027-08-02"]
