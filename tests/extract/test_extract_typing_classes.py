@@ -76,6 +76,26 @@ def test_air_support_during_the_fight_stays_the_battle(extractor) -> None:
             "hommes armés.",
             ["Attack"],
         ),
+        # a device found and destroyed, told noun first or with the place between, is disrupted weapons use
+        (
+            "Sappers detonated a roadside bomb found on the track between Tessit and Ansongo on Monday.",
+            ["Disrupted weapons use"],
+        ),
+        (
+            "Un engin explosif improvisé a été découvert puis détruit lundi par les soldats près d'Ansongo.",
+            ["Disrupted weapons use"],
+        ),
+        (
+            "Communiqué du ministère de la Défense nationale : le 3 août 2027, un détachement de l'ANP a découvert et "
+            "détruit près de Djanet trois mines de confection artisanale.",
+            ["Disrupted weapons use"],
+        ),
+        # a summary's item after its label's colon is told, not a relative clause of the label's noun
+        (
+            "Daily summary, Tahoua region, 3 August 2027: armed men abducted three traders near Tillia; a patrol hit a "
+            "mine near Abala.",
+            ["Abduction/forced disappearance", "Remote explosive/landmine/IED"],
+        ),
     ],
 )
 def test_typing_class(extractor, text: str, expected: list[str]) -> None:
