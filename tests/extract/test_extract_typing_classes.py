@@ -114,3 +114,18 @@ def test_typing_class(extractor, text: str, expected: list[str]) -> None:
 def test_a_reactions_day_dates_the_reaction_not_the_killing(extractor, text: str) -> None:
     # published Thursday 5 August 2027: the killing was on Monday the 2nd, the reaction on Wednesday the 4th
     assert [date for _, date in _events(extractor, text)] == ["2027-08-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The kidnappers ..." points back to the abduction: the driver they killed is its toll, not a second event
+        "Gunmen abducted a bus driver and two passengers near Tessit on Monday. The kidnappers shot dead the driver "
+        "when he tried to flee, a relative said.",
+        # what the doers did next ("released one of them the next day") is no abduction of its own
+        "Armed men kidnapped four nurses near Inékar on Monday. The abductors freed one of them, an elderly woman, "
+        "the following day.",
+    ],
+)
+def test_an_abduction_told_again_by_its_doers_is_one_event(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Abduction/forced disappearance"]

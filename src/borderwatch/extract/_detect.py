@@ -43,7 +43,8 @@ _ANAPHORA = re.compile(
     r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
     r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
-    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid|protesters|demonstrators|marchers|rioters|crowd)\b",
+    r"assailants|attackers|gunmen|militants|kidnappers|abductors|captors|victims|bodies|toll|raid|protesters|"
+    r"demonstrators|marchers|rioters|crowd)\b",
     re.IGNORECASE,
 )
 
@@ -121,7 +122,7 @@ def detect(
     if coded is None:
         return None
     (sub_event_type, rule), tags = coded
-    if core and all(is_person_noun(text[h.start : h.end]) for h in core):
+    if core and all(_names_doers(text[h.start : h.end]) for h in core):
         # "Reinforcements found no trace of the attackers": the doers of an event told before, no act of its own
         tags = tags | {"_doers_only"}
     anchor = _anchor(eventive, ontology, rule, tags)
@@ -157,6 +158,14 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+_DOER_NOUNS = frozenset(load_data("clauses.json")["doer_nouns"]["words"])
+
+
+def _names_doers(trigger: str) -> bool:
+    """The trigger names people ('the attackers', 'the kidnappers'), not an act."""
+    return is_person_noun(trigger) or trigger.lower() in _DOER_NOUNS
 
 
 def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
