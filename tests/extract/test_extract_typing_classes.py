@@ -129,3 +129,20 @@ def test_a_reactions_day_dates_the_reaction_not_the_killing(extractor, text: str
 )
 def test_an_abduction_told_again_by_its_doers_is_one_event(extractor, text: str) -> None:
     assert _types(extractor, text) == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd burning a civilian's home with no protest told is mob violence ...
+        ("A mob torched the house of a herder accused of cattle theft in Dosso on Sunday.", ["Mob violence"]),
+        (
+            "Une foule en colère a incendié dimanche la boutique d'un commerçant accusé de vol à Dosso.",
+            ["Mob violence"],
+        ),
+        # guard: a crowd burning a police station riots (a violent demonstration)
+        ("Angry youths set fire to the police station in Siliana on Sunday.", ["Violent demonstration"]),
+    ],
+)
+def test_a_crowd_burning_property(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
