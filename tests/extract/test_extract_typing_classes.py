@@ -146,3 +146,17 @@ def test_an_abduction_told_again_by_its_doers_is_one_event(extractor, text: str)
 )
 def test_a_crowd_burning_property(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French strikes a force "mène contre" a gathering, with the day between, are air strikes
+        "L'armée a mené mardi des frappes contre un campement de terroristes près de Nampala, neutralisant huit "
+        "d'entre eux.",
+        # a named attack helicopter that "engaged" a column is an air strike, not a ground clash
+        "02 AUG 2027, 2130Z: Mi-24 engaged hostile column vic Anderamboukane; 4 EN KIA, 1 veh destroyed.",
+    ],
+)
+def test_strikes_told_by_their_means(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Air/drone strike"]
