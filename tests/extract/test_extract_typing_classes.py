@@ -160,3 +160,23 @@ def test_a_crowd_burning_property(extractor, text: str, expected: list[str]) -> 
 )
 def test_strikes_told_by_their_means(extractor, text: str) -> None:
     assert _types(extractor, text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attacked side answered ("returned fire"), with no dead and no day of its own: one clash
+        "Gunmen attacked a gold mining site guarded by soldiers near Intahaka on Monday, killing three miners and a "
+        "soldier; the troops returned fire.",
+        "Gunmen opened fire on traders at the cattle market of Tin-Hama on Monday, killing four of them; soldiers "
+        "posted nearby returned fire.",
+    ],
+)
+def test_an_attack_whose_targets_fought_back_is_one_clash(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Armed clash"]
+
+
+def test_soldiers_who_fought_back_and_killed_are_a_second_event(extractor) -> None:
+    # guard: other hands that killed ("Soldiers fought back, killing 20") stay a clash of their own
+    text = "Jihadists killed 12 villagers in Seytenga on Monday. Soldiers fought back, killing 20 of the attackers."
+    assert sorted(_types(extractor, text)) == ["Armed clash", "Attack"]

@@ -62,6 +62,10 @@ def _pointer_pattern() -> re.Pattern[str]:
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
 # "A drone later struck the retreating assailants": a strike after the ground fight, on its attackers as they left
+# "...; the troops returned fire": the attacked side's answer to the attack told before
+_FOUGHT_BACK = re.compile(
+    r"\b(?:" + "|".join(load_data("clauses.json")["fought_back"]["patterns"]) + r")\b", re.IGNORECASE
+)
 _AFTER_THE_FIGHT = re.compile(
     r"\b(?:" + "|".join(load_data("clauses.json")["strike_after_fight"]["patterns"]) + r")\b", re.IGNORECASE
 )
@@ -237,6 +241,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return True  # "Residents protested ... Clashes broke out with the security forces": the protest turned violent
     if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
         return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
+    if main.sub_event_type == "Attack" and _fought_back(event):
+        return True  # "... killing three miners; the troops returned fire": the victims' side fought, one clash
     if main.event_type in _VIOLENT and _crowd_of_a_side(main, event):
         return True  # "Farmers and herders clashed ... A witness said a crowd of herders killed seven farmers"
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
@@ -250,6 +256,17 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if {main.event_type, event.event_type} == {"Protests", "Riots"}:
         return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
+
+
+def _fought_back(event: SentenceEvent) -> bool:
+    """'The troops returned fire', 'les militaires ont riposté': a clash that only tells the attacked side's answer,
+    with no dead and no day of its own."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and not event.fatalities
+        and event.date is None
+        and bool(_FOUGHT_BACK.search(event.sentence.text))
+    )
 
 
 def _crowd_of_a_side(main: SentenceEvent, event: SentenceEvent) -> bool:
@@ -435,6 +452,10 @@ def _promote(group: EventGroup) -> None:
             group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
         return
     added = group.members[-1]
+    if main.sub_event_type == "Attack" and added is not main and _fought_back(added):
+        # ACLED codes an attack whose targets fought back as one armed clash
+        group.members[0] = replace(main, sub_event_type="Armed clash", event_type="Battles")
+        return
     if main.sub_event_type == "Air/drone strike" and _ground_fight(added) and not added.sentence.headline:
         # "aircraft struck the convoy while ground troops attacked it, killing five": the strikes were part of the
         # battle on the ground, which ACLED codes (with its toll)
