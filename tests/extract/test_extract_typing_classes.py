@@ -180,3 +180,24 @@ def test_soldiers_who_fought_back_and_killed_are_a_second_event(extractor) -> No
     # guard: other hands that killed ("Soldiers fought back, killing 20") stay a clash of their own
     text = "Jihadists killed 12 villagers in Seytenga on Monday. Soldiers fought back, killing 20 of the attackers."
     assert sorted(_types(extractor, text)) == ["Armed clash", "Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # live fire on "a crowd of" protesters is excessive force, not a clash
+        (
+            "Gendarmes opened fire on a crowd of youths protesting against power cuts in Agadez on Monday, wounding "
+            "three.",
+            ["Excessive force against protesters"],
+        ),
+        # French people who "ont marché dans le calme lundi" protested
+        (
+            "Des centaines de personnes ont marché dans le calme mardi à Mopti pour réclamer la réouverture des "
+            "écoles.",
+            ["Peaceful protest"],
+        ),
+    ],
+)
+def test_protest_class(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
