@@ -201,3 +201,23 @@ def test_soldiers_who_fought_back_and_killed_are_a_second_event(extractor) -> No
 )
 def test_protest_class(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # French suicide bombers in the plural, who "se sont fait exploser"
+        (
+            "Deux kamikazes se sont fait exploser mardi devant la caserne de Diffa, tuant quatre soldats.",
+            ["Suicide bomb"],
+        ),
+        # a vehicle "loaded with explosives" is a bomb, not gunmen attacking civilians
+        (
+            "A pick-up loaded with explosives blew apart at the gate of the army camp in Ménaka on Tuesday; two "
+            "sentries were wounded.",
+            ["Remote explosive/landmine/IED"],
+        ),
+    ],
+)
+def test_bombs_told_by_their_carriers(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
