@@ -221,3 +221,15 @@ def test_protest_class(extractor, text: str, expected: list[str]) -> None:
 )
 def test_bombs_told_by_their_carriers(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # field shorthand: indirect fire (IDF) on a camp is shelling; small-arms fire (SAF) on a checkpoint a clash
+        ("02 AUG 2027, 0300Z: IDF on camp Aguelhok, 3 rounds, no casualties.", ["Shelling/artillery/missile attack"]),
+        ("02 AUG 2027, 2200Z: RPG and SAF vs checkpoint S of Ansongo. FF 2 WIA.", ["Armed clash"]),
+    ],
+)
+def test_field_shorthand_of_fire(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
