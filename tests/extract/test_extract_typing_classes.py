@@ -233,3 +233,9 @@ def test_bombs_told_by_their_carriers(extractor, text: str, expected: list[str])
 )
 def test_field_shorthand_of_fire(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+def test_the_third_such_attack_is_this_happening(extractor) -> None:
+    # "the third such attack this month" counts this happening among others, it is no generic statement
+    text = "A roadside bomb killed three gendarmes near Sebba on Tuesday, the second such attack on the road this week."
+    assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
