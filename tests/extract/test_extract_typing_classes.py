@@ -239,3 +239,11 @@ def test_the_third_such_attack_is_this_happening(extractor) -> None:
     # "the third such attack this month" counts this happening among others, it is no generic statement
     text = "A roadside bomb killed three gendarmes near Sebba on Tuesday, the second such attack on the road this week."
     assert _types(extractor, text) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_post_seized_is_territory_taken(extractor) -> None:
+    text = (
+        "On 4 August 2027, IS Sahel fighters seized the army post of Tidermène, which the troops had left the day "
+        "before."
+    )
+    assert _types(extractor, text) == ["Non-state actor overtakes territory"]
