@@ -43,7 +43,8 @@ _ANAPHORA = re.compile(
     r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
     r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
-    r"assailants|attackers|gunmen|militants|victims|bodies|toll|raid|protesters|demonstrators|marchers|rioters|crowd)\b",
+    r"assailants|attackers|gunmen|militants|kidnappers|abductors|captors|victims|bodies|toll|raid|protesters|"
+    r"demonstrators|marchers|rioters|crowd)\b",
     re.IGNORECASE,
 )
 
@@ -121,7 +122,7 @@ def detect(
     if coded is None:
         return None
     (sub_event_type, rule), tags = coded
-    if core and all(is_person_noun(text[h.start : h.end]) for h in core):
+    if core and all(_names_doers(text[h.start : h.end]) for h in core):
         # "Reinforcements found no trace of the attackers": the doers of an event told before, no act of its own
         tags = tags | {"_doers_only"}
     anchor = _anchor(eventive, ontology, rule, tags)
@@ -157,6 +158,14 @@ def detect(
             if registry.is_country_name(text[s:e]) and not _DIRECTION.search(text[max(0, s - 40) : s])
         ],
     )
+
+
+_DOER_NOUNS = frozenset(load_data("clauses.json")["doer_nouns"]["words"])
+
+
+def _names_doers(trigger: str) -> bool:
+    """The trigger names people ('the attackers', 'the kidnappers'), not an act."""
+    return is_person_noun(trigger) or trigger.lower() in _DOER_NOUNS
 
 
 def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
@@ -471,7 +480,11 @@ def _anchor(eventive: list[CueHit], ontology: Ontology, rule: int, tags: set[str
 
 
 _ABSOLUTE = {"iso", "numeric", "dmy", "mdy", "dm", "md", "month_year"}
-_REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate"}
+# a reaction's day dates the reaction, as a telling's does ("condemned on Wednesday the killing ... on Monday")
+_REACTING = frozenset(load_data("clauses.json")["reaction_verbs"]["english"])
+_REPORTING = {
+    "say", "tell", "announce", "report", "confirm", "state", "declare", "add", "claim", "reveal", "indicate", *_REACTING
+}  # fmt: skip
 
 
 def _event_date(doc: Any, dates: list[DateMention], anchor: CueHit | None) -> DateMention | None:
@@ -546,6 +559,11 @@ _FRENCH_TELLING_AFTER = re.compile(
 )
 # "l'état-major a indiqué samedi que ...": the verb of telling right before the day, "que" right after it
 _FRENCH_TELLING_BEFORE = re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:{_FRENCH_TELLING})(?:\s+ce)?\s*$", re.IGNORECASE)
+# "L'UE a dénoncé mardi l'assassinat de ...": a reaction's day, right after its verb, dates the reaction
+_FRENCH_REACTING = "|".join(re.escape(v) for v in load_data("clauses.json")["reaction_verbs"]["french"])
+_FRENCH_REACTION_BEFORE = re.compile(
+    rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:{_FRENCH_REACTING})\s*$", re.IGNORECASE
+)
 _FRENCH_QUE_AFTER = re.compile(r"^\s*(?:dernier\s+|matin\s+|soir\s+)?,?\s*qu(?:e\b|['’])", re.IGNORECASE)
 # "..., tuant trois soldats, a indiqué lundi le ministère": a telling set between commas after what it tells (an
 # incise), its day right after the verb, whoever tells after the day
@@ -558,11 +576,13 @@ _FRENCH_INCISE_BEFORE = re.compile(
 
 def _french_telling_date(text: str, date: DateMention) -> bool:
     """A French day that dates the telling: 'Dimanche, l'armée a annoncé que ...', 'a indiqué samedi que ...',
-    '..., a indiqué lundi le ministère'."""
+    '..., a indiqué lundi le ministère', or a reaction: 'a condamné mardi l'attaque de ...'."""
     after = text[date.end : date.end + 120]
     if _FRENCH_TELLING_AFTER.search(after):
         return True
     if _FRENCH_INCISE_BEFORE.search(text[max(0, date.start - 40) : date.start]):
+        return True
+    if _FRENCH_REACTION_BEFORE.search(text[max(0, date.start - 40) : date.start]):
         return True
     return bool(_FRENCH_TELLING_BEFORE.search(text[max(0, date.start - 40) : date.start])) and bool(
         _FRENCH_QUE_AFTER.search(after)

@@ -99,7 +99,7 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"
     if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _KIND_WORDS for c in trigger.children):
         return "generic"  # "frequent attacks"
-    if any(t.lower_ == "such" and t.head.i != t.i and t.nbor(1).lower_ != "as" for t in tokens if t.i + 1 < len(t.doc)):
+    if any(_such_kind(t) for t in tokens):
         return "generic"  # "dozens of civilian deaths in such strikes"
     if _SINCE_YEAR.search(text) and (perfect or clause.tag_ in ("VBZ", "VBP")):
         return "generic"  # "have killed hundreds since 2015", "has been a closed zone since 2014"
@@ -121,6 +121,20 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
     if _HISTORY.search(text) or _HISTORY.search(" ".join(t.text for t in _clause_tokens(trigger.sent.root))):
         return "background"  # "held a first meeting more than a decade ago, but the arrangements agreed then ..."
     return None
+
+
+# "the third such attack this month", "the latest such incident": this happening counted among others like it
+_COUNTING_SUCH = frozenset(load_data("clauses.json")["counting_such"]["words"])
+
+
+def _such_kind(token: Token) -> bool:
+    """'such strikes' speaks of a kind of happening, not of one; 'the third such attack' counts this one."""
+    if token.lower_ != "such" or token.head.i == token.i or token.i + 1 >= len(token.doc):
+        return False
+    if token.nbor(1).lower_ == "as":
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is None or not (before.lower_ in _COUNTING_SUCH or before.ent_type_ == "ORDINAL")
 
 
 def _counted_in_running_total(trigger: Token) -> bool:

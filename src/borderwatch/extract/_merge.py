@@ -61,6 +61,14 @@ def _pointer_pattern() -> re.Pattern[str]:
 
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
+# "A drone later struck the retreating assailants": a strike after the ground fight, on its attackers as they left
+# "...; the troops returned fire": the attacked side's answer to the attack told before
+_FOUGHT_BACK = re.compile(
+    r"\b(?:" + "|".join(load_data("clauses.json")["fought_back"]["patterns"]) + r")\b", re.IGNORECASE
+)
+_AFTER_THE_FIGHT = re.compile(
+    r"\b(?:" + "|".join(load_data("clauses.json")["strike_after_fight"]["patterns"]) + r")\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -199,7 +207,7 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "Separately, ...", or the next item of a list
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
         return False
-    if _pursuit(main, event):
+    if _pursuit(main, event) or _strike_after_fight(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
@@ -213,6 +221,17 @@ def _pursuit(main: SentenceEvent, event: SentenceEvent) -> bool:
     return bool(_agents(event)) and bool(_agents(main)) and not _agents(event) & _agents(main)
 
 
+def _strike_after_fight(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'Gunmen attacked the post ... A drone later struck the retreating assailants near Diapaga': a strike told as
+    after the ground battle, on its attackers as they left, is an engagement of its own (an air strike), not the
+    defenders' air support during the fight, which stays part of the battle."""
+    return (
+        main.event_type == "Battles"
+        and event.sub_event_type == "Air/drone strike"
+        and bool(_AFTER_THE_FIGHT.search(event.sentence.text))
+    )
+
+
 def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.sub_event_type == event.sub_event_type:
         return main.rule >= 0 or event.rule >= 0 or bool(main.tags & event.tags - _MINOR_TAGS)
@@ -222,6 +241,8 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
         return True  # "Residents protested ... Clashes broke out with the security forces": the protest turned violent
     if main.sub_event_type in _TERRITORY and event.sub_event_type == "Armed clash" and _is_weak(event):
         return True  # "recaptured Léré ... Fighting with the jihadists lasted four hours": the fight for the town
+    if main.sub_event_type == "Attack" and _fought_back(event):
+        return True  # "... killing three miners; the troops returned fire": the victims' side fought, one clash
     if main.event_type in _VIOLENT and _crowd_of_a_side(main, event):
         return True  # "Farmers and herders clashed ... A witness said a crowd of herders killed seven farmers"
     if main.event_type in _VIOLENT and event.event_type in _VIOLENT:
@@ -235,6 +256,17 @@ def _same_kind(main: SentenceEvent, event: SentenceEvent) -> bool:
     if {main.event_type, event.event_type} == {"Protests", "Riots"}:
         return True  # the demonstration and the violence it turned to
     return main.event_type == event.event_type and event.anaphoric
+
+
+def _fought_back(event: SentenceEvent) -> bool:
+    """'The troops returned fire', 'les militaires ont riposté': a clash that only tells the attacked side's answer,
+    with no dead and no day of its own."""
+    return (
+        event.sub_event_type == "Armed clash"
+        and not event.fatalities
+        and event.date is None
+        and bool(_FOUGHT_BACK.search(event.sentence.text))
+    )
 
 
 def _crowd_of_a_side(main: SentenceEvent, event: SentenceEvent) -> bool:
@@ -420,6 +452,10 @@ def _promote(group: EventGroup) -> None:
             group.members.insert(0, group.members.pop(index))  # "patrol detected 4 persons ... 2 arrested": arrests
         return
     added = group.members[-1]
+    if main.sub_event_type == "Attack" and added is not main and _fought_back(added):
+        # ACLED codes an attack whose targets fought back as one armed clash
+        group.members[0] = replace(main, sub_event_type="Armed clash", event_type="Battles")
+        return
     if main.sub_event_type == "Air/drone strike" and _ground_fight(added) and not added.sentence.headline:
         # "aircraft struck the convoy while ground troops attacked it, killing five": the strikes were part of the
         # battle on the ground, which ACLED codes (with its toll)

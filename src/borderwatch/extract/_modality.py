@@ -342,6 +342,15 @@ def _telegraphic(clause: Token) -> bool:
     )
 
 
+def _after_label(clause: Token) -> bool:
+    """A clause told after a colon that follows its head ('Daily summary, Tillabéri region, 3 August 2027: armed men
+    abducted two teachers'): the label's item, which the parse hangs on the label's noun, not a relative clause."""
+    head = clause.head
+    if head.i >= clause.i or any(c.tag_ in ("WDT", "WP", "WP$") for c in clause.children):
+        return False
+    return any(t.text == ":" for t in clause.doc[head.i + 1 : clause.left_edge.i])
+
+
 def is_background(trigger: Token) -> bool:
     """A happening told as the background of another: 'after repeated attacks', 'to denounce the killing of',
     'before security forces regained control', 'the town, which was attacked last year'."""
@@ -466,6 +475,7 @@ def background_kind(trigger: Token) -> str | None:
             and lemma(node) not in _DEATHS | _SAME_FIGHT
             and not _cleft(node)
             and not _telegraphic(node)
+            and not _after_label(node)
             and not _result_of_told(node)
         ):
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
