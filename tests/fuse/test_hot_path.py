@@ -11,7 +11,7 @@ import math
 import random
 
 from borderwatch.fuse import AnalystLinks, Candidate, Fuser, MentionFeatures, MentionIndex
-from borderwatch.fuse._score import _keys_alike, _keys_alike_uncached
+from borderwatch.fuse._score_place import _keys_alike, _keys_alike_uncached
 
 from .test_blocking import _random_mentions
 
@@ -112,17 +112,17 @@ def test_a_decision_asks_its_threshold_and_the_links_truth_once_whatever_the_can
 def test_veto_text_is_written_only_when_explained(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """About half the comparisons are vetoed and only a decision's best one is shown: scoring leaves the veto's
     text unwritten, and the explanation writes it as "feature: detail"."""
-    from borderwatch.fuse import _score
+    from borderwatch.fuse import _score, _score_detail
 
-    written = _score._written
+    written = _score_detail.written
     calls = 0
 
-    def counted(detail: _score.Detail) -> str:
+    def counted(detail: _score_detail.Detail) -> str:
         nonlocal calls
         calls += 1
         return written(detail)
 
-    monkeypatch.setattr(_score, "_written", counted)
+    monkeypatch.setattr(_score_detail, "written", counted)
     fuser = Fuser()
     mentions = _random_mentions(fuser, random.Random(13), 80)
     vetoed = [
@@ -145,20 +145,20 @@ def test_veto_text_is_written_only_when_explained(monkeypatch) -> None:  # type:
 def test_a_sentence_s_target_words_are_found_once_and_are_the_plain_intersection(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The target words of a sentence are looked up once per sentence, not once per comparison, and are what
     intersecting its words with the targets' vocabulary gives; the store of them is bounded."""
-    from borderwatch.fuse import _score
+    from borderwatch.fuse import _score_content
 
     fuser = Fuser()
-    scorer = fuser._scorer
+    scorer = fuser._scorer.content
     mentions = _random_mentions(fuser, random.Random(14), 60)
     for i, new in enumerate(mentions):
         for old in mentions[:i]:
-            scorer.score(new, old)
-    held = scorer._targets_of
+            fuser._scorer.score(new, old)
+    held = scorer.targets_of
     assert 0 < len(held) <= len({m.words for m in mentions})  # one entry per sentence, whatever its comparisons
     for mention in mentions:
-        assert scorer._targets_named(mention.words) == mention.words & scorer._target_words
-    monkeypatch.setattr(_score, "_TARGETS_HELD", 3)
+        assert scorer.targets_named(mention.words) == mention.words & scorer.target_words
+    monkeypatch.setattr(_score_content, "_TARGETS_HELD", 3)
     held.clear()
     for mention in mentions:
-        scorer._targets_named(mention.words)
+        scorer.targets_named(mention.words)
         assert len(held) <= 3
