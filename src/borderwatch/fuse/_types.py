@@ -60,15 +60,15 @@ class MentionFeatures:
     admin_key: str | None = None  # name key of the place's province
     event_id: str | None = None
     seq: int = 0  # the store's storing order (0: not stored)
+    # Derived from the place at construction: the rules read them several times per comparison (`vague` about
+    # four), and a property recomputed them at each read. The place fields are never changed afterwards.
+    located: bool = field(init=False, repr=False, compare=False)  # has coordinates
+    vague: bool = field(init=False, repr=False, compare=False)  # no place, or only a province or country
 
-    @property
-    def located(self) -> bool:
-        return self.lat is not None and self.lon is not None
-
-    @property
-    def vague(self) -> bool:
-        """No place, or only a province or country (its centroid says little about where it happened)."""
-        return self.lat is None or self.lon is None or self.geo_precision == 3
+    def __post_init__(self) -> None:
+        self.located = self.lat is not None and self.lon is not None
+        # A province's or country's centroid says little about where it happened.
+        self.vague = not self.located or self.geo_precision == 3
 
 
 @dataclass(slots=True)
