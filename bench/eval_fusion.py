@@ -137,7 +137,7 @@ def tally_classes(
         elif a["cluster"] == b["cluster"] and not fused:
             explained = fuser.explain(fb, fa, "-")
             if explained.vetoed:
-                apart["veto " + explained.vetoed.split(":")[0]] += 1
+                apart["veto " + _veto_kind(explained.vetoed)] += 1
             else:
                 worst = min(explained.features, key=lambda f: f.contribution)
                 apart[f"below threshold, most against: {worst.name}"] += 1
@@ -147,6 +147,24 @@ def tally_classes(
     print("same-event pairs kept apart (by cause):")
     for what, count in apart.most_common():
         print(f"  {count:3d}  {what}")
+
+
+# What a veto rests on, by words of its text that name no item (a place's or a group's name is left out): the rule.
+_VETO_KINDS = (
+    ("two points", "two happenings at two points"),
+    ("beyond reach", "their precisions allow"),
+    ("follow-up", "a follow-up event"),
+    ("days apart, both to the day", "both known to the day"),
+    ("days apart", "days apart"),
+    ("never the same", "are never the same happening"),
+    ("distant kinds", "distantly related kinds"),
+)
+
+
+def _veto_kind(vetoed: str) -> str:
+    """A veto's feature and the rule it rests on, without the names or figures of its text (`--classes`)."""
+    name, _, detail = vetoed.partition(":")
+    return name + next((f" ({kind})" for kind, words in _VETO_KINDS if words in detail), "")
 
 
 def _shared_class(a: MentionFeatures, b: MentionFeatures, fuser: Fuser) -> str:

@@ -51,3 +51,14 @@ def test_a_pair_of_different_clusters_sharing_an_event_without_also_is_a_false_m
     items = [{"id": "a1", "cluster": "x01"}, {"id": "b2", "cluster": "x02"}]
     scored = bench.pairwise(items, {"a1": ["E1"], "b2": ["E3", "E1"]}, "all")
     assert (scored["fp"], scored["optional"]) == (1, 0)
+
+
+def test_classes_name_a_veto_s_rule_without_its_names() -> None:
+    bench = _bench()
+    kind = bench._veto_kind("place: 412 km apart, beyond the 80 km their precisions allow")
+    assert kind == "place (beyond reach)"
+    assert bench._veto_kind(
+        "place: 45 km apart, two places each named alone (Kari / Dori): two happenings at two points"
+    ) == ("place (two points)")
+    assert bench._veto_kind("date: 4 days apart and of different kinds (a follow-up event)") == "date (follow-up)"
+    assert bench._veto_kind("type: Attack / Arrests are never the same happening") == "type (never the same)"
