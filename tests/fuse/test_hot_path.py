@@ -162,3 +162,26 @@ def test_a_sentence_s_target_words_are_found_once_and_are_the_plain_intersection
     for mention in mentions:
         scorer.targets_named(mention.words)
         assert len(held) <= 3
+
+
+def test_text_leaves_out_the_name_words_found_once_per_mention() -> None:
+    """The text feature's Dice leaves out the shared words of either sentence's names or place; the words are found
+    once per mention (`MentionFeatures.name_words`) and the count is what looking up each shared word's key gives."""
+    from borderwatch.fuse._names import skeleton
+
+    fuser = Fuser()
+    content = fuser._scorer.content
+    mentions = _random_mentions(fuser, random.Random(15), 80)
+    left_out = 0
+    for mention in mentions:
+        keys = mention.names | mention.place_keys
+        assert set(mention.name_words) == {w for w in mention.words if skeleton(w) in keys}
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            shared = new.words & old.words
+            named = sum(1 for w in shared if {skeleton(w)} & (new.names | old.names | new.place_keys | old.place_keys))
+            left_out += named
+            _, _, detail = content.text(new, old)
+            if isinstance(detail, tuple):
+                assert detail[1] == len(shared) - named
+    assert left_out > 0

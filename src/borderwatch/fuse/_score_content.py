@@ -4,7 +4,6 @@ was struck or seized."""
 from __future__ import annotations
 
 from ._config import FusionConfig
-from ._names import skeleton
 from ._score_actors import actor_keys
 from ._score_detail import Detail
 from ._types import MentionFeatures
@@ -68,10 +67,8 @@ class ContentRules:
         shared = new.words & old.words
         # A word of a name both sentences give (a place, a group, a person) is scored by the place, actor or names
         # feature: counted again here, one shared name lifted two features ("Inates" in both: place and text).
-        named = 0
-        for word in shared:  # a few words: looked up in the four small sets rather than building their union
-            key = skeleton(word)
-            named += key in new.names or key in old.names or key in new.place_keys or key in old.place_keys
+        # The shared words that are either sentence's name words (`MentionFeatures.name_words`, found once each).
+        named = len(shared.intersection(new.name_words + old.name_words)) if new.name_words or old.name_words else 0
         common = len(shared) - named
         dice = 2 * common / (len(new.words) + len(old.words) - 2 * named)
         value = max(0.0, (dice - rules.floor) / (1 - rules.floor))
