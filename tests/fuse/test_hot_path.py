@@ -185,3 +185,28 @@ def test_text_leaves_out_the_name_words_found_once_per_mention() -> None:
             if isinstance(detail, tuple):
                 assert detail[1] == len(shared) - named
     assert left_out > 0
+
+
+def test_a_vague_comparison_reads_each_way_of_names_elsewhere_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two vague mentions are compared for the places each names elsewhere, each way once (the rule reads each
+    twice): a pure function, so asking it once gives the same decisions."""
+    from borderwatch.fuse import _score_place
+
+    plain = _score_place._names_elsewhere
+    calls: list[tuple[str, str]] = []
+
+    def counted(vague: MentionFeatures, other: MentionFeatures, near_one_town: bool = False) -> str:
+        calls.append((vague.key, other.key))
+        return plain(vague, other, near_one_town)
+
+    monkeypatch.setattr(_score_place, "_names_elsewhere", counted)
+    fuser = Fuser()
+    mentions = _random_mentions(fuser, random.Random(16), 150)
+    both_vague = 0
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            calls.clear()
+            fuser._scorer.places.compare(new, old)
+            assert len(calls) == len(set(calls)) <= 2
+            both_vague += len(calls) == 2
+    assert both_vague > 20

@@ -166,10 +166,15 @@ class PlaceRules:
         both = _both_name(new, old)
         if both:  # a place neither geocoder resolved precisely ("the Intahaka mine north of Gao" / "In-Tahaka")
             return "place", rules.named, ("both name a place the geocoders did not resolve ({})", both)
-        for vague, other in ((new, old), (old, new)):
-            elsewhere = _names_elsewhere(vague, other) if vague.vague else ""
+        # Each way once (the rule below reads each twice when both are vague).
+        new_elsewhere = _names_elsewhere(new, old) if new.vague else ""
+        old_elsewhere = _names_elsewhere(old, new) if old.vague else ""
+        for vague, other, elsewhere, other_elsewhere in (
+            (new, old, new_elsewhere, old_elsewhere),
+            (old, new, old_elsewhere, new_elsewhere),
+        ):
             # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
-            if elsewhere and (not other.vague or _names_elsewhere(other, vague) or _district(other)):
+            if elsewhere and (not other.vague or other_elsewhere or _district(other)):
                 if _town_area_of(other, vague):
                     # A village the geocoder does not know, placed in its province, and a nearby town's area
                     # ("near Dori") of that province: reports name the town of a village they do not know.
@@ -329,12 +334,14 @@ def _both_name(a: MentionFeatures, b: MentionFeatures) -> str:
     """The name keys that one sentence names before its own (vague or other) place and the other report names
     too, leaving out the names of either's actors. A report placed at a town names other places after its own as
     references ("at Ténenkou, two days after the raid on Diafarabé"), not as where its happening was."""
-    actors: set[str] = set()
-    for name in (*a.named, *a.state, *b.named, *b.state):
-        actors |= place_keys(name)
     said_a = (a.names | a.context) if a.vague else (a.lead | a.context)
     said_b = (b.names | b.context) if b.vague else (b.lead | b.context)
     shared = (a.lead & said_b) | (b.lead & said_a)
+    if not shared:  # most pairs: nothing to leave out
+        return ""
+    actors: set[str] = set()
+    for name in (*a.named, *a.state, *b.named, *b.state):
+        actors |= place_keys(name)
     return ", ".join(sorted(shared - actors - a.place_keys - b.place_keys))
 
 
