@@ -11,7 +11,7 @@ import math
 import random
 
 from borderwatch.fuse import AnalystLinks, Candidate, Fuser, MentionFeatures, MentionIndex
-from borderwatch.fuse._score import _keys_alike, _keys_alike_uncached
+from borderwatch.fuse._score_place import _keys_alike, _keys_alike_uncached
 
 from .test_blocking import _random_mentions
 
@@ -112,17 +112,17 @@ def test_a_decision_asks_its_threshold_and_the_links_truth_once_whatever_the_can
 def test_veto_text_is_written_only_when_explained(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """About half the comparisons are vetoed and only a decision's best one is shown: scoring leaves the veto's
     text unwritten, and the explanation writes it as "feature: detail"."""
-    from borderwatch.fuse import _score
+    from borderwatch.fuse import _score, _score_detail
 
-    written = _score._written
+    written = _score_detail.written
     calls = 0
 
-    def counted(detail: _score.Detail) -> str:
+    def counted(detail: _score_detail.Detail) -> str:
         nonlocal calls
         calls += 1
         return written(detail)
 
-    monkeypatch.setattr(_score, "_written", counted)
+    monkeypatch.setattr(_score_detail, "written", counted)
     fuser = Fuser()
     mentions = _random_mentions(fuser, random.Random(13), 80)
     vetoed = [
@@ -145,20 +145,68 @@ def test_veto_text_is_written_only_when_explained(monkeypatch) -> None:  # type:
 def test_a_sentence_s_target_words_are_found_once_and_are_the_plain_intersection(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The target words of a sentence are looked up once per sentence, not once per comparison, and are what
     intersecting its words with the targets' vocabulary gives; the store of them is bounded."""
-    from borderwatch.fuse import _score
+    from borderwatch.fuse import _score_content
 
     fuser = Fuser()
-    scorer = fuser._scorer
+    scorer = fuser._scorer.content
     mentions = _random_mentions(fuser, random.Random(14), 60)
     for i, new in enumerate(mentions):
         for old in mentions[:i]:
-            scorer.score(new, old)
-    held = scorer._targets_of
+            fuser._scorer.score(new, old)
+    held = scorer.targets_of
     assert 0 < len(held) <= len({m.words for m in mentions})  # one entry per sentence, whatever its comparisons
     for mention in mentions:
-        assert scorer._targets_named(mention.words) == mention.words & scorer._target_words
-    monkeypatch.setattr(_score, "_TARGETS_HELD", 3)
+        assert scorer.targets_named(mention.words) == mention.words & scorer.target_words
+    monkeypatch.setattr(_score_content, "_TARGETS_HELD", 3)
     held.clear()
     for mention in mentions:
-        scorer._targets_named(mention.words)
+        scorer.targets_named(mention.words)
         assert len(held) <= 3
+
+
+def test_text_leaves_out_the_name_words_found_once_per_mention() -> None:
+    """The text feature's Dice leaves out the shared words of either sentence's names or place; the words are found
+    once per mention (`MentionFeatures.name_words`) and the count is what looking up each shared word's key gives."""
+    from borderwatch.fuse._names import skeleton
+
+    fuser = Fuser()
+    content = fuser._scorer.content
+    mentions = _random_mentions(fuser, random.Random(15), 80)
+    left_out = 0
+    for mention in mentions:
+        keys = mention.names | mention.place_keys
+        assert set(mention.name_words) == {w for w in mention.words if skeleton(w) in keys}
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            shared = new.words & old.words
+            named = sum(1 for w in shared if {skeleton(w)} & (new.names | old.names | new.place_keys | old.place_keys))
+            left_out += named
+            _, _, detail = content.text(new, old)
+            if isinstance(detail, tuple):
+                assert detail[1] == len(shared) - named
+    assert left_out > 0
+
+
+def test_a_vague_comparison_reads_each_way_of_names_elsewhere_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two vague mentions are compared for the places each names elsewhere, each way once (the rule reads each
+    twice): a pure function, so asking it once gives the same decisions."""
+    from borderwatch.fuse import _score_place
+
+    plain = _score_place._names_elsewhere
+    calls: list[tuple[str, str]] = []
+
+    def counted(vague: MentionFeatures, other: MentionFeatures, near_one_town: bool = False) -> str:
+        calls.append((vague.key, other.key))
+        return plain(vague, other, near_one_town)
+
+    monkeypatch.setattr(_score_place, "_names_elsewhere", counted)
+    fuser = Fuser()
+    mentions = _random_mentions(fuser, random.Random(16), 150)
+    both_vague = 0
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            calls.clear()
+            fuser._scorer.places.compare(new, old)
+            assert len(calls) == len(set(calls)) <= 2
+            both_vague += len(calls) == 2
+    assert both_vague > 20

@@ -80,7 +80,7 @@ def test_a_place_the_report_does_not_name_is_not_trusted() -> None:
 
 
 def test_a_generic_part_run_into_two_names_does_not_make_them_alike() -> None:
-    from borderwatch.fuse._score import _keys_alike_uncached
+    from borderwatch.fuse._score_place import _keys_alike_uncached
 
     def alike(one: str, other: str) -> bool:
         return any(_keys_alike_uncached(a, b) for a in place_keys(one) for b in place_keys(other))

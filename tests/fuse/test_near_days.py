@@ -3,7 +3,7 @@ reports of one night event that straddle midnight. All synthetic: invented incid
 
 from __future__ import annotations
 
-from borderwatch.fuse._score import _keys_alike_uncached
+from borderwatch.fuse._score_place import _keys_alike_uncached
 
 from ._make import FUSER, date_value, decide, features, mention
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ._names import skeleton
+
 __all__ = ["AnalystLinks", "Candidate", "Decision", "FeatureScore", "MatchExplanation", "MentionFeatures", "shared_set"]
 
 # Every frozenset is an object the garbage collector tracks (Python 3.11 has no empty singleton), and the store
@@ -60,15 +62,25 @@ class MentionFeatures:
     admin_key: str | None = None  # name key of the place's province
     event_id: str | None = None
     seq: int = 0  # the store's storing order (0: not stored)
+    # Derived from the place at construction: the rules read them several times per comparison (`vague` about
+    # four), and a property recomputed them at each read. The place fields are never changed afterwards.
+    located: bool = field(init=False, repr=False, compare=False)  # has coordinates
+    vague: bool = field(init=False, repr=False, compare=False)  # no place, or only a province or country
+    # Of `words`, those of the sentence's own names and place (their key in `names` or `place_keys`): the text
+    # feature leaves them out, and found them by each shared word's key at every comparison. A tuple: one or two
+    # words most often, held by every stored mention.
+    name_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def located(self) -> bool:
-        return self.lat is not None and self.lon is not None
-
-    @property
-    def vague(self) -> bool:
-        """No place, or only a province or country (its centroid says little about where it happened)."""
-        return self.lat is None or self.lon is None or self.geo_precision == 3
+    def __post_init__(self) -> None:
+        self.located = self.lat is not None and self.lon is not None
+        # A province's or country's centroid says little about where it happened.
+        self.vague = not self.located or self.geo_precision == 3
+        names, place = self.names, self.place_keys
+        self.name_words = (
+            tuple(word for word in self.words if (key := skeleton(word)) in names or key in place)
+            if names or place
+            else ()
+        )
 
 
 @dataclass(slots=True)
