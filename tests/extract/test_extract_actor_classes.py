@@ -1323,6 +1323,21 @@ def test_the_country_where_the_tellers_are_is_not_the_events(extractor) -> None:
     assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Mali)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian herders in Niger confirmed that gunmen had killed six people near Boulkessi on Saturday.",
+        "Residents in Niger indicated that gunmen had killed six people in their village near Boulkessi on Saturday.",
+    ],
+)
+def test_where_the_tellers_are_is_read_with_every_telling_verb(extractor, text: str) -> None:
+    """The tellers' place is followed by any of roles.json's telling verbs, not only 'said' or 'told'."""
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = FakeLocator()
+    assert _name(_only_event(located, text, "2026-10-12").actor1) == "Unidentified Armed Group (Mali)"
+
+
 def test_another_armys_general_command_is_not_the_lna(extractor) -> None:
     text = "The General Command of the Armed Forces said its aircraft struck a hideout near Rafah, Egypt, on Saturday."
     assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Egypt (2014-)"

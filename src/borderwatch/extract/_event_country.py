@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..model import Location
 from ._merge import EventGroup
 from ._registry import load_registry
-from ._text import fold, load_data, phrase_regex
+from ._text import fold, folded_phrases, load_data, phrase_regex
 
 __all__ = ["event_country"]
 
@@ -94,7 +94,9 @@ def _across_the_border(group: EventGroup) -> tuple[str | None, str | None]:
 _TELLERS_IN = re.compile(r"\bin\s+(?:the\s+)?$")
 
 
-_TELLING_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|tell|reported|report|reports|claimed|claim|claims)\b")
+_TELLING_AFTER = re.compile(
+    r"\s*,?\s+" + phrase_regex(folded_phrases(load_data("roles.json")["telling_verbs"])).pattern
+)
 
 
 def _tellers_places(group: EventGroup) -> set[str]:
