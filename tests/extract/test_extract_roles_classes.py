@@ -4,6 +4,7 @@ place, peaceful protests, French and singular force words."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import report
 
 
@@ -191,3 +192,18 @@ def test_a_foreign_authority_protested_against_is_no_actor2_of_a_peaceful_protes
     )
     assert event.sub_event_type == "Peaceful protest"
     assert event.actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the parser takes 'IS' for the sentence's verb and the clash for a clause under it
+        ("IS Sahel fighters clashed with Malian troops near Ménaka, leaving 12 militants dead.", "Military Forces"),
+        # ... or hangs the militants on 'is' as its attribute, the clash a reduced relative of theirs
+        ("IS Sahel militants clashed with JNIM fighters near Ménaka on Monday.", "JNIM: Group for Support"),
+    ],
+)
+def test_a_group_named_after_an_acronym_the_parser_reads_as_is_keeps_its_role(extractor, text: str, actor2) -> None:
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Islamic State (Sahel)"
+    assert (_name(event.actor2) or "").startswith(actor2)

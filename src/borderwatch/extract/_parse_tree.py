@@ -25,8 +25,12 @@ def token_at(doc: Any, start: int, end: int) -> Token | None:
         nouns = [t for t in span if t.tag_.startswith("NN") and not span.start <= t.head.i < span.end]
         if nouns:
             return nouns[0]
-    if root.dep_ in ("aux", "auxpass") and acronym(root):  # "IS Sahel fighters": the fighters head the phrase
+    if (root.dep_ in ("aux", "auxpass") or is_verb(root)) and acronym(root):
+        # "IS Sahel fighters": the fighters head the phrase, whether the parser took 'IS' for an auxiliary or for the
+        # sentence's main verb ("IS Sahel fighters clashed with ...", the clash then a clause under 'is')
         heads = [t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]
+        # "IS Sahel militants clashed ...": the parser hung the militants on 'is' as its attribute
+        heads = heads or [t for t in span if t.head.i == root.i and t.i != root.i and t.tag_.startswith("NN")]
         return heads[0] if heads else root
     return root
 
