@@ -1178,7 +1178,8 @@ def test_a_field_headers_town_in_capitals_names_the_country(header_extractor, te
     "text",
     [
         "SITREP POST KOGORO 11 OCT 2026. 0530Z: patrol ambushed by armed men 8 km N of post. 2 soldiers KIA.",
-        "Armed men attacked the Tinkare post at dawn, killing three soldiers, a source said on Sunday.",
+        # (not "the Tinkare post": a unit named after its town proposes the town, see below)
+        "Tinkare residents said armed men attacked the post at dawn, killing three soldiers, on Sunday.",
     ],
 )
 def test_a_header_town_two_countries_share_or_no_header_names_none(header_extractor, text: str) -> None:
@@ -1341,3 +1342,38 @@ def test_where_the_tellers_are_is_read_with_every_telling_verb(extractor, text: 
 def test_another_armys_general_command_is_not_the_lna(extractor) -> None:
     text = "The General Command of the Armed Forces said its aircraft struck a hideout near Rafah, Egypt, on Saturday."
     assert _name(_only_event(extractor, text, "2026-10-12").actor1) == "Military Forces of Egypt (2014-)"
+
+
+class _ProposedOnly(FakeLocator):
+    """A gazetteer that resolves only the names proposed to it as places (the parser tags 'the Boni post' a person's
+    name), and knows Boni and Ouallam."""
+
+    KNOWN: ClassVar[dict[str, str]] = {"Boni": "ML", "Ouallam": "NE"}
+
+    def find_places(self, text: str, entities: Sequence, country_hint: str | None = None) -> list[Place]:
+        named = [(e.start, e.end, text[e.start : e.end]) for e in entities if e.label in ("GPE", "LOC", "FAC")]
+        return [
+            Place(text=name, start=start, end=end, name=name, lat=15.0, lon=-1.0, country=self.KNOWN[name])
+            for start, end, name in named
+            if name in self.KNOWN
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "The army said its units repelled an attack by armed terrorists on the Boni post, killing ten assailants.",
+            "Military Forces of Mali (2021-)",
+        ),
+        ("Armed men attacked the Boni military camp overnight, the army said.", "Military Forces of Mali (2021-)"),
+        ("Gunmen fired on the Ouallam National Guard post on Sunday night.", "Police Forces of Niger (2023-)"),
+    ],
+)
+def test_the_place_a_struck_unit_is_named_after_names_the_country(extractor, text: str, actor2: str) -> None:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _ProposedOnly()
+    event = _only_event(located, text, "2026-10-12")
+    assert _name(event.actor2) == actor2
+    assert _name(event.actor1) == f"Unidentified Armed Group ({'Mali' if 'Mali' in actor2 else 'Niger'})"
