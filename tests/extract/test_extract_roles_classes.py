@@ -207,3 +207,26 @@ def test_a_group_named_after_an_acronym_the_parser_reads_as_is_keeps_its_role(ex
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Islamic State (Sahel)"
     assert (_name(event.actor2) or "").startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "associated"),
+    [
+        (
+            "Des unités de l'armée et de la garde nationale ont tué trois terroristes au mont Chaambi, en Tunisie.",
+            "Military Forces of Tunisia (2019-)",
+            "Police Forces of Tunisia (2019-)",
+        ),
+        (
+            "Les FAMa, les VDP et les chasseurs dozos ont attaqué un camp de jihadistes près de Djenné, au Mali.",
+            "Military Forces of Mali (2021-)",
+            "Dozo Communal Militia (Mali)",
+        ),
+    ],
+)
+def test_every_party_of_a_french_joined_subject_did_it(extractor, text: str, actor1: str, associated: str) -> None:
+    """The subject right before 'ont tué' is each of the parties joined by commas and 'et', not only the last: a
+    state's army among them is actor1 (ACLED codes a joint operation to the military), the others associated."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == actor1
+    assert associated in [a.name for a in event.assoc_actors]
