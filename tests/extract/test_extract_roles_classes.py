@@ -230,3 +230,24 @@ def test_every_party_of_a_french_joined_subject_did_it(extractor, text: str, act
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == actor1
     assert associated in [a.name for a in event.assoc_actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "Burkinabe troops fighting in Niger were ambushed by jihadists near Torodi, losing four soldiers.",
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "Nigerien troops fighting Boko Haram near Diffa were attacked by militants, losing three men.",
+            "Military Forces of Niger (2023-)",
+        ),
+    ],
+)
+def test_a_participle_describing_a_force_does_not_make_it_the_attacker(extractor, text: str, actor2: str) -> None:
+    """'troops fighting in Niger' says what the troops are engaged in; 'were ambushed' says what this sentence
+    tells: they were struck, and the troops' demonym names them while the place names the unnamed attackers."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor2) == actor2
+    assert (_name(event.actor1) or "").startswith("Unidentified Armed Group")

@@ -47,12 +47,26 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     parties = []
     for mention in mentions:
         root = token_at(doc, *standing_for(doc.text, mention))
-        roles = {role_of(root, t) for t in trigger_tokens} if root is not None else set()
+        roles = _roles_toward(root, trigger_tokens) if root is not None else set()
         role = "agent" if agent_by_order(doc.text, mention, triggers) else _combine(roles)
         stance = stance_of(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+def _roles_toward(root: Token, triggers: list[Token]) -> set[str]:
+    """The party's roles toward the sentence's triggers. A participle that describes the party ('Burkinabe troops
+    fighting in Niger were ambushed', 'soldiers battling jihadists in the area came under fire') says what it is
+    engaged in, not what this sentence tells: where another trigger gives the party a role, that one counts."""
+    telling = {role_of(root, t) for t in triggers if not _describes(root, t)}
+    if telling - {"other"}:
+        return telling
+    return telling | {role_of(root, t) for t in triggers if _describes(root, t)}
+
+
+def _describes(root: Token, trigger: Token) -> bool:
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.i == root.i
 
 
 def _only_fallen(root: Token, triggers: list[Token]) -> bool:
