@@ -251,3 +251,18 @@ def test_a_participle_describing_a_force_does_not_make_it_the_attacker(extractor
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor2) == actor2
     assert (_name(event.actor1) or "").startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army repelled attack on Inates post overnight; 5 assailants killed.",
+        "Army repulsed assault on Tessit camp overnight; 7 assailants killed, 2 soldiers WIA.",
+    ],
+)
+def test_a_shorthand_repelling_with_its_object_read_as_a_clause_was_attacked(extractor, text: str) -> None:
+    """With no article the parser reads 'attack on Inates post' as a clause ('post' a verb), so 'repelled' seemed
+    to have no object, as in the shorthand passive 'attackers repelled': the army repelled an attack, it was struck."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert (_name(event.actor1) or "").startswith("Unidentified Armed Group")
+    assert (_name(event.actor2) or "").startswith("Military Forces")

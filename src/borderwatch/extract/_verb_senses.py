@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._lex import lemma
 from ._parse_tree import Token, has_object
 from ._role_words import (
+    ANSWERED_ATTACKS,
     ANSWERING_VERBS,
     BLAMING_VERBS,
     DEATH_LEMMAS,
@@ -56,6 +57,19 @@ def driven_off(verb: Token, subject: Token) -> bool:
         and verb.tag_ in ("VBN", "VBD")
         and not has_object(verb)
         and not any(c.dep_ in ("aux", "auxpass", "prt") for c in verb.children)
+        and not _object_read_as_clause(verb)
+    )
+
+
+def _object_read_as_clause(verb: Token) -> bool:
+    """'Army repelled attack on Inates post overnight': with no article, the parser reads the object and the unit
+    noun after it as a clause ('attack ... post' as subject and verb); an attack noun heading a clause right after
+    the verb is its object."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.i > verb.i
+        and any(s.dep_ == "nsubj" and s.lower_ in ANSWERED_ATTACKS for s in c.children)
+        for c in verb.children
     )
 
 
