@@ -266,3 +266,25 @@ def test_a_shorthand_repelling_with_its_object_read_as_a_clause_was_attacked(ext
     event = _only_event(extractor, text, "2026-10-12")
     assert (_name(event.actor1) or "").startswith("Unidentified Armed Group")
     assert (_name(event.actor2) or "").startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In response to an attack on the Tessit camp, FAMa troops killed 20 terrorists.",
+        "Nigerien troops killed eight gunmen in response to an attack on a military convoy near Tillabéri.",
+        "En riposte à une attaque contre le camp de Tessit, les FAMa ont neutralisé 20 terroristes.",
+    ],
+)
+def test_forces_answering_an_attack_on_their_unit_were_attacked(extractor, text: str) -> None:
+    """A state force's killing 'in response to an attack on the camp' answers an attack on its own unit: the
+    attackers started the fight (not so 'in response to an attack on a village', a rescue)."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert (_name(event.actor1) or "").startswith("Unidentified Armed Group")
+    assert (_name(event.actor2) or "").startswith("Military Forces of")
+
+
+def test_forces_answering_an_attack_on_a_village_start_their_own_fight(extractor) -> None:
+    text = "Soldiers killed 15 militants in response to an attack on a village near Djibo, Burkina Faso."
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Military Forces of Burkina Faso (2022-)"

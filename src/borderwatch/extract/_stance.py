@@ -38,7 +38,7 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
             return "responder"
         if word == "return" and any(c.lower_ == "fire" for c in verb.children):
             return "responder"
-        if _in_response_to_attack(verb) or (state and _during_attack_on_unit(verb)):
+        if _in_response_to_attack(verb, state) or (state and _during_attack_on_unit(verb)):
             # "soldiers killed 15 militants in response to an attack on their positions", "our units neutralised
             # ten terrorists during an attack on the Tassia post"
             return "responder"
@@ -75,14 +75,15 @@ def _answered_itself(reporting: Token) -> bool:
     return False
 
 
-def _in_response_to_attack(verb: Token) -> bool:
+def _in_response_to_attack(verb: Token, state: bool = False) -> bool:
     """The verb's 'in response to an attack (on its positions)': what it does answers an attack on the doer, not
-    one on others ('in response to an attack on a village': troops that come to the rescue start a fight)."""
+    one on others ('in response to an attack on a village': troops that come to the rescue start a fight).
+    `state`: the doer is a state force, whose are the posts, camps and patrols an attack struck."""
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "in"
         and noun.lower_ in RESPONDING_NOUNS
-        and any(_own_attack(attack) for to in noun.children if to.lower_ == "to" for attack in to.children)
+        and any(_own_attack(attack, state) for to in noun.children if to.lower_ == "to" for attack in to.children)
         for prep in verb.children
         for noun in prep.children
     )
@@ -104,12 +105,16 @@ def _during_attack_on_unit(verb: Token) -> bool:
     )
 
 
-def _own_attack(attack: Token) -> bool:
-    """An attack noun whose target, if named, is the doer's own ('an attack on its positions', 'on our post')."""
+def _own_attack(attack: Token, state: bool = False) -> bool:
+    """An attack noun whose target, if named, is the doer's own ('an attack on its positions', 'on our post'; a
+    state force's, 'an attack on the Tessit camp')."""
     if attack.lower_ not in ANSWERED_ATTACKS:
         return False
     struck = [o for p in attack.children if p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
-    return all(any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in o.children) for o in struck)
+    return all(
+        any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in o.children) or (state and o.lower_ in STRUCK_UNITS)
+        for o in struck
+    )
 
 
 def _verbs_of(root: Token) -> list[Token]:
