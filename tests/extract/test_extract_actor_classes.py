@@ -1377,3 +1377,18 @@ def test_the_place_a_struck_unit_is_named_after_names_the_country(extractor, tex
     event = _only_event(located, text, "2026-10-12")
     assert _name(event.actor2) == actor2
     assert _name(event.actor1) == f"Unidentified Armed Group ({'Mali' if 'Mali' in actor2 else 'Niger'})"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Nigerien army patrol was attacked near the Malian border by fighters who had crossed from Mali.",
+        "Une patrouille de l'armée nigérienne a été attaquée par des hommes armés venus du Mali près d'Ayorou.",
+    ],
+)
+def test_where_the_attackers_crossed_from_is_not_where_the_event_is(extractor, text: str) -> None:
+    """'fighters who had crossed from Mali' names where they came from, like the border's other side: the
+    Nigerien patrol was attacked in Niger, and the unnamed attackers are Niger's unidentified armed group."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
+    assert _name(event.actor2) == "Military Forces of Niger (2023-)"

@@ -67,10 +67,17 @@ _BORDER_AFTER = re.compile(
 _BORDER_BEFORE = re.compile(_BORDER_NOUN + r"\s+$")
 
 
+# 'fighters who had crossed from Mali', 'infiltrated from Burkina Faso', 'venus du Mali' right before a country's name
+_CROSSED_FROM = re.compile(
+    phrase_regex(load_data("roles.json")["crossing_markers"]).pattern + r"\s+(?:the\s+|le\s+|la\s+|l\s+)?$"
+)
+
+
 def _names_across(folded: str, start: int, end: int) -> bool:
-    """The country word at folded[start:end] names what lies across a border from the event."""
+    """The country word at folded[start:end] names what lies across a border from the event: the border's other
+    side, or where those who crossed it came from."""
     before = folded[max(0, start - 40) : start]
-    if _BORDER_WITH.search(before) or _BORDER_BEFORE.search(before):
+    if _BORDER_WITH.search(before) or _BORDER_BEFORE.search(before) or _CROSSED_FROM.search(before):
         return True
     return bool(_THE_BEFORE.search(before) and _BORDER_AFTER.match(folded, end))
 
