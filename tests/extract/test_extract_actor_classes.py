@@ -1392,3 +1392,19 @@ def test_where_the_attackers_crossed_from_is_not_where_the_event_is(extractor, t
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Unidentified Armed Group (Niger)"
     assert _name(event.actor2) == "Military Forces of Niger (2023-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed nine villagers in Tillia on Friday. Local sources attributed the attack to IS Sahel.",
+        "Armed men killed nine villagers in Tillia on Friday; residents blamed IS Sahel fighters.",
+        "Neuf villageois ont été tués à Tillia vendredi ; les habitants accusent l'EIGS.",
+    ],
+)
+def test_the_group_the_killing_is_laid_on_names_the_unnamed_gunmen(extractor, text: str) -> None:
+    """Who the deed is laid on ('attributed the attack to', 'residents blamed', 'accusent') did it, however the
+    parser hung the group's name; and a named group among the agents names the 'gunmen' of the same event."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Islamic State (Sahel)"
+    assert (_name(event.actor2) or "").startswith("Civilians")

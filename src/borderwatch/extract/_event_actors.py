@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..model import Actor
 from ._actor_namer import ActorNamer
 from ._default_actors import default_actors
-from ._initiator import attackers_first, claimed_by, credited, initiative, teller_struck
+from ._initiator import attackers_first, claimed_by, credited, initiative, names_more, teller_struck
 from ._merge import EventGroup
 from ._party import Party
 from ._registry import ActorMention, ActorRegistry
@@ -63,6 +63,12 @@ def event_actors(
         }
         candidates = [a for a in others if a.name not in tellers | bystanders]
     actor1, actor2 = _pick_pair(agents, targets, candidates)
+    if actor1 is not None:
+        # "Gunmen killed nine villagers in Tillia. Local sources attributed the attack to IS Sahel": the group a later
+        # sentence lays the deed on names the unnamed gunmen
+        named = next((a for a in agents if names_more(a, actor1)), None)
+        if named is not None and (actor2 is None or actor2.name != named.name):
+            actor1 = named
     if actor1 is None and group.main.event_type in _FIGHTS:
         actor1, actor2 = attackers_first(parties, name, actor1, actor2)
     elif not agents and not targets and group.main.event_type in _FIGHTS:

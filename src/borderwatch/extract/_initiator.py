@@ -10,7 +10,7 @@ from ._party import Party
 from ._tellers import speaks_of_itself, tells
 from ._text import fold, load_data, phrase_regex
 
-__all__ = ["attackers_first", "claimed_by", "credited", "initiative", "teller_struck"]
+__all__ = ["attackers_first", "claimed_by", "credited", "initiative", "names_more", "teller_struck"]
 
 
 def credited(
@@ -44,7 +44,7 @@ def initiative(
     if group.main.event_type not in ("Battles", "Explosions/Remote violence"):
         return actor1, actor2
     starters = [name(p) for _, p in parties if p.stance == "initiator"]
-    if starters and actor1 is not None and _names_more(actor1, starters[0]):
+    if starters and actor1 is not None and names_more(actor1, starters[0]):
         starters = []  # "JNIM said its fighters had attacked": the fighters are JNIM's
     answering = {name(p).name for _, p in parties if p.stance == "responder"}
     if starters and (actor1 is None or actor1.name != starters[0].name):
@@ -89,7 +89,7 @@ def teller_struck(
     return None, actor1
 
 
-def _names_more(actor: Actor, generic: Actor) -> bool:
+def names_more(actor: Actor, generic: Actor) -> bool:
     """A named armed group where the text's other words only say 'fighters' or 'militants'."""
     unnamed = generic.name.startswith("Unidentified Armed Group")
     return unnamed and actor.type in (2, 3, 4) and actor.name != generic.name

@@ -39,6 +39,7 @@ _ALLEGIANCE = re.compile(
 class _Markers:
     partner: re.Pattern[str]  # "in coordination with", "backed by", "appuyés par" right before a party
     holder: re.Pattern[str]  # "a checkpoint manned by", "tenu par" right before a party
+    blamed: re.Pattern[str]  # "attributed the attack to", "residents blamed", "imputée à" right before a party
     origin: re.Pattern[str]  # "crossed from", "venus du" right before a country's name: where from, not who
     movement_participle: re.Pattern[str]  # French "déployés", "envoyés": a passive that moves its subject
     operator: re.Pattern[str]  # "drones operated by", "des drones pilotés par" right before a party: who used them
@@ -57,6 +58,7 @@ def _markers() -> _Markers:
     return _Markers(
         partner=before("partner_markers"),
         holder=before("holder_markers"),
+        blamed=before("blame_markers"),
         origin=re.compile(r"\b(?:" + "|".join(data["origin_markers"]) + r")\s+(?:the\s+|la\s+|l\s+)?$"),
         movement_participle=re.compile(r"\b(?:" + "|".join(data["movement_participles"]) + r")\b"),
         operator=re.compile(
@@ -76,7 +78,8 @@ def _markers() -> _Markers:
 def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
     """Roles the words right before a party give, whatever the parse made of them: a partner ('Nigerien forces,
     in coordination with the Chadian army, repelled ...', 'backed by French drones') acted beside a side and is
-    neither; who operated the equipment that struck ('drones operated by the army') did it, and the equipment is no
+    neither; the armed group the deed is laid on ('attributed the attack to IS Sahel') did it; who operated the
+    equipment that struck ('drones operated by the army') did it, and the equipment is no
     party; the force that mans a place ('a checkpoint manned by soldiers came under fire') is struck with it; a
     country named as where someone came from ('fighters who had crossed from Mali') is not its state acting."""
     if not parties:
@@ -96,6 +99,10 @@ def with_marked_roles(text: str, parties: list[Party]) -> list[Party]:
             out.append(replace(party, role="partner", stance=None))
         elif markers.holder.search(before):
             out.append(replace(party, role="target", stance=None))
+        elif markers.blamed.search(before) and party.mention.party == "armed":
+            # "local sources attributed the attack to IS Sahel", "residents blamed IS Sahel fighters": who the
+            # deed is laid on did it, however the parser hung the group's name
+            out.append(replace(party, role="agent", stance=None))
         else:
             out.append(party)
     return out
