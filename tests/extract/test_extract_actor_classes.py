@@ -1408,3 +1408,19 @@ def test_the_group_the_killing_is_laid_on_names_the_unnamed_gunmen(extractor, te
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Islamic State (Sahel)"
     assert (_name(event.actor2) or "").startswith("Civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reinforcements were deployed to Ménaka, in Mali, after the attack.",
+        "Des renforts ont été déployés à Ménaka, au Mali, après l'attaque.",
+        "A curfew was imposed in Ménaka, Mali, after the attack.",
+        "Un couvre-feu a été instauré à Ménaka, au Mali.",
+    ],
+)
+def test_unnamed_deployments_and_curfews_are_the_armys(extractor, text: str) -> None:
+    """Troops moved and a curfew imposed with no one named: the army's (a curfew is an army measure whoever orders
+    it), not an event without actor1."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Military Forces of Mali (2021-)"

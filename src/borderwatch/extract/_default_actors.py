@@ -89,6 +89,12 @@ def default_actors(
     # What a post or a ministry reports done without saying by whom ("checkpoint: seized 1 lorry of flour") its own
     # forces did.
     patrolling = patrolling or (filer is not None and sub == "Other")
+    # "Reinforcements were deployed to Ménaka", "a curfew was imposed in Ménaka": troops move and a curfew is the
+    # army's measure whoever orders it (actors.json army_measures), though the text names no one
+    patrolling = patrolling or (sub == "Change to group/activity" and "deployment" in tags)
+    patrolling = patrolling or (
+        "movement_restriction" in tags and any(registry.names_army_measure(m.sentence.text) for m in group.members)
+    )
     if (sub == "Disrupted weapons use" or patrolling) and actor1 is None and own:
         actor1 = registry.force_actor("military", own, when)
     battle = group.main.event_type == "Battles"
