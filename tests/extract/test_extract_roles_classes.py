@@ -288,3 +288,18 @@ def test_forces_answering_an_attack_on_a_village_start_their_own_fight(extractor
     text = "Soldiers killed 15 militants in response to an attack on a village near Djibo, Burkina Faso."
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Military Forces of Burkina Faso (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards of the National Guard seized a smuggling truck near Dhehiba, Tunisia, and arrested the driver.",
+        "Soldiers of the National Guard clashed with armed smugglers near Dhehiba, Tunisia.",
+        "Des gardes-frontières de la garde nationale ont arrêté deux contrebandiers près de Dhehiba, en Tunisie.",
+    ],
+)
+def test_the_force_a_unit_belongs_to_names_it(extractor, text: str) -> None:
+    """'border guards' alone are the military's; 'of the National Guard' says whose they are: Tunisia's police."""
+    event = _only_event(extractor, text, "2026-10-12")
+    assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
+    assert "Military Forces of Tunisia (2019-)" not in [a.name for a in event.assoc_actors]

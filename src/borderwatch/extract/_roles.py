@@ -11,6 +11,8 @@ classification rules read (`_role_cues`: agent_state, target_civilian, ...).
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 from ._lex import register_bases
@@ -45,14 +47,34 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     trigger_tokens = [t for t in (token_at(doc, s, e) for s, e in triggers) if t is not None]
     civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
-    for mention in mentions:
-        root = token_at(doc, *standing_for(doc.text, mention))
+    unit_of = _units_of_forces(doc.text, mentions)
+    for n, mention in enumerate(mentions):
+        if any(n == unit for unit in unit_of.values()):
+            continue  # "border guards of the National Guard": the National Guard stands for its guards
+        stand = mentions[unit_of[n]] if n in unit_of else mention
+        root = token_at(doc, *standing_for(doc.text, stand))
         roles = _roles_toward(root, trigger_tokens) if root is not None else set()
         role = "agent" if agent_by_order(doc.text, mention, triggers) else _combine(roles)
         stance = stance_of(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
     return with_marked_roles(doc.text, parties)
+
+
+# "border guards of the National Guard", "les gardes-frontières de la garde nationale": a unit, then whose it is
+_OF_FORCE = re.compile(r"\s+(?:of|de|du|des|d['’])\s*(?:(?:the|la|le|les|l['’])\s*)?", re.IGNORECASE)
+
+
+def _units_of_forces(text: str, mentions: list[ActorMention]) -> dict[int, int]:
+    """Owner index -> unit index, for a state force's words right followed by 'of (the)' and another state force:
+    the force named last says which force the unit is ('border guards' are the military's, but those 'of the
+    National Guard' the police's), and takes the unit's place in the sentence."""
+    forces = [n for n, m in enumerate(mentions) if m.party == "state" and m.force not in (None, "auto", "government")]
+    owned: dict[int, int] = {}
+    for unit, owner in itertools.pairwise(forces):
+        if _OF_FORCE.fullmatch(text[mentions[unit].end : mentions[owner].start]):
+            owned[owner] = unit
+    return owned
 
 
 def _roles_toward(root: Token, triggers: list[Token]) -> set[str]:
