@@ -303,3 +303,10 @@ def test_the_force_a_unit_belongs_to_names_it(extractor, text: str) -> None:
     event = _only_event(extractor, text, "2026-10-12")
     assert _name(event.actor1) == "Police Forces of Tunisia (2019-)"
     assert "Military Forces of Tunisia (2019-)" not in [a.name for a in event.assoc_actors]
+
+
+def test_people_protesting_in_the_event_itself_stay_its_protesters(extractor) -> None:
+    """'protesting' describes the residents as the participle of the troops' campaign does not: their protest is
+    this event, so they stay its protesters and the shooting is excessive force against them."""
+    text = "Residents protesting insecurity were fired on by soldiers in Djibo, Burkina Faso, two died."
+    assert _only_event(extractor, text, "2026-10-12").sub_event_type == "Excessive force against protesters"

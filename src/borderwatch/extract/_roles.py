@@ -53,7 +53,7 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
             continue  # "border guards of the National Guard": the National Guard stands for its guards
         stand = mentions[unit_of[n]] if n in unit_of else mention
         root = token_at(doc, *standing_for(doc.text, stand))
-        roles = _roles_toward(root, trigger_tokens) if root is not None else set()
+        roles = _roles_toward(root, trigger_tokens, mention.party == "state") if root is not None else set()
         role = "agent" if agent_by_order(doc.text, mention, triggers) else _combine(roles)
         stance = stance_of(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
@@ -77,10 +77,13 @@ def _units_of_forces(text: str, mentions: list[ActorMention]) -> dict[int, int]:
     return owned
 
 
-def _roles_toward(root: Token, triggers: list[Token]) -> set[str]:
-    """The party's roles toward the sentence's triggers. A participle that describes the party ('Burkinabe troops
-    fighting in Niger were ambushed', 'soldiers battling jihadists in the area came under fire') says what it is
-    engaged in, not what this sentence tells: where another trigger gives the party a role, that one counts."""
+def _roles_toward(root: Token, triggers: list[Token], force: bool) -> set[str]:
+    """The party's roles toward the sentence's triggers. A participle that describes a state force ('Burkinabe
+    troops fighting in Niger were ambushed', 'soldiers battling jihadists in the area came under fire') says what
+    its campaign is, not what this sentence tells: where another trigger gives the force a role, that one counts.
+    Not so for others: 'residents protesting insecurity were fired on' protest in this very event."""
+    if not force:
+        return {role_of(root, t) for t in triggers}
     telling = {role_of(root, t) for t in triggers if not _describes(root, t)}
     if telling - {"other"}:
         return telling
