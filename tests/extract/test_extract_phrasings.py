@@ -322,11 +322,11 @@ def test_fighters_belonging_to_a_so_called_group_are_that_group(extractor) -> No
 def test_a_group_of_the_so_called_x_in_a_region_is_headed_by_its_noun(nlp) -> None:
     """'in the Sahel' hangs from 'a group', above the actor's words: the actor's noun heads its phrase, not the
     preposition (whose role would be none, leaving the attack to whoever else the report names)."""
-    from borderwatch.extract._roles import _token_at
+    from borderwatch.extract._parse_tree import token_at
 
     text = (
         'The ministry said "a group of terrorists of the so-called Islamic State in the Sahel" had attacked the market.'
     )
     doc = nlp(text)
-    head = _token_at(doc, text.index("terrorists"), text.index("Sahel") + len("Sahel"))
+    head = token_at(doc, text.index("terrorists"), text.index("Sahel") + len("Sahel"))
     assert head is not None and head.text == "terrorists"

@@ -85,7 +85,25 @@ def _locatives() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + before + r")(?:(?<=['’])|\s+)" + _NAME)
 
 
+@cache
+def _named_units() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A capitalised name right before a unit noun ('the Boni post', 'the Ouallam National Guard post', 'Inates
+    military camp'), a force's word maybe between (`place_hints.unit_qualifiers`): the unit is named after its
+    place. The name is the shortest run of capitalised words before them, so that 'National Guard' stays the force's."""
+    qualifiers = load_data("actors.json")["place_hints"]["unit_qualifiers"]
+    units = load_data("roles.json")["struck_units"]
+    name = r"(?P<name>" + _WORD + r"(?:[ \-](?:(?:de|du|el|al|ag|ben|bou|n)[ \-])?" + _WORD + r"){0,3}?)"
+    pattern = re.compile(
+        r"(?<![\w'’])" + name + rf"\s+(?i:(?:{_alternatives(qualifiers)})\s+)?(?i:{_alternatives(units)})(?![\w])"
+    )
+    return pattern, frozenset(_key(w) for w in [*qualifiers, *units])
+
+
 def locative_name_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the capitalised names English or French locative words put before them ('near Inabelbel', 'left
-    Ben Guerdane'): proposals for the gazetteer where the parser tagged no place, kept only where it knows them."""
-    return [m.span("name") for m in _locatives().finditer(text)]
+    Ben Guerdane') or that name a unit ('the Boni post'): proposals for the gazetteer where the parser tagged no
+    place, kept only where it knows them."""
+    spans = {m.span("name") for m in _locatives().finditer(text)}
+    pattern, force_words = _named_units()
+    spans |= {m.span("name") for m in pattern.finditer(text) if _key(m.group("name")) not in force_words}
+    return sorted(spans)

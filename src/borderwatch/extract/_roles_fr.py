@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ._registry import ActorMention
 from ._roles import Party, moves_subject, with_marked_roles
 from ._text import fold, load_data
 
@@ -186,6 +187,13 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target"))
         elif any(vocabulary.active_subject.fullmatch(folded[mention.end : start]) for start, _ in triggers):
             out.append(replace(party, role="agent"))  # "des hommes armés ont attaqué": the subject did it
+        elif any(
+            vocabulary.active_subject.fullmatch(folded[other.end : start])
+            for other in _coordinated_after(folded, mention, parties)
+            for start, _ in triggers
+        ):
+            # "des unités de l'armée et de la garde nationale ont tué": every side of the subject did it
+            out.append(replace(party, role="agent"))
         elif any(_DIRECT_OBJECT.fullmatch(folded[end : mention.start]) for _, end in triggers):
             out.append(replace(party, role="target"))  # "ont attaqué le village", "ont enlevé un infirmier"
         elif any(_unit_object().fullmatch(folded[end : mention.start]) for _, end in triggers):
@@ -199,6 +207,25 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
         if _initiator_relative().match(folded, mention.end):
             out[-1] = replace(out[-1], stance="initiator")  # "dix assaillants qui avaient attaqué leur poste"
     return with_marked_roles(text, out)  # "appuyés par des VDP", "un poste tenu par des gendarmes"
+
+
+# "l'armée et la garde nationale", "les FAMa, les VDP et les chasseurs dozos": parties joined as one subject (a noun
+# may head the next one: "les chasseurs dozos")
+_COORDINATION = re.compile(
+    r"\s*(?:,|\bet\b|\bainsi que\b)\s*(?:(?:de|d)\s+)?(?:(?:la|l|les|le|des|du)\s+)?(?:[a-z]+\s+)?"
+)
+
+
+def _coordinated_after(folded: str, mention: ActorMention, parties: list[Party]) -> list[ActorMention]:
+    """The parties joined after this one into the same subject, each to the next by a comma, 'et' or 'ainsi que'."""
+    joined = []
+    end = mention.end
+    for other in sorted((p.mention for p in parties if p.mention.start >= mention.end), key=lambda m: m.start):
+        if not _COORDINATION.fullmatch(folded[end : other.start]):
+            break
+        joined.append(other)
+        end = other.end
+    return joined
 
 
 # "des affrontements ont opposé (samedi) l'armée à des hommes armés", "des combats opposant le GATIA à l'EIGS": the

@@ -16,7 +16,7 @@ from typing import Any
 from ._lex import is_verb, lemma
 from ._quantities import MORE_WORDS, PERPETRATOR_WORDS, TOTAL_WORDS, QuantityMention, counted_noun
 from ._registry import ActorMention, ActorRegistry
-from ._roles import REPORTING_VERBS
+from ._role_words import REPORTING_VERBS
 from ._roles_fr import french_place_targets
 
 __all__ = ["civilian_majority", "french_targets", "sides_by_parse", "unnamed_victims"]
