@@ -73,8 +73,8 @@ def test_the_bodys_own_count_outweighs_the_titles(extractor) -> None:
 @pytest.mark.parametrize(
     "title",
     [
-        "Nine soldiers killed at Inata camp last month",  # another place: an earlier attack the story follows up
-        "Neuf soldats tués à Tongo Tongo le mois dernier",
+        "Nine soldiers killed in attack on Inata camp",  # another place: an earlier attack the story follows up
+        "Neuf soldats tués à Tongo Tongo",
     ],
 )
 def test_a_title_about_another_happening_lends_nothing(extractor, title: str) -> None:
@@ -113,3 +113,18 @@ def test_the_title_is_read_only_when_the_text_does_not_repeat_it(title, text: st
     assert (sentence is not None) == read
     if sentence is not None:
         assert sentence.headline and sentence.index < 0
+
+
+def test_the_titles_day_dates_an_event_the_body_dates_only_by_its_telling(extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué le poste militaire de Bankilaré, tuant trois gardes, a indiqué mercredi le "
+        "ministère de l'Intérieur."
+    )
+    (event,) = _events(extractor, text, "Attaque du poste de Bankilaré lundi : trois gardes tués")
+    assert event.date == "2025-09-08"  # the Monday before publication, not the Wednesday it was told
+
+
+def test_a_title_dated_otherwise_than_the_body_lends_no_toll(extractor) -> None:
+    text = "Unidentified gunmen attacked the army post at Kiffa on Monday, the defence ministry said."
+    (event,) = _events(extractor, text, "Four soldiers killed in attack on Kiffa post on 12 April")
+    assert (event.fatalities, event.date) == (0, "2025-09-08")
