@@ -20,6 +20,7 @@ from ._event_country import event_country
 from ._merge import EventGroup
 from ._quantities import to_quantities
 from ._registry import ActorRegistry
+from ._title_facts import toll_view
 from ._tolls import fatalities_of_event
 
 __all__ = ["assemble_event", "event_country"]
@@ -49,7 +50,7 @@ def assemble_event(
     quantities = _quantities(group)
     # A peaceful protest has no dead by ACLED's definition (violence makes it another sub-type): a count read with it
     # belongs to a past the sentence recalls ("Residents of Tillia, which lost 40 villagers last year, marched").
-    fatalities = 0 if main.sub_event_type == "Peaceful protest" else fatalities_of_event(group, registry)
+    fatalities = 0 if main.sub_event_type == "Peaceful protest" else fatalities_of_event(toll_view(group), registry)
     tags = sorted({t for m in group.members for t in m.tags if not t.startswith("_")})
     evidence = Evidence(sentence=main.sentence.text, start=main.sentence.start, end=main.sentence.end)
     score = raw_score(group, has_actor=actor1 is not None, has_date=date is not None, crowded=crowded)

@@ -26,7 +26,7 @@ from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
-from ._merge import EventGroup, attach_claims, complete_protests, merge_events
+from ._merge import EventGroup, attach_claims, complete_protests
 from ._namesakes import header_country, namesake_country
 from ._ontology import CueHit, load_ontology
 from ._place_hints import locative_name_spans, place_country
@@ -35,6 +35,7 @@ from ._registry import load_registry
 from ._roles_fr import is_french_function_word
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates, telling_day
+from ._title_facts import title_sentence, with_title_events
 
 __all__ = ["Extractor"]
 
@@ -62,6 +63,8 @@ class _Prepared:
     docs: list[Any] = field(default_factory=list)
     labels: dict[int, tuple[Sentence, str]] = field(default_factory=dict)  # ACLED-style sub-type labels by index
     filer: Filer = NO_FILER  # the state force whose communiqué or field report the report is
+    title: list[tuple[Sentence, list[CueHit]]] = field(default_factory=list)  # a title the text does not repeat
+    title_docs: list[Any] = field(default_factory=list)
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -152,10 +155,11 @@ class Extractor:
     def _extract_batch(self, reports: Sequence[Report]) -> list[ExtractResult]:
         prepared = [self._prepare(r) for r in reports]
         # A dateline is parsed as blanks: "KASSERINE, Tunisia, Jan 15 (Wire) —" would otherwise head the parse.
-        texts = [" " * s.lead + s.text[s.lead :] for p in prepared for s, _ in p.candidates]
+        texts = [" " * s.lead + s.text[s.lead :] for p in prepared for s, _ in chain(p.candidates, p.title)]
         docs = iter(self._nlp.pipe(texts, batch_size=256))
         for p in prepared:
             p.docs = [next(docs) for _ in p.candidates]
+            p.title_docs = [next(docs) for _ in p.title]
         return [self._finish(p) for p in prepared]
 
     # --- stages ---------------------------------------------------------------------------------
@@ -178,11 +182,19 @@ class Extractor:
         speaker = speaker_of(communique_label(sentences), self._registry)
         dateline = [report.text[start:end] for start, end in dateline_places(sentences)]
         filer = filer_of(report, speaker, dateline, self._registry)
-        return _Prepared(report, published, sentences, candidates, labels=labels, filer=filer)
+        title = title_sentence(report.title, sentences)
+        title_hits = self._ontology.scan(title.text) if title is not None else []
+        titled = [(title, title_hits)] if title is not None and self._ontology.is_candidate(title_hits) else []
+        return _Prepared(report, published, sentences, candidates, labels=labels, filer=filer, title=titled)
 
     def _finish(self, p: _Prepared) -> ExtractResult:
         sentence_events = self._sentence_events(p)
-        groups = merge_events(sentence_events)
+        title_events = [
+            event
+            for (sentence, hits), doc in zip(p.title, p.title_docs, strict=True)
+            if (event := detect(sentence, hits, doc, self._ontology, self._registry, p.published, p.filer))
+        ]
+        groups = with_title_events(sentence_events, title_events)
         attach_claims(groups, p.sentences, self._registry)
         complete_protests(groups, p.sentences, self._ontology)
         entities = [
