@@ -4,6 +4,7 @@ tiny capacity) gives the same events. SYNTHETIC reports of invented incidents.""
 
 from __future__ import annotations
 
+import gc
 import random
 from datetime import date, timedelta
 
@@ -164,3 +165,23 @@ def test_reports_in_random_date_order_read_each_period_once(tmp_path, monkeypatc
         for start in range(0, len(items), 7):
             store.add_reports(items[start : start + 7])
         assert len(reads) == len(set(reads)) > 3
+
+
+def test_the_index_entries_leave_the_garbage_collectors_sight(tmp_path) -> None:
+    """Entries read from the store and entries filed by a flush are tuples of strings and numbers that the
+    collector stops tracking once it has examined them: hundreds of thousands of them would otherwise be walked
+    by every full collection and counted among the survivors that trigger one."""
+    items = [_attack(town, "2025-04-06", n) for n, town in enumerate(("Ouallam", "Ayorou", "Ouallam", "Tessalit"))]
+    url = f"sqlite:///{tmp_path / 'untracked.db'}"
+    with Store(url) as store:
+        store.add_reports(items[:2])  # the period is loaded (empty) at the first lookup, then filed by flushes
+        store.add_reports(items[2:])
+        filed = shared_index(store._fusion_cache)
+        with Store(url) as fresh:  # a new index: its period is read from the store
+            fresh.add_reports([_attack("Ayorou", "2025-04-07", 9)])
+            read = shared_index(fresh._fusion_cache)
+            gc.collect()
+            for index in (filed, read):
+                entries = [e for by_period in index._cells.values() for listed in by_period.values() for e in listed]
+                assert len(entries) >= 4
+                assert not any(gc.is_tracked(entry) for entry in entries)

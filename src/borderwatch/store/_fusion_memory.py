@@ -178,7 +178,7 @@ class CandidateIndex:
         lon: float | None,
     ) -> _Stored:
         """A mention's entry, its family one shared string (not one per row read)."""
-        return _Stored(key, event_id, seq, self._families.setdefault(family, family), day_lo, day_hi, lat, lon)
+        return (key, event_id, seq, self._families.setdefault(family, family), day_lo, day_hi, lat, lon)
 
     def _file(self, entry: _Stored, cell: int, keys: Sequence[int], bucket: int) -> None:
         period = self._periods[bucket]
@@ -228,26 +228,21 @@ class CandidateIndex:
                     continue
                 for bucket in buckets:
                     for other in by_period.get(bucket, ()):
-                        if other.family not in families or other.day_hi < day_from or other.day_lo > day_to:
+                        key, _, _, family, day_lo, day_hi, lat, lon = other
+                        if family not in families or day_hi < day_from or day_lo > day_to:
                             continue
-                        if boxed and not (lat_min <= other.lat <= lat_max and lon_min <= other.lon <= lon_max):  # type: ignore[operator]
+                        if boxed and not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):  # type: ignore[operator]
                             continue
-                        found[other.key] = other
-        return [Ref(entry.key, entry.event_id, entry.seq) for entry in found.values()]
+                        found[key] = other
+        return [Ref(key, event_id, seq) for key, event_id, seq, *_ in found.values()]
 
 
-@dataclass(slots=True)
-class _Stored:
-    """A stored mention as the index files it: enough to filter a block and to fetch its features."""
-
-    key: str
-    event_id: str
-    seq: int
-    family: str
-    day_lo: int
-    day_hi: int
-    lat: float | None
-    lon: float | None
+# A stored mention as the index files it, enough to filter a block and to fetch its features: (key, event id, seq,
+# family, first day, last day, lat, lon). A plain tuple of strings and numbers, not an object with slots nor a
+# named tuple: the garbage collector stops tracking an exact tuple of untracked values the first time it examines
+# it, so the index's hundreds of thousands of entries are neither walked by every full collection nor counted among
+# the survivors that trigger one (a slotted object or a tuple subclass always is).
+_Stored = tuple[str, str, int, str, int, int, float | None, float | None]
 
 
 _Filed = dict[int, dict[int, list[_Stored]]]  # cell or key -> period -> mentions

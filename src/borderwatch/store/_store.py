@@ -29,6 +29,7 @@ from ._queries import EventFilter, EventQuery, ReportQuery
 from ._reextract import ExtractionSelection, extraction_queue, store_extractions
 from ._schema import report_bands, reports
 from ._screen import ScreenMixin
+from ._survivors import put_survivors_aside
 from ._write import NewReport, write_batch
 from ._zones import ZoneCache
 
@@ -103,10 +104,11 @@ class Store(ScreenMixin, FusionStoreMixin):
                 ]
                 if written:
                     record(connection, writer, "write", f"add {len(written)} report(s)", objects=written)
-                return stored
         except BaseException:
             self._source_ids.clear()  # ids cached inside a rolled-back transaction may not exist
             raise
+        put_survivors_aside(len(items))
+        return stored
 
     # -- lookups for ingest -------------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""store/_survivors.py: what a large batch leaves alive is put out of the garbage collector's sight once written,
+a small write leaves the collector as it is. SYNTHETIC reports of invented incidents."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from borderwatch.store import NewReport, Store
+from borderwatch.store._survivors import LARGE_BATCH
+
+from ..fuse._make import PLACES, mention, report
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_found() -> Iterator[None]:
+    """Hand back to the collector what the test froze, unless something froze objects before it."""
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
+    if frozen == 0:
+        gc.unfreeze()
+
+
+def _clashes(count: int, first: int = 0) -> list[NewReport]:
+    towns = list(PLACES)
+    items = []
+    for n in range(first, first + count):
+        town, day = towns[n % len(towns)], f"2025-04-{1 + n % 28:02d}"
+        sentence = f"SYNTHETIC. Invented gunmen clashed with a patrol near {town}, case {n}."
+        items.append(report(sentence, [mention(place=town, day=day, sentence=sentence, fatalities=n)], published=day))
+    return items
+
+
+def _cached_features_tracked(store: Store) -> list[bool]:
+    """For each mention whose features the store keeps, whether the collector's generations hold them."""
+    tracked = {id(o) for o in gc.get_objects()}  # frozen objects are in none of the generations
+    return [id(features) in tracked for features in store._fusion_cache._items.values()]
+
+
+def test_a_large_batch_leaves_its_survivors_frozen(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'large.db'}") as store:
+        store.add_reports(_clashes(LARGE_BATCH))
+        kept = _cached_features_tracked(store)
+        assert len(kept) == LARGE_BATCH and not any(kept)
+
+
+def test_a_small_write_leaves_the_collector_as_it_is(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'small.db'}") as store:
+        frozen = gc.get_freeze_count()
+        for item in _clashes(3):
+            store.add_reports([item])
+        assert gc.get_freeze_count() == frozen
+        assert all(_cached_features_tracked(store))
+
+
+def test_a_process_that_disabled_the_collector_keeps_it_as_it_is(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'disabled.db'}") as store:
+        gc.disable()
+        frozen = gc.get_freeze_count()
+        store.add_reports(_clashes(LARGE_BATCH))
+        assert gc.get_freeze_count() == frozen and not gc.isenabled()
