@@ -4,13 +4,14 @@ a small write leaves the collector as it is. SYNTHETIC reports of invented incid
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from borderwatch.store import NewReport, Store
-from borderwatch.store._survivors import LARGE_BATCH
+from borderwatch.store import NewReport, Store, _survivors
+from borderwatch.store._survivors import LARGE_BATCH, put_survivors_aside
 
 from ..fuse._make import PLACES, mention, report
 
@@ -64,3 +65,30 @@ def test_a_process_that_disabled_the_collector_keeps_it_as_it_is(tmp_path: Path)
         frozen = gc.get_freeze_count()
         store.add_reports(_clashes(LARGE_BATCH))
         assert gc.get_freeze_count() == frozen and not gc.isenabled()
+
+
+class _Node:
+    """An object that refers to itself: only the collector's cycle search frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_cycle_that_died_frozen_is_freed_once_the_frozen_objects_double(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
+    put_survivors_aside(LARGE_BATCH)  # the first large batch of a process sweeps
+    swept_at = _survivors._Sweeps.frozen_after_last
+    assert swept_at == gc.get_freeze_count() > 0
+    node = _Node()
+    alive = weakref.ref(node)
+    put_survivors_aside(LARGE_BATCH)  # not doubled yet: the node is frozen with the survivors
+    assert _survivors._Sweeps.frozen_after_last == swept_at
+    del node
+    gc.collect()
+    assert alive() is not None  # frozen: a full collection does not see it
+    grown = [[n] for n in range(swept_at + 1)]  # as many tracked objects again as were frozen at the sweep
+    put_survivors_aside(LARGE_BATCH)  # freezes them: now doubled
+    assert alive() is not None
+    put_survivors_aside(LARGE_BATCH)  # the sweep
+    assert alive() is None
+    assert _survivors._Sweeps.frozen_after_last >= len(grown)

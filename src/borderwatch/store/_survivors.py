@@ -6,8 +6,11 @@ full collection comes each time the objects that survived young collections sinc
 of those alive; at 100k mentions (`bench/fusion_scale.py`) the collector took 6.5 s CPU, 4.3 s of it in 13 full
 collections, a cost per report that grew with the store. After a batch of `LARGE_BATCH` reports or more
 (ingest's, a sync page's), young garbage is collected and the survivors are frozen (`gc.freeze`): frozen
-objects are still freed when nothing refers to them any more (an entry the caches evict), only reference cycles
-among them would wait, and a batch leaves none (counted after each batch of fusion_scale once warm: 0).
+objects are still freed when nothing refers to them any more (an entry the caches evict); only reference cycles
+among them wait, and a long-running process (a server that receives syncs for months) must not keep them for
+ever. So once the frozen objects have doubled since the last sweep, everything is handed back to the collector
+for one full collection before freezing again: full collections become as rare as a doubling of what is alive
+(about four from 10k to 100k mentions), and a cycle that died frozen is freed at the next of them.
 Smaller writes (a report filed from the dashboard or the API) leave the collector as it is, so that a server's
 own garbage is not frozen with them.
 """
@@ -21,11 +24,24 @@ __all__ = ["LARGE_BATCH", "put_survivors_aside"]
 LARGE_BATCH = 32  # reports: ingest writes 200 at a time (`Settings.batch_size`), a filed report is one
 
 
+class _Sweeps:
+    """How many objects were frozen right after the last full sweep (0: none yet in this process)."""
+
+    frozen_after_last = 0
+
+
 def put_survivors_aside(reports: int) -> bool:
     """After a batch of `reports` reports was written: whether its survivors were frozen (a large batch, with the
     collector enabled; a process that disabled it manages its memory itself)."""
     if reports < LARGE_BATCH or not gc.isenabled():
         return False
-    gc.collect(1)  # the young garbage, reference cycles included, is not frozen with the survivors
+    sweep = gc.get_freeze_count() >= 2 * _Sweeps.frozen_after_last
+    if sweep:  # the frozen objects doubled (or none were frozen yet): their dead cycles are looked for once
+        gc.unfreeze()
+        gc.collect()
+    else:
+        gc.collect(1)  # the young garbage, reference cycles included, is not frozen with the survivors
     gc.freeze()
+    if sweep:
+        _Sweeps.frozen_after_last = gc.get_freeze_count()
     return True
