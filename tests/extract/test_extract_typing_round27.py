@@ -1,0 +1,42 @@
+"""Which events a report states and of which type, round types27 (issue 3): the attack French suspects are held for
+and named posts of a field line. Synthetic sentences about invented incidents in real places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+pytestmark = pytest.mark.slow
+
+
+def _types(extractor, text: str, published: str = "2027-08-05") -> list[str]:
+    (result,) = extractor.pipe([report(text, published)])
+    return [e.sub_event_type for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les forces de sécurité ont arrêté mardi trois suspects dans le cadre de l'enquête sur l'attaque de dimanche "
+        "qui a tué six soldats près de Kasserine.",
+        "La garde nationale a interpellé mercredi deux hommes soupçonnés d'être impliqués dans l'embuscade qui a coûté "
+        "la vie à quatre militaires.",
+        "La police a interpellé lundi deux hommes en lien avec l'attentat qui a tué cinq personnes à Kasserine "
+        "dimanche.",
+        "La gendarmerie a arrêté jeudi à Djibo quatre individus soupçonnés d'avoir participé à l'attaque du poste de "
+        "Mentao.",
+    ],
+)
+def test_the_attack_french_suspects_are_held_for_is_background(extractor, text: str) -> None:
+    # as in English ('arrested ... in connection with the attack that killed'): the arrest is the news, the attack
+    # the suspects are held for an earlier happening (the old code coded the attack and lost the arrest)
+    assert _types(extractor, text) == ["Arrests"]
+
+
+def test_an_attack_told_before_its_arrests_stays_an_event(extractor) -> None:
+    # guard: the attack told as this report's news in its own sentence keeps its event beside the arrests
+    text = (
+        "Des jihadistes ont attaqué lundi le poste de Mentao, tuant neuf soldats. La gendarmerie a arrêté jeudi "
+        "quatre suspects en lien avec l'attaque."
+    )
+    assert sorted(_types(extractor, text)) == ["Armed clash", "Arrests"]
