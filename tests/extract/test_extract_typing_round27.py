@@ -40,3 +40,21 @@ def test_an_attack_told_before_its_arrests_stays_an_event(extractor) -> None:
         "quatre suspects en lien avec l'attaque."
     )
     assert sorted(_types(extractor, text)) == ["Armed clash", "Arrests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "04 AUG: Post Boulkessi attacked 0200Z; Post Mondoro attacked 0330Z. 3 KIA FF.",
+        "0200Z Post Boulkessi attacked by JNIM. 0330Z Post Mondoro attacked, 2 KIA FF.",
+    ],
+)
+def test_two_named_posts_attacked_in_one_field_line_are_two_events(extractor, text: str) -> None:
+    # each line item names its post ('Post Mondoro'), a place the parse does not tag: two posts, two attacks
+    assert _types(extractor, text) == ["Armed clash", "Armed clash"]
+
+
+def test_one_named_post_and_where_its_attackers_went_is_one_event(extractor) -> None:
+    # guard: the attackers' retreat toward another town is no second post attacked
+    text = "04 AUG: Post Boulkessi attacked 0200Z; attackers withdrew N toward Mondoro 0330Z. 3 KIA FF."
+    assert _types(extractor, text) == ["Armed clash"]

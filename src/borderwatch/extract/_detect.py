@@ -182,7 +182,20 @@ def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
     for span in place_marker_spans([sentence]):
         if not _overlaps(span.start, span.end, [(s, e) for s, e, _ in places]):
             places.append((span.start, span.end, sentence.text[span.start - at : span.end - at]))
+    for m in _NAMED_POST.finditer(sentence.text):
+        if not _overlaps(at + m.start("name"), at + m.end("name"), [(s, e) for s, e, _ in places]):
+            places.append((at + m.start("name"), at + m.end("name"), m.group("name")))
     return sorted(places)
+
+
+# "04 AUG: Post Boulkessi attacked 0200Z; Post Mondoro attacked 0330Z": a line item opening with a named post (at the
+# line's start or after its label's colon or a semicolon); one capitalised word followed by no other, so that "Camp
+# Commander Ag Intalla said" names no place
+_NAMED_POST = re.compile(
+    r"(?:^|[:;]\s*)(?:\d{4}Z:?\s*)?(?:"
+    + "|".join(re.escape(n) for n in load_data("clauses.json")["named_posts"]["nouns"])
+    + r")\s+(?P<name>[A-ZÀ-Ý][\w'’-]+)(?!\s+[A-ZÀ-Ý])"
+)
 
 
 # "decided to close the border", "said it would close the crossing from Friday": the decree is the restriction
