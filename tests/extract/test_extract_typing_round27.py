@@ -58,3 +58,21 @@ def test_one_named_post_and_where_its_attackers_went_is_one_event(extractor) -> 
     # guard: the attackers' retreat toward another town is no second post attacked
     text = "04 AUG: Post Boulkessi attacked 0200Z; attackers withdrew N toward Mondoro 0330Z. 3 KIA FF."
     assert _types(extractor, text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organised vigilante group (a militia) attacked by armed men is a clash, not a crowd's violence
+        (
+            "Suspected jihadists killed three members of a vigilante group in Djibo on Monday.",
+            ["Armed clash"],
+        ),
+        ("Jihadists killed three members of a vigilante group in Djibo on Monday.", ["Armed clash"]),
+        # guards: vigilantes lynching a suspect, a vigilante mob, are mob violence
+        ("Vigilantes lynched a suspected thief in Djibo on Monday.", ["Mob violence"]),
+        ("A vigilante mob killed two suspected cattle thieves in Djibo on Monday.", ["Mob violence"]),
+    ],
+)
+def test_a_vigilante_group_is_no_mob(extractor, text: str, expected: list[str]) -> None:
+    assert _types(extractor, text) == expected
