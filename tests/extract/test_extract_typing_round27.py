@@ -76,3 +76,44 @@ def test_one_named_post_and_where_its_attackers_went_is_one_event(extractor) -> 
 )
 def test_a_vigilante_group_is_no_mob(extractor, text: str, expected: list[str]) -> None:
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "dead"),
+    [
+        # a happening told "two days", "three days", "hours" after another is another day's: its dead and its parties
+        # are not this event's ('a day after' was read so; the plural spans were not)
+        (
+            "Gunmen killed seven civilians in Sebba on Monday, two days after militants ambushed a convoy near Boni, "
+            "killing five soldiers.",
+            "Attack",
+            7,
+        ),
+        (
+            "Troops killed twelve militants near Boni on Tuesday, three days after the militants ambushed a convoy "
+            "there, killing five soldiers.",
+            "Armed clash",
+            12,
+        ),
+        (
+            "Gunmen attacked the village of Sebba on Monday, killing seven civilians, only hours after jihadists had "
+            "killed five soldiers near Boni.",
+            "Attack",
+            7,
+        ),
+    ],
+)
+def test_a_happening_days_before_is_background(extractor, text: str, expected: str, dead: int) -> None:
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    assert [(e.sub_event_type, e.fatalities) for e in result.events] == [(expected, dead)]
+
+
+def test_the_troops_answering_days_later_are_the_doers(extractor) -> None:
+    # the troops who killed are actor1, not the militants of the ambush told as background
+    text = (
+        "Troops killed twelve militants near Boni on Tuesday, three days after the militants ambushed a convoy there, "
+        "killing five soldiers."
+    )
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    (event,) = result.events
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces")

@@ -106,6 +106,9 @@ def detect(
     core = [h for h in core if not _tells_result(doc, h)] or core
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
+    # "..., only hours after jihadists had killed five soldiers near Boni": a background happening's parties, like its
+    # dead, take no part in this one
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in _clauses_of_their_own(doc, dropped))]
     mentions = _first_person_forces(text, mentions, filer)
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
@@ -298,6 +301,18 @@ def _foreground(
     kept_starts = [h.start for h in kept]
     spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
     return kept, [h for h in hits if h not in dropped], spans
+
+
+def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The dropped spans that are an adverbial clause of the sentence's verb ('only hours after jihadists had killed
+    five soldiers'): another happening with parties of its own. A relative clause ('militants who had attacked a
+    village') tells more of this happening's party, whose words still say who it is."""
+    clauses = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "advcl":
+            clauses.append((start, end))
+    return clauses
 
 
 def _root(doc: Any, hit: CueHit) -> Any:

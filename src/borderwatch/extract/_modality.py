@@ -517,4 +517,5 @@ register_bases(
     | _LINKED
     | _HELD
     | _RESULT_VERBS
+    | _TIME_SPANS
 )
