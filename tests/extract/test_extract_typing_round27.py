@@ -117,3 +117,23 @@ def test_the_troops_answering_days_later_are_the_doers(extractor) -> None:
     (result,) = extractor.pipe([report(text, "2027-08-05")])
     (event,) = result.events
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the participle after the comma tells what the foiling did, not what the attempt intended
+        "Army units foiled an attempt by terrorists to cross the border near In Guezzam on Monday, killing three and "
+        "arresting two.",
+        "Troops thwarted an attempt by militants to storm the Boni post on Monday, killing four of them.",
+    ],
+)
+def test_what_foiling_an_attempt_did_happened(extractor, text: str) -> None:
+    assert _types(extractor, text) == ["Armed clash"]
+
+
+def test_an_intended_result_stays_intended(extractor) -> None:
+    # guard: no foiling verb above, the participle goes with the plan
+    text = "The militants planned to attack the post, killing as many soldiers as possible, the suspect told police."
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    assert all((e.fatalities or 0) == 0 for e in result.events)
