@@ -106,6 +106,9 @@ def detect(
     core = [h for h in core if not _tells_result(doc, h)] or core
     triggers = [(h.start, h.end) for h in (core or eventive)]
     mentions = [m for m in _mentions(text, doc, registry) if m.start >= sentence.lead]  # not the dateline's place
+    # "..., only hours after jihadists had killed five soldiers near Boni": a background happening's parties, like its
+    # dead, take no part in this one
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in _clauses_of_their_own(doc, dropped))]
     mentions = _first_person_forces(text, mentions, filer)
     parties = with_french_roles(text, assign_roles(doc, mentions, triggers), triggers)
     parties = without_finders(doc, parties)
@@ -182,7 +185,20 @@ def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
     for span in place_marker_spans([sentence]):
         if not _overlaps(span.start, span.end, [(s, e) for s, e, _ in places]):
             places.append((span.start, span.end, sentence.text[span.start - at : span.end - at]))
+    for m in _NAMED_POST.finditer(sentence.text):
+        if not _overlaps(at + m.start("name"), at + m.end("name"), [(s, e) for s, e, _ in places]):
+            places.append((at + m.start("name"), at + m.end("name"), m.group("name")))
     return sorted(places)
+
+
+# "04 AUG: Post Boulkessi attacked 0200Z; Post Mondoro attacked 0330Z": a line item opening with a named post (at the
+# line's start or after its label's colon or a semicolon); one capitalised word followed by no other, so that "Camp
+# Commander Ag Intalla said" names no place
+_NAMED_POST = re.compile(
+    r"(?:^|[:;]\s*)(?:\d{4}Z:?\s*)?(?:"
+    + "|".join(re.escape(n) for n in load_data("clauses.json")["named_posts"]["nouns"])
+    + r")\s+(?P<name>[A-ZÀ-Ý][\w'’-]+)(?!\s+[A-ZÀ-Ý])"
+)
 
 
 # "decided to close the border", "said it would close the crossing from Friday": the decree is the restriction
@@ -285,6 +301,18 @@ def _foreground(
     kept_starts = [h.start for h in kept]
     spans = [(s, e) for s, e in spans if not any(s <= k < e for k in kept_starts)]
     return kept, [h for h in hits if h not in dropped], spans
+
+
+def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The dropped spans that are an adverbial clause of the sentence's verb ('only hours after jihadists had killed
+    five soldiers'): another happening with parties of its own. A relative clause ('militants who had attacked a
+    village') tells more of this happening's party, whose words still say who it is."""
+    clauses = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "advcl":
+            clauses.append((start, end))
+    return clauses
 
 
 def _root(doc: Any, hit: CueHit) -> Any:

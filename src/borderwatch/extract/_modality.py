@@ -187,6 +187,11 @@ def _governing_modality(verb: Token) -> str | None:
             # infinitive's "to" the parse joined it to; it goes with the finite verb above
             node = _finite_above(head)
             continue
+        if _result_of_foiling(node):
+            # "foiled an attempt by terrorists to cross the border, killing three": the participle after the comma
+            # tells what the foiling did, though the parse hung it on the infinitive of what was foiled
+            node = _finite_above(head)
+            continue
         is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
         if (
             dep
@@ -228,6 +233,16 @@ def _governing_modality(verb: Token) -> str | None:
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _result_of_foiling(node: Token) -> bool:
+    """A participle after a comma hung on the infinitive of an attempt that a finite verb above foiled."""
+    head = node.head
+    if node.dep_ != "advcl" or node.tag_ != "VBG" or head.tag_ != "VB" or node.i == 0:
+        return False
+    if node.doc[node.i - 1].text != ",":
+        return False
+    return lemma(_finite_above(head)) in _NEGATING_VERBS
 
 
 def _finite_above(token: Token) -> Token:
@@ -517,4 +532,5 @@ register_bases(
     | _LINKED
     | _HELD
     | _RESULT_VERBS
+    | _TIME_SPANS
 )
