@@ -1148,3 +1148,18 @@ def test_a_qualified_group_in_a_list_of_the_dead_is_added(extractor, text: str) 
 )
 def test_french_approximations_ranges_and_chez_a_side(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: soldiers who "sont tombés" in a fight ("lors de", "au cours de", a day word between) died
+        ("Trois soldats sont tombés lors de l'attaque du poste de Tessit dimanche.", [3]),
+        ("Trois soldats sont tombés dimanche au cours de l'attaque du poste de Tessit.", [3]),
+        # shells fall too, and those who "fell into an ambush" were caught in it
+        ("Trois obus sont tombés lors de l'attaque du poste de Tessit dimanche.", []),
+        ("Deux gendarmes sont tombés dans une embuscade près de Tessit dimanche.", []),
+    ],
+)
+def test_soldiers_who_fell_in_a_fight_are_counted(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected

@@ -113,7 +113,7 @@ _HINT = re.compile(
 
 
 # "two of them fell in a residential area": shells fall too; a count that names no person falls dead only in combat
-_FELL = re.compile(r"\bfell$", re.IGNORECASE)
+_FELL = re.compile(r"\b(?:fell|tomb[ée]e?s)$", re.IGNORECASE)
 _FELL_IN_COMBAT = re.compile(
     r"\s+(?:in\s+(?:combat|action|battle|the\s+line\s+of\s+duty)|on\s+the\s+(?:battle)?field|as\s+martyrs|"
     r"with\s+(?:honou?r|(?:their|his|her)\s+arms?))\b",

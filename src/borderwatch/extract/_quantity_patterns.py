@@ -118,9 +118,11 @@ MONTHS_OF_LABEL = "|".join(
 )
 _DEATH_BEFORE = "|".join(DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 _BURIALS = "|".join(DEATH_PHRASES["burials"])  # "we buried nine people": the dead
-_DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died
+_DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
+# "trois soldats sont tombés lors de l'attaque": those who fell in a fight died (a person counted; shells fall too)
+_FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
