@@ -1163,3 +1163,32 @@ def test_french_approximations_ranges_and_chez_a_side(extractor, text: str, expe
 )
 def test_soldiers_who_fell_in_a_fight_are_counted(text: str, expected: list[int]) -> None:
     assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the bodies counted of one side ("nine bodies of the attackers", "neuf corps d'assaillants") are
+        # that side's dead, added to the other side's, not a toll of everyone that stands for both
+        "Militants attacked the Tessit post on Sunday. Two soldiers were killed; troops recovered nine bodies of the "
+        "attackers.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Deux soldats ont été tués et neuf corps "
+        "d'assaillants ont été retrouvés.",
+    ],
+)
+def test_bodies_of_one_side_add_to_the_other_sides_dead(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: "six dead on one side and four on the other", "six morts d'un côté et quatre de l'autre": the
+        # other side's count told without its noun nor verb
+        "Clashes between two militias near Ménaka on Sunday left six dead on one side and four on the other.",
+        "Des affrontements entre deux milices près de Ménaka ont fait dimanche six morts d'un côté et quatre de "
+        "l'autre.",
+    ],
+)
+def test_the_dead_on_one_side_and_on_the_other_are_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 10

@@ -549,6 +549,20 @@ _SIDE = (
 # told by the side alone.
 _SIDE_COUNT = re.compile(rf"(?<![\w-]){NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
 _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
+# "nine bodies of the attackers", "of slain militants", "neuf corps d'assaillants": whose the bodies were
+_WHOSE_BODIES = re.compile(
+    r"\s+(?:of\s+(?:the\s+|their\s+)?|d['’]\s*|de\s+|des\s+)([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
+)
+
+
+def _whose_bodies(text: str, pos: int) -> re.Match[str] | None:
+    """The complement after a count of bodies that names whose they were (people), up to its noun; None if none."""
+    whose = _WHOSE_BODIES.match(text, pos)
+    if whose is None or whose.group(1).lower() in _ANYONES_DEAD:
+        return None  # "the bodies of the victims": no side's
+    if is_person_noun(whose.group(1)):
+        return _WHOSE_BODIES.match(text[: whose.end(1)], pos)
+    return whose if whose.group(2) and is_person_noun(whose.group(2)) else None
 
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
@@ -575,7 +589,18 @@ _LABEL_BEFORE = re.compile(
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
-_ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
+# "six morts d'un côté et quatre de l'autre" in French
+_ONE_SIDE_OR_OTHER = re.compile(
+    r"\s+(?:on\s+(?P<which>one|the\s+other)\b(?:\s+side)?|d['’]\s*(?P<un>un)\s+c[ôo]t[ée]"
+    r"|de\s+l['’]\s*(?P<autre>autre)(?:\s+c[ôo]t[ée])?)",
+    re.IGNORECASE,
+)
+# "six dead on one side and four on the other": the other side's count, its verb and noun left out
+_OTHER_SIDES_COUNT = re.compile(
+    rf"\s*,?\s*(?:and|et|while|with|against|contre)\s+{NUMBER}\s+(?:(?:dead|killed|morts?|tu[ée]s)\s+)?"
+    r"(?:on\s+the\s+other(?:\s+side)?|de\s+l['’]\s*autre(?:\s+c[ôo]t[ée])?)\b",
+    re.IGNORECASE,
+)
 
 
 # "FF KIA 0 WIA 1 | EN KIA 2", "UPDATE 0900Z: FF 3 KIA": a side word right before a KIA cell or count
@@ -592,7 +617,8 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         if word in _FRIENDLY_WORDS:
             return replace(q, side="state")
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
-        return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
+        which = "one" if other.group("un") else "the other" if other.group("autre") else other.group("which")
+        return replace(q, side=" ".join(which.lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
     if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
         words = set(label.group("word").lower().split())
@@ -620,9 +646,29 @@ def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, 
     first = min(q.start for q in deaths)
     for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
         side = _SIDE_AFTER.match(text, q.end)
+        if side is None and counted_noun(q.text) in _ANYONES_DEAD:
+            # "recovered nine bodies of the attackers", "neuf corps d'assaillants": whose bodies, after the noun
+            side = _whose_bodies(text, q.end)
         if side is not None:
             found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
     out = []
+    for q in deaths:
+        one_side = _ONE_SIDE_OR_OTHER.match(text, q.end) if q.side == "one side" else None
+        other = _OTHER_SIDES_COUNT.match(text, one_side.end()) if one_side is not None else None
+        value = parse_number(other.group("num")) if other is not None else None
+        if other is not None and value is not None and not any(s <= other.start("num") < e for s, e in taken):
+            out.append(
+                QuantityMention(
+                    "fatalities",
+                    value,
+                    "exact",
+                    other.start("num"),
+                    other.end("num"),
+                    other.group("num"),
+                    "the other side",
+                )
+            )
+            taken.append(other.span("num"))
     for m in _SIDE_COUNT.finditer(text, first):
         value = parse_number(m.group("num"))
         if value is None or any(s <= m.start("num") < e for s, e in taken):
