@@ -1192,3 +1192,24 @@ def test_bodies_of_one_side_add_to_the_other_sides_dead(extractor, text: str) ->
 )
 def test_the_dead_on_one_side_and_on_the_other_are_added(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a field report's slash list of each side's dead ("KIA: 2 FF / 6 EN", "Tués : 2 amis / 7 ennemis")
+        ("KIA: 2 FF / 6 EN.", [2, 6]),
+        ("KIA 3 FF / 9 EN. WIA 4 FF.", [3, 9]),
+        ("Tués : 2 amis / 7 ennemis.", [2, 7]),
+        # a slash list whose words are no sides is left alone
+        ("KIA: 2 FF / 6 trucks.", [2]),
+    ],
+)
+def test_a_slash_list_of_each_sides_dead_is_read(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+def test_a_slash_list_of_each_sides_dead_is_added_up(extractor) -> None:
+    # SYNTHETIC: field shorthand about an invented contact
+    text = "SITREP 14 APR. Contact at Inates 1400Z with JNIM fighters. KIA 3 FF / 9 EN. WIA 4 FF."
+    assert _toll(extractor, text, published="2027-04-15") == 12

@@ -651,7 +651,7 @@ def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, 
             side = _whose_bodies(text, q.end)
         if side is not None:
             found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
-    out = []
+    out = _slash_sides(text, found, taken)
     for q in deaths:
         one_side = _ONE_SIDE_OR_OTHER.match(text, q.end) if q.side == "one side" else None
         other = _OTHER_SIDES_COUNT.match(text, one_side.end()) if one_side is not None else None
@@ -675,6 +675,45 @@ def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, 
             continue
         out.append(QuantityMention("fatalities", value, "exact", m.start(), m.end(), m.group()))
         taken.append(m.span("num"))
+    return out
+
+
+# "KIA: 2 FF / 6 EN", "Tués : 2 amis / 7 ennemis": a field report's count of the dead split by side, one figure and
+# side word after another, joined by slashes
+_SLASH_FIRST = re.compile(r"\s*(?P<word>[A-Za-zÀ-ÿ-]+)(?=\s*/)")
+_SLASH_NEXT = re.compile(r"\s*/\s*(?P<num>\d+)\s*(?P<word>[A-Za-zÀ-ÿ-]+)\b")
+
+
+def _slash_side(word: str) -> str | None:
+    lowered = word.lower()
+    if lowered in PERPETRATOR_WORDS or lowered in _ENEMY_WORDS:
+        return "armed"
+    return "state" if lowered in _FRIENDLY_WORDS else None
+
+
+def _slash_sides(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """The counts after the first of a slash list of each side's dead, the first given its side; none unless every
+    word of the list is a side's."""
+    out = []
+    for index, q in enumerate(found):
+        first = _SLASH_FIRST.match(text, q.end) if q.kind == "fatalities" and q.side is None else None
+        if first is None or not q.text[-1:].isdigit() or _slash_side(first.group("word")) is None:
+            continue
+        later, pos = [], first.end()
+        while (m := _SLASH_NEXT.match(text, pos)) is not None and _slash_side(m.group("word")) is not None:
+            later.append(m)
+            pos = m.end()
+        if not later or _SLASH_NEXT.match(text, pos) or any(s <= m.start("num") < e for m in later for s, e in taken):
+            continue
+        found[index] = replace(q, side=_slash_side(first.group("word")))
+        for m in later:
+            num = int(m.group("num"))
+            out.append(
+                QuantityMention(
+                    "fatalities", num, "exact", m.start("num"), m.end(), m.group("num"), _slash_side(m.group("word"))
+                )
+            )
+            taken.append(m.span("num"))
     return out
 
 
