@@ -1213,3 +1213,22 @@ def test_a_slash_list_of_each_sides_dead_is_added_up(extractor) -> None:
     # SYNTHETIC: field shorthand about an invented contact
     text = "SITREP 14 APR. Contact at Inates 1400Z with JNIM fighters. KIA 3 FF / 9 EN. WIA 4 FF."
     assert _toll(extractor, text, published="2027-04-15") == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: counts told with a dash aside: between the count and its verb, and other dead joined by a dash
+        ("Four soldiers - two of them officers - were killed on Sunday near Tessit.", [4]),
+        ("Quatre soldats — dont deux officiers — ont été tués dimanche près de Tessit.", [4]),
+        ("Three soldiers were killed — and nine militants — the army said.", [3, 9]),
+        ("Trois soldats ont été tués - ainsi que neuf assaillants - selon l'armée.", [3, 9]),
+        # a bare "and" joins a group to the dead only where its clause ends
+        ("Three soldiers were killed, and nine militants.", [3, 9]),
+        ("Three soldiers were killed and nine militants were arrested.", [3]),
+        ("The ambush near Tessit left 12 soldiers dead and 8 wounded.", [12]),
+        ("At least 12 miners were killed and several others abducted.", [12]),
+    ],
+)
+def test_counts_told_with_a_dash_aside(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected

@@ -336,8 +336,11 @@ _DIED_ELSEWHERE = re.compile(
 )
 
 # "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
+# "Three soldiers were killed — and nine militants —", "..., and nine militants.": a bare "and" joins a group only
+# when the clause ends right after it (not "and nine militants were arrested")
 _ALSO_KILLED = re.compile(
-    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})",
+    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et))\s+"
+    rf"(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})(?(bare_and)(?=\s*(?:[.;—–]|-\s|$)))",
     re.IGNORECASE,
 )
 
@@ -361,6 +364,8 @@ def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[i
             if ends_dead
             else None
         )
+        if m is not None and m.groupdict().get("bare_and") and not is_person_noun(m.group().split()[-1]):
+            continue  # "left 12 soldiers dead and 8 wounded", "and several others abducted": no more dead
         one = m.groupdict().get("one") if m is not None else None
         if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
             continue

@@ -60,8 +60,9 @@ _NOT_VICTIMS = sorted(
     key=len,
     reverse=True,
 )
+# where a noun phrase ends: punctuation (a dash aside's too), or a word that starts what follows it
 _NP_END = (
-    r"(?=\s*(?:[,;:.!?)]|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
+    r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
 )
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
@@ -99,7 +100,10 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
     r"[\w-]+\s+of\s+(?:them|whom)|"  # "five people, three of them soldiers, were killed"
     r"parmi (?:eux|elles|lesquels|lesquelles))"
-    r"\b[^,.;]{1,50},)"
+    r"\b[^,.;]{1,50},"
+    # "Four soldiers - two of them officers - were killed", "Quatre soldats — dont deux officiers — ont été tués": an
+    # aside between spaced dashes (a hyphen inside a word is none)
+    r"|\s+[-–—]\s+(?:[^-–—.;]|\w-\w){1,50}?\s+[-–—](?=\s))"
 )
 # Deaths at someone's hands written as the verb a count stands before ('were beaten to death', 'ont été lynchés'):
 # ontology.json `death_phrases`.
