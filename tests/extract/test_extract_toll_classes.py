@@ -1232,3 +1232,23 @@ def test_a_slash_list_of_each_sides_dead_is_added_up(extractor) -> None:
 )
 def test_counts_told_with_a_dash_aside(text: str, expected: list[int]) -> None:
     assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: one side's dead set against the other's ("against three soldiers", "contre trois soldats") are
+        # added, not a second figure for the same dead
+        "Militants attacked the Tessit post on Sunday. Nine militants were killed, against three soldiers.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Neuf terroristes ont été tués, contre trois soldats.",
+    ],
+)
+def test_one_sides_dead_set_against_the_others_are_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+def test_a_count_set_against_another_time_is_no_more_dead() -> None:
+    # SYNTHETIC: a comparison with another period is no side's dead (the guard of the rule above: the group set
+    # against must end on a noun of people)
+    text = "Nine soldiers were killed near Tessit on Sunday, against three the week before."
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == [9]

@@ -336,10 +336,11 @@ _DIED_ELSEWHERE = re.compile(
 )
 
 # "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
-# "Three soldiers were killed — and nine militants —", "..., and nine militants.": a bare "and" joins a group only
-# when the clause ends right after it (not "and nine militants were arrested")
+# "Three soldiers were killed — and nine militants —", "..., and nine militants.", "..., contre trois soldats": a bare
+# "and" or a side set against joins a group only when the clause ends right after it (not "and nine militants were
+# arrested") and on a noun of people
 _ALSO_KILLED = re.compile(
-    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et))\s+"
+    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et|{'|'.join(DEATH_PHRASES['set_against'])}))\s+"
     rf"(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})(?(bare_and)(?=\s*(?:[.;—–]|-\s|$)))",
     re.IGNORECASE,
 )
