@@ -1252,3 +1252,18 @@ def test_a_count_set_against_another_time_is_no_more_dead() -> None:
     # against must end on a noun of people)
     text = "Nine soldiers were killed near Tessit on Sunday, against three the week before."
     assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a force's dead "in its ranks" ("dans ses rangs") are its side's, so that the enemy dead it
+        # claims beside them are the other side's, added, not a competing figure for the same dead
+        "Des terroristes ont attaqué dimanche le poste de Tessit. L'armée déplore trois morts dans ses rangs et "
+        "revendique neuf terroristes tués.",
+        "Militants attacked the Tessit post on Sunday. The army said it had three dead in its ranks and claimed nine "
+        "militants killed.",
+    ],
+)
+def test_a_forces_dead_in_its_ranks_are_its_sides(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12

@@ -555,6 +555,11 @@ _SIDE = (
 # told by the side alone.
 _SIDE_COUNT = re.compile(rf"(?<![\w-]){NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
 _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
+# "L'armée déplore trois morts dans ses rangs", "the army lost three men in its ranks": the dead of the side the
+# sentence names before them (read by _tolls)
+OWN_RANKS = re.compile(
+    r"\s+(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b", re.IGNORECASE
+)
 # "nine bodies of the attackers", "of slain militants", "neuf corps d'assaillants": whose the bodies were
 _WHOSE_BODIES = re.compile(
     r"\s+(?:of\s+(?:the\s+|their\s+)?|d['’]\s*|de\s+|des\s+)([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
@@ -651,7 +656,7 @@ def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, 
     deaths = [q for q in found if q.kind == "fatalities"]
     first = min(q.start for q in deaths)
     for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
-        side = _SIDE_AFTER.match(text, q.end)
+        side = _SIDE_AFTER.match(text, q.end) or OWN_RANKS.match(text, q.end)
         if side is None and counted_noun(q.text) in _ANYONES_DEAD:
             # "recovered nine bodies of the attackers", "neuf corps d'assaillants": whose bodies, after the noun
             side = _whose_bodies(text, q.end)

@@ -205,7 +205,8 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
 _OF_THEIR_MEN = re.compile(
-    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b",
+    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b"
+    r"|\b(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b",
     re.IGNORECASE,
 )
 # a side's losses told by their verb right before the count: "suffered twelve dead", "ont enregistré une dizaine de"
