@@ -1267,3 +1267,19 @@ def test_a_count_set_against_another_time_is_no_more_dead() -> None:
 )
 def test_a_forces_dead_in_its_ranks_are_its_sides(extractor, text: str) -> None:
     assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: the toll told as the number of the dead, and French ways of killing ("massacrés", "égorgés")
+        ("Gunmen attacked the village of Tin-Akoff on Saturday. The number of dead stands at 14.", [14]),
+        ("Le nombre de morts s'élève à 14, selon un élu de Tin-Akoff.", [14]),
+        ("Quatorze villageois ont été massacrés samedi à Tin-Akoff.", [14]),
+        ("Six bergers ont été égorgés samedi près de Tin-Akoff.", [6]),
+        # the number of others is no toll
+        ("The number of displaced stands at 1400, the agency said.", []),
+    ],
+)
+def test_the_number_of_dead_and_french_killings_are_counted(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected

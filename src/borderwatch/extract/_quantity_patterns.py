@@ -211,6 +211,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:{_BURIALS}){_WHEN}\s+{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX}))\b"),
     # "2 KIA, 1 WIA (DOW)": the wounded the field report says died of their wounds are dead
     ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
+    # "the number of dead stands at 14", "le nombre de morts s'élève à 14": the toll told as the dead's number
+    ("fatalities", rf"\b(?:number|nombre)\s+(?:of|de)\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|those\s+killed|morts|tu[ée]s|d[ée]c[èe]s)\s+(?:(?:has|had|now|a|est)\s+)?(?:is|was|stands\s+at|stood\s+at|rose\s+to|risen\s+to|climbed\s+to|reached|s['’][ée]l[èe]ve\s+à|s['’]est\s+[ée]lev[ée]\s+à|(?:est\s+)?pass[ée]\s+à|atteint)\s+{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 LABEL_INDEX = _PATTERNS.index(("fatalities", _LABEL_COUNT))
