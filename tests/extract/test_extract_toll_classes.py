@@ -1283,3 +1283,18 @@ def test_a_forces_dead_in_its_ranks_are_its_sides(extractor, text: str) -> None:
 )
 def test_the_number_of_dead_and_french_killings_are_counted(text: str, expected: list[int]) -> None:
     assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a verb a source is quoted for in single quotes is read as if unquoted, as in double quotes
+        ("The army said its troops 'neutralised' nine terrorists near Tessit.", [9]),
+        ("The army said its troops ‘neutralised’ nine terrorists near Tessit.", [9]),
+        # a field report's figure marked unconfirmed is no count of the dead
+        ("Contact at Inates 1400Z. EN: 9x KIA (confirmed), 4x KIA (probable).", [9]),
+        ("Accrochage à Inates. Ennemis : 9 tués, 4 tués (non confirmés).", [9]),
+    ],
+)
+def test_single_quoted_verbs_and_unconfirmed_figures(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected

@@ -160,7 +160,11 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
 
 # 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
 # (one to three words, no clause), read as if unquoted, as a verb's gloss is read as if left out
-_SCARE_QUOTES = re.compile(r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])")
+_SCARE_QUOTES = re.compile(
+    r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])"
+    # single quotes only between a space and a word's end, so that no apostrophe ("the army's") is one
+    r"|(?<![\w'‘’])(['‘])([^\W\d_][\w-]*(?:\s[\w-]+){0,2})(['’])(?![\w'’])"
+)
 
 
 # "neutralised (killed) three terrorists", "a neutralisé (abattu) deux terroristes": a communiqué's gloss of its verb
@@ -173,7 +177,12 @@ _VERB_GLOSS = re.compile(
 
 def _without_scare_quotes(text: str) -> str:
     text = _VERB_GLOSS.sub(lambda m: m.group("verb") + " " * len(m.group("gloss")), text)
-    return _SCARE_QUOTES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+    return _SCARE_QUOTES.sub(
+        lambda m: (
+            " " * len(m.group(1) or m.group(4)) + (m.group(2) or m.group(5)) + " " * len(m.group(3) or m.group(6))
+        ),
+        text,
+    )
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -247,6 +256,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
     ]
     found = _without_subsets(text, found)
+    found = [q for q in found if not (q.kind == "fatalities" and _UNCONFIRMED.match(text, q.end))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -254,6 +264,12 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "9x KIA (confirmed), 4x KIA (probable)": a figure the report marks unconfirmed is no count of the dead
+_UNCONFIRMED = re.compile(
+    r"\s*\(\s*(?:" + "|".join(load_data("ontology.json")["unconfirmed_tolls"]["patterns"]) + r")\s*\)", re.IGNORECASE
+)
 
 
 # "Four soldiers died, including two who succumbed in hospital", "dont deux qui ont succombé": some of the dead just
