@@ -1298,3 +1298,12 @@ def test_the_number_of_dead_and_french_killings_are_counted(text: str, expected:
 )
 def test_single_quoted_verbs_and_unconfirmed_figures(text: str, expected: list[int]) -> None:
     assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+def test_a_sides_bilan_told_after_the_side_is_that_sides(extractor) -> None:
+    # SYNTHETIC: "Côté assaillants, le bilan est de neuf morts": the side named before a toll of its own
+    text = (
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Trois soldats ont été tués. Côté assaillants, le "
+        "bilan est de neuf morts."
+    )
+    assert _toll(extractor, text, published="2027-10-10") == 12

@@ -595,7 +595,9 @@ def _whose_bodies(text: str, pos: int) -> re.Match[str] | None:
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
     r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*[,:]?\s*"
-    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?"
+    # "Côté assaillants, le bilan est de neuf morts"
+    r"|(?:le\s+)?bilan\s+(?:\w+\s+)?(?:est\s+de|s['’][ée]l[èe]ve\s+à|fait\s+[ée]tat\s+de))?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
     # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
