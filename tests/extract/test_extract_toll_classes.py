@@ -1307,3 +1307,17 @@ def test_a_sides_bilan_told_after_the_side_is_that_sides(extractor) -> None:
         "bilan est de neuf morts."
     )
     assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the dead a force "suffered" are its own even where the parse reads them as its enemies'
+        "Militants attacked the Tessit post on Sunday. Nine militants were killed. The army suffered three dead.",
+        # other dead joined by "as well as", "plus"
+        "Militants attacked the Tessit post on Sunday. Three soldiers were killed, as well as nine militants.",
+        "Militants attacked the Tessit post on Sunday. Three soldiers were killed, plus nine militants.",
+    ],
+)
+def test_a_forces_suffered_dead_and_dead_joined_as_well_as(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12

@@ -187,13 +187,14 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
-    side = _side(q, registry)
-    if side is None and _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
+    if _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
         # "the assailants suffered twelve dead", "les assaillants ont enregistré une dizaine de morts": a count of
-        # the dead that a side suffered is that side's, the side its subject names
+        # the dead that a side suffered is that side's, the side its subject names (before any side the parse gave
+        # it: "The army suffered three dead" is no count of the army's enemies)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
+    side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
     named = [m for m in registry.find(before) if m.party in ("state", "armed")]
