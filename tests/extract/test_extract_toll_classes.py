@@ -1148,3 +1148,176 @@ def test_a_qualified_group_in_a_list_of_the_dead_is_added(extractor, text: str) 
 )
 def test_french_approximations_ranges_and_chez_a_side(extractor, text: str, expected: int) -> None:
     assert _toll(extractor, text, published="2027-10-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: soldiers who "sont tombés" in a fight ("lors de", "au cours de", a day word between) died
+        ("Trois soldats sont tombés lors de l'attaque du poste de Tessit dimanche.", [3]),
+        ("Trois soldats sont tombés dimanche au cours de l'attaque du poste de Tessit.", [3]),
+        # shells fall too, and those who "fell into an ambush" were caught in it
+        ("Trois obus sont tombés lors de l'attaque du poste de Tessit dimanche.", []),
+        ("Deux gendarmes sont tombés dans une embuscade près de Tessit dimanche.", []),
+    ],
+)
+def test_soldiers_who_fell_in_a_fight_are_counted(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the bodies counted of one side ("nine bodies of the attackers", "neuf corps d'assaillants") are
+        # that side's dead, added to the other side's, not a toll of everyone that stands for both
+        "Militants attacked the Tessit post on Sunday. Two soldiers were killed; troops recovered nine bodies of the "
+        "attackers.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Deux soldats ont été tués et neuf corps "
+        "d'assaillants ont été retrouvés.",
+    ],
+)
+def test_bodies_of_one_side_add_to_the_other_sides_dead(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: "six dead on one side and four on the other", "six morts d'un côté et quatre de l'autre": the
+        # other side's count told without its noun nor verb
+        "Clashes between two militias near Ménaka on Sunday left six dead on one side and four on the other.",
+        "Des affrontements entre deux milices près de Ménaka ont fait dimanche six morts d'un côté et quatre de "
+        "l'autre.",
+    ],
+)
+def test_the_dead_on_one_side_and_on_the_other_are_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a field report's slash list of each side's dead ("KIA: 2 FF / 6 EN", "Tués : 2 amis / 7 ennemis")
+        ("KIA: 2 FF / 6 EN.", [2, 6]),
+        ("KIA 3 FF / 9 EN. WIA 4 FF.", [3, 9]),
+        ("Tués : 2 amis / 7 ennemis.", [2, 7]),
+        # a slash list whose words are no sides is left alone
+        ("KIA: 2 FF / 6 trucks.", [2]),
+    ],
+)
+def test_a_slash_list_of_each_sides_dead_is_read(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+def test_a_slash_list_of_each_sides_dead_is_added_up(extractor) -> None:
+    # SYNTHETIC: field shorthand about an invented contact
+    text = "SITREP 14 APR. Contact at Inates 1400Z with JNIM fighters. KIA 3 FF / 9 EN. WIA 4 FF."
+    assert _toll(extractor, text, published="2027-04-15") == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: counts told with a dash aside: between the count and its verb, and other dead joined by a dash
+        ("Four soldiers - two of them officers - were killed on Sunday near Tessit.", [4]),
+        ("Quatre soldats — dont deux officiers — ont été tués dimanche près de Tessit.", [4]),
+        ("Three soldiers were killed — and nine militants — the army said.", [3, 9]),
+        ("Trois soldats ont été tués - ainsi que neuf assaillants - selon l'armée.", [3, 9]),
+        # a bare "and" joins a group to the dead only where its clause ends
+        ("Three soldiers were killed, and nine militants.", [3, 9]),
+        ("Three soldiers were killed and nine militants were arrested.", [3]),
+        ("The ambush near Tessit left 12 soldiers dead and 8 wounded.", [12]),
+        ("At least 12 miners were killed and several others abducted.", [12]),
+    ],
+)
+def test_counts_told_with_a_dash_aside(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: one side's dead set against the other's ("against three soldiers", "contre trois soldats") are
+        # added, not a second figure for the same dead
+        "Militants attacked the Tessit post on Sunday. Nine militants were killed, against three soldiers.",
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Neuf terroristes ont été tués, contre trois soldats.",
+    ],
+)
+def test_one_sides_dead_set_against_the_others_are_added(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+def test_a_count_set_against_another_time_is_no_more_dead() -> None:
+    # SYNTHETIC: a comparison with another period is no side's dead (the guard of the rule above: the group set
+    # against must end on a noun of people)
+    text = "Nine soldiers were killed near Tessit on Sunday, against three the week before."
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: a force's dead "in its ranks" ("dans ses rangs") are its side's, so that the enemy dead it
+        # claims beside them are the other side's, added, not a competing figure for the same dead
+        "Des terroristes ont attaqué dimanche le poste de Tessit. L'armée déplore trois morts dans ses rangs et "
+        "revendique neuf terroristes tués.",
+        "Militants attacked the Tessit post on Sunday. The army said it had three dead in its ranks and claimed nine "
+        "militants killed.",
+    ],
+)
+def test_a_forces_dead_in_its_ranks_are_its_sides(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: the toll told as the number of the dead, and French ways of killing ("massacrés", "égorgés")
+        ("Gunmen attacked the village of Tin-Akoff on Saturday. The number of dead stands at 14.", [14]),
+        ("Le nombre de morts s'élève à 14, selon un élu de Tin-Akoff.", [14]),
+        ("Quatorze villageois ont été massacrés samedi à Tin-Akoff.", [14]),
+        ("Six bergers ont été égorgés samedi près de Tin-Akoff.", [6]),
+        # the number of others is no toll
+        ("The number of displaced stands at 1400, the agency said.", []),
+    ],
+)
+def test_the_number_of_dead_and_french_killings_are_counted(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SYNTHETIC: a verb a source is quoted for in single quotes is read as if unquoted, as in double quotes
+        ("The army said its troops 'neutralised' nine terrorists near Tessit.", [9]),
+        ("The army said its troops ‘neutralised’ nine terrorists near Tessit.", [9]),
+        # a field report's figure marked unconfirmed is no count of the dead
+        ("Contact at Inates 1400Z. EN: 9x KIA (confirmed), 4x KIA (probable).", [9]),
+        ("Accrochage à Inates. Ennemis : 9 tués, 4 tués (non confirmés).", [9]),
+    ],
+)
+def test_single_quoted_verbs_and_unconfirmed_figures(text: str, expected: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "fatalities"] == expected
+
+
+def test_a_sides_bilan_told_after_the_side_is_that_sides(extractor) -> None:
+    # SYNTHETIC: "Côté assaillants, le bilan est de neuf morts": the side named before a toll of its own
+    text = (
+        "Des terroristes ont attaqué dimanche le poste de Tessit. Trois soldats ont été tués. Côté assaillants, le "
+        "bilan est de neuf morts."
+    )
+    assert _toll(extractor, text, published="2027-10-10") == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC: the dead a force "suffered" are its own even where the parse reads them as its enemies'
+        "Militants attacked the Tessit post on Sunday. Nine militants were killed. The army suffered three dead.",
+        # other dead joined by "as well as", "plus"
+        "Militants attacked the Tessit post on Sunday. Three soldiers were killed, as well as nine militants.",
+        "Militants attacked the Tessit post on Sunday. Three soldiers were killed, plus nine militants.",
+    ],
+)
+def test_a_forces_suffered_dead_and_dead_joined_as_well_as(extractor, text: str) -> None:
+    assert _toll(extractor, text, published="2027-10-10") == 12

@@ -113,7 +113,7 @@ _HINT = re.compile(
 
 
 # "two of them fell in a residential area": shells fall too; a count that names no person falls dead only in combat
-_FELL = re.compile(r"\bfell$", re.IGNORECASE)
+_FELL = re.compile(r"\b(?:fell|tomb[ée]e?s)$", re.IGNORECASE)
 _FELL_IN_COMBAT = re.compile(
     r"\s+(?:in\s+(?:combat|action|battle|the\s+line\s+of\s+duty)|on\s+the\s+(?:battle)?field|as\s+martyrs|"
     r"with\s+(?:honou?r|(?:their|his|her)\s+arms?))\b",
@@ -160,7 +160,11 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
 
 # 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
 # (one to three words, no clause), read as if unquoted, as a verb's gloss is read as if left out
-_SCARE_QUOTES = re.compile(r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])")
+_SCARE_QUOTES = re.compile(
+    r"([\"“«]\s?)([^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2})(\s?[\"”»])"
+    # single quotes only between a space and a word's end, so that no apostrophe ("the army's") is one
+    r"|(?<![\w'‘’])(['‘])([^\W\d_][\w-]*(?:\s[\w-]+){0,2})(['’])(?![\w'’])"
+)
 
 
 # "neutralised (killed) three terrorists", "a neutralisé (abattu) deux terroristes": a communiqué's gloss of its verb
@@ -173,7 +177,12 @@ _VERB_GLOSS = re.compile(
 
 def _without_scare_quotes(text: str) -> str:
     text = _VERB_GLOSS.sub(lambda m: m.group("verb") + " " * len(m.group("gloss")), text)
-    return _SCARE_QUOTES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+    return _SCARE_QUOTES.sub(
+        lambda m: (
+            " " * len(m.group(1) or m.group(4)) + (m.group(2) or m.group(5)) + " " * len(m.group(3) or m.group(6))
+        ),
+        text,
+    )
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -247,6 +256,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if not (q.kind == "fatalities" and _PART_OF_THE_DEAD.search(q.text) and not _AMONG_THE_DEAD.search(q.text))
     ]
     found = _without_subsets(text, found)
+    found = [q for q in found if not (q.kind == "fatalities" and _UNCONFIRMED.match(text, q.end))]
     if any(_BOMBER_DIED.match(q.text) for q in found):  # "blew himself up, killing six and himself"
         found = [q for q in found if q.text.lower() not in ("himself", "herself")]
         # "s'est fait exploser ..., le kamikaze a lui aussi péri": one bomber, told twice
@@ -254,6 +264,12 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         if _BOMBER_AMONG.search(text):  # "killing six people including himself": he is one of the six
             found = [q for q in found if not _BOMBER_DIED.match(q.text)]
     return sorted(found, key=lambda q: q.start)
+
+
+# "9x KIA (confirmed), 4x KIA (probable)": a figure the report marks unconfirmed is no count of the dead
+_UNCONFIRMED = re.compile(
+    r"\s*\(\s*(?:" + "|".join(load_data("ontology.json")["unconfirmed_tolls"]["patterns"]) + r")\s*\)", re.IGNORECASE
+)
 
 
 # "Four soldiers died, including two who succumbed in hospital", "dont deux qui ont succombé": some of the dead just
@@ -336,8 +352,12 @@ _DIED_ELSEWHERE = re.compile(
 )
 
 # "Three soldiers were killed, as were five militants", "ainsi que cinq assaillants": other dead joined to a count
+# "Three soldiers were killed — and nine militants —", "..., and nine militants.", "..., contre trois soldats": a bare
+# "and" or a side set against joins a group only when the clause ends right after it (not "and nine militants were
+# arrested") and on a noun of people
 _ALSO_KILLED = re.compile(
-    rf"\s*[,;]?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})",
+    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et|{'|'.join(DEATH_PHRASES['set_against'])}))\s+"
+    rf"(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})(?(bare_and)(?=\s*(?:[.;—–]|-\s|$)))",
     re.IGNORECASE,
 )
 
@@ -361,6 +381,8 @@ def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[i
             if ends_dead
             else None
         )
+        if m is not None and m.groupdict().get("bare_and") and not is_person_noun(m.group().split()[-1]):
+            continue  # "left 12 soldiers dead and 8 wounded", "and several others abducted": no more dead
         one = m.groupdict().get("one") if m is not None else None
         if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
             continue
@@ -549,12 +571,33 @@ _SIDE = (
 # told by the side alone.
 _SIDE_COUNT = re.compile(rf"(?<![\w-]){NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
 _SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
+# "L'armée déplore trois morts dans ses rangs", "the army lost three men in its ranks": the dead of the side the
+# sentence names before them (read by _tolls)
+OWN_RANKS = re.compile(
+    r"\s+(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b", re.IGNORECASE
+)
+# "nine bodies of the attackers", "of slain militants", "neuf corps d'assaillants": whose the bodies were
+_WHOSE_BODIES = re.compile(
+    r"\s+(?:of\s+(?:the\s+|their\s+)?|d['’]\s*|de\s+|des\s+)([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
+)
+
+
+def _whose_bodies(text: str, pos: int) -> re.Match[str] | None:
+    """The complement after a count of bodies that names whose they were (people), up to its noun; None if none."""
+    whose = _WHOSE_BODIES.match(text, pos)
+    if whose is None or whose.group(1).lower() in _ANYONES_DEAD:
+        return None  # "the bodies of the victims": no side's
+    if is_person_noun(whose.group(1)):
+        return _WHOSE_BODIES.match(text[: whose.end(1)], pos)
+    return whose if whose.group(2) and is_person_noun(whose.group(2)) else None
 
 
 # "Côté assaillants, on compte cinq morts": the side told before a count that names no one
 _SIDE_BEFORE = re.compile(
     r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*[,:]?\s*"
-    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?)?"
+    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?"
+    # "Côté assaillants, le bilan est de neuf morts"
+    r"|(?:le\s+)?bilan\s+(?:\w+\s+)?(?:est\s+de|s['’][ée]l[èe]ve\s+à|fait\s+[ée]tat\s+de))?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
     # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
@@ -575,7 +618,18 @@ _LABEL_BEFORE = re.compile(
 
 
 # "2 dead on one side, 3 dead on the other": two sides, whoever they were
-_ONE_SIDE_OR_OTHER = re.compile(r"\s+on\s+(?P<which>one|the\s+other)\b(?:\s+side)?", re.IGNORECASE)
+# "six morts d'un côté et quatre de l'autre" in French
+_ONE_SIDE_OR_OTHER = re.compile(
+    r"\s+(?:on\s+(?P<which>one|the\s+other)\b(?:\s+side)?|d['’]\s*(?P<un>un)\s+c[ôo]t[ée]"
+    r"|de\s+l['’]\s*(?P<autre>autre)(?:\s+c[ôo]t[ée])?)",
+    re.IGNORECASE,
+)
+# "six dead on one side and four on the other": the other side's count, its verb and noun left out
+_OTHER_SIDES_COUNT = re.compile(
+    rf"\s*,?\s*(?:and|et|while|with|against|contre)\s+{NUMBER}\s+(?:(?:dead|killed|morts?|tu[ée]s)\s+)?"
+    r"(?:on\s+the\s+other(?:\s+side)?|de\s+l['’]\s*autre(?:\s+c[ôo]t[ée])?)\b",
+    re.IGNORECASE,
+)
 
 
 # "FF KIA 0 WIA 1 | EN KIA 2", "UPDATE 0900Z: FF 3 KIA": a side word right before a KIA cell or count
@@ -592,7 +646,8 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
         if word in _FRIENDLY_WORDS:
             return replace(q, side="state")
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
-        return replace(q, side=" ".join(other.group("which").lower().split()) + " side")
+        which = "one" if other.group("un") else "the other" if other.group("autre") else other.group("which")
+        return replace(q, side=" ".join(which.lower().split()) + " side")
     label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
     if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
         words = set(label.group("word").lower().split())
@@ -619,16 +674,75 @@ def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, 
     deaths = [q for q in found if q.kind == "fatalities"]
     first = min(q.start for q in deaths)
     for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
-        side = _SIDE_AFTER.match(text, q.end)
+        side = _SIDE_AFTER.match(text, q.end) or OWN_RANKS.match(text, q.end)
+        if side is None and counted_noun(q.text) in _ANYONES_DEAD:
+            # "recovered nine bodies of the attackers", "neuf corps d'assaillants": whose bodies, after the noun
+            side = _whose_bodies(text, q.end)
         if side is not None:
             found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
-    out = []
+    out = _slash_sides(text, found, taken)
+    for q in deaths:
+        one_side = _ONE_SIDE_OR_OTHER.match(text, q.end) if q.side == "one side" else None
+        other = _OTHER_SIDES_COUNT.match(text, one_side.end()) if one_side is not None else None
+        value = parse_number(other.group("num")) if other is not None else None
+        if other is not None and value is not None and not any(s <= other.start("num") < e for s, e in taken):
+            out.append(
+                QuantityMention(
+                    "fatalities",
+                    value,
+                    "exact",
+                    other.start("num"),
+                    other.end("num"),
+                    other.group("num"),
+                    "the other side",
+                )
+            )
+            taken.append(other.span("num"))
     for m in _SIDE_COUNT.finditer(text, first):
         value = parse_number(m.group("num"))
         if value is None or any(s <= m.start("num") < e for s, e in taken):
             continue
         out.append(QuantityMention("fatalities", value, "exact", m.start(), m.end(), m.group()))
         taken.append(m.span("num"))
+    return out
+
+
+# "KIA: 2 FF / 6 EN", "Tués : 2 amis / 7 ennemis": a field report's count of the dead split by side, one figure and
+# side word after another, joined by slashes
+_SLASH_FIRST = re.compile(r"\s*(?P<word>[A-Za-zÀ-ÿ-]+)(?=\s*/)")
+_SLASH_NEXT = re.compile(r"\s*/\s*(?P<num>\d+)\s*(?P<word>[A-Za-zÀ-ÿ-]+)\b")
+
+
+def _slash_side(word: str) -> str | None:
+    lowered = word.lower()
+    if lowered in PERPETRATOR_WORDS or lowered in _ENEMY_WORDS:
+        return "armed"
+    return "state" if lowered in _FRIENDLY_WORDS else None
+
+
+def _slash_sides(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """The counts after the first of a slash list of each side's dead, the first given its side; none unless every
+    word of the list is a side's."""
+    out = []
+    for index, q in enumerate(found):
+        first = _SLASH_FIRST.match(text, q.end) if q.kind == "fatalities" and q.side is None else None
+        if first is None or not q.text[-1:].isdigit() or _slash_side(first.group("word")) is None:
+            continue
+        later, pos = [], first.end()
+        while (m := _SLASH_NEXT.match(text, pos)) is not None and _slash_side(m.group("word")) is not None:
+            later.append(m)
+            pos = m.end()
+        if not later or _SLASH_NEXT.match(text, pos) or any(s <= m.start("num") < e for m in later for s, e in taken):
+            continue
+        found[index] = replace(q, side=_slash_side(first.group("word")))
+        for m in later:
+            num = int(m.group("num"))
+            out.append(
+                QuantityMention(
+                    "fatalities", num, "exact", m.start("num"), m.end(), m.group("num"), _slash_side(m.group("word"))
+                )
+            )
+            taken.append(m.span("num"))
     return out
 
 

@@ -60,8 +60,9 @@ _NOT_VICTIMS = sorted(
     key=len,
     reverse=True,
 )
+# where a noun phrase ends: punctuation (a dash aside's too), or a word that starts what follows it
 _NP_END = (
-    r"(?=\s*(?:[,;:.!?)]|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
+    r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
 )
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
@@ -99,7 +100,10 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|among them|most of them|mostly|many of them|some of them|all of them|mainly|dont|"
     r"[\w-]+\s+of\s+(?:them|whom)|"  # "five people, three of them soldiers, were killed"
     r"parmi (?:eux|elles|lesquels|lesquelles))"
-    r"\b[^,.;]{1,50},)"
+    r"\b[^,.;]{1,50},"
+    # "Four soldiers - two of them officers - were killed", "Quatre soldats — dont deux officiers — ont été tués": an
+    # aside between spaced dashes (a hyphen inside a word is none)
+    r"|\s+[-–—]\s+(?:[^-–—.;]|\w-\w){1,50}?\s+[-–—](?=\s))"
 )
 # Deaths at someone's hands written as the verb a count stands before ('were beaten to death', 'ont été lynchés'):
 # ontology.json `death_phrases`.
@@ -118,9 +122,11 @@ MONTHS_OF_LABEL = "|".join(
 )
 _DEATH_BEFORE = "|".join(DEATH_PHRASES["before_count"])  # "le décès de cinq soldats"
 _BURIALS = "|".join(DEATH_PHRASES["burials"])  # "we buried nine people": the dead
-_DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])  # "1 WIA (DOW)": a wounded man who died
+_DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
+# "trois soldats sont tombés lors de l'attaque": those who fell in a fight died (a person counted; shells fall too)
+_FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -205,6 +211,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"(?:{_BURIALS}){_WHEN}\s+{_NUM_PHRASE}{_RANGE}\s*(?P<noun>(?:\w+[\s-]){{0,2}}?(?:{_NOUN_RX}))\b"),
     # "2 KIA, 1 WIA (DOW)": the wounded the field report says died of their wounds are dead
     ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
+    # "the number of dead stands at 14", "le nombre de morts s'élève à 14": the toll told as the dead's number
+    ("fatalities", rf"\b(?:number|nombre)\s+(?:of|de)\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|those\s+killed|morts|tu[ée]s|d[ée]c[èe]s)\s+(?:(?:has|had|now|a|est)\s+)?(?:is|was|stands\s+at|stood\s+at|rose\s+to|risen\s+to|climbed\s+to|reached|s['’][ée]l[èe]ve\s+à|s['’]est\s+[ée]lev[ée]\s+à|(?:est\s+)?pass[ée]\s+à|atteint)\s+{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 LABEL_INDEX = _PATTERNS.index(("fatalities", _LABEL_COUNT))

@@ -187,13 +187,14 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
-    side = _side(q, registry)
-    if side is None and _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
+    if _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
         # "the assailants suffered twelve dead", "les assaillants ont enregistré une dizaine de morts": a count of
-        # the dead that a side suffered is that side's, the side its subject names
+        # the dead that a side suffered is that side's, the side its subject names (before any side the parse gave
+        # it: "The army suffered three dead" is no count of the army's enemies)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
+    side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
     named = [m for m in registry.find(before) if m.party in ("state", "armed")]
@@ -205,7 +206,8 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
 _OF_THEIR_MEN = re.compile(
-    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b",
+    r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b"
+    r"|\b(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b",
     re.IGNORECASE,
 )
 # a side's losses told by their verb right before the count: "suffered twelve dead", "ont enregistré une dizaine de"
