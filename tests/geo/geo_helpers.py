@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from borderwatch.geo import Geoparser, haversine_km
 from borderwatch.model import Evidence, Location, Place
 
@@ -39,3 +42,21 @@ def place_is_right(found: list[Place], probe: dict, unheld_km: float = 25.0) -> 
         or (p.country == probe["country"] and haversine_km(p.lat, p.lon, probe["lat"], probe["lon"]) <= unheld_km)
         for p in found
     )
+
+
+def load_probes(file_name: str) -> list[dict]:
+    """The probes of a set in tests/geo/data ({"probes": [...]})."""
+    path = Path(__file__).parent / "data" / file_name
+    return json.loads(path.read_text(encoding="utf-8"))["probes"]
+
+
+def country_probe_totals(geoparser: Geoparser, entity_model, probes: list[dict]) -> dict[str, int]:
+    """How many probes have their place among those found at the name, the event's country and its precision (the
+    sealed village and context sets, where every probe's country and precision are judged)."""
+    totals = {"place": 0, "country": 0, "precision": 0}
+    for probe in probes:
+        found, location = probe_places(geoparser, entity_model, probe)
+        totals["place"] += place_is_right(found, probe)
+        totals["country"] += location is not None and location.country == probe["country"]
+        totals["precision"] += location is not None and location.geo_precision == probe["precision"]
+    return totals

@@ -12,31 +12,14 @@ precision 13/32), so that a change that loses a probe shows; its single misses a
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from geo_helpers import country_probe_totals, load_probes
 
-from geo_helpers import place_is_right, probe_places
-
-from borderwatch.geo import Geoparser
-
-_PROBES = json.loads((Path(__file__).parent / "data" / "sealed_village_probes.json").read_text(encoding="utf-8"))[
-    "probes"
-]
+_PROBES = load_probes("sealed_village_probes.json")
 _FLOORS = {"place": 30, "country": 31, "precision": 13}
 
 
-def score(geoparser: Geoparser, entity_model, probe: dict) -> dict[str, bool]:
-    found, location = probe_places(geoparser, entity_model, probe)
-    return {
-        "place": place_is_right(found, probe),
-        "country": location is not None and location.country == probe["country"],
-        "precision": location is not None and location.geo_precision == probe["precision"],
-    }
-
-
 def test_the_sealed_village_probes_score_at_least_their_floors(geoparser, entity_model) -> None:
-    scores = [score(geoparser, entity_model, probe) for probe in _PROBES]
-    totals = {measure: sum(s[measure] for s in scores) for measure in _FLOORS}
+    totals = country_probe_totals(geoparser, entity_model, _PROBES)
     report = ", ".join(f"{measure} {totals[measure]}/{len(_PROBES)}" for measure in _FLOORS)
     print(report)
     assert len(_PROBES) >= 30
