@@ -5,18 +5,31 @@ A quantity is a number (digits, words, or a vague word: "dozens" = 12, "tens" = 
 "hundreds" = 100) next to a word that says what it counts. Qualifiers keep what the
 text says ("more than 20" is at least 20); fatalities take the most conservative
 figure the sentence gives for each group and add distinct groups ("two soldiers and
-three civilians were killed" = 5). The patterns it runs are built in _quantity_patterns.py.
+three civilians were killed" = 5). The patterns it runs are built in _quantity_patterns.py; who the dead were, item
+by item, is read in _dead_lists.py, which side a count is of in _side_counts.py, and a count itself is a
+`_quantity_mention.QuantityMention`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from ..model import Quantity
-from ._ontology import load_ontology
+from ._dead_lists import DEAD_LISTED, DEAD_LISTED_AFTER, following_list, listed_deaths, who_the_dead_were
+from ._quantity_mention import (
+    MORE_WORDS,
+    PERPETRATOR_WORDS,
+    TOTAL_WORDS,
+    WORDS_OF,
+    QuantityMention,
+    counted_noun,
+    group_words,
+    is_person_noun,
+    parse_number,
+)
 from ._quantity_patterns import (
     ANY_PERSON,
     BARE_NUMBER,
@@ -28,26 +41,22 @@ from ._quantity_patterns import (
     COUNT_START,
     DEATH_PHRASES,
     ENDS_WITH_VERB,
-    INJURE_VERB,
-    KILL_VERB,
     KILLED_CONTINUATION,
     LABEL_INDEX,
-    LIST_KILLED,
     LIST_QUALIFIER,
     MONTHS_OF_LABEL,
     NOUN_KIND,
     NUMBER,
     OF_NAME,
     OF_WHAT,
-    PART,
     PEOPLE_AFTER,
     QUALIFIERS,
     SINGULAR_KILLED,
-    UNCOUNTED,
     VERB_FIRST,
     WORDS,
 )
-from ._text import load_data, phrase_regex
+from ._side_counts import SIDE_AFTER, side_tolls
+from ._text import load_data
 
 __all__ = [
     "DEAD_LISTED",
@@ -66,40 +75,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class QuantityMention:
-    kind: str
-    value: int
-    qualifier: str
-    start: int
-    end: int
-    text: str
-    side: str | None = None  # whose dead, when the parse says and the words do not ("killing 11 of them")
-
-
 def is_bomber_death(text: str) -> bool:
     """Whether a death count is the suicide bomber's own ('blew himself up', 's'est fait exploser')."""
     return _BOMBER_DIED.match(text) is not None
-
-
-def is_person_noun(word: str) -> bool:
-    """Whether a (plural) noun counts people: 'smugglers', 'migrants', 'militaires'."""
-    return NOUN_KIND.get(word.lower()) == "person"
-
-
-def parse_number(words: str) -> int | None:
-    """'12', '1,200', 'twenty-one', 'dozens' -> int; None for words that state no number ('many')."""
-    token = words.strip().lower()
-    digits = re.sub(r"[,\s]", "", token)
-    if digits.isdigit():
-        return int(digits)
-    vague = load_ontology().vague_numbers
-    if token in vague:
-        return vague[token]
-    head, _, tail = re.sub(r"[\s-]+et[\s-]+", " ", token).replace("-", " ").partition(" ")  # "vingt et un"
-    if head in vague and tail in vague and vague[head] is not None and vague[tail] is not None:
-        return vague[head] + vague[tail]  # type: ignore[operator]
-    return None
 
 
 _HINT = re.compile(
@@ -203,9 +181,9 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         return []  # no number and no death: nothing any pattern could match
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
-    found.extend(_listed_deaths(text, taken))
-    found.extend(_following_list(text, taken))
-    found.extend(_who_the_dead_were(text, taken))
+    found.extend(listed_deaths(text, taken))
+    found.extend(following_list(text, taken))
+    found.extend(who_the_dead_were(text, taken))
     starts = [m.start() for m in COUNT_START.finditer(text)]
     for index, (kind, pattern) in enumerate(COMPILED):
         for m in _anchored(pattern, text, starts) if index in COUNT_FIRST else pattern.finditer(text):
@@ -246,7 +224,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
     if not any(q.kind == "fatalities" for q in found):
         found.extend(_pronoun_deaths(text))
     found.extend(_died_elsewhere(text, found, taken))
-    found.extend(_side_tolls(text, found, taken))
+    found.extend(side_tolls(text, found, taken))
     found = [_each_sides(text, q) if q.kind == "fatalities" else q for q in found]
     found = [_risen_to(text, q) if q.kind == "fatalities" else q for q in found]
     found = [q for q in found if not (q.kind == "fatalities" and _RUNNING_TOTAL.search(q.text))]
@@ -463,292 +441,6 @@ def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterato
             end = max(m.end(), start + 1)
 
 
-def _listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
-    out = []
-    for m in LIST_KILLED.finditer(text):
-        for part in PART.finditer(m.group("list")):
-            value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None or _WOUNDED_PART.search(part.group()) or re.match(UNCOUNTED, part.group(), re.I):
-                continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
-            start = m.start("list") + part.start()
-            out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
-            taken.append((start, m.start("list") + part.end()))
-    return out
-
-
-# Communiqués list the dead after a colon: "killed the following terrorists: 'A', 'B' and 'C'", "the following
-# persons lost their lives: the village chief, his two sons and a teacher". Each item is one person unless it
-# counts more ("his two sons").
-_FOLLOWING = re.compile(
-    rf"(?:(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|tu[ée]|neutralis[ée]|abattu|"
-    rf"(?:deaths?|loss|passing)\s+of|d[ée]c[èe]s|mort|perte)\s+"  # "regrets the death of the following"
-    rf"(?:the\s+following|[ld]es\s+(?:[\w-]+\s+)?suivants)[^:.;]{{0,90}}?"
-    rf"|(?:the\s+)?following(?:\s+[\w-]+){{0,2}}\s+(?:were\s+|was\s+|have\s+been\s+)?{KILL_VERB}"
-    rf"|(?:les\s+)?(?:[\w-]+\s+)?suivant(?:e|s|es)?\s+(?:ont\s+été\s+|ont\s+|sont\s+)?{KILL_VERB})"
-    rf"\s*:\s*(?P<list>[^.;]+)",
-    re.IGNORECASE,
-)
-_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b)\s*", re.IGNORECASE)
-
-# "Among the dead were four children and two women", "the dead included nine soldiers and a driver", "parmi les
-# morts figurent": who the dead were, item by item. It is the event's toll only where no other count tells it
-# (_tolls.py), since such a list often names only some of the dead.
-DEAD_LISTED = re.compile(
-    r"(?:\bamong\s+(?:the|those)\s+(?:dead|killed|victims)\s+(?:were|was|are)|"
-    r"\b(?:the\s+)?(?:dead|victims|fatalities)\s+(?:included|include)|"
-    r"\bparmi\s+les\s+(?:morts|victimes|tu[ée]s)\s*(?:,|figurent|on\s+(?:compte|d[ée]nombre))?)\s*:?\s*",
-    re.IGNORECASE,
-)
-# "Three traders and a child were among the dead", "deux enfants figurent parmi les victimes": the same, the list first
-DEAD_LISTED_AFTER = re.compile(
-    r"\s*,?\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims)\b|"
-    r"\s+(?:figur(?:ent|aient|e|ait)|compt(?:ent|aient))\s+parmi\s+les\s+(?:morts|victimes|tu[ée]s)\b",
-    re.IGNORECASE,
-)
-_LISTED_ITEM = re.compile(rf"(?:{BARE_NUMBER}|a|an|one|un|une)\s+\S", re.IGNORECASE)
-# "..., a ministry spokesman announced": the words of telling (roles.json `telling_verbs` and `telling_markers`) end a
-# list of who the dead were
-_TOLD_BY = phrase_regex(
-    {*load_data("roles.json")["telling_verbs"], *load_data("roles.json")["telling_markers"]}, re.IGNORECASE
-)
-
-
-def _who_the_dead_were(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
-    out = []
-    for marker in DEAD_LISTED_AFTER.finditer(text):
-        start = max(text.rfind(mark, 0, marker.start()) for mark in ".;:") + 1
-        items = [i.strip() for i in _LIST_SPLIT.split(text[start : marker.start()])]
-        if not all(_LISTED_ITEM.match(i) for i in items) or any(_TOLD_BY.search(i) for i in items):
-            continue  # "the chief and his sons were among the dead" counts no one it names
-        counts = [parse_number(i.split()[0]) for i in items]
-        start += len(text[start : marker.start()]) - len(text[start : marker.start()].lstrip())
-        if any(s <= start < e for s, e in taken):
-            continue
-        total = sum(1 if c is None else c for c in counts)
-        out.append(QuantityMention("fatalities", total, "exact", start, marker.start(), text[start : marker.start()]))
-        taken.append((start, marker.start()))
-    for marker in DEAD_LISTED.finditer(text):
-        start = end = marker.end()
-        rest = re.match(r"[^.;]*", text[start:]).group()  # type: ignore[union-attr]
-        total, pos = 0, 0
-        for item in _LIST_SPLIT.split(rest):
-            words = item.strip()
-            if not words or _TOLD_BY.search(words) or not _LISTED_ITEM.match(words):
-                break
-            counts = [n for w in words.split()[:1] if (n := parse_number(w)) is not None]
-            total += counts[0] if counts else 1
-            pos = rest.index(item, pos) + len(item)
-            end = start + pos
-        if total and not any(s <= start < e for s, e in taken):
-            out.append(QuantityMention("fatalities", total, "exact", start, end, text[start:end]))
-            taken.append((start, end))
-    return out
-
-
-def _following_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
-    out = []
-    for m in _FOLLOWING.finditer(text):
-        items = [i for i in _LIST_SPLIT.split(m.group("list")) if i.strip()]
-        if len(items) < 2:
-            continue  # "the following: ..." naming one is no list, and other patterns read it
-        total = 0
-        for item in items:
-            counts = [n for w in item.split()[:3] if (n := parse_number(w)) is not None]
-            total += counts[0] if counts else 1
-        start, end = m.start("list"), m.end("list")
-        out.append(QuantityMention("fatalities", total, "exact", start, end, m.group("list").strip()))
-        taken.append((m.start(), end))  # the verb's own object ("killed the following terrorists") is no one more
-    return out
-
-
-# "parmi les soldats", "côté assaillants", "dans les rangs de l'armée": which side a French count is of.
-# "eight dead among the attackers", "in the ranks of the army": the English too (not "among them", "among the dead")
-_SIDE = (
-    r"(?:parmi|chez|dans\s+les\s+rangs|du\s+c[ôo]t[ée]|c[ôo]t[ée]|among|in\s+the\s+ranks\s+of)\s+"
-    r"(?:des?\s+|du\s+|les?\s+|la\s+|l['’]|the\s+)?(?!(?:them|whom|those|dead|victims|wounded|injured)\b)[\w'-]+"
-)
-# "cinq morts parmi les soldats et une dizaine côté assaillants": after a toll, a count of another side's dead
-# told by the side alone.
-_SIDE_COUNT = re.compile(rf"(?<![\w-]){NUMBER}\s+(?:(?:morts?|tu[ée]s)\s+)?(?P<side>{_SIDE})", re.IGNORECASE)
-_SIDE_AFTER = re.compile(rf"\s+{_SIDE}", re.IGNORECASE)
-# "L'armée déplore trois morts dans ses rangs", "the army lost three men in its ranks": the dead of the side the
-# sentence names before them (read by _tolls)
-OWN_RANKS = re.compile(
-    r"\s+(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b", re.IGNORECASE
-)
-# "nine bodies of the attackers", "of slain militants", "neuf corps d'assaillants": whose the bodies were
-_WHOSE_BODIES = re.compile(
-    r"\s+(?:of\s+(?:the\s+|their\s+)?|d['’]\s*|de\s+|des\s+)([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
-)
-
-
-def _whose_bodies(text: str, pos: int) -> re.Match[str] | None:
-    """The complement after a count of bodies that names whose they were (people), up to its noun; None if none."""
-    whose = _WHOSE_BODIES.match(text, pos)
-    if whose is None or whose.group(1).lower() in _ANYONES_DEAD:
-        return None  # "the bodies of the victims": no side's
-    if is_person_noun(whose.group(1)):
-        return _WHOSE_BODIES.match(text[: whose.end(1)], pos)
-    return whose if whose.group(2) and is_person_noun(whose.group(2)) else None
-
-
-# "Côté assaillants, on compte cinq morts": the side told before a count that names no one
-_SIDE_BEFORE = re.compile(
-    r"(?:(?:du\s+)?c[ôo]t[ée]\s+(?:des?\s+|du\s+|les?\s+|la\s+|l['’])?(?P<word>[\w'-]+)\s*[,:]?\s*"
-    r"(?:on\s+(?:compte|d[ée]nombre|d[ée]plore|relève|a\s+(?:compt[ée]|d[ée]nombr[ée]))|il\s+y\s+a(?:\s+eu)?"
-    # "Côté assaillants, le bilan est de neuf morts"
-    r"|(?:le\s+)?bilan\s+(?:\w+\s+)?(?:est\s+de|s['’][ée]l[èe]ve\s+à|fait\s+[ée]tat\s+de))?"
-    # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
-    r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
-    # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
-    r"|\b(?P<loss_word>[\w-]+)(?:['’]s?)?\s+(?:losses|casualties)\b[^.;:]{0,30}?\b(?:at|to)"
-    r"|\bpertes\s+(?:de\s+l['’]\s*|des\s+|du\s+)?(?P<pertes_word>[\w-]+)[^.;:]{0,30}?\bà)\s*$",
-    re.IGNORECASE,
-)
-_SIDE_WORDS = load_data("ontology.json")["side_words"]
-_ENEMY_WORDS = set(_SIDE_WORDS["enemy"])
-_FRIENDLY_WORDS = set(_SIDE_WORDS["friendly"])
-_ANYONES_DEAD = set(_SIDE_WORDS["anyones_dead"])  # "12 bodies": dead of whichever side the words before tell
-# "FDS: 2 KIA. Assailants: 5 KIA": field reports label a bare count with the side it is of; "Hostile: approx 12 KIA,
-# 8 bodies counted": the label stands for every count of its line, up to the next label or full stop
-# "Pertes amies : 3 tués", "Enemy losses: 10 KIA": a label of two words, one of them the side's
-_LABEL_BEFORE = re.compile(
-    r"(?:^|[.;]\s*)(?P<word>(?:[A-Za-zÀ-ÿ-]+\s+)?[A-Za-zÀ-ÿ-]+)\s*:(?:(?:[^.;:]|(?<=approx)\.)*,)?\s*$"
-)
-
-
-# "2 dead on one side, 3 dead on the other": two sides, whoever they were
-# "six morts d'un côté et quatre de l'autre" in French
-_ONE_SIDE_OR_OTHER = re.compile(
-    r"\s+(?:on\s+(?P<which>one|the\s+other)\b(?:\s+side)?|d['’]\s*(?P<un>un)\s+c[ôo]t[ée]"
-    r"|de\s+l['’]\s*(?P<autre>autre)(?:\s+c[ôo]t[ée])?)",
-    re.IGNORECASE,
-)
-# "six dead on one side and four on the other": the other side's count, its verb and noun left out
-_OTHER_SIDES_COUNT = re.compile(
-    rf"\s*,?\s*(?:and|et|while|with|against|contre)\s+{NUMBER}\s+(?:(?:dead|killed|morts?|tu[ée]s)\s+)?"
-    r"(?:on\s+the\s+other(?:\s+side)?|de\s+l['’]\s*autre(?:\s+c[ôo]t[ée])?)\b",
-    re.IGNORECASE,
-)
-
-
-# "FF KIA 0 WIA 1 | EN KIA 2", "UPDATE 0900Z: FF 3 KIA": a side word right before a KIA cell or count
-_CELL_SIDE_BEFORE = re.compile(r"(?:^|[|;,.:]\s*)(?P<word>[A-Za-z-]+)\s+$")
-_KIA_CELL = re.compile(r"(?-i:E?KIA)\b|\S+\s+(?-i:KIA)$")
-
-
-def _side_before(text: str, q: QuantityMention) -> QuantityMention:
-    cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if _KIA_CELL.match(q.text) else None
-    if q.side is None and cell is not None:
-        word = cell.group("word").lower()
-        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
-            return replace(q, side="armed")
-        if word in _FRIENDLY_WORDS:
-            return replace(q, side="state")
-    if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
-        which = "one" if other.group("un") else "the other" if other.group("autre") else other.group("which")
-        return replace(q, side=" ".join(which.lower().split()) + " side")
-    label = _LABEL_BEFORE.search(text[max(0, q.start - 60) : q.start]) if q.side is None else None
-    if label is not None and (counted_noun(q.text) in (None, "kia") or counted_noun(q.text) in _ANYONES_DEAD):
-        words = set(label.group("word").lower().split())
-        if words & (PERPETRATOR_WORDS | _ENEMY_WORDS):
-            return replace(q, side="armed")
-        if words & _FRIENDLY_WORDS:
-            return replace(q, side="state")
-    if q.side is not None or (side := _SIDE_BEFORE.search(text[max(0, q.start - 60) : q.start])) is None:
-        return q
-    noun = counted_noun(q.text) or ""
-    if NOUN_KIND.get(noun, "total") == "person" and noun not in _ANYONES_DEAD:
-        return q  # "côté ami, un soldat tombé": the noun says whose
-    word = next(w for w in side.group("word", "en_word", "loss_word", "pertes_word") if w).lower()
-    if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
-        return replace(q, side="armed")
-    return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
-
-
-def _side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
-    deaths = [q for q in found if q.kind == "fatalities"]
-    if not deaths:
-        return []
-    found[:] = [_side_before(text, q) if q.kind == "fatalities" else q for q in found]
-    deaths = [q for q in found if q.kind == "fatalities"]
-    first = min(q.start for q in deaths)
-    for q in deaths:  # "cinq morts parmi les soldats": a side's dead, not everyone's
-        side = _SIDE_AFTER.match(text, q.end) or OWN_RANKS.match(text, q.end)
-        if side is None and counted_noun(q.text) in _ANYONES_DEAD:
-            # "recovered nine bodies of the attackers", "neuf corps d'assaillants": whose bodies, after the noun
-            side = _whose_bodies(text, q.end)
-        if side is not None:
-            found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
-    out = _slash_sides(text, found, taken)
-    for q in deaths:
-        one_side = _ONE_SIDE_OR_OTHER.match(text, q.end) if q.side == "one side" else None
-        other = _OTHER_SIDES_COUNT.match(text, one_side.end()) if one_side is not None else None
-        value = parse_number(other.group("num")) if other is not None else None
-        if other is not None and value is not None and not any(s <= other.start("num") < e for s, e in taken):
-            out.append(
-                QuantityMention(
-                    "fatalities",
-                    value,
-                    "exact",
-                    other.start("num"),
-                    other.end("num"),
-                    other.group("num"),
-                    "the other side",
-                )
-            )
-            taken.append(other.span("num"))
-    for m in _SIDE_COUNT.finditer(text, first):
-        value = parse_number(m.group("num"))
-        if value is None or any(s <= m.start("num") < e for s, e in taken):
-            continue
-        out.append(QuantityMention("fatalities", value, "exact", m.start(), m.end(), m.group()))
-        taken.append(m.span("num"))
-    return out
-
-
-# "KIA: 2 FF / 6 EN", "Tués : 2 amis / 7 ennemis": a field report's count of the dead split by side, one figure and
-# side word after another, joined by slashes
-_SLASH_FIRST = re.compile(r"\s*(?P<word>[A-Za-zÀ-ÿ-]+)(?=\s*/)")
-_SLASH_NEXT = re.compile(r"\s*/\s*(?P<num>\d+)\s*(?P<word>[A-Za-zÀ-ÿ-]+)\b")
-
-
-def _slash_side(word: str) -> str | None:
-    lowered = word.lower()
-    if lowered in PERPETRATOR_WORDS or lowered in _ENEMY_WORDS:
-        return "armed"
-    return "state" if lowered in _FRIENDLY_WORDS else None
-
-
-def _slash_sides(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
-    """The counts after the first of a slash list of each side's dead, the first given its side; none unless every
-    word of the list is a side's."""
-    out = []
-    for index, q in enumerate(found):
-        first = _SLASH_FIRST.match(text, q.end) if q.kind == "fatalities" and q.side is None else None
-        if first is None or not q.text[-1:].isdigit() or _slash_side(first.group("word")) is None:
-            continue
-        later, pos = [], first.end()
-        while (m := _SLASH_NEXT.match(text, pos)) is not None and _slash_side(m.group("word")) is not None:
-            later.append(m)
-            pos = m.end()
-        if not later or _SLASH_NEXT.match(text, pos) or any(s <= m.start("num") < e for m in later for s, e in taken):
-            continue
-        found[index] = replace(q, side=_slash_side(first.group("word")))
-        for m in later:
-            num = int(m.group("num"))
-            out.append(
-                QuantityMention(
-                    "fatalities", num, "exact", m.start("num"), m.end(), m.group("num"), _slash_side(m.group("word"))
-                )
-            )
-            taken.append(m.span("num"))
-    return out
-
-
-_WOUNDED_PART = re.compile(rf"\b{INJURE_VERB}$|\bWIA\b", re.IGNORECASE)
-
-
 def _continuations(kind: str, text: str, pos: int, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
     while (m := _next_group(kind, text, pos)) is not None:
@@ -851,29 +543,6 @@ def _mention(kind: str, m: re.Match[str]) -> QuantityMention | None:
 
 
 # "18 people were killed before security forces killed the two assailants": the attackers are not among them.
-PERPETRATOR_WORDS = {
-    "assaillants",
-    "terroristes",
-    "djihadistes",
-    "jihadistes",
-    "assailants",
-    "attackers",
-    "gunmen",
-    "militants",
-    "jihadists",
-    "terrorists",
-    "bombers",
-    "insurgents",
-    "kamikazes",
-}
-TOTAL_WORDS = {
-    "people", "persons", "victims", "bodies", "individuals", "casualties", "personnes", "victimes", "morts", "corps",
-    "cadavres", "fatalities", "deaths", "décès", "deces",
-}  # fmt: skip
-# "Twelve residents were killed and four others died": others are more dead, never everyone.
-MORE_WORDS = {"others", "more"}
-
-
 def fatalities_of(mentions: list[QuantityMention]) -> int | None:
     """Fatalities a sentence states: a toll if given; else distinct groups added ("two soldiers and three
     civilians"), the same group told twice counted once, and a figure for everyone standing for them all."""
@@ -885,41 +554,18 @@ def fatalities_of(mentions: list[QuantityMention]) -> int | None:
         return min(tolls)
     total, groups = 0, {}
     for q in deaths:
-        words = _WORDS_OF.findall(q.text.lower())
+        words = WORDS_OF.findall(q.text.lower())
         noun = next((w for w in reversed(words) if w in NOUN_KIND or w in TOTAL_WORDS), None)
         # "Four US soldiers and four Nigerien soldiers": two groups; "4 soldiers ... four soldiers died": one
-        group = noun if noun in TOTAL_WORDS else _group_words(q.text) or q.text.lower()
-        if (side := _SIDE_AFTER.search(q.text)) is not None:  # "3 morts dans les rangs de l'armée": one side's
-            group = _WORDS_OF.findall(side.group().lower())[-1]
+        group = noun if noun in TOTAL_WORDS else group_words(q.text) or q.text.lower()
+        if (side := SIDE_AFTER.search(q.text)) is not None:  # "3 morts dans les rangs de l'armée": one side's
+            group = WORDS_OF.findall(side.group().lower())[-1]
         if group in TOTAL_WORDS:
             total = max(total, q.value)  # "hundreds of people": everyone
         else:
             groups[group] = max(groups.get(group, 0), q.value)  # the same group told twice counts once
     attackers = sum(v for g, v in groups.items() if g in PERPETRATOR_WORDS)
     return max(total + attackers, sum(groups.values()))
-
-
-_WORDS_OF = re.compile(r"[^\W\d_]+")  # letters, accented ones too: 'été' is one word, not 't'
-_NOT_NOUNS = {
-    "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "all", "and", "the",
-    "a", "an", "of", "his", "her", "their", "its", "at", "least", "more", "than", "some", "about", "around", "up", "to",
-    "or", "between", "over", "nearly", "almost", "them", "in", "total", "leaving", "left", "killing", "killed",
-    "ont", "été", "sont", "avaient", "avait", "les", "des", "de", "du", "d", "l", "leurs", "leur", "au", "moins",
-    "plus", "him", "also", "too", "later", "subsequently", "likewise", "aussi", "également", "ensuite",
-}  # fmt: skip
-
-
-def _group_words(text: str) -> str:
-    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
-    return " ".join(w for w in words if not re.fullmatch(KILL_VERB, w, re.IGNORECASE))
-
-
-def counted_noun(text: str) -> str | None:
-    """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
-    12') that counts everyone."""
-    words = [w for w in _WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
-    words = [w for w in words if not re.fullmatch(KILL_VERB, w, re.IGNORECASE)]
-    return words[-1] if words else None
 
 
 def to_quantities(mentions: list[QuantityMention]) -> list[Quantity]:

@@ -43,6 +43,7 @@ __all__ = [
     "UNCOUNTED",
     "VERB_FIRST",
     "WORDS",
+    "WOUNDED_PART",
 ]
 
 _COUNTED = load_data("ontology.json")["counted_nouns"]
@@ -398,3 +399,6 @@ OF_NAME = re.compile(r"\s+(?:of|de|du|d['’])\s*(?:the\s+)?(?-i:[A-Z][\w'’-]+
 # "un contrebandier abattu et deux autres arrêtés": after a singular told with its participle, the next group is told
 # by its own verb (the arrested live)
 ENDS_WITH_VERB = re.compile(rf"(?:{KILL_VERB}|abattue?|neutralis[ée]e?|[ée]limin[ée]e?)$", re.IGNORECASE)
+
+# "three WIA", "two injured": a group of the wounded ends a list of who was counted
+WOUNDED_PART = re.compile(rf"\b{INJURE_VERB}$|\bWIA\b", re.IGNORECASE)
