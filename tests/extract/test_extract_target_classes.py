@@ -72,3 +72,22 @@ def test_forest_guards_are_state_forces(extractor, text: str) -> None:
 def test_a_self_defence_group_is_a_communal_militia(extractor, text: str) -> None:
     # guard (already right on this round's base): a self-defence group is a communal militia, not civilians
     assert _events(extractor, text) == [("Armed clash", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists killed two Burkinabe forest guards near Fada N'Gourma on Monday.",
+        "Des hommes armés ont tué deux gardes forestiers burkinabè près de Fada N'Gourma lundi.",
+    ],
+)
+def test_a_countrys_forest_guards_are_its_police(extractor, text: str) -> None:
+    # the country adjective names the force's country, as for customs officers
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    assert [e.actor2.name if e.actor2 else None for e in result.events] == ["Police Forces of Burkina Faso (2022-)"]
+
+
+def test_soldiers_guarding_a_refugee_camp_are_still_the_target(extractor) -> None:
+    # guard: the civilian camp's name does not hide the soldiers the attack struck
+    text = "Gunmen attacked soldiers guarding a refugee camp near Djibo on Monday, killing two soldiers."
+    assert [t for t, _ in _events(extractor, text)] == ["Armed clash"]
