@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from ..model import Actor, ActorType
 from ._text import fold, load_data, phrase_regex
 
-__all__ = ["ActorMention", "ActorRegistry", "NamedActor", "load_registry"]
+__all__ = ["ActorMention", "ActorRegistry", "NamedActor", "load_registry", "outermost_matches"]
 
 # The class of party each ACLED actor type is, for the role rules.
 PARTY_OF_TYPE = {
@@ -38,6 +38,23 @@ _GENERIC_PARTY = {
     "people": "people",  # "five people were killed": victims of unknown standing, neither civilians nor fighters
 }  # fmt: skip
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
+
+
+def outermost_matches(text: str, patterns: dict[str, re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
+    """Each pattern's matches (labelled by its key), save those inside a longer match of another: in 'a refugee
+    camp' the civilian place is the whole phrase, not the state's 'camp' within it ('an aid convoy', 'un convoi
+    humanitaire' likewise)."""
+    found = [(label, m) for label, rx in patterns.items() for m in rx.finditer(text)]
+    return [
+        (label, m)
+        for label, m in found
+        if not any(
+            o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+            for _, o in found
+        )
+    ]
+
+
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-Ý]{2,}")
 
 

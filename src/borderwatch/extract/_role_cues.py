@@ -9,7 +9,7 @@ from typing import Any
 
 from ._parse_tree import token_at
 from ._party import Party
-from ._registry import ActorRegistry
+from ._registry import ActorRegistry, outermost_matches
 from ._role_paths import role_of
 from ._text import fold
 
@@ -46,11 +46,11 @@ def _place_targets(sentence: str, registry: ActorRegistry, doc: Any, triggers: l
     folded = fold(sentence)
     trigger_tokens = [t for t in (token_at(doc, s, e) for s, e in triggers) if t is not None]
     cues: set[str] = set()
-    for rx, cue in ((registry.state_targets, "target_state"), (registry.civilian_targets, "target_civilian")):
-        for m in rx.finditer(folded):
-            root = token_at(doc, m.start(), m.end())
-            if root is not None and any(role_of(root, t) in ("target", "both") for t in trigger_tokens):
-                cues.add(_of_whom(sentence, m.end(), registry) or cue)
+    targets = {"target_state": registry.state_targets, "target_civilian": registry.civilian_targets}
+    for cue, m in outermost_matches(folded, targets):
+        root = token_at(doc, m.start(), m.end())
+        if root is not None and any(role_of(root, t) in ("target", "both") for t in trigger_tokens):
+            cues.add(_of_whom(sentence, m.end(), registry) or cue)
     return cues
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ._registry import ActorMention
+from ._registry import ActorMention, outermost_matches
 from ._roles import Party, moves_subject, with_marked_roles
 from ._text import fold, load_data
 
@@ -311,12 +311,11 @@ def french_place_targets(text: str, targets: dict[str, re.Pattern[str]], trigger
     folded = fold(text)
     vocabulary = _vocabulary()
     cues = set()
-    for cue, rx in targets.items():
-        for m in rx.finditer(folded):
-            before = folded[max(0, m.start() - 40) : m.start()]
-            after_verb = any(_DIRECT_OBJECT.fullmatch(folded[end : m.start()]) for _, end in triggers)
-            # "l'attaque d'un convoi militaire", "l'attaque du village": what an attack noun is of, when it is a
-            # place or a unit rather than a party, is what it struck
-            if after_verb or vocabulary.target.search(_ARTICLES.sub("", before)) or vocabulary.attack_of.search(before):
-                cues.add(cue)
+    for cue, m in outermost_matches(folded, targets):
+        before = folded[max(0, m.start() - 40) : m.start()]
+        after_verb = any(_DIRECT_OBJECT.fullmatch(folded[end : m.start()]) for _, end in triggers)
+        # "l'attaque d'un convoi militaire", "l'attaque du village": what an attack noun is of, when it is a
+        # place or a unit rather than a party, is what it struck
+        if after_verb or vocabulary.target.search(_ARTICLES.sub("", before)) or vocabulary.attack_of.search(before):
+            cues.add(cue)
     return cues
