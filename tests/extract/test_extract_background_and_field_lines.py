@@ -1,5 +1,6 @@
-"""Which events a report states and of which type, round types27 (issue 3): the attack French suspects are held for
-and named posts of a field line. Synthetic sentences about invented incidents in real places."""
+"""Which events a report states and of which type (issue 3): happenings a sentence recalls as background (the attack
+suspects are held for, what happened days before), named posts of a field line, vigilante groups, what foiling an
+attempt did. Synthetic sentences about invented incidents in real places."""
 
 from __future__ import annotations
 
