@@ -68,3 +68,25 @@ def test_a_sentence_naming_another_place_stays_another_event(extractor) -> None:
         "Dimanche, des jihadistes ont tué trois bergers près de Ménaka."
     )
     assert len(_tolls(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "toll,dead",
+    [
+        ("14 civils ont été exécutés.", 14),
+        ("Trois des otages ont été froidement exécutés.", 3),
+        ("Selon un élu local, six bergers auraient été exécutés.", 6),
+    ],
+)
+def test_a_french_passive_execution_is_a_killing_like_the_english_one(extractor, toll: str, dead: int) -> None:
+    # "14 civilians were executed" was read as killing; the French passive was no kill cue, so its sentence was no event
+    assert _tolls(extractor, _ATTACK_FR + toll) == [dead]
+
+
+def test_a_bare_french_execution_report_is_an_event(extractor) -> None:
+    text = "Field note (synthetic): cinq commerçants ont été exécutés jeudi par des hommes armés près de Ménaka."
+    assert _tolls(extractor, text) == [5]
+
+
+def test_a_plan_carried_out_is_no_killing(extractor) -> None:
+    assert _tolls(extractor, "Le plan de sécurisation a été exécuté samedi à Tin-Akoff, selon le gouverneur.") == []
