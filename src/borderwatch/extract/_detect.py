@@ -27,6 +27,7 @@ from ._quantities import (
     find_quantities,
     is_person_noun,
 )
+from ._quantity_patterns import BARE_NUMBER
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import french_modality, is_french, is_french_function_word, with_french_roles
@@ -37,6 +38,7 @@ from ._text import load_data
 __all__ = ["SentenceEvent", "detect"]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NUMBER_WORD = re.compile(rf"\W*{BARE_NUMBER}\W*", re.IGNORECASE)  # a count, in words or digits: never a place name
 _ORG_LABELS = {"ORG", "NORP"}
 # Sentences that only add to an event told just before ("The attack was claimed by ...").
 _ANAPHORA = re.compile(
@@ -176,11 +178,12 @@ def _places(sentence: Sentence, doc: Any) -> list[tuple[int, int, str]]:
     Ouallam'), which the English model seldom tags, so that a French sentence naming another place is not read as
     the same event's."""
     at = sentence.start
-    # the English model tags a French sentence's opening number ('Trois soldats ...') as a place
+    # the English model tags a French sentence's opening number ('Trois soldats ...', 'Quatorze villageois ...') as a
+    # place; a toll sentence read as naming another place would not join the attack told before it
     places = [
         (at + e.start_char, at + e.end_char, e.text)
         for e in doc.ents
-        if e.label_ in _PLACE_LABELS and not is_french_function_word(e.text)
+        if e.label_ in _PLACE_LABELS and not is_french_function_word(e.text) and not _NUMBER_WORD.fullmatch(e.text)
     ]
     for span in place_marker_spans([sentence]):
         if not _overlaps(span.start, span.end, [(s, e) for s, e, _ in places]):
