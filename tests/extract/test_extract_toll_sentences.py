@@ -90,3 +90,20 @@ def test_a_bare_french_execution_report_is_an_event(extractor) -> None:
 
 def test_a_plan_carried_out_is_no_killing(extractor) -> None:
     assert _tolls(extractor, "Le plan de sécurisation a été exécuté samedi à Tin-Akoff, selon le gouverneur.") == []
+
+
+# 'compter' is intent before an infinitive ('compte attaquer') and a count before a number or a determiner
+@pytest.mark.parametrize(
+    ("toll", "dead"),
+    [
+        ("L'armée compte trois morts dans ses rangs.", 3),
+        ("Les villageois comptent quatorze morts.", 14),
+    ],
+)
+def test_a_french_side_that_counts_its_dead_tells_a_toll(extractor, toll: str, dead: int) -> None:
+    assert _tolls(extractor, _ATTACK_FR + toll) == [dead]
+
+
+def test_a_french_group_that_means_to_attack_still_only_intends_it(extractor) -> None:
+    text = "Des hommes armés ont attaqué samedi le village de Tin-Akoff. Ils comptent désormais attaquer Ménaka."
+    assert _tolls(extractor, text) == [0]
