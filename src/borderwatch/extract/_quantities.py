@@ -18,7 +18,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..model import Quantity
-from ._dead_lists import DEAD_LISTED, DEAD_LISTED_AFTER, following_list, listed_deaths, who_the_dead_were
+from ._dead_lists import (
+    DEAD_LISTED,
+    DEAD_LISTED_AFTER,
+    following_list,
+    labelled_list,
+    listed_deaths,
+    who_the_dead_were,
+)
 from ._quantity_mention import (
     MORE_WORDS,
     PERPETRATOR_WORDS,
@@ -182,6 +189,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(listed_deaths(text, taken))
+    found.extend(labelled_list(text, taken))
     found.extend(following_list(text, taken))
     found.extend(who_the_dead_were(text, taken))
     starts = [m.start() for m in COUNT_START.finditer(text)]
