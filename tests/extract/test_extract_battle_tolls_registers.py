@@ -91,3 +91,16 @@ def test_a_label_list_that_a_verb_ends_is_the_verbs(extractor) -> None:
 )
 def test_soldiers_fallen_in_combat_are_dead(extractor, text: str) -> None:
     assert _tolls(extractor, text) == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Weekly roundup. Boulkessi, 6 May 2025: militants and soldiers fought for three hours; 9 militants and 1 "
+         "soldier died.", 10),
+        ("On 6 May 2025, militants and soldiers fought near Boulkessi. 9 militants and 1 soldier were killed.", 10),
+        ("On 6 May 2025, militants and soldiers fought near Boulkessi. 1 soldier and 4 militants were killed.", 5),
+    ],
+)  # fmt: skip
+def test_one_person_counted_in_digits_in_a_list_of_the_dead_is_one_more(extractor, text: str, toll: int) -> None:
+    assert _tolls(extractor, text) == [toll]

@@ -261,10 +261,12 @@ UNCOUNTED = (
 )
 # "two soldiers and at least nine militants": a qualifier before a group's number, inside a list
 LIST_QUALIFIER = _QUALIFIER.replace("(?P<qual>", "(?:")
+# "9 militants and 1 soldier died": one person counted in digits, inside a list (the noun singular, no plural's -s)
+_ONE_IN_DIGITS = rf"1\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 _SIMPLE_COUNT = (
     # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
-    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|{_ONE_IN_DIGITS}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
