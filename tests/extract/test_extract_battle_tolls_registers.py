@@ -104,3 +104,22 @@ def test_soldiers_fallen_in_combat_are_dead(extractor, text: str) -> None:
 )  # fmt: skip
 def test_one_person_counted_in_digits_in_a_list_of_the_dead_is_one_more(extractor, text: str, toll: int) -> None:
     assert _tolls(extractor, text) == [toll]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Communiqué. Le 12 mai 2025, les FAMa ont riposté à une attaque près de Boulkessi. Le bilan fait état de 4 "
+         "soldats tombés, 7 blessés et 21 terroristes neutralisés.", 25),
+        ("Press release. On 12 May 2025, an army unit came under attack near Boulkessi. The provisional toll is 5 "
+         "soldiers killed and 4 wounded on our side and about fifteen terrorists neutralised.", 20),
+    ],
+)  # fmt: skip
+def test_the_wounded_inside_a_list_of_the_dead_are_not_dead(extractor, text: str, toll: int) -> None:
+    # a killing verb at the list's end does not make the wounded counted before it dead, nor hide the counts after them
+    assert _tolls(extractor, text) == [toll]
+
+
+def test_wounded_soldiers_who_died_are_dead(extractor) -> None:
+    text = "On 12 May 2025, militants attacked an army post near Djibo. Two wounded soldiers later died in hospital."
+    assert _tolls(extractor, text) == [2]
