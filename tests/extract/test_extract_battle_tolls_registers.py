@@ -123,3 +123,18 @@ def test_the_wounded_inside_a_list_of_the_dead_are_not_dead(extractor, text: str
 def test_wounded_soldiers_who_died_are_dead(extractor) -> None:
     text = "On 12 May 2025, militants attacked an army post near Djibo. Two wounded soldiers later died in hospital."
     assert _tolls(extractor, text) == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Communiqué. Le 12 mai 2025, une position de l'armée a été attaquée par des terroristes près de Boulkessi. "
+         "Les assaillants ont été repoussés, laissant sur le terrain 12 corps. Nous déplorons malheureusement la "
+         "perte de 5 de nos hommes.", 17),
+        ("Statement. On 12 May 2025, terrorists attacked an army position near Djibo. The assailants were repelled, "
+         "leaving behind 9 bodies. We mourn the loss of 3 of our men.", 12),
+    ],
+)  # fmt: skip
+def test_the_bodies_a_side_left_behind_are_its_own_dead(extractor, text: str, toll: int) -> None:
+    # not a toll of everyone that the communiqué's own dead would be part of
+    assert _tolls(extractor, text) == [toll]
