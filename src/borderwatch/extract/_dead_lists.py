@@ -6,22 +6,47 @@ from __future__ import annotations
 import re
 
 from ._quantity_mention import QuantityMention, parse_number
-from ._quantity_patterns import BARE_NUMBER, KILL_VERB, LIST_KILLED, PART, UNCOUNTED, WOUNDED_PART
+from ._quantity_patterns import (
+    BARE_NUMBER,
+    COUNT_BEFORE,
+    KILL_VERB,
+    LABELLED_LIST,
+    LIST_KILLED,
+    PART,
+    UNCOUNTED,
+    WOUNDED_PART,
+)
 from ._text import load_data, phrase_regex
 
-__all__ = ["DEAD_LISTED", "DEAD_LISTED_AFTER", "following_list", "listed_deaths", "who_the_dead_were"]
+__all__ = ["DEAD_LISTED", "DEAD_LISTED_AFTER", "following_list", "labelled_list", "listed_deaths", "who_the_dead_were"]
 
 
 def listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    return [q for m in LIST_KILLED.finditer(text) for q in _parts_of(m, taken)]
+
+
+def labelled_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """A toll label's list ("Toll: 3 soldiers, 7 militants"): each group is dead. A label before one group is the
+    label pattern's (_quantity_patterns `_LABEL_COUNT`); a list another reading took is not read twice, nor one
+    that breaks down a count told before the label ("leaving eight dead: three soldiers and five attackers")."""
     out = []
-    for m in LIST_KILLED.finditer(text):
-        for part in PART.finditer(m.group("list")):
-            value = parse_number(part.group("num")) if part.group("num") else 1
-            if value is None or WOUNDED_PART.search(part.group()) or re.match(UNCOUNTED, part.group(), re.I):
-                continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
-            start = m.start("list") + part.start()
-            out.append(QuantityMention("fatalities", value, "exact", start, m.start("list") + part.end(), part.group()))
-            taken.append((start, m.start("list") + part.end()))
+    for m in LABELLED_LIST.finditer(text):
+        if len(PART.findall(m.group("list"))) < 2 or COUNT_BEFORE.search(text, 0, m.start()):
+            continue
+        if not any(s <= m.start("list") < e for s, e in taken):
+            out.extend(_parts_of(m, taken))
+    return out
+
+
+def _parts_of(m: re.Match[str], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for part in PART.finditer(m.group("list")):
+        value = parse_number(part.group("num")) if part.group("num") else 1
+        if value is None or WOUNDED_PART.search(part.group()) or re.match(UNCOUNTED, part.group(), re.I):
+            continue  # "trois militaires tués, six blessés et dix terroristes neutralisés": the wounded live
+        start, end = m.start("list") + part.start(), m.start("list") + part.end()
+        out.append(QuantityMention("fatalities", value, "exact", start, end, part.group()))
+        taken.append((start, end))
     return out
 
 

@@ -18,7 +18,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..model import Quantity
-from ._dead_lists import DEAD_LISTED, DEAD_LISTED_AFTER, following_list, listed_deaths, who_the_dead_were
+from ._dead_lists import (
+    DEAD_LISTED,
+    DEAD_LISTED_AFTER,
+    following_list,
+    labelled_list,
+    listed_deaths,
+    who_the_dead_were,
+)
 from ._quantity_mention import (
     MORE_WORDS,
     PERPETRATOR_WORDS,
@@ -41,6 +48,7 @@ from ._quantity_patterns import (
     COUNT_START,
     DEATH_PHRASES,
     ENDS_WITH_VERB,
+    INJURE_VERB,
     KILLED_CONTINUATION,
     LABEL_INDEX,
     LIST_QUALIFIER,
@@ -136,6 +144,28 @@ def _fell_unnamed(text: str, m: re.Match[str]) -> bool:
     return not m.groupdict().get("noun") and bool(_FELL.search(m.group())) and not _FELL_IN_COMBAT.match(text, m.end())
 
 
+# "4 soldats tombés, 7 blessés et 21 terroristes neutralisés", "5 killed and 4 wounded on our side and fifteen
+# terrorists neutralised": a number the wounded word follows, then a list's joint or a side, counts the wounded, however
+# the killing verb at the list's end reads it ("two wounded soldiers died" names the dead, a noun after the word)
+_WOUNDED_COUNT = re.compile(
+    rf"\s+{INJURE_VERB}(?=\s*(?:[,;]|and\b|et\b|on\b|in\b|among\b|côté\b|du\s+côté\b|dans\b|parmi\b|chez\b))",
+    re.IGNORECASE,
+)
+
+
+_WOUNDED_COUNT_AT = re.compile(rf"(?:{LIST_QUALIFIER}\s+)?{NUMBER}{_WOUNDED_COUNT.pattern}", re.IGNORECASE)
+
+
+def _counts_the_wounded(text: str, m: re.Match[str]) -> bool:
+    return _WOUNDED_COUNT.match(text, m.end("num")) is not None
+
+
+def _death_starts(text: str, starts: list[int]) -> list[int]:
+    """The starts a count of the dead may take: not a count of the wounded, whose rejected match would hide the
+    counts after it ('4 wounded on our side and 15 terrorists neutralised')."""
+    return [s for s in starts if _WOUNDED_COUNT_AT.match(text, s) is None]
+
+
 # 'the army said nine "terrorists" were neutralised', 'avoir « neutralisé » neuf assaillants': quotes a source's word
 # (one to three words, no clause), read as if unquoted, as a verb's gloss is read as if left out
 _SCARE_QUOTES = re.compile(
@@ -182,16 +212,19 @@ def _quantities_in(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     found.extend(listed_deaths(text, taken))
+    found.extend(labelled_list(text, taken))
     found.extend(following_list(text, taken))
     found.extend(who_the_dead_were(text, taken))
     starts = [m.start() for m in COUNT_START.finditer(text)]
+    death_starts = _death_starts(text, starts)
     for index, (kind, pattern) in enumerate(COMPILED):
-        for m in _anchored(pattern, text, starts) if index in COUNT_FIRST else pattern.finditer(text):
+        kind_starts = death_starts if kind == "fatalities" else starts
+        for m in _anchored(pattern, text, kind_starts) if index in COUNT_FIRST else pattern.finditer(text):
             span = m.span("num")
             if any(s <= span[0] < e for s, e in taken):
                 continue
             mention = _mention(kind, m)
-            if mention is None or (kind == "fatalities" and _fell_unnamed(text, m)):
+            if mention is None or (kind == "fatalities" and (_fell_unnamed(text, m) or _counts_the_wounded(text, m))):
                 continue
             if index == LABEL_INDEX and COUNT_BEFORE.search(text, 0, m.start()):
                 continue

@@ -28,6 +28,7 @@ __all__ = [
     "INJURE_VERB",
     "KILLED_CONTINUATION",
     "KILL_VERB",
+    "LABELLED_LIST",
     "LABEL_INDEX",
     "LIST_KILLED",
     "LIST_QUALIFIER",
@@ -127,7 +128,7 @@ _DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
 # "trois soldats sont tombés lors de l'attaque": those who fell in a fight died (a person counted; shells fall too)
 _FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
 INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -260,10 +261,12 @@ UNCOUNTED = (
 )
 # "two soldiers and at least nine militants": a qualifier before a group's number, inside a list
 LIST_QUALIFIER = _QUALIFIER.replace("(?P<qual>", "(?:")
+# "9 militants and 1 soldier died": one person counted in digits, inside a list (the noun singular, no plural's -s)
+_ONE_IN_DIGITS = rf"1\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 _SIMPLE_COUNT = (
     # the words before the noun stop at "and"/"et": "Quatre soldats et deux assaillants" is two groups ("deux" ends
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
-    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|"
+    rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|{_ONE_IN_DIGITS}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
     rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
 )
@@ -277,6 +280,15 @@ LIST_KILLED = re.compile(
     re.IGNORECASE,
 )
 PART = re.compile(rf"(?<![\w-]){_SIMPLE_COUNT}", re.IGNORECASE)
+# "Toll: 3 soldiers, 7 militants", "Fatalities: four soldiers and nine assailants", "Bilan : 3 soldats, 7 assaillants":
+# a summary's toll label before a list of counted people, each group dead, with no verb after them. The list must end
+# the clause (a verb after it says what befell them, which the patterns read: "3 soldiers, 2 militants wounded").
+LABELLED_LIST = re.compile(
+    r"(?<![\w-])(?:(?:death\s+)?toll|fatalities|dead|killed|bilan(?:\s+(?:provisoire|d[ée]finitif|humain))?|morts|tu[ée]s)"
+    rf"\s*:\s*(?P<list>{_ANY_COUNT}(?:\s*,\s*{_ANY_COUNT})*(?:\s*,)?(?:\s+(?:and|et)\s+{_ANY_COUNT})?)"
+    r"(?=\s*(?:[.;)]|$))",
+    re.IGNORECASE,
+)
 VERB_FIRST = {1, 4, 6, 8, 10, 11, 16, 18}  # indexes of the patterns whose numbers follow the verb
 # A French singular's noun and up to two words after it ("un voleur présumé"), not a thing a verb of killing can take
 # ("un drone a été abattu" is shot down).

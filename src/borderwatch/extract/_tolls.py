@@ -194,6 +194,12 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
+    if _LEFT_BEHIND.search(before) and counted_noun(q.text) in _BODY_NOUNS:
+        # "les assaillants ont été repoussés, laissant sur le terrain 12 corps", "the attackers fled, leaving behind
+        # nine bodies": the bodies a side left behind are its own dead, the side its sentence names
+        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        if named:
+            return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
@@ -220,6 +226,13 @@ _SUFFERED = re.compile(
 _WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 _WE_LOST = re.compile(r"\b(?:we|nous)\s+(?:have\s+|had\s+)?$", re.IGNORECASE)
 _LOSS = re.compile(r"(?:(?:avons|avions)\s+)?(?:lost|perdu)\b", re.IGNORECASE)
+# "laissant sur le terrain", "leaving behind", "ont abandonné sur place": what a side left behind it as it fled
+_LEFT_BEHIND = re.compile(
+    r"\b(?:left|leaving|leave|abandon(?:ed|ing)?|laiss(?:ant|[ée]|[ée]s)|abandonn(?:ant|[ée]|[ée]s))"
+    r"(?:\s+(?:behind|on\s+the\s+(?:ground|field|battlefield)|sur\s+(?:le\s+terrain|place)|derri[èe]re\s+eux))?\s+"
+    r"(?:(?:at\s+least|about|some|nearly|more\s+than|au\s+moins|environ|pr[èe]s\s+de|plus\s+de|the|les)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
