@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ._actor_names import actor_names
+from ._attack_objects import after_attack_word, attacked_regional_place, region_countries
 from ._borders import haversine_km
 from ._cues import in_location_line, is_institution_s_seat
 from ._division_names import division_kind_after
@@ -31,6 +33,7 @@ from ._store import PlaceRecord
 __all__ = [
     "accept_loose",
     "accept_proposal",
+    "attacked_reading",
     "dateline_in_capitals",
     "judged_resolution",
     "lone_person_words",
@@ -61,6 +64,9 @@ _PARTIAL = 0.7
 _LOOSE_CONFIDENCE = 0.3
 _SALIENT_POPULATION = 100_000
 _HINT_CONFIDENCE = 0.45
+# The confidence of a town of the region taken, after an attack word, over a namesake abroad the resolver preferred:
+# one reading of two, as `_abroad` weighs a namesake at home.
+_ATTACKED_CONFIDENCE = 0.5
 _TEXT_CONFIDENCE = 0.6
 _GREAT_CITY = 1_000_000
 _NEIGHBOUR_KM = 100.0
@@ -87,6 +93,9 @@ def accept_proposal(
         return res is not None  # a French adjective is written in lower case ('la frontière algérienne')
     if _title_after_a_name(text, proposal.start, proposal.end, entities):
         return False
+    if proposal.attacked and res is not None and attacked_regional_place(text, proposal.start, res.record):
+        # 'Gunmen attacked Kaya' (Kaya a 'person'): the place attacked, when the name is a town of the region.
+        proposal = replace(proposal, locative=True)
     if text[proposal.start : proposal.end].islower() and not presented_as_place(text, proposal.start, proposal.end):
         return False  # a name in lower case is a word ('the congress delegation'), unless written as a place
     presented = proposal.locative or _has_container(text, proposal.end)
@@ -150,6 +159,28 @@ def judged_resolution(res: Resolution, countries: set[str]) -> Resolution:
     return home
 
 
+def attacked_reading(
+    text: str, proposal: Proposal, res: Resolution | None, namesakes: Callable[[str], Sequence[PlaceRecord]]
+) -> Resolution | None:
+    """The reading of a name written after an attack word ('gunmen attacked Gaya'): the resolver's place when it
+    lies in the centre's region; else, when the region holds places bearing the name in one country only
+    (`namesakes`, largest first: 'Léré' is a town of Mali and of Chad, and without a country to go by it is
+    neither), the resolver's namesake there (`Resolution.home`: Gaya, Niger, which population had ranked below Gaya,
+    India) or the largest of them (Boni, Mali, which another name of Bonn had outranked); else the resolver's place
+    as it is. Armed attacks on a town abroad that bears a Sahel town's name are not what the centre's reports tell."""
+    if res is None or not proposal.attacked or proposal.demonym is not None:
+        return res
+    if res.record.country in region_countries() or not after_attack_word(text, proposal.start):
+        return res
+    regional = namesakes(text[proposal.start : proposal.end])
+    if not regional or len({record.country for record in regional}) != 1:
+        return res
+    home = res.home
+    if home is not None and home.match >= 1.0 and home.record.country == regional[0].country:
+        return home
+    return Resolution(regional[0], _ATTACKED_CONFIDENCE, 1.0)
+
+
 def _actor_far_away(text: str, proposal: Proposal, res: Resolution) -> bool:
     """A name the actor registry knows as a group's or a force's ('the FAMa camp in Kidal', 'Wagner fighters'),
     resolved to a small place far from everything else the report names: the actor, wherever the text seems to
@@ -169,7 +200,7 @@ def accept_loose(text: str, start: int, end: int, guard: int, res: Resolution | 
     """Capitalised words the model did not tag as a place (see `loose_evidence`)."""
     if res is None:
         return False
-    presented = presented_as_place(text, start, end)
+    presented = presented_as_place(text, start, end) or attacked_regional_place(text, start, res.record)
     if res.confidence < (_HINT_CONFIDENCE if presented else _TEXT_CONFIDENCE):
         return False
     if name_key(text[start:end]) in adjectives():
@@ -220,6 +251,7 @@ def loose_evidence(text: str, start: int, end: int, guard: int, record: PlaceRec
         or heads_a_line(text, start, end)
         or salient(record)
         or is_institution_s_seat(text, start, end)
+        or attacked_regional_place(text, start, record)
     )
 
 

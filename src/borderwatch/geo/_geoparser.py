@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from ._abroad import drop_namesakes_abroad
 from ._accept import (
     accept_loose,
     accept_proposal,
+    attacked_reading,
     dateline_in_capitals,
     judged_resolution,
     lone_person_words,
@@ -24,6 +25,7 @@ from ._accept import (
     presented_as_place,
     short_name_ok,
 )
+from ._attack_objects import attacked_regional_place, region_countries
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
@@ -115,7 +117,9 @@ class Geoparser:
         spans = [(p.start, p.end) for p in proposals] + [(s, e) for s, e, _ in loose]
         exact_only = [_lookup(text, p)[1] for p in proposals] + [True] * len(loose)
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint), exact_only)
-        accepted = _accepted(text, entities, proposals, loose, held, resolutions, _hint(country_hint))
+        accepted = _accepted(
+            text, entities, proposals, loose, held, resolutions, _hint(country_hint), self._regional_namesakes
+        )
         accepted = sorted(accepted + self._places_among_persons(text, entities, accepted, country_hint))
         accepted = drop_namesakes_abroad(text, accepted, _hint(country_hint))
         return [
@@ -139,11 +143,17 @@ class Geoparser:
             if r is not None and place_among_persons(r, anchors)
         ]
 
+    def _regional_namesakes(self, name: str) -> list[PlaceRecord]:
+        """The places of the centre's region bearing `name` as it is written, largest first."""
+        region = region_countries()
+        found = [c.record for c in self._finder.find(name, True) if c.match >= _EXACT and c.record.country in region]
+        return sorted(found, key=lambda record: -record.population)
+
     def _may_accept_hint(self, text: str, proposal: Proposal) -> bool:
         if proposal.origin == "place":
             return True
         candidates = self._finder.find(*_lookup(text, proposal))
-        if proposal.label != "PERSON" or proposal.locative or proposal.demonym is not None:
+        if proposal.label != "PERSON" or proposal.locative or proposal.attacked or proposal.demonym is not None:
             return bool(candidates)
         return any(named_area(c.record) for c in candidates if c.match >= _EXACT)
 
@@ -152,7 +162,12 @@ class Geoparser:
         ('NE' of 'NE of Djanet') neither cost a resolution nor sway the document's context."""
         records = [c.record for c in self._finder.find(text[start:end], True) if c.match >= _EXACT]
         codes = [r.feature_code for r in records]
-        if not short_name_ok(text, start, end, codes, lambda: presented_as_place(text, start, end)):
+
+        def presented() -> bool:
+            attacked = any(attacked_regional_place(text, start, record) for record in records)
+            return attacked or presented_as_place(text, start, end)
+
+        if not short_name_ok(text, start, end, codes, presented):
             return False
         return name_key(text[start:end]) in adjectives() or any(
             loose_evidence(text, start, end, guard, record) for record in records
@@ -278,6 +293,13 @@ class _Taken:
 Span = tuple[int, int, Resolution | None]
 
 
+Namesakes = Callable[[str], Sequence[PlaceRecord]]
+
+
+def _no_namesakes(name: str) -> list[PlaceRecord]:
+    return []
+
+
 def _accepted(
     text: str,
     entities: Sequence[tuple[int, int, str]],
@@ -286,9 +308,11 @@ def _accepted(
     held: list[tuple[int, int, int]],
     resolutions: list[Resolution | None],
     country_hint: str | None = None,
+    namesakes: Namesakes = _no_namesakes,
 ) -> list[Span]:
     """The spans accepted as place mentions (see `_accept`), in text order, with their resolutions; the report's
-    country as the caller knows it (`country_hint`) is one of its countries from the start."""
+    country as the caller knows it (`country_hint`) is one of its countries from the start; `namesakes` gives the
+    region's countries holding a place of a name (`attacked_reading`)."""
     # Places the model tagged as places first: the countries they lie in are the document's.
     pairs = sorted(zip(proposals, resolutions, strict=False), key=lambda pair: pair[0].origin != "place")
     # The countries of the whole report, not only of what comes before a name: a short town named first ('Oyo was
@@ -296,14 +320,15 @@ def _accepted(
     # more countries accepts more places, never fewer: the passes stop when no country is added.
     countries: set[str] = {country_hint} if country_hint else set()
     for _ in range(_COUNTRY_PASSES):
-        accepted, rejected, taken, found = _accepted_proposals(text, entities, pairs, countries)
+        accepted, rejected, taken, found = _accepted_proposals(text, entities, pairs, countries, namesakes)
         if found <= countries:
             break
         countries |= found
     rejected += [(s, e) for s, e, guard in held if guard < GUARD_ORG]
-    for (start, end, guard), res in zip(loose, resolutions[len(proposals) :], strict=True):
+    for (start, end, guard), resolved in zip(loose, resolutions[len(proposals) :], strict=True):
         if taken.overlaps(start, end):
             continue
+        res = attacked_reading(text, Proposal(start, end, "text", False, None, attacked=True), resolved, namesakes)
         if accept_loose(text, start, end, guard, res):
             accepted.append((start, end, res))
             taken.add(start, end)
@@ -318,6 +343,7 @@ def _accepted_proposals(
     entities: Sequence[tuple[int, int, str]],
     pairs: list[tuple[Proposal, Resolution | None]],
     countries: set[str],
+    namesakes: Namesakes = _no_namesakes,
 ) -> tuple[list[Span], list[tuple[int, int]], _Taken, set[str]]:
     """One pass over the model's proposals, given the report's countries known so far: the spans accepted, those
     rejected, the text they take, and the countries of the accepted places (with those given)."""
@@ -325,9 +351,10 @@ def _accepted_proposals(
     rejected: list[tuple[int, int]] = []
     taken = _Taken()
     found = set(countries)
-    for proposal, res in pairs:
+    for proposal, resolved in pairs:
         if taken.overlaps(proposal.start, proposal.end):
             continue
+        res = attacked_reading(text, proposal, resolved, namesakes)
         if accept_proposal(text, proposal, res, entities, found):
             accepted.append((proposal.start, proposal.end, res))
             taken.add(proposal.start, proposal.end)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._attack_objects import after_attack_word
 from ._capitalised_runs import CAPITALISED, NAME_LINK, NON_NAMES, text_proposals, trim_span
 from ._division_names import division_kind_after
 from ._line_heads import heads_a_line, opens_an_agency_dateline
@@ -59,6 +60,7 @@ class Proposal:
     locative: bool  # a locative word stands right before it
     demonym: str | None  # what a demonym adjective stands for: a country (alpha-2) or 'continent:XX'
     label: str = ""  # the entity model's label
+    attacked: bool = False  # an attack word stands right before it ('gunmen attacked Boni'): `_attack_objects`
 
 
 def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, int]]) -> bool:
@@ -108,7 +110,8 @@ def _entity_proposals(text: str, entities: Sequence[tuple[int, int, str]]) -> li
         heading = demonym is None and label != "PERSON" and heads_a_line(text, start, end)
         locative = locative or presented or crossing or post or division or dateline or heading
         locative = locative or (demonym is None and is_route(text, start, end))
-        found.append(Proposal(start, end, origin, locative, demonym, label))
+        attacked = demonym is None and after_attack_word(text, start)
+        found.append(Proposal(start, end, origin, locative, demonym, label, attacked))
     return found
 
 
