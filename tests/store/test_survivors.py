@@ -92,3 +92,23 @@ def test_a_cycle_that_died_frozen_is_freed_once_the_frozen_objects_double(monkey
     put_survivors_aside(LARGE_BATCH)  # the sweep
     assert alive() is None
     assert _survivors._Sweeps.frozen_after_last >= len(grown)
+
+
+def test_the_frozen_objects_are_not_counted_again_until_they_may_have_doubled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting the frozen objects walks all of them (0.1 s a batch at 20k mentions stored): between sweeps a bound
+    decides, and the list is walked only once the bound reaches double the count of the last sweep."""
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
+    put_survivors_aside(LARGE_BATCH)  # the first large batch of a process sweeps (and counts once)
+    swept_at = _survivors._Sweeps.frozen_after_last
+    walks = []
+    count_frozen = gc.get_freeze_count
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: walks.append(1) or count_frozen())
+    kept = []
+    for batch in range(5):  # batches whose survivors are far fewer than what is frozen: no walk
+        kept.append([[batch, n] for n in range(100)])
+        put_survivors_aside(LARGE_BATCH)
+    assert walks == [] and _survivors._Sweeps.frozen_after_last == swept_at
+    kept.append([[n] for n in range(swept_at + 1)])  # as many objects again as were frozen at the sweep
+    put_survivors_aside(LARGE_BATCH)  # freezes them: the bound now says doubled
+    put_survivors_aside(LARGE_BATCH)  # walks the list once, finds it doubled and sweeps (a second walk)
+    assert len(walks) == 2 and _survivors._Sweeps.frozen_after_last >= 2 * swept_at
