@@ -112,3 +112,24 @@ def test_the_frozen_objects_are_not_counted_again_until_they_may_have_doubled(mo
     put_survivors_aside(LARGE_BATCH)  # freezes them: the bound now says doubled
     put_survivors_aside(LARGE_BATCH)  # walks the list once, finds it doubled and sweeps (a second walk)
     assert len(walks) == 2 and _survivors._Sweeps.frozen_after_last >= 2 * swept_at
+
+
+def test_the_first_large_batch_of_a_process_walks_no_full_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What other code froze before (the extraction model, a benchmark's input) is the base the doubling counts
+    from, not walked by a full collection at once."""
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_at_most", 0)
+    gc.freeze()  # as the pipeline freezes its loaded model
+    full: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        assert put_survivors_aside(LARGE_BATCH)
+    finally:
+        gc.callbacks.remove(count)
+    assert full == []
+    assert _survivors._Sweeps.frozen_after_last == gc.get_freeze_count()

@@ -33,7 +33,9 @@ LARGE_BATCH = 32  # reports: ingest writes 200 at a time (`Settings.batch_size`)
 
 
 class _Sweeps:
-    """How many objects were frozen right after the last full sweep (0: none yet in this process), and an upper
+    """How many objects were frozen right after the last full sweep (the first large batch of a process counts as
+    one without collecting: what other code froze before it, the extraction model or a benchmark's input, would
+    otherwise be walked by a full collection at once; 0: no large batch yet), and an upper
     bound of how many are frozen now (the count walked last, plus what was frozen here since)."""
 
     frozen_after_last = 0
@@ -45,8 +47,13 @@ def put_survivors_aside(reports: int) -> bool:
     collector enabled; a process that disabled it manages its memory itself)."""
     if reports < LARGE_BATCH or not gc.isenabled():
         return False
-    sweep = _Sweeps.frozen_after_last == 0 or _frozen_doubled()
-    if sweep:  # the frozen objects doubled (or none were frozen yet): their dead cycles are looked for once
+    if _Sweeps.frozen_after_last == 0:  # the process's first: what others froze before (a model, an input) is the base
+        gc.collect(1)
+        gc.freeze()
+        _Sweeps.frozen_after_last = _Sweeps.frozen_at_most = max(gc.get_freeze_count(), 1)
+        return True
+    sweep = _frozen_doubled()
+    if sweep:  # the frozen objects doubled: their dead cycles are looked for once
         gc.unfreeze()
         gc.collect()
     else:
