@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ._actor_names import actor_names
-from ._attack_objects import after_attack_word, attacked_regional_place, region_countries
+from ._attack_objects import after_attack_word, attacked_regional_place
 from ._borders import haversine_km
 from ._cues import in_location_line, is_institution_s_seat
 from ._division_names import division_kind_after
@@ -27,7 +27,7 @@ from ._normalise import is_vowel_shape, name_key, spelling_key
 from ._place_phrases import is_route, names_a_post
 from ._recognise import GUARD_INITIAL, GUARD_ORG, GUARD_PERSON, PLACE_LABELS, Proposal
 from ._recognition_words import abbreviations, adjectives, brands
-from ._sources import supplement_countries
+from ._sources import centre_countries, supplement_countries
 from ._store import PlaceRecord
 
 __all__ = [
@@ -170,7 +170,7 @@ def attacked_reading(
     as it is. Armed attacks on a town abroad that bears a Sahel town's name are not what the centre's reports tell."""
     if res is None or not proposal.attacked or proposal.demonym is not None:
         return res
-    if res.record.country in region_countries() or not after_attack_word(text, proposal.start):
+    if res.record.country in centre_countries() or not after_attack_word(text, proposal.start):
         return res
     regional = namesakes(text[proposal.start : proposal.end])
     if not regional or len({record.country for record in regional}) != 1:

@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 
 from ._recognition_words import alternatives, vocabulary
-from ._sources import supplement_countries, thinly_held_countries
+from ._sources import centre_countries
 from ._store import PlaceRecord
 
-__all__ = ["after_attack_word", "attacked_regional_place", "region_countries"]
+__all__ = ["after_attack_word", "attacked_regional_place"]
 
 _WINDOW = 30
 
@@ -28,13 +28,6 @@ def _attack_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})(?:\s+|(?<=['’]))(?:{alternatives(elided)})?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def region_countries() -> frozenset[str]:
-    """The centre's region: the supplement's countries and those whose small towns it completes (Burkina Faso)."""
-    return supplement_countries() | thinly_held_countries()
-
-
-@lru_cache(maxsize=8192)
 def after_attack_word(text: str, start: int) -> bool:
     """An attack word stands right before the name at `start` ('attacked Boni', "l'attaque d'Abala")."""
     return bool(_attack_pattern().search(text[max(0, start - _WINDOW) : start]))
@@ -44,5 +37,5 @@ def attacked_regional_place(text: str, start: int, record: PlaceRecord) -> bool:
     """The name at `start` follows an attack word and `record`, its reading, lies in the centre's region (the
     countries of the Maghreb-Sahel supplement and of data/thinly_held_countries.json, or a place of the supplement
     itself)."""
-    regional = record.country in region_countries() or record.source.startswith("borderwatch")
+    regional = record.country in centre_countries() or record.source.startswith("borderwatch")
     return regional and after_attack_word(text, start)

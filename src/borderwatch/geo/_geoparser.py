@@ -25,7 +25,7 @@ from ._accept import (
     presented_as_place,
     short_name_ok,
 )
-from ._attack_objects import attacked_regional_place, region_countries
+from ._attack_objects import attacked_regional_place
 from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
@@ -38,6 +38,7 @@ from ._recognise import GUARD_NONE, GUARD_ORG, Proposal, propose_spans, text_pro
 from ._recognition_words import adjectives
 from ._regions import countries_voted_for
 from ._resolve import Resolver
+from ._sources import centre_countries
 from ._store import Gazetteer, PlaceRecord
 
 __all__ = ["Geoparser"]
@@ -145,7 +146,7 @@ class Geoparser:
 
     def _regional_namesakes(self, name: str) -> list[PlaceRecord]:
         """The places of the centre's region bearing `name` as it is written, largest first."""
-        region = region_countries()
+        region = centre_countries()
         found = [c.record for c in self._finder.find(name, True) if c.match >= _EXACT and c.record.country in region]
         return sorted(found, key=lambda record: -record.population)
 

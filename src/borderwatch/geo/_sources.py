@@ -22,9 +22,23 @@ from typing import Any
 from ._divisions import GeoNamesDivisions
 from ._normalise import name_key
 
-__all__ = ["DATA_FILES", "Admin1Map", "admin1_entries", "airport_entries", "city_entries", "continent_entries",
-           "country_entries", "data_file", "read_cities", "supplement_countries", "supplement_entries",
-           "thinly_held_countries", "us_county_entries", "us_state_points"]  # fmt: skip
+__all__ = [
+    "DATA_FILES",
+    "Admin1Map",
+    "admin1_entries",
+    "airport_entries",
+    "centre_countries",
+    "city_entries",
+    "continent_entries",
+    "country_entries",
+    "data_file",
+    "read_cities",
+    "supplement_countries",
+    "supplement_entries",
+    "thinly_held_countries",
+    "us_county_entries",
+    "us_state_points",
+]
 
 Entry = dict[str, Any]
 DATA_FILES = (
@@ -54,6 +68,12 @@ def data_file(name: str) -> Any:
 def supplement_countries() -> frozenset[str]:
     """The countries our Maghreb-Sahel supplement covers (data/maghreb_sahel.json): the centre's area."""
     return frozenset(p["country"] for p in data_file("maghreb_sahel.json")["places"] if p.get("country"))
+
+
+@lru_cache(maxsize=1)
+def centre_countries() -> frozenset[str]:
+    """The centre's region: the supplement's countries and those whose small towns it completes (Burkina Faso)."""
+    return supplement_countries() | thinly_held_countries()
 
 
 @lru_cache(maxsize=1)
