@@ -61,11 +61,12 @@ def drop_namesakes_abroad(text: str, accepted: list[Span], country_hint: str | N
     accepted = [(s, e, r) for s, e, r in accepted if not _actor_far_away(text, s, e, r, accepted)]
     ruled: list[Span] = []
     for s, e, r in accepted:
-        own = _abroad(text, s, e, r, accepted, country_hint) if r is not None else None
+        alone = r is not None and _alone(text, s, e, accepted, country_hint)
+        own = _abroad(text, s, e, r, accepted, country_hint, alone) if r is not None else None
         home = None if r is None or own is None else _home_namesake(r, own)
         # Alone, a name that no place of the region bears keeps its reading ('Bondo' alone is Bondo, Kenya): only
         # the region's namesake stands in for it.
-        if r is not None and own is not None and home is None and _alone(text, s, e, accepted, country_hint):
+        if alone and own is not None and home is None:
             home = r
         ruled.append((s, e, r if own is None else home))
     return ruled
@@ -114,9 +115,10 @@ def _known_abroad(res: Resolution) -> bool:
 
 
 def _abroad(
-    text: str, start: int, end: int, res: Resolution, accepted: list[Span], country_hint: str | None
+    text: str, start: int, end: int, res: Resolution, accepted: list[Span], country_hint: str | None, alone: bool
 ) -> frozenset[str] | None:
-    """The report's own countries when they rule the place out as a namesake abroad, else None."""
+    """The report's own countries when they rule the place out as a namesake abroad, else None (`alone`: the
+    report names no other place, for no caller's country; see `_alone`)."""
     record = res.record
     # A country, division or region, or one of our curated places of the region, is no look-alike.
     if record.country is None or named_area(record) or _known_abroad(res):
@@ -144,7 +146,7 @@ def _abroad(
         votes[country_hint.upper()] += 1.0
         total += 1.0
     own, next_door = agreeing_countries(votes, total)
-    if _alone(text, start, end, accepted, country_hint):
+    if alone:
         # A report that names no other place, for no caller's country, is about the product's region, as the
         # resolver reads it (`Context.agrees`): a small town abroad is a namesake of the region's ('Abala' alone).
         own, next_door = thinly_held_countries(), frozenset()
