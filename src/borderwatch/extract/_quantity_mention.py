@@ -87,13 +87,18 @@ _NOT_NOUNS = {
 
 
 def group_words(text: str) -> str:
-    words = [w for w in WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
-    return " ".join(w for w in words if not re.fullmatch(KILL_VERB, w, re.IGNORECASE))
+    """The words of a count that say whose it is: not numbers, killing verbs or the `_NOT_NOUNS` ('9 soldiers were
+    killed' -> 'soldiers')."""
+    return " ".join(_noun_words(text))
 
 
 def counted_noun(text: str) -> str | None:
     """What a count counts ('killed 2 worshippers' -> 'worshippers'); None for a bare figure ('4 dead', 'killing
     12') that counts everyone."""
-    words = [w for w in WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
-    words = [w for w in words if not re.fullmatch(KILL_VERB, w, re.IGNORECASE)]
+    words = _noun_words(text)
     return words[-1] if words else None
+
+
+def _noun_words(text: str) -> list[str]:
+    words = [w for w in WORDS_OF.findall(text.lower()) if w not in _NOT_NOUNS and parse_number(w) is None]
+    return [w for w in words if not re.fullmatch(KILL_VERB, w, re.IGNORECASE)]
