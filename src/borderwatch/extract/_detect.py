@@ -227,6 +227,8 @@ def _confirmed(doc: Any, hits: list[CueHit], ontology: Ontology, registry: Actor
     for hit in hits:
         if hit.cue in ontology.person_patient and not _acts_on_person(doc, hit, registry):
             continue
+        if hit.cue in ontology.armed_agent and not _by_armed_group(doc, hit, registry):
+            continue
         out.append(CueHit(ontology.counts_as[hit.cue], hit.start, hit.end) if hit.cue in ontology.counts_as else hit)
     return out
 
@@ -246,6 +248,22 @@ def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
                 patient = patient.head.head
             words = doc[patient.left_edge.i : patient.i + 1].text
             if patient.lower_ in _PERSON_PRONOUNS or is_person_noun(patient.lower_) or registry.find(words):
+                return True
+    return False
+
+
+def _by_armed_group(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
+    """The passive's agent is an armed group the registry knows, however it is written ('engaged by UAG', 'engaged
+    by JNIM fighters', 'accrochée par les éléments de l'EIGS'): a fight, not a meeting the patrol was engaged by."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for word in span:
+        if word.dep_ != "agent" and word.lower_ != "par":
+            continue
+        for obj in (c for c in word.children if c.dep_ == "pobj"):
+            words = doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            if any(m.party == "armed" for m in registry.find(words)):
                 return True
     return False
 
