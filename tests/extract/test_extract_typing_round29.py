@@ -1,0 +1,50 @@
+"""Which events a report states and of which type, round types29 (issue 3): an interception or arrest whose people
+opened fire, in a fight that killed, is one armed clash. Synthetic sentences about invented incidents in real
+places."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import report
+
+pytestmark = pytest.mark.slow
+
+
+def _events(extractor, text: str, published: str = "2027-08-05") -> list[tuple[str, int | None]]:
+    (result,) = extractor.pipe([report(text, published)])
+    return [(e.sub_event_type, e.fatalities) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "Customs officers intercepted a convoy of smugglers near Ben Guerdane on Tuesday. The smugglers opened "
+            "fire and one of them was killed in the exchange.",
+            1,
+        ),
+        (
+            "Gendarmes arrested four traffickers near Djanet on Monday. The traffickers fired on the patrol and two "
+            "gendarmes were killed.",
+            2,
+        ),
+        (
+            "Des douaniers ont intercepté mardi des contrebandiers près de Ben Guerdane. Les contrebandiers ont ouvert "
+            "le feu sur les douaniers et l'un d'eux a été tué.",
+            1,
+        ),
+        (
+            "Soldiers detained two smugglers near Remada on Sunday. They opened fire on the soldiers, and one "
+            "smuggler was shot dead.",
+            1,
+        ),
+    ],
+)
+def test_an_arrest_whose_people_fought_back_and_died_is_one_clash(extractor, text: str, dead: int) -> None:
+    assert _events(extractor, text) == [("Armed clash", dead)]
+
+
+def test_resistance_to_an_arrest_without_deaths_stays_the_arrest(extractor) -> None:
+    # guard: with no one killed the arrest is the happening, the fire its people opened part of it
+    text = "Police arrested three suspects in Gao on Monday. The suspects had opened fire on the officers."
+    assert [sub for sub, _ in _events(extractor, text)] == ["Arrests"]
