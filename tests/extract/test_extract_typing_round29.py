@@ -48,3 +48,36 @@ def test_resistance_to_an_arrest_without_deaths_stays_the_arrest(extractor) -> N
     # guard: with no one killed the arrest is the happening, the fire its people opened part of it
     text = "Police arrested three suspects in Gao on Monday. The suspects had opened fire on the officers."
     assert [sub for sub, _ in _events(extractor, text)] == ["Arrests"]
+
+
+def _dated(extractor, text: str) -> list[tuple[str, str | None]]:
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    return [(e.sub_event_type, e.date) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor visited Arbinda on Tuesday, where jihadists had killed eleven villagers last year.",
+        "Militants attacked the Djibo camp two years ago, killing ten soldiers, the army recalled on Tuesday.",
+        "On Tuesday the minister went to Solhan, where gunmen killed dozens of residents two years ago.",
+        "Gunmen killed four herders near Djibo on Monday. The governor, visiting Arbinda on Tuesday, recalled that "
+        "jihadists had attacked the town the previous year.",
+    ],
+)
+def test_a_happening_a_year_or_more_before_takes_no_day_of_the_sentence(extractor, text: str) -> None:
+    # the recalled attack is no recent event told in passing: it is not coded with the visit's or telling's day
+    assert all(date != "2027-08-03" for _, date in _dated(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: the story's own days in reported speech, and a recent attack told in passing, keep their day
+        ("The army said on Tuesday that gunmen had killed eleven villagers near Arbinda last week.", "2027-07-29"),
+        ("Gunmen killed eleven villagers near Arbinda last night, the army said on Tuesday.", "2027-08-04"),
+        ("Residents on Tuesday buried the villagers killed in Sunday's attack on Arbinda.", "2027-08-01"),
+    ],
+)
+def test_recent_happenings_keep_their_own_day(extractor, text: str, expected: str) -> None:
+    assert [date for _, date in _dated(extractor, text)] == [expected]

@@ -17,7 +17,15 @@ from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_background, french_without, is_background, modality_of, tells_result
+from ._modality import (
+    background_kind,
+    french_background,
+    french_without,
+    is_background,
+    modality_of,
+    tells_result,
+    years_before,
+)
 from ._occasion import joins_its_occasion
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
@@ -139,12 +147,17 @@ def detect(
     dates = [d for d in dates if not any(s <= d.start < e for s, e in recalled)]
     dates = [d for d in dates if not any(s <= d.start < e for s, e in dropped)] or dates
     date_mention = _event_date(doc, dates, anchor)
+    status = _status(doc, anchor, headline) if anchor is not None else None
+    if status == "background" and date_mention is not None and not _dates_recalled(doc, anchor, date_mention):
+        # "The governor visited Arbinda on Tuesday, where jihadists had killed eleven villagers last year": Tuesday is
+        # the visit's day, and the recalled killing, a year or more before, is no recent one told in passing
+        date_mention = None
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_decided(text, tags, _status(doc, anchor, headline)) if anchor is not None else None,
+        modality=_decided(text, tags, status) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
@@ -334,6 +347,16 @@ def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[
         if span is not None and len(span) and span.root.dep_ == "advcl":
             clauses.append((start, end))
     return clauses
+
+
+def _dates_recalled(doc: Any, anchor: CueHit, date: DateMention) -> bool:
+    """The date may date the happening a sentence only recalls: unless its own words place it a year or more before
+    ('where jihadists had killed eleven villagers last year'), and the date is not among them."""
+    root = _root(doc, anchor)
+    if root is None or not years_before(root):
+        return True  # a recent happening told in passing ("condemned on Tuesday the killing of ...") keeps the day
+    start, end = doc[root.left_edge.i].idx, doc[root.right_edge.i].idx + len(doc[root.right_edge.i])
+    return start <= date.start and date.end <= end
 
 
 def _root(doc: Any, hit: CueHit) -> Any:
