@@ -80,3 +80,34 @@ def test_attackers_driven_off_in_shorthand_stay_actor1(extractor) -> None:
     text = "Attackers repelled after a two-hour fight at the Djibo post, one soldier wounded."
     ((_, actor1, _),) = _sides(extractor, text)
     assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our units foiled a terrorist attack on the Boulkessi post on Monday, neutralising five assailants.",
+        "Soldiers thwarted an ambush near Djibo on Monday, killing six attackers.",
+        "Gendarmes foiled an assault on their post in Kantchari on Sunday night, killing three gunmen.",
+    ],
+)
+def test_the_force_that_foiled_an_attack_answered_it(extractor, text: str) -> None:
+    ((sub, actor1, actor2),) = _sides(extractor, text)
+    assert sub == "Armed clash"
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+    assert actor2 is not None and actor2.startswith("Military Forces of")
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        # guards: a plot or a smuggling attempt foiled with no fight: the force did it
+        ("Police foiled a plot to bomb a church in Niamey on Monday, arresting four suspects.", "Police Forces of"),
+        (
+            "Customs officers thwarted a smuggling attempt near Ben Guerdane on Monday, seizing 2,000 litres of fuel.",
+            "Police Forces of",
+        ),
+    ],
+)
+def test_a_plot_foiled_without_a_fight_is_the_forces_act(extractor, text: str, force: str) -> None:
+    ((_, actor1, _),) = _sides(extractor, text)
+    assert actor1 is not None and actor1.startswith(force)

@@ -19,6 +19,8 @@ from ._verb_senses import driven_off, repels
 
 __all__ = ["stance_of"]
 
+_FOILING = {"foil", "thwart"}
+
 
 def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
@@ -45,6 +47,10 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
             return "responder"
         if repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
+        if word in _FOILING and any(c.dep_ == "dobj" and c.lower_ in ANSWERED_ATTACKS for c in verb.children):
+            # "our units foiled a terrorist attack on the post, neutralising five assailants": in the fight that
+            # followed, the attackers started it (a foiled plot ended by arrests is no fight: stance is not read)
+            return "responder"
         if word in INITIATING_VERBS and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
