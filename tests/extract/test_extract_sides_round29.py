@@ -111,3 +111,26 @@ def test_the_force_that_foiled_an_attack_answered_it(extractor, text: str) -> No
 def test_a_plot_foiled_without_a_fight_is_the_forces_act(extractor, text: str, force: str) -> None:
     ((_, actor1, _),) = _sides(extractor, text)
     assert actor1 is not None and actor1.startswith(force)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French headlines: the present tense of repelling, and the participle "accrochée par" with no auxiliary
+        "Les FDS repoussent une attaque contre le poste de gendarmerie de Kantchari, cinq assaillants neutralisés.",
+        "L'armée repousse une attaque jihadiste contre le camp de Djibo, dix terroristes neutralisés.",
+        "Une patrouille des FAMa accrochée par des terroristes près de Boulkessi, deux soldats tués.",
+    ],
+)
+def test_french_headlines_keep_the_attackers_first(extractor, text: str) -> None:
+    ((sub, actor1, actor2),) = _sides(extractor, text)
+    assert sub == "Armed clash"
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+    assert actor2 is not None and actor2.startswith("Military Forces of")
+
+
+def test_a_french_force_that_engages_the_group_started_it(extractor) -> None:
+    # guard: "les FAMa accrochent des terroristes", active: the force engaged them
+    text = "Les FAMa accrochent des terroristes près de Boulkessi, six assaillants neutralisés."
+    ((_, actor1, _),) = _sides(extractor, text)
+    assert actor1 is not None and actor1.startswith("Military Forces of Mali")
