@@ -81,3 +81,23 @@ def test_a_happening_a_year_or_more_before_takes_no_day_of_the_sentence(extracto
 )
 def test_recent_happenings_keep_their_own_day(extractor, text: str, expected: str) -> None:
     assert [date for _, date in _dated(extractor, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # French headlines and summaries told in the present tense
+        ("Des hommes armés attaquent le poste de Kantchari; les gendarmes ripostent.", ["Armed clash"]),
+        ("Des terroristes attaquent un convoi près de Djibo, deux soldats tués.", ["Armed clash"]),
+        ("Des jihadistes tuent six civils à Djibo.", ["Attack"]),
+        ("Des hommes armés enlèvent cinq civils près de Djibo.", ["Abduction/forced disappearance"]),
+        ("Des bandits pillent et incendient le marché de Tillabéri.", ["Looting/property destruction"]),
+        # guards: a jacket taken off, a lawsuit, a habit, deaths on the roads
+        ("Le ministre enlève son veston avant de parler aux habitants de Djibo.", []),
+        ("Les autorités attaquent en justice un journaliste à Niamey.", []),
+        ("Les éleveurs pillent rarement les champs, a affirmé le maire de Tillabéri.", []),
+        ("Les accidents de la route tuent des centaines de personnes chaque année au Niger.", []),
+    ],
+)
+def test_french_present_tense_headlines(extractor, text: str, expected: list[str]) -> None:
+    assert [sub for sub, _ in _events(extractor, text)] == expected
