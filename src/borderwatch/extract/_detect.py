@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._chained_dates import chain_days
+from ._cue_checks import confirmed_cues
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
@@ -97,7 +98,7 @@ def detect(
     whose communiqué or field report the report is (`filer_of`), whose are the sentence's "our units"."""
     text = sentence.text
     headline = sentence.headline
-    hits = _confirmed(doc, hits, ontology, registry)
+    hits = confirmed_cues(doc, hits, ontology, registry)
     confirmed = hits
     # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
     totals = running_total_spans(text)
@@ -228,57 +229,6 @@ def _decided(text: str, tags: set[str], modality: str | None) -> str | None:
     if to_come and _DECIDED.search(text) and not _UNDECIDED.search(text):
         return None
     return modality
-
-
-_PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
-
-
-def _confirmed(doc: Any, hits: list[CueHit], ontology: Ontology, registry: ActorRegistry) -> list[CueHit]:
-    """Cues the parse must confirm, read as the cue they count as ('five traffickers held in Djanet' is an arrest;
-    'a meeting held in Algiers' is nothing)."""
-    out = []
-    for hit in hits:
-        if hit.cue in ontology.person_patient and not _acts_on_person(doc, hit, registry):
-            continue
-        if hit.cue in ontology.armed_agent and not _by_armed_group(doc, hit, registry):
-            continue
-        out.append(CueHit(ontology.counts_as[hit.cue], hit.start, hit.end) if hit.cue in ontology.counts_as else hit)
-    return out
-
-
-def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    verbs = [t for t in span if is_verb(t)] if span is not None else []
-    for verb in verbs:
-        patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-        if verb.tag_ == "VBN" and not patients and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            # shorthand passive without its auxiliary ("2 drivers held", "three smugglers held near Djanet")
-            patients = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
-            patients.append(verb.head)  # "the traffickers held in Djanet", "men who were held"
-        for patient in patients:
-            if patient.lower_ in ("who", "whom") and patient.head.dep_ == "relcl":
-                patient = patient.head.head
-            words = doc[patient.left_edge.i : patient.i + 1].text
-            if patient.lower_ in _PERSON_PRONOUNS or is_person_noun(patient.lower_) or registry.find(words):
-                return True
-    return False
-
-
-def _by_armed_group(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
-    """The passive's agent is an armed group the registry knows, however it is written ('engaged by UAG', 'engaged
-    by JNIM fighters', 'accrochée par les éléments de l'EIGS'): a fight, not a meeting the patrol was engaged by."""
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for word in span:
-        if word.dep_ != "agent" and word.lower_ != "par":
-            continue
-        for obj in (c for c in word.children if c.dep_ == "pobj"):
-            words = doc[obj.left_edge.i : obj.right_edge.i + 1].text
-            if any(m.party == "armed" for m in registry.find(words)):
-                return True
-    return False
 
 
 # "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.
