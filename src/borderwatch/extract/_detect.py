@@ -12,12 +12,21 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._chained_dates import chain_days
+from ._cue_checks import confirmed_cues
 from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
 from ._lex import is_verb, lemma, register_bases
-from ._modality import background_kind, french_background, french_without, is_background, modality_of, tells_result
+from ._modality import (
+    background_kind,
+    french_background,
+    french_without,
+    is_background,
+    modality_of,
+    tells_result,
+    years_before,
+)
 from ._occasion import joins_its_occasion
 from ._ontology import CueHit, Ontology
 from ._place_markers import place_marker_spans
@@ -89,7 +98,7 @@ def detect(
     whose communiqué or field report the report is (`filer_of`), whose are the sentence's "our units"."""
     text = sentence.text
     headline = sentence.headline
-    hits = _confirmed(doc, hits, ontology, registry)
+    hits = confirmed_cues(doc, hits, ontology, registry)
     confirmed = hits
     # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
     totals = running_total_spans(text)
@@ -139,12 +148,17 @@ def detect(
     dates = [d for d in dates if not any(s <= d.start < e for s, e in recalled)]
     dates = [d for d in dates if not any(s <= d.start < e for s, e in dropped)] or dates
     date_mention = _event_date(doc, dates, anchor)
+    status = _status(doc, anchor, headline) if anchor is not None else None
+    if status == "background" and date_mention is not None and not _dates_recalled(doc, anchor, date_mention):
+        # "The governor visited Arbinda on Tuesday, where jihadists had killed eleven villagers last year": Tuesday is
+        # the visit's day, and the recalled killing, a year or more before, is no recent one told in passing
+        date_mention = None
     return SentenceEvent(
         sentence=sentence,
         sub_event_type=sub_event_type,
         event_type=ontology.type_of[sub_event_type],
         tags=tags,
-        modality=_decided(text, tags, _status(doc, anchor, headline)) if anchor is not None else None,
+        modality=_decided(text, tags, status) if anchor is not None else None,
         cues=frozenset(cues),
         rule=rule,
         parties=parties,
@@ -217,39 +231,6 @@ def _decided(text: str, tags: set[str], modality: str | None) -> str | None:
     return modality
 
 
-_PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "who", "whom"}
-
-
-def _confirmed(doc: Any, hits: list[CueHit], ontology: Ontology, registry: ActorRegistry) -> list[CueHit]:
-    """Cues the parse must confirm, read as the cue they count as ('five traffickers held in Djanet' is an arrest;
-    'a meeting held in Algiers' is nothing)."""
-    out = []
-    for hit in hits:
-        if hit.cue in ontology.person_patient and not _acts_on_person(doc, hit, registry):
-            continue
-        out.append(CueHit(ontology.counts_as[hit.cue], hit.start, hit.end) if hit.cue in ontology.counts_as else hit)
-    return out
-
-
-def _acts_on_person(doc: Any, hit: CueHit, registry: ActorRegistry) -> bool:
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    verbs = [t for t in span if is_verb(t)] if span is not None else []
-    for verb in verbs:
-        patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-        if verb.tag_ == "VBN" and not patients and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            # shorthand passive without its auxiliary ("2 drivers held", "three smugglers held near Djanet")
-            patients = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
-            patients.append(verb.head)  # "the traffickers held in Djanet", "men who were held"
-        for patient in patients:
-            if patient.lower_ in ("who", "whom") and patient.head.dep_ == "relcl":
-                patient = patient.head.head
-            words = doc[patient.left_edge.i : patient.i + 1].text
-            if patient.lower_ in _PERSON_PRONOUNS or is_person_noun(patient.lower_) or registry.find(words):
-                return True
-    return False
-
-
 # "towards the border with Burkina Faso", "coming from southern Libya": where from or to, not where.
 _DIRECTION = re.compile(
     r"\b(?:from|towards?|into|across|with|to|back\s+to|fled\s+to|entering)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
@@ -316,6 +297,16 @@ def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[
         if span is not None and len(span) and span.root.dep_ == "advcl":
             clauses.append((start, end))
     return clauses
+
+
+def _dates_recalled(doc: Any, anchor: CueHit, date: DateMention) -> bool:
+    """The date may date the happening a sentence only recalls: unless its own words place it a year or more before
+    ('where jihadists had killed eleven villagers last year'), and the date is not among them."""
+    root = _root(doc, anchor)
+    if root is None or not years_before(root):
+        return True  # a recent happening told in passing ("condemned on Tuesday the killing of ...") keeps the day
+    start, end = doc[root.left_edge.i].idx, doc[root.right_edge.i].idx + len(doc[root.right_edge.i])
+    return start <= date.start and date.end <= end
 
 
 def _root(doc: Any, hit: CueHit) -> Any:

@@ -16,7 +16,7 @@ from functools import cached_property
 from itertools import chain, islice
 from typing import Any
 
-from ..model import Actor, EventMention, ExtractResult, Location, Place, Report, ReportKind, ReportRef
+from ..model import Actor, EventMention, Evidence, ExtractResult, Location, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
 from ._clauses import split_clauses
 from ._confidence import load_calibration
@@ -35,7 +35,7 @@ from ._registry import load_registry
 from ._roles_fr import is_french_function_word
 from ._segment import Sentence, split_sentences
 from ._timeline import group_dates, mark_history, sentence_dates, telling_day
-from ._title_facts import title_sentence, with_title_events
+from ._title_facts import is_title, title_sentence, with_title_events
 
 __all__ = ["Extractor"]
 
@@ -252,6 +252,8 @@ class Extractor:
         if locator is not None:
             evidence_stub = _evidence_of(main)
             location = locator.locate_event(p.report.text, evidence_stub, places)
+            if location is None:
+                location = _title_location(locator, group, report_country)
             position = p.report.position
             if position is not None and (location is None or location.geo_precision == 3):
                 # The text names no place finer than a province: the post saw it where the post stands.
@@ -339,6 +341,21 @@ def _start_worker() -> None:
 def _work(chunk: list[Report]) -> list[ExtractResult]:
     assert _WORKER is not None  # set in the parent before the fork
     return _WORKER._extract_batch(chunk)
+
+
+def _title_location(locator: Any, group: EventGroup, country: str | None) -> Location | None:
+    """'Five soldiers killed in Sunday's attack near Djibo' over a body that names no place: the title joined the
+    body's event only because the body names none (`_title_facts`), and its place is where the event was."""
+    title = next((m for m in group.members if is_title(m)), None)
+    if title is None:
+        return None
+    text = title.sentence.text
+    # the parse's places and the names after locative words ("near Djibo", which the model may tag as a person)
+    spans = {(start, end) for start, end, _ in title.places} | set(locative_name_spans(text))
+    if not spans:
+        return None
+    places = locator.find_places(text, [EntitySpan(start, end, "GPE") for start, end in sorted(spans)], country)
+    return locator.locate_event(text, Evidence(sentence=text, start=0, end=len(text)), places)
 
 
 def _evidence_of(event: SentenceEvent) -> Any:

@@ -211,7 +211,7 @@ def _bare_plural_subject(trigger: Token) -> bool:
 # sentence cannot say which clause a word is in, nor whether "Deux manifestants" is a bare plural.
 _FRENCH_GENERIC = re.compile(
     r"\b(?:fr[ée]quent(?:e|s|es)?|fr[ée]quemment|r[ée]guli[èe]rement|souvent|habituellement|couramment|"
-    r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|"
+    r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|rarement|"
     r"chaque (?:jour|semaine|mois|ann[ée]e)|(?:tous|toutes) les (?:jours|semaines|mois|ans|ann[ée]es)|"
     r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies)|"
     # "les combats ont poussé des milliers de personnes à fuir depuis janvier": a running total since a month or year

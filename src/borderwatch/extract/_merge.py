@@ -325,7 +325,9 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
         # "They also seized livestock", "The attackers burned the lorries": the same hands, told after
         return event.anaphoric or not _agents(event) or bool(_agents(event) & _agents(main))
     if main.sub_event_type == "Arrests" and sub == "Armed clash" and _ARRESTED.match(event.sentence.text):
-        return not event.fatalities  # "The suspects had opened fire on the officers": their resistance to the arrest
+        # "The suspects had opened fire on the officers": their resistance to the arrest; "the smugglers opened fire
+        # and one was killed": the fight the interception became, one happening (_promote puts the fight first)
+        return True
     if main.event_type == "Battles" and (sub in ("Disrupted weapons use", "Arrests") or _is_seizure(event)):
         return True  # and the interception that began it, told after it ("the patrol had intercepted two vehicles")
     if (main.sub_event_type in _INTERDICTION and sub in _INTERDICTION) and (
@@ -339,6 +341,19 @@ def _completes(main: SentenceEvent, event: SentenceEvent) -> bool:
     if main.event_type in _VIOLENT and _deployment_only(event):
         return True  # "reinforcements were sent to the area": the response to the attack, no happening of its own
     return _context_only(event) or _context_only(main)
+
+
+def _arrest_became_fight(main: SentenceEvent, added: SentenceEvent) -> bool:
+    """'Customs officers intercepted smugglers near Ben Guerdane. The smugglers opened fire and one was killed': the
+    people the arrest took fought back, and the fight killed; without deaths the arrest stays the happening."""
+    return (
+        main.sub_event_type == "Arrests"
+        and added is not main
+        and added.sub_event_type == "Armed clash"
+        and bool(added.fatalities)
+        and not added.sentence.headline
+        and bool(_ARRESTED.match(added.sentence.text))
+    )
 
 
 def _deployment_only(event: SentenceEvent) -> bool:
@@ -440,6 +455,9 @@ def _promote(group: EventGroup) -> None:
         # the fight outranks the interception that began it; so do the weapons the searched vehicle carried
         if added.event_type in _VIOLENT or added.sub_event_type == "Disrupted weapons use":
             group.members.insert(0, group.members.pop())
+        return
+    if _arrest_became_fight(main, group.members[-1]):
+        group.members.insert(0, group.members.pop())  # the deaths make the fight the happening ACLED codes
         return
     if main.sub_event_type == "Looting/property destruction" and not group.members[-1].sentence.headline:
         added = group.members[-1]

@@ -16,7 +16,7 @@ from typing import Any
 from ._lex import is_verb, lemma, register_bases
 from ._text import load_data
 
-__all__ = ["background_kind", "french_without", "is_background", "modality_of", "tells_result"]
+__all__ = ["background_kind", "french_without", "is_background", "modality_of", "tells_result", "years_before"]
 
 Token = Any
 
@@ -434,6 +434,25 @@ def _told_as_earlier(trigger: Token) -> bool:
     return False
 
 
+_LAST = {"last", "previous"}
+_YEARS = {"year", "years"}
+
+
+def years_before(trigger: Token) -> bool:
+    """A verb its own words place a year or more before the story ('where jihadists had killed eleven villagers last
+    year', 'militants attacked the camp two years ago'): a happening recalled, whatever its tense, as no report of
+    this week tells a current one so. Not 'last week' or 'last night', the story's own days in reported speech."""
+    if not is_verb(trigger):
+        return False
+    for child in trigger.children:
+        below = {c.lower_ for c in child.children}
+        if child.dep_ == "npadvmod" and child.lower_ in _YEARS and below & (_LAST | {"ago"}):
+            return True  # "last year", "the previous year", "two years ago" (years hanging on the verb)
+        if child.dep_ == "advmod" and child.lower_ == "ago" and below & _YEARS:
+            return True  # "two years ago" ("ago" hanging on the verb)
+    return False
+
+
 def _own_fight(noun: Token, governor: Token) -> bool:
     return lemma(noun) in _FIGHT_NOUNS and lemma(governor) in _FIGHT_ENDING_ACTS
 
@@ -449,7 +468,7 @@ def _mourned_toll(trigger: Token) -> bool:
 def background_kind(trigger: Token) -> str | None:
     """'clause' for a temporal clause of the sentence's own story ('... before security forces killed the two
     assailants'), 'phrase' for a happening only referred to; None when the trigger is in the foreground."""
-    if _told_as_earlier(trigger):
+    if _told_as_earlier(trigger) or years_before(trigger):
         return "phrase"
     node = trigger
     death_told = False  # came up through "who fell on Tuesday": the reaction's object is the dead, not the event

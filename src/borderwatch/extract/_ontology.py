@@ -74,6 +74,8 @@ class Ontology:
         cues = data["cues"]
         self.counts_as: dict[str, str] = {n: spec["counts_as"] for n, spec in cues.items() if "counts_as" in spec}
         self.person_patient = frozenset(n for n, spec in cues.items() if spec.get("patient") == "person")
+        # Cues that count only when their "by" agent is an armed group ("engaged by UAG", "engaged by JNIM fighters").
+        self.armed_agent = frozenset(n for n, spec in cues.items() if spec.get("agent") == "armed")
         self.eventive = frozenset(
             [name for name, spec in data["cues"].items() if spec["eventive"]]
             + [f"tag:{name}" for name, spec in data["tags"].items() if spec["eventive"]]

@@ -19,6 +19,8 @@ from ._verb_senses import driven_off, repels
 
 __all__ = ["stance_of"]
 
+_FOILING = {"foil", "thwart"}
+
 
 def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False) -> str | None:
     """Who started the fight and who answered, where the sentence says so: the subject of 'opened fire' in a
@@ -26,6 +28,7 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
     subject of 'returned fire' or 'repelled' answered. `civilian`: the spans of civilian parties, whose attack
     ('soldiers killed two militants who had attacked a village') was an earlier happening, not this fight's start.
     `state`: the party is a state force, whose posts and patrols an attack 'on the post' struck."""
+    words_end = root  # the party's own last word, before the climb to the noun it modifies
     while root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "Army units responded": the force's word modifies the noun that is the subject
     if root.lower_ in RESPONDING_NOUNS:
@@ -44,6 +47,10 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
             return "responder"
         if repels(verb):
             return "responder"  # "soldiers fought off an attack by gunmen"
+        if word in _FOILING and any(c.dep_ == "dobj" and c.lower_ in ANSWERED_ATTACKS for c in verb.children):
+            # "our units foiled a terrorist attack on the post, neutralising five assailants": in the fight that
+            # followed, the attackers started it (a foiled plot ended by arrests is no fight: stance is not read)
+            return "responder"
         if word in INITIATING_VERBS and verb.dep_ in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp"):
             if verb.dep_ == "relcl" and _struck_civilians(verb, civilian):
                 continue
@@ -52,7 +59,26 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
             return "initiator"
         if word in REPORTING_VERBS and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
+    if _repels_in_shorthand(words_end):
+        return "responder"
     return None
+
+
+def _repels_in_shorthand(root: Token) -> bool:
+    """'FDS repelled attack on Kantchari post', 'Army repels jihadist assault on Djibo camp': a headline's shorthand
+    drops the article, and the parser reads the repelling verb as a modifier or a noun ('repelled attack', 'repels')
+    whose subject the party is not. The repelling word right after the party's words, and an attack noun within
+    two words after it, before any punctuation: the party answered that attack."""
+    doc = root.doc
+    after = root.i + 1
+    if after >= len(doc) or lemma(doc[after]) not in DEFENDING_VERBS & RESPONDING_VERBS:
+        return False
+    for word in doc[after + 1 : after + 4]:
+        if word.is_punct:
+            return False
+        if word.lower_ in ANSWERED_ATTACKS:
+            return True
+    return False
 
 
 def _struck_civilians(verb: Token, civilian: list[tuple[int, int]]) -> bool:

@@ -5,7 +5,8 @@ several dead among the troops": the title's toll (its date, its actors) belongs 
 sentence of the text carries it. The title is read as a headline sentence of its own, at no offset of the
 text, whose events only ever join an event the body tells: it never codes an event, never becomes an event's
 main sentence (its evidence), and never changes how the body's sentences group. A title that names a place or a
-date the body's event does not is another happening (an earlier attack the story follows up) and joins nothing.
+date the body's event does not is another happening (an earlier attack the story follows up) and joins nothing; a
+body that names no place at all takes the title's.
 """
 
 from __future__ import annotations
@@ -65,8 +66,10 @@ def _same_happening(title: SentenceEvent, group: EventGroup) -> bool:
     names = [name for _, _, name in title.places]
     names += [title.sentence.text[start:end] for start, end in locative_name_spans(title.sentence.text)]
     told = " ".join(fold(m.sentence.text) for m in group.members)
-    if any(fold(name) not in told for name in names):
-        return False  # "... attack on Boulkessi post" over a body about Djibo
+    if any(fold(name) not in told for name in names) and any(m.places for m in group.members):
+        # "... attack on Boulkessi post" over a body about Djibo; over a body that names no place at all ("gunmen
+        # attacked their patrol"), the title's place is where the body's event was
+        return False
     if title.date is not None and not title.date_weak:
         dates = [m.date for m in group.members if m.date is not None and not m.date_weak]
         if dates and all(d.date != title.date.date for d in dates):
