@@ -113,3 +113,21 @@ def test_the_other_sides_dead_told_with_the_verb_left_out_add_up(extractor, text
 )  # fmt: skip
 def test_a_sides_losses_are_the_side_that_lost_them(extractor, text: str, toll: int) -> None:
     assert _toll(extractor, text) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("On 3 May 2026 an army patrol was ambushed near Tessit. Four soldiers were killed. On the attackers' side, "
+         "the toll was eight dead.", 12),
+        ("On 3 May 2026 soldiers and militants fought near Djibo. The militants left behind 16 dead. The army lost "
+         "four men.", 20),
+        ("Le 3 mai 2026, l'armée a repoussé une attaque à Djibo. Les assaillants ont laissé sur le terrain 16 morts. "
+         "Trois soldats ont été tués.", 19),
+        # a toll the attack left behind is everyone's, not the attackers' own: the soldiers may be among them
+        ("On 3 May 2026 gunmen stormed the village of Koro, leaving behind 16 dead. Two soldiers were also killed.",
+         16),
+    ],
+)  # fmt: skip
+def test_the_dead_a_side_left_or_its_side_told_before_the_toll_are_its_own(extractor, text: str, toll: int) -> None:
+    assert _toll(extractor, text) == toll

@@ -52,7 +52,9 @@ _SIDE_BEFORE = re.compile(
     # "Côté assaillants, le bilan est de neuf morts"
     r"|(?:le\s+)?bilan\s+(?:\w+\s+)?(?:est\s+de|s['’][ée]l[èe]ve\s+à|fait\s+[ée]tat\s+de))?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
+    # "on the attackers' side, the toll was eight dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
+    r"(?:\s*(?:the\s+)?(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to))?"
     # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
     r"|\b(?P<loss_word>[\w-]+)(?:['’]s?)?\s+(?:losses|casualties)\b[^.;:]{0,30}?\b(?:at|to)"
     r"|\bpertes\s+(?:de\s+l['’]\s*|des\s+|du\s+)?(?P<pertes_word>[\w-]+)[^.;:]{0,30}?\bà)\s*$",

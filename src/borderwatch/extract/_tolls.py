@@ -210,6 +210,13 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
+    left = _LEFT_BEHIND_BY.search(before) if counted_noun(q.text) in (None, *TOTAL_WORDS) else None
+    if left is not None:
+        # "The militants left behind 16 dead", "les assaillants ont laissé sur le terrain 16 morts": the dead a side
+        # left behind it, the side the verb's subject names right before it (not "..., leaving behind 16 dead")
+        named = [m for m in registry.find(before[: left.start()]) if m.party in ("state", "armed")]
+        if named and not before[named[-1].end : left.start()].strip():
+            return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
@@ -245,6 +252,14 @@ _LEFT_BEHIND = re.compile(
     r"\b(?:left|leaving|leave|abandon(?:ed|ing)?|laiss(?:ant|[ée]|[ée]s)|abandonn(?:ant|[ée]|[ée]s))"
     r"(?:\s+(?:behind|on\s+the\s+(?:ground|field|battlefield)|sur\s+(?:le\s+terrain|place)|derri[èe]re\s+eux))?\s+"
     r"(?:(?:at\s+least|about|some|nearly|more\s+than|au\s+moins|environ|pr[èe]s\s+de|plus\s+de|the|les)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_LEFT_BEHIND_BY = re.compile(
+    r"\s+(?:had\s+)?left\s+behind\s+(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$"
+    r"|\s+(?:ont|avaient)\s+laiss[ée]\s+(?:sur\s+(?:le\s+terrain|place)|derri[èe]re\s+eux)\s+"
+    r"(?:(?:au\s+moins|environ|pr[èe]s\s+de|plus\s+de)\s+)?$",
     re.IGNORECASE,
 )
 
