@@ -124,6 +124,9 @@ def test_a_sides_losses_are_the_side_that_lost_them(extractor, text: str, toll: 
          "four men.", 20),
         ("Le 3 mai 2026, l'armée a repoussé une attaque à Djibo. Les assaillants ont laissé sur le terrain 16 morts. "
          "Trois soldats ont été tués.", 19),
+        # bodies "d'assaillants" found in the clause after a semicolon are the other side's dead
+        ("Trois soldats sont tombés en martyrs lors de l'attaque du poste de Tessit le 3 mai 2026 ; onze corps "
+         "d'assaillants ont été retrouvés.", 14),
         # a toll the attack left behind is everyone's, not the attackers' own: the soldiers may be among them
         ("On 3 May 2026 gunmen stormed the village of Koro, leaving behind 16 dead. Two soldiers were also killed.",
          16),
