@@ -41,7 +41,7 @@ from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import french_modality, is_french, is_french_function_word, with_french_roles
 from ._segment import Sentence
-from ._sides import civilian_majority, french_targets, sides_by_parse, unnamed_victims
+from ._sides import civilian_majority, french_targets, named_victims, sides_by_parse, unnamed_victims
 from ._text import load_data
 
 __all__ = ["SentenceEvent", "detect"]
@@ -125,6 +125,7 @@ def detect(
     parties = without_finders(doc, parties)
     parties = victims_not_agents(doc, hits, {h.cue for h in core}, parties)
     quantities = sides_by_parse(doc, quantities, mentions)
+    quantities += named_victims(doc, quantities, [(h.start, h.end) for h in core if h.cue == "kill"])
     tags = {h.cue[4:] for h in hits if h.cue.startswith("tag:")}
     cues = {h.cue for h in hits if not h.cue.startswith("tag:")} | tags
     cues |= derived_cues(parties, text, registry, doc, triggers) | ({"kill_victims"} if fatalities else set())

@@ -93,7 +93,8 @@ _HINT = re.compile(
     + "|".join(re.escape(w) for w in WORDS if w not in ("a", "an", "un", "une", "some"))
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|loss|perdu|tu[ée]|tuant|abatt|[ée]limin|ex[ée]cut|"
-    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|dead",
+    r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|life|"
+    r"perte|co[uû]t[ée] la vie|dead",
     re.IGNORECASE,
 )
 
@@ -119,7 +120,7 @@ _TIME_SPAN = re.compile(
 _YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d]|[,.]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|"
-    r"déc)[a-zéû]*\.?|\b(?:in|en|since|depuis|of|de|année|annee|year|fiscal|\d{1,2}(?:st|nd|rd|th|er)?)|\d{1,2}[/.-])\s*$",
+    r"déc)[a-zéû]*\.?|\b(?:in|en|since|depuis|of|de|année|annee|year|fiscal|\d{1,2}(?:st|nd|rd|th|er)?,?)|\d{1,2}[/.-])\s*$",
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(
@@ -130,13 +131,28 @@ _YEAR_AFTER = re.compile(
 )
 
 
+# "On 3 May 2026 gunmen killed a chief", "le 1er mai des hommes armés ont tué": the day before its month is a date, not
+# three gunmen killed; "May 3, 2026", "June 12th": after its month too, when a comma, a year or an ordinal's ending
+# closes it. English "May" only capitalised ("3 may have died" counts three)
+_MONTH_NAMES = "|".join(m for m in MONTHS_OF_LABEL.split("|") if m.lower() != "may")
+_DAY_OF_MONTH = re.compile(
+    rf"(?<![\w,.])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:(?i:{_MONTH_NAMES})\b|(?:May|MAY)\b)"
+    rf"|(?:\b(?i:{_MONTH_NAMES})\.?|\b(?:May|MAY))\s+(?P<after>[0-3]?\d)"
+    r"(?=(?:st|nd|rd|th)\b|\s*,|\s+(?:19|20)\d\d\b)"
+)
+
+
 def _without_years(text: str) -> str:
-    """The text with each year written as letters of the same length, so that no count pattern reads it and the
-    counts after it are still read ('SITREP 14/03/2026 2 FF KIA')."""
+    """The text with each year and each day of a month written as letters of the same length, so that no count
+    pattern reads them and the counts after them are still read ('SITREP 14/03/2026 2 FF KIA', 'On 3 May 2026 gunmen
+    killed a chief')."""
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         if _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()):
             text = text[: m.start()] + "yyyy" + text[m.end() :]
+    for m in _DAY_OF_MONTH.finditer(text):
+        start, end = m.span("day") if m.group("day") else m.span("after")
+        text = text[:start] + "d" * (end - start) + text[end:]
     return text
 
 
@@ -202,8 +218,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found = _quantities_in(read)
     if read == unquoted:
         return found
-    # the mentions quote the sentence as written, years included
-    return [replace(q, text=unquoted[q.start : q.end].strip()) if "yyyy" in q.text else q for q in found]
+    # the mentions quote the sentence as written, years and days included
+    return [replace(q, text=unquoted[q.start : q.end].strip()) if q.text not in unquoted else q for q in found]
 
 
 def _quantities_in(text: str) -> list[QuantityMention]:

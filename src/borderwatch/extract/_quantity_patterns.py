@@ -67,10 +67,21 @@ _NP_END = (
     r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
 )
-_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
+# (nor a day of a month, which _quantities._without_years writes as "d" or "dd": "a tué le 3 mai")
+_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?!d{{1,2}}(?:er)?(?![\w'’]))(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
 _SINGULAR_NOUN = "|".join(re.escape(n) for n in _COUNTED["singular_person"])
+# the ranks a communiqué names its dead by ("the death of Corporal Issa Tapsoba", "la mort du sergent Ali Maïga")
+_RANKS = (
+    "private|corporal|sergeant|staff\\s+sergeant|warrant\\s+officer|lieutenant|second\\s+lieutenant|captain|major|"
+    "soldat|caporal(?:-chef)?|sergent(?:-chef)?|adjudant(?:-chef)?|sous-lieutenant|lieutenant|capitaine|commandant|"
+    "gendarme|brigadier(?:-chef)?|maréchal\\s+des\\s+logis(?:-chef)?"
+)
+# a side's men, in the plural after "one of its" and in French: who a side loses ("lost one of its soldiers")
+_MEN = "men|soldiers|troops|fighters|officers|gendarmes|policemen|guards|comrades|members|elements|agents"
+_HOMMES = "hommes|soldats|militaires|gendarmes|policiers|gardes|camarades|éléments|agents|combattants"
+_HOMME = "homme|soldat|militaire|gendarme|policier|garde|agent|élément|combattant|sous-officier|officier"
 _SINGULAR = rf"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 QUALIFIERS: dict[str, str] = _COUNTED["qualifiers"]  # "more than 20": at_least
 _QUALIFIER = rf"(?P<qual>{'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
@@ -139,8 +150,10 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 # A date between a verb and what it counts, as communiqués word it ("neutralised, on 8 June 2025, two terrorists",
 # "ont neutralisé, le 8 juin, deux terroristes"). A date's year is the date's, never the count ("were neutralised on 4
 # May 2025 near Tessit" counts no 2025 dead).
+# "a tué le 3 mai 2026 quatre commerçants": a date between the verb and its count (the day masked as "d" or "dd" by
+# _quantities._without_years, the year as "yyyy")
 _WHEN = (
-    r"(?:,?\s+(?:(?:on|le)\s+(?:\d{1,2}(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
+    r"(?:,?\s+(?:(?:on|le)\s+(?:(?:\d{1,2}|d{1,2})(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
 # A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
@@ -296,7 +309,12 @@ BOMBER_TOLD_DEAD = (
     r"(?:the\s+(?:suicide\s+)?bomber|le\s+kamikaze)\s+(?:(?:also|too|himself|herself|a|lui|elle|aussi|également|même)\s+)*"
     r"(?:died|was\s+(?:also\s+)?killed|perished|péri|trouvé\s+la\s+mort|été\s+tu[ée]e?|perdu\s+la\s+vie|est\s+mort)"
 )
-_FRENCH_ONE = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?-i:[a-zà-ÿ][\w'’-]*)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){{0,2}}?"
+# not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
+_NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
+_FRENCH_ONE = (
+    rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b){_NOT_A_DAY}(?-i:[a-zà-ÿ][\w'’-]*)"
+    r"(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){0,2}?"
+)
 _FRENCH_KILLED = "|".join(DEATH_PHRASES["french_singular"])
 _FRENCH_DIED = "|".join(DEATH_PHRASES["french_singular_active"])
 _FRENCH_BEING = "|".join(DEATH_PHRASES["french_singular_being"])
@@ -309,7 +327,17 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:beheading|killing|murder|assassination|execution|lynching)\s+of\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?-i:[A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?=\s*(?:[,.;:)]|$|(?:in|at|on|near|by|who|whom|was|were)\b))"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:was|has been|had been)\s+(?:\w+\s+)?{KILL_VERB}"
-    rf"|(?<![\w-]){_SINGULAR}\s+{KILL_VERB}(?=\s*(?:[,.;]|and\b|$))"  # "One soldier killed, 4 wounded."
+    # "One soldier killed, 4 wounded.", "one soldier killed in action"
+    rf"|(?<![\w-]){_SINGULAR}\s+{KILL_VERB}(?=\s*(?:[,.;]|and\b|$|in\s+(?:action|combat)\b))"
+    # "Friendly losses: one killed, two wounded", "one dead and three injured": a toll list's one, with no noun
+    rf"|(?<![\w-])(?<!\bno\s)one\s+(?:killed|dead|(?-i:KIA))(?=\s*(?:[,.;]|and\b|$))"
+    # "one of our men paid the ultimate price", "un de nos soldats est tombé": one of a side's men, dead
+    rf"|(?<![\w-])(?:one|un|une)\s+(?:of|de|d['’])\s*(?:our|its|their|nos|ses|leurs)\s+(?:own\s+)?(?:{_MEN}|{_HOMMES})\s+"
+    rf"(?:(?:was|has\s+been|had\s+been|a\s+été|est|était)\s+)?(?:\w+\s+)?(?:{KILL_VERB}|tomb[ée]|fell|perished|died|"
+    rf"{_FRENCH_BEING}|(?:a\s+)?(?:{_FRENCH_DIED}))(?![\w])"
+    # "deplores the death of Corporal Issa Tapsoba", "déplore la mort du sergent Ali Maïga": one of a force's ranks
+    rf"|(?<![\w-])(?:death|loss|mort|d[ée]c[èe]s|perte)\s+(?:of|du|de)\s+(?:(?:the|l['’]|la)\s*)?(?:{_RANKS})\s+"
+    rf"(?-i:[A-Z][\w'’-]+)"
     # "2 x FF KIA, driver killed.": a field report's shorthand drops the article, the clause is the noun and its verb
     rf"|(?:(?<=[,.;:]\s)|(?<!.))(?:{_SINGULAR_NOUN})\s+(?:killed|(?-i:KIA))(?=\s*(?:[,.;]|$))"
     # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
@@ -355,13 +383,24 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+)?[\w-]+['’]s\s+(?:lifeless\s+)?body\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:found|discovered|recovered)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:\w+\s+)?lost\s+(?:his|her)\s+life\b"
+    # "the army lost one man", "a perdu un de ses soldats", "the loss of one of our soldiers", "la perte d'un de nos
+    # hommes", "the attack cost the life of a soldier", "a coûté la vie à un gendarme": one of a side's men, lost
+    # ("protesting the death of a man in custody" is a motive, told before: a death only of "one of its men")
+    rf"|(?<![\w-])(?:(?:lost|losing|loss\s+of)\s+(?:one|a)\s+(?:[\w-]+\s+)?(?:{_SINGULAR_NOUN})"
+    rf"|(?:lost|losing|(?:loss|death)\s+of)\s+one\s+of\s+(?:its|their|our|his)\s+(?:own\s+)?(?:{_MEN}))\b"
+    rf"|(?<![\w-])(?:(?:a|ont|avons|avions|avait|avaient)\s+perdu\s+|(?:la\s+)?(?:perte|mort)\s+d['’]\s*|(?:le\s+)?d[ée]c[èe]s\s+d['’]\s*)"
+    rf"(?:un|une)\s+(?:(?:de|d['’])\s*(?:ses|leurs|nos)\s+(?:{_HOMMES})|(?:{_HOMME}))\b"
+    rf"|(?<![\w-])(?:claimed|claiming|cost|costing|took|taking)\s+the\s+life\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:{_SINGULAR_NOUN})\b"
+    rf"|(?<![\w-])co[uû]t(?:[ée]|ant)\s+la\s+vie\s+[àa]\s+(?:un|une)\s+(?:{_HOMME})\b"
     rf"|(?<![\w-])(?:son|leur)\s+corps\s+(?:sans\s+vie\s+)?a\s+été\s+(?:retrouvé|découvert)"
     rf"|(?<![\w-])(?-i:corps)\s+(?:sans\s+vie\s+)?d['’]une?\b(?!\s+(?:arm[ée]e|unit[ée]))"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
     rf"|(?<![\w-])(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*))?){{0,3}}"
     rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,)?\s+(?:a|aurait|avait)\s+"
     rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
-    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}\s+(?:est|serait|était)\s+(?:{_FRENCH_BEING})(?![\w])"
+    # "le sergent Issa Tapsoba est tombé au champ d'honneur": a rank and a name
+    rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:est|serait|était)\s+"
+    rf"(?:{_FRENCH_BEING})(?![\w])"
     # "the dangerous terrorist Abu Doe was neutralised", "a terrorist element was eliminated"
     rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"

@@ -52,7 +52,9 @@ _SIDE_BEFORE = re.compile(
     # "Côté assaillants, le bilan est de neuf morts"
     r"|(?:le\s+)?bilan\s+(?:\w+\s+)?(?:est\s+de|s['’][ée]l[èe]ve\s+à|fait\s+[ée]tat\s+de))?"
     # "on the enemy side, twelve killed", "on the attackers' side, 11 dead"
+    # "on the attackers' side, the toll was eight dead"
     r"|\bon\s+(?:the\s+)?(?P<en_word>[\w-]+)(?:['’]s?)?\s+side\s*,?"
+    r"(?:\s*(?:the\s+)?(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to))?"
     # "the army put the militants' losses at seven dead", "les pertes ennemies s'élèvent à sept morts"
     r"|\b(?P<loss_word>[\w-]+)(?:['’]s?)?\s+(?:losses|casualties)\b[^.;:]{0,30}?\b(?:at|to)"
     r"|\bpertes\s+(?:de\s+l['’]\s*|des\s+|du\s+)?(?P<pertes_word>[\w-]+)[^.;:]{0,30}?\bà)\s*$",
@@ -119,6 +121,44 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
 
 
+# "Les assaillants ont perdu 14 hommes et l'armée 3", "the army recorded four dead, JNIM eleven": a second side's
+# dead told by its name and its number alone, the verb of losing left out (gapped) after the first side's count
+_LOSING = re.compile(
+    r"\b(?:lost|losing|suffered|sustained|recorded|counted|perdu|enregistr[ée]|subi|d[ée]plor[ée]|compt[ée])\b",
+    re.IGNORECASE,
+)
+_GAPPED_SIDE = re.compile(
+    rf"\s*(?:,|;|,?\s*(?:and|et|while|whereas|tandis\s+que|alors\s+que))\s+(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?"
+    rf"(?P<side>[A-Za-zÀ-ÿ][\w'’-]*)\s+(?:(?:about|around|some|nearly|environ|près\s+de|une?)\s+)?{NUMBER}"
+    r"(?:\s+(?:men|fighters|dead|killed|hommes|morts|tu[ée]s|combattants))?(?=\s*(?:[,.;)]|$|lors\b|during\b|in\b|dans\b))",
+    re.IGNORECASE,
+)
+
+
+def _gapped_sides(text: str, deaths: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """The other side's count after a side's losses, its verb left out ('the army lost five soldiers and the
+    militants twelve'): the side by its word ('militants', 'l'armée', 'JNIM' left to the registry)."""
+    out = []
+    for q in deaths:
+        if not _LOSING.search(text, max(0, q.start - 30), q.end):
+            continue
+        m = _GAPPED_SIDE.match(text, q.end)
+        value = parse_number(m.group("num")) if m is not None else None
+        if m is None or value is None or any(s <= m.start("num") < e for s, e in taken if (s, e) != (q.start, q.end)):
+            continue
+        word = m.group("side").lower()
+        side = (
+            "armed"
+            if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS
+            else "state"
+            if word in _FRIENDLY_WORDS
+            else word
+        )
+        out.append(QuantityMention("fatalities", value, "exact", m.start("side"), m.end(), m.group("side"), side))
+        taken.append(m.span("num"))
+    return out
+
+
 def side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, int]]) -> list[QuantityMention]:
     deaths = [q for q in found if q.kind == "fatalities"]
     if not deaths:
@@ -134,6 +174,10 @@ def side_tolls(text: str, found: list[QuantityMention], taken: list[tuple[int, i
         if side is not None:
             found[found.index(q)] = replace(q, end=side.end(), text=text[q.start : side.end()])
     out = _slash_sides(text, found, taken)
+    gapped = _gapped_sides(text, deaths, taken)
+    # a stray reading of the gapped pair ("militants twelve" read as one militant) yields to it
+    found[:] = [q for q in found if not any(g.start <= q.start < g.end for g in gapped)]
+    out += gapped
     for q in deaths:
         one_side = _ONE_SIDE_OR_OTHER.match(text, q.end) if q.side == "one side" else None
         other = _OTHER_SIDES_COUNT.match(text, one_side.end()) if one_side is not None else None

@@ -19,7 +19,7 @@ from ._registry import ActorMention, ActorRegistry
 from ._role_words import REPORTING_VERBS
 from ._roles_fr import french_place_targets
 
-__all__ = ["civilian_majority", "french_targets", "sides_by_parse", "unnamed_victims"]
+__all__ = ["civilian_majority", "french_targets", "named_victims", "sides_by_parse", "unnamed_victims"]
 
 # Verbs by which a force tells a toll rather than makes it ("the army reported four dead", "gave a toll of six").
 _TELLING = REPORTING_VERBS | {"give", "put", "record", "count", "deplore", "mourn"}
@@ -41,13 +41,36 @@ def sides_by_parse(doc: Any, quantities: list[QuantityMention], mentions: list[A
             q = replace(q, side=side)  # "Friendly: 1 KIA ... Enemy: 4 KIA"
         elif q.kind == "fatalities" and (loser := _french_loser(doc.text, q.start, mentions)) is not None:
             q = replace(q, side=loser)  # "les assaillants ont laissé cinq corps sur le terrain"
-        elif q.kind == "fatalities" and subject is not None and noun in (None, "men", "people", "persons", "bodies"):
+        elif (
+            q.kind == "fatalities"
+            and subject is not None
+            and noun in (None, "men", "people", "persons", "bodies", "own")
+        ):
             party = next((m.party for m in mentions if m.start <= subject.idx < m.end), None)
             if lemma(verb) in ("lose", "leave") and party in ("state", "armed"):
                 q = replace(q, side=party)  # "the assailants lost 20 men", "the attackers left 9 bodies behind"
             elif party == "state" and noun is None and lemma(verb) not in _TELLING:
                 q = replace(q, side="armed")  # not "the army reported four dead": who tells a toll did not kill them
         out.append(q)
+    return out
+
+
+def named_victims(doc: Any, quantities: list[QuantityMention], kills: list[tuple[int, int]]) -> list[QuantityMention]:
+    """One death for each person the parse names as whom a killing verb killed, when no count tells them: 'gunmen
+    killed Moussa Ag Ahmed, a trader', 'shot dead councillor Ali Diallo', 'Issa Maiga was killed by gunmen', 'killed
+    Moussa Traoré and Ali Diallo' (two). A count at the verb already tells its dead ('killed two traders')."""
+    out = []
+    for start, end in kills:
+        verb = _token_at(doc, start, end)
+        if verb is None or not is_verb(verb):
+            continue
+        if any(q.kind == "fatalities" and q.start <= verb.idx + len(verb) and q.end >= verb.idx for q in quantities):
+            continue
+        victims = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+        named = [v for victim in victims for v in (victim, *victim.conjuncts) if v.ent_type_ == "PERSON"]
+        if named:
+            first, last = min(v.left_edge.idx for v in named), max(v.idx + len(v) for v in named)
+            out.append(QuantityMention("fatalities", len(named), "exact", first, last, doc.text[first:last]))
     return out
 
 

@@ -20,6 +20,7 @@ from ._quantities import (
     counted_noun,
     is_bomber_death,
 )
+from ._quantity_patterns import BARE_NUMBER
 from ._registry import ActorRegistry
 from ._text import load_data
 
@@ -183,8 +184,17 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         return "ours"  # "we lost three men": the teller's own dead, a side of their own
     if _LOSS.match(q.text) or _OF_THEIR_MEN.search(q.text):
         # "the assailants left behind the bodies of four of their men", "les assaillants ont perdu une dizaine
-        # d'hommes": the dead of the side the sentence names before them
-        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        # d'hommes": the dead of the side the sentence names before them; the subject of the verb of losing when the
+        # parse found it ("the soldiers killed 9 assailants but lost 3 of their own": not the assailants)
+        if q.side in ("state", "armed"):
+            return q.side
+        # not a party counted as killed before it ("Les militaires ont neutralisé 9 assaillants mais ont perdu 3
+        # des leurs": the soldiers lost them)
+        named = [
+            m
+            for m in registry.find(before)
+            if m.party in ("state", "armed") and not _COUNTED_BEFORE.search(before[max(0, m.start - 20) : m.start])
+        ]
         if named:
             return named[-1].party
     if _SUFFERED.search(before) and counted_noun(q.text) in (None, *TOTAL_WORDS):
@@ -200,6 +210,13 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         named = [m for m in registry.find(before) if m.party in ("state", "armed")]
         if named:
             return named[-1].party
+    left = _LEFT_BEHIND_BY.search(before) if counted_noun(q.text) in (None, *TOTAL_WORDS) else None
+    if left is not None:
+        # "The militants left behind 16 dead", "les assaillants ont laissé sur le terrain 16 morts": the dead a side
+        # left behind it, the side the verb's subject names right before it (not "..., leaving behind 16 dead")
+        named = [m for m in registry.find(before[: left.start()]) if m.party in ("state", "armed")]
+        if named and not before[named[-1].end : left.start()].strip():
+            return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
@@ -209,10 +226,13 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
     return named[-1].party if named else None
 
 
+# a number right before a party: the party is counted, the object of a verb, not who lost men ("killed 9 assailants")
+_COUNTED_BEFORE = re.compile(rf"(?:\d+|\b(?:{BARE_NUMBER}))\s+$", re.IGNORECASE)
 # "20 of them", "trois d'entre eux": a count whose people are named before it
 _OF_THEM = re.compile(r"\b(?:of\s+them|d['’]\s*entre\s+(?:eux|elles))\b", re.IGNORECASE)
 _OF_THEIR_MEN = re.compile(
     r"\bof\s+their\s+(?:own\s+)?(?:men|fighters|comrades|ranks)\b|\bde\s+leurs\s+(?:hommes|combattants)\b"
+    r"|\bof\s+(?:their|its)\s+own\b|\bdes\s+(?:leurs|siens)\b"  # "lost three of their own", "perdu trois des leurs"
     r"|\b(?:dans|in|among|parmi)\s+(?:ses|leurs|its|their)\s+(?:own\s+)?(?:rangs|ranks)\b",
     re.IGNORECASE,
 )
@@ -225,12 +245,21 @@ _SUFFERED = re.compile(
 # a fighter or officer quoted: "we lost three men", "nous avons perdu trois hommes"
 _WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 _WE_LOST = re.compile(r"\b(?:we|nous)\s+(?:have\s+|had\s+)?$", re.IGNORECASE)
-_LOSS = re.compile(r"(?:(?:avons|avions)\s+)?(?:lost|perdu)\b", re.IGNORECASE)
+# "lost", "ont perdu 14 hommes": the count's own verb of losing, its French auxiliary included
+_LOSS = re.compile(r"(?:(?:avons|avions|ont|a|avaient|avait)\s+)?(?:lost|perdu)\b", re.IGNORECASE)
 # "laissant sur le terrain", "leaving behind", "ont abandonné sur place": what a side left behind it as it fled
 _LEFT_BEHIND = re.compile(
     r"\b(?:left|leaving|leave|abandon(?:ed|ing)?|laiss(?:ant|[ée]|[ée]s)|abandonn(?:ant|[ée]|[ée]s))"
     r"(?:\s+(?:behind|on\s+the\s+(?:ground|field|battlefield)|sur\s+(?:le\s+terrain|place)|derri[èe]re\s+eux))?\s+"
     r"(?:(?:at\s+least|about|some|nearly|more\s+than|au\s+moins|environ|pr[èe]s\s+de|plus\s+de|the|les)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_LEFT_BEHIND_BY = re.compile(
+    r"\s+(?:had\s+)?left\s+behind\s+(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$"
+    r"|\s+(?:ont|avaient)\s+laiss[ée]\s+(?:sur\s+(?:le\s+terrain|place)|derri[èe]re\s+eux)\s+"
+    r"(?:(?:au\s+moins|environ|pr[èe]s\s+de|plus\s+de)\s+)?$",
     re.IGNORECASE,
 )
 
