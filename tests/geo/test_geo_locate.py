@@ -33,13 +33,22 @@ def test_near_a_town_is_precision_2(geoparser) -> None:
     assert location.border == "DZA-LBY"
 
 
-def test_only_the_country_known_is_precision_3_with_the_named_border(geoparser) -> None:
+def test_only_the_country_known_is_precision_3_with_no_border_distance(geoparser) -> None:
+    text = "Synthetic: Tunisia reinforced its patrols in the interior this month."
+    places = geoparser.find_places(text, _entities(text, ("Tunisia", "GPE")))
+    location = geoparser.locate_event(text, _evidence(text, text), places)
+    assert location is not None and location.geo_precision == 3
+    assert location.country == "TN" and location.border_km is None
+
+
+def test_a_country_and_the_border_it_names_is_that_border(geoparser) -> None:
+    """'on the Libyan border' names the border: the event lies on it, on Tunisia's side (test_geo_named_borders)."""
     text = "Synthetic: Tunisia reinforced its patrols on the Libyan border this month."
     places = geoparser.find_places(text, _entities(text, ("Tunisia", "GPE"), ("Libyan", "NORP")))
     location = geoparser.locate_event(text, _evidence(text, text), places)
-    assert location is not None and location.geo_precision == 3
+    assert location is not None and location.geo_precision == 2
     assert location.country == "TN"
-    assert location.border == "LBY-TUN" and location.border_km is None
+    assert location.border == "LBY-TUN" and location.border_km == 0.0
 
 
 def test_place_from_the_previous_sentence(geoparser) -> None:

@@ -19,7 +19,7 @@ from ._candidate_arrays import AREA_CODES, COUNTRY_CODES, HOLDING_CODES, Candida
 from ._loose_names import agreeing_countries, foreign_aliases
 from ._mention import GENERIC_WORDS, Mention, Resolution
 from ._ranking import ranking_weights
-from ._regions import countries_voted_for
+from ._regions import countries_voted_for, region_extent
 from ._sources import thinly_held_countries
 from ._store import PlaceRecord
 
@@ -73,6 +73,13 @@ class Context:
     # By name and other name: which of the name's candidates the other name could lie beside (`_support`).
     support: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     lonely: set[str] = field(default_factory=set)  # names whose reading in this pass no other name backs
+    unknown: set[str] = field(
+        default_factory=set
+    )  # names no place bears, read as a look-alike: no votes (`_unknown_name`)
+    # Regions that cover part of a country (`region_extent`): (name, (south, north, west, east), countries, vote).
+    partial_regions: list[tuple[str, tuple[float, float, float, float], frozenset[str], float]] = field(
+        default_factory=list
+    )
     _share_cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _geometry: Geometry = field(default_factory=lambda: Geometry({}, {}, {}))
     # By name (its own votes left out): the document's countries, and those next to its main ones.
@@ -95,6 +102,9 @@ class Context:
             res = ranked[mention.index]
             if res is None:
                 continue
+            if _unknown_name(mention, res):
+                context.unknown.add(mention.name)
+                continue
             record, weight = res.record, res.confidence
             if record.country is None:
                 # A region that covers several countries ('the Sahel') votes for each as a town of each would; the
@@ -106,6 +116,9 @@ class Context:
                 if covered:
                     context.total += weight
                     context.own_totals[mention.name] += weight
+                    extent = region_extent(record)
+                    if extent is not None:
+                        context.partial_regions.append((mention.name, extent, frozenset(covered), weight))
                 continue
             context.countries[record.country] += weight
             context.own_countries[mention.name][record.country] += weight
@@ -189,6 +202,14 @@ class Context:
         self._geometry.distances[cache_key] = (to_anchor, to_point)
         return to_anchor, to_point
 
+    def _held_by_partial_regions(self, mention: Mention, arrays: CandidateArrays) -> np.ndarray:
+        """Whether each candidate lies inside a region that covers part of its country, named by another name."""
+        held = np.zeros(len(arrays.lats), dtype=bool)
+        for name, extent, covered, _ in self.partial_regions:
+            if name != mention.name:
+                held |= _inside_extent(arrays, extent) & np.array([c in covered for c in arrays.countries], dtype=bool)
+        return held
+
     def _shares(self, mention: Mention, arrays: CandidateArrays) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's share of the document's country (and division) votes, the name's own excluded."""
         cached = self._share_cache.get((mention.name, id(arrays)))
@@ -202,6 +223,12 @@ class Context:
         best_other = max((w - own.get(c, 0.0) for c, w in self.countries.items()), default=0.0)
         get = self.countries.get
         country = np.array([get(c, 0.0) - own.get(c, 0.0) if c else best_other for c in arrays.countries])
+        for name, extent, covered, weight in self.partial_regions:
+            if name == mention.name:
+                continue
+            # The region votes for its countries' places inside it only: 'the Sahel' is not southern Chad.
+            in_covered = np.array([c in covered for c in arrays.countries], dtype=bool)
+            country -= weight * (in_covered & ~_inside_extent(arrays, extent))
         admin1 = np.zeros(size)
         if self.admin1s:
             own_admin1 = self.own_admin1s.get(mention.name, {})
@@ -235,7 +262,7 @@ class Context:
         # document's countries, however closely it is spelt, and when the document names nothing else: a bare
         # 'Boulkessi' is no Maglić, Serbia, by its German name 'Bulkes' (`foreign_aliases`).
         alias = self.foreign_aliases(mention)
-        if self.total <= 0:
+        if self.total <= 0 and not self.unknown:
             return alias
         country, _ = self._shares(mention, arrays)
         # Far from everything else the document names, a loose match is doubtful even in a country it names.
@@ -318,6 +345,10 @@ class Context:
             near = _NEAR_WEIGHT * (nearest < 150) + 0.5 * _NEAR_WEIGHT * (nearest < 400)
             # Seas, regions and continents are not near or far from anything: neither helped nor hurt.
             near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
+        # A place inside a region the report names, in a country the region covers, lies by it as by a town: the
+        # region holds it ('Léré' of a report about the Sahel).
+        held = self._held_by_partial_regions(mention, arrays)
+        near = np.where(held, np.maximum(near, _NEAR_WEIGHT), near)
         # Divisions are read even in a document that names no town: sibling divisions still tell.
         for i in arrays.areas:
             area = mention.candidates[i].record
@@ -365,6 +396,24 @@ class Context:
             ]
             bonus += _CONTAINER_WEIGHT * np.array(holds, dtype=float)
         return bonus
+
+
+def _inside_extent(arrays: CandidateArrays, extent: tuple[float, float, float, float]) -> np.ndarray:
+    south, north, west, east = extent
+    return (arrays.lats >= south) & (arrays.lats <= north) & (arrays.lons >= west) & (arrays.lons <= east)
+
+
+def _unknown_name(mention: Mention, res: Resolution) -> bool:
+    """Whether the gazetteer does not know the name: no place bears it, and its reading is a look-alike found through
+    a looser spelling, outside the region whose names reports transliterate ('Gunmen', tagged a place by the entity
+    model, read as Kunming). Such a guess says nothing of what the report is about and must not move its other names
+    ('Nara' of 'Gunmen attacked Nara' to Japan); a transliteration of a name of the region ('Bourj Baji Mukhtar')
+    still votes."""
+    return (
+        bool(mention.candidates)
+        and mention.candidates[0].spelling
+        and res.record.country not in thinly_held_countries()
+    )
 
 
 def inside(record: PlaceRecord, container: PlaceRecord) -> bool:

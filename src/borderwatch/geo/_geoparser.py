@@ -30,6 +30,7 @@ from ._borders import BorderIndex
 from ._build import ensure_index, user_index_path
 from ._candidates import CandidateFinder
 from ._cues import is_person_s_name
+from ._facilities import place_sites_in_the_report_s_town
 from ._locate import locate
 from ._mention import Resolution
 from ._non_place_uses import inside_longer_name, not_a_place
@@ -80,6 +81,8 @@ class Geoparser:
         spans = [_checked_span(text, m) for m in mentions]
         self._finder.prefetch([text[s:e] for s, e in spans])
         resolutions = self._resolver.resolve(text, spans, _hint(country_hint))
+        # A span an analyst highlights is a place: a street or building the gazetteer lacks is in the report's town.
+        resolutions = place_sites_in_the_report_s_town(text, spans, resolutions)
         return [
             self._place(text, s, e, r) if r is not None else None for (s, e), r in zip(spans, resolutions, strict=True)
         ]

@@ -21,6 +21,7 @@ from typing import Protocol
 from ..model import Evidence, Location, Place
 from ._division_names import names_a_division
 from ._line_heads import agency_dateline
+from ._named_borders import on_named_border
 from ._non_place_uses import is_compound_adjective
 from ._normalise import name_key
 from ._place_phrases import is_road_qualifier
@@ -162,6 +163,11 @@ def locate(text: str, evidence: Evidence, places: Sequence[Place], borders: _Bor
         from_context = True
     place, near = picked
     precision = _precision(place, near, from_context)
+    if precision == 3 and borders is not None:
+        # 'near the Malian border' names a border, not the country: the event lies on it (`_named_borders`).
+        on_border = on_named_border(text, place, own, resolved, borders)
+        if on_border is not None:
+            return on_border
     border, border_km = _border(evidence, own, place, precision, borders)
     return Location(
         name=place.name,

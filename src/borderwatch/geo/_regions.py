@@ -10,12 +10,26 @@ from functools import lru_cache
 from ._sources import data_file
 from ._store import PlaceRecord
 
-__all__ = ["countries_voted_for"]
+__all__ = ["countries_voted_for", "region_extent"]
 
 
 @lru_cache(maxsize=1)
 def _region_countries() -> dict[str, tuple[str, ...]]:
     return {region: tuple(countries) for region, countries in data_file("region_countries.json")["regions"].items()}
+
+
+@lru_cache(maxsize=1)
+def _region_extents() -> dict[str, tuple[float, float, float, float]]:
+    extents = data_file("region_countries.json").get("extents", {})
+    return {region: (float(s), float(n), float(w), float(e)) for region, (s, n, w, e) in extents.items()}
+
+
+def region_extent(record: PlaceRecord) -> tuple[float, float, float, float] | None:
+    """Where a region without a country lies, when it covers only part of a country it votes for: (south, north,
+    west, east) in degrees; None for the others (the Maghreb covers its countries whole)."""
+    if record.country:
+        return None
+    return _region_extents().get(str(record.geonameid))
 
 
 def countries_voted_for(record: PlaceRecord) -> tuple[str, ...]:
