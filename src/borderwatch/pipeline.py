@@ -6,7 +6,6 @@ where they meet the store.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +19,7 @@ from .ingest import Failure, NearDuplicateFinder, Signature
 from .model import ExtractResult, Report, ReportKind
 from .settings import Settings
 from .store import ExtractionSelection, NewReport, Store
+from .store._survivors import put_loaded_aside
 
 __all__ = [
     "ExtractStoredSummary",
@@ -62,22 +62,8 @@ def make_extractor(settings: Settings, n_process: int | None = None, *, check_in
         locator_factory=partial(Geoparser, index, check_index=False),
         n_process=settings.extract_processes if n_process is None else n_process,
     )
-    _freeze_loaded()
+    put_loaded_aside()  # the model: out of the collector's sight (store/_survivors.py)
     return extractor
-
-
-_frozen = False
-
-
-def _freeze_loaded() -> None:
-    """Take what is loaded so far (modules, the spaCy model: kept for the life of the process) out of the
-    garbage collector's sight, once per process. Collections then no longer walk the model, and forked
-    workers no longer write to (and so copy) the pages they share with their parent when they collect."""
-    global _frozen
-    if not _frozen:
-        gc.collect()
-        gc.freeze()
-        _frozen = True
 
 
 def extract_reports(reports: Iterable[Report], settings: Settings) -> Iterator[ExtractResult]:

@@ -94,3 +94,14 @@ def test_a_weekday_that_disagrees_does_not_move_a_day_and_month_a_year_back() ->
 def test_numeric_dates_pick_the_reading_that_fits(text: str, published: dt.date, date: str) -> None:
     resolved = first(text, published)
     assert resolved is not None and resolved.date.isoformat() == date
+
+
+def test_a_sentence_s_dates_read_again_are_the_same_and_each_caller_s_own_list() -> None:
+    """find_dates keeps what it found for a sentence read again (detection, then the timeline): the second reading
+    gives the same mentions, and a caller that changes its list changes nothing another caller reads.
+    SYNTHETIC sentence of an invented incident."""
+    text = "SYNTHETIC. On 12 March 2025 an invented patrol was ambushed near Tabankort; on Tuesday it returned."
+    first = find_dates(text)
+    assert [m.kind for m in first] and find_dates(text) == first
+    first.clear()
+    assert find_dates(text) != first

@@ -307,3 +307,16 @@ def test_a_division_named_like_its_seat_leaves_the_name_to_the_seat(geoparser) -
     codes = [code for _, code in places]
     assert codes.count("ADM1") == 1 and len(codes) == 4, places
     assert codes[1] == "ADM1"  # the one written as the container
+
+
+def test_a_text_s_capitalised_runs_read_again_are_the_same_and_each_caller_s_own_list() -> None:
+    """The extractor reads a report's places twice; the second reading of its capitalised runs is the first's,
+    and a caller that changes its list changes nothing the next reads. SYNTHETIC sentence."""
+    from borderwatch.geo._capitalised_runs import text_proposals
+
+    text = "SYNTHETIC. Invented smugglers were stopped near Bordj El Houas, then driven to Djanet."
+    first = text_proposals(text)
+    assert any(text[s:e] == "Djanet" for s, e, _ in first)
+    assert text_proposals(text) == first
+    first.clear()
+    assert text_proposals(text) != first

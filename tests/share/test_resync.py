@@ -58,3 +58,32 @@ def test_resync_from_the_start_maps_only_new_versions(tmp_path: Path, monkeypatc
     finally:
         a.close()
         b.close()
+
+
+def test_each_page_of_a_pull_puts_its_survivors_aside_by_the_store_s_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync page is a write like an ingest batch: what it leaves alive is frozen, and swept, by the one policy
+    of store/_survivors.py, whatever the process froze before (the extraction model), never by a count of its
+    own that only sweeps when nothing was frozen before the pull."""
+    from borderwatch.share import _sync
+
+    written: list[int] = []
+    monkeypatch.setattr(_sync, "put_survivors_aside", lambda reports: written.append(reports) or False)
+    a, b = pair(tmp_path)
+    try:
+        texts = [
+            f"SYNTHETIC report {i}: a smugglers' truck turned back at the invented post Bir-Zar-{i}." for i in range(6)
+        ]
+        items = [new_report(t, agency="dz-cnc", marking=Marking.GREEN, mentions=[mention("e1", t)]) for t in texts]
+        a.store.add_reports(items)
+        a.store.exchange.update_peer("peer-b", rules=[PeerRule.up_to(Marking.AMBER).model_dump(mode="json")])
+        from borderwatch.share import PeerClient
+
+        client = PeerClient(b.store, b.store.exchange.peer("peer-a"), http=b.http, page_size=4)
+        got = client.sync(pull=True, push=False)
+        assert dict(got.pulled) == {"created": 6}
+        assert len(written) == got.pages > 1 and sum(written) == 6
+    finally:
+        a.close()
+        b.close()

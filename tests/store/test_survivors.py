@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from borderwatch.store import NewReport, Store, _survivors
-from borderwatch.store._survivors import LARGE_BATCH, put_survivors_aside
+from borderwatch.store._survivors import LARGE_BATCH, put_loaded_aside, put_survivors_aside
 
 from ..fuse._make import PLACES, mention, report
 
@@ -112,6 +112,70 @@ def test_the_frozen_objects_are_not_counted_again_until_they_may_have_doubled(mo
     put_survivors_aside(LARGE_BATCH)  # freezes them: the bound now says doubled
     put_survivors_aside(LARGE_BATCH)  # walks the list once, finds it doubled and sweeps (a second walk)
     assert len(walks) == 2 and _survivors._Sweeps.frozen_after_last >= 2 * swept_at
+
+
+class _Cycle:
+    """One object that refers to itself (no instance dict: one object for the collector to count)."""
+
+    __slots__ = ("__weakref__", "me")
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _cycles(count: int) -> list[_Cycle]:
+    """`count` objects that each hold themselves: garbage only the collector's cycle search frees once dropped."""
+    return [_Cycle() for _ in range(count)]
+
+
+def test_a_long_run_of_batches_that_leave_dead_cycles_keeps_the_frozen_objects_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server that stores batch after batch for months: each batch leaves cycles frozen that die with the next
+    (a cache entry evicted, a report deleted). The frozen objects never pass twice what was frozen at the last
+    sweep plus one batch, the sweep point itself stays put (it is what is alive), and the cycles are freed."""
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_at_most", 0)
+    put_survivors_aside(LARGE_BATCH)  # the first of the process: the base
+    base = gc.get_freeze_count()
+    per_batch = base // 3 + 1  # three batches and the frozen objects may have doubled
+    kept: list[_Cycle] = []
+    first: list[weakref.ref[_Cycle]] = []
+    counts = []
+    for batch in range(30):
+        kept = _cycles(per_batch)  # the previous batch's cycles die, frozen
+        if batch == 0:
+            first = [weakref.ref(c) for c in kept[:10]]
+        put_survivors_aside(LARGE_BATCH)
+        counts.append(gc.get_freeze_count())
+        assert _survivors._Sweeps.frozen_after_last <= base + 2 * per_batch + 1000
+    assert max(counts) <= 2 * (base + 2 * per_batch + 1000) + per_batch
+    assert all(ref() is None for ref in first)
+    assert kept  # the last batch's cycles are still referred to here
+
+
+def test_the_loaded_model_is_put_aside_once_per_process_by_the_same_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline's freeze of its model is the first freeze of a process (the base the batches double from),
+    and a second extractor made in the process collects and freezes nothing again."""
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
+    monkeypatch.setattr(_survivors._Sweeps, "frozen_at_most", 0)
+    monkeypatch.setattr(_survivors._Sweeps, "loaded", False)
+    put_loaded_aside()
+    assert _survivors._Sweeps.frozen_after_last == gc.get_freeze_count() > 0
+    collections: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    frozen = gc.get_freeze_count()
+    loose = _cycles(10)
+    gc.callbacks.append(count)
+    try:
+        put_loaded_aside()
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == [] and gc.get_freeze_count() == frozen and loose
 
 
 def test_the_first_large_batch_of_a_process_walks_no_full_collection(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 from hijridate import Gregorian, Hijri
@@ -186,8 +187,16 @@ _HINT = re.compile(
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in `text`; where two overlap, the longer (more specific) one wins."""
+    return list(_dates_in(text))
+
+
+# Detection reads the dates of an event's sentence, the timeline those of the sentences around undated events
+# (the same sentences again, often): each sentence's patterns run once. Mentions are frozen; no caller changes
+# their parts.
+@lru_cache(maxsize=256)
+def _dates_in(text: str) -> tuple[DateMention, ...]:
     if _HINT.search(text) is None:
-        return []
+        return ()
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -205,7 +214,7 @@ def find_dates(text: str) -> list[DateMention]:
     kept = [m for m in kept if not (m.kind == "relative" and _IN_A_SERIES.search(text, 0, m.start))]
     kept = [m for m in kept if not _RITES.search(text, 0, m.start)]
     kept = [m for m in kept if not (m.kind == "numeric_dm" and _is_ratio(text, m))]
-    return _days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text)
+    return tuple(_days_before(_week_of_weekdays(_attach_weekdays(kept, text), text), text))
 
 
 # "Cumulative since 01 MAY: 9 rounds, 4 KIA", "missing since 1 October", "depuis le 3 mars": the day a period

@@ -104,7 +104,8 @@ def detect(
     totals = running_total_spans(text)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in totals)]
     told = [h for h in hits if h.cue in ontology.eventive]
-    eventive, hits, dropped = _foreground(doc, told, hits, headline)
+    statuses: dict[CueHit, str | None] = {}  # each told cue's own status, read once (it walks the parse)
+    eventive, hits, dropped = _foreground(doc, told, hits, headline, statuses)
     # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
     motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
     motive |= _protest_behind_arrests(text, told, eventive)
@@ -149,7 +150,7 @@ def detect(
     dates = [d for d in dates if not any(s <= d.start < e for s, e in recalled)]
     dates = [d for d in dates if not any(s <= d.start < e for s, e in dropped)] or dates
     date_mention = _event_date(doc, dates, anchor)
-    status = _status(doc, anchor, headline) if anchor is not None else None
+    status = _status_once(doc, anchor, headline, statuses) if anchor is not None else None
     if status == "background" and date_mention is not None and not _dates_recalled(doc, anchor, date_mention):
         # "The governor visited Arbinda on Tuesday, where jihadists had killed eleven villagers last year": Tuesday is
         # the visit's day, and the recalled killing, a year or more before, is no recent one told in passing
@@ -265,12 +266,19 @@ def _protest_behind_arrests(text: str, told: list[CueHit], eventive: list[CueHit
 
 
 def _foreground(
-    doc: Any, eventive: list[CueHit], hits: list[CueHit], headline: bool = False
+    doc: Any,
+    eventive: list[CueHit],
+    hits: list[CueHit],
+    headline: bool = False,
+    statuses: dict[CueHit, str | None] | None = None,
 ) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
     """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
     with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
-    then the sentence is coded from all of them and its modality says why."""
+    then the sentence is coded from all of them and its modality says why. `statuses` receives each cue's own
+    `_status`, for the caller to read again."""
     status = {h: _status(doc, h, headline) for h in eventive}
+    if statuses is not None:
+        statuses.update(status)
     kept_roots = [r for h in eventive if status[h] is None and (r := _root(doc, h)) is not None]
     for h in eventive:
         root = _root(doc, h)
@@ -331,6 +339,11 @@ def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
         return hit.start, hit.end
     tokens = list(span.root.subtree)
     return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
+
+
+def _status_once(doc: Any, hit: CueHit, headline: bool, statuses: dict[CueHit, str | None]) -> str | None:
+    """`_status`, read from `statuses` when `_foreground` read it already (same sentence, same headline)."""
+    return statuses[hit] if hit in statuses else _status(doc, hit, headline)
 
 
 def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:

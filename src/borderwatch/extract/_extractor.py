@@ -65,6 +65,8 @@ class _Prepared:
     filer: Filer = NO_FILER  # the state force whose communiqué or field report the report is
     title: list[tuple[Sentence, list[CueHit]]] = field(default_factory=list)  # a title the text does not repeat
     title_docs: list[Any] = field(default_factory=list)
+    # the country the report's towns after locative words name, once asked (`Extractor._located_names_country`)
+    names_country: list[str | None] = field(default_factory=list)
 
     @cached_property
     def place_hint(self) -> str | None:
@@ -301,7 +303,13 @@ class Extractor:
     def _located_names_country(self, locator: Any, p: _Prepared) -> str | None:
         """Nothing names where the event is, yet the report's towns do where the parser tagged none ('shot dead a
         shepherd near Inabelbel', 'the herder had left Ben Guerdane'): the one country (the registry knows) that the
-        names after its locative words resolve to in the gazetteer. Only a report's own towns: no sign, no country."""
+        names after its locative words resolve to in the gazetteer. Only a report's own towns: no sign, no country.
+        Read once a report: every event nothing locates asks the same."""
+        if not p.names_country:
+            p.names_country.append(self._names_country(locator, p))
+        return p.names_country[0]
+
+    def _names_country(self, locator: Any, p: _Prepared) -> str | None:
         text = p.report.text
         spans = [EntitySpan(start, end, "GPE") for start, end in locative_name_spans(text)]
         if not spans:

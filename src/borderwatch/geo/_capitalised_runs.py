@@ -5,6 +5,7 @@ the capitalised words that are no names ('Monday', 'Allah', 'Mr') `capitalised_n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._recognition_words import vocabulary
 
@@ -62,6 +63,13 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def text_proposals(text: str) -> list[tuple[int, int, bool]]:
     """Every sub-span (up to five words) of every capitalised run: (start, end, sentence-initial single word)."""
+    return list(_text_proposals(text))
+
+
+# The extractor reads a report's places twice (all of them, then the names after its locative words when nothing
+# else says where an event is): the same text's runs are walked once (a seventh of recognition's CPU).
+@lru_cache(maxsize=8)
+def _text_proposals(text: str) -> tuple[tuple[int, int, bool], ...]:
     spans = []
     for run in _runs(text):
         for i, (start, _) in enumerate(run):
@@ -76,7 +84,7 @@ def text_proposals(text: str) -> list[tuple[int, int, bool]]:
                     spans.append((s, e, i == j and _sentence_initial(text, s)))
     for match in _GLUED.finditer(text):
         spans.append((match.start(1), match.end(1), False))
-    return spans
+    return tuple(spans)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,12 +10,10 @@ Both directions page through TAXII 2.1 and can be cut at any point:
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,6 +22,7 @@ import httpx
 
 from ..errors import PeerError
 from ..store import Peer, Reader, Role, Store
+from ..store._survivors import put_survivors_aside
 from ._outbound import outbound_page
 from ._stix_map import incoming_from_objects, report_versions
 from ._stix_objects import parse_time, stable_id, stix_time
@@ -124,39 +123,38 @@ class PeerClient:
         it does not hold yet (a re-sync from the start reads the manifest and nothing else); from a peer that
         serves no manifest, every page of objects."""
         after = self.peer.pull_after
-        with _survivors_frozen() as settle:
-            while True:
-                listed = self._manifest(after)
-                if listed is None:
-                    self._pull_objects(report, after, settle)
-                    return
-                records, last, more = listed
-                last = last or after
-                more = more and last != after
-                held = self.store.exchange.held([r["id"] for r in records], self.peer)
-                fetched: list[tuple[datetime, datetime]] = []  # stretches read as objects, each applied
-                reached = after
-                for first, end, count in _lacking_runs(records, held):
-                    begin = first - _MICROSECOND
-                    if reached is not None and parse_time(reached) >= end:
-                        continue  # an earlier stretch's last page went past this one
-                    if reached is not None and parse_time(reached) > begin:
-                        begin = parse_time(reached)
-                    limit = min(self.page_size, count * _OBJECTS_PER_REPORT)
-                    reached = self._pull_objects(report, stix_time(begin), settle, until=end, limit=limit) or reached
-                    fetched.append((begin, parse_time(reached) if reached else end))
-                # Versions held already and not met again in a page of objects: counted as a page would count them.
-                report.pulled.update(
-                    "unchanged"
-                    for r in records
-                    if _holds(held, r) and not any(b < parse_time(r["date_added"]) <= e for b, e in fetched)
-                )
-                cursor = max((c for c in (last, reached) if c), key=parse_time, default=None)
-                if cursor is not None and cursor != after:
-                    self.store.exchange.advance_pull(self.peer.id, cursor)
-                if not more:
-                    return
-                after = cursor
+        while True:
+            listed = self._manifest(after)
+            if listed is None:
+                self._pull_objects(report, after)
+                return
+            records, last, more = listed
+            last = last or after
+            more = more and last != after
+            held = self.store.exchange.held([r["id"] for r in records], self.peer)
+            fetched: list[tuple[datetime, datetime]] = []  # stretches read as objects, each applied
+            reached = after
+            for first, end, count in _lacking_runs(records, held):
+                begin = first - _MICROSECOND
+                if reached is not None and parse_time(reached) >= end:
+                    continue  # an earlier stretch's last page went past this one
+                if reached is not None and parse_time(reached) > begin:
+                    begin = parse_time(reached)
+                limit = min(self.page_size, count * _OBJECTS_PER_REPORT)
+                reached = self._pull_objects(report, stix_time(begin), until=end, limit=limit) or reached
+                fetched.append((begin, parse_time(reached) if reached else end))
+            # Versions held already and not met again in a page of objects: counted as a page would count them.
+            report.pulled.update(
+                "unchanged"
+                for r in records
+                if _holds(held, r) and not any(b < parse_time(r["date_added"]) <= e for b, e in fetched)
+            )
+            cursor = max((c for c in (last, reached) if c), key=parse_time, default=None)
+            if cursor is not None and cursor != after:
+                self.store.exchange.advance_pull(self.peer.id, cursor)
+            if not more:
+                return
+            after = cursor
 
     def _manifest(self, after: str | None) -> tuple[list[dict[str, Any]], str | None, bool] | None:
         """A page of the peer's manifest of reports: (records, X-TAXII-Date-Added-Last, more); None when the peer
@@ -184,7 +182,6 @@ class PeerClient:
         self,
         report: SyncReport,
         after: str | None,
-        settle: Callable[[], None],
         until: datetime | None = None,
         limit: int | None = None,
     ) -> str | None:
@@ -201,13 +198,15 @@ class PeerClient:
                 more = bool(body.get("more")) and last != after and not reached
                 if more:
                     upcoming = prefetch.submit(self._page, last, limit)
-                self._apply_page(report, body.get("objects", []), last)
-                settle()
+                # What the page left alive (fusion's caches) goes out of the collector's sight, by the policy
+                # every large write follows.
+                put_survivors_aside(self._apply_page(report, body.get("objects", []), last))
                 if not more:
                     return last
                 after = last
 
-    def _apply_page(self, report: SyncReport, objects: list[Any], last: str | None) -> None:
+    def _apply_page(self, report: SyncReport, objects: list[Any], last: str | None) -> int:
+        """Applies a page of objects; returns how many reports it wrote."""
         # Versions already stored are told from the objects' headers and neither mapped nor applied.
         known = self.store.exchange.settled(report_versions(objects), self.peer)
         skip = {stable_id("report", report_id) for report_id in known}
@@ -218,6 +217,7 @@ class PeerClient:
         report.pulled.update(o.split(":")[0] for o in [*outcomes, *known.values()])
         report.pull_failures.extend(failures)
         report.pages += 1
+        return len(incoming)
 
     def _page(self, after: str | None, limit: int | None = None) -> tuple[dict[str, Any], str | None]:
         params: dict[str, Any] = {"limit": limit or self.page_size}
@@ -290,38 +290,6 @@ def _lacking_runs(records: list[dict[str, Any]], held: dict[str, datetime]) -> I
             run.append(parse_time(record["date_added"]))
     if run:
         yield run[0], run[-1], len(run)
-
-
-@contextmanager
-def _survivors_frozen(full_every: int = 10) -> Iterator[Callable[[], None]]:
-    """Gives `settle`, called after each page is applied: young garbage is collected, and what survives is
-    put out of the collector's sight (`gc.freeze`); every `full_every` pages everything is handed back and
-    collected once.
-
-    Fusion keeps decoded mentions of what was stored (tens of thousands of objects): left to itself, the
-    collector walks all of it again every few pages, a fifth of the client's CPU time at 20,000 events.
-    Frozen objects are still freed when no longer referenced, except those in reference cycles, which
-    wait for the periodic full collection (and the one at the end of the pull): without it, what fusion's
-    cache evicted once full stayed in memory. Objects something else of the process froze before the pull
-    (the extraction pipeline's model) are left frozen."""
-    frozen_before = gc.get_freeze_count()
-    pages = 0
-
-    def settle() -> None:
-        nonlocal pages
-        pages += 1
-        if frozen_before == 0 and pages % full_every == 0:
-            gc.unfreeze()
-            gc.collect()
-        else:
-            gc.collect(1)
-        gc.freeze()
-
-    try:
-        yield settle
-    finally:
-        if frozen_before == 0:
-            gc.unfreeze()
 
 
 def _json(response: httpx.Response, peer: str) -> dict[str, Any]:

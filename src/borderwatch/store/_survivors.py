@@ -1,68 +1,90 @@
-"""What a large batch leaves alive is put out of the garbage collector's sight once the batch is written.
+"""The process's one policy for putting long-lived objects out of the garbage collector's sight (`gc.freeze`).
 
-Fusion keeps what it stored in memory (the candidate index, decoded features of recent mentions): hundreds of
-thousands of objects at 100,000 mentions, which every full collection of the collector walked again, while a
-full collection comes each time the objects that survived young collections since the last one reach a quarter
-of those alive; at 100k mentions (`bench/fusion_scale.py`) the collector took 6.5 s CPU, 4.3 s of it in 13 full
-collections, a cost per report that grew with the store. After a batch of `LARGE_BATCH` reports or more
-(ingest's, a sync page's), young garbage is collected and the survivors are frozen (`gc.freeze`): frozen
-objects are still freed when nothing refers to them any more (an entry the caches evict); only reference cycles
-among them wait, and a long-running process (a server that receives syncs for months) must not keep them for
-ever. So once the frozen objects have doubled since the last sweep, everything is handed back to the collector
-for one full collection before freezing again: full collections become as rare as a doubling of what is alive
-(about four from 10k to 100k mentions), and a cycle that died frozen is freed at the next of them.
-Smaller writes (a report filed from the dashboard or the API) leave the collector as it is, so that a server's
-own garbage is not frozen with them.
+Three kinds of code leave many long-lived objects behind: the extraction pipeline once per process (modules, the
+spaCy model: `put_loaded_aside`), and every large write, an ingest batch of `Store.add_reports` or a page of a
+sync (`put_survivors_aside`), after which fusion keeps what it stored in memory (the candidate index, decoded
+features of recent mentions: hundreds of thousands of objects at 100,000 mentions). Left in sight, every full
+collection walks all of it again, and a full collection comes each time the objects that survived young
+collections since the last one reach a quarter of those alive: at 100k mentions (`bench/fusion_scale.py`) the
+collector took 6.5 s CPU, 4.3 s of it in 13 full collections, a cost per report that grew with the store. So after
+each of them young garbage is collected and the survivors are frozen.
+
+Frozen objects are still freed when nothing refers to them any more (an entry the caches evict, a report deleted);
+only reference cycles among them wait, and a long-running process (a server that ingests and receives syncs for
+months) must neither keep them for ever nor let them pile up. Hence the one policy, shared by all three callers
+(they share the count below, whoever froze last): once the frozen objects have doubled since the last sweep,
+everything is handed back to the collector for one full collection (the sweep) before freezing again. A dead cycle
+is thus freed at the next sweep, and what is frozen stays below twice what was alive at the last one: frozen
+garbage never outweighs what is kept, as the collector's own rule keeps young garbage below a quarter of it. Full
+collections become as rare as a doubling of what is alive (about four from 10k to 100k mentions). The first freeze
+of a process takes what is frozen then (a benchmark's input, the model) as the base the doubling counts from,
+instead of walking it in a full collection at once. Smaller writes (a report filed from the dashboard or the API, a
+sync page of a few reports) leave the collector as it is, so that a server's own garbage is not frozen with them;
+a process that disabled the collector manages its memory itself and is left alone.
 
 Counting the frozen objects (`gc.get_freeze_count`) walks their whole list: 0.1 s a batch at 20k mentions stored,
 half the CPU of a warm report (`bench/fusion_scale.py --profile`). So between sweeps an upper bound is kept
-instead: the count at the last sweep plus what each freeze here moved (the survivors of one batch, counted in the
-young generations, which is as cheap as the batch); frozen objects that died only make it higher than the truth.
-The list is walked only once the bound reaches double the count of the last sweep, and the sweep comes when the
-walked count does, exactly as when it was walked every batch. Objects another part of the process froze meanwhile
-(the extraction model once per process, a sync page) are counted from the next walk on.
+instead: the count at the last sweep plus what each freeze here moved (counted in the generations, which is as
+cheap as the collection before it); frozen objects that died only make it higher than the truth. The list is walked
+only once the bound reaches double the count of the last sweep, and the sweep comes when the walked count does.
+Objects code outside this module froze meanwhile are counted from the next walk on.
 """
 
 from __future__ import annotations
 
 import gc
 
-__all__ = ["LARGE_BATCH", "put_survivors_aside"]
+__all__ = ["LARGE_BATCH", "put_loaded_aside", "put_survivors_aside"]
 
 LARGE_BATCH = 32  # reports: ingest writes 200 at a time (`Settings.batch_size`), a filed report is one
 
 
 class _Sweeps:
-    """How many objects were frozen right after the last full sweep (the first large batch of a process counts as
-    one without collecting: what other code froze before it, the extraction model or a benchmark's input, would
-    otherwise be walked by a full collection at once; 0: no large batch yet), and an upper
-    bound of how many are frozen now (the count walked last, plus what was frozen here since)."""
+    """How many objects were frozen right after the last full sweep (or the first freeze of the process; 0: none
+    yet), an upper bound of how many are frozen now (the count walked last, plus what was frozen here since), and
+    whether the process's loaded code and model were put aside already."""
 
     frozen_after_last = 0
     frozen_at_most = 0
+    loaded = False
 
 
 def put_survivors_aside(reports: int) -> bool:
-    """After a batch of `reports` reports was written: whether its survivors were frozen (a large batch, with the
-    collector enabled; a process that disabled it manages its memory itself)."""
+    """After a batch (or a sync page) of `reports` reports was written: whether its survivors were frozen (a large
+    batch, with the collector enabled)."""
     if reports < LARGE_BATCH or not gc.isenabled():
         return False
-    if _Sweeps.frozen_after_last == 0:  # the process's first: what others froze before (a model, an input) is the base
-        gc.collect(1)
+    _freeze(1)  # the young garbage, reference cycles included, is not frozen with the survivors
+    return True
+
+
+def put_loaded_aside() -> None:
+    """Once per process, after the extraction model was loaded: what is loaded so far (modules, the model: kept for
+    the life of the process) is collected in full and frozen. Collections then no longer walk the model, and forked
+    workers no longer write to (and so copy) the pages they share with their parent when they collect."""
+    if _Sweeps.loaded or not gc.isenabled():
+        return
+    _Sweeps.loaded = True
+    _freeze(2)  # a full collection of what is not frozen yet (frozen objects stay frozen)
+
+
+def _freeze(generation: int) -> None:
+    """Collects the generations up to `generation` and freezes what survives, or sweeps once the frozen objects
+    doubled."""
+    if _Sweeps.frozen_after_last == 0:  # the process's first: what others froze before (an input) is the base
+        gc.collect(generation)
         gc.freeze()
         _Sweeps.frozen_after_last = _Sweeps.frozen_at_most = max(gc.get_freeze_count(), 1)
-        return True
-    sweep = _frozen_doubled()
-    if sweep:  # the frozen objects doubled: their dead cycles are looked for once
+        return
+    if _frozen_doubled():  # their dead cycles are looked for once
         gc.unfreeze()
         gc.collect()
-    else:
-        gc.collect(1)  # the young garbage, reference cycles included, is not frozen with the survivors
-        _Sweeps.frozen_at_most += len(gc.get_objects())  # what the freeze below moves: the batch's survivors
+        gc.freeze()
+        _Sweeps.frozen_after_last = _Sweeps.frozen_at_most = max(gc.get_freeze_count(), 1)
+        return
+    gc.collect(generation)
+    _Sweeps.frozen_at_most += len(gc.get_objects())  # what the freeze below moves: the survivors
     gc.freeze()
-    if sweep:
-        _Sweeps.frozen_after_last = _Sweeps.frozen_at_most = gc.get_freeze_count()
-    return True
 
 
 def _frozen_doubled() -> bool:
