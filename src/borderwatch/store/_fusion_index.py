@@ -89,16 +89,17 @@ class FeatureCache:
         cached.event_id = row.event_id
         return cached
 
-    def resolve(self, connection: Connection, refs: Sequence[Ref]) -> list[MentionFeatures]:
+    def resolve(self, connection: Connection, refs: Sequence[tuple[Any, ...]]) -> list[MentionFeatures]:
         """The features of stored mentions, in the order given, each with the event it belongs to now: from the
-        cache, or read whole (in one statement per 500) and decoded once."""
+        cache, or read whole (in one statement per 500) and decoded once. `refs` are `Ref`s, or any tuples that
+        begin with a mention's key, event and seq (the candidate index's entries, read by position)."""
         items = self._items
         found: list[MentionFeatures | None] = []
         missing: list[str] = []
         for ref in refs:
-            cached = items.get(ref.key)
-            if cached is None or cached.seq != ref.seq:
-                missing.append(ref.key)
+            cached = items.get(ref[0])
+            if cached is None or cached.seq != ref[2]:
+                missing.append(ref[0])
                 cached = None
             found.append(cached)
         if missing:
@@ -107,11 +108,11 @@ class FeatureCache:
                 rows = connection.execute(_WHOLE, {"keys": missing[start : start + _CHUNK]})
                 read.update((row.key, features_from_row(row)) for row in rows)
             self.put(read.values())
-            found = [f if f is not None else read.get(ref.key) for f, ref in zip(found, refs, strict=True)]
+            found = [f if f is not None else read.get(ref[0]) for f, ref in zip(found, refs, strict=True)]
         out = []
         for features, ref in zip(found, refs, strict=True):
             if features is not None:  # None: deleted since the block was read (not within one transaction)
-                features.event_id = ref.event_id
+                features.event_id = ref[1]
                 out.append(features)
         return out
 
