@@ -185,3 +185,33 @@ def test_an_attack_told_as_a_clash_with_a_shared_toll_joins() -> None:
     )
     decision = decide(features(clash, "r1", "2025-04-07"), features(attack, "r0", "2025-04-07"))
     assert decision.event_id == "E0"
+
+
+@pytest.mark.parametrize(
+    ("fight", "seizure"),
+    [
+        (
+            "SYNTHETIC. Border guards clashed with smugglers near Ben Guerdane on Friday and seized two rifles.",
+            "SYNTHETIC. Border guards seized 3,000 litres of fuel near Ben Guerdane on Friday.",
+        ),
+        (
+            "SYNTHETIC. La garde nationale a échangé des tirs vendredi avec des contrebandiers et saisi des fusils.",
+            "SYNTHETIC. La garde nationale a saisi vendredi 5 000 litres de carburant de contrebande.",
+        ),
+    ],
+)
+def test_a_border_clash_and_a_fuel_seizure_of_one_force_are_two(fight: str, seizure: str) -> None:
+    guard = "Police Forces of Tunisia (2019-)"
+    clash = mention(
+        sub="Armed clash", etype="Battles", day="2025-10-03", place="Ben Guerdane", actor1=guard, sentence=fight
+    )
+    seized = mention(
+        sub="Other",
+        etype="Strategic developments",
+        day="2025-10-03",
+        place="Ben Guerdane",
+        actor1=guard,
+        sentence=seizure,
+    )
+    decision = decide(features(seized, "r1", "2025-10-04"), features(clash, "r0", "2025-10-04"))
+    assert decision.event_id is None
