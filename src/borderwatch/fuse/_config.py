@@ -218,12 +218,13 @@ class TypeRules(_Section):
     same_family: float
     distant_families: float = Field(
         description="a `compatibility` at or below which two families are only distantly related (a clash and an "
-        "abduction, an abduction and arrests): such a pair joins only on a figure, another name, a state force or "
-        "group, or wording in common, since a town's day often holds both kinds as two happenings"
+        "abduction, an abduction and arrests), named as such in a veto; every pair of different families joins only "
+        "on a figure, another name, a state force or group, or wording in common, since a town's day often holds "
+        "both kinds as two happenings"
     )
     distant_wording: float = Field(
         ge=0,
-        description="the text feature's value from which two distantly related kinds share wording: more than "
+        description="the text feature's value from which two kinds (different families) share wording: more than "
         "a word or two in common ('village', 'nine men' and 'stormed' against 'attacked')",
     )
 

@@ -31,7 +31,12 @@ __all__ = ["FOLLOW_UP", "Detail", "ExplainedScore", "PairScore", "PairScorer", "
 
 _UNDATED_ALONE = "one date unknown, and nothing but type and area in common (no shared town, toll, group or name)"
 _DISTANT_ALONE = (
-    "distantly related kinds sharing only their day and area (no figure, name, state force or wording in common)"
+    "distantly related kinds sharing only their day and area (no figure, name, state force or wording in common), "
+    "or naming different things struck or seized with no figure or name in common"
+)
+_KINDS_ALONE = (
+    "two kinds sharing only their day and place (no figure, name, actor or wording in common), or naming "
+    "different things struck or seized with no figure or name in common"
 )
 # Features of one weight whatever their value (actors: when they agree; `weight_of`).
 _FIXED_WEIGHTS = ("type", "date", "actors", "quantities", "text", "names", "targets", "same_report")
@@ -93,10 +98,12 @@ class PairScorer:
             # as for any two places each named alone (the province's second happening of one kind; one group
             # raids two places of its area on one day).
             return -math.inf, ("place", (two_points, *place[2][1:])), features[:2]
-        elif self._distant(new, old) and not self._told_alike(features) and not self._shared_force_or_wording(features):
-            # A clash and an abduction, or arrests, at one town on one day share nothing else: two happenings of
-            # the town's day, unless a figure, a name, a state force or a wording tells the same story.
-            return -math.inf, ("type", _DISTANT_ALONE), features[:2]
+        elif new.family != old.family and not self._kinds_told_alike(features):
+            # A clash and an abduction, a march and a riot, at one town on one day share nothing else: two
+            # happenings of the town's day, unless a figure, a name, an actor or a wording tells the same story;
+            # and two kinds that name different things struck or seized are two, unless a figure or name says one.
+            alone = _DISTANT_ALONE if self._distant(new, old) else _KINDS_ALONE
+            return -math.inf, ("type", alone), features[:2]
         if new.report_id == old.report_id:
             features.append(("same_report", -1.0, "both from the same report", fixed["same_report"]))
         total = 0.0  # summed in the features' order, as `sum` did: the very same float
@@ -126,16 +133,24 @@ class PairScorer:
 
     def _distant(self, new: MentionFeatures, old: MentionFeatures) -> bool:
         """Whether the two are of families only distantly related (`type.distant_families`): a clash and an
-        abduction, an abduction and arrests."""
+        abduction, an abduction and arrests (what a veto of two kinds says)."""
         if new.family == old.family:
             return False
         value = self.config.compatibility_of(new.family, old.family)
         return value is not None and value <= self.config.type.distant_families
 
-    def _shared_force_or_wording(self, features: list[Feature]) -> bool:
-        """Whether the two name one state force or group, or share wording beyond names (`type.distant_wording`):
-        one village stormed, told by one report as the attack fought off, by another as the men taken."""
+    def _kinds_told_alike(self, features: list[Feature]) -> bool:
+        """Whether two mentions of different families share what makes them one happening told as two kinds, beyond
+        type, day and place: figures that agree or another proper name; or a state force or group, or wording
+        (`type.distant_wording`), in common, unless the two name different things struck or seized (an assault on
+        a camp and the air strike on the column withdrawing from it, a clash with smugglers' escort and the
+        seizure of their fuel). A town's day often holds two happenings of two kinds (a peaceful march by day, a
+        riot at night), which share nothing more than that day and town."""
+        if self._told_alike(features):
+            return True
         values = _values(features)
+        if values.get("targets", 0.0) < 0:
+            return False
         return (
             values.get("actors", 0.0) >= self.config.actors.shared_state
             or values.get("text", 0.0) >= self.config.type.distant_wording
