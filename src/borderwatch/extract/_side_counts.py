@@ -95,11 +95,9 @@ _KIA_CELL = re.compile(r"(?-i:E?KIA)\b|\S+\s+(?-i:KIA)$")
 def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     cell = _CELL_SIDE_BEFORE.search(text, max(0, q.start - 30), q.start) if _KIA_CELL.match(q.text) else None
     if q.side is None and cell is not None:
-        word = cell.group("word").lower()
-        if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
-            return replace(q, side="armed")
-        if word in _FRIENDLY_WORDS:
-            return replace(q, side="state")
+        side = _side_of_word(cell.group("word"))
+        if side is not None:
+            return replace(q, side=side)
     if q.side is None and (other := _ONE_SIDE_OR_OTHER.match(text, q.end)) is not None:
         which = "one" if other.group("un") else "the other" if other.group("autre") else other.group("which")
         return replace(q, side=" ".join(which.lower().split()) + " side")
@@ -116,9 +114,7 @@ def _side_before(text: str, q: QuantityMention) -> QuantityMention:
     if NOUN_KIND.get(noun, "total") == "person" and noun not in _ANYONES_DEAD:
         return q  # "côté ami, un soldat tombé": the noun says whose
     word = next(w for w in side.group("word", "en_word", "loss_word", "pertes_word") if w).lower()
-    if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS:
-        return replace(q, side="armed")
-    return replace(q, side="state" if word in _FRIENDLY_WORDS else word)
+    return replace(q, side=_side_of_word(word) or word)
 
 
 # "Les assaillants ont perdu 14 hommes et l'armée 3", "the army recorded four dead, JNIM eleven": a second side's
@@ -147,13 +143,7 @@ def _gapped_sides(text: str, deaths: list[QuantityMention], taken: list[tuple[in
         if m is None or value is None or any(s <= m.start("num") < e for s, e in taken if (s, e) != (q.start, q.end)):
             continue
         word = m.group("side").lower()
-        side = (
-            "armed"
-            if word in PERPETRATOR_WORDS or word in _ENEMY_WORDS
-            else "state"
-            if word in _FRIENDLY_WORDS
-            else word
-        )
+        side = _side_of_word(word) or word  # a name the lists lack ('JNIM') stays its own side
         out.append(QuantityMention("fatalities", value, "exact", m.start("side"), m.end(), m.group("side"), side))
         taken.append(m.span("num"))
     return out
@@ -210,7 +200,8 @@ _SLASH_FIRST = re.compile(r"\s*(?P<word>[A-Za-zÀ-ÿ-]+)(?=\s*/)")
 _SLASH_NEXT = re.compile(r"\s*/\s*(?P<num>\d+)\s*(?P<word>[A-Za-zÀ-ÿ-]+)\b")
 
 
-def _slash_side(word: str) -> str | None:
+def _side_of_word(word: str) -> str | None:
+    """'armed' or 'state' for a word that names a side ('EN', 'ennemis', 'FF', 'amis', 'militants'), else None."""
     lowered = word.lower()
     if lowered in PERPETRATOR_WORDS or lowered in _ENEMY_WORDS:
         return "armed"
@@ -223,20 +214,20 @@ def _slash_sides(text: str, found: list[QuantityMention], taken: list[tuple[int,
     out = []
     for index, q in enumerate(found):
         first = _SLASH_FIRST.match(text, q.end) if q.kind == "fatalities" and q.side is None else None
-        if first is None or not q.text[-1:].isdigit() or _slash_side(first.group("word")) is None:
+        if first is None or not q.text[-1:].isdigit() or _side_of_word(first.group("word")) is None:
             continue
         later, pos = [], first.end()
-        while (m := _SLASH_NEXT.match(text, pos)) is not None and _slash_side(m.group("word")) is not None:
+        while (m := _SLASH_NEXT.match(text, pos)) is not None and _side_of_word(m.group("word")) is not None:
             later.append(m)
             pos = m.end()
         if not later or _SLASH_NEXT.match(text, pos) or any(s <= m.start("num") < e for m in later for s, e in taken):
             continue
-        found[index] = replace(q, side=_slash_side(first.group("word")))
+        found[index] = replace(q, side=_side_of_word(first.group("word")))
         for m in later:
             num = int(m.group("num"))
             out.append(
                 QuantityMention(
-                    "fatalities", num, "exact", m.start("num"), m.end(), m.group("num"), _slash_side(m.group("word"))
+                    "fatalities", num, "exact", m.start("num"), m.end(), m.group("num"), _side_of_word(m.group("word"))
                 )
             )
             taken.append(m.span("num"))
