@@ -67,8 +67,9 @@ _NP_END = (
     r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
 )
-# (nor a day of a month, which _quantities._without_years writes as "d" or "dd": "a tué le 3 mai")
-_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b)(?!d{{1,2}}(?:er)?(?![\w'’]))(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
+# not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
+_NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
+_ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b){_NOT_A_DAY}(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 
 _SINGULAR_NOUN = "|".join(re.escape(n) for n in _COUNTED["singular_person"])
@@ -309,8 +310,6 @@ BOMBER_TOLD_DEAD = (
     r"(?:the\s+(?:suicide\s+)?bomber|le\s+kamikaze)\s+(?:(?:also|too|himself|herself|a|lui|elle|aussi|également|même)\s+)*"
     r"(?:died|was\s+(?:also\s+)?killed|perished|péri|trouvé\s+la\s+mort|été\s+tu[ée]e?|perdu\s+la\s+vie|est\s+mort)"
 )
-# not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
-_NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
 _FRENCH_ONE = (
     rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b){_NOT_A_DAY}(?-i:[a-zà-ÿ][\w'’-]*)"
     r"(?:\s+(?-i:[a-zà-ÿ][\w'’-]*)){0,2}?"
