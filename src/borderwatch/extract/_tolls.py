@@ -21,7 +21,7 @@ from ._quantities import (
     is_bomber_death,
 )
 from ._quantity_patterns import BARE_NUMBER
-from ._registry import ActorRegistry
+from ._registry import ActorMention, ActorRegistry
 from ._text import load_data
 
 __all__ = ["fatalities_of_event"]
@@ -192,8 +192,8 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         # des leurs": the soldiers lost them)
         named = [
             m
-            for m in registry.find(before)
-            if m.party in ("state", "armed") and not _COUNTED_BEFORE.search(before[max(0, m.start - 20) : m.start])
+            for m in _fighting_sides(registry, before)
+            if not _COUNTED_BEFORE.search(before[max(0, m.start - 20) : m.start])
         ]
         if named:
             return named[-1].party
@@ -201,29 +201,34 @@ def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry)
         # "the assailants suffered twelve dead", "les assaillants ont enregistré une dizaine de morts": a count of
         # the dead that a side suffered is that side's, the side its subject names (before any side the parse gave
         # it: "The army suffered three dead" is no count of the army's enemies)
-        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        named = _fighting_sides(registry, before)
         if named:
             return named[-1].party
     if _LEFT_BEHIND.search(before) and counted_noun(q.text) in _BODY_NOUNS:
         # "les assaillants ont été repoussés, laissant sur le terrain 12 corps", "the attackers fled, leaving behind
         # nine bodies": the bodies a side left behind are its own dead, the side its sentence names
-        named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+        named = _fighting_sides(registry, before)
         if named:
             return named[-1].party
     left = _LEFT_BEHIND_BY.search(before) if counted_noun(q.text) in (None, *TOTAL_WORDS) else None
     if left is not None:
         # "The militants left behind 16 dead", "les assaillants ont laissé sur le terrain 16 morts": the dead a side
         # left behind it, the side the verb's subject names right before it (not "..., leaving behind 16 dead")
-        named = [m for m in registry.find(before[: left.start()]) if m.party in ("state", "armed")]
+        named = _fighting_sides(registry, before[: left.start()])
         if named and not before[named[-1].end : left.start()].strip():
             return named[-1].party
     side = _side(q, registry)
     if side is not None or not _OF_THEM.search(q.text):
         return side
-    named = [m for m in registry.find(before) if m.party in ("state", "armed")]
+    named = _fighting_sides(registry, before)
     if not named and _WE.search(before):
         return "armed"  # "we lost three men, but we killed fifteen of them": the teller's enemies
     return named[-1].party if named else None
+
+
+def _fighting_sides(registry: ActorRegistry, text: str) -> list[ActorMention]:
+    """The state forces and armed groups `text` names, in order: the sides a count of the dead may be of."""
+    return [m for m in registry.find(text) if m.party in ("state", "armed")]
 
 
 # a number right before a party: the party is counted, the object of a verb, not who lost men ("killed 9 assailants")
