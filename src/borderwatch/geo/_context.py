@@ -73,9 +73,8 @@ class Context:
     # By name and other name: which of the name's candidates the other name could lie beside (`_support`).
     support: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     lonely: set[str] = field(default_factory=set)  # names whose reading in this pass no other name backs
-    unknown: set[str] = field(
-        default_factory=set
-    )  # names no place bears, read as a look-alike: no votes (`_unknown_name`)
+    # Names no place bears, read as a look-alike: no votes (`_unknown_name`).
+    unknown: set[str] = field(default_factory=set)
     # Regions that cover part of a country (`region_extent`): (name, (south, north, west, east), countries, vote).
     partial_regions: list[tuple[str, tuple[float, float, float, float], frozenset[str], float]] = field(
         default_factory=list
@@ -207,7 +206,7 @@ class Context:
         held = np.zeros(len(arrays.lats), dtype=bool)
         for name, extent, covered, _ in self.partial_regions:
             if name != mention.name:
-                held |= _inside_extent(arrays, extent) & np.array([c in covered for c in arrays.countries], dtype=bool)
+                held |= _region_masks(arrays, extent, covered)[1]
         return held
 
     def _shares(self, mention: Mention, arrays: CandidateArrays) -> tuple[np.ndarray, np.ndarray]:
@@ -227,8 +226,8 @@ class Context:
             if name == mention.name:
                 continue
             # The region votes for its countries' places inside it only: 'the Sahel' is not southern Chad.
-            in_covered = np.array([c in covered for c in arrays.countries], dtype=bool)
-            country -= weight * (in_covered & ~_inside_extent(arrays, extent))
+            in_covered, inside = _region_masks(arrays, extent, covered)
+            country -= weight * (in_covered & ~inside)
         admin1 = np.zeros(size)
         if self.admin1s:
             own_admin1 = self.own_admin1s.get(mention.name, {})
@@ -347,8 +346,9 @@ class Context:
             near[[c is None for c in arrays.countries]] = 0.75 * _NEAR_WEIGHT
         # A place inside a region the report names, in a country the region covers, lies by it as by a town: the
         # region holds it ('Léré' of a report about the Sahel).
-        held = self._held_by_partial_regions(mention, arrays)
-        near = np.where(held, np.maximum(near, _NEAR_WEIGHT), near)
+        if self.partial_regions:  # most reports name no such region: no arrays to build
+            held = self._held_by_partial_regions(mention, arrays)
+            near = np.where(held, np.maximum(near, _NEAR_WEIGHT), near)
         # Divisions are read even in a document that names no town: sibling divisions still tell.
         for i in arrays.areas:
             area = mention.candidates[i].record
@@ -398,9 +398,14 @@ class Context:
         return bonus
 
 
-def _inside_extent(arrays: CandidateArrays, extent: tuple[float, float, float, float]) -> np.ndarray:
+def _region_masks(
+    arrays: CandidateArrays, extent: tuple[float, float, float, float], covered: frozenset[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidates are of a country the region covers, and which of those lie inside its extent."""
     south, north, west, east = extent
-    return (arrays.lats >= south) & (arrays.lats <= north) & (arrays.lons >= west) & (arrays.lons <= east)
+    in_covered = np.array([c in covered for c in arrays.countries], dtype=bool)
+    inside = (arrays.lats >= south) & (arrays.lats <= north) & (arrays.lons >= west) & (arrays.lons <= east)
+    return in_covered, in_covered & inside
 
 
 def _unknown_name(mention: Mention, res: Resolution) -> bool:
