@@ -25,13 +25,13 @@ from shapely.ops import nearest_points
 
 from ..model import Location, Place
 from ._borders import border_pair
+from ._candidate_arrays import COUNTRY_CODES
 from ._normalise import name_key
 from ._recognition_words import demonyms
 from ._sources import data_file
 
 __all__ = ["on_named_border"]
 
-_COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR"}
 # Between the country's word and an English border word: a second country ('the Malian-Nigerien border') or none.
 _ENGLISH_GAP = r"(?:\s*[-–]\s*[\w'’]+)?\s+"
 
@@ -53,7 +53,7 @@ def _border_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def names_a_border(text: str, place: Place) -> bool:
     """Whether the place is a country (by name or demonym) written as the name of a border."""
-    if not place.country or not (place.feature_code in _COUNTRY_CODES or name_key(place.text) in demonyms()):
+    if not place.country or not (place.feature_code in COUNTRY_CODES or name_key(place.text) in demonyms()):
         return False
     english, french = _border_patterns()
     return bool(
@@ -108,7 +108,7 @@ def on_named_border(
         lat=round(point.y, 4),
         lon=round(point.x, 4),
         country=home.country,
-        admin1=home.admin1 if home.feature_code not in _COUNTRY_CODES else None,
+        admin1=home.admin1 if home.feature_code not in COUNTRY_CODES else None,
         geo_precision=2,
         border=pair,
         border_km=0.0,
