@@ -32,8 +32,9 @@ def _report_s_town(resolutions: Sequence[Resolution | None]) -> Resolution | Non
     towns = [r for r in resolutions if r is not None and (r.record.feature_code or "").startswith("PPL")]
     if not towns:
         return None
-    counts = Counter(r.record.id for r in towns)
-    return max(towns, key=lambda r: (counts[r.record.id], -towns.index(r)))
+    # the town named most, the first named on a tie (`most_common` keeps first-seen order among equal counts)
+    most, _ = Counter(r.record.id for r in towns).most_common(1)[0]
+    return next(r for r in towns if r.record.id == most)
 
 
 def place_sites_in_the_report_s_town(
