@@ -18,6 +18,15 @@ from tests.share.helpers import mention, new_report, pair
 ADMIN = Reader.local_admin()
 
 
+def _share_six(a: Any, template: str) -> list[Any]:
+    """A stores six GREEN reports (`template` formatted with i = 0..5) and lets up to AMBER go to B; the reports."""
+    texts = [template.format(i=i) for i in range(6)]
+    items = [new_report(t, agency="dz-cnc", marking=Marking.GREEN, mentions=[mention("e1", t)]) for t in texts]
+    a.store.add_reports(items)
+    a.store.exchange.update_peer("peer-b", rules=[PeerRule.up_to(Marking.AMBER).model_dump(mode="json")])
+    return items
+
+
 def _pull(here: Any, peer_id: str) -> dict[str, int]:
     from borderwatch.share import PeerClient
 
@@ -28,12 +37,7 @@ def _pull(here: Any, peer_id: str) -> dict[str, int]:
 def test_resync_from_the_start_maps_only_new_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = pair(tmp_path)
     try:
-        texts = [
-            f"SYNTHETIC report {i}: smugglers' pickup seized at the invented post Oued-Tarfa-{i}." for i in range(6)
-        ]
-        items = [new_report(t, agency="dz-cnc", marking=Marking.GREEN, mentions=[mention("e1", t)]) for t in texts]
-        a.store.add_reports(items)
-        a.store.exchange.update_peer("peer-b", rules=[PeerRule.up_to(Marking.AMBER).model_dump(mode="json")])
+        items = _share_six(a, "SYNTHETIC report {i}: smugglers' pickup seized at the invented post Oued-Tarfa-{i}.")
         assert _pull(b, "peer-a") == {"created": 6}
 
         mapped: list[str] = []
@@ -72,12 +76,7 @@ def test_each_page_of_a_pull_puts_its_survivors_aside_by_the_store_s_policy(
     monkeypatch.setattr(_sync, "put_survivors_aside", lambda reports: written.append(reports) or False)
     a, b = pair(tmp_path)
     try:
-        texts = [
-            f"SYNTHETIC report {i}: a smugglers' truck turned back at the invented post Bir-Zar-{i}." for i in range(6)
-        ]
-        items = [new_report(t, agency="dz-cnc", marking=Marking.GREEN, mentions=[mention("e1", t)]) for t in texts]
-        a.store.add_reports(items)
-        a.store.exchange.update_peer("peer-b", rules=[PeerRule.up_to(Marking.AMBER).model_dump(mode="json")])
+        _share_six(a, "SYNTHETIC report {i}: a smugglers' truck turned back at the invented post Bir-Zar-{i}.")
         from borderwatch.share import PeerClient
 
         client = PeerClient(b.store, b.store.exchange.peer("peer-a"), http=b.http, page_size=4)
