@@ -175,6 +175,27 @@ protests with and without intervention, excessive force, a violent demonstration
 taken and retaken after a fight or entered without one, a base established, an agreement, and a threat, a denial, a
 statement of intent and a habitual statement that are not events; a recalled past attack (optional); 10 wire,
 10 French, 10 field reports, 10 communiqués and summaries; sealed and out of the calibration fit like heldout9.
+`heldout29` (40 items, 45 events of which one optional, written by a test-data engineer of round 30 for the helpers
+of that round, none of whom sees it) is aimed at tolls as armies, wires and local press tell them: a toll in its own
+sentence after the event ("The toll is four gendarmes dead", "We mourn one soldier killed in action", "Nous
+déplorons la perte d'un de nos soldats"), named victims ("Sergeant X and Corporal Y were killed", "le sergent-chef X
+et le caporal Y"), "Des jihadistes présumés ont tué six civils", each side's dead in another paragraph, a
+communiqué's "bilan" (tombés, blessés, disparu, neutralisés), wounded only (0), a claim beside the army's lower toll
+(the army's), tolls corrected later in the report (down and up, an UPDATE line, died of wounds), bodies found, a
+wire story and a daily summary listing several incidents each with its own toll, probable beside counted EKIA,
+numbers in words and digits in English and French; 10 wire, 10 French, 10 field reports, 10 communiqués and
+summaries; sealed and out of the calibration fit like heldout9.
+`heldout30` (40 items, 51 events of which three optional, written with heldout29) is aimed at which events a report
+states, of which type and who did it: attacks on civilians beside clashes (a village whose people fled, a convoy
+and a post that fought back, a patrol that came too late), the clash the next day with the troops sent after the
+attackers, air and drone strikes (one seen from an Algerian post across the border), shelling, IEDs and a vehicle
+that hit a mine (one happening told twice: the army's and a witness's account, a field report and its UPDATE
+line), a suicide bomb, grenades, abductions and a rescue firefight, arrests and seizures with the border tags
+(smuggling, trafficking, weapons seizure, infiltration), protests with and without intervention, a violent
+demonstration after a dispersed protest, mob violence, looting and burning, territory taken and retaken, a base
+established, an agreement, and threats, denials, plans and habitual statements that are not events; past happenings
+recalled by a bare year (optional); 10 wire, 10 French, 10 field reports, 10 communiqués and summaries; sealed and
+out of the calibration fit like heldout9.
 
 A gold event marked `optional` is a past happening a report mentions in passing (an earlier
 attack on the same road, a ban announced since): coding it is neither required nor an error.
@@ -206,7 +227,7 @@ first, third and fifth held-out sets; isotonic, see
 borderwatch/extract/_confidence.py), then tempers it with one log-odds factor fitted on the sealed
 heldout2, heldout4, heldout6 and heldout7 taken as a whole (what the rules were never tuned on: the
 map alone promises the tuned splits' accuracy), and writes src/borderwatch/extract/data/calibration.json.
-heldout8 to heldout28 stay out of the fit: their calibration errors are the honest ones.
+heldout8 to heldout30 stay out of the fit: their calibration errors are the honest ones.
 """
 
 from __future__ import annotations
@@ -255,6 +276,8 @@ SPLITS = [
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
+    "heldout30",
 ]
 # opened for development: the calibration map is fitted on them and `--errors` prints them
 OPEN = ("tune", "heldout", "heldout3", "heldout5")
