@@ -24,6 +24,7 @@ from ._dead_lists import (
     following_list,
     labelled_list,
     listed_deaths,
+    ranked_deaths,
     who_the_dead_were,
 )
 from ._quantity_mention import (
@@ -227,6 +228,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         return []  # no number and no death: nothing any pattern could match
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
+    found.extend(ranked_deaths(text, taken))
     found.extend(listed_deaths(text, taken))
     found.extend(labelled_list(text, taken))
     found.extend(following_list(text, taken))
