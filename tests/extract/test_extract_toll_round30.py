@@ -217,3 +217,33 @@ def test_a_sides_single_loss_told_apart_is_the_attacks_toll(extractor, text: str
 )
 def test_losses_of_things_are_no_event(extractor, text: str) -> None:
     assert _tolls(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Jihadists attacked a military base in Djibo on Saturday. Air strikes on Sunday hit the fleeing columns. "
+            "At least 30 soldiers were killed.",
+            [30, 0],
+        ),
+        (
+            "Des jihadistes ont attaqué samedi la base militaire de Djibo. Des frappes aériennes ont visé dimanche les "
+            "colonnes en fuite. Au moins trente soldats ont été tués.",
+            [30, 0],
+        ),
+        (
+            "Militants stormed an army post near Menaka on Tuesday. A drone strike later hit their vehicles. Twelve "
+            "soldiers died in the assault.",
+            [12, 0],
+        ),
+        # the strike's own targets are its toll
+        (
+            "Jihadists attacked a military base in Djibo on Saturday. Air strikes on Sunday hit the fleeing columns. "
+            "Nine militants were killed.",
+            [0, 9],
+        ),
+    ],
+)
+def test_the_soldiers_dead_are_the_ground_fights_not_their_air_strikes(extractor, text: str, expected) -> None:
+    assert _tolls(extractor, text) == expected
