@@ -247,3 +247,43 @@ def test_losses_of_things_are_no_event(extractor, text: str) -> None:
 )
 def test_the_soldiers_dead_are_the_ground_fights_not_their_air_strikes(extractor, text: str, expected) -> None:
     assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Deux soldats ont payé de leur vie.", [2]),
+        ("Un soldat a payé de sa vie.", [1]),
+        ("Le sergent Ali Maïga a payé de sa vie.", [1]),
+        ("Quatre villageois ont été retrouvés sans vie.", [4]),
+        ("Des hommes armés ont exécuté sommairement quatre hommes.", [4]),
+        ("Les assaillants ont abattu froidement deux bergers.", [2]),
+        ("Les habitants ont payé leur eau.", []),
+    ],
+)
+def test_french_tellings_of_death(text: str, expected: list[int]) -> None:
+    assert _deaths(text) == expected
+
+
+def test_a_french_list_of_the_killed_names_its_last_by_a_definite_article() -> None:
+    text = (
+        "Des hommes armés ont attaqué lundi le village de Sona, tuant un enseignant, deux cultivateurs et le fils du "
+        "chef."
+    )
+    assert sum(_deaths(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Des jihadistes ont attaqué mardi le poste de Tessit. Deux soldats ont payé de leur vie, tandis que cinq "
+            "assaillants ont été neutralisés.",
+            [7],
+        ),
+        ("Des hommes armés ont attaqué lundi le village de Sona. Quatre villageois ont été retrouvés sans vie.", [4]),
+        ("Des hommes armés ont attaqué lundi le village de Sona et exécuté sommairement quatre hommes.", [4]),
+    ],
+)
+def test_the_event_takes_its_dead_told_in_french(extractor, text: str, expected: list[int]) -> None:
+    assert _tolls(extractor, text) == expected

@@ -95,7 +95,7 @@ _HINT = re.compile(
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|loss|perdu|tu[ée]|tuant|abatt|[ée]limin|ex[ée]cut|"
     r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|life|"
-    r"perte|co[uû]t[ée] la vie|dead",
+    r"perte|co[uû]t[ée] la vie|pay[ée] de|dead",
     re.IGNORECASE,
 )
 

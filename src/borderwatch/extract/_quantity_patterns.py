@@ -67,7 +67,8 @@ _NOT_VICTIMS = sorted(
 # where a noun phrase ends: punctuation (a dash aside's too), or a word that starts what follows it
 _NP_END = (
     r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
-    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
+    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have|de|du|des|"
+    r"d['’])(?![\w'’])))"
 )
 # not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
 _NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
@@ -150,7 +151,7 @@ _DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
 _FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 # ("four of our soldiers fell." ends its clause on the verb: a count that names no person is dropped, as shells fall)
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|fell(?=\s*(?:[.;]|$))|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|fell(?=\s*(?:[.;]|$))|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s|(?<=retrouv[ée]s )sans vie|(?<=retrouv[ée]es )sans vie)(?![\w])"  # noqa: E501
 RANKED_LIST = re.compile(
     rf"(?<![\w-])(?P<list>{_RANKED_NAME}(?:\s*,\s*{_RANKED_NAME})*\s*,?\s+(?:and|et)\s+{_RANKED_NAME})"
     rf"\s*,?\s+(?:were|have\s+been|had\s+been|ont\s+été|avaient\s+été|sont|ont)?\s*(?:(?:also|reportedly|all)\s+)?"
@@ -174,6 +175,9 @@ _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:(?:\d{1,2}|d{1,2})(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
+# "ont exécuté sommairement quatre hommes", "a abattu froidement deux bergers": a French adverb of manner between the
+# verb and its count ("notamment" names some of them, no manner)
+_MANNER = r"(?:\s+(?!notamment\b)(?-i:[a-zàâçéèêîôû]+ment)\b)?"
 # A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
 # (VDP) were killed"): capitalised words joined by a few small words, so that the count still reaches its verb.
 _BODY_NAME = (
@@ -204,7 +208,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
     # "two suicide bombers blew themselves up", "detonated their vests", "deux kamikazes se sont fait exploser"
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:blew themselves up|detonated their (?:explosive |suicide )?(?:vests|belts)|se sont fait exploser|ont fait exploser leurs (?:ceintures|gilets|charges))"),  # noqa: E501
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
@@ -276,7 +280,7 @@ KILLED_CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
     # (not the French auxiliary before its participle: "..., a indiqué le maire", "..., qui a tué sept civils, a été
     # revendiquée" name no one more)
-    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|le|la|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
     rf"(?:{NUMBER}\s+{ANY_PERSON}|(?P<one>(?!{BARE_NUMBER}\b){ANY_PERSON}))",
     re.IGNORECASE,
 )
