@@ -287,3 +287,40 @@ def test_a_french_list_of_the_killed_names_its_last_by_a_definite_article() -> N
 )
 def test_the_event_takes_its_dead_told_in_french(extractor, text: str, expected: list[int]) -> None:
     assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Weekly summary (synthetic). - 4 March, Boni (Mali): jihadists attacked a FAMa post; 3 soldiers killed. "
+            "- 6 March, Djibo (Burkina Faso): gunmen killed 5 civilians.",
+            [3, 5],
+        ),
+        (
+            "Résumé hebdomadaire (synthétique). - 4 mars, Boni (Mali) : attaque jihadiste contre un poste des FAMa ; "
+            "3 soldats tués. - 6 mars, Djibo (Burkina Faso) : des hommes armés ont tué 5 civils.",
+            [3, 5],
+        ),
+        (
+            "Weekly summary (synthetic). • 4 March, Boni: jihadists attacked a FAMa post, killing 3 soldiers. "
+            "• 6 March, Djibo: gunmen killed 5 civilians.",
+            [3, 5],
+        ),
+    ],
+)
+def test_a_summarys_bulleted_items_keep_their_own_tolls(extractor, text: str, expected: list[int]) -> None:
+    assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Clashes between JNIM and FAMa near Boni killed three on each side.", [6]),
+        ("Les combats ont tué trois de chaque côté.", [6]),
+        ("Clashes killed three fighters on each side.", [6]),
+        ("Three fighters were killed on each side.", [6]),
+    ],
+)
+def test_a_count_told_of_each_side_is_doubled_once(text: str, expected: list[int]) -> None:
+    assert _deaths(text) == expected

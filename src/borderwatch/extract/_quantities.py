@@ -341,6 +341,11 @@ _EACH_SIDE = re.compile(
 )
 
 
+_EACH_SIDE_ENDS = re.compile(
+    r"\s(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["patterns"]) + r")$", re.IGNORECASE
+)
+
+
 _EACH_SIDE_BEFORE = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["before"]) + r")$", re.IGNORECASE
 )
@@ -350,6 +355,8 @@ def _each_sides(text: str, q: QuantityMention) -> QuantityMention:
     """A count told of each side of a fight doubled, its words stretched to the phrase that says so."""
     if _EACH_SIDE_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         return replace(q, value=q.value * 2)  # "each side lost three men"
+    if _EACH_SIDE_ENDS.search(q.text):
+        return replace(q, value=q.value * 2)  # "killed three on each side": the count's own words took the phrase
     m = _EACH_SIDE.match(text, q.end)
     if m is None or any(mark in text[q.end : m.end()] for mark in ".;:"):
         return q
