@@ -13,16 +13,40 @@ from ._quantity_patterns import (
     LABELLED_LIST,
     LIST_KILLED,
     PART,
+    RANKED_ITEM,
+    RANKED_LIST,
     UNCOUNTED,
     WOUNDED_PART,
 )
 from ._text import load_data, phrase_regex
 
-__all__ = ["DEAD_LISTED", "DEAD_LISTED_AFTER", "following_list", "labelled_list", "listed_deaths", "who_the_dead_were"]
+__all__ = [
+    "DEAD_LISTED",
+    "DEAD_LISTED_AFTER",
+    "following_list",
+    "labelled_list",
+    "listed_deaths",
+    "ranked_deaths",
+    "who_the_dead_were",
+]
 
 
 def listed_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     return [q for m in LIST_KILLED.finditer(text) for q in _parts_of(m, taken)]
+
+
+def ranked_deaths(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    """The dead named one by one by rank and name before their verb ('Sergeant Musa Bello and Corporal Ali Idris were
+    killed', 'le sergent Moussa Traoré et le caporal Ali Diallo ont trouvé la mort'): one person an item, one count."""
+    out = []
+    for m in RANKED_LIST.finditer(text):
+        start, end = m.span("list")
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        value = len(RANKED_ITEM.findall(m.group("list")))
+        out.append(QuantityMention("fatalities", value, "exact", start, m.end(), text[start : m.end()]))
+        taken.append((start, m.end()))
+    return out
 
 
 def labelled_list(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:

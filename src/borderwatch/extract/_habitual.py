@@ -143,10 +143,15 @@ def _counted_in_running_total(trigger: Token) -> bool:
     return bool(ends) and len(before) - ends[-1] <= _RUNNING_REACH
 
 
+_TOLL_NOUNS = {"toll", "bilan"}
+
+
 def _standing(trigger: Token, clause: Token) -> bool:
     """The trigger is what something is or remains now: a present-tense copula's complement."""
     if clause.lower_ not in ("is", "are", "remains", "remain"):
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ in _TOLL_NOUNS for c in clause.children):
+        return False  # "The toll is one soldier dead": a happening's figure, told in the present
     node = trigger
     while node.head.i != clause.i and node.head.i != node.i:
         node = node.head

@@ -207,10 +207,25 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False  # "Separately, ...", or the next item of a list
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
         return False
-    if _pursuit(main, event) or _strike_after_fight(main, event):
+    if _pursuit(main, event) or _strike_after_fight(main, event) or _strikers_own_dead(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
+
+
+def _strikers_own_dead(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'Air strikes on Sunday hit the fleeing columns. At least 30 soldiers were killed': a state's air or drone strike
+    kills its targets, never its own men; a toll of state forces alone (auxiliaries fighting beside them included),
+    told with no doer of its own, is the toll of the ground fight told before the strike."""
+    if main.sub_event_type != "Air/drone strike" or "agent_armed" in main.cues:
+        return False
+    if not event.fatalities or _agents(event) or not _is_weak(event):
+        return False
+    sides = {
+        "state" if p.mention.named and all(n.beside_state for n in p.mention.named) else p.mention.party
+        for p in event.parties
+    }
+    return sides == {"state"}
 
 
 def _pursuit(main: SentenceEvent, event: SentenceEvent) -> bool:

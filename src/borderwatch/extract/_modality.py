@@ -515,7 +515,11 @@ def background_kind(trigger: Token) -> str | None:
             # but "an attack in which 53 soldiers were killed" is the attack, "migrants who were protesting" protest,
             # and "mourns Corporal X, who fell on Tuesday" tells the death (an old one is history by its date)
             return "phrase"
-        death_told = death_told or (node.dep_ == "relcl" and lemma(node) in _DEATHS)
+        # "mourns one soldier killed in action" as "... who fell on Tuesday"; not one "killed last month" (another day)
+        told_death = node.dep_ == "relcl" or (
+            node.dep_ == "acl" and not any(c.dep_ == "npadvmod" for c in node.children)
+        )
+        death_told = death_told or (told_death and lemma(node) in _DEATHS)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
             marks = [m for m in node.children if m.dep_ == "mark"]
             cause = any(m.lower_ in ("after", "following") for m in marks)  # not "killed before troops stormed"

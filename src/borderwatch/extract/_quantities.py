@@ -24,6 +24,7 @@ from ._dead_lists import (
     following_list,
     labelled_list,
     listed_deaths,
+    ranked_deaths,
     who_the_dead_were,
 )
 from ._quantity_mention import (
@@ -94,7 +95,7 @@ _HINT = re.compile(
     + r")\b|kill|dead|died|shot|execut|behead|assassin|murder|lynch|to death|blew|neutrali|eliminat|slain|gunned|"
     r"fell|martyr|perish|bodies|body|corpses|corps|cadavres|KIA|péri|mort|succumb|lost|loss|perdu|tu[ée]|tuant|abatt|[ée]limin|ex[ée]cut|"
     r"d[ée]c[ée]d|d[ée]c[èe]s|death|tomb[ée]|succomb|fatally|mortally|mortellement|l['’][âa]me|lynch|battu|lives|life|"
-    r"perte|co[uû]t[ée] la vie|dead",
+    r"perte|co[uû]t[ée] la vie|pay[ée] de|dead",
     re.IGNORECASE,
 )
 
@@ -227,6 +228,7 @@ def _quantities_in(text: str) -> list[QuantityMention]:
         return []  # no number and no death: nothing any pattern could match
     found: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
+    found.extend(ranked_deaths(text, taken))
     found.extend(listed_deaths(text, taken))
     found.extend(labelled_list(text, taken))
     found.extend(following_list(text, taken))
@@ -339,6 +341,11 @@ _EACH_SIDE = re.compile(
 )
 
 
+_EACH_SIDE_ENDS = re.compile(
+    r"\s(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["patterns"]) + r")$", re.IGNORECASE
+)
+
+
 _EACH_SIDE_BEFORE = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["each_side_tolls"]["before"]) + r")$", re.IGNORECASE
 )
@@ -348,6 +355,8 @@ def _each_sides(text: str, q: QuantityMention) -> QuantityMention:
     """A count told of each side of a fight doubled, its words stretched to the phrase that says so."""
     if _EACH_SIDE_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         return replace(q, value=q.value * 2)  # "each side lost three men"
+    if _EACH_SIDE_ENDS.search(q.text):
+        return replace(q, value=q.value * 2)  # "killed three on each side": the count's own words took the phrase
     m = _EACH_SIDE.match(text, q.end)
     if m is None or any(mark in text[q.end : m.end()] for mark in ".;:"):
         return q

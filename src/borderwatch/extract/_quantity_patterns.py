@@ -40,6 +40,8 @@ __all__ = [
     "PART",
     "PEOPLE_AFTER",
     "QUALIFIERS",
+    "RANKED_ITEM",
+    "RANKED_LIST",
     "SINGULAR_KILLED",
     "UNCOUNTED",
     "VERB_FIRST",
@@ -65,7 +67,8 @@ _NOT_VICTIMS = sorted(
 # where a noun phrase ends: punctuation (a dash aside's too), or a word that starts what follows it
 _NP_END = (
     r"(?=\s*(?:[,;:.!?)—–]|-\s|$|\b(?:and|et|or|ou|as well as|plus|in|at|on|near|from|who|whom|while|when|after|before|"
-    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have)\b))"
+    r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have|de|du|des|"
+    r"d['’])(?![\w'’])))"
 )
 # not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
 _NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
@@ -75,9 +78,16 @@ ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
 _SINGULAR_NOUN = "|".join(re.escape(n) for n in _COUNTED["singular_person"])
 # the ranks a communiqué names its dead by ("the death of Corporal Issa Tapsoba", "la mort du sergent Ali Maïga")
 _RANKS = (
-    "private|corporal|sergeant|staff\\s+sergeant|warrant\\s+officer|lieutenant|second\\s+lieutenant|captain|major|"
+    "private|lance\\s+corporal|corporal|sergeant|staff\\s+sergeant|warrant\\s+officer|lieutenant|second\\s+lieutenant|"
+    "captain|major|colonel|lieutenant\\s+colonel|adjutant|"
     "soldat|caporal(?:-chef)?|sergent(?:-chef)?|adjudant(?:-chef)?|sous-lieutenant|lieutenant|capitaine|commandant|"
-    "gendarme|brigadier(?:-chef)?|maréchal\\s+des\\s+logis(?:-chef)?"
+    "gendarme|brigadier(?:-chef)?|maréchal\\s+des\\s+logis(?:-chef)?|colonel|lieutenant-colonel"
+)
+# "Sergeant Musa Bello and Corporal Ali Idris were killed", "le sergent Moussa Traoré et le caporal Ali Diallo ont été
+# tués": a list of the dead named by rank and name, each item one person
+_RANKED_NAME = (
+    rf"(?:(?:the|le|la|l['’])\s*)?(?:{_RANKS})\s+(?-i:[A-ZÀ-Ý][\w'’-]+)"
+    r"(?:\s+(?-i:[A-ZÀ-Ý][\w'’-]+|ag|ould|ben|bin)){0,3}"  # "Ali Ag Moussa", "Sidi Ould Ahmed"
 )
 # a side's men, in the plural after "one of its" and in French: who a side loses ("lost one of its soldiers")
 _MEN = "men|soldiers|troops|fighters|officers|gendarmes|policemen|guards|comrades|members|elements|agents"
@@ -140,7 +150,15 @@ _DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
 # "trois soldats sont tombés lors de l'attaque": those who fell in a fight died (a person counted; shells fall too)
 _FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s)(?![\w])"  # noqa: E501
+# ("four of our soldiers fell." ends its clause on the verb: a count that names no person is dropped, as shells fall)
+KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|fell(?=\s*(?:[.;]|$))|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s|(?<=retrouv[ée]s )sans vie|(?<=retrouv[ée]es )sans vie)(?![\w])"  # noqa: E501
+RANKED_LIST = re.compile(
+    rf"(?<![\w-])(?P<list>{_RANKED_NAME}(?:\s*,\s*{_RANKED_NAME})*\s*,?\s+(?:and|et)\s+{_RANKED_NAME})"
+    rf"\s*,?\s+(?:were|have\s+been|had\s+been|ont\s+été|avaient\s+été|sont|ont)?\s*(?:(?:also|reportedly|all)\s+)?"
+    rf"(?:{KILL_VERB})",
+    re.IGNORECASE,
+)
+RANKED_ITEM = re.compile(_RANKED_NAME, re.IGNORECASE)
 INJURE_VERB = r"(?:injured|wounded|hurt|bless[ée]e?s|hospitali[sz]ed)"
 _ARREST_VERB = (
     r"(?:arrested|detained|apprehended|captured|caught|taken into custody|placed in custody|"
@@ -157,6 +175,9 @@ _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:(?:\d{1,2}|d{1,2})(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
 )
+# "ont exécuté sommairement quatre hommes", "a abattu froidement deux bergers": a French adverb of manner between the
+# verb and its count ("notamment" names some of them, no manner)
+_MANNER = r"(?:\s+(?!notamment\b)(?-i:[a-zàâçéèêîôû]+ment)\b)?"
 # A body's full name, however long, with its acronym ("auxiliaries of the Volunteers for the Defence of the Homeland
 # (VDP) were killed"): capitalised words joined by a few small words, so that the count still reaches its verb.
 _BODY_NAME = (
@@ -172,6 +193,12 @@ _TAKEN_WHEN = (
     r"|\s+(?-i:[a-zàâçéèêîôû]+(?:é|ée|és|ées|is|ise|ises))\s+(?:dans|par|sous|lors|à|au|aux|en|sur|près)\s+"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
 )
+# A headline's or a summary's present tense: "Des jihadistes tuent six civils", "L'armée abat cinq assaillants", "Army
+# neutralises 12 terrorists" (the French "tue" in lower case only: "Tue 12 May" is a day)
+_PRESENT_KILLS = (
+    r"(?-i:tuent|tue)|abat(?:tent)?|(?:neutralis|[ée]limin|ex[ée]cut|assassin|massacr)ent|(?:[ée]limin|ex[ée]cut|"
+    r"assassin|massacr)e|neutrali[sz]es|eliminates|executes|massacres|beheads|shoots?\s+dead|guns\s+down"
+)
 _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-]){{0,3}}?(?:{_NOUN_RX})\b)?"
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
 # and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon, or before a number in words
@@ -181,7 +208,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
     # "two suicide bombers blew themselves up", "detonated their vests", "deux kamikazes se sont fait exploser"
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:blew themselves up|detonated their (?:explosive |suicide )?(?:vests|belts)|se sont fait exploser|ont fait exploser leurs (?:ceintures|gilets|charges))"),  # noqa: E501
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
@@ -253,7 +280,7 @@ KILLED_CONTINUATION = re.compile(
     rf"\s*(?:,\s*)?(?:and|et|as well as|plus|,)\s+(?:(?:à|aux|to)\s+)?"  # "la vie à quatre soldats et à deux civils"
     # (not the French auxiliary before its participle: "..., a indiqué le maire", "..., qui a tué sept civils, a été
     # revendiquée" name no one more)
-    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
+    rf"(?:(?P<det>his|her|their|its|the|son|sa|ses|leurs?|le|la|a(?!\s+(?:{_FRENCH_PARTICIPLE})\b)|an|one|un|une)\s+)?"
     rf"(?:{NUMBER}\s+{ANY_PERSON}|(?P<one>(?!{BARE_NUMBER}\b){ANY_PERSON}))",
     re.IGNORECASE,
 )

@@ -74,7 +74,8 @@ _ABBREVIATIONS = frozenset(
         "e.u",
     ]
 )
-_BREAK = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-Ý])|\n\s*\n|\n""")
+# (a summary's next item may open on its bullet: "... 3 soldiers killed. - 6 March, Djibo: ...")
+_BREAK = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+(?:[-–—•*]\s+)?["'“‘«(\[]?[A-Z0-9À-Ý])|\n\s*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.?$")
 
 
