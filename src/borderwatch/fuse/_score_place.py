@@ -100,6 +100,8 @@ class PlaceRules:
                     ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
                 )
             if not alike and not _cross_named(new, old, self._region_words):
+                if self._told_from_each_side(new, old, km):
+                    return self._across_border(new, old, km)
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if km > min(self._reach(new), self._reach(old)) and (
                     self._village_in_area(new, old, km) or self._toward(new, old, km)
@@ -131,6 +133,8 @@ class PlaceRules:
             if named and value < rules.named_near:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if not named and not _cross_named(new, old, self._region_words):
+                if self._told_from_each_side(new, old, km):
+                    return self._across_border(new, old, km)
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if self._village_in_area(new, old, km) or self._toward(new, old, km):
                     return "place", rules.village_in_area, (village_in_area, *detail[1:])
@@ -245,6 +249,28 @@ class PlaceRules:
         named = bool(new.place_name and old.place_name)
         return named and new.family not in spread and old.family not in spread
 
+    def _told_from_each_side(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
+        """Whether two places of other names lie in two countries within `place.cross_border_km` (so each within
+        that distance of the border between them), the two of one family, and each report names its own country's
+        forces (`_at_home`): one happening told from each side of the border, each side placing it at its own town
+        (a border clash told by the army of one and the guard of the other)."""
+        return (
+            km <= self.config.place.cross_border_km
+            and new.family == old.family
+            and _abroad(new, old)
+            and _at_home(new)
+            and _at_home(old)
+        )
+
+    def _across_border(self, new: MentionFeatures, old: MentionFeatures, km: float) -> Step:
+        """The place value of a pair told from each side of a border (`_told_from_each_side`): from
+        `place.cross_border_near` at no distance to `place.cross_border_far` at `place.cross_border_km`."""
+        rules = self.config.place
+        near, far = rules.cross_border_near, rules.cross_border_far
+        value = round(near + (far - near) * km / rules.cross_border_km, 3)
+        detail = ("{:.0f} km apart across the {}-{} border, each report naming its own country's forces ({} / {})",)
+        return "place", value, (*detail, km, new.country, old.country, new.place_name, old.place_name)
+
     def _reach(self, features: MentionFeatures) -> float:
         return self._radius.get(features.geo_precision or 2, self._radius[2])
 
@@ -278,8 +304,10 @@ def _at_home(features: MentionFeatures) -> bool:
 
 @lru_cache(maxsize=256)
 def _state_country(name: str) -> str | None:
-    """The ISO code of the country a state force is of ("national guard of tunisia": TN), None when unknown."""
-    country = name.rpartition(" of ")[2]
+    """The ISO code of the country a state force is of ("national guard of tunisia": TN), None when unknown. The
+    country is what follows the force's first "of", up to a period within the name ("military forces of libya
+    (2021-) government of national unity": LY)."""
+    country = name.partition(" of ")[2].partition(" (")[0]
     try:
         return str(pycountry.countries.lookup(country).alpha_2) if country else None
     except LookupError:
