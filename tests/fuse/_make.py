@@ -47,6 +47,8 @@ PLACES: dict[str, dict[str, Any]] = {
     "Inates": {"geonameid": "bw:ne-inates", "lat": 15.220, "lon": 1.050, "country": "NE", "admin1": "Tillaberi"},
     "Ouatagouna": {"geonameid": "bw:ml-ouatagouna", "lat": 15.180, "lon": 0.720, "country": "ML", "admin1": "Gao"},
     "Tebessa": {"geonameid": 2477461, "lat": 35.404, "lon": 8.124, "country": "DZ", "admin1": "Tebessa"},
+    "Kompienga": {"geonameid": 2597260, "lat": 11.449, "lon": 0.977, "country": "BF", "admin1": "Est"},  # a province
+    "Soum": {"geonameid": 2355248, "lat": 14.286, "lon": -1.345, "country": "BF", "admin1": "Sahel"},  # a province
     "Bir el Ater": {"geonameid": 2503878, "lat": 34.745, "lon": 8.060, "country": "DZ", "admin1": "Tebessa"},
 }
 

@@ -94,3 +94,47 @@ def test_two_villages_of_one_province_attacked_on_one_day_are_two() -> None:
         )
         decision = decide(features(second, "r2", "2026-05-04"), features(first, "r1", "2026-05-04"))
         assert decision.event_id is None, second_sentence
+
+
+BF_ARMY = "Military Forces of Burkina Faso (2022-)"
+# (the province a report names alone, its sentence; a report naming a village the geocoder cannot place)
+AREA_AND_VILLAGE = [
+    (
+        "Kompienga",
+        "SYNTHETIC. Cinq assaillants ont été neutralisés mardi lors d'un accrochage avec l'armée dans la province de "
+        "la Kompienga.",
+        "SYNTHETIC. Soldiers clashed with armed men at Pama on Tuesday, killing {} of them, the army said.",
+    ),
+    (
+        "Soum",
+        "SYNTHETIC. In Soum province, five militants were killed by the army on Tuesday, security sources said.",
+        "SYNTHETIC. L'armée a tué {} jihadistes mardi lors d'un ratissage à Koutougou, selon l'état-major.",
+    ),
+]
+
+
+def _area_and_village(province: str, area_sentence: str, village_sentence: str, village_toll: int):
+    area = mention("e1", **CLASH, place=province, geo_precision=2, actor1=BF_ARMY, fatalities=5, sentence=area_sentence)
+    words = {5: "five", 3: "three"} if village_sentence.count("killing") else {5: "cinq", 3: "trois"}
+    village = mention(
+        "e2",
+        **CLASH,
+        place=None,
+        actor1=BF_ARMY,
+        fatalities=village_toll,
+        sentence=village_sentence.format(words[village_toll]),
+    )
+    return features(village, "r2", "2026-03-06"), features(area, "r1", "2026-03-06")
+
+
+def test_a_village_the_geocoder_cannot_place_joins_a_report_naming_only_its_area_on_a_shared_toll() -> None:
+    for province, area_sentence, village_sentence in AREA_AND_VILLAGE:
+        village, area = _area_and_village(province, area_sentence, village_sentence, 5)
+        assert area.vague, province
+        assert decide(village, area).event_id == "E0", province
+
+
+def test_without_a_toll_or_name_in_common_the_village_is_somewhere_else_of_the_area() -> None:
+    for province, area_sentence, village_sentence in AREA_AND_VILLAGE:
+        village, area = _area_and_village(province, area_sentence, village_sentence, 3)
+        assert decide(village, area).event_id is None, province

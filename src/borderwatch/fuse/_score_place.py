@@ -179,9 +179,11 @@ class PlaceRules:
         ):
             # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
             if elsewhere and (not other.vague or other_elsewhere or _district(other)):
-                if _town_area_of(other, vague):
-                    # A village the geocoder does not know, placed in its province, and a nearby town's area
-                    # ("near Dori") of that province: reports name the town of a village they do not know.
+                if _town_area_of(other, vague) or _area_only(other, vague, other_elsewhere):
+                    # A village the geocoder does not know, placed in its province (or nowhere), and a nearby town's
+                    # area ("near Dori") of that province, or a report that names only an area of the village's
+                    # country (its province, department or wilaya): reports name the town or the area of a village
+                    # they do not know.
                     return "place", rules.village_in_area, (unknown_village_in_area, elsewhere, other.place_name)
                 return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
@@ -347,6 +349,20 @@ def _town_area_of(town: MentionFeatures, vague: MentionFeatures) -> bool:
         and town.admin1 is not None
         and vague.admin1 is not None
         and fold(town.admin1) == fold(vague.admin1)
+    )
+
+
+def _area_only(area: MentionFeatures, vague: MentionFeatures, area_elsewhere: str) -> bool:
+    """Whether `area` is known only to an area (a province, or a district named as such: "dans la province de la
+    Kompienga", "in the wilaya of Tebessa") and names no other place, and `vague` (which names a village the
+    geocoder could not place) is placed nowhere finer than a province, in no other country: the village may be
+    anywhere in that area, which is all the other report says."""
+    return (
+        area.located
+        and area.vague
+        and not area_elsewhere
+        and not (vague.located and not vague.vague)
+        and (vague.country is None or area.country is None or vague.country == area.country)
     )
 
 
