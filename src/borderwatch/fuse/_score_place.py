@@ -354,14 +354,13 @@ def _town_area_of(town: MentionFeatures, vague: MentionFeatures) -> bool:
 
 def _area_only(area: MentionFeatures, vague: MentionFeatures, area_elsewhere: str) -> bool:
     """Whether `area` is known only to an area (a province, or a district named as such: "dans la province de la
-    Kompienga", "in the wilaya of Tebessa") and names no other place, and `vague` (which names a village the
-    geocoder could not place) is placed nowhere finer than a province, in no other country: the village may be
-    anywhere in that area, which is all the other report says."""
+    Kompienga", "in the wilaya of Tebessa") and names no other place, and `vague` (placed nowhere finer than a
+    province, its sentence naming a village the geocoder could not place) is of no other country: the village may
+    be anywhere in that area, which is all the other report says."""
     return (
         area.located
         and area.vague
         and not area_elsewhere
-        and not (vague.located and not vague.vague)
         and (vague.country is None or area.country is None or vague.country == area.country)
     )
 
