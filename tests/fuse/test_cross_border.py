@@ -130,3 +130,43 @@ def test_towns_farther_apart_than_the_border_distance_stay_apart() -> None:
         "2026-03-12",
     )
     assert decide(second, first).event_id is None
+
+
+def test_each_side_may_code_the_clash_its_own_way() -> None:
+    """The Tunisian report tells of smugglers' fire that killed a guardsman (an attack), the Algerian one of a
+    clash with the same toll on the same track: one happening of two kinds, scored (not the veto of two points) and
+    joined on the figure and the name they share; without the name, two kinds a border apart fall short."""
+    attack = mention(
+        "e1",
+        sub="Attack",
+        etype="Violence against civilians",
+        day="2026-03-11",
+        place="Bouchebka",
+        geo_precision=2,
+        actor1="Unidentified Armed Group (Tunisia)",
+        actor2="Police Forces of Tunisia (2019-)",
+        fatalities=1,
+        sentence="SYNTHETIC. Smugglers shot dead a National Guard officer on the Oued Hatab track near Bouchebka on "
+        "Wednesday.",
+    )
+    clash = _told(
+        "El Ma Labiodh",
+        2,
+        ARMY["DZ"],
+        "SYNTHETIC. Un accrochage avec des contrebandiers armés a fait un mort mercredi sur la piste de l'Oued Hatab, "
+        "près d'El Ma Labiodh.",
+        "e2",
+    )
+    clash = clash.model_copy(update={"fatalities": 1})
+    decision = decide(features(clash, "r2", "2026-03-12"), features(attack, "r1", "2026-03-12"))
+    assert decision.event_id == "E0", decision.best
+    assert "across the" in _place(decision)[1]
+    unnamed = clash.model_copy(
+        update={
+            "evidence": clash.evidence.model_copy(
+                update={"sentence": "SYNTHETIC. Un mort mercredi près d'El Ma Labiodh."}
+            )
+        }
+    )
+    decision = decide(features(unnamed, "r2", "2026-03-12"), features(attack, "r1", "2026-03-12"))
+    assert decision.event_id is None and decision.best is not None and decision.best.vetoed is None

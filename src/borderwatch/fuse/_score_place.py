@@ -253,16 +253,12 @@ class PlaceRules:
 
     def _told_from_each_side(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
         """Whether two places of other names lie in two countries within `place.cross_border_km` (so each within
-        that distance of the border between them), the two of one family, and each report names its own country's
-        forces (`_at_home`): one happening told from each side of the border, each side placing it at its own town
-        (a border clash told by the army of one and the guard of the other)."""
-        return (
-            km <= self.config.place.cross_border_km
-            and new.family == old.family
-            and _abroad(new, old)
-            and _at_home(new)
-            and _at_home(old)
-        )
+        that distance of the border between them), and each report names its own country's forces (`_at_home`):
+        one happening told from each side of the border, each side placing it at its own town (a border clash told
+        by the army of one and the guard of the other). The kinds are the type feature's to weigh: each side may
+        code it its own way (smugglers' fire on a patrol, a clash), and two kinds still join only on what the rules
+        of distinct kinds ask."""
+        return km <= self.config.place.cross_border_km and _abroad(new, old) and _at_home(new) and _at_home(old)
 
     def _across_border(self, new: MentionFeatures, old: MentionFeatures, km: float) -> Step:
         """The place value of a pair told from each side of a border (`_told_from_each_side`): from
