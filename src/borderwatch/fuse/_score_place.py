@@ -266,8 +266,8 @@ class PlaceRules:
         rules = self.config.place
         near, far = rules.cross_border_near, rules.cross_border_far
         value = round(near + (far - near) * km / rules.cross_border_km, 3)
-        detail = ("{:.0f} km apart across the {}-{} border, each report naming its own country's forces ({} / {})",)
-        return "place", value, (*detail, km, new.country, old.country, new.place_name, old.place_name)
+        told = "{:.0f} km apart across the {}-{} border, each report naming its own country's forces ({} / {})"
+        return "place", value, (told, km, new.country, old.country, new.place_name, old.place_name)
 
     def _reach(self, features: MentionFeatures) -> float:
         return self._radius.get(features.geo_precision or 2, self._radius[2])
