@@ -31,6 +31,25 @@ PLACES: dict[str, dict[str, Any]] = {
     "Ben Guerdane": {"geonameid": 2472706, "lat": 33.138, "lon": 11.220, "country": "TN", "admin1": "Medenine"},
     "Dori": {"geonameid": 2361082, "lat": 14.035, "lon": -0.035, "country": "BF", "admin1": "Sahel"},
     "Seytenga": {"geonameid": 2355474, "lat": 13.970, "lon": 0.300, "country": "BF", "admin1": "Sahel"},
+    # Pairs of towns a short way apart on either side of a border (for reports told from each side).
+    "Bouchebka": {"geonameid": "bw:tn-bouchebka", "lat": 35.167, "lon": 8.450, "country": "TN", "admin1": "Kasserine"},
+    "El Ma Labiodh": {
+        "geonameid": "bw:dz-bouchebka-dz",
+        "lat": 35.200,
+        "lon": 8.170,
+        "country": "DZ",
+        "admin1": "Tebessa",
+    },
+    "Assamaka": {"geonameid": "bw:ne-assamaka", "lat": 19.355, "lon": 5.770, "country": "NE", "admin1": "Agadez"},
+    "In Guezzam": {"geonameid": 2493273, "lat": 19.574, "lon": 5.768, "country": "DZ", "admin1": "In Guezzam"},
+    "Dehiba": {"geonameid": 2474031, "lat": 32.008, "lon": 10.701, "country": "TN", "admin1": "Tataouine"},
+    "Nalut": {"geonameid": 2214433, "lat": 31.868, "lon": 10.981, "country": "LY", "admin1": "Nalut"},
+    "Inates": {"geonameid": "bw:ne-inates", "lat": 15.220, "lon": 1.050, "country": "NE", "admin1": "Tillaberi"},
+    "Ouatagouna": {"geonameid": "bw:ml-ouatagouna", "lat": 15.180, "lon": 0.720, "country": "ML", "admin1": "Gao"},
+    "Tebessa": {"geonameid": 2477461, "lat": 35.404, "lon": 8.124, "country": "DZ", "admin1": "Tebessa"},
+    "Kompienga": {"geonameid": 2597260, "lat": 11.449, "lon": 0.977, "country": "BF", "admin1": "Est"},  # a province
+    "Soum": {"geonameid": 2355248, "lat": 14.286, "lon": -1.345, "country": "BF", "admin1": "Sahel"},  # a province
+    "Bir el Ater": {"geonameid": 2503878, "lat": 34.745, "lon": 8.060, "country": "DZ", "admin1": "Tebessa"},
 }
 
 

@@ -169,6 +169,17 @@ class PlaceRules(_Section):
         "and two precise places of different names that neither report names, farther apart than the coarser "
         "place's reach, are two happenings"
     )
+    cross_border_km: float = Field(
+        default=0.0,
+        ge=0,
+        description="how far apart two places in two countries may lie and be one happening told from each side of "
+        "their border, when each report names its own country's forces (a border clash told by the army of one "
+        "and the guard of the other): both places then lie within this distance of the border between them",
+    )
+    cross_border_near: float = Field(
+        default=0.0, description="the place value of such a pair at no distance, falling to `cross_border_far`"
+    )
+    cross_border_far: float = Field(default=0.0, description="the place value of such a pair `cross_border_km` apart")
 
 
 class ActorRules(_Section):
@@ -180,6 +191,12 @@ class ActorRules(_Section):
     generic_prefixes: tuple[str, ...]
     generic_words: tuple[str, ...] = Field(description="an actor name with one of these words names no one")
     state_prefixes: tuple[str, ...]
+    holding_families: frozenset[str] = Field(
+        default=frozenset(),
+        description="families whose second actor is held by the first (arrests: the force arresting, then the "
+        "arrested): against a happening of another family, a named group or state force that acts in one and is "
+        "acted upon in the other (the attackers arrested, the attacked force arresting) tells of a follow-up",
+    )
 
 
 class QuantityRules(_Section):
@@ -266,9 +283,13 @@ class FusionConfig(_Section):
             for name in (left, right):
                 if name not in self.families:
                     raise ValueError(f"compatibility names unknown family {name!r}")
-        unknown = sorted(self.place.spread_families - self.families.keys())
-        if unknown:
-            raise ValueError(f"place.spread_families names unknown family {unknown[0]!r}")
+        for name, listed in (
+            ("place.spread_families", self.place.spread_families),
+            ("actors.holding_families", self.actors.holding_families),
+        ):
+            unknown = sorted(listed - self.families.keys())
+            if unknown:
+                raise ValueError(f"{name} names unknown family {unknown[0]!r}")
         return self
 
     def model_post_init(self, _context: object) -> None:

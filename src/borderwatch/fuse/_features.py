@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from sys import intern
 
-from ..model import EventMention, Location
+from ..model import Actor, EventMention, Location
 from ._config import FusionConfig
 from ._names import lead_keys, name_keys, name_keys_within, names_place, place_keys, skeleton
 from ._types import MentionFeatures, shared_set
@@ -85,6 +85,8 @@ def mention_features(
         country_of_place=_country(location) is not None,
         admin1=location.admin1 if location else None,
         **dict(zip(("named", "state"), classify_actors(_actor_names(mention), config), strict=True)),
+        acting=_role(mention.actor1, config),
+        acted_on=_role(mention.actor2, config),
         quantities=_quantities(mention),
         words=content_words(sentence),
         names=shared_set(names),
@@ -213,6 +215,16 @@ def _actor_country(mention: EventMention) -> str | None:
 def _actor_names(mention: EventMention) -> tuple[str, ...]:
     names = [a.name for a in (mention.actor1, mention.actor2, *mention.assoc_actors) if a is not None and a.name]
     return tuple(dict.fromkeys(names))
+
+
+def _role(actor: Actor | None, config: FusionConfig) -> str:
+    """The folded name of the mention's actor1 (`acting`) or actor2 (`acted_on`) when it is a named group or a
+    state force (`classify_actors`), else "": who did what to whom, which the merged `named` and `state` do not
+    say."""
+    if actor is None or not actor.name:
+        return ""
+    named, state = classify_actors((actor.name,), config)
+    return intern((named or state or ("",))[0])
 
 
 def classify_actors(names: tuple[str, ...], config: FusionConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:

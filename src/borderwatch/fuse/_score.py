@@ -12,7 +12,7 @@ import math
 
 from . import _score_detail
 from ._config import FusionConfig
-from ._score_actors import ActorRules
+from ._score_actors import ActorRules, held_after_detail
 from ._score_content import ContentRules
 from ._score_date import DAYS_APART, FOLLOW_UP, UNDATED, DateRules, statement_day, statement_day_alone
 from ._score_detail import Detail, ExplainedScore, Feature, PairScore, Step, Veto
@@ -69,6 +69,10 @@ class PairScorer:
             against = name == "place" or (name == "date" and value < 0)  # the two whose weight depends on value
             weight = self.weight_of(name, value, detail) if against else fixed[name]
             features.append((name, value, detail, weight))
+        if new.family != old.family:
+            held = self.actors.held_after(new, old)
+            if held:  # the attackers arrested, the attacked force arresting: a follow-up, whatever else is shared
+                return -math.inf, ("actors", (held_after_detail, held)), features
         name, value, detail = self.actors.compare(new, old)
         features.append((name, value, detail, self.weight_of(name, value, detail) if value < 0 else fixed[name]))
         for name, value, detail in (content.quantities(new, old), content.text(new, old), content.names(new, old)):

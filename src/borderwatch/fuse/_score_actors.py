@@ -12,7 +12,7 @@ from ._names import place_keys
 from ._score_detail import Detail
 from ._types import MentionFeatures
 
-__all__ = ["ActorRules", "actor_keys"]
+__all__ = ["ActorRules", "actor_keys", "held_after_detail"]
 
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z0-9]{3,}")
@@ -43,6 +43,30 @@ class ActorRules:
             return "actors", rules.related_state, ("forces of one state: {}", related)
         return "actors", 0.0, "no named actor to compare"
 
+    def held_after(self, new: MentionFeatures, old: MentionFeatures) -> str:
+        """The named group or state force that acts in one mention and is acted upon in the other, when one is of a
+        family whose second actor is held by its first (`actors.holding_families`: arrests) and the other of
+        another family: the attackers arrested, or the attacked force arresting, tell of arrests that followed the
+        happening, not of the happening. "" otherwise (a force that clashed with a group and arrested its men acts
+        in both). Roles are compared across families only: two reports of one clash may name its sides either way
+        round."""
+        holding = self.config.actors.holding_families
+        if new.family == old.family or (new.family not in holding and old.family not in holding):
+            return ""
+        held, other = (new, old) if new.family in holding else (old, new)
+        for acting, acted_on in ((held.acted_on, other.acting), (held.acting, other.acted_on)):
+            if acting and acted_on and self._one_actor(acting, acted_on):
+                return acting
+        return ""
+
+    def _one_actor(self, a: str, b: str) -> bool:
+        """Whether two folded actor names are one actor: equal, or (named groups) one part of the other or a
+        spelling of it; state forces only when equal ("of Niger" / "of Nigeria")."""
+        state = self.config.actors.state_prefixes
+        if a.startswith(state) or b.startswith(state):
+            return a == b
+        return a == b or _part_of(a, b) or self._spelling_variants(a, b)
+
     def _shared(self, mine: tuple[str, ...], theirs: tuple[str, ...], fuzzy: bool = True) -> str:
         for a in mine:
             for b in theirs:
@@ -58,6 +82,10 @@ class ActorRules:
             return False
         words_b = b.split()
         return all(max(fuzz.ratio(w, v) for v in words_b) >= _WORD_RATIO for w in a.split())
+
+
+def held_after_detail(name: str) -> str:
+    return f"{name} acts in one and is acted upon in the other: arrests that followed the happening"
 
 
 def _different_groups(mine: tuple[str, ...], theirs: tuple[str, ...], state: str) -> str:

@@ -100,6 +100,8 @@ class PlaceRules:
                     ("names alike ({} / {}), {:.0f} km apart", new.place_name, old.place_name, km),
                 )
             if not alike and not _cross_named(new, old, self._region_words):
+                if self._told_from_each_side(new, old, km):
+                    return self._across_border(new, old, km)
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if km > min(self._reach(new), self._reach(old)) and (
                     self._village_in_area(new, old, km) or self._toward(new, old, km)
@@ -131,6 +133,8 @@ class PlaceRules:
             if named and value < rules.named_near:
                 return "place", rules.named_near, ("{:.0f} km apart, but one sentence names the other's place", km)
             if not named and not _cross_named(new, old, self._region_words):
+                if self._told_from_each_side(new, old, km):
+                    return self._across_border(new, old, km)
                 detail = ("{:.0f} km apart, two places each named alone ({} / {})", km, new.place_name, old.place_name)
                 if self._village_in_area(new, old, km) or self._toward(new, old, km):
                     return "place", rules.village_in_area, (village_in_area, *detail[1:])
@@ -175,9 +179,11 @@ class PlaceRules:
         ):
             # Both vague: the other names a place too, elsewhere or as its own district ("the Sebba department").
             if elsewhere and (not other.vague or other_elsewhere or _district(other)):
-                if _town_area_of(other, vague):
-                    # A village the geocoder does not know, placed in its province, and a nearby town's area
-                    # ("near Dori") of that province: reports name the town of a village they do not know.
+                if _town_area_of(other, vague) or _area_only(other, vague, other_elsewhere):
+                    # A village the geocoder does not know, placed in its province (or nowhere), and a nearby town's
+                    # area ("near Dori") of that province, or a report that names only an area of the village's
+                    # country (its province, department or wilaya): reports name the town or the area of a village
+                    # they do not know.
                     return "place", rules.village_in_area, (unknown_village_in_area, elsewhere, other.place_name)
                 return "place", rules.names_elsewhere, ("one names other places ({}), not the other's", elsewhere)
         placed = new.country_of_place and old.country_of_place
@@ -245,6 +251,24 @@ class PlaceRules:
         named = bool(new.place_name and old.place_name)
         return named and new.family not in spread and old.family not in spread
 
+    def _told_from_each_side(self, new: MentionFeatures, old: MentionFeatures, km: float) -> bool:
+        """Whether two places of other names lie in two countries within `place.cross_border_km` (so each within
+        that distance of the border between them), and each report names its own country's forces (`_at_home`):
+        one happening told from each side of the border, each side placing it at its own town (a border clash told
+        by the army of one and the guard of the other). The kinds are the type feature's to weigh: each side may
+        code it its own way (smugglers' fire on a patrol, a clash), and two kinds still join only on what the rules
+        of distinct kinds ask."""
+        return km <= self.config.place.cross_border_km and _abroad(new, old) and _at_home(new) and _at_home(old)
+
+    def _across_border(self, new: MentionFeatures, old: MentionFeatures, km: float) -> Step:
+        """The place value of a pair told from each side of a border (`_told_from_each_side`): from
+        `place.cross_border_near` at no distance to `place.cross_border_far` at `place.cross_border_km`."""
+        rules = self.config.place
+        near, far = rules.cross_border_near, rules.cross_border_far
+        value = round(near + (far - near) * km / rules.cross_border_km, 3)
+        told = "{:.0f} km apart across the {}-{} border, each report naming its own country's forces ({} / {})"
+        return "place", value, (told, km, new.country, old.country, new.place_name, old.place_name)
+
     def _reach(self, features: MentionFeatures) -> float:
         return self._radius.get(features.geo_precision or 2, self._radius[2])
 
@@ -278,8 +302,10 @@ def _at_home(features: MentionFeatures) -> bool:
 
 @lru_cache(maxsize=256)
 def _state_country(name: str) -> str | None:
-    """The ISO code of the country a state force is of ("national guard of tunisia": TN), None when unknown."""
-    country = name.rpartition(" of ")[2]
+    """The ISO code of the country a state force is of ("national guard of tunisia": TN), None when unknown. The
+    country is what follows the force's first "of", up to a period within the name ("military forces of libya
+    (2021-) government of national unity": LY)."""
+    country = name.partition(" of ")[2].partition(" (")[0]
     try:
         return str(pycountry.countries.lookup(country).alpha_2) if country else None
     except LookupError:
@@ -319,6 +345,19 @@ def _town_area_of(town: MentionFeatures, vague: MentionFeatures) -> bool:
         and town.admin1 is not None
         and vague.admin1 is not None
         and fold(town.admin1) == fold(vague.admin1)
+    )
+
+
+def _area_only(area: MentionFeatures, vague: MentionFeatures, area_elsewhere: str) -> bool:
+    """Whether `area` is known only to an area (a province, or a district named as such: "dans la province de la
+    Kompienga", "in the wilaya of Tebessa") and names no other place, and `vague` (placed nowhere finer than a
+    province, its sentence naming a village the geocoder could not place) is of no other country: the village may
+    be anywhere in that area, which is all the other report says."""
+    return (
+        area.located
+        and area.vague
+        and not area_elsewhere
+        and (vague.country is None or area.country is None or vague.country == area.country)
     )
 
 

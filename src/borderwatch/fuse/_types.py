@@ -53,6 +53,11 @@ class MentionFeatures:
     admin1: str | None = None
     named: tuple[str, ...] = ()  # named actors other than state forces, folded ("jnim", "islamic state sahel")
     state: tuple[str, ...] = ()  # state forces, folded, without their period ("military forces of niger")
+    # Of `named` and `state`, the one that acted (ACLED's actor1: the attacker, the force arresting) and the one
+    # acted upon (actor2: the attacked, the arrested); "" when that actor is generic, absent or not known (a row
+    # stored before roles were kept).
+    acting: str = ""
+    acted_on: str = ""
     quantities: dict[str, tuple[int, str]] = field(default_factory=dict)
     words: frozenset[str] = _EMPTY
     names: frozenset[str] = _EMPTY  # name keys of the sentence's proper names (`_names.name_keys`)

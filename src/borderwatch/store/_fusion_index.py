@@ -34,6 +34,9 @@ _WHOLE = select(fusion_mentions).where(_c.key.in_(bindparam("keys", expanding=Tr
 _CHUNK = 500
 _LAST_SEQ = [0]
 _LEAD = "!"  # marks, in the `names` column, the keys named before the mention's place (`MentionFeatures.lead`)
+# Mark, in the actor columns, the actor that acted and the one acted upon (`MentionFeatures.acting`, `acted_on`):
+# the roles are kept in the columns that list the names, so the table needs no column of its own for them.
+_ACTING, _ACTED_ON = ">", "<"
 
 
 def next_seq() -> int:
@@ -160,8 +163,7 @@ def features_from_row(row: Any) -> MentionFeatures:
         country=row.country,
         country_of_place=bool(row.country_of_place),
         admin1=row.admin1,
-        named=tuple(row.named_actors.split("|")) if row.named_actors else (),
-        state=tuple(row.state_actors.split("|")) if row.state_actors else (),
+        **_actors(row.named_actors, row.state_actors),
         quantities=_parse_quantities(row.quantities),
         words=frozenset(map(intern, row.words.split())),  # one string per word, as `content_words` makes them
         names=names,
@@ -198,8 +200,8 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str, keys: Se
         "country": features.country,
         "country_of_place": int(features.country_of_place),
         "admin1": features.admin1,
-        "named_actors": "|".join(features.named),
-        "state_actors": "|".join(features.state),
+        "named_actors": "|".join(_marked(name, features) for name in features.named),
+        "state_actors": "|".join(_marked(name, features) for name in features.state),
         "quantities": ";".join(f"{k}={v}:{q}" for k, (v, q) in sorted(features.quantities.items())),
         "words": " ".join(sorted(features.words)),
         "names": " ".join(_LEAD + key if key in features.lead else key for key in sorted(features.names)),
@@ -207,6 +209,29 @@ def feature_row(fuser: Fuser, features: MentionFeatures, event_id: str, keys: Se
         "bkeys": " ".join(map(str, keys)),
         "seq": features.seq,
     }
+
+
+def _marked(name: str, features: MentionFeatures) -> str:
+    """`name` behind the marks of its roles (none, one or both: an actor may be both, as in a mutiny)."""
+    acting = _ACTING if name == features.acting else ""
+    return acting + (_ACTED_ON if name == features.acted_on else "") + name
+
+
+def _actors(named_column: str | None, state_column: str | None) -> dict[str, Any]:
+    """The `named`, `state`, `acting` and `acted_on` features of a row's actor columns (`_marked`)."""
+    roles = {"acting": "", "acted_on": ""}
+    lists: dict[str, tuple[str, ...]] = {}
+    for feature, column in (("named", named_column), ("state", state_column)):
+        names = []
+        for listed in column.split("|") if column else ():
+            name = listed.lstrip(_ACTING + _ACTED_ON)
+            marks = listed[: len(listed) - len(name)]
+            for mark, role in ((_ACTING, "acting"), (_ACTED_ON, "acted_on")):
+                if mark in marks:
+                    roles[role] = intern(name)
+            names.append(name)
+        lists[feature] = tuple(names)
+    return {**lists, **roles}
 
 
 def _parse_quantities(text: str) -> dict[str, tuple[int, str]]:
