@@ -210,3 +210,48 @@ def test_a_vague_comparison_reads_each_way_of_names_elsewhere_once(monkeypatch) 
             assert len(calls) == len(set(calls)) <= 2
             both_vague += len(calls) == 2
     assert both_vague > 20
+
+
+def test_an_explanation_validated_in_one_call_is_the_one_built_feature_by_feature() -> None:
+    """`Fuser.explain` validates the explanation and its features from plain dicts in one call: the result is the
+    model built the plain way, one `FeatureScore` per feature (vetoed comparisons and scored ones alike)."""
+    from borderwatch.fuse import _score
+    from borderwatch.fuse._types import FeatureScore, MatchExplanation
+
+    fuser = Fuser()
+    mentions = _random_mentions(fuser, random.Random(16), 50)
+    vetoed = scored = 0
+    for i, new in enumerate(mentions):
+        for old in mentions[:i]:
+            total, veto, features = _score.explained(fuser._scorer.score(new, old))
+            plain = MatchExplanation(
+                event_id="E1",
+                against=old.key,
+                score=round(total, 3) if veto is None else -999.0,
+                threshold=fuser.threshold(new, old),
+                vetoed=veto,
+                features=[
+                    FeatureScore(name=n, value=v, weight=w, contribution=round(w * v, 3), detail=d)
+                    for n, v, d, w in features
+                ],
+            )
+            assert fuser.explain(new, old, "E1") == plain
+            vetoed += veto is not None
+            scored += veto is None
+    assert vetoed > 50 and scored > 50
+
+
+def test_name_keys_are_those_of_the_mention_s_names_whichever_asks_first() -> None:
+    """A mention's name keys, shared by its lookup and its index entry (`_blocking._name_keys`, remembered), are
+    the keys of its sentence's, context's and place's names in name order, asked in either order."""
+    from borderwatch.fuse._blocking import index_keys, lookup_keys, named_key
+
+    fuser = Fuser()
+    mentions = _random_mentions(fuser, random.Random(17), 120)
+    for i, mention in enumerate(mentions):
+        plain = [named_key("name", n) for n in sorted(mention.names | mention.context | mention.place_keys)]
+        first, second = (index_keys, lookup_keys) if i % 2 else (lookup_keys, index_keys)
+        for asked in (first(mention), second(mention)):
+            tail = asked[len(asked) - len(set(plain)) :] if plain else ()
+            assert set(plain) <= set(asked) and list(tail) == list(dict.fromkeys(plain))
+    assert any(m.names for m in mentions) and any(m.place_keys for m in mentions)
