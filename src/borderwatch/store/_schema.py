@@ -612,7 +612,7 @@ fusion_mentions = Table(
     Column("country", String(2)),  # of the place; of the actors when there is no place
     Column("country_of_place", Integer, nullable=False),  # 0: `country` is only the actors'
     Column("admin1", Text),
-    Column("named_actors", Text, nullable=False),  # folded names, separated by "|"
+    Column("named_actors", Text, nullable=False),  # folded names, "|"-separated, roles marked (`_fusion_index._marked`)
     Column("state_actors", Text, nullable=False),
     Column("quantities", Text, nullable=False),  # "kind=value:qualifier" separated by ";"
     Column("words", Text, nullable=False),
