@@ -310,8 +310,16 @@ def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[
     clauses = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.dep_ == "advcl":
+        if span is None or not len(span):
+            continue
+        if span.root.dep_ == "advcl":
             clauses.append((start, end))
+        elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "advcl":
+            # "The attack comes two weeks after a clash between the army and militants left 10 dead": the happening
+            # is the subject of the clause, whose words are all that other happening's
+            clause = span.root.head
+            first, last = doc[clause.left_edge.i], doc[clause.right_edge.i]
+            clauses.append((first.idx, last.idx + len(last)))
     return clauses
 
 
