@@ -92,3 +92,37 @@ def test_another_days_happening_as_the_subject_of_an_after_clause_is_no_event(ex
         "a clash between the army and militants in the same area left 10 dead."
     )
     assert [sub for sub, _, _ in _events(extractor, text)] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a village near Bankass on Monday, killing 12 civilians. Dozo hunters fought the attackers, "
+        "killing two of them.",
+        "Unidentified gunmen killed four herders near Menaka on Sunday. The MSA said its fighters had engaged the "
+        "attackers near the village.",
+    ],
+)
+def test_a_named_group_that_fights_the_unnamed_attackers_is_not_their_name(extractor, text: str) -> None:
+    (first, *_) = _events(extractor, text)
+    assert first[0] == "Attack"
+    assert first[1] is not None and first[1].startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Gunmen killed nine villagers in Tillia on Monday. Local sources attributed the attack to IS Sahel.",
+            "Islamic",
+        ),
+        (
+            "Gunmen killed nine villagers in Tillia on Monday. JNIM said its fighters had carried out the attack.",
+            "JNIM",
+        ),
+    ],
+)
+def test_a_named_group_the_text_lays_the_attack_on_still_names_the_gunmen(extractor, text: str, group: str) -> None:
+    # guard: the group blamed for the killing, or speaking of its own, is who the gunmen were
+    ((_, actor1, _),) = _events(extractor, text)
+    assert actor1 is not None and actor1.startswith(group)

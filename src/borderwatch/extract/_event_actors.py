@@ -66,7 +66,7 @@ def event_actors(
     if actor1 is not None:
         # "Gunmen killed nine villagers in Tillia. Local sources attributed the attack to IS Sahel": the group a later
         # sentence lays the deed on names the unnamed gunmen
-        named = next((a for a in agents if names_more(a, actor1)), None)
+        named = next((a for a in agents if names_more(a, actor1) and not _opposes(a, actor1, parties, name)), None)
         if named is not None and (actor2 is None or actor2.name != named.name):
             actor1 = named
     if actor1 is None and group.main.event_type in _FIGHTS:
@@ -90,6 +90,16 @@ def event_actors(
     if filer and any("joint_operation" in m.tags for m in group.members):
         actor1, assoc = _filer_joins(registry, filer, when, actor1, actor2, assoc)
     return actor1, actor2, assoc
+
+
+def _opposes(named: Actor, actor1: Actor, parties: list[tuple[int, Party]], name: ActorNamer) -> bool:
+    """'Gunmen stormed a village, killing 12 civilians. Dozo hunters fought the attackers': the named group acts in
+    a sentence where the unnamed side is its target, so it is that side's opponent, not its name."""
+    for i in {i for i, _ in parties}:
+        roles = [(p.role, name(p).name) for j, p in parties if j == i]
+        if (("agent", named.name) in roles or ("both", named.name) in roles) and ("target", actor1.name) in roles:
+            return True
+    return False
 
 
 def _filer_joins(

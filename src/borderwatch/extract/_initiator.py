@@ -3,10 +3,13 @@ the text says started the fight, the word "attackers", the state force that tell
 
 from __future__ import annotations
 
+import re
+
 from ..model import Actor
 from ._actor_namer import ActorNamer
 from ._merge import EventGroup
 from ._party import Party
+from ._role_words import PRONOUNS
 from ._tellers import speaks_of_itself, tells
 from ._text import fold, load_data, phrase_regex
 
@@ -27,13 +30,37 @@ def credited(
     named = [
         p
         for i, p in parties
-        if p.role == "other" and p.mention.named and p.mention.party == party and speaks_of_itself(p, group.members[i])
+        if p.role == "other"
+        and p.mention.named
+        and p.mention.party == party
+        and speaks_of_itself(p, group.members[i])
+        and not (actor1 is not None and _struck_there(actor1, i, parties, name, group))
     ]
     if not named:
         return actor1, actor2
     credited = name(named[0])
     # "JNIM said its fighters had attacked a camp": JNIM did it, whatever the bystander pass made it
     return credited, None if actor2 is not None and actor2.name == credited.name else actor2
+
+
+def _struck_there(
+    actor: Actor, member: int, parties: list[tuple[int, Party]], name: ActorNamer, group: EventGroup
+) -> bool:
+    """'The MSA said its fighters had engaged the attackers': the side the group speaks of striking is the unnamed
+    actor1, so the group is its opponent, not its name. Not its own men ('said its fighters had been attacked')."""
+    text = group.members[member].sentence.text
+    return any(
+        j == member
+        and p.role == "target"
+        and name(p).name == actor.name
+        and not _OWN_BEFORE.search(text[max(0, p.mention.start - 12) : p.mention.start])
+        for j, p in parties
+    )
+
+
+# "its fighters", "leurs combattants": the speaking group's own men
+_OWN_WORDS = sorted(PRONOUNS | {"ses", "leurs", "nos", "son", "sa"})
+_OWN_BEFORE = re.compile(rf"\b(?:{'|'.join(_OWN_WORDS)})\s+$", re.IGNORECASE)
 
 
 def initiative(
