@@ -126,3 +126,34 @@ def test_a_named_group_the_text_lays_the_attack_on_still_names_the_gunmen(extrac
     # guard: the group blamed for the killing, or speaking of its own, is who the gunmen were
     ((_, actor1, _),) = _events(extractor, text)
     assert actor1 is not None and actor1.startswith(group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out on Monday between the army and IS Sahel militants near Menaka. The militants ambushed a "
+        "patrol, the army said, and reinforcements were sent.",
+        "Des affrontements ont opposé lundi des militaires à des hommes armés près de Tessit. Les assaillants ont "
+        "attaqué une patrouille de l'armée.",
+    ],
+)
+def test_a_clash_told_as_mutual_is_started_by_the_side_a_later_sentence_says_attacked(extractor, text: str) -> None:
+    ((sub, actor1, actor2),) = _events(extractor, text)
+    assert sub == "Armed clash"
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+    assert actor2 is not None and actor2.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the later sentence has the troops attack: they started it
+        "Soldiers clashed with militants near Gao on Monday. Troops attacked the militants' camp at dawn, killing six.",
+        # the soldiers are only counted among the dead of the attack: no word of who started it
+        "Burkinabe troops fought JNIM militants near Djibo on Monday. Two soldiers were killed in the attack on their "
+        "position, the army said.",
+    ],
+)
+def test_a_clash_with_no_later_attacker_keeps_its_lead(extractor, text: str) -> None:
+    ((_, actor1, _),) = _events(extractor, text)
+    assert actor1 is not None and actor1.startswith("Military Forces")

@@ -11,7 +11,15 @@ from dataclasses import replace
 from ..model import Actor
 from ._actor_namer import ActorNamer
 from ._default_actors import default_actors
-from ._initiator import attackers_first, claimed_by, credited, initiative, names_more, teller_struck
+from ._initiator import (
+    attackers_first,
+    claimed_by,
+    credited,
+    initiative,
+    names_more,
+    teller_struck,
+    told_after_clash,
+)
 from ._merge import EventGroup
 from ._party import Party
 from ._registry import ActorMention, ActorRegistry
@@ -77,6 +85,7 @@ def event_actors(
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = initiative(group, parties, name, actor1, actor2)
+    actor1, actor2 = told_after_clash(group, parties, name, actor1, actor2)
     actor1, actor2 = credited(parties, name, actor1, actor2, group)
     actor1, actor2 = default_actors(sub, group, registry, actor1, actor2, when, country, filer, filer_force)
     if group.claimants and group.main.event_type != "Protests":

@@ -294,6 +294,8 @@ def _pronoun_stands_for(r_edge: Token, t_edge: Token, trigger: Token) -> bool:
         node = node.head
     if node is not t_edge or not is_verb(trigger) or r_edge.i > trigger.i:
         return False
+    if r_edge.dep_ == "nsubj" and has_object(r_edge.head):
+        return False  # "soldiers killed five jihadists after they attacked the market": "they" may be either
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _COREFERRING for c in t_edge.children)
 
 
