@@ -157,3 +157,25 @@ def test_a_clash_told_as_mutual_is_started_by_the_side_a_later_sentence_says_att
 def test_a_clash_with_no_later_attacker_keeps_its_lead(extractor, text: str) -> None:
     ((_, actor1, _),) = _events(extractor, text)
     assert actor1 is not None and actor1.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists attacked the town of Djibo on Monday, killing four soldiers and two civilians.",
+        "Jihadists attacked the town of Djibo on Monday, killing four soldiers and two civilians, before looting "
+        "shops.",
+        "Jihadists attacked the town of Djibo on Monday, killing two civilians and four soldiers.",
+    ],
+)
+def test_a_battles_other_side_is_the_force_struck_not_the_civilians_beside_it(extractor, text: str) -> None:
+    ((sub, actor1, actor2), *_) = _events(extractor, text)
+    assert sub == "Armed clash"
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+    assert actor2 is not None and actor2.startswith("Military Forces")
+
+
+def test_civilians_struck_stay_the_other_side_of_an_attack(extractor) -> None:
+    ((sub, _, actor2),) = _events(extractor, "Gunmen killed five villagers near Djibo on Monday.")
+    assert sub == "Attack"
+    assert actor2 is not None and actor2.startswith("Civilians")

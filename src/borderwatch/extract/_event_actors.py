@@ -30,6 +30,7 @@ __all__ = ["event_actors"]
 
 
 _FIGHTS = {"Battles", "Explosions/Remote violence"}
+_CIVILIANS = 7  # ACLED's actor type of civilians
 
 
 def event_actors(
@@ -71,6 +72,12 @@ def event_actors(
         }
         candidates = [a for a in others if a.name not in tellers | bystanders]
     actor1, actor2 = _pick_pair(agents, targets, candidates)
+    if group.main.event_type == "Battles" and actor2 is not None and actor2.type == _CIVILIANS:
+        # "Jihadists attacked Djibo, killing four soldiers and two civilians": a battle's other side is the force
+        # struck, its dead counted first, not the civilians who died beside it
+        actor2 = next(
+            (a for a in targets if a.type != _CIVILIANS and a.name != (actor1.name if actor1 else "")), actor2
+        )
     if actor1 is not None:
         # "Gunmen killed nine villagers in Tillia. Local sources attributed the attack to IS Sahel": the group a later
         # sentence lays the deed on names the unnamed gunmen
