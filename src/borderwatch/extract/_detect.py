@@ -37,6 +37,7 @@ from ._quantities import (
     is_person_noun,
 )
 from ._quantity_patterns import BARE_NUMBER
+from ._recalled_years import french_recalled_year, recalled_year
 from ._registry import ActorMention, ActorRegistry
 from ._roles import Party, assign_roles, derived_cues
 from ._roles_fr import french_modality, is_french, is_french_function_word, with_french_roles
@@ -105,7 +106,8 @@ def detect(
     hits = [h for h in hits if not any(s <= h.start < e for s, e in totals)]
     told = [h for h in hits if h.cue in ontology.eventive]
     statuses: dict[CueHit, str | None] = {}  # each told cue's own status, read once (it walks the parse)
-    eventive, hits, dropped = _foreground(doc, told, hits, headline, statuses)
+    this_year = published.year if published is not None else None  # years before it are recalled history
+    eventive, hits, dropped = _foreground(doc, told, hits, headline, statuses, this_year)
     # "set fire to the town hall to protest against water cuts": the protest is no happening of its own, but why
     motive = {"protest_motive"} if any(h.cue == "protest" and h not in eventive for h in told) else set()
     motive |= _protest_behind_arrests(text, told, eventive)
@@ -146,11 +148,15 @@ def detect(
     # "The blast occurred during a combing operation launched after the discovery on Sunday of a hideout containing two
     # rifles": the day of a seizure told as background is not this happening's; that of a happening told in a clause
     # dropped as background only when another is left ("killed 15 terrorists who had attacked a convoy on Sunday")
-    recalled = [(h.start, h.end) for h in confirmed if h.cue.startswith("tag:") and _status(doc, h) == "background"]
+    recalled = [
+        (h.start, h.end)
+        for h in confirmed
+        if h.cue.startswith("tag:") and _status(doc, h, False, this_year) == "background"
+    ]
     dates = [d for d in dates if not any(s <= d.start < e for s, e in recalled)]
     dates = [d for d in dates if not any(s <= d.start < e for s, e in dropped)] or dates
     date_mention = _event_date(doc, dates, anchor)
-    status = _status_once(doc, anchor, headline, statuses) if anchor is not None else None
+    status = _status_once(doc, anchor, headline, statuses, this_year) if anchor is not None else None
     if status == "background" and date_mention is not None and not _dates_recalled(doc, anchor, date_mention):
         # "The governor visited Arbinda on Tuesday, where jihadists had killed eleven villagers last year": Tuesday is
         # the visit's day, and the recalled killing, a year or more before, is no recent one told in passing
@@ -271,12 +277,13 @@ def _foreground(
     hits: list[CueHit],
     headline: bool = False,
     statuses: dict[CueHit, str | None] | None = None,
+    this_year: int | None = None,
 ) -> tuple[list[CueHit], list[CueHit], list[tuple[int, int]]]:
     """Drop the cue occurrences that state no happening of this sentence's own (negated, intended, background),
     with the words that depend on them ("to denounce the killing of a young man"), unless nothing would be left:
     then the sentence is coded from all of them and its modality says why. `statuses` receives each cue's own
     `_status`, for the caller to read again."""
-    status = {h: _status(doc, h, headline) for h in eventive}
+    status = {h: _status(doc, h, headline, this_year) for h in eventive}
     if statuses is not None:
         statuses.update(status)
     kept_roots = [r for h in eventive if status[h] is None and (r := _root(doc, h)) is not None]
@@ -303,8 +310,16 @@ def _clauses_of_their_own(doc: Any, spans: list[tuple[int, int]]) -> list[tuple[
     clauses = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.dep_ == "advcl":
+        if span is None or not len(span):
+            continue
+        if span.root.dep_ == "advcl":
             clauses.append((start, end))
+        elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "advcl":
+            # "The attack comes two weeks after a clash between the army and militants left 10 dead": the happening
+            # is the subject of the clause, whose words are all that other happening's
+            clause = span.root.head
+            first, last = doc[clause.left_edge.i], doc[clause.right_edge.i]
+            clauses.append((first.idx, last.idx + len(last)))
     return clauses
 
 
@@ -341,12 +356,15 @@ def _subtree_span(doc: Any, hit: CueHit) -> tuple[int, int]:
     return min(hit.start, tokens[0].idx), max(hit.end, tokens[-1].idx + len(tokens[-1]))
 
 
-def _status_once(doc: Any, hit: CueHit, headline: bool, statuses: dict[CueHit, str | None]) -> str | None:
+def _status_once(
+    doc: Any, hit: CueHit, headline: bool, statuses: dict[CueHit, str | None], this_year: int | None
+) -> str | None:
     """`_status`, read from `statuses` when `_foreground` read it already (same sentence, same headline)."""
-    return statuses[hit] if hit in statuses else _status(doc, hit, headline)
+    return statuses[hit] if hit in statuses else _status(doc, hit, headline, this_year)
 
 
-def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
+def _status(doc: Any, hit: CueHit, headline: bool = False, this_year: int | None = None) -> str | None:
+    """The trigger's modality or background; `this_year`, the report's, dates the bare years told before it."""
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -355,12 +373,20 @@ def _status(doc: Any, hit: CueHit, headline: bool = False) -> str | None:
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
         negated = "negated" if french_without(doc.text, hit.start) else None
-        background = "background" if french_background(doc.text, hit.start) else None
+        recalled = french_background(doc.text, hit.start) or french_recalled_year(doc.text, hit.start, this_year)
+        background = "background" if recalled else None
         modality = french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
         return modality or background
-    own = modality_of(token) or ("background" if is_background(token) else None) or habitual_kind(token, headline)
+    recalled = is_background(token) or recalled_year(token, _subtree_text(token), this_year)
+    own = modality_of(token) or ("background" if recalled else None) or habitual_kind(token, headline)
     # A long cue ("declared the mountains closed military zones") may reach into a clause of its own.
     return own or next((kind for t in span if t.i != token.i and (kind := habitual_kind(t, headline))), None)
+
+
+def _subtree_text(token: Any) -> str:
+    """The words of the trigger's phrase: a day named there dates it ('the 2019 attack' is no day's)."""
+    doc = token.doc
+    return doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 _USING = {"use", "employ", "with", "using", "wield", "carry", "equip", "arm", "detonate", "fire", "throw"}

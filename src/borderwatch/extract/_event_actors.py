@@ -11,7 +11,15 @@ from dataclasses import replace
 from ..model import Actor
 from ._actor_namer import ActorNamer
 from ._default_actors import default_actors
-from ._initiator import attackers_first, claimed_by, credited, initiative, names_more, teller_struck
+from ._initiator import (
+    attackers_first,
+    claimed_by,
+    credited,
+    initiative,
+    names_more,
+    teller_struck,
+    told_after_clash,
+)
 from ._merge import EventGroup
 from ._party import Party
 from ._registry import ActorMention, ActorRegistry
@@ -22,6 +30,7 @@ __all__ = ["event_actors"]
 
 
 _FIGHTS = {"Battles", "Explosions/Remote violence"}
+_CIVILIANS = 7  # ACLED's actor type of civilians
 
 
 def event_actors(
@@ -63,10 +72,16 @@ def event_actors(
         }
         candidates = [a for a in others if a.name not in tellers | bystanders]
     actor1, actor2 = _pick_pair(agents, targets, candidates)
+    if group.main.event_type == "Battles" and actor2 is not None and actor2.type == _CIVILIANS:
+        # "Jihadists attacked Djibo, killing four soldiers and two civilians": a battle's other side is the force
+        # struck, its dead counted first, not the civilians who died beside it
+        actor2 = next(
+            (a for a in targets if a.type != _CIVILIANS and a.name != (actor1.name if actor1 else "")), actor2
+        )
     if actor1 is not None:
         # "Gunmen killed nine villagers in Tillia. Local sources attributed the attack to IS Sahel": the group a later
         # sentence lays the deed on names the unnamed gunmen
-        named = next((a for a in agents if names_more(a, actor1)), None)
+        named = next((a for a in agents if names_more(a, actor1) and not _opposes(a, actor1, parties, name)), None)
         if named is not None and (actor2 is None or actor2.name != named.name):
             actor1 = named
     if actor1 is None and group.main.event_type in _FIGHTS:
@@ -77,6 +92,7 @@ def event_actors(
     if sub == "Agreement" and actor2 is None and actor1 is not None:
         actor2 = next((a for a in agents if a.name != actor1.name), None)  # the parties agree with each other
     actor1, actor2 = initiative(group, parties, name, actor1, actor2)
+    actor1, actor2 = told_after_clash(group, parties, name, actor1, actor2)
     actor1, actor2 = credited(parties, name, actor1, actor2, group)
     actor1, actor2 = default_actors(sub, group, registry, actor1, actor2, when, country, filer, filer_force)
     if group.claimants and group.main.event_type != "Protests":
@@ -90,6 +106,16 @@ def event_actors(
     if filer and any("joint_operation" in m.tags for m in group.members):
         actor1, assoc = _filer_joins(registry, filer, when, actor1, actor2, assoc)
     return actor1, actor2, assoc
+
+
+def _opposes(named: Actor, actor1: Actor, parties: list[tuple[int, Party]], name: ActorNamer) -> bool:
+    """'Gunmen stormed a village, killing 12 civilians. Dozo hunters fought the attackers': the named group acts in
+    a sentence where the unnamed side is its target, so it is that side's opponent, not its name."""
+    for i in {i for i, _ in parties}:
+        roles = [(p.role, name(p).name) for j, p in parties if j == i]
+        if (("agent", named.name) in roles or ("both", named.name) in roles) and ("target", actor1.name) in roles:
+            return True
+    return False
 
 
 def _filer_joins(

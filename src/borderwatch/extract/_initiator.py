@@ -3,14 +3,17 @@ the text says started the fight, the word "attackers", the state force that tell
 
 from __future__ import annotations
 
+import re
+
 from ..model import Actor
 from ._actor_namer import ActorNamer
 from ._merge import EventGroup
 from ._party import Party
+from ._role_words import PRONOUNS
 from ._tellers import speaks_of_itself, tells
 from ._text import fold, load_data, phrase_regex
 
-__all__ = ["attackers_first", "claimed_by", "credited", "initiative", "names_more", "teller_struck"]
+__all__ = ["attackers_first", "claimed_by", "credited", "initiative", "names_more", "teller_struck", "told_after_clash"]
 
 
 def credited(
@@ -27,13 +30,37 @@ def credited(
     named = [
         p
         for i, p in parties
-        if p.role == "other" and p.mention.named and p.mention.party == party and speaks_of_itself(p, group.members[i])
+        if p.role == "other"
+        and p.mention.named
+        and p.mention.party == party
+        and speaks_of_itself(p, group.members[i])
+        and not (actor1 is not None and _struck_there(actor1, i, parties, name, group))
     ]
     if not named:
         return actor1, actor2
     credited = name(named[0])
     # "JNIM said its fighters had attacked a camp": JNIM did it, whatever the bystander pass made it
     return credited, None if actor2 is not None and actor2.name == credited.name else actor2
+
+
+def _struck_there(
+    actor: Actor, member: int, parties: list[tuple[int, Party]], name: ActorNamer, group: EventGroup
+) -> bool:
+    """'The MSA said its fighters had engaged the attackers': the side the group speaks of striking is the unnamed
+    actor1, so the group is its opponent, not its name. Not its own men ('said its fighters had been attacked')."""
+    text = group.members[member].sentence.text
+    return any(
+        j == member
+        and p.role == "target"
+        and name(p).name == actor.name
+        and not _OWN_BEFORE.search(text[max(0, p.mention.start - 12) : p.mention.start])
+        for j, p in parties
+    )
+
+
+# "its fighters", "leurs combattants": the speaking group's own men
+_OWN_WORDS = sorted(PRONOUNS | {"ses", "leurs", "nos", "son", "sa"})
+_OWN_BEFORE = re.compile(rf"\b(?:{'|'.join(_OWN_WORDS)})\s+$", re.IGNORECASE)
 
 
 def initiative(
@@ -52,6 +79,33 @@ def initiative(
         return starters[0], other
     if actor1 is not None and actor1.name in answering and (actor2 is None or actor2.name not in answering):
         return actor2, actor1  # "the army returned fire": who fired first is the other side (unnamed: the defaults)
+    return actor1, actor2
+
+
+def told_after_clash(
+    group: EventGroup, parties: list[tuple[int, Party]], name: ActorNamer, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """'Nigerien troops clashed with gunmen near Tillabéri. The soldiers had been on patrol when they came under
+    fire', 'Des affrontements ont opposé des militaires à des hommes armés. Les assaillants ont attaqué une
+    patrouille': the lead tells a clash as mutual, a later sentence of it who attacked whom. The side it names
+    attacking, never told struck, started the fight."""
+    main = group.main
+    if main.event_type != "Battles" or "clash" not in main.cues or "attack" in main.cues:
+        return actor1, actor2
+    if actor1 is None or actor2 is None or any(p.role == "target" for i, p in parties if i == 0):
+        return actor1, actor2  # the lead itself says who struck whom ("troops repelled an attack by ...")
+    attackers, attacked = set(), set()
+    for i, party in parties:
+        if i == 0 or "attack" not in group.members[i].cues:
+            continue
+        if party.role == "agent":
+            attackers.add(name(party).name)
+        elif party.role == "target" and not party.fallen:
+            attacked.add(name(party).name)
+    if actor1.name in attackers or actor2.name in attacked:
+        return actor1, actor2
+    if actor2.name in attackers:  # the later sentence names who attacked, not only who was struck
+        return actor2, actor1
     return actor1, actor2
 
 

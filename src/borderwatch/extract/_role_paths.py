@@ -222,6 +222,9 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     t_edge = trig_up[trig_up.index(common) - 1] if trig_up.index(common) > 0 else trigger
     if casualty_clause(r_edge, up[: up.index(r_edge)]):
         return "target"  # "a mortar round hit the camp, wounding two soldiers"
+    if _pronoun_stands_for(r_edge, t_edge, trigger):
+        # "five militants were killed when they attacked a post": "they" are the militants, the attack's doers
+        return _subject_role(trigger)
     if r_edge.dep_ == "prep" and blamed_on(t_edge, r_edge.lower_):
         return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
     if r_edge.dep_ == "dobj" and lemma(common) in ACCUSING_VERBS and t_edge.dep_ != "dobj":
@@ -275,6 +278,25 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     if r_edge.dep_ == "dobj" and t_edge.dep_ in ("advcl", "xcomp", "conj", "acl") and common.i < trigger.i:
         return "target" if t_edge.dep_ == "conj" else "other"
     return "other"
+
+
+_COREFERRING = {"they", "he", "she"}  # a person's pronoun: "it" is as often the army that speaks of itself
+
+
+def _pronoun_stands_for(r_edge: Token, t_edge: Token, trigger: Token) -> bool:
+    """The party is the subject of a clause whose adverbial or conjoined clause is the trigger verb, with a personal
+    pronoun for subject ('five militants were killed when they attacked the post', 'three soldiers died as they
+    repelled the assault'): the pronoun is the party, and it does what that verb says."""
+    if r_edge.dep_ not in ("nsubj", "nsubjpass") or t_edge.dep_ not in ("advcl", "conj") or not is_verb(t_edge):
+        return False
+    node = trigger  # "as they tried to storm the post": the pronoun's verb, or one it governs by "to"
+    while node is not t_edge and node.dep_ == "xcomp":
+        node = node.head
+    if node is not t_edge or not is_verb(trigger) or r_edge.i > trigger.i:
+        return False
+    if r_edge.dep_ == "nsubj" and has_object(r_edge.head):
+        return False  # "soldiers killed five jihadists after they attacked the market": "they" may be either
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _COREFERRING for c in t_edge.children)
 
 
 def _complementizer_as_determiner(common: Token, r_edge: Token, t_edge: Token) -> bool:

@@ -43,6 +43,7 @@ class _Vocabulary:
     least: int
     agent: re.Pattern[str]  # "par" before a party (articles stripped)
     attack_of: re.Pattern[str]  # "attaque de" before a party
+    attack_named_by: re.Pattern[str]  # "une attaque" right before an armed party's adjective ("une attaque terroriste")
     response_of: re.Pattern[str]  # "la riposte (vigoureuse) de" before a party: who answered the attack
     target: re.Pattern[str]  # "contre" before a party
     source: re.Pattern[str]  # "selon" before a party: who tells it
@@ -70,6 +71,7 @@ def _vocabulary() -> _Vocabulary:
         attack_of=re.compile(
             _NOT_AFTER_AUXILIARY + r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
         ),
+        attack_named_by=re.compile(_NOT_AFTER_AUXILIARY + r"\b(?:" + "|".join(data["attack_nouns"]) + r")\s+$"),
         response_of=re.compile(
             r"\b(?:" + "|".join(data["responding_nouns"]) + r")(?:\s+\w+)?\s+(?:de|des|d|du)\s+(?:\w+\s+)?$"
         ),
@@ -108,13 +110,20 @@ def is_french_function_word(word: str) -> bool:
     return " ".join(fold(word).split()) in _vocabulary().french
 
 
+# a past participle's French plural or feminine ending, written with its accent ("tués", "neutralisées")
+_FRENCH_PARTICIPLE = re.compile(r"\b\w{2,}(?:és|ées|ée)\b")
+
+
 def is_french(text: str) -> bool:
     vocabulary = _vocabulary()
     words = _WORD.findall(fold(text))
     fr = sum(w in vocabulary.french for w in words)
     en = sum(w in vocabulary.english for w in words)
-    # a short toll sentence has few function words ("Trois gendarmes ont été tués."), but none of them English
-    return (fr >= vocabulary.least and fr > 2 * en) or (fr >= 2 and en == 0)
+    # a short toll sentence has few function words ("Trois gendarmes ont été tués."), but none of them English; a
+    # communiqué's toll line may have none at all, but its participles' French endings ("Bilan provisoire : 12
+    # terroristes neutralisés, 3 militaires tués")
+    participles = len(_FRENCH_PARTICIPLE.findall(text))
+    return (fr >= vocabulary.least and fr > 2 * en) or (fr >= 2 and en == 0) or (en == 0 and participles + fr >= 2)
 
 
 @cache
@@ -171,9 +180,15 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             out.append(replace(party, role="target" if mention.party == "state" else "agent"))
         elif vocabulary.repelled_by.search(bare):
             out.append(replace(party, role="target"))  # "repoussés par l'armée": the army was attacked
-        elif (mention.start > first_trigger and vocabulary.agent.search(bare)) or (
-            vocabulary.attack_of.search(before) and mention.party in ("armed", "state")  # not "l'attaque d'un village"
+        elif (
+            (mention.start > first_trigger and vocabulary.agent.search(bare))
+            or (
+                vocabulary.attack_of.search(before)
+                and mention.party in ("armed", "state")  # not "l'attaque d'un village"
+            )
+            or (vocabulary.attack_named_by.search(before) and mention.party == "armed")
         ):
+            # "le poste a fait l'objet d'une attaque terroriste": the adjective after the attack names its doers
             out.append(replace(party, role="agent"))
         elif vocabulary.response_of.search(before) and mention.party == "state":
             out.append(replace(party, role="target"))  # "la riposte de nos forces a permis de neutraliser"
