@@ -18,7 +18,7 @@ from hijridate import Gregorian, Hijri
 
 from ._text import fold, load_data
 
-__all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve"]
+__all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve", "warm_up"]
 
 # Month names from ontology.json `months`, as reports write them: English ones capitalised ("March", "Sept"), French
 # ones in lower case, with or without their accents ("février", "fevrier"), and every one in capitals too, as field
@@ -330,6 +330,12 @@ def _absolute(parts: dict[str, str], published: dt.date | None) -> ResolvedDate 
         return _numeric(re.sub(r"[.-]", "/", parts["num"]), published)
     day = dt.date(int(parts["year"]), _MONTHS[parts["month"]], int(parts["day"]))
     return ResolvedDate(day, 1)
+
+
+def warm_up() -> None:
+    """Have dateparser load its language data now (a seventh of a second, on its first parse): in a process about
+    to fork its workers, so that they inherit it instead of each loading it again."""
+    _numeric("01/02/2020", None)
 
 
 def _numeric(value: str, published: dt.date | None) -> ResolvedDate | None:

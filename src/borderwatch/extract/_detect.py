@@ -17,7 +17,7 @@ from ._dates import DateMention, ResolvedDate, find_dates, resolve
 from ._discovery import victims_not_agents, without_finders
 from ._filer import NO_FILER, Filer
 from ._habitual import french_habitual_kind, habitual_kind, running_total_spans
-from ._lex import is_verb, lemma, register_bases
+from ._lex import doc_text, is_verb, lemma, register_bases
 from ._modality import (
     background_kind,
     french_background,
@@ -369,13 +369,14 @@ def _status(doc: Any, hit: CueHit, headline: bool = False, this_year: int | None
     if span is None or len(span) == 0:
         return None
     token = span.root if len(span) > 1 else span[0]
-    if is_french(doc.text):
+    text = doc_text(doc)
+    if is_french(text):
         # the English parse of a French sentence says nothing of its clauses ('a tué samedi six civils' read as
         # a relative clause): its words before the trigger do
-        negated = "negated" if french_without(doc.text, hit.start) else None
-        recalled = french_background(doc.text, hit.start) or french_recalled_year(doc.text, hit.start, this_year)
+        negated = "negated" if french_without(text, hit.start) else None
+        recalled = french_background(text, hit.start) or french_recalled_year(text, hit.start, this_year)
         background = "background" if recalled else None
-        modality = french_modality(doc.text, hit.start) or negated or french_habitual_kind(doc.text, hit.start)
+        modality = french_modality(text, hit.start) or negated or french_habitual_kind(text, hit.start)
         return modality or background
     recalled = is_background(token) or recalled_year(token, _subtree_text(token), this_year)
     own = modality_of(token) or ("background" if recalled else None) or habitual_kind(token, headline)
@@ -606,8 +607,9 @@ def _clause_at(doc: Any, start: int, end: int) -> int | None:
 
 
 def _dates_reporting(doc: Any, date: DateMention) -> bool:
-    if is_french(doc.text):  # the English parse of a French sentence hangs its days anywhere
-        return _french_telling_date(doc.text, date)
+    text = doc_text(doc)
+    if is_french(text):  # the English parse of a French sentence hangs its days anywhere
+        return _french_telling_date(text, date)
     return _reporting_verb(doc, date) is not None
 
 
@@ -658,7 +660,8 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def _reporting_verb(doc: Any, date: DateMention) -> Any:
     """The verb of telling a date hangs on ('said on Monday'), if it hangs on one. A possessive date dates the noun
     it stands before, never a telling ('claimed Wednesday's rocket fire': Wednesday is the fire's day)."""
-    if _POSSESSIVE.match(doc.text, date.end) or _POSSESSIVE_END.search(doc.text[date.start : date.end]):
+    text = doc_text(doc)
+    if _POSSESSIVE.match(text, date.end) or _POSSESSIVE_END.search(text[date.start : date.end]):
         return None
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or len(span) == 0:

@@ -21,7 +21,7 @@ from ._assemble import assemble_event, event_country
 from ._clauses import split_clauses
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
-from ._dates import ResolvedDate
+from ._dates import ResolvedDate, warm_up
 from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
@@ -145,6 +145,7 @@ class Extractor:
             yield from self._pipe_serial(head)
             return
         _WORKER = self
+        warm_up()  # loaded once here, not once in every worker
         context = multiprocessing.get_context("fork")
         stream = chain(head, iterator)
         # Small chunks keep the workers evenly busy; each still batches its candidate sentences for spaCy.

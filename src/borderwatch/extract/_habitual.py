@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ._lex import is_verb
+from ._lex import doc_text, is_verb
 from ._text import load_data
 
 __all__ = ["french_habitual_kind", "habitual_kind", "is_history", "running_total_spans"]
@@ -105,7 +105,7 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
         return "generic"  # "have killed hundreds since 2015", "has been a closed zone since 2014"
     if (perfect or clause.dep_ == "acl") and _TALLY.search(text):
         return "generic"  # "more than 1,000 people have died this year", "the civilians killed since January"
-    sentence = trigger.doc.text  # the extractor parses one sentence per doc (`.sent` costs a span per call)
+    sentence = doc_text(trigger.doc)  # the extractor parses one sentence per doc (`.sent` costs a span per call)
     if _STATISTICS.search(sentence) and (_PERIOD.search(sentence) or _TALLY.search(sentence)):
         return "generic"  # a period's statistics, told in the words of events
     if _counted_in_running_total(trigger):
@@ -138,7 +138,7 @@ def _such_kind(token: Token) -> bool:
 
 
 def _counted_in_running_total(trigger: Token) -> bool:
-    before = trigger.doc.text[max(0, trigger.idx - 200) : trigger.idx]
+    before = doc_text(trigger.doc)[max(0, trigger.idx - 200) : trigger.idx]
     ends = [m.end() for m in _RUNNING_TOTAL.finditer(before)]
     return bool(ends) and len(before) - ends[-1] <= _RUNNING_REACH
 

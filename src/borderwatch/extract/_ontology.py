@@ -124,12 +124,11 @@ class Ontology:
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def _has_eventive_cue(self, text: str) -> bool:
-        """The alternation of all eventive cues, tried only where a word starts as one of them can (anchored there:
-        running it over the whole sentence cost more than the rest of the scan), and the few unbounded ones."""
-        positions = self._word_starts.positions(text)
-        if positions is None:
-            return self._prefilter.search(text) is not None
-        return any(self._prefilter.match(text, i) for i in positions) or self._word_starts.residual_match(text)
+        """The eventive cues, each tried only where a word starts as it can (anchored there: running their
+        alternation over the whole sentence, or all of it at every such word, cost more than the rest of the scan),
+        and the few unbounded ones."""
+        found = self._word_starts.search(text)
+        return self._prefilter.search(text) is not None if found is None else found
 
     def finds(self, cue: str, text: str) -> bool:
         """Whether one cue occurs in `text` (for sentences the event scan skipped)."""

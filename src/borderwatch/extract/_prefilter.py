@@ -31,6 +31,7 @@ class Prefilter:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.prefixes: set[str] = set()
         residual = []
+        by_prefix: dict[str, list[str]] = {}
         for pattern in patterns:
             try:
                 starts = _prefixes(list(P.parse(pattern, re.IGNORECASE)))
@@ -40,6 +41,10 @@ class Prefilter:
                 residual.append(pattern)  # it can start anywhere: keep it as a regex
             else:
                 self.prefixes |= starts
+                for start in starts:
+                    by_prefix.setdefault(start, []).append(pattern)
+        # The patterns a word start can begin, as one regex per prefix: at a word start only these are tried.
+        self._by_prefix = {start: _bounded(group) for start, group in by_prefix.items()}
         self._lengths = sorted({len(p) for p in self.prefixes})
         # Every word start where some prefix begins, in one pass of the regex engine (a trie of the prefixes, as a
         # lookahead so that no start hides another); a prefix ending in a space may match more: never fewer.
@@ -69,6 +74,22 @@ class Prefilter:
             return None
         return [m.start() for m in self._starts_rx.finditer(lowered)] if self._starts_rx is not None else []
 
+    def search(self, text: str) -> bool | None:
+        """Whether any of the patterns matches in `text` (as whole words), trying at each word start only the
+        patterns that can begin with its first letters; None when lower-casing changes the text's length."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        if self._starts_rx is not None:
+            by_prefix, lengths = self._by_prefix, self._lengths
+            for m in self._starts_rx.finditer(lowered):
+                i = m.start()
+                for n in lengths:
+                    rx = by_prefix.get(lowered[i : i + n])
+                    if rx is not None and rx.match(text, i):
+                        return True
+        return self.residual_match(text)
+
     def residual_match(self, text: str) -> bool:
         """Whether one of the patterns that can begin anywhere matches."""
         return bool(self._residual and self._residual.search(text))
@@ -82,6 +103,12 @@ class Prefilter:
             if any(lowered[i : i + n] in prefixes for n in lengths):
                 return True
         return bool(self._residual and self._residual.search(text))
+
+
+def _bounded(patterns: list[str]) -> re.Pattern[str]:
+    """The patterns as one whole-word alternation, as the cue regexes are compiled (`_ontology._compile`)."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def word_starts(text: str, lengths: Iterable[int]) -> set[str]:

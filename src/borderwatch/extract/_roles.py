@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import Any
 
-from ._lex import register_bases
+from ._lex import doc_text, register_bases
 from ._parse_tree import Token, token_at
 from ._party import Party
 from ._registry import ActorMention
@@ -47,18 +47,19 @@ def assign_roles(doc: Any, mentions: list[ActorMention], triggers: list[tuple[in
     trigger_tokens = [t for t in (token_at(doc, s, e) for s, e in triggers) if t is not None]
     civilian = [(m.start, m.end) for m in mentions if m.party == "civilian"]
     parties = []
-    unit_of = _units_of_forces(doc.text, mentions)
+    text = doc_text(doc)
+    unit_of = _units_of_forces(text, mentions)
     for n, mention in enumerate(mentions):
         if any(n == unit for unit in unit_of.values()):
             continue  # "border guards of the National Guard": the National Guard stands for its guards
         stand = mentions[unit_of[n]] if n in unit_of else mention
-        root = token_at(doc, *standing_for(doc.text, stand))
+        root = token_at(doc, *standing_for(text, stand))
         roles = _roles_toward(root, trigger_tokens, mention.party == "state") if root is not None else set()
-        role = "agent" if agent_by_order(doc.text, mention, triggers) else _combine(roles)
+        role = "agent" if agent_by_order(text, mention, triggers) else _combine(roles)
         stance = stance_of(root, civilian, mention.party == "state") if root is not None else None
         fallen = role == "target" and root is not None and _only_fallen(root, trigger_tokens)
         parties.append(Party(mention, role, stance, fallen))
-    return with_marked_roles(doc.text, parties)
+    return with_marked_roles(text, parties)
 
 
 # "border guards of the National Guard", "les gardes-frontières de la garde nationale": a unit, then whose it is

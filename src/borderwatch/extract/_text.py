@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,6 +18,8 @@ _SEPARATORS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—"
 _FOLDED: dict[int, str] = {}  # translation table, grown as new characters are met
 
 
+# The registry folds a whole report's text once for every country word and mention it checks: kept, it is folded once.
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Lower case, accents and hyphens/apostrophes folded, with exactly one output character per input character.
 
@@ -26,8 +28,9 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.translate(_SEPARATORS).lower()
-    for ch in set(text) - {chr(c) for c in _FOLDED}:
-        _FOLDED[ord(ch)] = _fold_char(ch)
+    for ch in set(text):
+        if ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = _fold_char(ch)
     return text.translate(_FOLDED)
 
 
