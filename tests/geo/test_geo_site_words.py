@@ -57,6 +57,8 @@ def test_a_held_name_after_a_site_phrase_is_resolved(geoparser, entity_model, te
         # The noun as an office, and a village's division after 'village of', are no site names.
         ("Il a été nommé au poste de Premier ministre.", []),
         ("Elle a quitté le poste de Directeur général en mai.", []),
+        ("Le Poste de Commandement avancé a été déplacé.", []),
+        ("Le poste de Gendarmerie de Téra a été attaqué.", ["Téra"]),
         ("She fled Torkula village of Guma Local Government Area.", []),
         # Lower-case words after the phrase are no names.
         ("Le poste de contrôle a été renforcé.", []),
