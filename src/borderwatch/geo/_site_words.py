@@ -26,7 +26,7 @@ Loose = tuple[int, int, int]
 @lru_cache(maxsize=1)
 def _site_pattern() -> re.Pattern[str]:
     """A site noun, a link word ('de', "d'", 'du', 'of') and an article when there is one, ending where the name
-    starts."""
+    starts (searched at the end of a window)."""
     words = vocabulary()
     nouns = sorted({noun for language in ("en", "fr") for noun in words["site_nouns"][language]})
     links = sorted({link for language in words["locatives"]["links"].values() for link in language})
@@ -36,7 +36,15 @@ def _site_pattern() -> re.Pattern[str]:
     elided_articles = [a for a in words["locatives"]["articles"] if a[-1] in "'’"]
     link = rf"(?:(?:{alternatives(spaced)})\s+(?:(?:{alternatives(articles)})\s+|{alternatives(elided_articles)})?"
     link += rf"|{alternatives(elided)})"
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives(nouns)})\s+{link}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives(nouns)})\s+{link}$", re.IGNORECASE)
+
+
+# A link word, an article when there is one, and a capital letter: where a site phrase may end (few places in a text;
+# the site nouns are looked for only before them).
+_LINK_BEFORE_A_NAME = re.compile(
+    r"(?<![\w'’-])(?:of|de|du|d['’])(?:\s+(?:(?:the|la|le|les)\s+|l['’])?|(?<=['’]))(?=[A-ZÀ-ÖØ-Þ])"
+)
+_WINDOW = 40
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +62,10 @@ def site_named_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each capitalised name right after a site noun and its link word, with the words of a
     name joined as in a run of capitalised words ('le village de Tin Akoff', "la commune rurale d'In-Tillit")."""
     found = []
-    for phrase in _site_pattern().finditer(text):
-        word = CAPITALISED.match(text, phrase.end())
+    for joint in _LINK_BEFORE_A_NAME.finditer(text):
+        if not _site_pattern().search(text, max(0, joint.start() - _WINDOW), joint.end()):
+            continue
+        word = CAPITALISED.match(text, joint.end())
         if word is None or name_key(word.group()) in NON_NAMES:
             continue
         end = word.end()
