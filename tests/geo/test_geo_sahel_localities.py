@@ -57,7 +57,7 @@ def test_the_file_is_loaded_into_the_index() -> None:
 
 
 def test_entries_have_the_supplement_schema_and_unique_ids() -> None:
-    # 64 places, each at a checked published point (those whose position could not be checked were removed), save
+    # 66 places, each at a checked published point (those whose position could not be checked were removed), save
     # Nassoumbou, placed by the distances the press publishes for it (its source says so): a floor, so that a file
     # cut short shows.
     assert len(PLACES) >= 60
@@ -158,6 +158,13 @@ E2E = [
     ("Gunmen attacked the army post in Nassoumbou before dawn on Friday, killing twelve soldiers.", "bf-nassoumbou"),
     ("Des hommes armés ont attaqué le détachement militaire de Nassoumbou vendredi, tuant douze soldats.",
      "bf-nassoumbou"),
+    ("Des hommes armés ont attaqué le poste de Djibasso, dans la province de la Kossi, tuant deux gendarmes.",
+     "bf-djibasso"),
+    ("Gunmen killed four traders at the market in Djibasso, close to the Malian border, on Friday.", "bf-djibasso"),
+    ("Des hommes armés ont tué trois civils dans la localité de Mangaïzé, dans la région de Tillabéri, mardi.",
+     "ne-mangaize"),
+    ("Suspected jihadists attacked the security post at Mangaize camp on Thursday, killing three guards.",
+     "ne-mangaize"),
 ]  # fmt: skip
 
 

@@ -110,7 +110,7 @@ def accept_proposal(
         # A facility nobody can place (a building, a road) is not worth listing; a GPE/LOC still is.
         if res is None:
             # Unknown to the gazetteer: kept (unresolved) when the text presents it as a place.
-            return not _is_facility(proposal, entities) and presented
+            return (proposal.site or not _is_facility(proposal, entities)) and presented
         if res.match < _PARTIAL:  # only a place named inside it ('Helen Kunz'): where the text says so
             return proposal.locative
         if res.match < _EXACT and _by_vowel_shape(text[proposal.start : proposal.end]):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ._division_names import division_s_name
-from ._normalise import is_vowel_shape, loose_form, name_key, spelling_key
+from ._normalise import compact_form, is_vowel_shape, loose_form, name_key, spelling_key
 from ._recognition_words import facility_words, natural_feature_words
 from ._store import Gazetteer, PlaceRecord
 
@@ -28,6 +28,10 @@ _TRAILING = {
 }  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_SIMILARITY = 75.0
+# A one-word name is looked for written in parts ('Banibangou' for Bani Bangou) from this length: shorter words are
+# rarely two names run together, and are many (people's, organisations').
+_MIN_COMPACT_LENGTH = 6
+_MIN_PART_LENGTH = 2
 _MIN_TRANSLITERATED_LENGTH = 4
 _INNER_NAME_WEIGHT = 0.6
 
@@ -51,6 +55,9 @@ class CandidateFinder:
         self._by_key: dict[str, list[tuple[PlaceRecord, bool]]] = {}
         self._known: dict[str, bool] = {}  # whether a key names a place, for keys not (yet) read in `_by_key`
         self._read_as: dict[str, str] = {}  # key -> the name inside it that its candidates bear ('paris')
+        # key -> the names it is written as in one word or in parts ('banibangou' -> 'bani bangou'), for keys that
+        # name no place as written
+        self._compact: dict[str, tuple[str, ...]] = {}
         self._cache_size = cache_size
 
     def known(self, texts: Iterable[str]) -> set[str]:
@@ -62,7 +69,11 @@ class CandidateFinder:
                 self._known.clear()
             found = self._gazetteer.known_keys(unseen)
             self._known.update((k, k in found) for k in unseen)
-        return {k for k in keys if (bool(self._by_key[k]) if k in self._by_key else self._known[k])}
+        named = {k for k in keys if (bool(self._by_key[k]) if k in self._by_key else self._known[k])}
+        # Names in parts written in one word, in one query; a one-word name's parts are looked for only when it is
+        # resolved (`find`): a text's every capitalised word would cost a look-up each.
+        self._read_compact([k for k in keys - named if " " in k and k not in self._compact])
+        return named | {k for k in keys - named if self._compact.get(k)}
 
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
@@ -87,7 +98,9 @@ class CandidateFinder:
         key = _key(text)
         if not key:
             return ()
-        found = self._exact(key, 1.0)
+        # A one-word name's parts are looked for only in a full look-up: an exact-only one is a person's or
+        # organisation's name the text does not present as a place, or an untagged word already known as written.
+        found = self._exact(key, 1.0) or (self._written_compact(key) if " " in key or not exact_only else [])
         if found or exact_only:
             return tuple(found)
         core = _core(key)
@@ -113,6 +126,36 @@ class CandidateFinder:
             rows = self._gazetteer.by_key(key)
         make = Candidate._make
         return [make((record, weight * (1.0 if main else 0.8), False, False, False)) for record, main in rows]
+
+    def _written_compact(self, key: str) -> list[Candidate]:
+        """The places of the name written in one word or in parts ('Inamenas', 'Tin Zaouatine' for 'Tinzaouatine'):
+        one name whatever its spaces and hyphens, matched as exactly as the name itself."""
+        if key not in self._compact:
+            self._read_compact([key])
+        return [candidate for other in self._compact[key] for candidate in self._exact(other, 1.0)]
+
+    def _read_compact(self, keys: list[str]) -> None:
+        """Find the names each key is written as in one word or in parts: a key in parts by its one word (one
+        query for all), a long one-word key among the names of its skeleton (which spaces do not change)."""
+        if len(self._compact) > self._cache_size:
+            self._compact.clear()
+        # In parts, only names of several letters a part: 'A US' or 'In A' are words, not a name in parts ('aus').
+        joined = {
+            key: compact_form(key)
+            for key in keys
+            if " " in key and len(key) > _MIN_COMPACT_LENGTH and min(map(len, key.split())) >= _MIN_PART_LENGTH
+        }
+        known = self._gazetteer.known_keys(joined.values()) if joined else set()
+        for key in keys:
+            if " " in key:
+                self._compact[key] = (joined[key],) if joined.get(key) in known else ()
+                continue
+            skel = spelling_key(key) if len(key) >= _MIN_COMPACT_LENGTH and key.isalpha() else ""
+            if not skel or is_vowel_shape(skel):  # short names' one-word forms are filed as names (`IndexWriter`)
+                self._compact[key] = ()
+                continue
+            others = self._gazetteer.skeleton_keys(skel)
+            self._compact[key] = tuple(sorted(o for o in others if " " in o and compact_form(o) == key))
 
     def _transliterated(self, key: str) -> list[Candidate]:
         skel = spelling_key(key)

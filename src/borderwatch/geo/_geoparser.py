@@ -39,6 +39,7 @@ from ._recognise import GUARD_NONE, GUARD_ORG, Proposal, propose_spans, text_pro
 from ._recognition_words import adjectives
 from ._regions import countries_voted_for
 from ._resolve import Resolver
+from ._site_words import with_site_names
 from ._sources import centre_countries
 from ._store import Gazetteer, PlaceRecord
 
@@ -102,6 +103,7 @@ class Geoparser:
         spans = text_proposals(text)
         known = self._finder.known([text[s:e] for s, e, _ in spans])
         proposals, loose = propose_spans(text, entities, known, spans)
+        proposals, loose = with_site_names(text, proposals, loose)
         proposals = [p for p in proposals if not not_a_place(text, p.start, p.end)]
         loose = _longest_first([x for x in loose if name_key(text[x[0] : x[1]]) in known], proposals)
         loose = [x for x in loose if not not_a_place(text, x[0], x[1])]

@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "compact_form",
     "fold",
     "is_indexable",
     "is_vowel_shape",
@@ -150,3 +151,9 @@ def is_vowel_shape(spelling: str) -> bool:
 def joined_form(key: str) -> str:
     """A multi-word key written as one word ('ta wa' -> 'tawa'), or '' when it is one word already."""
     return key.replace(" ", "") if " " in key else ""
+
+
+def compact_form(key: str) -> str:
+    """A name key without its spaces ('bani bangou' -> 'banibangou'; `name_key` has made hyphens spaces): the one
+    key under which a name written in one word, in parts or with hyphens meets itself."""
+    return key.replace(" ", "")

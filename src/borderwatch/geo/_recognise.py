@@ -61,6 +61,7 @@ class Proposal:
     demonym: str | None  # what a demonym adjective stands for: a country (alpha-2) or 'continent:XX'
     label: str = ""  # the entity model's label
     attacked: bool = False  # an attack word stands right before it ('gunmen attacked Boni'): `_attack_objects`
+    site: bool = False  # a site noun presents it ('le village de Kouroutaga'): a settlement or post, `_site_words`
 
 
 def _calendar_word(text: str, start: int, end: int, temporal: list[tuple[int, int]]) -> bool:
