@@ -267,17 +267,3 @@ def test_a_cycle_built_while_paused_is_freed_by_the_next_collection() -> None:
         assert gone() is not None  # not collected while paused
     gc.collect()
     assert gone() is None
-
-
-def test_the_sweep_comes_once_the_frozen_objects_grew_by_half_not_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_survivors._Sweeps, "frozen_after_last", 0)
-    put_survivors_aside(LARGE_BATCH)  # the first large batch of a process: the base
-    swept_at = _survivors._Sweeps.frozen_after_last
-    kept = [[n] for n in range(int(swept_at * 0.3))]  # grown by 30%: no sweep
-    put_survivors_aside(LARGE_BATCH)
-    put_survivors_aside(LARGE_BATCH)
-    assert _survivors._Sweeps.frozen_after_last == swept_at
-    kept += [[n] for n in range(int(swept_at * 0.3))]  # by 60% in all: swept
-    put_survivors_aside(LARGE_BATCH)
-    put_survivors_aside(LARGE_BATCH)
-    assert _survivors._Sweeps.frozen_after_last > swept_at + len(kept) // 2  # the sweep counted afresh

@@ -12,14 +12,12 @@ each of them young garbage is collected and the survivors are frozen.
 Frozen objects are still freed when nothing refers to them any more (an entry the caches evict, a report deleted);
 only reference cycles among them wait, and a long-running process (a server that ingests and receives syncs for
 months) must neither keep them for ever nor let them pile up. Hence the one policy, shared by all three callers
-(they share the count below, whoever froze last): once the frozen objects have grown by half since the last sweep
-(`SWEEP_GROWTH`), everything is handed back to the collector for one full collection (the sweep) before freezing
-again. A dead cycle
-is thus freed at the next sweep, and what is frozen stays below 1.5 times what was alive at the last one: frozen
-garbage stays below half of what is kept, as the collector's own rule keeps young garbage below a quarter of it. Full
-collections become as rare as a growth by half of what is alive (about six from 10k to 100k mentions; 1.5 rather
-than 2: at 10k reports of `bench/sync.py` the client's peak was 309 MB against 330 MB, for a few more sweeps). The
-first freeze of a process takes what is frozen then (a benchmark's input, the model) as the base the growth counts from,
+(they share the count below, whoever froze last): once the frozen objects have doubled since the last sweep,
+everything is handed back to the collector for one full collection (the sweep) before freezing again. A dead cycle
+is thus freed at the next sweep, and what is frozen stays below twice what was alive at the last one: frozen
+garbage never outweighs what is kept, as the collector's own rule keeps young garbage below a quarter of it. Full
+collections become as rare as a doubling of what is alive (about four from 10k to 100k mentions). The first freeze
+of a process takes what is frozen then (a benchmark's input, the model) as the base the doubling counts from,
 instead of walking it in a full collection at once. Smaller writes (a report filed from the dashboard or the API, a
 sync page of a few reports) leave the collector as it is, so that a server's own garbage is not frozen with them;
 a process that disabled the collector manages its memory itself and is left alone.
@@ -28,8 +26,7 @@ Counting the frozen objects (`gc.get_freeze_count`) walks their whole list: 0.1 
 half the CPU of a warm report (`bench/fusion_scale.py --profile`). So between sweeps an upper bound is kept
 instead: the count at the last sweep plus what each freeze here moved (counted in the generations, which is as
 cheap as the collection before it); frozen objects that died only make it higher than the truth. The list is walked
-only once the bound reaches `SWEEP_GROWTH` times the count of the last sweep, and the sweep comes when the walked
-count does.
+only once the bound reaches double the count of the last sweep, and the sweep comes when the walked count does.
 Objects code outside this module froze meanwhile are counted from the next walk on.
 """
 
@@ -43,7 +40,7 @@ from contextlib import contextmanager
 __all__ = ["LARGE_BATCH", "collector_paused", "put_loaded_aside", "put_survivors_aside"]
 
 LARGE_BATCH = 32  # reports: ingest writes 200 at a time (`Settings.batch_size`), a filed report is one
-SWEEP_GROWTH = 1.5  # the frozen objects are swept once they grew by this factor since the last sweep
+SWEEP_GROWTH = 2.0  # the frozen objects are swept once they grew by this factor since the last sweep
 
 
 class _Sweeps:
@@ -77,13 +74,13 @@ def put_loaded_aside() -> None:
 
 def _freeze(generation: int) -> None:
     """Collects the generations up to `generation` and freezes what survives, or sweeps once the frozen objects
-    grew by `SWEEP_GROWTH`."""
+    doubled."""
     if _Sweeps.frozen_after_last == 0:  # the process's first: what others froze before (an input) is the base
         gc.collect(generation)
         gc.freeze()
         _Sweeps.frozen_after_last = _Sweeps.frozen_at_most = max(gc.get_freeze_count(), 1)
         return
-    if _frozen_grown():  # their dead cycles are looked for once
+    if _frozen_doubled():  # their dead cycles are looked for once
         gc.unfreeze()
         gc.collect()
         gc.freeze()
@@ -94,9 +91,9 @@ def _freeze(generation: int) -> None:
     gc.freeze()
 
 
-def _frozen_grown() -> bool:
-    """Whether the frozen objects reached `SWEEP_GROWTH` times the count of the last sweep; their list is walked only
-    when the upper bound says they may have (the walked count then replaces the bound)."""
+def _frozen_doubled() -> bool:
+    """Whether the frozen objects reached double the count of the last sweep; their list is walked only when the
+    upper bound says they may have (the walked count then replaces the bound)."""
     if _Sweeps.frozen_at_most < SWEEP_GROWTH * _Sweeps.frozen_after_last:
         return False
     _Sweeps.frozen_at_most = gc.get_freeze_count()
