@@ -367,3 +367,20 @@ def test_compact_drops_none_and_what_empties_but_keeps_falsy_scalars() -> None:
 
     value = {"a": None, "b": [], "c": {"d": None, "e": []}, "f": 0, "g": "", "h": False, "i": [{"j": None}, (1, None)]}
     assert compact(value) == {"f": 0, "g": "", "h": False, "i": [{}, [1, None]]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "report|37f771bbf1503fb1319499e1", "incident|r1|e0", "location|geonames:2507480|AMBER", "é|ğ|ع", "x" * 300],
+)
+def test_stable_ids_are_uuid5_in_our_namespace(name: str) -> None:
+    """Another installation (or an older version of ours) derives the same ids with `uuid.uuid5`: the hand-made
+    digest must give exactly that UUID, version and variant bits included."""
+    import uuid
+
+    from borderwatch.store._exchange import STIX_NAMESPACE, stix_id
+
+    made = stix_id("incident", name)
+    expected = uuid.uuid5(STIX_NAMESPACE, name)
+    assert made == f"incident--{expected}"
+    assert uuid.UUID(made.removeprefix("incident--")).version == 5

@@ -197,3 +197,73 @@ def test_the_first_large_batch_of_a_process_walks_no_full_collection(monkeypatch
         gc.callbacks.remove(count)
     assert full == []
     assert _survivors._Sweeps.frozen_after_last == gc.get_freeze_count()
+
+
+def test_the_collector_is_paused_while_a_large_result_is_built_and_comes_back_after() -> None:
+    from borderwatch.store._survivors import collector_paused
+
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested (one thread)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_in_threads_give_the_collector_back_only_when_the_last_one_ends() -> None:
+    import threading
+
+    from borderwatch.store._survivors import collector_paused
+
+    gc.enable()
+    first_in, second_done, release = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            release.wait(5)
+
+    def second() -> None:
+        first_in.wait(5)
+        with collector_paused():
+            pass
+        seen.append(gc.isenabled())  # the first is still building: still paused
+        second_done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    second_done.wait(5)
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_a_pause_leaves_a_collector_the_process_disabled_disabled() -> None:
+    from borderwatch.store._survivors import collector_paused
+
+    gc.disable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_a_cycle_built_while_paused_is_freed_by_the_next_collection() -> None:
+    from borderwatch.store._survivors import collector_paused
+
+    gc.enable()
+
+    class Node:
+        other: object = None
+
+    with collector_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+        del a, b
+        assert gone() is not None  # not collected while paused
+    gc.collect()
+    assert gone() is None

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import EventMention, Marking
 from ..store import AuditObject, ExchangeItem, Peer, Store
+from ..store._survivors import collector_paused
 from ._rules import PeerRule, parse_rules, reads_mentions, select_for_peer
 from ._stix_map import report_objects, withdrawal_object
 from ._stix_objects import (
@@ -46,12 +47,18 @@ class OutboundPage(_Window):
     added: dict[str, datetime] = field(default_factory=dict)  # object id -> date_added of its report version
     sent: list[tuple[str, datetime, bool]] = field(default_factory=list)  # (report id, modified, withdrawn)
     audit: list[AuditObject] = field(default_factory=list)
+    # The markings the objects carry, noted as reports are added (a page holds thousands of objects, each of
+    # which carries its report's marking or CLEAR); None: read from the objects.
+    markings: set[Marking] | None = None
 
     def with_definitions(self) -> list[dict[str, Any]]:
         """The page's objects preceded by the marking and extension definitions they use."""
         if not self.objects:
             return []
-        markings = {m for m in (marking_of(o) for o in self.objects) if m is not None} | {Marking.CLEAR}
+        markings = self.markings
+        if markings is None:
+            markings = {m for m in (marking_of(o) for o in self.objects) if m is not None}
+        markings = markings | {Marking.CLEAR}
         head = [marking_definition(m) for m in sorted(markings, key=lambda m: m.rank)]
         return [*head, borderwatch_identity(), *extension_definitions(), *self.objects]
 
@@ -68,6 +75,11 @@ def outbound_reports(store: Store, peer: Peer, after: datetime | None, limit: in
     `peer` after `after`, in the same order and with the same ids and versions, without building their
     objects: a client tells from them which versions it lacks and fetches only those. Extractions are read
     only when a rule selects events (a zone, event types); otherwise the report's row decides."""
+    with collector_paused():  # a manifest page is garbage once sent, as a page of objects
+        return _report_manifest(store, peer, after, limit, scan)
+
+
+def _report_manifest(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int) -> ReportManifest:
     rules = parse_rules(peer.rules)
     manifest = ReportManifest()
     offered = _offered(
@@ -101,8 +113,14 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, 
     At most `scan` entries of the index are read for one page, so that a peer whose rules let little
     through gets short (even empty) pages with `more` set rather than one request that reads everything.
     """
+    with collector_paused():  # the page, its reports and their objects die together once it is sent
+        return _outbound_page(store, peer, after, limit, scan)
+
+
+def _outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, scan: int) -> OutboundPage:
     installation = store.exchange.installation
-    page = OutboundPage()
+    markings: set[Marking] = set()  # withdrawals and agencies are CLEAR, a report's other objects its marking
+    page = OutboundPage(markings=markings)
     seen: set[str] = set()
     offered = _offered(
         store,
@@ -133,6 +151,7 @@ def outbound_page(store: Store, peer: Peer, after: datetime | None, limit: int, 
                 page.added[obj["id"]] = item.date_added
         page.sent.append((item.report_id, item.modified, False))
         assert item.report is not None
+        markings.add(item.report.marking)
         if item.report.marking in _RESTRICTED:
             page.audit.append(AuditObject("report", item.report_id, item.report.marking, item.report.agency))
     return page

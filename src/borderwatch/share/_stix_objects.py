@@ -58,7 +58,7 @@ def stable_id(kind: str, *parts: object) -> str:
     """`kind--UUIDv5(namespace, "kind|part|...")`: the same thing has the same id in every installation."""
     if kind == "report" and len(parts) == 1:
         return stix_report_id(str(parts[0]))
-    return stix_id(kind, "|".join(str(p) for p in (kind, *parts)))
+    return stix_id(kind, "|".join(map(str, (kind, *parts))))
 
 
 BORDERWATCH_IDENTITY = stable_id("identity", "borderwatch")

@@ -22,7 +22,7 @@ import httpx
 
 from ..errors import PeerError
 from ..store import Peer, Reader, Role, Store
-from ..store._survivors import put_survivors_aside
+from ..store._survivors import collector_paused, put_survivors_aside
 from ._outbound import outbound_page
 from ._stix_map import incoming_from_objects, report_versions
 from ._stix_objects import parse_time, stable_id, stix_time
@@ -210,7 +210,8 @@ class PeerClient:
         # Versions already stored are told from the objects' headers and neither mapped nor applied.
         known = self.store.exchange.settled(report_versions(objects), self.peer)
         skip = {stable_id("report", report_id) for report_id in known}
-        incoming, failures = incoming_from_objects(objects, skip=skip)
+        with collector_paused():  # the page's objects and the reports read from them: no collection walks them
+            incoming, failures = incoming_from_objects(objects, skip=skip)
         outcomes = self.store.exchange.apply(
             incoming, peer=self.peer, actor=self.reader, pull_after=last, leads=self._leads
         )

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from ..errors import NotFoundError
 from ..store import Collection, Peer, Store
 from ..store._exchange import now_utc
+from ..store._survivors import collector_paused
 from ._auth import Principal, get_store, require
 from ._outbound import OutboundPage, ReportManifest, outbound_page, outbound_reports
 from ._stix_map import incoming_from_objects
@@ -268,7 +269,8 @@ def _peer_reader(store: Store, peer: Peer) -> Any:
 
 
 def _apply_push(store: Store, peer: Peer, principal: Principal, col: Collection, objects: list[Any]) -> dict[str, Any]:
-    incoming, failures = incoming_from_objects(objects)
+    with collector_paused():  # as the sync client maps a page it pulled (`_sync.py`)
+        incoming, failures = incoming_from_objects(objects)
     outcomes = store.exchange.apply(incoming, peer=peer, actor=principal.reader)
     failed = {oid for oid, _ in failures}
     successes = [

@@ -33,10 +33,14 @@ Objects code outside this module froze meanwhile are counted from the next walk 
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["LARGE_BATCH", "put_loaded_aside", "put_survivors_aside"]
+__all__ = ["LARGE_BATCH", "collector_paused", "put_loaded_aside", "put_survivors_aside"]
 
 LARGE_BATCH = 32  # reports: ingest writes 200 at a time (`Settings.batch_size`), a filed report is one
+SWEEP_GROWTH = 2.0  # the frozen objects are swept once they grew by this factor since the last sweep
 
 
 class _Sweeps:
@@ -90,7 +94,40 @@ def _freeze(generation: int) -> None:
 def _frozen_doubled() -> bool:
     """Whether the frozen objects reached double the count of the last sweep; their list is walked only when the
     upper bound says they may have (the walked count then replaces the bound)."""
-    if _Sweeps.frozen_at_most < 2 * _Sweeps.frozen_after_last:
+    if _Sweeps.frozen_at_most < SWEEP_GROWTH * _Sweeps.frozen_after_last:
         return False
     _Sweeps.frozen_at_most = gc.get_freeze_count()
-    return _Sweeps.frozen_at_most >= 2 * _Sweeps.frozen_after_last
+    return _Sweeps.frozen_at_most >= SWEEP_GROWTH * _Sweeps.frozen_after_last
+
+
+class _Pauses:
+    """How many `collector_paused` blocks run now (in any thread), and whether the first of them disabled the
+    collector (it was enabled): the last to leave enables it again, and only then."""
+
+    lock = threading.Lock()
+    running = 0
+    disabled_here = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection while a large result that dies whole is built (a page of a peer's sync: thousands of reports'
+    objects, mapped and serialised, then dropped). Each object of it survives the young collections that come
+    every few hundred allocations, so that it is walked again and again and full collections of the whole
+    process follow: 40% of the CPU of serving a page (`bench/sync.py`, 10,000 reports). What it holds is freed
+    by reference counting once the answer is sent; the few reference cycles among it wait for the next
+    collection after the block. Blocks may overlap across threads (a server answers several peers at once):
+    the collector comes back when the last one ends, as it was before the first."""
+    with _Pauses.lock:
+        if _Pauses.running == 0:
+            _Pauses.disabled_here = gc.isenabled()
+            gc.disable()
+        _Pauses.running += 1
+    try:
+        yield
+    finally:
+        with _Pauses.lock:
+            _Pauses.running -= 1
+            if _Pauses.running == 0 and _Pauses.disabled_here:
+                _Pauses.disabled_here = False
+                gc.enable()
