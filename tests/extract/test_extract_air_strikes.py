@@ -1,6 +1,7 @@
 """Which strikes are air/drone strikes, round types30b (issue 3): the aircraft that made a strike, read from the parse
 (the striking verb's subject or 'by' agent, the strike noun's modifier or 'by'/'from' object), types it when no
-fixed phrase does. Synthetic sentences about invented incidents in real places."""
+fixed phrase does; so does what it was made with or from ('with drones', 'from an aircraft', 'from the
+air'). Synthetic sentences about invented incidents in real places."""
 
 from __future__ import annotations
 
@@ -50,6 +51,23 @@ def test_a_strike_an_aircraft_made_is_an_air_strike(extractor, text: str, dead: 
 )
 def test_an_aircraft_struck_at_or_standing_by_makes_no_air_strike(extractor, text: str, sub_type: str) -> None:
     assert [sub for sub, _ in _events(extractor, text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # the aircraft as the instrument or the source of the strike
+        ("The army said it struck the camp near Tillaberi with drones on Friday, killing 13 fighters.", 13),
+        ("Two civilians were killed near Murzuq on Tuesday by a missile launched from an aircraft.", 2),
+        ("Security forces used helicopters to strike militant hideouts near Menaka on Wednesday, killing 6.", 6),
+        ("A drone-strike killed four smugglers near Ubari on Monday.", 4),
+        # whatever flew it, a strike from the air (English and French)
+        ("The convoy was hit from the air near Djibo on Monday; nine militants were killed.", 9),
+        ("Le convoi a été frappé depuis les airs près de Ménaka lundi; neuf terroristes ont été tués.", 9),
+    ],
+)
+def test_a_strike_made_with_or_from_an_aircraft_is_an_air_strike(extractor, text: str, dead: int) -> None:
+    assert _events(extractor, text) == [("Air/drone strike", dead)]
 
 
 def test_the_cue_covers_the_striking_word(extractor) -> None:

@@ -41,15 +41,29 @@ def _struck_by_aircraft(token: Any) -> bool:
     if is_verb(token) and word in _VERBS:
         doers = [c for c in token.children if c.dep_ == "nsubj"]
         doers += [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        return any(_is_aircraft(d) for d in doers)
-    if token.pos_ in ("NOUN", "PROPN") and word in _NOUNS:
-        makers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
-        makers += [
-            o for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
-            if o.dep_ == "pobj"
-        ]  # fmt: skip
+        # "struck the camp with drones", "a missile launched from an aircraft"
+        doers += _objects_of(token, ("with", "from"))
+        if token.dep_ == "xcomp":
+            # "used helicopters to strike the hideouts": the aircraft is what the strike was made with
+            doers += [c for c in token.head.children if c.dep_ == "dobj"]
+        return any(_is_aircraft(d) for d in doers) or any(_is_the_air(o) for o in _objects_of(token, ("from",)))
+    if token.tag_.startswith("NN") and word in _NOUNS:
+        makers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS] + _objects_of(token, ("by", "from"))
         return any(_is_aircraft(m) for m in makers)
     return False
+
+
+def _objects_of(token: Any, prepositions: tuple[str, ...]) -> list[Any]:
+    """The objects of the token's prepositions among `prepositions` ('from an aircraft' -> aircraft)."""
+    return [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ in prepositions for o in p.children
+        if o.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _is_the_air(token: Any) -> bool:
+    """'hit from the air': the strike came from above, whatever flew it."""
+    return token.lower_ == "air" and not any(c.dep_ in _MODIFIER_DEPS for c in token.children)
 
 
 def _is_aircraft(token: Any) -> bool:
