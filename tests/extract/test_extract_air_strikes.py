@@ -70,6 +70,34 @@ def test_a_strike_made_with_or_from_an_aircraft_is_an_air_strike(extractor, text
     assert _events(extractor, text) == [("Air/drone strike", dead)]
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # field notes: a bare "strikes on ..." beside the aircraft seen or heard
+        (
+            "Field report, Djibo: drone overhead from 0600, two strikes on a compound east of town at 0640. "
+            "Six dead per locals.",
+            6,
+        ),
+        ("Observation: strikes on the market at Ubari, 2 blasts heard, aircraft seen before. 3 dead.", 3),
+        ("Relevé terrain: frappe sur un campement au nord de Ménaka vers 06h00, drone entendu; quatre morts.", 4),
+    ],
+)
+def test_a_strike_on_a_target_beside_an_aircraft_is_an_air_strike(extractor, text: str, dead: int) -> None:
+    assert _events(extractor, text) == [("Air/drone strike", dead)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers' strike on the port of Zarzis on Monday over unpaid wages.",
+        "The union called a strike against the new customs rules in Ben Guerdane on Monday.",
+    ],
+)
+def test_a_strike_with_no_aircraft_is_no_air_strike(extractor, text: str) -> None:
+    assert "Air/drone strike" not in [sub for sub, _ in _events(extractor, text)]
+
+
 def test_the_cue_covers_the_striking_word(extractor) -> None:
     text = "Warplanes pounded a camp near Tillaberi."
     doc = extractor.nlp(text)
