@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ._air_strikes import aircraft_strikes
 from ._chained_dates import chain_days
 from ._cue_checks import confirmed_cues
 from ._dates import DateMention, ResolvedDate, find_dates
@@ -101,6 +102,8 @@ def detect(
     text = sentence.text
     headline = sentence.headline
     hits = confirmed_cues(doc, hits, ontology, registry)
+    # "a military plane bombed a market": the aircraft, read from the parse, makes the strike an air strike
+    hits = sorted(hits + aircraft_strikes(doc, hits), key=lambda h: (h.start, -h.end))
     confirmed = hits
     # "..., bringing to 31 the number killed since January": the period's total is no part of this happening
     totals = running_total_spans(text)
