@@ -81,3 +81,23 @@ def test_a_toll_corrected_down_later_replaces_the_first(extractor, text: str, ex
 )
 def test_a_toll_that_rose_still_rises(extractor, text: str, expected: list[int]) -> None:
     assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "DAILY SUMMARY 14 MAY\n1. Menaka region: armed men killed 6 herders near Inekar.\n"
+            "2. Gao region: 3 soldiers killed by an IED on the Gao-Ansongo road.\n"
+            "3. Tillaberi: 12 terrorists neutralised by the army near Ayorou.",
+            [6, 3, 12],
+        ),
+        (
+            "SYNTHÈSE DU 14 MAI\n1. Région de Ménaka : des hommes armés ont tué 6 bergers près d'Inekar.\n2. Région de "
+            "Gao : un engin explosif a tué 3 soldats sur l'axe Gao-Ansongo.",
+            [6, 3],
+        ),
+    ],
+)
+def test_a_numbered_summary_keeps_each_items_toll(extractor, text: str, expected: list[int]) -> None:
+    assert _tolls(extractor, text) == expected
