@@ -101,3 +101,27 @@ def test_a_toll_that_rose_still_rises(extractor, text: str, expected: list[int])
 )
 def test_a_numbered_summary_keeps_each_items_toll(extractor, text: str, expected: list[int]) -> None:
     assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Sergeant Ali Kone and Corporal Paul Zongo were killed when militants attacked their patrol near Djibo on "
+            "Monday. Two soldiers died in the attack, the army said.",
+            [2],
+        ),
+        (
+            "Le sergent Ali Koné et le caporal Paul Zongo ont été tués lors de l'attaque de leur patrouille près de "
+            "Djibo lundi. Deux soldats sont morts dans l'attaque, selon l'armée.",
+            [2],
+        ),
+        (
+            "Communiqué : le sergent-chef Issa Sawadogo, le caporal Idrissa Sow et le soldat Jean Ouédraogo sont "
+            "tombés lors de l'attaque du poste de Seytenga. Trois militaires ont perdu la vie.",
+            [3],
+        ),
+    ],
+)
+def test_men_named_by_rank_are_the_soldiers_counted_again(extractor, text: str, expected: list[int]) -> None:
+    assert _tolls(extractor, text) == expected

@@ -20,7 +20,7 @@ from ._quantities import (
     counted_noun,
     is_bomber_death,
 )
-from ._quantity_patterns import BARE_NUMBER
+from ._quantity_patterns import BARE_NUMBER, RANKED_ITEM
 from ._registry import ActorMention, ActorRegistry
 from ._text import load_data
 from ._toll_corrections import corrects_the_toll
@@ -297,6 +297,10 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     parties = registry.find(re.split(r",|\(", q.text)[0])
     if parties and parties[-1].named and all(n.beside_state for n in parties[-1].named):
         return "state"  # "eight soldiers and three VDP auxiliaries died": one side's dead
+    if not parties and RANKED_ITEM.match(q.text.strip()):
+        # "Sergeant Ali Kone and Corporal Paul Zongo were killed": men named by military rank are the state forces'
+        # dead (the same two as 'two soldiers died' told after), not a side named after the last of them
+        return "state"
     side = parties[-1].party if parties else noun
     return None if side == "people" else side
 
