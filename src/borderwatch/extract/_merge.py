@@ -21,6 +21,7 @@ from ._ontology import Ontology
 from ._registry import ActorMention, ActorRegistry
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
+from ._toll_corrections import CORRECTED_TOLL
 
 __all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
 
@@ -137,7 +138,9 @@ _UPDATE = re.compile(
     # "the bodies of two more were found on Tuesday", "two more died overnight": more dead of the same event
     r"\bbodies\s+of\s+(?:\w+\s+)?more\b|\b\w+\s+more\s+(?:bodies|victims)\s+(?:were|have\s+been)\s+(?:found|recovered)\b|"
     r"\b\w+\s+more\s+(?:\w+\s+)?(?:later\s+)?died\b|"
-    r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))",
+    r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))|"
+    # a toll corrected down: "the governor later revised the toll down to 12", "le bilan a été ramené à 9"
+    + CORRECTED_TOLL,
     re.IGNORECASE,
 )
 

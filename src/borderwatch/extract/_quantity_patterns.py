@@ -203,7 +203,7 @@ _COUNT = rf"{_NUM_PHRASE}{_RANGE}(?:['\u2019\u201d]|\")?\s*(?P<noun>(?:\w+[\s-])
 # a field report's label before its figure: "Fatalities: 3", "Soldiers killed: 3. Militants killed: 5", "Tués : 4"
 # and a table's cell, "FF KIA 0 WIA 1 | EN KIA 2": KIA before its digits, without a colon, or before a number in words
 # that its digits repeat ("KIA three (3) FF; EKIA seven (7)")
-_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+(?:\d|[a-z-]+\s*\(\d+\))))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
+_LABEL_COUNT = rf"(?:(?P<noun>{_NOUN_RX})\s+)?(?:(?:killed|dead|{_DEATH_NOUN}|(?-i:E?KIA)|tu[ée]s|morts)\s*:|(?-i:E?KIA)(?=\s+(?:\d|[a-z-]+\s*\(\d+\))))\s*{NUMBER}(?![\w:/-]|\.\d)(?!\s+(?:{MONTHS_OF_LABEL})\b)"  # noqa: E501
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501

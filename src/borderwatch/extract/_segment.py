@@ -77,6 +77,9 @@ _ABBREVIATIONS = frozenset(
 # (a summary's next item may open on its bullet: "... 3 soldiers killed. - 6 March, Djibo: ...")
 _BREAK = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+(?:[-–—•*]\s+)?["'“‘«(\[]?[A-Z0-9À-Ý])|\n\s*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.?$")
+# "1. Menaka region: ...", "2. Gao region: ...": a numbered list's item number opens its line and its sentence, its dot
+# ends nothing (split off, it left the item without the number that marks it as the next item of a list)
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")
 
 
 class Sentence(NamedTuple):
@@ -96,7 +99,9 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph, start = 0, 0
     for match in _BREAK.finditer(text):
-        if match.group().startswith((".", "!", "?")) and _is_abbreviation(text, match.start()):
+        if match.group().startswith((".", "!", "?")) and (
+            _is_abbreviation(text, match.start()) or _LIST_NUMBER.search(text, 0, match.start())
+        ):
             continue
         end = match.end() if match.group()[0] in ".!?" else match.start()
         _append(sentences, text, start, end, paragraph)

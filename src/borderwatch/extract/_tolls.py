@@ -20,9 +20,11 @@ from ._quantities import (
     counted_noun,
     is_bomber_death,
 )
-from ._quantity_patterns import BARE_NUMBER
+from ._quantity_patterns import BARE_NUMBER, RANKED_ITEM
 from ._registry import ActorMention, ActorRegistry
 from ._text import load_data
+from ._toll_corrections import corrects_the_toll
+from ._toll_hedges import is_hedged
 
 __all__ = ["fatalities_of_event"]
 
@@ -54,6 +56,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     totals: list[int] = []
     sides: dict[str, int] = {}
     last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
+    corrected: int | None = None  # the last toll of everyone the report says it corrects or finally stands
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
         bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
@@ -81,6 +84,8 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             if listed:
                 totals[-1] += q.value  # "killing a teacher, two farmers and the chief's son": one list of the dead
             elif side is None:
+                if corrects_the_toll(member.sentence.text[: q.end]):
+                    corrected = q.value  # "later revised the toll down to 12": it replaces the counts before
                 totals.append(q.value)
                 last_total = max(last_total, order)
             else:
@@ -98,6 +103,8 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
         for side, value in in_sentence.items():
             # "Initial: FF 2 KIA. UPDATE 1400Z: FF 5 KIA": an update line's figure replaces the side's earlier one
             sides[side] = value if updates or side not in sides else min(sides[side], value)
+    if corrected is not None and len(counts) > 1:
+        return corrected  # "killing 30 people ... The governor later revised the toll down to 12 dead"
     rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
@@ -290,6 +297,10 @@ def _side(q: QuantityMention, registry: ActorRegistry) -> str | None:
     parties = registry.find(re.split(r",|\(", q.text)[0])
     if parties and parties[-1].named and all(n.beside_state for n in parties[-1].named):
         return "state"  # "eight soldiers and three VDP auxiliaries died": one side's dead
+    if not parties and RANKED_ITEM.match(q.text.strip()):
+        # "Sergeant Ali Kone and Corporal Paul Zongo were killed": men named by military rank are the state forces'
+        # dead (the same two as 'two soldiers died' told after), not a side named after the last of them
+        return "state"
     side = parties[-1].party if parties else noun
     return None if side == "people" else side
 
@@ -356,7 +367,8 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
     else:
         members += [m for m in group.members if m.sentence.headline and _headline_adds(m, members, registry)]
     out = []
-    superseded: list[int] = []  # the counts the text corrects: dropped when another count tells the dead
+    # the counts the text corrects or hedges ('probably killed'): dropped when another count tells the dead
+    superseded: list[int] = []
     for member in sorted(members, key=lambda m: m.sentence.start):
         for q in sorted(member.quantities, key=lambda q: q.start):
             if q.kind != "fatalities":
@@ -375,7 +387,9 @@ def _death_counts(group: EventGroup, registry: ActorRegistry) -> list[tuple[Sent
             if _TALLY_BEFORE.search(member.sentence.text[: q.start] + (lost.group() if lost else "")):
                 continue
             vague = not any(ch.isdigit() for ch in q.text) and bool(_VAGUE & set(q.text.lower().split()))
-            if _SUPERSEDED.search(member.sentence.text[max(0, q.start - 60) : q.start]):
+            if _SUPERSEDED.search(member.sentence.text[max(0, q.start - 60) : q.start]) or is_hedged(
+                member.sentence.text, q
+            ):
                 superseded.append(len(out))
             out.append((member, q, vague, len(out)))  # the last: the count's place in the text
     if len(superseded) < len(out):
