@@ -197,6 +197,12 @@ class ActorRules(_Section):
         "arrested): against a happening of another family, a named group or state force that acts in one and is "
         "acted upon in the other (the attackers arrested, the attacked force arresting) tells of a follow-up",
     )
+    unknown_attacker_families: frozenset[str] = Field(
+        default=frozenset(),
+        description="families of happenings that someone starts (an attack, a blast, an abduction): one whose actor1 "
+        "is unidentified or missing and that names no group, against arrests by a state force that takes no part "
+        "in it, tells of the suspects arrested afterwards (the gunmen unknown, the police not there)",
+    )
 
 
 class QuantityRules(_Section):
@@ -286,6 +292,7 @@ class FusionConfig(_Section):
         for name, listed in (
             ("place.spread_families", self.place.spread_families),
             ("actors.holding_families", self.actors.holding_families),
+            ("actors.unknown_attacker_families", self.actors.unknown_attacker_families),
         ):
             unknown = sorted(listed - self.families.keys())
             if unknown:

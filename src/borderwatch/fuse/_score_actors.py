@@ -57,7 +57,20 @@ class ActorRules:
         for acting, acted_on in ((held.acted_on, other.acting), (held.acting, other.acted_on)):
             if acting and acted_on and self._one_actor(acting, acted_on):
                 return acting
-        return ""
+        return self._arrests_of_suspects(held, other)
+
+    def _arrests_of_suspects(self, held: MentionFeatures, other: MentionFeatures) -> str:
+        """The state force arresting when the other mention is of a kind someone starts (an attack, a blast, an
+        abduction: `actors.unknown_attacker_families`) by no one named (actor1 unidentified or missing, no named
+        group) and that force takes no part in it: the gunmen unknown and the police not there, the arrests are of
+        suspects afterwards. A force that fought and took prisoners is a side of the fight; "" otherwise."""
+        rules = self.config.actors
+        force = held.acting
+        if other.family not in rules.unknown_attacker_families or other.acting or other.named:
+            return ""
+        if not force.startswith(rules.state_prefixes) or force in other.state:
+            return ""
+        return force
 
     def _one_actor(self, a: str, b: str) -> bool:
         """Whether two folded actor names are one actor: equal, or (named groups) one part of the other or a
@@ -85,7 +98,10 @@ class ActorRules:
 
 
 def held_after_detail(name: str) -> str:
-    return f"{name} acts in one and is acted upon in the other: arrests that followed the happening"
+    return (
+        f"{name} acts in one and is acted upon in the other, or arrests after a happening of unnamed attackers it "
+        "took no part in: arrests that followed the happening"
+    )
 
 
 def _different_groups(mine: tuple[str, ...], theirs: tuple[str, ...], state: str) -> str:
