@@ -78,7 +78,7 @@ class ActorRules:
         state = self.config.actors.state_prefixes
         if a.startswith(state) or b.startswith(state):
             return a == b
-        return a == b or _part_of(a, b) or self._spelling_variants(a, b)
+        return bool(self._shared((a,), (b,)))
 
     def _shared(self, mine: tuple[str, ...], theirs: tuple[str, ...], fuzzy: bool = True) -> str:
         for a in mine:
