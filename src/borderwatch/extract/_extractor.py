@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Actor, EventMention, Evidence, ExtractResult, Location, Place, Report, ReportKind, ReportRef
 from ._assemble import assemble_event, event_country
+from ._claims import attach_claims
 from ._clauses import split_clauses
 from ._confidence import load_calibration
 from ._contracts import EntitySpan, PlaceLocator
@@ -26,7 +27,7 @@ from ._detect import SentenceEvent, detect, speaker_of
 from ._event_notes import apply_note_labels, stated_sub_type
 from ._filer import NO_FILER, Filer, filer_of
 from ._layout import communique_label, dateline_date, dateline_places, mark_layout
-from ._merge import EventGroup, attach_claims, complete_protests
+from ._merge import EventGroup, complete_protests
 from ._namesakes import header_country, namesake_country
 from ._ontology import CueHit, load_ontology
 from ._place_hints import locative_name_spans, place_country

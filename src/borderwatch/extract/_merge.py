@@ -4,7 +4,7 @@ A sentence joins the event before it when it adds to it rather than tells someth
 new: same event type (or a violent type with only deaths to add), no other date, no
 other place, and either close by (same paragraph, next sentence) or pointing back
 ("The attack was claimed by ..."). Sentences with a modality never merge with facts.
-A claim or an attribution ("JNIM claimed the attack on Monday") joins the violent event
+A claim or an attribution ("JNIM claimed the attack on Monday", read by `_claims.py`) joins the violent event
 told before it whatever its own date (the claim's). The headline's events join the body's
 events of the same family; a headline event the body does not tell stands alone only when
 the body tells no event at all.
@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ._claims import is_claim, of_claimed_kind
 from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._ontology import Ontology
-from ._registry import ActorMention, ActorRegistry
+from ._registry import ActorMention
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
 from ._toll_corrections import CORRECTED_TOLL
 
-__all__ = ["EventGroup", "attach_claims", "complete_protests", "is_claim", "merge_events"]
+__all__ = ["EventGroup", "complete_protests", "merge_events"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SEPARATE = re.compile(
@@ -175,7 +176,7 @@ def _claimed_group(groups: list[EventGroup], event: SentenceEvent) -> EventGroup
     same_status = [g for g in groups if (g.main.modality is None) == (event.modality is None)]
     # a riot's toll is updated too ("un policier a succombé à ses blessures"); only violence is claimed
     kinds = _VIOLENT if claim else _VIOLENT | {"Riots"}
-    violent = _of_claimed_kind(event.sentence.text, [g for g in same_status if g.main.event_type in kinds])
+    violent = of_claimed_kind(event.sentence.text, [g for g in same_status if g.main.event_type in kinds])
     return violent[-1] if violent else None
 
 
@@ -510,60 +511,6 @@ def _promote(group: EventGroup) -> None:
             return
 
 
-_CLAIM = re.compile(
-    r"\b(?:believed|thought|understood|said)\s+to\s+(?:be|belong|have\s+been)\b|"
-    r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?suspected\b(?!\s+(?:militants|jihadists|terrorists|smugglers))|"
-    r"\b(?:was|were|is|are)\s+blamed\s+for\b|\b(?:blamed|accused)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:army|forces|troops|soldiers|military|police|gendarmerie|FAMa)\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
-    r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
-    r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
-    re.IGNORECASE,
-)
-
-
-def _is_blamed(text: str, mention: ActorMention) -> bool:
-    """The force is who is blamed ('blamed the Malian army', 'accused the army of'), not who blames."""
-    before = text[max(0, mention.start - 30) : mention.start]
-    return bool(re.search(r"\b(?:blamed|accused|held\s+responsible)\s+(?:the\s+)?$", before, re.IGNORECASE))
-
-
-_NO_CLAIM = re.compile(
-    r"\b(?:no\s+(?:group|one|organi[sz]ation|faction)|nobody|none\s+of\s+the\s+groups)\b[^.;]{0,40}?\bclaim|"
-    r"\b(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?claim|\bunclaimed\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement)",
-    re.IGNORECASE,
-)
-
-
-_CLAUSE_BREAK = re.compile(r",?\s+but\s+|;|\s+while\s+|\s+whereas\s+")
-
-
-def is_claim(text: str) -> bool:
-    """A claim of responsibility or an attribution, not its absence ('No group has claimed the attack'), read
-    clause by clause ('Officials blamed Katiba Macina, but no group claimed the attack' is one)."""
-    return any(_CLAIM.search(part) and not _NO_CLAIM.search(part) for part in _CLAUSE_BREAK.split(text))
-
-
-_CLAIMED_KIND = re.compile(
-    r"\b(?:kidnappings?|abductions?|bombings?|explosions?|ambush|killings?|rape|attacks?|assaults?|raids?)\b",
-    re.IGNORECASE,
-)
-_CLAIMED_TYPES = {
-    "kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
-    "bombing": {"Explosions/Remote violence"}, "explosion": {"Explosions/Remote violence"},
-    "ambush": {"Battles"}, "killing": {"Attack", "Battles"}, "rape": {"Sexual violence"},
-    # "claimed the attack": a ground attack, on forces or on civilians; a bomb is claimed as a bombing or a blast
-    "attack": {"Battles", "Attack"}, "assault": {"Battles", "Attack"}, "raid": {"Battles", "Attack"},
-}  # fmt: skip
-
-
-def _of_claimed_kind(claim: str, groups: list[EventGroup]) -> list[EventGroup]:
-    """The groups of the kind a claim names ('JNIM claimed the ambush': the battles), or all when none is."""
-    kind = _CLAIMED_KIND.search(claim)
-    if kind is None:
-        return groups
-    wanted = _CLAIMED_TYPES[kind.group().lower().rstrip("s")]
-    return [g for g in groups if g.main.sub_event_type in wanted or g.main.event_type in wanted] or groups
-
-
 def complete_protests(groups: list[EventGroup], sentences: list[Sentence], ontology: Ontology) -> None:
     """A peaceful protest whose next sentences (no event of their own) tell the police breaking it up ('Police
     dispersed them with tear gas.') is a protest with intervention."""
@@ -577,32 +524,3 @@ def complete_protests(groups: list[EventGroup], sentences: list[Sentence], ontol
         following = [s for s in following if s.index not in starts]
         if any(ontology.finds("intervene", s.text) for s in following):
             group.members[0] = replace(main, sub_event_type="Protest with intervention")
-
-
-def attach_claims(groups: list[EventGroup], sentences: list[Sentence], registry: ActorRegistry) -> None:
-    """'The Islamic State claimed responsibility': the named group initiated the event told before (or in) it."""
-    if not groups:
-        return
-    for sentence in sentences:
-        if not is_claim(sentence.text):
-            continue
-        mentions = registry.find(sentence.text)
-        # Who is blamed, not who blames ("The CSP ... accused the Malian army of"); else the groups that claim.
-        named = [m for m in mentions if (m.named or m.force in ("military", "police")) and _is_blamed(sentence.text, m)]
-        named = named or [m for m in mentions if m.named and m.party == "armed"]
-        before = [g for g in groups if g.main.sentence.start <= sentence.start and g.main.modality is None]
-        before = _of_claimed_kind(sentence.text, before)
-        if named and before:
-            shifted = [
-                ActorMention(
-                    m.start + sentence.start,
-                    m.end + sentence.start,
-                    m.text,
-                    m.party,
-                    m.named,
-                    m.force,
-                    country=m.country,
-                )
-                for m in named
-            ]
-            before[-1].claimants.extend(shifted)
