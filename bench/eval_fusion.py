@@ -33,7 +33,7 @@ Modes:
 
 `--config FILE` fuses with another fusion configuration (same shape as fuse/data/fusion.json).
 `--data bench/data/fusion_sealed.jsonl` scores the sealed split (other invented incidents, written before a
-round of changes; `fusion_sealed2.jsonl` ... `fusion_sealed8.jsonl` likewise, by later rounds): a check of
+round of changes; `fusion_sealed2.jsonl` ... `fusion_sealed9.jsonl` likewise, by later rounds): a check of
 generalisation, to be measured before and after a change and never tuned on (read only its figures and
 `--classes`, not `--verbose` or `--why`).
 Target (issue 5): F1 >= 0.95.
