@@ -70,7 +70,7 @@ _NP_END = (
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have|de|du|des|"
     r"d['’])(?![\w'’])))"
 )
-# not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
+# not a day of a month, which _quantity_masks.without_years masks as "d" or "dd" ("a tué le 3 mai")
 _NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b){_NOT_A_DAY}(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
@@ -170,7 +170,7 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 # "ont neutralisé, le 8 juin, deux terroristes"). A date's year is the date's, never the count ("were neutralised on 4
 # May 2025 near Tessit" counts no 2025 dead).
 # "a tué le 3 mai 2026 quatre commerçants": a date between the verb and its count (the day masked as "d" or "dd" by
-# _quantities._without_years, the year as "yyyy")
+# _quantity_masks.without_years, the year as "yyyy")
 _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:(?:\d{1,2}|d{1,2})(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
