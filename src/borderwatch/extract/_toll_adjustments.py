@@ -106,7 +106,10 @@ _PRONOUN_KILLED = re.compile(
     r"(?<![\w-])(?:(?:kill(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing)|lynch(?:ed|ing)|behead(?:ed|ing)|"
     r"assassinat(?:ed|ing))\s+(?P<a>him|her)\b|(?:beat|beating|stabbed|stabbing|stoned|stoning|hacked|clubbed|burned|"
     r"burnt|tortured)\s+(?P<b>him|her)\s+to\s+death|shot\s+(?P<c>him|her)\s+dead|l['’]ont\s+(?:tu[ée]e?|abattue?|"
-    r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w]))",
+    r"ex[ée]cut[ée]e?|battue?\s+à\s+mort|lynch[ée]e?)(?![\w])"
+    # "shot a trader in the market; he died on the spot", "il a succombé à ses blessures": the one just named dies
+    r"|\b(?:he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed)\b"
+    r"|\b(?:il|elle)\s+(?:est\s+(?:mort|morte|d[ée]c[ée]d[ée]e?)|a\s+(?:succomb[ée]|rendu\s+l['’][âa]me|perdu\s+la\s+vie))(?![\w]))",
     re.IGNORECASE,
 )
 
