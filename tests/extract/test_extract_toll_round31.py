@@ -153,3 +153,42 @@ def test_the_dead_told_by_a_joined_participle_a_fatal_wound_or_a_pronoun(text: s
 )
 def test_wounds_that_are_not_fatal_count_no_dead(text: str) -> None:
     assert _deaths(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # wire, English and French: one more of the dead joined to the count
+        (
+            "Five soldiers were killed in an ambush near Djibo on Sunday, as was a customs officer travelling with "
+            "them.",
+            [6],
+        ),
+        ("Cinq soldats ont été tués dans une embuscade près de Djibo dimanche, ainsi qu'un civil.", [6]),
+        ("Five soldiers were killed in an ambush near Djibo on Sunday. The driver of the lead truck also died.", [6]),
+        # communiqué: the list's next item by a possessive, the attacker told with an adverb
+        ("Cinq soldats et leur interprète ont été tués dans une embuscade près de Djibo dimanche.", [6]),
+        ("Communiqué: three gendarmes and our driver were killed when the convoy was ambushed near Djibo.", [4]),
+        ("Une embuscade près de Djibo dimanche a tué cinq soldats ; un assaillant a aussi été abattu.", [6]),
+        # field report: the army's loss told by the participle of losing
+        (
+            "L'armée a repoussé une attaque contre le camp de Boulkessi dimanche, perdant quatre soldats. Sept "
+            "assaillants ont été tués.",
+            [11],
+        ),
+    ],
+)
+def test_one_more_of_the_dead_told_beside_a_count_adds_to_it(extractor, text: str, expected: list[int]) -> None:
+    assert _tolls(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five soldiers were killed, as was a curfew imposed on the town.",  # no person: no more dead
+        "Five soldiers were killed in the ambush, as was reported by the army.",
+        "Five soldiers were killed and 4 wounded on our side.",
+    ],
+)
+def test_a_joined_phrase_that_names_no_person_adds_no_dead(text: str) -> None:
+    assert _deaths(text) == [5]

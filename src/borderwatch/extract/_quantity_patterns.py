@@ -214,7 +214,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){{1,6}}?\s+(?:dead|killed|morts)\b)|(?:fatally|mortally)\s+(?:wound|injur|shoot|stabb)(?:ed|ing)|blessant\s+mortellement|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){{1,6}}?\s+(?:dead|killed|morts)\b)|(?:fatally|mortally)\s+(?:wound|injur|shoot|stabb)(?:ed|ing)|blessant\s+mortellement|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|perdant|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
     # "two suicide bombers blew themselves up", "detonated their vests", "deux kamikazes se sont fait exploser"
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:blew themselves up|detonated their (?:explosive |suicide )?(?:vests|belts)|se sont fait exploser|ont fait exploser leurs (?:ceintures|gilets|charges))"),  # noqa: E501
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
@@ -318,7 +318,9 @@ _SIMPLE_COUNT = (
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
     rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|{_ONE_IN_DIGITS}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
-    rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
+    # "cinq soldats et leur interprète ont été tués"
+    # ("4 wounded on our side and ...": a side is no one; not "lost their lives and 15 ...")
+    rf"(?:un|une|son|sa|leur|an?|their|his|her|its|our)\s+(?!(?:side|sides|camp|ranks|own)\b){_ANY_NOUN}\b)"
 )
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 LIST_KILLED = re.compile(
@@ -386,6 +388,8 @@ SINGULAR_KILLED = re.compile(
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
+    # "The driver of the lead truck also died": one more dead beside a count told before, whatever follows
+    rf"|(?<![\w-]){_SINGULAR}(?:\s+(?:of|from)\s+(?:the|a|an|his|their)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?\s+also\s+died\b"
     # "His brother, who was wounded, succumbed to his injuries": one of the wounded, or a kin, dies later
     rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
     rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
@@ -434,8 +438,8 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*))?){{0,3}}"
     # ("un soldat blessé a ensuite succombé": one of the wounded, dead since; the adverb tells when)
     rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,|\s+bless[ée]e?)?\s+(?:a|aurait|avait)\s+"
-    rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:(?:ensuite|finalement|plus\s+tard|depuis|également|aussi)\s+)?"
-    rf"(?:{_FRENCH_DIED}))(?![\w])"
+    rf"(?:(?:ensuite|finalement|plus\s+tard|depuis|également|aussi)\s+)?"
+    rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
     # "le sergent Issa Tapsoba est tombé au champ d'honneur": a rank and a name
     rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:est|serait|était)\s+"
     rf"(?:{_FRENCH_BEING})(?![\w])"

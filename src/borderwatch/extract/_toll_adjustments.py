@@ -131,9 +131,23 @@ _DIED_ELSEWHERE = re.compile(
 # "Three soldiers were killed — and nine militants —", "..., and nine militants.", "..., contre trois soldats": a bare
 # "and" or a side set against joins a group only when the clause ends right after it (not "and nine militants were
 # arrested") and on a noun of people
+# ("Five soldiers were killed in the ambush, as was a customs officer": a place or a time of the first count may
+# come between it and the phrase that joins the others, never before a bare "and")
+_OF_THE_FIRST = r"\s+(?:in|during|at|near|on|dans|lors\s+d[eu'’]|pendant|près\s+de)\s+[^,;.]{1,40}?\s*,\s*"
 _ALSO_KILLED = re.compile(
-    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et|{'|'.join(DEATH_PHRASES['set_against'])}))\s+"
+    rf"(?:{_OF_THE_FIRST}(?:{'|'.join(DEATH_PHRASES['also_killed'])})|"
+    rf"\s*(?:[,;]|\s[-–—])?\s*(?:{'|'.join(DEATH_PHRASES['also_killed'])}|(?P<bare_and>and|et|{'|'.join(DEATH_PHRASES['set_against'])})))\s+"
     rf"(?:(?:{LIST_QUALIFIER})\s+)?(?:{NUMBER}\s+{ANY_PERSON})(?(bare_and)(?=\s*(?:[.;—–]|-\s|$)))",
+    re.IGNORECASE,
+)
+
+# "Three soldiers were killed, as was a customs officer", "..., ainsi qu'un civil": one more joined to a count
+_SINGULAR_PERSON = "|".join(re.escape(n) for n in load_data("ontology.json")["counted_nouns"]["singular_person"])
+_ALSO_ONE = re.compile(
+    rf"(?:{_OF_THE_FIRST}|\s*[,;]?\s*)(?:(?:{'|'.join(DEATH_PHRASES['also_killed'])})\s+"
+    rf"(?P<one>(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_PERSON})\b)"
+    # French elides "que" before "un": "ainsi qu'un civil", "tout comme qu'une femme"
+    rf"|(?:ainsi|de\s+m[êe]me|tout\s+comme)\s+qu['’]\s*(?P<un>(?:un|une)\s+{ANY_PERSON}))",
     re.IGNORECASE,
 )
 
@@ -153,18 +167,21 @@ def _died_elsewhere(text: str, found: list[QuantityMention], taken: list[tuple[i
     for q in found:
         ends_dead = q.kind == "fatalities" and ENDS_WITH_VERB.search(q.text)
         m = (
-            _DIED_ELSEWHERE.match(text, q.end) or _ALSO_KILLED.match(text, q.end) or _GAPPED.match(text, q.end)
+            _DIED_ELSEWHERE.match(text, q.end)
+            or _ALSO_KILLED.match(text, q.end)
+            or _ALSO_ONE.match(text, q.end)
+            or _GAPPED.match(text, q.end)
             if ends_dead
             else None
         )
         if m is not None and m.groupdict().get("bare_and") and not is_person_noun(m.group().split()[-1]):
             continue  # "left 12 soldiers dead and 8 wounded", "and several others abducted": no more dead
-        one = m.groupdict().get("one") if m is not None else None
-        if m is None or any(s <= (m.start("one") if one else m.start("num")) < e for s, e in taken):
+        one = next((g for g in ("one", "un") if m is not None and m.groupdict().get(g)), None)
+        if m is None or any(s <= (m.start(one) if one else m.start("num")) < e for s, e in taken):
             continue
         value = 1 if one else parse_number(m.group("num"))
         if value is not None:
-            start = m.start("one") if one else m.start("num")
+            start = m.start(one) if one else m.start("num")
             out.append(QuantityMention("fatalities", value, "exact", start, m.end(), text[start : m.end()]))
             taken.append((start, m.end()))
     return out
