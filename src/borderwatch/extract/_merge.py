@@ -22,7 +22,7 @@ from ._ontology import Ontology
 from ._registry import ActorMention
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
-from ._toll_corrections import CORRECTED_TOLL
+from ._toll_corrections import CORRECTED_TOLL, LATER_TOLL
 
 __all__ = ["EventGroup", "complete_protests", "merge_events"]
 
@@ -141,7 +141,10 @@ _UPDATE = re.compile(
     r"\b\w+\s+more\s+(?:\w+\s+)?(?:later\s+)?died\b|"
     r"\bsuccomb[ée]s?\b|\bbilan\b[^.;]{0,80}?(?:s['’]est\s+alourdi|est\s+pass[ée]|a\s+grimp[ée]|a\s+[ée]t[ée]\s+(?:revu|port[ée]))|"
     # a toll corrected down: "the governor later revised the toll down to 12", "le bilan a été ramené à 9"
-    + CORRECTED_TOLL,
+    + CORRECTED_TOLL
+    # a toll told later: "the army later put the death toll at seven", "le bilan a ensuite été fixé à 7 morts"
+    + "|"
+    + LATER_TOLL,
     re.IGNORECASE,
 )
 

@@ -70,7 +70,7 @@ _NP_END = (
     r"during|outside|inside|along|between|of|en|à|au|aux|près|dans|lors|par|ont|a été|sont|were|was|had|have|de|du|des|"
     r"d['’])(?![\w'’])))"
 )
-# not a day of a month, which _quantities._without_years masks as "d" or "dd" ("a tué le 3 mai")
+# not a day of a month, which _quantity_masks.without_years masks as "d" or "dd" ("a tué le 3 mai")
 _NOT_A_DAY = r"(?!d{1,2}(?:er)?(?![\w'’]))"
 _ANY_NOUN = rf"(?!(?:{'|'.join(_NOT_VICTIMS)})\b){_NOT_A_DAY}(?-i:[a-zà-ÿ][a-zà-ÿ'-]*[a-zà-ÿ])"
 ANY_PERSON = rf"(?:(?-i:[a-zà-ÿ-]+)\s+){{0,2}}?{_ANY_NOUN}\b{_NP_END}"
@@ -93,7 +93,7 @@ _RANKED_NAME = (
 _MEN = "men|soldiers|troops|fighters|officers|gendarmes|policemen|guards|comrades|members|elements|agents"
 _HOMMES = "hommes|soldats|militaires|gendarmes|policiers|gardes|camarades|éléments|agents|combattants"
 _HOMME = "homme|soldat|militaire|gendarme|policier|garde|agent|élément|combattant|sous-officier|officier"
-_SINGULAR = rf"(?:a|an|one|the|their|his|her|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
+_SINGULAR = rf"(?:a|an|one|the|their|his|her|its|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR_NOUN})\b"
 QUALIFIERS: dict[str, str] = _COUNTED["qualifiers"]  # "more than 20": at_least
 _QUALIFIER = rf"(?P<qual>{'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
 WORDS = sorted(load_ontology().vague_numbers, key=len, reverse=True)
@@ -151,7 +151,13 @@ _DIED_OF_WOUNDS = "|".join(DEATH_PHRASES["died_of_wounds"])
 _FELL_IN_A_FIGHT = "|".join(DEATH_PHRASES["fell_in_a_fight"])  # "1 WIA (DOW)": a wounded man who died
 # whole words: the French 'tué' is not the 'Tue' of 'Tuesday'
 # ("four of our soldiers fell." ends its clause on the verb: a count that names no person is dropped, as shells fall)
-KILL_VERB = rf"(?:{_DEATH_PHRASE}|killed|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|fell(?=\s*(?:[.;]|$))|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s|(?<=retrouv[ée]s )sans vie|(?<=retrouv[ée]es )sans vie)(?![\w])"  # noqa: E501
+# "were shot and killed", "was abducted and later killed", "ambushed and killed": a participle of what was done to
+# the dead before they were killed, joined to the killing verb (the killing verb alone says they died)
+_DONE_AND = (
+    r"(?:(?:shot|stabbed|ambushed|attacked|abducted|kidnapped|captured|seized|tortured|beaten|hacked|robbed|raped|"
+    r"dragged\s+out|taken\s+away|rounded\s+up)\s+and\s+(?:then\s+|later\s+|subsequently\s+)?)?"
+)
+KILL_VERB = rf"{_DONE_AND}(?:{_DEATH_PHRASE}|killed|(?:fatally|mortally)\s+(?:shot|stabbed|hit)|gunned down|dead|died|slain|perished|murdered|executed|beheaded|shot dead|neutrali[sz]ed|eliminated|lost their lives|massacred|assassinated|martyred|(?-i:E?KIA)|(?-i:DOW)|fell(?=\s+(?:on|in|during|while|when|as|at|under|with\s+honou?r|with\s+(?:their|his|her)\s+arms?)\b)|fell(?=\s*(?:[.;]|$))|tomb[ée]e?s(?=\s+(?:au champ d['’]honneur|au combat|les armes à la main|en martyrs?)\b)|tomb[ée]e?s(?=\s*(?:[.;,)]|$))|tomb[ée]e?s(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?\s+)?(?:{_FELL_IN_A_FIGHT}))|tu[ée]e?s|tu[ée]e?|morts|ont péri|péri|trouvé la mort|perdu la vie|laiss[ée] la vie|succomb[ée]s?|succumbed|neutralis[ée]e?s|abattue?s|[ée]limin[ée]e?s|ex[ée]cut[ée]e?s|assassin[ée]e?s|(?<=retrouv[ée]s )sans vie|(?<=retrouv[ée]es )sans vie)(?![\w])"  # noqa: E501
 RANKED_LIST = re.compile(
     rf"(?<![\w-])(?P<list>{_RANKED_NAME}(?:\s*,\s*{_RANKED_NAME})*\s*,?\s+(?:and|et)\s+{_RANKED_NAME})"
     rf"\s*,?\s+(?:were|have\s+been|had\s+been|ont\s+été|avaient\s+été|sont|ont)?\s*(?:(?:also|reportedly|all)\s+)?"
@@ -170,7 +176,7 @@ _ABDUCT_VERB = r"(?:kidnapped|abducted|taken hostage|held hostage|seized|enlevé
 # "ont neutralisé, le 8 juin, deux terroristes"). A date's year is the date's, never the count ("were neutralised on 4
 # May 2025 near Tessit" counts no 2025 dead).
 # "a tué le 3 mai 2026 quatre commerçants": a date between the verb and its count (the day masked as "d" or "dd" by
-# _quantities._without_years, the year as "yyyy")
+# _quantity_masks.without_years, the year as "yyyy")
 _WHEN = (
     r"(?:,?\s+(?:(?:on|le)\s+(?:(?:\d{1,2}|d{1,2})(?:er)?\s+[^\W\d]+(?:\s+(?:\d{4}|yyyy)\b|(?!\s+\d{4}\b))|[A-Z][a-z]+day)|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?),?)?"  # "a tué samedi six"
@@ -208,7 +214,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 soldiers were killed", "4 dead", "at least 20 people have died"
     ("fatalities", rf"{_COUNT}(?:\s*\([^)]*\))?{_ASIDE}?{_TAKEN_WHEN}?(?:\s+(?!(?:and|et)\b)\w+){{0,3}}?\s+(?:were|was|have been|had been|are|have|had|been|being|reportedly|reported|all|ont été|avaient été|auraient été|sont)?\s*(?:(?:later|also|subsequently|then)\s+)?{KILL_VERB}"),  # noqa: E501
     # "killing 4 soldiers", "killed at least 12", "left 3 dead", "death toll rose to 9"
-    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){1,6}?\s+(?:dead|killed|morts)\b)|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
+    ("fatalities", rf"(?:(?:killing|neutrali[sz]ation|elimination|deaths?|murder|execution|massacre|assassination|loss) of|perte de|(?:neutralisation|[ée]limination|ex[ée]cution|assassinat) de|kill(?:ed|ing|s)?|gunn(?:ed|ing) down|mow(?:ed|ing) down|slaughter(?:ed|ing)|lynch(?:ed|ing)|(?:left|leaving)(?=(?:\s+[\w,'-]+){{1,6}}?\s+(?:dead|killed|morts)\b)|(?:fatally|mortally)\s+(?:wound|injur|shoot|stabb)(?:ed|ing)|blessant\s+mortellement|(?:claimed|claiming|cost|costing|took|taking) the lives of|(?:the\s+)?(?:dead|victims|fatalities)\s+numbered|(?:morts|victimes|tu[ée]s),?\s+au\s+nombre\s+de|lost|losing|perdant|(?:a|ont|avons|avait|avaient) perdu|death toll (?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands at|stood at)|toll (?:\w+\s+){{0,2}}?(?:to|of|at)|execut(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|shot dead|(?:beat(?:en)?|stoned|hacked|clubbed|burned|stabbed) to death|tuant|(?:neutralis|abatt|[ée]limin|ex[ée]cut|assassin)ant|tué|{_PRESENT_KILLS}|neutralis[ée]|abattu|lynch[ée]|ex[ée]cut[ée]|co[uû]t[ée] la vie [àa]|co[uû]tant la vie [àa]|permis de (?:neutraliser|tuer|abattre|[ée]liminer)|{_DEATH_BEFORE}){_WHEN}{_MANNER}\s+{_COUNT}"),  # noqa: E501
     # "two suicide bombers blew themselves up", "detonated their vests", "deux kamikazes se sont fait exploser"
     ("fatalities", rf"{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:blew themselves up|detonated their (?:explosive |suicide )?(?:vests|belts)|se sont fait exploser|ont fait exploser leurs (?:ceintures|gilets|charges))"),  # noqa: E501
     # "five fatalities and 12 injured": the words before the verb are no noun of the dead
@@ -256,6 +262,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fatalities", rf"{_NUM_PHRASE}(?-i:WIA)\s*\(\s*(?:{_DIED_OF_WOUNDS})\b"),
     # "the number of dead stands at 14", "le nombre de morts s'élève à 14": the toll told as the dead's number
     ("fatalities", rf"\b(?:number|nombre)\s+(?:of|de)\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|those\s+killed|morts|tu[ée]s|d[ée]c[èe]s)\s+(?:(?:has|had|now|a|est)\s+)?(?:is|was|stands\s+at|stood\s+at|rose\s+to|risen\s+to|climbed\s+to|reached|s['’][ée]l[èe]ve\s+à|s['’]est\s+[ée]lev[ée]\s+à|(?:est\s+)?pass[ée]\s+à|atteint)\s+{_COUNT}"),  # noqa: E501
+    # "the toll was 7", "the death toll is now nine", "the toll was later put at 7 by the governor", "the toll of the
+    # raid was given as twelve": the toll told by its copula, the figure right after it (or after a verb that sets it)
+    ("fatalities", rf"(?:death\s+)?toll\s+(?:(?:of|from)\s+(?:the\s+)?[\w'’-]+\s+)?(?:is|was|has\s+been|had\s+been)(?:\s+(?:later|since|now|finally|officially|subsequently|eventually))?(?:\s+(?:put|set|fixed|given|estimated|revised|lowered|raised|brought|corrected|reduced|cut|updated)(?:\s+(?:down|up)(?:wards?)?)?(?:\s+(?:at|as|to))?)?\s+{_COUNT}"),  # noqa: E501
 ]  # fmt: skip
 COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}", re.IGNORECASE)) for kind, p in _PATTERNS]
 LABEL_INDEX = _PATTERNS.index(("fatalities", _LABEL_COUNT))
@@ -309,7 +318,9 @@ _SIMPLE_COUNT = (
     # like a French plural); "une dizaine d'assaillants et trois soldats" too
     rf"(?:{UNCOUNTED}|(?:{LIST_QUALIFIER}\s+)?{NUMBER}\s+(?:d['’]\s*)?(?:(?!(?:and|et)\b)\w+\s+){{0,2}}{_LIST_NOUN}(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?)?|{_SINGULAR}|{_ONE_IN_DIGITS}|"
     # "trois bergers et un commerçant ont été tués", "three soldiers and an interpreter were killed"
-    rf"(?:un|une|son|sa|an?|their|his|her)\s+{_ANY_NOUN}\b)"  # not "lost their lives and 15 ..."
+    # "cinq soldats et leur interprète ont été tués"
+    # ("4 wounded on our side and ...": a side is no one; not "lost their lives and 15 ...")
+    rf"(?:un|une|son|sa|leur|an?|their|his|her|its|our)\s+(?!(?:side|sides|camp|ranks|own)\b){_ANY_NOUN}\b)"
 )
 _ANY_COUNT = _SIMPLE_COUNT.replace("(?P<num>", "(?:")
 LIST_KILLED = re.compile(
@@ -345,7 +356,8 @@ _FRENCH_KILLED = "|".join(DEATH_PHRASES["french_singular"])
 _FRENCH_DIED = "|".join(DEATH_PHRASES["french_singular_active"])
 _FRENCH_BEING = "|".join(DEATH_PHRASES["french_singular_being"])
 SINGULAR_KILLED = re.compile(
-    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
+    rf"(?<![\w-])(?:kill(?:ed|ing)|shot dead|(?:fatally|mortally)\s+(?:wound|injur|shoot|stabb)(?:ed|ing)|"
+    rf"execut(?:ed|ing)|behead(?:ed|ing)|assassinat(?:ed|ing)|murder(?:ed|ing)|"
     rf"lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|beheading of|killing of|murder of|"
     rf"assassination of|(?:beat|beaten|stabbed|hacked|stoned|burned|"
     rf"clubbed) to death)\s+(?:the\s+)?{_SINGULAR}\b"
@@ -368,7 +380,7 @@ SINGULAR_KILLED = re.compile(
     rf"|(?:(?<=[,.;:]\s)|(?<!.))(?:{_SINGULAR_NOUN})\s+(?:killed|(?-i:KIA))(?=\s*(?:[,.;]|$))"
     # "one smuggler was killed", "an interpreter was shot dead": whatever the noun, a person is who is killed
     rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
-    rf"(?:killed|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
+    rf"{_DONE_AND}(?:killed|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured)|shot\s+dead|murdered|executed|beheaded|assassinated|lynched|slain|gunned\s+down|{_DEATH_PHRASE})\b"
     # "a smuggler who had opened fire on police was shot dead": the same, told with a relative clause between
     rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ANY_NOUN}\s*,?\s+(?:who|that)\s+[^,.;]{{1,60}}?\s*,?\s+"
     rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -376,6 +388,8 @@ SINGULAR_KILLED = re.compile(
     # "a soldier fell in the explosion of a landmine", "the driver died of his wounds"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:fell|perished|was martyred)(?=\s+(?:on|in|during|while|when|as|at|under)\b)"
     rf"|(?<![\w-]){_SINGULAR}\s+(?:later\s+|also\s+)?succumbed\b"
+    # "The driver of the lead truck also died": one more dead beside a count told before, whatever follows
+    rf"|(?<![\w-]){_SINGULAR}(?:\s+(?:of|from)\s+(?:the|a|an|his|their)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?\s+also\s+died\b"
     # "His brother, who was wounded, succumbed to his injuries": one of the wounded, or a kin, dies later
     rf"|(?<![\w-])(?:{_SINGULAR}|(?:his|her|their|a|the)\s+(?:{_KIN}))\s*,\s*(?:who|wounded|injured)\b[^,.;]{{1,60}},\s*"
     rf"(?:later\s+|also\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
@@ -389,7 +403,7 @@ SINGULAR_KILLED = re.compile(
     rf"(?:later\s+)?(?:succumbed|died\s+(?:of|from)\s+(?:(?:his|her)\s+)?(?:wounds|injuries)|died\s+in\s+hospital)\b"
     # "Bilan : un soldat tombé, deux blessés": a French singular told with its participle alone, as tolls are listed
     rf"|(?<![\w-])(?:un|une)\s+{_FRENCH_ONE}\s+(?:tu[ée]e?|tomb[ée]e?|neutralis[ée]e?|[ée]limin[ée]e?|abattue?)(?=\s*(?:[,.;]|et\b|$))"
-    rf"|(?<![\w-]){_SINGULAR}\s+died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|"
+    rf"|(?<![\w-]){_SINGULAR}\s+(?:(?:later|subsequently|also)\s+)?died(?=\s+(?:of\s+(?:(?:his|her)\s+)?(?:\w+\s+)?(?:wounds|injuries)|(?:later\s+)?in\s+hospital\b|during\b|"
     # "the driver died instantly", "a young man died on Monday after police fired"
     rf"(?:instantly|immediately|on\s+the\s+spot|at\s+the\s+scene|on\s+the\s+way\s+to\b|(?:on\s+\w+day\s+)?(?:after|when|as)\b|"
     rf"on\s+\w+day\b)|in\s+(?:the|an?)\s+"
@@ -422,7 +436,9 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?-i:corps)\s+(?:sans\s+vie\s+)?d['’]une?\b(?!\s+(?:arm[ée]e|unit[ée]))"
     # "un berger a été battu à mort", "une femme a trouvé la mort": a French singular, whatever the noun
     rf"|(?<![\w-])(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[a-zà-ÿ][\w'’-]*))?){{0,3}}"
-    rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,)?\s+(?:a|aurait|avait)\s+"
+    # ("un soldat blessé a ensuite succombé": one of the wounded, dead since; the adverb tells when)
+    rf"(?:\s*,\s*(?:(?:grièvement|gravement|mortellement)\s+)?bless[ée]e?\s*,|\s+bless[ée]e?)?\s+(?:a|aurait|avait)\s+"
+    rf"(?:(?:ensuite|finalement|plus\s+tard|depuis|également|aussi)\s+)?"
     rf"(?:été\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})|(?:{_FRENCH_DIED}))(?![\w])"
     # "le sergent Issa Tapsoba est tombé au champ d'honneur": a rank and a name
     rf"|(?<![\w-])(?:un|une|le|la)\s+{_FRENCH_ONE}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:est|serait|était)\s+"
@@ -431,6 +447,8 @@ SINGULAR_KILLED = re.compile(
     rf"|(?<![\w-])(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?:terrorist|militant|jihadist|insurgent|bandit|assailant|"
     rf"attacker|gunman|criminal|smuggler)\s+(?:element|suspect|leader|commander|emir|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}))"
     rf"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?{KILL_VERB}"
+    # "blessant mortellement un commerçant": wounded to death, one person
+    rf"|(?<![\w-])blessant\s+mortellement\s+(?:un|une|le|la|son|sa|leur)\s+{_FRENCH_ONE}\b"
     # "des habitants ont lynché un voleur", "ont tué une femme"
     # "des ravisseurs ont abattu le chauffeur": a definite one too
     rf"|(?<![\w-])(?:a|ont|avaient|auraient)\s+(?:\w+\s+)?(?:{_FRENCH_KILLED})\s+(?:(?:un|une|le|la|son|sa|leur)\s+|l['’]\s*)"

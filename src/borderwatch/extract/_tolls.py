@@ -23,7 +23,7 @@ from ._quantities import (
 from ._quantity_patterns import BARE_NUMBER, RANKED_ITEM
 from ._registry import ActorMention, ActorRegistry
 from ._text import load_data
-from ._toll_corrections import corrects_the_toll
+from ._toll_corrections import corrects_the_toll, told_later
 from ._toll_hedges import is_hedged
 
 __all__ = ["fatalities_of_event"]
@@ -57,6 +57,7 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
     sides: dict[str, int] = {}
     last_total, first_more = -1, len(counts)  # where the tolls of everyone and the dead told as more stand
     corrected: int | None = None  # the last toll of everyone the report says it corrects or finally stands
+    later_total: int | None = None  # the last toll of everyone told later than another, which it replaces
     for member in {id(m): m for m, _, _, _ in counts}.values():
         in_sentence: dict[str, int] = {}
         bodies: dict[str, int] = {}  # a side's bodies counted, beside its dead told otherwise
@@ -84,8 +85,11 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             if listed:
                 totals[-1] += q.value  # "killing a teacher, two farmers and the chief's son": one list of the dead
             elif side is None:
-                if corrects_the_toll(member.sentence.text[: q.end]):
+                before_count = member.sentence.text[: q.end]
+                if corrects_the_toll(before_count):
                     corrected = q.value  # "later revised the toll down to 12": it replaces the counts before
+                elif totals and told_later(before_count):
+                    later_total = q.value  # "killing 11 people. Officials later said the toll was 7": the tolls before
                 totals.append(q.value)
                 last_total = max(last_total, order)
             else:
@@ -105,6 +109,8 @@ def fatalities_of_event(group: EventGroup, registry: ActorRegistry) -> int:
             sides[side] = value if updates or side not in sides else min(sides[side], value)
     if corrected is not None and len(counts) > 1:
         return corrected  # "killing 30 people ... The governor later revised the toll down to 12 dead"
+    if later_total is not None:
+        totals = [later_total]  # each side's dead still count beside it, as beside any toll
     rival_totals, rival_sides = [], {}
     for side, value in competing.values():
         if side is not None and side in sides:
@@ -320,7 +326,7 @@ _LIST_JOIN = re.compile(r"(?:\s+[\w'-]+)?\s*,?\s*(?:and|et|as\s+well\s+as)\s+", 
 _ENEMY_VERB = re.compile(r"\bneutrali[sz]ed\b|\bneutralis[ée]e?s?\b|\beliminated\b|\b[ée]limin[ée]e?s?\b")
 _OURS = re.compile(r"\b(?:of\s+our|de\s+nos|our\s+(?:men|soldiers|troops|comrades|fighters|brothers))\b")
 _MORE = re.compile(
-    r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres|supplémentaires|seconde|deuxième|troisième|"
+    r"\b(?:more|others?|another|second|third|fourth|fifth|sixth|autres?|supplémentaires|seconde|deuxième|troisième|"
     r"quatrième|cinquième|sixième)\b(?!\s+than)"
     # "a wounded soldier succumbed", "un soldat blessé a succombé": one of the wounded, not the dead told before
     r"|(?<!fatally )(?<!mortally )\b(?:wounded|injured|wia)\b|(?<!mortellement )\bbless[ée]e?s?\b"
