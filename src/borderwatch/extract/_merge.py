@@ -20,6 +20,7 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention
+from ._response_fights import fight_with_the_doers, fighters_dead
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
 from ._toll_corrections import CORRECTED_TOLL
@@ -63,6 +64,8 @@ def _pointer_pattern() -> re.Pattern[str]:
 
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
+
+
 # "A drone later struck the retreating assailants": a strike after the ground fight, on its attackers as they left
 # "...; the troops returned fire": the attacked side's answer to the attack told before
 _FOUGHT_BACK = re.compile(
@@ -79,6 +82,9 @@ class EventGroup:
 
     members: list[SentenceEvent] = field(default_factory=list)
     claimants: list[ActorMention] = field(default_factory=list)  # groups a later sentence says claimed it
+    # the fight with a one-sided act's doers that joined it as its response ('Soldiers engaged the attackers'):
+    # it and what follows leave the act as a clash of their own when fighters' deaths are told next
+    response: SentenceEvent | None = None
 
     @property
     def main(self) -> SentenceEvent:
@@ -92,6 +98,10 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
         if event.sentence.headline:
             continue
         target = _claimed_group(groups, event) or next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if target is not None and target.response is not None and fighters_dead(event):
+            target = _fight_of_its_own(groups, target)
+        elif target is not None and _only_a_response(target.main, event):
+            target.response = event
         if target is None and "_addendum" in event.tags:
             unattached.append(event)
             continue  # deaths with no event to add to
@@ -199,7 +209,7 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     main, last = group.main, max(group.members, key=lambda m: m.sentence.start)
     if (main.modality is None) != (event.modality is None):
         return False
-    if not (_same_kind(main, event) or _completes(main, event)):
+    if not (_same_kind(main, event) or _completes(main, event) or fight_with_the_doers(main, event)):
         return False
     # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
     response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
@@ -215,6 +225,22 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
+
+
+def _only_a_response(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """A fight that joins a one-sided act only as its response, which no other reading would have joined."""
+    return fight_with_the_doers(main, event) and not (_same_kind(main, event) or _completes(main, event))
+
+
+def _fight_of_its_own(groups: list[EventGroup], act: EventGroup) -> EventGroup:
+    """'Soldiers pursued the assailants and clashed with them; 4 soldiers and 11 militants were killed': the response
+    fight killed, so it leaves the act told before as an armed clash of its own, taking its toll with it."""
+    start = next(i for i, member in enumerate(act.members) if member is act.response)
+    fight = EventGroup(act.members[start:])
+    del act.members[start:]
+    act.response = None
+    groups.append(fight)
+    return fight
 
 
 def _strikers_own_dead(main: SentenceEvent, event: SentenceEvent) -> bool:
