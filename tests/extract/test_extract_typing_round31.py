@@ -131,3 +131,64 @@ def test_police_who_intervened_against_stone_throwers_met_a_riot(extractor) -> N
     # guard: the crowd's fight with the police, no gunfire, stays a violent demonstration
     text = "Police intervened and clashed with stone-throwing youths in Gafsa on Monday."
     assert [sub for sub, _ in _events(extractor, text)] == ["Violent demonstration"]
+
+
+def _dated(extractor, text: str) -> list[tuple[str, int | None, str | None]]:
+    (result,) = extractor.pipe([report(text, "2027-08-05")])
+    return [(e.sub_event_type, e.fatalities, e.date) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the happening named again with its end on the next day
+        "Malian soldiers clashed with jihadists near Boni on Sunday night, the army said. The fighting, which lasted "
+        "until early Monday, left 14 militants dead.",
+        # with its start the day before, after an attribution
+        "The army said on Tuesday that its troops had killed 14 jihadists in clashes near Boni on Sunday. According "
+        "to local sources, the fighting began on Saturday evening.",
+        # French: the fight placed more closely after an attribution
+        "Soldats maliens et jihadistes se sont affrontés dimanche près de Boni, faisant 14 morts parmi les "
+        "assaillants. Selon une source sécuritaire, les combats ont eu lieu à une vingtaine de kilomètres à l'est "
+        "de Boni, dans la commune de Hombori.",
+    ],
+)
+def test_the_happening_named_again_with_its_edges_or_its_place_is_one_event(extractor, text: str) -> None:
+    assert _dated(extractor, text) == [("Armed clash", 14, "2027-08-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: the fighting resumed, or the attackers struck again, on the next day: another happening
+        "Gunmen attacked a checkpoint near Boni on Sunday, killing two soldiers. The fighting resumed on Monday near "
+        "Hombori, where four more soldiers were killed.",
+        "Gunmen attacked a checkpoint near Boni on Sunday, killing two soldiers. The attackers struck again on "
+        "Monday, killing three soldiers at a post near Hombori.",
+        "Des hommes armés ont attaqué dimanche un poste près de Boni, tuant deux soldats. Les combats ont repris "
+        "lundi près de Hombori, faisant quatre morts parmi les soldats.",
+    ],
+)
+def test_fighting_that_resumed_the_next_day_is_another_clash(extractor, text: str) -> None:
+    assert [(sub, date) for sub, _, date in _dated(extractor, text)] == [
+        ("Armed clash", "2027-08-01"),
+        ("Armed clash", "2027-08-02"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des jihadistes ont attaqué dimanche un poste militaire à Boulkessi, tuant cinq soldats. Deux civils ont "
+        "également été tués dans les échanges de tirs.",
+        "L'armée a repoussé mardi une attaque contre son camp de Tessit. Un civil a été tué lors de la fusillade.",
+    ],
+)
+def test_civilians_killed_in_the_crossfire_are_no_mob(extractor, text: str) -> None:
+    assert [sub for sub, _ in _events(extractor, text)] == ["Armed clash"]
+
+
+def test_a_crowd_that_beats_a_man_to_death_is_still_a_mob(extractor) -> None:
+    # guard: no gunfire, a crowd of civilians kills
+    text = "Des villageois en colère ont battu à mort un voleur présumé à Gao lundi."
+    assert [sub for sub, _ in _events(extractor, text)] == ["Mob violence"]

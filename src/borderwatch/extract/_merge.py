@@ -213,7 +213,9 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
     response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
-    if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
+    if _dates_differ(group, event) and not response and not _its_edge(group, event):
+        return False
+    if _places_differ(group, event) and not event.anaphoric:
         return False  # "The fighting took place near X": the place told more closely, not another place
     if _told_another_day(event) and not response:
         return False  # "Une semaine plus tard, son corps a été retrouvé": days after the event told before
@@ -454,6 +456,16 @@ def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
     if event.date is None or event.date_weak:
         return False
     return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
+
+
+def _its_edge(group: EventGroup, event: SentenceEvent) -> bool:
+    """'Soldiers clashed with jihadists near Boni on Sunday night. The fighting, which lasted until early Monday, ...',
+    'According to local sources, the fighting began on Saturday evening': the happening named again with a day next
+    to its own is its start or its end told, not another happening."""
+    if not event.same_happening or event.date is None or event.date.precision != 1:
+        return False
+    days = [m.date for m in group.members if m.date is not None and not m.date_weak]
+    return bool(days) and all(d.precision == 1 and abs((d.date - event.date.date).days) <= 1 for d in days)
 
 
 def _told_another_day(event: SentenceEvent) -> bool:
