@@ -192,3 +192,37 @@ def test_a_crowd_that_beats_a_man_to_death_is_still_a_mob(extractor) -> None:
     # guard: no gunfire, a crowd of civilians kills
     text = "Des villageois en colère ont battu à mort un voleur présumé à Gao lundi."
     assert [sub for sub, _ in _events(extractor, text)] == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state forces absent from the one-sided act fought its doers, named in both, and killed: a clash of its own
+        (
+            "On 1 August 2027, JNIM militants attacked the village of Dallah (Boni, Douentza), killing 6 civilians "
+            "and looting shops. FAMa later clashed with the militants near the village, killing 4 of them.",
+            [("Attack", 6), ("Armed clash", 4)],
+        ),
+        (
+            "Bandits attacked the village of Bouka on Monday, killing three herders. Gendarmes later fought the "
+            "bandits in the bush, killing two of them.",
+            [("Attack", 3), ("Armed clash", 2)],
+        ),
+        (
+            "Suspected jihadists kidnapped five traders near Menaka on Tuesday. Soldiers later clashed with the "
+            "kidnappers near In-Delimane, killing three of them.",
+            [("Abduction/forced disappearance", 0), ("Armed clash", 3)],
+        ),
+    ],
+)
+def test_state_forces_that_fought_the_doers_and_killed_are_a_clash_of_their_own(extractor, text, expected) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_police_who_shot_the_gunman_ended_the_attack(extractor) -> None:
+    # guard: no fight told, only the attacker shot: the attack's end, one event
+    text = (
+        "Gunmen opened fire on worshippers at a mosque in Tahoua on Friday, killing seven. Police shot one of the "
+        "gunmen dead."
+    )
+    assert [sub for sub, _ in _events(extractor, text)] == ["Attack"]

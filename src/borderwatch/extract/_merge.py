@@ -20,7 +20,7 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention
-from ._response_fights import fight_with_the_doers, fighters_dead
+from ._response_fights import deadly_response, fight_with_the_doers, fighters_dead
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
 from ._toll_corrections import CORRECTED_TOLL
@@ -224,6 +224,8 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     if _NEXT_ITEM.search(event.sentence.text) and not response and "_addendum" not in event.tags:
         return False
     if _pursuit(main, event) or _strike_after_fight(main, event) or _strikers_own_dead(main, event):
+        return False
+    if deadly_response(main, event):
         return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric

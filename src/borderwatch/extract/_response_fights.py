@@ -11,7 +11,7 @@ import re
 from ._detect import SentenceEvent
 from ._text import load_data, phrase_alternation
 
-__all__ = ["fight_with_the_doers", "fighters_dead"]
+__all__ = ["deadly_response", "fight_with_the_doers", "fighters_dead"]
 
 
 def _doers_pattern() -> re.Pattern[str]:
@@ -54,3 +54,17 @@ def _other_side_named(event: SentenceEvent) -> bool:
 def fighters_dead(event: SentenceEvent) -> bool:
     """Deaths among the fighting sides ('4 soldiers and 11 militants were killed'), not the act's victims."""
     return bool(event.fatalities) and bool(event.cues & {"target_armed", "target_state"})
+
+
+def deadly_response(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """'JNIM militants attacked Dallah, killing 6 civilians. FAMa later clashed with the militants near the village,
+    killing 4 of them': state forces, absent from the one-sided act, fought its doers and killed; an armed clash of
+    its own, though the doers are named in both (the clash's own 'with the militants' makes them a side of it)."""
+    return (
+        main.sub_event_type in _ONE_SIDED - {"Arrests", "Disrupted weapons use", "Air/drone strike"}
+        and event.sub_event_type == "Armed clash"
+        and bool(event.fatalities)
+        and "clash" in event.cues  # a fight told as one: 'police shot the gunman dead' ends the attack, part of it
+        and "agent_state" in event.cues
+        and "agent_state" not in main.cues
+    )
