@@ -226,3 +226,17 @@ def test_police_who_shot_the_gunman_ended_the_attack(extractor) -> None:
         "gunmen dead."
     )
     assert [sub for sub, _ in _events(extractor, text)] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont tué neuf villageois à Kouri dimanche. Cette attaque intervient une semaine après des "
+        "affrontements entre l'armée et le JNIM qui avaient fait 20 morts près de Djibo.",
+        "Des hommes armés ont tué neuf villageois à Kouri dimanche. L'attaque survient deux jours après une "
+        "embuscade contre une patrouille de l'armée près de Djibo.",
+    ],
+)
+def test_the_happening_named_again_days_after_another_is_no_new_event(extractor, text: str) -> None:
+    # the days counted are those from the background happening to this one, which stays the only event
+    assert _dated(extractor, text) == [("Attack", 9, "2027-08-01")]

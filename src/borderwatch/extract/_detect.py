@@ -74,8 +74,8 @@ _ANAPHORA = re.compile(
 # "The fighting, which lasted until early Monday, ...": the happening itself named again, not only its doers ("The
 # attackers struck again on Monday" tells another attack); "again", "resumed", "de nouveau", "ont repris" tell another
 _SAME_HAPPENING = re.compile(
-    _ATTRIBUTION + r"(?:the|this|that|les?|la|l['’])\s*(?:\w+\s+)?(?:fighting|clash(?:es)?|attack|ambush|combats|"
-    r"affrontements|attaque|embuscade|accrochage)\b(?!.*\b(?:again|anew|resum\w*|renew\w*|restart\w*|"
+    _ATTRIBUTION + r"(?:the|this|that|les?|la|l['’]|ce|cet|cette|ces)\s*(?:\w+\s+)?(?:fighting|clash(?:es)?|attack|"
+    r"ambush|combats|affrontements|attaque|embuscade|accrochage)\b(?!.*\b(?:again|anew|resum\w*|renew\w*|restart\w*|"
     r"de\s+nouveau|[àa]\s+nouveau|repris\w*|reprise|recommenc\w*)\b)",
     re.IGNORECASE,
 )

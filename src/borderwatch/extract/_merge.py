@@ -474,6 +474,8 @@ def _told_another_day(event: SentenceEvent) -> bool:
     """A happening dated only by days counted from the one told before ('A week later', 'le lendemain'): another day,
     so another event; deaths it adds ('two of the wounded died the next day') still count for the first."""
     own_date = event.date is not None and not event.date_weak
+    if event.same_happening:
+        return False  # "Cette attaque intervient une semaine après des affrontements": the days count to another
     return bool(event.chain_days) and not own_date and "_addendum" not in event.tags
 
 
