@@ -52,13 +52,31 @@ __all__ = ["SentenceEvent", "detect"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NUMBER_WORD = re.compile(rf"\W*{BARE_NUMBER}\W*", re.IGNORECASE)  # a count, in words or digits: never a place name
 _ORG_LABELS = {"ORG", "NORP"}
-# Sentences that only add to an event told just before ("The attack was claimed by ...").
-_ANAPHORA = re.compile(
-    r"^(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
-    r"(?:attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
+# Sentences that only add to an event told just before ("The attack was claimed by ...", "Selon une source
+# sécuritaire, les combats ont eu lieu à 20 km de Boni"): an attribution may come first.
+_ATTRIBUTION = r"^(?:(?:according\s+to|citing|selon|d['’]apr[èe]s)\s+[^,;:]{1,60},\s*)?"
+_HAPPENING_NOUNS = (
+    r"attacks?|assaults?|ambush(?:es)?|clash(?:es)?|fighting|raids?|incidents?|explosions?|blasts?|strikes?|"
     r"operations?|violence|protests?|demonstrations?|unrest|riots?|kidnappings?|abductions?|killings?|massacre|"
-    r"assailants|attackers|gunmen|militants|kidnappers|abductors|captors|victims|bodies|toll|raid|protesters|"
-    r"demonstrators|marchers|rioters|crowd)\b",
+    r"attaques?|assauts?|embuscades?|affrontements?|combats?|accrochages?|explosions?|frappes?|op[ée]rations?|"
+    r"violences|manifestations?|[ée]meutes?|enl[èe]vements?|tueries?"
+)
+_ANAPHORA = re.compile(
+    _ATTRIBUTION + r"(?:(?:the|this|that|these|during the|in the|after the|following the)\s+(?:\w+\s+){0,2}?"
+    r"(?:" + _HAPPENING_NOUNS + r"|assailants|attackers|gunmen|militants|kidnappers|abductors|captors|victims|bodies|"
+    r"toll|raid|protesters|demonstrators|marchers|rioters|crowd)|"
+    r"(?:le|la|les|ce|cet|cette|ces|lors\s+de\s+la|lors\s+des|pendant\s+les|durant\s+les)\s+(?:\w+\s+){0,2}?"
+    r"(?:" + _HAPPENING_NOUNS + r"|assaillants|ravisseurs|victimes|bilan|manifestants|[ée]meutiers)|"
+    r"(?:lors\s+de\s+|apr[èe]s\s+)?l['’]\s*(?:attaque|assaut|embuscade|affrontement|accrochage|explosion|"
+    r"op[ée]ration|enl[èe]vement|incident))\b",
+    re.IGNORECASE,
+)
+# "The fighting, which lasted until early Monday, ...": the happening itself named again, not only its doers ("The
+# attackers struck again on Monday" tells another attack); "again", "resumed", "de nouveau", "ont repris" tell another
+_SAME_HAPPENING = re.compile(
+    _ATTRIBUTION + r"(?:the|this|that|les?|la|l['’]|ce|cet|cette|ces)\s*(?:\w+\s+)?(?:fighting|clash(?:es)?|attack|"
+    r"ambush|combats|affrontements|attaque|embuscade|accrochage)\b(?!.*\b(?:again|anew|resum\w*|renew\w*|restart\w*|"
+    r"de\s+nouveau|[àa]\s+nouveau|repris\w*|reprise|recommenc\w*)\b)",
     re.IGNORECASE,
 )
 
@@ -82,6 +100,7 @@ class SentenceEvent:
     places: list[tuple[int, int, str]]  # entity spans in report offsets
     orgs: list[tuple[int, int]] = field(default_factory=list)
     anaphoric: bool = False
+    same_happening: bool = False  # names the happening told before again ("The fighting, which lasted until ...")
     countries: list[str] = field(default_factory=list)
     country_names: list[str] = field(default_factory=list)
     chain_days: int | None = None  # "the next day": days after the event told before
@@ -181,6 +200,7 @@ def detect(
         fatalities=fatalities,
         places=_places(sentence, doc),
         anaphoric=bool(_ANAPHORA.match(text)),
+        same_happening=bool(_SAME_HAPPENING.match(text)),
         chain_days=chain_days(text),
         countries=[code for _, _, code in registry.countries_in(text)],
         country_names=[

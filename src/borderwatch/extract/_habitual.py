@@ -31,6 +31,8 @@ _FREQUENCY = {
     "constantly", "periodically", "sometimes", "occasionally", "habitually", "typically", "generally", "normally",
     "traditionally", "customarily", "seldom", "rarely", "recurrently", "continually", "perennially",
 }  # fmt: skip
+# "have been clashing almost daily": a period word as the verb's adverb tells a habit ("the daily Le Monde" does not)
+_PERIOD_ADVERBS = {"daily", "nightly", "weekly", "monthly"}
 _KIND_WORDS = {
     "such", "frequent", "repeated", "regular", "recurrent", "recurring", "numerous", "countless", "sporadic",
     "periodic", "occasional", "constant", "continual", "incessant", "daily", "weekly", "habitual", "routine",
@@ -47,7 +49,8 @@ _GENERIC = re.compile(
     r"six|ten|several|\d+)\s+)?(?:decades?|years?|months?)\b|"
     r"\bin\s+recent\s+(?:years|months|weeks|times)\b|\bevery\s+(?:day|week|month|year|time)\b|"
     r"\beach\s+(?:day|week|month|year)\b|\bseveral\s+times\b|\bon\s+several\s+occasions\b|\bat\s+times\b|"
-    r"\bas\s+(?:a\s+)?(?:rule|usual)\b|"
+    r"\bas\s+(?:a\s+)?(?:rule|usual)\b|\bon\s+an?\s+(?:(?:almost|near(?:ly)?|quasi)[- ])?(?:daily|nightly|weekly|"
+    r"monthly|regular|routine)\s+basis\b|"
     r"\b(?:in|during)\s+(?:(?:more\s+than|over|nearly|almost)\s+)?(?:\w+\s+)?(?:days|weeks|months|years)\s+of\s+"
     r"(?:fighting|clashes|combat|violence|unrest|war|conflict|attacks)\b",
     re.IGNORECASE,
@@ -97,6 +100,8 @@ def habitual_kind(trigger: Token, headline: bool = False) -> str | None:
     perfect = _is_perfect(clause) or (gapped and _is_perfect(clause.head))
     if words & _FREQUENCY or _GENERIC.search(text):
         return "generic"
+    if any(t.dep_ == "advmod" and t.lower_ in _PERIOD_ADVERBS for t in tokens):
+        return "generic"  # "the army and jihadists have been clashing almost daily"
     if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _KIND_WORDS for c in trigger.children):
         return "generic"  # "frequent attacks"
     if any(_such_kind(t) for t in tokens):
@@ -218,6 +223,9 @@ _FRENCH_GENERIC = re.compile(
     r"\b(?:fr[ée]quent(?:e|s|es)?|fr[ée]quemment|r[ée]guli[èe]rement|souvent|habituellement|couramment|"
     r"r[ée]currente?s?|r[ée]guli[èe]re?s?|monnaie courante|de plus en plus|g[ée]n[ée]ralement|parfois|rarement|"
     r"chaque (?:jour|semaine|mois|ann[ée]e)|(?:tous|toutes) les (?:jours|semaines|mois|ans|ann[ée]es)|"
+    # "les affrontements sont quasi quotidiens", "se sont intensifiés ces dernières semaines" (as "in recent weeks")
+    r"(?:quasi[- ]|presque )?quotidien(?:ne)?s?|au quotidien|"
+    r"(?:ces|au cours des) derni(?:ers|[èe]res) (?:semaines|mois|ann[ée]es)|"
     r"depuis (?:des|plusieurs|quelques) (?:semaines|mois|ann[ée]es|d[ée]cennies)|"
     # "les combats ont poussé des milliers de personnes à fuir depuis janvier": a running total since a month or year
     r"depuis (?:le d[ée]but de l['’]ann[ée]e|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|"

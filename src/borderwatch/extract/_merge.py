@@ -20,6 +20,7 @@ from ._dates import ResolvedDate
 from ._detect import SentenceEvent
 from ._ontology import Ontology
 from ._registry import ActorMention
+from ._response_fights import deadly_response, fight_with_the_doers, fighters_dead
 from ._segment import Sentence
 from ._text import load_data, phrase_alternation
 from ._toll_corrections import CORRECTED_TOLL, LATER_TOLL
@@ -63,6 +64,8 @@ def _pointer_pattern() -> re.Pattern[str]:
 
 
 _ARRESTED = _pointer_pattern()  # "The suspects had opened fire ...": the people the arrest before took
+
+
 # "A drone later struck the retreating assailants": a strike after the ground fight, on its attackers as they left
 # "...; the troops returned fire": the attacked side's answer to the attack told before
 _FOUGHT_BACK = re.compile(
@@ -79,6 +82,9 @@ class EventGroup:
 
     members: list[SentenceEvent] = field(default_factory=list)
     claimants: list[ActorMention] = field(default_factory=list)  # groups a later sentence says claimed it
+    # the fight with a one-sided act's doers that joined it as its response ('Soldiers engaged the attackers'):
+    # it and what follows leave the act as a clash of their own when fighters' deaths are told next
+    response: SentenceEvent | None = None
 
     @property
     def main(self) -> SentenceEvent:
@@ -92,6 +98,10 @@ def merge_events(events: list[SentenceEvent]) -> list[EventGroup]:
         if event.sentence.headline:
             continue
         target = _claimed_group(groups, event) or next((g for g in reversed(groups[-3:]) if _joins(g, event)), None)
+        if target is not None and target.response is not None and fighters_dead(event):
+            target = _fight_of_its_own(groups, target)
+        elif target is not None and _only_a_response(target.main, event):
+            target.response = event
         if target is None and "_addendum" in event.tags:
             unattached.append(event)
             continue  # deaths with no event to add to
@@ -202,11 +212,13 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
     main, last = group.main, max(group.members, key=lambda m: m.sentence.start)
     if (main.modality is None) != (event.modality is None):
         return False
-    if not (_same_kind(main, event) or _completes(main, event)):
+    if not (_same_kind(main, event) or _completes(main, event) or fight_with_the_doers(main, event)):
         return False
     # troops sent after a violent event are its response whatever day they went ("reinforcements arrived on Friday")
     response = main.event_type in _VIOLENT and (_deployment_only(event) or "_doers_only" in event.tags)
-    if (_dates_differ(group, event) and not response) or (_places_differ(group, event) and not event.anaphoric):
+    if _dates_differ(group, event) and not response and not _its_edge(group, event):
+        return False
+    if _places_differ(group, event) and not event.anaphoric:
         return False  # "The fighting took place near X": the place told more closely, not another place
     if _told_another_day(event) and not response:
         return False  # "Une semaine plus tard, son corps a été retrouvé": days after the event told before
@@ -216,8 +228,26 @@ def _joins(group: EventGroup, event: SentenceEvent) -> bool:
         return False
     if _pursuit(main, event) or _strike_after_fight(main, event) or _strikers_own_dead(main, event):
         return False
+    if deadly_response(main, event):
+        return False
     close = event.sentence.paragraph - last.sentence.paragraph <= 2 and event.sentence.start - last.sentence.end < 400
     return close or event.anaphoric
+
+
+def _only_a_response(main: SentenceEvent, event: SentenceEvent) -> bool:
+    """A fight that joins a one-sided act only as its response, which no other reading would have joined."""
+    return fight_with_the_doers(main, event) and not (_same_kind(main, event) or _completes(main, event))
+
+
+def _fight_of_its_own(groups: list[EventGroup], act: EventGroup) -> EventGroup:
+    """'Soldiers pursued the assailants and clashed with them; 4 soldiers and 11 militants were killed': the response
+    fight killed, so it leaves the act told before as an armed clash of its own, taking its toll with it."""
+    start = next(i for i, member in enumerate(act.members) if member is act.response)
+    fight = EventGroup(act.members[start:])
+    del act.members[start:]
+    act.response = None
+    groups.append(fight)
+    return fight
 
 
 def _strikers_own_dead(main: SentenceEvent, event: SentenceEvent) -> bool:
@@ -433,10 +463,22 @@ def _dates_differ(group: EventGroup, event: SentenceEvent) -> bool:
     return any(m.date is not None and not m.date_weak and not _same_time(m.date, event.date) for m in group.members)
 
 
+def _its_edge(group: EventGroup, event: SentenceEvent) -> bool:
+    """'Soldiers clashed with jihadists near Boni on Sunday night. The fighting, which lasted until early Monday, ...',
+    'According to local sources, the fighting began on Saturday evening': the happening named again with a day next
+    to its own is its start or its end told, not another happening."""
+    if not event.same_happening or event.date is None or event.date.precision != 1:
+        return False
+    days = [m.date for m in group.members if m.date is not None and not m.date_weak]
+    return bool(days) and all(d.precision == 1 and abs((d.date - event.date.date).days) <= 1 for d in days)
+
+
 def _told_another_day(event: SentenceEvent) -> bool:
     """A happening dated only by days counted from the one told before ('A week later', 'le lendemain'): another day,
     so another event; deaths it adds ('two of the wounded died the next day') still count for the first."""
     own_date = event.date is not None and not event.date_weak
+    if event.same_happening:
+        return False  # "Cette attaque intervient une semaine après des affrontements": the days count to another
     return bool(event.chain_days) and not own_date and "_addendum" not in event.tags
 
 

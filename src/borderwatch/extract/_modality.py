@@ -391,7 +391,7 @@ def _french_background_pattern() -> re.Pattern[str]:
 
     opener = rf"\b(?:{words(spec['openers'])})\s*(?:{words(spec['determiners'])})\s*"
     noun = r"(?:[\w-]+\s+){0,2}?"
-    relative = rf"[\w-]+(?:\s+[\w'’-]+){{0,4}}?\s+(?:{words(spec['relatives'])})\s+(?:[\w'’-]+\s+){{0,3}}?"
+    relative = rf"[\w-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?:{words(spec['relatives'])})\s+(?:[\w'’-]+\s+){{0,3}}?"
     return re.compile(rf"{opener}(?:{noun}|{relative})$", re.IGNORECASE)
 
 
