@@ -2,12 +2,17 @@
 on the post to JNIM': the 'on' names the target), who blames being no side ('authorities blamed Boko Haram for the
 raid'), a unit struck in a report's shorthand ('Police unit attacked at checkpoint', 'Poste de police attaqué à
 Tahoua'), a French subject that imputes the attack, and unidentified perpetrators named as 'unknown men' or by a
-communiqué's 'GAT'. Synthetic sentences about invented incidents in real places."""
+communiqué's 'GAT', and a country whose foreign ministry tells of its people abroad ('Egypt's foreign ministry
+said'), which is not where the event is. Synthetic sentences about invented incidents in real places."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
-from extract_helpers import report
+from extract_helpers import FakeLocator, report
+
+from borderwatch.extract import Extractor
 
 pytestmark = pytest.mark.slow
 
@@ -150,3 +155,34 @@ def test_a_communiques_gat_are_unidentified_armed_men(extractor, text: str) -> N
     assert event_type == "Battles"
     assert actor1 is not None and actor1.startswith("Military Forces")
     assert actor2 is not None and actor2.startswith("Unidentified Armed Group")
+
+
+class _AbroadLocator(FakeLocator):
+    """A gazetteer that places Libyan towns in Libya."""
+
+    GAZETTEER: ClassVar[dict[str, tuple[str, float, float]]] = {
+        "Kufra": ("LY", 24.2, 23.3),
+        "Zuwara": ("LY", 32.9, 12.1),
+        "Sebha": ("LY", 27.0, 14.4),
+    }
+
+
+@pytest.fixture
+def abroad_extractor(extractor) -> Extractor:
+    located = Extractor.__new__(Extractor)
+    located.__dict__.update(extractor.__dict__)
+    located._locator = _AbroadLocator()
+    return located
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Libyan armed group abducted four Egyptian workers near Kufra on Friday, Egypt's foreign ministry said.",
+        "Gunmen kidnapped two Tunisian truck drivers near Zuwara on Friday, Tunisia's foreign ministry said.",
+        "Gunmen killed three Chadian traders near Sebha on Saturday, Chad's embassy in Tripoli said.",
+    ],
+)
+def test_a_country_whose_ministry_speaks_for_its_people_abroad_is_not_where(abroad_extractor, text: str) -> None:
+    _, actor1, _ = _main_event(abroad_extractor, text)
+    assert actor1 == "Unidentified Armed Group (Libya)"
