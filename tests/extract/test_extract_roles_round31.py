@@ -186,3 +186,25 @@ def abroad_extractor(extractor) -> Extractor:
 def test_a_country_whose_ministry_speaks_for_its_people_abroad_is_not_where(abroad_extractor, text: str) -> None:
     _, actor1, _ = _main_event(abroad_extractor, text)
     assert actor1 == "Unidentified Armed Group (Libya)"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "An army unit came under attack from JNIM fighters near Djibo on Friday; the soldiers killed 12 of the "
+            "assailants.",
+            "JNIM",
+        ),
+        (
+            "A gendarmerie patrol came under fire from IS Sahel militants near Tera on Friday, and the gendarmes "
+            "killed four of them.",
+            "Islamic State",
+        ),
+        ("Soldiers came under attack by JNIM fighters near Boni on Friday and killed ten of them.", "JNIM"),
+    ],
+)
+def test_who_a_force_came_under_attack_from_started_the_fight(extractor, text: str, doer: str) -> None:
+    _, actor1, actor2 = _main_event(extractor, text)
+    assert actor1 is not None and actor1.startswith(doer)
+    assert actor2 is not None and actor2.startswith("Military Forces")

@@ -68,6 +68,14 @@ def role_of(root: Token, trigger: Token) -> str:
             return "target"  # "EN 7 KIA", "1 VDP KIA": a field report's code counts the dead of the party before it
         if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
             below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
+        if (
+            edge.lower_ == "under"
+            and len(below) > 1
+            and below[-1].dep_ == "prep"
+            and below[-1].lower_ in ("from", "by")
+        ):
+            # "came under attack from JNIM fighters": the trigger phrase holds the attack, whose 'from' names who
+            return "agent" if head_of_phrase(below[:-2]) else "other"
         if not head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         if _struck_unit(edge, below, trigger):
