@@ -208,3 +208,38 @@ def test_who_a_force_came_under_attack_from_started_the_fight(extractor, text: s
     _, actor1, actor2 = _main_event(extractor, text)
     assert actor1 is not None and actor1.startswith(doer)
     assert actor2 is not None and actor2.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "03/01/2027: Assailants opened fire on a police patrol in Tahoua, Niger. Two officers were killed. No "
+            "group claimed responsibility; however, sources attributed the incident to the Islamic State - Sahel "
+            "Province.",
+            "Islamic State",
+        ),
+        (
+            "Gunmen killed three traders near Menaka on Friday. Local officials attributed the incident to IS Sahel.",
+            "Islamic State",
+        ),
+        (
+            "Two soldiers were killed near Tera on Friday. The assailants fled. Sources attributed the deadly "
+            "incident to JNIM.",
+            "JNIM",
+        ),
+    ],
+)
+def test_an_incident_attributed_to_a_group_is_its_deed(extractor, text: str, doer: str) -> None:
+    _, actor1, _ = _main_event(extractor, text)
+    assert actor1 is not None and actor1.startswith(doer)
+
+
+def test_a_trend_attributed_to_groups_names_no_doer(extractor) -> None:
+    # guard: what analysts attribute a rise in violence to is no claim of this attack
+    text = (
+        "Gunmen killed three traders near Menaka on Friday. Analysts attributed the rise in violence to competition "
+        "between JNIM and IS Sahel."
+    )
+    _, actor1, _ = _main_event(extractor, text)
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
