@@ -24,7 +24,10 @@ _CLAIM = re.compile(
     r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?suspected\b(?!\s+(?:militants|jihadists|terrorists|smugglers))|"
     r"\b(?:was|were|is|are)\s+blamed\s+for\b|\b(?:blamed|accused)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:army|forces|troops|soldiers|military|police|gendarmerie|FAMa)\b|\bblamed\s+(?:\w+\s+){1,5}?for\b|\bclaim(?:ed|ing|s)?\s+(?:responsibility|(?:the|both|this|that|these|those|all|an|the\s+twin)\s+(?:\w+\s+)?(?:attack|assault|ambush|kidnapping|abduction|operation|"
     r"bombing|killing|raid|attacks|killings)|it)\b|\bclaimed\s+by\b|\b(?:blamed|attributed)\s+(?:on|to)\b|"
-    r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu",
+    r"\bresponsibility\s+(?:for|was\s+claimed)|\brevendiqu|"
+    # "sources attributed the incident to IS Sahel": a deed's noun that no trigger reads ('incident'), laid on a group
+    r"\b(?:attributed|imputed)\s+(?:the|this|that|these|those|both)\s+(?:\w+\s+){0,2}?(?:incidents?|attacks?|ambush|"
+    r"assault|killings?|abduction|kidnapping|bombing|explosion|blast|raid|massacre)\s+to\b",
     re.IGNORECASE,
 )
 

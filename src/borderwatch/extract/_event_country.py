@@ -106,20 +106,31 @@ _TELLING_AFTER = re.compile(
 )
 
 
+# "Egypt's foreign ministry said": the country's name, its possessive (the apostrophe folded to a space) and one of
+# the institutions that speak for its people abroad (roles.json abroad_tellers); "Mali's army said" may well tell
+# of Mali
+_TELLING_OWNER = re.compile(r"\s+s\s+" + phrase_regex(load_data("roles.json")["abroad_tellers"]).pattern)
+
+
 def _tellers_places(group: EventGroup) -> set[str]:
-    """The countries the event's sentences name only as where its tellers are ('refugees in Niger said')."""
+    """The countries the event's sentences name only as where its tellers are ('refugees in Niger said') or whose
+    institution for its people abroad tells it ('Egypt's foreign ministry said', of Egyptians abducted in Libya)."""
     telling, other = _countries_named(
         group,
         lambda folded, start, end: bool(
-            _TELLERS_IN.search(folded[max(0, start - 12) : start]) and _TELLING_AFTER.match(folded, end)
+            (_TELLERS_IN.search(folded[max(0, start - 12) : start]) and _TELLING_AFTER.match(folded, end))
+            or _TELLING_OWNER.match(folded, end)
         ),
+        names_only=True,  # "four Egyptian workers": an adjective names whose, and the named countries are names
     )
     return telling - other
 
 
-def _countries_named(group: EventGroup, named_so: Callable[[str, int, int], bool]) -> tuple[set[str], set[str]]:
+def _countries_named(
+    group: EventGroup, named_so: Callable[[str, int, int], bool], names_only: bool = False
+) -> tuple[set[str], set[str]]:
     """The countries the event's sentences name, split into those named so (`named_so(folded sentence, start, end)`
-    at one of their mentions) and those named otherwise at one of them."""
+    at one of their mentions) and those named otherwise at one of them; with `names_only`, by their names alone."""
     registry = load_registry()
     so: set[str] = set()
     otherwise: set[str] = set()
@@ -127,6 +138,8 @@ def _countries_named(group: EventGroup, named_so: Callable[[str, int, int], bool
         text = member.sentence.text
         folded = fold(text)
         for start, end, code in registry.countries_in(text):
+            if names_only and not registry.is_country_name(text[start:end]):
+                continue
             (so if named_so(folded, start, end) else otherwise).add(code)
     return so, otherwise
 

@@ -140,4 +140,11 @@ def agent_by_order(text: str, mention: ActorMention, triggers: list[tuple[int, i
         joined = _DETERMINERS if text[start:end].lower().endswith(" by") else _BY_THEN
         if joined.fullmatch(between):
             return True
+        if _UNDER.search(text[start:end]) and _FROM_THEN.fullmatch(between):
+            return True  # "came under fire from IS Sahel militants": who it came from did it
     return False
+
+
+# a trigger phrase that undergoes ("came under fire", "coming under attack"), then 'from' and who
+_UNDER = re.compile(r"\bunder\s+\w+$", re.IGNORECASE)
+_FROM_THEN = re.compile(r"\s+from\s+" + _BY_DETERMINERS + _HOW_MANY, re.IGNORECASE)

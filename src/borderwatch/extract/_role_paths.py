@@ -31,6 +31,7 @@ from ._role_words import (
     VICTIM_NOUNS,
 )
 from ._verb_senses import (
+    aimed_at_something,
     answers_attack,
     blamed_on,
     by_party,
@@ -67,6 +68,14 @@ def role_of(root: Token, trigger: Token) -> str:
             return "target"  # "EN 7 KIA", "1 VDP KIA": a field report's code counts the dead of the party before it
         if edge.dep_ in ("prep", "agent") and below and below[-1].dep_ == "pobj":
             below = below[:-1]  # "an attack on a village", "ambushed by JNIM fighters": the object fills the role
+        if (
+            edge.lower_ == "under"
+            and len(below) > 1
+            and below[-1].dep_ == "prep"
+            and below[-1].lower_ in ("from", "by")
+        ):
+            # "came under attack from JNIM fighters": the trigger phrase holds the attack, whose 'from' names who
+            return "agent" if head_of_phrase(below[:-2]) else "other"
         if not head_of_phrase(below):
             return "other"  # "executed herders accused of collaborating with jihadists": the jihadists are no target
         if _struck_unit(edge, below, trigger):
@@ -98,8 +107,7 @@ def _unit_struck_by_reduced_relative(root: Token, trigger: Token) -> bool:
         return False
     if lemma(trigger) not in STRIKING_VERBS or has_object(trigger):
         return False
-    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")]
-    return not any(g.dep_ == "pobj" for c in aimed for g in c.children)
+    return not aimed_at_something(trigger)
 
 
 def _participle_has_object(noun: Token, participle: Token) -> bool:
@@ -124,8 +132,7 @@ def _struck_unit(edge: Token, below: list[Token], trigger: Token) -> bool:
         return False
     if lemma(trigger) not in STRIKING_VERBS or has_object(trigger) or any(c.dep_ == "aux" for c in trigger.children):
         return False
-    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")]
-    return not any(g.dep_ == "pobj" for c in aimed for g in c.children)  # "fired on a village": it fired
+    return not aimed_at_something(trigger)  # "fired on a village": it fired
 
 
 def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
@@ -138,7 +145,7 @@ def _edge_role(edge: Token, trigger: Token, path: list[Token]) -> str:
         return "agent" if dep == "nsubjpass" else "target"  # "IS Sahel fighters were repelled by the army"
     if dep == "prep":
         word = edge.lower_
-        if blamed_on(trigger, word):
+        if blamed_on(trigger, edge):
             return "agent"  # "the army blamed the attack on jihadists"
         if word == "by" or (word == "from" and undergoes(trigger)):
             return "agent"  # "came under fire from gunmen"
@@ -225,7 +232,7 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
     if _pronoun_stands_for(r_edge, t_edge, trigger):
         # "five militants were killed when they attacked a post": "they" are the militants, the attack's doers
         return _subject_role(trigger)
-    if r_edge.dep_ == "prep" and blamed_on(t_edge, r_edge.lower_):
+    if r_edge.dep_ == "prep" and blamed_on(t_edge, r_edge):
         return "agent"  # "the army attributed the ambush to IS Sahel", the parser hanging 'to' on the verb
     if r_edge.dep_ == "dobj" and lemma(common) in ACCUSING_VERBS and t_edge.dep_ != "dobj":
         return "agent"  # "2 bodies found; local sources blame armed bandits", "residents accused soldiers of"
@@ -249,6 +256,8 @@ def _shared_role(up: list[Token], trig_up: list[Token], root: Token, trigger: To
         if lemma(common) in REACTING_VERBS or (lemma(common) in BLAMING_VERBS and t_edge.dep_ == "dobj"):
             # "the ministry mourns two guardsmen who fell when ...", "the army blamed the attack on jihadists"
             return "other"
+        if lemma(common) in BLAMING_VERBS | ACCUSING_VERBS and t_edge.dep_ == "prep" and t_edge.lower_ in ("for", "of"):
+            return "other"  # "authorities blamed Boko Haram for the raid", "accused the rebels of the killings"
         if lemma(common) in AFTERMATH_VERBS and common is not trigger:
             return "other"  # "troops arrived after gunmen killed five villagers": they came after it
         if any(t.lower_ == "under" for t in trig_up[: trig_up.index(common)]):

@@ -10,7 +10,7 @@ from ._text import load_data
 
 __all__ = [
     "ACCUSING_VERBS", "AFTERMATH_VERBS", "AIMING_VERBS", "ANNOUNCING_VERBS", "ANSWERED_ATTACKS", "ANSWERING_VERBS",
-    "BLAMING_VERBS", "CLAIM_WORDS", "COMPASS_WORDS", "DEATH_LEMMAS", "DEATH_WORDS",
+    "BLAMED_BEFORE", "BLAMING_VERBS", "CLAIM_WORDS", "COMPASS_WORDS", "DEATH_LEMMAS", "DEATH_WORDS",
     "DEFENDING_VERBS", "INITIATING_VERBS", "INTO_VERBS", "MOVEMENT_VERBS", "ONLY_TRANSITIVE_REPELLING", "PRONOUNS",
     "REACTING_VERBS", "RECEIVED_FIRE", "RECEIVING_VERBS", "REPELLING_PHRASALS", "REPORTING_VERBS", "RESPONDING_NOUNS",
     "RESPONDING_VERBS", "SEQUENCE_PREPS", "STRIKING_VERBS", "STRUCK_UNITS", "SUFFERING_VERBS", "TARGET_NOUNS",
@@ -32,7 +32,9 @@ TARGET_NOUNS = _words("target_nouns")  # "the post was the target of an attack",
 REPORTING_VERBS = _words("reporting_verbs")
 ANNOUNCING_VERBS = _words("announcing_verbs")
 CLAIM_WORDS = _words("claim_words")
-BLAMING_VERBS = _words("blaming_verbs")  # "blamed the attack on", "attributed the ambush to"
+# "blamed the attack on", "attributed the ambush to": each verb's lemma, and the preposition before who did it
+BLAMED_BEFORE: dict[str, str] = dict(_DATA["blaming_verbs"])
+BLAMING_VERBS = frozenset(BLAMED_BEFORE)
 ACCUSING_VERBS = _words("accusing_verbs")  # whom they blame, accuse or suspect (of a deed another clause tells) did it
 AIMING_VERBS = _words("aiming_verbs")  # "fired at a convoy": what they are aimed 'at' is struck
 INITIATING_VERBS = _words("initiating_verbs")

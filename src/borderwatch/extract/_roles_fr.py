@@ -49,6 +49,7 @@ class _Vocabulary:
     source: re.Pattern[str]  # "selon" before a party: who tells it
     suffered: tuple[re.Pattern[str], ...]  # verb groups whose subject suffered the event
     victim: re.Pattern[str]  # a participle right after a party: "neuf soldats tués"
+    struck: re.Pattern[str]  # an accented striking participle right after a party (raw text): "Poste de police attaqué"
     repelled_by: re.Pattern[str]  # "repoussés par" before a party: the force the attackers were driven off by
     repelling: re.Pattern[str]  # a passive that repels: "ont été repoussés"
     during_unit_attack: re.Pattern[str]  # "lors d'une attaque contre le poste": the forces answered, the armed struck
@@ -84,6 +85,7 @@ def _vocabulary() -> _Vocabulary:
             re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("passive", "undergoing", "responding")
         ),
         victim=re.compile(r"\s+(?:" + "|".join(data["victim_participles"]) + r")\b"),
+        struck=re.compile(r"\s*,?\s+(?:" + "|".join(data["struck_participles"]) + r")(?:é|ée|és|ées)\b"),
         repelled_by=re.compile(r"\b(?:" + "|".join(data["repelling_participles"]) + r")\s+(?:\w+\s+){0,2}?par\s+$"),
         repelling=re.compile(r"\bete\s+(?:" + "|".join(data["repelling_participles"]) + r")\b"),
         during_unit_attack=re.compile(
@@ -99,7 +101,9 @@ def _vocabulary() -> _Vocabulary:
             r"(?:\s+(?:"
             + "|".join(data["subject_qualifiers"])
             + r"))?"
-            + _ACTIVE_SUBJECT.pattern
+            + _ACTIVE_SUBJECT.pattern.replace(
+                r"(?!ete\b)", r"(?!(?:ete|" + "|".join(data["telling_participles"]) + r")\b)"
+            )
             + r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+)?(?:(?:une?|des|les|la|le|l)\s+)?"
         ),
     )
@@ -198,6 +202,7 @@ def with_french_roles(text: str, parties: list[Party], triggers: list[tuple[int,
             vocabulary.target.search(bare)
             or any(_subject_before(text, folded, mention.end, at) for at in suffered)
             or vocabulary.victim.match(folded, mention.end)
+            or vocabulary.struck.match(text.lower(), mention.end)  # "Poste de police attaqué à Tahoua"
         ):
             out.append(replace(party, role="target"))
         elif any(vocabulary.active_subject.fullmatch(folded[mention.end : start]) for start, _ in triggers):

@@ -13,9 +13,10 @@ from ._role_words import (
     REPORTING_VERBS,
     RESPONDING_NOUNS,
     RESPONDING_VERBS,
+    STRIKING_VERBS,
     STRUCK_UNITS,
 )
-from ._verb_senses import driven_off, repels
+from ._verb_senses import aimed_at_something, driven_off, repels
 
 __all__ = ["stance_of"]
 
@@ -56,6 +57,8 @@ def stance_of(root: Token, civilian: list[tuple[int, int]], state: bool = False)
                 continue
             if _stranded_aim(verb):
                 continue  # "National Guard patrol fired on near Sbiba": a shorthand passive, the patrol was fired on
+            if state and _struck_unit_shorthand(root, verb):
+                continue  # "Police unit attacked at checkpoint": the auxiliary dropped, the unit was attacked
             return "initiator"
         if word in REPORTING_VERBS and _answered_itself(verb):
             return "responder"  # "the army said it had repelled an incursion"
@@ -159,6 +162,14 @@ def _answers_other_than_attack(verb: Token) -> bool:
     """'responded to reports of cattle theft': what the verb answers after 'to' is no attack."""
     answered = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     return bool(answered) and not any(g.lower_ in ANSWERED_ATTACKS for g in answered)
+
+
+def _struck_unit_shorthand(unit: Token, verb: Token) -> bool:
+    """A force's unit ('patrol', 'post') is the subject of a striking verb with no object, no auxiliary and nothing
+    it is aimed at: a report's shorthand passive ('Army patrol attacked at checkpoint', 'post attacked overnight')."""
+    if unit.lower_ not in STRUCK_UNITS or lemma(verb) not in STRIKING_VERBS or has_object(verb):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not aimed_at_something(verb)
 
 
 def _stranded_aim(verb: Token) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from ._lex import lemma
 from ._parse_tree import Token, has_object
 from ._role_words import (
+    AIMING_VERBS,
     ANSWERED_ATTACKS,
     ANSWERING_VERBS,
-    BLAMING_VERBS,
+    BLAMED_BEFORE,
     DEATH_LEMMAS,
     DEATH_WORDS,
     DEFENDING_VERBS,
@@ -20,8 +21,8 @@ from ._role_words import (
 )
 
 __all__ = [
-    "answers_attack", "blamed_on", "by_party", "casualty_clause", "death_word", "driven_off", "moved", "repels",
-    "undergoes",
+    "aimed_at_something", "answers_attack", "blamed_on", "by_party", "casualty_clause", "death_word", "driven_off",
+    "moved", "repels", "undergoes",
 ]  # fmt: skip
 
 
@@ -97,9 +98,17 @@ def by_party(child: Token) -> bool:
     return child.dep_ == "agent" or any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS", "NNP") for c in child.children)
 
 
-def blamed_on(trigger: Token, word: str) -> bool:
-    """'blamed the attack on jihadists', 'attributed the ambush to JNIM': who it is laid on did it."""
-    return trigger.dep_ == "dobj" and lemma(trigger.head) in BLAMING_VERBS and word in ("on", "to")
+def blamed_on(trigger: Token, prep: Token) -> bool:
+    """'blamed the attack on jihadists', 'attributed the ambush to JNIM': who it is laid on did it. Each blaming verb
+    has its own preposition: the 'on' of 'attributed the attack on the post to JNIM' says what was struck, and so
+    does the first 'on' of 'blamed the attack on the post on jihadists'."""
+    if trigger.dep_ != "dobj":
+        return False
+    verb = trigger.head
+    laid = BLAMED_BEFORE.get(lemma(verb))
+    if laid is None or prep.lower_ != laid:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == laid and c.i > prep.i for t in (verb, trigger) for c in t.children)
 
 
 def casualty_clause(edge: Token, below: list[Token]) -> bool:
@@ -111,3 +120,12 @@ def casualty_clause(edge: Token, below: list[Token]) -> bool:
         and bool(below)
         and below[-1].dep_ == "dobj"
     )
+
+
+def aimed_at_something(trigger: Token) -> bool:
+    """The striking verb names what it struck after 'on', 'against' or 'upon' ('fired on a village'), or after 'at'
+    for a verb one aims ('shot at a bus'). 'Attacked at (a) checkpoint' says where the unit was when it was struck,
+    and 'on Friday' when: neither is struck."""
+    preps = {"on", "against", "upon"} | ({"at"} if lemma(trigger) in AIMING_VERBS else set())
+    aimed = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps]
+    return any(g.dep_ == "pobj" and g.ent_type_ != "DATE" for c in aimed for g in c.children)
