@@ -105,3 +105,14 @@ def test_a_sentence_s_dates_read_again_are_the_same_and_each_caller_s_own_list()
     assert [m.kind for m in first] and find_dates(text) == first
     first.clear()
     assert find_dates(text) != first
+
+
+def test_the_hint_lets_through_every_name_a_date_pattern_reads() -> None:
+    """The hint (a trie of the names) must pass every sentence a pattern could date, and skip the ones with none."""
+    from borderwatch.extract._dates import _HIJRI_MONTHS, _HINT, _MONTHS, _WEEKDAYS
+
+    names = [*_MONTHS, *_WEEKDAYS, *_HIJRI_MONTHS, *(n.upper() for n in _HIJRI_MONTHS), "Tonight", "la NUIT", "Tabaski"]
+    for name in names:
+        assert _HINT.search(f"Gunmen came ({name}) to the well.") is not None, name
+    assert _HINT.search("3 killed") is not None
+    assert _HINT.search("Gunmen came to the well and the mayor fled.") is None  # "may" is a month capitalised only

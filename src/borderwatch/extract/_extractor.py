@@ -106,6 +106,7 @@ class Extractor:
         self._ontology = load_ontology()
         self._registry = load_registry()
         self.calibration = load_calibration()
+        warm_up()  # dateparser's language data, loaded once with the rest (a seventh of a second on its first parse)
         self.n_process = max(1, n_process)
         self.batch_size = max(1, batch_size)
         self.keep_modal = keep_modal
@@ -146,7 +147,6 @@ class Extractor:
             yield from self._pipe_serial(head)
             return
         _WORKER = self
-        warm_up()  # loaded once here, not once in every worker
         context = multiprocessing.get_context("fork")
         stream = chain(head, iterator)
         # Small chunks keep the workers evenly busy; each still batches its candidate sentences for spaCy.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ._contracts import EntitySpan
@@ -63,12 +63,18 @@ def _headers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def place_marker_spans(sentences: list[Sentence]) -> list[EntitySpan]:
     """Report offsets of the names French place markers and field reports' headers present."""
-    spans = []
-    french = _french()
-    for sentence in sentences:
-        matches = list(french.finditer(sentence.text)) if is_french(sentence.text) else []
-        matches += [m for rx in _headers() if (m := rx.match(sentence.text)) is not None]
-        for match in matches:
-            start, end = match.span("name")
-            spans.append(EntitySpan(sentence.start + start, sentence.start + end, "GPE"))
-    return spans
+    return [
+        EntitySpan(sentence.start + start, sentence.start + end, "GPE")
+        for sentence in sentences
+        for start, end in _marked_names(sentence.text)
+    ]
+
+
+# Detection reads the markers of each candidate sentence, then the report's places those of every sentence: the same
+# sentences twice. A sentence's spans depend on its text alone.
+@lru_cache(maxsize=1024)
+def _marked_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets of the names in `text` that its French place markers and field headers present."""
+    matches = list(_french().finditer(text)) if is_french(text) else []
+    matches += [m for rx in _headers() if (m := rx.match(text)) is not None]
+    return tuple(match.span("name") for match in matches)

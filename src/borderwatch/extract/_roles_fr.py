@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ._registry import ActorMention, outermost_matches
 from ._roles import Party, moves_subject, with_marked_roles
@@ -118,6 +118,8 @@ def is_french_function_word(word: str) -> bool:
 _FRENCH_PARTICIPLE = re.compile(r"\b\w{2,}(?:és|ées|ée)\b")
 
 
+# asked of one sentence by detection, roles, dates and place markers: counted once
+@lru_cache(maxsize=1024)
 def is_french(text: str) -> bool:
     vocabulary = _vocabulary()
     words = _WORD.findall(fold(text))

@@ -100,7 +100,7 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph, start = 0, 0
     for match in _BREAK.finditer(text):
         if match.group().startswith((".", "!", "?")) and (
-            _is_abbreviation(text, match.start()) or _LIST_NUMBER.search(text, 0, match.start())
+            _is_abbreviation(text, match.start()) or _ends_on_list_number(text, match.start())
         ):
             continue
         end = match.end() if match.group()[0] in ".!?" else match.start()
@@ -110,6 +110,15 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _ends_on_list_number(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends on a list item's number (`_LIST_NUMBER`). Only its last two lines can hold the
+    match (the number's line, and the line before where the number's line is empty but for its break): searched
+    from there, not from the text's start at every dot, which cost a report's length for each of its sentences."""
+    last_break = text.rfind("\n", 0, end)
+    line_before = text.rfind("\n", 0, max(0, last_break))
+    return _LIST_NUMBER.search(text, max(0, line_before), end) is not None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

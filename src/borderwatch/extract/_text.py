@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["fold", "folded_phrases", "load_data", "phrase_regex"]
+__all__ = ["fold", "folded_phrases", "load_data", "phrase_regex", "phrase_trie"]
 
 _SEPARATORS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "'": " ", "’": " ", "`": " ", "ʼ": " "})
 
@@ -59,9 +59,14 @@ def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     alternatives are laid out as a trie, so that a thousand aliases cost little more
     than one: the regex engine shares their common prefixes.
     """
+    return re.compile(rf"(?<![\w])(?:{phrase_trie(phrases)})(?![\w])", flags)
+
+
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """The phrases as one regex (no word bounds) laid out as a trie, spaces matching any run of spaces; a regex
+    that matches nothing when there are none."""
     words = {tuple(p.split()) for p in phrases if p.strip()}
-    body = _trie_pattern(_trie(words)) if words else "(?!)"
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    return _trie_pattern(_trie(words)) if words else "(?!)"
 
 
 def _trie(phrases: set[tuple[str, ...]]) -> dict:
