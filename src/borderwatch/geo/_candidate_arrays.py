@@ -48,6 +48,7 @@ _NAMESAKE_KM = 400
 _SEAT_SHARE = 0.05  # a division's seat holds at least this share of the people of the towns counted in it
 _USUAL_SEAT_SHARE = 0.2  # and most often about this share: the guess for a seat whose population is unknown
 _NAMED_MATCH = 0.8  # a candidate that bears the name itself (main 1.0, other name 0.8), not a loose reading of it
+_TWIN_KM = 30  # a town and its namesake across a border this close are twins (see `_twin_town_lift`)
 _SAME_SPOT_KM = 100  # namesakes this close are one place as far as confidence goes (a town and its province)
 LOOSE_MATCH = 0.75
 MATCH_WEIGHT = _WEIGHTS.match_weight  # of how well the name matched, in a candidate's prior
@@ -90,7 +91,33 @@ def candidate_priors(candidates: tuple[Candidate, ...]) -> np.ndarray:
                 priors[i] += math.log10(_USUAL_SEAT_SHARE * province.population + 10) - math.log10(10)
             priors[i] += _NAMESAKE_TOWN_BONUS
             break
+    priors += _twin_town_lift(candidates)
     return priors
+
+
+def _twin_town_lift(candidates: tuple[Candidate, ...]) -> np.ndarray:
+    """What each town bearing the name gains so that its twin across a border does not outweigh it by population:
+    a border town and its namesake on the other side (Tinzaouaten, Mali and Tin Zaouatine, Algeria; Rafah, Egypt
+    and Rafah, Gaza; Niagara Falls) are one name at one spot, and the report's country, not which side is the
+    larger or has a population on record (our supplement's villages have none), says which is meant."""
+    lift = np.zeros(len(candidates))
+    towns = [
+        i
+        for i, c in enumerate(candidates)
+        if c.record.feature_class == "P" and c.record.country and c.match >= _NAMED_MATCH
+    ]
+    if len({candidates[i].record.country for i in towns}) < 2:
+        return lift
+    lats = np.array([candidates[i].record.lat for i in towns])
+    lons = np.array([candidates[i].record.lon for i in towns])
+    sizes = np.array([math.log10(max(candidates[i].record.population, 0) + 10) for i in towns])
+    for n, i in enumerate(towns):
+        twins = (haversine(lats[n], lons[n], lats, lons) < _TWIN_KM) & np.array(
+            [candidates[j].record.country != candidates[i].record.country for j in towns]
+        )
+        if twins.any():
+            lift[i] = max(0.0, float(sizes[twins].max() - sizes[n]))
+    return lift
 
 
 def _namesakes(town: Candidate, province: Candidate) -> bool:

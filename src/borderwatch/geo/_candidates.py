@@ -63,29 +63,52 @@ class CandidateFinder:
     def known(self, texts: Iterable[str]) -> set[str]:
         """The name keys of `texts` that name places (cheap: no place is read)."""
         keys = {_key(t) for t in texts} - {""}
+        if len(self._known) > self._cache_size:  # emptied before what is unseen is read, not after
+            self._known.clear()
+        if len(self._compact) > self._cache_size:
+            self._compact.clear()
         unseen = [k for k in keys if k not in self._by_key and k not in self._known]
+        # A name in parts may be filed in one word ('Bani Bangou' as Banibangou): its one-word form is asked in
+        # the same query as the names as written, one query per text. A one-word name's parts are looked for only
+        # when it is resolved (`find`): a text's every capitalised word would cost a look-up each.
+        joined = self._one_word_forms(keys)
+        asked = set(unseen) | set(joined.values())
+        found = self._gazetteer.known_keys(asked) if asked else set()
         if unseen:
-            if len(self._known) > self._cache_size:
-                self._known.clear()
-            found = self._gazetteer.known_keys(unseen)
             self._known.update((k, k in found) for k in unseen)
+        if joined:
+            self._compact.update((k, (one,) if one in found else ()) for k, one in joined.items())
+        for key in keys:
+            if " " in key and key not in self._compact:
+                self._compact[key] = ()  # too short a name, or parts too short, to be one written in parts
         named = {k for k in keys if (bool(self._by_key[k]) if k in self._by_key else self._known[k])}
-        # Names in parts written in one word, in one query; a one-word name's parts are looked for only when it is
-        # resolved (`find`): a text's every capitalised word would cost a look-up each.
-        self._read_compact([k for k in keys - named if " " in k and k not in self._compact])
         return named | {k for k in keys - named if self._compact.get(k)}
 
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
         keys = {_key(t) for t in texts} - {""}
-        missing = [k for k in keys if k not in self._by_key]
+        if len(self._by_key) > self._cache_size:  # emptied before what is missing is read, not after
+            self._by_key.clear()
+        if len(self._compact) > self._cache_size:
+            self._compact.clear()
+        # Names in parts not met by `known` (the entity model's spans) are asked in one word in the same query.
+        joined = self._one_word_forms(keys)
+        missing = {k for k in keys if k not in self._by_key} | {j for j in joined.values() if j not in self._by_key}
         if missing:
-            if len(self._by_key) > self._cache_size:
-                self._by_key.clear()
-            found = self._gazetteer.by_keys(missing)
+            found = self._gazetteer.by_keys(sorted(missing))
             for key in missing:
                 self._by_key[key] = found.get(key, [])
+        if joined:
+            self._compact.update((k, (one,) if self._by_key.get(one) else ()) for k, one in joined.items())
         return {k for k in keys if self._by_key[k]}
+
+    def _one_word_forms(self, keys: Iterable[str]) -> dict[str, str]:
+        """key -> its one-word form, for the keys in parts not yet known to name a place or to be one in one word."""
+        return {
+            k: compact_form(k)
+            for k in keys
+            if k not in self._compact and _may_be_in_parts(k) and not (self._by_key.get(k) or self._known.get(k))
+        }
 
     def read_as(self, text: str) -> str:
         """The key of the name a text's candidates bear: the text's own, or the name inside it that was found
@@ -139,12 +162,7 @@ class CandidateFinder:
         query for all), a long one-word key among the names of its skeleton (which spaces do not change)."""
         if len(self._compact) > self._cache_size:
             self._compact.clear()
-        # In parts, only names of several letters a part: 'A US' or 'In A' are words, not a name in parts ('aus').
-        joined = {
-            key: compact_form(key)
-            for key in keys
-            if " " in key and len(key) > _MIN_COMPACT_LENGTH and min(map(len, key.split())) >= _MIN_PART_LENGTH
-        }
+        joined = {key: compact_form(key) for key in keys if _may_be_in_parts(key)}
         known = self._gazetteer.known_keys(joined.values()) if joined else set()
         for key in keys:
             if " " in key:
@@ -190,15 +208,24 @@ class CandidateFinder:
         if words[-1] in natural_feature_words():
             return []
         generic = _LEADING | _TRAILING | facility_words() | natural_feature_words()
-        for size in range(len(words) - 1, 0, -1):
-            for i in range(len(words) - size + 1):
-                part = words[i : i + size]
-                if size == 1 and (part[0] in generic or len(part[0]) < 4):
-                    continue
-                found = self._exact(" ".join(part), _INNER_NAME_WEIGHT)
-                if found:
-                    self._remember(key, " ".join(part))
-                    return found
+        parts = [
+            " ".join(words[i : i + size])
+            for size in range(len(words) - 1, 0, -1)
+            for i in range(len(words) - size + 1)
+            if size > 1 or (words[i] not in generic and len(words[i]) >= 4)
+        ]
+        # Every part in one query (a long name has many), kept for `_exact`.
+        unread = [part for part in parts if part not in self._by_key]
+        if unread:
+            if len(self._by_key) > self._cache_size:
+                self._by_key.clear()
+            rows = self._gazetteer.by_keys(unread)
+            self._by_key.update((part, rows.get(part, [])) for part in unread)
+        for part in parts:
+            found = self._exact(part, _INNER_NAME_WEIGHT)
+            if found:
+                self._remember(key, part)
+                return found
         return []
 
 
@@ -206,6 +233,12 @@ def _likeness(key: str, loose: str | None, other: str) -> float:
     """0-100: how alike two names are as written, averaged with their loose forms' likeness when given."""
     written = fuzz.ratio(key, other)
     return written if loose is None else (fuzz.ratio(loose, loose_form(other)) + written) / 2
+
+
+def _may_be_in_parts(key: str) -> bool:
+    """Whether a key may be a one-word name written in parts: only names of several letters a part ('A US' or 'In A'
+    are words, not a name in parts: 'aus')."""
+    return " " in key and len(key) > _MIN_COMPACT_LENGTH and min(map(len, key.split())) >= _MIN_PART_LENGTH
 
 
 @lru_cache(maxsize=65536)
