@@ -15,6 +15,12 @@ def report(text: str, published: str | None = None, title: str | None = None, ri
     return Report(id=rid, text=text, published=when, title=title)
 
 
+def sub_types_and_tolls(extractor, text: str, published: str) -> list[tuple[str, int | None]]:
+    """The (sub-event type, fatalities) of each event the extractor finds in a one-report text."""
+    (result,) = extractor.pipe([report(text, published)])
+    return [(e.sub_event_type, e.fatalities) for e in result.events]
+
+
 class FakeLocator:
     """A PlaceLocator standing in for the geo stage: a fixed little gazetteer, first place of the sentence wins."""
 

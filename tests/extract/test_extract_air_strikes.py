@@ -6,7 +6,7 @@ air'). Synthetic sentences about invented incidents in real places."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import report
+from extract_helpers import sub_types_and_tolls
 
 from borderwatch.extract._air_strikes import aircraft_strikes
 
@@ -14,8 +14,7 @@ pytestmark = pytest.mark.slow
 
 
 def _events(extractor, text: str, published: str = "2027-06-10") -> list[tuple[str, int | None]]:
-    (result,) = extractor.pipe([report(text, published)])
-    return [(e.sub_event_type, e.fatalities) for e in result.events]
+    return sub_types_and_tolls(extractor, text, published)
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,13 @@ clause naming a day keep the happening. Synthetic sentences about invented incid
 from __future__ import annotations
 
 import pytest
-from extract_helpers import report
+from extract_helpers import sub_types_and_tolls
 
 pytestmark = pytest.mark.slow
 
 
 def _events(extractor, text: str, published: str = "2027-08-05") -> list[tuple[str, int | None]]:
-    (result,) = extractor.pipe([report(text, published)])
-    return [(e.sub_event_type, e.fatalities) for e in result.events]
+    return sub_types_and_tolls(extractor, text, published)
 
 
 @pytest.mark.parametrize(

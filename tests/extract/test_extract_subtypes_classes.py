@@ -4,14 +4,13 @@ invented incidents in real places."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import report
+from extract_helpers import sub_types_and_tolls
 
 from borderwatch.extract._quantities import fatalities_of, find_quantities
 
 
 def _events(extractor, text: str, published: str = "2026-05-20"):
-    (result,) = extractor.pipe([report(text, published)])
-    return [(e.sub_event_type, e.fatalities) for e in result.events]
+    return sub_types_and_tolls(extractor, text, published)
 
 
 @pytest.mark.parametrize(

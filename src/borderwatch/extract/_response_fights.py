@@ -28,6 +28,9 @@ _ONE_SIDED = {
     "Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction", "Arrests",
     "Disrupted weapons use", "Air/drone strike",
 }  # fmt: skip
+# of those, the acts on people a state force may answer by fighting their doers (not its own arrests and seizures,
+# nor an air strike, whose targets cannot strike back)
+_ANSWERABLE = _ONE_SIDED - {"Arrests", "Disrupted weapons use", "Air/drone strike"}
 
 
 def fight_with_the_doers(main: SentenceEvent, event: SentenceEvent) -> bool:
@@ -61,7 +64,7 @@ def deadly_response(main: SentenceEvent, event: SentenceEvent) -> bool:
     killing 4 of them': state forces, absent from the one-sided act, fought its doers and killed; an armed clash of
     its own, though the doers are named in both (the clash's own 'with the militants' makes them a side of it)."""
     return (
-        main.sub_event_type in _ONE_SIDED - {"Arrests", "Disrupted weapons use", "Air/drone strike"}
+        main.sub_event_type in _ANSWERABLE
         and event.sub_event_type == "Armed clash"
         and bool(event.fatalities)
         and "clash" in event.cues  # a fight told as one: 'police shot the gunman dead' ends the attack, part of it

@@ -101,9 +101,10 @@ def _vocabulary() -> _Vocabulary:
             r"(?:\s+(?:"
             + "|".join(data["subject_qualifiers"])
             + r"))?"
-            + _ACTIVE_SUBJECT.pattern.replace(
-                r"(?!ete\b)", r"(?!(?:ete|" + "|".join(data["telling_participles"]) + r")\b)"
-            )
+            # the auxiliary ("ont attaqué", "a alors enlevé"), not a passive's "ete" nor a telling ("ont imputé")
+            + r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!(?:ete|"
+            + "|".join(data["telling_participles"])
+            + r")\b)\w+\s+)?"
             + r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\s+)?(?:(?:une?|des|les|la|le|l)\s+)?"
         ),
     )
@@ -289,9 +290,6 @@ def _initiator_relative() -> re.Pattern[str]:
     return re.compile(rf"\s*,?\s+(?:qui|lesquels)\s+{auxiliary}(?:{verbs})\b")
 
 
-# Between an active verb's subject and its participle: the auxiliary ("ont attaqué", "a alors enlevé"); between
-# the participle and its object, an article and maybe a day ("ont enlevé vendredi un infirmier").
-_ACTIVE_SUBJECT = re.compile(r"\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:(?!ete\b)\w+\s+)?")
 # A count stands for the article: "ont tué lundi six civils", "ont enlevé une dizaine d'otages".
 _COUNT = (
     r"(?:(?:au moins|plus de|pas moins de)\s+)?"

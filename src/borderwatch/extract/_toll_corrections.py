@@ -11,7 +11,7 @@ import re
 
 from ._text import load_data
 
-__all__ = ["CORRECTED_TOLL", "LATER_TOLL", "corrects_the_toll", "told_later"]
+__all__ = ["CLAIM_OR_DENIAL", "CORRECTED_TOLL", "LATER_TOLL", "corrects_the_toll", "told_later"]
 
 _WORDS = load_data("toll_corrections.json")
 CORRECTED_TOLL = r"\b(?:" + "|".join(_WORDS["patterns"]) + r")"
@@ -20,7 +20,7 @@ _CORRECTED_TOLL_RX = re.compile(CORRECTED_TOLL, re.IGNORECASE)
 LATER_TOLL = r"\b(?:" + "|".join(_WORDS["later_toll_sentences"]) + r")"
 _LATER_RX = re.compile(r"\b(?:" + "|".join(_WORDS["later_tellings"]) + r")\b", re.IGNORECASE)
 # a claim or a denial competes with the toll however late it comes ('the group later claimed 30')
-_CLAIM_RX = re.compile(
+CLAIM_OR_DENIAL = re.compile(
     r"\b(?:" + "|".join(load_data("ontology.json")["updated_tolls"]["unless"]) + r")\b", re.IGNORECASE
 )
 
@@ -34,4 +34,4 @@ def told_later(before_count: str) -> bool:
     """Whether the words of a sentence before a count say the count is told later than the event's first toll
     ('Officials later said the toll was 7', 'Les autorités ont par la suite fait état de 7 morts'), and not as a
     claim or a denial ('the group later claimed 30')."""
-    return _LATER_RX.search(before_count) is not None and _CLAIM_RX.search(before_count) is None
+    return _LATER_RX.search(before_count) is not None and CLAIM_OR_DENIAL.search(before_count) is None

@@ -23,7 +23,7 @@ from ._quantities import (
 from ._quantity_patterns import BARE_NUMBER, RANKED_ITEM
 from ._registry import ActorMention, ActorRegistry
 from ._text import load_data
-from ._toll_corrections import corrects_the_toll, told_later
+from ._toll_corrections import CLAIM_OR_DENIAL, corrects_the_toll, told_later
 from ._toll_hedges import is_hedged
 
 __all__ = ["fatalities_of_event"]
@@ -180,13 +180,12 @@ _COMPETING = re.compile(
 _TOLL_AT = re.compile(r"(?:(?:death\s+)?(?:toll|figure)\s+(?:at|of)\s+)?", re.IGNORECASE)
 _UPDATED = load_data("ontology.json")["updated_tolls"]
 _UPDATE = re.compile(r"\b(?:" + "|".join(_UPDATED["patterns"]) + r")\b", re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:" + "|".join(_UPDATED["unless"]) + r")\b", re.IGNORECASE)
 
 
 def _is_update(between: str) -> bool:
     """'Officials later put the toll at 10', 'the toll was revised to 10': a source's later figure is the toll's
     update, not a competing one, unless it is a claim or a denial ('the group later claimed 30')."""
-    return bool(_UPDATE.search(between)) and not _CLAIM.search(between)
+    return bool(_UPDATE.search(between)) and not CLAIM_OR_DENIAL.search(between)
 
 
 def _side_in(member: SentenceEvent, q: QuantityMention, registry: ActorRegistry) -> str | None:

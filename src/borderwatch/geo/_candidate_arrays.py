@@ -111,10 +111,9 @@ def _twin_town_lift(candidates: tuple[Candidate, ...]) -> np.ndarray:
     lats = np.array([candidates[i].record.lat for i in towns])
     lons = np.array([candidates[i].record.lon for i in towns])
     sizes = np.array([math.log10(max(candidates[i].record.population, 0) + 10) for i in towns])
+    countries = np.array([candidates[i].record.country for i in towns])
     for n, i in enumerate(towns):
-        twins = (haversine(lats[n], lons[n], lats, lons) < _TWIN_KM) & np.array(
-            [candidates[j].record.country != candidates[i].record.country for j in towns]
-        )
+        twins = (haversine(lats[n], lons[n], lats, lons) < _TWIN_KM) & (countries != countries[n])
         if twins.any():
             lift[i] = max(0.0, float(sizes[twins].max() - sizes[n]))
     return lift

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -63,10 +63,7 @@ class CandidateFinder:
     def known(self, texts: Iterable[str]) -> set[str]:
         """The name keys of `texts` that name places (cheap: no place is read)."""
         keys = {_key(t) for t in texts} - {""}
-        if len(self._known) > self._cache_size:  # emptied before what is unseen is read, not after
-            self._known.clear()
-        if len(self._compact) > self._cache_size:
-            self._compact.clear()
+        self._make_room(self._known, self._compact)
         unseen = [k for k in keys if k not in self._by_key and k not in self._known]
         # A name in parts may be filed in one word ('Bani Bangou' as Banibangou): its one-word form is asked in
         # the same query as the names as written, one query per text. A one-word name's parts are looked for only
@@ -87,10 +84,7 @@ class CandidateFinder:
     def prefetch(self, texts: Iterable[str]) -> set[str]:
         """Look the exact names of many texts up at once (one query); returns the keys that name places."""
         keys = {_key(t) for t in texts} - {""}
-        if len(self._by_key) > self._cache_size:  # emptied before what is missing is read, not after
-            self._by_key.clear()
-        if len(self._compact) > self._cache_size:
-            self._compact.clear()
+        self._make_room(self._by_key, self._compact)
         # Names in parts not met by `known` (the entity model's spans) are asked in one word in the same query.
         joined = self._one_word_forms(keys)
         missing = {k for k in keys if k not in self._by_key} | {j for j in joined.values() if j not in self._by_key}
@@ -139,9 +133,15 @@ class CandidateFinder:
         return tuple(self._transliterated(key) or self._inner(key))
 
     def _remember(self, key: str, inner: str) -> None:
-        if len(self._read_as) > self._cache_size:
-            self._read_as.clear()
+        self._make_room(self._read_as)
         self._read_as[key] = inner
+
+    def _make_room(self, *caches: dict[str, Any]) -> None:
+        """Empty each full cache, before what is missing from it is worked out (emptied after, a key found cached
+        would be gone when read)."""
+        for cache in caches:
+            if len(cache) > self._cache_size:
+                cache.clear()
 
     def _exact(self, key: str, weight: float) -> list[Candidate]:
         rows = self._by_key.get(key)
@@ -160,8 +160,7 @@ class CandidateFinder:
     def _read_compact(self, keys: list[str]) -> None:
         """Find the names each key is written as in one word or in parts: a key in parts by its one word (one
         query for all), a long one-word key among the names of its skeleton (which spaces do not change)."""
-        if len(self._compact) > self._cache_size:
-            self._compact.clear()
+        self._make_room(self._compact)
         joined = {key: compact_form(key) for key in keys if _may_be_in_parts(key)}
         known = self._gazetteer.known_keys(joined.values()) if joined else set()
         for key in keys:
@@ -215,10 +214,9 @@ class CandidateFinder:
             if size > 1 or (words[i] not in generic and len(words[i]) >= 4)
         ]
         # Every part in one query (a long name has many), kept for `_exact`.
+        self._make_room(self._by_key)
         unread = [part for part in parts if part not in self._by_key]
         if unread:
-            if len(self._by_key) > self._cache_size:
-                self._by_key.clear()
             rows = self._gazetteer.by_keys(unread)
             self._by_key.update((part, rows.get(part, [])) for part in unread)
         for part in parts:
